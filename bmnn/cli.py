@@ -1,0 +1,22 @@
+"""The `bmnn` console entry point: one command over Django's management commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bmnn.config.settings")
+    from django.core.management import execute_from_command_line
+
+    argv = sys.argv[:]
+    argv[0] = "bmnn"
+    # "bmnn audit verify" reads better than "bmnn audit_verify"; both work.
+    if len(argv) >= 3 and argv[1] in {"audit", "plan"} and not argv[2].startswith("-"):
+        argv[1:3] = [f"{argv[1]}_{argv[2]}"]
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Appending to and verifying the audit chain (DESIGN.md, security model).
+
+`record` must be called inside the service's transaction, after its writes, so that the event
+and the change it describes commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models
+from django.utils import timezone
+
+from bmnn.core.models import AuditChainHead, AuditEvent
+
+GENESIS = "0" * 64
+client_address: contextvars.ContextVar[str] = contextvars.ContextVar("client_address", default="")
+
+
+class AuditError(RuntimeError):
+    pass
+
+
+def _plain(value: Any) -> Any:
+    """Turns dates, decimals and the like into JSON-native values, so what is hashed is stored."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def event_digest(
+    *,
+    seq: int,
+    prev_hash: str,
+    at: datetime,
+    actor_id: int | None,
+    actor_name: str,
+    agency_id: int | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    object_repr: str,
+    changes: Any,
+    client_address: str,
+) -> str:
+    payload = {
+        "seq": seq,
+        "prev": prev_hash,
+        "at": at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "actor_id": actor_id,
+        "actor": actor_name,
+        "agency_id": agency_id,
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "object": object_repr,
+        "changes": changes,
+        "ip": client_address,
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _digest_of(event: AuditEvent) -> str:
+    return event_digest(
+        seq=event.seq,
+        prev_hash=event.prev_hash,
+        at=event.at,
+        actor_id=event.actor_id,
+        actor_name=event.actor_name,
+        agency_id=event.agency_id,
+        action=event.action,
+        object_type=event.object_type,
+        object_id=event.object_id,
+        object_repr=event.object_repr,
+        changes=event.changes,
+        client_address=event.client_address,
+    )
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    agency: Any = None,
+    changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Appends one event. `actor` is a Person or None (system); `agency` the agency acted for."""
+    if not connection.in_atomic_block:
+        raise AuditError("audit.record must run inside the service's transaction")
+    AuditChainHead.objects.get_or_create(pk=1)
+    head = AuditChainHead.objects.select_for_update().get(pk=1)
+    at = timezone.now().astimezone(UTC)
+    fields: dict[str, Any] = {
+        "seq": head.last_seq + 1,
+        "prev_hash": head.last_hash,
+        "at": at,
+        "actor_id": getattr(actor, "pk", None),
+        "actor_name": getattr(actor, "username", "") or "system",
+        "agency_id": getattr(agency, "pk", agency),
+        "action": action,
+        "object_type": obj._meta.label_lower if obj is not None else "",
+        "object_id": str(obj.pk) if obj is not None else "",
+        "object_repr": str(obj)[:255] if obj is not None else "",
+        "changes": _plain(dict(changes or {})),
+        "client_address": client_address.get(),
+    }
+    event = AuditEvent(**fields, hash=event_digest(**fields))
+    event.save(force_insert=True)
+    head.last_seq, head.last_hash = event.seq, event.hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return event
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """{'field': [old, new]} for the fields whose value changed."""
+    return {
+        key: [before.get(key), after.get(key)]
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    }
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    event_id: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    checked: int
+    broken: ChainBreak | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+def _events_in_order(batch: int = 2000) -> Iterator[AuditEvent]:
+    last = 0
+    while True:
+        chunk = list(AuditEvent.objects.filter(seq__gt=last).order_by("seq")[:batch])
+        if not chunk:
+            return
+        yield from chunk
+        last = chunk[-1].seq
+
+
+def verify_chain() -> VerifyResult:
+    """Walks the chain from the start; the first event whose link or content fails is named."""
+    expected_prev, expected_seq, checked = GENESIS, 1, 0
+    for event in _events_in_order():
+        if event.seq != expected_seq:
+            return VerifyResult(
+                checked, ChainBreak(expected_seq, None, f"event #{expected_seq} is missing")
+            )
+        if event.prev_hash != expected_prev:
+            return VerifyResult(
+                checked,
+                ChainBreak(event.seq, event.pk, "link to the previous event does not match"),
+            )
+        if _digest_of(event) != event.hash:
+            return VerifyResult(
+                checked, ChainBreak(event.seq, event.pk, "content does not match its hash")
+            )
+        expected_prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and head.last_seq != checked:
+        return VerifyResult(
+            checked,
+            ChainBreak(
+                checked + 1, None, f"chain ends at #{checked} but its head says #{head.last_seq}"
+            ),
+        )
+    return VerifyResult(checked, None)

@@ -1,0 +1,31 @@
+"""Startup checks: the production profile refuses unsafe settings and names them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+
+@register(Tags.security, deploy=False)
+def production_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    if settings.BMNN_ENV != "production":
+        return []
+    errors = []
+    if settings.DEBUG:
+        errors.append(Error("BMNN_DEBUG is on in production", id="bmnn.E001"))
+    if settings.SECRET_KEY_GENERATED:
+        errors.append(
+            Error(
+                "production needs BMNN_SECRET_KEY or BMNN_SECRET_KEY_FILE, not a generated key",
+                id="bmnn.E002",
+            )
+        )
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        errors.append(
+            Error("production needs DATABASE_URL pointing at PostgreSQL", id="bmnn.E003")
+        )
+    if not settings.SESSION_COOKIE_SECURE:
+        errors.append(Error("BMNN_SECURE_COOKIES must be on in production", id="bmnn.E004"))
+    return errors

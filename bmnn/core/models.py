@@ -1,0 +1,66 @@
+"""The audit chain: an append-only, hash-chained log of every state change.
+
+Each event stores the hash of the event before it, so changing, removing or reordering a stored
+event breaks the chain at that point; `bmnn audit verify` walks it and names the first broken
+event. Database triggers refuse UPDATE (and DELETE on PostgreSQL) of stored events, so only
+someone who can alter the schema can tamper, and verification still catches them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """Sự kiện nhật ký: who did what to which object, when and from where."""
+
+    seq = models.BigIntegerField(_("sequence"), unique=True)
+    at = models.DateTimeField(_("time"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+    )
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+    )
+    action = models.CharField(_("action"), max_length=64, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=255, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    client_address = models.CharField(_("client address"), max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-seq"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_repr}"
+
+
+class AuditChainHead(models.Model):
+    """One row that serialises appends: writers lock it, read the last hash, append, update it."""
+
+    last_seq = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"head #{self.last_seq}"

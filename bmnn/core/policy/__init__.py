@@ -1,0 +1,205 @@
+"""Authorisation: one function per question, used by pages, API, exports and search alike.
+
+Deny by default. An actor's scope comes from their active memberships: administrators and
+province supervisors see the whole province; everyone else sees the agencies they belong to.
+List-shaped questions are answered by `restrict_*` functions that narrow a queryset, so the list
+page, the API, the CSV export and search all start from the same restricted rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
+
+from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, SECOND_FACTOR_ROLES, Role
+
+if TYPE_CHECKING:
+    from bmnn.org.models import Agency, Person
+
+_CACHE_ATTR = "_bmnn_scope"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an actor's memberships allow: roles by agency id, and province-wide roles."""
+
+    authenticated: bool
+    roles_by_agency: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def all_roles(self) -> frozenset[str]:
+        return frozenset().union(*self.roles_by_agency.values())
+
+    @property
+    def province_wide(self) -> bool:
+        return bool(self.all_roles & PROVINCE_ROLES)
+
+    def has(self, role: str, agency_id: int | None = None) -> bool:
+        if agency_id is None:
+            return role in self.all_roles
+        return role in self.roles_by_agency.get(agency_id, frozenset())
+
+    @property
+    def agency_ids(self) -> frozenset[int]:
+        return frozenset(self.roles_by_agency)
+
+
+ANONYMOUS = Scope(authenticated=False)
+
+
+def scope(actor: Any) -> Scope:
+    """The actor's scope, read once per actor object (one query) and cached on it."""
+    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return ANONYMOUS
+    cached = getattr(actor, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    from bmnn.org.models import Membership
+
+    roles: dict[int, set[str]] = {}
+    rows = Membership.objects.filter(person=actor, is_active=True, agency__is_active=True)
+    for agency_id, role in rows.values_list("agency_id", "role"):
+        roles.setdefault(agency_id, set()).add(role)
+    result = Scope(True, {key: frozenset(value) for key, value in roles.items()})
+    setattr(actor, _CACHE_ATTR, result)
+    return result
+
+
+def forget(actor: Any) -> None:
+    """Drops the cached scope after the actor's memberships changed."""
+    if actor is not None and hasattr(actor, _CACHE_ATTR):
+        delattr(actor, _CACHE_ATTR)
+
+
+# --- Accounts -------------------------------------------------------------------------------
+
+
+def requires_second_factor(actor: Any) -> bool:
+    """Supervisors, heads, security officers and administrators must use TOTP."""
+    return bool(scope(actor).all_roles & SECOND_FACTOR_ROLES)
+
+
+def is_province_wide(actor: Any) -> bool:
+    return scope(actor).province_wide
+
+
+def is_administrator(actor: Any) -> bool:
+    return scope(actor).has(Role.ADMINISTRATOR)
+
+
+# --- Agencies -------------------------------------------------------------------------------
+
+
+def restrict_agencies(actor: Any, queryset: QuerySet[Agency]) -> QuerySet[Agency]:
+    """Agencies whose records the actor may read."""
+    actor_scope = scope(actor)
+    if not actor_scope.authenticated:
+        return queryset.none()
+    if actor_scope.province_wide:
+        return queryset
+    return queryset.filter(pk__in=actor_scope.agency_ids)
+
+
+def can_view_agency(actor: Any, agency: Agency) -> bool:
+    actor_scope = scope(actor)
+    return actor_scope.province_wide or agency.pk in actor_scope.agency_ids
+
+
+def can_create_agency(actor: Any) -> bool:
+    return scope(actor).province_wide
+
+
+def can_change_agency(actor: Any, agency: Agency) -> bool:
+    """Province roles change any agency; a head changes the details of their own."""
+    actor_scope = scope(actor)
+    return actor_scope.province_wide or actor_scope.has(Role.HEAD, agency.pk)
+
+
+def can_export_agencies(actor: Any) -> bool:
+    return scope(actor).authenticated
+
+
+# --- People ---------------------------------------------------------------------------------
+
+
+def restrict_people(actor: Any, queryset: QuerySet[Person]) -> QuerySet[Person]:
+    """People the actor may read: everyone for province roles, else members of their agencies."""
+    actor_scope = scope(actor)
+    if not actor_scope.authenticated:
+        return queryset.none()
+    if actor_scope.province_wide:
+        return queryset
+    return queryset.filter(
+        memberships__agency_id__in=actor_scope.agency_ids, memberships__is_active=True
+    ).distinct()
+
+
+def can_view_person(actor: Any, person: Person) -> bool:
+    from bmnn.org.models import Person as PersonModel
+
+    if actor is not None and getattr(actor, "pk", None) == person.pk:
+        return True
+    return restrict_people(actor, PersonModel.objects.filter(pk=person.pk)).exists()
+
+
+def can_manage_people(actor: Any, agency: Agency) -> bool:
+    """Add people to an agency, edit their details, end their membership."""
+    actor_scope = scope(actor)
+    return (
+        actor_scope.province_wide
+        or actor_scope.has(Role.HEAD, agency.pk)
+        or actor_scope.has(Role.SECURITY_OFFICER, agency.pk)
+    )
+
+
+def can_change_person(actor: Any, person: Person) -> bool:
+    """Edit a person's details: a province role, or a manager of one of the person's agencies."""
+    actor_scope = scope(actor)
+    if actor_scope.province_wide:
+        return True
+    agency_ids = set(person.memberships.filter(is_active=True).values_list("agency_id", flat=True))
+    return any(
+        actor_scope.has(Role.HEAD, agency_id) or actor_scope.has(Role.SECURITY_OFFICER, agency_id)
+        for agency_id in agency_ids
+    )
+
+
+def can_assign_role(actor: Any, agency: Agency, role: str) -> bool:
+    """Province roles are given only by an administrator; a head names officers and staff, an
+    officer names staff, in their own agency; province roles assign any agency role."""
+    actor_scope = scope(actor)
+    if role in PROVINCE_ROLES:
+        return actor_scope.has(Role.ADMINISTRATOR)
+    if actor_scope.province_wide:
+        return True
+    if actor_scope.has(Role.HEAD, agency.pk):
+        return role in {Role.SECURITY_OFFICER, Role.STAFF}
+    if actor_scope.has(Role.SECURITY_OFFICER, agency.pk):
+        return role == Role.STAFF
+    return False
+
+
+def can_grant_clearance(actor: Any, person: Person, level: str) -> bool:
+    """A supervisor, or the head of one of the person's agencies, grants access up to their own
+    clearance; an administrator (IT) does not decide who may read secrets."""
+    actor_scope = scope(actor)
+    if CLEARANCE_RANK.get(level, 99) > CLEARANCE_RANK.get(getattr(actor, "clearance", "none"), 0):
+        return False
+    if actor_scope.has(Role.SUPERVISOR):
+        return True
+    agency_ids = set(person.memberships.filter(is_active=True).values_list("agency_id", flat=True))
+    return any(actor_scope.has(Role.HEAD, agency_id) for agency_id in agency_ids)
+
+
+# --- Audit ----------------------------------------------------------------------------------
+
+
+def can_view_audit(actor: Any) -> bool:
+    actor_scope = scope(actor)
+    return actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR)
+
+
+def can_manage_groups(actor: Any) -> bool:
+    return scope(actor).province_wide

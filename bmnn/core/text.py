@@ -1,0 +1,24 @@
+"""Vietnamese text helpers: folding for search that tolerates missing diacritics.
+
+People type "so tu phap" for "Sở Tư pháp"; search compares folded forms. Folding is NFD
+decomposition without combining marks, with đ/Đ mapped to d (it is a separate letter, not a
+mark), lower-cased and with runs of whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """'Sở Tư pháp  Đồng Nai' -> 'so tu phap dong nai'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip().lower()

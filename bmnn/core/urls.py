@@ -1,0 +1,6 @@
+from django.urls import path
+
+from bmnn.core import views
+
+app_name = "core"
+urlpatterns = [path("audit/", views.audit_list, name="audit_list")]

@@ -1,0 +1,46 @@
+"""The audit log page (supervisors and administrators)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bmnn.core import policy, queries
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=gettext_lazy("Action"), required=False)
+    actor_name = forms.CharField(label=gettext_lazy("User"), required=False)
+    object_type = forms.CharField(label=gettext_lazy("Object type"), required=False)
+    since = forms.DateField(label=gettext_lazy("From"), required=False)
+    until = forms.DateField(label=gettext_lazy("To"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control form-control-sm"
+            if isinstance(field, forms.DateField):
+                field.widget.attrs["placeholder"] = "dd/mm/yyyy"
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    if not policy.can_view_audit(request.user):
+        raise PermissionDenied(_("Only supervisors and administrators may read the audit log."))
+    filters = AuditFilterForm(request.GET or None)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    events = queries.audit_events(request.user, **{k: v for k, v in data.items() if v})
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/audit_list.html",
+        {"filters": filters, "page": page, "query_string": query.urlencode()},
+    )

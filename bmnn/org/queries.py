@@ -1,0 +1,117 @@
+"""Reads of agencies, groups and people, shared by pages, API, exports and search.
+
+Every function takes the actor and starts from the policy's restricted queryset, so no path can
+return a row the actor may not see. List queries prefetch what their rows show, so a page costs
+the same number of queries whatever its length.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from bmnn.core import policy
+from bmnn.core.text import fold
+from bmnn.org.models import Agency, AgencyGroup, Membership, Person, Role
+
+KEY_ROLES = (Role.HEAD, Role.SECURITY_OFFICER)
+
+
+def _key_people() -> Prefetch[Any]:
+    return Prefetch(
+        "memberships",
+        queryset=Membership.objects.filter(role__in=KEY_ROLES, is_active=True)
+        .select_related("person")
+        .order_by("role", "person__full_name"),
+        to_attr="key_memberships",
+    )
+
+
+def agencies(
+    actor: Any,
+    *,
+    search: str = "",
+    agency_type: str = "",
+    active: bool | None = True,
+) -> QuerySet[Agency]:
+    queryset = policy.restrict_agencies(actor, Agency.objects.all())
+    if search:
+        queryset = queryset.filter(search_text__contains=fold(search))
+    if agency_type:
+        queryset = queryset.filter(type=agency_type)
+    if active is not None:
+        queryset = queryset.filter(is_active=active)
+    return queryset.select_related("parent").prefetch_related(_key_people()).order_by("name", "pk")
+
+
+def agency(actor: Any, pk: int) -> Agency | None:
+    """One agency the actor may read, or None (the caller answers 404 either way)."""
+    return agencies(actor, active=None).filter(pk=pk).first()
+
+
+def agency_members(actor: Any, agency: Agency) -> QuerySet[Membership]:
+    if not policy.can_view_agency(actor, agency):
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(agency=agency, is_active=True)
+        .select_related("person")
+        .order_by("role", "person__full_name")
+    )
+
+
+def people(
+    actor: Any, *, search: str = "", agency_id: int | None = None, role: str = ""
+) -> QuerySet[Person]:
+    queryset = policy.restrict_people(actor, Person.objects.all())
+    if search:
+        queryset = queryset.filter(search_text__contains=fold(search))
+    if agency_id:
+        queryset = queryset.filter(memberships__agency_id=agency_id, memberships__is_active=True)
+    if role:
+        queryset = queryset.filter(memberships__role=role, memberships__is_active=True)
+    visible_memberships = Membership.objects.filter(is_active=True).select_related("agency")
+    if not policy.is_province_wide(actor):
+        visible_memberships = visible_memberships.filter(
+            agency_id__in=policy.scope(actor).agency_ids
+        )
+    return (
+        queryset.distinct()
+        .prefetch_related(
+            Prefetch("memberships", queryset=visible_memberships, to_attr="visible_memberships")
+        )
+        .order_by("full_name", "pk")
+    )
+
+
+def person(actor: Any, pk: int) -> Person | None:
+    return people(actor).filter(pk=pk).first()
+
+
+def groups() -> QuerySet[AgencyGroup]:
+    """Groups are names from plans, not records of an agency: every user may read them."""
+    return AgencyGroup.objects.order_by("name")
+
+
+def province_overview(actor: Any) -> dict[str, Any]:
+    """Counts for the supervisor's dashboard, in a fixed number of queries."""
+    visible = policy.restrict_agencies(actor, Agency.objects.filter(is_active=True))
+    has_head = Exists(
+        Membership.objects.filter(agency=OuterRef("pk"), role=Role.HEAD, is_active=True)
+    )
+    has_officer = Exists(
+        Membership.objects.filter(
+            agency=OuterRef("pk"), role=Role.SECURITY_OFFICER, is_active=True
+        )
+    )
+    by_type = list(visible.values("type").annotate(total=Count("pk")).order_by("type"))
+    annotated = visible.annotate(has_head=has_head, has_officer=has_officer)
+    totals = annotated.aggregate(
+        agencies=Count("pk"),
+        without_head=Count("pk", filter=Q(has_head=False)),
+        without_officer=Count("pk", filter=Q(has_officer=False)),
+    )
+    missing = list(
+        annotated.filter(Q(has_head=False) | Q(has_officer=False)).order_by("name")[:10]
+    )
+    return {"by_type": by_type, "totals": totals, "missing": missing}

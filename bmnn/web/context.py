@@ -1,0 +1,33 @@
+"""Navigation by role: each entry appears only for actors the policy lets through."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bmnn.core import policy
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": [], "province_name": settings.BMNN_PROVINCE_NAME}
+    entries = [
+        (_("Dashboard"), reverse("web:dashboard"), True),
+        (_("Agencies"), reverse("org:agency_list"), True),
+        (_("People"), reverse("org:person_list"), True),
+        (_("Agency groups"), reverse("org:group_list"), True),
+        (_("Audit log"), reverse("core:audit_list"), policy.can_view_audit(user)),
+        (_("API"), reverse("api:docs"), True),
+    ]
+    current = request.path
+    nav = [
+        {"label": label, "url": url, "active": current == url or (url != "/" and current.startswith(url))}
+        for label, url, allowed in entries
+        if allowed
+    ]
+    return {"nav": nav, "province_name": settings.BMNN_PROVINCE_NAME}

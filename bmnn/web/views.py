@@ -1,0 +1,91 @@
+"""Dashboard, search and the error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from bmnn.core import policy
+from bmnn.org import queries as org_queries
+from bmnn.org.models import AgencyType, Role
+
+SEARCH_LIMIT = 20
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    actor = request.user
+    context: dict[str, Any] = {"province_wide": policy.is_province_wide(actor)}
+    if context["province_wide"]:
+        overview = org_queries.province_overview(actor)
+        labels = dict(AgencyType.choices)
+        overview["chart"] = {
+            "labels": [str(labels.get(row["type"], row["type"])) for row in overview["by_type"]],
+            "values": [row["total"] for row in overview["by_type"]],
+        }
+        context["overview"] = overview
+    else:
+        context["my_agencies"] = list(org_queries.agencies(actor))
+    scope = policy.scope(actor)
+    context["roles"] = sorted(
+        {str(Role(role).label) for role in scope.all_roles}, key=str.lower
+    )
+    return render(request, "web/dashboard.html", context)
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """One box over everything the actor may read; each kind comes from its own query."""
+    term = request.GET.get("q", "").strip()[:100]
+    results: dict[str, Any] = {}
+    if len(term) >= 2:
+        results = {
+            "agencies": list(org_queries.agencies(request.user, search=term, active=None)[:SEARCH_LIMIT]),
+            "people": list(org_queries.people(request.user, search=term)[:SEARCH_LIMIT]),
+        }
+    return render(request, "web/search.html", {"term": term, "results": results})
+
+
+def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    return render(
+        request, "web/error.html", {"status": status, "title": title, "message": message}, status=status
+    )
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    detail = str(exception) if exception and str(exception) else ""
+    return _error(
+        request, 403, _("Not allowed"), detail or _("You do not have permission for this page.")
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(
+        request, 404, _("Not found"), _("The page does not exist or you may not see it.")
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error(
+        request,
+        500,
+        _("Something went wrong"),
+        _("The error has been logged. Nothing was saved. Try again, or tell your administrator."),
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, _("Bad request"), _("The request could not be understood."))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _error(
+        request,
+        403,
+        _("The form has expired"),
+        _("Reload the page and submit the form again. Nothing was saved."),
+    )

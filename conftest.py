@@ -1,0 +1,108 @@
+"""Fixtures shared by every test: no outbound network, factories, logged-in clients."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
+
+_real_connect = socket.socket.connect
+
+
+def _is_local(address: Any) -> bool:
+    if isinstance(address, str):  # unix socket path
+        return True
+    host = address[0]
+    if host in {"localhost", ""}:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> Any:
+    if not _is_local(address):
+        raise OSError(f"tests may not reach the network: connection to {address!r} refused")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_outbound_network() -> Iterator[None]:
+    """STYLE.md §16: any connection to a host other than loopback fails the test."""
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default(settings: Any) -> None:
+    """Tests see the default language (Vietnamese), as users do."""
+    settings.LANGUAGE_CODE = "vi"
+
+
+_counter = iter(range(1, 10**9))
+
+
+@pytest.fixture
+def make_agency(db: None) -> Callable[..., Agency]:
+    def make(name: str | None = None, type: str = AgencyType.DEPARTMENT, **extra: Any) -> Agency:
+        n = next(_counter)
+        return Agency.objects.create(
+            name=name or f"Sở Thử nghiệm {n}", code=extra.pop("code", f"test-{n}"), type=type, **extra
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_person(db: None) -> Callable[..., Person]:
+    def make(
+        agency: Agency | None = None,
+        role: str = Role.STAFF,
+        full_name: str | None = None,
+        clearance: str = "none",
+        password: str = "Mat-khau-Thu-2026",
+        **extra: Any,
+    ) -> Person:
+        n = next(_counter)
+        person = Person(
+            username=extra.pop("username", f"user{n}"),
+            full_name=full_name or f"Nguyễn Văn Thử {n}",
+            clearance=clearance,
+            **extra,
+        )
+        person.set_password(password)
+        person.save()
+        if agency is not None:
+            Membership.objects.create(person=person, agency=agency, role=role)
+        return person
+
+    return make
+
+
+def login(client: Client, person: Person) -> Client:
+    """Logs in and, for roles that need it, passes the second factor as a real login would."""
+    client.force_login(person)
+    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=person, name="test", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def client_for(db: None) -> Callable[[Person], Client]:
+    def make(person: Person) -> Client:
+        return login(Client(), person)
+
+    return make

@@ -1,0 +1,56 @@
+"""Changing a password and issuing an API token go through audited services."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from bmnn.core.models import AuditEvent
+from bmnn.org.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_password_change_enforces_the_rules(make_agency, make_person, client_for) -> None:
+    person = make_person(make_agency(), Role.STAFF)
+    client = client_for(person)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "Mat-khau-Thu-2026", "new_password1": "abcdefghij", "new_password2": "abcdefghij"},
+    )
+    assert response.status_code == 200
+    assert "chữ hoa" in response.content.decode()
+    person.refresh_from_db()
+    assert person.check_password("Mat-khau-Thu-2026")
+
+
+def test_password_change_is_saved_and_audited(make_agency, make_person, client_for) -> None:
+    person = make_person(make_agency(), Role.STAFF)
+    client = client_for(person)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "Mat-khau-Thu-2026",
+            "new_password1": "Hoa-Sen-Trang-88",
+            "new_password2": "Hoa-Sen-Trang-88",
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.check_password("Hoa-Sen-Trang-88")
+    assert AuditEvent.objects.filter(action="account.password_changed", actor_id=person.pk).exists()
+    assert client.get(reverse("web:dashboard")).status_code == 200  # still logged in
+
+
+def test_api_token_works_and_a_new_one_revokes_the_old(make_agency, make_person, client_for) -> None:
+    agency = make_agency("Sở Tư pháp")
+    person = make_person(agency, Role.SECURITY_OFFICER)
+    client = client_for(person)
+    first = client.post(reverse("accounts:profile")).context["new_token"]
+    api = Client(HTTP_AUTHORIZATION=f"Token {first}")
+    assert api.get("/api/agencies/").json()["results"][0]["name"] == "Sở Tư pháp"
+    second = client.post(reverse("accounts:profile")).context["new_token"]
+    assert second != first
+    assert api.get("/api/agencies/").status_code == 401
+    assert Client(HTTP_AUTHORIZATION=f"Token {second}").get("/api/agencies/").status_code == 200

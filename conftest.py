@@ -56,7 +56,10 @@ def make_agency(db: None) -> Callable[..., Agency]:
     def make(name: str | None = None, type: str = AgencyType.DEPARTMENT, **extra: Any) -> Agency:
         n = next(_counter)
         return Agency.objects.create(
-            name=name or f"Sở Thử nghiệm {n}", code=extra.pop("code", f"test-{n}"), type=type, **extra
+            name=name or f"Sở Thử nghiệm {n}",
+            code=extra.pop("code", f"test-{n}"),
+            type=type,
+            **extra,
         )
 
     return make

@@ -70,8 +70,6 @@ def issue_api_token(*, actor: Person) -> Token:
 def enrol_known_totp(*, actor: Person | None, person: Person, key_hex: str) -> TOTPDevice:
     """Registers an authenticator whose key is already known (the demo logins use this, so the
     README can tell a newcomer how to get their codes)."""
-    device = TOTPDevice.objects.create(
-        user=person, name="demo", key=key_hex, confirmed=True
-    )
+    device = TOTPDevice.objects.create(user=person, name="demo", key=key_hex, confirmed=True)
     audit.record(actor=actor, action="account.totp_enrolled", obj=person)
     return device

@@ -25,6 +25,4 @@ class CharacterClassValidator:
             )
 
     def get_help_text(self) -> str:
-        return _(
-            "Use upper-case and lower-case letters and at least one digit or symbol."
-        )
+        return _("Use upper-case and lower-case letters and at least one digit or symbol.")

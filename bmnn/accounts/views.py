@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bmnn.accounts import services
 from bmnn.accounts.forms import CheckPasswordChangeForm, LoginForm, TokenForm
+from bmnn.accounts.totp import base32_key
 from bmnn.core import policy
 
 
@@ -29,7 +30,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
-        services.record_login(actor=form.get_user(), second_factor=False)  # type: ignore[arg-type]
+        services.record_login(actor=form.get_user(), second_factor=False)
         return response
 
 
@@ -87,23 +88,16 @@ def enrol(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your authenticator is set up."))
             return redirect("web:dashboard")
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
-    secret = _base32(device.bin_key)
+    secret = base32_key(device.bin_key)
     return render(
         request, "accounts/enrol.html", {"form": form, "qr_data_uri": qr, "secret": secret}
     )
 
 
-def _base32(raw: bytes) -> str:
-    import base64
-
-    encoded = base64.b32encode(raw).decode("ascii").rstrip("=")
-    return " ".join(encoded[i : i + 4] for i in range(0, len(encoded), 4))
-
-
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        services.record_logout(actor=request.user)  # type: ignore[arg-type]
+        services.record_logout(actor=request.user)
     logout(request)
     messages.info(request, _("You have logged out."))
     return redirect("accounts:login")

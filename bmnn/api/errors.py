@@ -13,7 +13,9 @@ from rest_framework.views import exception_handler as drf_handler
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         return Response(
             {"code": "invalid", "message": " ".join(exc.messages), "errors": detail},
             status=status.HTTP_400_BAD_REQUEST,

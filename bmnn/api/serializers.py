@@ -5,13 +5,13 @@ from rest_framework import serializers
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
 
 
-class KeyPersonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class KeyPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="person.id")
     full_name = serializers.CharField(source="person.full_name")
     role = serializers.ChoiceField(choices=Role.choices)
 
 
-class AgencySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class AgencySerializer(serializers.ModelSerializer):
     key_people = KeyPersonSerializer(source="key_memberships", many=True, read_only=True)
 
     class Meta:
@@ -30,19 +30,19 @@ class AgencySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class AgencyWriteSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AgencyWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=255)
     short_name = serializers.CharField(max_length=64, required=False, allow_blank=True)
     code = serializers.SlugField(max_length=64)
     type = serializers.ChoiceField(choices=AgencyType.choices)
-    parent = serializers.PrimaryKeyRelatedField(
+    parent = serializers.PrimaryKeyRelatedField(  # type: ignore[assignment]
         queryset=Agency.objects.all(), required=False, allow_null=True
     )
     address = serializers.CharField(max_length=255, required=False, allow_blank=True)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
 
 
-class AgencyUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AgencyUpdateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=255, required=False)
     short_name = serializers.CharField(max_length=64, required=False, allow_blank=True)
     address = serializers.CharField(max_length=255, required=False, allow_blank=True)
@@ -50,7 +50,7 @@ class AgencyUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     is_active = serializers.BooleanField(required=False)
 
 
-class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class MembershipSerializer(serializers.ModelSerializer):
     agency_name = serializers.CharField(source="agency.name", read_only=True)
 
     class Meta:
@@ -58,7 +58,7 @@ class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
         fields = ["id", "agency", "agency_name", "role", "is_active", "since"]
 
 
-class PersonSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class PersonSerializer(serializers.ModelSerializer):
     memberships = MembershipSerializer(source="visible_memberships", many=True, read_only=True)
 
     class Meta:
@@ -76,7 +76,7 @@ class PersonSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class PersonUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PersonUpdateSerializer(serializers.Serializer):
     full_name = serializers.CharField(max_length=150, required=False)
     email = serializers.EmailField(required=False, allow_blank=True)
     position = serializers.CharField(max_length=150, required=False, allow_blank=True)

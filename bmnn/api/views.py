@@ -23,7 +23,7 @@ class AgencyViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
+    viewsets.GenericViewSet,
 ):
     serializer_class = serializers.AgencySerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -60,7 +60,7 @@ class PersonViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
+    viewsets.GenericViewSet,
 ):
     serializer_class = serializers.PersonSerializer
     http_method_names = ["get", "patch", "head", "options"]

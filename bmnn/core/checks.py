@@ -23,9 +23,7 @@ def production_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             )
         )
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        errors.append(
-            Error("production needs DATABASE_URL pointing at PostgreSQL", id="bmnn.E003")
-        )
+        errors.append(Error("production needs DATABASE_URL pointing at PostgreSQL", id="bmnn.E003"))
     if not settings.SESSION_COOKIE_SECURE:
         errors.append(Error("BMNN_SECURE_COOKIES must be on in production", id="bmnn.E004"))
     return errors

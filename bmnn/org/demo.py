@@ -81,7 +81,8 @@ GROUPS = [
      ["các ban xây dựng đảng", "các ban đảng tỉnh ủy"]),
     ("mttq-doan-the", "Ủy ban MTTQ và các tổ chức chính trị - xã hội", [T.FRONT],
      ["đoàn thể", "các tổ chức thành viên", "mặt trận tổ quốc và các đoàn thể"]),
-    ("bao-chi", "Các cơ quan báo chí", [T.PRESS], ["các cơ quan báo chí", "cơ quan thông tin đại chúng"]),
+    ("bao-chi", "Các cơ quan báo chí", [T.PRESS],
+     ["các cơ quan báo chí", "cơ quan thông tin đại chúng"]),
 ]  # fmt: skip
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
@@ -94,7 +95,8 @@ GIVEN_F = ["Giang", "Hà", "Hạnh", "Hiền", "Huyền", "Lan", "Linh", "Mai", 
 
 # One login per role. (username, agency code, role, full name, position, clearance)
 LOGINS = [
-    ("quantri", POLICE_CODE, Role.ADMINISTRATOR, "Đỗ Minh Khoa", "Kỹ sư công nghệ thông tin", "none"),
+    ("quantri", POLICE_CODE, Role.ADMINISTRATOR, "Đỗ Minh Khoa", "Kỹ sư công nghệ thông tin",
+     "none"),
     ("giamsat", POLICE_CODE, Role.SUPERVISOR, "Lê Thị Thu Hằng",
      "Đội trưởng, Phòng An ninh chính trị nội bộ", "tuyet_mat"),
     ("thanhtra", POLICE_CODE, Role.INSPECTOR, "Phạm Quốc Bảo", "Cán bộ kiểm tra", "toi_mat"),
@@ -141,7 +143,9 @@ def load_demo() -> LoadResult:
     """Creates whatever part of the demo province is missing."""
     result = LoadResult()
     rng = random.Random(2026)  # noqa: S311 (reproducible demo names, not security)
-    agencies: dict[str, Agency] = {a.code: a for a in Agency.objects.filter(code__startswith="demo-")}
+    agencies: dict[str, Agency] = {
+        a.code: a for a in Agency.objects.filter(code__startswith="demo-")
+    }
     for code, kind, name, short in all_agencies():
         if code not in agencies:
             agencies[code] = services.create_agency(
@@ -156,7 +160,9 @@ def load_demo() -> LoadResult:
             result.add("groups")
 
     people = {p.username: p for p in Person.objects.filter(username__startswith="demo.")}
-    people.update({p.username: p for p in Person.objects.filter(username__in=[x[0] for x in LOGINS])})
+    people.update(
+        {p.username: p for p in Person.objects.filter(username__in=[x[0] for x in LOGINS])}
+    )
 
     def ensure(username: str, agency: Agency, role: str, full_name: str, position: str,
                password: str | None = None) -> Person:  # fmt: skip

@@ -10,7 +10,7 @@ from bmnn.org.models import Agency, AgencyType, ClearanceLevel, Person, Role
 
 class BootstrapMixin:
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             if isinstance(field.widget, forms.CheckboxInput):
@@ -18,13 +18,13 @@ class BootstrapMixin:
             field.widget.attrs.setdefault("class", css)
 
 
-class AgencyForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-arg]
+class AgencyForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Agency
         fields = ["name", "short_name", "code", "type", "parent", "address", "phone", "is_active"]
 
 
-class AgencyContactForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-arg]
+class AgencyContactForm(BootstrapMixin, forms.ModelForm):
     """What an agency's head may change on their own agency."""
 
     class Meta:
@@ -32,7 +32,7 @@ class AgencyContactForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-a
         fields = ["name", "short_name", "address", "phone"]
 
 
-class PersonForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-arg]
+class PersonForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["full_name", "username", "email", "position", "phone"]
@@ -41,7 +41,9 @@ class PersonForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-arg]
 class NewPersonForm(PersonForm):
     role = forms.ChoiceField(
         label=_("Role"),
-        choices=[(r.value, r.label) for r in Role if r not in {Role.ADMINISTRATOR, Role.SUPERVISOR}],
+        choices=[
+            (r.value, r.label) for r in Role if r not in {Role.ADMINISTRATOR, Role.SUPERVISOR}
+        ],
     )
     password = forms.CharField(
         label=_("Initial password"),

@@ -59,7 +59,9 @@ class Role(models.TextChoices):
 
 
 # Roles whose holders must pass a second factor (TOTP) at every login.
-SECOND_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.HEAD, Role.SECURITY_OFFICER})
+SECOND_FACTOR_ROLES = frozenset(
+    {Role.ADMINISTRATOR, Role.SUPERVISOR, Role.HEAD, Role.SECURITY_OFFICER}
+)
 # Roles whose scope is the whole province rather than their own agency.
 PROVINCE_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})
 

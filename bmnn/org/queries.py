@@ -100,9 +100,7 @@ def province_overview(actor: Any) -> dict[str, Any]:
         Membership.objects.filter(agency=OuterRef("pk"), role=Role.HEAD, is_active=True)
     )
     has_officer = Exists(
-        Membership.objects.filter(
-            agency=OuterRef("pk"), role=Role.SECURITY_OFFICER, is_active=True
-        )
+        Membership.objects.filter(agency=OuterRef("pk"), role=Role.SECURITY_OFFICER, is_active=True)
     )
     by_type = list(visible.values("type").annotate(total=Count("pk")).order_by("type"))
     annotated = visible.annotate(has_head=has_head, has_officer=has_officer)
@@ -111,7 +109,5 @@ def province_overview(actor: Any) -> dict[str, Any]:
         without_head=Count("pk", filter=Q(has_head=False)),
         without_officer=Count("pk", filter=Q(has_officer=False)),
     )
-    missing = list(
-        annotated.filter(Q(has_head=False) | Q(has_officer=False)).order_by("name")[:10]
-    )
+    missing = list(annotated.filter(Q(has_head=False) | Q(has_officer=False)).order_by("name")[:10])
     return {"by_type": by_type, "totals": totals, "missing": missing}

@@ -116,7 +116,9 @@ def create_group(
     return group
 
 
-def _add_membership(*, actor: Person | None, person: Person, agency: Agency, role: str) -> Membership:
+def _add_membership(
+    *, actor: Person | None, person: Person, agency: Agency, role: str
+) -> Membership:
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})
     if actor is not None:
@@ -208,7 +210,9 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
 
 
 @service
-def add_membership(*, actor: Person | None, person: Person, agency: Agency, role: str) -> Membership:
+def add_membership(
+    *, actor: Person | None, person: Person, agency: Agency, role: str
+) -> Membership:
     return _add_membership(actor=actor, person=person, agency=agency, role=role)
 
 
@@ -251,7 +255,9 @@ def grant_clearance(
             _("You may not grant this clearance to this person."),
         )
     if granted_on > date.today():
-        raise ValidationError({"granted_on": _("The date of the decision cannot be in the future.")})
+        raise ValidationError(
+            {"granted_on": _("The date of the decision cannot be in the future.")}
+        )
     grant = ClearanceGrant.objects.create(
         person=person, level=level, granted_by=actor, granted_on=granted_on, decision=decision
     )

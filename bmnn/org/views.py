@@ -94,12 +94,9 @@ def agency_export(request: HttpRequest) -> StreamingHttpResponse:
 
     def values() -> Any:
         for agency in rows.iterator(chunk_size=500):
-            heads = [m.person.full_name for m in agency.key_memberships if m.role == Role.HEAD]
-            officers = [
-                m.person.full_name
-                for m in agency.key_memberships
-                if m.role == Role.SECURITY_OFFICER
-            ]
+            key: list[Membership] = agency.key_memberships  # type: ignore[attr-defined]
+            heads = [m.person.full_name for m in key if m.role == Role.HEAD]
+            officers = [m.person.full_name for m in key if m.role == Role.SECURITY_OFFICER]
             yield [
                 agency.code,
                 agency.name,
@@ -187,9 +184,10 @@ def group_list(request: HttpRequest) -> HttpResponse:
     groups = list(queries.groups())
     counts = {
         row["type"]: row["total"]
-        for row in queries.agencies(request.user).values("type").annotate(
-            total=Count("pk")
-        ).order_by()
+        for row in queries.agencies(request.user)
+        .values("type")
+        .annotate(total=Count("pk"))
+        .order_by()
     }
     types = dict(AgencyType.choices)
     for group in groups:
@@ -222,7 +220,8 @@ def person_export(request: HttpRequest) -> StreamingHttpResponse:
                 person.full_name,
                 person.position,
                 "; ".join(
-                    f"{m.get_role_display()} — {m.agency.name}" for m in person.visible_memberships
+                    f"{m.get_role_display()} — {m.agency.name}"
+                    for m in person.visible_memberships  # type: ignore[attr-defined]
                 ),
                 clearances.get(person.clearance, person.clearance),
             ]

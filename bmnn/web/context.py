@@ -26,7 +26,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ]
     current = request.path
     nav = [
-        {"label": label, "url": url, "active": current == url or (url != "/" and current.startswith(url))}
+        {
+            "label": label,
+            "url": url,
+            "active": current == url or (url != "/" and current.startswith(url)),
+        }
         for label, url, allowed in entries
         if allowed
     ]

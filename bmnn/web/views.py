@@ -31,9 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     else:
         context["my_agencies"] = list(org_queries.agencies(actor))
     scope = policy.scope(actor)
-    context["roles"] = sorted(
-        {str(Role(role).label) for role in scope.all_roles}, key=str.lower
-    )
+    context["roles"] = sorted({str(Role(role).label) for role in scope.all_roles}, key=str.lower)
     return render(request, "web/dashboard.html", context)
 
 
@@ -44,7 +42,9 @@ def search(request: HttpRequest) -> HttpResponse:
     results: dict[str, Any] = {}
     if len(term) >= 2:
         results = {
-            "agencies": list(org_queries.agencies(request.user, search=term, active=None)[:SEARCH_LIMIT]),
+            "agencies": list(
+                org_queries.agencies(request.user, search=term, active=None)[:SEARCH_LIMIT]
+            ),
             "people": list(org_queries.people(request.user, search=term)[:SEARCH_LIMIT]),
         }
     return render(request, "web/search.html", {"term": term, "results": results})
@@ -52,7 +52,10 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
     return render(
-        request, "web/error.html", {"status": status, "title": title, "message": message}, status=status
+        request,
+        "web/error.html",
+        {"status": status, "title": title, "message": message},
+        status=status,
     )
 
 
@@ -64,9 +67,7 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(
-        request, 404, _("Not found"), _("The page does not exist or you may not see it.")
-    )
+    return _error(request, 404, _("Not found"), _("The page does not exist or you may not see it."))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -5,18 +5,14 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bmnn.accounts.totp import current_code
 from bmnn.core.models import AuditEvent
 from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Mat-khau-Thu-2026"
-
-
-def _current_code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 @pytest.fixture
@@ -57,7 +53,7 @@ def test_head_must_enter_a_totp_code_before_the_dashboard(head) -> None:
     assert _login(client, "thutruong").status_code == 302
     response = client.get(reverse("web:dashboard"))
     assert response.status_code == 302 and response.url == reverse("accounts:verify")
-    client.post(reverse("accounts:verify"), {"token": _current_code(device)})
+    client.post(reverse("accounts:verify"), {"token": current_code(device)})
     assert client.get(reverse("web:dashboard")).status_code == 200
     actions = list(AuditEvent.objects.filter(actor_id=person.pk).values_list("action", flat=True))
     assert "account.login" in actions and "account.verify_second_factor" in actions
@@ -71,7 +67,7 @@ def test_a_wrong_code_is_refused_and_further_tries_are_throttled(head) -> None:
     assert "Mã không đúng hoặc đã hết hạn" in wrong.content.decode()
     assert client.get(reverse("web:dashboard")).status_code == 302
     # django-otp backs off after a failure: even the right code waits its turn
-    right_too_soon = client.post(reverse("accounts:verify"), {"token": _current_code(device)})
+    right_too_soon = client.post(reverse("accounts:verify"), {"token": current_code(device)})
     assert "Nhập sai mã quá nhiều lần" in right_too_soon.content.decode()
 
 
@@ -84,7 +80,7 @@ def test_head_without_authenticator_is_sent_to_enrol(make_agency, make_person) -
     page = client.get(reverse("accounts:enrol")).content.decode()
     assert "data:image/svg+xml" in page
     device = TOTPDevice.objects.get(user__username="baomat", confirmed=False)
-    client.post(reverse("accounts:enrol"), {"token": _current_code(device)})
+    client.post(reverse("accounts:enrol"), {"token": current_code(device)})
     device.refresh_from_db()
     assert device.confirmed
     assert client.get(reverse("web:dashboard")).status_code == 200

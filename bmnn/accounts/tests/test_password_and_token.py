@@ -17,7 +17,11 @@ def test_password_change_enforces_the_rules(make_agency, make_person, client_for
     client = client_for(person)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": "Mat-khau-Thu-2026", "new_password1": "abcdefghij", "new_password2": "abcdefghij"},
+        {
+            "old_password": "Mat-khau-Thu-2026",
+            "new_password1": "abcdefghij",
+            "new_password2": "abcdefghij",
+        },
     )
     assert response.status_code == 200
     assert "chữ hoa" in response.content.decode()
@@ -43,7 +47,9 @@ def test_password_change_is_saved_and_audited(make_agency, make_person, client_f
     assert client.get(reverse("web:dashboard")).status_code == 200  # still logged in
 
 
-def test_api_token_works_and_a_new_one_revokes_the_old(make_agency, make_person, client_for) -> None:
+def test_api_token_works_and_a_new_one_revokes_the_old(
+    make_agency, make_person, client_for
+) -> None:
     agency = make_agency("Sở Tư pháp")
     person = make_person(agency, Role.SECURITY_OFFICER)
     client = client_for(person)

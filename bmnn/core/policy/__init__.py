@@ -55,7 +55,7 @@ def scope(actor: Any) -> Scope:
         return ANONYMOUS
     cached = getattr(actor, _CACHE_ATTR, None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     from bmnn.org.models import Membership
 
     roles: dict[int, set[str]] = {}

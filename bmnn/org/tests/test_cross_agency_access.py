@@ -36,8 +36,12 @@ def world(make_agency, make_person, client_for):
 @pytest.mark.parametrize("route", ["org:agency_detail", "org:agency_edit", "org:person_create"])
 def test_agency_pages_of_another_agency_answer_404(world, route) -> None:
     client = world["client"]
-    kwargs_b = {"agency_pk": world["b"].pk} if route == "org:person_create" else {"pk": world["b"].pk}
-    kwargs_a = {"agency_pk": world["a"].pk} if route == "org:person_create" else {"pk": world["a"].pk}
+    kwargs_b = (
+        {"agency_pk": world["b"].pk} if route == "org:person_create" else {"pk": world["b"].pk}
+    )
+    kwargs_a = (
+        {"agency_pk": world["a"].pk} if route == "org:person_create" else {"pk": world["a"].pk}
+    )
     assert client.get(reverse(route, kwargs=kwargs_b)).status_code == 404
     own = client.get(reverse(route, kwargs=kwargs_a)).status_code
     assert own in {200, 403}  # readable; edit is for heads only
@@ -55,7 +59,13 @@ def test_posting_to_another_agencys_person_changes_nothing(world) -> None:
     stranger = world["stranger_b"]
     response = client.post(
         reverse("org:person_edit", args=[stranger.pk]),
-        {"full_name": "Đã bị sửa", "username": stranger.username, "email": "", "position": "", "phone": ""},
+        {
+            "full_name": "Đã bị sửa",
+            "username": stranger.username,
+            "email": "",
+            "position": "",
+            "phone": "",
+        },
     )
     assert response.status_code == 404
     stranger.refresh_from_db()
@@ -136,4 +146,7 @@ def test_supervisor_sees_both_agencies(world, make_agency, make_person, client_f
     supervisor = client_for(make_person(police, Role.SUPERVISOR))
     page = supervisor.get(reverse("org:agency_list")).content.decode()
     assert "Sở Tư pháp" in page and "Sở Y tế" in page
-    assert supervisor.get(reverse("org:person_detail", args=[world["stranger_b"].pk])).status_code == 200
+    assert (
+        supervisor.get(reverse("org:person_detail", args=[world["stranger_b"].pk])).status_code
+        == 200
+    )

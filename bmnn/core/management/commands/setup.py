@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from bmnn.org.demo import POLICE_CODE
 from bmnn.org.models import Agency
 
 
@@ -20,6 +21,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, no_demo: bool, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("database ready: " + str(settings.DATABASES["default"]["NAME"]))
-        if not no_demo and settings.BMNN_ENV != "production":
-            if not Agency.objects.exists() or Agency.objects.filter(code="demo-cat").exists():
-                call_command("demo")
+        # The demo goes only into an empty database or one that already holds it, never into a
+        # real province's directory.
+        empty_or_demo = (
+            not Agency.objects.exists() or Agency.objects.filter(code=POLICE_CODE).exists()
+        )
+        if not no_demo and settings.BMNN_ENV != "production" and empty_or_demo:
+            call_command("demo")

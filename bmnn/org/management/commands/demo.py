@@ -6,9 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bmnn.accounts.totp import base32_key, current_code
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
 
 
@@ -38,16 +38,10 @@ class Command(BaseCommand):
             device = TOTPDevice.objects.filter(user__username=username, name="demo").first()
             code, key = "-", "-"
             if device is not None:
-                code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-                key = _base32(device.bin_key)
-            self.stdout.write(f"  {username:<10} {str(role.label):<28} {code:<14} {key}")
+                code = current_code(device)
+                key = base32_key(device.bin_key, grouped=False)
+            self.stdout.write(f"  {username:<10} {role.label!s:<28} {code:<14} {key}")
         self.stdout.write(
             "Codes change every 30 s: add the key to an authenticator app, or run "
             "`./dev bmnn demo --codes` for fresh ones."
         )
-
-
-def _base32(raw: bytes) -> str:
-    import base64
-
-    return base64.b32encode(raw).decode("ascii").rstrip("=")

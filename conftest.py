@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
+from bmnn.testing import login
 
 _real_connect = socket.socket.connect
 
@@ -89,18 +89,6 @@ def make_person(db: None) -> Callable[..., Person]:
         return person
 
     return make
-
-
-def login(client: Client, person: Person) -> Client:
-    """Logs in and, for roles that need it, passes the second factor as a real login would."""
-    client.force_login(person)
-    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=person, name="test", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from bmnn.org.demo import LOGINS, load_demo
 from bmnn.org.models import Agency, Person
-from conftest import login
+from bmnn.testing import login
 
 URL_ATTRIBUTES = {
     "src",

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
-from conftest import login
+from bmnn.testing import login
 
 pytestmark = pytest.mark.django_db
 

@@ -42,7 +42,13 @@ def agencies(
         queryset = queryset.filter(type=agency_type)
     if active is not None:
         queryset = queryset.filter(is_active=active)
-    return queryset.select_related("parent").prefetch_related(_key_people()).order_by("name", "pk")
+    # Folded names sort "Ban Tổ chức" before "Ban Tuyên giáo", as a reader expects; byte order
+    # of the accented names would not.
+    return (
+        queryset.select_related("parent")
+        .prefetch_related(_key_people())
+        .order_by("search_text", "pk")
+    )
 
 
 def agency(actor: Any, pk: int) -> Agency | None:

@@ -50,3 +50,9 @@ def test_anonymous_visitors_are_sent_to_login() -> None:
     response = Client().get(reverse("org:agency_list"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches() -> None:
+    page = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").get(reverse("accounts:login"))
+    assert "Đăng nhập" in page.content.decode()
+    assert page.headers["Content-Language"] == "vi"

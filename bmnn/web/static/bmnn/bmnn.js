@@ -20,7 +20,7 @@
       new window.Chart(canvas, {
         type: canvas.dataset.chartType || "bar",
         data: { labels: data.labels, datasets: [{ label: data.label || "", data: data.values, backgroundColor: "#a33b3b" }] },
-        options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } }
+        options: { indexAxis: canvas.dataset.chartAxis || "x", maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } }
       });
     });
   }

@@ -1,0 +1,53 @@
+"""The `bmnn` commands that run the system: worker, setup, and the audit fields they record."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from bmnn.core.models import AuditEvent
+from bmnn.org.models import Agency, AgencyType, Person, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_worker_drains_the_queue_and_exits_in_batch_mode(settings) -> None:
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    call_command("worker", batch=True)  # returns once nothing is queued
+
+
+def test_setup_loads_the_demo_only_into_an_empty_database(make_agency) -> None:
+    make_agency("Sở Tư pháp thật", code="real-stp")
+    call_command("setup")
+    assert not Agency.objects.filter(code__startswith="demo-").exists()
+
+
+def test_passwords_are_hashed_with_argon2(make_person) -> None:
+    person = make_person()
+    assert Person.objects.get(pk=person.pk).password.startswith("argon2")
+
+
+def test_a_change_through_a_page_records_actor_agency_and_client_address(
+    make_agency, make_person, client_for
+) -> None:
+    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
+    supervisor = make_person(police, Role.SUPERVISOR)
+    client = client_for(supervisor)
+    response = client.post(
+        reverse("org:agency_edit", args=[police.pk]),
+        {"name": "Công an tỉnh", "short_name": "CAT", "code": police.code, "type": police.type,
+         "parent": "", "address": "Số 1 đường Trần Hưng Đạo", "phone": "", "is_active": "on"},
+        REMOTE_ADDR="10.20.30.40",
+    )  # fmt: skip
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="agency.update")
+    assert event.actor_id == supervisor.pk
+    assert event.agency_id == police.pk
+    assert event.client_address == "10.20.30.40"
+    assert event.changes == {
+        "address": ["", "Số 1 đường Trần Hưng Đạo"],
+        "short_name": ["", "CAT"],
+    }

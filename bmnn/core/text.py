@@ -22,3 +22,16 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def fold_aligned(text: str) -> str:
+    """Like `fold`, but keeps one output character per input character of the NFC text, so a
+    match found in the folded text slices the original words at the same positions."""
+    out = []
+    for ch in nfc(text):
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base[0] if base else ch)
+    return "".join(out)

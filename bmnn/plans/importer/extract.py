@@ -1,0 +1,240 @@
+"""Reading a plan file (DOCX, PDF text layer, plain text) into lines and tables, defensively.
+
+The file may come from anywhere: its type is decided by its content, not its name; sizes,
+archive members and pages are bounded before anything is expanded; every failure becomes an
+`ImportFailed` with a stable code instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from bmnn.core.text import nfc
+from bmnn.plans.importer.parser import Table
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_RATIO = 200
+MAX_PDF_PAGES = 300
+
+
+class ImportFailed(Exception):
+    """A file that cannot be read as a plan. `code` is stable; `detail` says what was wrong."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class Extracted:
+    kind: str  # docx | pdf | text
+    blocks: list[str | Table]
+    wrapped: bool
+
+
+def sniff(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"  # legacy Word: not supported
+    return "text"
+
+
+def extract(data: bytes) -> Extracted:
+    if not data:
+        raise ImportFailed("empty", "the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailed("too_large", f"{len(data)} bytes, limit {MAX_FILE_BYTES}")
+    kind = sniff(data)
+    if kind == "doc":
+        raise ImportFailed("unsupported", "legacy .doc; save it as .docx or PDF")
+    try:
+        if kind == "pdf":
+            return Extracted("pdf", _pdf(data), wrapped=True)
+        if kind == "docx":
+            return Extracted("docx", _docx(data), wrapped=False)
+        text = _decode(data)
+    except ImportFailed:
+        raise
+    except Exception as exc:  # any parser failure is a malformed file to the user
+        raise ImportFailed("malformed", f"{kind}: {type(exc).__name__}") from exc
+    lines = text.splitlines()
+    return Extracted("text", list(lines), wrapped=_looks_wrapped(lines))
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    """A text layer of a PDF breaks lines mid-sentence; a typed text file has one per paragraph."""
+    lengths = [len(line.strip()) for line in lines if line.strip()]
+    return bool(lengths) and max(lengths) <= 110 and len(lengths) >= 10
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed("binary", "not a text, DOCX or PDF file")
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return nfc(data.decode(codec))
+    try:
+        return nfc(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ImportFailed("encoding", "the text encoding could not be recognised")
+    return nfc(str(best))
+
+
+def _check_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ImportFailed("malformed", "damaged DOCX (not a valid ZIP archive)") from exc
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ImportFailed("too_large", "too many parts in the DOCX archive")
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members) or 1
+    if total > MAX_UNZIPPED_BYTES or total / packed > MAX_RATIO:
+        raise ImportFailed("too_large", "the DOCX expands to an implausible size")
+    if "word/document.xml" not in archive.namelist():
+        raise ImportFailed("unsupported", "a ZIP archive that is not a Word document")
+    return archive
+
+
+def _docx(data: bytes) -> list[str | Table]:
+    _check_zip(data)
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    numbering = _Numbering(document)
+    blocks: list[str | Table] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = "".join(node.text or "" for node in child.iter(qn("w:t")))
+            marker = numbering.marker(child)
+            line = f"{marker} {text}".strip() if marker else text
+            blocks.append(nfc(line))
+        elif child.tag == qn("w:tbl"):
+            rows = []
+            for row in child.iter(qn("w:tr")):
+                cells = []
+                for cell in row.iter(qn("w:tc")):
+                    texts = [
+                        "".join(t.text or "" for t in p.iter(qn("w:t")))
+                        for p in cell.iter(qn("w:p"))
+                    ]
+                    cells.append(nfc(" ".join(t for t in texts if t.strip())))
+                rows.append(cells)
+            blocks.append(Table(rows))
+    return blocks
+
+
+class _Numbering:
+    """Renders Word's automatic numbering ("1.", "a)", "-") as the text a reader sees."""
+
+    def __init__(self, document: object) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.formats: dict[tuple[str, int], tuple[str, str]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element  # type: ignore[attr-defined]
+        except (AttributeError, KeyError, NotImplementedError):
+            return
+        abstract = {}
+        for node in root.iter(qn("w:abstractNum")):
+            levels = {}
+            for level in node.iter(qn("w:lvl")):
+                fmt = level.find(qn("w:numFmt"))
+                text = level.find(qn("w:lvlText"))
+                levels[int(level.get(qn("w:ilvl")))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "%1.",
+                )
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.iter(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(qn("w:val")), {}).items():
+                self.formats[(num.get(qn("w:numId")), ilvl)] = spec
+
+    def marker(self, paragraph: object) -> str:
+        qn = self.qn
+        props = paragraph.find(qn("w:pPr"))  # type: ignore[attr-defined]
+        num_pr = props.find(qn("w:numPr")) if props is not None else None
+        if num_pr is None:
+            return ""
+        num_id_node, ilvl_node = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
+        if num_id_node is None:
+            return ""
+        num_id = num_id_node.get(qn("w:val"))
+        ilvl = int(ilvl_node.get(qn("w:val"))) if ilvl_node is not None else 0
+        fmt, text = self.formats.get((num_id, ilvl), ("decimal", "%1."))
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        if fmt == "bullet":
+            return "-"
+
+        def render(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            return _format_number(counters[level], self.formats.get((num_id, level), (fmt, ""))[0])
+
+        return re.sub(r"%(\d)", render, text)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in {"lowerLetter", "upperLetter"}:
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        letter = letters[(value - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in {"upperRoman", "lowerRoman"}:
+        numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        out, rest = "", value
+        for amount, symbol in numerals:
+            while rest >= amount:
+                out, rest = out + symbol, rest - amount
+        return out if fmt == "upperRoman" else out.lower()
+    return str(value)
+
+
+def _pdf(data: bytes) -> list[str | Table]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise ImportFailed("malformed", "damaged or encrypted PDF") from exc
+    try:
+        if len(pdf) > MAX_PDF_PAGES:
+            raise ImportFailed("too_large", f"{len(pdf)} pages, limit {MAX_PDF_PAGES}")
+        lines: list[str | Table] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            text = page.get_textpage().get_text_range()
+            lines.extend(nfc(line) for line in text.replace("\r\n", "\n").split("\n"))
+        if not any(isinstance(line, str) and line.strip() for line in lines):
+            raise ImportFailed(
+                "no_text", "the PDF has no text layer (a scan): OCR is not done here"
+            )
+        return lines
+    finally:
+        pdf.close()

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "bmnn.core",
     "bmnn.org",
     "bmnn.accounts",
+    "bmnn.plans",
     "bmnn.web",
     "bmnn.api",
 ]
@@ -236,3 +237,4 @@ LOGGING = {
 # Province shown in headers and used as the place name in documents.
 BMNN_PROVINCE_NAME = env_str("BMNN_PROVINCE_NAME", "")
 FORMAT_MODULE_PATH = ["bmnn.config.formats"]
+BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)

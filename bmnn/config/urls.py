@@ -4,6 +4,7 @@ urlpatterns = [
     path("accounts/", include("bmnn.accounts.urls")),
     path("api/", include("bmnn.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("plans/", include("bmnn.plans.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

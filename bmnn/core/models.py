@@ -64,3 +64,27 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head #{self.last_seq}"
+
+
+class Notification(models.Model):
+    """Thông báo trong ứng dụng. `key` makes scheduled reminders idempotent per recipient."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    url = models.CharField(max_length=255, blank=True)
+    key = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="core_notification_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -18,6 +18,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav": [], "province_name": settings.BMNN_PROVINCE_NAME}
     entries = [
         (_("Dashboard"), reverse("web:dashboard"), True),
+        (_("Plans"), reverse("plans:plan_list"), True),
+        (_("My agency's tasks"), reverse("plans:my_tasks"), not policy.is_province_wide(user)),
+        (_("Province at a glance"), reverse("plans:matrix"), policy.can_manage_plans(user)),
         (_("Agencies"), reverse("org:agency_list"), True),
         (_("People"), reverse("org:person_list"), True),
         (_("Agency groups"), reverse("org:group_list"), True),

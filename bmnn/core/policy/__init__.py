@@ -203,3 +203,53 @@ def can_view_audit(actor: Any) -> bool:
 
 def can_manage_groups(actor: Any) -> bool:
     return scope(actor).province_wide
+
+
+# --- Plans and tasks --------------------------------------------------------------------------
+
+
+def can_manage_plans(actor: Any) -> bool:
+    """Import, edit, issue and close plans, accept or return "done": the province supervisor."""
+    return scope(actor).has(Role.SUPERVISOR)
+
+
+def restrict_plans(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Supervisors see every plan; an agency sees issued plans that assign it something."""
+    actor_scope = scope(actor)
+    if not actor_scope.authenticated:
+        return queryset.none()
+    if actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR):
+        return queryset
+    return queryset.filter(
+        status__in=["issued", "closed"],
+        tasks__assignments__agency_id__in=actor_scope.agency_ids,
+    ).distinct()
+
+
+def restrict_assignments(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """An agency sees its own assignments and, where it leads a task, its coordinators'."""
+    actor_scope = scope(actor)
+    if not actor_scope.authenticated:
+        return queryset.none()
+    if actor_scope.province_wide:
+        return queryset
+    from django.db.models import Q
+
+    return queryset.filter(
+        Q(agency_id__in=actor_scope.agency_ids)
+        | Q(
+            task__assignments__agency_id__in=actor_scope.agency_ids,
+            task__assignments__role="lead",
+        )
+    ).distinct()
+
+
+def can_report_progress(actor: Any, assignment: Any) -> bool:
+    """Any member of the assigned agency except an inspector posts its progress."""
+    actor_scope = scope(actor)
+    roles = actor_scope.roles_by_agency.get(assignment.agency_id, frozenset())
+    return bool(roles & {Role.HEAD, Role.SECURITY_OFFICER, Role.STAFF})
+
+
+def can_review_progress(actor: Any) -> bool:
+    return scope(actor).has(Role.SUPERVISOR)

@@ -49,8 +49,8 @@ def parse_timing(text: str, *, default_year: int | None = None) -> Timing:
     match = _QUARTER.search(folded)
     if match:
         quarter = ROMAN.get(match.group(1)) or int(match.group(1))
-        year = int(match.group(2)) if match.group(2) else default_year
-        due = _last_day(year, quarter * 3) if year else None
+        quarter_year = int(match.group(2)) if match.group(2) else default_year
+        due = _last_day(quarter_year, quarter * 3) if quarter_year else None
         return Timing("quarter", words, due)
     match = _YEAR.search(folded)
     if match:

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from bmnn.plans import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("import/", views.plan_import, name="plan_import"),
+    path("my/", views.my_tasks, name="my_tasks"),
+    path("matrix/", views.matrix, name="matrix"),
+    path("<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("<int:pk>/source/", views.plan_source, name="plan_source"),
+    path("<int:pk>/issue/", views.plan_issue, name="plan_issue"),
+    path("<int:pk>/close/", views.plan_close, name="plan_close"),
+    path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),
+    path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
+    path("assignments/<int:pk>/review/", views.assignment_review, name="assignment_review"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
+]

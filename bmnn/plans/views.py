@@ -1,0 +1,318 @@
+"""Pages for plans: import and preview, the plan with its "4 rõ" flags, an agency's tasks,
+progress and review, and the province matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bmnn.core import policy
+from bmnn.org.models import AgencyType, Person
+from bmnn.plans import importing, queries, services
+from bmnn.plans.forms import (
+    PlanHeaderForm,
+    ProgressForm,
+    ReviewForm,
+    TaskEditForm,
+    TaskFormSet,
+    UploadForm,
+)
+from bmnn.plans.models import Evidence, PartyRole, Plan, PlanStatus, Status, Task
+
+MAX_FILES_FIELD = "evidence"
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not policy.can_manage_plans(request.user):
+        raise PermissionDenied(_("Only the province supervisor manages plans."))
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    rows = queries.plans(request.user, status=request.GET.get("status", ""))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "page": page,
+            "can_manage": policy.can_manage_plans(request.user),
+            "statuses": PlanStatus.choices,
+        },
+    )
+
+
+@login_required
+def plan_import(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload and parse. Step 2 (POST with a token): save the reviewed plan."""
+    _require_manager(request)
+    if request.method == "POST" and "token" in request.POST:
+        return _save_preview(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            parsed = importing.parse_upload(data)
+        except ValidationError as exc:
+            form.add_error("file", exc.messages[0])
+        else:
+            header, tasks = importing.initial_forms(parsed)
+            return render(
+                request,
+                "plans/import_preview.html",
+                {
+                    "header_form": PlanHeaderForm(initial=header),
+                    "header_flags": importing.header_uncertain(parsed),
+                    "formset": TaskFormSet(initial=tasks, prefix="task"),
+                    "token": importing.keep_pending(data, upload.name),
+                    "source_name": upload.name,
+                },
+            )
+    return render(request, "plans/import_upload.html", {"form": form})
+
+
+def _save_preview(request: HttpRequest) -> HttpResponse:
+    token = request.POST["token"]
+    header_form = PlanHeaderForm(request.POST)
+    formset = TaskFormSet(request.POST, prefix="task")
+    context: dict[str, Any] = {
+        "header_form": header_form,
+        "header_flags": set(),
+        "formset": formset,
+        "token": token,
+        "source_name": request.POST.get("source_name", ""),
+    }
+    if not (header_form.is_valid() and formset.is_valid()):
+        return render(request, "plans/import_preview.html", context, status=400)
+    try:
+        name, data = importing.take_pending(token)
+        drafts = [
+            importing.draft_from_form(form.cleaned_data)
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        plan = services.create_plan(
+            actor=request.user,  # type: ignore[arg-type]
+            header=header_form.cleaned_data,
+            tasks=drafts,
+            source_name=name,
+            source_data=data,
+        )
+    except ValidationError as exc:
+        context["errors"] = exc.messages
+        return render(request, "plans/import_preview.html", context, status=400)
+    importing.drop_pending(token)
+    messages.success(request, _("The plan was saved as a draft. Check the flags, then issue it."))
+    return redirect("plans:plan_detail", pk=plan.pk)
+
+
+def _plan_or_404(request: HttpRequest, pk: int) -> Plan:
+    plan = queries.plan(request.user, pk)
+    if plan is None:
+        raise Http404
+    return plan
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    tasks = queries.tasks_of(plan)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "tasks": tasks,
+            "can_manage": policy.can_manage_plans(request.user),
+            "flagged": len([t for t in tasks if t.issues]),  # type: ignore[attr-defined]
+        },
+    )
+
+
+@login_required
+def plan_source(request: HttpRequest, pk: int) -> FileResponse:
+    plan = _plan_or_404(request, pk)
+    if not plan.source_file:
+        raise Http404
+    return FileResponse(plan.source_file.open("rb"), as_attachment=True, filename=plan.source_name)
+
+
+@login_required
+@require_POST
+def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    try:
+        services.issue_plan(actor=request.user, plan=plan)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The plan is issued; the agencies have been notified."))
+    return redirect("plans:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    try:
+        services.close_plan(actor=request.user, plan=plan)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("plans:plan_detail", pk=plan.pk)
+
+
+@login_required
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    task = Task.objects.select_related("plan").filter(pk=pk).first()
+    if task is None or queries.plan(request.user, task.plan_id) is None:
+        raise Http404
+    parties = list(task.parties.select_related("agency", "group"))
+
+    def names(role: str) -> str:
+        return "; ".join(str(p.agency or p.group or p.words) for p in parties if p.role == role)
+
+    lead_agency_ids = [p.agency_id for p in parties if p.role == PartyRole.LEAD and p.agency_id]
+    people = Person.objects.filter(
+        memberships__agency_id__in=lead_agency_ids, is_active=True
+    ).distinct()
+    initial = {
+        "ref": task.ref,
+        "section": task.section,
+        "content": task.content,
+        "leads": names(PartyRole.LEAD),
+        "coordinating": names(PartyRole.COORDINATING),
+        "timing_kind": task.timing_kind,
+        "timing_text": task.timing_text,
+        "due_date": task.due_date,
+        "period": task.period,
+        "expected_output": task.expected_output,
+        "responsible": task.responsible_id,
+    }
+    form = TaskEditForm(request.POST or None, initial=initial, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_task(
+                actor=request.user,  # type: ignore[arg-type]
+                task=task,
+                draft=importing.draft_from_form(form.cleaned_data),
+                responsible=form.cleaned_data.get("responsible"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Task saved."))
+            return redirect("plans:plan_detail", pk=task.plan_id)
+    return render(request, "plans/task_form.html", {"form": form, "task": task})
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    return render(request, "plans/my_tasks.html", {"rows": queries.my_assignments(request.user)})
+
+
+@login_required
+def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = queries.assignment(request.user, pk)
+    if assignment is None:
+        raise Http404
+    can_report = policy.can_report_progress(request.user, assignment)
+    can_review = policy.can_review_progress(request.user) and assignment.review == "pending"
+    form = ProgressForm(request.POST or None, initial={"status": assignment.status})
+    review_form = ReviewForm()
+    if request.method == "POST" and can_report and form.is_valid():
+        files = [(f.name or "", f.read()) for f in request.FILES.getlist(MAX_FILES_FIELD)]
+        try:
+            services.post_progress(
+                actor=request.user,  # type: ignore[arg-type]
+                assignment=assignment,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+                files=files,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Progress recorded."))
+            return redirect("plans:assignment", pk=assignment.pk)
+    elif request.method == "POST" and not can_report:
+        raise PermissionDenied(_("Only people of the assigned agency report its progress."))
+    return render(
+        request,
+        "plans/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "task": assignment.task,
+            "updates": queries.updates_of(assignment),
+            "coordinators": queries.coordinator_inputs(request.user, assignment),
+            "form": form if can_report else None,
+            "review_form": review_form if can_review else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def assignment_review(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = queries.assignment(request.user, pk)
+    if assignment is None:
+        raise Http404
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_progress(
+                actor=request.user,  # type: ignore[arg-type]
+                assignment=assignment,
+                accept=form.cleaned_data["decision"] == "accept",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Decision recorded."))
+    return redirect("plans:assignment", pk=assignment.pk)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = Evidence.objects.select_related("update").filter(pk=pk).first()
+    if evidence is None or queries.assignment(request.user, evidence.update.assignment_id) is None:
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
+    )
+
+
+@login_required
+def matrix(request: HttpRequest) -> HttpResponse:
+    plan_id = request.GET.get("plan", "")
+    plan_choices = queries.plans(request.user).exclude(status=PlanStatus.DRAFT)
+    data = queries.matrix(
+        request.user,
+        plan_id=int(plan_id) if plan_id.isdigit() else None,
+        agency_type=request.GET.get("type", ""),
+        status=request.GET.get("status", ""),
+    )
+    return render(
+        request,
+        "plans/matrix.html",
+        {
+            "matrix": data,
+            "plans": plan_choices,
+            "plan_id": plan_id,
+            "types": AgencyType.choices,
+            "statuses": Status.choices,
+            "legend": [(value, label, data.counts[value]) for value, label in Status.choices],
+            "selected_type": request.GET.get("type", ""),
+            "selected_status": request.GET.get("status", ""),
+        },
+    )

@@ -48,6 +48,13 @@ def _vietnamese_by_default(settings: Any) -> None:
     settings.LANGUAGE_CODE = "vi"
 
 
+@pytest.fixture(autouse=True)
+def _private_files_in_a_temporary_directory(settings: Any, tmp_path: Any) -> None:
+    """Uploaded and generated files go to a directory of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "files"
+    settings.DATA_DIR = tmp_path / "files"
+
+
 _counter = iter(range(1, 10**9))
 
 

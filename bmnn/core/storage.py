@@ -7,13 +7,14 @@ import hashlib
 import secrets
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
 
 def private_storage() -> FileSystemStorage:
-    """Callable storage, so settings (and tests' temporary data directories) are read late."""
-    return FileSystemStorage(location=settings.DATA_DIR, base_url=None)
+    """The data directory (MEDIA_ROOT = BMNN_DATA_DIR). No location is passed, so the storage
+    follows MEDIA_ROOT when it changes (tests point it at a temporary directory); MEDIA_URL is
+    unset, so nothing here has a public URL."""
+    return FileSystemStorage()
 
 
 def random_name(folder: str, original: str) -> str:

@@ -48,7 +48,7 @@ def parse_upload(data: bytes) -> ParsedPlan:
 
 
 def _pending_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "imports"
+    path = Path(settings.MEDIA_ROOT) / "imports"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

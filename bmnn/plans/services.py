@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -97,6 +97,19 @@ def _validate_task(draft: TaskDraft) -> None:
         )
 
 
+def _heads_of(agency_ids: set[int]) -> dict[int, Person]:
+    heads: dict[int, Person] = {}
+    rows = Person.objects.filter(
+        memberships__agency_id__in=agency_ids,
+        memberships__role=Role.HEAD,
+        memberships__is_active=True,
+        is_active=True,
+    ).annotate(head_of=F("memberships__agency_id"))
+    for person in rows.order_by("pk"):
+        heads.setdefault(person.head_of, person)  # type: ignore[attr-defined]
+    return heads
+
+
 @service
 def create_plan(
     *,
@@ -122,7 +135,9 @@ def create_plan(
             random_name("plans", source_name), ContentFile(source_data), save=False
         )
     plan.save()
+    heads = _heads_of({p.agency_id for d in tasks for p in d.leads if p.agency_id})
     for order, draft in enumerate(tasks):
+        sole_lead = draft.leads[0].agency_id if len(draft.leads) == 1 else None
         task = Task.objects.create(
             plan=plan,
             order=order,
@@ -135,6 +150,8 @@ def create_plan(
             period=draft.period or ("quarter" if draft.timing_kind == "continuous" else ""),
             expected_output=draft.expected_output[:500],
             uncertain=draft.uncertain,
+            # the head answers for the agency's work until the supervisor names someone else
+            responsible=heads.get(sole_lead) if sole_lead else None,
         )
         _save_parties(task, PartyRole.LEAD, draft.leads)
         _save_parties(task, PartyRole.COORDINATING, draft.coordinating)

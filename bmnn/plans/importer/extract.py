@@ -153,6 +153,21 @@ class _Numbering:
         self.qn = qn
         self.formats: dict[tuple[str, int], tuple[str, str]] = {}
         self.counters: dict[str, list[int]] = {}
+        # numbering inherited from a paragraph style ("List Number", "Heading 1", …)
+        self.style_numbering: dict[str, tuple[str, int]] = {}
+        try:
+            for style in document.styles.element.iter(qn("w:style")):  # type: ignore[attr-defined]
+                num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+                num_id = num_pr.find(qn("w:numId")) if num_pr is not None else None
+                if num_id is not None:
+                    ilvl = num_pr.find(qn("w:ilvl"))
+                    level = int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+                    self.style_numbering[style.get(qn("w:styleId"))] = (
+                        num_id.get(qn("w:val")),
+                        level,
+                    )
+        except (AttributeError, KeyError, NotImplementedError):
+            pass
         try:
             root = document.part.numbering_part.element  # type: ignore[attr-defined]
         except (AttributeError, KeyError, NotImplementedError):
@@ -179,13 +194,21 @@ class _Numbering:
         qn = self.qn
         props = paragraph.find(qn("w:pPr"))  # type: ignore[attr-defined]
         num_pr = props.find(qn("w:numPr")) if props is not None else None
-        if num_pr is None:
+        num_id_node = num_pr.find(qn("w:numId")) if num_pr is not None else None
+        if num_id_node is not None:
+            num_id = num_id_node.get(qn("w:val"))
+            ilvl_node = num_pr.find(qn("w:ilvl"))  # type: ignore[union-attr]
+            ilvl = int(ilvl_node.get(qn("w:val"))) if ilvl_node is not None else 0
+        else:
+            style = props.find(qn("w:pStyle")) if props is not None else None
+            inherited = (
+                self.style_numbering.get(style.get(qn("w:val"))) if style is not None else None
+            )
+            if inherited is None:
+                return ""
+            num_id, ilvl = inherited
+        if num_id == "0":  # numbering explicitly switched off
             return ""
-        num_id_node, ilvl_node = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
-        if num_id_node is None:
-            return ""
-        num_id = num_id_node.get(qn("w:val"))
-        ilvl = int(ilvl_node.get(qn("w:val"))) if ilvl_node is not None else 0
         fmt, text = self.formats.get((num_id, ilvl), ("decimal", "%1."))
         counters = self.counters.setdefault(num_id, [0] * 9)
         counters[ilvl] += 1

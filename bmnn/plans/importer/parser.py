@@ -306,7 +306,7 @@ class PlanParser:
         header.title = self._title(lines)
         intro = " ".join(lines)
         header.legal_basis = [" ".join(m.group(0).split()) for m in DOC_REF_RE.finditer(intro)]
-        header.issuer = self._issuer(header, intro, trailer)
+        header.issuer = self._issuer(header, intro, trailer, lines[:6])
         recipients, signer = self._trailer(trailer)
         header.recipients, header.signer = recipients, signer
         return header
@@ -316,16 +316,34 @@ class PlanParser:
         stripped = [line.strip() for line in lines if line.strip()]
         for index, line in enumerate(stripped):
             if fold(line).rstrip(" .") == "ke hoach":
-                title = []
+                title: list[str] = []
                 for following in stripped[index + 1 :]:
-                    if re.match(r"(Thực hiện|Căn cứ|Xét|Để|Nhằm|Thi hành)\b", following):
+                    intro = re.match(r"(Thực hiện|Căn cứ|Xét|Để|Nhằm|Thi hành)\b", following)
+                    if title and (intro or len(following) > 200 or following.endswith(":")):
                         break
                     title.append(following)
                 return " ".join(title)
         return ""
 
     @staticmethod
-    def _issuer(header: ParsedHeader, intro: str, trailer: list[str]) -> str:
+    def _issuer(header: ParsedHeader, intro: str, trailer: list[str], top: list[str]) -> str:
+        # the issuing body's name in capitals above the number: "ỦY BAN NHÂN DÂN / TỈNH BẮC LÂM"
+        capitals = []
+        for line in top:
+            text = line.strip()
+            if not text:
+                continue
+            if not _is_upper_heading(text) or fold(text).startswith(
+                ("cong hoa", "doc lap", "so:", "ke hoach", "quyet dinh", "bao cao")
+            ):
+                break
+            capitals.append(text)
+        if capitals:
+            name = " ".join(capitals)
+            match = re.match(r"(?i)ủy ban nhân dân\s+(tỉnh|thành phố)\s+(.+)", name)
+            if match:
+                return f"UBND {match.group(1).lower()} {match.group(2).title()}"
+            return name[:1] + name[1:].lower()
         folded = fold(intro + " " + " ".join(trailer)) + " " + fold(header.number)
         province = PROVINCE_RE.search(header.title)
         suffix = f" tỉnh {province.group(1).strip()}" if province else " tỉnh"
@@ -388,12 +406,16 @@ class PlanParser:
 
     def _finish(self, task: ParsedTask, *, timing_given: bool) -> ParsedTask:
         if not timing_given:
+            explicit = [m.group(0) for m in EXPLICIT_DEADLINE_RE.finditer(task.content)]
             guessed = self._timing(_timing_words(task.content))
             if guessed.kind in {"continuous", "on_request"} or (
                 guessed.kind != "unspecified" and guessed.due is not None
             ):
                 task.timing = guessed
-            task.uncertain.append("timing")
+            if explicit and guessed.due is not None:
+                task.timing.text = explicit[0]
+            else:
+                task.uncertain.append("timing")
         elif task.timing.kind == "unspecified":
             task.uncertain.append("timing")
         if not task.lead or any(not p.resolved for p in task.lead):
@@ -410,7 +432,13 @@ class PlanParser:
         task = ParsedTask(ref=ref, content="", section=section, source=source)
         content: list[str] = []
         fields: dict[str, str] = {}
+        inline_inner = ""
         for text in [heading] + [p.text for p in paras if p.kind != "table"]:
+            inline = INLINE_RE.search(fold_aligned(text)) if not inline_inner else None
+            if inline:
+                # the parenthesis carries the assignment; its "thời gian:" is not a label line
+                inline_inner = text[inline.start("body") : inline.end("body")]
+                text = (text[: inline.start()] + text[inline.end() :]).strip()
             rest, found = _split_labels(text)
             for key, value in found.items():
                 fields[key] = f"{fields[key]}; {value}" if key in fields else value
@@ -418,20 +446,19 @@ class PlanParser:
                 content.append(rest)
         body = "\n".join(content)
         timing_given = False
-        if fields:
+        if inline_inner and "lead" not in fields:
+            task.source = "inline"
+            timing_given = self._read_inline(task, inline_inner)
+            if "timing" in fields and not timing_given:
+                task.timing = self._timing(fields["timing"])
+                timing_given = True
+        elif fields:
             task.lead = self._parties(fields.get("lead", ""))
             task.coordinating = self._parties(fields.get("coordinating", ""))
             if "timing" in fields:
                 task.timing = self._timing(fields["timing"])
                 timing_given = True
             task.output = fields.get("output", "")
-        else:
-            inline = INLINE_RE.search(fold_aligned(body))
-            if inline:
-                task.source = "inline"
-                inner = body[inline.start("body") : inline.end("body")]
-                timing_given = self._read_inline(task, inner)
-                body = (body[: inline.start()] + body[inline.end() :]).strip()
         task.content = body
         return self._finish(task, timing_given=timing_given)
 
@@ -528,6 +555,7 @@ class PlanParser:
             single = len(duties) == 1
             for index, (text, more) in enumerate(duties, start=1):
                 duty_ref = item_ref if single else f"{item_ref}.{index}"
+                text, labelled = _split_labels(text)
                 content = "\n".join([text, *more])
                 task = ParsedTask(
                     ref=duty_ref, content=content, section=heading, source="duty_section"
@@ -543,7 +571,11 @@ class PlanParser:
                     task.coordinating = self._parties(
                         text[coord.start("coord") : coord.end("coord")]
                     )
-                tasks.append(self._finish(task, timing_given=False))
+                if "coordinating" in labelled:
+                    task.coordinating = self._parties(labelled["coordinating"])
+                if "timing" in labelled:
+                    task.timing = self._timing(labelled["timing"])
+                tasks.append(self._finish(task, timing_given="timing" in labelled))
         return tasks
 
     # --- tables -----------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""`bmnn demo`: load the demo province (idempotent) and print the demo logins."""
+"""`bmnn demo`: load the demo province and its plans (idempotent) and print the demo logins.
+
+It lives in the web app, which knows every domain app; each app has its own demo loader."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bmnn.accounts.totp import base32_key, current_code
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
+from bmnn.plans.demo import load_demo_plans
 
 
 class Command(BaseCommand):
@@ -23,6 +26,9 @@ class Command(BaseCommand):
             raise CommandError("the demo province is never loaded in production")
         if not codes:
             result = load_demo()
+            plans_added = load_demo_plans()
+            if plans_added:
+                result.created["plan items"] = plans_added
             if result.total:
                 parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.created.items()))
                 self.stdout.write(f"demo province loaded: {parts}")

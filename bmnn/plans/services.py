@@ -106,7 +106,7 @@ def _heads_of(agency_ids: set[int]) -> dict[int, Person]:
         is_active=True,
     ).annotate(head_of=F("memberships__agency_id"))
     for person in rows.order_by("pk"):
-        heads.setdefault(person.head_of, person)  # type: ignore[attr-defined]
+        heads.setdefault(person.head_of, person)
     return heads
 
 

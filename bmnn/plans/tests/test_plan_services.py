@@ -109,7 +109,7 @@ def test_issuing_expands_a_group_into_one_assignment_per_member(province) -> Non
 
 def test_a_task_without_a_directory_lead_blocks_issuing(province) -> None:
     plan = _plan(province, _task(ref="II.7", leads=[PartyDraft("Sở Thông tin và Truyền thông")]))
-    with pytest.raises(ValidationError, match="II.7"):
+    with pytest.raises(ValidationError, match=r"II\.7"):
         services.issue_plan(actor=province["supervisor"], plan=plan)
     assert not Assignment.objects.exists()
 

@@ -227,7 +227,8 @@ def restrict_plans(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
 
 
 def restrict_assignments(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
-    """An agency sees its own assignments and, where it leads a task, its coordinators'."""
+    """An agency sees its own assignments and, where it leads a task, its coordinators' (not
+    other leads': a task led by a group gives every member its own lead assignment)."""
     actor_scope = scope(actor)
     if not actor_scope.authenticated:
         return queryset.none()
@@ -238,6 +239,7 @@ def restrict_assignments(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     return queryset.filter(
         Q(agency_id__in=actor_scope.agency_ids)
         | Q(
+            role="coordinating",
             task__assignments__agency_id__in=actor_scope.agency_ids,
             task__assignments__role="lead",
         )

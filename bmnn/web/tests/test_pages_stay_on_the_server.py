@@ -18,6 +18,8 @@ from django.urls import reverse
 
 from bmnn.org.demo import LOGINS, load_demo
 from bmnn.org.models import Agency, Person
+from bmnn.plans import queries as plans_queries
+from bmnn.plans.demo import load_demo_plans
 from bmnn.testing import login
 
 URL_ATTRIBUTES = {
@@ -65,6 +67,8 @@ def _external_urls_in(html: str) -> list[str]:
 def _pages_for(person: Person) -> list[str]:
     agency = Agency.objects.filter(memberships__person=person).first()
     assert agency is not None
+    plan_ids = list(plans_queries.plans(person).values_list("pk", flat=True))
+    assignment_ids = [a.pk for a in plans_queries.assignments(person)[:2]]
     return [
         reverse("web:dashboard"),
         reverse("org:agency_list"),
@@ -82,6 +86,12 @@ def _pages_for(person: Person) -> list[str]:
         reverse("accounts:profile"),
         reverse("accounts:password_change"),
         reverse("api:docs"),
+        reverse("plans:plan_list"),
+        reverse("plans:plan_import"),
+        reverse("plans:my_tasks"),
+        reverse("plans:matrix"),
+        *[reverse("plans:plan_detail", args=[pk]) for pk in plan_ids],
+        *[reverse("plans:assignment", args=[pk]) for pk in assignment_ids],
         "/khong-ton-tai/",
     ]
 
@@ -90,6 +100,7 @@ def _pages_for(person: Person) -> list[str]:
 @pytest.mark.parametrize("username", [login_row[0] for login_row in LOGINS])
 def test_every_page_renders_for_every_role_without_outside_urls(username: str) -> None:
     load_demo()
+    load_demo_plans()
     person = Person.objects.get(username=username)
     client = login(Client(), person)
     for url in _pages_for(person):

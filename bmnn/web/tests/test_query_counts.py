@@ -22,6 +22,8 @@ LIST_URLS = [
     reverse("core:audit_list"),
     "/api/agencies/",
     "/api/people/",
+    reverse("plans:plan_list"),
+    reverse("plans:matrix"),
 ]
 
 

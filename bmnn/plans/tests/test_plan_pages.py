@@ -1,0 +1,155 @@
+"""The plan pages: import with a preview, issue, report progress, and who may see what."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from bmnn.org.demo import load_demo
+from bmnn.org.models import Person
+from bmnn.plans.demo import load_demo_plans
+from bmnn.plans.models import Assignment, Evidence, Plan, PlanStatus
+from bmnn.plans.tests.conftest import seed
+from bmnn.testing import login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    load_demo()
+    load_demo_plans()
+
+
+def _client(client, username):
+    return login(client, Person.objects.get(username=username))
+
+
+def _preview(client, data: bytes, name: str = "ke-hoach.txt"):
+    return client.post(reverse("plans:plan_import"), {"file": SimpleUploadedFile(name, data)})
+
+
+def _formset_post(html: str) -> dict[str, str]:
+    """The preview form as the browser would submit it, unchanged."""
+    fields: dict[str, str] = {}
+    for match in re.finditer(r"<input[^>]*>", html):
+        tag = match.group(0)
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name or 'type="checkbox"' in tag:
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        fields[name.group(1)] = value.group(1) if value else ""
+    for match in re.finditer(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S):
+        fields[match.group(1)] = match.group(2).strip()
+    for match in re.finditer(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', match.group(2))
+        fields[match.group(1)] = chosen.group(1) if chosen else ""
+    import html as html_lib
+
+    return {k: html_lib.unescape(v) for k, v in fields.items()}
+
+
+def test_import_preview_saves_nothing_until_the_reviewer_saves(demo, client) -> None:
+    client = _client(client, "giamsat")
+    before = Plan.objects.count()
+    response = _preview(client, seed("004"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "II.1.a" in page and "Quý II năm 2026" in page
+    assert 'data-testid="flag-number"' in page  # "Số: /KH-UBND" has no number yet
+    assert Plan.objects.count() == before
+    saved = client.post(reverse("plans:plan_import"), _formset_post(page))
+    assert saved.status_code == 302
+    plan = Plan.objects.latest("pk")
+    assert plan.status == PlanStatus.DRAFT
+    assert list(plan.tasks.values_list("ref", flat=True)) == [
+        "II.1.a",
+        "II.1.b",
+        "II.2",
+        "II.3",
+        "II.4",
+        "II.5",
+    ]
+    assert plan.source_name == "ke-hoach.txt" and plan.source_file
+
+
+def test_a_malformed_upload_gets_a_clear_message_and_nothing_is_saved(demo, client) -> None:
+    client = _client(client, "giamsat")
+    before = Plan.objects.count()
+    response = _preview(client, b"PK\x03\x04broken", "ke-hoach.docx")
+    assert response.status_code == 200
+    assert "Tệp bị hỏng" in response.content.decode()
+    assert Plan.objects.count() == before
+
+
+def test_agency_staff_cannot_import(demo, client) -> None:
+    client = _client(client, "baomat")
+    assert client.get(reverse("plans:plan_import")).status_code == 403
+
+
+def test_draft_plans_are_invisible_to_agencies(demo, client) -> None:
+    draft = Plan.objects.get(status=PlanStatus.DRAFT)
+    client = _client(client, "baomat")
+    assert client.get(reverse("plans:plan_detail", args=[draft.pk])).status_code == 404
+    assert draft.title not in client.get(reverse("plans:plan_list")).content.decode()
+
+
+def test_an_officer_reports_progress_with_evidence_through_the_page(demo, client) -> None:
+    client = _client(client, "baomat")
+    assignment = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
+    response = client.post(
+        reverse("plans:assignment", args=[assignment.pk]),
+        {
+            "status": "done",
+            "note": "Đã phát hành chương trình.",
+            "evidence": [SimpleUploadedFile("ct.txt", "Chương trình".encode())],
+        },
+    )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.status == "done" and assignment.review == "pending"
+    evidence = Evidence.objects.get(update__assignment=assignment, original_name="ct.txt")
+    download = client.get(reverse("plans:evidence", args=[evidence.pk]))
+    assert b"".join(download.streaming_content).decode() == "Chương trình"
+
+
+def test_another_agency_can_neither_see_nor_report_on_the_assignment(demo, client) -> None:
+    assignment = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
+    evidence = Evidence.objects.filter(update__assignment__agency__code="demo-stp").first()
+    health_officer = Person.objects.get(username="demo.syt.officer")
+    other = login(client, health_officer)
+    assert other.get(reverse("plans:assignment", args=[assignment.pk])).status_code == 404
+    response = other.post(
+        reverse("plans:assignment", args=[assignment.pk]), {"status": "done", "note": "x"}
+    )
+    assert response.status_code == 404
+    assignment.refresh_from_db()
+    assert assignment.status == "in_progress"
+    assert other.get(reverse("plans:evidence", args=[evidence.pk])).status_code == 404
+    # its own assignment on the same plan stays reachable
+    own = Assignment.objects.get(task__ref="II.2.a", agency=health_officer.memberships.get().agency)
+    assert other.get(reverse("plans:assignment", args=[own.pk])).status_code == 200
+
+
+def test_the_lead_sees_its_coordinators_inputs(demo, client) -> None:
+    lead = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
+    page = (
+        _client(client, "baomat").get(reverse("plans:assignment", args=[lead.pk])).content.decode()
+    )
+    assert "Công an tỉnh Bắc Lâm" in page  # the coordinating agency of II.1.b
+
+
+def test_the_matrix_shows_every_assigned_agency_and_its_status(demo, client) -> None:
+    client = _client(client, "giamsat")
+    plan = Plan.objects.get(status=PlanStatus.ISSUED)
+    page = client.get(reverse("plans:matrix"), {"plan": plan.pk}).content.decode()
+    assert "Sở Tư pháp" in page and "UBND xã Tân Phú" in page
+    assert re.search(r'data-testid="count-blocked">1<', page)
+    only_done = client.get(
+        reverse("plans:matrix"), {"plan": plan.pk, "status": "done"}
+    ).content.decode()
+    assert "UBND xã Tân Phú" not in only_done
+    assert _client(client, "baomat").get(reverse("plans:matrix")).status_code == 200

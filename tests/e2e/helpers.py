@@ -1,0 +1,34 @@
+"""Steps the browser tests share: logging in with a password and a TOTP code, logging out."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from bmnn.accounts.totp import current_code
+from bmnn.org.demo import DEMO_PASSWORD
+
+
+def log_in(page: Any, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/accounts/verify/**")
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    # a code is accepted once: a second login in the same 30 s window waits for the next code,
+    # as a person would
+    step = int((time.time() - device.t0) // device.step)
+    if device.last_t >= step:
+        time.sleep(device.step - (time.time() - device.t0) % device.step + 0.5)
+    page.get_by_label("Mã 6 chữ số").fill(current_code(device))
+    page.get_by_role("button", name="Xác thực").click()
+    page.wait_for_url(f"{base_url}/")
+
+
+def log_out(page: Any) -> None:
+    page.get_by_test_id("user-menu").click()
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url("**/accounts/login/")

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils import timezone
 
 from bmnn.core import policy
@@ -18,6 +21,8 @@ from bmnn.plans.models import (
     Plan,
     PlanStatus,
     ProgressUpdate,
+    Review,
+    Status,
     Task,
     TaskParty,
 )
@@ -103,14 +108,24 @@ def coordinator_inputs(actor: Any, assignment: Assignment) -> QuerySet[Assignmen
 
 
 @dataclass
+class MatrixRow:
+    agency: Agency
+    cells_html: str  # pre-rendered <td> cells: 12,000 template cells would cost seconds
+    rate: int
+
+
+@dataclass
 class Matrix:
     tasks: list[Task]
-    rows: list[tuple[Agency, list[Assignment | None], int]] = field(default_factory=list)
+    rows: list[MatrixRow] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
 
 
 def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: str = "") -> Matrix:
-    """Agencies × tasks with each cell's assignment; three queries whatever the size."""
+    """Agencies × tasks with each cell's state, in three queries whatever the size.
+
+    Cells are read as tuples and rendered here, not in the template: each is a link to the
+    assignment coloured by its status (values from a fixed set; labels escaped once)."""
     base = assignments(actor).filter(task__plan__status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED])
     if plan_id:
         base = base.filter(task__plan_id=plan_id)
@@ -118,9 +133,9 @@ def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: st
         base = base.filter(agency__type=agency_type)
     if status:
         base = base.filter(status=status)
-    cells = list(base.only("id", "task_id", "agency_id", "status", "review", "role"))
-    task_ids = {c.task_id for c in cells}
-    agency_ids = {c.agency_id for c in cells}
+    cells = list(base.values_list("pk", "task_id", "agency_id", "status", "review"))
+    task_ids = {c[1] for c in cells}
+    agency_ids = {c[2] for c in cells}
     tasks = list(
         Task.objects.filter(pk__in=task_ids)
         .order_by("plan_id", "order", "pk")
@@ -131,15 +146,32 @@ def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: st
         .order_by("search_text", "pk")
         .only("id", "name", "short_name")
     )
-    by_agency: dict[int, dict[int, Assignment]] = defaultdict(dict)
+    by_agency: dict[int, dict[int, tuple[int, str, str]]] = defaultdict(dict)
     result = Matrix(tasks=tasks)
-    for cell in cells:
-        by_agency[cell.agency_id][cell.task_id] = cell
-        result.counts[cell.status] += 1
+    for pk, task_id, agency_id, state, review in cells:
+        by_agency[agency_id][task_id] = (pk, state, review)
+        result.counts[state] += 1
+    labels = {value: escape(str(label)) for value, label in Status.choices}
+    accepted = escape(str(Review.ACCEPTED.label))
+    link = reverse("plans:assignment", args=[0]).removesuffix("0/")
     for agency in agencies:
-        row = [by_agency[agency.pk].get(task.pk) for task in tasks]
-        present = [c for c in row if c is not None]
-        done = sum(1 for c in present if c.status == "done")
-        rate = round(100 * done / len(present)) if present else 0
-        result.rows.append((agency, row, rate))
+        row = by_agency[agency.pk]
+        parts = []
+        done = 0
+        for task in tasks:
+            cell = row.get(task.pk)
+            if cell is None:
+                parts.append("<td></td>")
+                continue
+            pk, state, review = cell
+            done += state == "done"
+            if review == "accepted":
+                css, title = f"bmnn-{state} bmnn-accepted", f"{labels[state]} · {accepted}"
+            else:
+                css, title = f"bmnn-{state}", labels[state]
+            parts.append(
+                f'<td><a class="bmnn-cell {css}" href="{link}{pk}/" title="{title}"></a></td>'
+            )
+        rate = round(100 * done / len(row)) if row else 0
+        result.rows.append(MatrixRow(agency, mark_safe("".join(parts)), rate))  # noqa: S308
     return result

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils import timezone
 
 from bmnn.core import policy
 from bmnn.org.models import Agency

@@ -67,7 +67,39 @@ def extract(data: bytes) -> Extracted:
     except Exception as exc:  # any parser failure is a malformed file to the user
         raise ImportFailed("malformed", f"{kind}: {type(exc).__name__}") from exc
     lines = text.splitlines()
-    return Extracted("text", list(lines), wrapped=_looks_wrapped(lines))
+    return Extracted("text", _text_tables(lines), wrapped=_looks_wrapped(lines))
+
+
+def _cells(line: str) -> list[str] | None:
+    """'| 1 | Rà soát | Sở Tư pháp |' or tab-separated columns -> cells; None for prose."""
+    stripped = line.strip()
+    if stripped.count("|") >= 2:
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+    elif stripped.count("\t") >= 2:
+        cells = [c.strip() for c in stripped.split("\t")]
+    else:
+        return None
+    if all(set(c) <= set("-:= ") for c in cells):  # a |---|---| rule under a header
+        return []
+    return cells
+
+
+def _text_tables(lines: list[str]) -> list[str | Table]:
+    """Runs of table-shaped lines in a text file become tables, as in a DOCX appendix."""
+    blocks: list[str | Table] = []
+    rows: list[list[str]] = []
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            if rows:
+                blocks.append(Table(rows))
+                rows = []
+            blocks.append(line)
+        elif cells:
+            rows.append(cells)
+    if rows:
+        blocks.append(Table(rows))
+    return blocks
 
 
 def _looks_wrapped(lines: list[str]) -> bool:

@@ -60,12 +60,13 @@ DOC_REF_RE = re.compile(
     r"Tờ trình|Hướng dẫn)\s+số\s+[\w/.\-()]+(?:\s+ngày\s+\d{1,2}/\d{1,2}/\d{4})?"
     r"(?:\s+của\s+[^,;()]+?)?(?=\s+(?:về|xét|nhằm|để|và|UBND|Ủy ban)\b|[,;()]|\s*$)"
 )
+# Header patterns run on folded text (so "So: 12/KH" and "Bac Lam, ngay …" match too); the
+# values are sliced from the original at the same positions.
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?"
-    r"\s*năm\s*(?P<y>\d{4})",
-    re.IGNORECASE,
+    r"(?P<place>[a-z][a-z ]{1,40}?)\s*,\s*ngay\s*(?P<d>\d{1,2})?\s*thang\s*(?P<m>\d{1,2})?"
+    r"\s*nam\s*(?P<y>\d{4})"
 )
-NUMBER_RE = re.compile(r"Số\s*:\s*(?P<num>[\w.\-]*\s*/\s*[\wĐđ\-]+(?:/[\wĐđ\-]+)?)", re.IGNORECASE)
+NUMBER_RE = re.compile(r"(?:^|\s)so\s*:\s*(?P<num>[\w.\-]*\s*/\s*[\w\-]+(?:/[\w\-]+)?)")
 PROVINCE_RE = re.compile(r"tỉnh\s+((?:[A-ZĐ][\wÀ-ỹ]*\s?){1,3})")
 
 
@@ -134,11 +135,19 @@ def paragraphs(blocks: Iterable[str | Table], *, wrapped: bool) -> list[Para]:
         continues = (
             wrapped
             and para.kind == "text"
+            and not LABEL_RE.match(fold_aligned(raw.strip()))
             and previous is not None
             and previous.kind != "table"
             and not previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
             and not (raw[:1].isspace() and raw.strip()[:1].isupper())
         )
+        open_parenthesis = (
+            previous is not None
+            and previous.kind != "table"
+            and previous.text.count("(") > previous.text.count(")")
+        )
+        if wrapped and para.kind == "text" and open_parenthesis:
+            continues = True
         if continues and previous is not None:
             previous.text = f"{previous.text.rstrip()} {raw.strip()}"
         else:
@@ -175,9 +184,19 @@ def _section_kind(title: str) -> str:
         return "budget"
     if "to chuc thuc hien" in folded:
         return "organisation"
-    if "phan cong" in folded or "trach nhiem" in folded:
+    if (
+        "phan cong" in folded
+        or "trach nhiem" in folded
+        or re.search(r"nhiem vu (cu the )?cua (cac )?(co quan|don vi|so)", folded)
+    ):
         return "duties"
     return "tasks"
+
+
+def _without_inline(text: str) -> str:
+    """The text less an inline assignment in parentheses (whose "thời gian:" is no label)."""
+    match = INLINE_RE.search(fold_aligned(text))
+    return text if not match else (text[: match.start()] + text[match.end() :])
 
 
 def _split_labels(text: str) -> tuple[str, dict[str, str]]:
@@ -280,19 +299,22 @@ class PlanParser:
     def _header(self, lines: list[str], trailer: list[str]) -> ParsedHeader:
         header = ParsedHeader()
         text = " ".join(line.strip() for line in lines)
-        number = NUMBER_RE.search(text)
+        number = NUMBER_RE.search(fold_aligned(text))
         if number:
-            header.number = re.sub(r"\s+", "", number.group("num"))
+            header.number = re.sub(r"\s+", "", text[number.start("num") : number.end("num")])
             if not re.match(r"\d", header.number):
                 header.uncertain.append("number")
         else:
             header.uncertain.append("number")
-        place_date = next(
-            filter(None, (PLACE_DATE_RE.search(line.strip()) for line in lines)), None
-        )
+        place_date, line = None, ""
+        for candidate in lines:
+            line = nfc(candidate.strip())
+            place_date = PLACE_DATE_RE.search(fold_aligned(line))
+            if place_date:
+                break
         if place_date:
-            header.place = place_date.group("place").strip()
-            header.date_text = place_date.group(0).strip()
+            header.place = line[place_date.start("place") : place_date.end("place")].strip()
+            header.date_text = line[place_date.start() : place_date.end()].strip()
             day, month, year = place_date.group("d"), place_date.group("m"), place_date.group("y")
             if day and month:
                 try:
@@ -318,7 +340,7 @@ class PlanParser:
             if fold(line).rstrip(" .") == "ke hoach":
                 title: list[str] = []
                 for following in stripped[index + 1 :]:
-                    intro = re.match(r"(Thực hiện|Căn cứ|Xét|Để|Nhằm|Thi hành)\b", following)
+                    intro = re.match(r"(thuc hien|can cu|xet|de|nham|thi hanh)\b", fold(following))
                     if title and (intro or len(following) > 200 or following.endswith(":")):
                         break
                     title.append(following)
@@ -513,7 +535,9 @@ class PlanParser:
         return tasks
 
     def _task_or_bullets(self, ref: str, section: str, node: Node) -> list[ParsedTask]:
-        has_labels = any(_split_labels(p.text)[1] for p in node.paras if p.kind != "table")
+        has_labels = any(
+            _split_labels(_without_inline(p.text))[1] for p in node.paras if p.kind != "table"
+        )
         if not has_labels:
             bullet_tasks = self._bullet_tasks(ref, section, node)
             if bullet_tasks:
@@ -564,6 +588,14 @@ class PlanParser:
                 own = LEAD_CLAUSE_RE.match(folded)
                 if own and not fold(text).startswith(("chu tri", "cac co quan")):
                     task.lead = self._parties(text[own.start("lead") : own.end("lead")])
+                elif not fold(text).startswith(("chu tri", "cac co quan")):
+                    opening = self._parties(" ".join(text.split()[:12]))
+                    if (
+                        opening
+                        and opening[0].resolved
+                        and fold(text).startswith(fold(opening[0].words))
+                    ):
+                        task.lead = [opening[0]]
                 if not task.lead:
                     task.lead = [Party(p.words, p.name, p.agency_id, p.group_code) for p in owners]
                 coord = COORD_RE.search(folded)

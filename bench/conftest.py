@@ -1,0 +1,3 @@
+"""Benchmarks reuse the importer fixtures of the plan tests."""
+
+from bmnn.plans.tests.conftest import resolver  # noqa: F401  (pytest fixture)

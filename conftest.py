@@ -49,6 +49,12 @@ def _vietnamese_by_default(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings: Any) -> None:
+    """Background tasks run inside the test (DESIGN.md: tests use the immediate backend)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _private_files_in_a_temporary_directory(settings: Any, tmp_path: Any) -> None:
     """Uploaded and generated files go to a directory of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "files"

@@ -239,3 +239,4 @@ LOGGING = {
 BMNN_PROVINCE_NAME = env_str("BMNN_PROVINCE_NAME", "")
 FORMAT_MODULE_PATH = ["bmnn.config.formats"]
 BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)
+BMNN_REMINDER_DAYS = [int(d) for d in env_list("BMNN_REMINDER_DAYS", ["7", "1"])]

@@ -88,3 +88,17 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ScheduleRun(models.Model):
+    """One row per scheduled job per day: the first worker to insert it enqueues the job."""
+
+    name = models.CharField(max_length=64)
+    day = models.DateField()
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "day"], name="core_schedule_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.day}"

@@ -14,8 +14,11 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 
+from bmnn.core import audit
 from bmnn.core.models import Notification
+from bmnn.core.services import service
 
 log = logging.getLogger(__name__)
 
@@ -47,3 +50,14 @@ def _mail(title: str, url: str, addresses: list[str]) -> None:
         send_mail(f"[BMNN] {title}", url, None, addresses, fail_silently=False)
     except OSError:  # the LAN mail server is down: the in-app notification still stands
         log.warning("could not e-mail %d recipients about %r", len(addresses), title)
+
+
+@service
+def mark_all_read(*, actor: Any) -> int:
+    """Marks the actor's unread notifications as read; returns how many."""
+    count = Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    if count:
+        audit.record(actor=actor, action="notifications.read", changes={"count": count})
+    return count

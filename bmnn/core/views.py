@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bmnn.core import policy, queries
+from bmnn.core import notify, policy, queries
+from bmnn.core.models import Notification
 
 
 class AuditFilterForm(forms.Form):
@@ -27,6 +28,16 @@ class AuditFilterForm(forms.Form):
             field.widget.attrs["class"] = "form-control form-control-sm"
             if isinstance(field, forms.DateField):
                 field.widget.attrs["placeholder"] = "dd/mm/yyyy"
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        notify.mark_all_read(actor=request.user)
+        return redirect("core:notifications")
+    rows = Notification.objects.filter(recipient=request.user.pk).order_by("-created_at", "-pk")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "core/notifications.html", {"page": page})
 
 
 @login_required

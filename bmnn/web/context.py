@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.core import policy
+from bmnn.core.models import Notification
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -37,4 +38,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         for label, url, allowed in entries
         if allowed
     ]
-    return {"nav": nav, "province_name": settings.BMNN_PROVINCE_NAME}
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return {
+        "nav": nav,
+        "province_name": settings.BMNN_PROVINCE_NAME,
+        "unread_notifications": unread,
+    }

@@ -1,0 +1,60 @@
+"""Every piece of scheduled work, declared in one place (STYLE.md §9).
+
+`bmnn worker` checks this list every minute and enqueues what is due; a unique row per job and
+day means that several workers on several machines enqueue each job once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from django.db import IntegrityError, close_old_connections, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from bmnn.core.models import ScheduleRun
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    name: str
+    at: time  # local time of day
+    task: str  # dotted path of a Django Task
+
+
+SCHEDULE = [
+    Scheduled("plan-reminders", time(7, 0), "bmnn.plans.tasks.send_plan_reminders"),
+]
+
+
+def enqueue_due(now: datetime | None = None) -> list[str]:
+    """Enqueues every job whose time has come today and that nobody enqueued yet."""
+    now = timezone.localtime(now or timezone.now())
+    started = []
+    for job in SCHEDULE:
+        if now.time() < job.at:
+            continue
+        try:
+            with transaction.atomic():
+                ScheduleRun.objects.create(name=job.name, day=now.date())
+        except IntegrityError:
+            continue
+        import_string(job.task).enqueue()
+        started.append(job.name)
+    return started
+
+
+def run_forever(stop: threading.Event, every: float = 60.0) -> None:
+    while not stop.is_set():
+        try:
+            enqueue_due()
+        except Exception:  # a broken database must not kill the worker; log and retry
+            log.exception("scheduler: could not enqueue scheduled jobs")
+        finally:
+            close_old_connections()
+        stop.wait(every)

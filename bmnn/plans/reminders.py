@@ -1,0 +1,103 @@
+"""Reminders before a task's due date and notices when it is overdue (issue 3).
+
+One function behind both the daily background task and `bmnn plan reminders` (STYLE.md §17).
+Every notice carries a key (assignment, due date, kind), so running it twice the same day, or
+from two workers, tells nobody twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit
+from bmnn.core.notify import notify
+from bmnn.core.services import service
+from bmnn.org.models import Person, Role
+from bmnn.plans import rules
+from bmnn.plans.models import Assignment, PlanStatus, ProgressUpdate, Review, Status
+
+
+def _recipients(agency_ids: set[int]) -> dict[int, list[Person]]:
+    people: dict[int, list[Person]] = defaultdict(list)
+    rows = Person.objects.filter(
+        memberships__agency_id__in=agency_ids,
+        memberships__role__in=[Role.HEAD, Role.SECURITY_OFFICER],
+        memberships__is_active=True,
+        is_active=True,
+    ).values_list("memberships__agency_id", "pk", "email")
+    for agency_id, pk, email in rows:
+        people[agency_id].append(Person(pk=pk, email=email))
+    return people
+
+
+@service
+def send_reminders(*, today: date | None = None) -> dict[str, int]:
+    """Notifies heads and security officers of work due soon or overdue; returns counts."""
+    today = today or timezone.localdate()
+    days_before = sorted(set(settings.BMNN_REMINDER_DAYS), reverse=True)
+    open_work = list(
+        Assignment.objects.filter(task__plan__status=PlanStatus.ISSUED)
+        .exclude(status=Status.DONE, review__in=[Review.PENDING, Review.ACCEPTED])
+        .select_related("task")
+        .only(
+            "id",
+            "agency_id",
+            "status",
+            "review",
+            "task__ref",
+            "task__timing_kind",
+            "task__due_date",
+            "task__period",
+        )
+    )
+    checked_in = set(
+        ProgressUpdate.objects.filter(
+            assignment__in=[a for a in open_work if a.task.timing_kind == "continuous"]
+        ).values_list("assignment_id", "period")
+    )
+    recipients = _recipients({a.agency_id for a in open_work})
+    counts = {"due_soon": 0, "overdue": 0}
+    for assignment in open_work:
+        task = assignment.task
+        due = rules.next_due(
+            timing_kind=task.timing_kind, due=task.due_date, period=task.period, today=today
+        )
+        if due is None:
+            continue
+        period = rules.period_of(today, task.period or "quarter")
+        if task.timing_kind == "continuous" and (assignment.pk, period) in checked_in:
+            continue
+        url = reverse("plans:assignment", args=[assignment.pk])
+        left = (due - today).days
+        if left < 0:
+            title = _("Task %(ref)s is overdue (due %(due)s)") % {
+                "ref": task.ref,
+                "due": due.strftime("%d/%m/%Y"),
+            }
+            # once when it falls due, then once a week while it stays overdue
+            week = (today - due).days // 7
+            sent = notify(recipients[assignment.agency_id], title=title, url=url,
+                          key=f"overdue:{assignment.pk}:{due.isoformat()}:{week}")  # fmt: skip
+            counts["overdue"] += bool(sent)
+        else:
+            window = next((d for d in reversed(days_before) if left <= d), None)
+            if window is None:
+                continue
+            title = _("Task %(ref)s is due on %(due)s") % {
+                "ref": task.ref,
+                "due": due.strftime("%d/%m/%Y"),
+            }
+            sent = notify(recipients[assignment.agency_id], title=title, url=url,
+                          key=f"due:{assignment.pk}:{due.isoformat()}:{window}")  # fmt: skip
+            counts["due_soon"] += bool(sent)
+    if any(counts.values()):
+        audit.record(
+            actor=None, action="plan.reminders", changes={**counts, "day": today.isoformat()}
+        )
+    return counts

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
+from bmnn.plans.models import Assignment, Evidence, Plan, ProgressUpdate, Status, Task, TaskParty
 
 
 class KeyPersonSerializer(serializers.Serializer):
@@ -81,3 +84,77 @@ class PersonUpdateSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
     position = serializers.CharField(max_length=150, required=False, allow_blank=True)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Plan
+        fields = ["id", "number", "issuer_name", "place", "date", "title", "legal_basis", "status",
+                  "issued_at", "signer"]  # fmt: skip
+
+
+class TaskPartySerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = TaskParty
+        fields = ["role", "agency", "group", "words", "name"]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    parties = TaskPartySerializer(many=True, read_only=True)
+    issues = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Task
+        fields = ["id", "plan", "ref", "section", "content", "timing_kind", "timing_text",
+                  "due_date", "period", "expected_output", "responsible", "parties", "issues"]  # fmt: skip
+
+
+class PlanDetailSerializer(PlanSerializer):
+    tasks = serializers.SerializerMethodField()
+
+    class Meta(PlanSerializer.Meta):
+        fields = [*PlanSerializer.Meta.fields, "tasks"]
+
+    def get_tasks(self, plan: Plan) -> list[dict[str, Any]]:
+        from bmnn.plans import queries
+
+        return TaskSerializer(queries.tasks_of(plan), many=True).data  # type: ignore[return-value]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "original_name", "size", "sha256", "content_type"]
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    author_name = serializers.CharField(source="author.full_name", read_only=True)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["id", "status", "note", "period", "created_at", "author_name", "evidence"]
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    task_ref = serializers.CharField(source="task.ref", read_only=True)
+    plan = serializers.IntegerField(source="task.plan_id", read_only=True)
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "plan", "task", "task_ref", "agency", "agency_name", "role", "status",
+                  "review", "review_note", "updated_at"]  # fmt: skip
+
+
+class ProgressInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    evidence = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class ReviewInputSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")

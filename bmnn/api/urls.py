@@ -10,6 +10,8 @@ app_name = "api"
 router = DefaultRouter()
 router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("people", views.PersonViewSet, basename="person")
+router.register("plans", views.PlanViewSet, basename="plan")
+router.register("assignments", views.AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -175,3 +175,39 @@ def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: st
         rate = round(100 * done / len(row)) if row else 0
         result.rows.append(MatrixRow(agency, mark_safe("".join(parts)), rate))  # noqa: S308
     return result
+
+
+def progress_over_time(actor: Any, plan: Plan) -> dict[str, Any]:
+    """Assignments first reported done, cumulated by week, for the plan's chart."""
+    from django.db.models import Min
+
+    visible = assignments(actor).filter(task__plan=plan)
+    firsts = (
+        ProgressUpdate.objects.filter(assignment__in=visible.values("pk"), status="done")
+        .values("assignment_id")
+        .annotate(first=Min("created_at"))
+        .values_list("first", flat=True)
+    )
+    weeks = Counter(timezone.localtime(moment).date().isocalendar()[:2] for moment in firsts)
+    labels, values, total = [], [], 0
+    for year, week in sorted(weeks):
+        total += weeks[(year, week)]
+        labels.append(f"{week:02d}/{year}")
+        values.append(total)
+    return {"labels": labels, "values": values, "label": str(Status.DONE.label)}
+
+
+def status_rows(actor: Any, plan: Plan) -> list[Assignment]:
+    """Every assignment of the plan the actor may see, with its latest update, for exports."""
+    from django.db.models import OuterRef, Subquery
+
+    latest = ProgressUpdate.objects.filter(assignment=OuterRef("pk")).order_by("-created_at", "-pk")
+    return list(
+        assignments(actor)
+        .filter(task__plan=plan)
+        .annotate(
+            last_note=Subquery(latest.values("note")[:1]),
+            last_at=Subquery(latest.values("created_at")[:1]),
+        )
+        .order_by("task__order", "task__pk", "agency__search_text")
+    )

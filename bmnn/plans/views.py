@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.org.models import AgencyType, Person
-from bmnn.plans import importing, queries, services
+from bmnn.plans import exports, importing, queries, services
 from bmnn.plans.forms import (
     PlanHeaderForm,
     ProgressForm,
@@ -28,6 +28,8 @@ from bmnn.plans.forms import (
 from bmnn.plans.models import Evidence, PartyRole, Plan, PlanStatus, Status, Task
 
 MAX_FILES_FIELD = "evidence"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -134,8 +136,30 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tasks": tasks,
             "can_manage": policy.can_manage_plans(request.user),
             "flagged": len([t for t in tasks if t.issues]),  # type: ignore[attr-defined]
+            "progress": queries.progress_over_time(request.user, plan)
+            if plan.status != PlanStatus.DRAFT
+            else None,
         },
     )
+
+
+@login_required
+def plan_export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    return _download(exports.plan_xlsx(request.user, plan), f"tien-do-{plan.pk}.xlsx", XLSX)
+
+
+@login_required
+def plan_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    plan = _plan_or_404(request, pk)
+    return _download(exports.plan_docx(request.user, plan), f"bao-cao-tien-do-{plan.pk}.docx", DOCX)
+
+
+def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

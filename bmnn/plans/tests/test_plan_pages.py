@@ -153,3 +153,45 @@ def test_the_matrix_shows_every_assigned_agency_and_its_status(demo, client) -> 
     ).content.decode()
     assert "UBND xã Tân Phú" not in only_done
     assert _client(client, "baomat").get(reverse("plans:matrix")).status_code == 200
+
+
+def test_the_plan_exports_as_xlsx_and_a_docx_progress_report(demo, client) -> None:
+    import io
+
+    import docx
+    from openpyxl import load_workbook
+
+    plan = Plan.objects.get(status=PlanStatus.ISSUED)
+    supervisor = _client(client, "giamsat")
+    xlsx = supervisor.get(reverse("plans:plan_xlsx", args=[plan.pk]))
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Mục", "Nhiệm vụ", "Cơ quan")
+    assert any(r[2] == "Sở Công Thương" and r[4] == "Vướng mắc" for r in rows)
+    report = supervisor.get(reverse("plans:plan_docx", args=[plan.pk]))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(report.content)).paragraphs)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in "\n".join(
+        c.text for t in docx.Document(io.BytesIO(report.content)).tables for c in t._cells
+    )
+    assert "BÁO CÁO" in text and "Chờ hướng dẫn của Bộ Công Thương" in text
+
+
+def test_an_agency_exports_only_its_own_rows(demo, client) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    plan = Plan.objects.get(status=PlanStatus.ISSUED)
+    officer = _client(client, "baomat")
+    rows = list(
+        load_workbook(io.BytesIO(officer.get(reverse("plans:plan_xlsx", args=[plan.pk])).content))
+        .worksheets[0]
+        .iter_rows(values_only=True)
+    )
+    agencies = {r[2] for r in rows[1:]}
+    assert agencies <= {
+        "Sở Tư pháp",
+        "Công an tỉnh Bắc Lâm",
+    }  # its own, and coordinators of tasks it leads
+    assert "Sở Công Thương" not in agencies
+    assert officer.get(reverse("plans:plan_docx", args=[plan.pk])).status_code == 403

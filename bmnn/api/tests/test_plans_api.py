@@ -1,0 +1,73 @@
+"""The plans API: same queries and services as the pages, same refusals."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from bmnn.org.demo import load_demo
+from bmnn.org.models import Person
+from bmnn.plans.demo import load_demo_plans
+from bmnn.plans.models import Assignment, Plan, PlanStatus
+from bmnn.testing import login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    load_demo()
+    load_demo_plans()
+
+
+def _as(client, username):
+    return login(client, Person.objects.get(username=username))
+
+
+def test_plan_detail_lists_tasks_with_their_issues(demo, client) -> None:
+    plan = Plan.objects.get(status=PlanStatus.DRAFT)
+    body = _as(client, "giamsat").get(f"/api/plans/{plan.pk}/").json()
+    refs = {t["ref"]: t for t in body["tasks"]}
+    assert "no_lead" in refs["II.3"]["issues"]  # the draft's school-computers task names no lead
+
+
+def test_an_agency_lists_only_its_plans_and_assignments(demo, client) -> None:
+    api = _as(client, "baomat")
+    plans = api.get("/api/plans/").json()["results"]
+    assert all(p["status"] != "draft" for p in plans)
+    rows = api.get("/api/assignments/").json()["results"]
+    assert {r["agency_name"] for r in rows} <= {"Sở Tư pháp", "Công an tỉnh Bắc Lâm"}
+
+
+def test_an_officer_posts_progress_with_evidence_and_another_agency_cannot(demo, client) -> None:
+    assignment = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
+    api = _as(client, "baomat")
+    response = api.post(
+        f"/api/assignments/{assignment.pk}/updates/",
+        {"status": "done", "note": "Xong", "evidence": [SimpleUploadedFile("a.txt", b"bien ban")]},
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["evidence"][0]["original_name"] == "a.txt"
+    other = login(client, Person.objects.get(username="demo.syt.officer"))
+    refused = other.post(
+        f"/api/assignments/{assignment.pk}/updates/", {"status": "blocked", "note": "x"}
+    )
+    assert refused.status_code == 404
+
+
+def test_only_the_supervisor_reviews(demo, client) -> None:
+    assignment = Assignment.objects.get(task__ref="II.2.a", agency__code="demo-stp")
+    officer = _as(client, "baomat")
+    refused = officer.post(
+        f"/api/assignments/{assignment.pk}/review/",
+        {"accept": True},
+        content_type="application/json",
+    )
+    assert refused.status_code == 403 and refused.json()["code"] == "permission_denied"
+    supervisor = _as(client, "giamsat")
+    accepted = supervisor.post(
+        f"/api/assignments/{assignment.pk}/review/",
+        {"accept": True},
+        content_type="application/json",
+    )
+    assert accepted.status_code == 200 and accepted.json()["review"] == "accepted"

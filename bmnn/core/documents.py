@@ -1,0 +1,148 @@
+"""Administrative documents (văn bản hành chính) as DOCX, and spreadsheets as XLSX.
+
+The layout follows the usual shape of Vietnamese administrative documents: the issuing body
+and the national motto side by side at the top, the number and symbol under the issuer, place
+and date under the motto, the document type and summary centred, the body, then recipients on
+the left and the signature block on the right. Times New Roman, 13–14 pt.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass
+class AdminDocument:
+    issuer_parent: str  # e.g. "UBND TỈNH BẮC LÂM"
+    issuer: str  # e.g. "CÔNG AN TỈNH"
+    number: str  # e.g. "   /BC-CAT"
+    place: str
+    day: date
+    kind: str  # e.g. "BÁO CÁO"
+    summary: str
+    recipients: list[str] = field(default_factory=list)
+    signer_title: str = ""
+    signer_name: str = ""
+
+
+def _font(run: Any, size: float = 13, bold: bool = False, italic: bool = False) -> None:
+    from docx.shared import Pt
+
+    run.font.name = "Times New Roman"
+    run.font.size = Pt(size)
+    run.bold, run.italic = bold, italic
+
+
+def _para(cell_or_doc: Any, text: str, *, size: float = 13, bold: bool = False,
+          italic: bool = False, align: str = "center") -> Any:  # fmt: skip
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = cell_or_doc.add_paragraph()
+    paragraph.alignment = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+    _font(paragraph.add_run(text), size, bold, italic)
+    return paragraph
+
+
+def build_docx(
+    doc: AdminDocument,
+    body: Sequence[tuple[str, Any]],
+) -> bytes:
+    """body: ("heading", text) | ("text", text) | ("table", (header, rows))."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    top = document.add_table(rows=1, cols=2)
+    left, right = top.rows[0].cells
+    left.paragraphs[0].text = ""
+    _font(left.paragraphs[0].add_run(doc.issuer_parent), 13)
+    left.paragraphs[0].alignment = 1
+    _para(left, doc.issuer, bold=True)
+    _para(left, f"Số: {doc.number}")
+    right.paragraphs[0].alignment = 1
+    _font(right.paragraphs[0].add_run(NATION), 12, bold=True)
+    _para(right, MOTTO, size=13, bold=True)
+    _para(right, f"{doc.place}, ngày {doc.day.day:02d} tháng {doc.day.month:02d} năm {doc.day.year}",
+          italic=True)  # fmt: skip
+    _para(document, "")
+    _para(document, doc.kind, size=14, bold=True)
+    _para(document, doc.summary, size=14, bold=True)
+    for kind, content in body:
+        if kind == "heading":
+            _para(document, content, bold=True, align="left")
+        elif kind == "text":
+            _para(document, content, align="justify")
+        elif kind == "table":
+            header, rows = content
+            table = document.add_table(rows=1, cols=len(header))
+            table.style = "Table Grid"
+            for cell, title in zip(table.rows[0].cells, header, strict=True):
+                cell.paragraphs[0].text = ""
+                _font(cell.paragraphs[0].add_run(str(title)), 12, bold=True)
+            for row in rows:
+                cells = table.add_row().cells
+                for cell, value in zip(cells, row, strict=True):
+                    cell.paragraphs[0].text = ""
+                    _font(cell.paragraphs[0].add_run(str(value)), 12)
+    bottom = document.add_table(rows=1, cols=2)
+    left, right = bottom.rows[0].cells
+    left.paragraphs[0].text = ""
+    _font(left.paragraphs[0].add_run("Nơi nhận:"), 12, bold=True, italic=True)
+    for recipient in doc.recipients:
+        _para(left, f"- {recipient};", size=11, align="left")
+    right.paragraphs[0].alignment = 1
+    _font(right.paragraphs[0].add_run(doc.signer_title), 13, bold=True)
+    for _ in range(3):
+        _para(right, "")
+    _para(right, doc.signer_name, bold=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def build_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """One sheet per (title, header, rows); header bold and frozen, columns sized to content."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append(list(header))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        widths = [len(str(h)) for h in header]
+        for row in rows:
+            values = [_cell(v) for v in row]
+            sheet.append(values)
+            widths = [max(w, min(60, len(str(v)))) for w, v in zip(widths, values, strict=True)]
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width + 2
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is written as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from bmnn.core import policy
 from bmnn.org import queries as org_queries
 from bmnn.org.models import AgencyType, Role
+from bmnn.plans import queries as plan_queries
 
 SEARCH_LIMIT = 20
 
@@ -28,8 +29,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "values": [row["total"] for row in overview["by_type"]],
         }
         context["overview"] = overview
+        context["pending_reviews"] = (
+            plan_queries.assignments(actor).filter(review="pending").count()
+        )
     else:
         context["my_agencies"] = list(org_queries.agencies(actor))
+        mine = plan_queries.my_assignments(actor)
+        context["my_open"] = len([a for a in mine if a.status != "done"])
+        context["my_overdue"] = len([a for a in mine if a.overdue])  # type: ignore[attr-defined]
     scope = policy.scope(actor)
     context["roles"] = sorted({str(Role(role).label) for role in scope.all_roles}, key=str.lower)
     return render(request, "web/dashboard.html", context)

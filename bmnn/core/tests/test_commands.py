@@ -12,11 +12,14 @@ from bmnn.org.models import Agency, AgencyType, Person, Role
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)  # the worker checks its connection's autocommit
 def test_worker_drains_the_queue_and_exits_in_batch_mode(settings) -> None:
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
-    call_command("worker", batch=True)  # returns once nothing is queued
+    # returns once nothing is queued (scheduling is tested in bmnn/plans/tests/test_reminders.py;
+    # running a job here would close the test's connection on PostgreSQL)
+    call_command("worker", batch=True, no_schedule=True)
 
 
 def test_setup_loads_the_demo_only_into_an_empty_database(make_agency) -> None:
@@ -51,3 +54,23 @@ def test_a_change_through_a_page_records_actor_agency_and_client_address(
         "address": ["", "Số 1 đường Trần Hưng Đạo"],
         "short_name": ["", "CAT"],
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_runs_the_scheduled_reminder_job_from_the_database_queue(settings) -> None:
+    from datetime import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from bmnn.core import schedule
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    assert schedule.enqueue_due(timezone.make_aware(datetime(2026, 6, 23, 8, 0))) == [
+        "plan-reminders"
+    ]
+    assert DBTaskResult.objects.get().status == "READY"
+    call_command("worker", batch=True, no_schedule=True)
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

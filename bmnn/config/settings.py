@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "bmnn.org",
     "bmnn.accounts",
     "bmnn.plans",
+    "bmnn.registry",
     "bmnn.web",
     "bmnn.api",
 ]

@@ -1,0 +1,235 @@
+"""The legal rules of the state-secret registry, as plain functions. No Django imports.
+
+Each function names the article it implements. Law 117/2025/QH15 ("L25", in force 01/3/2026)
+kept the frame and most rules of Law 29/2018/QH14 ("L18"); where only L18's text could be read,
+the docstring says so (see shared/domain/SOURCES.md: [V] read in the law, [S] from summaries).
+Numbers and lists are data at the top of the module, with their source, so a change of the
+rules is a change of data.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+TUYET_MAT, TOI_MAT, MAT = "tuyet_mat", "toi_mat", "mat"
+LEVELS = (TUYET_MAT, TOI_MAT, MAT)
+RANK = {"none": 0, MAT: 1, TOI_MAT: 2, TUYET_MAT: 3}
+
+# L18 Art. 19.1 [V]; L25 keeps 30/20/10 years [S].
+BASE_PERIOD_YEARS = {TUYET_MAT: 30, TOI_MAT: 20, MAT: 10}
+# ND26 Art. 4.1.b [V]: A on the outer envelope of Tuyệt mật, B for Tối mật, C for Mật.
+ENVELOPE_MARK = {TUYET_MAT: "A", TOI_MAT: "B", MAT: "C"}
+# L18 Art. 20.1 [V]: an extension is decided at the latest 60 days before the period ends.
+EXTENSION_NOTICE_DAYS = 60
+# L18 Art. 20.4, 21.5, 22.6 [V] (L25 Art. 21 keeps 15 days [S]): holders are told in writing.
+HOLDER_NOTICE_DAYS = 15
+# Decree 63/2026 [S]: from 01/3/2026 the registers carry no summary (trích yếu) for Tuyệt mật.
+NO_TUYET_MAT_SUMMARY_FROM = date(2026, 3, 1)
+
+# Who may authorise copying (and, by L18 Art. 15.1, providing) at each level: the head of an
+# agency of this type. L25 Art. 11 [S], L18 Art. 11 [V], police list TT104 Art. 4 [V]:
+# - provincial police director: all three levels (TT104);
+# - provincial courts' and procuracies' chiefs: Tuyệt mật (L18 Art. 11.1.e) — "central" here
+#   also holds tax, treasury and customs units, so central heads get Tối mật and Mật;
+# - heads of provincial departments, boards and socio-political organisations, chairs and
+#   directors of state enterprises, commune People's Committee chairmen (L25): Tối mật, Mật;
+# - heads of offices of the People's Committee and Council (department level): Tối mật, Mật.
+COPY_AUTHORITY: dict[str, frozenset[str]] = {
+    "provincial_police": frozenset(LEVELS),
+    "committee_office": frozenset({TOI_MAT, MAT}),
+    "council_office": frozenset({TOI_MAT, MAT}),
+    "department": frozenset({TOI_MAT, MAT}),
+    "board": frozenset({TOI_MAT, MAT}),
+    "party": frozenset({TOI_MAT, MAT}),
+    "front": frozenset({TOI_MAT, MAT}),
+    "commune": frozenset({TOI_MAT, MAT}),
+    "central": frozenset({TOI_MAT, MAT}),
+    "enterprise": frozenset({TOI_MAT, MAT}),
+    "press": frozenset({MAT}),
+}
+
+
+class Kind(StrEnum):
+    DOCUMENT = "document"
+    OBJECT = "object"
+    PLACE = "place"
+    ACTIVITY = "activity"
+    MEETING = "meeting"
+    OTHER = "other"
+
+
+class RuleViolation(ValueError):
+    """A transition the rules forbid; `article` names the rule, the message says why."""
+
+    def __init__(self, message: str, article: str) -> None:
+        super().__init__(message)
+        self.article = article
+
+
+def _level(level: object) -> str:
+    value = getattr(level, "value", level)
+    if value not in BASE_PERIOD_YEARS:
+        raise ValueError(f"unknown level {level!r}")
+    return str(value)
+
+
+def add_years(day: date, years: int) -> date:
+    """The corresponding day `years` later; a 29 February without a match ends on 28 February.
+
+    Civil Code 2015 Art. 148.4: a period in years ends on the corresponding day and month of
+    the last year; Art. 148.3 (months): with no corresponding day, the last day of the month —
+    applied by analogy to 29 February (SOURCES.md §4.3, open question Q4)."""
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]
+    return date(year, day.month, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A decided extension: the new last day, and the day it was decided (for the 60-day rule)."""
+
+    new_end: date
+    decided_on: date | None = None
+
+
+def base_end(level: object, start: date, *, period_years: int | None = None) -> date:
+    """Last protected day without extensions. L18 Art. 19.1 [V]: counted from the date the
+    level is determined, 30/20/10 years; Art. 19.2: a shorter period may be set for an
+    activity when its level is determined."""
+    years = BASE_PERIOD_YEARS[_level(level)]
+    if period_years is not None:
+        if not 0 < period_years <= years:
+            raise RuleViolation(
+                f"a shorter period must be between 1 and {years} years", "L18 Art. 19.2"
+            )
+        years = period_years
+    return add_years(start, years)
+
+
+def check_extension(level: object, current_end: date, extension: Extension) -> None:
+    """L18 Art. 20.1–20.2 [V]: decided at the latest 60 days before the period ends; each
+    extension no longer than the level's base period (counted from the current end, Q6)."""
+    years = BASE_PERIOD_YEARS[_level(level)]
+    if extension.new_end <= current_end:
+        raise RuleViolation("an extension must end after the current period", "L18 Art. 20.2")
+    if extension.new_end > add_years(current_end, years):
+        raise RuleViolation(
+            f"one extension may add at most {years} years for this level", "L18 Art. 20.2"
+        )
+    if extension.decided_on is not None and extension.decided_on > extension_deadline(current_end):
+        raise RuleViolation(
+            "an extension must be decided at least 60 days before the period ends", "L18 Art. 20.1"
+        )
+
+
+def protection_end(
+    level: object,
+    start: date,
+    extensions: Iterable[Extension | date] = (),
+    *,
+    kind: str = Kind.DOCUMENT,
+    period_years: int | None = None,
+    released_on: date | None = None,
+) -> date | None:
+    """The last day on which the item is protected (still secret until 24:00 of that day).
+
+    L18 Art. 19.1 [V] (L25 same periods [S]): 30 years for Tuyệt mật, 20 for Tối mật, 10 for
+    Mật, from the date the level was determined; Art. 19.2: a shorter period for activities;
+    Art. 19.3: a place is protected until it stops being used to hold the secret (None while
+    in use); Art. 20: each extension replaces the end, within the rules of `check_extension`.
+    """
+    level = _level(level)
+    if str(getattr(kind, "value", kind)) == Kind.PLACE.value:
+        return released_on
+    end = base_end(level, start, period_years=period_years)
+    for extension in extensions:
+        item = extension if isinstance(extension, Extension) else Extension(extension)
+        check_extension(level, end, item)
+        end = item.new_end
+    return end
+
+
+def extension_deadline(end: date) -> date:
+    """Latest day to decide an extension: 60 days before the end (L18 Art. 20.1 [V])."""
+    return end - timedelta(days=EXTENSION_NOTICE_DAYS)
+
+
+def declassified_on(end: date | None) -> date | None:
+    """The day an unextended secret stops being one: the day after its last protected day
+    (L18 Art. 22.2.a, 22.3 [V]; L25 Art. 22.1.a [S])."""
+    return None if end is None else end + timedelta(days=1)
+
+
+def is_expired(end: date | None, today: date) -> bool:
+    return end is not None and today > end
+
+
+def holder_notice_due(decided_on: date) -> date:
+    """Holders are told in writing within 15 days of an extension, a level change or a
+    declassification decision (L18 Art. 20.4, 21.5, 22.6 [V])."""
+    return decided_on + timedelta(days=HOLDER_NOTICE_DAYS)
+
+
+def envelope_mark(level: object) -> str:
+    """A / B / C on the envelope (ND26 Art. 4.1.b [V]); Tuyệt mật also goes in two envelopes."""
+    return ENVELOPE_MARK[_level(level)]
+
+
+def summary_allowed(
+    level: object, registered_on: date, *, classifier_consent: bool = False
+) -> bool:
+    """Whether the summary (trích yếu) may be written in registers, prints, exports, screens.
+
+    Decree 63/2026 [S]: never for Tuyệt mật (records from 01/3/2026). Before that, ND26
+    Art. 4.1.a [V]: only with the classifier's consent."""
+    if _level(level) != TUYET_MAT:
+        return True
+    if registered_on >= NO_TUYET_MAT_SUMMARY_FROM:
+        return False
+    return classifier_consent
+
+
+def may_classify(clearance: str, level: object) -> bool:
+    """Nobody classifies above their own clearance (issue 4; L18 Art. 10.2 gives the power to
+    the head, who must be able to read what they classify)."""
+    return RANK.get(clearance, 0) >= RANK[_level(level)]
+
+
+def may_access(clearance: str, level: object) -> bool:
+    """Access needs a clearance at or above the item's level (L18 Art. 26; need-to-know is
+    checked separately, by grant)."""
+    return RANK.get(clearance, 0) >= RANK[_level(level)]
+
+
+def may_authorise_copy(agency_type: str, level: object) -> bool:
+    """The head of an agency of this type may authorise copying or photographing at this level
+    (L25 Art. 11 [S]; L18 Art. 11.1–11.3 [V]; TT104 Art. 4 for the police [V])."""
+    return _level(level) in COPY_AUTHORITY.get(agency_type, frozenset())
+
+
+def may_authorise_provision(agency_type: str, level: object) -> bool:
+    """Providing or transferring to a Vietnamese body or person: the copy authorities of the
+    level (L18 Art. 15.1 [V])."""
+    return may_authorise_copy(agency_type, level)
+
+
+def may_decide_destruction(agency_type: str, level: object) -> bool:
+    """Destruction is decided by the Tuyệt mật and Tối mật copy authorities (L18 Art. 23.3.a
+    [V]): a head who may authorise copies of Tối mật or above, for levels within their power."""
+    powers = COPY_AUTHORITY.get(agency_type, frozenset())
+    return bool(powers & {TUYET_MAT, TOI_MAT}) and (_level(level) in powers or _level(level) == MAT)
+
+
+def destruction_needs_council(level: object) -> bool:
+    """L25 [S]: a destruction council is mandatory for Tuyệt mật; for the other levels the
+    decision and the minutes suffice (L18 Art. 23.3–23.4 [V] required a council for all)."""
+    return _level(level) == TUYET_MAT
+
+
+def copies_carry_level(original_level: object) -> str:
+    """A copy has the level of the original (L18 Art. 11 [V]; ND26 Art. 3)."""
+    return _level(original_level)

@@ -1,0 +1,136 @@
+"""The registry's legal rules at their boundaries, each test naming its article."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bmnn.registry import rules
+from bmnn.registry.rules import Extension, RuleViolation, protection_end
+
+
+@pytest.mark.parametrize(
+    ("level", "start", "end"),
+    [
+        ("mat", date(2026, 3, 10), date(2036, 3, 10)),
+        ("toi_mat", date(2026, 12, 31), date(2046, 12, 31)),
+        ("tuyet_mat", date(2026, 3, 1), date(2056, 3, 1)),
+    ],
+)
+def test_base_periods_are_30_20_10_years_from_determination(level, start, end) -> None:
+    """L18 Art. 19.1 (L25 keeps the periods)."""
+    assert protection_end(level, start) == end
+    assert rules.declassified_on(end) == end + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("level", "end"),
+    [("mat", date(2038, 2, 28)), ("toi_mat", date(2048, 2, 29)), ("tuyet_mat", date(2058, 2, 28))],
+)
+def test_a_29_february_start_ends_on_the_last_day_of_february(level, end) -> None:
+    """Civil Code 2015 Art. 148.3–148.4 (by analogy for years); 2048 is a leap year."""
+    assert protection_end(level, date(2028, 2, 29)) == end
+
+
+def test_levels_may_be_given_as_choices() -> None:
+    from bmnn.org.models import Level
+
+    assert protection_end(Level.MAT, date(2026, 3, 10)) == date(2036, 3, 10)
+
+
+def test_a_place_in_use_has_no_end_and_ends_when_released() -> None:
+    """L18 Art. 19.3."""
+    assert protection_end("tuyet_mat", date(2026, 5, 1), kind="place") is None
+    assert protection_end(
+        "tuyet_mat", date(2026, 5, 1), kind="place", released_on=date(2030, 1, 15)
+    ) == date(2030, 1, 15)
+
+
+def test_an_activity_may_have_a_shorter_period_but_not_a_longer_one() -> None:
+    """L18 Art. 19.2."""
+    assert protection_end("mat", date(2026, 4, 1), kind="activity", period_years=2) == date(
+        2028, 4, 1
+    )
+    with pytest.raises(RuleViolation) as refused:
+        protection_end("mat", date(2026, 4, 1), kind="activity", period_years=11)
+    assert refused.value.article == "L18 Art. 19.2"
+
+
+def test_extensions_replace_the_end_in_turn() -> None:
+    """L18 Art. 20.2: each extension at most the base period."""
+    first = Extension(date(2046, 3, 10), decided_on=date(2036, 1, 10))
+    second = Extension(date(2056, 3, 10), decided_on=date(2046, 1, 9))  # 2046 is no leap year
+    assert protection_end("mat", date(2026, 3, 10), [first, second]) == date(2056, 3, 10)
+
+
+def test_an_extension_longer_than_the_base_period_is_refused() -> None:
+    """L18 Art. 20.2."""
+    with pytest.raises(RuleViolation) as refused:
+        protection_end("mat", date(2026, 3, 10), [Extension(date(2046, 3, 11))])
+    assert refused.value.article == "L18 Art. 20.2"
+
+
+def test_the_extension_deadline_is_60_days_before_the_end() -> None:
+    """L18 Art. 20.1; 2036 is a leap year, so 10/03/2036 - 60 days = 10/01/2036."""
+    end = date(2036, 3, 10)
+    assert rules.extension_deadline(end) == date(2036, 1, 10)
+    rules.check_extension("mat", end, Extension(date(2040, 1, 1), decided_on=date(2036, 1, 10)))
+    with pytest.raises(RuleViolation) as late:
+        rules.check_extension("mat", end, Extension(date(2040, 1, 1), decided_on=date(2036, 1, 11)))
+    assert late.value.article == "L18 Art. 20.1"
+
+
+def test_an_extension_must_lengthen_the_period() -> None:
+    with pytest.raises(RuleViolation):
+        rules.check_extension("mat", date(2036, 3, 10), Extension(date(2036, 3, 10)))
+
+
+def test_expiry_is_the_day_after_the_last_protected_day() -> None:
+    """L18 Art. 22.2.a, 22.3: automatic declassification when the period ends."""
+    end = date(2036, 3, 10)
+    assert not rules.is_expired(end, date(2036, 3, 10))
+    assert rules.is_expired(end, date(2036, 3, 11))
+    assert not rules.is_expired(None, date(2099, 1, 1))
+
+
+def test_holders_are_told_within_15_days() -> None:
+    """L18 Art. 20.4, 21.5, 22.6."""
+    assert rules.holder_notice_due(date(2026, 12, 20)) == date(2027, 1, 4)
+
+
+def test_envelope_marks() -> None:
+    """ND26 Art. 4.1.b."""
+    assert [rules.envelope_mark(level) for level in rules.LEVELS] == ["A", "B", "C"]
+
+
+def test_no_summary_for_tuyet_mat_from_1_march_2026() -> None:
+    """Decree 63/2026 (from 01/3/2026); before: ND26 Art. 4.1.a, only with the classifier's consent."""
+    assert not rules.summary_allowed("tuyet_mat", date(2026, 3, 1), classifier_consent=True)
+    assert rules.summary_allowed("tuyet_mat", date(2026, 2, 28), classifier_consent=True)
+    assert not rules.summary_allowed("tuyet_mat", date(2026, 2, 28))
+    assert rules.summary_allowed("toi_mat", date(2026, 3, 1))
+
+
+def test_nobody_classifies_or_reads_above_their_clearance() -> None:
+    """L18 Art. 10.2, 26."""
+    assert rules.may_classify("toi_mat", "mat") and rules.may_classify("toi_mat", "toi_mat")
+    assert not rules.may_classify("toi_mat", "tuyet_mat")
+    assert not rules.may_access("none", "mat")
+
+
+def test_copy_authority_by_agency() -> None:
+    """L25 Art. 11 / L18 Art. 11.1–11.3: department heads authorise Tối mật and Mật, not
+    Tuyệt mật; the provincial police director all three (TT104 Art. 4)."""
+    assert rules.may_authorise_copy("department", "toi_mat")
+    assert not rules.may_authorise_copy("department", "tuyet_mat")
+    assert rules.may_authorise_copy("provincial_police", "tuyet_mat")
+    assert not rules.may_authorise_copy("press", "toi_mat")
+
+
+def test_destruction_is_decided_by_tuyet_mat_and_toi_mat_authorities() -> None:
+    """L18 Art. 23.3.a; a council is mandatory for Tuyệt mật (L25)."""
+    assert rules.may_decide_destruction("department", "mat")
+    assert not rules.may_decide_destruction("press", "mat")
+    assert rules.destruction_needs_council("tuyet_mat")
+    assert not rules.destruction_needs_council("toi_mat")

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
 from bmnn.plans.models import Assignment, Evidence, Plan, ProgressUpdate, Status, Task, TaskParty
+from bmnn.registry.models import SecretItem
 
 
 class KeyPersonSerializer(serializers.Serializer):
@@ -158,3 +159,15 @@ class ProgressInputSerializer(serializers.Serializer):
 class ReviewInputSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class SecretItemSerializer(serializers.ModelSerializer):
+    summary = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SecretItem
+        fields = ["id", "agency", "origin", "kind", "level", "status", "number", "doc_type",
+                  "doc_date", "summary", "issuer_name", "protected_until", "declassified_at"]  # fmt: skip
+
+    def get_summary(self, item: SecretItem) -> str:
+        return "" if item.level == "tuyet_mat" else item.summary

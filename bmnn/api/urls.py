@@ -12,6 +12,7 @@ router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("plans", views.PlanViewSet, basename="plan")
 router.register("assignments", views.AssignmentViewSet, basename="assignment")
+router.register("secret-items", views.SecretItemViewSet, basename="secret-item")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -15,6 +15,8 @@ from bmnn.api import serializers
 from bmnn.org import queries, services
 from bmnn.plans import queries as plan_queries
 from bmnn.plans import services as plan_services
+from bmnn.registry import queries as registry_queries
+from bmnn.registry import services as registry_services
 
 
 @extend_schema_view(
@@ -172,3 +174,23 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
             **data.validated_data,
         )
         return Response(serializers.AssignmentSerializer(result).data)
+
+
+class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
+    """Secret items the caller may read (clearance and need-to-know); each detail read is audited."""
+
+    serializer_class = serializers.SecretItemSerializer
+
+    def get_queryset(self) -> Any:
+        params = self.request.query_params
+        return registry_queries.items(
+            self.request.user,
+            search=params.get("q", ""),
+            level=params.get("level", ""),
+            status=params.get("status", ""),
+        )
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        item = self.get_object()
+        registry_services.record_read(actor=request.user, item=item)  # type: ignore[arg-type]
+        return Response(self.get_serializer(item).data)

@@ -5,6 +5,7 @@ urlpatterns = [
     path("api/", include("bmnn.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("bmnn.plans.urls")),
+    path("registry/", include("bmnn.registry.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

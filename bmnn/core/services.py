@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -36,3 +36,14 @@ def require(allowed: bool, message: str) -> None:
     """Raises NotAllowed(message) unless the policy answered yes."""
     if not allowed:
         raise NotAllowed(message)
+
+
+def actor_of(request: Any) -> Any:
+    """The logged-in person behind a request, typed as a Person for the services (views are
+    behind login_required, so it is never anonymous there)."""
+    from bmnn.org.models import Person
+
+    user = request.user
+    if not isinstance(user, Person):
+        raise NotAllowed("login required")
+    return user

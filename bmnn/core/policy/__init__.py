@@ -255,3 +255,72 @@ def can_report_progress(actor: Any, assignment: Any) -> bool:
 
 def can_review_progress(actor: Any) -> bool:
     return scope(actor).has(Role.SUPERVISOR)
+
+
+# --- State-secret registry ------------------------------------------------------------------
+
+
+def readable_levels(actor: Any) -> list[str]:
+    """Levels at or below the actor's clearance (L18 Art. 26)."""
+    rank = CLEARANCE_RANK.get(getattr(actor, "clearance", "none"), 0)
+    return [level for level, value in CLEARANCE_RANK.items() if 0 < value <= rank]
+
+
+def _managed_agencies(actor_scope: Scope) -> set[int]:
+    """Agencies whose registers the actor keeps or answers for: heads and security officers."""
+    return {
+        agency_id
+        for agency_id, roles in actor_scope.roles_by_agency.items()
+        if roles & {Role.HEAD, Role.SECURITY_OFFICER}
+    }
+
+
+def restrict_items(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Items the actor may read: their agency's, at or below their clearance, and with a need
+    to know — head or security officer of the agency, the drafter, the approver, a holder of a
+    copy, or an explicit grant. Supervisors of the province get counts, not rows."""
+    from django.db.models import Q
+
+    actor_scope = scope(actor)
+    levels = readable_levels(actor)
+    if not actor_scope.authenticated or not levels:
+        return queryset.none()
+    need_to_know = (
+        Q(agency_id__in=_managed_agencies(actor_scope))
+        | Q(author=actor)
+        | Q(approved_by=actor)
+        | Q(pk__in=_held_item_ids(actor))
+        | Q(grants__person=actor)
+    )
+    return queryset.filter(
+        need_to_know, agency_id__in=actor_scope.agency_ids, level__in=levels
+    ).distinct()
+
+
+def _held_item_ids(actor: Any) -> QuerySet[Any]:
+    from bmnn.registry.models import Copy
+
+    return Copy.objects.filter(holder=actor).values("item_id")
+
+
+def can_read_item(actor: Any, item: Any) -> bool:
+    return restrict_items(actor, type(item).objects.filter(pk=item.pk)).exists()
+
+
+def can_keep_registers(actor: Any, agency_id: int) -> bool:
+    """Register, copy, hand over: the agency's security officer (or its head)."""
+    return agency_id in _managed_agencies(scope(actor))
+
+
+def can_propose_item(actor: Any, agency_id: int) -> bool:
+    roles = scope(actor).roles_by_agency.get(agency_id, frozenset())
+    return bool(roles & {Role.HEAD, Role.SECURITY_OFFICER, Role.STAFF})
+
+
+def is_head_of(actor: Any, agency_id: int) -> bool:
+    return scope(actor).has(Role.HEAD, agency_id)
+
+
+def can_view_register_overview(actor: Any) -> bool:
+    """Supervisors see counts and statuses of every agency's registers, never summaries."""
+    return scope(actor).has(Role.SUPERVISOR)

@@ -20,6 +20,8 @@ from bmnn.org.demo import LOGINS, load_demo
 from bmnn.org.models import Agency, Person
 from bmnn.plans import queries as plans_queries
 from bmnn.plans.demo import load_demo_plans
+from bmnn.registry import queries as registry_queries
+from bmnn.registry.demo import load_demo_registry
 from bmnn.testing import login
 
 URL_ATTRIBUTES = {
@@ -69,6 +71,8 @@ def _pages_for(person: Person) -> list[str]:
     assert agency is not None
     plan_ids = list(plans_queries.plans(person).values_list("pk", flat=True))
     assignment_ids = [a.pk for a in plans_queries.assignments(person)[:2]]
+    item_ids = [i.pk for i in registry_queries.items(person)[:3]]
+    book_ids = [b.pk for b in registry_queries.books(person)[:2]]
     return [
         reverse("web:dashboard"),
         reverse("org:agency_list"),
@@ -90,6 +94,14 @@ def _pages_for(person: Person) -> list[str]:
         reverse("plans:plan_import"),
         reverse("plans:my_tasks"),
         reverse("plans:matrix"),
+        reverse("registry:item_list"),
+        reverse("registry:item_list") + "?q=cong+van&level=mat",
+        reverse("registry:incoming"),
+        reverse("registry:propose"),
+        reverse("registry:transfers"),
+        reverse("registry:books"),
+        *[reverse("registry:item", args=[pk]) for pk in item_ids],
+        *[reverse("registry:book", args=[pk]) for pk in book_ids],
         *[reverse("plans:plan_detail", args=[pk]) for pk in plan_ids],
         *[reverse("plans:assignment", args=[pk]) for pk in assignment_ids],
         "/khong-ton-tai/",
@@ -101,6 +113,7 @@ def _pages_for(person: Person) -> list[str]:
 def test_every_page_renders_for_every_role_without_outside_urls(username: str) -> None:
     load_demo()
     load_demo_plans()
+    load_demo_registry()
     person = Person.objects.get(username=username)
     client = login(Client(), person)
     for url in _pages_for(person):

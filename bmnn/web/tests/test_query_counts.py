@@ -24,6 +24,7 @@ LIST_URLS = [
     "/api/people/",
     reverse("plans:plan_list"),
     reverse("plans:matrix"),
+    reverse("registry:item_list"),
 ]
 
 

@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from bmnn.accounts.totp import base32_key, current_code
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
 from bmnn.plans.demo import load_demo_plans
+from bmnn.registry.demo import load_demo_registry
 
 
 class Command(BaseCommand):
@@ -29,6 +30,9 @@ class Command(BaseCommand):
             plans_added = load_demo_plans()
             if plans_added:
                 result.created["plan items"] = plans_added
+            registry_added = load_demo_registry()
+            if registry_added:
+                result.created["register items"] = registry_added
             if result.total:
                 parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.created.items()))
                 self.stdout.write(f"demo province loaded: {parts}")

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bmnn.org.forms import BootstrapMixin
+from bmnn.org.models import Agency, Level
+from bmnn.registry.models import CatalogueItem, ItemStatus, Kind
+
+
+class IncomingForm(BootstrapMixin, forms.Form):
+    issuer_name = forms.CharField(label=_("Issuing agency"), max_length=255)
+    number = forms.CharField(label=_("Number and symbol"), max_length=64)
+    doc_date = forms.DateField(label=_("Document date"))
+    doc_type = forms.CharField(label=_("Type"), max_length=64, required=False)
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Not recorded for Tuyệt mật (Decree 63/2026)."),
+    )  # fmt: skip
+    copies = forms.IntegerField(label=_("Copies received"), min_value=1, max_value=100, initial=1)
+    received_on = forms.DateField(label=_("Received on"), required=False)
+
+
+class ProposeForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    doc_type = forms.CharField(label=_("Type"), max_length=64, required=False)
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    catalogue_item = forms.ModelChoiceField(
+        label=_("Catalogue item"),
+        queryset=CatalogueItem.objects.filter(is_active=True).select_related("catalogue"),
+    )
+    level = forms.ChoiceField(label=_("Proposed level"), choices=Level.choices)
+    recipients = forms.CharField(label=_("Recipients"), required=False)
+    copies_planned = forms.IntegerField(
+        label=_("Copies to issue"), min_value=1, max_value=500, initial=1
+    )
+    copy_allowed = forms.BooleanField(label=_("Copying allowed"), required=False)
+
+
+class ClassifyForm(BootstrapMixin, forms.Form):
+    number = forms.CharField(label=_("Number and symbol"), max_length=64)
+    doc_date = forms.DateField(label=_("Date signed"))
+    signer = forms.CharField(label=_("Signer"), max_length=150, required=False)
+
+
+class CountForm(BootstrapMixin, forms.Form):
+    count = forms.IntegerField(label=_("Number of copies"), min_value=1, max_value=100)
+    purpose = forms.CharField(label=_("Purpose"), max_length=255, required=False)
+
+
+class ProvideForm(BootstrapMixin, forms.Form):
+    copy = forms.IntegerField(widget=forms.HiddenInput)
+    to_agency = forms.ModelChoiceField(
+        label=_("To agency"), queryset=Agency.objects.filter(is_active=True)
+    )
+    purpose = forms.CharField(label=_("Purpose"), max_length=255)
+
+
+class DecisionForm(BootstrapMixin, forms.Form):
+    decided_on = forms.DateField(label=_("Decided on"))
+    decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)
+
+
+class ExtendForm(DecisionForm):
+    new_end = forms.DateField(label=_("New end of protection"))
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(required=False)
+    level = forms.ChoiceField(required=False, choices=[("", _("All levels")), *Level.choices])
+    status = forms.ChoiceField(
+        required=False, choices=[("", _("All statuses")), *ItemStatus.choices]
+    )
+    since = forms.DateField(required=False)
+    until = forms.DateField(required=False)

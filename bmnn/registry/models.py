@@ -1,0 +1,315 @@
+"""Secret items (documents, objects, places, meetings …), their copies, the registers and
+need-to-know grants.
+
+A `SecretItem` is one classified piece of information as an agency holds it: created there
+(and registered outgoing) or received (registered incoming). Its `Copy` rows are the physical or
+electronic containers, numbered, each with a holder. Every register line is a `RegisterEntry`
+in a numbered `RegisterBook` volume; its columns are snapshot at entry time, so a book printed
+years later shows what was written then.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bmnn.org.models import Level
+
+
+class Catalogue(models.Model):
+    """Danh mục bí mật nhà nước: a Prime Minister's decision listing a sector's secrets."""
+
+    sector = models.CharField(_("sector"), max_length=255)
+    decision = models.CharField(_("decision"), max_length=128)
+    issued_on = models.DateField(_("issued on"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("secret catalogue")
+        verbose_name_plural = _("secret catalogues")
+        ordering = ["sector"]
+
+    def __str__(self) -> str:
+        return f"{self.decision} — {self.sector}"
+
+
+class CatalogueItem(models.Model):
+    catalogue = models.ForeignKey(Catalogue, on_delete=models.PROTECT, related_name="items")
+    code = models.CharField(_("item"), max_length=16)
+    text = models.TextField(_("content"))
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    is_active = models.BooleanField(_("in force"), default=True)
+
+    class Meta:
+        verbose_name = _("catalogue item")
+        verbose_name_plural = _("catalogue items")
+        ordering = ["catalogue", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.catalogue.decision}, {self.code}: {self.text[:80]}"
+
+
+class Kind(models.TextChoices):
+    DOCUMENT = "document", _("Document")
+    ELECTRONIC = "electronic", _("Electronic document")
+    OBJECT = "object", _("Object")
+    PLACE = "place", _("Place")
+    ACTIVITY = "activity", _("Activity")
+    MEETING = "meeting", _("Meeting")
+    OTHER = "other", _("Other form")
+
+
+class Origin(models.TextChoices):
+    CREATED = "created", _("Created here")
+    RECEIVED = "received", _("Received")
+
+
+class ItemStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    REJECTED = "rejected", _("Not classified")
+    CLASSIFIED = "classified", _("Classified")
+    DECLASSIFIED = "declassified", _("Declassified")
+    DESTROYED = "destroyed", _("Destroyed")
+
+
+class SecretItem(models.Model):
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="secret_items")
+    origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DOCUMENT)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    status = models.CharField(_("status"), max_length=16, choices=ItemStatus.choices)
+    number = models.CharField(_("number and symbol"), max_length=64, blank=True)
+    doc_type = models.CharField(_("type"), max_length=64, blank=True)
+    doc_date = models.DateField(_("date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    issuer_name = models.CharField(_("issuing agency"), max_length=255, blank=True)
+    catalogue_item = models.ForeignKey(
+        CatalogueItem, verbose_name=_("catalogue item"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    signer = models.CharField(_("signer"), max_length=150, blank=True)
+    recipients = models.TextField(_("recipients"), blank=True)
+    copies_planned = models.PositiveIntegerField(_("copies issued"), default=1)
+    copy_allowed = models.BooleanField(_("copying allowed"), default=False)
+    determined_on = models.DateField(_("level determined on"), null=True, blank=True)
+    period_years = models.PositiveSmallIntegerField(
+        _("shorter period (years)"), null=True, blank=True
+    )
+    protected_until = models.DateField(_("protected until"), null=True, blank=True, db_index=True)
+    released_on = models.DateField(_("place released on"), null=True, blank=True)
+    declassified_at = models.DateField(_("declassified on"), null=True, blank=True)
+    source_item = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="received_as"
+    )
+    search_text = models.CharField(max_length=600, editable=False, default="", db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("secret item")
+        verbose_name_plural = _("secret items")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["agency", "status", "level"]),
+            models.Index(fields=["agency", "doc_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or f"#{self.pk}"
+
+
+class CopyKind(models.TextChoices):
+    ORIGINAL = "original", _("Original")
+    COPY = "copy", _("True copy")
+    EXTRACT = "extract", _("Extract")
+    PHOTO = "photo", _("Photograph")
+
+
+class CopyStatus(models.TextChoices):
+    IN_STORE = "in_store", _("In store")
+    CHECKED_OUT = "checked_out", _("Carried out")
+    SENT = "sent", _("Provided to another agency")
+    DESTROYED = "destroyed", _("Destroyed")
+    LOST = "lost", _("Lost or leaked")
+
+
+class Copy(models.Model):
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="copies")
+    number = models.PositiveIntegerField(_("copy number"))
+    kind = models.CharField(_("kind"), max_length=16, choices=CopyKind.choices)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("holder"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="held_copies",
+    )  # fmt: skip
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=CopyStatus.choices,
+                              default=CopyStatus.IN_STORE)  # fmt: skip
+
+    class Meta:
+        verbose_name = _("copy")
+        verbose_name_plural = _("copies")
+        ordering = ["item", "kind", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "kind", "number"], name="registry_copy_number_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} — {self.get_kind_display()} {self.number}"
+
+
+class Book(models.TextChoices):
+    OUTGOING = "outgoing", _("Outgoing register")
+    INCOMING = "incoming", _("Incoming register")
+    COPIES = "copies", _("Copy and photograph register")
+    HANDOVER = "handover", _("Handover book")
+
+
+class RegisterBook(models.Model):
+    """One volume of one book of one agency for one year; closed volumes take no entries."""
+
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="register_books"
+    )
+    kind = models.CharField(_("book"), max_length=16, choices=Book.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    volume = models.PositiveSmallIntegerField(_("volume"), default=1)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    last_seq = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("register volume")
+        verbose_name_plural = _("register volumes")
+        ordering = ["agency", "kind", "-year", "-volume"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "kind", "year", "volume"], name="registry_book_volume_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year} — {self.volume}"
+
+
+class RegisterEntry(models.Model):
+    """A line in a book. `seq` runs through the year across volumes and is never reused."""
+
+    book = models.ForeignKey(RegisterBook, on_delete=models.PROTECT, related_name="entries")
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=16, choices=Book.choices)
+    year = models.PositiveSmallIntegerField()
+    seq = models.PositiveIntegerField(_("sequence number"))
+    item = models.ForeignKey(SecretItem, on_delete=models.PROTECT, related_name="entries")
+    entered_on = models.DateField(_("date"))
+    columns = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("register entry")
+        verbose_name_plural = _("register entries")
+        ordering = ["agency", "kind", "year", "seq"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "kind", "year", "seq"], name="registry_seq_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["agency", "kind", "year", "seq"], name="registry_entry_list")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}/{self.seq}"
+
+
+class CopyAuthorisation(models.Model):
+    """The head's permission to copy or photograph an item (L18 Art. 11)."""
+
+    item = models.ForeignKey(
+        SecretItem, on_delete=models.CASCADE, related_name="copy_authorisations"
+    )
+    count = models.PositiveIntegerField(_("copies allowed"))
+    used = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=16, choices=CopyKind.choices, default=CopyKind.COPY)
+    authorised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    authorised_on = models.DateField()
+    purpose = models.CharField(_("purpose"), max_length=255, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.used}/{self.count}"
+
+
+class Transfer(models.Model):
+    """Providing a copy to another agency (L18 Art. 15): request, approval, handover, receipt."""
+
+    class State(models.TextChoices):
+        APPROVED = "approved", _("Approved, awaiting receipt")
+        RECEIVED = "received", _("Received")
+
+    copy = models.ForeignKey(Copy, on_delete=models.PROTECT, related_name="transfers")
+    from_agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    to_agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="incoming_transfers"
+    )
+    purpose = models.CharField(_("purpose"), max_length=255)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(max_length=16, choices=State.choices, default=State.APPROVED)
+    received_item = models.ForeignKey(
+        SecretItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.copy} → {self.to_agency}"
+
+
+class Extension(models.Model):
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="extensions")
+    new_end = models.DateField(_("new end"))
+    decided_on = models.DateField(_("decided on"))
+    decision = models.CharField(_("decision"), max_length=128, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item} → {self.new_end}"
+
+
+class NeedToKnow(models.Model):
+    """An explicit grant to read an item, beyond the holders, the approver and the agency's
+    head and security officers."""
+
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="grants")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_on = models.DateField()
+    reason = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "person"], name="registry_need_to_know_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.item}"

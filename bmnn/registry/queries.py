@@ -1,0 +1,84 @@
+"""Reads of the registry, restricted by clearance and need-to-know (bmnn.core.policy)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from bmnn.core import policy
+from bmnn.core.text import fold
+from bmnn.registry.models import ItemStatus, RegisterBook, RegisterEntry, SecretItem, Transfer
+
+
+def items(
+    actor: Any,
+    *,
+    search: str = "",
+    level: str = "",
+    status: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[SecretItem]:
+    rows = policy.restrict_items(actor, SecretItem.objects.all())
+    if search:
+        rows = rows.filter(search_text__contains=fold(search))
+    if level:
+        rows = rows.filter(level=level)
+    if status:
+        rows = rows.filter(status=status)
+    if since:
+        rows = rows.filter(doc_date__gte=since)
+    if until:
+        rows = rows.filter(doc_date__lte=until)
+    return rows.select_related("agency").order_by("-created_at", "-pk")
+
+
+def item(actor: Any, pk: int) -> SecretItem | None:
+    return items(actor).filter(pk=pk).first()
+
+
+def expiring(actor: Any, *, within_days: int, today: date | None = None) -> QuerySet[SecretItem]:
+    """Items the actor may read whose protection ends within the window (90/30/7 days)."""
+    today = today or timezone.localdate()
+    return items(actor, status=ItemStatus.CLASSIFIED).filter(
+        protected_until__gte=today, protected_until__lte=today + timedelta(days=within_days)
+    )
+
+
+def books(actor: Any) -> QuerySet[RegisterBook]:
+    """The volumes of the agencies whose registers the actor keeps."""
+    from bmnn.core.policy import _managed_agencies, scope
+
+    return RegisterBook.objects.filter(
+        agency_id__in=_managed_agencies(scope(actor))
+    ).select_related("agency")
+
+
+def book_entries(actor: Any, book: RegisterBook) -> list[RegisterEntry]:
+    """Lines of a volume, in order; lines of items above the actor's clearance are withheld."""
+    readable = set(policy.readable_levels(actor))
+    entries = list(book.entries.select_related("item").order_by("seq"))
+    return [e for e in entries if e.item.level in readable]
+
+
+def pending_transfers(actor: Any) -> QuerySet[Transfer]:
+    from bmnn.core.policy import _managed_agencies, scope
+
+    return Transfer.objects.filter(
+        to_agency_id__in=_managed_agencies(scope(actor)), state=Transfer.State.APPROVED
+    ).select_related("copy__item", "from_agency", "to_agency")
+
+
+def overview(actor: Any) -> list[dict[str, Any]]:
+    """Counts by agency, level and status for supervisors: numbers only, no summaries."""
+    if not policy.can_view_register_overview(actor):
+        return []
+    rows = (
+        SecretItem.objects.values("agency__name", "level", "status")
+        .annotate(total=Count("pk"))
+        .order_by("agency__name", "level", "status")
+    )
+    return [dict(row) for row in rows]

@@ -1,0 +1,700 @@
+"""The lifecycle of a secret item as services: each checks who may act and what the rules
+allow (bmnn.registry.rules), writes, and appends its audit event in one transaction.
+
+A refusal by the law raises `RuleViolation`-backed `ValidationError`s that name the article;
+a refusal by role or clearance raises `NotAllowed`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.notify import notify
+from bmnn.core.services import NotAllowed, require, service
+from bmnn.core.text import fold
+from bmnn.org.models import Agency, Person, Role
+from bmnn.registry import rules
+from bmnn.registry.models import (
+    Book,
+    CatalogueItem,
+    Copy,
+    CopyAuthorisation,
+    CopyKind,
+    CopyStatus,
+    Extension,
+    ItemStatus,
+    NeedToKnow,
+    Origin,
+    RegisterBook,
+    RegisterEntry,
+    SecretItem,
+    Transfer,
+)
+
+LEVEL_LABEL = {"tuyet_mat": "Tuyệt mật", "toi_mat": "Tối mật", "mat": "Mật"}
+
+
+def _refuse(violation: rules.RuleViolation) -> ValidationError:
+    return ValidationError(f"{violation} ({violation.article})", code="rule")
+
+
+def _law(allowed: bool, message: str, article: str) -> None:
+    if not allowed:
+        raise ValidationError(f"{message} ({article})", code="rule")
+
+
+def _searchable(item: SecretItem) -> None:
+    visible_summary = item.summary if item.level != "tuyet_mat" else ""
+    item.search_text = fold(f"{item.number} {item.doc_type} {visible_summary} {item.issuer_name}")[
+        :600
+    ]
+
+
+def _summary_for_books(item: SecretItem, day: date) -> str:
+    """Type and summary for a register column; Tuyệt mật shows the type only (Decree 63/2026)."""
+    if rules.summary_allowed(item.level, day):
+        return " ".join(p for p in (item.doc_type, item.summary) if p)
+    return item.doc_type
+
+
+def _book(agency: Agency, kind: str, year: int) -> RegisterBook:
+    """The open volume of a book for the year (a new volume once the last is closed)."""
+    latest = (
+        RegisterBook.objects.select_for_update()
+        .filter(agency=agency, kind=kind, year=year)
+        .order_by("-volume")
+        .first()
+    )
+    if latest is not None and latest.closed_at is None:
+        return latest
+    volume = latest.volume + 1 if latest else 1
+    return RegisterBook.objects.create(agency=agency, kind=kind, year=year, volume=volume)
+
+
+def _enter(actor: Person, agency: Agency, kind: str, item: SecretItem, day: date,
+           columns: dict[str, Any]) -> RegisterEntry:  # fmt: skip
+    """Appends a line; the sequence runs through the year across volumes (never reused)."""
+    book = _book(agency, kind, day.year)
+    last = RegisterEntry.objects.filter(agency=agency, kind=kind, year=day.year).aggregate(
+        last=Max("seq")
+    )["last"]
+    seq = (last or 0) + 1
+    entry = RegisterEntry.objects.create(
+        book=book, agency=agency, kind=kind, year=day.year, seq=seq, item=item,
+        entered_on=day, columns={"seq": seq, **columns}, created_by=actor,
+    )  # fmt: skip
+    book.last_seq = seq
+    book.save(update_fields=["last_seq"])
+    return entry
+
+
+def _holders(item: SecretItem) -> list[Person]:
+    """Everyone to tell of a change: holders of copies, the agency's head and officers, and the
+    officers of agencies that received it."""
+    agency_ids = {item.agency_id} | set(
+        Transfer.objects.filter(copy__item=item).values_list("to_agency_id", flat=True)
+    )
+    people = set(
+        Person.objects.filter(
+            memberships__agency_id__in=agency_ids,
+            memberships__role__in=[Role.HEAD, Role.SECURITY_OFFICER],
+            memberships__is_active=True,
+        )
+    )
+    people |= {c.holder for c in item.copies.select_related("holder") if c.holder}
+    return list(people)
+
+
+def _notify_holders(item: SecretItem, title: str, key: str) -> None:
+    notify(_holders(item), title=title, url=reverse("registry:item", args=[item.pk]), key=key)
+
+
+# --- classification -----------------------------------------------------------------------
+
+
+@service
+def propose_item(
+    *,
+    actor: Person,
+    agency: Agency,
+    level: str,
+    catalogue_item: CatalogueItem | None,
+    kind: str = "document",
+    doc_type: str = "",
+    summary: str = "",
+    recipients: str = "",
+    copies_planned: int = 1,
+    copy_allowed: bool = False,
+    period_years: int | None = None,
+) -> SecretItem:
+    """The drafter proposes a level with the catalogue item that justifies it (ND26 Art. 2.1)."""
+    require(
+        policy.can_propose_item(actor, agency.pk), _("Only members of the agency propose a level.")
+    )
+    _law(catalogue_item is not None and catalogue_item.is_active,
+         _("A secret may only be classified against a catalogue item in force"), "L25 Art. 5.1")  # fmt: skip
+    assert catalogue_item is not None
+    _law(rules.RANK[level] <= rules.RANK[catalogue_item.level],
+         _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
+    if level not in rules.LEVELS:
+        raise ValidationError({"level": _("Unknown level.")})
+    if copies_planned < 1:
+        raise ValidationError({"copies_planned": _("At least one copy.")})
+    item = SecretItem(
+        agency=agency, origin=Origin.CREATED, kind=kind, level=level, status=ItemStatus.PROPOSED,
+        doc_type=doc_type, summary=summary if rules.summary_allowed(level, timezone.localdate()) else "",
+        catalogue_item=catalogue_item, author=actor, recipients=recipients,
+        copies_planned=copies_planned, copy_allowed=copy_allowed, period_years=period_years,
+    )  # fmt: skip
+    _searchable(item)
+    item.save()
+    audit.record(actor=actor, action="secret.propose", obj=item, agency=agency,
+                 changes={"level": level, "catalogue": str(catalogue_item.pk)})  # fmt: skip
+    return item
+
+
+@service
+def classify_item(
+    *, actor: Person, item: SecretItem, number: str, doc_date: date, signer: str = ""
+) -> SecretItem:
+    """The head approves the proposed level; the protection period starts that day
+    (L18 Art. 10.2, 19.1); nobody classifies above their own clearance."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(
+        policy.is_head_of(actor, item.agency_id), _("Only the head of the agency approves a level.")
+    )
+    require(rules.may_classify(actor.clearance, item.level),
+            _("You may not classify above your own clearance."))  # fmt: skip
+    _law(
+        item.status == ItemStatus.PROPOSED, _("Only a proposed item can be approved"), "ND26 Art. 2"
+    )
+    item.status, item.number, item.doc_date = ItemStatus.CLASSIFIED, number.strip(), doc_date
+    item.determined_on, item.approved_by, item.signer = doc_date, actor, signer or actor.full_name
+    try:
+        item.protected_until = rules.protection_end(
+            item.level, doc_date, kind=item.kind, period_years=item.period_years
+        )
+    except rules.RuleViolation as violation:
+        raise _refuse(violation) from violation
+    _searchable(item)
+    item.save()
+    audit.record(actor=actor, action="secret.classify", obj=item, agency=item.agency,
+                 changes={"level": item.level, "protected_until": item.protected_until})  # fmt: skip
+    return item
+
+
+@service
+def reject_item(*, actor: Person, item: SecretItem, reason: str) -> SecretItem:
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency decides."))
+    _law(
+        item.status == ItemStatus.PROPOSED, _("Only a proposed item can be rejected"), "ND26 Art. 2"
+    )
+    item.status = ItemStatus.REJECTED
+    item.save(update_fields=["status"])
+    audit.record(
+        actor=actor,
+        action="secret.reject",
+        obj=item,
+        agency=item.agency,
+        changes={"reason": reason},
+    )
+    return item
+
+
+# --- registers ------------------------------------------------------------------------------
+
+
+@service
+def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = None,
+                      keeping_unit: str = "", note: str = "") -> RegisterEntry:  # fmt: skip
+    """Registered in the outgoing book before it leaves; copies numbered 1…n ("Bản số")
+    (L18 Art. 13; ND26 Art. 4.1.a; Decree 63/2026 Appendix III columns)."""
+    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("Only the agency's security officer keeps its registers."),
+    )
+    _law(item.status == ItemStatus.CLASSIFIED and item.origin == Origin.CREATED,
+         _("Only an item classified here goes in the outgoing register"), "ND26 Art. 4.1.a")  # fmt: skip
+    _law(not item.entries.filter(kind=Book.OUTGOING).exists(),
+         _("This item is already in the outgoing register"), "ND26 Art. 4.1.a")  # fmt: skip
+    day = day or timezone.localdate()
+    Copy.objects.bulk_create(
+        Copy(item=item, number=n, kind=CopyKind.ORIGINAL, location=item.agency.name)
+        for n in range(1, item.copies_planned + 1)
+    )
+    entry = _enter(actor, item.agency, Book.OUTGOING, item, day, {
+        "number": item.number,
+        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
+        "type_summary": _summary_for_books(item, day),
+        "level": LEVEL_LABEL[item.level],
+        "signer": item.signer,
+        "recipients": item.recipients,
+        "keeping_unit": keeping_unit or item.agency.name,
+        "copies": item.copies_planned,
+        "note": note,
+    })  # fmt: skip
+    audit.record(actor=actor, action="secret.register_outgoing", obj=item, agency=item.agency,
+                 changes={"seq": entry.seq, "copies": item.copies_planned})  # fmt: skip
+    return entry
+
+
+@service
+def register_incoming(
+    *,
+    actor: Person,
+    agency: Agency,
+    level: str,
+    issuer_name: str,
+    number: str,
+    doc_date: date,
+    doc_type: str = "",
+    summary: str = "",
+    received_on: date | None = None,
+    copies: int = 1,
+    note: str = "",
+    source_item: SecretItem | None = None,
+) -> RegisterEntry:
+    """Registered in the incoming book on receipt (ND26 Art. 4.2; Decree 63/2026 Appendix III
+    columns); the period runs from the sender's determination, taken as the document date."""
+    require(
+        policy.can_keep_registers(actor, agency.pk),
+        _("Only the agency's security officer keeps its registers."),
+    )
+    if level not in rules.LEVELS:
+        raise ValidationError({"level": _("Unknown level.")})
+    received_on = received_on or timezone.localdate()
+    item = SecretItem(
+        agency=agency, origin=Origin.RECEIVED, level=level, status=ItemStatus.CLASSIFIED,
+        number=number.strip(), doc_date=doc_date, doc_type=doc_type, issuer_name=issuer_name,
+        summary=summary if rules.summary_allowed(level, received_on) else "",
+        determined_on=doc_date, protected_until=rules.protection_end(level, doc_date),
+        copies_planned=copies, source_item=source_item,
+    )  # fmt: skip
+    _searchable(item)
+    item.save()
+    Copy.objects.bulk_create(
+        Copy(item=item, number=n, kind=CopyKind.ORIGINAL, holder=actor, location=agency.name)
+        for n in range(1, copies + 1)
+    )
+    entry = _enter(actor, agency, Book.INCOMING, item, received_on, {
+        "received_on": received_on.strftime("%d/%m/%Y"),
+        "incoming_no": None,  # set below: the incoming number is the sequence
+        "issuer": issuer_name,
+        "number": item.number,
+        "date": doc_date.strftime("%d/%m/%Y"),
+        "type_summary": _summary_for_books(item, received_on),
+        "level": LEVEL_LABEL[level],
+        "receiver": actor.full_name,
+        "note": note,
+    })  # fmt: skip
+    entry.columns["incoming_no"] = entry.seq
+    entry.save(update_fields=["columns"])
+    audit.record(actor=actor, action="secret.register_incoming", obj=item, agency=agency,
+                 changes={"seq": entry.seq, "level": level})  # fmt: skip
+    return entry
+
+
+# --- copies, provision, carrying out ------------------------------------------------------------
+
+
+@service
+def authorise_copies(*, actor: Person, item: SecretItem, count: int, purpose: str = "",
+                     kind: str = CopyKind.COPY) -> CopyAuthorisation:  # fmt: skip
+    """The competent head authorises copying or photographing (L25 Art. 11; L18 Art. 11)."""
+    item = SecretItem.objects.select_related("agency").get(pk=item.pk)
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency authorises copies."),
+    )
+    require(
+        rules.may_access(actor.clearance, item.level),
+        _("Your clearance is below the item's level."),
+    )
+    _law(rules.may_authorise_copy(item.agency.type, item.level),
+         _("The head of this agency may not authorise copies at this level"), "L25 Art. 11")  # fmt: skip
+    _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is copied"), "L18 Art. 11")
+    _law(item.origin == Origin.RECEIVED or item.copy_allowed,
+         _("The classifier did not allow copying"), "ND26 Art. 2.1")  # fmt: skip
+    if count < 1:
+        raise ValidationError({"count": _("At least one copy.")})
+    grant = CopyAuthorisation.objects.create(
+        item=item, count=count, kind=kind, authorised_by=actor,
+        authorised_on=timezone.localdate(), purpose=purpose,
+    )  # fmt: skip
+    audit.record(actor=actor, action="secret.authorise_copies", obj=item, agency=item.agency,
+                 changes={"count": count, "kind": kind})  # fmt: skip
+    return grant
+
+
+@service
+def record_copies(*, actor: Person, item: SecretItem, count: int, holder: Person | None = None,
+                  recipients: str = "") -> list[Copy]:  # fmt: skip
+    """Copies made under an authorisation, numbered on from the last, entered in the copy
+    register (ND26 Art. 3; TT24 Form 12). Copies carry the original's level."""
+    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("Only the agency's security officer records copies."),
+    )
+    grants = list(CopyAuthorisation.objects.select_for_update().filter(item=item).order_by("pk"))
+    available = sum(g.count - g.used for g in grants)
+    _law(available >= count, _("More copies than the head authorised"), "L18 Art. 11")
+    start = (item.copies.filter(kind=CopyKind.COPY).aggregate(m=Max("number"))["m"] or 0) + 1
+    made = [
+        Copy.objects.create(
+            item=item,
+            number=n,
+            kind=CopyKind.COPY,
+            holder=holder or actor,
+            location=item.agency.name,
+        )
+        for n in range(start, start + count)
+    ]
+    remaining = count
+    for grant in grants:
+        take = min(grant.count - grant.used, remaining)
+        if take:
+            grant.used += take
+            grant.save(update_fields=["used"])
+            remaining -= take
+    authoriser = grants[-1].authorised_by if grants else None
+    day = timezone.localdate()
+    _enter(actor, item.agency, Book.COPIES, item, day, {
+        "date": day.strftime("%d/%m/%Y"),
+        "original": f"{item.doc_type} {item.number} {item.doc_date.strftime('%d/%m/%Y') if item.doc_date else ''} {item.issuer_name or item.agency.name}".strip(),
+        "summary": item.summary if rules.summary_allowed(item.level, day) else "",
+        "level": LEVEL_LABEL[item.level],
+        "form": str(CopyKind.COPY.label),
+        "copies": f"{count} ({', '.join(str(c.number) for c in made)})",
+        "authorised_by": authoriser.full_name if authoriser else "",
+        "performed_by": actor.full_name,
+        "recipients": recipients,
+        "spoiled": 0,
+        "note": "",
+    })  # fmt: skip
+    audit.record(actor=actor, action="secret.copy", obj=item, agency=item.agency,
+                 changes={"numbers": [c.number for c in made]})  # fmt: skip
+    return made
+
+
+@service
+def provide_copy(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) -> Transfer:
+    """Provides a copy to another agency: decided by the level's authority (L18 Art. 15.1),
+    recorded in the handover book with the receiver to sign (ND26 Art. 4.1.c)."""
+    copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
+    item = copy.item
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency decides provision."),
+    )
+    _law(rules.may_authorise_provision(item.agency.type, item.level),
+         _("The head of this agency may not provide items of this level"), "L18 Art. 15.1")  # fmt: skip
+    _law(item.status == ItemStatus.CLASSIFIED and copy.status == CopyStatus.IN_STORE,
+         _("Only a classified copy in store can be provided"), "L18 Art. 15")  # fmt: skip
+    if to_agency.pk == item.agency_id:
+        raise ValidationError({"to_agency": _("Choose another agency.")})
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("State the purpose of the provision (L18 Art. 15.4).")})
+    copy.status = CopyStatus.SENT
+    copy.save(update_fields=["status"])
+    transfer = Transfer.objects.create(copy=copy, from_agency=item.agency, to_agency=to_agency,
+                                       purpose=purpose.strip(), approved_by=actor)  # fmt: skip
+    day = timezone.localdate()
+    _enter(actor, item.agency, Book.HANDOVER, item, day, {
+        "date": day.strftime("%d/%m/%Y"),
+        "number": item.number,
+        "level": f"{LEVEL_LABEL[item.level]} ({rules.envelope_mark(item.level)})",
+        "envelopes": 2 if item.level == "tuyet_mat" else 1,
+        "copies": f"{copy.get_kind_display()} {copy.number}",
+        "receiver": to_agency.name,
+        "signature": "",
+        "note": purpose.strip(),
+    })  # fmt: skip
+    officers = Person.objects.filter(memberships__agency=to_agency, memberships__role=Role.SECURITY_OFFICER,
+                                     memberships__is_active=True)  # fmt: skip
+    notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
+           url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
+    audit.record(actor=actor, action="secret.provide", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "to": to_agency.name})  # fmt: skip
+    return transfer
+
+
+@service
+def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
+    """The receiving agency signs for the copy and registers it incoming (ND26 Art. 4.2–4.3)."""
+    transfer = (
+        Transfer.objects.select_for_update()
+        .select_related("copy__item", "from_agency")
+        .get(pk=transfer.pk)
+    )
+    require(policy.can_keep_registers(actor, transfer.to_agency_id),
+            _("Only the receiving agency's security officer signs for it."))  # fmt: skip
+    _law(
+        transfer.state == Transfer.State.APPROVED,
+        _("This transfer was already received"),
+        "ND26 Art. 4.3",
+    )
+    source = transfer.copy.item
+    entry = _register_incoming_inner(actor, transfer, source)
+    transfer.state, transfer.received_item = Transfer.State.RECEIVED, entry.item
+    transfer.save(update_fields=["state", "received_item"])
+    handover = RegisterEntry.objects.filter(kind=Book.HANDOVER, item=source).order_by("-pk").first()
+    if handover is not None:
+        handover.columns["signature"] = (
+            f"{actor.full_name} {timezone.localdate().strftime('%d/%m/%Y')}"
+        )
+        handover.save(update_fields=["columns"])
+    audit.record(actor=actor, action="secret.receive", obj=entry.item, agency=transfer.to_agency,
+                 changes={"from": transfer.from_agency.name})  # fmt: skip
+    return entry.item
+
+
+def _register_incoming_inner(
+    actor: Person, transfer: Transfer, source: SecretItem
+) -> RegisterEntry:
+    """register_incoming's body, for use inside another service's transaction."""
+    received_on = timezone.localdate()
+    agency = transfer.to_agency
+    item = SecretItem(
+        agency=agency, origin=Origin.RECEIVED, level=source.level, status=ItemStatus.CLASSIFIED,
+        number=source.number, doc_date=source.doc_date, doc_type=source.doc_type,
+        issuer_name=source.issuer_name or transfer.from_agency.name,
+        summary=source.summary if rules.summary_allowed(source.level, received_on) else "",
+        determined_on=source.determined_on, protected_until=source.protected_until,
+        copies_planned=1, source_item=source,
+    )  # fmt: skip
+    _searchable(item)
+    item.save()
+    Copy.objects.create(item=item, number=transfer.copy.number, kind=transfer.copy.kind, holder=actor,
+                        location=agency.name)  # fmt: skip
+    entry = _enter(actor, agency, Book.INCOMING, item, received_on, {
+        "received_on": received_on.strftime("%d/%m/%Y"),
+        "incoming_no": None,
+        "issuer": item.issuer_name,
+        "number": item.number,
+        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
+        "type_summary": _summary_for_books(item, received_on),
+        "level": LEVEL_LABEL[item.level],
+        "receiver": actor.full_name,
+        "note": _("Provided by %(agency)s") % {"agency": transfer.from_agency.name},
+    })  # fmt: skip
+    entry.columns["incoming_no"] = entry.seq
+    entry.save(update_fields=["columns"])
+    return entry
+
+
+# --- period, level, declassification, destruction, loss ----------------------------------------
+
+
+def _classifier_head(actor: Person, item: SecretItem) -> None:
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the classifying agency decides."),
+    )
+    _law(
+        item.origin == Origin.CREATED,
+        _("Only the agency that classified the item decides this"),
+        "L18 Art. 20–22",
+    )
+    _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
+
+
+@service
+def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided_on: date,
+                      decision: str = "") -> SecretItem:  # fmt: skip
+    """L18 Art. 20: decided by the classifying head at least 60 days before the end; each
+    extension at most the base period; holders told within 15 days."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    _classifier_head(actor, item)
+    assert item.protected_until is not None
+    try:
+        rules.check_extension(
+            item.level, item.protected_until, rules.Extension(new_end, decided_on)
+        )
+    except rules.RuleViolation as violation:
+        raise _refuse(violation) from violation
+    before = item.protected_until
+    Extension.objects.create(
+        item=item, new_end=new_end, decided_on=decided_on, decision=decision, decided_by=actor
+    )
+    item.protected_until = new_end
+    item.save(update_fields=["protected_until"])
+    _notify_holders(item, _("Protection of %(number)s extended to %(end)s") % {"number": item.number, "end": new_end.strftime("%d/%m/%Y")},
+                    key=f"extend:{item.pk}:{new_end.isoformat()}")  # fmt: skip
+    audit.record(actor=actor, action="secret.extend", obj=item, agency=item.agency,
+                 changes={"protected_until": [before, new_end], "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on: date,
+                 decision: str = "") -> SecretItem:  # fmt: skip
+    """L18/L25 Art. 21: by whoever may determine the level; holders re-mark within 15 days.
+    The period keeps its start and takes the new level's length (open question Q7)."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    _classifier_head(actor, item)
+    if new_level not in rules.LEVELS or new_level == item.level:
+        raise ValidationError({"new_level": _("Choose a different level.")})
+    require(
+        rules.may_classify(actor.clearance, new_level),
+        _("You may not classify above your own clearance."),
+    )
+    before = item.level
+    item.level = new_level
+    if item.determined_on:
+        item.protected_until = rules.protection_end(new_level, item.determined_on, kind=item.kind,
+                                                    period_years=item.period_years)  # fmt: skip
+    if not rules.summary_allowed(new_level, decided_on):
+        item.summary = ""
+    _searchable(item)
+    item.save()
+    _notify_holders(
+        item,
+        _("Level of %(number)s changed") % {"number": item.number},
+        key=f"level:{item.pk}:{decided_on.isoformat()}:{new_level}",
+    )
+    audit.record(actor=actor, action="secret.change_level", obj=item, agency=item.agency,
+                 changes={"level": [before, new_level], "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def declassify(*, actor: Person | None, item: SecretItem, decided_on: date, decision: str = "",
+               reason: str = "decision") -> SecretItem:  # fmt: skip
+    """L18 Art. 22: by decision of the classifying head (holders told within 15 days), or
+    automatically when the period ends (`actor=None`, reason "expired")."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    if actor is not None:
+        _classifier_head(actor, item)
+    else:
+        _law(
+            rules.is_expired(item.protected_until, decided_on),
+            _("The period has not ended"),
+            "L18 Art. 22.2.a",
+        )
+    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+    item.save(update_fields=["status", "declassified_at"])
+    for received in SecretItem.objects.filter(source_item=item, status=ItemStatus.CLASSIFIED):
+        received.status, received.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+        received.save(update_fields=["status", "declassified_at"])
+    _notify_holders(
+        item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
+    )
+    audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
+                 changes={"reason": reason, "decision": decision})  # fmt: skip
+    return item
+
+
+def declassify_expired(today: date | None = None) -> int:
+    """Automatic declassification of every item whose period has ended (L18 Art. 22.2.a)."""
+    today = today or timezone.localdate()
+    expired = list(
+        SecretItem.objects.filter(
+            status=ItemStatus.CLASSIFIED, origin=Origin.CREATED, protected_until__lt=today
+        ).values_list("pk", flat=True)
+    )
+    for pk in expired:
+        declassify(actor=None, item=SecretItem(pk=pk), decided_on=today, reason="expired")
+    return len(expired)
+
+
+@service
+def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: list[str],
+            minutes: str) -> SecretItem:  # fmt: skip
+    """L18 Art. 23: decided by a Tuyệt mật or Tối mật authority; a council is mandatory for
+    Tuyệt mật (L25); the minutes say what was destroyed and how."""
+    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency decides destruction."),
+    )
+    _law(rules.may_decide_destruction(item.agency.type, item.level),
+         _("The head of this agency may not decide destruction at this level"), "L18 Art. 23.3.a")  # fmt: skip
+    _law(not rules.destruction_needs_council(item.level) or len([c for c in council if c.strip()]) >= 2,
+         _("Tuyệt mật is destroyed by a council"), "L25 Art. 23")  # fmt: skip
+    if not minutes.strip():
+        raise ValidationError({"minutes": _("Record in the minutes what was destroyed and how.")})
+    ids = {c.pk for c in copies}
+    targets = list(
+        item.copies.filter(pk__in=ids).exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT])
+    )
+    if not targets:
+        raise ValidationError(_("Choose the copies held here to destroy."))
+    for copy in targets:
+        copy.status = CopyStatus.DESTROYED
+        copy.save(update_fields=["status"])
+    if not item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT]).exists():
+        item.status = ItemStatus.DESTROYED
+        item.save(update_fields=["status"])
+    audit.record(actor=actor, action="secret.destroy", obj=item, agency=item.agency,
+                 changes={"copies": [c.number for c in targets], "council": council, "minutes": minutes})  # fmt: skip
+    return item
+
+
+@service
+def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
+    """A lost or leaked copy is reported at once to the head and to the provincial police
+    (L18 Art. 25.3, 26.2.c; ND26 Art. 8.1.b)."""
+    copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
+    item = copy.item
+    require(
+        policy.can_propose_item(actor, item.agency_id),
+        _("Only members of the agency report its losses."),
+    )
+    if not what.strip():
+        raise ValidationError({"what": _("Say what happened.")})
+    copy.status = CopyStatus.LOST
+    copy.save(update_fields=["status"])
+    heads = Person.objects.filter(memberships__agency=item.agency, memberships__role=Role.HEAD)
+    supervisors = Person.objects.filter(
+        memberships__role=Role.SUPERVISOR, memberships__is_active=True
+    )
+    notify([*heads, *supervisors],
+           title=_("Loss or leak reported at %(agency)s: %(level)s document %(number)s") % {
+               "agency": item.agency.name, "level": LEVEL_LABEL[item.level], "number": item.number},
+           url=reverse("registry:item", args=[item.pk]), key=f"lost:{copy.pk}")  # fmt: skip
+    audit.record(actor=actor, action="secret.lost", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "what": what})  # fmt: skip
+    return copy
+
+
+@service
+def grant_need_to_know(
+    *, actor: Person, item: SecretItem, person: Person, reason: str = ""
+) -> NeedToKnow:
+    require(
+        policy.is_head_of(actor, item.agency_id), _("Only the head of the agency grants access.")
+    )
+    _law(rules.may_access(person.clearance, item.level),
+         _("The person's clearance is below the item's level"), "L18 Art. 26")  # fmt: skip
+    grant, _created = NeedToKnow.objects.get_or_create(
+        item=item, person=person,
+        defaults={"granted_by": actor, "granted_on": timezone.localdate(), "reason": reason},
+    )  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.grant",
+        obj=item,
+        agency=item.agency,
+        changes={"person": person.username},
+    )
+    return grant
+
+
+@service
+def record_read(*, actor: Person, item: SecretItem) -> None:
+    """Every read of a registry record is audited (DESIGN.md, security model)."""
+    audit.record(actor=actor, action="secret.read", obj=item, agency=item.agency)
+
+
+__all__ = ["NotAllowed"]

@@ -1,0 +1,117 @@
+"""A person without clearance or need-to-know gets nothing about an item: not from a page, the
+API, an export, a count of their own agency's list, or search (issue 4; L18 Art. 26)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from bmnn.core.models import AuditEvent
+from bmnn.registry import services
+from bmnn.registry.models import RegisterBook
+
+pytestmark = pytest.mark.django_db
+
+SUMMARY = "Phương án di dời kho lưu trữ"
+
+
+@pytest.fixture
+def secret(reg):
+    """A Tối mật item of Sở Tư pháp, drafted by the officer, registered outgoing."""
+    item = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="toi_mat",
+                                 catalogue_item=reg["cat_toi_mat"], doc_type="Phương án", summary=SUMMARY)  # fmt: skip
+    item = services.classify_item(
+        actor=reg["head"], item=item, number="77/PA-STP", doc_date=date(2026, 4, 2)
+    )
+    services.register_outgoing(actor=reg["officer"], item=item)
+    return item
+
+
+def _everything(client, item) -> list[str]:
+    book = RegisterBook.objects.get(agency=item.agency, kind="outgoing")
+    pages = [
+        client.get(reverse("registry:item_list")).content.decode(),
+        client.get(reverse("registry:item_list"), {"q": "di doi kho"}).content.decode(),
+        client.get(reverse("registry:item_list"), {"q": "77/PA"}).content.decode(),
+        client.get(reverse("registry:item", args=[item.pk])).content.decode(),
+        client.get(reverse("registry:book", args=[book.pk])).content.decode(),
+        client.get("/api/secret-items/").content.decode(),
+        client.get("/api/secret-items/", {"q": "77"}).content.decode(),
+        client.get(f"/api/secret-items/{item.pk}/").content.decode(),
+    ]
+    export = client.get(reverse("registry:book_export", args=[book.pk, "xlsx"]))
+    if export.status_code == 200:
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(export.content)).worksheets[0]
+        pages.append(" ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row))
+    return pages
+
+
+@pytest.mark.parametrize("who", ["staff", "staff_uncleared"])
+def test_colleagues_without_need_to_know_or_clearance_see_nothing(
+    reg, secret, client_for, who
+) -> None:
+    client = client_for(reg[who])
+    for text in _everything(client, secret):
+        assert "77/PA-STP" not in text and SUMMARY not in text
+    assert client.get(reverse("registry:item", args=[secret.pk])).status_code == 404
+    assert client.get(f"/api/secret-items/{secret.pk}/").status_code == 404
+    assert (
+        client.get("/api/secret-items/").json()["count"] == 0
+    )  # their own agency's list counts nothing
+
+
+def test_another_agencys_officer_sees_nothing(reg, secret, client_for) -> None:
+    client = client_for(reg["health_officer"])
+    for text in _everything(client, secret):
+        assert "77/PA-STP" not in text and SUMMARY not in text
+
+
+def test_the_officer_and_head_see_it_and_each_read_is_audited(reg, secret, client_for) -> None:
+    for who in ("officer", "head"):
+        client = client_for(reg[who])
+        assert SUMMARY in client.get(reverse("registry:item", args=[secret.pk])).content.decode()
+        assert (
+            "77/PA-STP"
+            in client.get(reverse("registry:item_list"), {"q": "di doi"}).content.decode()
+        )
+        assert client.get(f"/api/secret-items/{secret.pk}/").json()["summary"] == SUMMARY
+    assert AuditEvent.objects.filter(action="secret.read", object_id=str(secret.pk)).count() == 4
+
+
+def test_a_grant_opens_the_item_to_a_cleared_colleague(reg, secret, client_for) -> None:
+    client = client_for(reg["staff"])  # Mật clearance: below Tối mật
+    services_grant = services.grant_need_to_know
+    with pytest.raises(Exception, match=r"L18 Art\. 26"):
+        services_grant(actor=reg["head"], item=secret, person=reg["staff"])
+    reg["staff"].clearance = "toi_mat"
+    reg["staff"].save()
+    services_grant(actor=reg["head"], item=secret, person=reg["staff"])
+    client = client_for(reg["staff"])
+    assert client.get(reverse("registry:item", args=[secret.pk])).status_code == 200
+
+
+def test_a_supervisor_sees_counts_but_never_summaries(
+    reg, secret, make_agency, make_person, client_for
+) -> None:
+    police = make_agency("Công an tỉnh", type="provincial_police")
+    supervisor = client_for(make_person(police, "supervisor", clearance="tuyet_mat"))
+    page = supervisor.get(reverse("registry:item_list")).content.decode()
+    assert "Sở Tư pháp" in page  # the count table
+    assert SUMMARY not in page and "77/PA-STP" not in page
+    assert supervisor.get(reverse("registry:item", args=[secret.pk])).status_code == 404
+
+
+def test_a_tuyet_mat_summary_is_never_shown(reg, client_for) -> None:
+    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="tuyet_mat",
+                                       issuer_name="Bộ Công an", number="3/KH", doc_date=date(2026, 4, 1),
+                                       summary="Không được hiện")  # fmt: skip
+    head = client_for(reg["head"])
+    assert (
+        "Không được hiện"
+        not in head.get(reverse("registry:item", args=[entry.item.pk])).content.decode()
+    )

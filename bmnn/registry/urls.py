@@ -1,0 +1,16 @@
+from django.urls import path
+
+from bmnn.registry import views
+
+app_name = "registry"
+urlpatterns = [
+    path("", views.item_list, name="item_list"),
+    path("incoming/", views.register_incoming, name="incoming"),
+    path("propose/", views.propose, name="propose"),
+    path("transfers/", views.transfers, name="transfers"),
+    path("books/", views.book_list, name="books"),
+    path("books/<int:pk>/", views.book_detail, name="book"),
+    path("books/<int:pk>/export.<str:fmt>", views.book_export, name="book_export"),
+    path("items/<int:pk>/", views.item_detail, name="item"),
+    path("items/<int:pk>/<str:action>/", views.item_action, name="item_action"),
+]

@@ -1,0 +1,283 @@
+"""Registry pages: the list, an item with its lifecycle actions, incoming registration,
+proposals, transfers to receive, and the books."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bmnn.core import policy
+from bmnn.core.services import actor_of
+from bmnn.org.models import Agency
+from bmnn.registry import books, queries, services
+from bmnn.registry.forms import (
+    ClassifyForm,
+    CountForm,
+    DecisionForm,
+    ExtendForm,
+    FilterForm,
+    IncomingForm,
+    ProposeForm,
+    ProvideForm,
+)
+from bmnn.registry.models import Copy, RegisterBook, Transfer
+
+
+def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agency:
+    """The first agency where the actor may do this (most people have one)."""
+    for agency_id in sorted(policy.scope(request.user).agency_ids):
+        if check(request.user, agency_id):
+            return Agency.objects.get(pk=agency_id)
+    raise PermissionDenied(_("Your roles do not allow this in any agency."))
+
+
+@login_required
+def item_list(request: HttpRequest) -> HttpResponse:
+    filters = FilterForm(request.GET or None)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    rows = queries.items(
+        request.user,
+        search=data.get("q", ""),
+        level=data.get("level", ""),
+        status=data.get("status", ""),
+        since=data.get("since"),
+        until=data.get("until"),
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "registry/item_list.html", {
+        "filters": filters, "page": page, "query_string": query.urlencode(),
+        "expiring": queries.expiring(request.user, within_days=90).count(),
+        "overview": queries.overview(request.user),
+        "can_register": any(policy.can_keep_registers(request.user, a) for a in policy.scope(request.user).agency_ids),
+    })  # fmt: skip
+
+
+def _item_or_404(request: HttpRequest, pk: int) -> Any:
+    item = queries.item(request.user, pk)
+    if item is None:
+        raise Http404
+    return item
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_or_404(request, pk)
+    services.record_read(actor=actor_of(request), item=item)
+    head = policy.is_head_of(request.user, item.agency_id)
+    keeper = policy.can_keep_registers(request.user, item.agency_id)
+    copies = list(item.copies.select_related("holder"))
+    provide = ProvideForm()
+    provide.fields["to_agency"].queryset = Agency.objects.filter(is_active=True).exclude(  # type: ignore[attr-defined]
+        pk=item.agency_id
+    )
+    return render(request, "registry/item_detail.html", {
+        "item": item, "copies": copies, "entries": item.entries.order_by("pk"),
+        "authorisations": item.copy_authorisations.select_related("authorised_by"),
+        "is_head": head, "is_keeper": keeper,
+        "classify_form": ClassifyForm(initial={"doc_date": timezone.localdate()}),
+        "count_form": CountForm(), "provide_form": provide,
+        "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
+        "extend_form": ExtendForm(initial={"decided_on": timezone.localdate()}),
+    })  # fmt: skip
+
+
+ACTIONS: dict[str, Any] = {}
+
+
+def _action(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        ACTIONS[name] = func
+        return func
+
+    return register
+
+
+@_action("classify")
+def _classify(request: HttpRequest, item: Any) -> str:
+    form = ClassifyForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.classify_item(actor=actor_of(request), item=item, **form.cleaned_data)
+    return _("The level is approved.")
+
+
+@_action("register_outgoing")
+def _register_outgoing(request: HttpRequest, item: Any) -> str:
+    entry = services.register_outgoing(actor=actor_of(request), item=item)
+    return _("Entered in the outgoing register as number %(seq)s.") % {"seq": entry.seq}
+
+
+@_action("authorise_copies")
+def _authorise(request: HttpRequest, item: Any) -> str:
+    form = CountForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.authorise_copies(actor=actor_of(request), item=item, **form.cleaned_data)
+    return _("Copies authorised.")
+
+
+@_action("record_copies")
+def _record(request: HttpRequest, item: Any) -> str:
+    form = CountForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    made = services.record_copies(actor=actor_of(request), item=item, count=form.cleaned_data["count"],
+                                  recipients=form.cleaned_data["purpose"])  # fmt: skip
+    return _("Copies recorded: %(numbers)s.") % {"numbers": ", ".join(str(c.number) for c in made)}
+
+
+@_action("provide")
+def _provide(request: HttpRequest, item: Any) -> str:
+    form = ProvideForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    copy = item.copies.filter(pk=form.cleaned_data["copy"]).first()
+    if copy is None:
+        raise Http404
+    services.provide_copy(actor=actor_of(request), copy=copy, to_agency=form.cleaned_data["to_agency"],
+                          purpose=form.cleaned_data["purpose"])  # fmt: skip
+    return _("Provided; the receiving agency signs for it.")
+
+
+@_action("declassify")
+def _declassify(request: HttpRequest, item: Any) -> str:
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.declassify(actor=actor_of(request), item=item, **form.cleaned_data)
+    return _("Declassified; holders have been notified.")
+
+
+@_action("extend")
+def _extend(request: HttpRequest, item: Any) -> str:
+    form = ExtendForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.extend_protection(actor=actor_of(request), item=item, **form.cleaned_data)
+    return _("Protection extended.")
+
+
+@login_required
+@require_POST
+def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    item = _item_or_404(request, pk)
+    handler = ACTIONS.get(action)
+    if handler is None:
+        raise Http404
+    try:
+        messages.success(request, handler(request, item))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("registry:item", pk=item.pk)
+
+
+@login_required
+def register_incoming(request: HttpRequest) -> HttpResponse:
+    agency = _agency_for(request, policy.can_keep_registers)
+    form = IncomingForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = services.register_incoming(
+                actor=actor_of(request),
+                agency=agency,
+                **{k: v for k, v in data.items() if v is not None},
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(
+                request,
+                _("Entered in the incoming register as number %(seq)s.") % {"seq": entry.seq},
+            )
+            return redirect("registry:item", pk=entry.item_id)
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "title": _("Register an incoming item"), "agency": agency},
+    )
+
+
+@login_required
+def propose(request: HttpRequest) -> HttpResponse:
+    agency = _agency_for(request, policy.can_propose_item)
+    form = ProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.propose_item(
+                actor=actor_of(request), agency=agency, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Proposal sent to the head."))
+            return redirect("registry:item", pk=item.pk)
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "title": _("Propose a level"), "agency": agency},
+    )
+
+
+@login_required
+def transfers(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        transfer = (
+            queries.pending_transfers(request.user)
+            .filter(pk=request.POST.get("transfer", "0"))
+            .first()
+        )
+        if transfer is None:
+            raise Http404
+        item = services.receive_transfer(actor=actor_of(request), transfer=transfer)
+        messages.success(request, _("Received and entered in the incoming register."))
+        return redirect("registry:item", pk=item.pk)
+    return render(
+        request, "registry/transfers.html", {"rows": queries.pending_transfers(request.user)}
+    )
+
+
+@login_required
+def book_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "registry/book_list.html", {"books": queries.books(request.user)})
+
+
+@login_required
+def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    book = queries.books(request.user).filter(pk=pk).first()
+    if book is None:
+        raise Http404
+    layout = books.layout_for(book.kind, book.year)
+    rows = [books.row(layout, e) for e in queries.book_entries(request.user, book)]
+    return render(
+        request, "registry/book_detail.html", {"book": book, "layout": layout, "rows": rows}
+    )
+
+
+@login_required
+def book_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    book = queries.books(request.user).filter(pk=pk).first()
+    if book is None or fmt not in {"xlsx", "docx"}:
+        raise Http404
+    entries = queries.book_entries(request.user, book)
+    data, content_type = books.export(book, entries, fmt)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-{book.kind}-{book.year}-q{book.volume}.{fmt}"'
+    )
+    return response
+
+
+__all__ = ["Copy", "RegisterBook", "Transfer"]

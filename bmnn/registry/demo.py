@@ -54,9 +54,10 @@ def load_demo_registry() -> int:
     services.authorise_copies(actor=head, item=item, count=2, purpose="Gửi Sở Y tế phối hợp")
     services.record_copies(actor=officer, item=item, count=2, recipients="Sở Y tế; Lưu")
     copy = item.copies.get(kind="copy", number=1)
-    transfer = services.provide_copy(
+    transfer = services.approve_provision(
         actor=head, copy=copy, to_agency=health, purpose="Phối hợp rà soát hồ sơ"
     )
+    services.hand_over(actor=officer, transfer=transfer)
     services.receive_transfer(actor=health_officer, transfer=transfer)
     services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat, doc_type="Tờ trình",
                           summary="Đề nghị tiêu hủy tài liệu hết giá trị", copies_planned=1)  # fmt: skip

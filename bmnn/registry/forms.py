@@ -13,7 +13,7 @@ class IncomingForm(BootstrapMixin, forms.Form):
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
     doc_date = forms.DateField(label=_("Document date"))
     doc_type = forms.CharField(label=_("Type"), max_length=64, required=False)
-    level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("Classification level"), choices=Level.choices)
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Not recorded for Tuyệt mật (Decree 63/2026)."),

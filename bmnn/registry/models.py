@@ -256,7 +256,8 @@ class Transfer(models.Model):
     """Providing a copy to another agency (L18 Art. 15): request, approval, handover, receipt."""
 
     class State(models.TextChoices):
-        APPROVED = "approved", _("Approved, awaiting receipt")
+        DECIDED = "decided", _("Decided, to hand over")
+        SENT = "sent", _("Handed over, awaiting receipt")
         RECEIVED = "received", _("Received")
 
     copy = models.ForeignKey(Copy, on_delete=models.PROTECT, related_name="transfers")
@@ -268,7 +269,7 @@ class Transfer(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    state = models.CharField(max_length=16, choices=State.choices, default=State.APPROVED)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.DECIDED)
     received_item = models.ForeignKey(
         SecretItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -68,8 +68,16 @@ def pending_transfers(actor: Any) -> QuerySet[Transfer]:
     from bmnn.core.policy import _managed_agencies, scope
 
     return Transfer.objects.filter(
-        to_agency_id__in=_managed_agencies(scope(actor)), state=Transfer.State.APPROVED
+        to_agency_id__in=_managed_agencies(scope(actor)),
+        state=Transfer.State.SENT,
+        copy__item__level__in=policy.readable_levels(actor),
     ).select_related("copy__item", "from_agency", "to_agency")
+
+
+def transfers_to_hand_over(actor: Any, item: SecretItem) -> QuerySet[Transfer]:
+    return Transfer.objects.filter(copy__item=item, state=Transfer.State.DECIDED).select_related(
+        "copy", "to_agency"
+    )
 
 
 def overview(actor: Any) -> list[dict[str, Any]]:

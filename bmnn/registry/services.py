@@ -388,9 +388,9 @@ def record_copies(*, actor: Person, item: SecretItem, count: int, holder: Person
 
 
 @service
-def provide_copy(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) -> Transfer:
-    """Provides a copy to another agency: decided by the level's authority (L18 Art. 15.1),
-    recorded in the handover book with the receiver to sign (ND26 Art. 4.1.c)."""
+def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) -> Transfer:
+    """The level's authority decides to provide a copy to another agency (L18 Art. 15.1); the
+    security officer then hands it over."""
     copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
     item = copy.item
     require(
@@ -401,14 +401,42 @@ def provide_copy(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) 
          _("The head of this agency may not provide items of this level"), "L18 Art. 15.1")  # fmt: skip
     _law(item.status == ItemStatus.CLASSIFIED and copy.status == CopyStatus.IN_STORE,
          _("Only a classified copy in store can be provided"), "L18 Art. 15")  # fmt: skip
+    _law(not copy.transfers.filter(state__in=[Transfer.State.DECIDED, Transfer.State.SENT]).exists(),
+         _("This copy is already being provided"), "L18 Art. 15")  # fmt: skip
     if to_agency.pk == item.agency_id:
         raise ValidationError({"to_agency": _("Choose another agency.")})
     if not purpose.strip():
         raise ValidationError({"purpose": _("State the purpose of the provision (L18 Art. 15.4).")})
-    copy.status = CopyStatus.SENT
-    copy.save(update_fields=["status"])
     transfer = Transfer.objects.create(copy=copy, from_agency=item.agency, to_agency=to_agency,
                                        purpose=purpose.strip(), approved_by=actor)  # fmt: skip
+    audit.record(actor=actor, action="secret.approve_provision", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "to": to_agency.name})  # fmt: skip
+    return transfer
+
+
+@service
+def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
+    """The security officer hands the copy over: a line in the handover book, for the
+    receiver to sign (ND26 Art. 4.1.c)."""
+    transfer = (
+        Transfer.objects.select_for_update()
+        .select_related("copy__item__agency", "to_agency")
+        .get(pk=transfer.pk)
+    )
+    copy, item = transfer.copy, transfer.copy.item
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("Only the agency's security officer hands over."),
+    )
+    _law(
+        transfer.state == Transfer.State.DECIDED,
+        _("This provision was already handed over"),
+        "ND26 Art. 4.1.c",
+    )
+    copy.status = CopyStatus.SENT
+    copy.save(update_fields=["status"])
+    transfer.state = Transfer.State.SENT
+    transfer.save(update_fields=["state"])
     day = timezone.localdate()
     _enter(actor, item.agency, Book.HANDOVER, item, day, {
         "date": day.strftime("%d/%m/%Y"),
@@ -416,16 +444,16 @@ def provide_copy(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) 
         "level": f"{LEVEL_LABEL[item.level]} ({rules.envelope_mark(item.level)})",
         "envelopes": 2 if item.level == "tuyet_mat" else 1,
         "copies": f"{copy.get_kind_display()} {copy.number}",
-        "receiver": to_agency.name,
+        "receiver": transfer.to_agency.name,
         "signature": "",
-        "note": purpose.strip(),
+        "note": transfer.purpose,
     })  # fmt: skip
-    officers = Person.objects.filter(memberships__agency=to_agency, memberships__role=Role.SECURITY_OFFICER,
+    officers = Person.objects.filter(memberships__agency=transfer.to_agency, memberships__role=Role.SECURITY_OFFICER,
                                      memberships__is_active=True)  # fmt: skip
     notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
            url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
-    audit.record(actor=actor, action="secret.provide", obj=item, agency=item.agency,
-                 changes={"copy": copy.number, "to": to_agency.name})  # fmt: skip
+    audit.record(actor=actor, action="secret.hand_over", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "to": transfer.to_agency.name})  # fmt: skip
     return transfer
 
 
@@ -440,15 +468,21 @@ def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
     require(policy.can_keep_registers(actor, transfer.to_agency_id),
             _("Only the receiving agency's security officer signs for it."))  # fmt: skip
     _law(
-        transfer.state == Transfer.State.APPROVED,
-        _("This transfer was already received"),
+        transfer.state == Transfer.State.SENT,
+        _("This copy has not been handed over, or was already received"),
         "ND26 Art. 4.3",
     )
     source = transfer.copy.item
     entry = _register_incoming_inner(actor, transfer, source)
     transfer.state, transfer.received_item = Transfer.State.RECEIVED, entry.item
     transfer.save(update_fields=["state", "received_item"])
-    handover = RegisterEntry.objects.filter(kind=Book.HANDOVER, item=source).order_by("-pk").first()
+    handover = (
+        RegisterEntry.objects.filter(
+            kind=Book.HANDOVER, item=source, columns__receiver=transfer.to_agency.name
+        )
+        .order_by("-pk")
+        .first()
+    )
     if handover is not None:
         handover.columns["signature"] = (
             f"{actor.full_name} {timezone.localdate().strftime('%d/%m/%Y')}"
@@ -592,6 +626,28 @@ def declassify(*, actor: Person | None, item: SecretItem, decided_on: date, deci
     )
     audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
                  changes={"reason": reason, "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def record_declassification_notice(*, actor: Person, item: SecretItem, notice: str,
+                                   decided_on: date) -> SecretItem:  # fmt: skip
+    """A holder records the classifier's declassification notice and stamps its copies
+    "GIẢI MẬT" (L18 Art. 22.3, 22.6; TT24 Form 05)."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency records it."))
+    _law(
+        item.origin == Origin.RECEIVED,
+        _("The classifying agency declassifies by decision"),
+        "L18 Art. 22.4",
+    )
+    _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
+    if not notice.strip():
+        raise ValidationError({"notice": _("Give the number of the declassification notice.")})
+    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+    item.save(update_fields=["status", "declassified_at"])
+    audit.record(actor=actor, action="secret.declassification_noted", obj=item, agency=item.agency,
+                 changes={"notice": notice, "decided_on": decided_on})  # fmt: skip
     return item
 
 

@@ -85,6 +85,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "registry/item_detail.html", {
         "item": item, "copies": copies, "entries": item.entries.order_by("pk"),
         "authorisations": item.copy_authorisations.select_related("authorised_by"),
+        "to_hand_over": queries.transfers_to_hand_over(request.user, item) if keeper else [],
         "is_head": head, "is_keeper": keeper,
         "classify_form": ClassifyForm(initial={"doc_date": timezone.localdate()}),
         "count_form": CountForm(), "provide_form": provide,
@@ -146,9 +147,40 @@ def _provide(request: HttpRequest, item: Any) -> str:
     copy = item.copies.filter(pk=form.cleaned_data["copy"]).first()
     if copy is None:
         raise Http404
-    services.provide_copy(actor=actor_of(request), copy=copy, to_agency=form.cleaned_data["to_agency"],
-                          purpose=form.cleaned_data["purpose"])  # fmt: skip
-    return _("Provided; the receiving agency signs for it.")
+    services.approve_provision(
+        actor=actor_of(request),
+        copy=copy,
+        to_agency=form.cleaned_data["to_agency"],
+        purpose=form.cleaned_data["purpose"],
+    )
+    return _("Provision decided; the security officer hands the copy over.")
+
+
+@_action("hand_over")
+def _hand_over(request: HttpRequest, item: Any) -> str:
+    transfer = (
+        queries.transfers_to_hand_over(request.user, item)
+        .filter(pk=request.POST.get("transfer", "0"))
+        .first()
+    )
+    if transfer is None:
+        raise Http404
+    services.hand_over(actor=actor_of(request), transfer=transfer)
+    return _("Handed over; the receiving agency signs for it.")
+
+
+@_action("declassification_notice")
+def _notice(request: HttpRequest, item: Any) -> str:
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.record_declassification_notice(
+        actor=actor_of(request),
+        item=item,
+        notice=form.cleaned_data["decision"],
+        decided_on=form.cleaned_data["decided_on"],
+    )
+    return _("Declassification recorded.")
 
 
 @_action("declassify")

@@ -150,10 +150,19 @@ def test_providing_a_copy_and_the_receiving_agency_signing_for_it(reg) -> None:
     services.register_outgoing(actor=reg["officer"], item=item)
     copy = item.copies.get(number=1)
     with pytest.raises(ValidationError):
-        services.provide_copy(actor=reg["head"], copy=copy, to_agency=reg["health"], purpose=" ")
-    transfer = services.provide_copy(
+        services.approve_provision(
+            actor=reg["head"], copy=copy, to_agency=reg["health"], purpose=" "
+        )
+    with pytest.raises(NotAllowed):
+        services.approve_provision(
+            actor=reg["officer"], copy=copy, to_agency=reg["health"], purpose="x"
+        )
+    transfer = services.approve_provision(
         actor=reg["head"], copy=copy, to_agency=reg["health"], purpose="Phối hợp thẩm định"
     )
+    with pytest.raises(ValidationError, match=r"ND26 Art\. 4\.3"):
+        services.receive_transfer(actor=reg["health_officer"], transfer=transfer)  # not handed over
+    services.hand_over(actor=reg["officer"], transfer=transfer)
     copy.refresh_from_db()
     assert copy.status == CopyStatus.SENT
     assert Notification.objects.filter(recipient=reg["health_officer"]).exists()
@@ -197,9 +206,10 @@ def test_declassifying_reaches_the_copies_provided_and_tells_their_holders(reg) 
     """L18 Art. 22.3, 22.6."""
     item = _classified(reg)
     services.register_outgoing(actor=reg["officer"], item=item)
-    transfer = services.provide_copy(
+    transfer = services.approve_provision(
         actor=reg["head"], copy=item.copies.get(number=2), to_agency=reg["health"], purpose="x"
     )
+    services.hand_over(actor=reg["officer"], transfer=transfer)
     received = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
     services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5")
     received.refresh_from_db()
@@ -216,6 +226,26 @@ def test_automatic_declassification_when_the_period_ends(reg) -> None:
     assert services.declassify_expired(today=date(2036, 4, 3)) == 1
     item.refresh_from_db()
     assert item.status == ItemStatus.DECLASSIFIED
+
+
+def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
+    """L18 Art. 22.3, 22.6: holders stamp their copies on notice; only the classifier decides."""
+    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
+                                       issuer_name="Bộ Tư pháp", number="9/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    with pytest.raises(ValidationError):
+        services.record_declassification_notice(
+            actor=reg["head"], item=entry.item, notice=" ", decided_on=date(2026, 5, 1)
+        )
+    services.record_declassification_notice(
+        actor=reg["head"], item=entry.item, notice="TB 3/BTP", decided_on=date(2026, 5, 1)
+    )
+    entry.item.refresh_from_db()
+    assert entry.item.status == ItemStatus.DECLASSIFIED
+    created = _classified(reg)
+    with pytest.raises(ValidationError, match=r"L18 Art\. 22\.4"):
+        services.record_declassification_notice(
+            actor=reg["head"], item=created, notice="x", decided_on=date(2026, 5, 1)
+        )
 
 
 def test_level_change_by_the_classifier(reg) -> None:

@@ -301,7 +301,7 @@ def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def book_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     book = queries.books(request.user).filter(pk=pk).first()
-    if book is None or fmt not in {"xlsx", "docx"}:
+    if book is None or fmt not in {"xlsx", "docx", "pdf"}:
         raise Http404
     entries = queries.book_entries(request.user, book)
     data, content_type = books.export(book, entries, fmt)

@@ -285,22 +285,28 @@ def restrict_items(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     levels = readable_levels(actor)
     if not actor_scope.authenticated or not levels:
         return queryset.none()
+    managed = _managed_agencies(actor_scope)
     need_to_know = (
-        Q(agency_id__in=_managed_agencies(actor_scope))
+        Q(agency_id__in=managed)
         | Q(author=actor)
         | Q(approved_by=actor)
         | Q(pk__in=_held_item_ids(actor))
-        | Q(grants__person=actor)
+        | Q(pk__in=_granted_item_ids(actor))
     )
-    return queryset.filter(
-        need_to_know, agency_id__in=actor_scope.agency_ids, level__in=levels
-    ).distinct()
+    # subqueries rather than joins: no duplicate rows, so no DISTINCT over a large register
+    return queryset.filter(need_to_know, agency_id__in=actor_scope.agency_ids, level__in=levels)
 
 
 def _held_item_ids(actor: Any) -> QuerySet[Any]:
     from bmnn.registry.models import Copy
 
     return Copy.objects.filter(holder=actor).values("item_id")
+
+
+def _granted_item_ids(actor: Any) -> QuerySet[Any]:
+    from bmnn.registry.models import NeedToKnow
+
+    return NeedToKnow.objects.filter(person=actor).values("item_id")
 
 
 def can_read_item(actor: Any, item: Any) -> bool:

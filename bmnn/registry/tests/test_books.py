@@ -83,3 +83,44 @@ def test_an_officer_below_tuyet_mat_gets_the_book_without_its_tuyet_mat_lines(
         .content.decode()
     )
     assert "1/BTP" in page and "3/BTP" in page and "2/BTP" not in page
+
+
+def test_pdf_book_reads_back_with_every_heading_and_row(reg, year_2026) -> None:
+    import pypdfium2 as pdfium
+
+    entries = list(RegisterEntry.objects.filter(book=year_2026).order_by("seq"))
+    data, content_type = books.export(year_2026, entries, "pdf")
+    assert content_type == "application/pdf"
+    pdf = pdfium.PdfDocument(data)
+    cover = pdf[0].get_textpage().get_text_range()
+    assert "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN" in cover and "Quyển số 1" in cover
+    text = " ".join(
+        " ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(1, len(pdf))
+    )
+    for heading in (
+        "Số thứ tự",
+        "Ngày đến",
+        "Số đến",
+        "Cơ quan, tổ chức ban hành",
+        "Độ mật",
+        "Ghi chú",
+    ):
+        assert heading in text
+    assert "1/BTP" in text and "3/BTP" in text and "Kế hoạch" in text
+    assert "không được ghi" not in text
+    assert text.index("1/BTP") < text.index("2/BTP") < text.index("3/BTP")
+    pdf.close()
+
+
+def test_long_books_repeat_the_headings_on_every_page(reg, year_2026) -> None:
+    import pypdfium2 as pdfium
+
+    layout = books.layout_for("incoming", 2026)
+    headings = [h for _k, h in layout.columns]
+    rows = [[n, "01/01/2026", n, "Bộ Tư pháp", f"{n}/BTP", "01/01/2026", "Công văn " + "rất dài " * 12, "Mật", "Hoa", ""]
+            for n in range(1, 201)]  # fmt: skip
+    pdf = pdfium.PdfDocument(books._pdf(year_2026, layout, headings, rows))
+    assert len(pdf) > 3
+    last = pdf[len(pdf) - 1].get_textpage().get_text_range()
+    assert "Số thứ tự" in last and "200/BTP" in last
+    pdf.close()

@@ -120,6 +120,8 @@ class SecretItem(models.Model):
         indexes = [
             models.Index(fields=["agency", "status", "level"]),
             models.Index(fields=["agency", "doc_date"]),
+            # the register list: newest first within an agency
+            models.Index(fields=["agency", "-created_at", "-id"], name="registry_item_newest"),
         ]
 
     def __str__(self) -> str:

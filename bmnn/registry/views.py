@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
+from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency
 from bmnn.registry import books, queries, services
@@ -53,7 +53,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         since=data.get("since"),
         until=data.get("until"),
     )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "registry/item_list.html", {

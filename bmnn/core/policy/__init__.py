@@ -286,15 +286,23 @@ def restrict_items(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     if not actor_scope.authenticated or not levels:
         return queryset.none()
     managed = _managed_agencies(actor_scope)
-    need_to_know = (
-        Q(agency_id__in=managed)
-        | Q(author=actor)
+    others = set(actor_scope.agency_ids) - managed
+    # Where the actor keeps the register, the agency is the need to know; elsewhere it must be
+    # personal. Built so that a keeper's query is a plain index-friendly filter (no OR), and
+    # with subqueries rather than joins, so no DISTINCT over a large register.
+    personal = (
+        Q(author=actor)
         | Q(approved_by=actor)
         | Q(pk__in=_held_item_ids(actor))
         | Q(pk__in=_granted_item_ids(actor))
     )
-    # subqueries rather than joins: no duplicate rows, so no DISTINCT over a large register
-    return queryset.filter(need_to_know, agency_id__in=actor_scope.agency_ids, level__in=levels)
+    if not others:
+        need_to_know = Q(agency_id__in=managed)
+    elif not managed:
+        need_to_know = Q(agency_id__in=others) & personal
+    else:
+        need_to_know = Q(agency_id__in=managed) | (Q(agency_id__in=others) & personal)
+    return queryset.filter(need_to_know, level__in=levels)
 
 
 def _held_item_ids(actor: Any) -> QuerySet[Any]:

@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 COUNT_CAP = 10_000
 
 
-class CappedPaginator(Paginator):  # type: ignore[type-arg]
+class CappedPaginator(Paginator):
     cap = COUNT_CAP
 
     @cached_property

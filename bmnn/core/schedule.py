@@ -29,6 +29,7 @@ class Scheduled:
 
 SCHEDULE = [
     Scheduled("plan-reminders", time(7, 0), "bmnn.plans.tasks.send_plan_reminders"),
+    Scheduled("registry-expiry", time(6, 30), "bmnn.registry.tasks.registry_expiry"),
 ]
 
 

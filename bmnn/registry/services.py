@@ -725,6 +725,24 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
 
 
 @service
+def close_volume(*, actor: Person, book: RegisterBook) -> RegisterBook:
+    """Closes (locks) a volume: no more lines; the next line opens a new volume and continues the
+    year's numbering (numbers are never reused)."""
+    book = RegisterBook.objects.select_for_update().get(pk=book.pk)
+    require(
+        policy.can_keep_registers(actor, book.agency_id),
+        _("Only the agency's security officer closes its books."),
+    )
+    if book.closed_at is not None:
+        raise ValidationError(_("This volume is already closed."))
+    book.closed_at = timezone.now()
+    book.save(update_fields=["closed_at"])
+    audit.record(actor=actor, action="register.close_volume", obj=book, agency=book.agency,
+                 changes={"last_seq": book.last_seq})  # fmt: skip
+    return book
+
+
+@service
 def grant_need_to_know(
     *, actor: Person, item: SecretItem, person: Person, reason: str = ""
 ) -> NeedToKnow:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("books/", views.book_list, name="books"),
     path("books/<int:pk>/", views.book_detail, name="book"),
     path("books/<int:pk>/export.<str:fmt>", views.book_export, name="book_export"),
+    path("books/<int:pk>/close/", views.book_close, name="book_close"),
     path("items/<int:pk>/", views.item_detail, name="item"),
     path("items/<int:pk>/<str:action>/", views.item_action, name="item_action"),
 ]

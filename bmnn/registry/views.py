@@ -299,6 +299,21 @@ def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def book_close(request: HttpRequest, pk: int) -> HttpResponse:
+    book = queries.books(request.user).filter(pk=pk).first()
+    if book is None:
+        raise Http404
+    try:
+        services.close_volume(actor=actor_of(request), book=book)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The volume is closed; new lines open the next volume."))
+    return redirect("registry:book", pk=book.pk)
+
+
+@login_required
 def book_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     book = queries.books(request.user).filter(pk=pk).first()
     if book is None or fmt not in {"xlsx", "docx", "pdf"}:

@@ -100,8 +100,9 @@ def test_the_scheduler_enqueues_the_daily_run_once_a_day(setup) -> None:
     from django.utils import timezone
 
     morning = timezone.make_aware(datetime(2026, 6, 23, 7, 30))
-    assert schedule.enqueue_due(morning) == ["plan-reminders"]  # runs at once (immediate backend)
+    # both daily jobs run at once here (immediate backend)
+    assert schedule.enqueue_due(morning) == ["plan-reminders", "registry-expiry"]
     assert schedule.enqueue_due(morning) == []
-    assert ScheduleRun.objects.count() == 1
+    assert ScheduleRun.objects.count() == 2
     dawn = timezone.make_aware(datetime(2026, 6, 24, 6, 0))
     assert schedule.enqueue_due(dawn) == []  # not yet time today

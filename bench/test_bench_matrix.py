@@ -7,15 +7,13 @@ must be the same at 30 × 4 as at 300 × 40.
 from __future__ import annotations
 
 import random
-import statistics
-import time
 
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from bench.measure import measure
 from bmnn.org.models import Agency, AgencyType, Role
 from bmnn.plans.models import Assignment, Plan, PlanStatus, Status, Task
 from bmnn.testing import login
@@ -50,20 +48,6 @@ def _plan(agencies: int, tasks: int, tag: str) -> Plan:
     return plan
 
 
-def _measure(client: Client, url: str) -> tuple[float, float, int, int]:
-    client.get(url)
-    timings = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        size = len(client.get(url).content)
-    timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(queries), size
-
-
 @pytest.mark.django_db
 def test_matrix_300_agencies_by_40_tasks(make_agency, make_person, capsys) -> None:
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
@@ -71,8 +55,9 @@ def test_matrix_300_agencies_by_40_tasks(make_agency, make_person, capsys) -> No
     small = _plan(30, 4, "nho")
     large = _plan(300, 40, "lon")
     url = reverse("plans:matrix")
-    _p50, _p95, small_queries, _size = _measure(client, f"{url}?plan={small.pk}")
-    p50, p95, queries, size = _measure(client, f"{url}?plan={large.pk}")
+    small_queries = measure(client, url, {"plan": small.pk}, ROUNDS).queries
+    m = measure(client, url, {"plan": large.pk}, ROUNDS)
+    p50, p95, queries, size = m.p50, m.p95, m.queries, m.size
     with capsys.disabled():
         print(f"\n{connection.vendor}, matrix 300 × 40 = 12,000 cells, {ROUNDS} rounds")
         print(

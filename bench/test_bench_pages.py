@@ -7,15 +7,12 @@ queries) and the number of queries, which must not grow with the data.
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from bench.measure import measure
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
 from bmnn.testing import login
 
@@ -49,21 +46,6 @@ def _province(start: int, count: int) -> None:
     )
 
 
-def _measure(client: Client, url: str) -> tuple[float, float, int]:
-    client.get(url)  # warm caches (templates, connection)
-    timings = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    return statistics.median(timings), p95, len(queries)
-
-
 @pytest.mark.django_db
 def test_dashboard_and_agency_list_with_3000_agencies(make_agency, make_person, capsys) -> None:
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
@@ -76,13 +58,15 @@ def test_dashboard_and_agency_list_with_3000_agencies(make_agency, make_person, 
         "API agency list": "/api/agencies/",
     }
     _province(0, 100)
-    small = {name: _measure(client, url)[2] for name, url in urls.items()}
+    small = {name: measure(client, url, rounds=ROUNDS).queries for name, url in urls.items()}
     _province(100, AGENCIES - 100)
-    results = {name: _measure(client, url) for name, url in urls.items()}
+    results = {name: measure(client, url, rounds=ROUNDS) for name, url in urls.items()}
     with capsys.disabled():
         print(f"\n{connection.vendor}, {Agency.objects.count()} agencies, {ROUNDS} rounds")
-        for name, (p50, p95, count) in results.items():
-            print(f"  {name:<24} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   {count} queries")
-    for name, (_p50, p95, count) in results.items():
-        assert count == small[name], f"{name}: {small[name]} queries at 100 agencies, {count} now"
-        assert p95 < BUDGET_MS, f"{name}: p95 {p95:.1f} ms over the {BUDGET_MS} ms budget"
+        for name, m in results.items():
+            print(f"  {name:<24} p50 {m.p50:6.1f} ms   p95 {m.p95:6.1f} ms   {m.queries} queries")
+    for name, m in results.items():
+        assert m.queries == small[name], (
+            f"{name}: {small[name]} queries at 100 agencies, {m.queries} now"
+        )
+        assert m.p95 < BUDGET_MS, f"{name}: p95 {m.p95:.1f} ms over the {BUDGET_MS} ms budget"

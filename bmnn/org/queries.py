@@ -117,3 +117,22 @@ def province_overview(actor: Any) -> dict[str, Any]:
     )
     missing = list(annotated.filter(Q(has_head=False) | Q(has_officer=False)).order_by("name")[:10])
     return {"by_type": by_type, "totals": totals, "missing": missing}
+
+
+def people_by_agency(
+    agency_ids: set[int], roles: tuple[str, ...] = (Role.HEAD, Role.SECURITY_OFFICER)
+) -> dict[int, list[Person]]:
+    """Active people holding these roles in these agencies, by agency, in one query: who is
+    told of an agency's deadlines, expiries and incoming documents."""
+    from collections import defaultdict
+
+    found: dict[int, list[Person]] = defaultdict(list)
+    rows = Person.objects.filter(
+        memberships__agency_id__in=agency_ids,
+        memberships__role__in=roles,
+        memberships__is_active=True,
+        is_active=True,
+    ).values_list("memberships__agency_id", "pk", "email")
+    for agency_id, pk, email in rows:
+        found[agency_id].append(Person(pk=pk, email=email))
+    return found

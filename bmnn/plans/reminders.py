@@ -7,7 +7,6 @@ from two workers, tells nobody twice.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
@@ -18,22 +17,9 @@ from django.utils.translation import gettext as _
 from bmnn.core import audit
 from bmnn.core.notify import notify
 from bmnn.core.services import service
-from bmnn.org.models import Person, Role
+from bmnn.org.queries import people_by_agency
 from bmnn.plans import rules
 from bmnn.plans.models import Assignment, PlanStatus, ProgressUpdate, Review, Status
-
-
-def _recipients(agency_ids: set[int]) -> dict[int, list[Person]]:
-    people: dict[int, list[Person]] = defaultdict(list)
-    rows = Person.objects.filter(
-        memberships__agency_id__in=agency_ids,
-        memberships__role__in=[Role.HEAD, Role.SECURITY_OFFICER],
-        memberships__is_active=True,
-        is_active=True,
-    ).values_list("memberships__agency_id", "pk", "email")
-    for agency_id, pk, email in rows:
-        people[agency_id].append(Person(pk=pk, email=email))
-    return people
 
 
 @service
@@ -61,7 +47,7 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
             assignment__in=[a for a in open_work if a.task.timing_kind == "continuous"]
         ).values_list("assignment_id", "period")
     )
-    recipients = _recipients({a.agency_id for a in open_work})
+    recipients = people_by_agency({a.agency_id for a in open_work})
     counts = {"due_soon": 0, "overdue": 0}
     for assignment in open_work:
         task = assignment.task

@@ -8,7 +8,6 @@ and `bmnn registry expiry` (STYLE.md §17).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core.notify import notify
-from bmnn.org.models import Person, Role
+from bmnn.org.queries import people_by_agency
 from bmnn.registry.models import ItemStatus, Origin, SecretItem
 from bmnn.registry.services import declassify_expired
 
@@ -34,15 +33,7 @@ def run_expiry(today: date | None = None) -> dict[str, int]:
             protected_until__lte=today + timedelta(days=max(WINDOWS)),
         ).only("id", "agency_id", "number", "protected_until")
     )
-    people: dict[int, list[Person]] = defaultdict(list)
-    rows = Person.objects.filter(
-        memberships__agency_id__in={i.agency_id for i in due},
-        memberships__role__in=[Role.HEAD, Role.SECURITY_OFFICER],
-        memberships__is_active=True,
-        is_active=True,
-    ).values_list("memberships__agency_id", "pk", "email")
-    for agency_id, pk, email in rows:
-        people[agency_id].append(Person(pk=pk, email=email))
+    people = people_by_agency({i.agency_id for i in due})
     warned = 0
     for item in due:
         assert item.protected_until is not None

@@ -4,6 +4,7 @@ proposals, transfers to receive, and the books."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency
 from bmnn.registry import books, queries, services
+from bmnn.registry import statistics as registry_statistics
 from bmnn.registry.forms import (
     ClassifyForm,
     CountForm,
@@ -311,6 +313,35 @@ def book_close(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The volume is closed; new lines open the next volume."))
     return redirect("registry:book", pk=book.pk)
+
+
+@login_required
+def statistics_view(request: HttpRequest) -> HttpResponse:
+    """TT24 Form 18 for a period, for an agency whose registers the actor keeps."""
+    agency = _agency_for(request, policy.can_keep_registers)
+    form = DecisionForm  # reuse the date parsing of the forms' date fields
+    today = timezone.localdate()
+    try:
+        since = form.base_fields["decided_on"].to_python(request.GET.get("since")) or date(
+            today.year, 1, 1
+        )
+        until = form.base_fields["decided_on"].to_python(request.GET.get("until")) or today
+    except ValidationError:
+        since, until = date(today.year, 1, 1), today
+    stats = registry_statistics.statistics(agency.pk, since, until)
+    if request.GET.get("format") == "xlsx":
+        from bmnn.core.documents import build_xlsx
+
+        header = [_("Content"), "Tuyệt mật", "Tối mật", "Mật", _("Total")]
+        data = build_xlsx([(f"{since:%d.%m.%Y}-{until:%d.%m.%Y}", header, stats.table())])
+        response = HttpResponse(
+            data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="thong-ke-bmnn-{since:%Y%m%d}-{until:%Y%m%d}.xlsx"'
+        )
+        return response
+    return render(request, "registry/statistics.html", {"agency": agency, "stats": stats})
 
 
 @login_required

@@ -76,3 +76,11 @@ class FilterForm(forms.Form):
     )
     since = forms.DateField(required=False)
     until = forms.DateField(required=False)
+
+
+class CarryOutForm(BootstrapMixin, forms.Form):
+    copy = forms.IntegerField(widget=forms.HiddenInput)
+    purpose = forms.CharField(label=_("Purpose"), max_length=255)
+    place = forms.CharField(label=_("Place and work"), max_length=255)
+    until = forms.DateField(label=_("To be returned by"))
+    protection = forms.CharField(label=_("Protection measures"), max_length=255)

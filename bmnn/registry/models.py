@@ -316,3 +316,32 @@ class NeedToKnow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} → {self.item}"
+
+
+class CarryOut(models.Model):
+    """Carrying a copy out of its storage place (L18 Art. 14; ND26 Art. 5): a written request,
+    the head's approval, and the return."""
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        APPROVED = "approved", _("Approved, out")
+        REFUSED = "refused", _("Refused")
+        RETURNED = "returned", _("Returned")
+
+    copy = models.ForeignKey(Copy, on_delete=models.PROTECT, related_name="carry_outs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    purpose = models.CharField(_("purpose"), max_length=255)
+    place = models.CharField(_("place and work"), max_length=255)
+    until = models.DateField(_("to be returned by"))
+    protection = models.CharField(_("protection measures"), max_length=255)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.REQUESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.copy} → {self.place}"

@@ -24,6 +24,7 @@ from bmnn.org.models import Agency, Person, Role
 from bmnn.registry import rules
 from bmnn.registry.models import (
     Book,
+    CarryOut,
     CatalogueItem,
     Copy,
     CopyAuthorisation,
@@ -769,6 +770,88 @@ def grant_need_to_know(
 def record_read(*, actor: Person, item: SecretItem) -> None:
     """Every read of a registry record is audited (DESIGN.md, security model)."""
     audit.record(actor=actor, action="secret.read", obj=item, agency=item.agency)
+
+
+# --- carrying out ------------------------------------------------------------------------------
+
+
+@service
+def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, until: date,
+                      protection: str) -> CarryOut:  # fmt: skip
+    """A written request with purpose, place and time of the work and the protection measures
+    (ND26 Art. 5.2)."""
+    copy = Copy.objects.select_related("item").get(pk=copy.pk)
+    require(
+        policy.can_propose_item(actor, copy.item.agency_id),
+        _("Only members of the agency ask to carry it out."),
+    )
+    require(
+        rules.may_access(actor.clearance, copy.item.level),
+        _("Your clearance is below the item's level."),
+    )
+    _law(copy.status == CopyStatus.IN_STORE and copy.item.status == ItemStatus.CLASSIFIED,
+         _("Only a classified copy in store can be carried out"), "L18 Art. 14")  # fmt: skip
+    missing = [
+        name
+        for name, value in (("purpose", purpose), ("place", place), ("protection", protection))
+        if not value.strip()
+    ]
+    if missing:
+        raise ValidationError({name: _("Required by ND26 Art. 5.2.") for name in missing})
+    if until < timezone.localdate():
+        raise ValidationError({"until": _("The return date is in the past.")})
+    request = CarryOut.objects.create(copy=copy, requested_by=actor, purpose=purpose.strip(), place=place.strip(),
+                                      until=until, protection=protection.strip())  # fmt: skip
+    audit.record(actor=actor, action="secret.carry_out_request", obj=copy.item, agency=copy.item.agency,
+                 changes={"copy": copy.number, "place": place, "until": until})  # fmt: skip
+    return request
+
+
+@service
+def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> CarryOut:
+    """The head of the managing agency approves or refuses (L18 Art. 14.1; ND26 Art. 5.1)."""
+    request = CarryOut.objects.select_for_update().select_related("copy__item").get(pk=request.pk)
+    item = request.copy.item
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency approves carrying out."),
+    )
+    _law(
+        request.state == CarryOut.State.REQUESTED,
+        _("This request was already decided"),
+        "ND26 Art. 5",
+    )
+    request.state = CarryOut.State.APPROVED if approve else CarryOut.State.REFUSED
+    request.decided_by = actor
+    request.save(update_fields=["state", "decided_by"])
+    if approve:
+        request.copy.status = CopyStatus.CHECKED_OUT
+        request.copy.holder = request.requested_by
+        request.copy.save(update_fields=["status", "holder"])
+    audit.record(actor=actor, action="secret.carry_out_" + ("approve" if approve else "refuse"), obj=item,
+                 agency=item.agency, changes={"copy": request.copy.number})  # fmt: skip
+    return request
+
+
+@service
+def return_carried_out(*, actor: Person, request: CarryOut, report: str) -> CarryOut:
+    """Back in store, with a report on its use (ND26 Art. 5.1)."""
+    request = CarryOut.objects.select_for_update().select_related("copy__item").get(pk=request.pk)
+    item = request.copy.item
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("The security officer takes the copy back."),
+    )
+    _law(request.state == CarryOut.State.APPROVED, _("This copy is not out"), "ND26 Art. 5")
+    if not report.strip():
+        raise ValidationError({"report": _("Report how the copy was used (ND26 Art. 5.1).")})
+    request.state, request.returned_on = CarryOut.State.RETURNED, timezone.localdate()
+    request.save(update_fields=["state", "returned_on"])
+    request.copy.status = CopyStatus.IN_STORE
+    request.copy.save(update_fields=["status"])
+    audit.record(actor=actor, action="secret.carry_out_return", obj=item, agency=item.agency,
+                 changes={"copy": request.copy.number, "report": report})  # fmt: skip
+    return request
 
 
 __all__ = ["NotAllowed"]

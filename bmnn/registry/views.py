@@ -23,6 +23,7 @@ from bmnn.org.models import Agency
 from bmnn.registry import books, queries, services
 from bmnn.registry import statistics as registry_statistics
 from bmnn.registry.forms import (
+    CarryOutForm,
     ClassifyForm,
     CountForm,
     DecisionForm,
@@ -32,7 +33,7 @@ from bmnn.registry.forms import (
     ProposeForm,
     ProvideForm,
 )
-from bmnn.registry.models import Copy, RegisterBook, Transfer
+from bmnn.registry.models import CarryOut, Copy, RegisterBook, Transfer
 
 
 def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agency:
@@ -88,6 +89,10 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "item": item, "copies": copies, "entries": item.entries.order_by("pk"),
         "authorisations": item.copy_authorisations.select_related("authorised_by"),
         "to_hand_over": queries.transfers_to_hand_over(request.user, item) if keeper else [],
+        "carry_outs": CarryOut.objects.filter(copy__item=item).exclude(state__in=["returned", "refused"])
+        .select_related("copy", "requested_by"),
+        "carry_out_form": CarryOutForm(),
+        "can_request": policy.can_propose_item(request.user, item.agency_id),
         "is_head": head, "is_keeper": keeper,
         "classify_form": ClassifyForm(initial={"doc_date": timezone.localdate()}),
         "count_form": CountForm(), "provide_form": provide,
@@ -201,6 +206,45 @@ def _extend(request: HttpRequest, item: Any) -> str:
         raise ValidationError(form.errors.as_text())
     services.extend_protection(actor=actor_of(request), item=item, **form.cleaned_data)
     return _("Protection extended.")
+
+
+@_action("carry_out_request")
+def _carry_out_request(request: HttpRequest, item: Any) -> str:
+    form = CarryOutForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    copy = item.copies.filter(pk=form.cleaned_data["copy"]).first()
+    if copy is None:
+        raise Http404
+    data = {k: v for k, v in form.cleaned_data.items() if k != "copy"}
+    services.request_carry_out(actor=actor_of(request), copy=copy, **data)
+    return _("Request sent to the head.")
+
+
+def _carry_out(request: HttpRequest, item: Any) -> CarryOut:
+    found = CarryOut.objects.filter(copy__item=item, pk=request.POST.get("request", "0")).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@_action("carry_out_decide")
+def _carry_out_decide(request: HttpRequest, item: Any) -> str:
+    approve = request.POST.get("decision") == "approve"
+    services.decide_carry_out(
+        actor=actor_of(request), request=_carry_out(request, item), approve=approve
+    )
+    return _("Carrying out approved.") if approve else _("Carrying out refused.")
+
+
+@_action("carry_out_return")
+def _carry_out_return(request: HttpRequest, item: Any) -> str:
+    services.return_carried_out(
+        actor=actor_of(request),
+        request=_carry_out(request, item),
+        report=request.POST.get("report", ""),
+    )
+    return _("The copy is back in store.")
 
 
 @login_required

@@ -772,6 +772,13 @@ def record_read(*, actor: Person, item: SecretItem) -> None:
     audit.record(actor=actor, action="secret.read", obj=item, agency=item.agency)
 
 
+@service
+def record_book_read(*, actor: Person, book: RegisterBook, lines: int, fmt: str = "page") -> None:
+    """Reading or exporting a book reads its lines: one audit event says which and how many."""
+    audit.record(actor=actor, action="register.read" if fmt == "page" else "register.export",
+                 obj=book, agency=book.agency, changes={"format": fmt, "lines": lines})  # fmt: skip
+
+
 # --- carrying out ------------------------------------------------------------------------------
 
 

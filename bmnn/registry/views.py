@@ -339,6 +339,7 @@ def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     layout = books.layout_for(book.kind, book.year)
     rows = [books.row(layout, e) for e in queries.book_entries(request.user, book)]
+    services.record_book_read(actor=actor_of(request), book=book, lines=len(rows))
     return render(
         request, "registry/book_detail.html", {"book": book, "layout": layout, "rows": rows}
     )
@@ -395,6 +396,7 @@ def book_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     entries = queries.book_entries(request.user, book)
     data, content_type = books.export(book, entries, fmt)
+    services.record_book_read(actor=actor_of(request), book=book, lines=len(entries), fmt=fmt)
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="so-{book.kind}-{book.year}-q{book.volume}.{fmt}"'

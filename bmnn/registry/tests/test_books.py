@@ -124,3 +124,22 @@ def test_long_books_repeat_the_headings_on_every_page(reg, year_2026) -> None:
     last = pdf[len(pdf) - 1].get_textpage().get_text_range()
     assert "Số thứ tự" in last and "200/BTP" in last
     pdf.close()
+
+
+def test_reading_and_exporting_a_book_is_audited(reg, year_2026, client_for) -> None:
+    from django.urls import reverse
+
+    from bmnn.core.models import AuditEvent
+
+    client = client_for(reg["officer"])
+    client.get(reverse("registry:book", args=[year_2026.pk]))
+    client.get(reverse("registry:book_export", args=[year_2026.pk, "pdf"]))
+    events = list(
+        AuditEvent.objects.filter(object_type="registry.registerbook").values_list(
+            "action", "changes"
+        )
+    )
+    assert events == [
+        ("register.export", {"format": "pdf", "lines": 2}),
+        ("register.read", {"format": "page", "lines": 2}),
+    ]

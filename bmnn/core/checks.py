@@ -26,4 +26,13 @@ def production_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
         errors.append(Error("production needs DATABASE_URL pointing at PostgreSQL", id="bmnn.E003"))
     if not settings.SESSION_COOKIE_SECURE:
         errors.append(Error("BMNN_SECURE_COOKIES must be on in production", id="bmnn.E004"))
+    from bmnn.core import crypto
+
+    if crypto.keys_generated():
+        errors.append(
+            Error(
+                "production needs BMNN_FILE_KEYS or BMNN_FILE_KEYS_FILE for secret files",
+                id="bmnn.E005",
+            )
+        )
     return errors

@@ -53,6 +53,8 @@ def load_demo_registry() -> int:
     services.register_outgoing(actor=officer, item=item, day=date(2026, 11, 10))
     services.authorise_copies(actor=head, item=item, count=2, purpose="Gửi Sở Y tế phối hợp")
     services.record_copies(actor=officer, item=item, count=2, recipients="Sở Y tế; Lưu")
+    services.attach_file(actor=officer, item=item, name="156-BC-STP.txt",
+                         data="Báo cáo kết quả rà soát hồ sơ thi hành án năm 2026 (dữ liệu mẫu)".encode())  # fmt: skip
     copy = item.copies.get(kind="copy", number=1)
     transfer = services.approve_provision(
         actor=head, copy=copy, to_agency=health, purpose="Phối hợp rà soát hồ sơ"

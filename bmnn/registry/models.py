@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.storage import private_storage
 from bmnn.org.models import Level
 
 
@@ -345,3 +346,21 @@ class CarryOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.copy} → {self.place}"
+
+
+class ItemFile(models.Model):
+    """The electronic file of an item, stored encrypted under a random name."""
+
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="files")
+    blob = models.FileField(storage=private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name

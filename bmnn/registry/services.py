@@ -7,19 +7,24 @@ a refusal by role or clearance raises `NotAllowed`.
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
+from bmnn.core import audit, crypto, policy
 from bmnn.core.notify import notify
 from bmnn.core.services import NotAllowed, require, service
+from bmnn.core.storage import random_name, sha256_of
 from bmnn.core.text import fold
+from bmnn.core.uploads import check_upload
 from bmnn.org.models import Agency, Person, Role
 from bmnn.registry import rules
 from bmnn.registry.models import (
@@ -31,6 +36,7 @@ from bmnn.registry.models import (
     CopyKind,
     CopyStatus,
     Extension,
+    ItemFile,
     ItemStatus,
     NeedToKnow,
     Origin,
@@ -859,6 +865,61 @@ def return_carried_out(*, actor: Person, request: CarryOut, report: str) -> Carr
     audit.record(actor=actor, action="secret.carry_out_return", obj=item, agency=item.agency,
                  changes={"copy": request.copy.number, "report": report})  # fmt: skip
     return request
+
+
+# --- electronic files ----------------------------------------------------------------------------
+
+FILE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
+
+
+@service
+def attach_file(*, actor: Person, item: SecretItem, name: str, data: bytes) -> ItemFile:
+    """Stores the item's electronic file encrypted at rest, under a random name."""
+    item = SecretItem.objects.get(pk=item.pk)
+    require(policy.can_keep_registers(actor, item.agency_id) or item.author_id == actor.pk,
+            _("Only the drafter or the security officer attaches the file."))  # fmt: skip
+    require(
+        rules.may_access(actor.clearance, item.level),
+        _("Your clearance is below the item's level."),
+    )
+    content_type = check_upload(name, data, FILE_KINDS)
+    stored = ItemFile(item=item, original_name=name[:255], content_type=content_type, size=len(data),
+                      sha256=sha256_of(data), uploaded_by=actor)  # fmt: skip
+    stored.blob.save(
+        random_name("secret-files", "x.bin"), ContentFile(crypto.encrypt(data)), save=False
+    )
+    stored.save()
+    audit.record(actor=actor, action="secret.attach_file", obj=item, agency=item.agency,
+                 changes={"file": name, "sha256": stored.sha256})  # fmt: skip
+    return stored
+
+
+@service
+def open_file(*, actor: Person, stored: ItemFile) -> bytes:
+    """Decrypts a file for a reader who may see the item; each download is audited."""
+    require(policy.can_read_item(actor, stored.item), _("You may not read this item."))
+    with stored.blob.open("rb") as handle:
+        data = crypto.decrypt(handle.read())
+    if sha256_of(data) != stored.sha256:
+        raise ValidationError(_("The stored file does not match its fingerprint."))
+    audit.record(actor=actor, action="secret.download", obj=stored.item, agency=stored.item.agency,
+                 changes={"file": stored.original_name})  # fmt: skip
+    return data
+
+
+def rotate_file_keys() -> int:
+    """Re-encrypts every stored file under the newest key; returns how many."""
+    count = 0
+    for stored in ItemFile.objects.all().iterator():
+        with stored.blob.open("rb") as handle:
+            token = handle.read()
+        fresh = crypto.reencrypt(token)
+        path = Path(stored.blob.path)
+        partial = path.with_suffix(".rotating")
+        partial.write_bytes(fresh)
+        os.replace(partial, path)  # atomic: the file is always readable with some key
+        count += 1
+    return count
 
 
 __all__ = ["NotAllowed"]

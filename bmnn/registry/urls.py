@@ -14,5 +14,6 @@ urlpatterns = [
     path("books/<int:pk>/export.<str:fmt>", views.book_export, name="book_export"),
     path("books/<int:pk>/close/", views.book_close, name="book_close"),
     path("items/<int:pk>/", views.item_detail, name="item"),
+    path("files/<int:pk>/", views.file_download, name="file"),
     path("items/<int:pk>/<str:action>/", views.item_action, name="item_action"),
 ]

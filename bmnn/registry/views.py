@@ -33,7 +33,7 @@ from bmnn.registry.forms import (
     ProposeForm,
     ProvideForm,
 )
-from bmnn.registry.models import CarryOut, Copy, RegisterBook, Transfer
+from bmnn.registry.models import CarryOut, Copy, ItemFile, RegisterBook, Transfer
 
 
 def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agency:
@@ -245,6 +245,28 @@ def _carry_out_return(request: HttpRequest, item: Any) -> str:
         report=request.POST.get("report", ""),
     )
     return _("The copy is back in store.")
+
+
+@_action("attach_file")
+def _attach(request: HttpRequest, item: Any) -> str:
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise ValidationError(_("Choose a file."))
+    services.attach_file(
+        actor=actor_of(request), item=item, name=upload.name or "", data=upload.read()
+    )
+    return _("The file is stored, encrypted.")
+
+
+@login_required
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    stored = ItemFile.objects.select_related("item").filter(pk=pk).first()
+    if stored is None or queries.item(request.user, stored.item_id) is None:
+        raise Http404
+    data = services.open_file(actor=actor_of(request), stored=stored)
+    response = HttpResponse(data, content_type=stored.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stored.original_name}"'
+    return response
 
 
 @login_required

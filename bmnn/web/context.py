@@ -17,6 +17,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": [], "province_name": settings.BMNN_PROVINCE_NAME}
+    if policy.requires_second_factor(user) and not user.is_verified():
+        # nothing of the application shows before the second factor
+        return {"nav": [], "province_name": settings.BMNN_PROVINCE_NAME, "unverified": True}
     entries = [
         (_("Dashboard"), reverse("web:dashboard"), True),
         (_("Plans"), reverse("plans:plan_list"), True),

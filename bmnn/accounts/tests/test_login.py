@@ -118,3 +118,10 @@ def test_logout_by_get_is_refused(make_agency, make_person) -> None:
 def test_sessions_expire_when_idle(settings) -> None:
     assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_COOKIE_AGE <= 60 * 60
+
+
+def test_nothing_of_the_application_shows_before_the_second_factor(head) -> None:
+    client = Client()
+    _login(client, "thutruong")
+    page = client.get(reverse("accounts:verify")).content.decode()
+    assert reverse("org:agency_list") not in page and reverse("web:search") not in page

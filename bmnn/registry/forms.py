@@ -76,6 +76,7 @@ class FilterForm(forms.Form):
     )
     since = forms.DateField(required=False)
     until = forms.DateField(required=False)
+    holder = forms.CharField(required=False)
 
 
 class CarryOutForm(BootstrapMixin, forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from bmnn.core import policy
 from bmnn.core.text import fold
-from bmnn.registry.models import ItemStatus, RegisterBook, RegisterEntry, SecretItem, Transfer
+from bmnn.registry.models import Copy, ItemStatus, RegisterBook, RegisterEntry, SecretItem, Transfer
 
 
 def items(
@@ -21,8 +21,12 @@ def items(
     status: str = "",
     since: date | None = None,
     until: date | None = None,
+    holder: str = "",
 ) -> QuerySet[SecretItem]:
     rows = policy.restrict_items(actor, SecretItem.objects.all())
+    if holder:
+        held = Copy.objects.filter(holder__search_text__contains=fold(holder)).values("item_id")
+        rows = rows.filter(pk__in=held)
     if search:
         rows = rows.filter(search_text__contains=fold(search))
     if level:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("transfers/", views.transfers, name="transfers"),
     path("books/", views.book_list, name="books"),
     path("statistics/", views.statistics_view, name="statistics"),
+    path("expiring/", views.expiring, name="expiring"),
     path("books/<int:pk>/", views.book_detail, name="book"),
     path("books/<int:pk>/export.<str:fmt>", views.book_export, name="book_export"),
     path("books/<int:pk>/close/", views.book_close, name="book_close"),

@@ -55,6 +55,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         status=data.get("status", ""),
         since=data.get("since"),
         until=data.get("until"),
+        holder=data.get("holder", ""),
     )
     page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -65,6 +66,20 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "overview": queries.overview(request.user),
         "can_register": any(policy.can_keep_registers(request.user, a) for a in policy.scope(request.user).agency_ids),
     })  # fmt: skip
+
+
+@login_required
+def expiring(request: HttpRequest) -> HttpResponse:
+    """Items whose protection ends within 90, 30 or 7 days: extend or let them lapse."""
+    days = request.GET.get("days", "90")
+    within = int(days) if days in {"90", "30", "7"} else 90
+    rows = queries.expiring(request.user, within_days=within).order_by("protected_until", "pk")
+    page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "registry/expiring.html",
+        {"page": page, "within": within, "query_string": f"days={within}"},
+    )
 
 
 def _item_or_404(request: HttpRequest, pk: int) -> Any:

@@ -4,7 +4,7 @@ API, an export, a count of their own agency's list, or search (issue 4; L18 Art.
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -114,4 +114,37 @@ def test_a_tuyet_mat_summary_is_never_shown(reg, client_for) -> None:
     assert (
         "Không được hiện"
         not in head.get(reverse("registry:item", args=[entry.item.pk])).content.decode()
+    )
+
+
+def test_search_by_holder_and_the_expiring_list_respect_access(reg, secret, client_for) -> None:
+    from django.utils import timezone
+
+    head = client_for(reg["head"])
+    copy = secret.copies.first()
+    copy.holder = reg["officer"]
+    copy.save()
+    assert (
+        "77/PA-STP"
+        in head.get(reverse("registry:item_list"), {"holder": "thi hoa"}).content.decode()
+    )
+    assert (
+        "77/PA-STP"
+        not in head.get(reverse("registry:item_list"), {"holder": "duc hieu"}).content.decode()
+    )
+    assert (
+        "77/PA-STP"
+        not in client_for(reg["staff"])
+        .get(reverse("registry:item_list"), {"holder": "thi hoa"})
+        .content.decode()
+    )
+    SecretItem = type(secret)
+    SecretItem.objects.filter(pk=secret.pk).update(
+        protected_until=timezone.localdate() + timedelta(days=20)
+    )
+    assert "77/PA-STP" in head.get(reverse("registry:expiring"), {"days": "30"}).content.decode()
+    assert "77/PA-STP" not in head.get(reverse("registry:expiring"), {"days": "7"}).content.decode()
+    assert (
+        "77/PA-STP"
+        not in client_for(reg["staff"]).get(reverse("registry:expiring")).content.decode()
     )

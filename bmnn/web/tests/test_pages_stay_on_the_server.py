@@ -101,6 +101,7 @@ def _pages_for(person: Person) -> list[str]:
         reverse("registry:transfers"),
         reverse("registry:books"),
         reverse("registry:statistics"),
+        reverse("registry:expiring") + "?days=30",
         *[reverse("registry:item", args=[pk]) for pk in item_ids],
         *[reverse("registry:book", args=[pk]) for pk in book_ids],
         *[reverse("plans:plan_detail", args=[pk]) for pk in plan_ids],

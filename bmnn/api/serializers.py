@@ -171,3 +171,20 @@ class SecretItemSerializer(serializers.ModelSerializer):
 
     def get_summary(self, item: SecretItem) -> str:
         return "" if item.level == "tuyet_mat" else item.summary
+
+
+class IncomingInputSerializer(serializers.Serializer):
+    agency = serializers.IntegerField()
+    level = serializers.ChoiceField(choices=["tuyet_mat", "toi_mat", "mat"])
+    issuer_name = serializers.CharField(max_length=255)
+    number = serializers.CharField(max_length=64)
+    doc_date = serializers.DateField()
+    doc_type = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    received_on = serializers.DateField(required=False, allow_null=True, default=None)
+    copies = serializers.IntegerField(min_value=1, max_value=100, default=1)
+
+
+class DecisionInputSerializer(serializers.Serializer):
+    decided_on = serializers.DateField()
+    decision = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")

@@ -12,7 +12,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bmnn.api import serializers
+from bmnn.core.services import actor_of
 from bmnn.org import queries, services
+from bmnn.org.models import Agency
 from bmnn.plans import queries as plan_queries
 from bmnn.plans import services as plan_services
 from bmnn.registry import queries as registry_queries
@@ -194,3 +196,40 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         item = self.get_object()
         registry_services.record_read(actor=request.user, item=item)  # type: ignore[arg-type]
         return Response(self.get_serializer(item).data)
+
+    @extend_schema(
+        request=serializers.IncomingInputSerializer, responses=serializers.SecretItemSerializer
+    )
+    @action(detail=False, methods=["post"])
+    def incoming(self, request: Request) -> Response:
+        """Registers an incoming item in the agency's incoming book (same service as the page)."""
+        data = serializers.IncomingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        agency = Agency.objects.filter(pk=values.pop("agency"), is_active=True).first()
+        if agency is None:
+            raise NotFound
+        entry = registry_services.register_incoming(actor=request.user, agency=agency, **values)  # type: ignore[arg-type]
+        return Response(serializers.SecretItemSerializer(entry.item).data, status=201)
+
+    @extend_schema(
+        request=serializers.DecisionInputSerializer, responses=serializers.SecretItemSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def declassify(self, request: Request, pk: str | None = None) -> Response:
+        """Declassifies by decision (the classifier) or records the classifier's notice (a holder)."""
+        item = self.get_object()
+        data = serializers.DecisionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if item.origin == "received":
+            result = registry_services.record_declassification_notice(
+                actor=request.user,  # type: ignore[arg-type]
+                item=item,
+                notice=data.validated_data["decision"],
+                decided_on=data.validated_data["decided_on"],
+            )
+        else:
+            result = registry_services.declassify(
+                actor=actor_of(request), item=item, **data.validated_data
+            )
+        return Response(serializers.SecretItemSerializer(result).data)

@@ -148,3 +148,33 @@ def test_search_by_holder_and_the_expiring_list_respect_access(reg, secret, clie
         "77/PA-STP"
         not in client_for(reg["staff"]).get(reverse("registry:expiring")).content.decode()
     )
+
+
+def test_the_api_registers_incoming_and_declassifies_with_the_same_checks(reg, client_for) -> None:
+    officer = client_for(reg["officer"])
+    body = {"agency": reg["justice"].pk, "level": "mat", "issuer_name": "Bộ Tư pháp", "number": "66/BTP",
+            "doc_date": "2026-04-01", "summary": "Hướng dẫn"}  # fmt: skip
+    created = officer.post("/api/secret-items/incoming/", body, content_type="application/json")
+    assert created.status_code == 201, created.content
+    item_id = created.json()["id"]
+    other = client_for(reg["health_officer"])
+    refused = other.post("/api/secret-items/incoming/", body, content_type="application/json")
+    assert refused.status_code == 403 and refused.json()["code"] == "permission_denied"
+    missing = officer.post(
+        f"/api/secret-items/{item_id}/declassify/",
+        {"decided_on": "2026-05-01"},
+        content_type="application/json",
+    )
+    assert missing.status_code == 403  # the officer is not the head
+    head = client_for(reg["head"])
+    empty = head.post(
+        f"/api/secret-items/{item_id}/declassify/",
+        {"decided_on": "2026-05-01"},
+        content_type="application/json",
+    )
+    assert (
+        empty.status_code == 400 and empty.json()["code"] == "invalid"
+    )  # the notice number is required
+    done = head.post(f"/api/secret-items/{item_id}/declassify/", {"decided_on": "2026-05-01", "decision": "TB 4/BTP"},
+                     content_type="application/json")  # fmt: skip
+    assert done.status_code == 200 and done.json()["status"] == "declassified"

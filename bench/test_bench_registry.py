@@ -156,6 +156,7 @@ def test_register_list_with_a_million_entries(make_agency, make_person, capsys) 
     _insert(agency, other, officer, 1, 2000)
     small = {}
     for name, params in cases.items():
+        client.get(url, params)  # warm-up: the first audited read creates the chain's head
         with CaptureQueriesContext(connection) as queries:
             client.get(url, params)
         small[name] = len(queries)

@@ -192,6 +192,14 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
             status=params.get("status", ""),
         )
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        rows = list(page) if page is not None else []
+        registry_services.record_list_read(
+            actor=actor_of(request), items=rows, where=request.get_full_path()[:200]
+        )
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         item = self.get_object()
         registry_services.record_read(actor=request.user, item=item)  # type: ignore[arg-type]

@@ -119,6 +119,16 @@ def province_overview(actor: Any) -> dict[str, Any]:
     return {"by_type": by_type, "totals": totals, "missing": missing}
 
 
+def people_in_roles(roles: tuple[str, ...], agency_ids: set[int] | None = None) -> QuerySet[Person]:
+    """Active people holding one of these roles (in these agencies, or anywhere): whom to tell."""
+    rows = Person.objects.filter(
+        memberships__role__in=roles, memberships__is_active=True, is_active=True
+    )
+    if agency_ids is not None:
+        rows = rows.filter(memberships__agency_id__in=agency_ids)
+    return rows.distinct()
+
+
 def people_by_agency(
     agency_ids: set[int], roles: tuple[str, ...] = (Role.HEAD, Role.SECURITY_OFFICER)
 ) -> dict[int, list[Person]]:
@@ -133,6 +143,6 @@ def people_by_agency(
         memberships__is_active=True,
         is_active=True,
     ).values_list("memberships__agency_id", "pk", "email")
-    for agency_id, pk, email in rows:
+    for agency_id, pk, email in rows.order_by("pk"):
         found[agency_id].append(Person(pk=pk, email=email))
     return found

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from bmnn.core.services import require, service
 from bmnn.core.storage import random_name, sha256_of
 from bmnn.core.uploads import check_upload
 from bmnn.org.models import Agency, AgencyGroup, Person, Role
+from bmnn.org.queries import people_by_agency, people_in_roles
 from bmnn.plans import rules
 from bmnn.plans.models import (
     Assignment,
@@ -98,16 +98,10 @@ def _validate_task(draft: TaskDraft) -> None:
 
 
 def _heads_of(agency_ids: set[int]) -> dict[int, Person]:
-    heads: dict[int, Person] = {}
-    rows = Person.objects.filter(
-        memberships__agency_id__in=agency_ids,
-        memberships__role=Role.HEAD,
-        memberships__is_active=True,
-        is_active=True,
-    ).annotate(head_of=F("memberships__agency_id"))
-    for person in rows.order_by("pk"):
-        heads.setdefault(person.head_of, person)
-    return heads
+    return {
+        agency_id: people[0]
+        for agency_id, people in people_by_agency(agency_ids, roles=(Role.HEAD,)).items()
+    }
 
 
 @service
@@ -237,14 +231,8 @@ def issue_plan(*, actor: Person, plan: Plan) -> Plan:
     plan.issued_at = timezone.now()
     plan.save(update_fields=["status", "issued_at"])
     agency_ids = {a.agency_id for a in assignments}
-    people = Person.objects.filter(
-        memberships__agency_id__in=agency_ids,
-        memberships__role__in=[Role.HEAD, Role.SECURITY_OFFICER],
-        memberships__is_active=True,
-        is_active=True,
-    ).distinct()
     notify(
-        people,
+        people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), agency_ids),
         title=_("New plan assigned to your agency: %(title)s") % {"title": plan.title[:150]},
         url=reverse("plans:my_tasks"),
         key=f"plan-issued:{plan.pk}",
@@ -322,11 +310,8 @@ def post_progress(
     assignment.updated_at = timezone.now()
     assignment.save(update_fields=["status", "review", "updated_at"])
     if status == Status.DONE:
-        supervisors = Person.objects.filter(
-            memberships__role=Role.SUPERVISOR, memberships__is_active=True, is_active=True
-        ).distinct()
         notify(
-            supervisors,
+            people_in_roles((Role.SUPERVISOR,)),
             title=_("%(agency)s reports task %(ref)s done")
             % {"agency": assignment.agency.name, "ref": task.ref},
             url=reverse("plans:assignment", args=[assignment.pk]),
@@ -365,13 +350,8 @@ def review_progress(
     if not accept:
         assignment.status = Status.IN_PROGRESS
     assignment.save(update_fields=["review", "review_note", "status"])
-    officers = Person.objects.filter(
-        Q(memberships__role=Role.HEAD) | Q(memberships__role=Role.SECURITY_OFFICER),
-        memberships__agency=assignment.agency,
-        memberships__is_active=True,
-    ).distinct()
     notify(
-        officers,
+        people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {assignment.agency_id}),
         title=(_("Task %(ref)s accepted") if accept else _("Task %(ref)s returned"))
         % {"ref": assignment.task.ref},
         url=reverse("plans:assignment", args=[assignment.pk]),

@@ -26,6 +26,7 @@ from bmnn.core.storage import random_name, sha256_of
 from bmnn.core.text import fold
 from bmnn.core.uploads import check_upload
 from bmnn.org.models import Agency, Person, Role
+from bmnn.org.queries import people_in_roles
 from bmnn.registry import rules
 from bmnn.registry.models import (
     Book,
@@ -109,13 +110,7 @@ def _holders(item: SecretItem) -> list[Person]:
     agency_ids = {item.agency_id} | set(
         Transfer.objects.filter(copy__item=item).values_list("to_agency_id", flat=True)
     )
-    people = set(
-        Person.objects.filter(
-            memberships__agency_id__in=agency_ids,
-            memberships__role__in=[Role.HEAD, Role.SECURITY_OFFICER],
-            memberships__is_active=True,
-        )
-    )
+    people = set(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), agency_ids))
     people |= {c.holder for c in item.copies.select_related("holder") if c.holder}
     return list(people)
 
@@ -287,25 +282,8 @@ def register_incoming(
         determined_on=doc_date, protected_until=rules.protection_end(level, doc_date),
         copies_planned=copies, source_item=source_item,
     )  # fmt: skip
-    _searchable(item)
-    item.save()
-    Copy.objects.bulk_create(
-        Copy(item=item, number=n, kind=CopyKind.ORIGINAL, holder=actor, location=agency.name)
-        for n in range(1, copies + 1)
-    )
-    entry = _enter(actor, agency, Book.INCOMING, item, received_on, {
-        "received_on": received_on.strftime("%d/%m/%Y"),
-        "incoming_no": None,  # set below: the incoming number is the sequence
-        "issuer": issuer_name,
-        "number": item.number,
-        "date": doc_date.strftime("%d/%m/%Y"),
-        "type_summary": _summary_for_books(item, received_on),
-        "level": LEVEL_LABEL[level],
-        "receiver": actor.full_name,
-        "note": note,
-    })  # fmt: skip
-    entry.columns["incoming_no"] = entry.seq
-    entry.save(update_fields=["columns"])
+    copy_numbers = [(n, str(CopyKind.ORIGINAL)) for n in range(1, copies + 1)]
+    entry = _file_incoming(actor, agency, item, copy_numbers, received_on, note)
     audit.record(actor=actor, action="secret.register_incoming", obj=item, agency=agency,
                  changes={"seq": entry.seq, "level": level})  # fmt: skip
     return entry
@@ -455,8 +433,7 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
         "signature": "",
         "note": transfer.purpose,
     })  # fmt: skip
-    officers = Person.objects.filter(memberships__agency=transfer.to_agency, memberships__role=Role.SECURITY_OFFICER,
-                                     memberships__is_active=True)  # fmt: skip
+    officers = people_in_roles((Role.SECURITY_OFFICER,), {transfer.to_agency_id})
     notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
            url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
     audit.record(actor=actor, action="secret.hand_over", obj=item, agency=item.agency,
@@ -503,7 +480,7 @@ def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
 def _register_incoming_inner(
     actor: Person, transfer: Transfer, source: SecretItem
 ) -> RegisterEntry:
-    """register_incoming's body, for use inside another service's transaction."""
+    """The receiving agency's copy of a provided item, inside receive_transfer's transaction."""
     received_on = timezone.localdate()
     agency = transfer.to_agency
     item = SecretItem(
@@ -514,10 +491,21 @@ def _register_incoming_inner(
         determined_on=source.determined_on, protected_until=source.protected_until,
         copies_planned=1, source_item=source,
     )  # fmt: skip
+    note = _("Provided by %(agency)s") % {"agency": transfer.from_agency.name}
+    copy_numbers = [(transfer.copy.number, transfer.copy.kind)]
+    return _file_incoming(actor, agency, item, copy_numbers, received_on, note)
+
+
+def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers: list[tuple[int, str]],
+                   received_on: date, note: str) -> RegisterEntry:  # fmt: skip
+    """Saves a received item with its copies and writes its incoming line (Decree 63/2026
+    Appendix III columns); the incoming number is the line's sequence number."""
     _searchable(item)
     item.save()
-    Copy.objects.create(item=item, number=transfer.copy.number, kind=transfer.copy.kind, holder=actor,
-                        location=agency.name)  # fmt: skip
+    Copy.objects.bulk_create(
+        Copy(item=item, number=number, kind=kind, holder=actor, location=agency.name)
+        for number, kind in copy_numbers
+    )
     entry = _enter(actor, agency, Book.INCOMING, item, received_on, {
         "received_on": received_on.strftime("%d/%m/%Y"),
         "incoming_no": None,
@@ -527,7 +515,7 @@ def _register_incoming_inner(
         "type_summary": _summary_for_books(item, received_on),
         "level": LEVEL_LABEL[item.level],
         "receiver": actor.full_name,
-        "note": _("Provided by %(agency)s") % {"agency": transfer.from_agency.name},
+        "note": note,
     })  # fmt: skip
     entry.columns["incoming_no"] = entry.seq
     entry.save(update_fields=["columns"])
@@ -718,11 +706,8 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
         raise ValidationError({"what": _("Say what happened.")})
     copy.status = CopyStatus.LOST
     copy.save(update_fields=["status"])
-    heads = Person.objects.filter(memberships__agency=item.agency, memberships__role=Role.HEAD)
-    supervisors = Person.objects.filter(
-        memberships__role=Role.SUPERVISOR, memberships__is_active=True
-    )
-    notify([*heads, *supervisors],
+    heads = people_in_roles((Role.HEAD,), {item.agency_id})
+    notify([*heads, *people_in_roles((Role.SUPERVISOR,))],
            title=_("Loss or leak reported at %(agency)s: %(level)s document %(number)s") % {
                "agency": item.agency.name, "level": LEVEL_LABEL[item.level], "number": item.number},
            url=reverse("registry:item", args=[item.pk]), key=f"lost:{copy.pk}")  # fmt: skip
@@ -776,6 +761,14 @@ def grant_need_to_know(
 def record_read(*, actor: Person, item: SecretItem) -> None:
     """Every read of a registry record is audited (DESIGN.md, security model)."""
     audit.record(actor=actor, action="secret.read", obj=item, agency=item.agency)
+
+
+@service
+def record_list_read(*, actor: Person, items: list[SecretItem], where: str) -> None:
+    """A list, search or API page that shows items reads them: one event names which."""
+    audit.record(
+        actor=actor, action="secret.list", changes={"where": where, "items": [i.pk for i in items]}
+    )
 
 
 @service

@@ -58,6 +58,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
         holder=data.get("holder", ""),
     )
     page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
+    services.record_list_read(
+        actor=actor_of(request), items=list(page.object_list), where=request.get_full_path()[:200]
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "registry/item_list.html", {
@@ -75,6 +78,9 @@ def expiring(request: HttpRequest) -> HttpResponse:
     within = int(days) if days in {"90", "30", "7"} else 90
     rows = queries.expiring(request.user, within_days=within).order_by("protected_until", "pk")
     page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
+    services.record_list_read(
+        actor=actor_of(request), items=list(page.object_list), where=request.get_full_path()[:200]
+    )
     return render(
         request,
         "registry/expiring.html",

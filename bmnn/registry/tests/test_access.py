@@ -178,3 +178,18 @@ def test_the_api_registers_incoming_and_declassifies_with_the_same_checks(reg, c
     done = head.post(f"/api/secret-items/{item_id}/declassify/", {"decided_on": "2026-05-01", "decision": "TB 4/BTP"},
                      content_type="application/json")  # fmt: skip
     assert done.status_code == 200 and done.json()["status"] == "declassified"
+
+
+def test_list_search_and_api_pages_that_show_items_are_audited(reg, secret, client_for) -> None:
+    from bmnn.core.models import AuditEvent
+
+    officer = client_for(reg["officer"])
+    officer.get(reverse("registry:item_list"), {"q": "di doi"})
+    officer.get("/api/secret-items/", {"q": "77"})
+    events = list(
+        AuditEvent.objects.filter(action="secret.list")
+        .order_by("seq")
+        .values_list("changes", flat=True)
+    )
+    assert [e["items"] for e in events] == [[secret.pk], [secret.pk]]
+    assert "q=di+doi" in events[0]["where"]

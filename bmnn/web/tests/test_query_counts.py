@@ -52,6 +52,7 @@ def _grow(count: int, start: int) -> None:
 
 
 def _count(client: Client, url: str) -> int:
+    client.get(url)  # first visit creates one-off rows (the audit chain's head), not measured
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -62,6 +63,8 @@ def test_list_pages_do_not_issue_more_queries_as_rows_grow(make_agency, make_per
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
     client = login(Client(), make_person(police, Role.SUPERVISOR))
     _grow(5, 0)
+    for url in LIST_URLS:  # registry pages audit their reads: the audit list is not empty either
+        client.get(url)
     small = {url: _count(client, url) for url in LIST_URLS}
     _grow(120, 100)
     large = {url: _count(client, url) for url in LIST_URLS}

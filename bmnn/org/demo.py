@@ -24,6 +24,7 @@ T = AgencyType
 AGENCIES: list[tuple[str, str, str, str]] = [
     # (code, type, name, short name)
     (POLICE_CODE, T.PROVINCIAL_POLICE, f"Công an tỉnh {PROVINCE}", "CAT"),
+    ("demo-ubnd", T.PEOPLES_COMMITTEE, f"Ủy ban nhân dân tỉnh {PROVINCE}", "UBND tỉnh"),
     ("demo-vpubnd", T.PEOPLES_COMMITTEE_OFFICE, "Văn phòng UBND tỉnh", "VP UBND"),
     ("demo-snv", T.DEPARTMENT, "Sở Nội vụ", "SNV"),
     ("demo-stp", T.DEPARTMENT, "Sở Tư pháp", "STP"),
@@ -104,6 +105,7 @@ LOGINS = [
     ("baomat", "demo-stp", Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", "Văn thư, cán bộ bảo mật",
      "toi_mat"),
     ("canbo", "demo-stp", Role.STAFF, "Vũ Đức Hiếu", "Chuyên viên Phòng Văn bản", "mat"),
+    ("chutich", "demo-ubnd", Role.HEAD, "Hoàng Minh Tuấn", "Chủ tịch UBND tỉnh", "tuyet_mat"),
 ]  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from bmnn.core.text import fold
 
 class AgencyType(models.TextChoices):
     PROVINCIAL_POLICE = "provincial_police", _("Provincial police")
+    PEOPLES_COMMITTEE = "peoples_committee", _("Provincial People's Committee (leadership)")
     PEOPLES_COMMITTEE_OFFICE = "committee_office", _("People's Committee office")
     DEPARTMENT = "department", _("Department")
     BOARD = "board", _("Board")

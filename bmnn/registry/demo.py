@@ -7,7 +7,7 @@ from datetime import date
 
 from bmnn.org.models import Agency, Person, Role
 from bmnn.registry import services
-from bmnn.registry.models import Catalogue, CatalogueItem, SecretItem
+from bmnn.registry.models import Catalogue, CatalogueItem, Meeting, SecretItem
 
 CATALOGUE = "Quyết định số 1295/QĐ-TTg (mô phỏng, dùng cho dữ liệu mẫu)"
 INCOMING = [
@@ -20,8 +20,11 @@ INCOMING = [
 
 
 def load_demo_registry() -> int:
-    if Catalogue.objects.filter(decision=CATALOGUE).exists():
-        return 0
+    added = 0 if Catalogue.objects.filter(decision=CATALOGUE).exists() else _load_registers()
+    return added + _load_meeting_and_trip()
+
+
+def _load_registers() -> int:
     justice = Agency.objects.get(code="demo-stp")
     health = Agency.objects.get(code="demo-syt")
     head = Person.objects.get(username="thutruong")
@@ -64,3 +67,37 @@ def load_demo_registry() -> int:
     services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat, doc_type="Tờ trình",
                           summary="Đề nghị tiêu hủy tài liệu hết giá trị", copies_planned=1)  # fmt: skip
     return added + 3 + SecretItem.objects.filter(agency=health).count()
+
+
+def _load_meeting_and_trip() -> int:
+    """A two-day Tối mật meeting with consent given, and a request to take a Mật document
+    abroad that the head endorsed and the Chairman of the People's Committee has to decide."""
+    if Meeting.objects.filter(item__agency__code="demo-stp").exists():
+        return 0
+    justice = Agency.objects.get(code="demo-stp")
+    head = Person.objects.get(username="thutruong")
+    officer = Person.objects.get(username="baomat")
+    staff = Person.objects.get(username="canbo")
+    toi_mat = CatalogueItem.objects.get(catalogue__decision=CATALOGUE, code="1.4")
+    meeting_item = services.propose_item(actor=officer, agency=justice, level="toi_mat", kind="meeting",
+                                         catalogue_item=toi_mat, doc_type="Hội nghị",
+                                         summary="Hội nghị triển khai phương án bảo vệ kho lưu trữ hồ sơ mật")  # fmt: skip
+    services.classify_item(actor=head, item=meeting_item, number="", doc_date=date(2026, 11, 20))
+    meeting = services.plan_meeting(
+        actor=officer, item=meeting_item, starts_on=date(2026, 12, 3), ends_on=date(2026, 12, 4),
+        venue="Phòng họp tầng 3, trụ sở Sở Tư pháp", at_headquarters=True,
+        protection_plan="Phòng họp kín, micro có dây; không mang điện thoại vào phòng; phát và thu hồi "
+        "tài liệu theo danh sách; niêm phong phòng họp cuối mỗi ngày",
+        participants="Trần Văn Định — Giám đốc Sở\nNguyễn Thị Hoa — cán bộ bảo mật\n"
+        "Trưởng các phòng chuyên môn (05 người)\nĐại diện Phòng An ninh chính trị nội bộ, Công an tỉnh",
+    )  # fmt: skip
+    services.consent_to_meeting(actor=head, meeting=meeting, approve=True)
+    document = SecretItem.objects.get(agency=justice, number="215/BTP-VP")
+    trip = services.request_carry_out(
+        actor=staff, copy=document.copies.get(number=1), purpose="Trao đổi kinh nghiệm thi hành án",
+        place="Viêng Chăn, Lào — đoàn công tác của tỉnh", until=date(2026, 12, 20),
+        protection="Cặp tài liệu có khóa, cán bộ mang theo suốt hành trình",
+        abroad=True, delegation_leader="Phó Chủ tịch UBND tỉnh, trưởng đoàn",
+    )  # fmt: skip
+    services.decide_carry_out(actor=head, request=trip, approve=True)
+    return 2

@@ -85,3 +85,55 @@ class CarryOutForm(BootstrapMixin, forms.Form):
     place = forms.CharField(label=_("Place and work"), max_length=255)
     until = forms.DateField(label=_("To be returned by"))
     protection = forms.CharField(label=_("Protection measures"), max_length=255)
+    abroad = forms.BooleanField(label=_("Abroad"), required=False)
+    delegation_leader = forms.CharField(
+        label=_("Delegation leader (for abroad)"), max_length=150, required=False
+    )
+
+
+class MeetingForm(BootstrapMixin, forms.Form):
+    """What the organiser declares about a meeting with secret content (ND26 Art. 6)."""
+
+    starts_on = forms.DateField(label=_("First day"))
+    ends_on = forms.DateField(label=_("Last day"))
+    venue = forms.CharField(label=_("Venue"), max_length=255)
+    at_headquarters = forms.BooleanField(
+        label=_("Closed room at the agency's headquarters"), required=False, initial=True
+    )
+    venue_check = forms.CharField(
+        label=_("Police security check of the venue"), max_length=255, required=False,
+        help_text=_("Required for a venue outside the headquarters: who checked it and when."),
+    )  # fmt: skip
+    wired_microphones = forms.BooleanField(
+        label=_("Wired microphones"), required=False, initial=True
+    )
+    recording_devices = forms.BooleanField(
+        label=_("Devices that receive, transmit or record"), required=False
+    )
+    devices_allowed_by_chair = forms.BooleanField(
+        label=_("Devices allowed by the chair (Mật only)"), required=False
+    )
+    video_conference = forms.BooleanField(label=_("Video conference"), required=False)
+    protected_link = forms.BooleanField(
+        label=_("Link protected under the cipher law"), required=False
+    )
+    foreign_element = forms.BooleanField(label=_("Foreign participants"), required=False)
+    participants_screened = forms.BooleanField(
+        label=_("Participants security-checked"), required=False
+    )
+    protection_plan = forms.CharField(
+        label=_("Protection plan"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    participants = forms.CharField(
+        label=_("Participants (one per line)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MeetingCloseForm(BootstrapMixin, forms.Form):
+    documents_collected = forms.BooleanField(label=_("All documents collected"), required=False)
+    room_sealed_daily = forms.BooleanField(
+        label=_("Room sealed after each day (meetings of two days or more)"), required=False
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -325,6 +325,7 @@ class CarryOut(models.Model):
 
     class State(models.TextChoices):
         REQUESTED = "requested", _("Requested")
+        ENDORSED = "endorsed", _("Endorsed by the head, awaiting approval to go abroad")
         APPROVED = "approved", _("Approved, out")
         REFUSED = "refused", _("Refused")
         RETURNED = "returned", _("Returned")
@@ -337,7 +338,14 @@ class CarryOut(models.Model):
     place = models.CharField(_("place and work"), max_length=255)
     until = models.DateField(_("to be returned by"))
     protection = models.CharField(_("protection measures"), max_length=255)
+    abroad = models.BooleanField(_("abroad"), default=False)
+    delegation_leader = models.CharField(
+        _("delegation leader (informed)"), max_length=150, blank=True
+    )
     state = models.CharField(max_length=16, choices=State.choices, default=State.REQUESTED)
+    endorsed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -346,6 +354,66 @@ class CarryOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.copy} → {self.place}"
+
+
+class Meeting(models.Model):
+    """A meeting with secret content (L18 Art. 17–18; ND26 Art. 6). The meeting is a secret item
+    of kind "meeting" (its level, catalogue item and period); this records how it is protected:
+    the venue, devices, protection plan and participants the consent is given on, and what
+    happened at the end (documents collected, room sealed)."""
+
+    class State(models.TextChoices):
+        PLANNED = "planned", _("Planned, awaiting consent")
+        APPROVED = "approved", _("Consent given")
+        REFUSED = "refused", _("Consent refused")
+        HELD = "held", _("Held and closed")
+
+    item = models.OneToOneField(SecretItem, on_delete=models.PROTECT, related_name="meeting")
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    venue = models.CharField(_("venue"), max_length=255)
+    at_headquarters = models.BooleanField(
+        _("closed room at the agency's headquarters"), default=True
+    )
+    venue_check = models.CharField(
+        _("police security check of the venue"), max_length=255, blank=True
+    )
+    wired_microphones = models.BooleanField(_("wired microphones"), default=True)
+    recording_devices = models.BooleanField(
+        _("devices that receive, transmit or record"), default=False
+    )
+    devices_allowed_by_chair = models.BooleanField(_("devices allowed by the chair"), default=False)
+    video_conference = models.BooleanField(_("video conference"), default=False)
+    protected_link = models.BooleanField(_("link protected under the cipher law"), default=False)
+    foreign_element = models.BooleanField(_("foreign participants"), default=False)
+    participants_screened = models.BooleanField(_("participants security-checked"), default=False)
+    protection_plan = models.TextField(_("protection plan"))
+    participants = models.TextField(_("participants (one per line)"))
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PLANNED)
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    consent_document = models.CharField(_("written consent"), max_length=128, blank=True)
+    documents_collected = models.BooleanField(null=True, blank=True)
+    room_sealed_daily = models.BooleanField(null=True, blank=True)
+    closing_note = models.TextField(blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.item} ({self.starts_on:%d/%m/%Y})"
+
+    @property
+    def days(self) -> int:
+        return (self.ends_on - self.starts_on).days + 1
+
+    @property
+    def participant_list(self) -> list[str]:
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]
 
 
 class ItemFile(models.Model):

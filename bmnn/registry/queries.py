@@ -10,7 +10,16 @@ from django.utils import timezone
 
 from bmnn.core import policy
 from bmnn.core.text import fold
-from bmnn.registry.models import Copy, ItemStatus, RegisterBook, RegisterEntry, SecretItem, Transfer
+from bmnn.registry.models import (
+    CarryOut,
+    Copy,
+    ItemStatus,
+    Meeting,
+    RegisterBook,
+    RegisterEntry,
+    SecretItem,
+    Transfer,
+)
 
 
 def items(
@@ -94,3 +103,15 @@ def overview(actor: Any) -> list[dict[str, Any]]:
         .order_by("agency__name", "level", "status")
     )
     return [dict(row) for row in rows]
+
+
+def approvals(actor: Any) -> dict[str, Any]:
+    """Carrying-out requests and meetings awaiting the actor's decision, with what a decider
+    needs (number, level, agency, requester) and never the summary."""
+    carry_outs = policy.carry_outs_to_decide(
+        actor, CarryOut.objects.select_related("copy__item__agency", "requested_by", "endorsed_by")
+    ).order_by("created_at", "pk")
+    meetings = policy.meetings_to_decide(
+        actor, Meeting.objects.select_related("item__agency", "organiser")
+    ).order_by("starts_on", "pk")
+    return {"carry_outs": list(carry_outs[:200]), "meetings": list(meetings[:200])}

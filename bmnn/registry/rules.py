@@ -40,6 +40,8 @@ NO_TUYET_MAT_SUMMARY_FROM = date(2026, 3, 1)
 # - heads of offices of the People's Committee and Council (department level): Tối mật, Mật.
 COPY_AUTHORITY: dict[str, frozenset[str]] = {
     "provincial_police": frozenset(LEVELS),
+    # The Chairman of the provincial People's Committee is in the Tuyệt mật list (L18 Art. 11.1).
+    "peoples_committee": frozenset(LEVELS),
     "committee_office": frozenset({TOI_MAT, MAT}),
     "council_office": frozenset({TOI_MAT, MAT}),
     "department": frozenset({TOI_MAT, MAT}),
@@ -51,6 +53,16 @@ COPY_AUTHORITY: dict[str, frozenset[str]] = {
     "enterprise": frozenset({TOI_MAT, MAT}),
     "press": frozenset({MAT}),
 }
+
+# L18 Art. 14.2 [V]: carrying a secret abroad is approved by the Ministers of Defence and of
+# Public Security or by the authorities of Art. 11.1 points a–đ and g–l (point e, the
+# provincial courts and procuracies, is left out), or their authorised deputies. Inside a
+# province that is the Chairman of the People's Committee; the others (Party Secretary,
+# delegation and council chairs) act outside BMNN's agency list.
+CARRY_ABROAD_AUTHORITY = frozenset({"peoples_committee"})
+
+# ND26 Art. 6.2 [V]: no device that receives, transmits or records in a meeting of these levels.
+NO_DEVICE_MEETING_LEVELS = frozenset({TUYET_MAT, TOI_MAT})
 
 
 class Kind(StrEnum):
@@ -233,3 +245,84 @@ def destruction_needs_council(level: object) -> bool:
 def copies_carry_level(original_level: object) -> str:
     """A copy has the level of the original (L18 Art. 11 [V]; ND26 Art. 3)."""
     return _level(original_level)
+
+
+def may_approve_carry_out(agency_type: str, *, abroad: bool, own_agency: bool) -> bool:
+    """Who approves taking a secret out of its storage place. At home: the head of the agency
+    that manages it (L18 Art. 14.1 [V]; ND26 Art. 5.1). Abroad: the Art. 14.2 authorities
+    (`CARRY_ABROAD_AUTHORITY`), whichever agency keeps the secret."""
+    if abroad:
+        return agency_type in CARRY_ABROAD_AUTHORITY
+    return own_agency
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    """What the organiser declares about a meeting with secret content (L18 Art. 17–18; ND26
+    Art. 6)."""
+
+    level: str
+    days: int = 1
+    at_headquarters: bool = True
+    venue_checked_by_police: bool = False
+    wired_microphones: bool = True
+    recording_devices: bool = False
+    devices_allowed_by_chair: bool = False
+    video_conference: bool = False
+    protected_link: bool = False
+    protection_plan: str = ""
+    foreign_element: bool = False
+    participants_screened: bool = False
+
+
+def meeting_violations(plan: MeetingPlan) -> list[RuleViolation]:
+    """Every requirement the declared meeting fails, each with its article; empty when it may
+    go ahead (the consent of the provision authority is checked by whoever gives it)."""
+    level = _level(plan.level)
+    found: list[RuleViolation] = []
+    if plan.days < 1:
+        found.append(RuleViolation("a meeting lasts at least one day", "ND26 Art. 6"))
+    if not plan.protection_plan.strip():
+        found.append(RuleViolation("a meeting with secret content needs a protection plan",
+                                   "L18 Art. 17.1; ND26 Art. 6"))  # fmt: skip
+    if not plan.at_headquarters and not plan.venue_checked_by_police:
+        found.append(RuleViolation(
+            "a venue outside the agency's headquarters must be security-checked by the police",
+            "ND26 Art. 6"))  # fmt: skip
+    if not plan.wired_microphones:
+        found.append(RuleViolation("meetings with secret content use wired microphones",
+                                   "ND26 Art. 6.2"))  # fmt: skip
+    if plan.video_conference and not plan.protected_link:
+        found.append(
+            RuleViolation(
+                "a video conference needs a link protected under the cipher law", "ND26 Art. 6.2"
+            )
+        )
+    if plan.recording_devices:
+        if level in NO_DEVICE_MEETING_LEVELS:
+            found.append(RuleViolation(
+                "no device that receives, transmits or records is allowed at this level",
+                "ND26 Art. 6.2"))  # fmt: skip
+        elif not plan.devices_allowed_by_chair:
+            found.append(RuleViolation(
+                "recording or transmitting devices in a Mật meeting need the chair's permission",
+                "ND26 Art. 6.2"))  # fmt: skip
+    if level == TUYET_MAT and not plan.participants_screened:
+        found.append(RuleViolation("participants in a Tuyệt mật meeting are security-checked",
+                                   "ND26 Art. 6"))  # fmt: skip
+    return found
+
+
+def meeting_needs_daily_seal(days: int) -> bool:
+    """A meeting of two days or more: the room is sealed after each day (ND26 Art. 6 [V])."""
+    return days >= 2
+
+
+def may_consent_to_meeting(agency_type: str, level: object, *, foreign_element: bool) -> bool:
+    """Consent comes from the provision authority of the level (L18 Art. 17.1.a [V]); with a
+    foreign element, from the Art. 16 authority in writing (Art. 17.2): inside a province the
+    Chairman of the People's Committee, for Tối mật and Mật only (Tuyệt mật: the Prime
+    Minister)."""
+    if foreign_element:
+        return agency_type in CARRY_ABROAD_AUTHORITY and _level(level) != TUYET_MAT
+    return may_authorise_provision(agency_type, level)

@@ -39,6 +39,8 @@ from bmnn.registry.models import (
     Extension,
     ItemFile,
     ItemStatus,
+    Kind,
+    Meeting,
     NeedToKnow,
     Origin,
     RegisterBook,
@@ -783,9 +785,11 @@ def record_book_read(*, actor: Person, book: RegisterBook, lines: int, fmt: str 
 
 @service
 def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, until: date,
-                      protection: str) -> CarryOut:  # fmt: skip
+                      protection: str, abroad: bool = False,
+                      delegation_leader: str = "") -> CarryOut:  # fmt: skip
     """A written request with purpose, place and time of the work and the protection measures
-    (ND26 Art. 5.2)."""
+    (ND26 Art. 5.2); going abroad also names the delegation leader, who is informed (L18
+    Art. 14.2)."""
     copy = Copy.objects.select_related("item").get(pk=copy.pk)
     require(
         policy.can_propose_item(actor, copy.item.agency_id),
@@ -797,36 +801,57 @@ def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, un
     )
     _law(copy.status == CopyStatus.IN_STORE and copy.item.status == ItemStatus.CLASSIFIED,
          _("Only a classified copy in store can be carried out"), "L18 Art. 14")  # fmt: skip
-    missing = [
-        name
-        for name, value in (("purpose", purpose), ("place", place), ("protection", protection))
-        if not value.strip()
-    ]
+    required = {"purpose": purpose, "place": place, "protection": protection}
+    if abroad:
+        required["delegation_leader"] = delegation_leader
+    missing = [name for name, value in required.items() if not value.strip()]
     if missing:
-        raise ValidationError({name: _("Required by ND26 Art. 5.2.") for name in missing})
+        article = _("Required by L18 Art. 14.2.") if missing == ["delegation_leader"] else None
+        raise ValidationError(
+            {name: article or _("Required by ND26 Art. 5.2.") for name in missing}
+        )
     if until < timezone.localdate():
         raise ValidationError({"until": _("The return date is in the past.")})
     request = CarryOut.objects.create(copy=copy, requested_by=actor, purpose=purpose.strip(), place=place.strip(),
-                                      until=until, protection=protection.strip())  # fmt: skip
+                                      until=until, protection=protection.strip(), abroad=abroad,
+                                      delegation_leader=delegation_leader.strip() if abroad else "")  # fmt: skip
     audit.record(actor=actor, action="secret.carry_out_request", obj=copy.item, agency=copy.item.agency,
-                 changes={"copy": copy.number, "place": place, "until": until})  # fmt: skip
+                 changes={"copy": copy.number, "place": place, "until": until, "abroad": abroad})  # fmt: skip
+    notify(people_in_roles((Role.HEAD,), {copy.item.agency_id}),
+           title=_("A request to carry a secret out awaits your decision"),
+           url=reverse("registry:item", args=[copy.item.pk]), key=f"carry-out-{request.pk}-request")  # fmt: skip
     return request
 
 
 @service
 def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> CarryOut:
-    """The head of the managing agency approves or refuses (L18 Art. 14.1; ND26 Art. 5.1)."""
-    request = CarryOut.objects.select_for_update().select_related("copy__item").get(pk=request.pk)
-    item = request.copy.item
-    require(
-        policy.is_head_of(actor, item.agency_id),
-        _("Only the head of the agency approves carrying out."),
+    """At home the head of the managing agency approves or refuses (L18 Art. 14.1; ND26
+    Art. 5.1). Abroad the head endorses or refuses first, then an Art. 14.2 authority decides."""
+    request = (
+        CarryOut.objects.select_for_update().select_related("copy__item__agency").get(pk=request.pk)
     )
+    item = request.copy.item
     _law(
-        request.state == CarryOut.State.REQUESTED,
+        request.state in (CarryOut.State.REQUESTED, CarryOut.State.ENDORSED),
         _("This request was already decided"),
         "ND26 Art. 5",
     )
+    if request.state == CarryOut.State.REQUESTED:
+        require(
+            policy.is_head_of(actor, item.agency_id),
+            _("Only the head of the agency decides on carrying out."),
+        )
+    else:
+        _law(
+            any(rules.may_approve_carry_out(kind, abroad=True, own_agency=False)
+                for kind in policy.headed_agency_types(actor)),
+            _("Taking a secret abroad is approved by a minister or a provincial leader named in the law"),
+            "L18 Art. 14.2",
+        )  # fmt: skip
+        require(rules.may_access(actor.clearance, item.level),
+                _("Your clearance is below the item's level."))  # fmt: skip
+    if request.abroad and request.state == CarryOut.State.REQUESTED and approve:
+        return _endorse_abroad(actor, request)
     request.state = CarryOut.State.APPROVED if approve else CarryOut.State.REFUSED
     request.decided_by = actor
     request.save(update_fields=["state", "decided_by"])
@@ -835,7 +860,23 @@ def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> Carr
         request.copy.holder = request.requested_by
         request.copy.save(update_fields=["status", "holder"])
     audit.record(actor=actor, action="secret.carry_out_" + ("approve" if approve else "refuse"), obj=item,
-                 agency=item.agency, changes={"copy": request.copy.number})  # fmt: skip
+                 agency=item.agency, changes={"copy": request.copy.number, "abroad": request.abroad})  # fmt: skip
+    notify([request.requested_by],
+           title=_("Carrying out approved") if approve else _("Carrying out refused"),
+           url=reverse("registry:item", args=[item.pk]), key=f"carry-out-{request.pk}-decided")  # fmt: skip
+    return request
+
+
+def _endorse_abroad(actor: Person, request: CarryOut) -> CarryOut:
+    item = request.copy.item
+    request.state, request.endorsed_by = CarryOut.State.ENDORSED, actor
+    request.save(update_fields=["state", "endorsed_by"])
+    audit.record(actor=actor, action="secret.carry_out_endorse", obj=item, agency=item.agency,
+                 changes={"copy": request.copy.number})  # fmt: skip
+    authorities = Agency.objects.filter(is_active=True, type__in=rules.CARRY_ABROAD_AUTHORITY)
+    notify(people_in_roles((Role.HEAD,), set(authorities.values_list("pk", flat=True))),
+           title=_("A request to take a secret abroad awaits your approval"),
+           url=reverse("registry:approvals"), key=f"carry-out-{request.pk}-endorsed")  # fmt: skip
     return request
 
 
@@ -858,6 +899,151 @@ def return_carried_out(*, actor: Person, request: CarryOut, report: str) -> Carr
     audit.record(actor=actor, action="secret.carry_out_return", obj=item, agency=item.agency,
                  changes={"copy": request.copy.number, "report": report})  # fmt: skip
     return request
+
+
+# --- meetings with secret content ---------------------------------------------------------------
+
+MEETING_FIELDS = ("starts_on", "ends_on", "venue", "at_headquarters", "venue_check", "wired_microphones",
+                  "recording_devices", "devices_allowed_by_chair", "video_conference", "protected_link",
+                  "foreign_element", "participants_screened", "protection_plan", "participants")  # fmt: skip
+
+
+def _meeting_plan(meeting: Meeting) -> rules.MeetingPlan:
+    return rules.MeetingPlan(
+        level=meeting.item.level, days=meeting.days, at_headquarters=meeting.at_headquarters,
+        venue_checked_by_police=bool(meeting.venue_check.strip()),
+        wired_microphones=meeting.wired_microphones, recording_devices=meeting.recording_devices,
+        devices_allowed_by_chair=meeting.devices_allowed_by_chair,
+        video_conference=meeting.video_conference, protected_link=meeting.protected_link,
+        protection_plan=meeting.protection_plan, foreign_element=meeting.foreign_element,
+        participants_screened=meeting.participants_screened,
+    )  # fmt: skip
+
+
+@service
+def plan_meeting(*, actor: Person, item: SecretItem, **arrangements: Any) -> Meeting:
+    """The organiser declares the venue, devices, protection plan and participants of a meeting
+    with secret content (L18 Art. 17; ND26 Art. 6). Anything the rules forbid is refused at
+    once with its article, so the head consents to a plan that may go ahead."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(policy.can_propose_item(actor, item.agency_id),
+            _("Only members of the organising agency plan its meetings."))  # fmt: skip
+    _law(item.kind == Kind.MEETING and item.status in (ItemStatus.PROPOSED, ItemStatus.CLASSIFIED),
+         _("Only a meeting proposed or classified as secret is planned here"), "L18 Art. 17")  # fmt: skip
+    unknown = set(arrangements) - set(MEETING_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
+    meeting = Meeting.objects.filter(item=item).first() or Meeting(item=item, organiser=actor)
+    _law(meeting.state in (Meeting.State.PLANNED, Meeting.State.REFUSED),
+         _("The consent is given; the plan can no longer change"), "L18 Art. 17.1")  # fmt: skip
+    for name, value in arrangements.items():
+        setattr(meeting, name, value.strip() if isinstance(value, str) else value)
+    missing = [name for name in ("starts_on", "ends_on", "venue") if not getattr(meeting, name)]
+    if missing:
+        raise ValidationError({name: _("This field is required.") for name in missing})
+    if not meeting.participant_list:
+        raise ValidationError({"participants": _("List who attends (L18 Art. 17.1).")})
+    if meeting.ends_on < meeting.starts_on:
+        raise ValidationError({"ends_on": _("The last day is before the first.")})
+    for violation in rules.meeting_violations(_meeting_plan(meeting)):
+        raise _refuse(violation)
+    meeting.state, meeting.organiser = Meeting.State.PLANNED, actor
+    meeting.save()
+    audit.record(actor=actor, action="secret.meeting_plan", obj=item, agency=item.agency,
+                 changes={"starts_on": meeting.starts_on, "ends_on": meeting.ends_on,
+                          "venue": meeting.venue, "participants": len(meeting.participant_list)})  # fmt: skip
+    return meeting
+
+
+@service
+def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
+                       consent_document: str = "") -> Meeting:  # fmt: skip
+    """Consent of the provision authority of the level (L18 Art. 17.1.a); with foreign
+    participants, the Art. 16 authority's written consent (Art. 17.2)."""
+    meeting = Meeting.objects.select_for_update().select_related("item__agency").get(pk=meeting.pk)
+    item = meeting.item
+    types = {item.agency.type} if policy.is_head_of(actor, item.agency_id) else set()
+    if meeting.foreign_element:
+        types = policy.headed_agency_types(actor)
+    require(
+        bool(types),
+        _(
+            "Only the head of the organising agency, or for foreign participants a provincial leader, consents."
+        ),
+    )
+    _law(any(rules.may_consent_to_meeting(kind, item.level, foreign_element=meeting.foreign_element) for kind in types),
+         _("Your office may not consent to a meeting at this level"),
+         "L18 Art. 17.2, 16" if meeting.foreign_element else "L18 Art. 17.1.a, 15.1")  # fmt: skip
+    require(
+        rules.may_access(actor.clearance, item.level),
+        _("Your clearance is below the item's level."),
+    )
+    _law(
+        meeting.state == Meeting.State.PLANNED,
+        _("This meeting was already decided"),
+        "L18 Art. 17.1",
+    )
+    _law(item.status == ItemStatus.CLASSIFIED,
+         _("Approve the meeting's level before consenting to it"), "L18 Art. 10.2")  # fmt: skip
+    if approve and meeting.foreign_element and not consent_document.strip():
+        raise ValidationError(
+            {
+                "consent_document": _(
+                    "Consent for foreign participants is given in writing (L18 Art. 17.2)."
+                )
+            }
+        )
+    for violation in rules.meeting_violations(_meeting_plan(meeting)):
+        raise _refuse(violation)
+    meeting.state = Meeting.State.APPROVED if approve else Meeting.State.REFUSED
+    meeting.consent_by, meeting.consent_document = actor, consent_document.strip()
+    meeting.save(update_fields=["state", "consent_by", "consent_document"])
+    audit.record(actor=actor, action="secret.meeting_" + ("consent" if approve else "refuse"), obj=item,
+                 agency=item.agency, changes={"document": meeting.consent_document})  # fmt: skip
+    notify([meeting.organiser], title=_("Meeting consent given") if approve else _("Meeting consent refused"),
+           url=reverse("registry:item", args=[item.pk]), key=f"meeting-{meeting.pk}-decided")  # fmt: skip
+    return meeting
+
+
+@service
+def close_meeting(*, actor: Person, meeting: Meeting, documents_collected: bool,
+                  room_sealed_daily: bool = False, note: str = "") -> Meeting:  # fmt: skip
+    """After the meeting the officer records that the documents were collected and, for a
+    meeting of two days or more, that the room was sealed each day (ND26 Art. 6). Documents
+    not collected are a possible loss: the head is told at once."""
+    meeting = Meeting.objects.select_for_update().select_related("item__agency").get(pk=meeting.pk)
+    item = meeting.item
+    require(policy.can_keep_registers(actor, item.agency_id),
+            _("The agency's security officer closes the meeting record."))  # fmt: skip
+    _law(
+        meeting.state == Meeting.State.APPROVED,
+        _("Only a meeting with consent is closed"),
+        "L18 Art. 17.1",
+    )
+    if meeting.ends_on > timezone.localdate():
+        raise ValidationError({"ends_on": _("The meeting has not ended yet.")})
+    _law(room_sealed_daily or not rules.meeting_needs_daily_seal(meeting.days),
+         _("For a meeting of two days or more the room is sealed after each day"), "ND26 Art. 6")  # fmt: skip
+    if not documents_collected and not note.strip():
+        raise ValidationError({"note": _("Say which documents were not collected and why.")})
+    meeting.state, meeting.closed_by, meeting.closing_note = Meeting.State.HELD, actor, note.strip()
+    meeting.documents_collected, meeting.room_sealed_daily = documents_collected, room_sealed_daily
+    meeting.save(
+        update_fields=[
+            "state",
+            "closed_by",
+            "closing_note",
+            "documents_collected",
+            "room_sealed_daily",
+        ]
+    )
+    audit.record(actor=actor, action="secret.meeting_close", obj=item, agency=item.agency,
+                 changes={"documents_collected": documents_collected, "sealed": room_sealed_daily})  # fmt: skip
+    if not documents_collected:
+        notify(people_in_roles((Role.HEAD,), {item.agency_id}),
+               title=_("Documents of a secret meeting were not all collected"),
+               url=reverse("registry:item", args=[item.pk]), key=f"meeting-{meeting.pk}-missing")  # fmt: skip
+    return meeting
 
 
 # --- electronic files ----------------------------------------------------------------------------

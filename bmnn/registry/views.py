@@ -30,10 +30,12 @@ from bmnn.registry.forms import (
     ExtendForm,
     FilterForm,
     IncomingForm,
+    MeetingCloseForm,
+    MeetingForm,
     ProposeForm,
     ProvideForm,
 )
-from bmnn.registry.models import CarryOut, Copy, ItemFile, RegisterBook, Transfer
+from bmnn.registry.models import CarryOut, Copy, ItemFile, Meeting, RegisterBook, Transfer
 
 
 def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agency:
@@ -106,7 +108,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     provide.fields["to_agency"].queryset = Agency.objects.filter(is_active=True).exclude(  # type: ignore[attr-defined]
         pk=item.agency_id
     )
+    meeting = Meeting.objects.filter(item=item).select_related("consent_by").first()
+    meeting_form = MeetingForm(
+        initial={f: getattr(meeting, f) for f in services.MEETING_FIELDS} if meeting else None
+    )
     return render(request, "registry/item_detail.html", {
+        "meeting": meeting, "meeting_form": meeting_form, "meeting_close_form": MeetingCloseForm(),
         "item": item, "copies": copies, "entries": item.entries.order_by("pk"),
         "authorisations": item.copy_authorisations.select_related("authorised_by"),
         "to_hand_over": queries.transfers_to_hand_over(request.user, item) if keeper else [],
@@ -266,6 +273,69 @@ def _carry_out_return(request: HttpRequest, item: Any) -> str:
         report=request.POST.get("report", ""),
     )
     return _("The copy is back in store.")
+
+
+@_action("meeting_plan")
+def _meeting_plan(request: HttpRequest, item: Any) -> str:
+    form = MeetingForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.plan_meeting(actor=actor_of(request), item=item, **form.cleaned_data)
+    return _("The meeting plan is recorded; the head decides on consent.")
+
+
+@_action("meeting_consent")
+def _meeting_consent(request: HttpRequest, item: Any) -> str:
+    meeting = Meeting.objects.filter(item=item).first()
+    if meeting is None:
+        raise Http404
+    approve = request.POST.get("decision") == "approve"
+    services.consent_to_meeting(actor=actor_of(request), meeting=meeting, approve=approve,
+                                consent_document=request.POST.get("consent_document", ""))  # fmt: skip
+    return _("Consent given.") if approve else _("Consent refused.")
+
+
+@_action("meeting_close")
+def _meeting_close(request: HttpRequest, item: Any) -> str:
+    meeting = Meeting.objects.filter(item=item).first()
+    form = MeetingCloseForm(request.POST)
+    if meeting is None or not form.is_valid():
+        raise Http404
+    services.close_meeting(actor=actor_of(request), meeting=meeting, **form.cleaned_data)
+    return _("The meeting record is closed.")
+
+
+@login_required
+def approvals(request: HttpRequest) -> HttpResponse:
+    """Requests to carry a secret out and meetings awaiting the actor's decision, including
+    those only a provincial leader decides (going abroad, foreign participants)."""
+    return render(request, "registry/approvals.html", queries.approvals(request.user))
+
+
+@login_required
+@require_POST
+def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    pending = queries.approvals(request.user)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        if kind == "carry-out":
+            found = next((c for c in pending["carry_outs"] if c.pk == pk), None)
+            if found is None:
+                raise Http404
+            services.decide_carry_out(actor=actor_of(request), request=found, approve=approve)
+        elif kind == "meeting":
+            meeting = next((m for m in pending["meetings"] if m.pk == pk), None)
+            if meeting is None:
+                raise Http404
+            services.consent_to_meeting(actor=actor_of(request), meeting=meeting, approve=approve,
+                                        consent_document=request.POST.get("consent_document", ""))  # fmt: skip
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect("registry:approvals")
 
 
 @_action("attach_file")

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, SECOND_FACTOR_ROLES, Role
+from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, SECOND_FACTOR_ROLES, Agency, Role
+from bmnn.registry import rules
 
 if TYPE_CHECKING:
     from bmnn.org.models import Agency, Person
@@ -333,6 +334,38 @@ def can_propose_item(actor: Any, agency_id: int) -> bool:
 
 def is_head_of(actor: Any, agency_id: int) -> bool:
     return scope(actor).has(Role.HEAD, agency_id)
+
+
+def headed_agency_types(actor: Any) -> set[str]:
+    """The types of the agencies the actor heads (for powers the law gives by office)."""
+    headed = [a for a, roles in scope(actor).roles_by_agency.items() if Role.HEAD in roles]
+    if not headed:
+        return set()
+    return set(Agency.objects.filter(pk__in=headed).values_list("type", flat=True))
+
+
+def carry_outs_to_decide(actor: Any, rows: Any) -> Any:
+    """Carrying-out requests this actor decides: their own agency's new requests (as its head)
+    and, for an Art. 14.2 authority, requests endorsed for going abroad."""
+    headed = [a for a, roles in scope(actor).roles_by_agency.items() if Role.HEAD in roles]
+    if not headed:
+        return rows.none()
+    condition = Q(state="requested", copy__item__agency_id__in=headed)
+    if headed_agency_types(actor) & rules.CARRY_ABROAD_AUTHORITY:
+        condition |= Q(state="endorsed", abroad=True)
+    return rows.filter(condition)
+
+
+def meetings_to_decide(actor: Any, rows: Any) -> Any:
+    """Meetings awaiting this actor's consent: their own agency's (as its head) and, for an
+    Art. 16 authority, those with foreign participants."""
+    headed = [a for a, roles in scope(actor).roles_by_agency.items() if Role.HEAD in roles]
+    if not headed:
+        return rows.none()
+    condition = Q(foreign_element=False, item__agency_id__in=headed)
+    if headed_agency_types(actor) & rules.CARRY_ABROAD_AUTHORITY:
+        condition |= Q(foreign_element=True)
+    return rows.filter(condition, state="planned", item__status="classified")
 
 
 def can_view_register_overview(actor: Any) -> bool:

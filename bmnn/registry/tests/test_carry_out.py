@@ -90,3 +90,65 @@ def test_carrying_out_through_the_item_page(reg, copy, client_for) -> None:
     client_for(reg["officer"]).post(back, {"request": request.pk, "report": "Đã dùng tại cuộc họp"})
     copy.refresh_from_db()
     assert copy.status == CopyStatus.IN_STORE
+
+
+def test_going_abroad_needs_the_head_then_an_article_14_2_authority(
+    reg, copy, make_agency, make_person
+) -> None:
+    """L18 Art. 14.2: the head endorses, the Chairman of the People's Committee approves; a
+    department head cannot approve on their own, and the delegation leader is named."""
+    from bmnn.core.models import Notification
+    from bmnn.org.models import AgencyType, Role
+
+    committee = make_agency("Ủy ban nhân dân tỉnh", type=AgencyType.PEOPLES_COMMITTEE)
+    chairman = make_person(committee, Role.HEAD, "Hoàng Văn Chủ", clearance="tuyet_mat")
+    with pytest.raises(ValidationError, match=r"L18 Art\. 14\.2"):
+        _request(reg, copy, abroad=True)
+    request = _request(reg, copy, abroad=True, place="Viên, Áo — hội nghị quốc tế",
+                       delegation_leader="Phó Chủ tịch UBND tỉnh")  # fmt: skip
+    with pytest.raises(NotAllowed):
+        services.decide_carry_out(actor=chairman, request=request, approve=True)  # not endorsed yet
+    services.decide_carry_out(actor=reg["head"], request=request, approve=True)
+    request.refresh_from_db()
+    copy.refresh_from_db()
+    assert request.state == "endorsed" and copy.status == CopyStatus.IN_STORE
+    assert Notification.objects.filter(recipient=chairman).exists()
+    with pytest.raises(ValidationError, match=r"L18 Art\. 14\.2"):
+        services.decide_carry_out(actor=reg["head"], request=request, approve=True)
+    services.decide_carry_out(actor=chairman, request=request, approve=True)
+    copy.refresh_from_db()
+    assert copy.status == CopyStatus.CHECKED_OUT
+    assert CarryOut.objects.get().decided_by == chairman
+
+
+def test_the_head_may_refuse_going_abroad_outright(reg, copy) -> None:
+    request = _request(reg, copy, abroad=True, delegation_leader="Giám đốc Sở")
+    services.decide_carry_out(actor=reg["head"], request=request, approve=False)
+    request.refresh_from_db()
+    assert request.state == "refused"
+
+
+def test_the_approvals_page_shows_and_decides_only_what_the_actor_decides(
+    reg, copy, make_agency, make_person, client_for
+) -> None:
+    from django.urls import reverse
+
+    from bmnn.org.models import AgencyType, Role
+
+    committee = make_agency("Ủy ban nhân dân tỉnh", type=AgencyType.PEOPLES_COMMITTEE)
+    chairman = make_person(committee, Role.HEAD, "Hoàng Văn Chủ", clearance="tuyet_mat")
+    copy.item.summary = "Phương án đàm phán"
+    copy.item.save(update_fields=["summary"])
+    request = _request(reg, copy, abroad=True, place="Singapore", delegation_leader="Phó Chủ tịch")
+    decide = reverse("registry:approval_decide", args=["carry-out", request.pk])
+    assert (
+        client_for(chairman).post(decide, {"decision": "approve"}).status_code == 404
+    )  # not endorsed
+    page = client_for(reg["head"]).get(reverse("registry:approvals")).content.decode()
+    assert "Singapore" in page and "Phương án đàm phán" not in page
+    client_for(reg["head"]).post(decide, {"decision": "approve"})
+    assert client_for(reg["health_head"]).post(decide, {"decision": "approve"}).status_code == 404
+    assert "Singapore" in client_for(chairman).get(reverse("registry:approvals")).content.decode()
+    client_for(chairman).post(decide, {"decision": "approve"})
+    request.refresh_from_db()
+    assert request.state == "approved" and request.decided_by == chairman

@@ -134,3 +134,87 @@ def test_destruction_is_decided_by_tuyet_mat_and_toi_mat_authorities() -> None:
     assert not rules.may_decide_destruction("press", "mat")
     assert rules.destruction_needs_council("tuyet_mat")
     assert not rules.destruction_needs_council("toi_mat")
+
+
+# --- carrying out abroad and meetings ------------------------------------------------------------
+
+
+def test_carrying_out_at_home_is_for_the_managing_head_only() -> None:
+    """L18 Art. 14.1: the head of the body managing the secret approves."""
+    assert rules.may_approve_carry_out("department", abroad=False, own_agency=True)
+    assert not rules.may_approve_carry_out("peoples_committee", abroad=False, own_agency=False)
+
+
+def test_carrying_out_abroad_needs_an_article_14_2_authority() -> None:
+    """L18 Art. 14.2: list 11.1 points a–đ and g–l — not a department head, nor the provincial
+    court or procuracy (point e)."""
+    assert rules.may_approve_carry_out("peoples_committee", abroad=True, own_agency=False)
+    for kind in ("department", "central", "provincial_police", "commune"):
+        assert not rules.may_approve_carry_out(kind, abroad=True, own_agency=True)
+
+
+def _meeting(**changes):
+    values = {"level": "mat", "protection_plan": "Phòng họp kín, thu hồi tài liệu cuối buổi"}
+    return rules.MeetingPlan(**(values | changes))
+
+
+def _articles(plan) -> list[str]:
+    return [violation.article for violation in rules.meeting_violations(plan)]
+
+
+def test_a_meeting_at_headquarters_with_a_plan_may_go_ahead() -> None:
+    """L18 Art. 17.1; ND26 Art. 6: closed room at headquarters, wired microphones, a plan."""
+    assert rules.meeting_violations(_meeting()) == []
+
+
+def test_a_meeting_needs_a_protection_plan() -> None:
+    """L18 Art. 17.1."""
+    assert _articles(_meeting(protection_plan=" ")) == ["L18 Art. 17.1; ND26 Art. 6"]
+
+
+def test_a_venue_elsewhere_needs_a_police_security_check() -> None:
+    """ND26 Art. 6: outside headquarters the police check the venue."""
+    assert _articles(_meeting(at_headquarters=False)) == ["ND26 Art. 6"]
+    assert _articles(_meeting(at_headquarters=False, venue_checked_by_police=True)) == []
+
+
+def test_no_recording_devices_in_tuyet_mat_and_toi_mat_meetings() -> None:
+    """ND26 Art. 6.2: banned at Tuyệt mật and Tối mật whatever the chair says; at Mật the
+    chair decides."""
+    for level in ("toi_mat", "tuyet_mat"):
+        plan = _meeting(level=level, recording_devices=True, devices_allowed_by_chair=True,
+                        participants_screened=True)  # fmt: skip
+        assert _articles(plan) == ["ND26 Art. 6.2"]
+    assert _articles(_meeting(recording_devices=True)) == ["ND26 Art. 6.2"]
+    assert _articles(_meeting(recording_devices=True, devices_allowed_by_chair=True)) == []
+
+
+def test_wired_microphones_and_protected_video_links() -> None:
+    """ND26 Art. 6.2."""
+    assert _articles(_meeting(wired_microphones=False)) == ["ND26 Art. 6.2"]
+    assert _articles(_meeting(video_conference=True)) == ["ND26 Art. 6.2"]
+    assert _articles(_meeting(video_conference=True, protected_link=True)) == []
+
+
+def test_tuyet_mat_participants_are_security_checked() -> None:
+    """ND26 Art. 6: security checks on participants of a Tuyệt mật meeting."""
+    assert _articles(_meeting(level="tuyet_mat")) == ["ND26 Art. 6"]
+    assert _articles(_meeting(level="tuyet_mat", participants_screened=True)) == []
+
+
+def test_the_room_is_sealed_each_day_from_two_days() -> None:
+    """ND26 Art. 6: meetings of two days or more."""
+    assert not rules.meeting_needs_daily_seal(1)
+    assert rules.meeting_needs_daily_seal(2)
+
+
+def test_who_consents_to_a_meeting() -> None:
+    """L18 Art. 17.1.a: the provision authority of the level; Art. 17.2 with Art. 16: for
+    foreign participants the Art. 16 authority — never a department head, and not for
+    Tuyệt mật in a province (the Prime Minister decides)."""
+    assert rules.may_consent_to_meeting("department", "toi_mat", foreign_element=False)
+    assert not rules.may_consent_to_meeting("department", "tuyet_mat", foreign_element=False)
+    assert not rules.may_consent_to_meeting("press", "toi_mat", foreign_element=False)
+    assert not rules.may_consent_to_meeting("department", "mat", foreign_element=True)
+    assert rules.may_consent_to_meeting("peoples_committee", "toi_mat", foreign_element=True)
+    assert not rules.may_consent_to_meeting("peoples_committee", "tuyet_mat", foreign_element=True)

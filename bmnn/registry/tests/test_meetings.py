@@ -1,0 +1,174 @@
+"""Meetings with secret content: plan, consent, close (L18 Art. 17–18; ND26 Art. 6)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from bmnn.core.models import AuditEvent, Notification
+from bmnn.core.services import NotAllowed
+from bmnn.org.models import AgencyType, Role
+from bmnn.registry import services
+from bmnn.registry.models import Meeting
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date.today()
+
+
+def _meeting_item(reg, level="toi_mat", classify=True):
+    item = services.propose_item(actor=reg["officer"], agency=reg["justice"], level=level, kind="meeting",
+                                 catalogue_item=reg[f"cat_{level}"], summary="Họp bàn phương án bảo vệ")  # fmt: skip
+    if classify:
+        services.classify_item(actor=reg["head"], item=item, number="", doc_date=TODAY)
+    return item
+
+
+def _plan(reg, item, **changes):
+    values = {
+        "starts_on": TODAY, "ends_on": TODAY, "venue": "Phòng họp tầng 3, trụ sở Sở Tư pháp",
+        "protection_plan": "Phòng kín, micro có dây, thu hồi tài liệu khi kết thúc",
+        "participants": "Trần Văn Định — Giám đốc\nNguyễn Thị Hoa — cán bộ bảo mật",
+    }  # fmt: skip
+    return services.plan_meeting(actor=reg["officer"], item=item, **(values | changes))
+
+
+def test_a_meeting_is_planned_consented_and_closed(reg) -> None:
+    """L18 Art. 17.1: consent of the provision authority; ND26 Art. 6: documents collected."""
+    meeting = _plan(reg, _meeting_item(reg))
+    assert meeting.state == Meeting.State.PLANNED
+    with pytest.raises(ValidationError, match=r"L18 Art\. 17\.1"):
+        services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
+    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    with pytest.raises(ValidationError, match=r"L18 Art\. 17\.1"):
+        _plan(reg, meeting.item, venue="Nơi khác")  # consent given: the plan is fixed
+    services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.HELD and meeting.documents_collected is True
+    actions = list(
+        AuditEvent.objects.filter(object_id=str(meeting.item.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions[-3:] == ["secret.meeting_plan", "secret.meeting_consent", "secret.meeting_close"]
+
+
+def test_forbidden_arrangements_are_refused_when_planned(reg) -> None:
+    """ND26 Art. 6.2: no recording device in a Tối mật meeting; ND26 Art. 6: a venue elsewhere
+    is security-checked by the police."""
+    item = _meeting_item(reg)
+    with pytest.raises(ValidationError, match=r"ND26 Art\. 6\.2"):
+        _plan(reg, item, recording_devices=True, devices_allowed_by_chair=True)
+    with pytest.raises(ValidationError, match=r"ND26 Art\. 6"):
+        _plan(reg, item, at_headquarters=False, venue="Khách sạn Bắc Lâm")
+    meeting = _plan(reg, item, at_headquarters=False, venue="Khách sạn Bắc Lâm",
+                    venue_check="Phòng An ninh chính trị nội bộ, kiểm tra ngày 20/11")  # fmt: skip
+    assert meeting.at_headquarters is False
+    with pytest.raises(ValidationError):
+        _plan(reg, item, participants="  \n ")
+
+
+def test_only_meetings_are_planned_and_only_members_plan_them(reg) -> None:
+    item = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="mat",
+                                 catalogue_item=reg["cat_mat"])  # fmt: skip
+    with pytest.raises(ValidationError, match=r"L18 Art\. 17"):
+        _plan(reg, item)
+    with pytest.raises(NotAllowed):
+        services.plan_meeting(actor=reg["health_officer"], item=_meeting_item(reg), venue="x")
+
+
+def test_consent_comes_from_the_level_s_provision_authority(reg) -> None:
+    """L18 Art. 17.1.a with Art. 15.1: the press head may provide only Mật, so may not consent
+    to a Tối mật meeting of their own paper; and the level is approved first."""
+    from bmnn.org.models import Membership
+
+    Membership.objects.create(person=reg["press_head"], agency=reg["justice"], role=Role.HEAD)
+    meeting = _plan(reg, _meeting_item(reg, classify=False))
+    with pytest.raises(ValidationError, match=r"L18 Art\. 10\.2"):
+        services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    with pytest.raises(NotAllowed):
+        services.consent_to_meeting(actor=reg["health_head"], meeting=meeting, approve=True)
+
+    press_meeting_item = services.propose_item(actor=reg["press_head"], agency=reg["press"], level="toi_mat",
+                                               kind="meeting", catalogue_item=reg["cat_toi_mat"])  # fmt: skip
+    services.classify_item(
+        actor=reg["press_head"], item=press_meeting_item, number="", doc_date=TODAY
+    )
+    press_meeting = services.plan_meeting(actor=reg["press_head"], item=press_meeting_item, starts_on=TODAY,
+                                          ends_on=TODAY, venue="Phòng họp", protection_plan="Kế hoạch",
+                                          participants="Đỗ Minh Báo")  # fmt: skip
+    with pytest.raises(ValidationError, match=r"L18 Art\. 17\.1\.a"):
+        services.consent_to_meeting(actor=reg["press_head"], meeting=press_meeting, approve=True)
+
+
+def test_foreign_participants_need_a_provincial_leader_s_written_consent(
+    reg, make_agency, make_person
+) -> None:
+    """L18 Art. 17.2 with Art. 16: a department head may not consent; the Chairman of the
+    People's Committee does, in writing."""
+    committee = make_agency("Ủy ban nhân dân tỉnh", type=AgencyType.PEOPLES_COMMITTEE)
+    chairman = make_person(committee, Role.HEAD, "Hoàng Văn Chủ", clearance="tuyet_mat")
+    meeting = _plan(reg, _meeting_item(reg), foreign_element=True)
+    with pytest.raises(ValidationError, match=r"L18 Art\. 17\.2"):
+        services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    with pytest.raises(ValidationError, match="writing"):
+        services.consent_to_meeting(actor=chairman, meeting=meeting, approve=True)
+    services.consent_to_meeting(actor=chairman, meeting=meeting, approve=True,
+                                consent_document="Công văn số 88/UBND-NC")  # fmt: skip
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.APPROVED and meeting.consent_by == chairman
+
+
+def test_closing_a_long_meeting_needs_the_daily_seal_and_missing_documents_alert_the_head(
+    reg,
+) -> None:
+    """ND26 Art. 6: sealed after each day when two days or more; documents collected at the end."""
+    meeting = _plan(
+        reg,
+        _meeting_item(reg),
+        starts_on=TODAY - timedelta(days=2),
+        ends_on=TODAY - timedelta(days=1),
+    )
+    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    with pytest.raises(ValidationError, match=r"ND26 Art\. 6"):
+        services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
+    with pytest.raises(ValidationError):
+        services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=False,
+                               room_sealed_daily=True)  # fmt: skip
+    services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=False, room_sealed_daily=True,
+                           note="Một đại biểu chưa nộp lại tài liệu số 3; đã liên hệ thu hồi")  # fmt: skip
+    assert Notification.objects.filter(recipient=reg["head"], title__icontains="collected").exists()
+
+
+def test_a_meeting_not_yet_over_cannot_be_closed(reg) -> None:
+    meeting = _plan(
+        reg,
+        _meeting_item(reg),
+        starts_on=TODAY + timedelta(days=3),
+        ends_on=TODAY + timedelta(days=3),
+    )
+    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    with pytest.raises(ValidationError):
+        services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
+
+
+def test_a_meeting_through_the_item_page(reg, client_for) -> None:
+    from django.urls import reverse
+
+    item = _meeting_item(reg)
+    url = reverse("registry:item_action", args=[item.pk, "meeting_plan"])
+    form = {"starts_on": TODAY.isoformat(), "ends_on": TODAY.isoformat(), "venue": "Phòng họp số 1",
+            "at_headquarters": "on", "wired_microphones": "on", "protection_plan": "Phòng kín",
+            "participants": "Trần Văn Định\nNguyễn Thị Hoa", "recording_devices": "on"}  # fmt: skip
+    response = client_for(reg["officer"]).post(url, form, follow=True)
+    assert "ND26 Art. 6.2" in response.content.decode() and not Meeting.objects.exists()
+    del form["recording_devices"]
+    client_for(reg["officer"]).post(url, form)
+    assert Meeting.objects.get().venue == "Phòng họp số 1"
+    client_for(reg["head"]).post(reverse("registry:item_action", args=[item.pk, "meeting_consent"]),
+                                 {"decision": "approve"})  # fmt: skip
+    page = client_for(reg["head"]).get(reverse("registry:item", args=[item.pk])).content.decode()
+    assert 'data-testid="meeting"' in page and "Nguyễn Thị Hoa" in page
+    assert Meeting.objects.get().state == Meeting.State.APPROVED

@@ -27,7 +27,7 @@ from bmnn.core.text import fold
 from bmnn.core.uploads import check_upload
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
-from bmnn.registry import rules
+from bmnn.registry import rules, stamp
 from bmnn.registry.models import (
     Book,
     CarryOut,
@@ -1074,15 +1074,27 @@ def attach_file(*, actor: Person, item: SecretItem, name: str, data: bytes) -> I
 
 
 @service
-def open_file(*, actor: Person, stored: ItemFile) -> bytes:
-    """Decrypts a file for a reader who may see the item; each download is audited."""
+def open_file(*, actor: Person, stored: ItemFile, stamped: bool = False) -> bytes:
+    """Decrypts a file for a reader who may see the item; each download is audited. A PDF can
+    be served with the level stamp in the prescribed place (TT24 Forms 02 and 19)."""
     require(policy.can_read_item(actor, stored.item), _("You may not read this item."))
     with stored.blob.open("rb") as handle:
         data = crypto.decrypt(handle.read())
     if sha256_of(data) != stored.sha256:
         raise ValidationError(_("The stored file does not match its fingerprint."))
+    if stamped:
+        if stored.content_type != "application/pdf":
+            raise ValidationError(_("Only a PDF file can be stamped."))
+        if stored.item.status != ItemStatus.CLASSIFIED:
+            raise ValidationError(_("Only a classified item carries a level stamp."))
+        try:
+            data = stamp.stamp_pdf(data, stored.item.level)
+        except stamp.StampError as exc:
+            raise ValidationError(
+                _("The PDF cannot be stamped: %(reason)s.") % {"reason": exc}
+            ) from exc
     audit.record(actor=actor, action="secret.download", obj=stored.item, agency=stored.item.agency,
-                 changes={"file": stored.original_name})  # fmt: skip
+                 changes={"file": stored.original_name, "stamped": stamped})  # fmt: skip
     return data
 
 

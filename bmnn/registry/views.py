@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -354,9 +355,15 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     stored = ItemFile.objects.select_related("item").filter(pk=pk).first()
     if stored is None or queries.item(request.user, stored.item_id) is None:
         raise Http404
-    data = services.open_file(actor=actor_of(request), stored=stored)
+    stamped = request.GET.get("stamp") == "1"
+    try:
+        data = services.open_file(actor=actor_of(request), stored=stored, stamped=stamped)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("registry:item", pk=stored.item_id)
     response = HttpResponse(data, content_type=stored.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{stored.original_name}"'
+    name = f"{_('stamped')}-{stored.original_name}" if stamped else stored.original_name
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response
 
 

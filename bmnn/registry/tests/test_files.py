@@ -77,3 +77,35 @@ def test_a_hostile_upload_is_refused(reg) -> None:
             actor=reg["officer"], item=entry.item, name="a.pdf", data=b"MZ\x90\x00" + bytes(100)
         )
     assert not entry.item.files.exists()
+
+
+def test_a_pdf_downloads_with_its_level_stamp_and_the_download_is_audited(reg, client_for) -> None:
+    """TT24 Forms 02 and 19: the level stamp under the number line; the stored file unchanged."""
+    import pypdfium2 as pdfium
+
+    from bmnn.registry.tests.test_stamp import _document
+
+    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="toi_mat",
+                                       issuer_name="UBND tỉnh", number="12/KH-UBND", doc_date=date(2026, 4, 2))  # fmt: skip
+    original = _document()
+    pdf = services.attach_file(
+        actor=reg["officer"], item=entry.item, name="12-KH.pdf", data=original
+    )
+    url = reverse("registry:file", args=[pdf.pk])
+    response = client_for(reg["officer"]).get(url + "?stamp=1")
+    assert response.status_code == 200
+    stamped = b"".join(response) if response.streaming else response.content
+    text = pdfium.PdfDocument(stamped)[0].get_textpage().get_text_range()
+    assert "TỐI MẬT" in text
+    assert AuditEvent.objects.filter(action="secret.download").last().changes["stamped"] is True
+    assert (
+        client_for(reg["officer"]).get(url).content == original
+    )  # the plain download is the original
+
+
+def test_only_a_pdf_is_stamped(stored, reg, client_for) -> None:
+    response = client_for(reg["officer"]).get(
+        reverse("registry:file", args=[stored.pk]) + "?stamp=1"
+    )
+    assert response.status_code == 302
+    assert not AuditEvent.objects.filter(action="secret.download").exists()

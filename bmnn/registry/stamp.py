@@ -38,7 +38,11 @@ NUMBER_LINE = re.compile(r"^\s*S[ốo]\s*[:.]", re.IGNORECASE)
 
 
 class StampError(ValueError):
-    """The file cannot be stamped; the message says why."""
+    """The file cannot be stamped; `code` says why (unreadable, empty, encrypted)."""
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def find_number_line(data: bytes) -> Anchor | None:
         raise StampError("the file is not a readable PDF") from exc
     try:
         if len(pdf) == 0:
-            raise StampError("the PDF has no pages")
+            raise StampError("the PDF has no pages", "empty")
         page = pdf[0]
         width, height = page.get_size()
         text = page.get_textpage()
@@ -132,7 +136,7 @@ def stamp_pdf(data: bytes, level: str, *, copy_number: int | None = None) -> byt
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise StampError("the PDF is encrypted; stamp the unprotected original")
+            raise StampError("the PDF is encrypted; stamp the unprotected original", "encrypted")
         writer = PdfWriter(clone_from=reader)
     except (PdfReadError, OSError, KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, StampError):

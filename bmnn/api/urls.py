@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from bmnn.api import views
+from bmnn.api import registry, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -12,7 +12,13 @@ router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("plans", views.PlanViewSet, basename="plan")
 router.register("assignments", views.AssignmentViewSet, basename="assignment")
-router.register("secret-items", views.SecretItemViewSet, basename="secret-item")
+router.register("secret-items", registry.SecretItemViewSet, basename="secret-item")
+router.register("secret-files", registry.ItemFileViewSet, basename="secret-file")
+router.register("secret-copies", registry.CopyViewSet, basename="secret-copy")
+router.register("transfers", registry.TransferViewSet, basename="transfer")
+router.register("carry-outs", registry.CarryOutViewSet, basename="carry-out")
+router.register("meetings", registry.MeetingViewSet, basename="meeting")
+router.register("register-books", registry.RegisterBookViewSet, basename="register-book")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

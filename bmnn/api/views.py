@@ -12,13 +12,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bmnn.api import serializers
-from bmnn.core.services import actor_of
 from bmnn.org import queries, services
-from bmnn.org.models import Agency
 from bmnn.plans import queries as plan_queries
 from bmnn.plans import services as plan_services
-from bmnn.registry import queries as registry_queries
-from bmnn.registry import services as registry_services
 
 
 @extend_schema_view(
@@ -176,68 +172,3 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
             **data.validated_data,
         )
         return Response(serializers.AssignmentSerializer(result).data)
-
-
-class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
-    """Secret items the caller may read (clearance and need-to-know); each detail read is audited."""
-
-    serializer_class = serializers.SecretItemSerializer
-
-    def get_queryset(self) -> Any:
-        params = self.request.query_params
-        return registry_queries.items(
-            self.request.user,
-            search=params.get("q", ""),
-            level=params.get("level", ""),
-            status=params.get("status", ""),
-        )
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        rows = list(page) if page is not None else []
-        registry_services.record_list_read(
-            actor=actor_of(request), items=rows, where=request.get_full_path()[:200]
-        )
-        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        item = self.get_object()
-        registry_services.record_read(actor=request.user, item=item)  # type: ignore[arg-type]
-        return Response(self.get_serializer(item).data)
-
-    @extend_schema(
-        request=serializers.IncomingInputSerializer, responses=serializers.SecretItemSerializer
-    )
-    @action(detail=False, methods=["post"])
-    def incoming(self, request: Request) -> Response:
-        """Registers an incoming item in the agency's incoming book (same service as the page)."""
-        data = serializers.IncomingInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        agency = Agency.objects.filter(pk=values.pop("agency"), is_active=True).first()
-        if agency is None:
-            raise NotFound
-        entry = registry_services.register_incoming(actor=request.user, agency=agency, **values)  # type: ignore[arg-type]
-        return Response(serializers.SecretItemSerializer(entry.item).data, status=201)
-
-    @extend_schema(
-        request=serializers.DecisionInputSerializer, responses=serializers.SecretItemSerializer
-    )
-    @action(detail=True, methods=["post"])
-    def declassify(self, request: Request, pk: str | None = None) -> Response:
-        """Declassifies by decision (the classifier) or records the classifier's notice (a holder)."""
-        item = self.get_object()
-        data = serializers.DecisionInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        if item.origin == "received":
-            result = registry_services.record_declassification_notice(
-                actor=request.user,  # type: ignore[arg-type]
-                item=item,
-                notice=data.validated_data["decision"],
-                decided_on=data.validated_data["decided_on"],
-            )
-        else:
-            result = registry_services.declassify(
-                actor=actor_of(request), item=item, **data.validated_data
-            )
-        return Response(serializers.SecretItemSerializer(result).data)

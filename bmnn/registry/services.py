@@ -580,6 +580,9 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
         rules.may_classify(actor.clearance, new_level),
         _("You may not classify above your own clearance."),
     )
+    cap = item.catalogue_item.level if item.catalogue_item_id else None  # type: ignore[union-attr]
+    _law(cap is None or rules.RANK[new_level] <= rules.RANK[cap],
+         _("The new level may not exceed the catalogue item's level"), "L18 Art. 21")  # fmt: skip
     before = item.level
     item.level = new_level
     if item.determined_on:

@@ -249,8 +249,12 @@ def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
 
 
 def test_level_change_by_the_classifier(reg) -> None:
-    """L18/L25 Art. 21."""
-    item = _classified(reg)
+    """L18/L25 Art. 21: raised within the catalogue item that justifies it (here Tối mật)."""
+    proposed = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
+                                     catalogue_item=reg["cat_toi_mat"])  # fmt: skip
+    item = services.classify_item(
+        actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
+    )
     services.change_level(
         actor=reg["head"], item=item, new_level="toi_mat", decided_on=date(2026, 6, 1)
     )
@@ -313,3 +317,14 @@ def test_every_transition_is_audited(reg) -> None:
     )
     assert {"secret.propose", "secret.classify", "secret.register_outgoing"} <= actions
     assert SecretItem.objects.count() == 1
+
+
+def test_a_level_change_stays_within_the_catalogue_item(reg) -> None:
+    """L18 Art. 21 (adjustment based on the catalogue; L25 Art. 5.1 nothing outside it)."""
+    item = _classified(reg, level="mat")
+    with pytest.raises(ValidationError, match=r"L18 Art\. 21"):
+        services.change_level(
+            actor=reg["head"], item=item, new_level="toi_mat", decided_on=date(2026, 5, 1)
+        )
+    item.refresh_from_db()
+    assert item.level == "mat"

@@ -1,0 +1,246 @@
+"""Finding the official markings in extracted text and weighing them into a verdict.
+
+A level stamp (TT24 Form 02) is a short line of its own, in capitals, that says exactly
+TUYỆT MẬT, TỐI MẬT or MẬT — not the word inside a sentence — and sits in the header block of
+the first page, under the number-and-symbol line (Form 19). The other stamps of TT24 (Forms 04,
+05, 07, 08, 09, 11) corroborate. What makes a document *about* secrets look like one is
+handled explicitly: several different levels shown together, or next to "Mẫu số" / "mẫu dấu",
+are specimens (the forms circular, training material); an empty "Độ mật:" field is a template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bmnn.scanner.engine.model import HEADER, Block, Evidence, Verdict
+from bmnn.scanner.engine.normalise import collapse, fold, is_upper, letters_key
+
+LEVEL_KEYS = {"TUYETMAT": "tuyet_mat", "TOIMAT": "toi_mat", "MAT": "mat"}
+LEVEL_EXACT = {"TUYỆT MẬT": "tuyet_mat", "TỐI MẬT": "toi_mat", "MẬT": "mat"}
+THRESHOLD = 0.7
+DECISIVE = 0.85
+
+# Other stamps: letters-only key (or a folded-text pattern) → (rule, weight).
+STAMP_KEYS = {
+    "GIAIMAT": "declassified_stamp",  # Form 05
+    "TAILIEUTHUHOI": "recall_stamp",  # Form 07
+    "CHINGUOICOTENMOIDUOCBOCBI": "named_recipient_stamp",  # Form 07
+    "BANSAOBMNN": "copy_stamp",  # Forms 09/11, last page
+}
+STAMP_PATTERNS = (
+    (re.compile(r"^ban sao so\s*[:.]?\s*\d{1,4}$"), "copy_stamp"),  # Form 11, first page
+    (re.compile(r"^ban so\s*[:.]?\s*\d{1,4}$"), "copy_number_stamp"),  # Form 08
+    (re.compile(r"^(gia han )?thoi han bao ve\b.{0,60}$"), "protection_period_stamp"),  # Form 04
+)
+CORROBORATION = {
+    "recall_stamp": 0.15, "named_recipient_stamp": 0.2, "copy_stamp": 0.1,
+    "copy_number_stamp": 0.1, "protection_period_stamp": 0.15,
+}  # fmt: skip
+
+MOTTO = (
+    "cong hoa xa hoi chu nghia viet nam",
+    "doc lap - tu do - hanh phuc",
+    "doc lap tu do hanh phuc",
+)
+NUMBER_LINE = re.compile(r"^so\s*[:.]\s*\S*\d")
+SPECIMEN_WORDS = ("mau so", "mau dau", "dau chi do", "dau do mat", "vi du", "minh hoa", "hinh thuc dau",
+                  "mau con dau", "kich thuoc", "khung hinh chu nhat", "vi tri dong dau", "dau mat")  # fmt: skip
+LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
+# "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
+ENUMERATION = re.compile(r"^(?:[A-Da-d]|\d{1,2})\s*[.)]\s+\S")
+
+
+@dataclass
+class Candidate:
+    block: Block
+    index: int
+    level: str
+    score: float
+    exact: bool
+    notes: list[str]
+
+
+def stamp_level(text: str) -> tuple[str, bool] | None:
+    """The level a line states as a stamp, and whether it matched letter for letter."""
+    line = collapse(text)
+    if not line or len(line) > 40 or not is_upper(line) or ENUMERATION.match(line):
+        return None
+    if line in LEVEL_EXACT:
+        return LEVEL_EXACT[line], True
+    joined = line.replace(" ", "")
+    for stamp, level in LEVEL_EXACT.items():
+        if joined == stamp.replace(" ", ""):
+            return level, True
+    key = letters_key(line)
+    # A frame or bracket read by OCR often adds an L, I or J at either end of the word.
+    trimmed = key.strip("LIJ") if len(key) > 3 else key
+    for variant in dict.fromkeys((key, trimmed)):
+        if variant in LEVEL_KEYS:
+            return LEVEL_KEYS[variant], False
+        for target in ("TUYETMAT", "TOIMAT"):
+            if (
+                len(variant) >= 5
+                and abs(len(variant) - len(target)) <= 2
+                and fuzz.ratio(variant, target) >= 80
+            ):
+                return LEVEL_KEYS[target], False
+    return None
+
+
+def _other_stamp(text: str) -> str | None:
+    line = collapse(text)
+    if not line or len(line) > 80:
+        return None
+    key = letters_key(line)
+    if is_upper(line):
+        for stamp, rule in STAMP_KEYS.items():
+            if key == stamp or (len(key) >= 6 and fuzz.ratio(key, stamp) >= 88):
+                return rule
+    folded = fold(line)
+    for pattern, rule in STAMP_PATTERNS:
+        if pattern.match(folded) and (rule != "protection_period_stamp" or is_upper(line)):
+            return rule
+    return None
+
+
+def _near(blocks: Sequence[Block], index: int, span: int) -> Sequence[Block]:
+    page = blocks[index].page
+    return [b for b in blocks[max(0, index - span) : index + span + 1] if b.page == page]
+
+
+def _top_of_page(block: Block) -> bool:
+    return block.box is not None and block.box[1] < 0.4
+
+
+def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
+    # Reading order: by page, then top to bottom where the format gives positions.
+    blocks = sorted(blocks, key=lambda b: (b.page, b.box[1] if b.box else 0.0, b.order))
+    folded = [fold(b.text) for b in blocks]
+    anchors = {
+        i for i, f in enumerate(folded) if any(m in f for m in MOTTO) or NUMBER_LINE.match(f)
+    }
+    specimen = {
+        i for i, f in enumerate(folded) if len(f) < 200 and any(w in f for w in SPECIMEN_WORDS)
+    }
+    header_anchored = any(blocks[i].page == 1 and blocks[i].zone == HEADER for i in anchors)
+    evidence: list[Evidence] = []
+    candidates: list[Candidate] = []
+    others: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks):
+        found = stamp_level(block.text)
+        if found is None:
+            rule = _other_stamp(block.text)
+            if rule is not None:
+                others.append((index, rule))
+            field = LEVEL_FIELD.match(folded[index])
+            if field is not None and block.zone == HEADER:
+                value = field.group(1).strip(" .…_-")
+                rule = "level_field" if value else "empty_level_field"
+                evidence.append(
+                    Evidence(rule, collapse(block.text), block.page, block.zone, 0.0, block.box)
+                )
+            continue
+        level, exact = found
+        notes = []
+        score = 0.55
+        if block.zone == HEADER:
+            # In the header of an administrative document (motto or number line on page one)
+            # the place is the one Form 19 gives; a lone capitalised line at the top of a web
+            # page or a note is much weaker evidence.
+            score += 0.3 if header_anchored else 0.1
+            notes.append("header" if header_anchored else "header without an administrative header")
+        elif _top_of_page(block):
+            score += 0.2
+            notes.append("top of page")
+        window = range(max(0, index - 6), min(len(blocks), index + 7))
+        if any(i in anchors and blocks[i].page == block.page for i in window):
+            score += 0.1
+            notes.append("administrative header nearby")
+        if block.bold or block.origin in ("textbox", "page-header"):
+            score += 0.05
+        if not exact:
+            score -= 0.05
+        if any(i in specimen for i in range(max(0, index - 3), min(len(blocks), index + 4))
+               if blocks[i].page == block.page):  # fmt: skip
+            score -= 0.6
+            notes.append("specimen context")
+        candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
+
+    _weigh_specimens(candidates)
+    corroboration = 0.0
+    declassified_marks = []
+    for index, rule in others:
+        block = blocks[index]
+        if rule == "declassified_stamp":
+            weight = 0.6 if (block.zone == HEADER or _top_of_page(block)) else 0.4
+            if any(i in specimen for i in range(max(0, index - 3), min(len(blocks), index + 4))):
+                weight = 0.1
+            declassified_marks.append(weight)
+            evidence.append(
+                Evidence(rule, collapse(block.text), block.page, block.zone, weight, block.box)
+            )
+        else:
+            weight = CORROBORATION[rule]
+            corroboration += weight
+            evidence.append(
+                Evidence(rule, collapse(block.text), block.page, block.zone, weight, block.box)
+            )
+
+    verdict = Verdict(path=path, kind=kind)
+    best = max(candidates, key=lambda c: (c.score, c.block.zone == HEADER), default=None)
+    for candidate in sorted(candidates, key=lambda c: -c.score)[:5]:
+        if candidate.score >= 0.2:
+            rule = "level_stamp" + ("" if candidate.exact else " (approximate)")
+            text = collapse(candidate.block.text)
+            evidence.insert(0, Evidence(rule, text, candidate.block.page, candidate.block.zone,
+                                        candidate.score, candidate.block.box))  # fmt: skip
+    if best is not None:
+        verdict.level = best.level
+        verdict.score = min(
+            1.0, best.score + min(corroboration, 0.2) if best.score >= 0.5 else best.score
+        )
+    else:
+        verdict.score = min(corroboration, 0.5)
+    if best is not None and best.score >= 0.5 and any(w >= 0.6 for w in declassified_marks):
+        verdict.declassified = True
+    verdict.secret = verdict.score >= THRESHOLD and not verdict.declassified
+    if not verdict.secret and not verdict.declassified:
+        verdict.level = verdict.level if verdict.score >= 0.5 else None
+    verdict.evidence = evidence
+    verdict.decisive = _decisive(verdict, blocks, candidates)
+    return verdict
+
+
+def _weigh_specimens(candidates: list[Candidate]) -> None:
+    """Different levels shown together — side by side in a table heading, one under another in
+    a list of specimen stamps — are specimens (the forms circular, training slides, statistics
+    tables), not the marking of the document. A stamp standing apart keeps its weight."""
+    for candidate in candidates:
+        together = [
+            other for other in candidates
+            if other is not candidate and other.level != candidate.level
+            and other.block.page == candidate.block.page and abs(other.index - candidate.index) <= 4
+        ]  # fmt: skip
+        if together:
+            candidate.score *= 0.3
+            candidate.notes.append("shown with other levels: specimens")
+    strong = [c for c in candidates if c.score >= 0.5]
+    body_stamps = [c for c in strong if c.block.zone != HEADER]
+    if len(body_stamps) >= 3 and not any(c.block.zone == HEADER for c in strong):
+        for c in candidates:
+            c.score *= 0.6
+
+
+def _decisive(verdict: Verdict, blocks: Sequence[Block], candidates: list[Candidate]) -> bool:
+    """Whether reading more of the document could change the verdict: a strong stamp or a
+    declassification is decisive; so is a readable header without any stamp-like line."""
+    if verdict.declassified or (verdict.secret and verdict.score >= DECISIVE):
+        return True
+    if any(0.3 <= c.score < DECISIVE for c in candidates):
+        return False
+    header_letters = sum(sum(ch.isalpha() for ch in b.text) for b in blocks if b.zone == HEADER)
+    return header_letters >= 40

@@ -1,0 +1,22 @@
+"""ZIP archives: members become files of their own, scanned recursively within the limits."""
+
+from __future__ import annotations
+
+from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits, open_zip, read_member
+from bmnn.scanner.engine.model import Extracted
+
+
+def extract_zip(data: bytes, limits: Limits = DEFAULT) -> Extracted:
+    archive = open_zip(data, limits)
+    result = Extracted(kind="zip", pages=0)
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        if len(result.members) >= limits.max_members_scanned:
+            result.notes.append(f"only the first {limits.max_members_scanned} members were scanned")
+            break
+        try:
+            result.members.append((info.filename, read_member(archive, info, limits)))
+        except ExtractError as exc:
+            result.notes.append(f"{info.filename}: {exc.code} ({exc.detail})")
+    return result

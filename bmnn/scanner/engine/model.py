@@ -1,0 +1,81 @@
+"""What extractors produce and what the detector returns: plain data, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+HEADER = "header"  # where an administrative document carries its marks: the top of page one
+BODY = "body"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line or short run of text with where it was found.
+
+    `box` is (x0, y0, x1, y1) as fractions of the page, origin top-left, when the format has
+    geometry (PDF text layer, OCR); `zone` is the extractor's judgement of whether the block sits
+    in the header block of the first page, where the stamps belong; `order` is the reading
+    order within the document."""
+
+    text: str
+    page: int = 1
+    zone: str = BODY
+    order: int = 0
+    box: tuple[float, float, float, float] | None = None
+    origin: str = "text"  # text | ocr | table | textbox | page-header | cell | html | mail
+    bold: bool = False
+
+
+@dataclass
+class Extracted:
+    """The text of one file, and the files inside it (archive members, mail attachments)."""
+
+    kind: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: int = 1
+    members: list[tuple[str, bytes]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ocr_pages: float = 0.0  # pages' worth of OCR done (a header strip counts as its share)
+    needs_more: Any = None  # callable that extracts the rest when the header was not decisive
+    cleanup: Any = None  # callable releasing what `needs_more` would have used
+
+
+@dataclass(frozen=True)
+class Evidence:
+    rule: str
+    text: str
+    page: int
+    zone: str
+    score: float
+    box: tuple[float, float, float, float] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"rule": self.rule, "text": self.text, "page": self.page,
+                                "zone": self.zone, "score": round(self.score, 3)}  # fmt: skip
+        if self.box is not None:
+            data["box"] = [round(v, 4) for v in self.box]
+        return data
+
+
+@dataclass
+class Verdict:
+    path: str
+    secret: bool = False
+    level: str | None = None
+    declassified: bool = False
+    score: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+    kind: str = ""
+    error: str | None = None
+    decisive: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path, "secret": self.secret, "level": self.level,
+            "declassified": self.declassified, "score": round(self.score, 3),
+            "evidence": [e.as_dict() for e in self.evidence], "kind": self.kind,
+        }  # fmt: skip
+        if self.error:
+            data["error"] = self.error
+        return data

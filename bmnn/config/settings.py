@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "bmnn.accounts",
     "bmnn.plans",
     "bmnn.registry",
+    "bmnn.scanner",
     "bmnn.web",
     "bmnn.api",
 ]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bmnn.scanner.engine.model import HEADER, Block, Evidence, Verdict
-from bmnn.scanner.engine.normalise import collapse, fold, is_upper, letters_key
+from bmnn.scanner.engine.normalise import collapse, fold, is_upper, letters_key, strip_diacritics
 
 LEVEL_KEYS = {"TUYETMAT": "tuyet_mat", "TOIMAT": "toi_mat", "MAT": "mat"}
 LEVEL_EXACT = {"TUYỆT MẬT": "tuyet_mat", "TỐI MẬT": "toi_mat", "MẬT": "mat"}
@@ -112,8 +112,18 @@ def _near(blocks: Sequence[Block], index: int, span: int) -> Sequence[Block]:
     return [b for b in blocks[max(0, index - span) : index + span + 1] if b.page == page]
 
 
-def _top_of_page(block: Block) -> bool:
-    return block.box is not None and block.box[1] < 0.4
+def _relative_top(block: Block, page_tops: dict[int, float]) -> float | None:
+    """How far down the page's text the block starts (0 = the first line), for formats with
+    geometry: a photo or a cropped scan puts the document's top anywhere in the image."""
+    if block.box is None:
+        return None
+    first = page_tops.get(block.page, 0.0)
+    return (block.box[1] - first) / max(0.2, 1.0 - first)
+
+
+def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> bool:
+    position = _relative_top(block, page_tops or {})
+    return position is not None and position < 0.35
 
 
 def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
@@ -126,7 +136,16 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     specimen = {
         i for i, f in enumerate(folded) if len(f) < 200 and any(w in f for w in SPECIMEN_WORDS)
     }
-    header_anchored = any(blocks[i].page == 1 and blocks[i].zone == HEADER for i in anchors)
+    page_tops: dict[int, float] = {}
+    for block in blocks:
+        if block.box is not None:
+            page_tops[block.page] = min(page_tops.get(block.page, 1.0), block.box[1])
+
+    def in_header(block: Block) -> bool:
+        position = _relative_top(block, page_tops)
+        return block.zone == HEADER or (block.page == 1 and position is not None and position < 0.3)
+
+    header_anchored = any(blocks[i].page == 1 and in_header(blocks[i]) for i in anchors)
     evidence: list[Evidence] = []
     candidates: list[Candidate] = []
     others: list[tuple[int, str]] = []
@@ -136,7 +155,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             rule = _other_stamp(block.text)
             if rule is not None:
                 others.append((index, rule))
-            field = LEVEL_FIELD.match(folded[index])
+            field = LEVEL_FIELD.match(strip_diacritics(block.text).lower().strip())
             if field is not None and block.zone == HEADER:
                 value = field.group(1).strip(" .…_-")
                 rule = "level_field" if value else "empty_level_field"
@@ -147,13 +166,13 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         level, exact = found
         notes = []
         score = 0.55
-        if block.zone == HEADER:
+        if in_header(block):
             # In the header of an administrative document (motto or number line on page one)
             # the place is the one Form 19 gives; a lone capitalised line at the top of a web
             # page or a note is much weaker evidence.
             score += 0.3 if header_anchored else 0.1
             notes.append("header" if header_anchored else "header without an administrative header")
-        elif _top_of_page(block):
+        elif _top_of_page(block, page_tops):
             score += 0.2
             notes.append("top of page")
         window = range(max(0, index - 6), min(len(blocks), index + 7))
@@ -176,7 +195,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     for index, rule in others:
         block = blocks[index]
         if rule == "declassified_stamp":
-            weight = 0.6 if (block.zone == HEADER or _top_of_page(block)) else 0.4
+            weight = 0.6 if (in_header(block) or _top_of_page(block, page_tops)) else 0.4
             if any(i in specimen for i in range(max(0, index - 3), min(len(blocks), index + 4))):
                 weight = 0.1
             declassified_marks.append(weight)
@@ -223,7 +242,9 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
         together = [
             other for other in candidates
             if other is not candidate and other.level != candidate.level
-            and other.block.page == candidate.block.page and abs(other.index - candidate.index) <= 4
+            and other.block.page == candidate.block.page
+            and (abs(other.index - candidate.index) <= 1
+                 or (other.block.origin == candidate.block.origin and abs(other.index - candidate.index) <= 4))
         ]  # fmt: skip
         if together:
             candidate.score *= 0.3

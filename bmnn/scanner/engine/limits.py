@@ -42,7 +42,7 @@ def open_zip(data: bytes, limits: Limits = DEFAULT, *, what: str = "archive") ->
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise ExtractError("malformed", f"damaged {what} (not a valid ZIP)") from exc
     if len(members) > limits.max_zip_members:
         raise ExtractError("too_large", f"{len(members)} members in the {what}")

@@ -28,7 +28,7 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             return "docx" if lower.endswith(".docx") else "zip"
         if "word/document.xml" in names:
             return "docx"

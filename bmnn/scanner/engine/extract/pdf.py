@@ -46,43 +46,60 @@ def text_blocks(page: Any, index: int, limits: Limits, start: int) -> list[Block
 
 
 def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
+    import pypdfium2 as pdfium
+
     pdf = _open(data)
+    handed_over = False
     try:
-        pages = len(pdf)
-    except Exception as exc:
-        pdf.close()
-        raise ExtractError("malformed", "the PDF's page tree is damaged") from exc
-    if pages == 0:
-        pdf.close()
-        raise ExtractError("malformed", "the PDF has no pages")
-    result = Extracted(kind="pdf", pages=pages)
-    scanned: list[int] = []
-    for index in range(min(pages, limits.max_text_pages)):
-        page = pdf[index]
         try:
-            found = text_blocks(page, index, limits, len(result.blocks))
-        finally:
-            page.close()
-        if sum(len(b.text) for b in found) < MIN_TEXT_CHARS:
-            scanned.append(index)
-        result.blocks.extend(found)
-        if len(result.blocks) > limits.max_blocks:
-            result.notes.append(f"text truncated after page {index + 1}")
-            break
-    if pages > limits.max_text_pages:
-        result.notes.append(f"only the first {limits.max_text_pages} of {pages} pages were read")
-    if not scanned:
-        pdf.close()
+            pages = len(pdf)
+        except Exception as exc:
+            raise ExtractError("malformed", "the PDF's page tree is damaged") from exc
+        if pages == 0:
+            raise ExtractError("malformed", "the PDF has no pages")
+        result = Extracted(kind="pdf", pages=pages)
+        scanned: list[int] = []
+        for index in range(min(pages, limits.max_text_pages)):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                result.notes.append(f"page {index + 1} is damaged")
+                continue
+            try:
+                found = text_blocks(page, index, limits, len(result.blocks))
+            finally:
+                page.close()
+            if sum(len(b.text) for b in found) < MIN_TEXT_CHARS:
+                scanned.append(index)
+            result.blocks.extend(found)
+            if len(result.blocks) > limits.max_blocks:
+                result.notes.append(f"text truncated after page {index + 1}")
+                break
+        if len(result.notes) >= min(pages, limits.max_text_pages):
+            raise ExtractError("malformed", "no page of the PDF can be read")
+        if pages > limits.max_text_pages:
+            result.notes.append(
+                f"only the first {limits.max_text_pages} of {pages} pages were read"
+            )
+        if scanned:
+            result.kind = "scan" if len(scanned) == min(pages, limits.max_text_pages) else "pdf"
+            _ocr_plan(pdf, scanned, result, limits)
+            handed_over = True
         return result
-    result.kind = "scan" if len(scanned) == min(pages, limits.max_text_pages) else "pdf"
-    _ocr_plan(pdf, scanned, result, limits)
-    return result
+    finally:
+        if not handed_over:
+            pdf.close()
 
 
 def _render(pdf: Any, index: int, limits: Limits) -> Any:
+    import pypdfium2 as pdfium
+
     from bmnn.scanner.engine.extract.images import prepare
 
-    page = pdf[index]
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise ExtractError("malformed", f"page {index + 1} cannot be rendered") from exc
     try:
         width, height = page.get_size()
         scale = limits.ocr_dpi / 72

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScannerConfig(AppConfig):
+    name = "bmnn.scanner"
+    verbose_name = "Leak scanner"

@@ -126,16 +126,34 @@ def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> boo
     return position is not None and position < 0.35
 
 
+def _maybe_upper(text: str) -> bool:
+    """Cheap test before any normalisation: no lower-case letter except OCR's l for I."""
+    return not any(ch.islower() and ch != "l" for ch in text)
+
+
 def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     # Reading order: by page, then top to bottom where the format gives positions.
     blocks = sorted(blocks, key=lambda b: (b.page, b.box[1] if b.box else 0.0, b.order))
-    folded = [fold(b.text) for b in blocks]
-    anchors = {
-        i for i, f in enumerate(folded) if any(m in f for m in MOTTO) or NUMBER_LINE.match(f)
-    }
-    specimen = {
-        i for i, f in enumerate(folded) if len(f) < 200 and any(w in f for w in SPECIMEN_WORDS)
-    }
+    folded_cache: dict[int, str] = {}
+
+    def folded_at(i: int) -> str:
+        if i not in folded_cache:
+            folded_cache[i] = fold(blocks[i].text) if len(blocks[i].text) < 300 else ""
+        return folded_cache[i]
+
+    anchor_cache: dict[int, bool] = {}
+
+    def is_anchor(i: int) -> bool:
+        """The national motto or a number line: the marks of an administrative header."""
+        if i not in anchor_cache:
+            f = folded_at(i) if len(blocks[i].text) < 120 else ""
+            anchor_cache[i] = bool(f) and (any(m in f for m in MOTTO) or bool(NUMBER_LINE.match(f)))
+        return anchor_cache[i]
+
+    def is_specimen(i: int) -> bool:
+        f = folded_at(i)
+        return 0 < len(f) < 200 and any(w in f for w in SPECIMEN_WORDS)
+
     page_tops: dict[int, float] = {}
     for block in blocks:
         if block.box is not None:
@@ -145,18 +163,27 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         position = _relative_top(block, page_tops)
         return block.zone == HEADER or (block.page == 1 and position is not None and position < 0.3)
 
-    header_anchored = any(blocks[i].page == 1 and in_header(blocks[i]) for i in anchors)
+    header_anchored = any(
+        is_anchor(i) for i, b in enumerate(blocks[:400]) if b.page == 1 and in_header(b)
+    )
     evidence: list[Evidence] = []
     candidates: list[Candidate] = []
     others: list[tuple[int, str]] = []
     for index, block in enumerate(blocks):
-        found = stamp_level(block.text)
+        text = block.text
+        short_upper = len(text) <= 60 and _maybe_upper(text)
+        found = stamp_level(text) if short_upper else None
         if found is None:
-            rule = _other_stamp(block.text)
-            if rule is not None:
-                others.append((index, rule))
-            field = LEVEL_FIELD.match(strip_diacritics(block.text).lower().strip())
-            if field is not None and block.zone == HEADER:
+            if len(text) <= 100 and (short_upper or text.lstrip()[:1] in ("B", "b")):
+                rule = _other_stamp(text)
+                if rule is not None:
+                    others.append((index, rule))
+            field = (
+                LEVEL_FIELD.match(strip_diacritics(text).lower().strip())
+                if block.zone == HEADER and len(text) < 120
+                else None
+            )
+            if field is not None:
                 value = field.group(1).strip(" .…_-")
                 rule = "level_field" if value else "empty_level_field"
                 evidence.append(
@@ -176,15 +203,17 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             score += 0.2
             notes.append("top of page")
         window = range(max(0, index - 6), min(len(blocks), index + 7))
-        if any(i in anchors and blocks[i].page == block.page for i in window):
+        if any(blocks[i].page == block.page and is_anchor(i) for i in window):
             score += 0.1
             notes.append("administrative header nearby")
         if block.bold or block.origin in ("textbox", "page-header"):
             score += 0.05
         if not exact:
             score -= 0.05
-        if any(i in specimen for i in range(max(0, index - 3), min(len(blocks), index + 4))
-               if blocks[i].page == block.page):  # fmt: skip
+        if any(
+            blocks[i].page == block.page and is_specimen(i)
+            for i in range(max(0, index - 3), min(len(blocks), index + 4))
+        ):
             score -= 0.6
             notes.append("specimen context")
         candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
@@ -196,7 +225,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         block = blocks[index]
         if rule == "declassified_stamp":
             weight = 0.6 if (in_header(block) or _top_of_page(block, page_tops)) else 0.4
-            if any(i in specimen for i in range(max(0, index - 3), min(len(blocks), index + 4))):
+            if any(is_specimen(i) for i in range(max(0, index - 3), min(len(blocks), index + 4))):
                 weight = 0.1
             declassified_marks.append(weight)
             evidence.append(

@@ -17,7 +17,6 @@ from typing import Any
 from bmnn.scanner.engine.limits import ExtractError
 from bmnn.scanner.engine.model import BODY, HEADER, Block
 
-
 # One thread per Tesseract process: its OpenMP threads fight each other (and parallel scanner
 # workers) on small images — measured 4× slower on a header strip with the default.
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}

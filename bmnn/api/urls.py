@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from bmnn.api import registry, views
+from bmnn.api import registry, scanner, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -19,6 +19,9 @@ router.register("transfers", registry.TransferViewSet, basename="transfer")
 router.register("carry-outs", registry.CarryOutViewSet, basename="carry-out")
 router.register("meetings", registry.MeetingViewSet, basename="meeting")
 router.register("register-books", registry.RegisterBookViewSet, basename="register-book")
+router.register("scan", scanner.ScanViewSet, basename="scan")
+router.register("findings", scanner.FindingViewSet, basename="finding")
+router.register("portals", scanner.PortalViewSet, basename="portal")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("bmnn.plans.urls")),
     path("registry/", include("bmnn.registry.urls")),
+    path("scanner/", include("bmnn.scanner.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

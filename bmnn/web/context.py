@@ -26,6 +26,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("My agency's tasks"), reverse("plans:my_tasks"), not policy.is_province_wide(user)),
         (_("Province at a glance"), reverse("plans:matrix"), policy.can_manage_plans(user)),
         (_("Secret registers"), reverse("registry:item_list"), True),
+        (_("Leak scanner"), reverse("scanner:overview"), True),
         (_("Agencies"), reverse("org:agency_list"), True),
         (_("People"), reverse("org:person_list"), True),
         (_("Agency groups"), reverse("org:group_list"), True),

@@ -371,3 +371,28 @@ def meetings_to_decide(actor: Any, rows: Any) -> Any:
 def can_view_register_overview(actor: Any) -> bool:
     """Supervisors see counts and statuses of every agency's registers, never summaries."""
     return scope(actor).has(Role.SUPERVISOR)
+
+
+# --- Leak scanner ---------------------------------------------------------------------------
+
+
+def can_manage_portals(actor: Any) -> bool:
+    """Supervisors schedule portal scans (DESIGN.md roles); administrators keep the list."""
+    actor_scope = scope(actor)
+    return actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR)
+
+
+def can_view_findings(actor: Any) -> bool:
+    actor_scope = scope(actor)
+    return any(
+        actor_scope.has(role) for role in (Role.SUPERVISOR, Role.INSPECTOR, Role.ADMINISTRATOR)
+    )
+
+
+def can_decide_findings(actor: Any) -> bool:
+    return scope(actor).has(Role.SUPERVISOR)
+
+
+def can_check_documents(actor: Any) -> bool:
+    """Anyone signed in may check a file before publishing it (editors of every agency)."""
+    return scope(actor).authenticated

@@ -14,6 +14,7 @@ from bmnn.accounts.totp import base32_key, current_code
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
 from bmnn.plans.demo import load_demo_plans
 from bmnn.registry.demo import load_demo_registry
+from bmnn.scanner.demo import load_demo_scanner
 
 
 class Command(BaseCommand):
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             registry_added = load_demo_registry()
             if registry_added:
                 result.created["register items"] = registry_added
+            scanner_added = load_demo_scanner()
+            if scanner_added:
+                result.created["scanner records"] = scanner_added
             if result.total:
                 parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.created.items()))
                 self.stdout.write(f"demo province loaded: {parts}")

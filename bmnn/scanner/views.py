@@ -1,0 +1,154 @@
+"""Scanner pages: portals and their runs, findings, and the pre-publication check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bmnn.core import policy
+from bmnn.core.paginator import CappedPaginator
+from bmnn.core.services import actor_of
+from bmnn.scanner import services
+from bmnn.scanner.forms import CheckForm, DecideForm, PortalForm
+from bmnn.scanner.highlight import page_images
+from bmnn.scanner.models import Finding, Portal, QueuedUrl, Resource
+from bmnn.scanner.services import PORTAL_FIELDS
+
+MAX_UPLOAD = 100 * 1024 * 1024
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    if not policy.can_view_findings(request.user):
+        return redirect("scanner:check")
+    status = request.GET.get("status", "open")
+    findings = Finding.objects.select_related("portal").order_by("-first_seen", "-pk")
+    if status in Finding.Status.values:
+        findings = findings.filter(status=status)
+    portals = list(Portal.objects.select_related("agency").order_by("name"))
+    last_runs = {p.pk: p.runs.first() for p in portals}
+    page = CappedPaginator(findings, 50).get_page(request.GET.get("page"))
+    return render(request, "scanner/overview.html", {
+        "portals": [(p, last_runs[p.pk]) for p in portals], "page": page, "status": status,
+        "statuses": Finding.Status.choices, "can_manage": policy.can_manage_portals(request.user),
+        "query_string": f"status={status}",
+    })  # fmt: skip
+
+
+def _portal_form_values(form: PortalForm) -> dict[str, Any]:
+    return {name: form.cleaned_data[name] for name in PORTAL_FIELDS}
+
+
+@login_required
+def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _require(policy.can_manage_portals(request.user))
+    portal = Portal.objects.filter(pk=pk).first() if pk else None
+    if pk and portal is None:
+        raise Http404
+    initial = {name: getattr(portal, name) for name in PORTAL_FIELDS} if portal else None
+    form = PortalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_portal(
+                actor=actor_of(request), portal=portal, **_portal_form_values(form)
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Portal saved."))
+            return redirect("scanner:portal", pk=saved.pk)
+    return render(request, "scanner/portal_form.html", {"form": form, "portal": portal})
+
+
+@login_required
+def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(policy.can_view_findings(request.user))
+    portal = Portal.objects.filter(pk=pk).first()
+    if portal is None:
+        raise Http404
+    runs = list(portal.runs.all()[:20])
+    failures = (
+        QueuedUrl.objects.filter(run=runs[0], state=QueuedUrl.State.FAILED)[:50] if runs else []
+    )
+    return render(request, "scanner/portal_detail.html", {
+        "portal": portal, "runs": runs, "failures": failures,
+        "resources": Resource.objects.filter(portal=portal).count(),
+        "findings": portal.findings.order_by("-first_seen")[:50],
+        "can_manage": policy.can_manage_portals(request.user),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def portal_scan(request: HttpRequest, pk: int) -> HttpResponse:
+    portal = Portal.objects.filter(pk=pk).first()
+    if portal is None:
+        raise Http404
+    try:
+        services.start_crawl(actor=actor_of(request), portal=portal)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The scan has started; results appear as pages are read."))
+    return redirect("scanner:portal", pk=pk)
+
+
+@login_required
+def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(policy.can_view_findings(request.user))
+    finding = Finding.objects.select_related("portal", "decided_by").filter(pk=pk).first()
+    if finding is None:
+        raise Http404
+    form = DecideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_finding(actor=actor_of(request), finding=finding, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Decision recorded."))
+            return redirect("scanner:finding", pk=pk)
+    return render(request, "scanner/finding_detail.html", {
+        "finding": finding, "form": form, "can_decide": policy.can_decide_findings(request.user)})  # fmt: skip
+
+
+@login_required
+def check(request: HttpRequest) -> HttpResponse:
+    """An editor drops a file and sees the verdict with the evidence marked; nothing is kept
+    but the file's name, size, fingerprint and the verdict."""
+    form = CheckForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            form.add_error(
+                "file", _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD // 2**20}
+            )
+        else:
+            data = upload.read()
+            try:
+                verdicts = services.check_document(
+                    actor=actor_of(request), name=upload.name or "", data=data
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc.messages)
+            else:
+                context.update(
+                    verdicts=verdicts,
+                    top=verdicts[0],
+                    pictures=page_images(data, upload.name or "", verdicts[0]),
+                )
+    return render(request, "scanner/check.html", context)

@@ -43,9 +43,10 @@ def load_demo_scanner() -> int:
                "box": [0.31, 0.22, 0.45, 0.25]}], Finding.Status.REMOVED, "Đã đề nghị Văn phòng UBND gỡ ảnh khỏi bài viết"),
         ]  # fmt: skip
         for url, referrer, level, evidence, status, note in rows:
+            score = 0.95 if level == "mat" else 0.9
             finding = Finding.objects.create(
                 portal=portal, url=url, referrer=referrer, content_hash=hashlib.sha256(url.encode()).hexdigest(), level=level,
-                score=evidence[0]["score"], evidence=evidence, first_seen=started + timedelta(minutes=12),
+                score=score, evidence=evidence, first_seen=started + timedelta(minutes=12),
                 last_seen=started + timedelta(minutes=12), status=status, note=note,
                 decided_by=supervisor if status != Finding.Status.OPEN else None,
             )  # fmt: skip

@@ -13,7 +13,11 @@ def main() -> None:
     argv = sys.argv[:]
     argv[0] = "bmnn"
     # "bmnn audit verify" reads better than "bmnn audit_verify"; both work.
-    if len(argv) >= 3 and argv[1] in {"audit", "plan", "registry"} and not argv[2].startswith("-"):
+    if (
+        len(argv) >= 3
+        and argv[1] in {"audit", "plan", "registry", "scanner", "keys"}
+        and not argv[2].startswith("-")
+    ):
         argv[1:3] = [f"{argv[1]}_{argv[2]}"]
     execute_from_command_line(argv)
 

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bmnn.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "bmnn.web.profile.ScannerProfileMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -239,6 +240,11 @@ LOGGING = {
 
 # Province shown in headers and used as the place name in documents.
 BMNN_PROVINCE_NAME = env_str("BMNN_PROVINCE_NAME", "")
+# scanner: an internet-connected host with only leak detection (DESIGN.md deployment profiles)
+BMNN_PROFILE = env_str("BMNN_PROFILE", "internal")  # internal | scanner
+# the Ed25519 key (PEM file) this installation signs its bundles with
+BMNN_SIGNING_KEY_FILE = env_str("BMNN_SIGNING_KEY_FILE", "")
+BMNN_INSTALLATION_NAME = env_str("BMNN_INSTALLATION_NAME", "BMNN")
 FORMAT_MODULE_PATH = ["bmnn.config.formats"]
 BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)
 BMNN_REMINDER_DAYS = [int(d) for d in env_list("BMNN_REMINDER_DAYS", ["7", "1"])]

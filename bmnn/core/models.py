@@ -102,3 +102,26 @@ class ScheduleRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.day}"
+
+
+class TrustedKey(models.Model):
+    """A public key whose signed bundles of one kind this installation accepts (a scanner
+    host's findings, an agency's or a province's reports)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("bundle kind"), max_length=64)
+    key_id = models.CharField(max_length=16)
+    public_key = models.CharField(max_length=64)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key_id", "kind"], name="core_trusted_key_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind}, {self.key_id})"

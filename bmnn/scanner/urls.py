@@ -11,4 +11,5 @@ urlpatterns = [
     path("portals/<int:pk>/edit/", views.portal_edit, name="portal_edit"),
     path("portals/<int:pk>/scan/", views.portal_scan, name="portal_scan"),
     path("findings/<int:pk>/", views.finding_detail, name="finding"),
+    path("import/", views.import_bundle, name="import"),
 ]

@@ -16,6 +16,7 @@ from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
 from bmnn.scanner import services
+from bmnn.scanner.bundle import import_findings
 from bmnn.scanner.forms import CheckForm, DecideForm, PortalForm
 from bmnn.scanner.highlight import page_images
 from bmnn.scanner.models import Finding, Portal, QueuedUrl, Resource
@@ -43,7 +44,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "scanner/overview.html", {
         "portals": [(p, last_runs[p.pk]) for p in portals], "page": page, "status": status,
         "statuses": Finding.Status.choices, "can_manage": policy.can_manage_portals(request.user),
-        "query_string": f"status={status}",
+        "query_string": f"status={status}", "can_import": policy.can_decide_findings(request.user),
     })  # fmt: skip
 
 
@@ -152,3 +153,21 @@ def check(request: HttpRequest) -> HttpResponse:
                     pictures=page_images(data, upload.name or "", verdicts[0]),
                 )
     return render(request, "scanner/check.html", context)
+
+
+@login_required
+@require_POST
+def import_bundle(request: HttpRequest) -> HttpResponse:
+    """A supervisor brings in the findings of the scanner host (signed bundle on removable media)."""
+    _require(policy.can_decide_findings(request.user))
+    upload = request.FILES.get("bundle")
+    if upload is None or (upload.size or 0) > 200 * 1024 * 1024:
+        messages.error(request, _("Choose a bundle file (at most 200 MB)."))
+        return redirect("scanner:overview")
+    try:
+        result = import_findings(actor=actor_of(request), data=upload.read())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(added)s findings added, %(updated)s updated.") % result)
+    return redirect("scanner:overview")

@@ -33,6 +33,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("Audit log"), reverse("core:audit_list"), policy.can_view_audit(user)),
         (_("API"), reverse("api:docs"), True),
     ]
+    if settings.BMNN_PROFILE == "scanner":
+        entries = [(_("Leak scanner"), reverse("scanner:overview"), True),
+                   (_("Check a document"), reverse("scanner:check"), True)]  # fmt: skip
     current = request.path
     nav = [
         {

@@ -113,3 +113,16 @@ def test_only_supervisors_manage_portals(people, client_for) -> None:
         reverse("scanner:portal_new"), form | {"start_urls": "ftp://x"}
     )
     assert bad.status_code == 200 and Portal.objects.count() == 1
+
+
+def test_the_scanner_profile_serves_only_leak_detection(people, client_for, settings) -> None:
+    """DESIGN.md: on the internet-connected scanner host nothing but leak detection answers."""
+    settings.BMNN_PROFILE = "scanner"
+    client = client_for(people["supervisor"])
+    assert client.get("/").url == reverse("scanner:overview")
+    for path in ("/registry/", "/plans/", "/agencies/", "/api/secret-items/", "/api/people/"):
+        assert client.get(path).status_code == 404, path
+    page = client.get(reverse("scanner:overview")).content.decode()
+    assert reverse("scanner:check") in page and reverse("registry:item_list") not in page
+    settings.BMNN_PROFILE = "internal"
+    assert client.get("/registry/").status_code == 200

@@ -1,0 +1,50 @@
+"""Which keys this installation signs with and trusts (bmnn.core.bundles does the crypto)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, bundles, policy
+from bmnn.core.models import TrustedKey
+from bmnn.core.services import require, service
+
+
+def signing_key() -> bytes:
+    path = settings.BMNN_SIGNING_KEY_FILE
+    if not path:
+        raise ImproperlyConfigured(
+            "BMNN_SIGNING_KEY_FILE is not set: generate one with `bmnn keys generate`"
+        )
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ImproperlyConfigured(f"cannot read the signing key {path}: {exc.strerror}") from exc
+
+
+def trusted(kind: str) -> dict[str, bytes]:
+    rows = TrustedKey.objects.filter(kind=kind, revoked_at__isnull=True)
+    return {row.key_id: bundles.parse_public_key(row.public_key) for row in rows}
+
+
+@service
+def trust_key(*, actor: Any, name: str, kind: str, public_key: str) -> TrustedKey:
+    """Accept bundles of `kind` signed by this key (administrators; or the command line)."""
+    if actor is not None:
+        require(policy.is_administrator(actor), _("Only administrators manage trusted keys."))
+    try:
+        raw = bundles.parse_public_key(public_key)
+    except bundles.BundleError as exc:
+        raise ValidationError({"public_key": str(exc)}) from exc
+    key, _created = TrustedKey.objects.update_or_create(
+        key_id=bundles.key_id(raw), kind=kind,
+        defaults={"name": name, "public_key": bundles.public_key_text(raw), "added_by": actor, "revoked_at": None},
+    )  # fmt: skip
+    audit.record(
+        actor=actor, action="core.trust_key", obj=key, changes={"kind": kind, "key_id": key.key_id}
+    )
+    return key

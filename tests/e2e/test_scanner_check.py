@@ -36,7 +36,9 @@ def test_an_editor_checks_files_before_publishing(page, live_server, tmp_path) -
 
     page.get_by_label("Tài liệu định đăng tải").set_input_files(str(plan))
     page.get_by_role("button", name="Kiểm tra").click()
-    expect(page.get_by_test_id("verdict")).to_contain_text("Không phát hiện dấu hiệu bí mật nhà nước")
+    expect(page.get_by_test_id("verdict")).to_contain_text(
+        "Không phát hiện dấu hiệu bí mật nhà nước"
+    )
     assert list(Check.objects.order_by("pk").values_list("secret", flat=True)) == [True, False]
 
     outside = [url for url in page.requests_seen if not url.startswith(live_server.url)]

@@ -749,3 +749,158 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- held-out families -----------------------------------------------------------------------------
+# Written after the detector was tuned, to measure it on shapes it has not seen: a stamp pasted
+# as a picture into a typed PDF or a Word file, a black-and-white photocopy, a tilted dim photo;
+# and negatives with a red stamp that is not a level, a logo, a news scan quoting a level.
+
+
+def stamp_picture(text: str, colour: tuple[int, int, int] = (200, 20, 20), dpi: int = 300) -> bytes:
+    """A stamp as a scanned picture: double border, bold capitals, red ink."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    px = dpi / 25.4
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), int(4.6 * px))
+    probe = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    width = int(probe.textlength(text, font=font) + 8 * px)
+    height = int(9 * px)
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((2, 2, width - 3, height - 3), outline=colour, width=max(3, int(0.35 * px)))
+    draw.rectangle(
+        (int(px), int(px), width - int(px) - 1, height - int(px) - 1), outline=colour, width=2
+    )
+    draw.text((4 * px, 1.8 * px), text, fill=colour, font=font)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def pdf_with_stamp_picture(doc: Doc, picture: bytes) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    level, doc.level = doc.level, None
+    _pdf_page(pdf, doc)
+    doc.level = level
+    pdf.image(io.BytesIO(picture), x=40, y=15 + 7 * 3 + 1, h=8)
+    return bytes(pdf.output())
+
+
+def docx_with_picture(doc: Doc, picture: bytes, width_mm: float = 35) -> bytes:
+    from docx import Document
+    from docx.shared import Mm
+
+    document = Document()
+    level, doc.level = doc.level, None
+    for index, line in enumerate(doc.header_lines()):
+        document.add_paragraph(line)
+        if index == 2:  # under the number line
+            document.add_paragraph().add_run().add_picture(io.BytesIO(picture), width=Mm(width_mm))
+    doc.level = level
+    for line in doc.right_lines() + doc.body_lines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def logo_picture() -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (400, 400), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((20, 20, 380, 380), outline=(200, 20, 20), width=12)
+    draw.text(
+        (110, 170),
+        "UBND",
+        fill=(200, 20, 20),
+        font=ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 60),
+    )
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def grey_scan(doc: Doc, rng: random.Random) -> bytes:
+    from PIL import ImageOps
+
+    image = ImageOps.autocontrast(page_image(doc).convert("L"))  # type: ignore[attr-defined]
+    image = image.rotate(rng.uniform(-1.0, 1.0), fillcolor=255)
+    out = io.BytesIO()
+    image.save(out, format="PDF", resolution=200)
+    return out.getvalue()
+
+
+def dim_tilted_photo(doc: Doc, rng: random.Random) -> bytes:
+    from PIL import ImageEnhance, ImageFilter
+
+    page = page_image(doc, dpi=150)
+    page = page.rotate(
+        rng.choice([-1, 1]) * rng.uniform(4.5, 6.5), expand=True, fillcolor=(80, 70, 60)
+    )  # type: ignore[attr-defined]
+    page = ImageEnhance.Brightness(page).enhance(0.8)
+    page = page.filter(ImageFilter.GaussianBlur(0.7))
+    out = io.BytesIO()
+    page.convert("RGB").save(out, format="JPEG", quality=70)
+    return out.getvalue()
+
+
+def news_scan(rng: random.Random) -> bytes:
+    doc = make_doc(rng, None)
+    doc.parent, doc.agency, doc.number = "BÁO BẮC LÂM", "CHUYÊN MỤC PHÁP LUẬT", "Số 1234"
+    doc.kind, doc.subject = (
+        "KHỞI TỐ VỤ ÁN LÀM LỘ TÀI LIỆU TỐI MẬT",
+        "Tài liệu có đóng dấu TỐI MẬT bị chụp ảnh gửi ra ngoài",
+    )
+    doc.body = rng.sample(ABOUT_SECRETS, 5)
+    return write_scan(doc, rng)
+
+
+def build_held_out(seed: int = 7001, *, with_images: bool = True) -> list[Item]:
+    rng = random.Random(seed)
+    items: list[Item] = []
+
+    def add(name: str, data: bytes, level: str | None, category: str, fmt: str) -> None:
+        items.append(
+            Item(f"h{len(items):03d}-{name}", data, level is not None, level, False, category, fmt)
+        )
+
+    for level, text in LEVELS.items():
+        for _ in range(2):
+            add(f"pdf-stamp-picture-{level}.pdf", pdf_with_stamp_picture(make_doc(rng, level), stamp_picture(text)),
+                level, "positive", "pdf")  # fmt: skip
+            add(f"docx-stamp-picture-{level}.docx", docx_with_picture(make_doc(rng, level), stamp_picture(text)),
+                level, "positive", "docx")  # fmt: skip
+            if with_images:
+                add(
+                    f"grey-scan-{level}.pdf",
+                    grey_scan(make_doc(rng, level), rng),
+                    level,
+                    "positive",
+                    "scan",
+                )
+                add(
+                    f"tilted-photo-{level}.jpg",
+                    dim_tilted_photo(make_doc(rng, level), rng),
+                    level,
+                    "positive",
+                    "photo",
+                )
+    for _ in range(3):
+        add("pdf-red-checked-stamp.pdf", pdf_with_stamp_picture(make_doc(rng, "mat"), stamp_picture("ĐÃ KIỂM TRA")),
+            None, "hard_negative", "pdf")  # fmt: skip
+        add(
+            "docx-logo.docx",
+            docx_with_picture(make_doc(rng, None), logo_picture(), 20),
+            None,
+            "hard_negative",
+            "docx",
+        )
+        if with_images:
+            add("news-scan.pdf", news_scan(rng), None, "hard_negative", "scan")
+    return items

@@ -34,8 +34,11 @@ def scan_document(
         return verdict, None
     try:
         verdict = detect(extracted.blocks, path, extracted.kind)
-        while not verdict.decisive and extracted.needs_more is not None:
+        while (
+            not verdict.decisive or (extracted.unread_images and not verdict.secret)
+        ) and extracted.needs_more:
             more, extracted.needs_more = extracted.needs_more, None
+            extracted.unread_images = False
             extracted.blocks.extend(more())
             verdict = detect(extracted.blocks, path, extracted.kind)
     except ExtractError as exc:

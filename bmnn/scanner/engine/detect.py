@@ -47,6 +47,10 @@ MOTTO = (
     "doc lap tu do hanh phuc",
 )
 NUMBER_LINE = re.compile(r"^so\s*[:.]\s*\S*\d")
+# The issuing body's name at the top left (Decree 30/2020 layout): also part of the header.
+AGENCY_LINE = re.compile(
+    r"^(ubnd|uy ban nhan dan|so |cong an|ban |tinh uy|dang uy|van phong|hoi dong nhan dan|bo )"
+)
 SPECIMEN_WORDS = ("mau so", "mau dau", "dau chi do", "dau do mat", "vi du", "minh hoa", "hinh thuc dau",
                   "mau con dau", "kich thuoc", "khung hinh chu nhat", "vi tri dong dau", "dau mat")  # fmt: skip
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
@@ -91,6 +95,11 @@ def stamp_level(text: str) -> tuple[str, bool] | None:
     return None
 
 
+def is_stamp_line(text: str) -> bool:
+    """A line that reads as any official stamp (used by OCR to pick the best reading)."""
+    return stamp_level(text) is not None or _other_stamp(text) is not None
+
+
 def _other_stamp(text: str) -> str | None:
     line = collapse(text)
     if not line or len(line) > 80:
@@ -131,6 +140,12 @@ def _maybe_upper(text: str) -> bool:
     return not any(ch.islower() and ch != "l" for ch in text)
 
 
+def _mostly_upper(text: str) -> bool:
+    """At least four letters in five are capitals (OCR lowers a few of them)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     # Reading order: by page, then top to bottom where the format gives positions.
     blocks = sorted(blocks, key=lambda b: (b.page, b.box[1] if b.box else 0.0, b.order))
@@ -147,7 +162,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         """The national motto or a number line: the marks of an administrative header."""
         if i not in anchor_cache:
             f = folded_at(i) if len(blocks[i].text) < 120 else ""
-            anchor_cache[i] = bool(f) and (any(m in f for m in MOTTO) or bool(NUMBER_LINE.match(f)))
+            anchor_cache[i] = bool(f) and (
+                any(m in f for m in MOTTO) or bool(NUMBER_LINE.match(f))
+                or (bool(AGENCY_LINE.match(f)) and _mostly_upper(blocks[i].text) and len(f) < 60)
+            )  # fmt: skip
         return anchor_cache[i]
 
     def is_specimen(i: int) -> bool:
@@ -208,6 +226,11 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             notes.append("administrative header nearby")
         if block.bold or block.origin in ("textbox", "page-header"):
             score += 0.05
+        if (
+            block.origin == "ocr-stamp"
+        ):  # read from red ink alone: the stamp's own colour (TT24 Art. 3.2)
+            score += 0.1
+            notes.append("red ink")
         if not exact:
             score -= 0.05
         if any(

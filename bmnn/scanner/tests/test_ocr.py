@@ -61,3 +61,31 @@ def test_an_unreadable_header_makes_the_scanner_read_on() -> None:
     verdict, extracted = scan_document(out.getvalue(), "cropped.png")
     assert extracted is not None and extracted.ocr_pages == pytest.approx(1.0)
     assert verdict.secret and verdict.level == "mat"
+
+
+def test_a_stamp_pasted_as_a_picture_into_a_typed_pdf_or_word_file_is_found() -> None:
+    """The text layer has no stamp; the picture in the header is read because the text did not
+    decide; a red stamp that is not a level is not mistaken for one."""
+    from tests.corpus.scanner_corpus import docx_with_picture, pdf_with_stamp_picture, stamp_picture
+
+    rng = random.Random(15)
+    pdf = pdf_with_stamp_picture(make_doc(rng, "toi_mat"), stamp_picture("TỐI MẬT"))
+    verdict, extracted = scan_document(pdf, "typed.pdf")
+    assert (
+        verdict.secret
+        and verdict.level == "toi_mat"
+        and extracted is not None
+        and extracted.ocr_pages > 0
+    )
+    word = docx_with_picture(make_doc(rng, "mat"), stamp_picture("MẬT"))
+    assert scan_document(word, "typed.docx")[0].level == "mat"
+    checked = pdf_with_stamp_picture(make_doc(rng, "mat"), stamp_picture("ĐÃ KIỂM TRA"))
+    assert not scan_document(checked, "checked.pdf")[0].secret
+
+
+def test_a_black_and_white_copy_is_read_through_the_stamp_frame() -> None:
+    from tests.corpus.scanner_corpus import grey_scan
+
+    rng = random.Random(16)
+    verdict, _ = scan_document(grey_scan(make_doc(rng, "tuyet_mat"), rng), "photocopy.pdf")
+    assert verdict.secret and verdict.level == "tuyet_mat"

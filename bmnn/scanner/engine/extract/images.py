@@ -77,6 +77,61 @@ def stamp_regions(mask: Any) -> list[tuple[int, int, int, int]]:
     return boxes[:12]
 
 
+def _components(ink: list[bool], width: int, height: int) -> list[list[int]]:
+    """Connected groups of ink pixels (4-neighbours), as lists of pixel indexes."""
+    seen = [False] * len(ink)
+    groups = []
+    for start, is_ink in enumerate(ink):
+        if not is_ink or seen[start]:
+            continue
+        stack, group = [start], []
+        seen[start] = True
+        while stack:
+            here = stack.pop()
+            group.append(here)
+            x, y = here % width, here // width
+            for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+                if 0 <= nx < width and 0 <= ny < height:
+                    other = ny * width + nx
+                    if ink[other] and not seen[other]:
+                        seen[other] = True
+                        stack.append(other)
+        groups.append(group)
+    return groups
+
+
+def erase_frames(strip: Any) -> Any:
+    """A black-and-white copy has no red layer: the stamp's frame is found by its shape instead
+    (a wide, thin outline) and erased, so that page segmentation reads the words inside it."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    scale = 4
+    # thicken thin lines first, so that a frame survives the reduction as one outline
+    small = strip.filter(ImageFilter.MinFilter(5)).resize(
+        (max(1, strip.width // scale), max(1, strip.height // scale)), Image.Resampling.BOX
+    )
+    width, height = small.size
+    ink = [value < 170 for value in _flat(small)]
+    if sum(ink) > 0.3 * len(ink):
+        return strip  # a dark photo or a picture: not a page with frames
+    erase = []
+    for group in _components(ink, width, height):
+        xs = [p % width for p in group]
+        ys = [p // width for p in group]
+        box_w, box_h = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
+        if box_w > 0.08 * width and 5 < box_h < 0.25 * height and len(group) < 0.35 * box_w * box_h:
+            erase.extend(group)
+    if not erase:
+        return strip
+    mask = Image.new("L", (width, height), 0)
+    values = [0] * (width * height)
+    for index in erase:
+        values[index] = 255
+    mask.putdata(values)
+    mask = mask.filter(ImageFilter.MaxFilter(3)).resize(strip.size)
+    return ImageChops.lighter(strip, mask)
+
+
 def _without_frame(region: Any) -> Any:
     """Keeps the letters and drops the frame: connected ink whose extent spans most of the
     region (the border lines, rings and bars) is erased; letters are small components."""
@@ -117,31 +172,53 @@ def _without_frame(region: Any) -> Any:
     return cleaned.resize(region.size)
 
 
+STAMP_HEIGHT = 160  # pixels a stamp region is scaled to before OCR (small photos read badly)
+ANGLES = (0, 4, -4, 7, -7)  # a stamp is often put on askew, and photos add their own tilt
+
+
+def _read_stamp(region: Any, limits: Limits) -> list[str]:
+    """The lines of one red mark, frame removed, scaled to a readable size, tried at a few
+    angles until one reads as a stamp."""
+    from PIL import ImageOps
+
+    from bmnn.scanner.engine.detect import is_stamp_line
+
+    factor = STAMP_HEIGHT / max(1, region.height)
+    if factor < 1 or factor > 1.3:
+        region = region.resize((max(1, int(region.width * factor)), STAMP_HEIGHT))
+    region = ImageOps.expand(_without_frame(region), border=20, fill=255)
+    first: list[str] = []
+    for angle in ANGLES:
+        turned = region if angle == 0 else region.rotate(angle, expand=True, fillcolor=255)
+        found = ocr.words(turned, timeout=limits.ocr_timeout, psm=6)
+        rows: dict[tuple[int, int, int], list[str]] = {}
+        for word in found:
+            rows.setdefault(word.key, []).append(word.text)
+        lines = [" ".join(rows[key]).strip().upper() for key in sorted(rows)]
+        lines = [line for line in lines if line]
+        if angle == 0:
+            first = lines
+        if any(is_stamp_line(line) for line in lines):
+            return lines
+    return first
+
+
 def ocr_stamps(
     image: Any, *, page: int, limits: Limits, top: int, bottom: int, start_order: int
 ) -> list[Block]:
     """OCR of the red marks alone, one region at a time, frames removed: a stamp inside a
     double border is where general page segmentation most often fails."""
-    from PIL import ImageOps
 
     width, height = image.size
     mask = red_mask(image.crop((0, top, width, bottom)))
     blocks: list[Block] = []
     for left, y0, right, y1 in stamp_regions(mask):
-        pad = 12
-        region = _without_frame(mask.crop((left, y0, right, y1)))
-        region = ImageOps.expand(region, border=pad, fill=255)
-        found = ocr.words(region, timeout=limits.ocr_timeout, psm=6)
+        lines = _read_stamp(mask.crop((left, y0, right, y1)), limits)
         box = (left / width, (top + y0) / height, right / width, (top + y1) / height)
         zone = HEADER if page == 1 and box[1] < limits.header_share else BODY
-        lines: dict[tuple[int, int, int], list[str]] = {}
-        for word in found:
-            lines.setdefault(word.key, []).append(word.text)
-        for key in sorted(lines):
-            text = " ".join(lines[key]).strip()
-            if text:
-                blocks.append(Block(text=text.upper(), page=page, zone=zone, order=start_order + len(blocks),
-                                    box=box, origin="ocr-stamp"))  # fmt: skip
+        for text in lines:
+            blocks.append(Block(text=text, page=page, zone=zone, order=start_order + len(blocks), box=box,
+                                origin="ocr-stamp"))  # fmt: skip
     return blocks
 
 
@@ -156,6 +233,7 @@ def ocr_page(
     if bottom - top < 10:
         return []
     strip = image.crop((0, top, width, bottom)).convert("L")
+    strip = erase_frames(strip)
     found = ocr.words(strip, timeout=limits.ocr_timeout)
     blocks = ocr.lines(found, page=page, page_width=width, page_height=height, y_offset=top,
                        header_until=limits.header_share, start_order=start_order)  # fmt: skip

@@ -74,9 +74,13 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     table_tag, box_tag = qn("w:tbl"), qn("w:txbxContent")
     counted = 0
     first_table: Any = None
+    blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+    header_pictures: list[Any] = []
     for paragraph in body.iter(qn("w:p")):
         text = _own_text(paragraph, qn)
         if not text:
+            if counted < HEADER_PARAGRAPHS:
+                header_pictures.extend(paragraph.iter(blip))
             continue
         origin, parent = "text", paragraph.getparent()
         table = None
@@ -93,13 +97,52 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT) -> Extracted:
         in_header = counted < HEADER_PARAGRAPHS or (
             table is not None and table is first_table and counted < 40
         )
+        if in_header:
+            header_pictures.extend(paragraph.iter(blip))
         result.blocks.append(Block(text=text, zone=HEADER if in_header else BODY, order=len(result.blocks),
                                    origin=origin, bold=_is_bold(paragraph, qn)))  # fmt: skip
         counted += 1
         if len(result.blocks) > limits.max_blocks:
             result.notes.append("text truncated")
             break
+    _plan_picture_ocr(document, header_pictures, result, limits)
     return result
+
+
+def _plan_picture_ocr(
+    document: Any, pictures: list[Any], result: Extracted, limits: Limits
+) -> None:
+    """Pictures in the header paragraphs (a stamp pasted as an image) are OCR'd only when the
+    text does not already show a secret."""
+    embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+    blobs = []
+    for picture in pictures[:3]:
+        part = document.part.related_parts.get(picture.get(embed, ""))
+        blob = getattr(part, "blob", None)
+        if isinstance(blob, bytes) and 2_000 < len(blob) < 20_000_000:
+            blobs.append(blob)
+    if not blobs:
+        return
+
+    def more() -> list[Block]:
+        from dataclasses import replace
+
+        from bmnn.scanner.engine.extract.images import ocr_page, open_image, prepare
+
+        found: list[Block] = []
+        for blob in blobs:
+            try:
+                image = prepare(open_image(blob, limits))
+            except ExtractError:
+                continue
+            start = len(result.blocks) + len(found)
+            for block in ocr_page(image, page=1, limits=limits, part="all", start_order=start):
+                found.append(replace(block, zone=HEADER, box=None))
+            result.ocr_pages += 1
+        return found
+
+    result.unread_images = True
+    result.needs_more = more
 
 
 def extract_xlsx(data: bytes, limits: Limits = DEFAULT) -> Extracted:

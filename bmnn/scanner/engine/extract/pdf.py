@@ -85,6 +85,9 @@ def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
             result.kind = "scan" if len(scanned) == min(pages, limits.max_text_pages) else "pdf"
             _ocr_plan(pdf, scanned, result, limits)
             handed_over = True
+        elif _header_images(pdf, limits):
+            _ocr_header_images(pdf, result, limits)
+            handed_over = True
         return result
     finally:
         if not handed_over:
@@ -140,6 +143,44 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
         if len(scanned) > limits.max_ocr_pages:
             result.notes.append(f"OCR stopped after {limits.max_ocr_pages} scanned pages")
         return blocks
+
+    result.needs_more = more
+    result.cleanup = pdf.close
+
+
+def _header_images(pdf: Any, limits: Limits) -> bool:
+    """Whether page one has a picture in its header strip (a stamp pasted as an image)."""
+    import pypdfium2.raw as pdfium_raw
+
+    page = pdf[0]
+    try:
+        width, height = page.get_size()
+        for image in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, _bottom, right, top = image.get_bounds()
+            if (right - left) > 0.04 * width and (1 - top / height) < limits.header_share:
+                return True
+        return False
+    finally:
+        page.close()
+
+
+def _ocr_header_images(pdf: Any, result: Extracted, limits: Limits) -> None:
+    """OCR of page one's header strip, only if its text did not already show a secret."""
+    from bmnn.scanner.engine.extract.images import ocr_page
+
+    result.unread_images = True
+
+    def more() -> list[Block]:
+        try:
+            image = _render(pdf, 0, limits)
+            blocks = ocr_page(
+                image, page=1, limits=limits, part="header", start_order=len(result.blocks)
+            )
+            result.ocr_pages += limits.header_share
+            return blocks
+        finally:
+            pdf.close()
+            result.cleanup = None
 
     result.needs_more = more
     result.cleanup = pdf.close

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bmnn.plans",
     "bmnn.registry",
     "bmnn.scanner",
+    "bmnn.inspections",
     "bmnn.web",
     "bmnn.api",
 ]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("plans/", include("bmnn.plans.urls")),
     path("registry/", include("bmnn.registry.urls")),
     path("scanner/", include("bmnn.scanner.urls")),
+    path("inspections/", include("bmnn.inspections.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

@@ -27,6 +27,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("Province at a glance"), reverse("plans:matrix"), policy.can_manage_plans(user)),
         (_("Secret registers"), reverse("registry:item_list"), True),
         (_("Leak scanner"), reverse("scanner:overview"), True),
+        (_("Inspections"), reverse("inspections:list"), True),
+        (_("Legal library"), reverse("inspections:library"), True),
         (_("Agencies"), reverse("org:agency_list"), True),
         (_("People"), reverse("org:person_list"), True),
         (_("Agency groups"), reverse("org:group_list"), True),

@@ -396,3 +396,52 @@ def can_decide_findings(actor: Any) -> bool:
 def can_check_documents(actor: Any) -> bool:
     """Anyone signed in may check a file before publishing it (editors of every agency)."""
     return scope(actor).authenticated
+
+
+# --- Inspections, training, legal library ---------------------------------------------------
+
+
+def can_plan_inspections(actor: Any) -> bool:
+    return scope(actor).has(Role.SUPERVISOR)
+
+
+def can_self_inspect(actor: Any, agency_id: int) -> bool:
+    roles = scope(actor).roles_by_agency.get(agency_id, frozenset())
+    return bool(roles & {Role.HEAD, Role.SECURITY_OFFICER})
+
+
+def is_inspector_of(actor: Any, inspection: Any) -> bool:
+    """The team leader and members; for a self-inspection, the agency's head and officer."""
+    if getattr(actor, "pk", None) is None:
+        return False
+    if inspection.leader_id == actor.pk or inspection.team.filter(pk=actor.pk).exists():
+        return True
+    if inspection.kind == "self":
+        return any(can_self_inspect(actor, t.agency_id) for t in inspection.targets.all())
+    return False
+
+
+def restrict_inspections(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
+    """Province-wide roles see every inspection; others those of their agencies and those they
+    are on."""
+    actor_scope = scope(actor)
+    if not actor_scope.authenticated:
+        return rows.none()
+    if actor_scope.province_wide or actor_scope.has(Role.INSPECTOR):
+        return rows
+    return rows.filter(
+        Q(targets__agency_id__in=actor_scope.agency_ids) | Q(leader=actor) | Q(team=actor)
+    ).distinct()
+
+
+def can_remediate(actor: Any, agency_id: int) -> bool:
+    return can_self_inspect(actor, agency_id)
+
+
+def can_record_training(actor: Any, agency_id: int) -> bool:
+    return can_self_inspect(actor, agency_id) or scope(actor).has(Role.SUPERVISOR)
+
+
+def can_manage_library(actor: Any) -> bool:
+    actor_scope = scope(actor)
+    return actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR)

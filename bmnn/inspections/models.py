@@ -1,0 +1,246 @@
+"""Inspections and self-inspections with their checklist, answers, findings and remediation;
+training sessions and attendance; the legal library."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Inspection(models.Model):
+    class Kind(models.TextChoices):
+        INSPECTION = "inspection", _("Inspection")
+        SELF = "self", _("Self-inspection")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        CONCLUDED = "concluded", _("Concluded")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.INSPECTION)
+    title = models.CharField(_("title"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("year"))
+    decision = models.CharField(_("decision number"), max_length=128, blank=True)
+    scope = models.TextField(_("scope"), blank=True)
+    period_from = models.DateField(_("period under review from"))
+    period_to = models.DateField(_("period under review to"))
+    on_site_from = models.DateField(_("on site from"))
+    on_site_to = models.DateField(_("on site to"))
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("team leader"), on_delete=models.PROTECT,
+                               related_name="led_inspections")  # fmt: skip
+    team = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("team"), related_name="inspections",
+                                  blank=True)  # fmt: skip
+    checklist_version = models.CharField(max_length=32)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    concluded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-on_site_from", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Target(models.Model):
+    """One inspected agency."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="targets")
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="inspection_targets"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "agency"], name="inspections_target_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inspection} — {self.agency}"
+
+
+class ChecklistItem(models.Model):
+    """The inspection's own copy of a checklist item: editable without touching the default."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="items")
+    area_code = models.CharField(max_length=64)
+    area_title = models.CharField(max_length=255)
+    code = models.CharField(max_length=64)
+    text = models.TextField()
+    source = models.CharField(max_length=255, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    removed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "code"], name="inspections_item_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Answer(models.Model):
+    class Result(models.TextChoices):
+        COMPLIANT = "compliant", _("Compliant")
+        NOT_COMPLIANT = "not_compliant", _("Not compliant")
+        NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="answers")
+    result = models.CharField(_("result"), max_length=16, choices=Result.choices)
+    evidence = models.TextField(_("evidence"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["target", "item"], name="inspections_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.result}"
+
+
+class Finding(models.Model):
+    class Severity(models.TextChoices):
+        LOW = "low", _("Minor")
+        MEDIUM = "medium", _("Significant")
+        HIGH = "high", _("Serious")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        REMEDIATED = "remediated", _("Remediation reported")
+        VERIFIED = "verified", _("Verified")
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="findings")
+    item = models.ForeignKey(
+        ChecklistItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+    )
+    severity = models.CharField(
+        _("severity"), max_length=16, choices=Severity.choices, default=Severity.MEDIUM
+    )
+    description = models.TextField(_("what was found"))
+    rule = models.CharField(_("rule broken"), max_length=255)
+    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    deadline = models.DateField(_("remediation deadline"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+
+class Remediation(models.Model):
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="remediations")
+    text = models.TextField(_("what was done"))
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    posted_at = models.DateTimeField(auto_now_add=True)
+    accepted = models.BooleanField(null=True, blank=True)
+    comment = models.TextField(_("inspector's comment"), blank=True)
+
+    class Meta:
+        ordering = ["posted_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class TrainingSession(models.Model):
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Training")
+        DISSEMINATION = "dissemination", _("Dissemination of the law")
+        CAMPAIGN = "campaign", _("Media campaign")
+        EXAM = "exam", _("Exam")
+
+    agency = models.ForeignKey("org.Agency", verbose_name=_("organiser"), on_delete=models.PROTECT,
+                               related_name="training_sessions")  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    held_on = models.DateField(_("date"))
+    audience = models.CharField(_("audience"), max_length=255, blank=True)
+    participants = models.JSONField(_("participants by category"), default=dict)
+    materials = models.TextField(_("materials"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def participant_total(self) -> int:
+        return sum(int(v) for v in self.participants.values())
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="attendance"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="trainings")  # fmt: skip
+    name = models.CharField(max_length=150)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="inspections_attendance_once",
+                                    condition=models.Q(person__isnull=False)),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalDocument(models.Model):
+    class Kind(models.TextChoices):
+        LAW = "law", _("Law")
+        DECREE = "decree", _("Decree")
+        CIRCULAR = "circular", _("Circular")
+        DIRECTIVE = "directive", _("Directive")
+        PLAN = "plan", _("Plan")
+        CATALOGUE = "catalogue", _("Catalogue of state secrets")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    number = models.CharField(_("number and symbol"), max_length=64)
+    title = models.CharField(_("title"), max_length=500)
+    issuer = models.CharField(_("issued by"), max_length=255)
+    sector = models.CharField(_("sector"), max_length=255, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    effective_from = models.DateField(_("in force from"))
+    effective_to = models.DateField(_("in force until"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["-effective_from", "number"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"

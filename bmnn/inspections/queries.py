@@ -1,0 +1,83 @@
+"""Reads for pages, the API and the dashboard."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from bmnn.core import policy
+from bmnn.core.text import fold
+from bmnn.inspections import rules
+from bmnn.inspections.models import Attendance, Finding, Inspection, LegalDocument
+from bmnn.org.models import Agency, Membership, Role
+
+
+def inspections(actor: Any) -> QuerySet[Inspection]:
+    return policy.restrict_inspections(actor, Inspection.objects.select_related("leader")).annotate(
+        target_count=Count("targets", distinct=True)
+    )
+
+
+def inspection(actor: Any, pk: int) -> Inspection | None:
+    return inspections(actor).filter(pk=pk).first()
+
+
+def findings(actor: Any) -> QuerySet[Finding]:
+    """Findings the actor may see: all for province-wide roles and inspection teams, otherwise
+    those about the actor's own agencies."""
+    scope = policy.scope(actor)
+    rows = Finding.objects.all()
+    if scope.province_wide or scope.has(Role.INSPECTOR):
+        return rows
+    on_team = Q(target__inspection__leader=actor) | Q(target__inspection__team=actor)
+    return rows.filter(Q(target__agency_id__in=scope.agency_ids) | on_team).distinct()
+
+
+def overdue_findings(actor: Any, today: date | None = None) -> QuerySet[Finding]:
+    """Findings not verified whose deadline has passed (rules.is_overdue), visible to the actor."""
+    today = today or timezone.localdate()
+    return (
+        findings(actor)
+        .filter(deadline__lt=today)
+        .exclude(status=Finding.Status.VERIFIED)
+        .select_related("target__agency")
+    )
+
+
+def training_coverage(
+    agencies: QuerySet[Agency] | list[Agency], today: date | None = None
+) -> dict[int, float | None]:
+    """Share of each agency's active members who attended a session in the last 12 months."""
+    start, end = rules.training_window(today or timezone.localdate())
+    ids = [a.pk for a in agencies]
+    staff: dict[int, set[int]] = {pk: set() for pk in ids}
+    for agency_id, person_id in Membership.objects.filter(agency_id__in=ids, is_active=True,
+                                                          person__is_active=True).values_list("agency_id", "person_id"):  # fmt: skip
+        staff[agency_id].add(person_id)
+    trained = set(
+        Attendance.objects.filter(person__isnull=False, session__held_on__gte=start, session__held_on__lte=end)
+        .values_list("person_id", flat=True)
+    )  # fmt: skip
+    return {pk: rules.coverage(people, trained) for pk, people in staff.items()}
+
+
+def library(search: str = "", kind: str = "") -> QuerySet[LegalDocument]:
+    rows = LegalDocument.objects.all()
+    if kind:
+        rows = rows.filter(kind=kind)
+    for word in fold(search).split()[:8]:
+        rows = rows.filter(search_text__contains=word)
+    return rows
+
+
+def open_findings_by_agency(actor: Any) -> QuerySet[Any]:
+    return (
+        findings(actor)
+        .exclude(status=Finding.Status.VERIFIED)
+        .values("target__agency__name")
+        .annotate(total=Count("pk"), late=Count("pk", filter=Q(deadline__lt=timezone.localdate())))
+        .order_by("-late", "target__agency__name")
+    )

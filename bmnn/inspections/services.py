@@ -1,0 +1,277 @@
+"""Inspection, training and library services: each checks the policy and writes the audit
+chain; the agency inspected is told of each finding, the team of each remediation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.notify import notify
+from bmnn.core.services import require, service
+from bmnn.core.text import fold
+from bmnn.inspections import checklist
+from bmnn.inspections.models import (
+    Answer,
+    Attendance,
+    ChecklistItem,
+    Finding,
+    Inspection,
+    LegalDocument,
+    Remediation,
+    Target,
+    TrainingSession,
+)
+from bmnn.org.models import Agency, Person, Role
+from bmnn.org.queries import people_in_roles
+
+
+def _agency_people(agency_id: int) -> list[Person]:
+    return list(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {agency_id}))
+
+
+@service
+def create_inspection(*, actor: Person, kind: str, title: str, year: int, period_from: date, period_to: date,
+                      on_site_from: date, on_site_to: date, agencies: Iterable[Agency], leader: Person | None = None,
+                      team: Iterable[Person] = (), decision: str = "", scope: str = "") -> Inspection:  # fmt: skip
+    """An inspection plan (supervisors) or a self-inspection (the agency's head or officer),
+    with its own copy of the default checklist."""
+    agencies = list(dict.fromkeys(agencies))
+    if not agencies:
+        raise ValidationError({"agencies": _("Choose at least one agency.")})
+    if kind == Inspection.Kind.SELF:
+        require(len(agencies) == 1 and policy.can_self_inspect(actor, agencies[0].pk),
+                _("An agency inspects only itself, by its head or security officer."))  # fmt: skip
+        leader = leader or actor
+    else:
+        require(
+            policy.can_plan_inspections(actor), _("Only province supervisors plan inspections.")
+        )
+    if leader is None:
+        raise ValidationError({"leader": _("Name the team leader.")})
+    if period_to < period_from or on_site_to < on_site_from:
+        raise ValidationError(_("An end date is before its start."))
+    inspection = Inspection.objects.create(
+        kind=kind, title=title.strip(), year=year, decision=decision.strip(), scope=scope.strip(),
+        period_from=period_from, period_to=period_to, on_site_from=on_site_from, on_site_to=on_site_to,
+        leader=leader, checklist_version=checklist.VERSION, created_by=actor,
+    )  # fmt: skip
+    inspection.team.set([p for p in team if p.pk != leader.pk])
+    Target.objects.bulk_create(Target(inspection=inspection, agency=a) for a in agencies)
+    english = (get_language() or "vi").startswith("en")
+    rows, position = [], 0
+    for area in checklist.AREAS:
+        for item in area.items:
+            position += 1
+            rows.append(ChecklistItem(inspection=inspection, area_code=area.code,
+                                      area_title=area.title_en if english else area.title, code=item.code,
+                                      text=item.text_en if english else item.text, source=item.source,
+                                      position=position))  # fmt: skip
+    ChecklistItem.objects.bulk_create(rows)
+    audit.record(actor=actor, action="inspection.create", obj=inspection,
+                 changes={"kind": kind, "agencies": [a.pk for a in agencies], "checklist": checklist.VERSION})  # fmt: skip
+    for agency in agencies:
+        notify(_agency_people(agency.pk), title=_("Inspection planned: %(title)s") % {"title": inspection.title},
+               url=reverse("inspections:detail", args=[inspection.pk]), key=f"inspection-{inspection.pk}")  # fmt: skip
+    return inspection
+
+
+@service
+def edit_checklist(*, actor: Person, inspection: Inspection, add: tuple[str, str, str] | None = None,
+                   remove: ChecklistItem | None = None) -> Inspection:  # fmt: skip
+    """Adds an item (area title, text, source) or drops one; answers already given stay."""
+    inspection = Inspection.objects.get(pk=inspection.pk)
+    require(
+        policy.is_inspector_of(actor, inspection),
+        _("Only the inspection team edits its checklist."),
+    )
+    if inspection.status == Inspection.Status.CONCLUDED:
+        raise ValidationError(_("The inspection is concluded."))
+    if add is not None:
+        area, text, source = (part.strip() for part in add)
+        if not text:
+            raise ValidationError({"text": _("Write what is checked.")})
+        count = inspection.items.count()
+        ChecklistItem.objects.create(inspection=inspection, area_code="extra", area_title=area or _("Other"),
+                                     code=f"extra.{count + 1}", text=text, source=source, position=count + 1)  # fmt: skip
+    if remove is not None:
+        ChecklistItem.objects.filter(pk=remove.pk, inspection=inspection).update(removed=True)
+    audit.record(actor=actor, action="inspection.checklist", obj=inspection,
+                 changes={"added": add[1] if add else None, "removed": remove.code if remove else None})  # fmt: skip
+    return inspection
+
+
+@service
+def answer(
+    *, actor: Person, target: Target, item: ChecklistItem, result: str, evidence: str = ""
+) -> Answer:
+    inspection = Inspection.objects.get(
+        pk=target.inspection_id
+    )  # fresh: the status may have changed
+    require(
+        policy.is_inspector_of(actor, inspection),
+        _("Only the inspection team answers the checklist."),
+    )
+    if inspection.status == Inspection.Status.CONCLUDED:
+        raise ValidationError(_("The inspection is concluded."))
+    if item.inspection_id != inspection.pk or item.removed:
+        raise ValidationError(_("This item is not on the inspection's checklist."))
+    if result not in Answer.Result.values:
+        raise ValidationError({"result": _("Unknown result.")})
+    if result == Answer.Result.NOT_COMPLIANT and not evidence.strip():
+        raise ValidationError({"evidence": _("Say what was seen that does not comply.")})
+    row, _created = Answer.objects.update_or_create(target=target, item=item, defaults={
+        "result": result, "evidence": evidence.strip(), "answered_by": actor})  # fmt: skip
+    if inspection.status == Inspection.Status.PLANNED:
+        Inspection.objects.filter(pk=inspection.pk).update(status=Inspection.Status.IN_PROGRESS)
+    audit.record(actor=actor, action="inspection.answer", obj=inspection, agency=target.agency,
+                 changes={"item": item.code, "result": result})  # fmt: skip
+    return row
+
+
+@service
+def record_finding(*, actor: Person, target: Target, description: str, rule: str, deadline: date,
+                   severity: str = Finding.Severity.MEDIUM, item: ChecklistItem | None = None,
+                   responsible: Person | None = None) -> Finding:  # fmt: skip
+    inspection = Inspection.objects.get(pk=target.inspection_id)
+    require(
+        policy.is_inspector_of(actor, inspection), _("Only the inspection team records findings.")
+    )
+    if inspection.status == Inspection.Status.CONCLUDED:
+        raise ValidationError(_("The inspection is concluded."))
+    if not description.strip() or not rule.strip():
+        raise ValidationError(_("Describe the finding and the rule it breaks."))
+    if deadline < timezone.localdate():
+        raise ValidationError({"deadline": _("The deadline is in the past.")})
+    finding = Finding.objects.create(target=target, item=item, severity=severity, description=description.strip(),
+                                     rule=rule.strip(), responsible=responsible, deadline=deadline, created_by=actor)  # fmt: skip
+    audit.record(actor=actor, action="inspection.finding", obj=finding, agency=target.agency,
+                 changes={"severity": severity, "deadline": deadline, "rule": rule})  # fmt: skip
+    notify([*_agency_people(target.agency_id), responsible],
+           title=_("Inspection finding to remedy by %(day)s") % {"day": deadline.strftime("%d/%m/%Y")},
+           url=reverse("inspections:finding", args=[finding.pk]), key=f"inspection-finding-{finding.pk}")  # fmt: skip
+    return finding
+
+
+@service
+def post_remediation(*, actor: Person, finding: Finding, text: str) -> Remediation:
+    finding = (
+        Finding.objects.select_for_update().select_related("target__inspection").get(pk=finding.pk)
+    )
+    require(policy.can_remediate(actor, finding.target.agency_id),
+            _("The inspected agency's head or security officer reports the remediation."))  # fmt: skip
+    if finding.status == Finding.Status.VERIFIED:
+        raise ValidationError(_("This finding is already closed."))
+    if not text.strip():
+        raise ValidationError({"text": _("Say what was done.")})
+    remediation = Remediation.objects.create(finding=finding, text=text.strip(), posted_by=actor)
+    finding.status = Finding.Status.REMEDIATED
+    finding.save(update_fields=["status"])
+    audit.record(actor=actor, action="inspection.remediation", obj=finding, agency=finding.target.agency,
+                 changes={"text": text.strip()[:500]})  # fmt: skip
+    inspection = finding.target.inspection
+    notify([inspection.leader, *inspection.team.all()], title=_("Remediation reported: %(agency)s") % {
+        "agency": finding.target.agency.name}, url=reverse("inspections:finding", args=[finding.pk]),
+        key=f"inspection-remediation-{remediation.pk}")  # fmt: skip
+    return remediation
+
+
+@service
+def verify(*, actor: Person, finding: Finding, accept: bool, comment: str = "") -> Finding:
+    """The inspector checks the remediation: accepted closes the finding, otherwise it reopens."""
+    finding = (
+        Finding.objects.select_for_update().select_related("target__inspection").get(pk=finding.pk)
+    )
+    require(
+        policy.is_inspector_of(actor, finding.target.inspection),
+        _("Only the inspection team verifies."),
+    )
+    if finding.status != Finding.Status.REMEDIATED:
+        raise ValidationError(_("There is no remediation to verify."))
+    if not accept and not comment.strip():
+        raise ValidationError({"comment": _("Say why the remediation is not enough.")})
+    latest = finding.remediations.order_by("-pk").values_list("pk", flat=True).first()
+    Remediation.objects.filter(pk=latest or 0).update(accepted=accept, comment=comment.strip())
+    finding.status = Finding.Status.VERIFIED if accept else Finding.Status.OPEN
+    finding.verified_by, finding.verified_at = (actor, timezone.now()) if accept else (None, None)
+    finding.save(update_fields=["status", "verified_by", "verified_at"])
+    audit.record(actor=actor, action="inspection.verify", obj=finding, agency=finding.target.agency,
+                 changes={"accepted": accept, "comment": comment})  # fmt: skip
+    notify(_agency_people(finding.target.agency_id),
+           title=_("Remediation accepted") if accept else _("Remediation not accepted"),
+           url=reverse("inspections:finding", args=[finding.pk]), key=f"inspection-verify-{finding.pk}-{accept}-{timezone.now():%Y%m%d%H%M%S}")  # fmt: skip
+    return finding
+
+
+@service
+def conclude(*, actor: Person, inspection: Inspection) -> Inspection:
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    require(inspection.leader_id == actor.pk or policy.can_plan_inspections(actor),
+            _("The team leader concludes the inspection."))  # fmt: skip
+    if inspection.status == Inspection.Status.CONCLUDED:
+        raise ValidationError(_("The inspection is concluded."))
+    inspection.status, inspection.concluded_at = Inspection.Status.CONCLUDED, timezone.now()
+    inspection.save(update_fields=["status", "concluded_at"])
+    audit.record(actor=actor, action="inspection.conclude", obj=inspection, changes={})
+    return inspection
+
+
+@service
+def record_training(*, actor: Person, agency: Agency, kind: str, title: str, held_on: date, audience: str = "",
+                    participants: dict[str, int] | None = None, materials: str = "",
+                    attendees: Iterable[Person] = (), names: Iterable[str] = ()) -> TrainingSession:  # fmt: skip
+    require(
+        policy.can_record_training(actor, agency.pk),
+        _("The agency's head or security officer records its training."),
+    )
+    if kind not in TrainingSession.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind.")})
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("Record a session once it has taken place.")})
+    counts = {str(k): int(v) for k, v in (participants or {}).items() if int(v) > 0}
+    session = TrainingSession.objects.create(agency=agency, kind=kind, title=title.strip(), held_on=held_on,
+                                             audience=audience.strip(), participants=counts,
+                                             materials=materials.strip(), created_by=actor)  # fmt: skip
+    people = list(dict.fromkeys(attendees))
+    Attendance.objects.bulk_create([Attendance(session=session, person=p, name=p.full_name) for p in people] +
+                                   [Attendance(session=session, name=n.strip()) for n in names if n.strip()])  # fmt: skip
+    audit.record(actor=actor, action="training.record", obj=session, agency=agency,
+                 changes={"kind": kind, "held_on": held_on, "attendees": len(people)})  # fmt: skip
+    return session
+
+
+def _library_text(document: LegalDocument) -> str:
+    return fold(
+        " ".join(
+            [document.number, document.title, document.issuer, document.sector, document.summary]
+        )
+    )
+
+
+@service
+def save_legal_document(
+    *, actor: Any, document: LegalDocument | None = None, **fields: Any
+) -> LegalDocument:
+    if actor is not None:
+        require(
+            policy.can_manage_library(actor),
+            _("Only supervisors and administrators keep the legal library."),
+        )
+    document = document or LegalDocument()
+    for name, value in fields.items():
+        setattr(document, name, value.strip() if isinstance(value, str) else value)
+    if document.effective_to and document.effective_to < document.effective_from:
+        raise ValidationError({"effective_to": _("The end of force is before its start.")})
+    document.search_text = _library_text(document)
+    document.save()
+    audit.record(
+        actor=actor, action="library.save", obj=document, changes={"number": document.number}
+    )
+    return document

@@ -1,0 +1,221 @@
+"""Inspections: the checklist, answers, findings, remediation, verification, conclusion;
+self-inspection; training coverage from attendance; the legal library."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from bmnn.core.models import AuditEvent, Notification
+from bmnn.core.services import NotAllowed
+from bmnn.inspections import checklist, queries, services
+from bmnn.inspections.models import Answer, Finding, Inspection, LegalDocument
+from bmnn.org.models import Role
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def people(make_agency, make_person):
+    police = make_agency("Công an tỉnh")
+    justice, health, finance = (
+        make_agency("Sở Tư pháp"),
+        make_agency("Sở Y tế"),
+        make_agency("Sở Tài chính"),
+    )
+    return {
+        "agencies": [justice, health, finance],
+        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
+        "inspector": make_person(police, Role.INSPECTOR, "Phạm Quốc Bảo"),
+        "justice_officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+        "justice_head": make_person(justice, Role.HEAD, "Trần Văn Định"),
+        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
+    }
+
+
+def _inspection(people, **changes):
+    values = {"kind": "inspection", "title": "Kiểm tra công tác bảo vệ BMNN năm 2026", "year": 2026,
+              "period_from": date(2025, 1, 1), "period_to": date(2026, 10, 31), "on_site_from": TODAY,
+              "on_site_to": TODAY + timedelta(days=5), "agencies": people["agencies"], "leader": people["inspector"],
+              "decision": "Quyết định số 45/QĐ-CAT"}  # fmt: skip
+    return services.create_inspection(actor=people["supervisor"], **(values | changes))
+
+
+def test_the_checklist_command_prints_every_item_with_its_rule() -> None:
+    out = io.StringIO()
+    call_command("inspection_checklist", format="json", stdout=out)
+    data = json.loads(out.getvalue())
+    codes = [area["code"] for area in data["areas"]]
+    for required in ("classification", "registers", "copying", "storage", "transport", "carrying_out", "provision",
+                     "meetings", "declassification", "destruction", "computers", "regulation", "staff", "training",
+                     "reporting"):  # fmt: skip
+        assert required in codes
+    items = [item for area in data["areas"] for item in area["items"]]
+    import re
+
+    for item in items:
+        assert set(item) == {"code", "text", "source"} and item["text"]
+        assert re.search(r"Art\. \d|Appendix|Form \d", item["source"]), (
+            item
+        )  # each cites the rule it checks
+    assert len({item["code"] for item in items}) == len(items)
+
+
+def test_the_whole_inspection_cycle(people) -> None:
+    inspection = _inspection(people)
+    assert inspection.items.count() == sum(len(area.items) for area in checklist.AREAS)
+    assert Notification.objects.filter(recipient=people["justice_officer"]).exists()
+    target = inspection.targets.get(agency=people["agencies"][0])
+    item = inspection.items.get(code="registers.books")
+    with pytest.raises(NotAllowed):
+        services.answer(
+            actor=people["justice_officer"], target=target, item=item, result="compliant"
+        )
+    with pytest.raises(ValidationError):
+        services.answer(
+            actor=people["inspector"], target=target, item=item, result="not_compliant"
+        )  # no evidence
+    services.answer(actor=people["inspector"], target=target, item=item, result="not_compliant",
+                    evidence="Sổ đăng ký đến năm 2026 thiếu chữ ký nhận từ số 14 đến 20")  # fmt: skip
+    inspection.refresh_from_db()
+    assert inspection.status == Inspection.Status.IN_PROGRESS
+    finding = services.record_finding(actor=people["inspector"], target=target, item=item, severity="medium",
+                                      description="Sổ đăng ký đến thiếu chữ ký nhận", rule="ND26 Art. 4",
+                                      deadline=TODAY + timedelta(days=30), responsible=people["justice_officer"])  # fmt: skip
+    with pytest.raises(NotAllowed):
+        services.post_remediation(actor=people["health_officer"], finding=finding, text="x")
+    services.post_remediation(
+        actor=people["justice_officer"], finding=finding, text="Đã bổ sung chữ ký nhận"
+    )
+    with pytest.raises(ValidationError):
+        services.verify(
+            actor=people["inspector"], finding=finding, accept=False
+        )  # a refusal says why
+    services.verify(
+        actor=people["inspector"], finding=finding, accept=False, comment="Còn thiếu số 19"
+    )
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.OPEN
+    services.post_remediation(
+        actor=people["justice_officer"], finding=finding, text="Đã bổ sung số 19"
+    )
+    services.verify(actor=people["inspector"], finding=finding, accept=True)
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.VERIFIED and finding.verified_by == people["inspector"]
+    services.conclude(actor=people["inspector"], inspection=inspection)
+    with pytest.raises(ValidationError):
+        services.answer(actor=people["inspector"], target=target, item=item, result="compliant")
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {"inspection.create", "inspection.answer", "inspection.finding", "inspection.remediation",
+            "inspection.verify", "inspection.conclude"} <= actions  # fmt: skip
+
+
+def test_the_conclusion_document_reads_back(people) -> None:
+    import docx
+
+    from bmnn.inspections.documents import conclusion_docx
+
+    inspection = _inspection(people)
+    target = inspection.targets.get(agency=people["agencies"][1])
+    item = inspection.items.get(code="computers.offline")
+    services.answer(actor=people["inspector"], target=target, item=item, result="not_compliant",
+                    evidence="Máy soạn thảo văn bản mật có kết nối Internet")  # fmt: skip
+    services.record_finding(actor=people["inspector"], target=target, item=item, severity="high",
+                            description="Máy tính soạn thảo tài liệu mật kết nối Internet", rule="L18 Art. 5",
+                            deadline=TODAY + timedelta(days=7))  # fmt: skip
+    document = docx.Document(io.BytesIO(conclusion_docx(inspection)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "KẾT LUẬN KIỂM TRA" in text and "Sở Y tế" in text
+    assert "Máy tính soạn thảo tài liệu mật kết nối Internet" in cells and "L18 Art. 5" in cells
+    assert "Nghiêm trọng" in cells and (TODAY + timedelta(days=7)).strftime("%d/%m/%Y") in cells
+
+
+def test_a_self_inspection_is_the_agency_s_own(people) -> None:
+    justice = people["agencies"][0]
+    with pytest.raises(NotAllowed):
+        services.create_inspection(actor=people["justice_officer"], kind="self", title="Tự kiểm tra", year=2026,
+                                   period_from=date(2026, 1, 1), period_to=TODAY, on_site_from=TODAY,
+                                   on_site_to=TODAY, agencies=[justice, people["agencies"][1]])  # fmt: skip
+    own = services.create_inspection(actor=people["justice_officer"], kind="self", title="Tự kiểm tra 2026",
+                                     year=2026, period_from=date(2026, 1, 1), period_to=TODAY, on_site_from=TODAY,
+                                     on_site_to=TODAY, agencies=[justice])  # fmt: skip
+    target = own.targets.get()
+    services.answer(
+        actor=people["justice_head"], target=target, item=own.items.first(), result="compliant"
+    )
+    assert queries.inspection(people["supervisor"], own.pk) is not None  # visible to supervisors
+    assert queries.inspection(people["health_officer"], own.pk) is None
+    with pytest.raises(NotAllowed):  # an agency officer does not plan inspections of others
+        services.create_inspection(
+            actor=people["justice_officer"],
+            kind="inspection",
+            title="x",
+            year=2026,
+            period_from=TODAY,
+            period_to=TODAY,
+            on_site_from=TODAY,
+            on_site_to=TODAY,
+            agencies=[justice],
+            leader=people["inspector"],
+        )
+
+
+def test_overdue_findings_are_listed_from_the_day_after_the_deadline(people) -> None:
+    inspection = _inspection(people)
+    target = inspection.targets.get(agency=people["agencies"][0])
+    finding = services.record_finding(actor=people["inspector"], target=target, description="Chưa có quy chế",
+                                      rule="L18 Art. 24.3.c", deadline=TODAY)  # fmt: skip
+    assert list(queries.overdue_findings(people["supervisor"], today=TODAY)) == []
+    assert list(
+        queries.overdue_findings(people["supervisor"], today=TODAY + timedelta(days=1))
+    ) == [finding]
+    assert (
+        list(queries.overdue_findings(people["health_officer"], today=TODAY + timedelta(days=1)))
+        == []
+    )
+
+
+def test_training_coverage_counts_attendance_in_the_window(people, make_person) -> None:
+    justice = people["agencies"][0]
+    staff = [people["justice_officer"], people["justice_head"], make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
+             make_person(justice, Role.STAFF, "Lê Văn Tám")]  # fmt: skip
+    services.record_training(actor=people["justice_officer"], agency=justice, kind="training",
+                             title="Tập huấn Luật Bảo vệ BMNN 2025", held_on=TODAY - timedelta(days=10),
+                             participants={"lãnh đạo": 1, "cán bộ": 1}, attendees=staff[:2])  # fmt: skip
+    from bmnn.inspections.rules import add_months
+
+    services.record_training(actor=people["justice_officer"], agency=justice, kind="dissemination",
+                             title="Phổ biến Nghị định 63", held_on=add_months(TODAY, -12), attendees=staff[2:3])  # fmt: skip
+    coverage = queries.training_coverage([justice], today=TODAY)
+    assert coverage[justice.pk] == 0.5  # the session exactly a year ago is outside the window
+    with pytest.raises(ValidationError):
+        services.record_training(actor=people["justice_officer"], agency=justice, kind="training", title="x",
+                                 held_on=TODAY + timedelta(days=1))  # fmt: skip
+
+
+def test_the_library_finds_titles_typed_without_diacritics(people) -> None:
+    """Issue 6: "bao ve bi mat nha nuoc" finds a title written with diacritics."""
+    law = services.save_legal_document(actor=people["supervisor"], kind="law", number="117/2025/QH15",
+                                       title="Luật Bảo vệ bí mật nhà nước", issuer="Quốc hội",
+                                       issued_on=date(2025, 6, 26), effective_from=date(2026, 3, 1))  # fmt: skip
+    services.save_legal_document(actor=people["supervisor"], kind="decree", number="63/2026/NĐ-CP",
+                                 title="Nghị định quy định chi tiết một số điều của Luật", issuer="Chính phủ",
+                                 issued_on=date(2026, 2, 27), effective_from=date(2026, 3, 1))  # fmt: skip
+    assert list(queries.library("bao ve bi mat nha nuoc")) == [law]
+    assert list(queries.library("BẢO VỆ BÍ MẬT")) == [law]
+    assert (
+        queries.library("nghi dinh").count() == 1
+        and queries.library("", kind="decree").count() == 1
+    )
+    with pytest.raises(NotAllowed):
+        services.save_legal_document(actor=people["justice_officer"], kind="law", number="x", title="x", issuer="x",
+                                     issued_on=TODAY, effective_from=TODAY)  # fmt: skip
+    assert LegalDocument.objects.count() == 2 and Answer.objects.count() == 0

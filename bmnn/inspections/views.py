@@ -1,0 +1,242 @@
+"""Pages for inspections and self-inspections, findings and remediation, the conclusion
+document, training coverage and the legal library."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bmnn.core import policy
+from bmnn.core.paginator import CappedPaginator
+from bmnn.core.services import actor_of
+from bmnn.inspections import queries, rules, services
+from bmnn.inspections.documents import conclusion_docx
+from bmnn.inspections.forms import (
+    AnswerForm,
+    FindingForm,
+    InspectionForm,
+    LibrarySearchForm,
+    RemediationForm,
+    VerifyForm,
+)
+from bmnn.inspections.models import Answer, Finding, Inspection, Target, TrainingSession
+from bmnn.org.models import Agency
+
+
+def _inspection_or_404(request: HttpRequest, pk: int) -> Inspection:
+    found = queries.inspection(request.user, pk)
+    if found is None:
+        raise Http404
+    return found
+
+
+def _errors(request: HttpRequest, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@login_required
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    rows = queries.inspections(request.user)
+    page = CappedPaginator(rows, 30).get_page(request.GET.get("page"))
+    late = queries.overdue_findings(request.user)
+    return render(request, "inspections/list.html", {
+        "page": page, "late": late[:20], "late_count": late.count(),
+        "can_plan": policy.can_plan_inspections(request.user) or any(
+            policy.can_self_inspect(request.user, a) for a in policy.scope(request.user).agency_ids),
+    })  # fmt: skip
+
+
+@login_required
+def inspection_new(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = InspectionForm(request.POST or None, initial={
+        "year": today.year, "kind": "inspection" if policy.can_plan_inspections(request.user) else "self",
+        "period_from": today.replace(month=1, day=1), "period_to": today, "on_site_from": today, "on_site_to": today})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.create_inspection(actor=actor_of(request), **data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Inspection created with the default checklist."))
+            return redirect("inspections:detail", pk=made.pk)
+    return render(request, "inspections/form.html", {"form": form})
+
+
+@login_required
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection_or_404(request, pk)
+    inspector = policy.is_inspector_of(request.user, inspection)
+    targets = inspection.targets.select_related("agency").order_by("agency__name")
+    findings = Finding.objects.filter(target__inspection=inspection).select_related(
+        "target__agency", "responsible"
+    )
+    if not (inspector or policy.is_province_wide(request.user)):
+        mine = policy.scope(request.user).agency_ids
+        targets = targets.filter(agency_id__in=mine)
+        findings = findings.filter(target__agency_id__in=mine)
+    today = timezone.localdate()
+    return render(request, "inspections/detail.html", {
+        "inspection": inspection, "targets": targets, "is_inspector": inspector,
+        "findings": [(f, rules.is_overdue(f.deadline, today, done=f.status == Finding.Status.VERIFIED)) for f in findings],
+        "can_conclude": inspection.status != Inspection.Status.CONCLUDED and (
+            inspection.leader_id == request.user.pk or policy.can_plan_inspections(request.user)),
+    })  # fmt: skip
+
+
+@login_required
+def target_checklist(request: HttpRequest, pk: int, target_pk: int) -> HttpResponse:
+    inspection = _inspection_or_404(request, pk)
+    target = (
+        Target.objects.filter(inspection=inspection, pk=target_pk).select_related("agency").first()
+    )
+    if target is None:
+        raise Http404
+    inspector = policy.is_inspector_of(request.user, inspection)
+    if not inspector and not (
+        policy.is_province_wide(request.user)
+        or target.agency_id in policy.scope(request.user).agency_ids
+    ):
+        raise Http404
+    if request.method == "POST":
+        if not inspector:
+            raise PermissionDenied
+        _handle_checklist_post(request, inspection, target)
+        return redirect("inspections:target", pk=pk, target_pk=target_pk)
+    answers = {a.item_id: a for a in Answer.objects.filter(target=target)}
+    items = [(item, answers.get(item.pk)) for item in inspection.items.filter(removed=False)]
+    return render(request, "inspections/checklist.html", {
+        "inspection": inspection, "target": target, "items": items, "is_inspector": inspector,
+        "results": Answer.Result.choices, "finding_form": FindingForm(initial={"deadline": timezone.localdate()}),
+        "answered": len(answers), "total": len(items),
+    })  # fmt: skip
+
+
+def _handle_checklist_post(request: HttpRequest, inspection: Inspection, target: Target) -> None:
+    actor = actor_of(request)
+    try:
+        if request.POST.get("action") == "finding":
+            form = FindingForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(form.errors.as_text())
+            data = form.cleaned_data
+            item = inspection.items.filter(pk=data.pop("item") or 0).first()
+            services.record_finding(actor=actor, target=target, item=item, **data)
+            messages.success(request, _("Finding recorded; the agency has been told."))
+        elif request.POST.get("action") == "add_item":
+            services.edit_checklist(actor=actor, inspection=inspection, add=(
+                request.POST.get("area", ""), request.POST.get("text", ""), request.POST.get("source", "")))  # fmt: skip
+            messages.success(request, _("Item added to this inspection's checklist."))
+        else:
+            answer_form = AnswerForm(request.POST)
+            if not answer_form.is_valid():
+                raise ValidationError(answer_form.errors.as_text())
+            item = inspection.items.filter(pk=answer_form.cleaned_data["item"]).first()
+            if item is None:
+                raise Http404
+            services.answer(actor=actor, target=target, item=item, result=answer_form.cleaned_data["result"],
+                            evidence=answer_form.cleaned_data["evidence"])  # fmt: skip
+    except ValidationError as exc:
+        _errors(request, exc)
+
+
+@login_required
+def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = (
+        queries.findings(request.user).select_related("target__agency", "target__inspection", "responsible")
+        .filter(pk=pk).first()
+    )  # fmt: skip
+    if finding is None:
+        raise Http404
+    inspection = finding.target.inspection
+    inspector = policy.is_inspector_of(request.user, inspection)
+    agency_side = policy.can_remediate(request.user, finding.target.agency_id)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "remediate":
+                form = RemediationForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(form.errors.as_text())
+                services.post_remediation(
+                    actor=actor_of(request), finding=finding, text=form.cleaned_data["text"]
+                )
+                messages.success(request, _("Remediation reported to the inspection team."))
+            else:
+                verify_form = VerifyForm(request.POST)
+                if not verify_form.is_valid():
+                    raise ValidationError(verify_form.errors.as_text())
+                services.verify(actor=actor_of(request), finding=finding,
+                                accept=verify_form.cleaned_data["decision"] == "accept",
+                                comment=verify_form.cleaned_data["comment"])  # fmt: skip
+                messages.success(request, _("Verification recorded."))
+        except ValidationError as exc:
+            _errors(request, exc)
+        return redirect("inspections:finding", pk=pk)
+    today = timezone.localdate()
+    return render(request, "inspections/finding.html", {
+        "finding": finding, "inspection": inspection, "is_inspector": inspector, "agency_side": agency_side,
+        "remediations": finding.remediations.select_related("posted_by"),
+        "overdue": rules.is_overdue(finding.deadline, today, done=finding.status == Finding.Status.VERIFIED),
+        "days_late": rules.days_late(finding.deadline, today, done=finding.status == Finding.Status.VERIFIED),
+        "remediation_form": RemediationForm(), "verify_form": VerifyForm(),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def conclude(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection_or_404(request, pk)
+    try:
+        services.conclude(actor=actor_of(request), inspection=inspection)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("The inspection is concluded."))
+    return redirect("inspections:detail", pk=pk)
+
+
+@login_required
+def conclusion(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection_or_404(request, pk)
+    if not (policy.is_inspector_of(request.user, inspection) or policy.is_province_wide(request.user)
+            or inspection.targets.filter(agency_id__in=policy.scope(request.user).agency_ids).exists()):  # fmt: skip
+        raise Http404
+    response = HttpResponse(conclusion_docx(inspection),
+                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")  # fmt: skip
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"ket-luan-kiem-tra-{inspection.pk}.docx"
+    )
+    return response
+
+
+@login_required
+def training(request: HttpRequest) -> HttpResponse:
+    """Training sessions and coverage (share of staff trained in the last 12 months) by agency."""
+    scope = policy.scope(request.user)
+    visible = Agency.objects.filter(is_active=True).order_by("name")
+    if not scope.province_wide:
+        visible = visible.filter(pk__in=scope.agency_ids)
+    agencies = list(visible[:500])
+    coverage = queries.training_coverage(agencies)
+    sessions = TrainingSession.objects.select_related("agency").filter(agency__in=agencies)[:50]
+    start, end = rules.training_window(timezone.localdate())
+    return render(request, "inspections/training.html", {
+        "rows": [(a, coverage.get(a.pk)) for a in agencies], "sessions": sessions, "start": start, "end": end})  # fmt: skip
+
+
+@login_required
+def library(request: HttpRequest) -> HttpResponse:
+    form = LibrarySearchForm(request.GET or None)
+    q = request.GET.get("q", "")
+    rows = queries.library(q, request.GET.get("kind", ""))
+    page = CappedPaginator(rows, 30).get_page(request.GET.get("page"))
+    return render(request, "inspections/library.html", {"form": form, "page": page, "q": q,
+                                                         "query_string": f"q={q}"})  # fmt: skip

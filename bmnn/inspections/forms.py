@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bmnn.inspections.models import Answer, Finding, Inspection, LegalDocument
 from bmnn.org.forms import BootstrapMixin
@@ -10,8 +11,10 @@ from bmnn.org.models import Agency, Person
 
 class InspectionForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Inspection.Kind.choices)
-    title = forms.CharField(label=_("Title"), max_length=255)
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Inspection title"), max_length=255)
+    year = forms.IntegerField(
+        label=pgettext_lazy("inspection", "Year"), min_value=2000, max_value=2100
+    )
     decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)
     scope = forms.CharField(
         label=_("Scope"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -16,8 +16,9 @@ from bmnn.org.models import Agency, Membership, Role
 
 
 def inspections(actor: Any) -> QuerySet[Inspection]:
-    return policy.restrict_inspections(actor, Inspection.objects.select_related("leader")).annotate(
-        target_count=Count("targets", distinct=True)
+    rows = policy.restrict_inspections(actor, Inspection.objects.select_related("leader"))
+    return rows.annotate(target_count=Count("targets", distinct=True)).order_by(
+        "-year", "-on_site_from", "-pk"
     )
 
 

@@ -244,3 +244,97 @@ class LegalDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+
+class Regulation(models.Model):
+    """An agency's own protection regulation (quy chế / nội quy bảo vệ bí mật nhà nước)."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        DRAFTING = "drafting", _("Drafting")
+        ISSUED = "issued", _("Issued")
+
+    agency = models.OneToOneField("org.Agency", on_delete=models.CASCADE, related_name="regulation")
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    document_number = models.CharField(_("issuing document"), max_length=128, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    review_due = models.DateField(_("review due"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {self.get_status_display()}"
+
+
+class StaffDesignation(models.Model):
+    """Who does state-secret work in an agency, designated in writing (ND26 Art. 7)."""
+
+    class Mode(models.TextChoices):
+        FULL_TIME = "full_time", _("Full-time")
+        PART_TIME = "part_time", _("Part-time")
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="designations")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="designations"
+    )
+    mode = models.CharField(_("kind"), max_length=16, choices=Mode.choices)
+    decision = models.CharField(_("designating decision"), max_length=128)
+    decided_on = models.DateField(_("decided on"))
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["agency", "-decided_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_mode_display()})"
+
+
+class BudgetEstimate(models.Model):
+    """The police's annual estimate for state-secret protection work, its appraisal by the
+    finance department and the amounts allocated (L18 Art. 6; TT110)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for appraisal")
+        DECIDED = "decided", _("Decided")
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    appraised_by = models.CharField(_("appraised by"), max_length=255, blank=True)
+    decision = models.CharField(_("decision"), max_length=128, blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class BudgetLine(models.Model):
+    estimate = models.ForeignKey(BudgetEstimate, on_delete=models.CASCADE, related_name="lines")
+    item = models.CharField(_("item"), max_length=255)
+    requested = models.DecimalField(_("requested (VND)"), max_digits=15, decimal_places=0)
+    allocated = models.DecimalField(
+        _("allocated (VND)"), max_digits=15, decimal_places=0, null=True, blank=True
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.item

@@ -82,3 +82,28 @@ def open_findings_by_agency(actor: Any) -> QuerySet[Any]:
         .annotate(total=Count("pk"), late=Count("pk", filter=Q(deadline__lt=timezone.localdate())))
         .order_by("-late", "target__agency__name")
     )
+
+
+def agency_readiness(agencies: list[Agency], today: date | None = None) -> list[dict[str, Any]]:
+    """Per agency: regulation status (late after the plan's deadline), designated staff in
+    force, and training coverage — the gaps the dashboard flags."""
+    from bmnn.inspections.models import Regulation, StaffDesignation
+
+    today = today or timezone.localdate()
+    ids = [a.pk for a in agencies]
+    regulations = {r.agency_id: r for r in Regulation.objects.filter(agency_id__in=ids)}
+    periods: dict[int, list[tuple[date, date | None]]] = {pk: [] for pk in ids}
+    for agency_id, start, end in StaffDesignation.objects.filter(agency_id__in=ids).values_list(
+            "agency_id", "decided_on", "ended_on"):  # fmt: skip
+        periods[agency_id].append((start, end))
+    coverage = training_coverage(agencies, today)
+    rows = []
+    for agency in agencies:
+        regulation = regulations.get(agency.pk)
+        status = regulation.status if regulation else "not_started"
+        rows.append({
+            "agency": agency, "regulation": regulation, "regulation_status": status,
+            "regulation_late": rules.regulation_late(status, today),
+            "staff": rules.designated(periods[agency.pk], today), "coverage": coverage.get(agency.pk),
+        })  # fmt: skip
+    return rows

@@ -42,3 +42,17 @@ def coverage(staff: Iterable[int], trained: Iterable[int]) -> float | None:
     if not people:
         return None
     return len(people & set(trained)) / len(people)
+
+
+# Seed plan 004 (UBND tỉnh, 2026) II.5: each agency issues or updates its regulation in Q2 2026.
+REGULATION_DEADLINE = date(2026, 6, 30)
+
+
+def regulation_late(status: str, today: date, deadline: date = REGULATION_DEADLINE) -> bool:
+    """An agency without an issued regulation is late from the day after the plan's deadline."""
+    return status != "issued" and today > deadline
+
+
+def designated(periods: Iterable[tuple[date, date | None]], today: date) -> bool:
+    """Whether any designation (decided on, ended on) is in force today."""
+    return any(start <= today and (end is None or end >= today) for start, end in periods)

@@ -21,11 +21,15 @@ from bmnn.inspections import checklist
 from bmnn.inspections.models import (
     Answer,
     Attendance,
+    BudgetEstimate,
+    BudgetLine,
     ChecklistItem,
     Finding,
     Inspection,
     LegalDocument,
+    Regulation,
     Remediation,
+    StaffDesignation,
     Target,
     TrainingSession,
 )
@@ -275,3 +279,69 @@ def save_legal_document(
         actor=actor, action="library.save", obj=document, changes={"number": document.number}
     )
     return document
+
+
+@service
+def set_regulation(*, actor: Person, agency: Agency, status: str, document_number: str = "",
+                   issued_on: date | None = None, review_due: date | None = None) -> Regulation:  # fmt: skip
+    require(policy.can_self_inspect(actor, agency.pk) or policy.can_plan_inspections(actor),
+            _("The agency's head or security officer keeps its regulation record."))  # fmt: skip
+    if status not in Regulation.Status.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    if status == Regulation.Status.ISSUED and (not document_number.strip() or issued_on is None):
+        raise ValidationError(_("An issued regulation has its document number and date."))
+    regulation, _created = Regulation.objects.update_or_create(agency=agency, defaults={
+        "status": status, "document_number": document_number.strip(), "issued_on": issued_on,
+        "review_due": review_due, "updated_by": actor})  # fmt: skip
+    audit.record(actor=actor, action="regulation.set", obj=regulation, agency=agency,
+                 changes={"status": status, "document": document_number})  # fmt: skip
+    return regulation
+
+
+@service
+def designate_staff(*, actor: Person, agency: Agency, person: Person, mode: str, decision: str,
+                    decided_on: date) -> StaffDesignation:  # fmt: skip
+    """The head designates, in writing, who does state-secret work (ND26 Art. 7)."""
+    require(policy.is_head_of(actor, agency.pk) or policy.can_plan_inspections(actor),
+            _("The head of the agency designates its state-secret staff."))  # fmt: skip
+    if mode not in StaffDesignation.Mode.values:
+        raise ValidationError({"mode": _("Unknown kind.")})
+    if not decision.strip():
+        raise ValidationError(
+            {"decision": _("The designation is made in writing: give the decision.")}
+        )
+    if not person.memberships.filter(agency=agency, is_active=True).exists():
+        raise ValidationError({"person": _("Designate someone who works in the agency.")})
+    row = StaffDesignation.objects.create(agency=agency, person=person, mode=mode, decision=decision.strip(),
+                                          decided_on=decided_on, created_by=actor)  # fmt: skip
+    audit.record(actor=actor, action="staff.designate", obj=row, agency=agency,
+                 changes={"person": person.pk, "mode": mode, "decision": decision})  # fmt: skip
+    return row
+
+
+@service
+def save_budget(*, actor: Person, year: int, lines: list[tuple[str, int]], status: str = "draft",
+                submitted_on: date | None = None, appraised_by: str = "", decision: str = "",
+                decided_on: date | None = None, allocated: list[int | None] | None = None) -> BudgetEstimate:  # fmt: skip
+    """The annual estimate (supervisors of the provincial police): lines, submission for
+    appraisal, the decision and the amounts allocated."""
+    require(
+        policy.can_plan_inspections(actor), _("Province supervisors prepare the budget estimate.")
+    )
+    if any(amount < 0 for _item, amount in lines) or not lines:
+        raise ValidationError({"lines": _("At least one line, amounts not negative.")})
+    if status == BudgetEstimate.Status.DECIDED and (not decision.strip() or decided_on is None):
+        raise ValidationError(_("A decided estimate has its decision number and date."))
+    estimate, _created = BudgetEstimate.objects.update_or_create(year=year, defaults={
+        "status": status, "submitted_on": submitted_on, "appraised_by": appraised_by.strip(),
+        "decision": decision.strip(), "decided_on": decided_on, "created_by": actor})  # fmt: skip
+    estimate.lines.all().delete()
+    given = allocated or [None] * len(lines)
+    BudgetLine.objects.bulk_create(
+        BudgetLine(estimate=estimate, item=item.strip(), requested=amount, allocated=given[i] if i < len(given) else None,
+                   position=i)
+        for i, (item, amount) in enumerate(lines)
+    )  # fmt: skip
+    audit.record(actor=actor, action="budget.save", obj=estimate,
+                 changes={"status": status, "requested": sum(a for _i, a in lines)})  # fmt: skip
+    return estimate

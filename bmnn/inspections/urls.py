@@ -13,4 +13,6 @@ urlpatterns = [
     path("findings/<int:pk>/", views.finding_detail, name="finding"),
     path("training/", views.training, name="training"),
     path("library/", views.library, name="library"),
+    path("agencies/", views.readiness, name="readiness"),
+    path("budget/", views.budget, name="budget"),
 ]

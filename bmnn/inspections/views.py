@@ -3,6 +3,8 @@ document, training coverage and the legal library."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -240,3 +242,81 @@ def library(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(rows, 30).get_page(request.GET.get("page"))
     return render(request, "inspections/library.html", {"form": form, "page": page, "q": q,
                                                          "query_string": f"q={q}"})  # fmt: skip
+
+
+@login_required
+def readiness(request: HttpRequest) -> HttpResponse:
+    """Regulation, designated staff and training coverage per agency; the agency's own head or
+    officer updates its regulation record and designations here."""
+    from bmnn.inspections.models import Regulation, StaffDesignation
+
+    scope = policy.scope(request.user)
+    visible = Agency.objects.filter(is_active=True).order_by("name")
+    if not scope.province_wide:
+        visible = visible.filter(pk__in=scope.agency_ids)
+    if request.method == "POST":
+        agency = visible.filter(pk=request.POST.get("agency", 0)).first()
+        if agency is None:
+            raise Http404
+        try:
+            if request.POST.get("action") == "designate":
+                person = agency.memberships.filter(person_id=request.POST.get("person", 0)).first()
+                services.designate_staff(
+                    actor=actor_of(request), agency=agency, person=person.person if person else actor_of(request),
+                    mode=request.POST.get("mode", ""), decision=request.POST.get("decision", ""),
+                    decided_on=_date(request.POST.get("decided_on", "")))  # fmt: skip
+            else:
+                issued = request.POST.get("issued_on", "")
+                services.set_regulation(actor=actor_of(request), agency=agency, status=request.POST.get("status", ""),
+                                        document_number=request.POST.get("document_number", ""),
+                                        issued_on=_date(issued) if issued else None)  # fmt: skip
+            messages.success(request, _("Saved."))
+        except ValidationError as exc:
+            _errors(request, exc)
+        return redirect("inspections:readiness")
+    rows = queries.agency_readiness(list(visible[:500]))
+    editable = {a for a in scope.agency_ids if policy.can_self_inspect(request.user, a)}
+    return render(request, "inspections/readiness.html", {
+        "rows": rows, "editable": editable, "statuses": Regulation.Status.choices, "modes": StaffDesignation.Mode.choices,
+        "deadline": rules.REGULATION_DEADLINE,
+        "members": {pk: Agency.objects.get(pk=pk).memberships.filter(is_active=True).select_related("person") for pk in editable},
+    })  # fmt: skip
+
+
+def _date(text: str) -> Any:
+    from datetime import datetime
+
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(_("Write dates as dd/mm/yyyy."))
+
+
+@login_required
+def budget(request: HttpRequest) -> HttpResponse:
+    from bmnn.inspections.models import BudgetEstimate
+
+    if not policy.can_plan_inspections(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            lines = []
+            for raw in request.POST.get("lines", "").splitlines():
+                if raw.strip():
+                    item, _sep, amount = raw.rpartition("|")
+                    lines.append(
+                        (item.strip(), int(amount.strip().replace(".", "").replace(",", "")))
+                    )
+            services.save_budget(actor=actor_of(request), year=int(request.POST.get("year", "0")), lines=lines,
+                                 status=request.POST.get("status", "draft"),
+                                 appraised_by=request.POST.get("appraised_by", ""))  # fmt: skip
+            messages.success(request, _("Saved."))
+        except (ValueError, ValidationError) as exc:
+            messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError)
+                           else _("Write each line as: item | amount in VND."))  # fmt: skip
+        return redirect("inspections:budget")
+    estimates = BudgetEstimate.objects.prefetch_related("lines")
+    return render(request, "inspections/budget.html", {"estimates": estimates, "statuses": BudgetEstimate.Status.choices,
+                                                        "year": timezone.localdate().year + 1})  # fmt: skip

@@ -37,9 +37,32 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         mine = plan_queries.my_assignments(actor)
         context["my_open"] = len([a for a in mine if a.status != "done"])
         context["my_overdue"] = len([a for a in mine if a.overdue])  # type: ignore[attr-defined]
+    context["protection"] = _protection_work(actor)
     scope = policy.scope(actor)
     context["roles"] = sorted({str(Role(role).label) for role in scope.all_roles}, key=str.lower)
     return render(request, "web/dashboard.html", context)
+
+
+def _protection_work(actor: Any) -> dict[str, Any]:
+    """Inspections in progress, findings past their deadline, agencies without a regulation or
+    designated staff, and training coverage (issue 6)."""
+    from bmnn.inspections import queries as inspection_queries
+    from bmnn.org.models import Agency
+
+    scope = policy.scope(actor)
+    agencies = Agency.objects.filter(is_active=True).order_by("name")
+    if not scope.province_wide:
+        agencies = agencies.filter(pk__in=scope.agency_ids)
+    rows = inspection_queries.agency_readiness(list(agencies[:3000]))
+    covered = [r["coverage"] for r in rows if r["coverage"] is not None]
+    return {
+        "in_progress": inspection_queries.inspections(actor).filter(status="in_progress").count(),
+        "late_findings": inspection_queries.overdue_findings(actor).count(),
+        "no_regulation": sum(1 for r in rows if r["regulation_late"]),
+        "no_staff": sum(1 for r in rows if not r["staff"]),
+        "coverage": sum(covered) / len(covered) if covered else None,
+        "agencies": len(rows),
+    }
 
 
 @login_required

@@ -219,3 +219,43 @@ def test_the_library_finds_titles_typed_without_diacritics(people) -> None:
         services.save_legal_document(actor=people["justice_officer"], kind="law", number="x", title="x", issuer="x",
                                      issued_on=TODAY, effective_from=TODAY)  # fmt: skip
     assert LegalDocument.objects.count() == 2 and Answer.objects.count() == 0
+
+
+def test_regulations_staff_and_budget(people, client_for) -> None:
+    justice = people["agencies"][0]
+    with pytest.raises(ValidationError):
+        services.set_regulation(
+            actor=people["justice_officer"], agency=justice, status="issued"
+        )  # no number/date
+    services.set_regulation(actor=people["justice_officer"], agency=justice, status="issued",
+                            document_number="Quyết định số 12/QĐ-STP", issued_on=date(2026, 5, 20))  # fmt: skip
+    with pytest.raises(NotAllowed):
+        services.designate_staff(
+            actor=people["justice_officer"],
+            agency=justice,
+            person=people["justice_officer"],
+            mode="part_time",
+            decision="QĐ 3",
+            decided_on=date(2026, 3, 1),
+        )  # the head decides
+    with pytest.raises(ValidationError):
+        services.designate_staff(actor=people["justice_head"], agency=justice, person=people["health_officer"],
+                                 mode="part_time", decision="QĐ 3", decided_on=date(2026, 3, 1))  # fmt: skip
+    services.designate_staff(actor=people["justice_head"], agency=justice, person=people["justice_officer"],
+                             mode="part_time", decision="Quyết định số 3/QĐ-STP", decided_on=date(2026, 3, 1))  # fmt: skip
+    rows = {
+        r["agency"].pk: r
+        for r in queries.agency_readiness(people["agencies"], today=date(2026, 7, 1))
+    }
+    assert not rows[justice.pk]["regulation_late"] and rows[justice.pk]["staff"]
+    health = people["agencies"][1]
+    assert rows[health.pk]["regulation_late"] and not rows[health.pk]["staff"]
+    with pytest.raises(NotAllowed):
+        services.save_budget(
+            actor=people["justice_head"], year=2027, lines=[("Két sắt", 30_000_000)]
+        )
+    estimate = services.save_budget(actor=people["supervisor"], year=2027, status="submitted", appraised_by="Sở Tài chính",
+                                    lines=[("Mua két sắt, máy hủy tài liệu", 120_000_000), ("Tập huấn", 45_000_000)])  # fmt: skip
+    assert [line.requested for line in estimate.lines.all()] == [120_000_000, 45_000_000]
+    page = client_for(people["supervisor"]).get("/").content.decode()
+    assert 'data-testid="protection-work"' in page

@@ -33,3 +33,21 @@ def test_coverage_is_the_share_of_staff_trained() -> None:
     assert rules.coverage({1, 2}, set()) == 0
     assert rules.coverage({1, 2}, {1, 2}) == 1
     assert rules.coverage(set(), {1}) is None  # no staff: no share to speak of
+
+
+def test_a_regulation_is_late_from_the_day_after_the_plans_deadline() -> None:
+    """Seed plan 004 II.5: issued or updated in Q2 2026."""
+    assert not rules.regulation_late("drafting", date(2026, 6, 30))
+    assert rules.regulation_late("drafting", date(2026, 7, 1))
+    assert rules.regulation_late("not_started", date(2026, 7, 1))
+    assert not rules.regulation_late("issued", date(2027, 1, 1))
+
+
+def test_a_designation_is_in_force_from_its_decision_to_its_end() -> None:
+    periods = [(date(2026, 3, 16), date(2026, 9, 30))]
+    assert not rules.designated(periods, date(2026, 3, 15))
+    assert rules.designated(periods, date(2026, 3, 16))
+    assert rules.designated(periods, date(2026, 9, 30))
+    assert not rules.designated(periods, date(2026, 10, 1))
+    assert rules.designated([*periods, (date(2026, 10, 1), None)], date(2030, 1, 1))
+    assert not rules.designated([], date(2026, 5, 1))

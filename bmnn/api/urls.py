@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from bmnn.api import registry, scanner, views
+from bmnn.api import inspections, registry, scanner, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -22,6 +22,10 @@ router.register("register-books", registry.RegisterBookViewSet, basename="regist
 router.register("scan", scanner.ScanViewSet, basename="scan")
 router.register("findings", scanner.FindingViewSet, basename="finding")
 router.register("portals", scanner.PortalViewSet, basename="portal")
+router.register("inspections", inspections.InspectionViewSet, basename="inspection")
+router.register("inspection-findings", inspections.FindingViewSet, basename="inspection-finding")
+router.register("trainings", inspections.TrainingViewSet, basename="training")
+router.register("library", inspections.LegalDocumentViewSet, basename="legal-document")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

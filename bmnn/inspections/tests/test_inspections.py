@@ -259,3 +259,36 @@ def test_regulations_staff_and_budget(people, client_for) -> None:
     assert [line.requested for line in estimate.lines.all()] == [120_000_000, 45_000_000]
     page = client_for(people["supervisor"]).get("/").content.decode()
     assert 'data-testid="protection-work"' in page
+
+
+def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
+    inspection = _inspection(people)
+    target = inspection.targets.get(agency=people["agencies"][0])
+    finding = services.record_finding(actor=people["inspector"], target=target, description="Thiếu sổ sao chụp",
+                                      rule="ND26 Art. 3", deadline=TODAY + timedelta(days=3))  # fmt: skip
+    officer = client_for(people["justice_officer"])
+    assert [i["id"] for i in officer.get("/api/inspections/").json()["results"]] == [inspection.pk]
+    assert (
+        len(officer.get(f"/api/inspections/{inspection.pk}/checklist/").json())
+        == inspection.items.count()
+    )
+    assert (
+        client_for(people["health_officer"])
+        .get(f"/api/inspection-findings/{finding.pk}/")
+        .status_code
+        == 404
+    )
+    made = officer.post(f"/api/inspection-findings/{finding.pk}/remediate/", {"text": "Đã lập sổ"},
+                        content_type="application/json")  # fmt: skip
+    assert made.status_code == 200 and made.json()["status"] == "remediated"
+    assert officer.post(f"/api/inspection-findings/{finding.pk}/verify/", {"accept": True},
+                        content_type="application/json").status_code == 403  # fmt: skip
+    verified = client_for(people["inspector"]).post(f"/api/inspection-findings/{finding.pk}/verify/", {"accept": True},
+                                                    content_type="application/json")  # fmt: skip
+    assert verified.json()["status"] == "verified"
+    services.save_legal_document(actor=people["supervisor"], kind="law", number="117/2025/QH15",
+                                 title="Luật Bảo vệ bí mật nhà nước", issuer="Quốc hội", issued_on=date(2025, 6, 26),
+                                 effective_from=date(2026, 3, 1))  # fmt: skip
+    assert officer.get("/api/library/", {"q": "bao ve bi mat"}).json()["count"] == 1
+    readiness = {r["agency"]: r for r in officer.get("/api/trainings/readiness/").json()}
+    assert set(readiness) == {people["agencies"][0].pk}

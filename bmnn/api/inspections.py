@@ -1,0 +1,179 @@
+"""Inspection endpoints: inspections and their checklist, findings with remediation and
+verification, training, agency readiness, the legal library — the same services and queries
+as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from bmnn.core import policy
+from bmnn.core.services import actor_of
+from bmnn.inspections import queries, services
+from bmnn.inspections.models import Finding, Inspection, LegalDocument, TrainingSession
+from bmnn.org.models import Agency
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    agencies = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "kind", "title", "year", "decision", "scope", "period_from", "period_to", "on_site_from",
+                  "on_site_to", "leader", "status", "checklist_version", "agencies"]  # fmt: skip
+
+    def get_agencies(self, inspection: Inspection) -> list[int]:
+        return [t.agency_id for t in inspection.targets.all()]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    agency = serializers.IntegerField(source="target.agency_id", read_only=True)
+    inspection = serializers.IntegerField(source="target.inspection_id", read_only=True)
+
+    class Meta:
+        model = Finding
+        fields = ["id", "inspection", "agency", "severity", "description", "rule", "responsible", "deadline",
+                  "status", "verified_at"]  # fmt: skip
+
+
+class TrainingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TrainingSession
+        fields = [
+            "id",
+            "agency",
+            "kind",
+            "title",
+            "held_on",
+            "audience",
+            "participants",
+            "materials",
+        ]
+
+
+class LegalDocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LegalDocument
+        fields = ["id", "kind", "number", "title", "issuer", "sector", "issued_on", "effective_from", "effective_to",
+                  "summary"]  # fmt: skip
+
+
+class TextInput(serializers.Serializer):
+    text = serializers.CharField(max_length=4000)
+
+
+class VerifyInput(serializers.Serializer):
+    accept = serializers.BooleanField()
+    comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class TrainingInput(serializers.Serializer):
+    agency = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=TrainingSession.Kind.choices)
+    title = serializers.CharField(max_length=255)
+    held_on = serializers.DateField()
+    audience = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    participants = serializers.DictField(
+        child=serializers.IntegerField(min_value=0), required=False, default=dict
+    )
+
+
+class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = InspectionSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        return queries.inspections(self.request.user).prefetch_related("targets")
+
+    @extend_schema(responses=None)
+    @action(detail=True, methods=["get"])
+    def checklist(self, request: Request, pk: str | None = None) -> Response:
+        inspection = self.get_object()
+        rows = inspection.items.filter(removed=False).values(
+            "id", "area_code", "area_title", "code", "text", "source"
+        )
+        return Response(list(rows))
+
+
+class FindingViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = FindingSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        rows = queries.findings(self.request.user).select_related("target")
+        if self.request.query_params.get("late") == "1":
+            rows = queries.overdue_findings(self.request.user)
+        return rows.order_by("deadline", "pk")
+
+    @extend_schema(request=TextInput, responses=FindingSerializer)
+    @action(detail=True, methods=["post"])
+    def remediate(self, request: Request, pk: str | None = None) -> Response:
+        data = TextInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        finding = self.get_object()
+        services.post_remediation(
+            actor=actor_of(request), finding=finding, text=data.validated_data["text"]
+        )
+        finding.refresh_from_db()
+        return Response(FindingSerializer(finding).data)
+
+    @extend_schema(request=VerifyInput, responses=FindingSerializer)
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Request, pk: str | None = None) -> Response:
+        data = VerifyInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        made = services.verify(
+            actor=actor_of(request), finding=self.get_object(), **data.validated_data
+        )
+        return Response(FindingSerializer(made).data)
+
+
+class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = TrainingSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        scope = policy.scope(self.request.user)
+        rows = TrainingSession.objects.all()
+        return rows if scope.province_wide else rows.filter(agency_id__in=scope.agency_ids)
+
+    @extend_schema(request=TrainingInput, responses={201: TrainingSerializer})
+    def create(self, request: Request) -> Response:
+        data = TrainingInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        agency = Agency.objects.filter(pk=values.pop("agency"), is_active=True).first()
+        if agency is None:
+            raise NotFound
+        made = services.record_training(actor=actor_of(request), agency=agency, **values)
+        return Response(TrainingSerializer(made).data, status=201)
+
+    @extend_schema(responses=None)
+    @action(detail=False, methods=["get"])
+    def readiness(self, request: Request) -> Response:
+        """Regulation status, designated staff and training coverage per agency."""
+        scope = policy.scope(request.user)
+        agencies = Agency.objects.filter(is_active=True).order_by("name")
+        if not scope.province_wide:
+            agencies = agencies.filter(pk__in=scope.agency_ids)
+        rows = queries.agency_readiness(list(agencies[:3000]))
+        return Response([{"agency": r["agency"].pk, "name": r["agency"].name, "regulation": r["regulation_status"],
+                          "regulation_late": r["regulation_late"], "staff_designated": r["staff"],
+                          "training_coverage": r["coverage"]} for r in rows])  # fmt: skip
+
+
+class LegalDocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    """The legal library; `?q=` searches without diacritics."""
+
+    serializer_class = LegalDocumentSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        params = self.request.query_params
+        return queries.library(params.get("q", ""), params.get("kind", ""))

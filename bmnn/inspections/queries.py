@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -107,3 +109,21 @@ def agency_readiness(agencies: list[Agency], today: date | None = None) -> list[
             "staff": rules.designated(periods[agency.pk], today), "coverage": coverage.get(agency.pk),
         })  # fmt: skip
     return rows
+
+
+# How the checklist, findings and rules cite the texts (shared/domain/SOURCES.md abbreviations).
+CITATION_CODES = {"L18": "29/2018/QH14", "L25": "117/2025/QH15", "ND26": "26/2020/NĐ-CP",
+                  "ND63": "63/2026/NĐ-CP", "TT24": "24/2020/TT-BCA", "Form": "24/2020/TT-BCA"}  # fmt: skip
+_CITATION = re.compile(r"\b(L18|L25|ND26|ND63|TT24|Form)\b")
+
+
+def cited_documents(sources: Iterable[str]) -> dict[str, list[LegalDocument]]:
+    """For each citation text ("L18 Art. 11; ND26 Art. 3"), the library documents it names."""
+    wanted = {source: [CITATION_CODES[code] for code in dict.fromkeys(_CITATION.findall(source))]
+              for source in set(sources)}  # fmt: skip
+    numbers = {number for found in wanted.values() for number in found}
+    documents = {d.number: d for d in LegalDocument.objects.filter(number__in=numbers)}
+    return {
+        source: [documents[n] for n in dict.fromkeys(found) if n in documents]
+        for source, found in wanted.items()
+    }

@@ -29,7 +29,7 @@ from bmnn.inspections.forms import (
     VerifyForm,
 )
 from bmnn.inspections.models import Answer, Finding, Inspection, Target, TrainingSession
-from bmnn.org.models import Agency
+from bmnn.org.models import Agency, Membership
 
 
 def _inspection_or_404(request: HttpRequest, pk: int) -> Inspection:
@@ -114,7 +114,9 @@ def target_checklist(request: HttpRequest, pk: int, target_pk: int) -> HttpRespo
         _handle_checklist_post(request, inspection, target)
         return redirect("inspections:target", pk=pk, target_pk=target_pk)
     answers = {a.item_id: a for a in Answer.objects.filter(target=target)}
-    items = [(item, answers.get(item.pk)) for item in inspection.items.filter(removed=False)]
+    listed = list(inspection.items.filter(removed=False))
+    cited = queries.cited_documents(item.source for item in listed)
+    items = [(item, answers.get(item.pk), cited.get(item.source, [])) for item in listed]
     return render(request, "inspections/checklist.html", {
         "inspection": inspection, "target": target, "items": items, "is_inspector": inspector,
         "results": Answer.Result.choices, "finding_form": FindingForm(initial={"deadline": timezone.localdate()}),
@@ -186,6 +188,7 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "inspections/finding.html", {
         "finding": finding, "inspection": inspection, "is_inspector": inspector, "agency_side": agency_side,
         "remediations": finding.remediations.select_related("posted_by"),
+        "cited": queries.cited_documents([finding.rule]).get(finding.rule, []),
         "overdue": rules.is_overdue(finding.deadline, today, done=finding.status == Finding.Status.VERIFIED),
         "days_late": rules.days_late(finding.deadline, today, done=finding.status == Finding.Status.VERIFIED),
         "remediation_form": RemediationForm(), "verify_form": VerifyForm(),
@@ -227,11 +230,40 @@ def training(request: HttpRequest) -> HttpResponse:
     if not scope.province_wide:
         visible = visible.filter(pk__in=scope.agency_ids)
     agencies = list(visible[:500])
+    editable = [a for a in agencies if policy.can_record_training(request.user, a.pk)]
+    if request.method == "POST":
+        _record_training(request, editable)
+        return redirect("inspections:training")
     coverage = queries.training_coverage(agencies)
     sessions = TrainingSession.objects.select_related("agency").filter(agency__in=agencies)[:50]
     start, end = rules.training_window(timezone.localdate())
     return render(request, "inspections/training.html", {
-        "rows": [(a, coverage.get(a.pk)) for a in agencies], "sessions": sessions, "start": start, "end": end})  # fmt: skip
+        "rows": [(a, coverage.get(a.pk)) for a in agencies], "sessions": sessions, "start": start, "end": end,
+        "editable": editable if len(editable) < 50 else [], "kinds": TrainingSession.Kind.choices,
+        "members": Membership.objects.filter(agency__in=editable[:50], is_active=True).select_related("person", "agency")
+        .order_by("agency__name", "person__full_name"),
+    })  # fmt: skip
+
+
+def _record_training(request: HttpRequest, editable: list[Agency]) -> None:
+    agency = next((a for a in editable if str(a.pk) == request.POST.get("agency")), None)
+    if agency is None:
+        raise PermissionDenied
+    try:
+        counts = {
+            _("leaders"): int(request.POST.get("leaders") or 0),
+            _("staff"): int(request.POST.get("staff") or 0),
+        }
+        people = [m.person for m in Membership.objects.filter(agency=agency, is_active=True,
+                                                              person_id__in=request.POST.getlist("attendees"))]  # fmt: skip
+        services.record_training(actor=actor_of(request), agency=agency, kind=request.POST.get("kind", ""),
+                                 title=request.POST.get("title", ""), held_on=_date(request.POST.get("held_on", "")),
+                                 audience=request.POST.get("audience", ""), participants=counts, attendees=people)  # fmt: skip
+        messages.success(request, _("Saved."))
+    except ValueError:
+        messages.error(request, _("Numbers of participants are whole numbers."))
+    except ValidationError as exc:
+        _errors(request, exc)
 
 
 @login_required

@@ -292,3 +292,36 @@ def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
     assert officer.get("/api/library/", {"q": "bao ve bi mat"}).json()["count"] == 1
     readiness = {r["agency"]: r for r in officer.get("/api/trainings/readiness/").json()}
     assert set(readiness) == {people["agencies"][0].pk}
+
+
+def test_checklist_items_and_findings_link_to_the_texts_they_cite(people, client_for) -> None:
+    law = services.save_legal_document(actor=people["supervisor"], kind="decree", number="26/2020/NĐ-CP",
+                                       title="Nghị định quy định chi tiết Luật Bảo vệ bí mật nhà nước", issuer="Chính phủ",
+                                       issued_on=date(2020, 2, 28), effective_from=date(2020, 7, 1))  # fmt: skip
+    assert queries.cited_documents(["L18 Art. 11; ND26 Art. 3"]) == {
+        "L18 Art. 11; ND26 Art. 3": [law]
+    }
+    inspection = _inspection(people)
+    target = inspection.targets.get(agency=people["agencies"][0])
+    finding = services.record_finding(actor=people["inspector"], target=target, description="Thiếu sổ chuyển giao",
+                                      rule="ND26 Art. 4", deadline=TODAY)  # fmt: skip
+    client = client_for(people["inspector"])
+    page = client.get(f"/inspections/{inspection.pk}/agencies/{target.pk}/").content.decode()
+    assert "?q=26/2020/N%C4%90-CP" in page
+    assert (
+        "26/2020/NĐ-CP Nghị định"
+        in client.get(f"/inspections/findings/{finding.pk}/").content.decode()
+    )
+
+
+def test_an_officer_records_a_training_session_on_the_page(people, client_for) -> None:
+    justice = people["agencies"][0]
+    client = client_for(people["justice_officer"])
+    response = client.post("/inspections/training/", {
+        "agency": justice.pk, "kind": "training", "title": "Tập huấn Nghị định 63", "held_on": "02/11/2026",
+        "leaders": "1", "staff": "12", "attendees": [people["justice_officer"].pk, people["justice_head"].pk]})  # fmt: skip
+    assert response.status_code == 302
+    session = justice.training_sessions.get()
+    assert session.participant_total == 13 and session.attendance.count() == 2
+    assert client.post("/inspections/training/", {"agency": people["agencies"][1].pk, "kind": "training",
+                                                   "title": "x", "held_on": "01/11/2026"}).status_code == 403  # fmt: skip

@@ -523,14 +523,20 @@ class TransferViewSet(viewsets.GenericViewSet):
         return _item_out(services.receive_transfer(actor=actor_of(request), transfer=transfer))
 
 
-def _carry_out(request: Request, pk: Any) -> CarryOut:
-    found = CarryOut.objects.select_related("copy__item").filter(pk=pk).first()
-    awaiting = {c.pk for c in queries.approvals(request.user)["carry_outs"]}
+def _decidable(request: Request, found: Any, pending: str, item_id: Any) -> Any:
+    """A request or meeting the caller may act on: it awaits their decision, or they may read
+    the item it concerns; anything else is a 404."""
+    awaiting = {row.pk for row in queries.approvals(request.user)[pending]}
     if found is None or (
-        found.pk not in awaiting and queries.item(request.user, found.copy.item_id) is None
+        found.pk not in awaiting and queries.item(request.user, item_id()) is None
     ):
         raise NotFound
     return found
+
+
+def _carry_out(request: Request, pk: Any) -> CarryOut:
+    found = CarryOut.objects.select_related("copy__item").filter(pk=pk).first()
+    return _decidable(request, found, "carry_outs", lambda: found.copy.item_id)  # type: ignore[union-attr]
 
 
 class CarryOutViewSet(viewsets.GenericViewSet):
@@ -564,12 +570,7 @@ class CarryOutViewSet(viewsets.GenericViewSet):
 
 def _meeting(request: Request, pk: Any) -> Meeting:
     found = Meeting.objects.select_related("item").filter(pk=pk).first()
-    awaiting = {m.pk for m in queries.approvals(request.user)["meetings"]}
-    if found is None or (
-        found.pk not in awaiting and queries.item(request.user, found.item_id) is None
-    ):
-        raise NotFound
-    return found
+    return _decidable(request, found, "meetings", lambda: found.item_id)  # type: ignore[union-attr]
 
 
 class MeetingViewSet(viewsets.GenericViewSet):

@@ -88,6 +88,11 @@ def lines(found: list[Word], *, page: int, page_width: int, page_height: int, y_
     for word in found:
         grouped.setdefault(word.key, []).append(word)
     blocks: list[Block] = []
+
+    def close(segment: list[Word]) -> None:
+        blocks.append(_block(segment, page, page_width, page_height, y_offset, header_until,
+                             start_order + len(blocks)))  # fmt: skip
+
     for key in sorted(grouped, key=lambda k: min(w.top for w in grouped[k])):
         row = sorted(grouped[key], key=lambda w: w.left)
         height = statistics.median(w.height for w in row) or 1
@@ -95,30 +100,10 @@ def lines(found: list[Word], *, page: int, page_width: int, page_height: int, y_
         for word in row[1:]:
             previous = segment[-1]
             if word.left - (previous.left + previous.width) > 2.5 * height:
-                blocks.append(
-                    _block(
-                        segment,
-                        page,
-                        page_width,
-                        page_height,
-                        y_offset,
-                        header_until,
-                        start_order + len(blocks),
-                    )
-                )
+                close(segment)
                 segment = []
             segment.append(word)
-        blocks.append(
-            _block(
-                segment,
-                page,
-                page_width,
-                page_height,
-                y_offset,
-                header_until,
-                start_order + len(blocks),
-            )
-        )
+        close(segment)
     return blocks
 
 

@@ -141,23 +141,8 @@ def _without_frame(region: Any) -> Any:
     small = region.resize((max(1, int(region.width * scale)), max(1, int(region.height * scale))))
     width, height = small.size
     ink = [value < 128 for value in _flat(small)]
-    seen = [False] * len(ink)
     erase: list[int] = []
-    for start, is_ink in enumerate(ink):
-        if not is_ink or seen[start]:
-            continue
-        stack, component = [start], []
-        seen[start] = True
-        while stack:
-            here = stack.pop()
-            component.append(here)
-            x, y = here % width, here // width
-            for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-                if 0 <= nx < width and 0 <= ny < height:
-                    other = ny * width + nx
-                    if ink[other] and not seen[other]:
-                        seen[other] = True
-                        stack.append(other)
+    for component in _components(ink, width, height):
         xs = [p % width for p in component]
         ys = [p // width for p in component]
         if (max(xs) - min(xs)) > 0.6 * width or (max(ys) - min(ys)) > 0.85 * height:

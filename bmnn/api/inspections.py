@@ -9,14 +9,22 @@ from typing import Any
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.inspections import queries, services
-from bmnn.inspections.models import Finding, Inspection, LegalDocument, TrainingSession
+from bmnn.inspections.models import (
+    BudgetEstimate,
+    Finding,
+    Inspection,
+    LegalDocument,
+    Regulation,
+    StaffDesignation,
+    TrainingSession,
+)
 from bmnn.org.models import Agency
 
 
@@ -177,3 +185,128 @@ class LegalDocumentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         params = self.request.query_params
         return queries.library(params.get("q", ""), params.get("kind", ""))
+
+
+class RegulationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Regulation
+        fields = [
+            "id",
+            "agency",
+            "status",
+            "document_number",
+            "issued_on",
+            "review_due",
+            "file_name",
+        ]
+
+
+class RegulationInput(serializers.Serializer):
+    agency = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Regulation.Status.choices)
+    document_number = serializers.CharField(
+        max_length=128, required=False, allow_blank=True, default=""
+    )
+    issued_on = serializers.DateField(required=False, allow_null=True, default=None)
+    review_due = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class DesignationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StaffDesignation
+        fields = ["id", "agency", "person", "mode", "decision", "decided_on", "ended_on"]
+
+
+class DesignationInput(serializers.Serializer):
+    agency = serializers.IntegerField()
+    person = serializers.IntegerField()
+    mode = serializers.ChoiceField(choices=StaffDesignation.Mode.choices)
+    decision = serializers.CharField(max_length=128)
+    decided_on = serializers.DateField()
+
+
+class BudgetSerializer(serializers.ModelSerializer):
+    lines = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BudgetEstimate
+        fields = [
+            "id",
+            "year",
+            "status",
+            "submitted_on",
+            "appraised_by",
+            "decision",
+            "decided_on",
+            "lines",
+        ]
+
+    def get_lines(self, estimate: BudgetEstimate) -> list[dict[str, Any]]:
+        return [{"item": line.item, "requested": int(line.requested),
+                 "allocated": None if line.allocated is None else int(line.allocated)} for line in estimate.lines.all()]  # fmt: skip
+
+
+def _own_agency(request: Request, pk: int) -> Agency:
+    scope = policy.scope(request.user)
+    agency = Agency.objects.filter(pk=pk, is_active=True).first()
+    if agency is None or not (scope.province_wide or agency.pk in scope.agency_ids):
+        raise NotFound
+    return agency
+
+
+class RegulationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RegulationSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        scope = policy.scope(self.request.user)
+        rows = Regulation.objects.order_by("agency__name")
+        return rows if scope.province_wide else rows.filter(agency_id__in=scope.agency_ids)
+
+    @extend_schema(request=RegulationInput, responses=RegulationSerializer)
+    def create(self, request: Request) -> Response:
+        data = RegulationInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        made = services.set_regulation(
+            actor=actor_of(request), agency=_own_agency(request, values.pop("agency")), **values
+        )
+        return Response(RegulationSerializer(made).data)
+
+
+class DesignationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = DesignationSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        scope = policy.scope(self.request.user)
+        rows = StaffDesignation.objects.all()
+        return rows if scope.province_wide else rows.filter(agency_id__in=scope.agency_ids)
+
+    @extend_schema(request=DesignationInput, responses={201: DesignationSerializer})
+    def create(self, request: Request) -> Response:
+        data = DesignationInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        agency = _own_agency(request, values.pop("agency"))
+        membership = (
+            agency.memberships.filter(person_id=values.pop("person"), is_active=True)
+            .select_related("person")
+            .first()
+        )
+        if membership is None:
+            raise NotFound
+        made = services.designate_staff(
+            actor=actor_of(request), agency=agency, person=membership.person, **values
+        )
+        return Response(DesignationSerializer(made).data, status=201)
+
+
+class BudgetViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = BudgetSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        if not policy.can_plan_inspections(self.request.user):
+            raise PermissionDenied
+        return BudgetEstimate.objects.prefetch_related("lines")

@@ -26,6 +26,9 @@ router.register("inspections", inspections.InspectionViewSet, basename="inspecti
 router.register("inspection-findings", inspections.FindingViewSet, basename="inspection-finding")
 router.register("trainings", inspections.TrainingViewSet, basename="training")
 router.register("library", inspections.LegalDocumentViewSet, basename="legal-document")
+router.register("regulations", inspections.RegulationViewSet, basename="regulation")
+router.register("designations", inspections.DesignationViewSet, basename="designation")
+router.register("budgets", inspections.BudgetViewSet, basename="budget")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

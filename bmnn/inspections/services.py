@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 from bmnn.core import audit, policy
 from bmnn.core.notify import notify
 from bmnn.core.services import require, service
+from bmnn.core.storage import random_name
 from bmnn.core.text import fold
+from bmnn.core.uploads import check_upload
 from bmnn.inspections import checklist
 from bmnn.inspections.models import (
     Answer,
@@ -283,7 +286,8 @@ def save_legal_document(
 
 @service
 def set_regulation(*, actor: Person, agency: Agency, status: str, document_number: str = "",
-                   issued_on: date | None = None, review_due: date | None = None) -> Regulation:  # fmt: skip
+                   issued_on: date | None = None, review_due: date | None = None,
+                   file: tuple[str, bytes] | None = None) -> Regulation:  # fmt: skip
     require(policy.can_self_inspect(actor, agency.pk) or policy.can_plan_inspections(actor),
             _("The agency's head or security officer keeps its regulation record."))  # fmt: skip
     if status not in Regulation.Status.values:
@@ -293,6 +297,12 @@ def set_regulation(*, actor: Person, agency: Agency, status: str, document_numbe
     regulation, _created = Regulation.objects.update_or_create(agency=agency, defaults={
         "status": status, "document_number": document_number.strip(), "issued_on": issued_on,
         "review_due": review_due, "updated_by": actor})  # fmt: skip
+    if file is not None:
+        name, data = file
+        check_upload(name, data, {"pdf", "docx"})
+        regulation.file.save(random_name("regulations", name), ContentFile(data), save=False)
+        regulation.file_name = name[:255]
+        regulation.save(update_fields=["file", "file_name"])
     audit.record(actor=actor, action="regulation.set", obj=regulation, agency=agency,
                  changes={"status": status, "document": document_number})  # fmt: skip
     return regulation
@@ -344,4 +354,32 @@ def save_budget(*, actor: Person, year: int, lines: list[tuple[str, int]], statu
     )  # fmt: skip
     audit.record(actor=actor, action="budget.save", obj=estimate,
                  changes={"status": status, "requested": sum(a for _i, a in lines)})  # fmt: skip
+    return estimate
+
+
+@service
+def decide_budget(*, actor: Person, estimate: BudgetEstimate, decision: str, decided_on: date,
+                  allocated: list[int]) -> BudgetEstimate:  # fmt: skip
+    """The finance department's decision: its number and date and the amount allocated per line."""
+    require(
+        policy.can_plan_inspections(actor), _("Province supervisors prepare the budget estimate.")
+    )
+    lines = list(estimate.lines.all())
+    if len(allocated) != len(lines) or any(amount < 0 for amount in allocated):
+        raise ValidationError({"allocated": _("Give one amount, not negative, for each line.")})
+    if not decision.strip():
+        raise ValidationError(
+            {"decision": _("A decided estimate has its decision number and date.")}
+        )
+    for line, amount in zip(lines, allocated, strict=True):
+        line.allocated = amount
+    BudgetLine.objects.bulk_update(lines, ["allocated"])
+    estimate.status, estimate.decision, estimate.decided_on = (
+        BudgetEstimate.Status.DECIDED,
+        decision.strip(),
+        decided_on,
+    )
+    estimate.save(update_fields=["status", "decision", "decided_on"])
+    audit.record(actor=actor, action="budget.decide", obj=estimate,
+                 changes={"decision": decision, "allocated": sum(allocated)})  # fmt: skip
     return estimate

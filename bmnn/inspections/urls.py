@@ -15,4 +15,6 @@ urlpatterns = [
     path("library/", views.library, name="library"),
     path("agencies/", views.readiness, name="readiness"),
     path("budget/", views.budget, name="budget"),
+    path("budget/<int:pk>/decision/", views.budget_decision, name="budget_decision"),
+    path("agencies/<int:agency_pk>/regulation/", views.regulation_file, name="regulation_file"),
 ]

@@ -298,10 +298,18 @@ def readiness(request: HttpRequest) -> HttpResponse:
                     mode=request.POST.get("mode", ""), decision=request.POST.get("decision", ""),
                     decided_on=_date(request.POST.get("decided_on", "")))  # fmt: skip
             else:
-                issued = request.POST.get("issued_on", "")
-                services.set_regulation(actor=actor_of(request), agency=agency, status=request.POST.get("status", ""),
-                                        document_number=request.POST.get("document_number", ""),
-                                        issued_on=_date(issued) if issued else None)  # fmt: skip
+                issued, review = (
+                    request.POST.get("issued_on", ""),
+                    request.POST.get("review_due", ""),
+                )
+                upload = request.FILES.get("file")
+                services.set_regulation(
+                    actor=actor_of(request), agency=agency, status=request.POST.get("status", ""),
+                    document_number=request.POST.get("document_number", ""),
+                    issued_on=_date(issued) if issued else None, review_due=_date(review) if review else None,
+                    file=(upload.name or "quy-che", upload.read()) if upload else None,
+                )  # fmt: skip
+
             messages.success(request, _("Saved."))
         except ValidationError as exc:
             _errors(request, exc)
@@ -352,3 +360,42 @@ def budget(request: HttpRequest) -> HttpResponse:
     estimates = BudgetEstimate.objects.prefetch_related("lines")
     return render(request, "inspections/budget.html", {"estimates": estimates, "statuses": BudgetEstimate.Status.choices,
                                                         "year": timezone.localdate().year + 1})  # fmt: skip
+
+
+@login_required
+def regulation_file(request: HttpRequest, agency_pk: int) -> HttpResponse:
+    from bmnn.inspections.models import Regulation
+
+    regulation = Regulation.objects.filter(agency_id=agency_pk).exclude(file="").first()
+    scope = policy.scope(request.user)
+    if regulation is None or not (scope.province_wide or agency_pk in scope.agency_ids):
+        raise Http404
+    with regulation.file.open("rb") as handle:
+        data = handle.read()
+    response = HttpResponse(data, content_type="application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(
+        True, regulation.file_name or "quy-che"
+    )
+    return response
+
+
+@login_required
+@require_POST
+def budget_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    from bmnn.inspections.models import BudgetEstimate
+
+    estimate = BudgetEstimate.objects.filter(pk=pk).first()
+    if estimate is None:
+        raise Http404
+    try:
+        amounts = [
+            int(v.replace(".", "").replace(",", "") or 0) for v in request.POST.getlist("allocated")
+        ]
+        services.decide_budget(actor=actor_of(request), estimate=estimate, decision=request.POST.get("decision", ""),
+                               decided_on=_date(request.POST.get("decided_on", "")), allocated=amounts)  # fmt: skip
+        messages.success(request, _("Saved."))
+    except ValueError:
+        messages.error(request, _("Write each line as: item | amount in VND."))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("inspections:budget")

@@ -325,3 +325,72 @@ def test_an_officer_records_a_training_session_on_the_page(people, client_for) -
     assert session.participant_total == 13 and session.attendance.count() == 2
     assert client.post("/inspections/training/", {"agency": people["agencies"][1].pk, "kind": "training",
                                                    "title": "x", "held_on": "01/11/2026"}).status_code == 403  # fmt: skip
+
+
+def test_regulation_file_and_budget_decision_through_the_pages(people, client_for) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.corpus.scanner_corpus import _lines_docx
+
+    justice = people["agencies"][0]
+    officer = client_for(people["justice_officer"])
+    officer.post("/inspections/agencies/", {"agency": justice.pk, "status": "issued", "document_number": "QĐ 12/QĐ-STP",
+                                            "issued_on": "20/05/2026", "review_due": "20/05/2027",
+                                            "file": SimpleUploadedFile("quy-che.docx", _lines_docx(["QUY CHẾ"]))})  # fmt: skip
+    regulation = justice.regulation
+    assert regulation.status == "issued" and regulation.review_due == date(2027, 5, 20)
+    download = officer.get(f"/inspections/agencies/{justice.pk}/regulation/")
+    assert (
+        download.status_code == 200 and b"".join(download)
+        if download.streaming
+        else download.content
+    )
+    assert (
+        client_for(people["health_officer"])
+        .get(f"/inspections/agencies/{justice.pk}/regulation/")
+        .status_code
+        == 404
+    )
+    officer.post("/inspections/agencies/", {"agency": justice.pk, "status": "issued", "document_number": "x",
+                                            "issued_on": "20/05/2026", "file": SimpleUploadedFile("a.exe", b"MZ..")})  # fmt: skip
+    regulation.refresh_from_db()
+    assert regulation.document_number == "QĐ 12/QĐ-STP"  # the bad upload changed nothing
+    estimate = services.save_budget(actor=people["supervisor"], year=2027, status="submitted",
+                                    lines=[("Két sắt", 60_000_000), ("Tập huấn", 40_000_000)])  # fmt: skip
+    supervisor = client_for(people["supervisor"])
+    supervisor.post(f"/inspections/budget/{estimate.pk}/decision/", {"decision": "QĐ 88/QĐ-STC", "decided_on": "10/12/2026",
+                                                                    "allocated": ["50.000.000", "40000000"]})  # fmt: skip
+    estimate.refresh_from_db()
+    assert estimate.status == "decided" and [line.allocated for line in estimate.lines.all()] == [
+        50_000_000,
+        40_000_000,
+    ]
+
+
+def test_regulations_designations_and_budget_through_the_api(people, client_for) -> None:
+    justice, health = people["agencies"][0], people["agencies"][1]
+    officer = client_for(people["justice_officer"])
+    made = officer.post(
+        "/api/regulations/",
+        {"agency": justice.pk, "status": "drafting"},
+        content_type="application/json",
+    )
+    assert made.status_code == 200 and made.json()["status"] == "drafting"
+    assert officer.post("/api/regulations/", {"agency": health.pk, "status": "drafting"},
+                        content_type="application/json").status_code == 404  # fmt: skip
+    head = client_for(people["justice_head"])
+    designated = head.post("/api/designations/", {"agency": justice.pk, "person": people["justice_officer"].pk,
+                                                  "mode": "part_time", "decision": "QĐ 3/QĐ-STP", "decided_on": "2026-03-01"},
+                           content_type="application/json")  # fmt: skip
+    assert designated.status_code == 201
+    assert [d["person"] for d in officer.get("/api/designations/").json()["results"]] == [
+        people["justice_officer"].pk
+    ]
+    assert officer.get("/api/budgets/").status_code == 403
+    services.save_budget(actor=people["supervisor"], year=2027, lines=[("Két sắt", 60_000_000)])
+    assert (
+        client_for(people["supervisor"])
+        .get("/api/budgets/")
+        .json()["results"][0]["lines"][0]["requested"]
+        == 60_000_000
+    )

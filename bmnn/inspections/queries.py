@@ -127,3 +127,24 @@ def cited_documents(sources: Iterable[str]) -> dict[str, list[LegalDocument]]:
         source: [documents[n] for n in dict.fromkeys(found) if n in documents]
         for source, found in wanted.items()
     }
+
+
+def documents_mentioned(text: str, limit: int = 5) -> list[LegalDocument]:
+    """Library texts a plan task names: by number ("Luật số 117/2025/QH15", "Nghị định
+    63/2026/NĐ-CP") or by the law's own title ("Luật Bảo vệ bí mật nhà nước", newest in force)."""
+    folded = fold(text)
+    found: list[LegalDocument] = []
+    documents = list(LegalDocument.objects.order_by("-effective_from")[:2000])
+    for document in documents:
+        if fold(document.number) in folded and document not in found:
+            found.append(document)
+    if not found:
+        for document in documents:
+            if (
+                document.kind == LegalDocument.Kind.LAW
+                and fold(document.title) in folded
+                and document.effective_to is None
+            ):
+                found.append(document)
+                break
+    return found[:limit]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
+from bmnn.inspections.queries import documents_mentioned
 from bmnn.org.models import AgencyType, Person
 from bmnn.plans import exports, importing, queries, services
 from bmnn.plans.forms import (
@@ -278,6 +279,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "task": assignment.task,
             "updates": queries.updates_of(assignment),
             "coordinators": queries.coordinator_inputs(request.user, assignment),
+            "texts": documents_mentioned(assignment.task.content),
             "form": form if can_report else None,
             "review_form": review_form if can_review else None,
         },

@@ -394,3 +394,22 @@ def test_regulations_designations_and_budget_through_the_api(people, client_for)
         .json()["results"][0]["lines"][0]["requested"]
         == 60_000_000
     )
+
+
+def test_a_plan_task_links_to_the_texts_it_names(people) -> None:
+    law = services.save_legal_document(actor=people["supervisor"], kind="law", number="117/2025/QH15",
+                                       title="Luật Bảo vệ bí mật nhà nước", issuer="Quốc hội",
+                                       issued_on=date(2025, 6, 26), effective_from=date(2026, 3, 1))  # fmt: skip
+    services.save_legal_document(actor=people["supervisor"], kind="law", number="29/2018/QH14",
+                                 title="Luật Bảo vệ bí mật nhà nước", issuer="Quốc hội", issued_on=date(2018, 11, 15),
+                                 effective_from=date(2020, 7, 1), effective_to=date(2026, 2, 28))  # fmt: skip
+    decree = services.save_legal_document(actor=people["supervisor"], kind="decree", number="63/2026/NĐ-CP",
+                                          title="Nghị định hướng dẫn", issuer="Chính phủ", issued_on=date(2026, 2, 27),
+                                          effective_from=date(2026, 3, 1))  # fmt: skip
+    assert queries.documents_mentioned("Quán triệt Nghị định số 63/2026/NĐ-CP của Chính phủ") == [
+        decree
+    ]
+    assert queries.documents_mentioned("Phổ biến Luật Bảo vệ bí mật nhà nước đến cán bộ") == [
+        law
+    ]  # the one in force
+    assert queries.documents_mentioned("Kiểm tra máy tính") == []

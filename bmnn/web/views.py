@@ -62,7 +62,9 @@ def _protection_work(actor: Any) -> dict[str, Any]:
         "no_staff": sum(1 for r in rows if not r["staff"]),
         "coverage": sum(covered) / len(covered) if covered else None,
         "agencies": len(rows),
-        "least_trained": sorted((r for r in rows if r["coverage"] is not None), key=lambda r: r["coverage"])[:5],
+        "least_trained": sorted(
+            (r for r in rows if r["coverage"] is not None), key=lambda r: r["coverage"]
+        )[:5],
     }
 
 

@@ -12,6 +12,8 @@ def main() -> None:
 
     argv = sys.argv[:]
     argv[0] = "bmnn"
+    if len(argv) >= 2 and argv[1] == "audit-host":
+        argv[1] = "audit_host"
     # "bmnn audit verify" reads better than "bmnn audit_verify"; both work.
     if (
         len(argv) >= 3

@@ -29,7 +29,7 @@ import platform
 import re
 import socket
 import sys
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 VERSION = "1.0"
 FORMAT = "bmnn-host-audit"
@@ -47,6 +47,8 @@ class Audit:
         self.live = self.root == "/"
         self.evidence: List[Evidence] = []
         self.errors: List[str] = []
+        self.windows_name = ""
+        self.windows_os = ""
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -93,8 +95,12 @@ class Audit:
                           self.ifupdown, self.dns, self.usb_logs):  # fmt: skip
             try:
                 collector()
-            except Exception as exc:
+            except Exception as exc:  # one broken source must not stop the audit
                 self.errors.append(f"{collector.__name__}: {exc.__class__.__name__}: {exc}")
+        try:
+            WindowsAudit(self).run()
+        except Exception as exc:  # a damaged hive is reported, not fatal
+            self.errors.append(f"windows: {exc.__class__.__name__}: {exc}")
 
     def networkmanager(self) -> None:
         timestamps: Dict[str, str] = {}
@@ -338,7 +344,13 @@ class Audit:
             info["machine_id"] = machine_id
         os_release = self.read_text(self.path("etc/os-release")) or ""
         pretty = re.search(r'^PRETTY_NAME="?(.*?)"?$', os_release, re.M)
-        info["os"] = pretty.group(1) if pretty else (platform.platform() if self.live else "")
+        info["os"] = (
+            pretty.group(1)
+            if pretty
+            else (self.windows_os or (platform.platform() if self.live else ""))
+        )
+        if not info["hostname"] and self.windows_name:
+            info["hostname"] = self.windows_name
         if self.live:
             for field in (
                 "product_uuid",
@@ -360,6 +372,307 @@ class Audit:
         }  # fmt: skip
         body["sha256"] = digest(body)
         return body
+
+
+# --- Windows registry hives (offline regf files), read without any library ----------------------
+
+REG_SZ, REG_EXPAND_SZ, REG_BINARY, REG_DWORD, REG_MULTI_SZ, REG_QWORD = 1, 2, 3, 4, 7, 11
+
+
+class HiveError(ValueError):
+    pass
+
+
+class Hive:
+    """A registry hive file ("regf"): keys with their last-write times and values."""
+
+    def __init__(self, data: bytes) -> None:
+        if len(data) < 4096 + 32 or data[:4] != b"regf":
+            raise HiveError("not a registry hive")
+        self.data = data
+        self.root = self._u32(0x24)
+
+    def _u32(self, offset: int) -> int:
+        return int.from_bytes(self.data[offset : offset + 4], "little")
+
+    def _cell(self, offset: int) -> bytes:
+        start = 4096 + offset
+        if offset < 0 or start + 4 > len(self.data):
+            raise HiveError("cell outside the hive")
+        size = abs(int.from_bytes(self.data[start : start + 4], "little", signed=True))
+        if size < 8 or start + size > len(self.data):
+            raise HiveError("damaged cell")
+        return self.data[start + 4 : start + size]
+
+    def key(self, path: str) -> Optional[HiveKey]:
+        key: Optional[HiveKey] = HiveKey(self, self.root)
+        for part in [p for p in path.replace("/", "\\").split("\\") if p]:
+            key = key.subkey(part) if key is not None else None
+        return key
+
+
+class HiveKey:
+    def __init__(self, hive: Hive, offset: int) -> None:
+        cell = hive._cell(offset)
+        if cell[:2] != b"nk":
+            raise HiveError("not a key cell")
+        self.hive, self.cell = hive, cell
+        flags = int.from_bytes(cell[2:4], "little")
+        length = int.from_bytes(cell[72:74], "little")
+        raw = cell[76 : 76 + length]
+        self.name = raw.decode("latin-1") if flags & 0x20 else raw.decode("utf-16-le", "replace")
+        self.last_write = _filetime(int.from_bytes(cell[4:12], "little"))
+
+    def _subkey_offsets(self, offset: int, depth: int = 0) -> List[int]:
+        if depth > 4:
+            return []
+        cell = self.hive._cell(offset)
+        kind, count = cell[:2], int.from_bytes(cell[2:4], "little")
+        if kind in (b"lf", b"lh"):
+            return [int.from_bytes(cell[4 + 8 * i : 8 + 8 * i], "little") for i in range(count)]
+        if kind == b"li":
+            return [int.from_bytes(cell[4 + 4 * i : 8 + 4 * i], "little") for i in range(count)]
+        if kind == b"ri":
+            found: List[int] = []
+            for i in range(count):
+                found += self._subkey_offsets(
+                    int.from_bytes(cell[4 + 4 * i : 8 + 4 * i], "little"), depth + 1
+                )
+            return found
+        raise HiveError("unknown subkey list")
+
+    def subkeys(self) -> List[HiveKey]:
+        count = int.from_bytes(self.cell[20:24], "little")
+        if count == 0:
+            return []
+        return [
+            HiveKey(self.hive, o)
+            for o in self._subkey_offsets(int.from_bytes(self.cell[28:32], "little"))
+        ]
+
+    def subkey(self, name: str) -> Optional[HiveKey]:
+        wanted = name.lower()
+        return next((k for k in self.subkeys() if k.name.lower() == wanted), None)
+
+    def values(self) -> Dict[str, Any]:
+        count = int.from_bytes(self.cell[36:40], "little")
+        if count == 0:
+            return {}
+        listing = self.hive._cell(int.from_bytes(self.cell[40:44], "little"))
+        found: Dict[str, Any] = {}
+        for i in range(min(count, len(listing) // 4)):
+            vk = self.hive._cell(int.from_bytes(listing[4 * i : 4 * i + 4], "little"))
+            if vk[:2] != b"vk":
+                continue
+            name_length = int.from_bytes(vk[2:4], "little")
+            size = int.from_bytes(vk[4:8], "little")
+            kind = int.from_bytes(vk[12:16], "little")
+            flags = int.from_bytes(vk[16:18], "little")
+            raw_name = vk[20 : 20 + name_length]
+            name = (
+                raw_name.decode("latin-1") if flags & 1 else raw_name.decode("utf-16-le", "replace")
+            )
+            if size & 0x80000000:
+                data = vk[8 : 8 + (size & 0x7FFFFFFF)]
+            else:
+                data = self.hive._cell(int.from_bytes(vk[8:12], "little"))[:size]
+            found[name] = _decode_value(kind, data)
+        return found
+
+
+def _filetime(value: int) -> Optional[str]:
+    if value <= 0:
+        return None
+    try:
+        moment = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(
+            microseconds=value // 10
+        )
+    except OverflowError:
+        return None
+    return moment.isoformat()
+
+
+def _systemtime(data: bytes) -> Optional[str]:
+    """The 16-byte SYSTEMTIME of NetworkList's DateCreated / DateLastConnected (local time)."""
+    if len(data) < 16:
+        return None
+    year, month, _weekday, day, hour, minute, second = (
+        int.from_bytes(data[i : i + 2], "little") for i in range(0, 14, 2)
+    )
+    try:
+        return _dt.datetime(year, month, day, hour, minute, second).isoformat()
+    except ValueError:
+        return None
+
+
+def _decode_value(kind: int, data: bytes) -> Any:
+    if kind in (REG_SZ, REG_EXPAND_SZ):
+        return data.decode("utf-16-le", "replace").split("\x00", 1)[0]
+    if kind == REG_MULTI_SZ:
+        return [part for part in data.decode("utf-16-le", "replace").split("\x00") if part]
+    if kind == REG_DWORD and len(data) >= 4:
+        return int.from_bytes(data[:4], "little")
+    if kind == REG_QWORD and len(data) >= 8:
+        return int.from_bytes(data[:8], "little")
+    return bytes(data)
+
+
+class WindowsAudit:
+    """Evidence from a Windows system: SYSTEM and SOFTWARE hives found under the root
+    (Windows/System32/config, or the hive files copied on their own), and WLAN profile files."""
+
+    NETWORK_TYPES = {
+        0x47: "wireless",
+        0x06: "wired",
+        0x17: "mobile broadband",
+        0xF3: "mobile broadband",
+    }
+
+    def __init__(self, audit: Audit) -> None:
+        self.audit = audit
+
+    def _find(self, *names: str) -> Optional[str]:
+        for candidate in names:
+            current = self.audit.root
+            for part in candidate.split("/"):
+                try:
+                    match = next(
+                        (n for n in os.listdir(current) if n.lower() == part.lower()), None
+                    )
+                except OSError:
+                    match = None
+                if match is None:
+                    break
+                current = os.path.join(current, match)
+            else:
+                if os.path.isfile(current):
+                    return current
+        return None
+
+    def _hive(self, name: str) -> Tuple[Optional[Hive], str]:
+        path = self._find(f"Windows/System32/config/{name}", name)
+        if path is None:
+            return None, ""
+        try:
+            with open(path, "rb") as handle:
+                return Hive(handle.read(512 * 1024 * 1024)), self.audit.shown(path)
+        except (OSError, HiveError) as exc:
+            self.audit.errors.append(f"{self.audit.shown(path)}: {exc}")
+            return None, ""
+
+    def run(self) -> None:
+        system, system_source = self._hive("SYSTEM")
+        software, software_source = self._hive("SOFTWARE")
+        if system is not None:
+            self.system(system, system_source)
+        if software is not None:
+            self.software(software, software_source)
+        self.wlan_files()
+
+    def control_set(self, hive: Hive) -> str:
+        select = hive.key("Select")
+        current = select.values().get("Current", 1) if select else 1
+        return f"ControlSet{int(current):03d}"
+
+    def system(self, hive: Hive, source: str) -> None:
+        add = self.audit.add
+        control = self.control_set(hive)
+        name = hive.key(f"{control}\\Control\\ComputerName\\ComputerName")
+        if name is not None:
+            self.audit.windows_name = name.values().get("ComputerName", "")
+        usbstor = hive.key(f"{control}\\Enum\\USBSTOR")
+        for device in usbstor.subkeys() if usbstor else []:
+            parts = dict(p.split("_", 1) for p in device.name.split("&") if "_" in p)
+            for instance in device.subkeys():
+                values = instance.values()
+                details = {"device": device.name, "vendor": parts.get("Ven", ""), "product": parts.get("Prod", ""),
+                           "revision": parts.get("Rev", ""), "serialnumber": instance.name.split("&")[0],
+                           "friendly_name": values.get("FriendlyName", "")}  # fmt: skip
+                times = self._device_times(instance)
+                details.update(times)
+                add("usb_storage", f"{source}\\{control}\\Enum\\USBSTOR\\{device.name}\\{instance.name}", details,
+                    times.get("first_install") or instance.last_write)  # fmt: skip
+        interfaces = hive.key(f"{control}\\Services\\Tcpip\\Parameters\\Interfaces")
+        for interface in interfaces.subkeys() if interfaces else []:
+            values = interface.values()
+            address = values.get("DhcpIPAddress") or ""
+            if address and address != "0.0.0.0":  # noqa: S104 (an address read, not bound)
+                lease = values.get("LeaseObtainedTime")
+                add("dhcp_lease", f"{source}\\{control}\\Services\\Tcpip\\Parameters\\Interfaces\\{interface.name}",
+                    {"interface": interface.name, "address": address, "server": values.get("DhcpServer", ""),
+                     "router": ", ".join(values.get("DhcpDefaultGateway") or []), "dns": values.get("DhcpNameServer", "")},
+                    _epoch(str(lease)) if isinstance(lease, int) else interface.last_write)  # fmt: skip
+        adapters = hive.key(f"{control}\\Control\\Class\\{{4d36e972-e325-11ce-bfc1-08002be10318}}")
+        for adapter in adapters.subkeys() if adapters else []:
+            values = adapter.values()
+            description = values.get("DriverDesc", "")
+            if description and values.get("NetCfgInstanceId"):
+                wireless = any(
+                    w in description.lower()
+                    for w in ("wireless", "wi-fi", "wifi", "802.11", "wlan")
+                )
+                add("network_interface", f"{source}\\{control}\\Control\\Class\\...\\{adapter.name}",
+                    {"name": description, "id": values.get("NetCfgInstanceId"), "wireless": wireless}, adapter.last_write)  # fmt: skip
+
+    def _device_times(self, instance: HiveKey) -> Dict[str, Any]:
+        """First install, last arrival and last removal (Windows 8+: the device's Properties)."""
+        found: Dict[str, Any] = {}
+        properties = instance.subkey("Properties")
+        group = properties.subkey("{83da6326-97a6-4088-9453-a1923f573b29}") if properties else None
+        for code, label in (
+            ("0064", "first_install"),
+            ("0066", "last_arrival"),
+            ("0067", "last_removal"),
+        ):
+            key = group.subkey(code) if group else None
+            value = key.values().get("") if key else None
+            if isinstance(value, bytes) and len(value) == 8:
+                found[label] = _filetime(int.from_bytes(value, "little"))
+        return found
+
+    def software(self, hive: Hive, source: str) -> None:
+        profiles = hive.key("Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles")
+        for profile in profiles.subkeys() if profiles else []:
+            values = profile.values()
+            kind = self.NETWORK_TYPES.get(values.get("NameType", 0), "other")
+            details = {"name": values.get("ProfileName", ""), "description": values.get("Description", ""),
+                       "type": kind, "created": _systemtime(values.get("DateCreated") or b""),
+                       "last_connected": _systemtime(values.get("DateLastConnected") or b"")}  # fmt: skip
+            self.audit.add("wifi_profile" if kind == "wireless" else "network_profile",
+                           f"{source}\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles\\{profile.name}",
+                           details, details["last_connected"] or details["created"])  # fmt: skip
+        signatures = hive.key(
+            "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged"
+        )
+        for signature in signatures.subkeys() if signatures else []:
+            values = signature.values()
+            mac = values.get("DefaultGatewayMac")
+            self.audit.add("network_signature",
+                           f"{source}\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged\\{signature.name}",
+                           {"description": values.get("Description", ""), "dns_suffix": values.get("DnsSuffix", ""),
+                            "gateway_mac": ":".join(f"{b:02x}" for b in mac) if isinstance(mac, bytes) else "",
+                            "profile": values.get("ProfileGuid", "")}, signature.last_write)  # fmt: skip
+        version = hive.key("Microsoft\\Windows NT\\CurrentVersion")
+        if version is not None:
+            values = version.values()
+            self.audit.windows_os = " ".join(
+                str(v) for v in (values.get("ProductName"), values.get("DisplayVersion")) if v
+            )
+
+    def wlan_files(self) -> None:
+        folder = self._find("ProgramData/Microsoft/Wlansvc/Profiles/Interfaces")
+        base = self.audit.path("ProgramData/Microsoft/Wlansvc/Profiles/Interfaces")
+        for current, _dirs, files in os.walk(base) if os.path.isdir(base) else []:
+            for name in sorted(files):
+                if not name.lower().endswith(".xml"):
+                    continue
+                text = self.audit.read_text(os.path.join(current, name)) or ""
+                ssid = re.search(r"<SSID>.*?<name>(.*?)</name>", text, re.S)
+                auth = re.search(r"<authentication>(.*?)</authentication>", text)
+                self.audit.add("wifi_profile", self.audit.shown(os.path.join(current, name)),
+                               {"ssid": ssid.group(1) if ssid else "", "security": auth.group(1) if auth else "",
+                                "source_kind": "wlansvc"}, _mtime(os.path.join(current, name)))  # fmt: skip
+        del folder
 
 
 def digest(report: Dict[str, Any]) -> str:

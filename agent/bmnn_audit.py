@@ -44,7 +44,7 @@ class Audit:
 
     def __init__(self, root: str = "/") -> None:
         self.root = os.path.abspath(root)
-        self.live = self.root == "/"
+        self.live = self.root == os.path.abspath(os.sep)  # "/" here, "C:\\" on Windows
         self.evidence: List[Evidence] = []
         self.errors: List[str] = []
         self.windows_name = ""
@@ -480,6 +480,63 @@ class HiveKey:
         return found
 
 
+class LiveHive:
+    """The running Windows registry (HKLM\\SYSTEM or HKLM\\SOFTWARE) behind the same interface as
+    `Hive`: the hive files are locked while Windows runs, so the live system is read via winreg."""
+
+    def __init__(self, name: str) -> None:
+        import winreg  # only on Windows
+
+        self.winreg = winreg
+        self.name = name
+
+    def key(self, path: str) -> Optional[LiveKey]:
+        full = self.name + ("\\" + path if path else "")
+        try:
+            handle = self.winreg.OpenKey(self.winreg.HKEY_LOCAL_MACHINE, full)
+        except OSError:
+            return None
+        return LiveKey(self.winreg, handle, path.split("\\")[-1] if path else self.name, full)
+
+
+class LiveKey:
+    def __init__(self, winreg: Any, handle: Any, name: str, full: str) -> None:
+        self.winreg, self.handle, self.name, self.full = winreg, handle, name, full
+        _subkeys, _values, modified = winreg.QueryInfoKey(handle)
+        self.last_write = _filetime(modified)
+
+    def subkeys(self) -> List[LiveKey]:
+        found = []
+        count = self.winreg.QueryInfoKey(self.handle)[0]
+        for index in range(count):
+            try:
+                name = self.winreg.EnumKey(self.handle, index)
+                handle = self.winreg.OpenKey(self.handle, name)
+            except OSError:
+                continue
+            found.append(LiveKey(self.winreg, handle, name, self.full + "\\" + name))
+        return found
+
+    def subkey(self, name: str) -> Optional[LiveKey]:
+        try:
+            return LiveKey(
+                self.winreg, self.winreg.OpenKey(self.handle, name), name, self.full + "\\" + name
+            )
+        except OSError:
+            return None
+
+    def values(self) -> Dict[str, Any]:
+        found: Dict[str, Any] = {}
+        count = self.winreg.QueryInfoKey(self.handle)[1]
+        for index in range(count):
+            try:
+                name, value, kind = self.winreg.EnumValue(self.handle, index)
+            except OSError:
+                continue
+            found[name] = value if not isinstance(value, bytes) else _decode_value(kind, value)
+        return found
+
+
 def _filetime(value: int) -> Optional[str]:
     if value <= 0:
         return None
@@ -561,6 +618,11 @@ class WindowsAudit:
             return None, ""
 
     def run(self) -> None:
+        if self.audit.live and sys.platform == "win32":
+            self.system(LiveHive("SYSTEM"), "HKLM\\SYSTEM")  # type: ignore[arg-type]
+            self.software(LiveHive("SOFTWARE"), "HKLM\\SOFTWARE")  # type: ignore[arg-type]
+            self.wlan_files()
+            return
         system, system_source = self._hive("SYSTEM")
         software, software_source = self._hive("SOFTWARE")
         if system is not None:

@@ -199,3 +199,69 @@ def test_a_damaged_hive_is_an_error_not_a_crash(tmp_path) -> None:
     audit = bmnn_audit.Audit(str(tmp_path))
     audit.run()
     assert audit.errors and audit.report()["sha256"]
+
+
+class _FakeWinreg:
+    """The part of Python's winreg module the agent uses, answering from a regf.Key tree: the
+    live-registry path of the agent runs here the way it runs on Windows."""
+
+    HKEY_LOCAL_MACHINE = "HKLM"
+
+    def __init__(self, hives: dict[str, regf.Key]) -> None:
+        self.hives = hives
+
+    def OpenKey(self, parent, path):
+        key = self.hives[path.split("\\")[0]] if parent == self.HKEY_LOCAL_MACHINE else parent
+        parts = path.split("\\")[1:] if parent == self.HKEY_LOCAL_MACHINE else path.split("\\")
+        for part in parts:
+            key = next((k for k in key.subkeys if k.name.lower() == part.lower()), None)
+            if key is None:
+                raise OSError(2, "The system cannot find the file specified")
+        return key
+
+    def QueryInfoKey(self, key):
+        return len(key.subkeys), len(key.values), regf.filetime(key.last_write)
+
+    def EnumKey(self, key, index):
+        return sorted(key.subkeys, key=lambda k: k.name.upper())[index].name
+
+    def EnumValue(self, key, index):
+        name, (kind, data) = list(key.values.items())[index]
+        return name, bmnn_audit._decode_value(kind, data), kind
+
+
+def test_the_live_registry_is_read_through_winreg(monkeypatch, tmp_path) -> None:
+    import sys as real_sys
+
+    def tree(data: bytes) -> regf.Key:
+        return _rebuild(bmnn_audit.Hive(data).key(""))
+
+    fake = _FakeWinreg({"SYSTEM": tree(_system()), "SOFTWARE": tree(_software())})
+    monkeypatch.setitem(real_sys.modules, "winreg", fake)
+    monkeypatch.setattr(bmnn_audit.sys, "platform", "win32")
+    audit = bmnn_audit.Audit(str(tmp_path))
+    audit.live = True
+    bmnn_audit.WindowsAudit(audit).run()
+    kinds = _kinds({"evidence": audit.evidence})
+    assert kinds["usb_storage"][0]["details"]["serialnumber"] == "4C530001120914117552"
+    assert kinds["usb_storage"][0]["source"].startswith(
+        "HKLM\\SYSTEM\\ControlSet001\\Enum\\USBSTOR"
+    )
+    assert {w["details"]["name"] for w in kinds["wifi_profile"]} == {"Phong-Hop-Tang3"}
+    assert kinds["dhcp_lease"][0]["details"]["address"] == "192.168.1.57"
+
+
+def _rebuild(key) -> regf.Key:
+    """A hive read back into a regf.Key tree (values re-encoded as Windows stores them)."""
+    rebuilt = regf.Key(key.name, last_write=datetime.fromisoformat(key.last_write))
+    for name, value in key.values().items():
+        if isinstance(value, str):
+            rebuilt.values[name] = regf.sz(value)
+        elif isinstance(value, list):
+            rebuilt.values[name] = regf.multi_sz(value)
+        elif isinstance(value, int):
+            rebuilt.values[name] = regf.dword(value)
+        else:
+            rebuilt.values[name] = regf.binary(value)
+    rebuilt.subkeys = [_rebuild(child) for child in key.subkeys()]
+    return rebuilt

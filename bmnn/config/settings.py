@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "bmnn.registry",
     "bmnn.scanner",
     "bmnn.inspections",
+    "bmnn.devices",
     "bmnn.web",
     "bmnn.api",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("registry/", include("bmnn.registry.urls")),
     path("scanner/", include("bmnn.scanner.urls")),
     path("inspections/", include("bmnn.inspections.urls")),
+    path("devices/", include("bmnn.devices.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

@@ -28,6 +28,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("Secret registers"), reverse("registry:item_list"), True),
         (_("Leak scanner"), reverse("scanner:overview"), True),
         (_("Inspections"), reverse("inspections:list"), True),
+        (_("Devices"), reverse("devices:list"), True),
         (_("Legal library"), reverse("inspections:library"), True),
         (_("Agencies"), reverse("org:agency_list"), True),
         (_("People"), reverse("org:person_list"), True),

@@ -445,3 +445,23 @@ def can_record_training(actor: Any, agency_id: int) -> bool:
 def can_manage_library(actor: Any) -> bool:
     actor_scope = scope(actor)
     return actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR)
+
+
+# --- Devices --------------------------------------------------------------------------------
+
+
+def can_keep_inventory(actor: Any, agency_id: int) -> bool:
+    """The agency's security officer or head keeps its device inventory; supervisors too."""
+    return can_self_inspect(actor, agency_id) or scope(actor).has(Role.SUPERVISOR)
+
+
+def can_import_host_report(actor: Any, agency_id: int) -> bool:
+    """Inspectors bring reports from their visits; the agency may audit itself."""
+    return can_keep_inventory(actor, agency_id) or scope(actor).has(Role.INSPECTOR)
+
+
+def restrict_devices(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
+    actor_scope = scope(actor)
+    if actor_scope.province_wide or actor_scope.has(Role.INSPECTOR):
+        return rows
+    return rows.filter(agency_id__in=actor_scope.agency_ids)

@@ -1,0 +1,159 @@
+"""The inventory of computers, removable media and independent LANs used for secrets, with
+host-audit reports and the findings they raise."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bmnn.org.models import Level
+
+
+class IndependentLan(models.Model):
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="independent_lans"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    site = models.CharField(_("site"), max_length=255)
+    administrator = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("administered by"), null=True,
+                                      blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    measures = models.TextField(_("security measures"), blank=True)
+
+    class Meta:
+        ordering = ["agency", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Device(models.Model):
+    class Kind(models.TextChoices):
+        COMPUTER = "computer", _("Desktop computer")
+        LAPTOP = "laptop", _("Laptop")
+        PRINTER = "printer", _("Printer")
+        COPIER = "copier", _("Copier or scanner")
+        OTHER = "other", _("Other device")
+
+    class Network(models.TextChoices):
+        STANDALONE = "standalone", _("Standalone (never connected)")
+        LAN = "lan", _("On an independent LAN")
+        OTHER = "other", _("Other")
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="devices")
+    asset_tag = models.CharField(_("asset tag"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    make_model = models.CharField(_("make and model"), max_length=255, blank=True)
+    serial = models.CharField(_("serial number"), max_length=128, blank=True)
+    os = models.CharField(_("operating system"), max_length=128, blank=True)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    custodian = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("custodian"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="devices")  # fmt: skip
+    highest_level = models.CharField(
+        _("highest level handled"), max_length=16, choices=Level.choices, blank=True
+    )
+    network_status = models.CharField(_("network status"), max_length=16, choices=Network.choices)
+    lan = models.ForeignKey(IndependentLan, verbose_name=_("independent LAN"), null=True, blank=True,
+                            on_delete=models.PROTECT, related_name="devices")  # fmt: skip
+    hostname = models.CharField(_("host name"), max_length=255, blank=True)
+    machine_id = models.CharField(_("machine identifier"), max_length=128, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["agency", "asset_tag"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "asset_tag"], name="devices_asset_tag_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asset_tag} {self.make_model}".strip()
+
+
+class DeviceChange(models.Model):
+    """The history of a device record (also in the audit chain)."""
+
+    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.device} {self.changed_at:%d/%m/%Y}"
+
+
+class Medium(models.Model):
+    class Kind(models.TextChoices):
+        USB = "usb", _("USB drive")
+        DISK = "disk", _("External disk")
+        CARD = "card", _("Memory card")
+        OPTICAL = "optical", _("Optical disc")
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="media")
+    label = models.CharField(_("label"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    make_model = models.CharField(_("make and model"), max_length=255, blank=True)
+    serial = models.CharField(_("serial number"), max_length=128)
+    custodian = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("custodian"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    highest_level = models.CharField(
+        _("highest level"), max_length=16, choices=Level.choices, blank=True
+    )
+    registered_on = models.DateField(_("registered on"))
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["agency", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "serial"], name="devices_medium_serial_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.serial})"
+
+
+class HostReport(models.Model):
+    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="reports")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    generated_at = models.DateTimeField()
+    sha256 = models.CharField(max_length=64)
+    hostname = models.CharField(max_length=255, blank=True)
+    machine = models.JSONField(default=dict)
+    evidence = models.JSONField(default=list)
+    errors = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-generated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.device} {self.generated_at:%d/%m/%Y}"
+
+
+class DeviceFinding(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+        DISMISSED = "dismissed", _("Explained")
+
+    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="findings")
+    report = models.ForeignKey(HostReport, on_delete=models.CASCADE, related_name="findings")
+    code = models.CharField(max_length=32)
+    severity = models.CharField(max_length=8)
+    summary = models.CharField(max_length=255)
+    evidence = models.JSONField(default=list)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.summary

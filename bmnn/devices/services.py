@@ -1,0 +1,209 @@
+"""Inventory and host-audit services: every change authorised, audited and kept in the
+device's history; a host report is checked (format, fingerprint) before it is stored whole."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.notify import notify
+from bmnn.core.services import require, service
+from bmnn.devices import rules
+from bmnn.devices.models import (
+    Device,
+    DeviceChange,
+    DeviceFinding,
+    HostReport,
+    IndependentLan,
+    Medium,
+)
+from bmnn.org.models import Agency, Person, Role
+from bmnn.org.queries import people_in_roles
+
+DEVICE_FIELDS = ("asset_tag", "kind", "make_model", "serial", "os", "location", "custodian", "highest_level",
+                 "network_status", "lan", "hostname", "machine_id", "active")  # fmt: skip
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+
+
+def _plain(value: Any) -> Any:
+    return getattr(value, "pk", value) if value is not None else None
+
+
+@service
+def save_device(
+    *, actor: Person, agency: Agency, device: Device | None = None, **fields: Any
+) -> Device:
+    require(
+        policy.can_keep_inventory(actor, agency.pk),
+        _("The agency's security officer keeps its inventory."),
+    )
+    unknown = set(fields) - set(DEVICE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown device fields: {sorted(unknown)}")
+    device = (
+        Device.objects.select_for_update().get(pk=device.pk) if device else Device(agency=agency)
+    )
+    before = {name: _plain(getattr(device, name, None)) for name in fields}
+    for name, value in fields.items():
+        setattr(device, name, value.strip() if isinstance(value, str) else value)
+    if device.network_status == Device.Network.LAN and device.lan is None:
+        raise ValidationError({"lan": _("Say which independent LAN the device is on.")})
+    if device.lan is not None and device.lan.agency_id != agency.pk:
+        raise ValidationError({"lan": _("The LAN belongs to another agency.")})
+    if not device.asset_tag:
+        raise ValidationError({"asset_tag": _("Give the asset tag.")})
+    created = device.pk is None
+    if created and Device.objects.filter(agency=agency, asset_tag=device.asset_tag).exists():
+        raise ValidationError({"asset_tag": _("This asset tag is already in the inventory.")})
+    device.save()
+    changes = {
+        k: [before[k], _plain(getattr(device, k))]
+        for k in fields
+        if before[k] != _plain(getattr(device, k))
+    }
+    if created or changes:
+        DeviceChange.objects.create(
+            device=device, changed_by=actor, changes={"created": True} if created else changes
+        )
+        audit.record(actor=actor, action="device." + ("create" if created else "change"), obj=device, agency=agency,
+                     changes=changes or {"asset_tag": [None, device.asset_tag]})  # fmt: skip
+    return device
+
+
+@service
+def register_medium(*, actor: Person, agency: Agency, label: str, kind: str, serial: str, registered_on: date,
+                    make_model: str = "", custodian: Person | None = None, highest_level: str = "") -> Medium:  # fmt: skip
+    require(
+        policy.can_keep_inventory(actor, agency.pk),
+        _("The agency's security officer keeps its inventory."),
+    )
+    serial = serial.strip().upper()
+    if not serial:
+        raise ValidationError(
+            {"serial": _("Give the device's serial number (the one Windows and Linux report).")}
+        )
+    if Medium.objects.filter(agency=agency, serial=serial).exists():
+        raise ValidationError({"serial": _("This medium is already registered.")})
+    medium = Medium.objects.create(agency=agency, label=label.strip(), kind=kind, serial=serial, registered_on=registered_on,
+                                   make_model=make_model.strip(), custodian=custodian, highest_level=highest_level)  # fmt: skip
+    audit.record(
+        actor=actor, action="medium.register", obj=medium, agency=agency, changes={"serial": serial}
+    )
+    return medium
+
+
+@service
+def save_lan(*, actor: Person, agency: Agency, name: str, site: str, administrator: Person | None = None,
+             measures: str = "") -> IndependentLan:  # fmt: skip
+    require(
+        policy.can_keep_inventory(actor, agency.pk),
+        _("The agency's security officer keeps its inventory."),
+    )
+    lan = IndependentLan.objects.create(agency=agency, name=name.strip(), site=site.strip(), administrator=administrator,
+                                        measures=measures.strip())  # fmt: skip
+    audit.record(
+        actor=actor, action="lan.create", obj=lan, agency=agency, changes={"name": lan.name}
+    )
+    return lan
+
+
+def parse_report(data: bytes) -> dict[str, Any]:
+    """A host-audit report as written by agent/bmnn_audit.py, its fingerprint checked."""
+    if len(data) > MAX_REPORT_BYTES:
+        raise ValidationError(_("The report is larger than 20 MB."))
+    try:
+        report = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValidationError(_("The file is not a host-audit report (not JSON).")) from exc
+    if not isinstance(report, dict) or report.get("format") != "bmnn-host-audit":
+        raise ValidationError(_("The file is not a host-audit report."))
+    content = {k: v for k, v in report.items() if k != "sha256"}
+    expected = hashlib.sha256(
+        json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+    if report.get("sha256") != expected:
+        raise ValidationError(
+            _("The report was altered after it was written (its fingerprint does not match).")
+        )
+    if (
+        not isinstance(report.get("evidence"), list)
+        or parse_datetime(str(report.get("generated_at", ""))) is None
+    ):
+        raise ValidationError(_("The report is incomplete."))
+    return report
+
+
+@service
+def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
+    """Stores a verified report against the device and raises the findings its declared status
+    and the media register call for; the agency's officer and head are told."""
+    device = Device.objects.select_for_update().select_related("agency").get(pk=device.pk)
+    require(
+        policy.can_import_host_report(actor, device.agency_id),
+        _("You may not audit this agency's devices."),
+    )
+    report_data = parse_report(data)
+    if HostReport.objects.filter(device=device, sha256=report_data["sha256"]).exists():
+        raise ValidationError(_("This report was already imported."))
+    machine = report_data.get("machine") or {}
+    report = HostReport.objects.create(
+        device=device, uploaded_by=actor, generated_at=parse_datetime(report_data["generated_at"]),  # type: ignore[misc]
+        sha256=report_data["sha256"], hostname=str(machine.get("hostname", ""))[:255], machine=machine,
+        evidence=report_data["evidence"][:20000], errors=report_data.get("errors", [])[:500],
+    )  # fmt: skip
+    registered = set(
+        Medium.objects.filter(agency=device.agency, active=True).values_list("serial", flat=True)
+    )
+    issues = rules.assess(
+        report.evidence, network_status=device.network_status, registered_media=registered
+    )
+    recorded_id = machine.get("machine_id") or machine.get("product_uuid") or ""
+    if device.machine_id and recorded_id and recorded_id != device.machine_id:
+        issues.append(
+            rules.Issue(
+                "other_machine",
+                "medium",
+                _("The report comes from another machine than the one recorded."),
+            )
+        )
+    DeviceFinding.objects.bulk_create(
+        DeviceFinding(device=device, report=report, code=i.code, severity=i.severity, summary=i.summary[:255],
+                      evidence=i.evidence) for i in issues
+    )  # fmt: skip
+    if not device.machine_id and recorded_id:
+        Device.objects.filter(pk=device.pk).update(machine_id=recorded_id, hostname=report.hostname)
+    audit.record(actor=actor, action="device.host_report", obj=device, agency=device.agency,
+                 changes={"sha256": report.sha256, "evidence": len(report.evidence), "findings": [i.code for i in issues]})  # fmt: skip
+    if issues:
+        notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {device.agency_id}),
+               title=_("Host audit of %(device)s: %(count)s finding(s)") % {"device": device.asset_tag, "count": len(issues)},
+               url=reverse("devices:device", args=[device.pk]), key=f"host-report-{report.pk}")  # fmt: skip
+    return report
+
+
+@service
+def decide_finding(
+    *, actor: Person, finding: DeviceFinding, status: str, note: str
+) -> DeviceFinding:
+    require(
+        policy.can_keep_inventory(actor, finding.device.agency_id),
+        _("The agency's security officer answers the finding."),
+    )
+    if (
+        status not in (DeviceFinding.Status.RESOLVED, DeviceFinding.Status.DISMISSED)
+        or not note.strip()
+    ):
+        raise ValidationError(_("Say how the finding was resolved or explained."))
+    finding.status, finding.note = status, note.strip()
+    finding.save(update_fields=["status", "note"])
+    audit.record(actor=actor, action="device.finding_" + status, obj=finding.device, agency=finding.device.agency,
+                 changes={"finding": finding.pk, "note": note})  # fmt: skip
+    return finding

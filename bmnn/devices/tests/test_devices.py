@@ -1,0 +1,155 @@
+"""The inventory and host-audit import: history and audit of changes; a report is checked and
+compared with what the inventory declares; the agent's own report from this machine imports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from bmnn.core.models import AuditEvent
+from bmnn.core.services import NotAllowed
+from bmnn.devices import rules, services
+from bmnn.devices.models import DeviceFinding, HostReport
+from bmnn.org.models import Role
+
+pytestmark = pytest.mark.django_db
+AGENT = Path(__file__).resolve().parents[3] / "agent" / "bmnn_audit.py"
+
+
+@pytest.fixture
+def people(make_agency, make_person):
+    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
+    return {"justice": justice, "health": health,
+            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+            "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
+            "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo"),
+            "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh")}  # fmt: skip
+
+
+def _report(evidence: list[dict], machine: dict | None = None) -> bytes:
+    body = {"format": "bmnn-host-audit", "version": "1.0", "generated_at": "2026-11-20T08:00:00+00:00", "root": "/",
+            "live": True, "machine": machine or {"hostname": "may-soan-thao", "machine_id": "abc"},
+            "evidence": evidence, "errors": []}  # fmt: skip
+    body["sha256"] = hashlib.sha256(
+        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+WIFI = {"kind": "wifi_profile", "source": "/etc/NetworkManager/system-connections/x", "time": None,
+        "details": {"ssid": "Cafe-Free-WiFi"}}  # fmt: skip
+USB = {"kind": "usb_storage", "source": "/var/log/kern.log", "time": "2026-11-10T08:31:02",
+       "details": {"serialnumber": "4C530001120914117552", "manufacturer": "SanDisk"}}  # fmt: skip
+LAN_LEASE = {"kind": "dhcp_lease", "source": "/var/lib/dhcp/x", "time": None,
+             "details": {"address": "10.10.0.5", "router": "10.10.0.1", "dns": "10.10.0.1"}}  # fmt: skip
+PUBLIC_DNS = {
+    "kind": "dns_config",
+    "source": "/etc/resolv.conf",
+    "time": None,
+    "details": {"nameservers": ["8.8.8.8"]},
+}
+
+
+def test_the_rules_read_a_report_against_the_declared_status() -> None:
+    """L18 Art. 5 / L25 Art. 5: never connected means no network trace; an independent LAN
+    shows only itself; removable media must be registered."""
+    standalone = rules.assess([WIFI, USB], network_status="standalone", registered_media=set())
+    assert [i.code for i in standalone] == ["network_on_standalone", "unregistered_media"]
+    assert rules.assess([LAN_LEASE], network_status="lan", registered_media=set()) == []
+    on_lan = rules.assess(
+        [LAN_LEASE, PUBLIC_DNS, WIFI], network_status="lan", registered_media=set()
+    )
+    assert [i.code for i in on_lan] == ["wifi_on_lan_device", "public_network"]
+    assert (
+        rules.assess([USB], network_status="standalone", registered_media={"4C530001120914117552"})
+        == []
+    )
+    assert rules.assess([], network_status="standalone", registered_media=set()) == []
+
+
+def test_changes_are_kept_in_the_history_and_audited(people) -> None:
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
+                                  kind="computer", make_model="Dell OptiPlex 7090", network_status="standalone",
+                                  custodian=people["officer"], highest_level="toi_mat")  # fmt: skip
+    services.save_device(
+        actor=people["officer"], agency=people["justice"], device=device, custodian=people["staff"]
+    )
+    assert [list(c.changes) for c in device.changes.order_by("pk")] == [["created"], ["custodian"]]
+    assert AuditEvent.objects.filter(
+        action="device.change", changes__custodian=[people["officer"].pk, people["staff"].pk]
+    ).exists()
+    with pytest.raises(NotAllowed):
+        services.save_device(
+            actor=people["health_officer"], agency=people["justice"], device=device, location="x"
+        )
+    with pytest.raises(ValidationError):
+        services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-08", kind="computer",
+                             network_status="lan")  # which LAN?  # fmt: skip
+
+
+def test_an_imported_report_raises_findings_and_an_altered_one_is_refused(people) -> None:
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
+                                  kind="computer", network_status="standalone")  # fmt: skip
+    services.register_medium(actor=people["officer"], agency=people["justice"], label="USB-01", kind="usb",
+                             serial="AA11BB22", registered_on=date(2026, 3, 1))  # fmt: skip
+    data = _report([WIFI, USB])
+    altered = data.replace(b"Cafe-Free-WiFi", b"Cafe-Free-WiFX")
+    with pytest.raises(ValidationError):
+        services.import_report(actor=people["inspector"], device=device, data=altered)
+    with pytest.raises(ValidationError):
+        services.import_report(actor=people["inspector"], device=device, data=b"{not json")
+    report = services.import_report(actor=people["inspector"], device=device, data=data)
+    assert {f.code for f in report.findings.all()} == {
+        "network_on_standalone",
+        "unregistered_media",
+    }
+    device.refresh_from_db()
+    assert device.machine_id == "abc" and device.hostname == "may-soan-thao"
+    with pytest.raises(ValidationError):
+        services.import_report(
+            actor=people["inspector"], device=device, data=data
+        )  # the same report twice
+    other = services.import_report(actor=people["inspector"], device=device,
+                                   data=_report([], machine={"hostname": "khac", "machine_id": "zzz"}))  # fmt: skip
+    assert [f.code for f in other.findings.all()] == ["other_machine"]
+    finding = DeviceFinding.objects.filter(code="unregistered_media").get()
+    with pytest.raises(ValidationError):
+        services.decide_finding(
+            actor=people["officer"], finding=finding, status="resolved", note=" "
+        )
+    services.decide_finding(
+        actor=people["officer"], finding=finding, status="resolved", note="Đã thu hồi USB cá nhân"
+    )
+    assert DeviceFinding.objects.get(pk=finding.pk).status == "resolved"
+
+
+def test_the_agents_report_from_this_machine_imports_through_the_page(
+    people, client_for, tmp_path
+) -> None:
+    """Issue 7 acceptance: `python agent/bmnn_audit.py --out report.json` here, then import."""
+    out = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, str(AGENT), "--out", str(out)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-SV-01",
+                                  kind="computer", network_status="other")  # fmt: skip
+    client = client_for(people["officer"])
+    response = client.post(
+        f"/devices/{device.pk}/", {"report": SimpleUploadedFile("report.json", out.read_bytes())}
+    )
+    assert response.status_code == 302
+    report = HostReport.objects.get()
+    assert (
+        report.sha256 == json.loads(out.read_text())["sha256"] and report.evidence
+    )  # this VM has a network
+    assert "STP-SV-01" in client.get("/devices/").content.decode()
+    assert client_for(people["health_officer"]).get(f"/devices/{device.pk}/").status_code == 404

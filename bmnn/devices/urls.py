@@ -1,0 +1,11 @@
+from django.urls import path
+
+from bmnn.devices import views
+
+app_name = "devices"
+urlpatterns = [
+    path("", views.device_list, name="list"),
+    path("new/", views.device_new, name="new"),
+    path("<int:pk>/", views.device_detail, name="device"),
+    path("media/", views.media, name="media"),
+]

@@ -62,10 +62,25 @@ def _protection_work(actor: Any) -> dict[str, Any]:
         "no_staff": sum(1 for r in rows if not r["staff"]),
         "coverage": sum(covered) / len(covered) if covered else None,
         "agencies": len(rows),
+        **_device_counts(actor),
         "least_trained": sorted(
             (r for r in rows if r["coverage"] is not None), key=lambda r: r["coverage"]
         )[:5],
     }
+
+
+def _device_counts(actor: Any) -> dict[str, Any]:
+    """Devices, those never audited and those with open findings (issue 7)."""
+    from django.db.models import Count, Q
+
+    from bmnn.devices.models import Device
+
+    counts = policy.restrict_devices(actor, Device.objects.filter(active=True)).aggregate(
+        devices=Count("pk", distinct=True),
+        never_audited=Count("pk", filter=Q(reports__isnull=True), distinct=True),
+        with_findings=Count("pk", filter=Q(findings__status="open"), distinct=True),
+    )
+    return {f"device_{k}": v for k, v in counts.items()}
 
 
 @login_required

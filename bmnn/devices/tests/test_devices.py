@@ -153,3 +153,25 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
     )  # this VM has a network
     assert "STP-SV-01" in client.get("/devices/").content.decode()
     assert client_for(people["health_officer"]).get(f"/devices/{device.pk}/").status_code == 404
+
+
+def test_the_api_and_the_dashboard(people, client_for) -> None:
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
+                                  kind="computer", network_status="standalone")  # fmt: skip
+    inspector = client_for(people["inspector"])
+    response = inspector.post(
+        f"/api/devices/{device.pk}/reports/",
+        {"file": SimpleUploadedFile("r.json", _report([WIFI]))},
+    )
+    assert response.status_code == 201 and [f["code"] for f in response.json()] == [
+        "network_on_standalone"
+    ]
+    assert client_for(people["health_officer"]).get(f"/api/devices/{device.pk}/").status_code == 404
+    assert (
+        client_for(people["officer"])
+        .get("/api/device-findings/", {"status": "open"})
+        .json()["count"]
+        == 1
+    )
+    page = client_for(people["officer"]).get("/").content.decode()
+    assert 'data-testid="device-counts"' in page

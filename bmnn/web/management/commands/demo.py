@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bmnn.accounts.totp import base32_key, current_code
+from bmnn.devices.demo import load_demo_devices
 from bmnn.inspections.demo import load_demo_inspections
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
 from bmnn.plans.demo import load_demo_plans
@@ -37,6 +38,8 @@ class Command(BaseCommand):
                 result.created["register items"] = registry_added
             if load_demo_inspections():
                 result.created["inspections"] = 1
+            if load_demo_devices():
+                result.created["devices"] = 3
             scanner_added = load_demo_scanner()
             if scanner_added:
                 result.created["scanner records"] = scanner_added

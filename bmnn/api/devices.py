@@ -1,0 +1,117 @@
+"""Device inventory endpoints: devices, media, independent LANs, host reports (upload) and the
+findings they raise — the same services and restrictions as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from bmnn.core import policy
+from bmnn.core.services import actor_of
+from bmnn.devices import services
+from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
+
+
+class DeviceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Device
+        fields = ["id", "agency", "asset_tag", "kind", "make_model", "serial", "os", "location", "custodian",
+                  "highest_level", "network_status", "lan", "hostname", "machine_id", "active"]  # fmt: skip
+
+
+class MediumSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Medium
+        fields = ["id", "agency", "label", "kind", "make_model", "serial", "custodian", "highest_level",
+                  "registered_on", "active"]  # fmt: skip
+
+
+class LanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IndependentLan
+        fields = ["id", "agency", "name", "site", "administrator", "measures"]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DeviceFinding
+        fields = [
+            "id",
+            "device",
+            "report",
+            "code",
+            "severity",
+            "summary",
+            "evidence",
+            "status",
+            "note",
+            "created_at",
+        ]
+
+
+class ReportInput(serializers.Serializer):
+    file = serializers.FileField()
+
+
+def _visible(actor: Any, rows: Any) -> Any:
+    scope = policy.scope(actor)
+    return (
+        rows
+        if scope.province_wide or scope.has("inspector")
+        else rows.filter(agency_id__in=scope.agency_ids)
+    )
+
+
+class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = DeviceSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        return policy.restrict_devices(
+            self.request.user, Device.objects.order_by("agency_id", "asset_tag")
+        )
+
+    @extend_schema(
+        request={"multipart/form-data": ReportInput}, responses={201: FindingSerializer(many=True)}
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def reports(self, request: Request, pk: str | None = None) -> Response:
+        """Imports a host-audit report (agent/bmnn_audit.py) and returns the findings it raised."""
+        data = ReportInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.import_report(actor=actor_of(request), device=self.get_object(),
+                                        data=data.validated_data["file"].read())  # fmt: skip
+        return Response(FindingSerializer(report.findings.all(), many=True).data, status=201)
+
+
+class MediumViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = MediumSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        return _visible(self.request.user, Medium.objects.order_by("agency_id", "label"))
+
+
+class LanViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = LanSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        return _visible(self.request.user, IndependentLan.objects.order_by("agency_id", "name"))
+
+
+class DeviceFindingViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = FindingSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> Any:
+        devices = policy.restrict_devices(self.request.user, Device.objects.all())
+        rows = DeviceFinding.objects.filter(device__in=devices).order_by("-created_at", "-pk")
+        status = self.request.query_params.get("status", "")
+        return rows.filter(status=status) if status else rows

@@ -737,6 +737,63 @@ class WindowsAudit:
         del folder
 
 
+DOCUMENT_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".pptx",
+    ".txt",
+    ".htm",
+    ".html",
+    ".eml",
+    ".zip",
+    ".jpg",
+    ".jpeg",
+    ".png",
+)
+MAX_SCANNED_FILE = 20 * 1024 * 1024
+MAX_SCANNED_FILES = 5000
+
+
+def scan_files(audit: Audit, folders: List[str]) -> None:
+    """Files with state-secret markings where they should not be (BMNN's scanner engine, when
+    it is installed beside the agent): one `marked_file` item per file found secret."""
+    try:
+        from bmnn.scanner.engine import scan_bytes  # type: ignore[import-not-found]
+    except ImportError:
+        audit.errors.append("marked files: the BMNN scanner engine is not installed here; skipped")
+        return
+    seen = 0
+    for folder in folders:
+        base = (
+            audit.path(folder)
+            if not os.path.isabs(folder) or audit.root != os.path.abspath(os.sep)
+            else folder
+        )
+        for current, dirs, files in os.walk(base):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in sorted(files):
+                if not name.lower().endswith(DOCUMENT_SUFFIXES):
+                    continue
+                path = os.path.join(current, name)
+                try:
+                    if os.path.getsize(path) > MAX_SCANNED_FILE:
+                        continue
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                except OSError:
+                    continue
+                seen += 1
+                if seen > MAX_SCANNED_FILES:
+                    audit.errors.append(f"marked files: stopped after {MAX_SCANNED_FILES} files")
+                    return
+                for verdict in scan_bytes(data, audit.shown(path)):
+                    if verdict.secret:
+                        evidence = [e.as_dict() for e in verdict.evidence[:3]]
+                        audit.add("marked_file", verdict.path, {"level": verdict.level, "score": round(verdict.score, 2),
+                                                                "evidence": evidence}, _mtime(path))  # fmt: skip
+
+
 def digest(report: Dict[str, Any]) -> str:
     """SHA-256 of the report without its own `sha256` field, keys sorted, UTF-8."""
     content = {k: v for k, v in report.items() if k != "sha256"}
@@ -802,12 +859,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         help="audit a mounted disk or copied file tree instead of this system",
     )
     parser.add_argument("--out", default="", help="report file (default: standard output)")
+    parser.add_argument("--scan-files", nargs="*", metavar="FOLDER", default=None,
+                        help="also look for files with state-secret markings (default folders: home, root, Users)")  # fmt: skip
     args = parser.parse_args(argv)
     if not os.path.isdir(args.root):
         print(f"error: {args.root} is not a directory", file=sys.stderr)
         return 2
     audit = Audit(args.root)
     audit.run()
+    if args.scan_files is not None:
+        scan_files(audit, args.scan_files or ["home", "root", "Users"])
     report = audit.report()
     text = json.dumps(report, ensure_ascii=False, indent=1)
     if args.out:

@@ -82,6 +82,36 @@ def device_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def device_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Changes to a device (custodian, status, location…) are kept in its history and audited."""
+    device = (
+        policy.restrict_devices(request.user, Device.objects.select_related("agency"))
+        .filter(pk=pk)
+        .first()
+    )
+    if device is None:
+        raise Http404
+    if not policy.can_keep_inventory(request.user, device.agency_id):
+        raise PermissionDenied
+    fields = list(DeviceForm.base_fields)
+    initial = {name: getattr(device, name) for name in fields}
+    form = _device_form(request, device.agency, request.POST or None, initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_device(
+                actor=actor_of(request), agency=device.agency, device=device, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("devices:device", pk=pk)
+    return render(
+        request, "devices/form.html", {"form": form, "agency": device.agency, "device": device}
+    )
+
+
+@login_required
 def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
     device = (
         policy.restrict_devices(

@@ -232,3 +232,22 @@ def test_bmnn_audit_host_runs_the_same_agent(tmp_path) -> None:
                           text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert len(json.loads(out.read_text())["evidence"]) == 9
+
+
+def test_files_with_markings_are_found_with_the_scanner_engine(tmp_path) -> None:
+    """Optional: a stamped document left in a home folder is reported as a marked file."""
+    import random
+
+    from tests.corpus.scanner_corpus import make_doc, negative_plan, write_docx
+
+    root = _tree(tmp_path / "disk")
+    home = root / "home" / "hieu" / "Documents"
+    home.mkdir(parents=True)
+    rng = random.Random(3)
+    (home / "bao-cao-mat.docx").write_bytes(write_docx(make_doc(rng, "toi_mat")))
+    (home / "ke-hoach.docx").write_bytes(write_docx(negative_plan(rng)))
+    audit = bmnn_audit.Audit(str(root))
+    bmnn_audit.scan_files(audit, ["home"])
+    marked = [e for e in audit.evidence if e["kind"] == "marked_file"]
+    assert [m["source"] for m in marked] == ["/home/hieu/Documents/bao-cao-mat.docx"]
+    assert marked[0]["details"]["level"] == "toi_mat"

@@ -175,3 +175,14 @@ def test_the_api_and_the_dashboard(people, client_for) -> None:
     )
     page = client_for(people["officer"]).get("/").content.decode()
     assert 'data-testid="device-counts"' in page
+
+
+def test_a_custodian_change_through_the_page_is_in_the_history(people, client_for) -> None:
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
+                                  kind="computer", network_status="standalone", custodian=people["officer"])  # fmt: skip
+    client = client_for(people["officer"])
+    response = client.post(f"/devices/{device.pk}/edit/", {"asset_tag": "STP-PC-07", "kind": "computer",
+                                                           "network_status": "standalone", "custodian": people["staff"].pk})  # fmt: skip
+    assert response.status_code == 302
+    assert device.changes.first().changes["custodian"] == [people["officer"].pk, people["staff"].pk]
+    assert client_for(people["staff"]).get(f"/devices/{device.pk}/edit/").status_code == 403

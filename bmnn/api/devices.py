@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +17,7 @@ from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.devices import services
 from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
+from bmnn.org.models import Agency
 
 
 class DeviceSerializer(serializers.ModelSerializer):
@@ -55,6 +57,20 @@ class FindingSerializer(serializers.ModelSerializer):
         ]
 
 
+class DeviceInput(serializers.Serializer):
+    agency = serializers.IntegerField(required=False)
+    asset_tag = serializers.CharField(max_length=64, required=False)
+    kind = serializers.ChoiceField(choices=Device.Kind.choices, required=False)
+    make_model = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    serial = serializers.CharField(max_length=128, required=False, allow_blank=True)
+    os = serializers.CharField(max_length=128, required=False, allow_blank=True)
+    location = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    custodian = serializers.IntegerField(required=False, allow_null=True)
+    highest_level = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    network_status = serializers.ChoiceField(choices=Device.Network.choices, required=False)
+    lan = serializers.IntegerField(required=False, allow_null=True)
+
+
 class ReportInput(serializers.Serializer):
     file = serializers.FileField()
 
@@ -76,6 +92,42 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
         return policy.restrict_devices(
             self.request.user, Device.objects.order_by("agency_id", "asset_tag")
         )
+
+    def _values(self, request: Request, agency: Agency) -> dict[str, Any]:
+        data = DeviceInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        values.pop("agency", None)
+        if "custodian" in values:
+            member = (agency.memberships.filter(person_id=values["custodian"], is_active=True).first()
+                      if values["custodian"] else None)  # fmt: skip
+            if values["custodian"] and member is None:
+                raise NotFound
+            values["custodian"] = member.person if member else None
+        if "lan" in values:
+            values["lan"] = IndependentLan.objects.filter(
+                pk=values["lan"] or 0, agency=agency
+            ).first()
+        return values
+
+    @extend_schema(request=DeviceInput, responses={201: DeviceSerializer})
+    def create(self, request: Request) -> Response:
+        scope = policy.scope(request.user)
+        chosen = request.data.get("agency", 0) if isinstance(request.data, dict) else 0
+        agency = Agency.objects.filter(pk=chosen or 0, is_active=True).first()
+        if agency is None or not (scope.province_wide or agency.pk in scope.agency_ids):
+            raise NotFound
+        device = services.save_device(
+            actor=actor_of(request), agency=agency, **self._values(request, agency)
+        )
+        return Response(DeviceSerializer(device).data, status=201)
+
+    @extend_schema(request=DeviceInput, responses=DeviceSerializer)
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        device = self.get_object()
+        saved = services.save_device(actor=actor_of(request), agency=device.agency, device=device,
+                                     **self._values(request, device.agency))  # fmt: skip
+        return Response(DeviceSerializer(saved).data)
 
     @extend_schema(
         request={"multipart/form-data": ReportInput}, responses={201: FindingSerializer(many=True)}

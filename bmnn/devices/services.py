@@ -207,3 +207,35 @@ def decide_finding(
     audit.record(actor=actor, action="device.finding_" + status, obj=finding.device, agency=finding.device.agency,
                  changes={"finding": finding.pk, "note": note})  # fmt: skip
     return finding
+
+
+@service
+def raise_in_inspection(
+    *, actor: Person, finding: DeviceFinding, target: Any, deadline: date
+) -> Any:
+    """Carries a device finding into an inspection of the agency as an inspection finding (the
+    team records it; the agency remedies it there)."""
+    from bmnn.inspections.models import Target
+    from bmnn.inspections.services import record_finding
+
+    if not isinstance(target, Target) or target.agency_id != finding.device.agency_id:
+        raise ValidationError(_("Choose an inspection of this device's agency."))
+    rule = {"unregistered_media": "L18 Art. 5.7; CT32", "marked_files": "L18 Art. 5"}.get(
+        finding.code, "L18 Art. 5; L25 Art. 5"
+    )
+    # the undecorated service, so that it runs inside this service's transaction
+    made = record_finding.__wrapped__(  # type: ignore[attr-defined]
+        actor=actor,
+        target=target,
+        description=f"{finding.device.asset_tag}: {finding.summary}",
+        rule=rule,
+        deadline=deadline,
+        severity="high" if finding.severity == "high" else "medium",
+    )
+    finding.note = (
+        finding.note + "\n" if finding.note else ""
+    ) + f"→ inspection finding #{made.pk}"
+    finding.save(update_fields=["note"])
+    audit.record(actor=actor, action="device.finding_to_inspection", obj=finding.device, agency=finding.device.agency,
+                 changes={"finding": finding.pk, "inspection_finding": made.pk})  # fmt: skip
+    return made

@@ -124,7 +124,17 @@ def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "finding":
+            if request.POST.get("action") == "inspection":
+                finding = device.findings.filter(pk=request.POST.get("finding", 0)).first()
+                target = (
+                    _open_targets(request, device).filter(pk=request.POST.get("target", 0)).first()
+                )
+                if finding is None or target is None:
+                    raise Http404
+                services.raise_in_inspection(actor=actor_of(request), finding=finding, target=target,
+                                             deadline=_date(request.POST.get("deadline", "")))  # fmt: skip
+                messages.success(request, _("Recorded as an inspection finding."))
+            elif request.POST.get("action") == "finding":
                 finding = device.findings.filter(pk=request.POST.get("finding", 0)).first()
                 if finding is None:
                     raise Http404
@@ -150,7 +160,33 @@ def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reports": device.reports.all()[:10], "findings": device.findings.select_related("report"),
         "can_keep": policy.can_keep_inventory(request.user, device.agency_id),
         "can_import": policy.can_import_host_report(request.user, device.agency_id),
+        "targets": _open_targets(request, device),
     })  # fmt: skip
+
+
+def _open_targets(request: HttpRequest, device: Device) -> Any:
+    """Inspections of the device's agency, not yet concluded, on which the actor is an inspector."""
+    from bmnn.inspections.models import Target
+
+    rows = (
+        Target.objects.filter(agency=device.agency)
+        .exclude(inspection__status="concluded")
+        .select_related("inspection")
+    )
+    return rows.filter(
+        pk__in=[t.pk for t in rows if policy.is_inspector_of(request.user, t.inspection)]
+    )
+
+
+def _date(text: str) -> Any:
+    from datetime import datetime
+
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(_("Write dates as dd/mm/yyyy."))
 
 
 @login_required

@@ -186,3 +186,62 @@ def test_a_custodian_change_through_the_page_is_in_the_history(people, client_fo
     assert response.status_code == 302
     assert device.changes.first().changes["custodian"] == [people["officer"].pk, people["staff"].pk]
     assert client_for(people["staff"]).get(f"/devices/{device.pk}/edit/").status_code == 403
+
+
+def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bmnn.inspections import services as inspections
+    from bmnn.inspections.models import Finding as InspectionFinding
+
+    supervisor_agency = people["inspector"].memberships.first().agency
+    from bmnn.org.models import Membership
+
+    supervisor = people["inspector"]
+    Membership.objects.create(person=supervisor, agency=supervisor_agency, role=Role.SUPERVISOR)
+    today = timezone.localdate()
+    inspection = inspections.create_inspection(actor=supervisor, kind="inspection", title="Kiểm tra máy tính", year=2026,
+                                               period_from=today, period_to=today, on_site_from=today, on_site_to=today,
+                                               agencies=[people["justice"]], leader=people["inspector"])  # fmt: skip
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
+                                  kind="computer", network_status="standalone")  # fmt: skip
+    services.import_report(actor=people["inspector"], device=device, data=_report([WIFI]))
+    finding = DeviceFinding.objects.get()
+    target = inspection.targets.get()
+    deadline = (today + timedelta(days=10)).strftime("%d/%m/%Y")
+    client = client_for(people["inspector"])
+    assert (
+        f'data-testid="to-inspection-{finding.pk}"'
+        in client.get(f"/devices/{device.pk}/").content.decode()
+    )
+    client.post(
+        f"/devices/{device.pk}/",
+        {"action": "inspection", "finding": finding.pk, "target": target.pk, "deadline": deadline},
+    )
+    carried = InspectionFinding.objects.get()
+    assert (
+        carried.target == target
+        and carried.description.startswith("STP-PC-07")
+        and carried.severity == "high"
+    )
+
+
+def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
+    officer = client_for(people["officer"])
+    made = officer.post("/api/devices/", {"agency": people["justice"].pk, "asset_tag": "STP-LT-02", "kind": "laptop",
+                                          "network_status": "standalone", "custodian": people["staff"].pk},
+                        content_type="application/json")  # fmt: skip
+    assert made.status_code == 201, made.content
+    device_id = made.json()["id"]
+    changed = officer.patch(
+        f"/api/devices/{device_id}/",
+        {"custodian": people["officer"].pk},
+        content_type="application/json",
+    )
+    assert changed.status_code == 200 and changed.json()["custodian"] == people["officer"].pk
+    assert client_for(people["health_officer"]).patch(f"/api/devices/{device_id}/", {"location": "x"},
+                                                      content_type="application/json").status_code == 404  # fmt: skip
+    assert officer.post("/api/devices/", {"agency": people["health"].pk, "asset_tag": "X", "kind": "laptop",
+                                          "network_status": "standalone"}, content_type="application/json").status_code == 404  # fmt: skip

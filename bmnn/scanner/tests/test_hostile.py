@@ -125,8 +125,14 @@ def test_mangled_files_of_every_format_never_crash_or_hang(kind, cuts, noise) ->
         position = cut % max(1, len(data))
         data[position : position + len(noise)] = noise
     started = time.monotonic()
-    verdicts = scan_bytes(bytes(data), f"mangled.{kind}", Limits(max_ocr_pages=1, ocr_timeout=20))
+    tracemalloc.start()
+    try:
+        verdicts = scan_bytes(bytes(data), f"mangled.{kind}", Limits(max_ocr_pages=1, ocr_timeout=20))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert verdicts and time.monotonic() - started < 30
+    assert peak < 150 * 1024 * 1024  # Python-side memory stays bounded whatever the damage
     for verdict in verdicts:
         assert verdict.error is None or any(code in verdict.error for code in CODES), verdict.error
 

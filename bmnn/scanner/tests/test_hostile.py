@@ -127,7 +127,9 @@ def test_mangled_files_of_every_format_never_crash_or_hang(kind, cuts, noise) ->
     started = time.monotonic()
     tracemalloc.start()
     try:
-        verdicts = scan_bytes(bytes(data), f"mangled.{kind}", Limits(max_ocr_pages=1, ocr_timeout=20))
+        verdicts = scan_bytes(
+            bytes(data), f"mangled.{kind}", Limits(max_ocr_pages=1, ocr_timeout=20)
+        )
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 _SPACES = re.compile(r"\s+")
 
@@ -35,3 +36,18 @@ def fold_aligned(text: str) -> str:
         base = unicodedata.normalize("NFD", ch)[0].lower()
         out.append(base[0] if base else ch)
     return "".join(out)
+
+
+def parse_day(text: str) -> date:
+    """A day typed as dd/mm/yyyy (the Vietnamese way) or yyyy-mm-dd; a clear error otherwise."""
+    from datetime import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(_("Write dates as dd/mm/yyyy."))

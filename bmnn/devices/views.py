@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import policy
 from bmnn.core.services import actor_of
+from bmnn.core.text import parse_day
 from bmnn.devices import services
 from bmnn.devices.forms import DeviceForm, LanForm, MediumForm
 from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
@@ -132,7 +133,7 @@ def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if finding is None or target is None:
                     raise Http404
                 services.raise_in_inspection(actor=actor_of(request), finding=finding, target=target,
-                                             deadline=_date(request.POST.get("deadline", "")))  # fmt: skip
+                                             deadline=parse_day(request.POST.get("deadline", "")))  # fmt: skip
                 messages.success(request, _("Recorded as an inspection finding."))
             elif request.POST.get("action") == "finding":
                 finding = device.findings.filter(pk=request.POST.get("finding", 0)).first()
@@ -176,17 +177,6 @@ def _open_targets(request: HttpRequest, device: Device) -> Any:
     return rows.filter(
         pk__in=[t.pk for t in rows if policy.is_inspector_of(request.user, t.inspection)]
     )
-
-
-def _date(text: str) -> Any:
-    from datetime import datetime
-
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(_("Write dates as dd/mm/yyyy."))
 
 
 @login_required

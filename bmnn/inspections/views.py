@@ -3,8 +3,6 @@ document, training coverage and the legal library."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
+from bmnn.core.text import parse_day
 from bmnn.inspections import queries, rules, services
 from bmnn.inspections.documents import conclusion_docx
 from bmnn.inspections.forms import (
@@ -257,7 +256,7 @@ def _record_training(request: HttpRequest, editable: list[Agency]) -> None:
         people = [m.person for m in Membership.objects.filter(agency=agency, is_active=True,
                                                               person_id__in=request.POST.getlist("attendees"))]  # fmt: skip
         services.record_training(actor=actor_of(request), agency=agency, kind=request.POST.get("kind", ""),
-                                 title=request.POST.get("title", ""), held_on=_date(request.POST.get("held_on", "")),
+                                 title=request.POST.get("title", ""), held_on=parse_day(request.POST.get("held_on", "")),
                                  audience=request.POST.get("audience", ""), participants=counts, attendees=people)  # fmt: skip
         messages.success(request, _("Saved."))
     except ValueError:
@@ -296,7 +295,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
                 services.designate_staff(
                     actor=actor_of(request), agency=agency, person=person.person if person else actor_of(request),
                     mode=request.POST.get("mode", ""), decision=request.POST.get("decision", ""),
-                    decided_on=_date(request.POST.get("decided_on", "")))  # fmt: skip
+                    decided_on=parse_day(request.POST.get("decided_on", "")))  # fmt: skip
             else:
                 issued, review = (
                     request.POST.get("issued_on", ""),
@@ -306,7 +305,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
                 services.set_regulation(
                     actor=actor_of(request), agency=agency, status=request.POST.get("status", ""),
                     document_number=request.POST.get("document_number", ""),
-                    issued_on=_date(issued) if issued else None, review_due=_date(review) if review else None,
+                    issued_on=parse_day(issued) if issued else None, review_due=parse_day(review) if review else None,
                     file=(upload.name or "quy-che", upload.read()) if upload else None,
                 )  # fmt: skip
 
@@ -321,17 +320,6 @@ def readiness(request: HttpRequest) -> HttpResponse:
         "deadline": rules.REGULATION_DEADLINE,
         "members": {pk: Agency.objects.get(pk=pk).memberships.filter(is_active=True).select_related("person") for pk in editable},
     })  # fmt: skip
-
-
-def _date(text: str) -> Any:
-    from datetime import datetime
-
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(_("Write dates as dd/mm/yyyy."))
 
 
 @login_required
@@ -392,7 +380,7 @@ def budget_decision(request: HttpRequest, pk: int) -> HttpResponse:
             int(v.replace(".", "").replace(",", "") or 0) for v in request.POST.getlist("allocated")
         ]
         services.decide_budget(actor=actor_of(request), estimate=estimate, decision=request.POST.get("decision", ""),
-                               decided_on=_date(request.POST.get("decided_on", "")), allocated=amounts)  # fmt: skip
+                               decided_on=parse_day(request.POST.get("decided_on", "")), allocated=amounts)  # fmt: skip
         messages.success(request, _("Saved."))
     except ValueError:
         messages.error(request, _("Write each line as: item | amount in VND."))

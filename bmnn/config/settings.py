@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "bmnn.scanner",
     "bmnn.inspections",
     "bmnn.devices",
+    "bmnn.reports",
     "bmnn.web",
     "bmnn.api",
 ]

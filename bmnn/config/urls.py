@@ -9,6 +9,7 @@ urlpatterns = [
     path("scanner/", include("bmnn.scanner.urls")),
     path("inspections/", include("bmnn.inspections.urls")),
     path("devices/", include("bmnn.devices.urls")),
+    path("reports/", include("bmnn.reports.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

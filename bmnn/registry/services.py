@@ -718,6 +718,12 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
            url=reverse("registry:item", args=[item.pk]), key=f"lost:{copy.pk}")  # fmt: skip
     audit.record(actor=actor, action="secret.lost", obj=item, agency=item.agency,
                  changes={"copy": copy.number, "what": what})  # fmt: skip
+    from bmnn.reports.models import Incident
+    from bmnn.reports.services import open_incident
+
+    open_incident(actor=actor, agency=item.agency, what=f"{item.number} ({copy.get_kind_display()} {copy.number}): {what.strip()}",
+                  channel=Incident.Channel.LOST_DOCUMENT, found_at=timezone.now(), level=item.level,
+                  source=Incident.Source.REGISTRY, source_ref=f"registry:{item.pk}:{copy.pk}")  # fmt: skip
     return copy
 
 

@@ -156,3 +156,22 @@ def check_document(*, actor: Person, name: str, data: bytes, via: str = "page") 
     audit.record(actor=actor, action="scanner.check", obj=check,
                  changes={"name": name[:255], "sha256": check.sha256, "secret": top.secret, "level": top.level})  # fmt: skip
     return verdicts
+
+
+@service
+def open_incident_from_finding(*, actor: Person, finding: Finding, agency: Any) -> Any:
+    """One click from a finding to an incident report of the agency whose portal published it."""
+    from bmnn.reports.models import Incident
+    from bmnn.reports.services import open_incident
+
+    require(policy.can_decide_findings(actor), _("Only province supervisors decide on findings."))
+    incident = open_incident(
+        actor=actor, agency=agency, what=_("Document marked %(level)s published at %(url)s") % {
+            "level": finding.level or "?", "url": finding.url}, channel=Incident.Channel.WEB_PORTAL,
+        found_at=finding.first_seen, level=finding.level if finding.level in ("mat", "toi_mat", "tuyet_mat") else "",
+        source=Incident.Source.SCANNER, source_ref=finding.url,
+    )  # fmt: skip
+    Finding.objects.filter(pk=finding.pk).update(
+        note=(finding.note + "\n" if finding.note else "") + f"→ incident #{incident.pk}"
+    )
+    return incident

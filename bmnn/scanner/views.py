@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
+from bmnn.org.models import Agency
 from bmnn.scanner import services
 from bmnn.scanner.bundle import import_findings
 from bmnn.scanner.forms import CheckForm, DecideForm, PortalForm
@@ -113,6 +114,19 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     finding = Finding.objects.select_related("portal", "decided_by").filter(pk=pk).first()
     if finding is None:
         raise Http404
+    if request.method == "POST" and request.POST.get("action") == "incident":
+        agency = Agency.objects.filter(pk=request.POST.get("agency", 0), is_active=True).first()
+        if agency is None:
+            raise Http404
+        try:
+            incident = services.open_incident_from_finding(
+                actor=actor_of(request), finding=finding, agency=agency
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("scanner:finding", pk=pk)
+        messages.success(request, _("Incident opened; the province supervisors have been told."))
+        return redirect("reports:incident", pk=incident.pk)
     form = DecideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -123,7 +137,8 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Decision recorded."))
             return redirect("scanner:finding", pk=pk)
     return render(request, "scanner/finding_detail.html", {
-        "finding": finding, "form": form, "can_decide": policy.can_decide_findings(request.user)})  # fmt: skip
+        "finding": finding, "form": form, "can_decide": policy.can_decide_findings(request.user),
+        "agencies": Agency.objects.filter(is_active=True).order_by("name")})  # fmt: skip
 
 
 @login_required

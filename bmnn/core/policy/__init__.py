@@ -465,3 +465,19 @@ def restrict_devices(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
     if actor_scope.province_wide or actor_scope.has(Role.INSPECTOR):
         return rows
     return rows.filter(agency_id__in=actor_scope.agency_ids)
+
+
+# --- Incidents ------------------------------------------------------------------------------
+
+
+def can_report_incident(actor: Any, agency_id: int) -> bool:
+    """Anyone of the agency reports a leak or loss at once; supervisors for any agency."""
+    actor_scope = scope(actor)
+    return agency_id in actor_scope.agency_ids or actor_scope.has(Role.SUPERVISOR)
+
+
+def restrict_incidents(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
+    actor_scope = scope(actor)
+    if actor_scope.province_wide or actor_scope.has(Role.INSPECTOR):
+        return rows
+    return rows.filter(agency_id__in=actor_scope.agency_ids)

@@ -16,6 +16,7 @@ from bmnn.inspections.demo import load_demo_inspections
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
 from bmnn.plans.demo import load_demo_plans
 from bmnn.registry.demo import load_demo_registry
+from bmnn.reports.demo import load_demo_incidents
 from bmnn.scanner.demo import load_demo_scanner
 
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
                 result.created["inspections"] = 1
             if load_demo_devices():
                 result.created["devices"] = 3
+            if load_demo_incidents():
+                result.created["incidents"] = 1
             scanner_added = load_demo_scanner()
             if scanner_added:
                 result.created["scanner records"] = scanner_added

@@ -1,0 +1,111 @@
+"""Incident reports: filed at once by the agency, every supervisor told; follow-up and closure;
+opened by a loss recorded in the registry and, in one click, from a leak-scanner finding."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from bmnn.core.models import AuditEvent, Notification
+from bmnn.core.services import NotAllowed
+from bmnn.org.models import Role
+from bmnn.reports import services
+from bmnn.reports.models import Incident
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(make_agency, make_person):
+    police, justice, health = (
+        make_agency("Công an tỉnh"),
+        make_agency("Sở Tư pháp"),
+        make_agency("Sở Y tế"),
+    )
+    return {"justice": justice, "health": health,
+            "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
+            "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu", clearance="mat"),
+            "head": make_person(justice, Role.HEAD, "Trần Văn Định", clearance="tuyet_mat"),
+            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", clearance="toi_mat"),
+            "health_staff": make_person(health, Role.STAFF, "Phạm Quỳnh Anh")}  # fmt: skip
+
+
+def test_an_agency_reports_and_every_supervisor_is_told(people, client_for) -> None:
+    client = client_for(people["staff"])
+    response = client.post("/reports/incidents/new/", {
+        "agency": people["justice"].pk, "what": "Mất 01 bản sao Kế hoạch số 12/KH-STP", "level": "mat",
+        "found_at": (timezone.localtime() - timedelta(hours=2)).strftime("%d/%m/%Y %H:%M"), "channel": "lost_document",
+        "measures": "Đã báo cáo lãnh đạo, rà soát nơi lưu giữ"})  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[-500:]
+    incident = Incident.objects.get()
+    assert incident.reported_by == people["staff"] and incident.status == "open"
+    assert Notification.objects.filter(
+        recipient=people["supervisor"], key=f"incident-{incident.pk}"
+    ).exists()
+    assert Notification.objects.filter(recipient=people["head"]).exists()
+    assert (
+        client_for(people["health_staff"]).get(f"/reports/incidents/{incident.pk}/").status_code
+        == 404
+    )
+    with pytest.raises(NotAllowed):
+        services.report_incident(actor=people["health_staff"], agency=people["justice"], what="x", channel="other",
+                                 found_at=timezone.now())  # fmt: skip
+    with pytest.raises(ValidationError):
+        services.report_incident(actor=people["staff"], agency=people["justice"], what="x", channel="other",
+                                 found_at=timezone.now() + timedelta(days=1))  # fmt: skip
+
+
+def test_follow_up_and_closure_by_a_supervisor(people) -> None:
+    incident = services.report_incident(actor=people["officer"], agency=people["justice"], what="Tài liệu bị chụp ảnh",
+                                        channel="email_chat", found_at=timezone.now())  # fmt: skip
+    services.add_step(actor=people["officer"], incident=incident, text="Đã xác minh người chụp")
+    with pytest.raises(NotAllowed):
+        services.add_step(actor=people["officer"], incident=incident, text="Kết thúc", close=True)
+    services.add_step(
+        actor=people["supervisor"], incident=incident, text="Đã xử lý kỷ luật; kết thúc", close=True
+    )
+    incident.refresh_from_db()
+    assert incident.status == "closed" and incident.steps.count() == 2
+    with pytest.raises(ValidationError):
+        services.add_step(actor=people["officer"], incident=incident, text="thêm")
+    assert set(
+        AuditEvent.objects.filter(action__startswith="incident.").values_list("action", flat=True)
+    ) == {"incident.report", "incident.step", "incident.close"}
+
+
+def test_a_loss_recorded_in_the_registry_opens_an_incident(people) -> None:
+    from bmnn.registry import services as registry
+
+    entry = registry.register_incoming(actor=people["officer"], agency=people["justice"], level="mat",
+                                       issuer_name="Bộ Tư pháp", number="5/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    registry.report_lost(
+        actor=people["officer"], copy=entry.item.copies.get(), what="Thất lạc khi chuyển phòng"
+    )
+    incident = Incident.objects.get()
+    assert (
+        incident.source == "registry"
+        and incident.level == "mat"
+        and incident.channel == "lost_document"
+    )
+    assert "5/BTP" in incident.what
+
+
+def test_a_scanner_finding_opens_an_incident_in_one_click(people, client_for) -> None:
+    from bmnn.scanner.models import Finding
+
+    now = timezone.now()
+    finding = Finding.objects.create(url="https://baclam.example/van-ban/1.pdf", content_hash="ab" * 32, level="toi_mat",
+                                     score=0.95, first_seen=now, last_seen=now)  # fmt: skip
+    response = client_for(people["supervisor"]).post(f"/scanner/findings/{finding.pk}/",
+                                                     {"action": "incident", "agency": people["justice"].pk})  # fmt: skip
+    incident = Incident.objects.get()
+    assert response.status_code == 302 and response.url == f"/reports/incidents/{incident.pk}/"
+    assert (
+        incident.source == "scanner"
+        and incident.channel == "web_portal"
+        and incident.level == "toi_mat"
+    )
+    assert incident.source_ref == finding.url

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from bmnn.api import devices, inspections, registry, scanner, views
+from bmnn.api import devices, incidents, inspections, registry, scanner, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -33,6 +33,7 @@ router.register("devices", devices.DeviceViewSet, basename="device")
 router.register("media", devices.MediumViewSet, basename="medium")
 router.register("independent-lans", devices.LanViewSet, basename="independent-lan")
 router.register("device-findings", devices.DeviceFindingViewSet, basename="device-finding")
+router.register("incidents", incidents.IncidentViewSet, basename="incident")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

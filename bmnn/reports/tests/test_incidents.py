@@ -109,3 +109,24 @@ def test_a_scanner_finding_opens_an_incident_in_one_click(people, client_for) ->
         and incident.level == "toi_mat"
     )
     assert incident.source_ref == finding.url
+
+
+def test_the_incident_api(people, client_for) -> None:
+    staff = client_for(people["staff"])
+    made = staff.post("/api/incidents/", {"agency": people["justice"].pk, "what": "Mất USB chứa tài liệu Mật",
+                                          "level": "mat", "found_at": timezone.now().isoformat(), "channel": "stolen_device"},
+                      content_type="application/json")  # fmt: skip
+    assert made.status_code == 201, made.content
+    incident_id = made.json()["id"]
+    assert (
+        client_for(people["health_staff"]).get(f"/api/incidents/{incident_id}/").status_code == 404
+    )
+    assert staff.post("/api/incidents/", {"agency": people["health"].pk, "what": "x", "found_at": timezone.now().isoformat(),
+                                          "channel": "other"}, content_type="application/json").status_code == 403  # fmt: skip
+    closed = client_for(people["supervisor"]).post(f"/api/incidents/{incident_id}/steps/", {"text": "Đã xử lý", "close": True},
+                                                   content_type="application/json")  # fmt: skip
+    assert (
+        closed.status_code == 200
+        and closed.json()["status"] == "closed"
+        and len(closed.json()["steps"]) == 1
+    )

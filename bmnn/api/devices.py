@@ -75,15 +75,6 @@ class ReportInput(serializers.Serializer):
     file = serializers.FileField()
 
 
-def _visible(actor: Any, rows: Any) -> Any:
-    scope = policy.scope(actor)
-    return (
-        rows
-        if scope.province_wide or scope.has("inspector")
-        else rows.filter(agency_id__in=scope.agency_ids)
-    )
-
-
 class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DeviceSerializer
     lookup_value_regex = r"\d+"
@@ -147,7 +138,9 @@ class MediumViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        return _visible(self.request.user, Medium.objects.order_by("agency_id", "label"))
+        return policy.restrict_devices(
+            self.request.user, Medium.objects.order_by("agency_id", "label")
+        )
 
 
 class LanViewSet(viewsets.ReadOnlyModelViewSet):
@@ -155,7 +148,9 @@ class LanViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        return _visible(self.request.user, IndependentLan.objects.order_by("agency_id", "name"))
+        return policy.restrict_devices(
+            self.request.user, IndependentLan.objects.order_by("agency_id", "name")
+        )
 
 
 class DeviceFindingViewSet(viewsets.ReadOnlyModelViewSet):

@@ -339,6 +339,7 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"])
     def copies(self, request: Request, pk: str | None = None) -> Response:
         item = _item(request, pk)
+        services.record_read(actor=actor_of(request), item=item)
         return Response(CopySerializer(item.copies.all(), many=True).data)
 
     @extend_schema(request=ExtendInput, responses=SecretItemSerializer)
@@ -404,9 +405,9 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         """The meeting's arrangements; POST plans them (or changes them before consent)."""
         item = _item(request, pk)
         if request.method == "GET":
-            return Response(
-                MeetingSerializer(_found(Meeting.objects.filter(item=item).first())).data
-            )
+            meeting = _found(Meeting.objects.filter(item=item).first())
+            services.record_read(actor=actor_of(request), item=item)
+            return Response(MeetingSerializer(meeting).data)
         meeting = services.plan_meeting(
             actor=actor_of(request), item=item, **_valid(MeetingInput, request)
         )
@@ -428,6 +429,7 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
             stored = services.attach_file(actor=actor_of(request), item=item, name=upload.name or "",
                                           data=upload.read())  # fmt: skip
             return Response(ItemFileSerializer(stored).data, status=201)
+        services.record_read(actor=actor_of(request), item=item)
         return Response(ItemFileSerializer(item.files.all(), many=True).data)
 
 

@@ -19,7 +19,7 @@ from bmnn.core.services import actor_of
 from bmnn.core.text import parse_day
 from bmnn.devices import services
 from bmnn.devices.forms import DeviceForm, LanForm, MediumForm
-from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
+from bmnn.devices.models import Device, IndependentLan, Medium
 from bmnn.org.models import Agency, Person
 
 
@@ -206,16 +206,9 @@ def media(request: HttpRequest) -> HttpResponse:
                 messages.error(request, " ".join(exc.messages))
         else:
             messages.error(request, form.errors.as_text())
-    scope = policy.scope(request.user)
-    visible = Q() if scope.province_wide else Q(agency_id__in=scope.agency_ids)
     return render(request, "devices/media.html", {
-        "media": Medium.objects.filter(visible).select_related("agency")[:500],
-        "lans": IndependentLan.objects.filter(visible).select_related("agency").annotate(count=Count("devices")),
+        "media": policy.restrict_devices(request.user, Medium.objects.select_related("agency"))[:500],
+        "lans": policy.restrict_devices(request.user, IndependentLan.objects.select_related("agency"))
+        .annotate(count=Count("devices")),
         "agencies": agencies, "medium_form": medium_form, "lan_form": lan_form,
     })  # fmt: skip
-
-
-def findings_open(actor: Any) -> Any:
-    return DeviceFinding.objects.filter(
-        status="open", device__in=policy.restrict_devices(actor, Device.objects.all())
-    )

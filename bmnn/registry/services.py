@@ -700,7 +700,8 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
 @service
 def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
     """A lost or leaked copy is reported at once to the head and to the provincial police
-    (L18 Art. 25.3, 26.2.c; ND26 Art. 8.1.b)."""
+    (L18 Art. 25.3, 26.2.c; ND26 Art. 8.1.b): it opens an incident report, which tells the head
+    and every province supervisor."""
     copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
     item = copy.item
     require(
@@ -711,11 +712,6 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
         raise ValidationError({"what": _("Say what happened.")})
     copy.status = CopyStatus.LOST
     copy.save(update_fields=["status"])
-    heads = people_in_roles((Role.HEAD,), {item.agency_id})
-    notify([*heads, *people_in_roles((Role.SUPERVISOR,))],
-           title=_("Loss or leak reported at %(agency)s: %(level)s document %(number)s") % {
-               "agency": item.agency.name, "level": LEVEL_LABEL[item.level], "number": item.number},
-           url=reverse("registry:item", args=[item.pk]), key=f"lost:{copy.pk}")  # fmt: skip
     audit.record(actor=actor, action="secret.lost", obj=item, agency=item.agency,
                  changes={"copy": copy.number, "what": what})  # fmt: skip
     from bmnn.reports.models import Incident

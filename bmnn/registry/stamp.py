@@ -55,8 +55,12 @@ class Anchor:
 
 
 def find_number_line(data: bytes) -> Anchor | None:
-    """The number-and-symbol line on the first page, from the text layer; None if absent."""
+    """The number-and-symbol line on the first page, from the text layer (read the way the
+    leak scanner reads it); None if absent."""
     import pypdfium2 as pdfium
+
+    from bmnn.scanner.engine.extract.pdf import text_blocks
+    from bmnn.scanner.engine.limits import DEFAULT
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -66,31 +70,17 @@ def find_number_line(data: bytes) -> Anchor | None:
         if len(pdf) == 0:
             raise StampError("the PDF has no pages", "empty")
         page = pdf[0]
-        width, height = page.get_size()
-        text = page.get_textpage()
         try:
-            for left, bottom, right, top, line in _lines(text):
-                if top < height * 2 / 3 or left > width * 0.6:
-                    continue
-                if NUMBER_LINE.match(line):
-                    return Anchor(centre_x=(left + right) / 2, bottom=height - bottom, found=True)
+            width, height = page.get_size()
+            for block in text_blocks(page, 0, DEFAULT, 0):
+                x0, y0, x1, y1 = block.box or (1.0, 1.0, 1.0, 1.0)
+                if y0 < 1 / 3 and x0 <= 0.6 and NUMBER_LINE.match(block.text):
+                    return Anchor(centre_x=(x0 + x1) / 2 * width, bottom=y1 * height, found=True)
         finally:
-            text.close()
             page.close()
     finally:
         pdf.close()
     return None
-
-
-def _lines(text: object) -> list[tuple[float, float, float, float, str]]:
-    """Text lines of a pdfium text page with their boxes (PDF coordinates, origin bottom-left)."""
-    rows = []
-    count = text.count_rects()  # type: ignore[attr-defined]
-    for index in range(min(count, 400)):
-        left, bottom, right, top = text.get_rect(index)  # type: ignore[attr-defined]
-        line = text.get_text_bounded(left, bottom, right, top)  # type: ignore[attr-defined]
-        rows.append((left, bottom, right, top, line.strip()))
-    return rows
 
 
 def _overlay(width: float, height: float, level: str, anchor: Anchor, copy_label: str) -> bytes:

@@ -461,6 +461,8 @@ def can_import_host_report(actor: Any, agency_id: int) -> bool:
 
 
 def restrict_devices(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
+    """Devices, media and independent LANs (anything with an agency): province-wide roles and
+    inspectors see all, others their own agencies'."""
     actor_scope = scope(actor)
     if actor_scope.province_wide or actor_scope.has(Role.INSPECTOR):
         return rows

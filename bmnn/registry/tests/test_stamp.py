@@ -35,15 +35,17 @@ def _document(with_number_line: bool = True, pages: int = 2) -> bytes:
 
 def _find(data: bytes, needle: str) -> tuple[int, tuple[float, float, float, float]] | None:
     """(page index, box in mm from the top-left) of the first line containing `needle`."""
+    from bmnn.scanner.engine.extract.pdf import text_blocks
+    from bmnn.scanner.engine.limits import DEFAULT
+
     pdf = pdfium.PdfDocument(data)
     for index in range(len(pdf)):
         page = pdf[index]
-        height = page.get_size()[1]
-        text = page.get_textpage()
-        for left, bottom, right, top, line in stamp._lines(text):
-            if needle in line:
-                mm = 25.4 / 72
-                return index, (left * mm, (height - top) * mm, right * mm, (height - bottom) * mm)
+        width, height = (v * 25.4 / 72 for v in page.get_size())
+        for block in text_blocks(page, index, DEFAULT, 0):
+            if needle in block.text and block.box is not None:
+                x0, y0, x1, y1 = block.box
+                return index, (x0 * width, y0 * height, x1 * width, y1 * height)
     return None
 
 

@@ -116,11 +116,6 @@ def _other_stamp(text: str) -> str | None:
     return None
 
 
-def _near(blocks: Sequence[Block], index: int, span: int) -> Sequence[Block]:
-    page = blocks[index].page
-    return [b for b in blocks[max(0, index - span) : index + span + 1] if b.page == page]
-
-
 def _relative_top(block: Block, page_tops: dict[int, float]) -> float | None:
     """How far down the page's text the block starts (0 = the first line), for formats with
     geometry: a photo or a cropped scan puts the document's top anywhere in the image."""

@@ -1,12 +1,14 @@
 """Signed bundles: how one BMNN installation hands data to another without a network (the
 scanner host to the internal system; a province to the ministry).
 
-A bundle is a ZIP holding `manifest.json`, `signature.json` and the files the manifest lists.
-The manifest names the kind of content, the issuer, the time, and the SHA-256 of every file;
-the signature is Ed25519 over the manifest's exact bytes. Reading a bundle checks, in order:
-that it is a sane ZIP, that the manifest is signed by a key this installation trusts for that
-kind, and that every file matches its hash — a bundle that fails any check is rejected whole,
-with a message that says which check failed.
+A bundle is an ordinary ZIP archive holding `manifest.json` and the files it lists under
+`files/`. The manifest names the kind of content, the issuer, the time and the SHA-256 of every
+file. The Ed25519 signature sits in the archive's trailing comment and covers every byte of the
+archive before it, so changing any single byte of a bundle — content, names, dates, flags,
+the signature itself — makes it fail. Reading checks, in order: the size, the signature (by a
+key this installation trusts), then the archive, the kind and every file's hash; a bundle that
+fails any check is rejected whole, with a message that says which check failed. Nothing of the
+archive is decompressed before the signature has been checked.
 
 No Django import: keys come in as bytes, trust as a mapping of key id → public key.
 """
@@ -17,14 +19,17 @@ import base64
 import hashlib
 import io
 import json
+import struct
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 FORMAT = "bmnn-bundle"
-VERSION = 1
+VERSION = 2
+_EOCD = b"PK\x05\x06"  # end of central directory record (22 bytes + comment)
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 1000
 MAX_EXPANDED = 1024 * 1024 * 1024
@@ -102,15 +107,43 @@ def write(kind: str, files: Mapping[str, bytes], *, private_pem: bytes, issuer: 
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode(
         "utf-8"
     )
-    signature = {"algorithm": "ed25519", "key_id": manifest["key_id"],
-                 "signature": base64.b64encode(private.sign(manifest_bytes)).decode()}  # fmt: skip
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", manifest_bytes)
-        archive.writestr("signature.json", json.dumps(signature, indent=1))
         for name, data in sorted(files.items()):
             archive.writestr(f"files/{name}", data)
-    return out.getvalue()
+    body = out.getvalue()
+    if body[-22:-18] != _EOCD or body[-2:] != b"\x00\x00":
+        raise BundleError("malformed", "could not lay out the archive")
+    signed = body[:-2]  # everything up to the comment-length field
+    comment = json.dumps({"k": manifest["key_id"], "s": base64.b64encode(private.sign(signed)).decode()},
+                         separators=(",", ":")).encode("ascii")  # fmt: skip
+    return signed + struct.pack("<H", len(comment)) + comment
+
+
+def _signature(data: bytes) -> tuple[bytes, str, bytes]:
+    """(signed bytes, key id, signature) from the archive's trailing comment."""
+    for length in range(min(len(data) - 22, 400) + 1):  # the record nearest the end
+        eocd = len(data) - 22 - length
+        if eocd >= 0 and data[eocd : eocd + 4] == _EOCD:
+            break
+    else:
+        raise BundleError("malformed", "not a BMNN bundle (not a ZIP archive)")
+    if struct.unpack("<H", data[eocd + 20 : eocd + 22])[0] != length:
+        raise BundleError("malformed", "not a BMNN bundle (damaged end of archive)")
+    if length == 0:
+        raise BundleError("unsigned", "the bundle is not signed")
+    try:
+        comment = json.loads(data[eocd + 22 :].decode("ascii"))
+        if set(comment) != {"k", "s"}:
+            raise ValueError("fields")
+        signature = base64.b64decode(comment["s"], validate=True)
+        key = str(comment["k"])
+    except (ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise BundleError(
+            "bad_signature", "the signature is damaged: the bundle was altered"
+        ) from exc
+    return data[: eocd + 20], key, signature
 
 
 def read(data: bytes, *, trusted: Mapping[str, bytes], kind: str) -> Bundle:
@@ -121,39 +154,34 @@ def read(data: bytes, *, trusted: Mapping[str, bytes], kind: str) -> Bundle:
 
     if len(data) > MAX_BUNDLE_BYTES:
         raise BundleError("malformed", "the bundle is larger than 200 MB")
+    signed, key, signature = _signature(data)
+    public = trusted.get(key)
+    if public is None:
+        raise BundleError(
+            "untrusted", f"signed by a key this installation does not trust ({key[:16]})"
+        )
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, signed)
+    except InvalidSignature as exc:
+        raise BundleError(
+            "bad_signature", "the signature does not match: the bundle was altered"
+        ) from exc
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = {info.filename: info for info in archive.infolist()}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
-        raise BundleError("malformed", "not a BMNN bundle (not a ZIP archive)") from exc
-    if len(members) > MAX_MEMBERS or sum(i.file_size for i in members.values()) > MAX_EXPANDED:
-        raise BundleError("malformed", "the bundle expands to an implausible size")
-    if "manifest.json" not in members:
-        raise BundleError("malformed", "not a BMNN bundle (no manifest)")
-    if "signature.json" not in members:
-        raise BundleError("unsigned", "the bundle is not signed")
-    try:
-        manifest_bytes = archive.read("manifest.json")
-        manifest = json.loads(manifest_bytes)
-        signature = json.loads(archive.read("signature.json"))
+        if len(members) > MAX_MEMBERS or sum(i.file_size for i in members.values()) > MAX_EXPANDED:
+            raise BundleError("malformed", "the bundle expands to an implausible size")
+        manifest = json.loads(archive.read("manifest.json"))
         listed = dict(manifest["files"])
-        sig = base64.b64decode(signature["signature"], validate=True)
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile) as exc:
-        raise BundleError("malformed", "the manifest or signature is damaged") from exc
+    except BundleError:
+        raise
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, zlib.error, OSError, EOFError,
+            NotImplementedError) as exc:  # fmt: skip
+        raise BundleError("malformed", "the archive or its manifest is damaged") from exc
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
         raise BundleError("malformed", "not a BMNN bundle of a version this installation reads")
-    public = trusted.get(str(signature.get("key_id", "")))
-    if public is None or signature.get("key_id") != manifest.get("key_id"):
-        raise BundleError(
-            "untrusted",
-            f"signed by a key this installation does not trust ({signature.get('key_id')})",
-        )
-    try:
-        Ed25519PublicKey.from_public_bytes(public).verify(sig, manifest_bytes)
-    except InvalidSignature as exc:
-        raise BundleError(
-            "bad_signature", "the signature does not match the manifest: the bundle was altered"
-        ) from exc
+    if manifest.get("key_id") != key:
+        raise BundleError("tampered", "the manifest names another signing key")
     if manifest.get("kind") != kind:
         raise BundleError("wrong_kind", f"this is a {manifest.get('kind')!r} bundle, not {kind!r}")
     files = {}
@@ -164,7 +192,10 @@ def read(data: bytes, *, trusted: Mapping[str, bytes], kind: str) -> Bundle:
         member = f"files/{name}"
         if member not in members:
             raise BundleError("tampered", f"{name} is listed but missing")
-        content = archive.read(member)
+        try:
+            content = archive.read(member)
+        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError) as exc:
+            raise BundleError("tampered", f"{name} is damaged: {exc}") from exc
         if hashlib.sha256(content).hexdigest() != digest:
             raise BundleError("tampered", f"{name} does not match its signed fingerprint")
         files[name] = content

@@ -48,3 +48,21 @@ def trust_key(*, actor: Any, name: str, kind: str, public_key: str) -> TrustedKe
         actor=actor, action="core.trust_key", obj=key, changes={"kind": kind, "key_id": key.key_id}
     )
     return key
+
+
+def open_bundle(data: bytes, kind: str, wrong_kind: str) -> bundles.Bundle:
+    """A bundle of `kind` checked against the keys trusted for it, or a ValidationError that
+    says which check failed, in the user's language (`wrong_kind` names what was expected)."""
+    try:
+        return bundles.read(data, trusted=trusted(kind), kind=kind)
+    except bundles.BundleError as exc:
+        reasons = {
+            "unsigned": _("The bundle is not signed."),
+            "untrusted": _("The bundle is signed by a key this installation does not trust."),
+            "bad_signature": _("The bundle was altered after it was signed."),
+            "tampered": _("The bundle was altered after it was signed."),
+            "wrong_kind": wrong_kind,
+        }
+        raise ValidationError(
+            reasons.get(exc.code, _("The file is not a BMNN bundle, or it is damaged."))
+        ) from exc

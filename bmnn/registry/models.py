@@ -155,6 +155,8 @@ class Copy(models.Model):
     location = models.CharField(_("location"), max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=CopyStatus.choices,
                               default=CopyStatus.IN_STORE)  # fmt: skip
+    made_on = models.DateField(_("made on"), null=True, blank=True)
+    destroyed_on = models.DateField(_("destroyed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("copy")

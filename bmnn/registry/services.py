@@ -344,6 +344,7 @@ def record_copies(*, actor: Person, item: SecretItem, count: int, holder: Person
             kind=CopyKind.COPY,
             holder=holder or actor,
             location=item.agency.name,
+            made_on=timezone.localdate(),
         )
         for n in range(start, start + count)
     ]
@@ -686,9 +687,10 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
     )
     if not targets:
         raise ValidationError(_("Choose the copies held here to destroy."))
+    today = timezone.localdate()
     for copy in targets:
-        copy.status = CopyStatus.DESTROYED
-        copy.save(update_fields=["status"])
+        copy.status, copy.destroyed_on = CopyStatus.DESTROYED, today
+        copy.save(update_fields=["status", "destroyed_on"])
     if not item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT]).exists():
         item.status = ItemStatus.DESTROYED
         item.save(update_fields=["status"])

@@ -71,3 +71,189 @@ class IncidentStep(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class ReportingPeriod(models.Model):
+    """What agencies report on, for which window, by when: the statutory annual report, the
+    five-year review, periods the province adds, and ad-hoc requests to chosen agencies."""
+
+    class Kind(models.TextChoices):
+        ANNUAL = "annual", _("Annual report")
+        FIVE_YEAR = "five_year", _("Five-year review")
+        SEMIANNUAL = "semiannual", _("Six-monthly report")
+        QUARTERLY = "quarterly", _("Quarterly report")
+        AD_HOC = "ad_hoc", _("Ad-hoc request")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=255)
+    window_start = models.DateField(_("data from"))
+    window_end = models.DateField(_("data to"))
+    due_on = models.DateField(_("agencies report by"))
+    statutory_due_on = models.DateField(_("province reports by"), null=True, blank=True)
+    basis = models.CharField(_("basis"), max_length=255, blank=True)
+    questions = models.JSONField(_("questions"), default=list, blank=True)
+    targets = models.ManyToManyField("org.Agency", verbose_name=_("agencies asked"), blank=True,
+                                     related_name="+")  # fmt: skip
+    target_groups = models.ManyToManyField("org.AgencyGroup", verbose_name=_("groups asked"),
+                                           blank=True, related_name="+")  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-window_end", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "window_start", "window_end"],
+                                    condition=~models.Q(kind="ad_hoc"), name="reports_period_once"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def key(self) -> str:
+        """How installations name the same period to each other (bundles)."""
+        return f"{self.kind}:{self.window_start.isoformat()}:{self.window_end.isoformat()}"
+
+
+class Submission(models.Model):
+    """One agency's report for one period: four narrative parts, answers to an ad-hoc request's
+    questions, and the figures (each with its value filled from BMNN's records, the value
+    reported, and the reason for any correction)."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Awaiting the head's signature")
+        SIGNED = "signed", _("Signed and sent")
+        RETURNED = "returned", _("Returned for changes")
+        ACCEPTED = "accepted", _("Accepted")
+
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="submissions"
+    )
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="report_submissions"
+    )
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
+    situation = models.TextField(_("situation and results"), blank=True)
+    shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    answers = models.JSONField(default=list, blank=True)
+    figures = models.JSONField(default=dict)
+    figures_filled_at = models.DateTimeField(null=True, blank=True)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")  # fmt: skip
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")  # fmt: skip
+    signed_at = models.DateTimeField(null=True, blank=True)
+    first_sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["period", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "agency"], name="reports_submission_once")
+        ]
+        indexes = [models.Index(fields=["period", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.period} — {self.agency}"
+
+    def value(self, key: str) -> int:
+        return int((self.figures.get(key) or {}).get("value") or 0)
+
+
+class SubmissionEvent(models.Model):
+    """The submission's history: drafted, submitted, signed, returned (with the comment),
+    accepted."""
+
+    class Action(models.TextChoices):
+        DRAFT = "draft", _("started the draft")
+        SUBMIT = "submit", _("submitted it for signature")
+        SIGN = "sign", _("signed and sent it")
+        RETURN = "return", _("returned it")
+        ACCEPT = "accept", _("accepted it")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.at:%d/%m/%Y}"
+
+
+class ProvinceReport(models.Model):
+    """The province's report for a period, built from the accepted submissions (and the reports
+    of lower installations imported as bundles): header fields, narrative the supervisors edit,
+    and the aggregated figures as built."""
+
+    period = models.OneToOneField(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="province_report"
+    )
+    issuer_parent = models.CharField(_("parent body"), max_length=255)
+    issuer = models.CharField(_("issuing body"), max_length=255)
+    number = models.CharField(_("number and symbol"), max_length=64)
+    place = models.CharField(_("place"), max_length=64)
+    day = models.DateField(_("date"))
+    summary = models.CharField(_("summary"), max_length=500)
+    recipients = models.TextField(_("recipients"), help_text=_("One per line"))
+    signer_title = models.CharField(_("signer's title"), max_length=255)
+    signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    situation = models.TextField(_("situation and results"), blank=True)
+    shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    data = models.JSONField(default=dict)
+    built_at = models.DateTimeField(null=True, blank=True)
+    built_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")  # fmt: skip
+    revision = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.period}"
+
+
+class ImportedReport(models.Model):
+    """A lower installation's report for a period (a province's, for the ministry), brought in as
+    a signed bundle and aggregated like an agency's accepted submission."""
+
+    period_kind = models.CharField(max_length=16)
+    window_start = models.DateField()
+    window_end = models.DateField()
+    issuer = models.CharField(_("issued by"), max_length=255)
+    key_id = models.CharField(max_length=16)
+    bundle_sha256 = models.CharField(max_length=64)
+    signed_at = models.CharField(max_length=40)
+    payload = models.JSONField(default=dict)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["issuer"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "period_kind", "window_start", "window_end"],
+                                    name="reports_imported_once"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.issuer} ({self.window_start:%d/%m/%Y}–{self.window_end:%d/%m/%Y})"

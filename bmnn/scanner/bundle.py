@@ -57,20 +57,9 @@ def import_findings(*, actor: Any, data: bytes) -> dict[str, int]:
     it brings; a finding already known is only updated (last seen). All or nothing."""
     if actor is not None:
         require(policy.can_decide_findings(actor), _("Only province supervisors import findings."))
+    bundle = keys.open_bundle(data, KIND, _("This bundle does not hold scanner findings."))
     try:
-        bundle = bundles.read(data, trusted=keys.trusted(KIND), kind=KIND)
         rows = bundle.json()["findings"]
-    except bundles.BundleError as exc:
-        reasons = {
-            "unsigned": _("The bundle is not signed."),
-            "untrusted": _("The bundle is signed by a key this installation does not trust."),
-            "bad_signature": _("The bundle was altered after it was signed."),
-            "tampered": _("The bundle was altered after it was signed."),
-            "wrong_kind": _("This bundle does not hold scanner findings."),
-        }
-        raise ValidationError(
-            reasons.get(exc.code, _("The file is not a BMNN bundle, or it is damaged."))
-        ) from exc
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(_("The bundle's content is damaged.")) from exc
     portals = {p.name: p for p in Portal.objects.all()}

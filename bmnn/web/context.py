@@ -29,6 +29,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("Leak scanner"), reverse("scanner:overview"), True),
         (_("Inspections"), reverse("inspections:list"), True),
         (_("Devices"), reverse("devices:list"), True),
+        (_("Reports"), reverse("reports:periods"), True),
         (_("Incidents"), reverse("reports:incidents"), True),
         (_("Legal library"), reverse("inspections:library"), True),
         (_("Agencies"), reverse("org:agency_list"), True),

@@ -483,3 +483,30 @@ def restrict_incidents(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
     if actor_scope.province_wide or actor_scope.has(Role.INSPECTOR):
         return rows
     return rows.filter(agency_id__in=actor_scope.agency_ids)
+
+
+# --- Periodic and ad-hoc reports ------------------------------------------------------------
+
+
+def can_manage_reporting(actor: Any) -> bool:
+    """Open periods and requests, accept or return reports, build the province's report."""
+    return scope(actor).has(Role.SUPERVISOR)
+
+
+def can_draft_report(actor: Any, agency_id: int) -> bool:
+    """The agency's head and security officer write its report; the head signs it."""
+    return agency_id in _managed_agencies(scope(actor))
+
+
+def restrict_submissions(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
+    """Reports: province-wide roles see every agency's, others their own agencies'."""
+    actor_scope = scope(actor)
+    if actor_scope.province_wide:
+        return rows
+    return rows.filter(agency_id__in=actor_scope.agency_ids)
+
+
+def can_import_reports(actor: Any) -> bool:
+    """Bring in lower installations' signed reports: supervisors and administrators."""
+    actor_scope = scope(actor)
+    return actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR)

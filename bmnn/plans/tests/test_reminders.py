@@ -100,10 +100,15 @@ def test_the_scheduler_enqueues_the_daily_run_once_a_day(setup) -> None:
     from django.utils import timezone
 
     morning = timezone.make_aware(datetime(2026, 6, 23, 7, 30))
-    # all three daily jobs run at once here (immediate backend)
-    assert schedule.enqueue_due(morning) == ["plan-reminders", "registry-expiry", "portal-scans"]
+    # all four daily jobs run at once here (immediate backend)
+    assert schedule.enqueue_due(morning) == [
+        "plan-reminders",
+        "registry-expiry",
+        "portal-scans",
+        "report-reminders",
+    ]
     assert schedule.enqueue_due(morning) == []
-    assert ScheduleRun.objects.count() == 3
+    assert ScheduleRun.objects.count() == 4
     dawn = timezone.make_aware(datetime(2026, 6, 24, 6, 0))
     assert schedule.enqueue_due(dawn) == [
         "portal-scans"

@@ -16,7 +16,7 @@ from bmnn.inspections.demo import load_demo_inspections
 from bmnn.org.demo import DEMO_PASSWORD, LOGINS, load_demo
 from bmnn.plans.demo import load_demo_plans
 from bmnn.registry.demo import load_demo_registry
-from bmnn.reports.demo import load_demo_incidents
+from bmnn.reports.demo import load_demo_incidents, load_demo_reporting
 from bmnn.scanner.demo import load_demo_scanner
 
 
@@ -43,6 +43,9 @@ class Command(BaseCommand):
                 result.created["devices"] = 3
             if load_demo_incidents():
                 result.created["incidents"] = 1
+            reports_added = load_demo_reporting()
+            if reports_added:
+                result.created["agency reports"] = reports_added
             scanner_added = load_demo_scanner()
             if scanner_added:
                 result.created["scanner records"] = scanner_added

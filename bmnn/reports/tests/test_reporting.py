@@ -1,0 +1,360 @@
+"""Periods and ad-hoc requests, the submission workflow (draft → submitted → signed → returned →
+resubmitted → signed → accepted), corrections with reasons, reminders, the province report and
+its DOCX/XLSX, and report bundles between installations."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from bmnn.core import bundles
+from bmnn.core.keys import trust_key
+from bmnn.core.models import AuditEvent, Notification
+from bmnn.core.services import NotAllowed
+from bmnn.org.models import AgencyGroup, AgencyType, Role
+from bmnn.reports import aggregate, calendar, province, services
+from bmnn.reports.models import ImportedReport, Incident, ReportingPeriod, Submission
+from bmnn.reports.reminders import occasion, send_reminders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(make_agency, make_person):
+    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
+    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
+    commune = make_agency("UBND xã Tân Lập", type=AgencyType.COMMUNE)
+    return {"police": police, "justice": justice, "health": health, "commune": commune,
+            "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
+            "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
+            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+            "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
+            "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
+            "health_head": make_person(health, Role.HEAD, "Bùi Văn Thắng"),
+            "commune_officer": make_person(commune, Role.SECURITY_OFFICER, "Đinh Thị Lan")}  # fmt: skip
+
+
+def _annual(people, year=2026):
+    return services.create_period(actor=people["supervisor"], kind="annual", year=year)
+
+
+def test_the_annual_period_follows_the_statutory_calendar(people) -> None:
+    period = _annual(people)
+    assert (period.window_start, period.window_end) == (date(2025, 12, 15), date(2026, 12, 14))
+    assert period.statutory_due_on == date(2026, 12, 20) and period.due_on == date(2026, 12, 15)
+    assert "26/2020" in period.basis
+    expected = set(services.expected_agencies(period).values_list("name", flat=True))
+    assert expected == {"Sở Tư pháp", "Sở Y tế", "UBND xã Tân Lập"}  # the police aggregates
+    with pytest.raises(ValidationError):
+        _annual(people)  # once per window
+    half = services.create_period(actor=people["supervisor"], kind="semiannual", year=2026, part=2)
+    assert (half.window_start, half.window_end) == (date(2026, 7, 1), date(2026, 12, 31))
+    assert calendar.defaults("quarterly", 2026, 1).window_end == date(2026, 3, 31)
+    with pytest.raises(NotAllowed):
+        services.create_period(actor=people["head"], kind="annual", year=2027)
+    assert Notification.objects.filter(
+        recipient=people["commune_officer"], key=f"report-period-{period.pk}"
+    ).exists()
+
+
+def test_an_ad_hoc_request_goes_to_the_chosen_agencies_and_groups(people) -> None:
+    group = AgencyGroup.objects.create(
+        name="UBND cấp xã", code="xa", agency_types=[AgencyType.COMMUNE]
+    )
+    with pytest.raises(ValidationError):
+        services.create_period(actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát",
+                               window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5))  # fmt: skip
+    request = services.create_period(
+        actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát máy tính soạn thảo BMNN",
+        window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5),
+        agencies=[people["health"]], groups=[group], questions=["Số máy tính đã từng kết nối Internet?", " "],
+    )  # fmt: skip
+    assert set(services.expected_agencies(request).values_list("name", flat=True)) == {
+        "Sở Y tế",
+        "UBND xã Tân Lập",
+    }
+    assert request.questions == ["Số máy tính đã từng kết nối Internet?"]
+    with pytest.raises(ValidationError):
+        services.start_submission(actor=people["officer"], period=request, agency=people["justice"])
+    draft = services.start_submission(
+        actor=people["health_officer"], period=request, agency=people["health"]
+    )
+    assert draft.answers == [{"question": "Số máy tính đã từng kết nối Internet?", "answer": ""}]
+    draft = services.save_submission(actor=people["health_officer"], submission=draft, revision=draft.revision,
+                                     situation="Đã rà soát 14 máy tính")  # fmt: skip
+    with pytest.raises(ValidationError):  # the question is unanswered
+        services.submit(actor=people["health_officer"], submission=draft)
+    draft = services.save_submission(actor=people["health_officer"], submission=draft, revision=draft.revision,
+                                     answers=["02 máy, đã thay ổ cứng"])  # fmt: skip
+    assert services.submit(actor=people["health_officer"], submission=draft).state == "submitted"
+
+
+def test_draft_submit_sign_return_resubmit_accept(people) -> None:
+    period = _annual(people)
+    officer, head, supervisor = people["officer"], people["head"], people["supervisor"]
+    with pytest.raises(NotAllowed):
+        services.start_submission(actor=people["staff"], period=period, agency=people["justice"])
+    Incident.objects.create(agency=people["justice"], what="x", found_at=timezone.now(), channel="other",
+                            reported_by=officer)  # fmt: skip
+    draft = services.start_submission(actor=officer, period=period, agency=people["justice"])
+    assert draft.figures["incidents"] == {"auto": 1, "value": 1, "reason": ""}
+    with pytest.raises(ValidationError):  # nothing written yet
+        services.submit(actor=officer, submission=draft)
+    with pytest.raises(ValidationError) as missing_reason:
+        services.save_submission(actor=officer, submission=draft, revision=draft.revision,
+                                 corrections={"trainings": ("3", "")})  # fmt: skip
+    assert "trainings" in missing_reason.value.message_dict
+    draft = services.save_submission(
+        actor=officer, submission=draft, revision=draft.revision, situation="Thực hiện nghiêm quy chế",
+        proposals="Bổ sung kinh phí mua tủ sắt", corrections={"trainings": ("3", "02 buổi do Đảng ủy tổ chức")},
+    )  # fmt: skip
+    assert draft.figures["trainings"] == {
+        "auto": 0,
+        "value": 3,
+        "reason": "02 buổi do Đảng ủy tổ chức",
+    }
+    with pytest.raises(ValidationError):  # a stale form does not overwrite a newer save
+        services.save_submission(
+            actor=officer, submission=draft, revision=draft.revision - 1, situation="cũ"
+        )
+    draft = services.submit(actor=officer, submission=draft)
+    assert Notification.objects.filter(
+        recipient=head, key__startswith=f"report-sign-{draft.pk}"
+    ).exists()
+    with pytest.raises(ValidationError):  # the officer can no longer edit; the head can
+        services.save_submission(
+            actor=officer, submission=draft, revision=draft.revision, lessons="x"
+        )
+    with pytest.raises(NotAllowed):
+        services.sign(actor=officer, submission=draft)
+    signed = services.sign(actor=head, submission=draft)
+    assert (
+        signed.state == "signed" and signed.signed_by == head and signed.first_sent_at is not None
+    )
+    assert Notification.objects.filter(
+        recipient=supervisor, key__startswith=f"report-signed-{draft.pk}"
+    ).exists()
+    with pytest.raises(ValidationError):  # a return says what to change
+        services.review(actor=supervisor, submission=signed, accept=False)
+    with pytest.raises(NotAllowed):
+        services.review(actor=head, submission=signed, accept=True)
+    returned = services.review(actor=supervisor, submission=signed, accept=False,
+                               comment="Bổ sung số liệu tập huấn cấp xã")  # fmt: skip
+    assert returned.state == "returned"
+    first_sent = returned.first_sent_at
+    returned = services.save_submission(actor=officer, submission=returned, revision=returned.revision,
+                                        situation="Thực hiện nghiêm quy chế; đã tập huấn 03 xã")  # fmt: skip
+    resubmitted = services.submit(actor=officer, submission=returned)
+    signed = services.sign(actor=head, submission=resubmitted)
+    accepted = services.review(actor=supervisor, submission=signed, accept=True)
+    assert (
+        accepted.state == "accepted" and accepted.first_sent_at == first_sent
+    )  # lateness counts from the first send
+    assert list(accepted.events.values_list("action", flat=True)) == [
+        "draft", "submit", "sign", "return", "submit", "sign", "accept"]  # fmt: skip
+    assert AuditEvent.objects.filter(action="report.return", object_id=str(accepted.pk)).exists()
+    with pytest.raises(ValidationError):
+        services.save_submission(
+            actor=head, submission=accepted, revision=accepted.revision, situation="x"
+        )
+
+
+def test_the_pages_follow_the_same_workflow(people, client_for) -> None:
+    period = _annual(people)
+    url = f"/reports/periods/{period.pk}/agencies/{people['justice'].pk}/"
+    officer = client_for(people["officer"])
+    assert officer.post(url, {"action": "start"}).status_code == 302
+    submission = Submission.objects.get()
+    page = officer.get(url).content.decode()
+    assert 'name="fig-incidents"' in page and "Sổ đăng ký đến" in page
+    response = officer.post(url, {"action": "submit", "revision": submission.revision, "situation": "Kết quả tốt",
+                                  "fig-devices": "abc"}, follow=True)  # fmt: skip
+    assert Submission.objects.get().state == "draft" and "số nguyên" in response.content.decode()
+    officer.post(
+        url, {"action": "submit", "revision": submission.revision, "situation": "Kết quả tốt"}
+    )
+    assert Submission.objects.get().state == "submitted"
+    assert client_for(people["health_officer"]).get(url).status_code == 404
+    client_for(people["head"]).post(url, {"action": "sign"})
+    assert Submission.objects.get().state == "signed"
+    listing = (
+        client_for(people["supervisor"])
+        .get(f"/reports/periods/{period.pk}/?state=missing")
+        .content.decode()
+    )
+    assert "Sở Y tế" in listing and "Sở Tư pháp" not in listing
+    client_for(people["supervisor"]).post(url, {"action": "accept"})
+    assert Submission.objects.get().state == "accepted"
+
+
+def test_reminders_before_the_deadline_and_while_late(people) -> None:
+    period = _annual(people)
+    assert [occasion(period.due_on, period.due_on - timedelta(days=d)) for d in (8, 7, 2, 1, 0)] == [
+        None, "d-7", None, "d-1", "d-0"]  # fmt: skip
+    assert occasion(period.due_on, period.due_on + timedelta(days=1)) == "late-1"
+    assert occasion(period.due_on, period.due_on + timedelta(days=8)) == "late-8"
+    draft = services.start_submission(
+        actor=people["officer"], period=period, agency=people["justice"]
+    )
+    draft = services.save_submission(
+        actor=people["officer"], submission=draft, revision=0, situation="x"
+    )
+    services.sign(actor=people["head"], submission=draft)  # Sở Tư pháp has sent it
+    week_before = period.due_on - timedelta(days=7)
+    result = send_reminders(week_before)
+    told = set(
+        Notification.objects.filter(key__startswith=f"report-remind-{period.pk}-").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert (
+        result["periods"] == 1
+        and people["health_officer"].username in told
+        and people["commune_officer"].username in told
+    )
+    assert people["officer"].username not in told
+    assert send_reminders(week_before)["notified"] == 0  # once per occasion
+
+
+def _accept(people, period, agency, officer, head, **corrections):
+    draft = services.start_submission(actor=officer, period=period, agency=agency)
+    draft = services.save_submission(actor=officer, submission=draft, revision=draft.revision,
+                                     situation=f"Báo cáo của {agency.name}", proposals="Đề nghị tập huấn",
+                                     corrections={k: (v, "Số liệu bổ sung") for k, v in corrections.items()})  # fmt: skip
+    signed = services.sign(actor=head, submission=draft)
+    return services.review(actor=people["supervisor"], submission=signed, accept=True)
+
+
+def test_the_province_report_adds_up_accepted_reports_and_lists_the_missing(
+    people, tmp_path
+) -> None:
+    period = _annual(people)
+    _accept(
+        people, period, people["justice"], people["officer"], people["head"], trainings=4, devices=3
+    )
+    _accept(
+        people,
+        period,
+        people["health"],
+        people["health_officer"],
+        people["health_head"],
+        trainings=2,
+    )
+    report = province.build(actor=people["supervisor"], period=period)
+    assert report.data["totals"]["trainings"] == 6 and report.data["totals"]["devices"] == 3
+    assert report.data["accepted"] == 2 and report.data["missing"] == ["UBND xã Tân Lập"]
+    assert "2/3" in report.situation and "Sở Y tế: Đề nghị tập huấn" in report.proposals
+    with pytest.raises(ValidationError):
+        province.update(
+            actor=people["supervisor"], report=report, revision=report.revision - 1, lessons="x"
+        )
+    report = province.update(actor=people["supervisor"], report=report, revision=report.revision,
+                             lessons="Phát huy vai trò người đứng đầu", number="45/BC-CAT")  # fmt: skip
+    report = province.build(
+        actor=people["supervisor"], period=period
+    )  # building again keeps the edits
+    assert report.lessons == "Phát huy vai trò người đứng đầu"
+
+    import docx
+    import openpyxl
+
+    document = docx.Document(io.BytesIO(province.docx(report)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert (
+        "Số: 45/BC-CAT" in "\n".join(cells)
+        and "BÁO CÁO" in text
+        and "Phát huy vai trò người đứng đầu" in text
+    )
+    annex = next(t for t in document.tables if t.rows[0].cells[1].text == "Cơ quan, đơn vị")
+    justice_row = next(r for r in annex.rows if r.cells[1].text == "Sở Tư pháp")
+    assert (
+        justice_row.cells[8].text == "4" and justice_row.cells[14].text == "3"
+    )  # trainings, computers
+    assert document.inline_shapes  # the chart
+    workbook = openpyxl.load_workbook(io.BytesIO(province.xlsx(report)))
+    assert [row[0].value for row in workbook["Chưa báo cáo"].iter_rows(min_row=2)] == [
+        "UBND xã Tân Lập"
+    ]
+
+    out = tmp_path / "bc.docx"
+    call_command("report_province", period="2026", out=str(out), xlsx=str(tmp_path / "bc.xlsx"))
+    assert docx.Document(str(out)).paragraphs and (tmp_path / "bc.xlsx").stat().st_size > 0
+
+
+@pytest.fixture
+def signing(tmp_path, settings):
+    private, public = bundles.generate_key()
+    path = tmp_path / "key.pem"
+    path.write_bytes(private)
+    settings.BMNN_SIGNING_KEY_FILE = str(path)
+    settings.BMNN_INSTALLATION_NAME = "Công an tỉnh Bắc Lâm"
+    return public
+
+
+def test_a_bundle_imports_once_and_altered_or_foreign_ones_are_refused(
+    people, signing, settings
+) -> None:
+    period = _annual(people)
+    _accept(people, period, people["justice"], people["officer"], people["head"], trainings=4)
+    data = province.bundle(province.build(actor=people["supervisor"], period=period))
+    with pytest.raises(ValidationError, match=r"không tin cậy|does not trust"):
+        province.import_bundle(actor=None, data=data)  # the key is not trusted yet
+    trust_key(
+        actor=None,
+        name="Công an tỉnh Bắc Lâm",
+        kind="report",
+        public_key=bundles.public_key_text(signing),
+    )
+    for position in (len(data) // 2, len(data) - 30):
+        altered = bytearray(data)
+        altered[position] ^= 0x01
+        with pytest.raises(ValidationError):
+            province.import_bundle(actor=None, data=bytes(altered))
+    assert not ImportedReport.objects.exists()
+    imported, changed = province.import_bundle(actor=None, data=data)
+    assert changed and imported.issuer == "Công an tỉnh Bắc Lâm"
+    assert province.import_bundle(actor=None, data=data) == (imported, False)
+    assert ImportedReport.objects.count() == 1
+    # a foreign key signing the same content is refused
+    foreign_private, _public = bundles.generate_key()
+    foreign = bundles.write(
+        "report", {"payload.json": b"{}"}, private_pem=foreign_private, issuer="Tỉnh khác"
+    )
+    with pytest.raises(ValidationError):
+        province.import_bundle(actor=None, data=foreign)
+    with pytest.raises(NotAllowed):
+        province.import_bundle(actor=people["head"], data=data)
+    # the imported province is aggregated as one row of the same period
+    collected = aggregate.collect(period)
+    assert [(row.name, row.kind, row.values["trainings"]) for row in collected.rows] == [
+        ("Sở Tư pháp", "agency", 4), ("Công an tỉnh Bắc Lâm", "imported", 4)]  # fmt: skip
+
+
+def test_aggregate_sums_every_row() -> None:
+    rows = [
+        aggregate.Row(f"Cơ quan {n}", "agency", {"trainings": n, "created.mat": 1})
+        for n in range(1, 101)
+    ]
+    result = aggregate.aggregate(rows)
+    assert result["totals"]["trainings"] == 5050 and result["totals"]["created.mat"] == 100
+    assert len(result["rows"]) == 100 and result["rows"][0]["name"] == "Cơ quan 1"
+
+
+def test_periods_are_listed_for_the_agencies_asked(people, client_for) -> None:
+    period = _annual(people)
+    assert (
+        "Báo cáo công tác bảo vệ bí mật nhà nước năm 2026"
+        in client_for(people["officer"]).get("/reports/").content.decode()
+    )
+    assert client_for(people["officer"]).get(f"/reports/periods/{period.pk}/").status_code == 302
+    assert (
+        client_for(people["officer"]).get(f"/reports/periods/{period.pk}/province/").status_code
+        == 403
+    )
+    assert ReportingPeriod.objects.count() == 1

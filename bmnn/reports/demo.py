@@ -6,6 +6,7 @@ report built from it; an ad-hoc request to the communes."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -76,7 +77,7 @@ def _activity(officer: Person, agency: Agency, index: int, today: date) -> None:
 
 
 def _write(officer: Person, head: Person, period: ReportingPeriod, agency: Agency, stop: str,
-           **corrections: tuple[str, str]) -> None:  # fmt: skip
+           corrections: dict[str, tuple[Any, str]] | None = None) -> None:  # fmt: skip
     """Takes one agency's report through the workflow up to `stop`."""
     supervisor = Person.objects.get(username="giamsat")
     draft = services.start_submission(actor=officer, period=period, agency=agency)
@@ -85,7 +86,7 @@ def _write(officer: Person, head: Person, period: ReportingPeriod, agency: Agenc
     )
     draft = services.save_submission(actor=officer, submission=draft, revision=draft.revision, situation=SITUATION,
                                      shortcomings=SHORTCOMINGS, lessons=LESSONS, proposals=PROPOSALS,
-                                     answers=answers, corrections=dict(corrections))  # fmt: skip
+                                     answers=answers, corrections=corrections)  # fmt: skip
     if stop == "draft":
         return
     draft = services.submit(actor=officer, submission=draft)
@@ -122,7 +123,7 @@ def load_demo_reporting() -> int:
             if stop == "returned"
             else {}
         )
-        _write(*pair, period, agency, stop, **corrections)
+        _write(*pair, period, agency, stop, corrections)
         steps += 1
     justice = Agency.objects.get(code="demo-stp")
     pair = _pair(justice)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from bmnn.api import devices, incidents, inspections, registry, scanner, views
+from bmnn.api import devices, incidents, inspections, registry, reports, scanner, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -34,6 +34,10 @@ router.register("media", devices.MediumViewSet, basename="medium")
 router.register("independent-lans", devices.LanViewSet, basename="independent-lan")
 router.register("device-findings", devices.DeviceFindingViewSet, basename="device-finding")
 router.register("incidents", incidents.IncidentViewSet, basename="incident")
+router.register("report-periods", reports.PeriodViewSet, basename="report-period")
+router.register("report-requests", reports.RequestViewSet, basename="report-request")
+router.register("report-submissions", reports.SubmissionViewSet, basename="report-submission")
+router.register("province-reports", reports.ProvinceReportViewSet, basename="province-report")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

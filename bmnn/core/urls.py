@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/poll/", views.notification_poll, name="notification_poll"),
 ]

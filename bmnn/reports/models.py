@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bmnn.org.models import Level
 
@@ -85,8 +86,8 @@ class ReportingPeriod(models.Model):
         AD_HOC = "ad_hoc", _("Ad-hoc request")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        OPEN = "open", pgettext_lazy("reporting period", "Open")
+        CLOSED = "closed", pgettext_lazy("reporting period", "Closed")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -135,7 +136,7 @@ class Submission(models.Model):
         SUBMITTED = "submitted", _("Awaiting the head's signature")
         SIGNED = "signed", _("Signed and sent")
         RETURNED = "returned", _("Returned for changes")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("report", "Accepted")
 
     period = models.ForeignKey(
         ReportingPeriod, on_delete=models.PROTECT, related_name="submissions"

@@ -43,7 +43,7 @@ class PeriodForm(BootstrapMixin, forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
     part = forms.IntegerField(label=gettext_lazy("Half or quarter"), min_value=1, max_value=4, initial=1,
                               help_text=gettext_lazy("For six-monthly and quarterly reports"))  # fmt: skip
-    title = forms.CharField(label=gettext_lazy("Title"), required=False,
+    title = forms.CharField(label=gettext_lazy("Report title"), required=False,
                             help_text=gettext_lazy("Left empty, the statutory title is used"))  # fmt: skip
     window_start = forms.DateField(label=gettext_lazy("Data from"), required=False)
     window_end = forms.DateField(label=gettext_lazy("Data to"), required=False)

@@ -130,3 +130,45 @@ def test_the_incident_api(people, client_for) -> None:
         and closed.json()["status"] == "closed"
         and len(closed.json()["steps"]) == 1
     )
+
+
+def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(people, make_person, settings,
+                                                                  django_capture_on_commit_callbacks) -> None:  # fmt: skip
+    from tests.smtp import smtp_server
+
+    people["supervisor"].email = "giamsat@congan.baclam.gov.vn"
+    people["supervisor"].save()
+    second = make_person(
+        people["supervisor"].memberships.get().agency, Role.SUPERVISOR, "Hoàng Văn Trực"
+    )
+    second.email = "truc@congan.baclam.gov.vn"
+    second.save()
+    with smtp_server() as (port, mailbox):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.BMNN_SEND_EMAIL = "127.0.0.1", port, True
+        with django_capture_on_commit_callbacks(execute=True):
+            incident = services.report_incident(actor=people["staff"], agency=people["justice"], level="mat",
+                                                what="Mất 01 bản sao Kế hoạch số 12/KH-STP", channel="lost_document",
+                                                found_at=timezone.now())  # fmt: skip
+        received = mailbox.wait_for(1, timeout=5)
+    assert len(received) == 1
+    assert set(received[0].recipients) == {
+        "giamsat@congan.baclam.gov.vn",
+        "truc@congan.baclam.gov.vn",
+    }
+    assert "Sở Tư pháp" in str(received[0].message["Subject"])
+    assert f"/reports/incidents/{incident.pk}/" in received[0].message.get_content()
+    in_app = Notification.objects.filter(key=f"incident-{incident.pk}").values_list(
+        "recipient_id", flat=True
+    )
+    assert {people["supervisor"].pk, second.pk} <= set(in_app)
+
+
+def test_the_badge_poll_shows_the_newest_unread_notification(people, client_for) -> None:
+    poll = client_for(people["supervisor"]).get("/notifications/poll/")
+    assert poll.json() == {"unread": 0, "latest": None}
+    incident = services.report_incident(actor=people["staff"], agency=people["justice"], what="Mất USB",
+                                        channel="stolen_device", found_at=timezone.now())  # fmt: skip
+    poll = client_for(people["supervisor"]).get("/notifications/poll/").json()
+    assert poll["unread"] == 1 and poll["latest"]["url"] == f"/reports/incidents/{incident.pk}/"
+    assert client_for(people["health_staff"]).get("/notifications/poll/").json()["unread"] == 0

@@ -358,3 +358,70 @@ def test_periods_are_listed_for_the_agencies_asked(people, client_for) -> None:
         == 403
     )
     assert ReportingPeriod.objects.count() == 1
+
+
+def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_for) -> None:
+    supervisor, officer, head = (client_for(people[k]) for k in ("supervisor", "officer", "head"))
+    made = supervisor.post(
+        "/api/report-periods/", {"kind": "annual", "year": 2026}, content_type="application/json"
+    )
+    assert made.status_code == 201, made.content
+    period = made.json()["id"]
+    assert officer.post("/api/report-periods/", {"kind": "annual", "year": 2027},
+                        content_type="application/json").status_code == 403  # fmt: skip
+    request = supervisor.post("/api/report-requests/", {"kind": "annual", "year": 2026, "title": "Rà soát USB",
+                              "window_start": "2026-01-01", "window_end": "2026-11-30", "due_on": "2026-12-05",
+                              "agencies": [people["health"].pk], "questions": ["Số USB đã đăng ký?"]},
+                              content_type="application/json")  # fmt: skip
+    assert request.status_code == 201 and request.json()["kind"] == "ad_hoc"
+    assert [
+        p["id"] for p in officer.get("/api/report-requests/").json()["results"]
+    ] == []  # asked of Sở Y tế only
+    assert [p["id"] for p in officer.get("/api/report-periods/").json()["results"]] == [period]
+
+    started = officer.post(f"/api/report-periods/{period}/start/{people['justice'].pk}/")
+    assert started.status_code == 201, started.content
+    submission = started.json()
+    assert {f["key"]: f["source"] for f in submission["figures"]}["incidents"].startswith(
+        "Báo cáo vụ việc"
+    )
+    url = f"/api/report-submissions/{submission['id']}/"
+    refused = officer.patch(
+        url, {"revision": 0, "figures": {"devices": {"value": 4}}}, content_type="application/json"
+    )
+    assert refused.status_code == 400 and "devices" in refused.json()["errors"]
+    saved = officer.patch(url, {"revision": 0, "situation": "Kết quả", "figures": {"devices": {"value": 4, "reason": "02 máy mới"}}},
+                          content_type="application/json")  # fmt: skip
+    assert saved.status_code == 200 and saved.json()["revision"] == 1
+    assert (
+        officer.patch(
+            url, {"revision": 0, "lessons": "cũ"}, content_type="application/json"
+        ).status_code
+        == 400
+    )
+    assert officer.post(f"{url}submit/").json()["state"] == "submitted"
+    assert officer.post(f"{url}sign/").status_code == 403
+    assert head.post(f"{url}sign/").json()["state"] == "signed"
+    assert supervisor.post(f"{url}return/", {}, content_type="application/json").status_code == 400
+    assert (
+        supervisor.post(
+            f"{url}return/", {"comment": "Bổ sung"}, content_type="application/json"
+        ).json()["state"]
+        == "returned"
+    )
+    assert officer.post(f"{url}submit/").json()["state"] == "submitted"
+    head.post(f"{url}sign/")
+    assert (
+        supervisor.post(f"{url}accept/", {}, content_type="application/json").json()["state"]
+        == "accepted"
+    )
+    assert client_for(people["health_officer"]).get(url).status_code == 404
+
+    built = supervisor.post(f"/api/province-reports/{period}/build/")
+    assert built.status_code == 200 and built.json()["data"]["totals"]["devices"] == 4
+    edited = supervisor.patch(f"/api/province-reports/{period}/", {"revision": built.json()["revision"], "number": "12/BC-CAT"},
+                              content_type="application/json")  # fmt: skip
+    assert edited.status_code == 200 and edited.json()["number"] == "12/BC-CAT"
+    document = supervisor.get(f"/api/province-reports/{period}/file/docx/")
+    assert document.status_code == 200 and document.content[:2] == b"PK"
+    assert officer.get(f"/api/province-reports/{period}/").status_code == 403

@@ -26,4 +26,42 @@
   }
   document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
   document.addEventListener("htmx:afterSwap", function (event) { drawCharts(event.target); });
+
+  // Notifications: poll every 750 ms while the tab is visible, update the badge, and show what
+  // arrived since the page loaded (an incident reaches every supervisor within the second).
+  function pollNotifications() {
+    var link = document.querySelector("[data-poll]");
+    if (!link || !window.fetch) { return; }
+    var badge = link.querySelector("[data-testid=unread]");
+    var box = document.querySelector(".bmnn-toasts");
+    var newest = null;
+    var busy = false;
+    function tick() {
+      if (busy || document.visibilityState !== "visible") { return; }
+      busy = true;
+      fetch(link.dataset.poll, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          badge.textContent = data.unread;
+          badge.classList.toggle("d-none", !data.unread);
+          var latest = data.latest;
+          if (latest && newest !== null && latest.id > newest && box) {
+            var note = document.createElement("a");
+            note.className = "alert alert-warning d-block mb-2 shadow-sm";
+            note.href = latest.url;
+            note.textContent = latest.title;
+            note.setAttribute("data-testid", "live-notification");
+            box.appendChild(note);
+          }
+          if (latest && (newest === null || latest.id > newest)) { newest = latest.id; }
+          if (!latest && newest === null) { newest = 0; }
+        })
+        .catch(function () { /* the server is restarting: try again next second */ })
+        .then(function () { busy = false; });
+    }
+    tick();
+    window.setInterval(tick, 750);  // 750 ms + the request stays under the 1 s promised
+  }
+  document.addEventListener("DOMContentLoaded", pollNotifications);
 })();

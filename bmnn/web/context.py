@@ -42,12 +42,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         entries = [(_("Leak scanner"), reverse("scanner:overview"), True),
                    (_("Check a document"), reverse("scanner:check"), True)]  # fmt: skip
     current = request.path
+    matching = [
+        url
+        for _label, url, allowed in entries
+        if allowed and (current == url or (url != "/" and current.startswith(url)))
+    ]
+    best = max(matching, key=len, default=None)  # /reports/incidents/ is Incidents, not Reports
     nav = [
-        {
-            "label": label,
-            "url": url,
-            "active": current == url or (url != "/" and current.startswith(url)),
-        }
+        {"label": label, "url": url, "active": url == best}
         for label, url, allowed in entries
         if allowed
     ]

@@ -63,10 +63,42 @@ def _protection_work(actor: Any) -> dict[str, Any]:
         "coverage": sum(covered) / len(covered) if covered else None,
         "agencies": len(rows),
         **_device_counts(actor),
+        "reporting": _reporting(actor),
         "least_trained": sorted(
             (r for r in rows if r["coverage"] is not None), key=lambda r: r["coverage"]
         )[:5],
     }
+
+
+def _reporting(actor: Any) -> dict[str, Any]:
+    """The open reporting period nearest its deadline (accepted, awaiting review, not sent for
+    supervisors; the agency's own report state for others) and incidents being handled (issue 8),
+    in two queries."""
+    from django.db.models import Count, Q
+
+    from bmnn.reports.models import Incident, ReportingPeriod
+
+    scope = policy.scope(actor)
+    mine = Q(submissions__agency_id__in=scope.agency_ids)
+    period = (
+        ReportingPeriod.objects.filter(status="open")
+        .exclude(kind="ad_hoc")
+        .annotate(
+            accepted=Count("submissions", filter=Q(submissions__state="accepted")),
+            waiting=Count("submissions", filter=Q(submissions__state="signed")),
+            sent=Count(
+                "submissions", filter=Q(submissions__state__in=["signed", "accepted", "returned"])
+            ),
+            own_sent=Count(
+                "submissions", filter=mine & Q(submissions__state__in=["signed", "accepted"])
+            ),
+            own_started=Count("submissions", filter=mine),
+        )
+        .order_by("due_on", "pk")
+        .first()
+    )
+    incidents = policy.restrict_incidents(actor, Incident.objects.filter(status="open")).count()
+    return {"period": period, "incidents": incidents}
 
 
 def _device_counts(actor: Any) -> dict[str, Any]:

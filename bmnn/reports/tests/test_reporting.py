@@ -425,3 +425,27 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
     document = supervisor.get(f"/api/province-reports/{period}/file/docx/")
     assert document.status_code == 200 and document.content[:2] == b"PK"
     assert officer.get(f"/api/province-reports/{period}/").status_code == 403
+
+
+def test_the_period_page_costs_the_same_queries_for_more_agencies(
+    people, client_for, make_agency
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    period = _annual(people)
+    client = client_for(people["supervisor"])
+
+    def count() -> int:
+        client.get(f"/reports/periods/{period.pk}/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/reports/periods/{period.pk}/").status_code == 200
+        return len(queries)
+
+    before = count()
+    for n in range(40):
+        agency = make_agency(f"UBND xã số {n}", type=AgencyType.COMMUNE)
+        Submission.objects.create(
+            period=period, agency=agency, state="signed" if n % 2 else "draft"
+        )
+    assert count() == before

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -191,6 +192,14 @@ def _locked(submission: Submission) -> Submission:
     )
 
 
+def _writer_lock(actor: Person, submission: Submission) -> Submission:
+    """The submission locked for a change by the agency's head or security officer."""
+    submission = _locked(submission)
+    require(policy.can_draft_report(actor, submission.agency_id),
+            _("Only the agency's head and security officer write its report."))  # fmt: skip
+    return submission
+
+
 def _fill(submission: Submission) -> None:
     period = submission.period
     auto = figures.compute([submission.agency_id], period.window_start, period.window_end)[
@@ -218,7 +227,11 @@ def start_submission(*, actor: Person, period: ReportingPeriod, agency: Agency) 
     submission = Submission(period=period, agency=agency, drafted_by=actor,
                             answers=[{"question": q, "answer": ""} for q in period.questions])  # fmt: skip
     _fill(submission)
-    submission.save()
+    try:
+        with transaction.atomic():  # two people starting the same report at once: one draft
+            submission.save()
+    except IntegrityError:
+        return Submission.objects.get(period=period, agency=agency)
     _event(submission, actor, "draft")
     return submission
 
@@ -261,11 +274,7 @@ def save_submission(*, actor: Person, submission: Submission, revision: int, ans
     """Saves the narrative, the answers and any corrected figures (each with its reason). The
     officer edits a draft or a returned report; the head may also edit while it awaits the
     signature. Someone else's save since the form was opened is refused, not overwritten."""
-    submission = _locked(submission)
-    require(
-        policy.can_draft_report(actor, submission.agency_id),
-        _("Only the agency's head and security officer write its report."),
-    )
+    submission = _writer_lock(actor, submission)
     editable = EDITABLE | (
         {Submission.State.SUBMITTED} if policy.is_head_of(actor, submission.agency_id) else set()
     )
@@ -304,11 +313,7 @@ def save_submission(*, actor: Person, submission: Submission, revision: int, ans
 @service
 def refill_figures(*, actor: Person, submission: Submission) -> Submission:
     """Fills the figures again from the records (corrections stay, with the new record value)."""
-    submission = _locked(submission)
-    require(
-        policy.can_draft_report(actor, submission.agency_id),
-        _("Only the agency's head and security officer write its report."),
-    )
+    submission = _writer_lock(actor, submission)
     if submission.state not in EDITABLE:
         raise ValidationError(
             _("The report is %(state)s and can no longer be changed.")
@@ -322,8 +327,7 @@ def refill_figures(*, actor: Person, submission: Submission) -> Submission:
 
 
 def _complete(submission: Submission) -> None:
-    missing = [name for name in ("situation",) if not getattr(submission, name).strip()]
-    if missing:
+    if not submission.situation.strip():
         raise ValidationError(
             {"situation": _("Write the situation and results before submitting.")}
         )
@@ -334,11 +338,7 @@ def _complete(submission: Submission) -> None:
 @service
 def submit(*, actor: Person, submission: Submission) -> Submission:
     """The officer hands the draft to the head for signature."""
-    submission = _locked(submission)
-    require(
-        policy.can_draft_report(actor, submission.agency_id),
-        _("Only the agency's head and security officer write its report."),
-    )
+    submission = _writer_lock(actor, submission)
     if submission.state not in EDITABLE:
         raise ValidationError(_("Only a draft or a returned report can be submitted."))
     _complete(submission)

@@ -449,3 +449,39 @@ def test_the_period_page_costs_the_same_queries_for_more_agencies(
             period=period, agency=agency, state="signed" if n % 2 else "draft"
         )
     assert count() == before
+
+
+def test_bad_input_on_the_pages_gets_a_message_not_an_error(people, client_for, signing) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    period = _annual(people)
+    supervisor = client_for(people["supervisor"])
+    page = supervisor.post("/reports/imports/", {"bundle": SimpleUploadedFile("x.bmnn", b"PK\x03\x04 not a bundle")},
+                           follow=True).content.decode()  # fmt: skip
+    assert "không phải gói dữ liệu" in page.lower() or "bị hỏng" in page
+    assert not ImportedReport.objects.exists()
+    url = f"/reports/periods/{period.pk}/agencies/{people['justice'].pk}/"
+    officer = client_for(people["officer"])
+    assert officer.post(url, {"action": "nonsense"}, follow=True).status_code == 200
+    officer.post(url, {"action": "start"})
+    answer = officer.post(url, {"action": "save", "revision": "x"}, follow=True)
+    assert answer.status_code == 200 and "tải lại trang" in answer.content.decode()
+    assert (
+        supervisor.post(
+            f"/reports/periods/{period.pk}/", {"due_on": "31/02/2026"}, follow=True
+        ).status_code
+        == 200
+    )
+    assert ReportingPeriod.objects.get().due_on == period.due_on
+    province_page = supervisor.post(
+        f"/reports/periods/{period.pk}/province/", {"situation": "x"}, follow=True
+    )
+    assert (
+        province_page.status_code == 200
+        and "Hãy tổng hợp báo cáo trước" in province_page.content.decode()
+    )
+    supervisor.post(f"/reports/periods/{period.pk}/province/", {"action": "build"})
+    stale = supervisor.post(f"/reports/periods/{period.pk}/province/", {"revision": "0", "number": "1/BC", "issuer": "CA",
+                            "signer_title": "GIÁM ĐỐC", "day": "01/12/2026", "summary": "x", "recipients": "Bộ Công an",
+                            "issuer_parent": "UBND", "place": "Bắc Lâm"}, follow=True)  # fmt: skip
+    assert stale.status_code == 200 and "Người khác đã lưu" in stale.content.decode()

@@ -34,6 +34,24 @@ def _guarded_connect(self: socket.socket, address: Any) -> Any:
     return _real_connect(self, address)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings() -> None:
+    """SQLite tests run on a file, not in memory: Django's live server shares one in-memory
+    connection between its request threads, so a page that polls while another posts would
+    interleave their transactions on it. On a file each thread has its own connection, as in
+    production."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = Path(tempfile.gettempdir()) / f"bmnn-test-{os.getpid()}.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _no_outbound_network() -> Iterator[None]:
     """STYLE.md §16: any connection to a host other than loopback fails the test."""

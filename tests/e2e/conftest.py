@@ -53,3 +53,12 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     )
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_pages_after_the_test(browser: Any) -> Iterator[None]:
+    """Pages poll for notifications: none may outlive its test and reach the next test's
+    database."""
+    yield
+    for context in list(browser.contexts):
+        context.close()

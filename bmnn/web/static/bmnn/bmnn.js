@@ -40,7 +40,10 @@
       if (busy || document.visibilityState !== "visible") { return; }
       busy = true;
       fetch(link.dataset.poll, { credentials: "same-origin", headers: { "Accept": "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (response) {
+          if (response.status === 401 || response.status === 403) { window.clearInterval(timer); }  // logged out
+          return response.ok ? response.json() : null;
+        })
         .then(function (data) {
           if (!data) { return; }
           badge.textContent = data.unread;
@@ -60,8 +63,8 @@
         .catch(function () { /* the server is restarting: try again next second */ })
         .then(function () { busy = false; });
     }
-    tick();
-    window.setInterval(tick, 750);  // 750 ms + the request stays under the 1 s promised
+    var timer = window.setInterval(tick, 750);
+    tick();  // 750 ms + the request stays under the 1 s promised
   }
   document.addEventListener("DOMContentLoaded", pollNotifications);
 })();

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from bmnn.core.text import nfc
 from bmnn.plans.importer.parser import Table
+from bmnn.scanner.engine.extract.plain import decode
+from bmnn.scanner.engine.limits import ExtractError, Limits, open_zip
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2000
@@ -109,39 +111,27 @@ def _looks_wrapped(lines: list[str]) -> bool:
 
 
 def _decode(data: bytes) -> str:
+    """The scanner's decoder (BOMs, UTF-8, then what charset-normalizer recognises), after
+    refusing binary files."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailed("binary", "not a text, DOCX or PDF file")
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return nfc(data.decode(codec))
     try:
-        return nfc(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+        return decode(data)
+    except ExtractError as exc:
+        raise ImportFailed(exc.code, exc.detail) from exc
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise ImportFailed("encoding", "the text encoding could not be recognised")
-    return nfc(str(best))
+
+_ZIP_LIMITS = Limits(
+    max_zip_members=MAX_ZIP_MEMBERS, max_unzipped_bytes=MAX_UNZIPPED_BYTES, max_ratio=MAX_RATIO
+)
 
 
 def _check_zip(data: bytes) -> zipfile.ZipFile:
+    """The scanner's ZIP guard with the importer's tighter limits."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise ImportFailed("malformed", "damaged DOCX (not a valid ZIP archive)") from exc
-    members = archive.infolist()
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise ImportFailed("too_large", "too many parts in the DOCX archive")
-    total = sum(m.file_size for m in members)
-    packed = sum(m.compress_size for m in members) or 1
-    if total > MAX_UNZIPPED_BYTES or total / packed > MAX_RATIO:
-        raise ImportFailed("too_large", "the DOCX expands to an implausible size")
+        archive = open_zip(data, _ZIP_LIMITS, what="DOCX")
+    except ExtractError as exc:
+        raise ImportFailed(exc.code, exc.detail) from exc
     if "word/document.xml" not in archive.namelist():
         raise ImportFailed("unsupported", "a ZIP archive that is not a Word document")
     return archive

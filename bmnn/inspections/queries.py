@@ -53,18 +53,24 @@ def overdue_findings(actor: Any, today: date | None = None) -> QuerySet[Finding]
 def training_coverage(
     agencies: QuerySet[Agency] | list[Agency], today: date | None = None
 ) -> dict[int, float | None]:
-    """Share of each agency's active members who attended a session in the last 12 months."""
+    """Share of each agency's active members who attended a session in the last 12 months
+    (None without members), counted by the database: one row per agency comes back."""
     start, end = rules.training_window(today or timezone.localdate())
     ids = [a.pk for a in agencies]
-    staff: dict[int, set[int]] = {pk: set() for pk in ids}
-    for agency_id, person_id in Membership.objects.filter(agency_id__in=ids, is_active=True,
-                                                          person__is_active=True).values_list("agency_id", "person_id"):  # fmt: skip
-        staff[agency_id].add(person_id)
-    trained = set(
-        Attendance.objects.filter(person__isnull=False, session__held_on__gte=start, session__held_on__lte=end)
-        .values_list("person_id", flat=True)
-    )  # fmt: skip
-    return {pk: rules.coverage(people, trained) for pk, people in staff.items()}
+    attended = Attendance.objects.filter(person__isnull=False, session__held_on__gte=start,
+                                         session__held_on__lte=end).values("person_id")  # fmt: skip
+    counts = (
+        Membership.objects.filter(agency_id__in=ids, is_active=True, person__is_active=True)
+        .values("agency_id")
+        .annotate(
+            staff=Count("person", distinct=True),
+            trained=Count("person", distinct=True, filter=Q(person__in=attended)),
+        )
+    )
+    result: dict[int, float | None] = dict.fromkeys(ids)
+    for row in counts:
+        result[row["agency_id"]] = row["trained"] / row["staff"] if row["staff"] else None
+    return result
 
 
 def library(search: str = "", kind: str = "") -> QuerySet[LegalDocument]:

@@ -250,4 +250,6 @@ BMNN_SIGNING_KEY_FILE = env_str("BMNN_SIGNING_KEY_FILE", "")
 BMNN_INSTALLATION_NAME = env_str("BMNN_INSTALLATION_NAME", "BMNN")
 FORMAT_MODULE_PATH = ["bmnn.config.formats"]
 BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)
+# how people on the LAN reach BMNN (e.g. http://bmnn.congan.local): links in e-mails are absolute
+BMNN_BASE_URL = env_str("BMNN_BASE_URL", "").rstrip("/")
 BMNN_REMINDER_DAYS = [int(d) for d in env_list("BMNN_REMINDER_DAYS", ["7", "1"])]

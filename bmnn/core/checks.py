@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=False)
-def production_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+def production_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     if settings.BMNN_ENV != "production":
         return []
-    errors = []
+    errors: list[CheckMessage] = []
     if settings.DEBUG:
         errors.append(Error("BMNN_DEBUG is on in production", id="bmnn.E001"))
     if settings.SECRET_KEY_GENERATED:
@@ -33,6 +33,13 @@ def production_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             Error(
                 "production needs BMNN_FILE_KEYS or BMNN_FILE_KEYS_FILE for secret files",
                 id="bmnn.E005",
+            )
+        )
+    if settings.BMNN_SEND_EMAIL and not settings.BMNN_BASE_URL:
+        errors.append(
+            Warning(
+                "BMNN_SEND_EMAIL is on without BMNN_BASE_URL: e-mails carry relative links",
+                id="bmnn.W001",
             )
         )
     return errors

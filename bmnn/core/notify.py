@@ -46,8 +46,10 @@ def notify(recipients: Iterable[Any], *, title: str, url: str, key: str) -> int:
 
 
 def _mail(title: str, url: str, addresses: list[str]) -> None:
+    link = f"{settings.BMNN_BASE_URL}{url}" if url.startswith("/") else url
+    body = f"{title}\n\n{link}\n"
     try:
-        send_mail(f"[BMNN] {title}", url, None, addresses, fail_silently=False)
+        send_mail(f"[BMNN] {title}", body, None, addresses, fail_silently=False)
     except OSError:  # the LAN mail server is down: the in-app notification still stands
         log.warning("could not e-mail %d recipients about %r", len(addresses), title)
 

@@ -40,3 +40,10 @@ def test_production_refuses_debug_generated_key_and_sqlite(settings) -> None:
 def test_embedded_profile_passes_the_checks(settings) -> None:
     settings.BMNN_ENV = "embedded"
     assert [m for m in run_checks() if m.id and m.id.startswith("bmnn.")] == []
+
+
+def test_production_warns_when_mail_links_would_be_relative(settings) -> None:
+    settings.BMNN_ENV, settings.BMNN_SEND_EMAIL, settings.BMNN_BASE_URL = "production", True, ""
+    assert "bmnn.W001" in {message.id for message in run_checks()}
+    settings.BMNN_BASE_URL = "http://bmnn.congan.local"
+    assert "bmnn.W001" not in {message.id for message in run_checks()}

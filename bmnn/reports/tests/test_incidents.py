@@ -146,6 +146,7 @@ def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(people, make_p
     with smtp_server() as (port, mailbox):
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT, settings.BMNN_SEND_EMAIL = "127.0.0.1", port, True
+        settings.BMNN_BASE_URL = "http://bmnn.congan.local"
         with django_capture_on_commit_callbacks(execute=True):
             incident = services.report_incident(actor=people["staff"], agency=people["justice"], level="mat",
                                                 what="Mất 01 bản sao Kế hoạch số 12/KH-STP", channel="lost_document",
@@ -157,7 +158,10 @@ def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(people, make_p
         "truc@congan.baclam.gov.vn",
     }
     assert "Sở Tư pháp" in str(received[0].message["Subject"])
-    assert f"/reports/incidents/{incident.pk}/" in received[0].message.get_content()
+    assert (
+        f"http://bmnn.congan.local/reports/incidents/{incident.pk}/"
+        in received[0].message.get_content()
+    )
     in_app = Notification.objects.filter(key=f"incident-{incident.pk}").values_list(
         "recipient_id", flat=True
     )

@@ -149,10 +149,15 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
 
 
 def _header_images(pdf: Any, limits: Limits) -> bool:
-    """Whether page one has a picture in its header strip (a stamp pasted as an image)."""
+    """Whether page one has a picture in its header strip (a stamp pasted as an image); a page
+    one that cannot be loaded has none to read."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_raw
 
-    page = pdf[0]
+    try:
+        page = pdf[0]
+    except pdfium.PdfiumError:
+        return False
     try:
         width, height = page.get_size()
         for image in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):

@@ -10,7 +10,9 @@ def extract_zip(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     archive = open_zip(data, limits)
     result = Extracted(kind="zip", pages=0)
     for info in archive.infolist():
-        if info.is_dir():
+        if not info.filename or info.filename.endswith(
+            "/"
+        ):  # a directory, or a damaged entry with no name
             continue
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append(f"only the first {limits.max_members_scanned} members were scanned")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 
 from bmnn.core import policy
 from bmnn.core.services import actor_of
-from bmnn.org.models import Agency, AgencyGroup, AgencyType
+from bmnn.org.models import Agency, AgencyGroup
 from bmnn.reports import figures, province, services
 from bmnn.reports.models import ProvinceReport, ReportingPeriod, Submission
 
@@ -52,23 +51,6 @@ class PeriodChange(serializers.Serializer):
                                      default=None)  # fmt: skip
 
 
-def _visible_periods(actor: Any, rows: QuerySet[ReportingPeriod]) -> QuerySet[ReportingPeriod]:
-    """Province-wide roles see every period; others those their agencies are asked for."""
-    scope = policy.scope(actor)
-    if scope.province_wide:
-        return rows
-    asked = Q(targets__in=scope.agency_ids)
-    if (
-        Agency.objects.filter(pk__in=scope.agency_ids)
-        .exclude(type=AgencyType.PROVINCIAL_POLICE)
-        .exists()
-    ):
-        asked |= Q(targets__isnull=True) & ~Q(
-            kind=ReportingPeriod.Kind.AD_HOC
-        )  # every agency reports
-    return rows.filter(asked).distinct()
-
-
 class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PeriodSerializer
     lookup_value_regex = r"\d+"
@@ -78,7 +60,7 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
         rows = ReportingPeriod.objects.prefetch_related("targets")
         if self.ad_hoc is not None:
             rows = rows.filter(kind="ad_hoc") if self.ad_hoc else rows.exclude(kind="ad_hoc")
-        return _visible_periods(self.request.user, rows)
+        return services.visible_periods(self.request.user, rows)
 
     @extend_schema(request=PeriodInput, responses={201: PeriodSerializer})
     def create(self, request: Request) -> Response:

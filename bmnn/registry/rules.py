@@ -17,6 +17,11 @@ from enum import StrEnum
 
 TUYET_MAT, TOI_MAT, MAT = "tuyet_mat", "toi_mat", "mat"
 LEVELS = (TUYET_MAT, TOI_MAT, MAT)
+LEVEL_LABEL = {
+    TUYET_MAT: "Tuyệt mật",
+    TOI_MAT: "Tối mật",
+    MAT: "Mật",
+}  # as stamped and written in books
 RANK = {"none": 0, MAT: 1, TOI_MAT: 2, TUYET_MAT: 3}
 
 # L18 Art. 19.1 [V]; L25 keeps 30/20/10 years [S].

@@ -49,7 +49,7 @@ from bmnn.registry.models import (
     Transfer,
 )
 
-LEVEL_LABEL = {"tuyet_mat": "Tuyệt mật", "toi_mat": "Tối mật", "mat": "Mật"}
+LEVEL_LABEL = rules.LEVEL_LABEL
 
 
 def _refuse(violation: rules.RuleViolation) -> ValidationError:

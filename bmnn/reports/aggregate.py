@@ -52,7 +52,7 @@ def collect(period: Any) -> Collected:
     """What the province report is built from: the accepted rows, who is missing, who is late,
     who is waiting for review, and the incidents found in the window."""
     from bmnn.reports import services
-    from bmnn.reports.figures import _moments
+    from bmnn.reports.figures import window_instants
     from bmnn.reports.models import ImportedReport, Incident, Submission
 
     expected = services.expected_agencies(period).order_by("name")
@@ -85,7 +85,7 @@ def collect(period: Any) -> Collected:
             if isinstance(incident, dict):
                 result.incidents.append({k: str(incident.get(k, ""))[:500] for k in ("agency", "found", "how", "level", "status", "what")}
                                         | {"agency": f"{report.issuer}: {incident.get('agency', '')}"})  # fmt: skip
-    first, after = _moments(period.window_start, period.window_end)
+    first, after = window_instants(period.window_start, period.window_end)
     local = Incident.objects.filter(found_at__gte=first, found_at__lt=after).select_related(
         "agency"
     )

@@ -11,7 +11,6 @@ The figure set is the product's choice (SOURCES.md §6.3): the law fixes only th
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -22,8 +21,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-LEVELS = ("tuyet_mat", "toi_mat", "mat")
-LEVEL_SHORT = {"tuyet_mat": "Tuyệt mật", "toi_mat": "Tối mật", "mat": "Mật"}
+from bmnn.registry.rules import LEVEL_LABEL as LEVEL_SHORT
+from bmnn.registry.rules import LEVELS
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ REGISTER_ROWS = {"created": "created", "received": "received", "copies": "copied
                  "declassified": "declassified", "destroyed": "destroyed"}  # fmt: skip
 
 
-def _moments(start: date, end: date) -> tuple[datetime, datetime]:
+def window_instants(start: date, end: date) -> tuple[datetime, datetime]:
     """The window as local-time instants: [start 00:00, day after end 00:00)."""
     zone = timezone.get_current_timezone()
     return (
@@ -109,10 +108,11 @@ def compute(agency_ids: Iterable[int], start: date, end: date) -> dict[int, dict
     from bmnn.reports.models import Incident
 
     ids = list(agency_ids)
-    out: dict[int, dict[str, int]] = {pk: dict.fromkeys(KEYS, 0) for pk in ids}
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    counts: dict[int, dict[str, int]] = {
+        pk: dict.fromkeys(KEYS, 0) for pk in ids
+    }  # every query filters on ids
     window = (start, end)
-    first, after = _moments(start, end)
+    first, after = window_instants(start, end)
 
     registers = statistics.counts(ids, start, end)
     for agency_id, rows in registers.items():
@@ -153,10 +153,7 @@ def compute(agency_ids: Iterable[int], start: date, end: date) -> dict[int, dict
     for agency_id in issued.values_list("agency_id", flat=True):
         counts[agency_id]["regulation_issued"] = 1
 
-    for agency_id, values in counts.items():
-        if agency_id in out:
-            out[agency_id].update(values)
-    return out
+    return counts
 
 
 def filled(

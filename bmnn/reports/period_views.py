@@ -78,7 +78,8 @@ def period_list(request: HttpRequest) -> HttpResponse:
             (s.period_id, s.agency_id): s
             for s in Submission.objects.filter(agency_id__in=scope.agency_ids)
         }
-        for period in periods[:500]:
+        visible = services.visible_periods(request.user, ReportingPeriod.objects.all()).values("pk")
+        for period in periods.filter(pk__in=visible)[:200]:
             targets = {t.pk for t in period.targets.all()}
             asked = [a for a in agencies if a.pk in targets] if targets else reporting
             if asked:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bmnn.core.management.files import read_argument
 from bmnn.plans.directory import directory_resolver
 from bmnn.plans.importer import ImportFailed, parse_bytes
 
@@ -20,11 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="text")
 
     def handle(self, *args: Any, file: str, format: str, **options: Any) -> None:
-        path = Path(file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"cannot read {file}: {exc.strerror}") from exc
+        data = read_argument(file)
         try:
             parsed = parse_bytes(data, directory_resolver())
         except ImportFailed as exc:

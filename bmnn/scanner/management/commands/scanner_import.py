@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from bmnn.core.management.files import read_argument
 from bmnn.scanner import bundle
 
 
@@ -18,10 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("file")
 
     def handle(self, *args: Any, file: str, **options: Any) -> None:
-        try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            raise CommandError(f"cannot read {file}: {exc.strerror}") from exc
+        data = read_argument(file)
         try:
             result = bundle.import_findings(actor=None, data=data)
         except ValidationError as exc:

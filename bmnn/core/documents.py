@@ -168,7 +168,7 @@ def build_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]
             cell.font = Font(bold=True)
         widths = [len(str(h)) for h in header]
         for row in rows:
-            values = [_cell(v) for v in row]
+            values = [spreadsheet_text(v) for v in row]
             sheet.append(values)
             widths = [max(w, min(60, len(str(v)))) for w, v in zip(widths, values, strict=True)]
         for index, width in enumerate(widths, start=1):
@@ -179,8 +179,14 @@ def build_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]
     return buffer.getvalue()
 
 
-def _cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+# What a spreadsheet program takes as the start of a formula (or, for tab and carriage return,
+# skips before looking for one): OWASP's list for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is written as text (a leading
+    apostrophe). Every XLSX and CSV export passes its cells through this one rule."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

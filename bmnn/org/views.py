@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
+from bmnn.core.csv_export import csv_response
 from bmnn.org import queries, services
 from bmnn.org.forms import (
     AgencyContactForm,
@@ -66,25 +66,6 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_response(filename: str, header: list[str], rows: Any) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines() -> Any:
-        yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def agency_export(request: HttpRequest) -> StreamingHttpResponse:
     rows = queries.agencies(
@@ -116,7 +97,7 @@ def agency_export(request: HttpRequest) -> StreamingHttpResponse:
         _("Head"),
         _("Security officers"),
     ]
-    return _csv_response("co-quan.csv", header, values())
+    return csv_response("co-quan.csv", header, values())
 
 
 @login_required
@@ -227,7 +208,7 @@ def person_export(request: HttpRequest) -> StreamingHttpResponse:
             ]
 
     header = [_("User name"), _("Full name"), _("Position"), _("Roles"), _("Clearance")]
-    return _csv_response("can-bo.csv", header, values())
+    return csv_response("can-bo.csv", header, values())
 
 
 @login_required

@@ -48,6 +48,19 @@ def env_int(name: str, default: int) -> int:
         raise ConfigError(f"{name}={raw!r}: expected a whole number") from exc
 
 
+def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    """One of a fixed set of words; anything else is refused, so that a typing mistake (e.g.
+    BMNN_ENV=prodution) cannot quietly select the default and skip the checks that go with
+    the intended value."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ConfigError(f"{name}={raw!r}: expected one of {', '.join(choices)}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -14,14 +14,14 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.config.env import env_bool, env_int, env_list, env_str, secret_key
+from bmnn.config.env import env_bool, env_choice, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("BMNN_VAR_DIR", str(PROJECT_DIR / "var")))
 DATA_DIR = Path(env_str("BMNN_DATA_DIR", str(VAR_DIR / "files")))
 
-BMNN_ENV = env_str("BMNN_ENV", "embedded")  # embedded | production
+BMNN_ENV = env_choice("BMNN_ENV", ("embedded", "production"), "embedded")
 DEBUG = env_bool("BMNN_DEBUG", False)
 SECRET_KEY, SECRET_KEY_GENERATED = secret_key(VAR_DIR)
 ALLOWED_HOSTS = env_list("BMNN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -161,6 +161,12 @@ SESSION_COOKIE_SECURE = env_bool("BMNN_SECURE_COOKIES", BMNN_ENV == "production"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_FAILURE_VIEW = "bmnn.web.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Browsers that once reached BMNN over TLS refuse plain HTTP afterwards (production: one year).
+SECURE_HSTS_SECONDS = env_int("BMNN_HSTS_SECONDS", 31_536_000 if BMNN_ENV == "production" else 0)
+# Behind the TLS reverse proxy Django sees plain HTTP; the proxy's header says the request was
+# secure (set only when the proxy overwrites X-Forwarded-Proto, or clients could forge it).
+if env_bool("BMNN_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -244,7 +250,7 @@ LOGGING = {
 # Province shown in headers and used as the place name in documents.
 BMNN_PROVINCE_NAME = env_str("BMNN_PROVINCE_NAME", "")
 # scanner: an internet-connected host with only leak detection (DESIGN.md deployment profiles)
-BMNN_PROFILE = env_str("BMNN_PROFILE", "internal")  # internal | scanner
+BMNN_PROFILE = env_choice("BMNN_PROFILE", ("internal", "scanner"), "internal")
 # the Ed25519 key (PEM file) this installation signs its bundles with
 BMNN_SIGNING_KEY_FILE = env_str("BMNN_SIGNING_KEY_FILE", "")
 BMNN_INSTALLATION_NAME = env_str("BMNN_INSTALLATION_NAME", "BMNN")

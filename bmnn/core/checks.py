@@ -7,6 +7,9 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
+# Django's own deployment check asks for the same (security.W009)
+MIN_SECRET_KEY_LENGTH = 50
+
 
 @register(Tags.security, deploy=False)
 def production_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
@@ -20,6 +23,26 @@ def production_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMes
             Error(
                 "production needs BMNN_SECRET_KEY or BMNN_SECRET_KEY_FILE, not a generated key",
                 id="bmnn.E002",
+            )
+        )
+    key = str(settings.SECRET_KEY)
+    if len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5 or key.startswith("django-insecure"):
+        errors.append(
+            Error(
+                f"BMNN_SECRET_KEY is too weak: use at least {MIN_SECRET_KEY_LENGTH} random "
+                "characters (python -c 'import secrets; print(secrets.token_urlsafe(50))')",
+                id="bmnn.E006",
+            )
+        )
+    if "*" in settings.ALLOWED_HOSTS:
+        errors.append(
+            Error("BMNN_ALLOWED_HOSTS must name the server's host names, not '*'", id="bmnn.E007")
+        )
+    if settings.SECURE_HSTS_SECONDS <= 0:
+        errors.append(
+            Error(
+                "production needs HSTS: leave BMNN_HSTS_SECONDS unset (one year) or give seconds",
+                id="bmnn.E008",
             )
         )
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -47,3 +47,85 @@ def test_production_warns_when_mail_links_would_be_relative(settings) -> None:
     assert "bmnn.W001" in {message.id for message in run_checks()}
     settings.BMNN_BASE_URL = "http://bmnn.congan.local"
     assert "bmnn.W001" not in {message.id for message in run_checks()}
+
+
+# --- security review, issue 13, finding 10 ---------------------------------------------------
+
+
+def test_env_choice_refuses_an_unknown_value_and_names_the_choices(monkeypatch) -> None:
+    from bmnn.config.env import env_choice
+
+    monkeypatch.setenv("BMNN_ENV", "prodution")
+    with pytest.raises(ConfigError, match=r"BMNN_ENV='prodution'.*embedded.*production"):
+        env_choice("BMNN_ENV", ("embedded", "production"), "embedded")
+    monkeypatch.setenv("BMNN_ENV", "production")
+    assert env_choice("BMNN_ENV", ("embedded", "production"), "embedded") == "production"
+
+
+def test_settings_refuse_to_load_with_a_misspelled_environment(tmp_path) -> None:
+    """A mistyped BMNN_ENV used to skip every production check silently."""
+    import os
+    import subprocess  # nosec B404: runs this interpreter on a fixed argument list
+    import sys
+
+    env = {**os.environ, "BMNN_ENV": "prodution", "BMNN_VAR_DIR": str(tmp_path),
+           "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
+    done = subprocess.run(  # nosec B603: fixed argument list, no shell
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "BMNN_ENV='prodution'" in done.stderr
+    assert "production" in done.stderr.splitlines()[-1]
+
+
+def _production(settings) -> None:
+    settings.BMNN_ENV = "production"
+    settings.DEBUG = False
+    settings.SESSION_COOKIE_SECURE = True
+    settings.SECRET_KEY_GENERATED = False
+    settings.SECRET_KEY = "k3Y-" + "x7Qz9" * 12
+    settings.ALLOWED_HOSTS = ["bmnn.congan.local"]
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+
+
+def _bmnn_ids() -> set[str]:
+    return {m.id for m in run_checks() if m.id and m.id.startswith("bmnn.")}
+
+
+def test_production_refuses_a_short_secret_key(settings) -> None:
+    _production(settings)
+    assert "bmnn.E006" not in _bmnn_ids()
+    settings.SECRET_KEY = "short-key-123"
+    assert "bmnn.E006" in _bmnn_ids()
+    settings.SECRET_KEY = "a" * 60  # long but with too few different characters
+    assert "bmnn.E006" in _bmnn_ids()
+
+
+def test_production_refuses_any_host(settings) -> None:
+    _production(settings)
+    assert "bmnn.E007" not in _bmnn_ids()
+    settings.ALLOWED_HOSTS = ["bmnn.congan.local", "*"]
+    assert "bmnn.E007" in _bmnn_ids()
+
+
+def test_production_refuses_no_hsts(settings) -> None:
+    _production(settings)
+    assert "bmnn.E008" not in _bmnn_ids()
+    settings.SECURE_HSTS_SECONDS = 0
+    assert "bmnn.E008" in _bmnn_ids()
+
+
+def test_production_defaults_to_hsts_for_a_year(monkeypatch, tmp_path) -> None:
+    import os
+    import subprocess  # nosec B404: runs this interpreter on a fixed argument list
+    import sys
+
+    env = {**os.environ, "BMNN_ENV": "production", "BMNN_VAR_DIR": str(tmp_path),
+           "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
+    env.pop("BMNN_HSTS_SECONDS", None)
+    done = subprocess.run(  # nosec B603: fixed argument list, no shell
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SECURE_HSTS_SECONDS)"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.stdout.strip() == "31536000", done.stderr

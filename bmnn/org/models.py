@@ -60,8 +60,9 @@ class Role(models.TextChoices):
 
 
 # Roles whose holders must pass a second factor (TOTP) at every login.
+# Inspectors are among them: they read every agency's inspection records.
 SECOND_FACTOR_ROLES = frozenset(
-    {Role.ADMINISTRATOR, Role.SUPERVISOR, Role.HEAD, Role.SECURITY_OFFICER}
+    {Role.ADMINISTRATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.HEAD, Role.SECURITY_OFFICER}
 )
 # Roles whose scope is the whole province rather than their own agency.
 PROVINCE_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})

@@ -63,28 +63,21 @@ def expiring(actor: Any, *, within_days: int, today: date | None = None) -> Quer
 
 def books(actor: Any) -> QuerySet[RegisterBook]:
     """The volumes of the agencies whose registers the actor keeps."""
-    from bmnn.core.policy import _managed_agencies, scope
-
-    return RegisterBook.objects.filter(
-        agency_id__in=_managed_agencies(scope(actor))
-    ).select_related("agency")
+    return policy.restrict_books(actor, RegisterBook.objects.all()).select_related("agency")
 
 
 def book_entries(actor: Any, book: RegisterBook) -> list[RegisterEntry]:
     """Lines of a volume, in order; lines of items above the actor's clearance are withheld."""
-    readable = set(policy.readable_levels(actor))
-    entries = list(book.entries.select_related("item").order_by("seq"))
-    return [e for e in entries if e.item.level in readable]
+    rows = policy.restrict_entries(actor, book.entries.all())
+    return list(rows.select_related("item").order_by("seq"))
 
 
 def pending_transfers(actor: Any) -> QuerySet[Transfer]:
-    from bmnn.core.policy import _managed_agencies, scope
-
-    return Transfer.objects.filter(
-        to_agency_id__in=_managed_agencies(scope(actor)),
-        state=Transfer.State.SENT,
-        copy__item__level__in=policy.readable_levels(actor),
-    ).select_related("copy__item", "from_agency", "to_agency")
+    return (
+        policy.restrict_incoming_transfers(actor, Transfer.objects.all())
+        .filter(state=Transfer.State.SENT)
+        .select_related("copy__item", "from_agency", "to_agency")
+    )
 
 
 def transfers_to_hand_over(actor: Any, item: SecretItem) -> QuerySet[Transfer]:

@@ -53,16 +53,16 @@ def report_incident(**fields: Any) -> Incident:
 @service
 def add_step(*, actor: Person, incident: Incident, text: str, close: bool = False) -> IncidentStep:
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
-    require(policy.can_report_incident(actor, incident.agency_id) or policy.is_province_wide(actor),
-            _("Only the agency and the province supervisors follow this incident up."))  # fmt: skip
+    require(
+        policy.can_follow_incident(actor, incident),
+        _("Only the agency and the province supervisors follow this incident up."),
+    )
     if incident.status == Incident.Status.CLOSED:
         raise ValidationError(_("The incident is closed."))
     if not text.strip():
         raise ValidationError({"text": _("Say what was done.")})
     if close:
-        require(
-            policy.scope(actor).has(Role.SUPERVISOR), _("A province supervisor closes an incident.")
-        )
+        require(policy.can_close_incident(actor), _("A province supervisor closes an incident."))
     step = IncidentStep.objects.create(
         incident=incident, text=text.strip(), author=actor, closes=close
     )

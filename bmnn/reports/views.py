@@ -72,7 +72,9 @@ def incident_new(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Incident reported; the province supervisors have been told.")
             )
-            return redirect("reports:incident", pk=incident.pk)
+            if policy.can_read_incident(request.user, incident):
+                return redirect("reports:incident", pk=incident.pk)
+            return redirect("reports:incidents")
     return render(request, "reports/incident_form.html", {"form": form})
 
 
@@ -93,4 +95,4 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("reports:incident", pk=pk)
     return render(request, "reports/incident_detail.html", {
         "incident": incident, "steps": incident.steps.select_related("author"),
-        "can_close": policy.scope(request.user).has("supervisor")})  # fmt: skip
+        "can_close": policy.can_close_incident(request.user)})  # fmt: skip

@@ -26,7 +26,8 @@ def people(make_agency, make_person):
         make_agency("Sở Y tế"),
     )
     return {"justice": justice, "health": health,
-            "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
+            "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát", clearance="tuyet_mat"),
+            "inspector": make_person(police, Role.INSPECTOR, "Hồ Văn Tra", clearance="toi_mat"),
             "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu", clearance="mat"),
             "head": make_person(justice, Role.HEAD, "Trần Văn Định", clearance="tuyet_mat"),
             "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", clearance="toi_mat"),
@@ -176,3 +177,40 @@ def test_the_badge_poll_shows_the_newest_unread_notification(people, client_for)
     poll = client_for(people["supervisor"]).get("/notifications/poll/").json()
     assert poll["unread"] == 1 and poll["latest"]["url"] == f"/reports/incidents/{incident.pk}/"
     assert client_for(people["health_staff"]).get("/notifications/poll/").json()["unread"] == 0
+
+
+def _tuyet_mat_incident(people) -> Incident:
+    return services.report_incident(actor=people["head"], agency=people["justice"], level="tuyet_mat",
+                                    what="Lộ nội dung Đề án số 3/ĐA-TM về phòng thủ", channel="email_chat",
+                                    found_at=timezone.now())  # fmt: skip
+
+
+def test_an_incident_is_read_only_within_the_readers_clearance(people, client_for) -> None:
+    """Issue 13, finding 2: staff with Mật and an inspector with Tối mật clearance read a Tuyệt
+    mật incident on its page, in the list and through the API (list and detail)."""
+    incident = _tuyet_mat_incident(people)
+    for reader in ("staff", "officer", "inspector"):
+        client = client_for(people[reader])
+        assert client.get(f"/reports/incidents/{incident.pk}/").status_code == 404, reader
+        assert "Đề án số 3" not in client.get("/reports/incidents/").content.decode(), reader
+        assert client.get(f"/api/incidents/{incident.pk}/").status_code == 404, reader
+        assert client.get("/api/incidents/").json()["count"] == 0, reader
+    for reader in ("head", "supervisor"):
+        client = client_for(people[reader])
+        assert "Đề án số 3" in client.get(f"/reports/incidents/{incident.pk}/").content.decode()
+        assert client.get("/api/incidents/").json()["count"] == 1
+
+
+def test_nobody_follows_up_an_incident_above_their_clearance(people) -> None:
+    incident = _tuyet_mat_incident(people)
+    with pytest.raises(NotAllowed):
+        services.add_step(actor=people["officer"], incident=incident, text="Đã xác minh")
+    services.add_step(actor=people["head"], incident=incident, text="Đã xác minh")
+
+
+def test_a_reporter_without_the_clearance_is_sent_to_the_list_after_filing(people, client_for) -> None:
+    response = client_for(people["staff"]).post("/reports/incidents/new/", {
+        "agency": people["justice"].pk, "what": "Mất bản Tối mật", "level": "toi_mat",
+        "found_at": timezone.localtime().strftime("%d/%m/%Y %H:%M"), "channel": "lost_document"})  # fmt: skip
+    assert response.status_code == 302 and response.url == "/reports/incidents/"
+    assert Incident.objects.filter(level="toi_mat").count() == 1

@@ -138,14 +138,16 @@ class ChainBreak:
 class VerifyResult:
     checked: int
     broken: ChainBreak | None
+    last_seq: int = 0
+    last_hash: str = GENESIS
 
     @property
     def ok(self) -> bool:
         return self.broken is None
 
 
-def _events_in_order(batch: int = 2000) -> Iterator[AuditEvent]:
-    last = 0
+def _events_in_order(after: int = 0, batch: int = 2000) -> Iterator[AuditEvent]:
+    last = after
     while True:
         chunk = list(AuditEvent.objects.filter(seq__gt=last).order_by("seq")[:batch])
         if not chunk:
@@ -154,30 +156,30 @@ def _events_in_order(batch: int = 2000) -> Iterator[AuditEvent]:
         last = chunk[-1].seq
 
 
-def verify_chain() -> VerifyResult:
-    """Walks the chain from the start; the first event whose link or content fails is named."""
-    expected_prev, expected_seq, checked = GENESIS, 1, 0
-    for event in _events_in_order():
-        if event.seq != expected_seq:
-            return VerifyResult(
-                checked, ChainBreak(expected_seq, None, f"event #{expected_seq} is missing")
-            )
-        if event.prev_hash != expected_prev:
-            return VerifyResult(
-                checked,
-                ChainBreak(event.seq, event.pk, "link to the previous event does not match"),
-            )
-        if _digest_of(event) != event.hash:
-            return VerifyResult(
-                checked, ChainBreak(event.seq, event.pk, "content does not match its hash")
-            )
-        expected_prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
-    head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and head.last_seq != checked:
+def verify_chain(after: tuple[int, str] | None = None) -> VerifyResult:
+    """Walks the chain from the start, or from the event `after` = (seq, hash) whose hash is
+    already trusted (a checkpoint); the first event whose link or content fails is named.
+    `last_seq`/`last_hash` are those of the last event that passed."""
+    start_seq, start_hash = after or (0, GENESIS)
+    expected_prev, expected_seq, checked = start_hash, start_seq + 1, 0
+
+    def broken(seq: int, event_id: int | None, reason: str) -> VerifyResult:
         return VerifyResult(
-            checked,
-            ChainBreak(
-                checked + 1, None, f"chain ends at #{checked} but its head says #{head.last_seq}"
-            ),
+            checked, ChainBreak(seq, event_id, reason), expected_seq - 1, expected_prev
         )
-    return VerifyResult(checked, None)
+
+    for event in _events_in_order(after=start_seq):
+        if event.seq != expected_seq:
+            return broken(expected_seq, None, f"event #{expected_seq} is missing")
+        if event.prev_hash != expected_prev:
+            return broken(event.seq, event.pk, "link to the previous event does not match")
+        if _digest_of(event) != event.hash:
+            return broken(event.seq, event.pk, "content does not match its hash")
+        expected_prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    last_seq = expected_seq - 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and head.last_seq != last_seq:
+        return broken(
+            last_seq + 1, None, f"chain ends at #{last_seq} but its head says #{head.last_seq}"
+        )
+    return VerifyResult(checked, None, last_seq, expected_prev)

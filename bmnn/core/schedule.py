@@ -32,6 +32,8 @@ SCHEDULE = [
     Scheduled("registry-expiry", time(6, 30), "bmnn.registry.tasks.registry_expiry"),
     Scheduled("portal-scans", time(1, 0), "bmnn.scanner.tasks.scan_due_portals"),
     Scheduled("report-reminders", time(7, 15), "bmnn.reports.tasks.send_report_reminders"),
+    # late in the day, so that the day's events are signed the same day
+    Scheduled("audit-checkpoint", time(23, 30), "bmnn.core.tasks.audit_checkpoint"),
 ]
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, bundles, documents, keys, policy
+from bmnn.core import audit, audit_checkpoints, bundles, documents, keys, policy
 from bmnn.core.services import require, service
 from bmnn.org.models import Agency, AgencyType, Person
 from bmnn.reports import aggregate
@@ -298,7 +298,8 @@ def record_export(*, actor: Person | None, report: ProvinceReport, fmt: str) -> 
 
 def bundle(report: ProvinceReport) -> bytes:
     """The period's report as a signed bundle: payload.json (period, header, narrative,
-    totals, per-agency rows, incidents) with the DOCX and XLSX attached."""
+    totals, per-agency rows, incidents) with the DOCX and XLSX attached, and the newest file of
+    signed audit checkpoints (bmnn.core.audit_checkpoints) when there is one."""
     period = report.period
     payload = {
         "period": {"kind": period.kind, "year": period.year, "title": period.title,
@@ -309,6 +310,9 @@ def bundle(report: ProvinceReport) -> bytes:
     }  # fmt: skip
     files = {"payload.json": json.dumps(payload, ensure_ascii=False).encode("utf-8"),
              "report.docx": docx(report), "annex.xlsx": xlsx(report)}  # fmt: skip
+    checkpoints = audit_checkpoints.latest_file()  # the audit chain's anchor travels upward too
+    if checkpoints is not None:
+        files[f"{audit_checkpoints.DIRECTORY}/{checkpoints.name}"] = checkpoints.read_bytes()
     return bundles.write(
         BUNDLE_KIND, files, private_pem=keys.signing_key(), issuer=settings.BMNN_INSTALLATION_NAME
     )

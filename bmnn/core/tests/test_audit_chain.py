@@ -22,19 +22,24 @@ def _make_events(count: int = 3) -> list[AuditEvent]:
     return list(AuditEvent.objects.order_by("seq"))
 
 
-_triggers = importlib.import_module("bmnn.core.migrations.0003_append_only")
+_triggers = [
+    importlib.import_module("bmnn.core.migrations.0003_append_only"),
+    importlib.import_module("bmnn.core.migrations.0007_audit_refuse_delete_and_guard_head"),
+]
 
 
 @pytest.fixture
 def intruder():
-    """Drops the append-only trigger, as an intruder with database rights would before editing
-    history, and puts it back afterwards so later tests see the real schema."""
+    """Drops the append-only triggers, as an intruder with database rights would before editing
+    history, and puts them back afterwards so later tests see the real schema."""
     with connection.schema_editor() as editor:
-        _triggers.drop_triggers(None, editor)
+        for module in _triggers:
+            module.drop_triggers(None, editor)
     yield
     with connection.schema_editor() as editor:
-        _triggers.drop_triggers(None, editor)
-        _triggers.add_triggers(None, editor)
+        for module in _triggers:
+            module.drop_triggers(None, editor)
+            module.add_triggers(None, editor)
 
 
 @pytest.mark.django_db

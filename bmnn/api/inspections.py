@@ -147,9 +147,7 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        scope = policy.scope(self.request.user)
-        rows = TrainingSession.objects.all()
-        return rows if scope.province_wide else rows.filter(agency_id__in=scope.agency_ids)
+        return policy.restrict_agency_records(self.request.user, TrainingSession.objects.all())
 
     @extend_schema(request=TrainingInput, responses={201: TrainingSerializer})
     def create(self, request: Request) -> Response:
@@ -166,11 +164,8 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=False, methods=["get"])
     def readiness(self, request: Request) -> Response:
         """Regulation status, designated staff and training coverage per agency."""
-        scope = policy.scope(request.user)
-        agencies = Agency.objects.filter(is_active=True).order_by("name")
-        if not scope.province_wide:
-            agencies = agencies.filter(pk__in=scope.agency_ids)
-        rows = queries.agency_readiness(list(agencies[:3000]))
+        agencies = policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True))
+        rows = queries.agency_readiness(list(agencies.order_by("name")[:3000]))
         return Response([{"agency": r["agency"].pk, "name": r["agency"].name, "regulation": r["regulation_status"],
                           "regulation_late": r["regulation_late"], "staff_designated": r["staff"],
                           "training_coverage": r["coverage"]} for r in rows])  # fmt: skip
@@ -247,9 +242,9 @@ class BudgetSerializer(serializers.ModelSerializer):
 
 
 def _own_agency(request: Request, pk: int) -> Agency:
-    scope = policy.scope(request.user)
-    agency = Agency.objects.filter(pk=pk, is_active=True).first()
-    if agency is None or not (scope.province_wide or agency.pk in scope.agency_ids):
+    rows = Agency.objects.filter(pk=pk, is_active=True)
+    agency = policy.restrict_agencies(request.user, rows).first()
+    if agency is None:
         raise NotFound
     return agency
 
@@ -259,9 +254,9 @@ class RegulationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        scope = policy.scope(self.request.user)
-        rows = Regulation.objects.order_by("agency__name")
-        return rows if scope.province_wide else rows.filter(agency_id__in=scope.agency_ids)
+        return policy.restrict_agency_records(
+            self.request.user, Regulation.objects.order_by("agency__name")
+        )
 
     @extend_schema(request=RegulationInput, responses=RegulationSerializer)
     def create(self, request: Request) -> Response:
@@ -279,9 +274,7 @@ class DesignationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        scope = policy.scope(self.request.user)
-        rows = StaffDesignation.objects.all()
-        return rows if scope.province_wide else rows.filter(agency_id__in=scope.agency_ids)
+        return policy.restrict_agency_records(self.request.user, StaffDesignation.objects.all())
 
     @extend_schema(request=DesignationInput, responses={201: DesignationSerializer})
     def create(self, request: Request) -> Response:
@@ -309,4 +302,5 @@ class BudgetViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         if not policy.can_plan_inspections(self.request.user):
             raise PermissionDenied
-        return BudgetEstimate.objects.prefetch_related("lines")
+        rows = policy.restrict_budgets(self.request.user, BudgetEstimate.objects.all())
+        return rows.prefetch_related("lines")

@@ -1,11 +1,15 @@
 """The inspection conclusion (kết luận kiểm tra) in the administrative format, from the
-checklist answers and the findings."""
+checklist answers and the findings — those the reader may see: an inspected agency's copy
+holds its own part only (policy.restrict_targets)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
 
+from bmnn.core import policy
 from bmnn.core.documents import AdminDocument, build_docx
 from bmnn.inspections.models import Answer, Finding, Inspection
 
@@ -17,7 +21,7 @@ STATUS = {
 }
 
 
-def conclusion_docx(inspection: Inspection) -> bytes:
+def conclusion_docx(inspection: Inspection, actor: Any) -> bytes:
     province = settings.BMNN_PROVINCE_NAME or "..."
     doc = AdminDocument(
         issuer_parent=f"UBND TỈNH {province.upper()}" if inspection.kind == "inspection" else "",
@@ -34,14 +38,15 @@ def conclusion_docx(inspection: Inspection) -> bytes:
     ]  # fmt: skip
     if inspection.scope:
         body.append(("text", f"Phạm vi: {inspection.scope}"))
-    for target in inspection.targets.select_related("agency").order_by("agency__name"):
+    targets = policy.restrict_targets(actor, inspection.targets.select_related("agency"))
+    for target in targets.order_by("agency__name"):
         answers = Answer.objects.filter(target=target, item__removed=False).select_related("item")
         counts = {result: answers.filter(result=result).count() for result in Answer.Result.values}
         body.append(("heading", target.agency.name))
         body.append(("text", f"Nội dung đã kiểm tra: {sum(counts.values())} nội dung; đạt {counts['compliant']}, "
                              f"chưa đạt {counts['not_compliant']}, không áp dụng {counts['not_applicable']}."))  # fmt: skip
         findings = (
-            Finding.objects.filter(target=target)
+            policy.restrict_findings(actor, Finding.objects.filter(target=target))
             .select_related("responsible")
             .order_by("deadline", "pk")
         )

@@ -14,7 +14,7 @@ from bmnn.core import policy
 from bmnn.core.text import fold
 from bmnn.inspections import rules
 from bmnn.inspections.models import Attendance, Finding, Inspection, LegalDocument
-from bmnn.org.models import Agency, Membership, Role
+from bmnn.org.models import Agency, Membership
 
 
 def inspections(actor: Any) -> QuerySet[Inspection]:
@@ -29,14 +29,8 @@ def inspection(actor: Any, pk: int) -> Inspection | None:
 
 
 def findings(actor: Any) -> QuerySet[Finding]:
-    """Findings the actor may see: all for province-wide roles and inspection teams, otherwise
-    those about the actor's own agencies."""
-    scope = policy.scope(actor)
-    rows = Finding.objects.all()
-    if scope.province_wide or scope.has(Role.INSPECTOR):
-        return rows
-    on_team = Q(target__inspection__leader=actor) | Q(target__inspection__team=actor)
-    return rows.filter(Q(target__agency_id__in=scope.agency_ids) | on_team).distinct()
+    """Findings the actor may see (policy.restrict_findings)."""
+    return policy.restrict_findings(actor, Finding.objects.all())
 
 
 def overdue_findings(actor: Any, today: date | None = None) -> QuerySet[Finding]:

@@ -76,14 +76,11 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(request, pk)
     inspector = policy.is_inspector_of(request.user, inspection)
-    targets = inspection.targets.select_related("agency").order_by("agency__name")
-    findings = Finding.objects.filter(target__inspection=inspection).select_related(
-        "target__agency", "responsible"
-    )
-    if not (inspector or policy.is_province_wide(request.user)):
-        mine = policy.scope(request.user).agency_ids
-        targets = targets.filter(agency_id__in=mine)
-        findings = findings.filter(target__agency_id__in=mine)
+    targets = policy.restrict_targets(request.user, inspection.targets.select_related("agency"))
+    targets = targets.order_by("agency__name")
+    findings = policy.restrict_findings(
+        request.user, Finding.objects.filter(target__inspection=inspection)
+    ).select_related("target__agency", "responsible")
     today = timezone.localdate()
     return render(request, "inspections/detail.html", {
         "inspection": inspection, "targets": targets, "is_inspector": inspector,
@@ -96,17 +93,11 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def target_checklist(request: HttpRequest, pk: int, target_pk: int) -> HttpResponse:
     inspection = _inspection_or_404(request, pk)
-    target = (
-        Target.objects.filter(inspection=inspection, pk=target_pk).select_related("agency").first()
-    )
+    rows = Target.objects.filter(inspection=inspection, pk=target_pk).select_related("agency")
+    target = policy.restrict_targets(request.user, rows).first()
     if target is None:
         raise Http404
     inspector = policy.is_inspector_of(request.user, inspection)
-    if not inspector and not (
-        policy.is_province_wide(request.user)
-        or target.agency_id in policy.scope(request.user).agency_ids
-    ):
-        raise Http404
     if request.method == "POST":
         if not inspector:
             raise PermissionDenied
@@ -210,10 +201,7 @@ def conclude(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(request, pk)
-    if not (policy.is_inspector_of(request.user, inspection) or policy.is_province_wide(request.user)
-            or inspection.targets.filter(agency_id__in=policy.scope(request.user).agency_ids).exists()):  # fmt: skip
-        raise Http404
-    response = HttpResponse(conclusion_docx(inspection),
+    response = HttpResponse(conclusion_docx(inspection, request.user),
                             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")  # fmt: skip
     response["Content-Disposition"] = content_disposition_header(
         True, f"ket-luan-kiem-tra-{inspection.pk}.docx"
@@ -224,17 +212,15 @@ def conclusion(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def training(request: HttpRequest) -> HttpResponse:
     """Training sessions and coverage (share of staff trained in the last 12 months) by agency."""
-    scope = policy.scope(request.user)
-    visible = Agency.objects.filter(is_active=True).order_by("name")
-    if not scope.province_wide:
-        visible = visible.filter(pk__in=scope.agency_ids)
-    agencies = list(visible[:500])
+    visible = policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True))
+    agencies = list(visible.order_by("name")[:500])
     editable = [a for a in agencies if policy.can_record_training(request.user, a.pk)]
     if request.method == "POST":
         _record_training(request, editable)
         return redirect("inspections:training")
     coverage = queries.training_coverage(agencies)
-    sessions = TrainingSession.objects.select_related("agency").filter(agency__in=agencies)[:50]
+    sessions = policy.restrict_agency_records(request.user, TrainingSession.objects.all())
+    sessions = sessions.select_related("agency").filter(agency__in=agencies)[:50]
     start, end = rules.training_window(timezone.localdate())
     return render(request, "inspections/training.html", {
         "rows": [(a, coverage.get(a.pk)) for a in agencies], "sessions": sessions, "start": start, "end": end,
@@ -345,7 +331,8 @@ def budget(request: HttpRequest) -> HttpResponse:
             messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError)
                            else _("Write each line as: item | amount in VND."))  # fmt: skip
         return redirect("inspections:budget")
-    estimates = BudgetEstimate.objects.prefetch_related("lines")
+    estimates = policy.restrict_budgets(request.user, BudgetEstimate.objects.all())
+    estimates = estimates.prefetch_related("lines")
     return render(request, "inspections/budget.html", {"estimates": estimates, "statuses": BudgetEstimate.Status.choices,
                                                         "year": timezone.localdate().year + 1})  # fmt: skip
 
@@ -354,9 +341,9 @@ def budget(request: HttpRequest) -> HttpResponse:
 def regulation_file(request: HttpRequest, agency_pk: int) -> HttpResponse:
     from bmnn.inspections.models import Regulation
 
-    regulation = Regulation.objects.filter(agency_id=agency_pk).exclude(file="").first()
-    scope = policy.scope(request.user)
-    if regulation is None or not (scope.province_wide or agency_pk in scope.agency_ids):
+    rows = Regulation.objects.filter(agency_id=agency_pk).exclude(file="")
+    regulation = policy.restrict_agency_records(request.user, rows).first()
+    if regulation is None:
         raise Http404
     with regulation.file.open("rb") as handle:
         data = handle.read()
@@ -372,7 +359,7 @@ def regulation_file(request: HttpRequest, agency_pk: int) -> HttpResponse:
 def budget_decision(request: HttpRequest, pk: int) -> HttpResponse:
     from bmnn.inspections.models import BudgetEstimate
 
-    estimate = BudgetEstimate.objects.filter(pk=pk).first()
+    estimate = policy.restrict_budgets(request.user, BudgetEstimate.objects.filter(pk=pk)).first()
     if estimate is None:
         raise Http404
     try:

@@ -130,12 +130,39 @@ def test_the_conclusion_document_reads_back(people) -> None:
     services.record_finding(actor=people["inspector"], target=target, item=item, severity="high",
                             description="Máy tính soạn thảo tài liệu mật kết nối Internet", rule="L18 Art. 5",
                             deadline=TODAY + timedelta(days=7))  # fmt: skip
-    document = docx.Document(io.BytesIO(conclusion_docx(inspection)))
+    document = docx.Document(io.BytesIO(conclusion_docx(inspection, people["inspector"])))
     text = "\n".join(p.text for p in document.paragraphs)
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "KẾT LUẬN KIỂM TRA" in text and "Sở Y tế" in text
     assert "Máy tính soạn thảo tài liệu mật kết nối Internet" in cells and "L18 Art. 5" in cells
     assert "Nghiêm trọng" in cells and (TODAY + timedelta(days=7)).strftime("%d/%m/%Y") in cells
+
+
+def test_an_inspected_agency_s_conclusion_holds_only_its_own_part(people, client_for) -> None:
+    """Issue 13, finding 3: any member of any target agency downloaded a conclusion with every
+    target's findings, while the page and the API hid them."""
+    import docx
+
+    inspection = _inspection(people)
+    health = inspection.targets.get(agency=people["agencies"][1])
+    services.record_finding(actor=people["inspector"], target=health, item=None, severity="high",
+                            description="Sổ đăng ký văn bản mật ghi thiếu", rule="L18 Art. 10",
+                            deadline=TODAY + timedelta(days=7))  # fmt: skip
+
+    def read(person) -> str:
+        response = client_for(person).get(f"/inspections/{inspection.pk}/conclusion.docx")
+        assert response.status_code == 200
+        document = docx.Document(io.BytesIO(response.content))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+
+    justice_copy = read(people["justice_officer"])
+    assert "Sổ đăng ký văn bản mật ghi thiếu" not in justice_copy
+    assert "Sở Y tế" not in justice_copy and "Sở Tài chính" not in justice_copy
+    assert "Sở Tư pháp" in justice_copy
+    assert "Sổ đăng ký văn bản mật ghi thiếu" in read(people["health_officer"])
+    full = read(people["inspector"])
+    assert all(a.name in full for a in people["agencies"])
 
 
 def test_a_self_inspection_is_the_agency_s_own(people) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, Throttled
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.scanner import services
+from bmnn.scanner.leases import TooManyScans
 from bmnn.scanner.models import Finding, Portal
 
 MAX_UPLOAD = 100 * 1024 * 1024
@@ -49,6 +50,11 @@ class VerdictSerializer(serializers.Serializer):
     evidence = EvidenceSerializer(many=True)
     kind = serializers.CharField()
     error = serializers.CharField(required=False)
+    limit = serializers.ChoiceField(
+        choices=["bytes", "members", "depth", "time"], required=False,
+        help_text="The scan's limit that stopped the reading; the file was not read in full.",
+    )  # fmt: skip
+    incomplete = serializers.BooleanField(required=False)
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -71,7 +77,8 @@ class ScanViewSet(viewsets.ViewSet):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request={"multipart/form-data": CheckInput}, responses=VerdictSerializer(many=True)
+        request={"multipart/form-data": CheckInput},
+        responses={200: VerdictSerializer(many=True), 429: None},
     )
     def create(self, request: Request) -> Response:
         data = CheckInput(data=request.data)
@@ -79,9 +86,12 @@ class ScanViewSet(viewsets.ViewSet):
         upload = data.validated_data["file"]
         if upload.size > MAX_UPLOAD:
             raise serializers.ValidationError({"file": f"larger than {MAX_UPLOAD // 2**20} MB"})
-        verdicts = services.check_document(
-            actor=actor_of(request), name=upload.name or "", data=upload.read(), via="api"
-        )
+        try:
+            verdicts = services.check_document(
+                actor=actor_of(request), name=upload.name or "", data=upload.read(), via="api"
+            )
+        except TooManyScans as exc:
+            raise Throttled(detail=str(exc), code=exc.code) from exc
         return Response([v.as_dict() for v in verdicts])
 
 

@@ -259,3 +259,9 @@ BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)
 # how people on the LAN reach BMNN (e.g. http://bmnn.congan.local): links in e-mails are absolute
 BMNN_BASE_URL = env_str("BMNN_BASE_URL", "").rstrip("/")
 BMNN_REMINDER_DAYS = [int(d) for d in env_list("BMNN_REMINDER_DAYS", ["7", "1"])]
+# One pre-publication check (page or API) or one crawled document: how much it may expand from
+# archives nested in archives, how long it may take, and how many checks one person may run at
+# once (a third one waits for the first two; bmnn.scanner.leases).
+BMNN_SCAN_EXPANDED_MB = env_int("BMNN_SCAN_EXPANDED_MB", 256)
+BMNN_SCAN_SECONDS = env_int("BMNN_SCAN_SECONDS", 60)
+BMNN_SCAN_CONCURRENT_PER_USER = env_int("BMNN_SCAN_CONCURRENT_PER_USER", 2)

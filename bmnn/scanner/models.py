@@ -184,3 +184,23 @@ class Check(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.sha256[:12]})"
+
+
+class ScanLease(models.Model):
+    """A pre-publication check in progress: one row per running check of a person, in one of
+    BMNN_SCAN_CONCURRENT_PER_USER numbered slots. The unique (person, slot) pair makes taking a
+    slot atomic across threads and processes; `expires_at` frees the slot of a process that
+    died without giving it back (`bmnn.scanner.leases`)."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    slot = models.PositiveSmallIntegerField()
+    token = models.CharField(max_length=32)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "slot"], name="scanner_one_check_per_slot")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}#{self.slot} until {self.expires_at:%H:%M:%S}"

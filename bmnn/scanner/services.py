@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -19,8 +20,9 @@ from bmnn.core.services import require, service
 from bmnn.core.storage import sha256_of
 from bmnn.org.models import Person, Role
 from bmnn.org.queries import people_in_roles
-from bmnn.scanner.engine import Verdict, scan_bytes
+from bmnn.scanner.engine import Limits, Verdict, scan_bytes
 from bmnn.scanner.engine.crawler import normalise
+from bmnn.scanner.leases import scan_slot
 from bmnn.scanner.models import Check, CrawlRun, Finding, Portal, QueuedUrl, url_key
 
 PORTAL_FIELDS = ("name", "agency", "start_urls", "allowed_hosts", "max_depth", "max_pages", "delay", "every_days",
@@ -142,20 +144,38 @@ def decide_finding(*, actor: Person, finding: Finding, status: str, note: str = 
     return finding
 
 
-@service
+def scan_limits() -> Limits:
+    """The engine's limits with the scan budget of the settings (one check, all nested files)."""
+    return Limits(
+        max_total_bytes=int(settings.BMNN_SCAN_EXPANDED_MB) * 2**20,
+        max_seconds=float(settings.BMNN_SCAN_SECONDS),
+    )
+
+
 def check_document(*, actor: Person, name: str, data: bytes, via: str = "page") -> list[Verdict]:
     """The pre-publication check: the verdict for a file an editor is about to publish. Only
-    the name, size, fingerprint and verdict are kept; the file is not stored."""
+    the name, size, fingerprint and verdict are kept; the file is not stored.
+
+    The scan runs outside any transaction, in one of the person's scan slots (`TooManyScans`
+    when they are all taken), within one budget for the file and everything nested in it."""
     require(policy.can_check_documents(actor), _("Sign in to check a document."))
     if not data:
         raise ValidationError({"file": _("The file is empty.")})
-    verdicts = scan_bytes(data, name[:255] or "upload")
-    top = verdicts[0]
+    with scan_slot(actor):
+        verdicts = scan_bytes(data, name[:255] or "upload", scan_limits())
+    _record_check(actor=actor, name=name, data=data, via=via, top=verdicts[0])
+    return verdicts
+
+
+@service
+def _record_check(*, actor: Person, name: str, data: bytes, via: str, top: Verdict) -> Check:
     check = Check.objects.create(requested_by=actor, name=name[:255], size=len(data), sha256=sha256_of(data),
                                  secret=top.secret, level=top.level or "", score=top.score, via=via)  # fmt: skip
-    audit.record(actor=actor, action="scanner.check", obj=check,
-                 changes={"name": name[:255], "sha256": check.sha256, "secret": top.secret, "level": top.level})  # fmt: skip
-    return verdicts
+    changes = {"name": name[:255], "sha256": check.sha256, "secret": top.secret, "level": top.level}
+    if top.limit:  # not read in full: the record must not read as a clean verdict
+        changes["limit"] = top.limit
+    audit.record(actor=actor, action="scanner.check", obj=check, changes=changes)
+    return check
 
 
 @service

@@ -20,6 +20,7 @@ from bmnn.scanner import services
 from bmnn.scanner.bundle import import_findings
 from bmnn.scanner.forms import CheckForm, DecideForm, PortalForm
 from bmnn.scanner.highlight import page_images
+from bmnn.scanner.leases import TooManyScans
 from bmnn.scanner.models import Finding, Portal, QueuedUrl, Resource
 from bmnn.scanner.services import PORTAL_FIELDS
 
@@ -161,6 +162,9 @@ def check(request: HttpRequest) -> HttpResponse:
                 )
             except ValidationError as exc:
                 form.add_error("file", exc.messages)
+            except TooManyScans as exc:
+                form.add_error("file", str(exc))
+                return render(request, "scanner/check.html", context, status=429)
             else:
                 context.update(
                     verdicts=verdicts,

@@ -1,9 +1,17 @@
-"""Bounds on everything a hostile or broken file could make the scanner do."""
+"""Bounds on everything a hostile or broken file could make the scanner do.
+
+`Limits` bounds each file on its own; `Budget` is what one whole scan (a pre-publication check,
+one crawled document) may spend, shared by every archive nested in it: bytes expanded, archive
+members and mail attachments opened, and time. Without the shared budget a small file of
+archives inside archives passed every per-archive limit and still cost minutes of CPU.
+"""
 
 from __future__ import annotations
 
 import io
+import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -25,6 +33,10 @@ class Limits:
     # Top share of page one OCR'd first: the administrative header (agency, number, stamp,
     # motto, place and date) ends about 70 mm down an A4 page (Decree 30/2020 layout).
     header_share: float = 0.3
+    # one scan as a whole, every nested archive included (see `Budget`)
+    max_total_bytes: int = 256 * 1024 * 1024  # expanded from archives and office files
+    max_total_members: int = 5000  # archive members and attachments opened
+    max_seconds: float = 60.0
 
 
 DEFAULT = Limits()
@@ -39,7 +51,65 @@ class ExtractError(Exception):
         self.detail = detail
 
 
-def open_zip(data: bytes, limits: Limits = DEFAULT, *, what: str = "archive") -> zipfile.ZipFile:
+class LimitReached(ExtractError):
+    """The scan's shared budget is spent: what is left of the file was not read. `limit` says
+    which (bytes, members, depth, time); the file must not be reported as clean."""
+
+    def __init__(self, limit: str, detail: str) -> None:
+        super().__init__("limit", detail)
+        self.limit = limit
+
+
+class Budget:
+    """What is left of one scan's allowance, passed down to every nested archive and spent as
+    it goes. Once one limit is reached every later step refuses at once (`exceeded` keeps the
+    first), so the scan ends quickly and says why."""
+
+    def __init__(
+        self, limits: Limits = DEFAULT, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limits = limits
+        self.bytes_left = limits.max_total_bytes
+        self.members_left = limits.max_total_members
+        self._clock = clock
+        self.deadline = clock() + limits.max_seconds
+        self.exceeded: LimitReached | None = None
+
+    def _stop(self, limit: str, detail: str) -> LimitReached:
+        if self.exceeded is None:
+            self.exceeded = LimitReached(limit, detail)
+        return self.exceeded
+
+    def check(self) -> None:
+        """Raises when the budget is spent, or the time is up."""
+        if self.exceeded is not None:
+            raise self.exceeded
+        if self._clock() > self.deadline:
+            raise self._stop("time", f"the scan took longer than {self.limits.max_seconds:g} s")
+
+    def spend_bytes(self, count: int) -> None:
+        self.check()
+        if count > self.bytes_left:
+            self.bytes_left = 0
+            raise self._stop(
+                "bytes", f"more than {self.limits.max_total_bytes // 2**20} MB to expand"
+            )
+        self.bytes_left -= count
+
+    def spend_member(self) -> None:
+        self.check()
+        if self.members_left <= 0:
+            raise self._stop("members", f"more than {self.limits.max_total_members} files inside")
+        self.members_left -= 1
+
+    def too_deep(self) -> LimitReached:
+        """Depth stops one branch, not the scan: the archive's other members are still read."""
+        return LimitReached("depth", f"nested deeper than {self.limits.max_depth} levels")
+
+
+def open_zip(
+    data: bytes, limits: Limits = DEFAULT, *, what: str = "archive", budget: Budget | None = None
+) -> zipfile.ZipFile:
     """A ZIP whose members and sizes were checked before anything is expanded."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -56,15 +126,26 @@ def open_zip(data: bytes, limits: Limits = DEFAULT, *, what: str = "archive") ->
         raise ExtractError(
             "too_large", f"the {what} expands to an implausible size ({total} bytes)"
         )
+    if budget is not None:  # an office file is expanded whole by its reader
+        budget.spend_bytes(total)
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits = DEFAULT) -> bytes:
-    """One member, refusing encrypted ones and reading no more than the declared size allows."""
+def read_member(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    limits: Limits = DEFAULT,
+    budget: Budget | None = None,
+) -> bytes:
+    """One member, refusing encrypted ones and reading no more than the declared size allows
+    (charged to the scan's budget before anything is expanded)."""
     if info.flag_bits & 0x1:
         raise ExtractError("encrypted", f"{info.filename} is password-protected")
     if info.file_size > limits.max_member_bytes:
         raise ExtractError("too_large", f"{info.filename} expands to {info.file_size} bytes")
+    if budget is not None:
+        budget.spend_member()
+        budget.spend_bytes(info.file_size)
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)

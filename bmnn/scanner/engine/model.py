@@ -42,6 +42,9 @@ class Extracted:
     # pictures where a stamp could be (a stamp pasted as an image into a typed document): read
     # by `needs_more` unless the text already shows a secret
     unread_images: bool = False
+    # the scan's budget ran out while reading this file's members (LimitReached): the rest of
+    # them were not read
+    limit: Any = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ class Verdict:
     kind: str = ""
     error: str | None = None
     decisive: bool = True
+    # which of the scan's limits stopped the reading of this file or of something inside it
+    # (bytes, members, depth, time): the file was not read in full, so "not secret" is no
+    # verdict of clean
+    limit: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,4 +88,7 @@ class Verdict:
         }  # fmt: skip
         if self.error:
             data["error"] = self.error
+        if self.limit:
+            data["limit"] = self.limit
+            data["incomplete"] = True
         return data

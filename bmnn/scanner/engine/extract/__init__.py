@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
+from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, Limits
 from bmnn.scanner.engine.model import Extracted
 
 IMAGE_MAGIC = (
@@ -63,19 +63,30 @@ def _looks_like_mail(head: bytes) -> bool:
     )
 
 
-def extract(data: bytes, name: str = "", limits: Limits = DEFAULT) -> Extracted:
+def extract(
+    data: bytes, name: str = "", limits: Limits = DEFAULT, budget: Budget | None = None
+) -> Extracted:
+    """The text of one file and its members; readers that expand (archives, office files,
+    mail) spend the scan's `budget` (a fresh one from `limits` when none is given)."""
     from bmnn.scanner.engine.extract import archive, images, office, pdf, plain
 
     if not data:
         raise ExtractError("empty", "the file is empty")
     if len(data) > limits.max_file_bytes:
         raise ExtractError("too_large", f"{len(data)} bytes, limit {limits.max_file_bytes}")
+    budget = budget if budget is not None else Budget(limits)
+    budget.check()
     kind = sniff(data, name)
     readers = {
-        "pdf": pdf.extract_pdf, "image": images.extract_image, "docx": office.extract_docx,
-        "xlsx": office.extract_xlsx, "pptx": office.extract_pptx, "zip": archive.extract_zip,
-        "eml": plain.extract_mail, "html": plain.extract_html, "text": plain.extract_text,
+        "pdf": pdf.extract_pdf, "image": images.extract_image, "html": plain.extract_html,
+        "text": plain.extract_text,
     }  # fmt: skip
+    spending = {
+        "docx": office.extract_docx, "xlsx": office.extract_xlsx, "pptx": office.extract_pptx,
+        "zip": archive.extract_zip, "eml": plain.extract_mail,
+    }  # fmt: skip
+    if kind in spending:
+        return spending[kind](data, limits, budget)
     if kind not in readers:
         raise ExtractError("unsupported", "legacy Office format; save it as DOCX/XLSX/PPTX or PDF"
                            if kind == "ole" else "not a document format the scanner reads")  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits, open_zip
+from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, Limits, open_zip
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 from bmnn.scanner.engine.normalise import nfc
 
@@ -43,8 +43,8 @@ def _own_text(paragraph: Any, qn: Any) -> str:
     return nfc("".join(parts)).strip()
 
 
-def extract_docx(data: bytes, limits: Limits = DEFAULT) -> Extracted:
-    archive = open_zip(data, limits, what="Word document")
+def extract_docx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
+    archive = open_zip(data, limits, what="Word document", budget=budget)
     if "word/document.xml" not in archive.namelist():
         raise ExtractError("unsupported", "a ZIP archive that is not a Word document")
     import docx
@@ -145,8 +145,8 @@ def _plan_picture_ocr(
     result.needs_more = more
 
 
-def extract_xlsx(data: bytes, limits: Limits = DEFAULT) -> Extracted:
-    archive = open_zip(data, limits, what="workbook")
+def extract_xlsx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
+    archive = open_zip(data, limits, what="workbook", budget=budget)
     if not any(name.startswith("xl/") for name in archive.namelist()):
         raise ExtractError("unsupported", "a ZIP archive that is not a workbook")
     import openpyxl
@@ -184,8 +184,8 @@ def extract_xlsx(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     return result
 
 
-def extract_pptx(data: bytes, limits: Limits = DEFAULT) -> Extracted:
-    archive = open_zip(data, limits, what="presentation")
+def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
+    archive = open_zip(data, limits, what="presentation", budget=budget)
     if "ppt/presentation.xml" not in archive.namelist():
         raise ExtractError("unsupported", "a ZIP archive that is not a presentation")
     from pptx import Presentation

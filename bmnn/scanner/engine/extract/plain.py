@@ -6,7 +6,7 @@ import email
 import email.policy
 from email.message import EmailMessage
 
-from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
+from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 from bmnn.scanner.engine.normalise import nfc
 
@@ -68,7 +68,7 @@ def extract_html(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     )
 
 
-def extract_mail(data: bytes, limits: Limits = DEFAULT) -> Extracted:
+def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
     """Subject and body as text; every attachment becomes a member scanned on its own."""
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
@@ -93,7 +93,19 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT) -> Extracted:
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many attachments; the rest were not scanned")
             break
+        if budget is not None:
+            try:
+                budget.spend_member()
+            except LimitReached as exc:
+                result.limit = exc
+                break
         payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and budget is not None:
+            try:
+                budget.spend_bytes(len(payload))
+            except LimitReached as exc:
+                result.limit = exc
+                break
         if isinstance(payload, bytes):
             name = part.get_filename() or f"attachment-{index + 1}"
             result.members.append((name, payload))

@@ -1,0 +1,58 @@
+"""The pre-publication check on a nested archive bomb (security review, issue 13, finding 7).
+
+A ~9 MB upload of 900 ZIPs, each expanding to ~10 MB of zeros: every archive passes the
+per-archive limits (under 10 MB expanded), the whole is ~9 GB. Before the shared budget one
+request cost about 35 s of CPU; now it stops at the budget (BMNN_SCAN_EXPANDED_MB, 256 MB) and
+says so. Printed: CPU seconds of the request (median of 3), wall seconds, the limit reported.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from bmnn.org.models import Role
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def nested_bomb(copies: int = 900) -> bytes:
+    inner = _zip({"zeros.bin": b"\0" * 9_900_000})
+    # stored, not deflated: the outer archive is as big as an attacker's upload would be
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for n in range(copies):
+            archive.writestr(f"part-{n:03d}.zip", inner)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_cpu_of_a_check_of_a_nested_zip_bomb(make_agency, make_person, client_for) -> None:
+    editor = make_person(make_agency("Sở Thông tin"), Role.STAFF, "Phan Văn Biên Tập")
+    client = client_for(editor)
+    bomb = nested_bomb()
+    cpu, wall = [], []
+    for _ in range(3):
+        upload = SimpleUploadedFile("bomb.zip", bomb)
+        start_cpu, start_wall = time.process_time(), time.perf_counter()
+        response = client.post(reverse("scanner:check"), {"file": upload})
+        cpu.append(time.process_time() - start_cpu)
+        wall.append(time.perf_counter() - start_wall)
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-testid="scan-limit"' in page
+    print(
+        f"\nnested bomb {len(bomb) / 2**20:.1f} MB: CPU {statistics.median(cpu):.2f} s "
+        f"(median of 3), wall {statistics.median(wall):.2f} s, limit reported"
+    )

@@ -196,6 +196,16 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
         raise ValidationError(_("Unknown fields: %s") % ", ".join(sorted(unknown)))
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = _snapshot(person, PERSON_FIELDS)
+    if "username" in changes and changes["username"].strip() != person.username:
+        require(
+            policy.can_change_username(actor, person),
+            _("Only an administrator changes a login name."),
+        )
+    if "is_active" in changes and bool(changes["is_active"]) != person.is_active:
+        require(
+            policy.can_deactivate_person(actor, person),
+            _("You may not turn this account on or off."),
+        )
     for name, value in changes.items():
         setattr(person, name, value.strip() if isinstance(value, str) else value)
     person.full_clean(exclude=["password"])

@@ -268,6 +268,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not policy.can_change_person(request.user, person):
         raise PermissionDenied(_("You may not change this person."))
     form = PersonForm(request.POST or None, instance=type(person).objects.get(pk=person.pk))
+    if not policy.can_change_username(request.user, person):
+        del form.fields["username"]
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency, AgencyGroup
 from bmnn.reports import figures, province, services
@@ -60,7 +61,7 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
         rows = ReportingPeriod.objects.prefetch_related("targets")
         if self.ad_hoc is not None:
             rows = rows.filter(kind="ad_hoc") if self.ad_hoc else rows.exclude(kind="ad_hoc")
-        return services.visible_periods(self.request.user, rows)
+        return policy.restrict_periods(self.request.user, rows)
 
     @extend_schema(request=PeriodInput, responses={201: PeriodSerializer})
     def create(self, request: Request) -> Response:
@@ -155,8 +156,8 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
             self.request.user, Submission.objects.prefetch_related("events")
         )
         params = self.request.query_params
-        if params.get("period", "").isdigit():
-            rows = rows.filter(period_id=int(params["period"]))
+        if period_id := parse_id(params.get("period")):
+            rows = rows.filter(period_id=period_id)
         if params.get("state"):
             rows = rows.filter(state=params["state"])
         return rows
@@ -254,7 +255,7 @@ class ProvinceReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> Any:
         self._allowed()
-        return ProvinceReport.objects.all()
+        return policy.restrict_province_reports(self.request.user, ProvinceReport.objects.all())
 
     def get_object(self) -> ProvinceReport:
         report = self.get_queryset().filter(period_id=self.kwargs["pk"]).first()

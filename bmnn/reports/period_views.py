@@ -76,9 +76,9 @@ def period_list(request: HttpRequest) -> HttpResponse:
         reporting = [a for a in agencies if a.type != AgencyType.PROVINCIAL_POLICE]
         own = {
             (s.period_id, s.agency_id): s
-            for s in Submission.objects.filter(agency_id__in=scope.agency_ids)
+            for s in policy.restrict_submissions(request.user, Submission.objects.all())
         }
-        visible = services.visible_periods(request.user, ReportingPeriod.objects.all()).values("pk")
+        visible = policy.restrict_periods(request.user, ReportingPeriod.objects.all()).values("pk")
         for period in periods.filter(pk__in=visible)[:200]:
             targets = {t.pk for t in period.targets.all()}
             asked = [a for a in agencies if a.pk in targets] if targets else reporting
@@ -163,7 +163,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "period": period, "rows": rows, "counts": counts, "state": state, "today": today,
         "statuses": ReportingPeriod.Status.choices,
         "can_manage": policy.can_manage_reporting(request.user),
-        "report": ProvinceReport.objects.filter(period=period).first()})  # fmt: skip
+        "report": policy.restrict_province_reports(request.user, ProvinceReport.objects.filter(period=period)).first()})  # fmt: skip
 
 
 def _date(text: str | None) -> Any:
@@ -285,7 +285,8 @@ class ProvinceForm(BootstrapMixin, forms.ModelForm):
 def province_report(request: HttpRequest, pk: int) -> HttpResponse:
     _require(policy.can_manage_reporting(request.user))
     period = get_object_or_404(ReportingPeriod, pk=pk)
-    report = ProvinceReport.objects.filter(period=period).first()
+    reports = policy.restrict_province_reports(request.user, ProvinceReport.objects.all())
+    report = reports.filter(period=period).first()
     form = ProvinceForm(request.POST or None, instance=report) if report else None
     if request.method == "POST":
         try:
@@ -375,4 +376,5 @@ def imports(request: HttpRequest) -> HttpResponse:
                 messages.success(request, (_("Report of %(issuer)s imported.") if changed
                                            else _("This report of %(issuer)s was already imported.")) % {"issuer": imported.issuer})  # fmt: skip
         return redirect("reports:imports")
-    return render(request, "reports/imports.html", {"rows": ImportedReport.objects.all()[:500]})
+    rows = policy.restrict_imported_reports(request.user, ImportedReport.objects.all())
+    return render(request, "reports/imports.html", {"rows": rows[:500]})

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,22 +84,6 @@ def expected_agencies(period: ReportingPeriod) -> QuerySet[Agency]:
     if period.kind == ReportingPeriod.Kind.AD_HOC or period.targets.exists():
         return Agency.objects.filter(pk__in=period.targets.values("pk"), is_active=True)
     return Agency.objects.filter(is_active=True).exclude(type=AgencyType.PROVINCIAL_POLICE)
-
-
-def visible_periods(actor: Any, rows: QuerySet[ReportingPeriod]) -> QuerySet[ReportingPeriod]:
-    """Periods the actor sees: every one for province-wide roles; otherwise those one of their
-    agencies is asked for (by name, or as a reporting agency of a province-wide period)."""
-    scope = policy.scope(actor)
-    if scope.province_wide:
-        return rows
-    asked = Q(targets__in=scope.agency_ids)
-    if (
-        Agency.objects.filter(pk__in=scope.agency_ids)
-        .exclude(type=AgencyType.PROVINCIAL_POLICE)
-        .exists()
-    ):
-        asked |= Q(targets__isnull=True) & ~Q(kind=ReportingPeriod.Kind.AD_HOC)
-    return rows.filter(asked).distinct()
 
 
 def _check_dates(window_start: date, window_end: date, due_on: date) -> None:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.core.storage import private_storage
+from bmnn.core.storage import encrypted_storage
 
 
 class Inspection(models.Model):
@@ -263,7 +263,7 @@ class Regulation(models.Model):
     document_number = models.CharField(_("issuing document"), max_length=128, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     review_due = models.DateField(_("review due"), null=True, blank=True)
-    file = models.FileField(storage=private_storage, blank=True)
+    file = models.FileField(storage=encrypted_storage, blank=True)
     file_name = models.CharField(max_length=255, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.core.storage import private_storage
+from bmnn.core.storage import encrypted_storage
 
 
 class PlanStatus(models.TextChoices):
@@ -62,7 +62,7 @@ class Plan(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
-    source_file = models.FileField(_("source file"), storage=private_storage, blank=True)
+    source_file = models.FileField(_("source file"), storage=encrypted_storage, blank=True)
     source_name = models.CharField(_("source file name"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -197,7 +197,7 @@ class ProgressUpdate(models.Model):
 
 class Evidence(models.Model):
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(storage=private_storage)
+    file = models.FileField(storage=encrypted_storage)
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)

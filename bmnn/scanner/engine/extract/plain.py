@@ -74,7 +74,8 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         message = email.message_from_bytes(data, policy=email.policy.default)
     except Exception as exc:
         raise ExtractError("malformed", "the message cannot be parsed") from exc
-    assert isinstance(message, EmailMessage)
+    if not isinstance(message, EmailMessage):  # the default policy always makes one
+        raise ExtractError("malformed", "the message cannot be parsed")
     result = Extracted(kind="eml")
     subject = str(message.get("subject", "") or "")
     if subject.strip():

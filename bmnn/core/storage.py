@@ -45,7 +45,9 @@ class EncryptedStorage(FileSystemStorage):
 
     def _save(self, name: str, content: Any) -> str:
         content.seek(0)
-        return super()._save(name, ContentFile(crypto.encrypt(content.read())))
+        encrypted = ContentFile(crypto.encrypt(content.read()))
+        # FileSystemStorage._save exists at run time; django-stubs leave it out
+        return super()._save(name, encrypted)  # type: ignore[misc]
 
     def _open(self, name: str, mode: str = "rb") -> File:
         if any(flag in mode for flag in "wa+"):

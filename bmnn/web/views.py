@@ -49,11 +49,8 @@ def _protection_work(actor: Any) -> dict[str, Any]:
     from bmnn.inspections import queries as inspection_queries
     from bmnn.org.models import Agency
 
-    scope = policy.scope(actor)
-    agencies = Agency.objects.filter(is_active=True).order_by("name")
-    if not scope.province_wide:
-        agencies = agencies.filter(pk__in=scope.agency_ids)
-    rows = inspection_queries.agency_readiness(list(agencies[:3000]))
+    agencies = policy.restrict_agencies(actor, Agency.objects.filter(is_active=True))
+    rows = inspection_queries.agency_readiness(list(agencies.order_by("name")[:3000]))
     covered = [r["coverage"] for r in rows if r["coverage"] is not None]
     return {
         "in_progress": inspection_queries.inspections(actor).filter(status="in_progress").count(),

@@ -102,7 +102,8 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         if not policy.can_view_findings(self.request.user):
             raise PermissionDenied
-        rows = Finding.objects.order_by("-first_seen", "-pk")
+        rows = policy.restrict_scan_findings(self.request.user, Finding.objects.all())
+        rows = rows.order_by("-first_seen", "-pk")
         status = self.request.query_params.get("status", "")
         return rows.filter(status=status) if status else rows
 
@@ -125,7 +126,7 @@ class PortalViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         if not policy.can_view_findings(self.request.user):
             raise PermissionDenied
-        return Portal.objects.order_by("name")
+        return policy.restrict_scan_findings(self.request.user, Portal.objects.order_by("name"))
 
     @extend_schema(request=None, responses={202: None})
     @action(detail=True, methods=["post"])

@@ -37,10 +37,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     if not policy.can_view_findings(request.user):
         return redirect("scanner:check")
     status = request.GET.get("status", "open")
-    findings = Finding.objects.select_related("portal").order_by("-first_seen", "-pk")
+    findings = policy.restrict_scan_findings(request.user, Finding.objects.all())
+    findings = findings.select_related("portal").order_by("-first_seen", "-pk")
     if status in Finding.Status.values:
         findings = findings.filter(status=status)
-    portals = list(Portal.objects.select_related("agency").order_by("name"))
+    portals = policy.restrict_scan_findings(request.user, Portal.objects.all())
+    portals = list(portals.select_related("agency").order_by("name"))
     last_runs = {p.pk: p.runs.first() for p in portals}
     page = CappedPaginator(findings, 50).get_page(request.GET.get("page"))
     return render(request, "scanner/overview.html", {
@@ -79,7 +81,7 @@ def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(policy.can_view_findings(request.user))
-    portal = Portal.objects.filter(pk=pk).first()
+    portal = policy.restrict_scan_findings(request.user, Portal.objects.filter(pk=pk)).first()
     if portal is None:
         raise Http404
     runs = list(portal.runs.all()[:20])
@@ -112,7 +114,8 @@ def portal_scan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(policy.can_view_findings(request.user))
-    finding = Finding.objects.select_related("portal", "decided_by").filter(pk=pk).first()
+    rows = Finding.objects.select_related("portal", "decided_by").filter(pk=pk)
+    finding = policy.restrict_scan_findings(request.user, rows).first()
     if finding is None:
         raise Http404
     if request.method == "POST" and request.POST.get("action") == "incident":

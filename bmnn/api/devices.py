@@ -13,6 +13,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from bmnn.api.fields import IdField
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.devices import services
@@ -58,17 +59,17 @@ class FindingSerializer(serializers.ModelSerializer):
 
 
 class DeviceInput(serializers.Serializer):
-    agency = serializers.IntegerField(required=False)
+    agency = IdField(required=False)
     asset_tag = serializers.CharField(max_length=64, required=False)
     kind = serializers.ChoiceField(choices=Device.Kind.choices, required=False)
     make_model = serializers.CharField(max_length=255, required=False, allow_blank=True)
     serial = serializers.CharField(max_length=128, required=False, allow_blank=True)
     os = serializers.CharField(max_length=128, required=False, allow_blank=True)
     location = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    custodian = serializers.IntegerField(required=False, allow_null=True)
+    custodian = IdField(required=False, allow_null=True)
     highest_level = serializers.CharField(max_length=16, required=False, allow_blank=True)
     network_status = serializers.ChoiceField(choices=Device.Network.choices, required=False)
-    lan = serializers.IntegerField(required=False, allow_null=True)
+    lan = IdField(required=False, allow_null=True)
 
 
 class ReportInput(serializers.Serializer):

@@ -11,6 +11,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from bmnn.api.fields import IdField
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency, Level
@@ -32,7 +33,7 @@ class IncidentSerializer(serializers.ModelSerializer):
 
 
 class IncidentInput(serializers.Serializer):
-    agency = serializers.IntegerField()
+    agency = IdField()
     what = serializers.CharField(max_length=4000)
     level = serializers.ChoiceField(choices=[("", "—"), *Level.choices], required=False, default="")
     found_at = serializers.DateTimeField()

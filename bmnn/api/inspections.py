@@ -13,6 +13,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from bmnn.api.fields import IdField
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.inspections import queries, services
@@ -82,13 +83,15 @@ class VerifyInput(serializers.Serializer):
 
 
 class TrainingInput(serializers.Serializer):
-    agency = serializers.IntegerField()
+    agency = IdField()
     kind = serializers.ChoiceField(choices=TrainingSession.Kind.choices)
     title = serializers.CharField(max_length=255)
     held_on = serializers.DateField()
     audience = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     participants = serializers.DictField(
-        child=serializers.IntegerField(min_value=0), required=False, default=dict
+        child=serializers.IntegerField(min_value=0, max_value=10_000_000),
+        required=False,
+        default=dict,
     )
 
 
@@ -197,7 +200,7 @@ class RegulationSerializer(serializers.ModelSerializer):
 
 
 class RegulationInput(serializers.Serializer):
-    agency = serializers.IntegerField()
+    agency = IdField()
     status = serializers.ChoiceField(choices=Regulation.Status.choices)
     document_number = serializers.CharField(
         max_length=128, required=False, allow_blank=True, default=""
@@ -213,8 +216,8 @@ class DesignationSerializer(serializers.ModelSerializer):
 
 
 class DesignationInput(serializers.Serializer):
-    agency = serializers.IntegerField()
-    person = serializers.IntegerField()
+    agency = IdField()
+    person = IdField()
     mode = serializers.ChoiceField(choices=StaffDesignation.Mode.choices)
     decision = serializers.CharField(max_length=128)
     decided_on = serializers.DateField()

@@ -20,6 +20,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from bmnn.api.fields import IdField
 from bmnn.api.serializers import (
     DecisionInputSerializer,
     IncomingInputSerializer,
@@ -96,9 +97,9 @@ class RegisterBookSerializer(serializers.ModelSerializer):
 
 
 class ProposeInput(serializers.Serializer):
-    agency = serializers.IntegerField()
+    agency = IdField()
     level = serializers.ChoiceField(choices=LEVELS)
-    catalogue_item = serializers.IntegerField()
+    catalogue_item = IdField(min_value=0)  # 0 (none) is refused by the service, citing the law
     kind = serializers.ChoiceField(choices=Kind.choices, default=Kind.DOCUMENT)
     doc_type = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     summary = serializers.CharField(required=False, allow_blank=True, default="")
@@ -148,14 +149,14 @@ class ChangeLevelInput(DecisionInputSerializer):
 
 
 class DestroyInput(serializers.Serializer):
-    copies = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=500)
+    copies = serializers.ListField(child=IdField(), min_length=1, max_length=500)
     council = serializers.ListField(child=serializers.CharField(max_length=150), required=False,
                                     default=list, max_length=20)  # fmt: skip
     minutes = serializers.CharField(max_length=2000)
 
 
 class GrantInput(serializers.Serializer):
-    person = serializers.IntegerField()
+    person = IdField()
     reason = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 
@@ -179,7 +180,7 @@ class MeetingInput(serializers.Serializer):
 
 
 class ProvideInput(serializers.Serializer):
-    to_agency = serializers.IntegerField()
+    to_agency = IdField()
     purpose = serializers.CharField(max_length=255)
 
 
@@ -500,6 +501,7 @@ class TransferViewSet(viewsets.GenericViewSet):
     lookup_value_regex = r"\d+"
     queryset = Transfer.objects.none()
     serializer_class = TransferSerializer
+    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         rows = queries.pending_transfers(request.user).order_by("created_at", "pk")[:500]
@@ -547,6 +549,7 @@ class CarryOutViewSet(viewsets.GenericViewSet):
     lookup_value_regex = r"\d+"
     queryset = CarryOut.objects.none()
     serializer_class = CarryOutSerializer
+    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         return Response(
@@ -581,6 +584,7 @@ class MeetingViewSet(viewsets.GenericViewSet):
     lookup_value_regex = r"\d+"
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
+    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         return Response(

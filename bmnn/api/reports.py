@@ -14,7 +14,9 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from bmnn.api.fields import IdField
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency, AgencyGroup
@@ -39,8 +41,8 @@ class PeriodInput(serializers.Serializer):
     window_start = serializers.DateField(required=False, allow_null=True, default=None)
     window_end = serializers.DateField(required=False, allow_null=True, default=None)
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
-    agencies = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-    groups = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    agencies = serializers.ListField(child=IdField(), required=False, default=list)
+    groups = serializers.ListField(child=IdField(), required=False, default=list)
     questions = serializers.ListField(
         child=serializers.CharField(max_length=2000), required=False, default=list
     )

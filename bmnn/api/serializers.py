@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from bmnn.api.fields import IdField
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
 from bmnn.plans.models import Assignment, Evidence, Plan, ProgressUpdate, Status, Task, TaskParty
 from bmnn.registry.models import SecretItem
@@ -174,7 +175,7 @@ class SecretItemSerializer(serializers.ModelSerializer):
 
 
 class IncomingInputSerializer(serializers.Serializer):
-    agency = serializers.IntegerField()
+    agency = IdField()
     level = serializers.ChoiceField(choices=["tuyet_mat", "toi_mat", "mat"])
     issuer_name = serializers.CharField(max_length=255)
     number = serializers.CharField(max_length=64)

@@ -2,12 +2,12 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
 from bmnn.api import devices, incidents, inspections, registry, reports, scanner, views
+from bmnn.api.routers import Router
 
 app_name = "api"
-router = DefaultRouter()
+router = Router()
 router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("plans", views.PlanViewSet, basename="plan")

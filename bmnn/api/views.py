@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bmnn.api import serializers
+from bmnn.core.params import parse_id
 from bmnn.org import queries, services
 from bmnn.plans import queries as plan_queries
 from bmnn.plans import services as plan_services
@@ -74,7 +75,7 @@ class PersonViewSet(
         return queries.people(
             self.request.user,
             search=params.get("q", ""),
-            agency_id=int(agency) if agency and agency.isdigit() else None,
+            agency_id=parse_id(agency),
             role=params.get("role", ""),
         )
 
@@ -124,8 +125,8 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         params = self.request.query_params
         rows = plan_queries.assignments(self.request.user).order_by("pk")
-        if params.get("plan", "").isdigit():
-            rows = rows.filter(task__plan_id=int(params["plan"]))
+        if plan_id := parse_id(params.get("plan")):
+            rows = rows.filter(task__plan_id=plan_id)
         if params.get("status"):
             rows = rows.filter(status=params["status"])
         return rows

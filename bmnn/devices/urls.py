@@ -6,7 +6,7 @@ app_name = "devices"
 urlpatterns = [
     path("", views.device_list, name="list"),
     path("new/", views.device_new, name="new"),
-    path("<int:pk>/", views.device_detail, name="device"),
-    path("<int:pk>/edit/", views.device_edit, name="edit"),
+    path("<id:pk>/", views.device_detail, name="device"),
+    path("<id:pk>/edit/", views.device_edit, name="edit"),
     path("media/", views.media, name="media"),
 ]

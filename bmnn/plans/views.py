@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.inspections.queries import documents_mentioned
 from bmnn.org.models import AgencyType, Person
 from bmnn.plans import exports, importing, queries, services
@@ -324,7 +325,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     plan_choices = queries.plans(request.user).exclude(status=PlanStatus.DRAFT)
     data = queries.matrix(
         request.user,
-        plan_id=int(plan_id) if plan_id.isdigit() else None,
+        plan_id=parse_id(plan_id),
         agency_type=request.GET.get("type", ""),
         status=request.GET.get("status", ""),
     )

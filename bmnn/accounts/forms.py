@@ -54,3 +54,12 @@ class CheckPasswordChangeForm(PasswordChangeForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control"
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What uses it, e.g. the publishing system of the portal."),
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )

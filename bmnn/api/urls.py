@@ -1,5 +1,6 @@
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -40,12 +41,16 @@ router.register("report-submissions", reports.SubmissionViewSet, basename="repor
 router.register("province-reports", reports.ProvinceReportViewSet, basename="province-report")
 
 urlpatterns = [
+    # Both need a login (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]): the schema answers 401 like
+    # the rest of the API, the documentation page sends a person to the login page.
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI styles itself inline; its scripts stay 'self' (the split view serves them).
     path(
         "docs/",
-        csp_update({"style-src": [UNSAFE_INLINE]})(
-            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        login_required(
+            csp_update({"style-src": [UNSAFE_INLINE]})(
+                SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+            )
         ),
         name="docs",
     ),

@@ -14,7 +14,15 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.config.env import env_bool, env_choice, env_int, env_list, env_str, secret_key
+from bmnn.config.env import (
+    ConfigError,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
@@ -42,7 +50,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "bmnn.core",
@@ -62,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bmnn.accounts.middleware.IdleTimeoutMiddleware",
     "bmnn.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "bmnn.web.profile.ScannerProfileMiddleware",
@@ -150,10 +158,18 @@ AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("BMNN_PROXY_COUNT", 0)
 
 OTP_TOTP_ISSUER = "BMNN"
+# API tokens (bmnn.accounts.tokens) stop working this many days after they are created
+BMNN_API_TOKEN_DAYS = env_int("BMNN_API_TOKEN_DAYS", 90)
+if BMNN_API_TOKEN_DAYS < 1:
+    raise ConfigError(
+        f"BMNN_API_TOKEN_DAYS={BMNN_API_TOKEN_DAYS}: a token must last at least a day"
+    )
 
-# Idle sessions expire; every request renews the window.
+# Idle sessions expire: what a person does renews the window, what a page sends by itself (the
+# notification poll) does not (bmnn.accounts.middleware.IdleTimeoutMiddleware). Sessions are
+# saved only when they change, and each request of a person changes its activity time.
 SESSION_COOKIE_AGE = 60 * env_int("BMNN_SESSION_IDLE_MINUTES", 30)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -214,7 +230,7 @@ TASKS = {
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "bmnn.accounts.authentication.ApiTokenAuthentication",
         "bmnn.api.auth.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -232,6 +248,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống quản lý công tác bảo vệ bí mật nhà nước.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # the schema and its documentation page are for logged-in people and programs only
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

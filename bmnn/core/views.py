@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -74,11 +75,15 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 def notification_poll(request: HttpRequest) -> HttpResponse:
     """What the page's badge polls every 750 ms while the tab is visible: the unread count and
-    the newest unread notification (one indexed query). Nothing before the second factor."""
+    the newest unread notification (one indexed query). Nothing before the second factor.
+    Polling is not activity: it neither renews nor saves the session
+    (`bmnn.accounts.middleware.BACKGROUND_VIEWS`), so an open page is logged out when idle."""
     user = request.user
     verified = getattr(user, "is_verified", lambda: False)
     if not user.is_authenticated or (policy.requires_second_factor(user) and not verified()):
-        return JsonResponse({"unread": 0, "latest": None}, status=401)
+        # the session ended (logged out, or idle too long): the page goes to the login page
+        login = reverse("accounts:login")
+        return JsonResponse({"unread": 0, "latest": None, "login": login}, status=401)
     unread = Notification.objects.filter(recipient=user.pk, read_at__isnull=True).order_by("-pk")
     rows = list(unread.values("pk", "title", "url")[:1])
     latest = (

@@ -47,16 +47,21 @@ def test_password_change_is_saved_and_audited(make_agency, make_person, client_f
     assert client.get(reverse("web:dashboard")).status_code == 200  # still logged in
 
 
-def test_api_token_works_and_a_new_one_revokes_the_old(
+def test_api_tokens_work_side_by_side_and_end_one_by_one(
     make_agency, make_person, client_for
 ) -> None:
     agency = make_agency("Sở Tư pháp")
     person = make_person(agency, Role.SECURITY_OFFICER)
     client = client_for(person)
-    first = client.post(reverse("accounts:profile")).context["new_token"]
+    first = client.post(reverse("accounts:profile"), {"name": "Cổng thông tin"}).context[
+        "new_token"
+    ]
     api = Client(HTTP_AUTHORIZATION=f"Token {first}")
     assert api.get("/api/agencies/").json()["results"][0]["name"] == "Sở Tư pháp"
-    second = client.post(reverse("accounts:profile")).context["new_token"]
+    second = client.post(reverse("accounts:profile"), {"name": "Báo cáo"}).context["new_token"]
     assert second != first
+    assert api.get("/api/agencies/").status_code == 200  # a second token leaves the first alone
+    token = person.api_tokens.get(name="Cổng thông tin")
+    client.post(reverse("accounts:profile"), {"action": "revoke", "token": token.pk})
     assert api.get("/api/agencies/").status_code == 401
     assert Client(HTTP_AUTHORIZATION=f"Token {second}").get("/api/agencies/").status_code == 200

@@ -62,11 +62,11 @@ def test_a_bad_file_gets_a_clear_message_not_an_error_page(people, client_for) -
 
 
 def test_the_publishing_system_calls_the_api_with_a_token(people, client) -> None:
-    from rest_framework.authtoken.models import Token
+    from bmnn.testing import api_token
 
-    token = Token.objects.create(user=people["editor"])
+    token = api_token(people["editor"])
     response = client.post("/api/scan/", {"file": SimpleUploadedFile("bao-cao.pdf", STAMPED)},
-                           HTTP_AUTHORIZATION=f"Token {token.key}")  # fmt: skip
+                           HTTP_AUTHORIZATION=f"Token {token}")  # fmt: skip
     assert response.status_code == 200, response.content
     body = response.json()
     assert body[0]["secret"] and body[0]["level"] == "toi_mat" and body[0]["path"] == "bao-cao.pdf"

@@ -29,6 +29,15 @@
 
   // Notifications: poll every 750 ms while the tab is visible, update the badge, and show what
   // arrived since the page loaded (an incident reaches every supervisor within the second).
+  // The poll says it is a background request, so it does not keep the session alive: a page left
+  // alone is logged out when idle, and then goes to the login page instead of staying on screen
+  // (unless it is already going somewhere, e.g. after "Log out"; a download also fires
+  // beforeunload but stays, hence the reset).
+  var leaving = false;
+  window.addEventListener("beforeunload", function () {
+    leaving = true;
+    window.setTimeout(function () { leaving = false; }, 5000);
+  });
   function pollNotifications() {
     var link = document.querySelector("[data-poll]");
     if (!link || !window.fetch) { return; }
@@ -36,12 +45,22 @@
     var box = document.querySelector(".bmnn-toasts");
     var newest = null;
     var busy = false;
+    function loggedOut(response) {
+      window.clearInterval(timer);
+      return response.json().then(function (data) {
+        if (data && data.login && !leaving) {
+          var here = window.location.pathname + window.location.search;
+          window.location.assign(data.login + "?next=" + encodeURIComponent(here));
+        }
+        return null;
+      });
+    }
     function tick() {
       if (busy || document.visibilityState !== "visible") { return; }
       busy = true;
-      fetch(link.dataset.poll, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      fetch(link.dataset.poll, { credentials: "same-origin", headers: { "Accept": "application/json", "X-BMNN-Background": "1" } })
         .then(function (response) {
-          if (response.status === 401 || response.status === 403) { window.clearInterval(timer); }  // logged out
+          if (response.status === 401 || response.status === 403) { return loggedOut(response); }
           return response.ok ? response.json() : null;
         })
         .then(function (data) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -18,7 +18,7 @@ from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.devices import services
 from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
-from bmnn.org.models import Agency
+from bmnn.org.models import Agency, Level
 
 
 class DeviceSerializer(serializers.ModelSerializer):
@@ -41,6 +41,7 @@ class LanSerializer(serializers.ModelSerializer):
         fields = ["id", "agency", "name", "site", "administrator", "measures"]
 
 
+@extend_schema_serializer(component_name="DeviceFinding")  # three apps have a FindingSerializer
 class FindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = DeviceFinding
@@ -67,7 +68,7 @@ class DeviceInput(serializers.Serializer):
     os = serializers.CharField(max_length=128, required=False, allow_blank=True)
     location = serializers.CharField(max_length=255, required=False, allow_blank=True)
     custodian = IdField(required=False, allow_null=True)
-    highest_level = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    highest_level = serializers.ChoiceField(choices=Level.choices, required=False, allow_blank=True)
     network_status = serializers.ChoiceField(choices=Device.Network.choices, required=False)
     lan = IdField(required=False, allow_null=True)
 

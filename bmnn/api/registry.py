@@ -337,7 +337,7 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(CopySerializer(made, many=True).data, status=201)
 
     @extend_schema(responses=CopySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def copies(self, request: Request, pk: str | None = None) -> Response:
         item = _item(request, pk)
         services.record_read(actor=actor_of(request), item=item)
@@ -421,6 +421,7 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         detail=True,
         methods=["get", "post"],
         parser_classes=[MultiPartParser, FormParser, JSONParser],
+        pagination_class=None,
     )
     def files(self, request: Request, pk: str | None = None) -> Response:
         """The item's electronic files; POST stores one, encrypted."""
@@ -502,6 +503,7 @@ class TransferViewSet(viewsets.GenericViewSet):
     queryset = Transfer.objects.none()
     serializer_class = TransferSerializer
     pagination_class = None  # the caller's pending work, whole (not paginated)
+    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         rows = queries.pending_transfers(request.user).order_by("created_at", "pk")[:500]
@@ -550,6 +552,7 @@ class CarryOutViewSet(viewsets.GenericViewSet):
     queryset = CarryOut.objects.none()
     serializer_class = CarryOutSerializer
     pagination_class = None  # the caller's pending work, whole (not paginated)
+    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         return Response(
@@ -584,6 +587,7 @@ class MeetingViewSet(viewsets.GenericViewSet):
     lookup_value_regex = r"\d+"
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
+    pagination_class = None  # the caller's pending work, whole (not paginated)
     pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, Throttled
@@ -57,6 +57,7 @@ class VerdictSerializer(serializers.Serializer):
     incomplete = serializers.BooleanField(required=False)
 
 
+@extend_schema_serializer(component_name="ScannerFinding")  # three apps have a FindingSerializer
 class FindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Finding

@@ -503,7 +503,6 @@ class TransferViewSet(viewsets.GenericViewSet):
     queryset = Transfer.objects.none()
     serializer_class = TransferSerializer
     pagination_class = None  # the caller's pending work, whole (not paginated)
-    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         rows = queries.pending_transfers(request.user).order_by("created_at", "pk")[:500]
@@ -552,7 +551,6 @@ class CarryOutViewSet(viewsets.GenericViewSet):
     queryset = CarryOut.objects.none()
     serializer_class = CarryOutSerializer
     pagination_class = None  # the caller's pending work, whole (not paginated)
-    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         return Response(
@@ -587,7 +585,6 @@ class MeetingViewSet(viewsets.GenericViewSet):
     lookup_value_regex = r"\d+"
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
-    pagination_class = None  # the caller's pending work, whole (not paginated)
     pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:

@@ -17,8 +17,6 @@ from rest_framework.response import Response
 from bmnn.api.fields import IdField
 from bmnn.core import policy
 from bmnn.core.params import parse_id
-from bmnn.core.params import parse_id
-from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency, AgencyGroup
 from bmnn.reports import figures, province, services

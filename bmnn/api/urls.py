@@ -6,7 +6,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from bmnn.api import devices, incidents, inspections, registry, reports, scanner, views
 from bmnn.api.routers import Router
-from bmnn.api.routers import Router
 
 app_name = "api"
 router = Router()

@@ -13,7 +13,6 @@ from rest_framework.response import Response
 
 from bmnn.api import serializers
 from bmnn.core.params import parse_id
-from bmnn.core.params import parse_id
 from bmnn.org import queries, services
 from bmnn.plans import queries as plan_queries
 from bmnn.plans import services as plan_services

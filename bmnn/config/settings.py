@@ -244,10 +244,6 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "bmnn.api.schema.add_error_responses",  # every operation's 400/401/403/404 error body
     ],
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "bmnn.api.schema.add_error_responses",  # every operation's 400/401/403/404 error body
-    ],
     "TITLE": "BMNN API",
     "DESCRIPTION": "API của hệ thống quản lý công tác bảo vệ bí mật nhà nước.",
     "VERSION": "1",

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.params import parse_id
-from bmnn.core.params import parse_id
 from bmnn.inspections.queries import documents_mentioned
 from bmnn.org.models import AgencyType, Person
 from bmnn.plans import exports, importing, queries, services

@@ -311,8 +311,8 @@ def assignment_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = Evidence.objects.select_related("update").filter(pk=pk).first()
-    if evidence is None or queries.assignment(request.user, evidence.update.assignment_id) is None:
+    evidence = policy.restrict_evidence(request.user, Evidence.objects.filter(pk=pk)).first()
+    if evidence is None:
         raise Http404
     return FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name

@@ -352,8 +352,9 @@ def _attach(request: HttpRequest, item: Any) -> str:
 
 @login_required
 def file_download(request: HttpRequest, pk: int) -> HttpResponse:
-    stored = ItemFile.objects.select_related("item").filter(pk=pk).first()
-    if stored is None or queries.item(request.user, stored.item_id) is None:
+    rows = ItemFile.objects.select_related("item").filter(pk=pk)
+    stored = policy.restrict_item_children(request.user, rows).first()
+    if stored is None:
         raise Http404
     stamped = request.GET.get("stamp") == "1"
     try:

@@ -210,6 +210,10 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
         setattr(person, name, value.strip() if isinstance(value, str) else value)
     person.full_clean(exclude=["password"])
     person.save()
+    if before["is_active"] and not person.is_active:
+        from bmnn.accounts import tokens
+
+        tokens.revoke_all(actor=actor, person=person, reason="deactivated")
     audit.record(
         actor=actor,
         action="person.update",

@@ -143,8 +143,15 @@ _MANAGERS = frozenset({Role.HEAD, Role.SECURITY_OFFICER})
 
 
 def scope_of_person(person: Person) -> Scope:
-    """The scope a person's own memberships give (not cached on a fresh object)."""
-    return scope(person)
+    """The roles a person holds through active memberships, whether or not the account is on
+    (an account switched off keeps its rank: it is switched on again by a superior)."""
+    from bmnn.org.models import Membership
+
+    roles: dict[int, set[str]] = {}
+    rows = Membership.objects.filter(person=person, is_active=True, agency__is_active=True)
+    for agency_id, role in rows.values_list("agency_id", "role"):
+        roles.setdefault(agency_id, set()).add(role)
+    return Scope(True, {key: frozenset(value) for key, value in roles.items()})
 
 
 def can_change_username(actor: Any, person: Person) -> bool:

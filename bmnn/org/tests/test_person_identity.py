@@ -96,3 +96,17 @@ def test_a_person_edits_their_own_contact_details_but_cannot_switch_themselves_o
     services.update_person(actor=officer, person=officer, phone="0987")
     with pytest.raises(NotAllowed):
         services.update_person(actor=officer, person=officer, is_active=False)
+
+
+def test_deactivation_ends_the_persons_api_tokens_for_good(agency_people, client_for) -> None:
+    from django.test import Client
+
+    from bmnn.testing import api_token
+
+    staff = agency_people["staff"]
+    key = api_token(staff)
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/agencies/").status_code == 200
+    services.update_person(actor=agency_people["head"], person=staff, is_active=False)
+    services.update_person(actor=agency_people["head"], person=staff, is_active=True)
+    assert api.get("/api/agencies/").status_code == 401

@@ -144,6 +144,7 @@ SENTENCES = {
 
 # Change keys that are no model field of the event's object.
 FIELD_LABELS = {
+    "copies": _("copies"),
     "where": _("where"),
     "items": _("items"),
     "count": _("count"),
@@ -251,9 +252,12 @@ def text(value: Any) -> str:
 def field_label(model: Any, key: str) -> str:
     if model is not None:
         try:
-            return str(model._meta.get_field(key).verbose_name)
+            field = model._meta.get_field(key)
         except FieldDoesNotExist:
-            pass
+            field = None
+        # A reverse relation (e.g. an item's "copies") has no verbose name of its own.
+        if getattr(field, "verbose_name", None):
+            return str(field.verbose_name)
     if key in FIELD_LABELS:
         return str(FIELD_LABELS[key])
     return key.replace("_", " ")

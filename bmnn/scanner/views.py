@@ -41,8 +41,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     findings = findings.select_related("portal").order_by("-first_seen", "-pk")
     if status in Finding.Status.values:
         findings = findings.filter(status=status)
-    portals = policy.restrict_scan_findings(request.user, Portal.objects.all())
-    portals = list(portals.select_related("agency").order_by("name"))
+    visible = policy.restrict_scan_findings(request.user, Portal.objects.all())
+    portals = list(visible.select_related("agency").order_by("name"))
     last_runs = {p.pk: p.runs.first() for p in portals}
     page = CappedPaginator(findings, 50).get_page(request.GET.get("page"))
     return render(request, "scanner/overview.html", {

@@ -229,3 +229,14 @@ def test_the_page_costs_the_same_queries_for_10_and_60_events(
     with CaptureQueriesContext(connection) as large:
         assert "đã xem danh sách 1 văn bản mật" in html.unescape(_page(client))
     assert len(large) == len(small)
+
+
+def test_a_change_keyed_by_a_reverse_relation_reads_without_error() -> None:
+    """An item's event may name `copies`, a reverse relation with no verbose name of its own
+    (the page answered 500 for the demo's supervisor)."""
+    from bmnn.registry.models import SecretItem
+
+    assert audit_text.field_label(SecretItem, "copies") == str(audit_text.FIELD_LABELS["copies"])
+    assert audit_text.field_label(SecretItem, "level") == str(
+        SecretItem._meta.get_field("level").verbose_name
+    )

@@ -105,10 +105,10 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=DeviceInput, responses={201: DeviceSerializer})
     def create(self, request: Request) -> Response:
-        scope = policy.scope(request.user)
         chosen = request.data.get("agency", 0) if isinstance(request.data, dict) else 0
-        agency = Agency.objects.filter(pk=chosen or 0, is_active=True).first()
-        if agency is None or not (scope.province_wide or agency.pk in scope.agency_ids):
+        rows = Agency.objects.filter(pk=chosen or 0, is_active=True)
+        agency = policy.restrict_agencies(request.user, rows).first()
+        if agency is None:
             raise NotFound
         device = services.save_device(
             actor=actor_of(request), agency=agency, **self._values(request, agency)

@@ -267,10 +267,8 @@ def readiness(request: HttpRequest) -> HttpResponse:
     officer updates its regulation record and designations here."""
     from bmnn.inspections.models import Regulation, StaffDesignation
 
-    scope = policy.scope(request.user)
-    visible = Agency.objects.filter(is_active=True).order_by("name")
-    if not scope.province_wide:
-        visible = visible.filter(pk__in=scope.agency_ids)
+    visible = policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True))
+    visible = visible.order_by("name")
     if request.method == "POST":
         agency = visible.filter(pk=request.POST.get("agency", 0)).first()
         if agency is None:
@@ -300,7 +298,9 @@ def readiness(request: HttpRequest) -> HttpResponse:
             _errors(request, exc)
         return redirect("inspections:readiness")
     rows = queries.agency_readiness(list(visible[:500]))
-    editable = {a for a in scope.agency_ids if policy.can_self_inspect(request.user, a)}
+    editable = {
+        a for a in policy.scope(request.user).agency_ids if policy.can_self_inspect(request.user, a)
+    }
     return render(request, "inspections/readiness.html", {
         "rows": rows, "editable": editable, "statuses": Regulation.Status.choices, "modes": StaffDesignation.Mode.choices,
         "deadline": rules.REGULATION_DEADLINE,

@@ -76,11 +76,9 @@ def people(
         queryset = queryset.filter(memberships__agency_id=agency_id, memberships__is_active=True)
     if role:
         queryset = queryset.filter(memberships__role=role, memberships__is_active=True)
-    visible_memberships = Membership.objects.filter(is_active=True).select_related("agency")
-    if not policy.is_province_wide(actor):
-        visible_memberships = visible_memberships.filter(
-            agency_id__in=policy.scope(actor).agency_ids
-        )
+    visible_memberships = policy.restrict_memberships(
+        actor, Membership.objects.filter(is_active=True)
+    ).select_related("agency")
     return (
         queryset.distinct()
         .prefetch_related(

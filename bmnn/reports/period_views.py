@@ -116,15 +116,14 @@ def period_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, pk=pk)
-    scope = policy.scope(request.user)
-    expected = services.expected_agencies(period).order_by("name")
-    if not scope.province_wide:
-        mine = list(expected.filter(pk__in=scope.agency_ids))
+    expected = policy.restrict_agencies(request.user, services.expected_agencies(period))
+    expected = expected.order_by("name")
+    if not policy.is_province_wide(request.user):
+        mine = list(expected)
         if not mine:
             raise Http404
         if len(mine) == 1:
             return redirect("reports:submission", pk=period.pk, agency=mine[0].pk)
-        expected = expected.filter(pk__in=scope.agency_ids)
     if request.method == "POST":
         try:
             services.change_period(actor=actor_of(request), period=period,

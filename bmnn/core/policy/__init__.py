@@ -55,6 +55,7 @@ from bmnn.core.policy.org import (
     restrict_agencies,
     restrict_audit,
     restrict_groups,
+    restrict_memberships,
     restrict_people,
     scope_of_person,
 )
@@ -188,6 +189,7 @@ __all__ = [
     "restrict_item_children",
     "restrict_items",
     "restrict_library",
+    "restrict_memberships",
     "restrict_people",
     "restrict_periods",
     "restrict_plans",

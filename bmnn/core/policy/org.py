@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
-from bmnn.core.policy.scope import Scope, scope
+from bmnn.core.policy.scope import Scope, by_agency, scope
 from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, SECOND_FACTOR_ROLES, Role
 
 if TYPE_CHECKING:
@@ -99,6 +99,11 @@ def restrict_people(actor: Any, queryset: QuerySet[Person]) -> QuerySet[Person]:
     return queryset.filter(
         memberships__agency_id__in=actor_scope.agency_ids, memberships__is_active=True
     ).distinct()
+
+
+def restrict_memberships(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Who holds which role where: province roles see every agency's, others their own's."""
+    return by_agency(actor, queryset)
 
 
 def can_view_person(actor: Any, person: Person) -> bool:

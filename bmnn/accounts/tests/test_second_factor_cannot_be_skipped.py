@@ -170,3 +170,17 @@ def test_a_staff_token_stops_when_its_owner_takes_a_role_with_the_second_factor(
     assert api.get("/api/agencies/").status_code == 200
     Membership.objects.create(person=person, agency=agency, role=Role.HEAD)
     assert api.get("/api/agencies/").json()["code"] == "token_second_factor"
+
+
+def test_an_inspector_who_reads_across_the_province_must_pass_the_second_factor(
+    make_agency, make_person
+) -> None:
+    """Issue 13, item 13: inspectors read every agency's inspection records, so a password alone
+    does not let them in."""
+    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
+    inspector = make_person(police, Role.INSPECTOR, username="thanhtra", clearance="toi_mat")
+    TOTPDevice.objects.create(user=inspector, name="app", confirmed=True)
+    client = Client()
+    client.post(reverse("accounts:login"), {"username": "thanhtra", "password": PASSWORD})
+    response = client.get("/inspections/")
+    assert response.status_code == 302 and reverse("accounts:verify") in response.url

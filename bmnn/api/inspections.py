@@ -262,7 +262,8 @@ class RegulationViewSet(viewsets.ReadOnlyModelViewSet):
             self.request.user, Regulation.objects.order_by("agency__name")
         )
 
-    @extend_schema(request=RegulationInput, responses=RegulationSerializer)
+    # Sets the agency's one regulation record (created or updated): 200, not 201.
+    @extend_schema(request=RegulationInput, responses={200: RegulationSerializer})
     def create(self, request: Request) -> Response:
         data = RegulationInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -208,7 +208,9 @@ def test_nobody_follows_up_an_incident_above_their_clearance(people) -> None:
     services.add_step(actor=people["head"], incident=incident, text="Đã xác minh")
 
 
-def test_a_reporter_without_the_clearance_is_sent_to_the_list_after_filing(people, client_for) -> None:
+def test_a_reporter_without_the_clearance_is_sent_to_the_list_after_filing(
+    people, client_for
+) -> None:
     response = client_for(people["staff"]).post("/reports/incidents/new/", {
         "agency": people["justice"].pk, "what": "Mất bản Tối mật", "level": "toi_mat",
         "found_at": timezone.localtime().strftime("%d/%m/%Y %H:%M"), "channel": "lost_document"})  # fmt: skip

@@ -39,6 +39,12 @@ from bmnn.inspections.models import (
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 
+# Bounds of what a person types: the budget's amounts are stored in 15 digits (VND), years in a
+# small integer; participants in a JSON count that later sums into report figures.
+MAX_AMOUNT = 10**15 - 1
+MIN_YEAR, MAX_YEAR = 2000, 2100
+MAX_PARTICIPANTS = 1_000_000
+
 
 def _agency_people(agency_id: int) -> list[Person]:
     return list(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {agency_id}))
@@ -243,6 +249,8 @@ def record_training(*, actor: Person, agency: Agency, kind: str, title: str, hel
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": _("Record a session once it has taken place.")})
     counts = {str(k): int(v) for k, v in (participants or {}).items() if int(v) > 0}
+    if any(value > MAX_PARTICIPANTS for value in counts.values()):
+        raise ValidationError({"participants": _("That many participants cannot be right.")})
     session = TrainingSession.objects.create(agency=agency, kind=kind, title=title.strip(), held_on=held_on,
                                              audience=audience.strip(), participants=counts,
                                              materials=materials.strip(), created_by=actor)  # fmt: skip
@@ -340,6 +348,10 @@ def save_budget(*, actor: Person, year: int, lines: list[tuple[str, int]], statu
     )
     if any(amount < 0 for _item, amount in lines) or not lines:
         raise ValidationError({"lines": _("At least one line, amounts not negative.")})
+    if any(amount > MAX_AMOUNT for _item, amount in lines):
+        raise ValidationError({"lines": _("An amount has more than 15 digits.")})
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError({"year": _("The year must be between 2000 and 2100.")})
     if status == BudgetEstimate.Status.DECIDED and (not decision.strip() or decided_on is None):
         raise ValidationError(_("A decided estimate has its decision number and date."))
     estimate, _created = BudgetEstimate.objects.update_or_create(year=year, defaults={
@@ -367,6 +379,8 @@ def decide_budget(*, actor: Person, estimate: BudgetEstimate, decision: str, dec
     lines = list(estimate.lines.all())
     if len(allocated) != len(lines) or any(amount < 0 for amount in allocated):
         raise ValidationError({"allocated": _("Give one amount, not negative, for each line.")})
+    if any(amount > MAX_AMOUNT for amount in allocated):
+        raise ValidationError({"allocated": _("An amount has more than 15 digits.")})
     if not decision.strip():
         raise ValidationError(
             {"decision": _("A decided estimate has its decision number and date.")}

@@ -440,3 +440,31 @@ def test_a_plan_task_links_to_the_texts_it_names(people) -> None:
         law
     ]  # the one in force
     assert queries.documents_mentioned("Kiểm tra máy tính") == []
+
+
+HUGE = "9" * 30
+
+
+def test_huge_numbers_typed_into_the_forms_are_refused_with_a_message(people, client_for) -> None:
+    """Issue 13, finding 12: form numbers too large for the database are refused, not a 500."""
+    from bmnn.inspections.models import BudgetEstimate, TrainingSession
+
+    justice = people["agencies"][0]
+    officer = client_for(people["justice_officer"])
+    response = officer.post("/inspections/training/", {
+        "agency": justice.pk, "kind": "training", "title": "Tập huấn", "held_on": "02/11/2026",
+        "leaders": HUGE, "staff": "3"}, follow=True)  # fmt: skip
+    assert response.status_code == 200 and not TrainingSession.objects.exists()
+    supervisor = client_for(people["supervisor"])
+    for year, amount in ((HUGE, "1000"), ("2027", HUGE), ("-5", "1000")):
+        response = supervisor.post("/inspections/budget/", {"year": year, "lines": f"Tập huấn | {amount}",
+                                                            "status": "draft"}, follow=True)  # fmt: skip
+        assert response.status_code == 200, (year, amount)
+    assert not BudgetEstimate.objects.exists()
+    estimate = services.save_budget(
+        actor=people["supervisor"], year=2027, lines=[("Tập huấn", 1000)]
+    )
+    response = supervisor.post(f"/inspections/budget/{estimate.pk}/decision/", {
+        "decision": "QĐ 1/QĐ-STC", "decided_on": "01/12/2026", "allocated": [HUGE]}, follow=True)  # fmt: skip
+    assert response.status_code == 200
+    assert estimate.lines.get().allocated is None

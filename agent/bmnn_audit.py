@@ -658,7 +658,7 @@ class WindowsAudit:
         for interface in interfaces.subkeys() if interfaces else []:
             values = interface.values()
             address = values.get("DhcpIPAddress") or ""
-            if address and address != "0.0.0.0":  # noqa: S104 (an address read, not bound)  # nosec B104: compares an address read from the registry; nothing is bound
+            if address and address != "0.0.0.0":  # noqa: S104 (an address read, not bound)  # nosec B104 # compares an address read from the registry; nothing is bound
                 lease = values.get("LeaseObtainedTime")
                 add("dhcp_lease", f"{source}\\{control}\\Services\\Tcpip\\Parameters\\Interfaces\\{interface.name}",
                     {"interface": interface.name, "address": address, "server": values.get("DhcpServer", ""),

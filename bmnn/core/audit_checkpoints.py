@@ -177,7 +177,7 @@ def write_checkpoint(now: datetime | None = None) -> Checkpoint:
             )
     result = audit.verify_chain(after=after)
     if not result.ok:
-        assert result.broken is not None  # nosec B101: narrows the type; a failed check names its broken event
+        assert result.broken is not None  # nosec B101 # narrows the type; a failed check names its broken event
         raise CheckpointError(
             f"the audit chain is broken at event #{result.broken.seq}: {result.broken.reason}"
         )

@@ -181,7 +181,7 @@ KINDS = {
 }
 _PREFIX_KIND = {
     "account": "account", "agency": "people", "person": "people", "membership": "people",
-    "group": "people", "clearance": "people", "staff": "people", "secret": "secret",  # nosec B105: an action kind, not a password
+    "group": "people", "clearance": "people", "staff": "people", "secret": "secret",  # nosec B105 # an action kind, not a password
     "register": "register", "plan": "plan", "task": "plan", "report": "report",
     "incident": "report", "inspection": "inspection", "device": "device", "lan": "device",
     "medium": "device", "scanner": "scanner", "training": "activity", "regulation": "activity",

@@ -120,7 +120,7 @@ def _add_table(
 ) -> None:
     """A bordered table written as WordprocessingML in one piece: python-docx's cell-by-cell
     API takes seconds for a table of thousands of rows, this takes milliseconds."""
-    from xml.sax.saxutils import escape  # nosec B406: escapes text for XML we write; nothing is parsed
+    from xml.sax.saxutils import escape  # nosec B406 # escapes text for XML we write; nothing is parsed
 
     from docx.oxml import parse_xml
 

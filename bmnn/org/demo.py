@@ -17,7 +17,7 @@ from bmnn.org import services
 from bmnn.org.models import Agency, AgencyGroup, AgencyType, Person, Role
 
 PROVINCE = "Bắc Lâm"
-DEMO_PASSWORD = "BaoMat@2026"  # noqa: S105 (documented demo password, never used in production)  # nosec B105: documented demo password; the demo is refused in production
+DEMO_PASSWORD = "BaoMat@2026"  # noqa: S105 (documented demo password, never used in production)  # nosec B105 # documented demo password; the demo is refused in production
 POLICE_CODE = "demo-cat"
 
 T = AgencyType
@@ -144,7 +144,7 @@ def all_agencies() -> list[tuple[str, str, str, str]]:
 def load_demo() -> LoadResult:
     """Creates whatever part of the demo province is missing."""
     result = LoadResult()
-    rng = random.Random(2026)  # noqa: S311 (reproducible demo names, not security)  # nosec B311: reproducible demo names, not security
+    rng = random.Random(2026)  # noqa: S311 (reproducible demo names, not security)  # nosec B311 # reproducible demo names, not security
     agencies: dict[str, Agency] = {
         a.code: a for a in Agency.objects.filter(code__startswith="demo-")
     }

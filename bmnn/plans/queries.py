@@ -173,7 +173,7 @@ def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: st
                 f'<td><a class="bmnn-cell {css}" href="{link}{pk}/" title="{title}"></a></td>'
             )
         rate = round(100 * done / len(row)) if row else 0
-        result.rows.append(MatrixRow(agency, mark_safe("".join(parts)), rate))  # noqa: S308  # nosec B308 B703: every part is built from escaped labels and ids above
+        result.rows.append(MatrixRow(agency, mark_safe("".join(parts)), rate))  # noqa: S308  # nosec B308 B703 # every part is built from escaped labels and ids above
     return result
 
 

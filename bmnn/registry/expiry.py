@@ -36,7 +36,7 @@ def run_expiry(today: date | None = None) -> dict[str, int]:
     people = people_by_agency({i.agency_id for i in due})
     warned = 0
     for item in due:
-        assert item.protected_until is not None  # nosec B101: narrows the type; the query selects items with a date
+        assert item.protected_until is not None  # nosec B101 # narrows the type; the query selects items with a date
         left = (item.protected_until - today).days
         window = min(w for w in WINDOWS if left <= w)
         title = _("Protection of %(number)s ends on %(end)s (%(days)s days): extend or let it lapse") % {

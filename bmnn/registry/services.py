@@ -145,7 +145,7 @@ def propose_item(
     )
     _law(catalogue_item is not None and catalogue_item.is_active,
          _("A secret may only be classified against a catalogue item in force"), "L25 Art. 5.1")  # fmt: skip
-    assert catalogue_item is not None  # nosec B101: narrows the type; _law above refused None
+    assert catalogue_item is not None  # nosec B101 # narrows the type; _law above refused None
     _law(rules.RANK[level] <= rules.RANK[catalogue_item.level],
          _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
     if level not in rules.LEVELS:
@@ -548,7 +548,7 @@ def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided
     extension at most the base period; holders told within 15 days."""
     item = SecretItem.objects.select_for_update().get(pk=item.pk)
     _classifier_head(actor, item)
-    assert item.protected_until is not None  # nosec B101: narrows the type; only items with a date reach here
+    assert item.protected_until is not None  # nosec B101 # narrows the type; only items with a date reach here
     try:
         rules.check_extension(
             item.level, item.protected_until, rules.Extension(new_end, decided_on)

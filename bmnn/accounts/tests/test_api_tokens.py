@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess  # nosec B404: runs this interpreter on a fixed argument list
+import subprocess  # nosec B404 # runs this interpreter on a fixed argument list
 import sys
 from datetime import timedelta
 from unittest import mock
@@ -84,7 +84,7 @@ def test_the_lifetime_is_read_from_the_environment_and_must_be_positive(tmp_path
     def load(days: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "BMNN_API_TOKEN_DAYS": days, "BMNN_VAR_DIR": str(tmp_path),
                "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
-        return subprocess.run(  # nosec B603: fixed argument list, no shell
+        return subprocess.run(  # nosec B603 # fixed argument list, no shell
             [sys.executable, "-c",
              "import django; django.setup(); from django.conf import settings; "
              "print(settings.BMNN_API_TOKEN_DAYS)"],

@@ -65,12 +65,12 @@ def test_env_choice_refuses_an_unknown_value_and_names_the_choices(monkeypatch) 
 def test_settings_refuse_to_load_with_a_misspelled_environment(tmp_path) -> None:
     """A mistyped BMNN_ENV used to skip every production check silently."""
     import os
-    import subprocess  # nosec B404: runs this interpreter on a fixed argument list
+    import subprocess  # nosec B404 # runs this interpreter on a fixed argument list
     import sys
 
     env = {**os.environ, "BMNN_ENV": "prodution", "BMNN_VAR_DIR": str(tmp_path),
            "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
-    done = subprocess.run(  # nosec B603: fixed argument list, no shell
+    done = subprocess.run(  # nosec B603 # fixed argument list, no shell
         [sys.executable, "-c", "import django; django.setup()"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
@@ -118,13 +118,13 @@ def test_production_refuses_no_hsts(settings) -> None:
 
 def test_production_defaults_to_hsts_for_a_year(monkeypatch, tmp_path) -> None:
     import os
-    import subprocess  # nosec B404: runs this interpreter on a fixed argument list
+    import subprocess  # nosec B404 # runs this interpreter on a fixed argument list
     import sys
 
     env = {**os.environ, "BMNN_ENV": "production", "BMNN_VAR_DIR": str(tmp_path),
            "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
     env.pop("BMNN_HSTS_SECONDS", None)
-    done = subprocess.run(  # nosec B603: fixed argument list, no shell
+    done = subprocess.run(  # nosec B603 # fixed argument list, no shell
         [sys.executable, "-c", "from django.conf import settings; print(settings.SECURE_HSTS_SECONDS)"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip

@@ -10,7 +10,7 @@ import io
 import os
 import shutil
 import statistics
-import subprocess  # nosec B404: runs Tesseract only, with fixed arguments and no shell
+import subprocess  # nosec B404 # runs Tesseract only, with fixed arguments and no shell
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +43,7 @@ def available(lang: str = "vie") -> bool:
     if binary is None:
         return False
     try:
-        listed = subprocess.run(  # noqa: S603 (fixed arguments)  # nosec B603: fixed arguments, no shell
+        listed = subprocess.run(  # noqa: S603 (fixed arguments)  # nosec B603 # fixed arguments, no shell
             [binary, "--list-langs"], capture_output=True, text=True, timeout=20, check=False
         )
     except (OSError, subprocess.SubprocessError):
@@ -58,7 +58,7 @@ def words(image: Any, *, lang: str = "vie", timeout: float = 60.0, psm: int = 3)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     try:
-        done = subprocess.run(  # noqa: S603 (fixed arguments; the image goes through stdin)  # nosec B603: fixed arguments, no shell
+        done = subprocess.run(  # noqa: S603 (fixed arguments; the image goes through stdin)  # nosec B603 # fixed arguments, no shell
             [str(_binary()), "stdin", "stdout", "-l", lang, "--psm", str(psm), "tsv"],
             input=buffer.getvalue(), capture_output=True, timeout=timeout, check=False, env=ENV,
         )  # fmt: skip

@@ -83,7 +83,7 @@ class Command(BaseCommand):
             self.stdout.write(f"audit chain intact: {result.checked} events")
             return True
         broken = result.broken
-        assert broken is not None  # nosec B101: narrows the type; a failed check names its broken event
+        assert broken is not None  # nosec B101 # narrows the type; a failed check names its broken event
         self.stderr.write(
             f"audit chain BROKEN at event #{broken.seq}"
             + (f" (id {broken.event_id})" if broken.event_id else "")

@@ -60,7 +60,7 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         for part in (section.first_page_header, section.header):
             try:
                 element = part._element
-            except Exception:  # noqa: S112 (a missing header part)  # nosec B112: a missing header part is skipped
+            except Exception:  # noqa: S112 (a missing header part)  # nosec B112 # a missing header part is skipped
                 continue
             if id(element) in seen_headers:
                 continue

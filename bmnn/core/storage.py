@@ -134,3 +134,19 @@ def migrate_files(registry: Any, label: str, field: str, *, encrypt: bool) -> in
             continue
         changed += encrypt_in_place(path) if encrypt else decrypt_in_place(path)
     return changed
+
+
+def encrypt_files_operation(fields: list[tuple[str, str]]) -> Any:
+    """The data-migration step that encrypts the files of `fields` ((model label, field name)
+    pairs) in place, and decrypts them when migrating back."""
+    from django.db import migrations
+
+    def forward(apps: Any, schema_editor: Any) -> None:
+        for label, field in fields:
+            migrate_files(apps, label, field, encrypt=True)
+
+    def backward(apps: Any, schema_editor: Any) -> None:
+        for label, field in fields:
+            migrate_files(apps, label, field, encrypt=False)
+
+    return migrations.RunPython(forward, backward)

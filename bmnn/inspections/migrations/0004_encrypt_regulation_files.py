@@ -11,16 +11,6 @@ import bmnn.core.storage
 FIELDS = [("inspections.Regulation", "file")]
 
 
-def encrypt(apps, schema_editor):
-    for label, field in FIELDS:
-        bmnn.core.storage.migrate_files(apps, label, field, encrypt=True)
-
-
-def decrypt(apps, schema_editor):
-    for label, field in FIELDS:
-        bmnn.core.storage.migrate_files(apps, label, field, encrypt=False)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("inspections", "0003_regulation_file"),
@@ -34,5 +24,5 @@ class Migration(migrations.Migration):
                 blank=True, storage=bmnn.core.storage.encrypted_storage, upload_to=""
             ),
         ),
-        migrations.RunPython(encrypt, decrypt),
+        bmnn.core.storage.encrypt_files_operation(FIELDS),
     ]

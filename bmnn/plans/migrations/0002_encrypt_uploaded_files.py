@@ -11,16 +11,6 @@ import bmnn.core.storage
 FIELDS = [("plans.Plan", "source_file"), ("plans.Evidence", "file")]
 
 
-def encrypt(apps, schema_editor):
-    for label, field in FIELDS:
-        bmnn.core.storage.migrate_files(apps, label, field, encrypt=True)
-
-
-def decrypt(apps, schema_editor):
-    for label, field in FIELDS:
-        bmnn.core.storage.migrate_files(apps, label, field, encrypt=False)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("plans", "0001_initial"),
@@ -42,5 +32,5 @@ class Migration(migrations.Migration):
                 verbose_name="source file",
             ),
         ),
-        migrations.RunPython(encrypt, decrypt),
+        bmnn.core.storage.encrypt_files_operation(FIELDS),
     ]

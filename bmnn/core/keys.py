@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +16,34 @@ from bmnn.core.models import TrustedKey
 from bmnn.core.services import require, service
 
 
+def write_new_key(path: Path) -> bytes:
+    """Writes a new Ed25519 signing key (PEM, readable by the owner only) to `path`, never over an
+    existing file; returns the raw public key."""
+    pem, public = bundles.generate_key()
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(pem)
+    return public
+
+
 def signing_key() -> bytes:
-    path = settings.BMNN_SIGNING_KEY_FILE
-    if not path:
-        raise ImproperlyConfigured(
-            "BMNN_SIGNING_KEY_FILE is not set: generate one with `bmnn keys generate`"
-        )
+    """The installation's signing key. Production names it (BMNN_SIGNING_KEY_FILE); the embedded
+    single machine makes one of its own in the var directory on first use, as it does its
+    secret key, so that its audit checkpoints and bundles are signed from the first day."""
+    named: str = settings.BMNN_SIGNING_KEY_FILE
+    path = Path(named)
+    if not named:
+        if settings.BMNN_ENV == "production":
+            raise ImproperlyConfigured(
+                "BMNN_SIGNING_KEY_FILE is not set: generate one with `bmnn keys generate`"
+            )
+        path = Path(settings.VAR_DIR) / "signing_key.pem"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileExistsError):  # another process made it first
+                write_new_key(path)
     try:
-        return Path(path).read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ImproperlyConfigured(f"cannot read the signing key {path}: {exc.strerror}") from exc
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from bmnn.core import audit_checkpoints
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             checkpoint = audit_checkpoints.write_checkpoint()
-        except audit_checkpoints.CheckpointError as exc:
+        except (audit_checkpoints.CheckpointError, ImproperlyConfigured) as exc:
             raise CommandError(f"no checkpoint written: {exc}") from exc
         self.stdout.write(
             f"checkpoint: event #{checkpoint.seq} {checkpoint.hash[:16]}… signed at {checkpoint.at} "

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bmnn.core import bundles
+from bmnn.core import bundles, keys
 
 
 class Command(BaseCommand):
@@ -21,10 +20,7 @@ class Command(BaseCommand):
         path = Path(out)
         if path.exists():
             raise CommandError(f"{out} exists; a signing key is never overwritten")
-        pem, public = bundles.generate_key()
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(pem)
+        public = keys.write_new_key(path)
         self.stdout.write(f"key id      {bundles.key_id(public)}")
         self.stdout.write(f"public key  {bundles.public_key_text(public)}")
         self.stdout.write(

@@ -28,3 +28,20 @@ class Command(BaseCommand):
         )
         if not no_demo and settings.BMNN_ENV != "production" and empty_or_demo:
             call_command("demo")
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Signs the demo's audit chain once, so `bmnn audit verify --checkpoints` has something
+        to check from the first run (the daily job adds one a day)."""
+        from django.core.exceptions import ImproperlyConfigured
+
+        from bmnn.core import audit_checkpoints
+
+        try:
+            checkpoint = audit_checkpoints.write_checkpoint()
+        except (audit_checkpoints.CheckpointError, ImproperlyConfigured) as exc:
+            self.stderr.write(f"warning: no audit checkpoint written: {exc}")
+        else:
+            self.stdout.write(
+                f"audit checkpoint: event #{checkpoint.seq} signed into {audit_checkpoints.directory()}"
+            )

@@ -82,26 +82,33 @@ def headed_agency_types(actor: Any) -> set[str]:
 
 def carry_outs_to_decide(actor: Any, rows: Any) -> Any:
     """Carrying-out requests this actor decides: their own agency's new requests (as its head)
-    and, for an Art. 14.2 authority, requests endorsed for going abroad."""
+    and, for an Art. 14.2 authority, requests endorsed for going abroad — only for documents
+    within the decider's clearance (the decision service refuses the others, so the list does
+    not show them either)."""
     headed = [a for a, roles in scope(actor).roles_by_agency.items() if Role.HEAD in roles]
     if not headed:
         return rows.none()
     condition = Q(state="requested", copy__item__agency_id__in=headed)
     if headed_agency_types(actor) & rules.CARRY_ABROAD_AUTHORITY:
         condition |= Q(state="endorsed", abroad=True)
-    return rows.filter(condition)
+    return rows.filter(condition, copy__item__level__in=readable_levels(actor))
 
 
 def meetings_to_decide(actor: Any, rows: Any) -> Any:
     """Meetings awaiting this actor's consent: their own agency's (as its head) and, for an
-    Art. 16 authority, those with foreign participants."""
+    Art. 16 authority, those with foreign participants; within the decider's clearance."""
     headed = [a for a, roles in scope(actor).roles_by_agency.items() if Role.HEAD in roles]
     if not headed:
         return rows.none()
     condition = Q(foreign_element=False, item__agency_id__in=headed)
     if headed_agency_types(actor) & rules.CARRY_ABROAD_AUTHORITY:
         condition |= Q(foreign_element=True)
-    return rows.filter(condition, state="planned", item__status="classified")
+    return rows.filter(
+        condition,
+        state="planned",
+        item__status="classified",
+        item__level__in=readable_levels(actor),
+    )
 
 
 def can_view_register_overview(actor: Any) -> bool:

@@ -153,3 +153,26 @@ def test_the_approvals_page_shows_and_decides_only_what_the_actor_decides(
     client_for(chairman).post(decide, {"decision": "approve"})
     request.refresh_from_db()
     assert request.state == "approved" and request.decided_by == chairman
+
+
+def test_an_authority_below_the_documents_level_is_not_shown_what_it_cannot_decide(
+    reg, copy, make_agency, make_person, client_for
+) -> None:
+    """Found by the attack review: a Vice-Chairman without clearance saw an endorsed request to
+    take a Mật document abroad (place, purpose, requester) on the approvals page and in the API,
+    though the decision service refused them."""
+    from django.urls import reverse
+
+    from bmnn.org.models import AgencyType, Role
+
+    committee = make_agency("Ủy ban nhân dân tỉnh", type=AgencyType.PEOPLES_COMMITTEE)
+    vice = make_person(committee, Role.HEAD, "Phạm Phó Chủ", clearance="none")
+    chairman = make_person(committee, Role.HEAD, "Hoàng Văn Chủ", clearance="tuyet_mat")
+    request = _request(
+        reg, copy, abroad=True, place="Viêng Chăn, Lào", delegation_leader="Phó Chủ tịch"
+    )
+    services.decide_carry_out(actor=reg["head"], request=request, approve=True)
+    for person, shown in ((vice, False), (chairman, True)):
+        client = client_for(person)
+        assert ("Viêng Chăn" in client.get(reverse("registry:approvals")).content.decode()) is shown
+        assert (len(client.get("/api/carry-outs/").json()) == 1) is shown

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -24,6 +25,7 @@ from bmnn.inspections.models import (
     LegalDocument,
     Regulation,
     StaffDesignation,
+    Target,
     TrainingSession,
 )
 from bmnn.org.models import Agency
@@ -101,7 +103,11 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        return queries.inspections(self.request.user).prefetch_related("targets")
+        # Only the targets the reader may see: an inspected agency is not told who else was.
+        targets = policy.restrict_targets(self.request.user, Target.objects.all())
+        return queries.inspections(self.request.user).prefetch_related(
+            Prefetch("targets", queryset=targets)
+        )
 
     @extend_schema(responses=None)
     @action(detail=True, methods=["get"])

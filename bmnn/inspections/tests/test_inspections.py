@@ -468,3 +468,15 @@ def test_huge_numbers_typed_into_the_forms_are_refused_with_a_message(people, cl
         "decision": "QĐ 1/QĐ-STC", "decided_on": "01/12/2026", "allocated": [HUGE]}, follow=True)  # fmt: skip
     assert response.status_code == 200
     assert estimate.lines.get().allocated is None
+
+
+def test_the_api_names_only_the_inspected_agencies_the_reader_may_see(people, client_for) -> None:
+    """Found by the attack review: the API listed every target of a joint inspection to each
+    inspected agency, while the page and the conclusion showed only the reader's own."""
+    inspection = _inspection(people)
+    justice, health, finance = people["agencies"]
+    officer = client_for(people["justice_officer"])
+    assert officer.get(f"/api/inspections/{inspection.pk}/").json()["agencies"] == [justice.pk]
+    assert officer.get("/api/inspections/").json()["results"][0]["agencies"] == [justice.pk]
+    everyone = client_for(people["inspector"]).get(f"/api/inspections/{inspection.pk}/").json()
+    assert sorted(everyone["agencies"]) == sorted(a.pk for a in (justice, health, finance))

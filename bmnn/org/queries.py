@@ -72,13 +72,17 @@ def people(
     queryset = policy.restrict_people(actor, Person.objects.all())
     if search:
         queryset = queryset.filter(search_text__contains=fold(search))
-    if agency_id:
-        queryset = queryset.filter(memberships__agency_id=agency_id, memberships__is_active=True)
-    if role:
-        queryset = queryset.filter(memberships__role=role, memberships__is_active=True)
     visible_memberships = policy.restrict_memberships(
         actor, Membership.objects.filter(is_active=True)
     ).select_related("agency")
+    # Filter by the roles the actor may see, so a filter does not reveal a role held elsewhere.
+    if agency_id or role:
+        matching = visible_memberships
+        if agency_id:
+            matching = matching.filter(agency_id=agency_id)
+        if role:
+            matching = matching.filter(role=role)
+        queryset = queryset.filter(pk__in=matching.values("person_id"))
     return (
         queryset.distinct()
         .prefetch_related(

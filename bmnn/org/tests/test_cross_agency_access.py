@@ -150,3 +150,21 @@ def test_supervisor_sees_both_agencies(world, make_agency, make_person, client_f
         supervisor.get(reverse("org:person_detail", args=[world["stranger_b"].pk])).status_code
         == 200
     )
+
+
+def test_people_filters_do_not_reveal_roles_held_in_another_agency(
+    make_agency, make_person, client_for
+) -> None:
+    """Found by the attack review: ?agency= and ?role= filtered on every membership, so a staff
+    member of one agency learnt who also holds a role elsewhere."""
+    from bmnn.org.models import Membership
+
+    justice, finance = make_agency("Sở Tư pháp"), make_agency("Sở Tài chính")
+    reader = make_person(justice, Role.STAFF, "Người Đọc")
+    dual = make_person(justice, Role.STAFF, "Hai Nơi Làm")
+    Membership.objects.create(person=dual, agency=finance, role=Role.SECURITY_OFFICER)
+    client = client_for(reader)
+    assert client.get(f"/api/people/?agency={finance.pk}").json()["count"] == 0
+    assert client.get("/api/people/?role=security_officer").json()["count"] == 0
+    assert "Hai Nơi Làm" not in client.get("/people/?role=security_officer").content.decode()
+    assert client.get(f"/api/people/?agency={justice.pk}&role=staff").json()["count"] == 2

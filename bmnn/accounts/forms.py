@@ -21,6 +21,15 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autofocus": True, "class": "form-control"})
         self.fields["password"].widget.attrs.update({"class": "form-control"})
 
+    def clean_username(self) -> str:
+        """No account has a longer name than the user model allows, so a longer one typed (or
+        posted by a script) is cut before it reaches the lock-out table, whose column it would
+        overflow on PostgreSQL."""
+        from django.contrib.auth import get_user_model
+
+        limit = get_user_model()._meta.get_field("username").max_length or 150
+        return str(self.cleaned_data.get("username") or "")[:limit]
+
     def get_invalid_login_error(self) -> forms.ValidationError:
         from django.conf import settings
 

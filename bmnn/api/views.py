@@ -132,7 +132,7 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
         return rows
 
     @extend_schema(request=None, responses=serializers.ProgressUpdateSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def updates(self, request: Request, pk: str | None = None) -> Response:
         assignment = self.get_object()
         return Response(

@@ -188,15 +188,17 @@ def can_assign_role(actor: Any, agency: Agency, role: str) -> bool:
 
 
 def can_grant_clearance(actor: Any, person: Person, level: str) -> bool:
-    """A supervisor, or the head of one of the person's agencies, grants access up to their own
-    clearance; an administrator (IT) does not decide who may read secrets."""
+    """A supervisor, or the head of the person's agency, grants access up to their own
+    clearance; an administrator (IT) does not decide who may read secrets. A person who works
+    in several agencies carries one clearance into each of them, so a head decides it only when
+    heading every one (otherwise the supervisor does)."""
     actor_scope = scope(actor)
     if CLEARANCE_RANK.get(level, 99) > CLEARANCE_RANK.get(getattr(actor, "clearance", "none"), 0):
         return False
     if actor_scope.has(Role.SUPERVISOR):
         return True
-    agency_ids = set(person.memberships.filter(is_active=True).values_list("agency_id", flat=True))
-    return any(actor_scope.has(Role.HEAD, agency_id) for agency_id in agency_ids)
+    agency_ids = scope_of_person(person).agency_ids
+    return bool(agency_ids) and all(actor_scope.has(Role.HEAD, a) for a in agency_ids)
 
 
 # --- Audit ----------------------------------------------------------------------------------

@@ -141,6 +141,25 @@ def test_head_of_another_agency_cannot_clear_my_staff(people, make_agency, make_
         )
 
 
+def test_a_person_of_two_agencies_is_cleared_only_by_a_head_of_both_or_the_supervisor(
+    people, make_agency, make_person
+) -> None:
+    """Found by the attack review: the head of one agency raised the clearance of another
+    agency's security officer who also worked in the first, and so opened that agency's
+    register to them."""
+    from bmnn.org.models import Membership
+
+    finance = make_agency("Sở Tài chính")
+    Membership.objects.create(person=people["staff"], agency=finance, role=Role.SECURITY_OFFICER)
+    with pytest.raises(NotAllowed):
+        services.grant_clearance(
+            actor=people["head"], person=people["staff"], level="mat", granted_on=date.today()
+        )
+    services.grant_clearance(
+        actor=people["supervisor"], person=people["staff"], level="mat", granted_on=date.today()
+    )
+
+
 def test_group_with_unknown_type_is_refused(people) -> None:
     with pytest.raises(ValidationError):
         services.create_group(

@@ -28,6 +28,7 @@ from bmnn.accounts.forms import ApiTokenForm, CheckPasswordChangeForm, LoginForm
 from bmnn.accounts.models import ApiToken
 from bmnn.accounts.totp import base32_key
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 
 
@@ -62,7 +63,10 @@ class LoginView(auth_views.LoginView):
 
 def _next_url(request: HttpRequest) -> str:
     target = request.GET.get("next") or request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path of this site: anything else ("-1", a view name) is not a place to go.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return target
     return "/"
 
@@ -172,7 +176,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm()
     new_token = None
     if request.method == "POST" and request.POST.get("action") == "revoke":
-        token = get_object_or_404(ApiToken, pk=request.POST.get("token") or 0, person=user)
+        token = get_object_or_404(
+            ApiToken, pk=parse_id(request.POST.get("token")) or 0, person=user
+        )
         services.revoke_api_token(actor=user, token=token)
         messages.success(request, _("The API token was revoked."))
         return redirect("accounts:profile")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.core.text import parse_day
 from bmnn.devices import services
@@ -126,9 +127,13 @@ def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.POST.get("action") == "inspection":
-                finding = device.findings.filter(pk=request.POST.get("finding", 0)).first()
+                finding = device.findings.filter(
+                    pk=parse_id(request.POST.get("finding")) or 0
+                ).first()
                 target = (
-                    _open_targets(request, device).filter(pk=request.POST.get("target", 0)).first()
+                    _open_targets(request, device)
+                    .filter(pk=parse_id(request.POST.get("target")) or 0)
+                    .first()
                 )
                 if finding is None or target is None:
                     raise Http404
@@ -136,7 +141,9 @@ def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                              deadline=parse_day(request.POST.get("deadline", "")))  # fmt: skip
                 messages.success(request, _("Recorded as an inspection finding."))
             elif request.POST.get("action") == "finding":
-                finding = device.findings.filter(pk=request.POST.get("finding", 0)).first()
+                finding = device.findings.filter(
+                    pk=parse_id(request.POST.get("finding")) or 0
+                ).first()
                 if finding is None:
                     raise Http404
                 services.decide_finding(actor=actor_of(request), finding=finding, status=request.POST.get("status", ""),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.core.text import parse_day
 from bmnn.inspections import queries, rules, services
@@ -240,7 +241,7 @@ def _record_training(request: HttpRequest, editable: list[Agency]) -> None:
             _("staff"): int(request.POST.get("staff") or 0),
         }
         people = [m.person for m in Membership.objects.filter(agency=agency, is_active=True,
-                                                              person_id__in=request.POST.getlist("attendees"))]  # fmt: skip
+                                                              person_id__in=[parse_id(v) or 0 for v in request.POST.getlist("attendees")])]  # fmt: skip
         services.record_training(actor=actor_of(request), agency=agency, kind=request.POST.get("kind", ""),
                                  title=request.POST.get("title", ""), held_on=parse_day(request.POST.get("held_on", "")),
                                  audience=request.POST.get("audience", ""), participants=counts, attendees=people)  # fmt: skip
@@ -270,12 +271,14 @@ def readiness(request: HttpRequest) -> HttpResponse:
     visible = policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True))
     visible = visible.order_by("name")
     if request.method == "POST":
-        agency = visible.filter(pk=request.POST.get("agency", 0)).first()
+        agency = visible.filter(pk=parse_id(request.POST.get("agency")) or 0).first()
         if agency is None:
             raise Http404
         try:
             if request.POST.get("action") == "designate":
-                person = agency.memberships.filter(person_id=request.POST.get("person", 0)).first()
+                person = agency.memberships.filter(
+                    person_id=parse_id(request.POST.get("person")) or 0
+                ).first()
                 services.designate_staff(
                     actor=actor_of(request), agency=agency, person=person.person if person else actor_of(request),
                     mode=request.POST.get("mode", ""), decision=request.POST.get("decision", ""),

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency
 from bmnn.registry import books, queries, services
@@ -196,7 +197,7 @@ def _provide(request: HttpRequest, item: Any) -> str:
 def _hand_over(request: HttpRequest, item: Any) -> str:
     transfer = (
         queries.transfers_to_hand_over(request.user, item)
-        .filter(pk=request.POST.get("transfer", "0"))
+        .filter(pk=parse_id(request.POST.get("transfer")) or 0)
         .first()
     )
     if transfer is None:
@@ -251,7 +252,9 @@ def _carry_out_request(request: HttpRequest, item: Any) -> str:
 
 
 def _carry_out(request: HttpRequest, item: Any) -> CarryOut:
-    found = CarryOut.objects.filter(copy__item=item, pk=request.POST.get("request", "0")).first()
+    found = CarryOut.objects.filter(
+        copy__item=item, pk=parse_id(request.POST.get("request")) or 0
+    ).first()
     if found is None:
         raise Http404
     return found
@@ -435,7 +438,7 @@ def transfers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         transfer = (
             queries.pending_transfers(request.user)
-            .filter(pk=request.POST.get("transfer", "0"))
+            .filter(pk=parse_id(request.POST.get("transfer")) or 0)
             .first()
         )
         if transfer is None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency
 from bmnn.scanner import services
@@ -119,7 +120,9 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if finding is None:
         raise Http404
     if request.method == "POST" and request.POST.get("action") == "incident":
-        agency = Agency.objects.filter(pk=request.POST.get("agency", 0), is_active=True).first()
+        agency = Agency.objects.filter(
+            pk=parse_id(request.POST.get("agency")) or 0, is_active=True
+        ).first()
         if agency is None:
             raise Http404
         try:

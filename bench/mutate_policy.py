@@ -33,6 +33,7 @@ TESTS = [
     "bmnn/org/tests/test_person_identity.py",
     "bmnn/org/tests/test_cross_agency_access.py",
     "bmnn/registry/tests/test_access.py",
+    "bmnn/registry/tests/test_carry_out.py",
     "bmnn/inspections/tests/test_inspections.py",
     "bmnn/accounts/tests",
     "bmnn/registry/tests/test_api.py",
@@ -388,10 +389,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="")
     parser.add_argument("--calls", action="store_true", help="also drop each use of restrict_*")
+    parser.add_argument("--calls-only", action="store_true", help="only the uses of restrict_*")
+    parser.add_argument("--start", type=int, default=0, help="skip the first N mutations")
     parser.add_argument("--out", default="")
     args = parser.parse_args()
-    mutations = FILTERS + (call_site_mutations() if args.calls else [])
-    mutations = [m for m in mutations if args.only in m.name]
+    mutations = [] if args.calls_only else list(FILTERS)
+    if args.calls or args.calls_only:
+        mutations += call_site_mutations()
+    mutations = [m for m in mutations if args.only in m.name][args.start :]
     python = str(ROOT / ".venv" / "bin" / "python")
     baseline, seconds = run(
         Mutation("baseline (no mutation)", POLICY / "__init__.py", "", ""), python

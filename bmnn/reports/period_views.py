@@ -218,6 +218,10 @@ def _submission_action(
         elif current is None:
             raise ValidationError(_("Start the report first."))
         elif action in ("save", "submit", "sign"):
+            if action == "save" and not policy.can_draft_report(actor, agency.pk):
+                raise PermissionDenied(
+                    _("Only the agency's head and security officer write its report.")
+                )
             if request.POST.get("revision") is not None and (
                 policy.can_draft_report(actor, agency.pk)
                 and current.state in (*services.EDITABLE, "submitted")

@@ -485,3 +485,18 @@ def test_bad_input_on_the_pages_gets_a_message_not_an_error(people, client_for, 
                             "signer_title": "GIÁM ĐỐC", "day": "01/12/2026", "summary": "x", "recipients": "Bộ Công an",
                             "issuer_parent": "UBND", "place": "Bắc Lâm"}, follow=True)  # fmt: skip
     assert stale.status_code == 200 and "Người khác đã lưu" in stale.content.decode()
+
+
+def test_staff_saving_the_agencys_report_is_told_it_may_not(people, client_for) -> None:
+    """Found by the attack review: a staff member's save answered "Saved." though nothing was."""
+    period = _annual(people)
+    submission = services.start_submission(
+        actor=people["officer"], period=period, agency=people["justice"]
+    )
+    response = client_for(people["staff"]).post(
+        f"/reports/periods/{period.pk}/agencies/{people['justice'].pk}/",
+        {"action": "save", "situation": "pwned", "revision": submission.revision}, follow=True)  # fmt: skip
+    page = response.content.decode()
+    assert "Đã lưu" not in page and "pwned" not in page
+    submission.refresh_from_db()
+    assert submission.situation != "pwned"

@@ -453,7 +453,12 @@ def transfers(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def book_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "registry/book_list.html", {"books": queries.books(request.user)})
+    keeps = any(
+        policy.can_keep_registers(request.user, a) for a in policy.scope(request.user).agency_ids
+    )
+    return render(
+        request, "registry/book_list.html", {"books": queries.books(request.user), "keeps": keeps}
+    )
 
 
 @login_required

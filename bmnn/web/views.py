@@ -77,9 +77,9 @@ def _reporting(actor: Any) -> dict[str, Any]:
 
     scope = policy.scope(actor)
     mine = Q(submissions__agency_id__in=scope.agency_ids)
+    open_periods = ReportingPeriod.objects.filter(status="open").exclude(kind="ad_hoc")
     period = (
-        ReportingPeriod.objects.filter(status="open")
-        .exclude(kind="ad_hoc")
+        policy.restrict_periods(actor, open_periods)
         .annotate(
             accepted=Count("submissions", filter=Q(submissions__state="accepted")),
             waiting=Count("submissions", filter=Q(submissions__state="signed")),

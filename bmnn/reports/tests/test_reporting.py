@@ -500,3 +500,16 @@ def test_staff_saving_the_agencys_report_is_told_it_may_not(people, client_for) 
     assert "Đã lưu" not in page and "pwned" not in page
     submission.refresh_from_db()
     assert submission.situation != "pwned"
+
+
+def test_the_dashboard_offers_a_period_only_to_those_who_may_open_it(
+    people, make_person, client_for
+) -> None:
+    """Found by the attack review: the inspector's dashboard linked the year's period, whose page
+    answered 404 (the provincial police aggregates rather than reports)."""
+    period = _annual(people)
+    inspector = make_person(people["police"], Role.INSPECTOR, "Hồ Văn Tra")
+    assert client_for(inspector).get("/").context["protection"]["reporting"]["period"] is None
+    assert client_for(inspector).get(f"/reports/periods/{period.pk}/").status_code == 404
+    officer_view = client_for(people["officer"]).get("/").context["protection"]["reporting"]
+    assert officer_view["period"] == period

@@ -68,7 +68,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         notify.mark_all_read(actor=request.user)
         return redirect("core:notifications")
-    rows = Notification.objects.filter(recipient=request.user.pk).order_by("-created_at", "-pk")
+    rows = policy.restrict_notifications(request.user, Notification.objects.all())
+    rows = rows.order_by("-created_at", "-pk")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "core/notifications.html", {"page": page})
 
@@ -84,7 +85,8 @@ def notification_poll(request: HttpRequest) -> HttpResponse:
         # the session ended (logged out, or idle too long): the page goes to the login page
         login = reverse("accounts:login")
         return JsonResponse({"unread": 0, "latest": None, "login": login}, status=401)
-    unread = Notification.objects.filter(recipient=user.pk, read_at__isnull=True).order_by("-pk")
+    unread = policy.restrict_notifications(user, Notification.objects.filter(read_at__isnull=True))
+    unread = unread.order_by("-pk")
     rows = list(unread.values("pk", "title", "url")[:1])
     latest = (
         {"id": rows[0]["pk"], "title": rows[0]["title"], "url": rows[0]["url"]} if rows else None

@@ -53,7 +53,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         for label, url, allowed in entries
         if allowed
     ]
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    mine = policy.restrict_notifications(user, Notification.objects.filter(read_at__isnull=True))
+    unread = mine.count()
     return {
         "nav": nav,
         "province_name": settings.BMNN_PROVINCE_NAME,

@@ -56,6 +56,7 @@ from bmnn.core.policy.org import (
     restrict_audit,
     restrict_groups,
     restrict_memberships,
+    restrict_notifications,
     restrict_people,
     scope_of_person,
 )
@@ -190,6 +191,7 @@ __all__ = [
     "restrict_items",
     "restrict_library",
     "restrict_memberships",
+    "restrict_notifications",
     "restrict_people",
     "restrict_periods",
     "restrict_plans",

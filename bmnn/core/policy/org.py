@@ -201,6 +201,16 @@ def can_grant_clearance(actor: Any, person: Person, level: str) -> bool:
     return bool(agency_ids) and all(actor_scope.has(Role.HEAD, a) for a in agency_ids)
 
 
+# --- Notifications --------------------------------------------------------------------------
+
+
+def restrict_notifications(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Notifications are personal: each person reads their own."""
+    if not scope(actor).authenticated:
+        return queryset.none()
+    return queryset.filter(recipient_id=actor.pk)
+
+
 # --- Audit ----------------------------------------------------------------------------------
 
 

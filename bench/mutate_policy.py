@@ -29,6 +29,7 @@ POLICY = ROOT / "bmnn" / "core" / "policy"
 # The tests that guard the read path, fastest-to-fail first.
 TESTS = [
     "tests/test_permission_matrix.py",
+    "bmnn/core/tests/test_policy_gates.py",
     "bmnn/reports/tests/test_incidents.py",
     "bmnn/org/tests/test_person_identity.py",
     "bmnn/org/tests/test_cross_agency_access.py",

@@ -28,6 +28,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+BUDGET_CPU_SECONDS = 5.0
+
+
 def nested_bomb(copies: int = 900) -> bytes:
     inner = _zip({"zeros.bin": b"\0" * 9_900_000})
     # stored, not deflated: the outer archive is as big as an attacker's upload would be
@@ -56,3 +59,5 @@ def test_cpu_of_a_check_of_a_nested_zip_bomb(make_agency, make_person, client_fo
         f"\nnested bomb {len(bomb) / 2**20:.1f} MB: CPU {statistics.median(cpu):.2f} s "
         f"(median of 3), wall {statistics.median(wall):.2f} s, limit reported"
     )
+    # Budget: one hostile upload costs at most a few seconds of one core (it cost 27-35 s).
+    assert statistics.median(cpu) < BUDGET_CPU_SECONDS

@@ -77,6 +77,22 @@ ALLOWED: dict[str, dict[str, set[str]]] = {
         "J-DEVICE": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
         "H-DEVICE": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
     },
+    "medium": {
+        "J-MEDIUM": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
+        "H-MEDIUM": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
+    },
+    "lan": {
+        "J-LAN": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
+        "H-LAN": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
+    },
+    "device_finding": {
+        "J-DEVFINDING": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
+        "H-DEVFINDING": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
+    },
+    "regulation": {
+        "J-REGULATION": JUSTICE | EVERYONE_IN_PROVINCE,
+        "H-REGULATION": {"other"} | EVERYONE_IN_PROVINCE,
+    },
     "training": {
         "J-TRAINING": JUSTICE | EVERYONE_IN_PROVINCE,
         "H-TRAINING": {"other"} | EVERYONE_IN_PROVINCE,
@@ -200,11 +216,28 @@ def world(make_agency, make_person) -> World:
                                              revision=submission.revision, situation=_marker("submission", row))  # fmt: skip
         rows["submission"][row] = submission
 
-    # Devices and training.
-    for row, agency in (("J-DEVICE", justice), ("H-DEVICE", health)):
-        rows["device"][row] = Device.objects.create(
-            agency=agency, asset_tag=_marker("device", row), kind="computer",
+    # Devices, media, independent LANs, host-audit findings, regulations and training.
+    from bmnn.devices.models import DeviceFinding, HostReport, IndependentLan, Medium
+    from bmnn.inspections.models import Regulation
+
+    for code, agency in (("J", justice), ("H", health)):
+        device = rows["device"][f"{code}-DEVICE"] = Device.objects.create(
+            agency=agency, asset_tag=_marker("device", f"{code}-DEVICE"), kind="computer",
             network_status="standalone", highest_level="mat")  # fmt: skip
+        rows["medium"][f"{code}-MEDIUM"] = Medium.objects.create(
+            agency=agency, label=_marker("medium", f"{code}-MEDIUM"), kind="usb", serial=f"SN-{code}",
+            registered_on=TODAY)  # fmt: skip
+        rows["lan"][f"{code}-LAN"] = IndependentLan.objects.create(
+            agency=agency, name=_marker("lan", f"{code}-LAN"), site="Phòng cơ yếu"
+        )
+        report = HostReport.objects.create(device=device, uploaded_by=people["supervisor"], generated_at=timezone.now(),
+                                           sha256=code * 64)  # fmt: skip
+        rows["device_finding"][f"{code}-DEVFINDING"] = DeviceFinding.objects.create(
+            device=device, report=report, code="usb_unregistered", severity="high",
+            summary=_marker("device_finding", f"{code}-DEVFINDING"))  # fmt: skip
+        rows["regulation"][f"{code}-REGULATION"] = Regulation.objects.create(
+            agency=agency, status="issued", document_number=_marker("regulation", f"{code}-REGULATION"),
+            issued_on=TODAY, updated_by=people["supervisor"])  # fmt: skip
     for row, agency, recorder in (
         ("J-TRAINING", justice, "officer"),
         ("H-TRAINING", health, "other"),
@@ -301,6 +334,26 @@ PATHS: dict[str, list[Path]] = {
         Path("page detail", lambda w, o: f"/devices/{o.pk}/", detail=True),
         Path("API list", lambda w: "/api/devices/"),
         Path("API detail", lambda w, o: f"/api/devices/{o.pk}/", detail=True),
+    ],
+    "medium": [
+        Path("page list", lambda w: "/devices/media/"),
+        Path("API list", lambda w: "/api/media/"),
+        Path("API detail", lambda w, o: f"/api/media/{o.pk}/", detail=True),
+    ],
+    "lan": [
+        Path("page list", lambda w: "/devices/media/"),
+        Path("API list", lambda w: "/api/independent-lans/"),
+        Path("API detail", lambda w, o: f"/api/independent-lans/{o.pk}/", detail=True),
+    ],
+    "device_finding": [
+        Path("device page", lambda w, o: f"/devices/{o.device_id}/", detail=True),
+        Path("API list", lambda w: "/api/device-findings/"),
+        Path("API detail", lambda w, o: f"/api/device-findings/{o.pk}/", detail=True),
+    ],
+    "regulation": [
+        Path("readiness page", lambda w: "/inspections/agencies/"),
+        Path("API list", lambda w: "/api/regulations/"),
+        Path("API detail", lambda w, o: f"/api/regulations/{o.pk}/", detail=True),
     ],
     "training": [
         Path("page list", lambda w: "/inspections/training/"),

@@ -480,3 +480,20 @@ def test_the_api_names_only_the_inspected_agencies_the_reader_may_see(people, cl
     assert officer.get("/api/inspections/").json()["results"][0]["agencies"] == [justice.pk]
     everyone = client_for(people["inspector"]).get(f"/api/inspections/{inspection.pk}/").json()
     assert sorted(everyone["agencies"]) == sorted(a.pk for a in (justice, health, finance))
+
+
+def test_a_team_member_from_an_agency_reads_every_target_of_their_inspection(
+    people, make_person, client_for
+) -> None:
+    """A team may include an officer of another agency (seconded): they read every target's
+    findings of the inspection they are on, as the leader does."""
+    justice, health, _finance = people["agencies"]
+    seconded = make_person(justice, Role.STAFF, "Cán Bộ Biệt Phái")
+    inspection = _inspection(people, team=[seconded])
+    target = inspection.targets.get(agency=health)
+    finding = services.record_finding(actor=people["inspector"], target=target, item=None, severity="low",
+                                      description="Thiếu sổ theo dõi", rule="ND26 Art. 4",
+                                      deadline=TODAY + timedelta(days=7))  # fmt: skip
+    client = client_for(seconded)
+    assert client.get(f"/api/inspection-findings/{finding.pk}/").status_code == 200
+    assert "Thiếu sổ theo dõi" in client.get(f"/inspections/{inspection.pk}/").content.decode()

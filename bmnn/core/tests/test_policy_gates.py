@@ -42,3 +42,19 @@ def test_a_gate_opens_to_its_roles_only(people, gate) -> None:
         seen = getattr(policy, gate)(person, rows).count()
         assert seen == (rows.count() if who in GATES[gate] else 0), (gate, who)
     assert getattr(policy, gate)(None, rows).count() == 0
+
+
+def test_an_agency_never_reads_a_draft_plan_even_with_an_assignment(people) -> None:
+    """Assignments are made when a plan is issued, so a draft has none; should one exist (data
+    brought in by hand, a plan put back to draft), the agency still does not see the draft."""
+    from bmnn.plans.models import Assignment, Plan, Task
+
+    justice = people["officer"].memberships.get().agency
+    plan = Plan.objects.create(
+        title="Dự thảo kế hoạch", status="draft", created_by=people["supervisor"]
+    )
+    task = Task.objects.create(plan=plan, ref="1", content="Rà soát danh mục")
+    Assignment.objects.create(task=task, agency=justice, role="lead")
+    assert not policy.restrict_plans(people["officer"], Plan.objects.all()).exists()
+    Plan.objects.filter(pk=plan.pk).update(status="issued")
+    assert policy.restrict_plans(people["officer"], Plan.objects.all()).exists()

@@ -58,3 +58,18 @@ def test_an_agency_never_reads_a_draft_plan_even_with_an_assignment(people) -> N
     assert not policy.restrict_plans(people["officer"], Plan.objects.all()).exists()
     Plan.objects.filter(pk=plan.pk).update(status="issued")
     assert policy.restrict_plans(people["officer"], Plan.objects.all()).exists()
+
+
+def test_an_agency_reads_only_the_issued_plans_that_assign_it_something(
+    people, make_agency
+) -> None:
+    from bmnn.plans.models import Assignment, Plan, Task
+
+    health = make_agency("Sở Y tế")
+    plan = Plan.objects.create(
+        title="Kế hoạch ngành y tế", status="issued", created_by=people["supervisor"]
+    )
+    Assignment.objects.create(task=Task.objects.create(plan=plan, ref="1", content="Tập huấn"), agency=health,
+                              role="lead")  # fmt: skip
+    assert not policy.restrict_plans(people["officer"], Plan.objects.all()).exists()
+    assert policy.restrict_plans(people["supervisor"], Plan.objects.all()).count() == 1

@@ -93,6 +93,10 @@ ALLOWED: dict[str, dict[str, set[str]]] = {
         "J-REGULATION": JUSTICE | EVERYONE_IN_PROVINCE,
         "H-REGULATION": {"other"} | EVERYONE_IN_PROVINCE,
     },
+    "designation": {
+        "J-DESIGNATION": JUSTICE | EVERYONE_IN_PROVINCE,
+        "H-DESIGNATION": {"other"} | EVERYONE_IN_PROVINCE,
+    },
     "training": {
         "J-TRAINING": JUSTICE | EVERYONE_IN_PROVINCE,
         "H-TRAINING": {"other"} | EVERYONE_IN_PROVINCE,
@@ -218,7 +222,7 @@ def world(make_agency, make_person) -> World:
 
     # Devices, media, independent LANs, host-audit findings, regulations and training.
     from bmnn.devices.models import DeviceFinding, HostReport, IndependentLan, Medium
-    from bmnn.inspections.models import Regulation
+    from bmnn.inspections.models import Regulation, StaffDesignation
 
     for code, agency in (("J", justice), ("H", health)):
         device = rows["device"][f"{code}-DEVICE"] = Device.objects.create(
@@ -238,6 +242,10 @@ def world(make_agency, make_person) -> World:
         rows["regulation"][f"{code}-REGULATION"] = Regulation.objects.create(
             agency=agency, status="issued", document_number=_marker("regulation", f"{code}-REGULATION"),
             issued_on=TODAY, updated_by=people["supervisor"])  # fmt: skip
+        keeper = people["officer"] if code == "J" else people["other"]
+        rows["designation"][f"{code}-DESIGNATION"] = StaffDesignation.objects.create(
+            agency=agency, person=keeper, mode="part_time", decision=_marker("designation", f"{code}-DESIGNATION"),
+            decided_on=TODAY, created_by=people["supervisor"])  # fmt: skip
     for row, agency, recorder in (
         ("J-TRAINING", justice, "officer"),
         ("H-TRAINING", health, "other"),
@@ -354,6 +362,10 @@ PATHS: dict[str, list[Path]] = {
         Path("readiness page", lambda w: "/inspections/agencies/"),
         Path("API list", lambda w: "/api/regulations/"),
         Path("API detail", lambda w, o: f"/api/regulations/{o.pk}/", detail=True),
+    ],
+    "designation": [
+        Path("API list", lambda w: "/api/designations/"),
+        Path("API detail", lambda w, o: f"/api/designations/{o.pk}/", detail=True),
     ],
     "training": [
         Path("page list", lambda w: "/inspections/training/"),

@@ -50,7 +50,7 @@ def training_coverage(
     """Share of each agency's active members who attended a session in the last 12 months
     (None without members), counted by the database: one row per agency comes back."""
     start, end = rules.training_window(today or timezone.localdate())
-    ids = [a.pk for a in agencies]
+    ids: Any = agencies.values("pk") if isinstance(agencies, QuerySet) else [a.pk for a in agencies]
     attended = Attendance.objects.filter(person__isnull=False, session__held_on__gte=start,
                                          session__held_on__lte=end).values("person_id")  # fmt: skip
     counts = (
@@ -61,7 +61,9 @@ def training_coverage(
             trained=Count("person", distinct=True, filter=Q(person__in=attended)),
         )
     )
-    result: dict[int, float | None] = dict.fromkeys(ids)
+    result: dict[int, float | None] = {}
+    if not isinstance(agencies, QuerySet):
+        result = dict.fromkeys(ids)
     for row in counts:
         result[row["agency_id"]] = row["trained"] / row["staff"] if row["staff"] else None
     return result
@@ -84,6 +86,35 @@ def open_findings_by_agency(actor: Any) -> QuerySet[Any]:
         .annotate(total=Count("pk"), late=Count("pk", filter=Q(deadline__lt=timezone.localdate())))
         .order_by("-late", "target__agency__name")
     )
+
+
+def readiness_summary(agencies: QuerySet[Agency], today: date | None = None) -> dict[str, Any]:
+    """The dashboard's figures over many agencies, counted by the database (no agency rows are
+    loaded but the five least trained): agencies, those late with their regulation, those with
+    nobody designated today, mean training coverage and the five least trained."""
+    from bmnn.inspections.models import Regulation, StaffDesignation
+
+    today = today or timezone.localdate()
+    ids = agencies.values("pk")
+    total = agencies.count()
+    issued = Regulation.objects.filter(agency_id__in=ids, status="issued").count()
+    in_force = Q(decided_on__lte=today) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+    staffed = (
+        StaffDesignation.objects.filter(in_force, agency_id__in=ids)
+        .values("agency_id")
+        .distinct()
+        .count()
+    )
+    coverage = {k: v for k, v in training_coverage(agencies, today).items() if v is not None}
+    lowest = sorted(coverage.items(), key=lambda pair: (pair[1], pair[0]))[:5]
+    names = Agency.objects.in_bulk([pk for pk, _share in lowest])
+    return {
+        "agencies": total,
+        "no_regulation": total - issued if rules.regulation_late("", today) else 0,
+        "no_staff": total - staffed,
+        "coverage": sum(coverage.values()) / len(coverage) if coverage else None,
+        "least_trained": [{"agency": names[pk], "coverage": share} for pk, share in lowest],
+    }
 
 
 def agency_readiness(agencies: list[Agency], today: date | None = None) -> list[dict[str, Any]]:

@@ -50,20 +50,12 @@ def _protection_work(actor: Any) -> dict[str, Any]:
     from bmnn.org.models import Agency
 
     agencies = policy.restrict_agencies(actor, Agency.objects.filter(is_active=True))
-    rows = inspection_queries.agency_readiness(list(agencies.order_by("name")[:3000]))
-    covered = [r["coverage"] for r in rows if r["coverage"] is not None]
     return {
         "in_progress": inspection_queries.inspections(actor).filter(status="in_progress").count(),
         "late_findings": inspection_queries.overdue_findings(actor).count(),
-        "no_regulation": sum(1 for r in rows if r["regulation_late"]),
-        "no_staff": sum(1 for r in rows if not r["staff"]),
-        "coverage": sum(covered) / len(covered) if covered else None,
-        "agencies": len(rows),
+        **inspection_queries.readiness_summary(agencies),
         **_device_counts(actor),
         "reporting": _reporting(actor),
-        "least_trained": sorted(
-            (r for r in rows if r["coverage"] is not None), key=lambda r: r["coverage"]
-        )[:5],
     }
 
 

@@ -497,3 +497,35 @@ def test_a_team_member_from_an_agency_reads_every_target_of_their_inspection(
     client = client_for(seconded)
     assert client.get(f"/api/inspection-findings/{finding.pk}/").status_code == 200
     assert "Thiếu sổ theo dõi" in client.get(f"/inspections/{inspection.pk}/").content.decode()
+
+
+def test_the_dashboard_summary_counts_what_the_per_agency_readiness_shows(
+    people, make_person
+) -> None:
+    """`readiness_summary` (the database's count) agrees with `agency_readiness` (row by row)."""
+    from bmnn.org.models import Agency
+
+    justice, health, finance = people["agencies"]
+    services.set_regulation(actor=people["justice_officer"], agency=justice, status="issued",
+                            document_number="QĐ 12/QĐ-STP", issued_on=date(2026, 5, 20))  # fmt: skip
+    services.designate_staff(actor=people["justice_head"], agency=justice, person=people["justice_officer"],
+                             mode="part_time", decision="QĐ 3/QĐ-STP", decided_on=TODAY)  # fmt: skip
+    services.record_training(actor=people["justice_officer"], agency=justice, kind="training", title="Tập huấn",
+                             held_on=TODAY - timedelta(days=2), attendees=[people["justice_officer"]])  # fmt: skip
+    make_person(finance, Role.STAFF)
+    agencies = Agency.objects.filter(pk__in=[a.pk for a in (justice, health, finance)])
+    for today in (date(2026, 3, 1), TODAY):
+        rows = queries.agency_readiness(list(agencies), today)
+        summary = queries.readiness_summary(agencies, today)
+        covered = [r["coverage"] for r in rows if r["coverage"] is not None]
+        assert summary["agencies"] == len(rows) == 3
+        assert summary["no_regulation"] == sum(1 for r in rows if r["regulation_late"])
+        assert summary["no_staff"] == sum(1 for r in rows if not r["staff"])
+        assert summary["coverage"] == pytest.approx(sum(covered) / len(covered))
+        assert [r["agency"] for r in summary["least_trained"]] == [
+            r["agency"]
+            for r in sorted(
+                (r for r in rows if r["coverage"] is not None),
+                key=lambda r: (r["coverage"], r["agency"].pk),
+            )  # fmt: skip
+        ]

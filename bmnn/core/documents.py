@@ -52,7 +52,7 @@ def _para(cell_or_doc: Any, text: str, *, size: float = 13, bold: bool = False,
         "right": WD_ALIGN_PARAGRAPH.RIGHT,
         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
     }[align]
-    _font(paragraph.add_run(text), size, bold, italic)
+    _font(paragraph.add_run(_CONTROL.sub("", text)), size, bold, italic)
     return paragraph
 
 

@@ -527,5 +527,5 @@ def test_the_dashboard_summary_counts_what_the_per_agency_readiness_shows(
             for r in sorted(
                 (r for r in rows if r["coverage"] is not None),
                 key=lambda r: (r["coverage"], r["agency"].pk),
-            )  # fmt: skip
+            )
         ]

@@ -186,7 +186,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def spreadsheet_text(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula is written as text (a leading
-    apostrophe). Every XLSX and CSV export passes its cells through this one rule."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    apostrophe), and control characters, which a worksheet cannot hold, are dropped. Every
+    XLSX and CSV export passes its cells through this one rule."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value

@@ -19,3 +19,15 @@ def test_control_characters_in_headings_and_paragraphs_are_dropped() -> None:
                              ("table", (["A"], [["ô\x02"]]))])  # fmt: skip
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "Tình hình chung" in text and "Phần I" in text and "Tóm tắt" in text
+
+
+def test_control_characters_in_spreadsheet_cells_are_dropped() -> None:
+    from openpyxl import load_workbook
+
+    from bmnn.core.documents import build_xlsx
+
+    data = build_xlsx([("Tổng hợp", ["Cơ quan"], [["Sở\x00 Tư pháp\x1f"], ["=1+1"]])])
+    cells = [
+        c for row in load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True) for c in row
+    ]
+    assert cells == ["Cơ quan", "Sở Tư pháp", "'=1+1"]

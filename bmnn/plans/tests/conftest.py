@@ -23,8 +23,16 @@ def resolver() -> Resolver:
     return Resolver(agencies, groups, [PROVINCE])
 
 
-def seed(name: str) -> bytes:
+def seed_path(name: str) -> Path:
+    """A real plan of ../shared/seeds. That folder sits beside the repository here and in CI,
+    not in a user's clone: there the tests over it are skipped, and say so."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed plans ({SEEDS}) are not beside this clone")
     matches = sorted(SEEDS.glob(f"{name}_*.txt"))
     if not matches:
         pytest.fail(f"seed {name} not found in {SEEDS}")
-    return matches[0].read_bytes()
+    return matches[0]
+
+
+def seed(name: str) -> bytes:
+    return seed_path(name).read_bytes()

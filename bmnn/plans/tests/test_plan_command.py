@@ -9,14 +9,14 @@ from django.core.management import CommandError, call_command
 
 from bmnn.org.demo import load_demo
 from bmnn.plans.models import Plan
-from bmnn.plans.tests.conftest import SEEDS
+from bmnn.plans.tests.conftest import seed_path
 
 pytestmark = pytest.mark.django_db
 
 
 def test_json_output_has_the_documented_shape(capsys) -> None:
     load_demo()
-    seed = next(SEEDS.glob("004_*.txt"))
+    seed = seed_path("004")
     call_command("plan_import", str(seed), format="json")
     result = json.loads(capsys.readouterr().out)
     assert {"number", "issuer", "place", "date", "title"} <= set(result["plan"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bmnn.scanner.engine import scan_bytes
 from tests.corpus.scanner_corpus import build
 
@@ -36,6 +38,8 @@ def test_the_text_corpus_meets_the_targets() -> None:
 
 
 def test_both_seed_plans_scan_as_not_secret() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed plans ({SEEDS}) are not beside this clone")
     seeds = sorted(SEEDS.iterdir())
     assert len(seeds) == 2
     for seed in seeds:

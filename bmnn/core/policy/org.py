@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
-from bmnn.core.policy.scope import Scope, by_agency, scope
+from bmnn.core.policy.scope import Scope, by_agency, memberships_scope, scope
 from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, SECOND_FACTOR_ROLES, Role
 
 if TYPE_CHECKING:
@@ -148,15 +148,9 @@ _MANAGERS = frozenset({Role.HEAD, Role.SECURITY_OFFICER})
 
 
 def scope_of_person(person: Person) -> Scope:
-    """The roles a person holds through active memberships, whether or not the account is on
-    (an account switched off keeps its rank: it is switched on again by a superior)."""
-    from bmnn.org.models import Membership
-
-    roles: dict[int, set[str]] = {}
-    rows = Membership.objects.filter(person=person, is_active=True, agency__is_active=True)
-    for agency_id, role in rows.values_list("agency_id", "role"):
-        roles.setdefault(agency_id, set()).add(role)
-    return Scope(True, {key: frozenset(value) for key, value in roles.items()})
+    """The roles a person holds, whether or not the account is on (an account switched off
+    keeps its rank: it is switched on again by a superior)."""
+    return memberships_scope(person)
 
 
 def can_change_username(actor: Any, person: Person) -> bool:

@@ -48,15 +48,21 @@ def scope(actor: Any) -> Scope:
     cached = getattr(actor, _CACHE_ATTR, None)
     if cached is not None:
         return cached
+    result = memberships_scope(actor)
+    setattr(actor, _CACHE_ATTR, result)
+    return result
+
+
+def memberships_scope(person: Any) -> Scope:
+    """The roles a person holds through active memberships of active agencies (one query),
+    whether or not the account itself is on."""
     from bmnn.org.models import Membership
 
     roles: dict[int, set[str]] = {}
-    rows = Membership.objects.filter(person=actor, is_active=True, agency__is_active=True)
+    rows = Membership.objects.filter(person=person, is_active=True, agency__is_active=True)
     for agency_id, role in rows.values_list("agency_id", "role"):
         roles.setdefault(agency_id, set()).add(role)
-    result = Scope(True, {key: frozenset(value) for key, value in roles.items()})
-    setattr(actor, _CACHE_ATTR, result)
-    return result
+    return Scope(True, {key: frozenset(value) for key, value in roles.items()})
 
 
 def forget(actor: Any) -> None:

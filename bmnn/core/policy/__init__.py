@@ -17,7 +17,6 @@ from __future__ import annotations
 from bmnn.core.policy.devices import (
     can_import_host_report,
     can_keep_inventory,
-    restrict_device_records,
     restrict_devices,
 )
 from bmnn.core.policy.inspections import (
@@ -31,7 +30,6 @@ from bmnn.core.policy.inspections import (
     restrict_budgets,
     restrict_findings,
     restrict_inspections,
-    restrict_library,
     restrict_targets,
 )
 from bmnn.core.policy.org import (
@@ -54,7 +52,6 @@ from bmnn.core.policy.org import (
     requires_second_factor,
     restrict_agencies,
     restrict_audit,
-    restrict_groups,
     restrict_memberships,
     restrict_notifications,
     restrict_people,
@@ -102,7 +99,6 @@ from bmnn.core.policy.scanner import (
     can_decide_findings,
     can_manage_portals,
     can_view_findings,
-    restrict_checks,
     restrict_scan_findings,
 )
 from bmnn.core.policy.scope import (
@@ -114,7 +110,6 @@ from bmnn.core.policy.scope import (
     memberships_scope,
     readable_levels,
     scope,
-    within_clearance,
 )
 
 __all__ = [
@@ -178,20 +173,16 @@ __all__ = [
     "restrict_audit",
     "restrict_books",
     "restrict_budgets",
-    "restrict_checks",
-    "restrict_device_records",
     "restrict_devices",
     "restrict_entries",
     "restrict_evidence",
     "restrict_findings",
-    "restrict_groups",
     "restrict_imported_reports",
     "restrict_incidents",
     "restrict_incoming_transfers",
     "restrict_inspections",
     "restrict_item_children",
     "restrict_items",
-    "restrict_library",
     "restrict_memberships",
     "restrict_notifications",
     "restrict_people",
@@ -203,5 +194,4 @@ __all__ = [
     "restrict_targets",
     "scope",
     "scope_of_person",
-    "within_clearance",
 ]

@@ -27,8 +27,3 @@ def restrict_devices(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
     """Devices, media and independent LANs (anything with an agency): province-wide roles and
     inspectors see all, others their own agencies'."""
     return by_agency(actor, rows, inspectors=True)
-
-
-def restrict_device_records(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
-    """Host-audit reports, device findings and change history: readable with their device."""
-    return by_agency(actor, rows, path="device__agency", inspectors=True)

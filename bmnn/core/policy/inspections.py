@@ -91,8 +91,3 @@ def can_manage_library(actor: Any) -> bool:
 def restrict_budgets(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
     """The police's budget estimate: the supervisors who draw it up."""
     return rows if can_plan_inspections(actor) else rows.none()
-
-
-def restrict_library(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
-    """The legal library holds public texts: every signed-in person reads it."""
-    return rows if scope(actor).authenticated else rows.none()

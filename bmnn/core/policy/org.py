@@ -62,11 +62,6 @@ def can_export_agencies(actor: Any) -> bool:
     return scope(actor).authenticated
 
 
-def restrict_groups(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
-    """Agency groups are the province's directory: every signed-in person reads them."""
-    return queryset if scope(actor).authenticated else queryset.none()
-
-
 def can_manage_groups(actor: Any) -> bool:
     return scope(actor).province_wide
 

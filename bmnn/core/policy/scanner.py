@@ -37,13 +37,3 @@ def can_check_documents(actor: Any) -> bool:
 def restrict_scan_findings(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     """Portal findings and the portals themselves: supervisors, inspectors and administrators."""
     return queryset if can_view_findings(actor) else queryset.none()
-
-
-def restrict_checks(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
-    """Pre-publication checks: each person sees their own; supervisors see every one."""
-    actor_scope = scope(actor)
-    if not actor_scope.authenticated:
-        return queryset.none()
-    if actor_scope.has(Role.SUPERVISOR):
-        return queryset
-    return queryset.filter(requested_by=actor)

@@ -77,13 +77,6 @@ def readable_levels(actor: Any) -> list[str]:
     return [level for level, value in CLEARANCE_RANK.items() if 0 < value <= rank]
 
 
-def within_clearance(actor: Any, level: str) -> bool:
-    """A record marked `level` (blank or "none" for unclassified) is within the actor's clearance."""
-    if level in ("", "none"):
-        return True
-    return level in readable_levels(actor)
-
-
 def managed_agencies(actor_scope: Scope) -> set[int]:
     """Agencies whose registers and reports the actor keeps or answers for: heads and security
     officers."""

@@ -1,0 +1,115 @@
+"""Classification: the drafter proposes a level against a catalogue item, the head approves or rejects it (L18 Art. 10; ND26 Art. 2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.services import require, service
+from bmnn.org.models import Agency, Person
+from bmnn.registry import rules
+from bmnn.registry.models import (
+    CatalogueItem,
+    ItemStatus,
+    Origin,
+    SecretItem,
+)
+from bmnn.registry.services.common import (
+    _law,
+    _refuse,
+    _searchable,
+)
+
+
+@service
+def propose_item(
+    *,
+    actor: Person,
+    agency: Agency,
+    level: str,
+    catalogue_item: CatalogueItem | None,
+    kind: str = "document",
+    doc_type: str = "",
+    summary: str = "",
+    recipients: str = "",
+    copies_planned: int = 1,
+    copy_allowed: bool = False,
+    period_years: int | None = None,
+) -> SecretItem:
+    """The drafter proposes a level with the catalogue item that justifies it (ND26 Art. 2.1)."""
+    require(
+        policy.can_propose_item(actor, agency.pk), _("Only members of the agency propose a level.")
+    )
+    _law(catalogue_item is not None and catalogue_item.is_active,
+         _("A secret may only be classified against a catalogue item in force"), "L25 Art. 5.1")  # fmt: skip
+    assert catalogue_item is not None  # nosec B101 # narrows the type; _law above refused None
+    _law(rules.RANK[level] <= rules.RANK[catalogue_item.level],
+         _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
+    if level not in rules.LEVELS:
+        raise ValidationError({"level": _("Unknown level.")})
+    if copies_planned < 1:
+        raise ValidationError({"copies_planned": _("At least one copy.")})
+    item = SecretItem(
+        agency=agency, origin=Origin.CREATED, kind=kind, level=level, status=ItemStatus.PROPOSED,
+        doc_type=doc_type, summary=summary if rules.summary_allowed(level, timezone.localdate()) else "",
+        catalogue_item=catalogue_item, author=actor, recipients=recipients,
+        copies_planned=copies_planned, copy_allowed=copy_allowed, period_years=period_years,
+    )  # fmt: skip
+    _searchable(item)
+    item.save()
+    audit.record(actor=actor, action="secret.propose", obj=item, agency=agency,
+                 changes={"level": level, "catalogue": str(catalogue_item.pk)})  # fmt: skip
+    return item
+
+
+@service
+def classify_item(
+    *, actor: Person, item: SecretItem, number: str, doc_date: date, signer: str = ""
+) -> SecretItem:
+    """The head approves the proposed level; the protection period starts that day
+    (L18 Art. 10.2, 19.1); nobody classifies above their own clearance."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(
+        policy.is_head_of(actor, item.agency_id), _("Only the head of the agency approves a level.")
+    )
+    require(rules.may_classify(actor.clearance, item.level),
+            _("You may not classify above your own clearance."))  # fmt: skip
+    _law(
+        item.status == ItemStatus.PROPOSED, _("Only a proposed item can be approved"), "ND26 Art. 2"
+    )
+    item.status, item.number, item.doc_date = ItemStatus.CLASSIFIED, number.strip(), doc_date
+    item.determined_on, item.approved_by, item.signer = doc_date, actor, signer or actor.full_name
+    try:
+        item.protected_until = rules.protection_end(
+            item.level, doc_date, kind=item.kind, period_years=item.period_years
+        )
+    except rules.RuleViolation as violation:
+        raise _refuse(violation) from violation
+    _searchable(item)
+    item.save()
+    audit.record(actor=actor, action="secret.classify", obj=item, agency=item.agency,
+                 changes={"level": item.level, "protected_until": item.protected_until})  # fmt: skip
+    return item
+
+
+@service
+def reject_item(*, actor: Person, item: SecretItem, reason: str) -> SecretItem:
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency decides."))
+    _law(
+        item.status == ItemStatus.PROPOSED, _("Only a proposed item can be rejected"), "ND26 Art. 2"
+    )
+    item.status = ItemStatus.REJECTED
+    item.save(update_fields=["status"])
+    audit.record(
+        actor=actor,
+        action="secret.reject",
+        obj=item,
+        agency=item.agency,
+        changes={"reason": reason},
+    )
+    return item

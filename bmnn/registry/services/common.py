@@ -1,0 +1,94 @@
+"""Helpers shared by the registry services: rule refusals, search text, register lines and
+holder notices."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.urls import reverse
+
+from bmnn.core.notify import notify
+from bmnn.core.text import fold
+from bmnn.org.models import Agency, Person, Role
+from bmnn.org.queries import people_in_roles
+from bmnn.registry import rules
+from bmnn.registry.models import (
+    RegisterBook,
+    RegisterEntry,
+    SecretItem,
+    Transfer,
+)
+
+LEVEL_LABEL = rules.LEVEL_LABEL
+
+
+def _refuse(violation: rules.RuleViolation) -> ValidationError:
+    return ValidationError(f"{violation} ({violation.article})", code="rule")
+
+
+def _law(allowed: bool, message: str, article: str) -> None:
+    if not allowed:
+        raise ValidationError(f"{message} ({article})", code="rule")
+
+
+def _searchable(item: SecretItem) -> None:
+    visible_summary = item.summary if item.level != "tuyet_mat" else ""
+    item.search_text = fold(f"{item.number} {item.doc_type} {visible_summary} {item.issuer_name}")[
+        :600
+    ]
+
+
+def _summary_for_books(item: SecretItem, day: date) -> str:
+    """Type and summary for a register column; Tuyệt mật shows the type only (Decree 63/2026)."""
+    if rules.summary_allowed(item.level, day):
+        return " ".join(p for p in (item.doc_type, item.summary) if p)
+    return item.doc_type
+
+
+def _book(agency: Agency, kind: str, year: int) -> RegisterBook:
+    """The open volume of a book for the year (a new volume once the last is closed)."""
+    latest = (
+        RegisterBook.objects.select_for_update()
+        .filter(agency=agency, kind=kind, year=year)
+        .order_by("-volume")
+        .first()
+    )
+    if latest is not None and latest.closed_at is None:
+        return latest
+    volume = latest.volume + 1 if latest else 1
+    return RegisterBook.objects.create(agency=agency, kind=kind, year=year, volume=volume)
+
+
+def _enter(actor: Person, agency: Agency, kind: str, item: SecretItem, day: date,
+           columns: dict[str, Any]) -> RegisterEntry:  # fmt: skip
+    """Appends a line; the sequence runs through the year across volumes (never reused)."""
+    book = _book(agency, kind, day.year)
+    last = RegisterEntry.objects.filter(agency=agency, kind=kind, year=day.year).aggregate(
+        last=Max("seq")
+    )["last"]
+    seq = (last or 0) + 1
+    entry = RegisterEntry.objects.create(
+        book=book, agency=agency, kind=kind, year=day.year, seq=seq, item=item,
+        entered_on=day, columns={"seq": seq, **columns}, created_by=actor,
+    )  # fmt: skip
+    book.last_seq = seq
+    book.save(update_fields=["last_seq"])
+    return entry
+
+
+def _holders(item: SecretItem) -> list[Person]:
+    """Everyone to tell of a change: holders of copies, the agency's head and officers, and the
+    officers of agencies that received it."""
+    agency_ids = {item.agency_id} | set(
+        Transfer.objects.filter(copy__item=item).values_list("to_agency_id", flat=True)
+    )
+    people = set(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), agency_ids))
+    people |= {c.holder for c in item.copies.select_related("holder") if c.holder}
+    return list(people)
+
+
+def _notify_holders(item: SecretItem, title: str, key: str) -> None:
+    notify(_holders(item), title=title, url=reverse("registry:item", args=[item.pk]), key=key)

@@ -1,0 +1,239 @@
+"""Copies and provision: copy authorisations and the copy register, provision to another agency, handover and receipt (L18 Art. 11, 15; ND26 Art. 3, 4)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.notify import notify
+from bmnn.core.services import require, service
+from bmnn.org.models import Agency, Person, Role
+from bmnn.org.queries import people_in_roles
+from bmnn.registry import rules
+from bmnn.registry.models import (
+    Book,
+    Copy,
+    CopyAuthorisation,
+    CopyKind,
+    CopyStatus,
+    ItemStatus,
+    Origin,
+    RegisterEntry,
+    SecretItem,
+    Transfer,
+)
+from bmnn.registry.services.common import (
+    LEVEL_LABEL,
+    _enter,
+    _law,
+)
+from bmnn.registry.services.registers import _file_incoming
+
+
+@service
+def authorise_copies(*, actor: Person, item: SecretItem, count: int, purpose: str = "",
+                     kind: str = CopyKind.COPY) -> CopyAuthorisation:  # fmt: skip
+    """The competent head authorises copying or photographing (L25 Art. 11; L18 Art. 11)."""
+    item = SecretItem.objects.select_related("agency").get(pk=item.pk)
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency authorises copies."),
+    )
+    require(
+        rules.may_access(actor.clearance, item.level),
+        _("Your clearance is below the item's level."),
+    )
+    _law(rules.may_authorise_copy(item.agency.type, item.level),
+         _("The head of this agency may not authorise copies at this level"), "L25 Art. 11")  # fmt: skip
+    _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is copied"), "L18 Art. 11")
+    _law(item.origin == Origin.RECEIVED or item.copy_allowed,
+         _("The classifier did not allow copying"), "ND26 Art. 2.1")  # fmt: skip
+    if count < 1:
+        raise ValidationError({"count": _("At least one copy.")})
+    grant = CopyAuthorisation.objects.create(
+        item=item, count=count, kind=kind, authorised_by=actor,
+        authorised_on=timezone.localdate(), purpose=purpose,
+    )  # fmt: skip
+    audit.record(actor=actor, action="secret.authorise_copies", obj=item, agency=item.agency,
+                 changes={"count": count, "kind": kind})  # fmt: skip
+    return grant
+
+
+@service
+def record_copies(*, actor: Person, item: SecretItem, count: int, holder: Person | None = None,
+                  recipients: str = "") -> list[Copy]:  # fmt: skip
+    """Copies made under an authorisation, numbered on from the last, entered in the copy
+    register (ND26 Art. 3; TT24 Form 12). Copies carry the original's level."""
+    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("Only the agency's security officer records copies."),
+    )
+    grants = list(CopyAuthorisation.objects.select_for_update().filter(item=item).order_by("pk"))
+    available = sum(g.count - g.used for g in grants)
+    _law(available >= count, _("More copies than the head authorised"), "L18 Art. 11")
+    start = (item.copies.filter(kind=CopyKind.COPY).aggregate(m=Max("number"))["m"] or 0) + 1
+    made = [
+        Copy.objects.create(
+            item=item,
+            number=n,
+            kind=CopyKind.COPY,
+            holder=holder or actor,
+            location=item.agency.name,
+            made_on=timezone.localdate(),
+        )
+        for n in range(start, start + count)
+    ]
+    remaining = count
+    for grant in grants:
+        take = min(grant.count - grant.used, remaining)
+        if take:
+            grant.used += take
+            grant.save(update_fields=["used"])
+            remaining -= take
+    authoriser = grants[-1].authorised_by if grants else None
+    day = timezone.localdate()
+    _enter(actor, item.agency, Book.COPIES, item, day, {
+        "date": day.strftime("%d/%m/%Y"),
+        "original": f"{item.doc_type} {item.number} {item.doc_date.strftime('%d/%m/%Y') if item.doc_date else ''} {item.issuer_name or item.agency.name}".strip(),
+        "summary": item.summary if rules.summary_allowed(item.level, day) else "",
+        "level": LEVEL_LABEL[item.level],
+        "form": str(CopyKind.COPY.label),
+        "copies": f"{count} ({', '.join(str(c.number) for c in made)})",
+        "authorised_by": authoriser.full_name if authoriser else "",
+        "performed_by": actor.full_name,
+        "recipients": recipients,
+        "spoiled": 0,
+        "note": "",
+    })  # fmt: skip
+    audit.record(actor=actor, action="secret.copy", obj=item, agency=item.agency,
+                 changes={"numbers": [c.number for c in made]})  # fmt: skip
+    return made
+
+
+@service
+def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) -> Transfer:
+    """The level's authority decides to provide a copy to another agency (L18 Art. 15.1); the
+    security officer then hands it over."""
+    copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
+    item = copy.item
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency decides provision."),
+    )
+    _law(rules.may_authorise_provision(item.agency.type, item.level),
+         _("The head of this agency may not provide items of this level"), "L18 Art. 15.1")  # fmt: skip
+    _law(item.status == ItemStatus.CLASSIFIED and copy.status == CopyStatus.IN_STORE,
+         _("Only a classified copy in store can be provided"), "L18 Art. 15")  # fmt: skip
+    _law(not copy.transfers.filter(state__in=[Transfer.State.DECIDED, Transfer.State.SENT]).exists(),
+         _("This copy is already being provided"), "L18 Art. 15")  # fmt: skip
+    if to_agency.pk == item.agency_id:
+        raise ValidationError({"to_agency": _("Choose another agency.")})
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("State the purpose of the provision (L18 Art. 15.4).")})
+    transfer = Transfer.objects.create(copy=copy, from_agency=item.agency, to_agency=to_agency,
+                                       purpose=purpose.strip(), approved_by=actor)  # fmt: skip
+    audit.record(actor=actor, action="secret.approve_provision", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "to": to_agency.name})  # fmt: skip
+    return transfer
+
+
+@service
+def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
+    """The security officer hands the copy over: a line in the handover book, for the
+    receiver to sign (ND26 Art. 4.1.c)."""
+    transfer = (
+        Transfer.objects.select_for_update()
+        .select_related("copy__item__agency", "to_agency")
+        .get(pk=transfer.pk)
+    )
+    copy, item = transfer.copy, transfer.copy.item
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("Only the agency's security officer hands over."),
+    )
+    _law(
+        transfer.state == Transfer.State.DECIDED,
+        _("This provision was already handed over"),
+        "ND26 Art. 4.1.c",
+    )
+    copy.status = CopyStatus.SENT
+    copy.save(update_fields=["status"])
+    transfer.state = Transfer.State.SENT
+    transfer.save(update_fields=["state"])
+    day = timezone.localdate()
+    _enter(actor, item.agency, Book.HANDOVER, item, day, {
+        "date": day.strftime("%d/%m/%Y"),
+        "number": item.number,
+        "level": f"{LEVEL_LABEL[item.level]} ({rules.envelope_mark(item.level)})",
+        "envelopes": 2 if item.level == "tuyet_mat" else 1,
+        "copies": f"{copy.get_kind_display()} {copy.number}",
+        "receiver": transfer.to_agency.name,
+        "signature": "",
+        "note": transfer.purpose,
+    })  # fmt: skip
+    officers = people_in_roles((Role.SECURITY_OFFICER,), {transfer.to_agency_id})
+    notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
+           url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
+    audit.record(actor=actor, action="secret.hand_over", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "to": transfer.to_agency.name})  # fmt: skip
+    return transfer
+
+
+@service
+def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
+    """The receiving agency signs for the copy and registers it incoming (ND26 Art. 4.2–4.3)."""
+    transfer = (
+        Transfer.objects.select_for_update()
+        .select_related("copy__item", "from_agency")
+        .get(pk=transfer.pk)
+    )
+    require(policy.can_keep_registers(actor, transfer.to_agency_id),
+            _("Only the receiving agency's security officer signs for it."))  # fmt: skip
+    _law(
+        transfer.state == Transfer.State.SENT,
+        _("This copy has not been handed over, or was already received"),
+        "ND26 Art. 4.3",
+    )
+    source = transfer.copy.item
+    entry = _register_incoming_inner(actor, transfer, source)
+    transfer.state, transfer.received_item = Transfer.State.RECEIVED, entry.item
+    transfer.save(update_fields=["state", "received_item"])
+    handover = (
+        RegisterEntry.objects.filter(
+            kind=Book.HANDOVER, item=source, columns__receiver=transfer.to_agency.name
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if handover is not None:
+        handover.columns["signature"] = (
+            f"{actor.full_name} {timezone.localdate().strftime('%d/%m/%Y')}"
+        )
+        handover.save(update_fields=["columns"])
+    audit.record(actor=actor, action="secret.receive", obj=entry.item, agency=transfer.to_agency,
+                 changes={"from": transfer.from_agency.name})  # fmt: skip
+    return entry.item
+
+
+def _register_incoming_inner(
+    actor: Person, transfer: Transfer, source: SecretItem
+) -> RegisterEntry:
+    """The receiving agency's copy of a provided item, inside receive_transfer's transaction."""
+    received_on = timezone.localdate()
+    agency = transfer.to_agency
+    item = SecretItem(
+        agency=agency, origin=Origin.RECEIVED, level=source.level, status=ItemStatus.CLASSIFIED,
+        number=source.number, doc_date=source.doc_date, doc_type=source.doc_type,
+        issuer_name=source.issuer_name or transfer.from_agency.name,
+        summary=source.summary if rules.summary_allowed(source.level, received_on) else "",
+        determined_on=source.determined_on, protected_until=source.protected_until,
+        copies_planned=1, source_item=source,
+    )  # fmt: skip
+    note = _("Provided by %(agency)s") % {"agency": transfer.from_agency.name}
+    copy_numbers = [(transfer.copy.number, transfer.copy.kind)]
+    return _file_incoming(actor, agency, item, copy_numbers, received_on, note)

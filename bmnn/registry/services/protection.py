@@ -1,0 +1,225 @@
+"""Protection: extension, level change, declassification, destruction and loss (L18/L25 Art. 19–23)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.services import require, service
+from bmnn.org.models import Person
+from bmnn.registry import rules
+from bmnn.registry.models import (
+    Copy,
+    CopyStatus,
+    Extension,
+    ItemStatus,
+    Origin,
+    SecretItem,
+)
+from bmnn.registry.services.common import (
+    _law,
+    _notify_holders,
+    _refuse,
+    _searchable,
+)
+
+
+def _classifier_head(actor: Person, item: SecretItem) -> None:
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the classifying agency decides."),
+    )
+    _law(
+        item.origin == Origin.CREATED,
+        _("Only the agency that classified the item decides this"),
+        "L18 Art. 20–22",
+    )
+    _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
+
+
+@service
+def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided_on: date,
+                      decision: str = "") -> SecretItem:  # fmt: skip
+    """L18 Art. 20: decided by the classifying head at least 60 days before the end; each
+    extension at most the base period; holders told within 15 days."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    _classifier_head(actor, item)
+    assert item.protected_until is not None  # nosec B101 # narrows the type; only items with a date reach here
+    try:
+        rules.check_extension(
+            item.level, item.protected_until, rules.Extension(new_end, decided_on)
+        )
+    except rules.RuleViolation as violation:
+        raise _refuse(violation) from violation
+    before = item.protected_until
+    Extension.objects.create(
+        item=item, new_end=new_end, decided_on=decided_on, decision=decision, decided_by=actor
+    )
+    item.protected_until = new_end
+    item.save(update_fields=["protected_until"])
+    _notify_holders(item, _("Protection of %(number)s extended to %(end)s") % {"number": item.number, "end": new_end.strftime("%d/%m/%Y")},
+                    key=f"extend:{item.pk}:{new_end.isoformat()}")  # fmt: skip
+    audit.record(actor=actor, action="secret.extend", obj=item, agency=item.agency,
+                 changes={"protected_until": [before, new_end], "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on: date,
+                 decision: str = "") -> SecretItem:  # fmt: skip
+    """L18/L25 Art. 21: by whoever may determine the level; holders re-mark within 15 days.
+    The period keeps its start and takes the new level's length (open question Q7)."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    _classifier_head(actor, item)
+    if new_level not in rules.LEVELS or new_level == item.level:
+        raise ValidationError({"new_level": _("Choose a different level.")})
+    require(
+        rules.may_classify(actor.clearance, new_level),
+        _("You may not classify above your own clearance."),
+    )
+    cap = item.catalogue_item.level if item.catalogue_item_id else None  # type: ignore[union-attr]
+    _law(cap is None or rules.RANK[new_level] <= rules.RANK[cap],
+         _("The new level may not exceed the catalogue item's level"), "L18 Art. 21")  # fmt: skip
+    before = item.level
+    item.level = new_level
+    if item.determined_on:
+        item.protected_until = rules.protection_end(new_level, item.determined_on, kind=item.kind,
+                                                    period_years=item.period_years)  # fmt: skip
+    if not rules.summary_allowed(new_level, decided_on):
+        item.summary = ""
+    _searchable(item)
+    item.save()
+    _notify_holders(
+        item,
+        _("Level of %(number)s changed") % {"number": item.number},
+        key=f"level:{item.pk}:{decided_on.isoformat()}:{new_level}",
+    )
+    audit.record(actor=actor, action="secret.change_level", obj=item, agency=item.agency,
+                 changes={"level": [before, new_level], "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def declassify(*, actor: Person | None, item: SecretItem, decided_on: date, decision: str = "",
+               reason: str = "decision") -> SecretItem:  # fmt: skip
+    """L18 Art. 22: by decision of the classifying head (holders told within 15 days), or
+    automatically when the period ends (`actor=None`, reason "expired")."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    if actor is not None:
+        _classifier_head(actor, item)
+    else:
+        _law(
+            rules.is_expired(item.protected_until, decided_on),
+            _("The period has not ended"),
+            "L18 Art. 22.2.a",
+        )
+    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+    item.save(update_fields=["status", "declassified_at"])
+    for received in SecretItem.objects.filter(source_item=item, status=ItemStatus.CLASSIFIED):
+        received.status, received.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+        received.save(update_fields=["status", "declassified_at"])
+    _notify_holders(
+        item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
+    )
+    audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
+                 changes={"reason": reason, "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def record_declassification_notice(*, actor: Person, item: SecretItem, notice: str,
+                                   decided_on: date) -> SecretItem:  # fmt: skip
+    """A holder records the classifier's declassification notice and stamps its copies
+    "GIẢI MẬT" (L18 Art. 22.3, 22.6; TT24 Form 05)."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency records it."))
+    _law(
+        item.origin == Origin.RECEIVED,
+        _("The classifying agency declassifies by decision"),
+        "L18 Art. 22.4",
+    )
+    _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
+    if not notice.strip():
+        raise ValidationError({"notice": _("Give the number of the declassification notice.")})
+    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+    item.save(update_fields=["status", "declassified_at"])
+    audit.record(actor=actor, action="secret.declassification_noted", obj=item, agency=item.agency,
+                 changes={"notice": notice, "decided_on": decided_on})  # fmt: skip
+    return item
+
+
+def declassify_expired(today: date | None = None) -> int:
+    """Automatic declassification of every item whose period has ended (L18 Art. 22.2.a)."""
+    today = today or timezone.localdate()
+    expired = list(
+        SecretItem.objects.filter(
+            status=ItemStatus.CLASSIFIED, origin=Origin.CREATED, protected_until__lt=today
+        ).values_list("pk", flat=True)
+    )
+    for pk in expired:
+        declassify(actor=None, item=SecretItem(pk=pk), decided_on=today, reason="expired")
+    return len(expired)
+
+
+@service
+def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: list[str],
+            minutes: str) -> SecretItem:  # fmt: skip
+    """L18 Art. 23: decided by a Tuyệt mật or Tối mật authority; a council is mandatory for
+    Tuyệt mật (L25); the minutes say what was destroyed and how."""
+    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    require(
+        policy.is_head_of(actor, item.agency_id),
+        _("Only the head of the agency decides destruction."),
+    )
+    _law(rules.may_decide_destruction(item.agency.type, item.level),
+         _("The head of this agency may not decide destruction at this level"), "L18 Art. 23.3.a")  # fmt: skip
+    _law(not rules.destruction_needs_council(item.level) or len([c for c in council if c.strip()]) >= 2,
+         _("Tuyệt mật is destroyed by a council"), "L25 Art. 23")  # fmt: skip
+    if not minutes.strip():
+        raise ValidationError({"minutes": _("Record in the minutes what was destroyed and how.")})
+    ids = {c.pk for c in copies}
+    targets = list(
+        item.copies.filter(pk__in=ids).exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT])
+    )
+    if not targets:
+        raise ValidationError(_("Choose the copies held here to destroy."))
+    today = timezone.localdate()
+    for copy in targets:
+        copy.status, copy.destroyed_on = CopyStatus.DESTROYED, today
+        copy.save(update_fields=["status", "destroyed_on"])
+    if not item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT]).exists():
+        item.status = ItemStatus.DESTROYED
+        item.save(update_fields=["status"])
+    audit.record(actor=actor, action="secret.destroy", obj=item, agency=item.agency,
+                 changes={"copies": [c.number for c in targets], "council": council, "minutes": minutes})  # fmt: skip
+    return item
+
+
+@service
+def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
+    """A lost or leaked copy is reported at once to the head and to the provincial police
+    (L18 Art. 25.3, 26.2.c; ND26 Art. 8.1.b): it opens an incident report, which tells the head
+    and every province supervisor."""
+    copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
+    item = copy.item
+    require(
+        policy.can_propose_item(actor, item.agency_id),
+        _("Only members of the agency report its losses."),
+    )
+    if not what.strip():
+        raise ValidationError({"what": _("Say what happened.")})
+    copy.status = CopyStatus.LOST
+    copy.save(update_fields=["status"])
+    audit.record(actor=actor, action="secret.lost", obj=item, agency=item.agency,
+                 changes={"copy": copy.number, "what": what})  # fmt: skip
+    from bmnn.reports.models import Incident
+    from bmnn.reports.services import open_incident
+
+    open_incident(actor=actor, agency=item.agency, what=f"{item.number} ({copy.get_kind_display()} {copy.number}): {what.strip()}",
+                  channel=Incident.Channel.LOST_DOCUMENT, found_at=timezone.now(), level=item.level,
+                  source=Incident.Source.REGISTRY, source_ref=f"registry:{item.pk}:{copy.pk}")  # fmt: skip
+    return copy

@@ -22,6 +22,8 @@ class AgencyType(models.TextChoices):
     DEPARTMENT = "department", _("Department")
     BOARD = "board", _("Board")
     COMMUNE = "commune", _("Commune or ward People's Committee")
+    COMMUNE_PARTY = "commune_party", _("Commune or ward Party committee")
+    COMMUNE_DIVISION = "commune_division", _("Division of a commune or ward People's Committee")
     PARTY = "party", _("Party body")
     FRONT = "front", _("Fatherland Front and member organisations")
     COUNCIL_OFFICE = "council_office", _("People's Council office")

@@ -24,7 +24,12 @@ class Catalogue(models.Model):
     sector = models.CharField(_("sector"), max_length=255)
     decision = models.CharField(_("decision"), max_length=128)
     issued_on = models.DateField(_("issued on"))
+    valid_from = models.DateField(_("in force from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    replaces = models.ForeignKey(
+        "self", verbose_name=_("replaces"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("secret catalogue")
@@ -41,6 +46,8 @@ class CatalogueItem(models.Model):
     text = models.TextField(_("content"))
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     is_active = models.BooleanField(_("in force"), default=True)
+    valid_from = models.DateField(_("in force from"), null=True, blank=True)
+    removed_on = models.DateField(_("removed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("catalogue item")
@@ -49,6 +56,33 @@ class CatalogueItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.catalogue.decision}, {self.code}: {self.text[:80]}"
+
+
+class CatalogueChange(models.Model):
+    """One dated change of a catalogue entry: removed from the catalogue, or its level changed.
+    Removal declassifies the items classified under it (L18 Art. 22.2.c; holders told at once);
+    a lower level lists the items above it for their classifiers to decide."""
+
+    class Change(models.TextChoices):
+        REMOVED = "removed", _("Removed from the catalogue")
+        LEVEL = "level", _("Level changed")
+
+    entry = models.ForeignKey(CatalogueItem, on_delete=models.PROTECT, related_name="changes")
+    change = models.CharField(_("change"), max_length=16, choices=Change.choices)
+    effective_on = models.DateField(_("in force from"))
+    decision = models.CharField(_("decision"), max_length=128)
+    old_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
+    new_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.entry.code}: {self.get_change_display()} ({self.effective_on:%d/%m/%Y})"
 
 
 class Kind(models.TextChoices):
@@ -108,6 +142,8 @@ class SecretItem(models.Model):
     protected_until = models.DateField(_("protected until"), null=True, blank=True, db_index=True)
     released_on = models.DateField(_("place released on"), null=True, blank=True)
     declassified_at = models.DateField(_("declassified on"), null=True, blank=True)
+    held_since = models.DateField(_("held since"), null=True, blank=True)
+    destroyed_on = models.DateField(_("destroyed on"), null=True, blank=True)
     source_item = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="received_as"
     )
@@ -136,6 +172,26 @@ class CopyKind(models.TextChoices):
     PHOTO = "photo", _("Photograph")
 
 
+class CopyForm(models.TextChoices):
+    """How a copy is made (ND26 Art. 3; the 2026 decree adds paper to paper and paper to
+    electronic, SOURCES.md §5.3 Form 12)."""
+
+    TRUE_COPY = "sao_y", _("True copy (sao y)")
+    REISSUE = "sao_luc", _("Re-issued copy (sao lục)")
+    EXTRACT = "trich_sao", _("Extract (trích sao)")
+    PHOTO = "chup", _("Photograph (chụp)")
+    TO_ELECTRONIC = "dien_tu", _("Paper to electronic")
+
+
+COPY_KIND_OF_FORM = {
+    CopyForm.TRUE_COPY: CopyKind.COPY,
+    CopyForm.REISSUE: CopyKind.COPY,
+    CopyForm.EXTRACT: CopyKind.EXTRACT,
+    CopyForm.PHOTO: CopyKind.PHOTO,
+    CopyForm.TO_ELECTRONIC: CopyKind.COPY,
+}
+
+
 class CopyStatus(models.TextChoices):
     IN_STORE = "in_store", _("In store")
     CHECKED_OUT = "checked_out", _("Carried out")
@@ -157,6 +213,10 @@ class Copy(models.Model):
                               default=CopyStatus.IN_STORE)  # fmt: skip
     made_on = models.DateField(_("made on"), null=True, blank=True)
     destroyed_on = models.DateField(_("destroyed on"), null=True, blank=True)
+    authorisation = models.ForeignKey(
+        "CopyAuthorisation", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="copies_made",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("copy")
@@ -247,6 +307,10 @@ class CopyAuthorisation(models.Model):
     count = models.PositiveIntegerField(_("copies allowed"))
     used = models.PositiveIntegerField(default=0)
     kind = models.CharField(max_length=16, choices=CopyKind.choices, default=CopyKind.COPY)
+    form = models.CharField(
+        _("form"), max_length=16, choices=CopyForm.choices, default=CopyForm.TRUE_COPY
+    )
+    spoiled = models.PositiveIntegerField(_("spoiled copies destroyed"), default=0)
     authorised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -292,12 +356,156 @@ class Extension(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    recorded_on = models.DateField(_("recorded on"), null=True, blank=True)
 
     class Meta:
         ordering = ["decided_on", "pk"]
 
     def __str__(self) -> str:
         return f"{self.item} → {self.new_end}"
+
+
+class LevelChange(models.Model):
+    """A decided change of level (L18/L25 Art. 21), with the end of the period before and after
+    it: the decider states the resulting end, which never silently shortens (LAW.md lifecycle 9)."""
+
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="level_changes")
+    from_level = models.CharField(max_length=16, choices=Level.choices)
+    to_level = models.CharField(max_length=16, choices=Level.choices)
+    previous_end = models.DateField(null=True, blank=True)
+    new_end = models.DateField(_("protected until"), null=True, blank=True)
+    decided_on = models.DateField(_("decided on"))
+    decision = models.CharField(_("decision"), max_length=128, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.from_level} → {self.to_level}"
+
+
+class Declassification(models.Model):
+    """How an item stopped being secret, in whole or in part (L18 Art. 22): at the end of its
+    period, when it left the catalogue, or by a decision after a declassification council
+    (Art. 22.4), which a partial decision also needs and which states the parts it frees."""
+
+    class Reason(models.TextChoices):
+        EXPIRED = "expired", _("Protection period ended")
+        OUT_OF_CATALOGUE = "catalogue", _("No longer in a secret catalogue")
+        DECISION = "decision", _("Decision of the classifying agency")
+        NOTICE = "notice", _("Notice from the classifying agency")
+
+    item = models.ForeignKey(
+        SecretItem, on_delete=models.CASCADE, related_name="declassifications"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    partial = models.BooleanField(_("partial"), default=False)
+    parts = models.TextField(_("parts declassified"), blank=True)
+    decided_on = models.DateField(_("decided on"))
+    decision = models.CharField(_("decision"), max_length=128, blank=True)
+    council = models.TextField(_("council members (one per line)"), blank=True)
+    council_minutes = models.TextField(_("council minutes"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_reason_display()}"
+
+
+class HolderNotice(models.Model):
+    """What the classifying agency tells the holders of an item it sent (L18 Art. 20.4, 21.5,
+    22.3, 22.6): an extension, a level change, a declassification (in whole or part), a recall
+    or removal from the catalogue. One notice per holder's copy (a received item); the holder
+    re-marks its copies within 15 days and records it."""
+
+    class Kind(models.TextChoices):
+        EXTENSION = "extension", _("Extension of the protection period")
+        LEVEL = "level", _("Change of level")
+        DECLASSIFIED = "declassified", _("Declassification")
+        PARTIAL = "partial", _("Partial declassification")
+        OUT_OF_CATALOGUE = "catalogue", _("Removed from the secret catalogue")
+        RECALL = "recall", _("Recall")
+
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="notices")
+    source_item = models.ForeignKey(
+        SecretItem, null=True, blank=True, on_delete=models.PROTECT, related_name="notices_sent"
+    )
+    kind = models.CharField(_("notice"), max_length=16, choices=Kind.choices)
+    issuer_name = models.CharField(_("from"), max_length=255)
+    decided_on = models.DateField(_("decided on"))
+    decision = models.CharField(_("decision"), max_length=128, blank=True)
+    new_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
+    new_end = models.DateField(null=True, blank=True)
+    parts = models.TextField(blank=True)
+    return_by = models.DateField(null=True, blank=True)
+    received_on = models.DateField(_("received on"))
+    remark_by = models.DateField(_("re-mark by"))
+    remarked_on = models.DateField(_("re-marked on"), null=True, blank=True)
+    remarked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    remark_note = models.CharField(_("note"), max_length=255, blank=True)
+    bundle = models.CharField(_("arrived in bundle"), max_length=128, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["remarked_on", "remark_by"], name="registry_notice_due")]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_kind_display()}"
+
+
+class Recall(models.Model):
+    """A document sent with the "TÀI LIỆU THU HỒI" mark: every recipient returns it by the
+    date written on it (ND26 Art. 4.4; unlawful recall is prohibited, L25 Art. 5.4). One
+    return line per recipient."""
+
+    item = models.ForeignKey(SecretItem, on_delete=models.PROTECT, related_name="recalls")
+    return_by = models.DateField(_("return by"))
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(_("decided on"))
+    closed_on = models.DateField(_("all returned on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["return_by", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item} ← {self.return_by:%d/%m/%Y}"
+
+
+class RecallReturn(models.Model):
+    recall = models.ForeignKey(Recall, on_delete=models.CASCADE, related_name="returns")
+    recipient = models.CharField(_("recipient"), max_length=255)
+    to_agency = models.ForeignKey(
+        "org.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    received_item = models.ForeignKey(
+        SecretItem, null=True, blank=True, on_delete=models.PROTECT, related_name="recall_returns"
+    )
+    returned_on = models.DateField(_("returned on"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["recall", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.recall}: {self.recipient}"
 
 
 class NeedToKnow(models.Model):

@@ -83,6 +83,7 @@ def classify_item(
     )
     item.status, item.number, item.doc_date = ItemStatus.CLASSIFIED, number.strip(), doc_date
     item.determined_on, item.approved_by, item.signer = doc_date, actor, signer or actor.full_name
+    item.held_since = doc_date
     try:
         item.protected_until = rules.protection_end(
             item.level, doc_date, kind=item.kind, period_years=item.period_years

@@ -192,8 +192,8 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
         copy.status, copy.destroyed_on = CopyStatus.DESTROYED, today
         copy.save(update_fields=["status", "destroyed_on"])
     if not item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT]).exists():
-        item.status = ItemStatus.DESTROYED
-        item.save(update_fields=["status"])
+        item.status, item.destroyed_on = ItemStatus.DESTROYED, today
+        item.save(update_fields=["status", "destroyed_on"])
     audit.record(actor=actor, action="secret.destroy", obj=item, agency=item.agency,
                  changes={"copies": [c.number for c in targets], "council": council, "minutes": minutes})  # fmt: skip
     return item

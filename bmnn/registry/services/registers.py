@@ -127,6 +127,7 @@ def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers
                    received_on: date, note: str) -> RegisterEntry:  # fmt: skip
     """Saves a received item with its copies and writes its incoming line (Decree 63/2026
     Appendix III columns); the incoming number is the line's sequence number."""
+    item.held_since = received_on
     _searchable(item)
     item.save()
     Copy.objects.bulk_create(

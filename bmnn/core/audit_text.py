@@ -115,6 +115,8 @@ SENTENCES = {
     "secret.declassify": _("declassified %(object)s"),
     "secret.destroy": _("destroyed %(object)s"),
     "secret.download": _("downloaded the file of the secret document %(object)s"),
+    "secret.notice_received": _("received the classifier's notice about %(object)s"),
+    "secret.remarked": _("recorded the re-marking of the copies of %(object)s"),
     "secret.extend": _("extended the protection period of %(object)s"),
     "secret.grant": _("granted access to %(object)s"),
     "secret.hand_over": _("handed over %(object)s"),

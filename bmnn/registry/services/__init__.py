@@ -28,6 +28,12 @@ from bmnn.registry.services.copies import (
     receive_transfer,
     record_copies,
 )
+from bmnn.registry.services.declassification import (
+    declassify,
+    declassify_expired,
+    end_secret,
+    record_declassification_notice,
+)
 from bmnn.registry.services.files import FILE_KINDS, attach_file, open_file, rotate_file_keys
 from bmnn.registry.services.meetings import (
     MEETING_FIELDS,
@@ -35,15 +41,8 @@ from bmnn.registry.services.meetings import (
     consent_to_meeting,
     plan_meeting,
 )
-from bmnn.registry.services.protection import (
-    change_level,
-    declassify,
-    declassify_expired,
-    destroy,
-    extend_protection,
-    record_declassification_notice,
-    report_lost,
-)
+from bmnn.registry.services.notices import apply_notice, record_remarking, send_notices
+from bmnn.registry.services.protection import change_level, destroy, extend_protection, report_lost
 from bmnn.registry.services.registers import close_volume, register_incoming, register_outgoing
 
 __all__ = [
@@ -51,6 +50,7 @@ __all__ = [
     "LEVEL_LABEL",
     "MEETING_FIELDS",
     "NotAllowed",
+    "apply_notice",
     "approve_provision",
     "attach_file",
     "authorise_copies",
@@ -63,6 +63,7 @@ __all__ = [
     "declassify",
     "declassify_expired",
     "destroy",
+    "end_secret",
     "extend_protection",
     "grant_need_to_know",
     "hand_over",
@@ -75,6 +76,7 @@ __all__ = [
     "record_declassification_notice",
     "record_list_read",
     "record_read",
+    "record_remarking",
     "register_incoming",
     "register_outgoing",
     "reject_item",
@@ -82,4 +84,5 @@ __all__ = [
     "request_carry_out",
     "return_carried_out",
     "rotate_file_keys",
+    "send_notices",
 ]

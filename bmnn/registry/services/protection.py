@@ -104,68 +104,6 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
 
 
 @service
-def declassify(*, actor: Person | None, item: SecretItem, decided_on: date, decision: str = "",
-               reason: str = "decision") -> SecretItem:  # fmt: skip
-    """L18 Art. 22: by decision of the classifying head (holders told within 15 days), or
-    automatically when the period ends (`actor=None`, reason "expired")."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
-    if actor is not None:
-        _classifier_head(actor, item)
-    else:
-        _law(
-            rules.is_expired(item.protected_until, decided_on),
-            _("The period has not ended"),
-            "L18 Art. 22.2.a",
-        )
-    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
-    item.save(update_fields=["status", "declassified_at"])
-    for received in SecretItem.objects.filter(source_item=item, status=ItemStatus.CLASSIFIED):
-        received.status, received.declassified_at = ItemStatus.DECLASSIFIED, decided_on
-        received.save(update_fields=["status", "declassified_at"])
-    _notify_holders(
-        item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
-    )
-    audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
-                 changes={"reason": reason, "decision": decision})  # fmt: skip
-    return item
-
-
-@service
-def record_declassification_notice(*, actor: Person, item: SecretItem, notice: str,
-                                   decided_on: date) -> SecretItem:  # fmt: skip
-    """A holder records the classifier's declassification notice and stamps its copies
-    "GIẢI MẬT" (L18 Art. 22.3, 22.6; TT24 Form 05)."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
-    require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency records it."))
-    _law(
-        item.origin == Origin.RECEIVED,
-        _("The classifying agency declassifies by decision"),
-        "L18 Art. 22.4",
-    )
-    _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
-    if not notice.strip():
-        raise ValidationError({"notice": _("Give the number of the declassification notice.")})
-    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
-    item.save(update_fields=["status", "declassified_at"])
-    audit.record(actor=actor, action="secret.declassification_noted", obj=item, agency=item.agency,
-                 changes={"notice": notice, "decided_on": decided_on})  # fmt: skip
-    return item
-
-
-def declassify_expired(today: date | None = None) -> int:
-    """Automatic declassification of every item whose period has ended (L18 Art. 22.2.a)."""
-    today = today or timezone.localdate()
-    expired = list(
-        SecretItem.objects.filter(
-            status=ItemStatus.CLASSIFIED, origin=Origin.CREATED, protected_until__lt=today
-        ).values_list("pk", flat=True)
-    )
-    for pk in expired:
-        declassify(actor=None, item=SecretItem(pk=pk), decided_on=today, reason="expired")
-    return len(expired)
-
-
-@service
 def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: list[str],
             minutes: str) -> SecretItem:  # fmt: skip
     """L18 Art. 23: decided by a Tuyệt mật or Tối mật authority; a council is mandatory for

@@ -1,0 +1,102 @@
+"""Declassification (L18 Art. 22; L25 Art. 22.1.a): automatic when the period ends — for every
+holder's copy, received ones included — or when the information leaves its catalogue; by a
+decision of the classifying agency otherwise. Each way writes a `Declassification` record and
+reaches the holders' copies at once (`notices.send_notices`)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core import audit, policy
+from bmnn.core.services import require, service
+from bmnn.org.models import Person
+from bmnn.registry import rules
+from bmnn.registry.models import Declassification, HolderNotice, ItemStatus, Origin, SecretItem
+from bmnn.registry.services.common import _law, _notify_holders
+from bmnn.registry.services.notices import send_notices
+from bmnn.registry.services.protection import _classifier_head
+
+
+def end_secret(item: SecretItem, reason: str, *, decided_on: date, actor: Person | None = None,
+               decision: str = "", council: str = "", council_minutes: str = "") -> Declassification:  # fmt: skip
+    """Ends the secret of `item` (locked by the caller): status and date, the record of why, and
+    the notice to every holder's copy — at once when it left the catalogue (Art. 22.3), within
+    15 days of a decision (Art. 22.6; BMNN sends it at once)."""
+    item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
+    item.save(update_fields=["status", "declassified_at"])
+    record = Declassification.objects.create(
+        item=item, reason=reason, decided_on=decided_on, decision=decision[:128],
+        council=council, council_minutes=council_minutes, decided_by=actor,
+    )  # fmt: skip
+    if reason != Declassification.Reason.EXPIRED:
+        kind = (HolderNotice.Kind.OUT_OF_CATALOGUE if reason == Declassification.Reason.OUT_OF_CATALOGUE
+                else HolderNotice.Kind.DECLASSIFIED)  # fmt: skip
+        send_notices(item, kind, decided_on=decided_on, decision=decision)
+    return record
+
+
+@service
+def declassify(*, actor: Person | None, item: SecretItem, decided_on: date, decision: str = "",
+               reason: str = "decision") -> SecretItem:  # fmt: skip
+    """L18 Art. 22: by decision of the classifying head (holders told within 15 days), or
+    automatically when the period ends (`actor=None`, reason "expired")."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    if actor is not None:
+        _classifier_head(actor, item)
+    else:
+        _law(
+            rules.is_expired(item.protected_until, decided_on),
+            _("The period has not ended"),
+            "L18 Art. 22.2.a",
+        )
+    end_secret(item, Declassification.Reason.EXPIRED if reason == "expired" else Declassification.Reason.DECISION,
+               decided_on=decided_on, actor=actor, decision=decision)  # fmt: skip
+    _notify_holders(
+        item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
+    )
+    audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
+                 changes={"reason": reason, "decision": decision})  # fmt: skip
+    return item
+
+
+@service
+def record_declassification_notice(*, actor: Person, item: SecretItem, notice: str,
+                                   decided_on: date) -> SecretItem:  # fmt: skip
+    """A holder records the classifier's declassification notice and stamps its copies
+    "GIẢI MẬT" (L18 Art. 22.3, 22.6; TT24 Form 05)."""
+    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency records it."))
+    _law(
+        item.origin == Origin.RECEIVED,
+        _("The classifying agency declassifies by decision"),
+        "L18 Art. 22.4",
+    )
+    _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
+    if not notice.strip():
+        raise ValidationError({"notice": _("Give the number of the declassification notice.")})
+    end_secret(item, Declassification.Reason.NOTICE, decided_on=decided_on, actor=actor,
+               decision=notice.strip())  # fmt: skip
+    audit.record(actor=actor, action="secret.declassification_noted", obj=item, agency=item.agency,
+                 changes={"notice": notice, "decided_on": decided_on})  # fmt: skip
+    return item
+
+
+def declassify_expired(today: date | None = None) -> int:
+    """Automatic declassification of every item whose period has ended (L18 Art. 22.2.a, 22.3;
+    L25 Art. 22.1.a), received copies included: a holder's copy carries the sender's end date
+    and lapses with it (LAW.md lifecycle 10). The item stops being secret the day after its last
+    protected day, whenever the daily run notices."""
+    today = today or timezone.localdate()
+    expired = list(
+        SecretItem.objects.filter(
+            status=ItemStatus.CLASSIFIED, protected_until__lt=today
+        ).values_list("pk", "protected_until")
+    )
+    for pk, end in expired:
+        declassify(actor=None, item=SecretItem(pk=pk), decided_on=end + timedelta(days=1),
+                   reason="expired")  # fmt: skip
+    return len(expired)

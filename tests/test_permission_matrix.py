@@ -227,7 +227,7 @@ def world(make_agency, make_person) -> World:
     for code, agency in (("J", justice), ("H", health)):
         device = rows["device"][f"{code}-DEVICE"] = Device.objects.create(
             agency=agency, asset_tag=_marker("device", f"{code}-DEVICE"), kind="computer",
-            network_status="standalone", highest_level="mat")  # fmt: skip
+            connected_to="none", ever_connected="no", highest_level="mat")  # fmt: skip
         rows["medium"][f"{code}-MEDIUM"] = Medium.objects.create(
             agency=agency, label=_marker("medium", f"{code}-MEDIUM"), kind="usb", serial=f"SN-{code}",
             registered_on=TODAY)  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -21,11 +21,25 @@ from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
 from bmnn.org.models import Agency, Level
 
 
+class ConcernSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["violation", "check"])
+    article = serializers.CharField()
+
+
 class DeviceSerializer(serializers.ModelSerializer):
+    concerns = serializers.SerializerMethodField()
+
     class Meta:
         model = Device
         fields = ["id", "agency", "asset_tag", "kind", "make_model", "serial", "os", "location", "custodian",
-                  "highest_level", "network_status", "lan", "hostname", "machine_id", "active"]  # fmt: skip
+                  "highest_level", "connected_to", "ever_connected", "ever_connected_on", "ever_connected_to",
+                  "lan", "hostname", "machine_id", "active", "concerns"]  # fmt: skip
+
+    @extend_schema_field(ConcernSerializer(many=True))
+    def get_concerns(self, device: Device) -> list[dict[str, str]]:
+        """What the two connection facts mean (a violation of L25 Art. 5.2, or a check before use)."""
+        return [{"code": c.code, "kind": c.kind, "article": c.article} for c in device.concerns]
 
 
 class MediumSerializer(serializers.ModelSerializer):
@@ -69,7 +83,10 @@ class DeviceInput(serializers.Serializer):
     location = serializers.CharField(max_length=255, required=False, allow_blank=True)
     custodian = IdField(required=False, allow_null=True)
     highest_level = serializers.ChoiceField(choices=Level.choices, required=False, allow_blank=True)
-    network_status = serializers.ChoiceField(choices=Device.Network.choices, required=False)
+    connected_to = serializers.ChoiceField(choices=Device.Connection.choices, required=False)
+    ever_connected = serializers.ChoiceField(choices=Device.EverConnected.choices, required=False)
+    ever_connected_on = serializers.DateField(required=False, allow_null=True)
+    ever_connected_to = serializers.CharField(max_length=255, required=False, allow_blank=True)
     lan = IdField(required=False, allow_null=True)
 
 

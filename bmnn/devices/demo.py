@@ -1,5 +1,8 @@
-"""Demo inventory at Sở Tư pháp: an independent LAN, three machines, a registered USB drive, and
-one imported host audit that found a USB stick not in the register."""
+"""Demo inventory at Sở Tư pháp: an independent LAN, five machines, a registered USB drive, and
+one imported host audit that found a USB stick not in the register. The machines show both
+connection facts: never connected; on the LAN after years on the office internet (checked before
+use); a transferred machine whose history is not known; and a laptop used for a Mật draft while
+on the office Wi-Fi (prohibited, Law 117/2025/QH15, Art. 5.2)."""
 
 from __future__ import annotations
 
@@ -33,11 +36,19 @@ def load_demo_devices() -> int:
     standalone = services.save_device(actor=officer, agency=justice, asset_tag="STP-MT-01", kind="computer",
                                       make_model="Dell OptiPlex 7090", serial="7H2K9Q3", os="Windows 10 Pro",
                                       location="Phòng Văn thư", custodian=officer, highest_level="toi_mat",
-                                      network_status="standalone")  # fmt: skip
+                                      connected_to="none", ever_connected="no")  # fmt: skip
     services.save_device(actor=officer, agency=justice, asset_tag="STP-MT-02", kind="computer", make_model="HP ProDesk 400",
-                         os="Windows 10 Pro", location="Phòng 203", highest_level="mat", network_status="lan", lan=lan)  # fmt: skip
+                         os="Windows 10 Pro", location="Phòng 203", highest_level="mat", connected_to="lan", lan=lan,
+                         ever_connected="yes", ever_connected_on=date(2024, 3, 15),
+                         ever_connected_to="Internet qua mạng văn phòng Sở, trước khi cài đặt lại và đưa vào mạng LAN độc lập")  # fmt: skip
     services.save_device(actor=officer, agency=justice, asset_tag="STP-MI-01", kind="printer", make_model="Canon LBP 2900",
-                         location="Phòng Văn thư", highest_level="toi_mat", network_status="standalone")  # fmt: skip
+                         location="Phòng Văn thư", highest_level="toi_mat", connected_to="none", ever_connected="no")  # fmt: skip
+    services.save_device(actor=officer, agency=justice, asset_tag="STP-MT-04", kind="computer", make_model="Lenovo ThinkCentre M70s",
+                         os="Windows 11 Pro", location="Phòng Bổ trợ tư pháp", highest_level="mat", connected_to="none",
+                         ever_connected="unknown")  # fmt: skip
+    services.save_device(actor=officer, agency=justice, asset_tag="STP-LT-03", kind="laptop", make_model="Dell Latitude 5440",
+                         os="Windows 11 Pro", location="Phòng Hành chính tư pháp", highest_level="mat",
+                         connected_to="internet", ever_connected="yes", ever_connected_to="Wi-Fi của cơ quan")  # fmt: skip
     services.register_medium(actor=officer, agency=justice, label="USB-MAT-01", kind="usb", serial="AA11BB22CC33",
                              make_model="Kingston DataTraveler 32GB", registered_on=date(2026, 3, 16), custodian=officer,
                              highest_level="toi_mat")  # fmt: skip
@@ -51,4 +62,4 @@ def load_demo_devices() -> int:
     services.import_report(
         actor=inspector, device=standalone, data=_report(evidence, "STP-MT-01", "7H2K9Q3-UUID")
     )
-    return 5
+    return 7

@@ -21,9 +21,25 @@ class DeviceForm(BootstrapMixin, forms.Form):
     highest_level = forms.ChoiceField(
         label=_("Highest level handled"), choices=[("", "—"), *Level.choices], required=False
     )
-    network_status = forms.ChoiceField(label=_("Network status"), choices=Device.Network.choices)
+    connected_to = forms.ChoiceField(
+        label=_("Currently connected to"), choices=Device.Connection.choices,
+        help_text=_("Composing or storing secrets on a device connected now to any network but an "
+                    "independent LAN is prohibited (Law 117/2025/QH15, Art. 5.2)."),
+    )  # fmt: skip
     lan = forms.ModelChoiceField(
         label=_("Independent LAN"), queryset=IndependentLan.objects.none(), required=False
+    )
+    ever_connected = forms.ChoiceField(
+        label=_("Ever connected to the internet, a telecom network or another network"),
+        choices=Device.EverConnected.choices,
+        help_text=_("A device that has been connected is checked before it is used for secrets (the "
+                    "province's plan under Decision 452/QĐ-TTg)."),
+    )  # fmt: skip
+    ever_connected_on = forms.DateField(
+        label=_("Last known connection (dd/mm/yyyy)"), required=False
+    )
+    ever_connected_to = forms.CharField(
+        label=_("Connected to what"), max_length=255, required=False
     )
 
 

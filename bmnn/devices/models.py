@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.devices import rules
 from bmnn.org.models import Level
 
 
@@ -27,6 +28,15 @@ class IndependentLan(models.Model):
         return self.name
 
 
+# What each of rules.concerns means, as a person reads it next to the device.
+CONCERN_LABELS = {
+    "connected_in_use": _("Used for secrets while connected to an outside network: prohibited"),
+    "connected": _("Connected to an outside network: not to be used for secrets"),
+    "ever_connected": _("Has been connected: check it before use"),
+    "history_unknown": _("Connection history not known: check it before use"),
+}
+
+
 class Device(models.Model):
     class Kind(models.TextChoices):
         COMPUTER = "computer", _("Desktop computer")
@@ -35,10 +45,24 @@ class Device(models.Model):
         COPIER = "copier", _("Copier or scanner")
         OTHER = "other", _("Other device")
 
-    class Network(models.TextChoices):
-        STANDALONE = "standalone", _("Standalone (never connected)")
-        LAN = "lan", _("On an independent LAN")
-        OTHER = "other", _("Other")
+    class Connection(models.TextChoices):
+        """What the device is connected to now (đang kết nối): the fact the 2025 prohibition
+        turns on (Law 117/2025/QH15, Art. 5.2)."""
+
+        NONE = "none", _("Not connected to any network")
+        LAN = "lan", _("An independent LAN")
+        INTERNET = "internet", _("The internet")
+        TELECOM = "telecom", _("A telecom network")
+        OTHER = "other", _("Another computer network")
+
+    class EverConnected(models.TextChoices):
+        """Whether the device has ever been connected (đã từng kết nối) to the internet, a
+        telecom network or a computer network other than an independent LAN: the history that
+        provinces check before such a device is used for secrets (seed plan 004 II.4)."""
+
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        UNKNOWN = "unknown", _("Not known")
 
     agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="devices")
     asset_tag = models.CharField(_("asset tag"), max_length=64)
@@ -52,7 +76,13 @@ class Device(models.Model):
     highest_level = models.CharField(
         _("highest level handled"), max_length=16, choices=Level.choices, blank=True
     )
-    network_status = models.CharField(_("network status"), max_length=16, choices=Network.choices)
+    connected_to = models.CharField(
+        _("currently connected to"), max_length=16, choices=Connection.choices
+    )
+    ever_connected = models.CharField(_("ever connected to an outside network"), max_length=16,
+                                      choices=EverConnected.choices, default=EverConnected.UNKNOWN)  # fmt: skip
+    ever_connected_on = models.DateField(_("last known connection"), null=True, blank=True)
+    ever_connected_to = models.CharField(_("connected to what"), max_length=255, blank=True)
     lan = models.ForeignKey(IndependentLan, verbose_name=_("independent LAN"), null=True, blank=True,
                             on_delete=models.PROTECT, related_name="devices")  # fmt: skip
     hostname = models.CharField(_("host name"), max_length=255, blank=True)
@@ -67,6 +97,25 @@ class Device(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asset_tag} {self.make_model}".strip()
+
+    @property
+    def used_for_secrets(self) -> bool:
+        """In use, with the highest level it handles recorded."""
+        return self.active and bool(self.highest_level)
+
+    @property
+    def concerns(self) -> list[rules.Concern]:
+        """What the two connection facts mean for this device (rules.concerns); none once retired."""
+        if not self.active:
+            return []
+        return rules.concerns(
+            self.connected_to, self.ever_connected, used_for_secrets=self.used_for_secrets
+        )
+
+    @property
+    def concerns_shown(self) -> list[dict[str, str]]:
+        return [{"code": c.code, "kind": c.kind, "article": c.article, "label": str(CONCERN_LABELS[c.code])}
+                for c in self.concerns]  # fmt: skip
 
 
 class DeviceChange(models.Model):

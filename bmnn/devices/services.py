@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -29,12 +30,51 @@ from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 
 DEVICE_FIELDS = ("asset_tag", "kind", "make_model", "serial", "os", "location", "custodian", "highest_level",
-                 "network_status", "lan", "hostname", "machine_id", "active")  # fmt: skip
+                 "connected_to", "ever_connected", "ever_connected_on", "ever_connected_to", "lan", "hostname",
+                 "machine_id", "active")  # fmt: skip
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 
 def _plain(value: Any) -> Any:
+    """A field's value as the history stores it (JSON): a related row by its id, a date as text."""
+    if isinstance(value, date):
+        return value.isoformat()
     return getattr(value, "pk", value) if value is not None else None
+
+
+def _check_connection(device: Device, given: dict[str, Any]) -> None:
+    """The two facts agree with each other: a device connected outside now has been connected
+    (recorded so unless the caller says otherwise, which is refused); a date or a network of
+    past connection is recorded only for a device that has been connected."""
+    if device.connected_to not in Device.Connection.values:
+        raise ValidationError({"connected_to": _("Say what the device is connected to now.")})
+    if device.ever_connected not in Device.EverConnected.values:
+        raise ValidationError(
+            {"ever_connected": _("Say whether the device has ever been connected.")}
+        )
+    if device.connected_to == Device.Connection.LAN and device.lan is None:
+        raise ValidationError({"lan": _("Say which independent LAN the device is on.")})
+    if device.connected_to != Device.Connection.LAN:
+        if given.get("lan") is not None:
+            raise ValidationError({"lan": _("Only a device on an independent LAN names one.")})
+        device.lan = None
+    if (
+        rules.connected_outside(device.connected_to)
+        and device.ever_connected != Device.EverConnected.YES
+    ):
+        if given.get("ever_connected") == Device.EverConnected.NO:
+            raise ValidationError({"ever_connected": _(
+                "A device connected to an outside network now has been connected: answer yes.")})  # fmt: skip
+        device.ever_connected = Device.EverConnected.YES
+    if device.ever_connected != Device.EverConnected.YES:
+        if given.get("ever_connected_on") or given.get("ever_connected_to"):
+            raise ValidationError({"ever_connected": _(
+                "A date or a network of past connection is recorded only for a device that has been connected.")})  # fmt: skip
+        device.ever_connected_on, device.ever_connected_to = None, ""
+    if device.ever_connected_on and device.ever_connected_on > timezone.localdate():
+        raise ValidationError(
+            {"ever_connected_on": _("The date of the last connection is in the future.")}
+        )
 
 
 @service
@@ -51,11 +91,14 @@ def save_device(
     device = (
         Device.objects.select_for_update().get(pk=device.pk) if device else Device(agency=agency)
     )
-    before = {name: _plain(getattr(device, name, None)) for name in fields}
+    # the connection facts may follow from what was given (see _check_connection)
+    watched = list(
+        dict.fromkeys([*fields, "lan", "ever_connected", "ever_connected_on", "ever_connected_to"])
+    )
+    before = {name: _plain(getattr(device, name, None)) for name in watched}
     for name, value in fields.items():
         setattr(device, name, value.strip() if isinstance(value, str) else value)
-    if device.network_status == Device.Network.LAN and device.lan is None:
-        raise ValidationError({"lan": _("Say which independent LAN the device is on.")})
+    _check_connection(device, fields)
     if device.lan is not None and device.lan.agency_id != agency.pk:
         raise ValidationError({"lan": _("The LAN belongs to another agency.")})
     if not device.asset_tag:
@@ -66,7 +109,7 @@ def save_device(
     device.save()
     changes = {
         k: [before[k], _plain(getattr(device, k))]
-        for k in fields
+        for k in watched
         if before[k] != _plain(getattr(device, k))
     }
     if created or changes:
@@ -163,7 +206,7 @@ def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
         Medium.objects.filter(agency=device.agency, active=True).values_list("serial", flat=True)
     )
     issues = rules.assess(
-        report.evidence, network_status=device.network_status, registered_media=registered
+        report.evidence, connected_to=device.connected_to, registered_media=registered
     )
     recorded_id = machine.get("machine_id") or machine.get("product_uuid") or ""
     if device.machine_id and recorded_id and recorded_id != device.machine_id:
@@ -180,13 +223,50 @@ def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
     )  # fmt: skip
     if not device.machine_id and recorded_id:
         Device.objects.filter(pk=device.pk).update(machine_id=recorded_id, hostname=report.hostname)
+    history = _record_connection_history(actor=actor, device=device, report=report)
     audit.record(actor=actor, action="device.host_report", obj=device, agency=device.agency,
-                 changes={"sha256": report.sha256, "evidence": len(report.evidence), "findings": [i.code for i in issues]})  # fmt: skip
+                 changes={"sha256": report.sha256, "evidence": len(report.evidence), "findings": [i.code for i in issues],
+                          **history})  # fmt: skip
     if issues:
         notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {device.agency_id}),
                title=_("Host audit of %(device)s: %(count)s finding(s)") % {"device": device.asset_tag, "count": len(issues)},
                url=reverse("devices:device", args=[device.pk]), key=f"host-report-{report.pk}")  # fmt: skip
     return report
+
+
+def _record_connection_history(
+    *, actor: Person, device: Device, report: HostReport
+) -> dict[str, Any]:
+    """A report whose traces show a connection beyond an independent LAN sets the device's
+    "ever connected" fact (seed plan 004 II.4: such devices are checked before use), with the
+    latest date a trace carries and what it names, unless something later is already recorded.
+    A device connected outside now is known to be connected: its history is not rewritten.
+    Returns the changes made, for the report's audit event; each is in the device's history."""
+    if rules.connected_outside(device.connected_to):
+        return {}
+    traces = rules.outside_traces(report.evidence, connected_to=device.connected_to)
+    if not traces:
+        return {}
+    last = rules.last_connection(traces)
+    before = {"ever_connected": device.ever_connected, "ever_connected_on": device.ever_connected_on,
+              "ever_connected_to": device.ever_connected_to}  # fmt: skip
+    found = _("host audit of %(day)s: %(what)s") % {
+        "day": report.generated_at.strftime("%d/%m/%Y"), "what": rules.describe(traces)}  # fmt: skip
+    device.ever_connected = Device.EverConnected.YES
+    if last and (device.ever_connected_on is None or last > device.ever_connected_on):
+        device.ever_connected_on, device.ever_connected_to = last, found[:255]
+    elif not device.ever_connected_to:
+        device.ever_connected_to = found[:255]
+    changes = {name: [_plain(old), _plain(getattr(device, name))] for name, old in before.items()
+               if old != getattr(device, name)}  # fmt: skip
+    if changes:
+        Device.objects.filter(pk=device.pk).update(
+            **{name: getattr(device, name) for name in changes}
+        )
+        DeviceChange.objects.create(
+            device=device, changed_by=actor, changes={**changes, "host_report": report.pk}
+        )
+    return changes
 
 
 @service
@@ -220,9 +300,7 @@ def raise_in_inspection(
 
     if not isinstance(target, Target) or target.agency_id != finding.device.agency_id:
         raise ValidationError(_("Choose an inspection of this device's agency."))
-    rule = {"unregistered_media": "L18 Art. 5.7; CT32", "marked_files": "L18 Art. 5"}.get(
-        finding.code, "L18 Art. 5; L25 Art. 5"
-    )
+    rule = rules.FINDING_RULES.get(finding.code, "L25 Art. 5")
     # the undecorated service, so that it runs inside this service's transaction
     made = record_finding.__wrapped__(  # type: ignore[attr-defined]
         actor=actor,

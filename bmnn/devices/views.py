@@ -45,10 +45,14 @@ def device_list(request: HttpRequest) -> HttpResponse:
     rows = list(device_rows(request.user).order_by("agency__name", "asset_tag")[:1000])
     by_agency: dict[str, dict[str, int]] = {}
     for device in rows:
-        stats = by_agency.setdefault(device.agency.name, {"devices": 0, "never": 0, "findings": 0})
+        stats = by_agency.setdefault(device.agency.name, {"devices": 0, "never": 0, "findings": 0, "violations": 0,
+                                                          "to_check": 0})  # fmt: skip
         stats["devices"] += 1
         stats["never"] += device.last_audit is None
         stats["findings"] += device.open_findings
+        kinds = {concern.kind for concern in device.concerns}
+        stats["violations"] += "violation" in kinds
+        stats["to_check"] += "check" in kinds
     return render(request, "devices/list.html", {
         "rows": rows, "by_agency": sorted(by_agency.items()), "editable": _agencies(request)})  # fmt: skip
 
@@ -69,7 +73,9 @@ def device_new(request: HttpRequest) -> HttpResponse:
     if not agencies:
         raise PermissionDenied
     agency = next((a for a in agencies if str(a.pk) == request.GET.get("agency", "")), agencies[0])
-    form = _device_form(request, agency, request.POST or None, {"network_status": "standalone"})
+    form = _device_form(
+        request, agency, request.POST or None, {"connected_to": "none", "ever_connected": "unknown"}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             device = services.save_device(

@@ -59,25 +59,20 @@ PUBLIC_DNS = {
 
 
 def test_the_rules_read_a_report_against_the_declared_status() -> None:
-    """L18 Art. 5 / L25 Art. 5: never connected means no network trace; an independent LAN
+    """L25 Art. 5.2 (and Art. 2, the independent LAN): not connected means no network trace; an independent LAN
     shows only itself; removable media must be registered."""
-    standalone = rules.assess([WIFI, USB], network_status="standalone", registered_media=set())
+    standalone = rules.assess([WIFI, USB], connected_to="none", registered_media=set())
     assert [i.code for i in standalone] == ["network_on_standalone", "unregistered_media"]
-    assert rules.assess([LAN_LEASE], network_status="lan", registered_media=set()) == []
-    on_lan = rules.assess(
-        [LAN_LEASE, PUBLIC_DNS, WIFI], network_status="lan", registered_media=set()
-    )
+    assert rules.assess([LAN_LEASE], connected_to="lan", registered_media=set()) == []
+    on_lan = rules.assess([LAN_LEASE, PUBLIC_DNS, WIFI], connected_to="lan", registered_media=set())
     assert [i.code for i in on_lan] == ["wifi_on_lan_device", "public_network"]
-    assert (
-        rules.assess([USB], network_status="standalone", registered_media={"4C530001120914117552"})
-        == []
-    )
-    assert rules.assess([], network_status="standalone", registered_media=set()) == []
+    assert rules.assess([USB], connected_to="none", registered_media={"4C530001120914117552"}) == []
+    assert rules.assess([], connected_to="none", registered_media=set()) == []
 
 
 def test_changes_are_kept_in_the_history_and_audited(people) -> None:
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", make_model="Dell OptiPlex 7090", network_status="standalone",
+                                  kind="computer", make_model="Dell OptiPlex 7090", connected_to="none",
                                   custodian=people["officer"], highest_level="toi_mat")  # fmt: skip
     services.save_device(
         actor=people["officer"], agency=people["justice"], device=device, custodian=people["staff"]
@@ -92,12 +87,12 @@ def test_changes_are_kept_in_the_history_and_audited(people) -> None:
         )
     with pytest.raises(ValidationError):
         services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-08", kind="computer",
-                             network_status="lan")  # which LAN?  # fmt: skip
+                             connected_to="lan")  # which LAN?  # fmt: skip
 
 
 def test_an_imported_report_raises_findings_and_an_altered_one_is_refused(people) -> None:
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", network_status="standalone")  # fmt: skip
+                                  kind="computer", connected_to="none")  # fmt: skip
     services.register_medium(actor=people["officer"], agency=people["justice"], label="USB-01", kind="usb",
                              serial="AA11BB22", registered_on=date(2026, 3, 1))  # fmt: skip
     data = _report([WIFI, USB])
@@ -141,7 +136,7 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
     )
     assert done.returncode == 0, done.stderr
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-SV-01",
-                                  kind="computer", network_status="other")  # fmt: skip
+                                  kind="computer", connected_to="other")  # fmt: skip
     client = client_for(people["officer"])
     response = client.post(
         f"/devices/{device.pk}/", {"report": SimpleUploadedFile("report.json", out.read_bytes())}
@@ -157,7 +152,7 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
 
 def test_the_api_and_the_dashboard(people, client_for) -> None:
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", network_status="standalone")  # fmt: skip
+                                  kind="computer", connected_to="none")  # fmt: skip
     inspector = client_for(people["inspector"])
     response = inspector.post(
         f"/api/devices/{device.pk}/reports/",
@@ -179,10 +174,10 @@ def test_the_api_and_the_dashboard(people, client_for) -> None:
 
 def test_a_custodian_change_through_the_page_is_in_the_history(people, client_for) -> None:
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", network_status="standalone", custodian=people["officer"])  # fmt: skip
+                                  kind="computer", connected_to="none", custodian=people["officer"])  # fmt: skip
     client = client_for(people["officer"])
     response = client.post(f"/devices/{device.pk}/edit/", {"asset_tag": "STP-PC-07", "kind": "computer",
-                                                           "network_status": "standalone", "custodian": people["staff"].pk})  # fmt: skip
+                                                           "connected_to": "none", "ever_connected": "no", "custodian": people["staff"].pk})  # fmt: skip
     assert response.status_code == 302
     assert device.changes.first().changes["custodian"] == [people["officer"].pk, people["staff"].pk]
     assert client_for(people["staff"]).get(f"/devices/{device.pk}/edit/").status_code == 403
@@ -206,7 +201,7 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
                                                period_from=today, period_to=today, on_site_from=today, on_site_to=today,
                                                agencies=[people["justice"]], leader=people["inspector"])  # fmt: skip
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", network_status="standalone")  # fmt: skip
+                                  kind="computer", connected_to="none")  # fmt: skip
     services.import_report(actor=people["inspector"], device=device, data=_report([WIFI]))
     finding = DeviceFinding.objects.get()
     target = inspection.targets.get()
@@ -231,7 +226,7 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
 def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
     officer = client_for(people["officer"])
     made = officer.post("/api/devices/", {"agency": people["justice"].pk, "asset_tag": "STP-LT-02", "kind": "laptop",
-                                          "network_status": "standalone", "custodian": people["staff"].pk},
+                                          "connected_to": "none", "ever_connected": "no", "custodian": people["staff"].pk},
                         content_type="application/json")  # fmt: skip
     assert made.status_code == 201, made.content
     device_id = made.json()["id"]
@@ -244,4 +239,4 @@ def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
     assert client_for(people["health_officer"]).patch(f"/api/devices/{device_id}/", {"location": "x"},
                                                       content_type="application/json").status_code == 404  # fmt: skip
     assert officer.post("/api/devices/", {"agency": people["health"].pk, "asset_tag": "X", "kind": "laptop",
-                                          "network_status": "standalone"}, content_type="application/json").status_code == 404  # fmt: skip
+                                          "connected_to": "none", "ever_connected": "no"}, content_type="application/json").status_code == 404  # fmt: skip

@@ -139,7 +139,7 @@ def test_figures_match_hand_counts_at_the_window_edges(world) -> None:
     # Devices: two active, one retired; one independent LAN; the regulation issued inside.
     lan = IndependentLan.objects.create(agency=justice, name="LAN", site="P.201")
     for tag, active in (("MT-1", True), ("MT-2", True), ("MT-3", False)):
-        Device.objects.create(agency=justice, asset_tag=tag, kind="computer", network_status="lan", lan=lan,
+        Device.objects.create(agency=justice, asset_tag=tag, kind="computer", connected_to="lan", lan=lan,
                               active=active)  # fmt: skip
     Regulation.objects.create(agency=justice, status="issued", issued_on=END, updated_by=officer)
     # Another agency's records never leak into these counts.

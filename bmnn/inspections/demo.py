@@ -12,13 +12,17 @@ from bmnn.org.models import Agency, Person
 
 LIBRARY = [
     ("law", "29/2018/QH14", "Luật Bảo vệ bí mật nhà nước", "Quốc hội", date(2018, 11, 15), date(2020, 7, 1), date(2026, 2, 28)),
-    ("law", "117/2025/QH15", "Luật Bảo vệ bí mật nhà nước (sửa đổi)", "Quốc hội", date(2025, 6, 26), date(2026, 3, 1), None),
+    ("law", "117/2025/QH15", "Luật Bảo vệ bí mật nhà nước (sửa đổi)", "Quốc hội", date(2025, 12, 10), date(2026, 3, 1), None),
     ("decree", "26/2020/NĐ-CP", "Nghị định quy định chi tiết một số điều của Luật Bảo vệ bí mật nhà nước", "Chính phủ",
      date(2020, 2, 28), date(2020, 7, 1), date(2026, 2, 28)),
     ("decree", "63/2026/NĐ-CP", "Nghị định quy định chi tiết và hướng dẫn thi hành Luật Bảo vệ bí mật nhà nước", "Chính phủ",
-     date(2026, 2, 27), date(2026, 3, 1), None),
+     date(2026, 2, 28), date(2026, 3, 1), None),
     ("circular", "24/2020/TT-BCA", "Thông tư ban hành biểu mẫu sử dụng trong công tác bảo vệ bí mật nhà nước", "Bộ Công an",
      date(2020, 3, 10), date(2020, 7, 1), None),
+    ("directive", "32/CT-TTg", "Chỉ thị về tăng cường công tác bảo vệ bí mật nhà nước", "Thủ tướng Chính phủ",
+     date(2025, 10, 21), date(2025, 10, 21), None),
+    ("plan", "452/QĐ-TTg", "Kế hoạch triển khai thi hành Luật Bảo vệ bí mật nhà nước", "Thủ tướng Chính phủ",
+     date(2026, 3, 17), date(2026, 3, 17), None),
     ("catalogue", "1295/QĐ-TTg", "Danh mục bí mật nhà nước lĩnh vực tư pháp (mô phỏng)", "Thủ tướng Chính phủ",
      date(2020, 7, 1), date(2020, 7, 1), None),
 ]  # fmt: skip
@@ -45,7 +49,10 @@ def load_demo_inspections() -> int:
     for code, result, evidence in [
         ("registers.books", "not_compliant", "Sổ đăng ký đến năm 2026 thiếu chữ ký nhận từ số 14 đến 20"),
         ("classification.marking", "compliant", "Dấu độ mật đúng mẫu, mực đỏ"),
-        ("computers.offline", "compliant", "Máy soạn thảo văn bản mật không kết nối mạng"),
+        ("computers.offline", "not_compliant", "Máy tính xách tay STP-LT-03 dùng soạn thảo dự thảo báo cáo độ Mật đang kết nối Internet qua Wi-Fi của cơ quan"),
+        ("computers.media", "compliant", "USB-MAT-01 có trong sổ đăng ký; USB lạ trên máy STP-MT-01 đã được thu hồi"),
+        ("ai.no_secrets", "compliant", "Có văn bản quán triệt không đưa tài liệu mật vào công cụ AI; kiểm tra ngẫu nhiên lịch sử trình duyệt 05 máy tính, không phát hiện vi phạm"),
+        ("budget.estimate", "compliant", "Dự toán năm 2026 của Sở có mục chi mua két sắt, máy hủy tài liệu và tập huấn bảo vệ bí mật nhà nước"),
         ("meetings.protection", "not_applicable", "Không tổ chức hội nghị có nội dung bí mật trong kỳ"),
     ]:  # fmt: skip
         services.answer(
@@ -63,6 +70,11 @@ def load_demo_inspections() -> int:
     services.post_remediation(
         actor=officer, finding=finding, text="Đã bổ sung chữ ký nhận cho các số 14–20"
     )
+    services.record_finding(
+        actor=inspector, target=justice, item=inspection.items.get(code="computers.offline"), severity="high",
+        description="Máy tính xách tay STP-LT-03 đang kết nối Internet được dùng soạn thảo tài liệu độ Mật",
+        rule="L25 Art. 5.2", deadline=today + timedelta(days=7), responsible=officer,
+    )  # fmt: skip
     services.record_training(actor=officer, agency=justice.agency, kind="training",
                              title="Tập huấn Luật Bảo vệ bí mật nhà nước số 117/2025/QH15",
                              held_on=today - timedelta(days=40), audience="Lãnh đạo, cán bộ bảo mật, văn thư",

@@ -144,8 +144,9 @@ def agency_readiness(agencies: list[Agency], today: date | None = None) -> list[
 
 # How the checklist, findings and rules cite the texts (shared/domain/SOURCES.md abbreviations).
 CITATION_CODES = {"L18": "29/2018/QH14", "L25": "117/2025/QH15", "ND26": "26/2020/NĐ-CP",
-                  "ND63": "63/2026/NĐ-CP", "TT24": "24/2020/TT-BCA", "Form": "24/2020/TT-BCA"}  # fmt: skip
-_CITATION = re.compile(r"\b(L18|L25|ND26|ND63|TT24|Form)\b")
+                  "ND63": "63/2026/NĐ-CP", "TT24": "24/2020/TT-BCA", "Form": "24/2020/TT-BCA",
+                  "TT110": "110/2013/TT-BTC", "QD452": "452/QĐ-TTg", "CT32": "32/CT-TTg"}  # fmt: skip
+_CITATION = re.compile(r"\b(L18|L25|ND26|ND63|TT24|TT110|QD452|CT32|Form)\b")
 
 
 def cited_documents(sources: Iterable[str]) -> dict[str, list[LegalDocument]]:

@@ -146,6 +146,10 @@ class ExtendInput(DecisionInputSerializer):
 
 class ChangeLevelInput(DecisionInputSerializer):
     new_level = serializers.ChoiceField(choices=LEVELS)
+    new_end = serializers.DateField(
+        required=False, allow_null=True, default=None,
+        help_text="The end of protection after the change; kept when omitted (never shortened silently).",
+    )  # fmt: skip
 
 
 class DestroyInput(serializers.Serializer):

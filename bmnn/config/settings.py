@@ -287,3 +287,12 @@ BMNN_REMINDER_DAYS = [int(d) for d in env_list("BMNN_REMINDER_DAYS", ["7", "1"])
 BMNN_SCAN_EXPANDED_MB = env_int("BMNN_SCAN_EXPANDED_MB", 256)
 BMNN_SCAN_SECONDS = env_int("BMNN_SCAN_SECONDS", 60)
 BMNN_SCAN_CONCURRENT_PER_USER = env_int("BMNN_SCAN_CONCURRENT_PER_USER", 2)
+
+# A registry decision (extension, level change) is recorded with its own date: never in the
+# future, and at most this many days before the day it is recorded, so a late entry cannot
+# be backdated past the 60-day extension deadline (bmnn.registry.rules.check_decision_date).
+BMNN_DECISION_BACKDATE_DAYS = env_int("BMNN_DECISION_BACKDATE_DAYS", 3)
+if not 0 <= BMNN_DECISION_BACKDATE_DAYS <= 31:
+    raise ConfigError(
+        f"BMNN_DECISION_BACKDATE_DAYS={BMNN_DECISION_BACKDATE_DAYS}: between 0 and 31 days"
+    )

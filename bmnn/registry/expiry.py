@@ -1,9 +1,13 @@
 """The daily protection-period run: declassify what has expired and warn before it does.
 
-Items whose period ends within 90, 30 or 7 days are notified to the agency's head and
-security officers once per window (the keys make reruns harmless); items past their end are
-declassified automatically (L18 Art. 22.2.a, 22.3). One function behind the scheduled task
-and `bmnn registry expiry` (STYLE.md §17).
+The classifying agency's head and security officers are warned while an extension is still
+possible — 30 and 7 days before the extension deadline and on the deadline itself (60 days
+before the end, L18 Art. 20.1) — and, once the deadline has passed, told what will happen at
+the end: automatic declassification on the day after it (L18 Art. 22.2.a, 22.3), on the first
+day after the deadline and 30 and 7 days before the end (`rules.period_alert`). Each alert goes
+once (the keys make reruns harmless). Items past their end, received copies included, are
+declassified; holders who have not re-marked their copies after a notice are reminded. One
+function behind the scheduled task and `bmnn registry expiry` (STYLE.md §17).
 """
 
 from __future__ import annotations
@@ -16,10 +20,29 @@ from django.utils.translation import gettext as _
 
 from bmnn.core.notify import notify
 from bmnn.org.queries import people_by_agency
+from bmnn.registry import rules
 from bmnn.registry.models import ItemStatus, Origin, SecretItem
 from bmnn.registry.services import declassify_expired
+from bmnn.registry.services.notices import remarking_reminders
 
-WINDOWS = (90, 30, 7)
+# The earliest alert: the first extension alert before the deadline, counted from the end.
+HORIZON_DAYS = rules.EXTENSION_NOTICE_DAYS + max(rules.EXTENSION_ALERTS_BEFORE_DEADLINE)
+
+
+def _title(item: SecretItem, kind: str, today: date) -> str:
+    assert item.protected_until is not None  # nosec B101 # narrows the type; the query selects items with a date
+    end = item.protected_until
+    if kind == "extend":
+        deadline = rules.extension_deadline(end)
+        return _("Protection of %(number)s ends on %(end)s: an extension must be decided by %(deadline)s (%(days)s days left)") % {
+            "number": item.number, "end": end.strftime("%d/%m/%Y"),
+            "deadline": deadline.strftime("%d/%m/%Y"), "days": (deadline - today).days,
+        }  # fmt: skip
+    lapse = rules.declassified_on(end)
+    assert lapse is not None  # nosec B101 # narrows the type; end is a date
+    return _("%(number)s will be declassified automatically on %(day)s: the extension deadline has passed") % {
+        "number": item.number, "day": lapse.strftime("%d/%m/%Y"),
+    }  # fmt: skip
 
 
 def run_expiry(today: date | None = None) -> dict[str, int]:
@@ -30,19 +53,19 @@ def run_expiry(today: date | None = None) -> dict[str, int]:
             status=ItemStatus.CLASSIFIED,
             origin=Origin.CREATED,
             protected_until__gte=today,
-            protected_until__lte=today + timedelta(days=max(WINDOWS)),
+            protected_until__lte=today + timedelta(days=HORIZON_DAYS),
         ).only("id", "agency_id", "number", "protected_until")
     )
     people = people_by_agency({i.agency_id for i in due})
     warned = 0
     for item in due:
         assert item.protected_until is not None  # nosec B101 # narrows the type; the query selects items with a date
-        left = (item.protected_until - today).days
-        window = min(w for w in WINDOWS if left <= w)
-        title = _("Protection of %(number)s ends on %(end)s (%(days)s days): extend or let it lapse") % {
-            "number": item.number, "end": item.protected_until.strftime("%d/%m/%Y"), "days": left,
-        }  # fmt: skip
-        warned += bool(notify(people[item.agency_id], title=title,
+        alert = rules.period_alert(item.protected_until, today)
+        if alert is None:
+            continue
+        kind, window = alert
+        warned += bool(notify(people[item.agency_id], title=_title(item, kind, today),
                               url=reverse("registry:item", args=[item.pk]),
-                              key=f"expiry:{item.pk}:{item.protected_until.isoformat()}:{window}"))  # fmt: skip
-    return {"declassified": declassified, "warned": warned}
+                              key=f"expiry:{item.pk}:{item.protected_until.isoformat()}:{kind}:{window}"))  # fmt: skip
+    reminded = remarking_reminders(today)
+    return {"declassified": declassified, "warned": warned, "remarking_reminded": reminded}

@@ -331,3 +331,81 @@ def may_consent_to_meeting(agency_type: str, level: object, *, foreign_element: 
     if foreign_element:
         return agency_type in CARRY_ABROAD_AUTHORITY and _level(level) != TUYET_MAT
     return may_authorise_provision(agency_type, level)
+
+
+# --- decisions on the period: dates, level change, alerts --------------------------------------
+
+
+def check_decision_date(decided_on: date, recorded_on: date, *, grace_days: int) -> None:
+    """A decision on the period (extension, level change) is dated neither after the day it is
+    recorded nor more than `grace_days` before it. Without this, a decision recorded after the
+    60-day deadline of L18 Art. 20.1 could be backdated to pass it (issue 14, point 3)."""
+    if decided_on > recorded_on:
+        raise RuleViolation("a decision cannot be dated in the future", "L18 Art. 20.1")
+    if decided_on < recorded_on - timedelta(days=grace_days):
+        raise RuleViolation(
+            f"a decision is recorded within {grace_days} days of its date; an older one cannot "
+            "be entered as if it had been decided in time",
+            "L18 Art. 20.1",
+        )
+
+
+def level_change_end(
+    from_level: object,
+    to_level: object,
+    current_end: date | None,
+    determined_on: date | None,
+    decided_on: date,
+    requested_end: date | None = None,
+) -> date | None:
+    """The protection end after a change of level (L18/L25 Art. 21).
+
+    The texts say nothing of the period after a level change (SOURCES.md §11; open question Q7),
+    so BMNN's rule (LAW.md lifecycle 9): the change never silently shortens a period that was
+    set or extended and never declassifies. Without a stated end, a raise keeps the later of the
+    current end and the new level's base period from the determination (a higher level is
+    protected at least as long); a lowering keeps the current end. A stated end must fall after
+    the decision (else the change would declassify) and no later than the new level's full base
+    period counted from the decision or the current end, whichever is later."""
+    if current_end is None:  # a place: protected until released, whatever its level
+        return None
+    years = BASE_PERIOD_YEARS[_level(to_level)]
+    if requested_end is None:
+        if RANK[_level(to_level)] > RANK[_level(from_level)] and determined_on is not None:
+            return max(current_end, add_years(determined_on, years))
+        return current_end
+    if requested_end <= decided_on:
+        raise RuleViolation(
+            "a level change cannot end the protection: declassify by decision instead",
+            "L18 Art. 21, 22",
+        )
+    latest = max(current_end, add_years(decided_on, years))
+    if requested_end > latest:
+        raise RuleViolation(
+            f"the end may be at most {latest:%d/%m/%Y} for this level", "L18 Art. 19.1, 21"
+        )
+    return requested_end
+
+
+# Alerts before the extension deadline (days before the deadline, 60 days before the end) and,
+# once it has passed, before the automatic declassification (days before the end). A product
+# choice (SOURCES.md §4.3 "Alerts"), not law: the law only sets the deadline.
+EXTENSION_ALERTS_BEFORE_DEADLINE = (30, 7, 0)
+LAPSE_ALERTS_BEFORE_END = (59, 30, 7)  # 59: the first day after the deadline
+
+
+def period_alert(end: date, today: date) -> tuple[str, int] | None:
+    """Which alert is due today for an item protected until `end`: ("extend", n) when the
+    extension deadline is n days away or less (n from EXTENSION_ALERTS_BEFORE_DEADLINE);
+    ("lapse", n) when the deadline has passed and the end is n days away or less; None
+    otherwise. The window number is the key that makes each alert go once."""
+    deadline = extension_deadline(end)
+    if today <= deadline:
+        left = (deadline - today).days
+        windows = [w for w in EXTENSION_ALERTS_BEFORE_DEADLINE if left <= w]
+        return ("extend", min(windows)) if windows else None
+    if today <= end:
+        left = (end - today).days
+        windows = [w for w in LAPSE_ALERTS_BEFORE_END if left <= w]
+        return ("lapse", min(windows)) if windows else None
+    return None

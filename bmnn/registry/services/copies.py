@@ -30,6 +30,7 @@ from bmnn.registry.services.common import (
     LEVEL_LABEL,
     _enter,
     _law,
+    _summary_for_books,
 )
 from bmnn.registry.services.registers import _file_incoming
 
@@ -144,7 +145,9 @@ def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: 
 
 @service
 def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
-    """The security officer hands the copy over: a line in the handover book, for the
+    """The security officer hands the copy over: a line in the outgoing register first — every
+    sending goes through it, passing on a received item included (L18 Art. 13; ND26 Art.
+    4.1.a; Decree 63/2026; LAW.md lifecycle 3) — then a line in the handover book for the
     receiver to sign (ND26 Art. 4.1.c)."""
     transfer = (
         Transfer.objects.select_for_update()
@@ -166,6 +169,18 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     transfer.state = Transfer.State.SENT
     transfer.save(update_fields=["state"])
     day = timezone.localdate()
+    outgoing = _enter(actor, item.agency, Book.OUTGOING, item, day, {
+        "number": item.number,
+        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
+        "type_summary": _summary_for_books(item, day),
+        "level": LEVEL_LABEL[item.level],
+        "signer": item.signer,
+        "recipients": transfer.to_agency.name,
+        "keeping_unit": item.agency.name,
+        "copies": 1,
+        "note": _("Provided (%(kind)s %(number)s): %(purpose)s") % {
+            "kind": copy.get_kind_display(), "number": copy.number, "purpose": transfer.purpose},
+    })  # fmt: skip
     _enter(actor, item.agency, Book.HANDOVER, item, day, {
         "date": day.strftime("%d/%m/%Y"),
         "number": item.number,
@@ -180,7 +195,8 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
            url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
     audit.record(actor=actor, action="secret.hand_over", obj=item, agency=item.agency,
-                 changes={"copy": copy.number, "to": transfer.to_agency.name})  # fmt: skip
+                 changes={"copy": copy.number, "to": transfer.to_agency.name,
+                          "outgoing_seq": outgoing.seq})  # fmt: skip
     return transfer
 
 

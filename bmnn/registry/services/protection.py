@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +17,9 @@ from bmnn.registry.models import (
     Copy,
     CopyStatus,
     Extension,
+    HolderNotice,
     ItemStatus,
+    LevelChange,
     Origin,
     SecretItem,
 )
@@ -26,6 +29,7 @@ from bmnn.registry.services.common import (
     _refuse,
     _searchable,
 )
+from bmnn.registry.services.notices import send_notices
 
 
 def _classifier_head(actor: Person, item: SecretItem) -> None:
@@ -41,14 +45,32 @@ def _classifier_head(actor: Person, item: SecretItem) -> None:
     _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
 
 
+def _decision(decided_on: date, decision: str) -> str:
+    """The number of the decision is required and its date is checked against the day it is
+    recorded (`rules.check_decision_date`); returns the cleaned number."""
+    if not decision.strip():
+        raise ValidationError({"decision": _("Give the number of the decision.")})
+    try:
+        rules.check_decision_date(decided_on, timezone.localdate(),
+                                  grace_days=settings.BMNN_DECISION_BACKDATE_DAYS)  # fmt: skip
+    except rules.RuleViolation as violation:
+        raise _refuse(violation) from violation
+    return decision.strip()
+
+
 @service
 def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided_on: date,
                       decision: str = "") -> SecretItem:  # fmt: skip
-    """L18 Art. 20: decided by the classifying head at least 60 days before the end; each
-    extension at most the base period; holders told within 15 days."""
+    """L18 Art. 20 (kept by L25): decided by the classifying head at the latest 60 days before
+    the end, by a numbered decision dated no later than the day it is recorded and at most
+    `BMNN_DECISION_BACKDATE_DAYS` before it; each extension at most the base period; every
+    holder's copy takes the new end at once and its holder re-marks within 15 days."""
     item = SecretItem.objects.select_for_update().get(pk=item.pk)
     _classifier_head(actor, item)
-    assert item.protected_until is not None  # nosec B101 # narrows the type; only items with a date reach here
+    _law(item.protected_until is not None,
+         _("A place is protected until it is released; it has no end to extend"), "L18 Art. 19.3")  # fmt: skip
+    assert item.protected_until is not None  # nosec B101 # narrows the type; checked just above
+    decision = _decision(decided_on, decision)
     try:
         rules.check_extension(
             item.level, item.protected_until, rules.Extension(new_end, decided_on)
@@ -56,23 +78,41 @@ def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided
     except rules.RuleViolation as violation:
         raise _refuse(violation) from violation
     before = item.protected_until
-    Extension.objects.create(
-        item=item, new_end=new_end, decided_on=decided_on, decision=decision, decided_by=actor
-    )
+    Extension.objects.create(item=item, new_end=new_end, decided_on=decided_on, decision=decision,
+                             decided_by=actor, recorded_on=timezone.localdate())  # fmt: skip
     item.protected_until = new_end
     item.save(update_fields=["protected_until"])
     _notify_holders(item, _("Protection of %(number)s extended to %(end)s") % {"number": item.number, "end": new_end.strftime("%d/%m/%Y")},
                     key=f"extend:{item.pk}:{new_end.isoformat()}")  # fmt: skip
+    send_notices(item, HolderNotice.Kind.EXTENSION, decided_on=decided_on, decision=decision,
+                 new_end=new_end)  # fmt: skip
     audit.record(actor=actor, action="secret.extend", obj=item, agency=item.agency,
                  changes={"protected_until": [before, new_end], "decision": decision})  # fmt: skip
     return item
 
 
+def level_change_preview(item: SecretItem, new_level: str, decided_on: date,
+                         new_end: date | None = None) -> date | None:  # fmt: skip
+    """The end of protection a level change would leave, for the decider to see before
+    confirming (LAW.md lifecycle 9). Raises ValidationError naming the rule when the stated end
+    is outside the law."""
+    if new_level not in rules.LEVELS or new_level == item.level:
+        raise ValidationError({"new_level": _("Choose a different level.")})
+    try:
+        return rules.level_change_end(item.level, new_level, item.protected_until,
+                                      item.determined_on, decided_on, new_end)  # fmt: skip
+    except rules.RuleViolation as violation:
+        raise _refuse(violation) from violation
+
+
 @service
 def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on: date,
-                 decision: str = "") -> SecretItem:  # fmt: skip
-    """L18/L25 Art. 21: by whoever may determine the level; holders re-mark within 15 days.
-    The period keeps its start and takes the new level's length (open question Q7)."""
+                 decision: str = "", new_end: date | None = None) -> SecretItem:  # fmt: skip
+    """L18 Art. 21; L25 Art. 21.1–21.5: raised or lowered by whoever may determine the level, by
+    a numbered decision; holders re-mark within 15 days of the change. The period never silently
+    shortens and the change never declassifies (LAW.md lifecycle 9, `rules.level_change_end`):
+    the resulting end — kept, or the one the decider states within the law — is recorded with
+    the change and reaches every holder's copy with the new level at once."""
     item = SecretItem.objects.select_for_update().get(pk=item.pk)
     _classifier_head(actor, item)
     if new_level not in rules.LEVELS or new_level == item.level:
@@ -84,11 +124,14 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
     cap = item.catalogue_item.level if item.catalogue_item_id else None  # type: ignore[union-attr]
     _law(cap is None or rules.RANK[new_level] <= rules.RANK[cap],
          _("The new level may not exceed the catalogue item's level"), "L18 Art. 21")  # fmt: skip
-    before = item.level
-    item.level = new_level
-    if item.determined_on:
-        item.protected_until = rules.protection_end(new_level, item.determined_on, kind=item.kind,
-                                                    period_years=item.period_years)  # fmt: skip
+    decision = _decision(decided_on, decision)
+    end = level_change_preview(item, new_level, decided_on, new_end)
+    before, previous_end = item.level, item.protected_until
+    LevelChange.objects.create(
+        item=item, from_level=before, to_level=new_level, previous_end=previous_end, new_end=end,
+        decided_on=decided_on, decision=decision, decided_by=actor, recorded_on=timezone.localdate(),
+    )  # fmt: skip
+    item.level, item.protected_until = new_level, end
     if not rules.summary_allowed(new_level, decided_on):
         item.summary = ""
     _searchable(item)
@@ -98,8 +141,11 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
         _("Level of %(number)s changed") % {"number": item.number},
         key=f"level:{item.pk}:{decided_on.isoformat()}:{new_level}",
     )
+    send_notices(item, HolderNotice.Kind.LEVEL, decided_on=decided_on, decision=decision,
+                 new_level=new_level, new_end=end)  # fmt: skip
     audit.record(actor=actor, action="secret.change_level", obj=item, agency=item.agency,
-                 changes={"level": [before, new_level], "decision": decision})  # fmt: skip
+                 changes={"level": [before, new_level], "protected_until": [previous_end, end],
+                          "decision": decision})  # fmt: skip
     return item
 
 

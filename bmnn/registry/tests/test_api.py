@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from bmnn.core.models import AuditEvent
 from bmnn.registry.models import Copy, Meeting, RegisterBook, SecretItem, Transfer
@@ -88,17 +89,17 @@ def test_propose_classify_register_extend_change_and_destroy(reg, client_for) ->
     assert _post(officer, url + "register-outgoing/").status_code == 200
     again = _post(officer, url + "register-outgoing/")
     assert again.status_code == 400 and "ND26 Art. 4.1.a" in again.json()["message"]
-    late = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": "2036-03-01"})
-    assert late.status_code == 400 and "L18 Art. 20.1" in late.json()["message"]
-    assert (
-        _post(
-            head, url + "extend/", {"new_end": "2040-04-02", "decided_on": "2030-01-01"}
-        ).status_code
-        == 200
-    )
-    raised = _post(
-        head, url + "change-level/", {"new_level": "toi_mat", "decided_on": "2030-02-01"}
-    )
+    today = timezone.localdate()
+    backdated = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": str(today - timedelta(days=10)),
+                                              "decision": "QĐ 2"})  # fmt: skip
+    assert backdated.status_code == 400 and "L18 Art. 20.1" in backdated.json()["message"]
+    unnumbered = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": str(today)})
+    assert unnumbered.status_code == 400
+    extended = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": str(today),
+                                             "decision": "QĐ 2"})  # fmt: skip
+    assert extended.status_code == 200, extended.content
+    raised = _post(head, url + "change-level/", {"new_level": "toi_mat", "decided_on": str(today),
+                                                 "decision": "QĐ 3"})  # fmt: skip
     assert (
         raised.status_code == 400 and "L18 Art. 21" in raised.json()["message"]
     )  # the catalogue caps it

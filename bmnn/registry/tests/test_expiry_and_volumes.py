@@ -33,18 +33,26 @@ def _warnings(person):
     )
 
 
-def test_warnings_at_90_30_and_7_days_once_each(reg) -> None:
-    """Product windows before the end on 10/03/2036 (L18 Art. 19.1 period; Art. 20.1 deadline)."""
+def test_alerts_lead_up_to_the_extension_deadline_then_announce_the_lapse(reg) -> None:
+    """L18 Art. 20.1: an extension is decided at the latest 60 days before the end (10/03/2036,
+    so by 10/01/2036). Alerts invite an extension only while it is possible — 30 and 7 days
+    before the deadline and on it — and afterwards say the item will be declassified on
+    11/03/2036 (Art. 22.2.a), on the first day after the deadline and 30 and 7 days before the end.
+    Each goes once."""
     _item(reg)
-    run_expiry(date(2035, 12, 1))  # 100 days before: nothing yet
+    run_expiry(date(2035, 12, 10))  # 31 days before the deadline: nothing yet
     assert _warnings(reg["officer"]) == []
-    run_expiry(date(2035, 12, 11))  # 90 days
-    run_expiry(date(2035, 12, 12))
-    run_expiry(date(2036, 2, 9))  # 30 days
-    run_expiry(date(2036, 3, 3))  # 7 days
-    keys = sorted(_warnings(reg["officer"]))
-    assert [k.rsplit(":", 1)[1] for k in keys] == ["30", "7", "90"]
-    assert len(_warnings(reg["head"])) == 3
+    for day in (date(2035, 12, 11), date(2035, 12, 12), date(2036, 1, 3), date(2036, 1, 10),
+                date(2036, 1, 11), date(2036, 1, 12), date(2036, 2, 9), date(2036, 3, 3)):  # fmt: skip
+        run_expiry(day)
+    keys = sorted(k.split(":", 3)[3] for k in _warnings(reg["officer"]))
+    assert keys == ["extend:0", "extend:30", "extend:7", "lapse:30", "lapse:59", "lapse:7"]
+    assert len(_warnings(reg["head"])) == 6
+    titles = list(Notification.objects.filter(recipient=reg["officer"], key__contains=":lapse:")
+                  .values_list("title", flat=True))  # fmt: skip
+    assert titles and all("11/03/2036" in t for t in titles)
+    invitations = Notification.objects.filter(recipient=reg["officer"], key__contains=":extend:")
+    assert all("10/01/2036" in t for t in invitations.values_list("title", flat=True))
 
 
 def test_expired_items_are_declassified_by_the_daily_run(reg, capsys) -> None:

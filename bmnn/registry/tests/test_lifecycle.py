@@ -176,20 +176,19 @@ def test_providing_a_copy_and_the_receiving_agency_signing_for_it(reg) -> None:
     assert Transfer.objects.get().state == "received"
 
 
-def test_extension_rules(reg) -> None:
-    """L18 Art. 20.1–20.2."""
+def test_extension_rules(reg, time_machine) -> None:
+    """L18 Art. 20.1–20.2 (each decision recorded on the day it is dated)."""
     item = _classified(reg)
+    time_machine.move_to(date(2036, 3, 1))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(
-            actor=reg["head"], item=item, new_end=date(2040, 1, 1), decided_on=date(2036, 3, 1)
-        )
+        services.extend_protection(actor=reg["head"], item=item, new_end=date(2040, 1, 1),
+                                   decided_on=date(2036, 3, 1), decision="QĐ 1")  # fmt: skip
+    time_machine.move_to(date(2030, 1, 1))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.2"):
-        services.extend_protection(
-            actor=reg["head"], item=item, new_end=date(2046, 4, 3), decided_on=date(2030, 1, 1)
-        )
-    services.extend_protection(
-        actor=reg["head"], item=item, new_end=date(2046, 4, 2), decided_on=date(2030, 1, 1)
-    )
+        services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 3),
+                                   decided_on=date(2030, 1, 1), decision="QĐ 2")  # fmt: skip
+    services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
+                               decided_on=date(2030, 1, 1), decision="QĐ 3")  # fmt: skip
     item.refresh_from_db()
     assert item.protected_until == date(2046, 4, 2)
 
@@ -248,16 +247,16 @@ def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
         )
 
 
-def test_level_change_by_the_classifier(reg) -> None:
+def test_level_change_by_the_classifier(reg, time_machine) -> None:
     """L18/L25 Art. 21: raised within the catalogue item that justifies it (here Tối mật)."""
     proposed = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
                                      catalogue_item=reg["cat_toi_mat"])  # fmt: skip
     item = services.classify_item(
         actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
     )
-    services.change_level(
-        actor=reg["head"], item=item, new_level="toi_mat", decided_on=date(2026, 6, 1)
-    )
+    time_machine.move_to(date(2026, 6, 1))
+    services.change_level(actor=reg["head"], item=item, new_level="toi_mat",
+                          decided_on=date(2026, 6, 1), decision="QĐ 7")  # fmt: skip
     item.refresh_from_db()
     assert item.level == "toi_mat" and item.protected_until == date(2046, 4, 2)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -81,6 +82,44 @@ class MeetingSerializer(serializers.ModelSerializer):
                   "documents_collected", "room_sealed_daily", "closing_note"]  # fmt: skip
 
 
+class RecallReturnSerializer(serializers.Serializer):
+    """One recipient's return of a recalled item; `state` is returned, pending or overdue."""
+
+    id = serializers.IntegerField()
+    recipient = serializers.CharField()
+    to_agency = serializers.IntegerField(source="to_agency_id", allow_null=True)
+    received_item = serializers.IntegerField(source="received_item_id", allow_null=True)
+    returned_on = serializers.DateField(allow_null=True)
+    checked_by = serializers.IntegerField(source="checked_by_id", allow_null=True)
+    note = serializers.CharField()
+    state = serializers.SerializerMethodField()
+
+    def get_state(self, line: Any) -> str:
+        if line.returned_on is not None:
+            return "returned"
+        return "overdue" if line.recall.return_by < timezone.localdate() else "pending"
+
+
+class RecallSerializer(serializers.Serializer):
+    """A recall ("Tài liệu thu hồi", ND26 Art. 4.4) with a return line per recipient."""
+
+    id = serializers.IntegerField()
+    item = serializers.IntegerField(source="item_id")
+    return_by = serializers.DateField()
+    reason = serializers.CharField()
+    decided_by = serializers.IntegerField(source="decided_by_id")
+    decided_on = serializers.DateField()
+    closed_on = serializers.DateField(allow_null=True)
+    returns = serializers.SerializerMethodField()
+
+    @extend_schema_field(RecallReturnSerializer(many=True))
+    def get_returns(self, recall: Any) -> Any:
+        lines = getattr(recall, "lines", None)
+        if lines is None:
+            lines = list(recall.returns.order_by("pk"))
+        return RecallReturnSerializer(lines, many=True).data
+
+
 class ItemFileSerializer(serializers.ModelSerializer):
     class Meta:
         model = ItemFile
@@ -126,6 +165,7 @@ class OutgoingInput(serializers.Serializer):
         max_length=255, required=False, allow_blank=True, default=""
     )
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    recall_by = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class AuthoriseInput(serializers.Serializer):
@@ -220,6 +260,17 @@ class CloseMeetingInput(serializers.Serializer):
 
 class FileInput(serializers.Serializer):
     file = serializers.FileField()
+
+
+class RecallInput(serializers.Serializer):
+    return_by = serializers.DateField()
+    reason = serializers.CharField(max_length=255)
+
+
+class RecallReturnInput(serializers.Serializer):
+    line = IdField()
+    returned_on = serializers.DateField(required=False, allow_null=True, default=None)
+    note = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 
 def _valid(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
@@ -437,6 +488,31 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
             return Response(ItemFileSerializer(stored).data, status=201)
         services.record_read(actor=actor_of(request), item=item)
         return Response(ItemFileSerializer(item.files.all(), many=True).data)
+
+    @extend_schema(
+        request=RecallInput, responses={200: RecallSerializer(many=True), 201: RecallSerializer}
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    def recalls(self, request: Request, pk: str | None = None) -> Response:
+        """The item's recalls, a return line per recipient; POST: its sender's head recalls it,
+        to be returned by a date (ND26 Art. 4.4; L25 Art. 5.4)."""
+        item = _item(request, pk)
+        if request.method == "POST":
+            recall = services.decide_recall(actor=actor_of(request), item=item,
+                                            **_valid(RecallInput, request))  # fmt: skip
+            return Response(RecallSerializer(recall).data, status=201)
+        services.record_read(actor=actor_of(request), item=item)
+        return Response(RecallSerializer(queries.item_recalls(request.user, item), many=True).data)
+
+    @extend_schema(request=RecallReturnInput, responses=RecallReturnSerializer)
+    @action(detail=True, methods=["post"], url_path="recall-return")
+    def recall_return(self, request: Request, pk: str | None = None) -> Response:
+        """The sending agency's officer records one recipient's return (TT07 Art. 6.5)."""
+        item = _item(request, pk)
+        values = _valid(RecallReturnInput, request)
+        line = _found(queries.recall_line(request.user, item, values.pop("line")))
+        done = services.record_recall_return(actor=actor_of(request), line=line, **values)
+        return Response(RecallReturnSerializer(done).data)
 
 
 class ItemFileViewSet(viewsets.GenericViewSet):

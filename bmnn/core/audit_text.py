@@ -129,6 +129,9 @@ SENTENCES = {
     "secret.propose": _("proposed a secrecy level for %(object)s"),
     "secret.read": _("read the secret document %(object)s"),
     "secret.receive": _("received %(object)s"),
+    "secret.recall": _("recalled %(object)s (Tài liệu thu hồi)"),
+    "secret.recall_return": _("recorded a recipient's return of the recalled %(object)s"),
+    "secret.returned_to_sender": _("recorded that %(object)s went back to its sender"),
     "secret.register_incoming": _(
         "registered the secret document %(object)s in the incoming register"
     ),

@@ -30,6 +30,7 @@ class Scheduled:
 SCHEDULE = [
     Scheduled("plan-reminders", time(7, 0), "bmnn.plans.tasks.send_plan_reminders"),
     Scheduled("registry-expiry", time(6, 30), "bmnn.registry.tasks.registry_expiry"),
+    Scheduled("registry-recalls", time(6, 40), "bmnn.registry.tasks.registry_recalls"),
     Scheduled("portal-scans", time(1, 0), "bmnn.scanner.tasks.scan_due_portals"),
     Scheduled("report-reminders", time(7, 15), "bmnn.reports.tasks.send_report_reminders"),
     # late in the day, so that the day's events are signed the same day

@@ -3,7 +3,9 @@ copied and provided, each through the services, so the books have real lines."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from bmnn.org.models import Agency, Person, Role
 from bmnn.registry import services
@@ -21,7 +23,7 @@ INCOMING = [
 
 def load_demo_registry() -> int:
     added = 0 if Catalogue.objects.filter(decision=CATALOGUE).exists() else _load_registers()
-    return added + _load_meeting_and_trip()
+    return added + _load_meeting_and_trip() + _load_recall()
 
 
 def _load_registers() -> int:
@@ -100,4 +102,39 @@ def _load_meeting_and_trip() -> int:
         abroad=True, delegation_leader="Phó Chủ tịch UBND tỉnh, trưởng đoàn",
     )  # fmt: skip
     services.decide_carry_out(actor=head, request=trip, approve=True)
+    return 2
+
+
+def _load_recall() -> int:
+    """Recalls ("Tài liệu thu hồi", ND26 Art. 4.4), dated from the day the demo is loaded:
+    156/BC-STP recalled from its recipients — Sở Y tế has returned its copy, Bộ Tư pháp and
+    Công an tỉnh have until the date — and a plan sent with the mark whose returns are overdue."""
+    justice = Agency.objects.get(code="demo-stp")
+    if SecretItem.objects.filter(agency=justice, recalls__isnull=False).exists():
+        return 0
+    health = Agency.objects.get(code="demo-syt")
+    head = Person.objects.get(username="thutruong")
+    officer = Person.objects.get(username="baomat")
+    staff = Person.objects.get(username="canbo")
+    health_officer = Person.objects.get(
+        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
+    )
+    today = timezone.localdate()
+    report = SecretItem.objects.get(agency=justice, number="156/BC-STP")
+    recall = services.decide_recall(actor=head, item=report, return_by=today + timedelta(days=14),
+                                    reason="Số liệu phải chỉnh lý; thay bằng báo cáo bổ sung")  # fmt: skip
+    services.record_recall_return(actor=officer, line=recall.returns.get(to_agency=health),
+                                  note="Đủ 01 bản, còn nguyên niêm phong")  # fmt: skip
+    mat = CatalogueItem.objects.get(catalogue__decision=CATALOGUE, code="2.1")
+    sent_on = today - timedelta(days=40)
+    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat,
+                                     doc_type="Kế hoạch", summary="Kiểm tra chéo hồ sơ thi hành án (dự thảo lấy ý kiến)",
+                                     recipients="UBND tỉnh Bắc Lâm; Lưu: VT", copies_planned=2)  # fmt: skip
+    plan = services.classify_item(actor=head, item=proposal, number="160/KH-STP", doc_date=sent_on)
+    services.register_outgoing(actor=officer, item=plan, day=sent_on,
+                               recall_by=today - timedelta(days=10))  # fmt: skip
+    transfer = services.approve_provision(actor=head, copy=plan.copies.get(number=2), to_agency=health,
+                                          purpose="Lấy ý kiến, trả lại sau khi góp ý")  # fmt: skip
+    services.hand_over(actor=officer, transfer=transfer)
+    services.receive_transfer(actor=health_officer, transfer=transfer)
     return 2

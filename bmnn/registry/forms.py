@@ -59,6 +59,21 @@ class ProvideForm(BootstrapMixin, forms.Form):
     purpose = forms.CharField(label=_("Purpose"), max_length=255)
 
 
+class RecallForm(BootstrapMixin, forms.Form):
+    """The head recalls what the agency sent: the date written on it and why (ND26 Art. 4.4)."""
+
+    return_by = forms.DateField(label=_("Return by"))
+    reason = forms.CharField(label=_("Reason"), max_length=255)
+
+
+class RecallReturnForm(BootstrapMixin, forms.Form):
+    """One recipient's return, checked by the officer (TT07 Art. 6.5)."""
+
+    line = forms.IntegerField(widget=forms.HiddenInput)
+    returned_on = forms.DateField(label=_("Returned on"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
 class DecisionForm(BootstrapMixin, forms.Form):
     decided_on = forms.DateField(label=_("Decided on"))
     decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)

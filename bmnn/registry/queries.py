@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from bmnn.core import policy
@@ -15,6 +15,8 @@ from bmnn.registry.models import (
     Copy,
     ItemStatus,
     Meeting,
+    Recall,
+    RecallReturn,
     RegisterBook,
     RegisterEntry,
     SecretItem,
@@ -108,3 +110,89 @@ def approvals(actor: Any) -> dict[str, Any]:
         actor, Meeting.objects.select_related("item__agency", "organiser")
     ).order_by("starts_on", "pk")
     return {"carry_outs": list(carry_outs[:200]), "meetings": list(meetings[:200])}
+
+
+# --- recall ("Tài liệu thu hồi", ND26 Art. 4.4) -------------------------------------------------
+
+
+def _return_state(line: RecallReturn, today: date) -> str:
+    if line.returned_on is not None:
+        return "returned"
+    return "overdue" if line.recall.return_by < today else "pending"
+
+
+def item_recalls(actor: Any, item: SecretItem, today: date | None = None) -> list[Recall]:
+    """The recalls of an item the actor may read, newest first, each with its return lines
+    (`lines`, each with `state`: returned, pending or overdue) and its count still out."""
+    today = today or timezone.localdate()
+    rows = policy.restrict_item_children(actor, Recall.objects.filter(item=item))
+    found = list(rows.select_related("decided_by").order_by("-decided_on", "-pk"))
+    lines = RecallReturn.objects.filter(recall__in=found).select_related("checked_by", "to_agency")
+    by_recall: dict[int, list[RecallReturn]] = {r.pk: [] for r in found}
+    for line in lines.order_by("pk"):
+        by_recall[line.recall_id].append(line)
+    for recall in found:
+        recall.lines = by_recall[recall.pk]
+        for line in recall.lines:
+            line.recall = recall
+            line.state = _return_state(line, today)
+        recall.outstanding = sum(1 for x in recall.lines if x.returned_on is None)
+    return found
+
+
+def recall_line(actor: Any, item: SecretItem, pk: int) -> RecallReturn | None:
+    """One return line of the item's recalls, if the actor may read the item."""
+    rows = RecallReturn.objects.filter(recall__item=item, pk=pk).select_related("recall")
+    return policy.restrict_item_children(actor, rows, "recall__item").first()
+
+
+def recalls_owed(actor: Any, item: SecretItem, today: date | None = None) -> list[RecallReturn]:
+    """On a holder's copy: the returns its sender asks for, with their `state`."""
+    today = today or timezone.localdate()
+    rows = policy.restrict_item_children(
+        actor, RecallReturn.objects.filter(received_item=item), "received_item"
+    )
+    found = list(rows.select_related("recall__item__agency").order_by("-recall__decided_on", "-pk"))
+    for line in found:
+        line.state = _return_state(line, today)
+    return found
+
+
+def open_recalls(actor: Any) -> QuerySet[Recall]:
+    """Open recalls of items the actor may read, the earliest return date first, with how many
+    recipients have still to return them."""
+    rows = policy.restrict_item_children(actor, Recall.objects.filter(closed_on__isnull=True))
+    return (
+        rows.select_related("item__agency")
+        .annotate(outstanding=Count("returns", filter=Q(returns__returned_on__isnull=True)))
+        .order_by("return_by", "pk")
+    )
+
+
+def returns_owed(actor: Any) -> QuerySet[RecallReturn]:
+    """Returns still owed by the holders' copies the actor may read (their sender recalled them)."""
+    rows = policy.restrict_item_children(
+        actor, RecallReturn.objects.filter(returned_on__isnull=True), "received_item"
+    )
+    return rows.select_related("recall__item__agency", "received_item").order_by(
+        "recall__return_by", "pk"
+    )
+
+
+def recalls_overdue(agency_ids: set[int], today: date) -> list[RecallReturn]:
+    """For the inspection checklist (ND26 Art. 4.4; TT07 Art. 6.5): returns not back by the date
+    written on the document, where one of these agencies recalled the item (and must chase it)
+    or owes the return (its copy in the installation, or its name on the recipient line). Tell
+    the two apart by `recall.item.agency_id`. Not restricted by an actor: the inspection that
+    calls it decides who sees it, and shows the item's number and level, never its summary."""
+    owes = Q(to_agency_id__in=agency_ids) | Q(received_item__agency_id__in=agency_ids)
+    return list(
+        RecallReturn.objects.filter(
+            Q(recall__item__agency_id__in=agency_ids) | owes,
+            returned_on__isnull=True,
+            recall__closed_on__isnull=True,
+            recall__return_by__lt=today,
+        )
+        .select_related("recall__item__agency", "to_agency", "received_item")
+        .order_by("recall__return_by", "pk")
+    )

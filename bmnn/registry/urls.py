@@ -12,6 +12,7 @@ urlpatterns = [
     path("statistics/", views.statistics_view, name="statistics"),
     path("expiring/", views.expiring, name="expiring"),
     path("approvals/", views.approvals, name="approvals"),
+    path("recalls/", views.recalls, name="recalls"),
     path("approvals/<str:kind>/<id:pk>/", views.approval_decide, name="approval_decide"),
     path("books/<id:pk>/", views.book_detail, name="book"),
     path("books/<id:pk>/export.<str:fmt>", views.book_export, name="book_export"),

@@ -22,7 +22,7 @@ from bmnn.core.paginator import CappedPaginator
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency
-from bmnn.registry import books, queries, services
+from bmnn.registry import books, forms, queries, services
 from bmnn.registry import statistics as registry_statistics
 from bmnn.registry.forms import (
     CarryOutForm,
@@ -116,6 +116,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(request, "registry/item_detail.html", {
         "meeting": meeting, "meeting_form": meeting_form, "meeting_close_form": MeetingCloseForm(),
+        **_recall_context(request, item),
         "item": item, "copies": copies, "entries": item.entries.order_by("pk"),
         "authorisations": item.copy_authorisations.select_related("authorised_by"),
         "to_hand_over": queries.transfers_to_hand_over(request.user, item) if keeper else [],
@@ -153,7 +154,8 @@ def _classify(request: HttpRequest, item: Any) -> str:
 
 @_action("register_outgoing")
 def _register_outgoing(request: HttpRequest, item: Any) -> str:
-    entry = services.register_outgoing(actor=actor_of(request), item=item)
+    recall_by = forms.RecallForm.base_fields["return_by"].to_python(request.POST.get("recall_by"))
+    entry = services.register_outgoing(actor=actor_of(request), item=item, recall_by=recall_by)
     return _("Entered in the outgoing register as number %(seq)s.") % {"seq": entry.seq}
 
 
@@ -531,6 +533,58 @@ def book_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         f'attachment; filename="so-{book.kind}-{book.year}-q{book.volume}.{fmt}"'
     )
     return response
+
+
+# --- recall ("Tài liệu thu hồi", ND26 Art. 4.4) -------------------------------------------------
+
+
+def _recall_context(request: HttpRequest, item: Any) -> dict[str, Any]:
+    """The item's recalls with their returns, what its sender asks back on a holder's copy, and
+    the forms to decide a recall and record a return."""
+    today = timezone.localdate()
+    recalls = queries.item_recalls(request.user, item, today)
+    return {
+        "recalls": recalls,
+        "recall_open": any(r.closed_on is None for r in recalls),
+        "today": today,
+        "recalls_owed": queries.recalls_owed(request.user, item, today),
+        "recall_form": forms.RecallForm(),
+    }
+
+
+@_action("recall")
+def _recall(request: HttpRequest, item: Any) -> str:
+    form = forms.RecallForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    recall = services.decide_recall(actor=actor_of(request), item=item, **form.cleaned_data)
+    return _("Recalled: every recipient returns it by %(day)s.") % {
+        "day": recall.return_by.strftime("%d/%m/%Y")
+    }
+
+
+@_action("recall_return")
+def _recall_return(request: HttpRequest, item: Any) -> str:
+    form = forms.RecallReturnForm(request.POST)
+    line = queries.recall_line(request.user, item, parse_id(request.POST.get("line")) or 0)
+    if line is None:
+        raise Http404
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    data = form.cleaned_data
+    services.record_recall_return(actor=actor_of(request), line=line,
+                                  returned_on=data["returned_on"], note=data["note"])  # fmt: skip
+    return _("Return from %(recipient)s recorded.") % {"recipient": line.recipient}
+
+
+@login_required
+def recalls(request: HttpRequest) -> HttpResponse:
+    """Open recalls of the items the actor may read, and the returns their agency owes."""
+    return render(request, "registry/recalls.html", {
+        "recalls": queries.open_recalls(request.user)[:500],
+        "owed": queries.returns_owed(request.user)[:500],
+        "today": timezone.localdate(),
+    })  # fmt: skip
 
 
 __all__ = ["Copy", "RegisterBook", "Transfer"]

@@ -43,6 +43,7 @@ from bmnn.registry.services.meetings import (
 )
 from bmnn.registry.services.notices import apply_notice, record_remarking, send_notices
 from bmnn.registry.services.protection import change_level, destroy, extend_protection, report_lost
+from bmnn.registry.services.recall import decide_recall, recall_alerts, record_recall_return
 from bmnn.registry.services.registers import close_volume, register_incoming, register_outgoing
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "close_volume",
     "consent_to_meeting",
     "decide_carry_out",
+    "decide_recall",
     "declassify",
     "declassify_expired",
     "destroy",
@@ -70,12 +72,14 @@ __all__ = [
     "open_file",
     "plan_meeting",
     "propose_item",
+    "recall_alerts",
     "receive_transfer",
     "record_book_read",
     "record_copies",
     "record_declassification_notice",
     "record_list_read",
     "record_read",
+    "record_recall_return",
     "record_remarking",
     "register_incoming",
     "register_outgoing",

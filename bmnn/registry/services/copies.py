@@ -32,6 +32,7 @@ from bmnn.registry.services.common import (
     _law,
     _summary_for_books,
 )
+from bmnn.registry.services.recall import recall_handed_over, recall_received
 from bmnn.registry.services.registers import _file_incoming
 
 
@@ -194,6 +195,7 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     officers = people_in_roles((Role.SECURITY_OFFICER,), {transfer.to_agency_id})
     notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
            url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
+    recall_handed_over(transfer)
     audit.record(actor=actor, action="secret.hand_over", obj=item, agency=item.agency,
                  changes={"copy": copy.number, "to": transfer.to_agency.name,
                           "outgoing_seq": outgoing.seq})  # fmt: skip
@@ -219,6 +221,7 @@ def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
     entry = _register_incoming_inner(actor, transfer, source)
     transfer.state, transfer.received_item = Transfer.State.RECEIVED, entry.item
     transfer.save(update_fields=["state", "received_item"])
+    recall_received(transfer, entry.item)
     handover = (
         RegisterEntry.objects.filter(
             kind=Book.HANDOVER, item=source, columns__receiver=transfer.to_agency.name

@@ -29,13 +29,16 @@ from bmnn.registry.services.common import (
     _searchable,
     _summary_for_books,
 )
+from bmnn.registry.services.recall import recall_at_issue
 
 
 @service
 def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = None,
-                      keeping_unit: str = "", note: str = "") -> RegisterEntry:  # fmt: skip
+                      keeping_unit: str = "", note: str = "",
+                      recall_by: date | None = None) -> RegisterEntry:  # fmt: skip
     """Registered in the outgoing book before it leaves; copies numbered 1…n ("Bản số")
-    (L18 Art. 13; ND26 Art. 4.1.a; Decree 63/2026 Appendix III columns)."""
+    (L18 Art. 13; ND26 Art. 4.1.a; Decree 63/2026 Appendix III columns). With `recall_by`, the
+    document goes out with the "Tài liệu thu hồi" mark and that return date (ND26 Art. 4.4)."""
     item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
     require(
         policy.can_keep_registers(actor, item.agency_id),
@@ -63,6 +66,9 @@ def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = Non
     })  # fmt: skip
     audit.record(actor=actor, action="secret.register_outgoing", obj=item, agency=item.agency,
                  changes={"seq": entry.seq, "copies": item.copies_planned})  # fmt: skip
+    if recall_by is not None:
+        recall_at_issue(actor=actor, item=item, day=day, return_by=recall_by)
+        entry.refresh_from_db()
     return entry
 
 

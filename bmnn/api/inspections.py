@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -16,8 +17,9 @@ from rest_framework.response import Response
 
 from bmnn.api.fields import IdField
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
-from bmnn.inspections import queries, services
+from bmnn.inspections import prefill, queries, services
 from bmnn.inspections.models import (
     BudgetEstimate,
     Finding,
@@ -109,14 +111,36 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
             Prefetch("targets", queryset=targets)
         )
 
-    @extend_schema(responses=None)
+    @extend_schema(
+        responses=None,
+        parameters=[OpenApiParameter("target", int, description=(
+            "An inspected agency's target id: the inspection team gets, per item, the answer BMNN's "
+            "records suggest (`suggested`: result and evidence, or null)."))],
+    )  # fmt: skip
     @action(detail=True, methods=["get"])
     def checklist(self, request: Request, pk: str | None = None) -> Response:
         inspection = self.get_object()
-        rows = inspection.items.filter(removed=False).values(
-            "id", "area_code", "area_title", "code", "text", "source"
+        rows = list(
+            inspection.items.filter(removed=False).values(
+                "id", "area_code", "area_title", "code", "text", "source"
+            )
         )
-        return Response(list(rows))
+        if "target" in request.query_params:
+            targets = Target.objects.filter(
+                inspection=inspection, pk=parse_id(request.query_params["target"]) or 0
+            )
+            target = policy.restrict_targets(request.user, targets.select_related("agency")).first()
+            if target is None:
+                raise NotFound
+            if not policy.is_inspector_of(request.user, inspection):
+                raise PermissionDenied
+            suggested = prefill.suggestions(target, today=timezone.localdate())
+            for row in rows:
+                hint = suggested.get(row["code"])
+                row["suggested"] = (
+                    {"result": hint.result, "evidence": hint.evidence} if hint else None
+                )
+        return Response(rows)
 
 
 class FindingViewSet(viewsets.ReadOnlyModelViewSet):

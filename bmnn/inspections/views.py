@@ -18,7 +18,7 @@ from bmnn.core.paginator import CappedPaginator
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.core.text import parse_day
-from bmnn.inspections import queries, rules, services
+from bmnn.inspections import prefill, queries, rules, services
 from bmnn.inspections.documents import conclusion_docx
 from bmnn.inspections.forms import (
     AnswerForm,
@@ -107,7 +107,12 @@ def target_checklist(request: HttpRequest, pk: int, target_pk: int) -> HttpRespo
     answers = {a.item_id: a for a in Answer.objects.filter(target=target)}
     listed = list(inspection.items.filter(removed=False))
     cited = queries.cited_documents(item.source for item in listed)
-    items = [(item, answers.get(item.pk), cited.get(item.source, [])) for item in listed]
+    # BMNN's own records suggest some answers; only the team that answers sees them
+    suggested = prefill.suggestions(target, today=timezone.localdate()) if inspector else {}
+    items = [
+        (item, answers.get(item.pk), cited.get(item.source, []), suggested.get(item.code))
+        for item in listed
+    ]
     return render(request, "inspections/checklist.html", {
         "inspection": inspection, "target": target, "items": items, "is_inspector": inspector,
         "results": Answer.Result.choices, "finding_form": FindingForm(initial={"deadline": timezone.localdate()}),

@@ -13,6 +13,7 @@ from bmnn.core.text import fold
 from bmnn.registry.models import (
     CarryOut,
     Copy,
+    HolderNotice,
     ItemStatus,
     Meeting,
     Recall,
@@ -195,4 +196,18 @@ def recalls_overdue(agency_ids: set[int], today: date) -> list[RecallReturn]:
         )
         .select_related("recall__item__agency", "to_agency", "received_item")
         .order_by("recall__return_by", "pk")
+    )
+
+
+def remarking_overdue(agency_ids: set[int], today: date) -> list[HolderNotice]:
+    """For the inspection checklist (L18 Art. 20.4, 21.5, 22.6; L25 Art. 21.5): notices to these
+    agencies' copies not yet acted on although their 15-day re-marking date has passed (late from
+    the day after it, as `record_remarking` counts it). Not restricted by an actor, like
+    `recalls_overdue`: the inspection decides who sees it."""
+    return list(
+        HolderNotice.objects.filter(
+            item__agency_id__in=agency_ids, remarked_on__isnull=True, remark_by__lt=today
+        )
+        .select_related("item__agency")
+        .order_by("remark_by", "pk")
     )

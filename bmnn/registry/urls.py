@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bmnn.registry import views
+from bmnn.registry import protection_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -18,6 +18,12 @@ urlpatterns = [
     path("books/<id:pk>/export.<str:fmt>", views.book_export, name="book_export"),
     path("books/<id:pk>/close/", views.book_close, name="book_close"),
     path("items/<id:pk>/", views.item_detail, name="item"),
+    path("items/<id:pk>/change-level/", protection_views.change_level, name="change_level"),
+    path(
+        "items/<id:pk>/notices/<id:notice>/remarked/",
+        protection_views.record_remarking,
+        name="record_remarking",
+    ),
     path("files/<id:pk>/", views.file_download, name="file"),
     path("items/<id:pk>/<str:action>/", views.item_action, name="item_action"),
 ]

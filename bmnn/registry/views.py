@@ -129,6 +129,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "count_form": CountForm(), "provide_form": provide,
         "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
         "extend_form": ExtendForm(initial={"decided_on": timezone.localdate()}),
+        "today": timezone.localdate(),
     })  # fmt: skip
 
 

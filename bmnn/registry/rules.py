@@ -4,13 +4,14 @@ Each function names the article it implements. Law 117/2025/QH15 ("L25", in forc
 kept the frame and most rules of Law 29/2018/QH14 ("L18"); where only L18's text could be read,
 the docstring says so (see shared/domain/SOURCES.md: [V] read in the law, [S] from summaries).
 Numbers and lists are data at the top of the module, with their source, so a change of the
-rules is a change of data.
+rules is a change of data. Rules that changed between the 2018 law, the interim of 01/7/2025 and
+the 2025 law are looked up by the date of the act in one dated table (`Regime`, `regime_on`).
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -32,20 +33,53 @@ ENVELOPE_MARK = {TUYET_MAT: "A", TOI_MAT: "B", MAT: "C"}
 EXTENSION_NOTICE_DAYS = 60
 # L18 Art. 20.4, 21.5, 22.6 [V] (L25 Art. 21 keeps 15 days [S]): holders are told in writing.
 HOLDER_NOTICE_DAYS = 15
-# Decree 63/2026 [S]: from 01/3/2026 the registers carry no summary (trích yếu) for Tuyệt mật.
-NO_TUYET_MAT_SUMMARY_FROM = date(2026, 3, 1)
+
+# --- Regimes: which texts judge an act, by the date of the act ---------------------------------
+# An act (a copy authorised, a provision decided, a destruction decided, a meeting consented to,
+# an entry registered) is judged by the regime in force on the day it is done, not on the day
+# it is checked or shown. The three regimes follow one another without a gap (see `REGIMES`).
+# Only the rules that differ between them are held here; everything else in this module is the
+# same in all three (periods, extension, envelope marks, ...).
+#
+# What could be confirmed about the interim regime (search of public pages and repositories,
+# December 2026; LAW.md and SOURCES.md §11 mark it as summaries to verify):
+# - Law 81/2025/QH15 is dated 24/6/2025 and in force from 01/7/2025; it is a law amending
+#   several laws, first of all the Law on the Organisation of People's Courts (regional courts
+#   replace district ones) [3P: consolidated-text notes in public legal-data repositories].
+#   Dantri (08/3/2026) speaks of "Law 29/2018 as amended by Law 81/2025" [S]. Its text on
+#   Law 29/2018 was not found: which articles it changed is not confirmed.
+# - Decree 184/2025/NĐ-CP is dated and in force 01/7/2025; its title is the allocation of powers
+#   for two-tier local government and amendments of Government decrees on security and order
+#   [3P: document metadata in a public legal-data repository]. Its provisions on Decree 26/2020
+#   (or on who authorises copies in a commune) were not found.
+# - Not confirmed, and doubtful: that commune titles had copy authority before 01/3/2026.
+#   Dantri presents the commune titles as new in Law 117/2025 compared with the amended 2018
+#   law. The interim table below gives communes the 2025 law's powers (district titles moved to
+#   communes when districts ended on 01/7/2025), as the project decided; change the data here if
+#   the texts say otherwise.
+
+# Article keys, used by `cite` and in the regimes' `articles`.
+COPY, PROVISION, DESTRUCTION, COUNCIL = "copy", "provision", "destruction", "council"
+MEETING, MEETING_FOREIGN, SUMMARY = "meeting", "meeting_foreign", "summary"
+# How a regime treats the summary (trích yếu) of a Tuyệt mật item in registers and prints.
+SUMMARY_WITH_CONSENT, SUMMARY_NEVER = "with_consent", "never"
 
 # Who may authorise copying (and, by L18 Art. 15.1, providing) at each level: the head of an
-# agency of this type. L25 Art. 11 [S], L18 Art. 11 [V], police list TT104 Art. 4 [V]:
+# agency of this type. L18 Art. 11.1–11.3 [V], police list TT104 Art. 4 [V]:
 # - provincial police director: all three levels (TT104);
-# - provincial courts' and procuracies' chiefs: Tuyệt mật (L18 Art. 11.1.e) — "central" here
-#   also holds tax, treasury and customs units, so central heads get Tối mật and Mật;
+# - Chairman of the provincial People's Committee: Tuyệt mật list (L18 Art. 11.1);
+# - "central" holds tax, treasury and customs units as well as the provincial courts and
+#   procuracies (Tuyệt mật, Art. 11.1.e), so central heads get Tối mật and Mật;
 # - heads of provincial departments, boards and socio-political organisations, chairs and
-#   directors of state enterprises, commune People's Committee chairmen (L25): Tối mật, Mật;
-# - heads of offices of the People's Committee and Council (department level): Tối mật, Mật.
-COPY_AUTHORITY: dict[str, frozenset[str]] = {
+#   directors of state enterprises: Tối mật, Mật (Art. 11.2);
+# - heads of offices of the People's Committee and Council (department level): Tối mật, Mật;
+# - press: Mật only (as encoded before; where Art. 11 places a provincial paper's head is not
+#   checked).
+# Under L18 the district Party secretary and the district People's Council and Committee chairs
+# had Tối mật, district division heads Mật (Art. 11.2–11.3); BMNN has no district agency type,
+# so they are not in the table, and communes had no copy authority at all.
+_PROVINCE_COPY_AUTHORITY: dict[str, frozenset[str]] = {
     "provincial_police": frozenset(LEVELS),
-    # The Chairman of the provincial People's Committee is in the Tuyệt mật list (L18 Art. 11.1).
     "peoples_committee": frozenset(LEVELS),
     "committee_office": frozenset({TOI_MAT, MAT}),
     "council_office": frozenset({TOI_MAT, MAT}),
@@ -53,11 +87,148 @@ COPY_AUTHORITY: dict[str, frozenset[str]] = {
     "board": frozenset({TOI_MAT, MAT}),
     "party": frozenset({TOI_MAT, MAT}),
     "front": frozenset({TOI_MAT, MAT}),
-    "commune": frozenset({TOI_MAT, MAT}),
     "central": frozenset({TOI_MAT, MAT}),
     "enterprise": frozenset({TOI_MAT, MAT}),
     "press": frozenset({MAT}),
 }
+# L25 Art. 11 [S: dantri 08/3/2026; SOURCES.md §3.5 "L25 changes"]: district titles removed;
+# Tối mật and Mật: the commune Party committee secretary ("commune_party"), the chairs of the
+# commune People's Committee ("commune") and People's Council (no agency type of its own);
+# Mật only: heads of divisions (trưởng phòng) of the commune People's Committee
+# ("commune_division"), the head of the commune Party committee's advisory office and heads of
+# the commune People's Council committees (no agency types of their own).
+_COMMUNE_COPY_AUTHORITY: dict[str, frozenset[str]] = {
+    "commune": frozenset({TOI_MAT, MAT}),
+    "commune_party": frozenset({TOI_MAT, MAT}),
+    "commune_division": frozenset({MAT}),
+}
+
+
+@dataclass(frozen=True)
+class Regime:
+    """One set of texts in force from `valid_from` to `valid_to` (last day, inclusive; None
+    while in force), with the rules that differ between regimes."""
+
+    code: str
+    name: str
+    valid_from: date
+    valid_to: date | None
+    texts: tuple[str, ...]
+    copy_authority: Mapping[str, frozenset[str]]
+    destruction_council_levels: frozenset[str]
+    tuyet_mat_summary: str
+    articles: Mapping[str, str]
+
+    def in_force_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+L18 = Regime(
+    code="L18",
+    name="Law 29/2018/QH14 with Decree 26/2020/NĐ-CP and Circular 24/2020/TT-BCA",
+    # In force 01/7/2020; its catalogue, period and extension articles from 01/01/2019
+    # (SOURCES.md §1). Those rules are the same in every regime and are not looked up here.
+    valid_from=date(2020, 7, 1),
+    valid_to=date(2025, 6, 30),
+    texts=("Law 29/2018/QH14", "Decree 26/2020/NĐ-CP", "Circular 24/2020/TT-BCA"),
+    copy_authority=_PROVINCE_COPY_AUTHORITY,
+    # L18 Art. 23.4 [V]: every destruction "when no longer needed" is decided on the proposal
+    # of a destruction council set up by the deciding head.
+    destruction_council_levels=frozenset(LEVELS),
+    # ND26 Art. 4.1.a [V]: a Tuyệt mật summary only with the classifier's consent.
+    tuyet_mat_summary=SUMMARY_WITH_CONSENT,
+    articles={
+        COPY: "L18 Art. 11",
+        PROVISION: "L18 Art. 15.1",
+        DESTRUCTION: "L18 Art. 23.3.a",
+        COUNCIL: "L18 Art. 23.4",
+        MEETING: "L18 Art. 17.1.a, 15.1",
+        MEETING_FOREIGN: "L18 Art. 17.2, 16",
+        SUMMARY: "ND26 Art. 4.1.a",
+    },
+)
+
+INTERIM = Regime(
+    code="L18-2025",
+    name=(
+        "Law 29/2018/QH14 as amended by Law 81/2025/QH15, with Decree 26/2020/NĐ-CP as amended"
+        " by Decree 184/2025/NĐ-CP (two-tier local government)"
+    ),
+    valid_from=date(2025, 7, 1),
+    valid_to=date(2026, 2, 28),
+    texts=(
+        "Law 29/2018/QH14",
+        "Law 81/2025/QH15",
+        "Decree 26/2020/NĐ-CP",
+        "Decree 184/2025/NĐ-CP",
+        "Circular 24/2020/TT-BCA",
+    ),
+    # District titles gone with the districts, commune titles in (see the note above: not
+    # confirmed in the texts).
+    copy_authority={**_PROVINCE_COPY_AUTHORITY, **_COMMUNE_COPY_AUTHORITY},
+    # Art. 23 was not changed in the interim (summaries; LAW.md lifecycle 11).
+    destruction_council_levels=frozenset(LEVELS),
+    tuyet_mat_summary=SUMMARY_WITH_CONSENT,
+    articles={
+        COPY: "L18 Art. 11 as amended 01/7/2025",
+        PROVISION: "L18 Art. 15.1",
+        DESTRUCTION: "L18 Art. 23.3.a",
+        COUNCIL: "L18 Art. 23.4",
+        MEETING: "L18 Art. 17.1.a, 15.1",
+        MEETING_FOREIGN: "L18 Art. 17.2, 16",
+        SUMMARY: "ND26 Art. 4.1.a",
+    },
+)
+
+L25 = Regime(
+    code="L25",
+    name="Law 117/2025/QH15 with Decree 63/2026/NĐ-CP",
+    valid_from=date(2026, 3, 1),
+    valid_to=None,
+    texts=("Law 117/2025/QH15", "Decree 63/2026/NĐ-CP"),
+    copy_authority={**_PROVINCE_COPY_AUTHORITY, **_COMMUNE_COPY_AUTHORITY},
+    # L25 [S; SOURCES.md §9, open question 11]: a council is mandatory for Tuyệt mật; the
+    # procedure for Tối mật and Mật is simplified (decision and minutes). Verify.
+    destruction_council_levels=frozenset({TUYET_MAT}),
+    # Decree 63/2026 [S]: no summary for Tuyệt mật.
+    tuyet_mat_summary=SUMMARY_NEVER,
+    # Art. 5, 11, 21 and 22 were seen with the 2018 numbers; the others are assumed to keep
+    # them (the law keeps the 2018 frame, SOURCES.md §0) [I]: re-check against the text.
+    articles={
+        COPY: "L25 Art. 11",
+        PROVISION: "L25 Art. 15",
+        DESTRUCTION: "L25 Art. 23",
+        COUNCIL: "L25 Art. 23",
+        MEETING: "L25 Art. 17, 15",
+        MEETING_FOREIGN: "L25 Art. 17, 16",
+        SUMMARY: "ND63/2026",
+    },
+)
+
+# Oldest first, each starting the day after the previous one ends.
+REGIMES = (L18, INTERIM, L25)
+
+# Decree 63/2026 [S]: from 01/3/2026 the registers carry no summary (trích yếu) for Tuyệt mật.
+NO_TUYET_MAT_SUMMARY_FROM = L25.valid_from
+
+
+def regime_on(day: date) -> Regime:
+    """The regime that judges an act done on `day`.
+
+    An act before 01/7/2020 is judged by the oldest regime encoded, Law 29/2018: the Ordinance
+    on the Protection of State Secrets (30/2000/PL-UBTVQH10) that preceded it is not encoded, and
+    records kept from that time are handled under the 2018 law's rules."""
+    for regime in reversed(REGIMES):
+        if day >= regime.valid_from:
+            return regime
+    return REGIMES[0]
+
+
+def cite(rule: str, on: date) -> str:
+    """The article of the regime in force on `on` for `rule` (COPY, PROVISION, ...), as named
+    in refusals."""
+    return regime_on(on).articles[rule]
+
 
 # L18 Art. 14.2 [V]: carrying a secret abroad is approved by the Ministers of Defence and of
 # Public Security or by the authorities of Art. 11.1 points a–đ and g–l (point e, the
@@ -199,13 +370,14 @@ def envelope_mark(level: object) -> str:
 def summary_allowed(
     level: object, registered_on: date, *, classifier_consent: bool = False
 ) -> bool:
-    """Whether the summary (trích yếu) may be written in registers, prints, exports, screens.
+    """Whether the summary (trích yếu) may be written in registers, prints, exports, screens,
+    judged by the regime of the day the record was made (`regime_on(registered_on)`).
 
     Decree 63/2026 [S]: never for Tuyệt mật (records from 01/3/2026). Before that, ND26
-    Art. 4.1.a [V]: only with the classifier's consent."""
+    Art. 4.1.a [V] (unchanged in the interim): only with the classifier's consent."""
     if _level(level) != TUYET_MAT:
         return True
-    if registered_on >= NO_TUYET_MAT_SUMMARY_FROM:
+    if regime_on(registered_on).tuyet_mat_summary == SUMMARY_NEVER:
         return False
     return classifier_consent
 
@@ -222,29 +394,38 @@ def may_access(clearance: str, level: object) -> bool:
     return RANK.get(clearance, 0) >= RANK[_level(level)]
 
 
-def may_authorise_copy(agency_type: str, level: object) -> bool:
+def may_authorise_copy(agency_type: str, level: object, *, on: date) -> bool:
     """The head of an agency of this type may authorise copying or photographing at this level
-    (L25 Art. 11 [S]; L18 Art. 11.1–11.3 [V]; TT104 Art. 4 for the police [V])."""
-    return _level(level) in COPY_AUTHORITY.get(agency_type, frozenset())
+    on the day `on`, by the table of the regime then in force: L18 Art. 11.1–11.3 [V] (TT104
+    Art. 4 for the police [V]) with no commune titles; from 01/7/2025 and under L25 Art. 11 [S]
+    the commune titles (see `Regime.copy_authority`)."""
+    return _level(level) in regime_on(on).copy_authority.get(agency_type, frozenset())
 
 
-def may_authorise_provision(agency_type: str, level: object) -> bool:
+def may_authorise_provision(agency_type: str, level: object, *, on: date) -> bool:
     """Providing or transferring to a Vietnamese body or person: the copy authorities of the
-    level (L18 Art. 15.1 [V])."""
-    return may_authorise_copy(agency_type, level)
+    level on that day (L18 Art. 15.1 [V]: the lists of Art. 11)."""
+    return may_authorise_copy(agency_type, level, on=on)
 
 
-def may_decide_destruction(agency_type: str, level: object) -> bool:
-    """Destruction is decided by the Tuyệt mật and Tối mật copy authorities (L18 Art. 23.3.a
-    [V]): a head who may authorise copies of Tối mật or above, for levels within their power."""
-    powers = COPY_AUTHORITY.get(agency_type, frozenset())
-    return bool(powers & {TUYET_MAT, TOI_MAT}) and (_level(level) in powers or _level(level) == MAT)
+def may_decide_destruction(agency_type: str, level: object, *, on: date) -> bool:
+    """Destruction is decided by the persons who may authorise copying of Tuyệt mật and Tối
+    mật (L18 Art. 23.3.a [V]; LAW.md lifecycle 11; SOURCES.md §11, last bullet). The article
+    names no per-level limit among them, so a head whose copy authority on that day includes
+    Tuyệt mật or Tối mật decides the destruction of an item of any level — a Tối-mật-only
+    authority included for Tuyệt mật. Mật-only authorities (and heads with none) do not. The
+    2025 wording was not read; L25 is assumed to keep the rule (verify)."""
+    _level(level)
+    powers = regime_on(on).copy_authority.get(agency_type, frozenset())
+    return bool(powers & {TUYET_MAT, TOI_MAT})
 
 
-def destruction_needs_council(level: object) -> bool:
-    """L25 [S]: a destruction council is mandatory for Tuyệt mật; for the other levels the
-    decision and the minutes suffice (L18 Art. 23.3–23.4 [V] required a council for all)."""
-    return _level(level) == TUYET_MAT
+def destruction_needs_council(level: object, *, on: date) -> bool:
+    """Whether a destruction decided on `on` needs a destruction council. L18 Art. 23.4 [V]
+    (unchanged in the interim): every destruction of an item no longer needed is decided on a
+    council's proposal. L25 [S]: a council is mandatory for Tuyệt mật only; Tối mật and Mật
+    follow a simplified procedure (decision and minutes) — verify (LAW.md lifecycle 11)."""
+    return _level(level) in regime_on(on).destruction_council_levels
 
 
 def copies_carry_level(original_level: object) -> str:
@@ -323,14 +504,16 @@ def meeting_needs_daily_seal(days: int) -> bool:
     return days >= 2
 
 
-def may_consent_to_meeting(agency_type: str, level: object, *, foreign_element: bool) -> bool:
-    """Consent comes from the provision authority of the level (L18 Art. 17.1.a [V]); with a
-    foreign element, from the Art. 16 authority in writing (Art. 17.2): inside a province the
-    Chairman of the People's Committee, for Tối mật and Mật only (Tuyệt mật: the Prime
-    Minister)."""
+def may_consent_to_meeting(
+    agency_type: str, level: object, *, foreign_element: bool, on: date
+) -> bool:
+    """Consent given on `on` comes from the provision authority of the level that day (L18
+    Art. 17.1.a [V]); with a foreign element, from the Art. 16 authority in writing (Art.
+    17.2): inside a province the Chairman of the People's Committee, for Tối mật and Mật only
+    (Tuyệt mật: the Prime Minister)."""
     if foreign_element:
         return agency_type in CARRY_ABROAD_AUTHORITY and _level(level) != TUYET_MAT
-    return may_authorise_provision(agency_type, level)
+    return may_authorise_provision(agency_type, level, on=on)
 
 
 # --- decisions on the period: dates, level change, alerts --------------------------------------

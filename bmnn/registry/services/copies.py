@@ -49,8 +49,9 @@ def authorise_copies(*, actor: Person, item: SecretItem, count: int, purpose: st
         rules.may_access(actor.clearance, item.level),
         _("Your clearance is below the item's level."),
     )
-    _law(rules.may_authorise_copy(item.agency.type, item.level),
-         _("The head of this agency may not authorise copies at this level"), "L25 Art. 11")  # fmt: skip
+    today = timezone.localdate()  # an authorisation given now: today's regime judges it
+    _law(rules.may_authorise_copy(item.agency.type, item.level, on=today),
+         _("The head of this agency may not authorise copies at this level"), rules.cite(rules.COPY, today))  # fmt: skip
     _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is copied"), "L18 Art. 11")
     _law(item.origin == Origin.RECEIVED or item.copy_allowed,
          _("The classifier did not allow copying"), "ND26 Art. 2.1")  # fmt: skip
@@ -127,8 +128,9 @@ def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: 
         policy.is_head_of(actor, item.agency_id),
         _("Only the head of the agency decides provision."),
     )
-    _law(rules.may_authorise_provision(item.agency.type, item.level),
-         _("The head of this agency may not provide items of this level"), "L18 Art. 15.1")  # fmt: skip
+    today = timezone.localdate()  # a provision decided now: today's regime judges it
+    _law(rules.may_authorise_provision(item.agency.type, item.level, on=today),
+         _("The head of this agency may not provide items of this level"), rules.cite(rules.PROVISION, today))  # fmt: skip
     _law(item.status == ItemStatus.CLASSIFIED and copy.status == CopyStatus.IN_STORE,
          _("Only a classified copy in store can be provided"), "L18 Art. 15")  # fmt: skip
     _law(not copy.transfers.filter(state__in=[Transfer.State.DECIDED, Transfer.State.SENT]).exists(),

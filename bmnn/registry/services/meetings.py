@@ -94,9 +94,11 @@ def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
             "Only the head of the organising agency, or for foreign participants a provincial leader, consents."
         ),
     )
-    _law(any(rules.may_consent_to_meeting(kind, item.level, foreign_element=meeting.foreign_element) for kind in types),
+    today = timezone.localdate()  # a consent given now: today's regime judges it
+    _law(any(rules.may_consent_to_meeting(kind, item.level, foreign_element=meeting.foreign_element, on=today)
+             for kind in types),
          _("Your office may not consent to a meeting at this level"),
-         "L18 Art. 17.2, 16" if meeting.foreign_element else "L18 Art. 17.1.a, 15.1")  # fmt: skip
+         rules.cite(rules.MEETING_FOREIGN if meeting.foreign_element else rules.MEETING, today))  # fmt: skip
     require(
         rules.may_access(actor.clearance, item.level),
         _("Your clearance is below the item's level."),

@@ -152,17 +152,20 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
 @service
 def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: list[str],
             minutes: str) -> SecretItem:  # fmt: skip
-    """L18 Art. 23: decided by a Tuyệt mật or Tối mật authority; a council is mandatory for
-    Tuyệt mật (L25); the minutes say what was destroyed and how."""
+    """L18 Art. 23.3.a: decided by a head with Tuyệt mật or Tối mật copy authority, at any
+    level; a council's proposal is needed for every level under L18 (Art. 23.4) and for Tuyệt
+    mật under L25; the minutes say what was destroyed and how. Judged by today's regime."""
     item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
     require(
         policy.is_head_of(actor, item.agency_id),
         _("Only the head of the agency decides destruction."),
     )
-    _law(rules.may_decide_destruction(item.agency.type, item.level),
-         _("The head of this agency may not decide destruction at this level"), "L18 Art. 23.3.a")  # fmt: skip
-    _law(not rules.destruction_needs_council(item.level) or len([c for c in council if c.strip()]) >= 2,
-         _("Tuyệt mật is destroyed by a council"), "L25 Art. 23")  # fmt: skip
+    today = timezone.localdate()  # the destruction is decided and done today: today's regime
+    _law(rules.may_decide_destruction(item.agency.type, item.level, on=today),
+         _("The head of this agency may not decide destruction"), rules.cite(rules.DESTRUCTION, today))  # fmt: skip
+    _law(not rules.destruction_needs_council(item.level, on=today) or len([c for c in council if c.strip()]) >= 2,
+         _("A destruction at this level is decided on the proposal of a council of at least two members"),
+         rules.cite(rules.COUNCIL, today))  # fmt: skip
     if not minutes.strip():
         raise ValidationError({"minutes": _("Record in the minutes what was destroyed and how.")})
     ids = {c.pk for c in copies}
@@ -171,7 +174,6 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
     )
     if not targets:
         raise ValidationError(_("Choose the copies held here to destroy."))
-    today = timezone.localdate()
     for copy in targets:
         copy.status, copy.destroyed_on = CopyStatus.DESTROYED, today
         copy.save(update_fields=["status", "destroyed_on"])

@@ -99,7 +99,8 @@ def test_consent_comes_from_the_level_s_provision_authority(reg) -> None:
     press_meeting = services.plan_meeting(actor=reg["press_head"], item=press_meeting_item, starts_on=TODAY,
                                           ends_on=TODAY, venue="Phòng họp", protection_plan="Kế hoạch",
                                           participants="Đỗ Minh Báo")  # fmt: skip
-    with pytest.raises(ValidationError, match=r"L18 Art\. 17\.1\.a"):
+    # consent given today (after 01/3/2026): the 2025 law's article is named
+    with pytest.raises(ValidationError, match=r"L25 Art\. 17, 15"):
         services.consent_to_meeting(actor=reg["press_head"], meeting=press_meeting, approve=True)
 
 
@@ -111,7 +112,7 @@ def test_foreign_participants_need_a_provincial_leader_s_written_consent(
     committee = make_agency("Ủy ban nhân dân tỉnh", type=AgencyType.PEOPLES_COMMITTEE)
     chairman = make_person(committee, Role.HEAD, "Hoàng Văn Chủ", clearance="tuyet_mat")
     meeting = _plan(reg, _meeting_item(reg), foreign_element=True)
-    with pytest.raises(ValidationError, match=r"L18 Art\. 17\.2"):
+    with pytest.raises(ValidationError, match=r"L25 Art\. 17, 16"):
         services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
     with pytest.raises(ValidationError) as unwritten:
         services.consent_to_meeting(actor=chairman, meeting=meeting, approve=True)

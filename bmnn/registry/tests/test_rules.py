@@ -119,21 +119,27 @@ def test_nobody_classifies_or_reads_above_their_clearance() -> None:
     assert not rules.may_access("none", "mat")
 
 
-def test_copy_authority_by_agency() -> None:
+@pytest.mark.parametrize("on", [date(2024, 5, 2), date(2026, 4, 1)])
+def test_copy_authority_by_agency(on) -> None:
     """L25 Art. 11 / L18 Art. 11.1–11.3: department heads authorise Tối mật and Mật, not
-    Tuyệt mật; the provincial police director all three (TT104 Art. 4)."""
-    assert rules.may_authorise_copy("department", "toi_mat")
-    assert not rules.may_authorise_copy("department", "tuyet_mat")
-    assert rules.may_authorise_copy("provincial_police", "tuyet_mat")
-    assert not rules.may_authorise_copy("press", "toi_mat")
+    Tuyệt mật; the provincial police director all three (TT104 Art. 4) — the same under both
+    laws (the dated differences are in test_regimes.py)."""
+    assert rules.may_authorise_copy("department", "toi_mat", on=on)
+    assert not rules.may_authorise_copy("department", "tuyet_mat", on=on)
+    assert rules.may_authorise_copy("provincial_police", "tuyet_mat", on=on)
+    assert not rules.may_authorise_copy("press", "toi_mat", on=on)
 
 
 def test_destruction_is_decided_by_tuyet_mat_and_toi_mat_authorities() -> None:
-    """L18 Art. 23.3.a; a council is mandatory for Tuyệt mật (L25)."""
-    assert rules.may_decide_destruction("department", "mat")
-    assert not rules.may_decide_destruction("press", "mat")
-    assert rules.destruction_needs_council("tuyet_mat")
-    assert not rules.destruction_needs_council("toi_mat")
+    """L18 Art. 23.3.a: the Tuyệt mật and Tối mật copy authorities decide, at any level (a
+    Tối-mật-only department head for Tuyệt mật too — the earlier rule limited them to their own
+    copy levels, which the article does not); L25: a council is mandatory for Tuyệt mật."""
+    on = date(2026, 4, 1)
+    assert rules.may_decide_destruction("department", "mat", on=on)
+    assert rules.may_decide_destruction("department", "tuyet_mat", on=on)
+    assert not rules.may_decide_destruction("press", "mat", on=on)
+    assert rules.destruction_needs_council("tuyet_mat", on=on)
+    assert not rules.destruction_needs_council("toi_mat", on=on)
 
 
 # --- carrying out abroad and meetings ------------------------------------------------------------
@@ -212,9 +218,12 @@ def test_who_consents_to_a_meeting() -> None:
     """L18 Art. 17.1.a: the provision authority of the level; Art. 17.2 with Art. 16: for
     foreign participants the Art. 16 authority — never a department head, and not for
     Tuyệt mật in a province (the Prime Minister decides)."""
-    assert rules.may_consent_to_meeting("department", "toi_mat", foreign_element=False)
-    assert not rules.may_consent_to_meeting("department", "tuyet_mat", foreign_element=False)
-    assert not rules.may_consent_to_meeting("press", "toi_mat", foreign_element=False)
-    assert not rules.may_consent_to_meeting("department", "mat", foreign_element=True)
-    assert rules.may_consent_to_meeting("peoples_committee", "toi_mat", foreign_element=True)
-    assert not rules.may_consent_to_meeting("peoples_committee", "tuyet_mat", foreign_element=True)
+    kw = {"on": date(2026, 4, 1)}
+    assert rules.may_consent_to_meeting("department", "toi_mat", foreign_element=False, **kw)
+    assert not rules.may_consent_to_meeting("department", "tuyet_mat", foreign_element=False, **kw)
+    assert not rules.may_consent_to_meeting("press", "toi_mat", foreign_element=False, **kw)
+    assert not rules.may_consent_to_meeting("department", "mat", foreign_element=True, **kw)
+    assert rules.may_consent_to_meeting("peoples_committee", "toi_mat", foreign_element=True, **kw)
+    assert not rules.may_consent_to_meeting(
+        "peoples_committee", "tuyet_mat", foreign_element=True, **kw
+    )

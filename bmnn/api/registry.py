@@ -34,7 +34,8 @@ from bmnn.registry.models import (
     CarryOut,
     CatalogueItem,
     Copy,
-    CopyKind,
+    CopyAuthorisation,
+    CopyForm,
     ItemFile,
     Kind,
     Meeting,
@@ -52,7 +53,15 @@ LEVELS = ["tuyet_mat", "toi_mat", "mat"]
 class CopySerializer(serializers.ModelSerializer):
     class Meta:
         model = Copy
-        fields = ["id", "item", "kind", "number", "holder", "location", "status"]
+        fields = ["id", "item", "kind", "number", "holder", "location", "status", "made_on",
+                  "authorisation"]  # fmt: skip
+
+
+class CopyAuthorisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CopyAuthorisation
+        fields = ["id", "item", "form", "kind", "count", "used", "spoiled", "authorised_by",
+                  "authorised_on", "purpose"]  # fmt: skip
 
 
 class TransferSerializer(serializers.ModelSerializer):
@@ -171,12 +180,13 @@ class OutgoingInput(serializers.Serializer):
 class AuthoriseInput(serializers.Serializer):
     count = serializers.IntegerField(min_value=1, max_value=100)
     purpose = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    kind = serializers.ChoiceField(choices=[CopyKind.COPY, CopyKind.EXTRACT, CopyKind.PHOTO],
-                                   default=CopyKind.COPY)  # fmt: skip
+    form = serializers.ChoiceField(choices=CopyForm.choices, default=CopyForm.TRUE_COPY)
 
 
 class RecordCopiesInput(serializers.Serializer):
+    authorisation = IdField()
     count = serializers.IntegerField(min_value=1, max_value=100)
+    spoiled = serializers.IntegerField(min_value=0, max_value=100, default=0)
     recipients = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -373,22 +383,38 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
                                            **_valid(OutgoingInput, request))  # fmt: skip
         return _item_out(entry.item)
 
-    @extend_schema(request=AuthoriseInput, responses=SecretItemSerializer)
+    @extend_schema(request=AuthoriseInput, responses={201: CopyAuthorisationSerializer})
     @action(detail=True, methods=["post"], url_path="authorise-copies")
     def authorise_copies(self, request: Request, pk: str | None = None) -> Response:
-        """The competent head authorises copies (L18 Art. 11)."""
-        item = _item(request, pk)
-        services.authorise_copies(
-            actor=actor_of(request), item=item, **_valid(AuthoriseInput, request)
+        """The competent head authorises a number of copies in one form (L18 Art. 11; ND26 Art.
+        3.1); the answer is the authorisation, whose id the copies are recorded against."""
+        values = _valid(AuthoriseInput, request)
+        grant = services.authorise_copies(
+            actor=actor_of(request), item=_item(request, pk), **values
         )
-        return _item_out(item)
+        return Response(CopyAuthorisationSerializer(grant).data, status=201)
 
-    @extend_schema(request=RecordCopiesInput, responses=CopySerializer(many=True))
+    @extend_schema(responses=CopyAuthorisationSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None, url_path="copy-authorisations")
+    def copy_authorisations(self, request: Request, pk: str | None = None) -> Response:
+        """The item's copy authorisations, with how many copies each has left."""
+        item = _item(request, pk)
+        services.record_read(actor=actor_of(request), item=item)
+        grants = item.copy_authorisations.order_by("pk")
+        return Response(CopyAuthorisationSerializer(grants, many=True).data)
+
+    @extend_schema(request=RecordCopiesInput, responses={201: CopySerializer(many=True)})
     @action(detail=True, methods=["post"], url_path="record-copies")
     def record_copies(self, request: Request, pk: str | None = None) -> Response:
-        """The officer records copies made under an authorisation, in the copy register."""
-        made = services.record_copies(actor=actor_of(request), item=_item(request, pk),
-                                      **_valid(RecordCopiesInput, request))  # fmt: skip
+        """The officer records copies made under one of the item's authorisations, with the
+        spoiled copies destroyed, in the copy register (ND26 Art. 3; L18 Art. 11)."""
+        values = _valid(RecordCopiesInput, request)
+        grant = (
+            _item(request, pk).copy_authorisations.filter(pk=values.pop("authorisation")).first()
+        )
+        if grant is None:
+            raise NotFound
+        made = services.record_copies(actor=actor_of(request), authorisation=grant, **values)
         return Response(CopySerializer(made, many=True).data, status=201)
 
     @extend_schema(responses=CopySerializer(many=True))

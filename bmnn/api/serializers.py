@@ -184,6 +184,8 @@ class IncomingInputSerializer(serializers.Serializer):
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     received_on = serializers.DateField(required=False, allow_null=True, default=None)
     copies = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    # the unit or person inside the agency it is passed to; blank: the agency itself keeps it
+    receiver = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 
 class DecisionInputSerializer(serializers.Serializer):

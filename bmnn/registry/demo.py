@@ -9,15 +9,17 @@ from django.utils import timezone
 
 from bmnn.org.models import Agency, Person, Role
 from bmnn.registry import services
-from bmnn.registry.models import Catalogue, CatalogueItem, Meeting, SecretItem
+from bmnn.registry.models import Catalogue, CatalogueItem, CopyForm, Meeting, SecretItem
 
 CATALOGUE = "Quyết định số 1295/QĐ-TTg (mô phỏng, dùng cho dữ liệu mẫu)"
 INCOMING = [
-    # (issuer, number, date, type, summary, level)
-    ("Bộ Tư pháp", "215/BTP-VP", date(2026, 3, 12), "Công văn", "Hướng dẫn lập hồ sơ bí mật thi hành án", "mat"),
-    ("Công an tỉnh Bắc Lâm", "88/KH-CAT-ANCTNB", date(2026, 9, 9), "Kế hoạch", "Bảo đảm an toàn máy tính soạn thảo văn bản mật", "toi_mat"),
-    ("Văn phòng Tỉnh ủy", "12-TB/VPTU", date(2026, 10, 2), "Thông báo", "Ý kiến chỉ đạo của Thường trực Tỉnh ủy", "tuyet_mat"),
-    ("UBND tỉnh Bắc Lâm", "301/UBND-NC", date(2026, 11, 3), "Công văn", "Rà soát danh mục bí mật nhà nước", "mat"),
+    # (issuer, number, date, type, summary, level, receiving unit or person); the first line,
+    # received before 01/3/2026, prints in the Circular 24/2020 layout, the others in Decree 63's
+    ("Bộ Tư pháp", "38/BTP-VP", date(2026, 2, 9), "Công văn", "Tổng kết công tác bảo vệ bí mật nhà nước năm 2025", "mat", "Văn phòng Sở — Nguyễn Thị Hoa"),
+    ("Bộ Tư pháp", "215/BTP-VP", date(2026, 3, 12), "Công văn", "Hướng dẫn lập hồ sơ bí mật thi hành án", "mat", "Phòng Bổ trợ tư pháp — Vũ Đức Hiếu"),
+    ("Công an tỉnh Bắc Lâm", "88/KH-CAT-ANCTNB", date(2026, 9, 9), "Kế hoạch", "Bảo đảm an toàn máy tính soạn thảo văn bản mật", "toi_mat", "Văn phòng Sở — Nguyễn Thị Hoa"),
+    ("Văn phòng Tỉnh ủy", "12-TB/VPTU", date(2026, 10, 2), "Thông báo", "Ý kiến chỉ đạo của Thường trực Tỉnh ủy", "tuyet_mat", "Giám đốc Sở — Trần Văn Định"),
+    ("UBND tỉnh Bắc Lâm", "301/UBND-NC", date(2026, 11, 3), "Công văn", "Rà soát danh mục bí mật nhà nước", "mat", "Phòng Văn bản — Vũ Đức Hiếu"),
 ]  # fmt: skip
 
 
@@ -43,10 +45,10 @@ def _load_registers() -> int:
     CatalogueItem.objects.create(catalogue=catalogue, code="1.4", level="toi_mat",
                                  text="Phương án bảo vệ trụ sở, kho lưu trữ hồ sơ mật")  # fmt: skip
     added = 0
-    for issuer, number, day, doc_type, summary, level in INCOMING:
+    for issuer, number, day, doc_type, summary, level, receiver in INCOMING:
         services.register_incoming(actor=officer, agency=justice, level=level, issuer_name=issuer,
                                    number=number, doc_date=day, doc_type=doc_type, summary=summary,
-                                   received_on=day)  # fmt: skip
+                                   received_on=day, receiver=receiver)  # fmt: skip
         added += 1
     proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat,
                                      doc_type="Báo cáo", summary="Kết quả rà soát hồ sơ thi hành án năm 2026",
@@ -56,8 +58,14 @@ def _load_registers() -> int:
         actor=head, item=proposal, number="156/BC-STP", doc_date=date(2026, 11, 10)
     )
     services.register_outgoing(actor=officer, item=item, day=date(2026, 11, 10))
-    services.authorise_copies(actor=head, item=item, count=2, purpose="Gửi Sở Y tế phối hợp")
-    services.record_copies(actor=officer, item=item, count=2, recipients="Sở Y tế; Lưu")
+    # the copy register: two true copies (one spoiled sheet destroyed), then an extract
+    copies = services.authorise_copies(actor=head, item=item, count=2, form=CopyForm.TRUE_COPY,
+                                       purpose="Gửi Sở Y tế phối hợp")  # fmt: skip
+    services.record_copies(actor=officer, authorisation=copies, count=2, spoiled=1,
+                           recipients="Sở Y tế; Lưu")  # fmt: skip
+    extract = services.authorise_copies(actor=head, item=item, count=1, form=CopyForm.EXTRACT,
+                                        purpose="Trích phần số liệu gửi Công an tỉnh")  # fmt: skip
+    services.record_copies(actor=officer, authorisation=extract, count=1, recipients="Công an tỉnh")
     services.attach_file(actor=officer, item=item, name="156-BC-STP.txt",
                          data="Báo cáo kết quả rà soát hồ sơ thi hành án năm 2026 (dữ liệu mẫu)".encode())  # fmt: skip
     copy = item.copies.get(kind="copy", number=1)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level
-from bmnn.registry.models import CatalogueItem, ItemStatus, Kind
+from bmnn.registry.models import CatalogueItem, CopyForm, ItemStatus, Kind
 
 
 class IncomingForm(BootstrapMixin, forms.Form):
@@ -20,6 +20,10 @@ class IncomingForm(BootstrapMixin, forms.Form):
     )  # fmt: skip
     copies = forms.IntegerField(label=_("Copies received"), min_value=1, max_value=100, initial=1)
     received_on = forms.DateField(label=_("Received on"), required=False)
+    receiver = forms.CharField(
+        label=_("Receiving unit or person"), max_length=255,
+        help_text=_("The unit or person inside the agency the item is passed to, who signs for it in the incoming register."),
+    )  # fmt: skip
 
 
 class ProposeForm(BootstrapMixin, forms.Form):
@@ -46,9 +50,24 @@ class ClassifyForm(BootstrapMixin, forms.Form):
     signer = forms.CharField(label=_("Signer"), max_length=150, required=False)
 
 
-class CountForm(BootstrapMixin, forms.Form):
+class AuthoriseCopiesForm(BootstrapMixin, forms.Form):
+    """The head's copy decision: how many, in which form (ND26 Art. 3.1; L18 Art. 11)."""
+
     count = forms.IntegerField(label=_("Number of copies"), min_value=1, max_value=100)
+    form = forms.ChoiceField(
+        label=_("Form of copy"), choices=CopyForm.choices, initial=CopyForm.TRUE_COPY
+    )
     purpose = forms.CharField(label=_("Purpose"), max_length=255, required=False)
+
+
+class RecordCopiesForm(BootstrapMixin, forms.Form):
+    """Copies made under one authorisation (named by a hidden input next to the form)."""
+
+    count = forms.IntegerField(label=_("Number of copies made"), min_value=1, max_value=100)
+    spoiled = forms.IntegerField(
+        label=_("Spoiled copies destroyed"), min_value=0, max_value=100, initial=0, required=False
+    )
+    recipients = forms.CharField(label=_("Recipients"), max_length=500, required=False)
 
 
 class ProvideForm(BootstrapMixin, forms.Form):

@@ -25,9 +25,9 @@ from bmnn.org.models import Agency
 from bmnn.registry import books, forms, queries, services
 from bmnn.registry import statistics as registry_statistics
 from bmnn.registry.forms import (
+    AuthoriseCopiesForm,
     CarryOutForm,
     ClassifyForm,
-    CountForm,
     DecisionForm,
     ExtendForm,
     FilterForm,
@@ -36,6 +36,7 @@ from bmnn.registry.forms import (
     MeetingForm,
     ProposeForm,
     ProvideForm,
+    RecordCopiesForm,
 )
 from bmnn.registry.models import CarryOut, Copy, ItemFile, Meeting, RegisterBook, Transfer
 
@@ -126,7 +127,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_request": policy.can_propose_item(request.user, item.agency_id),
         "is_head": head, "is_keeper": keeper,
         "classify_form": ClassifyForm(initial={"doc_date": timezone.localdate()}),
-        "count_form": CountForm(), "provide_form": provide,
+        "authorise_form": AuthoriseCopiesForm(), "record_form": RecordCopiesForm(),
+        "provide_form": provide,
         "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
         "extend_form": ExtendForm(initial={"decided_on": timezone.localdate()}),
         "today": timezone.localdate(),
@@ -162,7 +164,7 @@ def _register_outgoing(request: HttpRequest, item: Any) -> str:
 
 @_action("authorise_copies")
 def _authorise(request: HttpRequest, item: Any) -> str:
-    form = CountForm(request.POST)
+    form = AuthoriseCopiesForm(request.POST)
     if not form.is_valid():
         raise ValidationError(form.errors.as_text())
     services.authorise_copies(actor=actor_of(request), item=item, **form.cleaned_data)
@@ -171,11 +173,18 @@ def _authorise(request: HttpRequest, item: Any) -> str:
 
 @_action("record_copies")
 def _record(request: HttpRequest, item: Any) -> str:
-    form = CountForm(request.POST)
+    """Copies made under the authorisation named in the form (one of this item's)."""
+    form = RecordCopiesForm(request.POST)
     if not form.is_valid():
         raise ValidationError(form.errors.as_text())
-    made = services.record_copies(actor=actor_of(request), item=item, count=form.cleaned_data["count"],
-                                  recipients=form.cleaned_data["purpose"])  # fmt: skip
+    grant = item.copy_authorisations.filter(
+        pk=parse_id(request.POST.get("authorisation")) or 0
+    ).first()
+    if grant is None:
+        raise Http404
+    data = form.cleaned_data
+    made = services.record_copies(actor=actor_of(request), authorisation=grant, count=data["count"],
+                                  spoiled=data["spoiled"] or 0, recipients=data["recipients"])  # fmt: skip
     return _("Copies recorded: %(numbers)s.") % {"numbers": ", ".join(str(c.number) for c in made)}
 
 
@@ -469,11 +478,13 @@ def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
     book = queries.books(request.user).filter(pk=pk).first()
     if book is None:
         raise Http404
-    layout = books.layout_for(book.kind, book.year)
-    rows = [books.row(layout, e) for e in queries.book_entries(request.user, book)]
-    services.record_book_read(actor=actor_of(request), book=book, lines=len(rows))
+    entries = queries.book_entries(request.user, book)
+    parts = books.parts(book, entries)  # each run of lines in the layout of its dates
+    services.record_book_read(actor=actor_of(request), book=book, lines=len(entries))
     return render(
-        request, "registry/book_detail.html", {"book": book, "layout": layout, "rows": rows}
+        request,
+        "registry/book_detail.html",
+        {"book": book, "layout": parts[0].layout, "parts": parts},
     )
 
 

@@ -53,6 +53,7 @@ def test_incoming_copies_provision_receipt_declassification_and_books(browser, l
     officer.get_by_label("Loại").fill("Công văn")
     officer.get_by_label("Độ mật").select_option("mat")
     officer.get_by_label("Trích yếu").fill("Hướng dẫn quản lý hồ sơ đặc xá")
+    officer.get_by_label("Đơn vị, người nhận").fill("Phòng Bổ trợ tư pháp")
     officer.get_by_role("button", name="Lưu").click()
     expect(officer.get_by_test_id("item-level")).to_have_text("Mật")
 

@@ -15,10 +15,11 @@ from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.registry import rules
 from bmnn.registry.models import (
+    COPY_KIND_OF_FORM,
     Book,
     Copy,
     CopyAuthorisation,
-    CopyKind,
+    CopyForm,
     CopyStatus,
     ItemStatus,
     Origin,
@@ -35,11 +36,24 @@ from bmnn.registry.services.common import (
 from bmnn.registry.services.recall import recall_handed_over, recall_received
 from bmnn.registry.services.registers import _file_incoming
 
+# How each form of copy is written in the copy register (ND26 Art. 3.1; the 2026 decree adds
+# paper to electronic, SOURCES.md §5.3 Form 12). Register text is Vietnamese whatever the
+# language of the person printing it.
+COPY_FORM_TEXT = {
+    CopyForm.TRUE_COPY: "Sao y bản chính",
+    CopyForm.REISSUE: "Sao lục",
+    CopyForm.EXTRACT: "Trích sao",
+    CopyForm.PHOTO: "Chụp",
+    CopyForm.TO_ELECTRONIC: "Sao từ giấy sang điện tử",
+}
+
 
 @service
-def authorise_copies(*, actor: Person, item: SecretItem, count: int, purpose: str = "",
-                     kind: str = CopyKind.COPY) -> CopyAuthorisation:  # fmt: skip
-    """The competent head authorises copying or photographing (L25 Art. 11; L18 Art. 11)."""
+def authorise_copies(*, actor: Person, item: SecretItem, count: int,
+                     form: str = CopyForm.TRUE_COPY, purpose: str = "") -> CopyAuthorisation:  # fmt: skip
+    """The competent head authorises a number of copies in one form — true copy, re-issued
+    copy, extract, photograph, or paper to electronic (L25 Art. 11; L18 Art. 11; ND26 Art.
+    3.1). The copies made under it are recorded against it (`record_copies`)."""
     item = SecretItem.objects.select_related("agency").get(pk=item.pk)
     require(
         policy.is_head_of(actor, item.agency_id),
@@ -57,64 +71,84 @@ def authorise_copies(*, actor: Person, item: SecretItem, count: int, purpose: st
          _("The classifier did not allow copying"), "ND26 Art. 2.1")  # fmt: skip
     if count < 1:
         raise ValidationError({"count": _("At least one copy.")})
+    if form not in CopyForm.values:
+        raise ValidationError({"form": _("Choose how the copies are made.")})
     grant = CopyAuthorisation.objects.create(
-        item=item, count=count, kind=kind, authorised_by=actor,
-        authorised_on=timezone.localdate(), purpose=purpose,
+        item=item, count=count, form=form, kind=COPY_KIND_OF_FORM[CopyForm(form)],
+        authorised_by=actor, authorised_on=timezone.localdate(), purpose=purpose.strip(),
     )  # fmt: skip
     audit.record(actor=actor, action="secret.authorise_copies", obj=item, agency=item.agency,
-                 changes={"count": count, "kind": kind})  # fmt: skip
+                 changes={"count": count, "form": form, "authorisation": grant.pk})  # fmt: skip
     return grant
 
 
 @service
-def record_copies(*, actor: Person, item: SecretItem, count: int, holder: Person | None = None,
+def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int,
+                  spoiled: int = 0, holder: Person | None = None,
                   recipients: str = "") -> list[Copy]:  # fmt: skip
-    """Copies made under an authorisation, numbered on from the last, entered in the copy
-    register (ND26 Art. 3; TT24 Form 12). Copies carry the original's level."""
-    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    """Copies made under one named authorisation: never more than it has left (L18 Art. 11),
+    of the kind its form makes, linked to it, numbered on from the last copy of that kind, and
+    entered in the copy register with the decision's form, the number and copy numbers made,
+    the spoiled or excess copies destroyed and who authorised it (ND26 Art. 3; TT24 Form 12;
+    LAW.md "Stamps and forms"). Spoiled copies destroyed on the spot are no copies: they take
+    no number and do not use up the authorisation, but the line and the authorisation count
+    them. Copies carry the original's level."""
+    item_id = CopyAuthorisation.objects.values_list("item_id", flat=True).get(pk=authorisation.pk)
+    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item_id)
+    grant = (
+        CopyAuthorisation.objects.select_for_update()
+        .select_related("authorised_by")
+        .get(pk=authorisation.pk)
+    )
     require(
         policy.can_keep_registers(actor, item.agency_id),
         _("Only the agency's security officer records copies."),
     )
-    grants = list(CopyAuthorisation.objects.select_for_update().filter(item=item).order_by("pk"))
-    available = sum(g.count - g.used for g in grants)
-    _law(available >= count, _("More copies than the head authorised"), "L18 Art. 11")
-    start = (item.copies.filter(kind=CopyKind.COPY).aggregate(m=Max("number"))["m"] or 0) + 1
+    _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is copied"), "L18 Art. 11")
+    if count < 1:
+        raise ValidationError({"count": _("At least one copy.")})
+    if spoiled < 0:
+        raise ValidationError({"spoiled": _("The number of spoiled copies cannot be negative.")})
+    left = grant.count - grant.used
+    _law(count <= left,
+         _("More copies than this authorisation allows (%(left)s left)") % {"left": left},
+         "L18 Art. 11")  # fmt: skip
+    kind = COPY_KIND_OF_FORM[CopyForm(grant.form)]
+    day = timezone.localdate()
+    start = (item.copies.filter(kind=kind).aggregate(m=Max("number"))["m"] or 0) + 1
     made = [
         Copy.objects.create(
             item=item,
             number=n,
-            kind=CopyKind.COPY,
+            kind=kind,
             holder=holder or actor,
             location=item.agency.name,
-            made_on=timezone.localdate(),
+            made_on=day,
+            authorisation=grant,
         )
         for n in range(start, start + count)
     ]
-    remaining = count
-    for grant in grants:
-        take = min(grant.count - grant.used, remaining)
-        if take:
-            grant.used += take
-            grant.save(update_fields=["used"])
-            remaining -= take
-    authoriser = grants[-1].authorised_by if grants else None
-    day = timezone.localdate()
+    grant.used += count
+    grant.spoiled += spoiled
+    grant.save(update_fields=["used", "spoiled"])
+    authoriser = grant.authorised_by
+    who = ", ".join(p for p in (authoriser.full_name, authoriser.position) if p)
     _enter(actor, item.agency, Book.COPIES, item, day, {
         "date": day.strftime("%d/%m/%Y"),
         "original": f"{item.doc_type} {item.number} {item.doc_date.strftime('%d/%m/%Y') if item.doc_date else ''} {item.issuer_name or item.agency.name}".strip(),
         "summary": item.summary if rules.summary_allowed(item.level, day) else "",
         "level": LEVEL_LABEL[item.level],
-        "form": str(CopyKind.COPY.label),
+        "form": COPY_FORM_TEXT[CopyForm(grant.form)],
         "copies": f"{count} ({', '.join(str(c.number) for c in made)})",
-        "authorised_by": authoriser.full_name if authoriser else "",
+        "authorised_by": f"{who} (cho phép ngày {grant.authorised_on:%d/%m/%Y})",
         "performed_by": actor.full_name,
         "recipients": recipients,
-        "spoiled": 0,
-        "note": "",
+        "spoiled": spoiled,
+        "note": grant.purpose,
     })  # fmt: skip
     audit.record(actor=actor, action="secret.copy", obj=item, agency=item.agency,
-                 changes={"numbers": [c.number for c in made]})  # fmt: skip
+                 changes={"numbers": [c.number for c in made], "kind": kind, "form": grant.form,
+                          "authorisation": grant.pk, "spoiled": spoiled})  # fmt: skip
     return made
 
 
@@ -257,4 +291,7 @@ def _register_incoming_inner(
     )  # fmt: skip
     note = _("Provided by %(agency)s") % {"agency": transfer.from_agency.name}
     copy_numbers = [(transfer.copy.number, transfer.copy.kind)]
-    return _file_incoming(actor, agency, item, copy_numbers, received_on, note)
+    # nobody inside the receiving agency is named at receipt: the agency itself keeps it
+    return _file_incoming(
+        actor, agency, item, copy_numbers, received_on, note, receiver=agency.name
+    )

@@ -87,9 +87,12 @@ def register_incoming(
     copies: int = 1,
     note: str = "",
     source_item: SecretItem | None = None,
+    receiver: str = "",
 ) -> RegisterEntry:
     """Registered in the incoming book on receipt (ND26 Art. 4.2; Decree 63/2026 Appendix III
-    columns); the period runs from the sender's determination, taken as the document date."""
+    columns); the period runs from the sender's determination, taken as the document date.
+    `receiver` is the unit or person inside the agency the item is passed to, who signs for it
+    in the "Đơn vị và ký nhận" column; left blank, the agency itself keeps it."""
     require(
         policy.can_keep_registers(actor, agency.pk),
         _("Only the agency's security officer keeps its registers."),
@@ -105,9 +108,10 @@ def register_incoming(
         copies_planned=copies, source_item=source_item,
     )  # fmt: skip
     copy_numbers = [(n, str(CopyKind.ORIGINAL)) for n in range(1, copies + 1)]
-    entry = _file_incoming(actor, agency, item, copy_numbers, received_on, note)
+    entry = _file_incoming(actor, agency, item, copy_numbers, received_on, note,
+                           receiver=receiver.strip() or agency.name)  # fmt: skip
     audit.record(actor=actor, action="secret.register_incoming", obj=item, agency=agency,
-                 changes={"seq": entry.seq, "level": level})  # fmt: skip
+                 changes={"seq": entry.seq, "level": level, "receiver": entry.columns["receiver"]})  # fmt: skip
     return entry
 
 
@@ -130,9 +134,11 @@ def close_volume(*, actor: Person, book: RegisterBook) -> RegisterBook:
 
 
 def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers: list[tuple[int, str]],
-                   received_on: date, note: str) -> RegisterEntry:  # fmt: skip
+                   received_on: date, note: str, *, receiver: str) -> RegisterEntry:  # fmt: skip
     """Saves a received item with its copies and writes its incoming line (Decree 63/2026
-    Appendix III columns); the incoming number is the line's sequence number."""
+    Appendix III columns); the incoming number is the line's sequence number, and the
+    receiving unit or person is the one the item is passed to inside the agency (not the clerk
+    who writes the line)."""
     item.held_since = received_on
     _searchable(item)
     item.save()
@@ -148,7 +154,7 @@ def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers
         "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
         "type_summary": _summary_for_books(item, received_on),
         "level": LEVEL_LABEL[item.level],
-        "receiver": actor.full_name,
+        "receiver": receiver,
         "note": note,
     })  # fmt: skip
     entry.columns["incoming_no"] = entry.seq

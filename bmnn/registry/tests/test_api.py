@@ -34,10 +34,13 @@ def test_the_whole_chain_through_the_api(reg, client_for) -> None:
     item_url = f"/api/secret-items/{item_id}/"
     refused = _post(officer, item_url + "authorise-copies/", {"count": 2})
     assert refused.status_code == 403  # only the head authorises
-    assert _post(head, item_url + "authorise-copies/", {"count": 2}).status_code == 200
-    made = _post(officer, item_url + "record-copies/", {"count": 2, "recipients": "Sở Y tế; Lưu"})
+    authorised = _post(head, item_url + "authorise-copies/", {"count": 2})
+    assert authorised.status_code == 201
+    grant = authorised.json()["id"]
+    made = _post(officer, item_url + "record-copies/",
+                 {"authorisation": grant, "count": 2, "recipients": "Sở Y tế; Lưu"})  # fmt: skip
     assert made.status_code == 201 and [c["number"] for c in made.json()] == [1, 2]
-    too_many = _post(officer, item_url + "record-copies/", {"count": 1})
+    too_many = _post(officer, item_url + "record-copies/", {"authorisation": grant, "count": 1})
     assert too_many.status_code == 400 and too_many.json()["code"] == "invalid"
     copy_id = made.json()[0]["id"]
     provided = _post(head, f"/api/secret-copies/{copy_id}/provide/",

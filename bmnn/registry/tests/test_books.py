@@ -26,30 +26,34 @@ def year_2026(reg):
     for n, (level, doc_type, summary, day) in enumerate(rows, start=1):
         services.register_incoming(actor=reg["officer"], agency=reg["justice"], level=level,
                                    issuer_name="Bộ Tư pháp", number=f"{n}/BTP", doc_date=day,
-                                   doc_type=doc_type, summary=summary, received_on=day)  # fmt: skip
+                                   doc_type=doc_type, summary=summary, received_on=day,
+                                   receiver="Phòng Hành chính — Lê Văn Bình")  # fmt: skip
     return RegisterBook.objects.get(agency=reg["justice"], kind="incoming", year=2026)
 
 
-def test_the_layout_of_a_year_is_the_one_in_force() -> None:
-    layout = books.layout_for("incoming", 2026)
+def test_the_layout_of_a_line_is_the_one_in_force_on_its_date() -> None:
+    """LAW.md "Stamps and forms": the layout follows the date of the entry, not the book's year."""
+    layout = books.layout_for("incoming", date(2026, 3, 5))
     assert layout.source.startswith("Nghị định 63/2026")
     assert [h for _k, h in layout.columns][:3] == ["Số thứ tự", "Ngày đến", "Số đến"]
     with pytest.raises(LookupError):
-        books.layout_for("unknown", 2026)
+        books.layout_for("unknown", date(2026, 3, 5))
 
 
 def test_xlsx_book_has_every_column_in_order_and_no_tuyet_mat_summary(reg, year_2026) -> None:
     entries = list(RegisterEntry.objects.filter(book=year_2026).order_by("seq"))
     data, _type = books.export(year_2026, entries, "xlsx")
     rows = list(load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
-    layout = books.layout_for("incoming", 2026)
+    layout = books.layout_for("incoming", date(2026, 3, 5))
     assert list(rows[0]) == [heading for _k, heading in layout.columns]
     assert [r[0] for r in rows[1:]] == [1, 2, 3]
     first = dict(zip([k for k, _h in layout.columns], rows[1], strict=True))
     assert first["received_on"] == "05/03/2026" and first["incoming_no"] == 1
     assert first["issuer"] == "Bộ Tư pháp" and first["number"] == "1/BTP"
     assert first["type_summary"] == "Công văn Về tập huấn văn thư" and first["level"] == "Mật"
-    assert first["receiver"] == "Nguyễn Thị Hoa"
+    assert (
+        first["receiver"] == "Phòng Hành chính — Lê Văn Bình"
+    )  # the unit it went to, not the clerk
     secret_row = dict(zip([k for k, _h in layout.columns], rows[2], strict=True))
     assert secret_row["type_summary"] == "Kế hoạch" and secret_row["level"] == "Tuyệt mật"
     assert all("không được ghi" not in str(cell) for row in rows for cell in row)
@@ -115,11 +119,10 @@ def test_pdf_book_reads_back_with_every_heading_and_row(reg, year_2026) -> None:
 def test_long_books_repeat_the_headings_on_every_page(reg, year_2026) -> None:
     import pypdfium2 as pdfium
 
-    layout = books.layout_for("incoming", 2026)
-    headings = [h for _k, h in layout.columns]
+    layout = books.layout_for("incoming", date(2026, 3, 5))
     rows = [[n, "01/01/2026", n, "Bộ Tư pháp", f"{n}/BTP", "01/01/2026", "Công văn " + "rất dài " * 12, "Mật", "Hoa", ""]
             for n in range(1, 201)]  # fmt: skip
-    pdf = pdfium.PdfDocument(books._pdf(year_2026, layout, headings, rows))
+    pdf = pdfium.PdfDocument(books._pdf(year_2026, [books.Part(layout, rows=rows)]))
     assert len(pdf) > 3
     last = pdf[len(pdf) - 1].get_textpage().get_text_range()
     assert "Số thứ tự" in last and "200/BTP" in last

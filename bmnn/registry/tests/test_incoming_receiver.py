@@ -1,0 +1,65 @@
+"""The incoming register's "Đơn vị và ký nhận" column names the unit or person inside the agency
+the item is passed to, who signs for it (Decree 63/2026 Appendix III, column 9; ND26 Art. 4.2),
+not the clerk who writes the line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from bmnn.registry import services
+from bmnn.registry.forms import IncomingForm
+from bmnn.registry.models import Book, RegisterEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def _register(reg, **extra) -> RegisterEntry:
+    return services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
+                                      issuer_name="Bộ Tư pháp", number="5/BTP", doc_date=date(2026, 4, 1),
+                                      **extra)  # fmt: skip
+
+
+def test_the_receiving_unit_is_written_in_its_column(reg) -> None:
+    """Decree 63/2026 Appendix III col. 9: the unit or person that receives and signs."""
+    entry = _register(reg, receiver="  Phòng Bổ trợ tư pháp — Vũ Đức Hiếu ")
+    assert entry.columns["receiver"] == "Phòng Bổ trợ tư pháp — Vũ Đức Hiếu"
+    assert reg["officer"].full_name not in entry.columns.values()
+
+
+def test_without_a_named_unit_the_agency_keeps_it(reg) -> None:
+    assert _register(reg).columns["receiver"] == "Sở Tư pháp"
+
+
+def test_a_provided_copy_is_received_by_the_agency(reg) -> None:
+    """ND26 Art. 4.2–4.3: the receiving agency signs for a provided copy; nobody inside it is
+    named at that moment, so the column names the agency."""
+    sent = _register(reg, copies=1)
+    transfer = services.approve_provision(actor=reg["head"], copy=sent.item.copies.get(), to_agency=reg["health"],
+                                          purpose="Phối hợp")  # fmt: skip
+    services.hand_over(actor=reg["officer"], transfer=transfer)
+    item = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
+    line = RegisterEntry.objects.get(kind=Book.INCOMING, item=item)
+    assert line.columns["receiver"] == "Sở Y tế"
+
+
+def test_the_page_asks_for_the_receiving_unit(reg, client_for) -> None:
+    data = {"issuer_name": "Bộ Tư pháp", "number": "6/BTP", "doc_date": "01/04/2026", "level": "mat",
+            "copies": 1, "received_on": "02/04/2026"}  # fmt: skip
+    assert "receiver" in IncomingForm(data).errors
+    client = client_for(reg["officer"])
+    response = client.post(reverse("registry:incoming"), {**data, "receiver": "Văn phòng Sở"})
+    assert response.status_code == 302
+    assert RegisterEntry.objects.get(kind=Book.INCOMING).columns["receiver"] == "Văn phòng Sở"
+
+
+def test_the_api_takes_the_receiving_unit(reg, client_for) -> None:
+    body = {"agency": reg["justice"].pk, "level": "mat", "issuer_name": "Bộ Tư pháp", "number": "8/BTP",
+            "doc_date": "2026-04-01", "receiver": "Phòng Văn bản"}  # fmt: skip
+    made = client_for(reg["officer"]).post(
+        "/api/secret-items/incoming/", body, content_type="application/json"
+    )
+    assert made.status_code == 201
+    assert RegisterEntry.objects.get(kind=Book.INCOMING).columns["receiver"] == "Phòng Văn bản"

@@ -108,15 +108,35 @@ SENTENCES = {
     "secret.carry_out_refuse": _("refused carrying %(object)s out"),
     "secret.carry_out_request": _("asked to carry %(object)s out"),
     "secret.carry_out_return": _("recorded the return of %(object)s"),
+    "secret.catalogue_entry_add": _("added the entry %(object)s to a secret catalogue"),
+    "secret.catalogue_entry_level": _(
+        "recorded that the level of the catalogue entry %(object)s changes from %(effective_on)s"
+    ),
+    "secret.catalogue_entry_remove": _(
+        "recorded that the catalogue entry %(object)s leaves the catalogue on %(effective_on)s"
+    ),
+    "secret.catalogue_level_effective": _(
+        "applied the new level of the catalogue entry %(object)s (%(items_above)s items above it)"
+    ),
+    "secret.catalogue_record": _("recorded the secret catalogue %(object)s"),
+    "secret.catalogue_version_effective": _(
+        "moved %(items)s secret documents to the catalogue %(object)s on its first day"
+    ),
     "secret.change_level": _("changed the secrecy level of %(object)s"),
     "secret.classify": _("classified the secret document %(object)s"),
     "secret.copy": _("recorded copies of the secret document %(object)s"),
     "secret.declassification_noted": _("noted the declassification of %(object)s"),
     "secret.declassify": _("declassified %(object)s"),
+    "secret.declassify_partial": _("partly declassified %(object)s: %(parts)s"),
+    "secret.out_of_catalogue": _(
+        "declassified %(object)s: its catalogue entry %(entry)s left the catalogue"
+    ),
     "secret.destroy": _("destroyed %(object)s"),
     "secret.download": _("downloaded the file of the secret document %(object)s"),
     "secret.notice_received": _("received the classifier's notice about %(object)s"),
     "secret.remarked": _("recorded the re-marking of the copies of %(object)s"),
+    "secret.notices_export": _("exported the notices on the secrets classified by %(object)s"),
+    "secret.notices_import": _("imported notices from another installation for %(object)s"),
     "secret.extend": _("extended the protection period of %(object)s"),
     "secret.grant": _("granted access to %(object)s"),
     "secret.hand_over": _("handed over %(object)s"),

@@ -1,6 +1,7 @@
 """Pages for decisions on the period that need more than one click: a level change, whose
-resulting end the head sees before confirming (LAW.md lifecycle 9), and a holder's re-marking
-after the classifier's notice (L18 Art. 20.4, 21.5, 22.6)."""
+resulting end the head sees before confirming (LAW.md lifecycle 9), a holder's re-marking
+after the classifier's notice (L18 Art. 20.4, 21.5, 22.6), and the notices bundles that carry
+those decisions to holders on other installations."""
 
 from __future__ import annotations
 
@@ -13,16 +14,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
+from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
 from bmnn.org.forms import BootstrapMixin
-from bmnn.org.models import Level
+from bmnn.org.models import Agency, Level
 from bmnn.registry import queries, services
 from bmnn.registry.models import ItemStatus, Origin
+from bmnn.registry.notice_bundle import export_notices, import_notices
 from bmnn.registry.services.protection import level_change_preview
 
 
@@ -102,3 +107,53 @@ def record_remarking(request: HttpRequest, pk: int, notice: int) -> HttpResponse
     else:
         messages.success(request, _("The re-marking is recorded."))
     return redirect("registry:item", pk=item.pk)
+
+
+def _keeper_agencies(request: HttpRequest) -> list[Agency]:
+    ids = [pk for pk in sorted(policy.scope(request.user).agency_ids)
+           if policy.can_keep_registers(request.user, pk) or policy.is_head_of(request.user, pk)]  # fmt: skip
+    return list(Agency.objects.filter(pk__in=ids).order_by("name"))
+
+
+@login_required
+def notice_bundles(request: HttpRequest) -> HttpResponse:
+    """Notices between installations: the classifying agency exports its decisions for holders
+    on other installations; the holder's security officer imports what it received."""
+    agencies = _keeper_agencies(request)
+    if not agencies:
+        raise PermissionDenied
+    chosen = next(
+        (a for a in agencies if a.pk == parse_id(request.POST.get("agency"))), agencies[0]
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("do") == "export":
+                since = (
+                    parse_date(request.POST.get("since") or "")
+                    if request.POST.get("since")
+                    else None
+                )
+                data = export_notices(actor=actor_of(request), agency=chosen, since=since)
+                response = HttpResponse(data, content_type="application/zip")
+                name = f"bmnn-thong-bao-{timezone.localdate():%Y%m%d}.bmnn"
+                response["Content-Disposition"] = content_disposition_header(True, name)
+                return response
+            upload = request.FILES.get("bundle")
+            if upload is None or (upload.size or 0) > MAX_BUNDLE:
+                raise ValidationError(_("Choose a bundle file (at most 50 MB)."))
+            result = import_notices(actor=actor_of(request), agency=chosen, data=upload.read())
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(applied)s notices applied, %(already)s already applied, %(unmatched)s items not held here."
+                )
+                % result,
+            )
+        return redirect("registry:notice_bundles")
+    return render(request, "registry/notice_bundles.html", {"agencies": agencies})
+
+
+MAX_BUNDLE = 50 * 1024 * 1024

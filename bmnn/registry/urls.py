@@ -19,6 +19,7 @@ urlpatterns = [
     path("books/<id:pk>/close/", views.book_close, name="book_close"),
     path("items/<id:pk>/", views.item_detail, name="item"),
     path("items/<id:pk>/change-level/", protection_views.change_level, name="change_level"),
+    path("notices/", protection_views.notice_bundles, name="notice_bundles"),
     path(
         "items/<id:pk>/notices/<id:notice>/remarked/",
         protection_views.record_remarking,

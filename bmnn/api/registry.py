@@ -36,6 +36,7 @@ from bmnn.registry.models import (
     Copy,
     CopyAuthorisation,
     CopyForm,
+    Declassification,
     ItemFile,
     Kind,
     Meeting,
@@ -200,6 +201,27 @@ class ChangeLevelInput(DecisionInputSerializer):
         required=False, allow_null=True, default=None,
         help_text="The end of protection after the change; kept when omitted (never shortened silently).",
     )  # fmt: skip
+
+
+class DeclassifyInput(DecisionInputSerializer):
+    """For the classifier: the decision after a declassification council, in whole or in part
+    (L18 Art. 22.4); a holder sends only the notice's number and date as `decision`."""
+
+    council = serializers.ListField(child=serializers.CharField(max_length=150), required=False,
+                                    default=list, max_length=30,
+                                    help_text="The council's members, the chair first.")  # fmt: skip
+    minutes = serializers.CharField(max_length=8000, required=False, allow_blank=True, default="")
+    # the request's field is named "partial"; DRF takes declared fields off the class, so it
+    # does not clash with Serializer.partial at run time
+    partial = serializers.BooleanField(default=False)  # type: ignore[assignment]
+    parts = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+
+class DeclassificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Declassification
+        fields = ["id", "item", "reason", "partial", "parts", "decided_on", "decision", "council",
+                  "council_minutes", "decided_by", "created_at"]  # fmt: skip
 
 
 class DestroyInput(serializers.Serializer):
@@ -440,12 +462,13 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
                                      **_valid(ChangeLevelInput, request))  # fmt: skip
         return _item_out(item)
 
-    @extend_schema(request=DecisionInputSerializer, responses=SecretItemSerializer)
+    @extend_schema(request=DeclassifyInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"])
     def declassify(self, request: Request, pk: str | None = None) -> Response:
-        """Declassifies by decision (the classifier) or records the classifier's notice (a holder)."""
+        """Declassifies by decision after a council, in whole or in part (the classifier, L18
+        Art. 22.4), or records the classifier's notice (a holder)."""
         item = _item(request, pk)
-        values = _valid(DecisionInputSerializer, request)
+        values = _valid(DeclassifyInput, request)
         if item.origin == "received":
             result = services.record_declassification_notice(
                 actor=actor_of(request),
@@ -456,6 +479,14 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         else:
             result = services.declassify(actor=actor_of(request), item=item, **values)
         return _item_out(result)
+
+    @extend_schema(responses=DeclassificationSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def declassifications(self, request: Request, pk: str | None = None) -> Response:
+        """How the item was declassified, in whole or in part, with the council and minutes."""
+        item = _item(request, pk)
+        services.record_read(actor=actor_of(request), item=item)
+        return Response(DeclassificationSerializer(item.declassifications.all(), many=True).data)
 
     @extend_schema(request=DestroyInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"], url_path="destroy")

@@ -12,6 +12,7 @@ from bmnn.registry import services
 from bmnn.registry.models import Catalogue, CatalogueItem, CopyForm, Meeting, SecretItem
 
 CATALOGUE = "Quyết định số 1295/QĐ-TTg (mô phỏng, dùng cho dữ liệu mẫu)"
+REMOVAL = "Quyết định số 2012/QĐ-TTg (mô phỏng): bỏ mục 2.3 khỏi danh mục"
 INCOMING = [
     # (issuer, number, date, type, summary, level, receiving unit or person); the first line,
     # received before 01/3/2026, prints in the Circular 24/2020 layout, the others in Decree 63's
@@ -25,7 +26,7 @@ INCOMING = [
 
 def load_demo_registry() -> int:
     added = 0 if Catalogue.objects.filter(decision=CATALOGUE).exists() else _load_registers()
-    return added + _load_meeting_and_trip() + _load_recall()
+    return added + _load_meeting_and_trip() + _load_recall() + _load_catalogue_changes()
 
 
 def _load_registers() -> int:
@@ -111,6 +112,53 @@ def _load_meeting_and_trip() -> int:
     )  # fmt: skip
     services.decide_carry_out(actor=head, request=trip, approve=True)
     return 2
+
+
+def _load_catalogue_changes() -> int:
+    """A catalogue entry removed by a (simulated) Prime Minister's decision: the plan classified
+    under it is declassified at Sở Tư pháp and at Sở Y tế, which holds a copy (L18 Art. 22.2.c,
+    22.3); and a report partly declassified by the head after a declassification council
+    (Art. 22.4, 22.6)."""
+    if CatalogueItem.objects.filter(catalogue__decision=CATALOGUE, code="2.3").exists():
+        return 0
+    justice = Agency.objects.get(code="demo-stp")
+    health = Agency.objects.get(code="demo-syt")
+    head = Person.objects.get(username="thutruong")
+    officer = Person.objects.get(username="baomat")
+    staff = Person.objects.get(username="canbo")
+    supervisor = Person.objects.get(username="giamsat")
+    health_officer = Person.objects.get(
+        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
+    )
+    catalogue = Catalogue.objects.get(decision=CATALOGUE)
+    entry = services.add_catalogue_entry(actor=supervisor, catalogue=catalogue, code="2.3", level="mat",
+                                         text="Kế hoạch kiểm tra thi hành án đối với các vụ việc chưa công bố")  # fmt: skip
+    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=entry,
+                                     doc_type="Kế hoạch", summary="Kiểm tra thi hành án năm 2026 tại các xã",
+                                     recipients="Sở Y tế; Lưu: VT", copies_planned=2)  # fmt: skip
+    plan = services.classify_item(actor=head, item=proposal, number="170/KH-STP", doc_date=date(2026, 11, 12))  # fmt: skip
+    services.register_outgoing(actor=officer, item=plan, day=date(2026, 11, 12))
+    transfer = services.approve_provision(actor=head, copy=plan.copies.get(number=2), to_agency=health,
+                                          purpose="Phối hợp kiểm tra")  # fmt: skip
+    services.hand_over(actor=officer, transfer=transfer)
+    services.receive_transfer(actor=health_officer, transfer=transfer)
+    services.remove_catalogue_entry(actor=supervisor, entry=entry, effective_on=date(2026, 12, 1),
+                                    decision=REMOVAL)  # fmt: skip
+    mat = CatalogueItem.objects.get(catalogue=catalogue, code="2.1")
+    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat,
+                                     doc_type="Báo cáo", summary="Tổng kết công tác thi hành án năm 2025")  # fmt: skip
+    report = services.classify_item(actor=head, item=proposal, number="12/BC-STP", doc_date=date(2026, 3, 20))  # fmt: skip
+    services.register_outgoing(actor=officer, item=report, day=date(2026, 3, 20))
+    services.declassify(
+        actor=head, item=report, decided_on=date(2026, 11, 25), decision="Quyết định số 45/QĐ-STP",
+        council=["Trần Văn Định — Giám đốc Sở, Chủ tịch Hội đồng",
+                 "Nguyễn Thị Hoa — cán bộ bảo mật, Văn phòng Sở",
+                 "Đại diện Phòng An ninh chính trị nội bộ, Công an tỉnh"],
+        minutes="Hội đồng họp ngày 20/11/2026: phần kết quả chung và số liệu tổng hợp đã công bố tại "
+        "hội nghị tổng kết, không còn gây nguy hại; đề nghị giải mật hai phần này, giữ độ Mật phần còn lại",
+        partial=True, parts="Phần I (kết quả chung) và Phụ lục 2 (số liệu tổng hợp toàn tỉnh)",
+    )  # fmt: skip
+    return 3
 
 
 def _load_recall() -> int:

@@ -22,7 +22,7 @@ from bmnn.core.notify import notify
 from bmnn.org.queries import people_by_agency
 from bmnn.registry import rules
 from bmnn.registry.models import ItemStatus, Origin, SecretItem
-from bmnn.registry.services import declassify_expired
+from bmnn.registry.services import apply_catalogue_changes, declassify_expired
 from bmnn.registry.services.notices import remarking_reminders
 
 # The earliest alert: the first extension alert before the deadline, counted from the end.
@@ -47,7 +47,10 @@ def _title(item: SecretItem, kind: str, today: date) -> str:
 
 def run_expiry(today: date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
-    declassified = declassify_expired(today)
+    # Catalogue changes whose day has come first: an entry that left its catalogue declassifies
+    # what was classified under it that day (L18 Art. 22.2.c), counted with the expired items.
+    catalogue = apply_catalogue_changes(today)
+    declassified = declassify_expired(today) + catalogue["catalogue_declassified"]
     due = list(
         SecretItem.objects.filter(
             status=ItemStatus.CLASSIFIED,

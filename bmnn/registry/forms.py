@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level
 from bmnn.registry.models import CatalogueItem, CopyForm, ItemStatus, Kind
+from bmnn.registry.queries import catalogue_entries_in_force, catalogues_to_replace
 
 
 class IncomingForm(BootstrapMixin, forms.Form):
@@ -33,8 +36,7 @@ class ProposeForm(BootstrapMixin, forms.Form):
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     catalogue_item = forms.ModelChoiceField(
-        label=_("Catalogue item"),
-        queryset=CatalogueItem.objects.filter(is_active=True).select_related("catalogue"),
+        label=_("Catalogue item"), queryset=CatalogueItem.objects.none()
     )
     level = forms.ChoiceField(label=_("Proposed level"), choices=Level.choices)
     recipients = forms.CharField(label=_("Recipients"), required=False)
@@ -42,6 +44,11 @@ class ProposeForm(BootstrapMixin, forms.Form):
         label=_("Copies to issue"), min_value=1, max_value=500, initial=1
     )
     copy_allowed = forms.BooleanField(label=_("Copying allowed"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the entries in force today: not those not yet in force or removed (L25 Art. 5.1)
+        self.fields["catalogue_item"].queryset = catalogue_entries_in_force()  # type: ignore[attr-defined]
 
 
 class ClassifyForm(BootstrapMixin, forms.Form):
@@ -100,6 +107,26 @@ class DecisionForm(BootstrapMixin, forms.Form):
 
 class ExtendForm(DecisionForm):
     new_end = forms.DateField(label=_("New end of protection"))
+
+
+class DeclassifyForm(BootstrapMixin, forms.Form):
+    """Declassification by decision after a council, in whole or in part (L18 Art. 22.4, 22.6)."""
+
+    decided_on = forms.DateField(label=_("Decided on"))
+    decision = forms.CharField(label=_("Decision number"), max_length=128)
+    council = forms.CharField(
+        label=_("Declassification council (one member a line, the chair first)"),
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=3000,
+        help_text=_("Chaired by a leader of the agency, with members from the related bodies (L18 Art. 22.4)."),
+    )  # fmt: skip
+    minutes = forms.CharField(
+        label=_("Council minutes"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000
+    )
+    partial = forms.BooleanField(label=_("Partial: only some content is declassified"), required=False)  # fmt: skip
+    parts = forms.CharField(
+        label=_("Content declassified (for a partial decision)"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
 
 
 class FilterForm(forms.Form):
@@ -171,3 +198,40 @@ class MeetingCloseForm(BootstrapMixin, forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+# --- secret catalogues ---------------------------------------------------------------------------
+
+
+class CatalogueForm(BootstrapMixin, forms.Form):
+    sector = forms.CharField(label=_("Sector"), max_length=255)
+    decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)
+    issued_on = forms.DateField(label=_("Issued on"))
+    valid_from = forms.DateField(
+        label=_("In force from"), required=False, help_text=_("Empty: from the day it is issued.")
+    )
+    replaces = forms.ModelChoiceField(
+        label=_("Replaces the catalogue"), required=False,
+        queryset=catalogues_to_replace(),
+        help_text=_("Its entries are carried over; remove, change or add entries afterwards."),
+    )  # fmt: skip
+
+
+class CatalogueEntryForm(BootstrapMixin, forms.Form):
+    code = forms.CharField(label=_("Entry number"), max_length=16)
+    text = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
+    valid_from = forms.DateField(
+        label=_("In force from"), required=False, help_text=_("Empty: from the catalogue's start.")
+    )
+
+
+class EntryRemovalForm(BootstrapMixin, forms.Form):
+    effective_on = forms.DateField(label=_("No longer in the catalogue from"))
+    decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)
+
+
+class EntryLevelForm(BootstrapMixin, forms.Form):
+    new_level = forms.ChoiceField(label=_("New level"), choices=Level.choices)
+    effective_on = forms.DateField(label=_("In force from"))
+    decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)

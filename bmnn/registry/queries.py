@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from datetime import date, timedelta
+from functools import reduce
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -10,8 +12,11 @@ from django.utils import timezone
 
 from bmnn.core import policy
 from bmnn.core.text import fold
+from bmnn.registry import rules
 from bmnn.registry.models import (
     CarryOut,
+    Catalogue,
+    CatalogueItem,
     Copy,
     HolderNotice,
     ItemStatus,
@@ -111,6 +116,102 @@ def approvals(actor: Any) -> dict[str, Any]:
         actor, Meeting.objects.select_related("item__agency", "organiser")
     ).order_by("starts_on", "pk")
     return {"carry_outs": list(carry_outs[:200]), "meetings": list(meetings[:200])}
+
+
+# --- secret catalogues ---------------------------------------------------------------------------
+# Catalogues are the Prime Minister's published decisions, the same for the whole province: every
+# signed-in person reads them (a drafter picks an entry to propose a level). The items classified
+# under an entry are read through `items`, so each person sees only their own.
+
+
+def catalogues() -> QuerySet[Catalogue]:
+    return (
+        Catalogue.objects.select_related("replaces")
+        .annotate(entry_count=Count("items"))
+        .order_by("sector", "-issued_on", "-pk")
+    )
+
+
+def catalogues_to_replace() -> QuerySet[Catalogue]:
+    """The catalogues no later version replaces yet."""
+    return Catalogue.objects.filter(replaced_by__isnull=True).order_by("sector", "-issued_on")
+
+
+def in_force(day: date, prefix: str = "") -> Q:
+    """`rules.in_catalogue` as a filter on catalogue entries (or on rows reaching one through
+    `prefix`, e.g. "catalogue_item__")."""
+    return Q(**{f"{prefix}is_active": True}) & (
+        (Q(**{f"{prefix}catalogue__valid_from__isnull": True}) | Q(**{f"{prefix}catalogue__valid_from__lte": day}))
+        & (Q(**{f"{prefix}catalogue__valid_to__isnull": True}) | Q(**{f"{prefix}catalogue__valid_to__gte": day}))
+        & (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day}))
+        & (Q(**{f"{prefix}removed_on__isnull": True}) | Q(**{f"{prefix}removed_on__gt": day}))
+    )  # fmt: skip
+
+
+def catalogue_entries_in_force(day: date | None = None) -> QuerySet[CatalogueItem]:
+    """The entries information may be classified under on `day` (L25 Art. 5.1)."""
+    day = day or timezone.localdate()
+    return CatalogueItem.objects.filter(in_force(day)).select_related("catalogue")
+
+
+def _above_entry_level() -> Q:
+    """Items whose level is above their catalogue entry's (rules.above_catalogue)."""
+    conditions = [
+        Q(level=level, catalogue_item__level__in=lower)
+        for level in rules.LEVELS
+        if (lower := [other for other in rules.LEVELS if rules.above_catalogue(level, other)])
+    ]
+    return reduce(operator.or_, conditions)
+
+
+def items_above_catalogue(actor: Any) -> QuerySet[SecretItem]:
+    """Items to review after a catalogue change: classified items the actor may read whose
+    level is now above their catalogue entry's (L18 Art. 10.1, 21.2), for their classifier to
+    lower or declassify; each leaves the list once it is at or below the entry's level."""
+    return (
+        items(actor, status=ItemStatus.CLASSIFIED)
+        .filter(_above_entry_level())
+        .select_related("catalogue_item__catalogue")
+    )
+
+
+def catalogue_entry_items(actor: Any, entry: CatalogueItem) -> QuerySet[SecretItem]:
+    """The items classified under `entry` that the actor may read."""
+    return items(actor).filter(catalogue_item=entry)
+
+
+def catalogue_entry_counts(actor: Any, entry: CatalogueItem) -> list[dict[str, Any]]:
+    """For the people who record catalogue changes: how many items each agency has under the
+    entry, by status — numbers only, as the register overview gives supervisors."""
+    if not (policy.can_manage_catalogues(actor) or policy.can_view_register_overview(actor)):
+        return []
+    rows = (
+        SecretItem.objects.filter(catalogue_item=entry)
+        .values("agency__name", "status")
+        .annotate(total=Count("pk"))
+        .order_by("agency__name", "status")
+    )
+    return [{**row, "status_label": ItemStatus(row["status"]).label} for row in rows]
+
+
+def item_above_catalogue(item: SecretItem) -> bool:
+    """Whether a classified item is above its catalogue entry's level now (to review)."""
+    entry = item.catalogue_item
+    return (
+        item.status == ItemStatus.CLASSIFIED
+        and entry is not None
+        and rules.above_catalogue(item.level, entry.level)
+    )
+
+
+def declassification_history(item: SecretItem) -> dict[str, Any]:
+    """How the item stopped being secret, in whole or in part (L18 Art. 22): its own records —
+    reason, full or partial with the parts, decision, council — and, for a holder's copy, the
+    classifier's notices that parts were declassified."""
+    return {
+        "declassifications": list(item.declassifications.select_related("decided_by")),
+        "partial_notices": list(item.notices.filter(kind=HolderNotice.Kind.PARTIAL)),
+    }
 
 
 # --- recall ("Tài liệu thu hồi", ND26 Art. 4.4) -------------------------------------------------

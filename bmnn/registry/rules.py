@@ -362,6 +362,49 @@ def holder_notice_due(decided_on: date) -> date:
     return decided_on + timedelta(days=HOLDER_NOTICE_DAYS)
 
 
+# L18 Art. 22.4 [V]: a declassification by decision follows the review of a declassification
+# council chaired by a leader of the classifying body, with representatives of the related
+# bodies: a chair and at least one other member. L25 Art. 22 was seen only in part [S] and is
+# assumed to keep the procedure.
+DECLASSIFICATION_COUNCIL_MIN_MEMBERS = 2
+
+
+def council_complete(members: Iterable[str]) -> bool:
+    """Whether the council named (one member a line, the chair first) can have reviewed a
+    declassification: the chair and at least one member of a related body (L18 Art. 22.4 [V])."""
+    return len([m for m in members if m.strip()]) >= DECLASSIFICATION_COUNCIL_MIN_MEMBERS
+
+
+def in_catalogue(
+    day: date,
+    *,
+    active: bool = True,
+    entry_from: date | None = None,
+    removed_on: date | None = None,
+    catalogue_from: date | None = None,
+    catalogue_to: date | None = None,
+) -> bool:
+    """Whether a catalogue entry is in force on `day`, so that information may be classified
+    under it (L18 Art. 9, 10.1 [V]; classifying what is in no catalogue is prohibited, L25
+    Art. 5.1 [S]). The catalogue (a Prime Minister's decision) runs from `catalogue_from` to
+    `catalogue_to` inclusive, the entry from `entry_from`; `removed_on` is the first day the
+    entry is no longer in the catalogue. Open dates are unbounded."""
+    return (
+        active
+        and (catalogue_from is None or catalogue_from <= day)
+        and (catalogue_to is None or day <= catalogue_to)
+        and (entry_from is None or entry_from <= day)
+        and (removed_on is None or day < removed_on)
+    )
+
+
+def above_catalogue(level: object, catalogue_level: object) -> bool:
+    """Whether an item is classified above what its catalogue entry now allows: the level
+    follows the catalogue when determined and when changed (L18 Art. 10.1, 21.2 [V]), so after
+    the entry's level is lowered such items are for their classifier to review."""
+    return RANK[_level(level)] > RANK[_level(catalogue_level)]
+
+
 def envelope_mark(level: object) -> str:
     """A / B / C on the envelope (ND26 Art. 4.1.b [V]); Tuyệt mật also goes in two envelopes."""
     return ENVELOPE_MARK[_level(level)]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bmnn.registry import protection_views, views
+from bmnn.registry import catalogue_views, protection_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -18,6 +18,11 @@ urlpatterns = [
     path("books/<id:pk>/export.<str:fmt>", views.book_export, name="book_export"),
     path("books/<id:pk>/close/", views.book_close, name="book_close"),
     path("items/<id:pk>/", views.item_detail, name="item"),
+    path("catalogues/", catalogue_views.catalogue_list, name="catalogues"),
+    path("catalogues/new/", catalogue_views.catalogue_new, name="catalogue_new"),
+    path("catalogues/review/", catalogue_views.catalogue_review, name="catalogue_review"),
+    path("catalogues/<id:pk>/", catalogue_views.catalogue_detail, name="catalogue"),
+    path("catalogues/entries/<id:pk>/", catalogue_views.catalogue_entry, name="catalogue_entry"),
     path("items/<id:pk>/change-level/", protection_views.change_level, name="change_level"),
     path("notices/", protection_views.notice_bundles, name="notice_bundles"),
     path(

@@ -29,6 +29,7 @@ from bmnn.registry.forms import (
     CarryOutForm,
     ClassifyForm,
     DecisionForm,
+    DeclassifyForm,
     ExtendForm,
     FilterForm,
     IncomingForm,
@@ -131,6 +132,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "provide_form": provide,
         "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
         "extend_form": ExtendForm(initial={"decided_on": timezone.localdate()}),
+        "declassify_form": DeclassifyForm(initial={"decided_on": timezone.localdate()}),
+        "above_catalogue": queries.item_above_catalogue(item),
+        **queries.declassification_history(item),
         "today": timezone.localdate(),
     })  # fmt: skip
 
@@ -234,10 +238,13 @@ def _notice(request: HttpRequest, item: Any) -> str:
 
 @_action("declassify")
 def _declassify(request: HttpRequest, item: Any) -> str:
-    form = DecisionForm(request.POST)
+    """By decision after a declassification council, in whole or in part (L18 Art. 22.4)."""
+    form = DeclassifyForm(request.POST)
     if not form.is_valid():
         raise ValidationError(form.errors.as_text())
     services.declassify(actor=actor_of(request), item=item, **form.cleaned_data)
+    if form.cleaned_data["partial"]:
+        return _("Partly declassified: the item stays classified; holders have been notified.")
     return _("Declassified; holders have been notified.")
 
 

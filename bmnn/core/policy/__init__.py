@@ -67,6 +67,7 @@ from bmnn.core.policy.plans import (
 )
 from bmnn.core.policy.registry import (
     can_keep_registers,
+    can_manage_catalogues,
     can_propose_item,
     can_read_item,
     can_view_register_overview,
@@ -134,6 +135,7 @@ __all__ = [
     "can_import_reports",
     "can_keep_inventory",
     "can_keep_registers",
+    "can_manage_catalogues",
     "can_manage_groups",
     "can_manage_library",
     "can_manage_people",

@@ -111,6 +111,14 @@ def meetings_to_decide(actor: Any, rows: Any) -> Any:
     )
 
 
+def can_manage_catalogues(actor: Any) -> bool:
+    """Secret catalogues are the Prime Minister's decisions, the same for the whole province:
+    a province supervisor or an administrator records them and their changes, as they keep the
+    legal library (catalogues are among its documents)."""
+    actor_scope = scope(actor)
+    return actor_scope.has(Role.SUPERVISOR) or actor_scope.has(Role.ADMINISTRATOR)
+
+
 def can_view_register_overview(actor: Any) -> bool:
     """Supervisors see counts and statuses of every agency's registers, never summaries."""
     return scope(actor).has(Role.SUPERVISOR)

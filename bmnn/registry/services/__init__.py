@@ -19,6 +19,13 @@ from bmnn.registry.services.carry_out import (
     request_carry_out,
     return_carried_out,
 )
+from bmnn.registry.services.catalogue import (
+    add_catalogue_entry,
+    apply_catalogue_changes,
+    change_catalogue_level,
+    record_catalogue,
+    remove_catalogue_entry,
+)
 from bmnn.registry.services.classification import classify_item, propose_item, reject_item
 from bmnn.registry.services.common import LEVEL_LABEL
 from bmnn.registry.services.copies import (
@@ -51,10 +58,13 @@ __all__ = [
     "LEVEL_LABEL",
     "MEETING_FIELDS",
     "NotAllowed",
+    "add_catalogue_entry",
+    "apply_catalogue_changes",
     "apply_notice",
     "approve_provision",
     "attach_file",
     "authorise_copies",
+    "change_catalogue_level",
     "change_level",
     "classify_item",
     "close_meeting",
@@ -75,6 +85,7 @@ __all__ = [
     "recall_alerts",
     "receive_transfer",
     "record_book_read",
+    "record_catalogue",
     "record_copies",
     "record_declassification_notice",
     "record_list_read",
@@ -84,6 +95,7 @@ __all__ = [
     "register_incoming",
     "register_outgoing",
     "reject_item",
+    "remove_catalogue_entry",
     "report_lost",
     "request_carry_out",
     "return_carried_out",

@@ -18,6 +18,7 @@ from bmnn.registry.models import (
     Origin,
     SecretItem,
 )
+from bmnn.registry.services.catalogue import entry_in_force
 from bmnn.registry.services.common import (
     _law,
     _refuse,
@@ -44,7 +45,9 @@ def propose_item(
     require(
         policy.can_propose_item(actor, agency.pk), _("Only members of the agency propose a level.")
     )
-    _law(catalogue_item is not None and catalogue_item.is_active,
+    if catalogue_item is not None:  # read again: the caller's copy may predate a change
+        catalogue_item = CatalogueItem.objects.select_related("catalogue").get(pk=catalogue_item.pk)
+    _law(catalogue_item is not None and entry_in_force(catalogue_item, timezone.localdate()),
          _("A secret may only be classified against a catalogue item in force"), "L25 Art. 5.1")  # fmt: skip
     assert catalogue_item is not None  # nosec B101 # narrows the type; _law above refused None
     _law(rules.RANK[level] <= rules.RANK[catalogue_item.level],
@@ -81,6 +84,12 @@ def classify_item(
     _law(
         item.status == ItemStatus.PROPOSED, _("Only a proposed item can be approved"), "ND26 Art. 2"
     )
+    entry = item.catalogue_item
+    if entry is not None:  # an item proposed here always has one; the entry may have changed since
+        _law(entry_in_force(entry, timezone.localdate()),
+             _("The catalogue item is no longer in force: nothing may be classified under it"), "L25 Art. 5.1")  # fmt: skip
+        _law(not rules.above_catalogue(item.level, entry.level),
+             _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
     item.status, item.number, item.doc_date = ItemStatus.CLASSIFIED, number.strip(), doc_date
     item.determined_on, item.approved_by, item.signer = doc_date, actor, signer or actor.full_name
     item.held_since = doc_date

@@ -1,10 +1,13 @@
 """Declassification (L18 Art. 22; L25 Art. 22.1.a): automatic when the period ends — for every
 holder's copy, received ones included — or when the information leaves its catalogue; by a
-decision of the classifying agency otherwise. Each way writes a `Declassification` record and
-reaches the holders' copies at once (`notices.send_notices`)."""
+decision of the classifying agency otherwise, after a declassification council, in whole or in
+part (Art. 22.4). Each way writes a `Declassification` record and reaches the holders' copies at
+once (`notices.send_notices`); a partial decision leaves the item classified and tells the
+holders which parts are free."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -39,27 +42,95 @@ def end_secret(item: SecretItem, reason: str, *, decided_on: date, actor: Person
     return record
 
 
+def _check_decision(item: SecretItem, *, decided_on: date, decision: str, council: list[str],
+                    minutes: str, partial: bool, parts: str) -> None:  # fmt: skip
+    """What a declassification by decision needs on record (L18 Art. 22.4, 22.6 [V]): the
+    head's numbered decision, dated neither in the future nor before the level was determined;
+    the council that reviewed it, chaired by a leader of the classifying body, with at least one
+    member from a related body; its minutes; and, for a partial decision, exactly which content
+    it frees. A list of parts without "partial" is refused rather than read as the whole item."""
+    if not decision.strip():
+        raise ValidationError({"decision": _("Give the number of the declassification decision.")})
+    _law(decided_on <= timezone.localdate(),
+         _("A declassification decision cannot be dated in the future"), "L18 Art. 22.4")  # fmt: skip
+    _law(item.determined_on is None or decided_on >= item.determined_on,
+         _("A declassification cannot be dated before the level was determined"), "L18 Art. 22")  # fmt: skip
+    _law(rules.council_complete(council),
+         _("A declassification council reviews it first: its chair, a leader of the classifying agency, and at least one member from a related body"),
+         "L18 Art. 22.4")  # fmt: skip
+    _law(bool(minutes.strip()), _("Record the council's minutes"), "L18 Art. 22.4")
+    if partial and not parts.strip():
+        raise ValidationError({"parts": _("Say exactly which content is declassified (L18 Art. 22.4, 22.6).")})  # fmt: skip
+    if parts.strip() and not partial:
+        raise ValidationError({"parts": _("Parts are listed: mark the declassification as partial, or clear the parts to declassify the whole item.")})  # fmt: skip
+
+
 @service
-def declassify(*, actor: Person | None, item: SecretItem, decided_on: date, decision: str = "",
-               reason: str = "decision") -> SecretItem:  # fmt: skip
-    """L18 Art. 22: by decision of the classifying head (holders told within 15 days), or
-    automatically when the period ends (`actor=None`, reason "expired")."""
+def declassify(
+    *,
+    actor: Person | None,
+    item: SecretItem,
+    decided_on: date,
+    decision: str = "",
+    council: Sequence[str] | str = (),
+    minutes: str = "",
+    partial: bool = False,
+    parts: str = "",
+    reason: str = "decision",
+) -> SecretItem:
+    """L18 Art. 22: by decision of the classifying head after a declassification council
+    (Art. 22.4: the decision, the council with its chair and members, one a line, and its
+    minutes), in whole or in part; holders are told within 15 days (Art. 22.6; BMNN reaches
+    their copies at once). A partial decision keeps the item classified and records the parts it
+    frees. With `actor=None` (reason "expired") the period has ended: automatic, Art. 22.2.a."""
     item = SecretItem.objects.select_for_update().get(pk=item.pk)
-    if actor is not None:
-        _classifier_head(actor, item)
-    else:
+    if actor is None:
         _law(
             rules.is_expired(item.protected_until, decided_on),
             _("The period has not ended"),
             "L18 Art. 22.2.a",
         )
-    end_secret(item, Declassification.Reason.EXPIRED if reason == "expired" else Declassification.Reason.DECISION,
-               decided_on=decided_on, actor=actor, decision=decision)  # fmt: skip
+        end_secret(item, Declassification.Reason.EXPIRED, decided_on=decided_on)
+        _notify_holders(
+            item,
+            _("%(number)s is declassified") % {"number": item.number},
+            key=f"declassify:{item.pk}",
+        )
+        audit.record(actor=None, action="secret.declassify", obj=item, agency=item.agency,
+                     changes={"reason": "expired", "decided_on": decided_on})  # fmt: skip
+        return item
+    _classifier_head(actor, item)
+    require(
+        rules.may_access(actor.clearance, item.level),
+        _("Your clearance is below the item's level."),
+    )
+    members = [line.strip() for line in (council.splitlines() if isinstance(council, str) else council)
+               if line.strip()]  # fmt: skip
+    _check_decision(item, decided_on=decided_on, decision=decision, council=members,
+                    minutes=minutes, partial=partial, parts=parts)  # fmt: skip
+    decision, minutes, parts = decision.strip(), minutes.strip(), parts.strip()
+    changes = {"reason": reason, "decision": decision, "decided_on": decided_on,
+               "council": "; ".join(members), "minutes": minutes}  # fmt: skip
+    if partial:
+        record = Declassification.objects.create(
+            item=item, reason=Declassification.Reason.DECISION, partial=True, parts=parts,
+            decided_on=decided_on, decision=decision[:128], council="\n".join(members),
+            council_minutes=minutes, decided_by=actor,
+        )  # fmt: skip
+        send_notices(item, HolderNotice.Kind.PARTIAL, decided_on=decided_on, decision=decision,
+                     parts=parts)  # fmt: skip
+        _notify_holders(item, _("%(number)s is partly declassified") % {"number": item.number},
+                        key=f"declassify-partial:{record.pk}")  # fmt: skip
+        audit.record(actor=actor, action="secret.declassify_partial", obj=item, agency=item.agency,
+                     changes={**changes, "parts": parts})  # fmt: skip
+        return item
+    end_secret(item, Declassification.Reason.DECISION, decided_on=decided_on, actor=actor,
+               decision=decision, council="\n".join(members), council_minutes=minutes)  # fmt: skip
     _notify_holders(
         item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
     )
     audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
-                 changes={"reason": reason, "decision": decision})  # fmt: skip
+                 changes=changes)  # fmt: skip
     return item
 
 

@@ -210,7 +210,10 @@ def test_declassifying_reaches_the_copies_provided_and_tells_their_holders(reg) 
     )
     services.hand_over(actor=reg["officer"], transfer=transfer)
     received = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
-    services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5")
+    # by decision after a declassification council (L18 Art. 22.4): the council and its minutes
+    services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5",
+                        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
+                        minutes="Hội đồng đề nghị giải mật toàn bộ")  # fmt: skip
     received.refresh_from_db()
     assert received.status == ItemStatus.DECLASSIFIED
     assert Notification.objects.filter(

@@ -241,7 +241,9 @@ def test_a_declassification_decision_reaches_holders_as_a_notice(reg) -> None:
     re-mark it "GIẢI MẬT"."""
     item = _classified(reg, level="mat")
     holder = _provide(reg, item)
-    services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5")
+    services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5",
+                        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
+                        minutes="Hội đồng đề nghị giải mật toàn bộ")  # fmt: skip
     holder.refresh_from_db()
     assert (holder.status, holder.declassified_at) == (ItemStatus.DECLASSIFIED, date(2026, 6, 1))
     assert holder.notices.get().kind == HolderNotice.Kind.DECLASSIFIED

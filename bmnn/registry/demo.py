@@ -26,7 +26,8 @@ INCOMING = [
 
 def load_demo_registry() -> int:
     added = 0 if Catalogue.objects.filter(decision=CATALOGUE).exists() else _load_registers()
-    return added + _load_meeting_and_trip() + _load_recall() + _load_catalogue_changes()
+    return (added + _load_meeting_and_trip() + _load_recall() + _load_catalogue_changes()
+            + _load_level_change_notice())  # fmt: skip
 
 
 def _load_registers() -> int:
@@ -193,4 +194,41 @@ def _load_recall() -> int:
                                           purpose="Lấy ý kiến, trả lại sau khi góp ý")  # fmt: skip
     services.hand_over(actor=officer, transfer=transfer)
     services.receive_transfer(actor=health_officer, transfer=transfer)
+    return 2
+
+
+def _load_level_change_notice() -> int:
+    """A Tối mật plan of Sở Tư pháp determined in 2016, extended by 20 years this week and held
+    by Sở Y tế; today the head lowers it to Mật and keeps the extended end (LAW.md lifecycle 9).
+    Sở Y tế's copy has taken the new level and end, and its re-marking notice is pending with
+    its 15-day deadline (L18 Art. 21.5; L25 Art. 21)."""
+    justice = Agency.objects.get(code="demo-stp")
+    if SecretItem.objects.filter(agency=justice, number="42/KH-STP").exists():
+        return 0
+    health = Agency.objects.get(code="demo-syt")
+    head = Person.objects.get(username="thutruong")
+    officer = Person.objects.get(username="baomat")
+    health_officer = Person.objects.get(
+        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
+    )
+    today = timezone.localdate()
+    entry = CatalogueItem.objects.filter(catalogue__decision=CATALOGUE, level="toi_mat",
+                                         removed_on__isnull=True).order_by("code").first()  # fmt: skip
+    if entry is None:
+        return 0
+    proposal = services.propose_item(actor=officer, agency=justice, level="toi_mat", catalogue_item=entry,
+                                     doc_type="Kế hoạch", summary="Bảo vệ kho lưu trữ hồ sơ thi hành án",
+                                     recipients="Sở Y tế; Lưu: VT", copies_planned=2)  # fmt: skip
+    plan = services.classify_item(
+        actor=head, item=proposal, number="42/KH-STP", doc_date=date(2016, 3, 14)
+    )
+    services.register_outgoing(actor=officer, item=plan, day=today - timedelta(days=3))
+    services.extend_protection(actor=head, item=plan, new_end=date(2056, 3, 14), decided_on=today,
+                               decision="Quyết định số 611/QĐ-STP")  # fmt: skip
+    transfer = services.approve_provision(actor=head, copy=plan.copies.get(number=2), to_agency=health,
+                                          purpose="Phối hợp bảo vệ kho lưu trữ")  # fmt: skip
+    services.hand_over(actor=officer, transfer=transfer)
+    services.receive_transfer(actor=health_officer, transfer=transfer)
+    services.change_level(actor=head, item=plan, new_level="mat", decided_on=today,
+                          decision="Quyết định số 612/QĐ-STP")  # fmt: skip
     return 2

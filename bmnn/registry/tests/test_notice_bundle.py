@@ -76,6 +76,18 @@ def test_a_holder_on_another_installation_applies_the_notices_from_a_bundle(
     assert held.notices.count() == 2
 
 
+def test_a_declassification_arrives_by_bundle_and_ends_the_copy(reg, time_machine) -> None:
+    item, held = _sender_and_holder(reg, time_machine)
+    services.declassify(actor=reg["head"], item=item, decided_on=date(2027, 3, 1), decision="QĐ 42",
+                        council=["Trần Văn Định, Chủ tịch", "Đại diện Sở Y tế"],
+                        minutes="Hội đồng đề nghị giải mật")  # fmt: skip
+    _trust_this_installation()
+    import_notices(actor=reg["health_officer"], agency=reg["health"],
+                   data=export_notices(actor=reg["head"], agency=reg["justice"]))  # fmt: skip
+    held.refresh_from_db()
+    assert (held.status, held.declassified_at) == (ItemStatus.DECLASSIFIED, date(2027, 3, 1))
+
+
 def test_untrusted_damaged_or_wrong_bundles_are_refused_whole(reg, time_machine) -> None:
     _item, held = _sender_and_holder(reg, time_machine)
     data = export_notices(actor=reg["officer"], agency=reg["justice"])

@@ -265,3 +265,18 @@ def test_passing_a_received_item_on_is_entered_in_the_outgoing_register(reg) -> 
     assert line.columns["number"] == "9/BTP" and line.columns["copies"] == 1
     assert RegisterEntry.objects.filter(item=received, kind=Book.HANDOVER).exists()
     assert SecretItem.objects.filter(source_item=received, agency=reg["health"]).count() == 0
+
+
+def test_the_demo_shows_a_lowered_extended_plan_and_a_pending_re_marking() -> None:
+    """Issue 14: the demo province shows a received item with a pending re-marking notice."""
+    from bmnn.org.demo import load_demo
+    from bmnn.registry.demo import load_demo_registry
+
+    load_demo()
+    load_demo_registry()
+    plan = SecretItem.objects.get(number="42/KH-STP", origin="created")
+    held = SecretItem.objects.get(source_item=plan)
+    assert (plan.level, plan.protected_until) == ("mat", date(2056, 3, 14))
+    assert (held.level, held.protected_until) == ("mat", date(2056, 3, 14))
+    pending = held.notices.filter(remarked_on__isnull=True)
+    assert {n.kind for n in pending} == {HolderNotice.Kind.LEVEL}

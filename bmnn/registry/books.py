@@ -279,16 +279,22 @@ def _docx(book: RegisterBook, pieces: list[Part]) -> bytes:
 
 def _cover(book: RegisterBook, pieces: list[Part]) -> list[str]:
     """The cover: superior body, agency, book title, year and volume, the span of the lines and
-    the text each part of the volume follows."""
+    the text the lines follow (for a volume spanning a change, each text with its dates)."""
     first = book.entries.order_by("seq").values_list("seq", "entered_on").first()
     last = book.entries.order_by("-seq").values_list("seq", "entered_on").first()
     span = ""
     if first and last:
         span = f"Từ số {first[0]} ngày {first[1]:%d/%m/%Y} đến số {last[0]} ngày {last[1]:%d/%m/%Y}"
-    if len(pieces) == 1:
-        sources = [f"({pieces[0].layout.source})"]
-    else:
-        sources = [f"({part.heading()})" for part in pieces]
+    sources = []
+    layouts = list(dict.fromkeys(part.layout for part in pieces))  # in order of first use
+    for layout in layouts:
+        days = [e.entered_on for part in pieces if part.layout is layout for e in part.entries]
+        if len(layouts) == 1 or not days:
+            sources.append(f"({layout.source})")
+        else:  # one line per text, however many parts: the dates of its lines do not overlap
+            sources.append(
+                f"(Các dòng ngày {min(days):%d/%m/%Y} – {max(days):%d/%m/%Y}: mẫu theo {layout.source})"
+            )
     return [
         book.agency.parent.name.upper() if book.agency.parent else "",
         book.agency.name.upper(),

@@ -156,3 +156,23 @@ def test_an_empty_volume_shows_the_layout_in_force_at_the_end_of_its_year(reg) -
     book = RegisterBook.objects.create(agency=reg["justice"], kind=Book.OUTGOING, year=2025)
     [part] = books.parts(book, [])
     assert part.layout.source.startswith(f"{TT24}, mẫu số 14") and part.rows == []
+
+
+def test_a_line_entered_late_keeps_its_own_layout_and_the_book_its_order(reg) -> None:
+    """LAW.md "Stamps and forms": a line dated before 01/3/2026 but written after later lines
+    still prints in the TT24 layout; the book keeps its sequence order, so it makes a third part,
+    and the cover names each text once with the dates of its lines."""
+    _incoming(reg, 1, date(2026, 1, 10))
+    _incoming(reg, 2, date(2026, 3, 5))
+    _incoming(reg, 3, date(2026, 2, 20))
+    book = _book(reg, 2026)
+    parts = books.parts(book, _entries(book))
+    assert [(p.layout.short, [e.seq for e in p.entries]) for p in parts] == [
+        ("TT24", [1]), ("NĐ63", [2]), ("TT24", [3])]  # fmt: skip
+    document = docx.Document(io.BytesIO(books.export(book, _entries(book), "docx")[0]))
+    covers = [p.text for p in document.paragraphs if p.text.startswith("(Các dòng ngày")]
+    assert covers == [
+        f"(Các dòng ngày 10/01/2026 – 20/02/2026: mẫu theo {parts[0].layout.source})",
+        f"(Các dòng ngày 05/03/2026 – 05/03/2026: mẫu theo {parts[1].layout.source})",
+    ]
+    assert len(document.tables) == 3

@@ -244,12 +244,6 @@ FILTERS = [
         "return queryset if can_view_findings(actor) else queryset.none()",
         "return queryset",
     ),
-    Mutation(
-        "restrict_checks: own",
-        _p("scanner"),
-        "    return queryset.filter(requested_by=actor)",
-        "    return queryset",
-    ),
     # Permission checks turned into "yes".
     Mutation(
         "can_change_person",

@@ -168,3 +168,20 @@ def test_people_filters_do_not_reveal_roles_held_in_another_agency(
     assert client.get("/api/people/?role=security_officer").json()["count"] == 0
     assert "Hai Nơi Làm" not in client.get("/people/?role=security_officer").content.decode()
     assert client.get(f"/api/people/?agency={justice.pk}&role=staff").json()["count"] == 2
+
+
+def test_a_person_who_left_the_agency_is_no_longer_read_through_it(world, make_person) -> None:
+    """Only active memberships count: someone who moved from A to B is B's, not A's any more.
+    A's officer reads A's current colleague (same paths) but no longer the one who left."""
+    from bmnn.org.models import Membership
+
+    moved = make_person(world["a"], Role.STAFF, "Lê Thị Chuyển")
+    Membership.objects.filter(person=moved, agency=world["a"]).update(is_active=False)
+    Membership.objects.create(person=moved, agency=world["b"], role=Role.STAFF)
+    client = world["client"]
+    people = client.get("/api/people/").json()
+    names = {row["full_name"] for row in people.get("results", people)}
+    assert world["colleague_a"].full_name in names
+    assert moved.full_name not in names
+    assert client.get(f"/api/people/{world['colleague_a'].pk}/").status_code == 200
+    assert client.get(f"/api/people/{moved.pk}/").status_code == 404

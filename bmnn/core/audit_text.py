@@ -122,29 +122,11 @@ SENTENCES = {
     "secret.catalogue_version_effective": _(
         "moved %(items)s secret documents to the catalogue %(object)s on its first day"
     ),
-    "secret.catalogue_entry_add": _("added the entry %(object)s to a secret catalogue"),
-    "secret.catalogue_entry_level": _(
-        "recorded that the level of the catalogue entry %(object)s changes from %(effective_on)s"
-    ),
-    "secret.catalogue_entry_remove": _(
-        "recorded that the catalogue entry %(object)s leaves the catalogue on %(effective_on)s"
-    ),
-    "secret.catalogue_level_effective": _(
-        "applied the new level of the catalogue entry %(object)s (%(items_above)s items above it)"
-    ),
-    "secret.catalogue_record": _("recorded the secret catalogue %(object)s"),
-    "secret.catalogue_version_effective": _(
-        "moved %(items)s secret documents to the catalogue %(object)s on its first day"
-    ),
     "secret.change_level": _("changed the secrecy level of %(object)s"),
     "secret.classify": _("classified the secret document %(object)s"),
     "secret.copy": _("recorded copies of the secret document %(object)s"),
     "secret.declassification_noted": _("noted the declassification of %(object)s"),
     "secret.declassify": _("declassified %(object)s"),
-    "secret.declassify_partial": _("partly declassified %(object)s: %(parts)s"),
-    "secret.out_of_catalogue": _(
-        "declassified %(object)s: its catalogue entry %(entry)s left the catalogue"
-    ),
     "secret.declassify_partial": _("partly declassified %(object)s: %(parts)s"),
     "secret.out_of_catalogue": _(
         "declassified %(object)s: its catalogue entry %(entry)s left the catalogue"

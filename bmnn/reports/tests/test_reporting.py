@@ -379,6 +379,8 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
     ] == []  # asked of Sở Y tế only
     assert [p["id"] for p in officer.get("/api/report-periods/").json()["results"]] == [period]
 
+    other = officer.post(f"/api/report-periods/{period}/start/{people['health'].pk}/")
+    assert other.status_code == 404  # another agency: as if it did not exist, not a 403 hint
     started = officer.post(f"/api/report-periods/{period}/start/{people['justice'].pk}/")
     assert started.status_code == 201, started.content
     submission = started.json()

@@ -48,6 +48,23 @@ def _summary_for_books(item: SecretItem, day: date) -> str:
     return item.doc_type
 
 
+def _outgoing_columns(item: SecretItem, day: date, *, recipients: str, keeping_unit: str,
+                      copies: int, note: str) -> dict[str, Any]:  # fmt: skip
+    """The columns of an outgoing-register line (Decree 63/2026 Appendix III, as encoded), for
+    the first issue of an item and for every later sending of it."""
+    return {
+        "number": item.number,
+        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
+        "type_summary": _summary_for_books(item, day),
+        "level": LEVEL_LABEL[item.level],
+        "signer": item.signer,
+        "recipients": recipients,
+        "keeping_unit": keeping_unit,
+        "copies": copies,
+        "note": note,
+    }
+
+
 def _book(agency: Agency, kind: str, year: int) -> RegisterBook:
     """The open volume of a book for the year (a new volume once the last is closed)."""
     latest = (

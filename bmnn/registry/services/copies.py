@@ -31,7 +31,7 @@ from bmnn.registry.services.common import (
     LEVEL_LABEL,
     _enter,
     _law,
-    _summary_for_books,
+    _outgoing_columns,
 )
 from bmnn.registry.services.recall import recall_handed_over, recall_received
 from bmnn.registry.services.registers import _file_incoming
@@ -206,18 +206,11 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     transfer.state = Transfer.State.SENT
     transfer.save(update_fields=["state"])
     day = timezone.localdate()
-    outgoing = _enter(actor, item.agency, Book.OUTGOING, item, day, {
-        "number": item.number,
-        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
-        "type_summary": _summary_for_books(item, day),
-        "level": LEVEL_LABEL[item.level],
-        "signer": item.signer,
-        "recipients": transfer.to_agency.name,
-        "keeping_unit": item.agency.name,
-        "copies": 1,
-        "note": _("Provided (%(kind)s %(number)s): %(purpose)s") % {
-            "kind": copy.get_kind_display(), "number": copy.number, "purpose": transfer.purpose},
-    })  # fmt: skip
+    note = _("Provided (%(kind)s %(number)s): %(purpose)s") % {
+        "kind": copy.get_kind_display(), "number": copy.number, "purpose": transfer.purpose}  # fmt: skip
+    outgoing = _enter(actor, item.agency, Book.OUTGOING, item, day, _outgoing_columns(
+        item, day, recipients=transfer.to_agency.name, keeping_unit=item.agency.name, copies=1,
+        note=note))  # fmt: skip
     _enter(actor, item.agency, Book.HANDOVER, item, day, {
         "date": day.strftime("%d/%m/%Y"),
         "number": item.number,

@@ -26,6 +26,7 @@ from bmnn.registry.services.common import (
     LEVEL_LABEL,
     _enter,
     _law,
+    _outgoing_columns,
     _searchable,
     _summary_for_books,
 )
@@ -53,17 +54,9 @@ def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = Non
         Copy(item=item, number=n, kind=CopyKind.ORIGINAL, location=item.agency.name)
         for n in range(1, item.copies_planned + 1)
     )
-    entry = _enter(actor, item.agency, Book.OUTGOING, item, day, {
-        "number": item.number,
-        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
-        "type_summary": _summary_for_books(item, day),
-        "level": LEVEL_LABEL[item.level],
-        "signer": item.signer,
-        "recipients": item.recipients,
-        "keeping_unit": keeping_unit or item.agency.name,
-        "copies": item.copies_planned,
-        "note": note,
-    })  # fmt: skip
+    entry = _enter(actor, item.agency, Book.OUTGOING, item, day, _outgoing_columns(
+        item, day, recipients=item.recipients, keeping_unit=keeping_unit or item.agency.name,
+        copies=item.copies_planned, note=note))  # fmt: skip
     audit.record(actor=actor, action="secret.register_outgoing", obj=item, agency=item.agency,
                  changes={"seq": entry.seq, "copies": item.copies_planned})  # fmt: skip
     if recall_by is not None:

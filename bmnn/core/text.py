@@ -25,6 +25,26 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip().lower()
 
 
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def search_key(phrase: str) -> str:
+    """The part of a folded search phrase for a trigram index to look up; the whole phrase is
+    then checked on the rows found. A trigram index reads, for every row that holds its rarest
+    trigram, the lists of all the others: common words ("cong van", "phoi hop") in a phrase
+    make it read most of the index. A number or symbol ("1235", "45/cv-stp") is what sets a
+    document apart, so a word with a digit, at least three characters long (an index cannot look
+    up less) and not a bare year (most documents of a year carry it), is looked up alone.
+    Otherwise the whole phrase is."""
+    words = [
+        word
+        for word in phrase.split(" ")
+        if len(word) >= 3 and _DIGIT.search(word) and not _YEAR.fullmatch(word)
+    ]
+    return max(words, key=len) if words else phrase
+
+
 def fold_aligned(text: str) -> str:
     """Like `fold`, but keeps one output character per input character of the NFC text, so a
     match found in the folded text slices the original words at the same positions."""

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 from functools import reduce
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from bmnn.core import policy
-from bmnn.core.text import fold
+from bmnn.core.text import fold, search_key
 from bmnn.registry import rules
 from bmnn.registry.models import (
     CarryOut,
@@ -45,7 +47,11 @@ def items(
         held = Copy.objects.filter(holder__search_text__contains=fold(holder)).values("item_id")
         rows = rows.filter(pk__in=held)
     if search:
-        rows = rows.filter(search_text__contains=fold(search))
+        phrase = fold(search)
+        key = search_key(phrase)
+        rows = rows.filter(search_text__contains=key)
+        if key != phrase:  # the index finds the key, the rows found are checked for the phrase
+            rows = rows.filter(GreaterThan(StrIndex("search_text", Value(phrase)), 0))
     if level:
         rows = rows.filter(level=level)
     if status:

@@ -26,12 +26,20 @@ def restrict_items(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     others = set(actor_scope.agency_ids) - managed
     # Where the actor keeps the register, the agency is the need to know; elsewhere it must be
     # personal. Built so that a keeper's query is a plain index-friendly filter (no OR), and
-    # with subqueries rather than joins, so no DISTINCT over a large register.
-    personal = (
-        Q(author=actor)
-        | Q(approved_by=actor)
-        | Q(pk__in=_held_item_ids(actor))
-        | Q(pk__in=_granted_item_ids(actor))
+    # with subqueries rather than joins, so no DISTINCT over a large register. The personal
+    # items are one small set of ids, each part read through its own index: an OR of the four
+    # conditions made the database test every line of the agency's register (a member of staff
+    # in an agency of 900,000 items waited 0.75 s for a list of four).
+    items = queryset.model._default_manager
+    personal = Q(
+        pk__in=items.filter(author=actor)
+        .values("pk")
+        .order_by()
+        .union(
+            items.filter(approved_by=actor).values("pk").order_by(),
+            _held_item_ids(actor),
+            _granted_item_ids(actor),
+        )
     )
     if not others:
         need_to_know = Q(agency_id__in=managed)
@@ -45,13 +53,13 @@ def restrict_items(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
 def _held_item_ids(actor: Any) -> QuerySet[Any]:
     from bmnn.registry.models import Copy
 
-    return Copy.objects.filter(holder=actor).values("item_id")
+    return Copy.objects.filter(holder=actor).values("item_id").order_by()
 
 
 def _granted_item_ids(actor: Any) -> QuerySet[Any]:
     from bmnn.registry.models import NeedToKnow
 
-    return NeedToKnow.objects.filter(person=actor).values("item_id")
+    return NeedToKnow.objects.filter(person=actor).values("item_id").order_by()
 
 
 def can_read_item(actor: Any, item: Any) -> bool:

@@ -100,16 +100,17 @@ def test_the_scheduler_enqueues_the_daily_run_once_a_day(setup) -> None:
     from django.utils import timezone
 
     morning = timezone.make_aware(datetime(2026, 6, 23, 7, 30))
-    # all four daily jobs run at once here (immediate backend)
+    # all five daily jobs run at once here (immediate backend)
     assert schedule.enqueue_due(morning) == [
         "plan-reminders",
         "registry-expiry",
+        "registry-recalls",
         "portal-scans",
         "report-reminders",
     ]
     assert schedule.enqueue_due(morning) == []
-    assert ScheduleRun.objects.count() == 4
+    assert ScheduleRun.objects.count() == 5
     dawn = timezone.make_aware(datetime(2026, 6, 24, 6, 0))
     assert schedule.enqueue_due(dawn) == [
         "portal-scans"
-    ]  # 01:00 has passed; 07:00 and 06:30 not yet
+    ]  # 01:00 has passed; 07:00, 06:30 and 06:40 not yet

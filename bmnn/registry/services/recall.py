@@ -260,7 +260,9 @@ def record_recall_return(*, actor: Person, line: RecallReturn, returned_on: date
     one recipient at a time (TT07 Art. 6.5). A return after the date written on the document is
     recorded as late, with the reason. When every recipient has returned it, the recall closes
     on the day of the last return."""
-    line = RecallReturn.objects.select_for_update().select_related(
+    # `of=("self",)`: PostgreSQL refuses FOR UPDATE over the nullable side of an outer join
+    # (received_item may be empty); the line itself is what is locked.
+    line = RecallReturn.objects.select_for_update(of=("self",)).select_related(
         "recall__item__agency", "received_item__agency").get(pk=line.pk)  # fmt: skip
     recall, item = line.recall, line.recall.item
     require(

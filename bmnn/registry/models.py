@@ -399,9 +399,7 @@ class Declassification(models.Model):
         DECISION = "decision", _("Decision of the classifying agency")
         NOTICE = "notice", _("Notice from the classifying agency")
 
-    item = models.ForeignKey(
-        SecretItem, on_delete=models.CASCADE, related_name="declassifications"
-    )
+    item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="declassifications")
     reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
     partial = models.BooleanField(_("partial"), default=False)
     parts = models.TextField(_("parts declassified"), blank=True)

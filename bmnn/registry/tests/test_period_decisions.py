@@ -34,7 +34,9 @@ def _classified(reg, level="toi_mat", doc_date=date(2026, 4, 2), **extra):
     item = services.propose_item(actor=proposer, agency=reg["justice"], level=level,
                                  catalogue_item=reg[f"cat_{level}"], doc_type="Kế hoạch",
                                  summary="Bảo vệ mục tiêu", copies_planned=2, **extra)  # fmt: skip
-    return services.classify_item(actor=reg["head"], item=item, number="3/KH-STP", doc_date=doc_date)
+    return services.classify_item(
+        actor=reg["head"], item=item, number="3/KH-STP", doc_date=doc_date
+    )
 
 
 def _provide(reg, item, to="health", receiver="health_officer"):
@@ -199,7 +201,9 @@ def test_the_senders_extension_and_level_change_reach_every_holder_at_once(
         notices = list(copy.notices.order_by("pk"))
         assert [n.kind for n in notices] == [HolderNotice.Kind.EXTENSION, HolderNotice.Kind.LEVEL]
         assert all(n.remark_by == date(2030, 3, 16) and n.remarked_on is None for n in notices)
-    assert Notification.objects.filter(recipient=third_officer, key__startswith="notice:").count() == 2
+    assert (
+        Notification.objects.filter(recipient=third_officer, key__startswith="notice:").count() == 2
+    )
     assert not item.notices.exists()  # the classifier's own item gets no notice
 
 
@@ -215,7 +219,9 @@ def test_the_holder_re_marks_within_15_days_with_reminders(reg, time_machine) ->
     notice = holder.notices.get()
     assert notice.remark_by == date(2027, 1, 19)
     run_expiry(date(2027, 1, 11))  # 8 days left: not yet
-    reminders = Notification.objects.filter(recipient=reg["health_officer"], key__startswith="remark:")
+    reminders = Notification.objects.filter(
+        recipient=reg["health_officer"], key__startswith="remark:"
+    )
     assert not reminders.exists()
     for day in (date(2027, 1, 12), date(2027, 1, 13), date(2027, 1, 17), date(2027, 1, 19),
                 date(2027, 1, 20), date(2027, 1, 21)):  # fmt: skip

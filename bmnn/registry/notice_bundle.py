@@ -54,7 +54,9 @@ def _decisions(item: SecretItem) -> list[dict[str, Any]]:
          "new_level": c.to_level, "new_end": c.new_end}
         for c in item.level_changes.all()
     ]  # fmt: skip
-    for d in item.declassifications.exclude(reason=Declassification.Reason.EXPIRED):
+    for d in item.declassifications.all():  # prefetched: filtered here, not by a query per item
+        if d.reason == Declassification.Reason.EXPIRED:
+            continue  # holders' copies lapse on their own: they carry the end date
         kind = Kind.PARTIAL if d.partial else (
             Kind.OUT_OF_CATALOGUE if d.reason == Declassification.Reason.OUT_OF_CATALOGUE
             else Kind.DECLASSIFIED)  # fmt: skip

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from bmnn.core import bundles, keys
+from bmnn.core.audit_checkpoints import own_public_key
 from bmnn.core.services import NotAllowed
 from bmnn.registry import services
 from bmnn.registry.models import HolderNotice, ItemStatus
@@ -23,18 +24,7 @@ pytestmark = pytest.mark.django_db
 def _trust_this_installation(kind: str = KIND) -> None:
     """The holder's installation trusts the classifier's key (here both are this test's)."""
     keys.trust_key(actor=None, name="Sở Tư pháp (nút)", kind=kind,
-                   public_key=bundles.public_key_text(_public_of(keys.signing_key())))  # fmt: skip
-
-
-def _public_of(pem: bytes) -> bytes:
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        PublicFormat,
-        load_pem_private_key,
-    )
-
-    key = load_pem_private_key(pem, password=None)
-    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+                   public_key=bundles.public_key_text(own_public_key()))  # fmt: skip
 
 
 def _sender_and_holder(reg, time_machine):
@@ -142,3 +132,27 @@ def test_the_page_exports_and_imports_a_bundle(reg, time_machine, client_for) ->
                        "bundle": SimpleUploadedFile("t.bmnn", response.content)}, follow=True)  # fmt: skip
     assert done.status_code == 200 and held.notices.count() == 2
     assert reg["staff"] and client_for(reg["staff"]).get("/registry/notices/").status_code == 403
+
+
+def test_the_export_costs_the_same_queries_for_more_items(reg, time_machine) -> None:
+    """Decisions are read with the items (prefetched), not by a query per item."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _sender_and_holder(reg, time_machine)
+
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            export_notices(actor=reg["officer"], agency=reg["justice"])
+        return len(queries)
+
+    one = cost()
+    for number in ("8a/KH-STP", "8b/KH-STP"):
+        proposed = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="mat",
+                                         catalogue_item=reg["cat_mat"])  # fmt: skip
+        item = services.classify_item(actor=reg["head"], item=proposed, number=number,
+                                      doc_date=date(2026, 4, 2))  # fmt: skip
+        services.declassify(actor=reg["head"], item=item, decided_on=date(2027, 3, 1),
+                            decision="QĐ 50", council=["Chủ tịch", "Thành viên"],
+                            minutes="Biên bản")  # fmt: skip
+    assert cost() == one

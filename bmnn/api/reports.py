@@ -255,7 +255,7 @@ class ProvinceReportViewSet(viewsets.ReadOnlyModelViewSet):
             raise PermissionDenied
 
     def get_queryset(self) -> Any:
-        self._allowed()
+        # The read path is the policy's alone: others see an empty list and 404.
         return policy.restrict_province_reports(self.request.user, ProvinceReport.objects.all())
 
     def get_object(self) -> ProvinceReport:

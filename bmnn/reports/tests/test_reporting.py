@@ -426,7 +426,12 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
     assert edited.status_code == 200 and edited.json()["number"] == "12/BC-CAT"
     document = supervisor.get(f"/api/province-reports/{period}/file/docx/")
     assert document.status_code == 200 and document.content[:2] == b"PK"
-    assert officer.get(f"/api/province-reports/{period}/").status_code == 403
+    # The province's report is the supervisors' alone: not found, not even listed.
+    assert officer.get(f"/api/province-reports/{period}/").status_code == 404
+    assert officer.get(f"/api/province-reports/{period}/file/docx/").status_code == 404
+    assert officer.get("/api/province-reports/").json()["results"] == []
+    assert officer.patch(f"/api/province-reports/{period}/", {"revision": 1},
+                         content_type="application/json").status_code == 404  # fmt: skip
 
 
 def test_the_period_page_costs_the_same_queries_for_more_agencies(

@@ -17,7 +17,8 @@ def main() -> None:
     # "bmnn audit verify" reads better than "bmnn audit_verify"; both work.
     if (
         len(argv) >= 3
-        and argv[1] in {"audit", "plan", "registry", "scanner", "keys", "inspection", "report"}
+        and argv[1]
+        in {"audit", "plan", "registry", "scanner", "keys", "inspection", "report", "sync"}
         and not argv[2].startswith("-")
     ):
         argv[1:3] = [f"{argv[1]}_{argv[2]}"]

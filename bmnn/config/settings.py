@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bmnn.plans",
     "bmnn.registry",
     "bmnn.scanner",
+    "bmnn.sync",
     "bmnn.inspections",
     "bmnn.devices",
     "bmnn.reports",
@@ -275,6 +276,12 @@ BMNN_PROVINCE_NAME = env_str("BMNN_PROVINCE_NAME", "")
 BMNN_PROFILE = env_choice("BMNN_PROFILE", ("internal", "scanner"), "internal")
 # the Ed25519 key (PEM file) this installation signs its bundles with
 BMNN_SIGNING_KEY_FILE = env_str("BMNN_SIGNING_KEY_FILE", "")
+# Which node this installation is (issue 15): the province node at the provincial police, or an
+# agency node (BMNN_NODE_AGENCY names the agency by its code). A node that holds secrets keeps
+# the registers; a province node reached by agencies over a network must not (its registry is off).
+BMNN_NODE = env_choice("BMNN_NODE", ("province", "agency"), "province")
+BMNN_NODE_AGENCY = env_str("BMNN_NODE_AGENCY", "")
+BMNN_HOLDS_SECRETS = env_bool("BMNN_HOLDS_SECRETS", True)
 BMNN_INSTALLATION_NAME = env_str("BMNN_INSTALLATION_NAME", "BMNN")
 FORMAT_MODULE_PATH = ["bmnn.config.formats"]
 BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)

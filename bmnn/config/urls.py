@@ -10,6 +10,7 @@ urlpatterns = [
     path("inspections/", include("bmnn.inspections.urls")),
     path("devices/", include("bmnn.devices.urls")),
     path("reports/", include("bmnn.reports.urls")),
+    path("sync/", include("bmnn.sync.urls")),
     path("", include("bmnn.core.urls")),
     path("", include("bmnn.org.urls")),
     path("", include("bmnn.web.urls")),

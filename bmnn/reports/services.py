@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -21,6 +22,8 @@ from bmnn.org.queries import people_in_roles
 from bmnn.reports import calendar, figures
 from bmnn.reports.models import Incident, IncidentStep, ReportingPeriod, Submission, SubmissionEvent
 
+OPEN_FORM_REFUSES = {"toi_mat", "tuyet_mat"}
+
 
 def open_incident(*, actor: Person, agency: Agency, what: str, channel: str, found_at: datetime, level: str = "",
                   scope: str = "", measures: str = "", source: str = Incident.Source.AGENCY,
@@ -34,6 +37,13 @@ def open_incident(*, actor: Person, agency: Agency, what: str, channel: str, fou
         raise ValidationError({"what": _("Say what was leaked or lost.")})
     if found_at > timezone.now():
         raise ValidationError({"found_at": _("The time it was found is in the future.")})
+    if not settings.BMNN_HOLDS_SECRETS and level in OPEN_FORM_REFUSES:
+        # A node that holds no secrets (reached over a network) takes the fact of an incident,
+        # not the details of a Tối mật or Tuyệt mật one.
+        raise ValidationError({"level": _(
+            "This node holds no secrets: report a Tối mật or Tuyệt mật leak or loss on the secret "
+            "channel (on paper, or by bundle from your agency's own node), not here."
+        )})  # fmt: skip
     incident = Incident.objects.create(agency=agency, what=what.strip(), level=level, found_at=found_at, channel=channel,
                                        scope=scope.strip(), measures=measures.strip(), source=source,
                                        source_ref=source_ref[:255], reported_by=actor)  # fmt: skip

@@ -25,7 +25,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("Plans"), reverse("plans:plan_list"), True),
         (_("My agency's tasks"), reverse("plans:my_tasks"), not policy.is_province_wide(user)),
         (_("Province at a glance"), reverse("plans:matrix"), policy.can_manage_plans(user)),
-        (_("Secret registers"), reverse("registry:item_list"), True),
+        (_("Secret registers"), reverse("registry:item_list"), settings.BMNN_HOLDS_SECRETS),
         (_("Leak scanner"), reverse("scanner:overview"), True),
         (_("Inspections"), reverse("inspections:list"), True),
         (_("Devices"), reverse("devices:list"), True),
@@ -36,6 +36,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("People"), reverse("org:person_list"), True),
         (_("Agency groups"), reverse("org:group_list"), True),
         (_("Audit log"), reverse("core:audit_list"), policy.can_view_audit(user)),
+        (
+            _("Bundles between nodes"),
+            reverse("sync:overview"),
+            policy.can_carry_bundles(user) or policy.can_manage_peers(user),
+        ),
         (_("API"), reverse("api:docs"), True),
     ]
     if settings.BMNN_PROFILE == "scanner":

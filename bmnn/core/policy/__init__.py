@@ -112,6 +112,12 @@ from bmnn.core.policy.scope import (
     readable_levels,
     scope,
 )
+from bmnn.core.policy.sync import (
+    can_carry_bundles,
+    can_manage_peers,
+    node_agency_ids,
+    restrict_channels,
+)
 
 __all__ = [
     "ANONYMOUS",
@@ -119,6 +125,7 @@ __all__ = [
     "Scope",
     "by_agency",
     "can_assign_role",
+    "can_carry_bundles",
     "can_change_agency",
     "can_change_person",
     "can_change_username",
@@ -138,6 +145,7 @@ __all__ = [
     "can_manage_catalogues",
     "can_manage_groups",
     "can_manage_library",
+    "can_manage_peers",
     "can_manage_people",
     "can_manage_plans",
     "can_manage_portals",
@@ -167,6 +175,7 @@ __all__ = [
     "managed_agencies",
     "meetings_to_decide",
     "memberships_scope",
+    "node_agency_ids",
     "readable_levels",
     "requires_second_factor",
     "restrict_agencies",
@@ -175,6 +184,7 @@ __all__ = [
     "restrict_audit",
     "restrict_books",
     "restrict_budgets",
+    "restrict_channels",
     "restrict_devices",
     "restrict_entries",
     "restrict_evidence",

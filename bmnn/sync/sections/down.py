@@ -1,0 +1,279 @@
+"""Province node → agency node: the directory, plans and their review, reporting periods and
+the province's decisions on the agency's reports. The province owns all of these; the agency
+node keeps a copy it does not edit (its own progress and reports travel back up)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core.notify import notify
+from bmnn.org.models import Agency, AgencyGroup, Role
+from bmnn.org.queries import people_in_roles
+from bmnn.plans.models import Assignment, Plan, Review, Status, Task, TaskParty
+from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
+from bmnn.sync.models import Peer
+from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_person
+
+AGENCY_FIELDS = ("name", "short_name", "type", "is_active", "address", "phone")
+GROUP_FIELDS = ("name", "agency_types", "aliases")
+PLAN_FIELDS = ("number", "issuer_name", "place", "date", "title", "legal_basis", "purposes",
+               "budget", "recipients", "signer", "status", "issued_at")  # fmt: skip
+TASK_FIELDS = ("ref", "order", "section", "content", "timing_kind", "timing_text", "due_date",
+               "period", "expected_output", "uncertain")  # fmt: skip
+PERIOD_FIELDS = ("kind", "year", "title", "window_start", "window_end", "due_on",
+                 "statutory_due_on", "basis", "questions", "status")  # fmt: skip
+DATES = {"date", "due_date", "window_start", "window_end", "due_on", "statutory_due_on"}
+
+
+def _served(peer: Peer) -> Agency:
+    if peer.agency is None:
+        raise ValidationError(_("This agency node is not tied to an agency of the directory."))
+    return peer.agency
+
+
+def _values(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    out = {}
+    for name in names:
+        value = getattr(row, name)
+        out[name] = value.isoformat() if isinstance(value, date | datetime) else value
+    return out
+
+
+def _typed(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    out = {}
+    for name in names:
+        value = record.get(name)
+        try:
+            if name in DATES and value:
+                value = date.fromisoformat(value)
+            elif name == "issued_at" and value:
+                value = datetime.fromisoformat(value)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(
+                _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
+            ) from exc
+        out[name] = (
+            value if value is not None else ("" if name not in DATES | {"issued_at"} else None)
+        )
+    return out
+
+
+# --- Directory -----------------------------------------------------------------------------------
+
+
+def export_directory(peer: Peer, payload: Payload, mark: Any) -> Any:
+    agencies = Agency.objects.select_related("parent").order_by("pk")
+    payload.add("directory", [
+        {"code": a.code, "parent": a.parent.code if a.parent else None, **_values(a, AGENCY_FIELDS)}
+        for a in agencies
+    ] + [{"group": g.code, **_values(g, GROUP_FIELDS)} for g in AgencyGroup.objects.order_by("pk")])  # fmt: skip
+    return None
+
+
+def apply_directory(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    by_code = {a.code: a for a in Agency.objects.all()}
+    for record in records:
+        if "group" in record:
+            AgencyGroup.objects.update_or_create(
+                code=need(record["group"], "a group code")[:64],
+                defaults={n: record.get(n) or ([] if n != "name" else "") for n in GROUP_FIELDS},
+            )
+            continue
+        code = need(record.get("code"), "an agency code")[:64]
+        agency = by_code.get(code) or Agency(code=code)
+        for name in AGENCY_FIELDS:
+            setattr(
+                agency, name, record.get(name) if name == "is_active" else (record.get(name) or "")
+            )
+        agency.is_active = bool(agency.is_active)
+        agency.full_clean(exclude=["parent", "code"])
+        agency.save()
+        by_code[code] = agency
+    for record in records:
+        if "code" in record:
+            agency = by_code[record["code"][:64]]
+            parent = by_code.get(record.get("parent") or "")
+            if agency.parent_id != (parent.pk if parent else None):
+                agency.parent = parent
+                agency.save(update_fields=["parent"])
+
+
+# --- Plans and the tasks assigned to the agency --------------------------------------------------
+
+
+def export_plans(peer: Peer, payload: Payload, mark: Any) -> Any:
+    agency = _served(peer)
+    assignments = list(
+        Assignment.objects.filter(agency=agency, task__plan__status__in=["issued", "closed"])
+        .select_related("task__plan")
+        .prefetch_related("task__parties__agency", "task__parties__group")
+        .order_by("task__plan_id", "task__order", "pk")
+    )
+    plans: dict[int, dict[str, Any]] = {}
+    for assignment in assignments:
+        task, plan = assignment.task, assignment.task.plan
+        entry = plans.setdefault(
+            plan.pk, {"id": plan.pk, **_values(plan, PLAN_FIELDS), "tasks": []}
+        )
+        entry["tasks"].append({
+            "id": task.pk, **_values(task, TASK_FIELDS),
+            "parties": [{"role": p.role, "words": p.words, "agency": p.agency.code if p.agency else None,
+                         "group": p.group.code if p.group else None} for p in task.parties.all()],
+            "assignment": {"id": assignment.pk, "role": assignment.role, "status": assignment.status,
+                           "review": assignment.review, "review_note": assignment.review_note},
+        })  # fmt: skip
+    payload.add("plans", list(plans.values()))
+    return None
+
+
+def apply_plans(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    from bmnn.core.policy import node_agency_ids
+
+    own = Agency.objects.filter(pk__in=node_agency_ids()).first()
+    if own is None:
+        raise ValidationError(_("This agency node's agency is not in its directory yet."))
+    agencies = {a.code: a for a in Agency.objects.all()}
+    groups = {g.code: g for g in AgencyGroup.objects.all()}
+    returned = []
+    for record in records:
+        plan_id = local_id(peer, "plan", need(record.get("id"), "a plan id"))
+        plan = Plan.objects.filter(pk=plan_id).first() if plan_id else None
+        plan = plan or Plan()
+        for name, value in _typed(record, PLAN_FIELDS).items():
+            setattr(plan, name, value)
+        plan.full_clean(exclude=["source_file", "created_by", "issuer"])
+        plan.save()
+        link(peer, "plan", record["id"], plan.pk)
+        for entry in record.get("tasks") or []:
+            task_id = local_id(peer, "task", need(entry.get("id"), "a task id"))
+            task = Task.objects.filter(pk=task_id, plan=plan).first() if task_id else None
+            task = task or Task(plan=plan)
+            for name, value in _typed(entry, TASK_FIELDS).items():
+                setattr(task, name, value if value is not None or name in DATES else "")
+            task.uncertain = entry.get("uncertain") or []
+            task.full_clean(exclude=["plan", "responsible"])
+            task.save()
+            link(peer, "task", entry["id"], task.pk)
+            task.parties.all().delete()
+            TaskParty.objects.bulk_create(
+                TaskParty(task=task, role=p.get("role") or "lead", words=(p.get("words") or "")[:500],
+                          agency=agencies.get(p.get("agency") or ""), group=groups.get(p.get("group") or ""))
+                for p in entry.get("parties") or []
+            )  # fmt: skip
+            given = entry.get("assignment") or {}
+            assignment_id = local_id(peer, "assignment", need(given.get("id"), "an assignment id"))
+            assignment = (
+                Assignment.objects.filter(pk=assignment_id).first() if assignment_id else None
+            )
+            if assignment is None:
+                assignment = Assignment.objects.create(task=task, agency=own, role=given.get("role") or "lead",
+                                                       status=given.get("status") or Status.NOT_STARTED)  # fmt: skip
+                link(peer, "assignment", given["id"], assignment.pk)
+            review = given.get("review") or ""
+            if review in Review.values and (review, given.get("review_note") or "") != (
+                assignment.review,
+                assignment.review_note,
+            ):
+                assignment.review, assignment.review_note = (
+                    review,
+                    (given.get("review_note") or "")[:500],
+                )
+                if review == Review.RETURNED:
+                    assignment.status = Status.IN_PROGRESS
+                    returned.append(assignment)
+                assignment.save(update_fields=["review", "review_note", "status"])
+    if returned:
+        notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
+               title=_("The province returned %(n)s task results") % {"n": len(returned)},
+               url=reverse("plans:my_tasks"), key=f"sync-returned:{peer.pk}:{timezone.now().timestamp()}")  # fmt: skip
+
+
+# --- Reporting periods and the province's decisions on the agency's reports -------------------
+
+
+def export_periods(peer: Peer, payload: Payload, mark: Any) -> Any:
+    from bmnn.reports.services import expected_agencies
+
+    agency = _served(peer)
+    periods = [p for p in ReportingPeriod.objects.prefetch_related("targets", "target_groups").order_by("pk")
+               if expected_agencies(p).filter(pk=agency.pk).exists()]  # fmt: skip
+    decisions = SubmissionEvent.objects.filter(
+        submission__agency=agency, submission__period__in=periods,
+        action__in=[SubmissionEvent.Action.RETURN, SubmissionEvent.Action.ACCEPT],
+    ).select_related("actor", "submission").order_by("pk")  # fmt: skip
+    payload.add("periods", [{"id": p.pk, **_values(p, PERIOD_FIELDS)} for p in periods] + [
+        {"decision": e.pk, "period": e.submission.period_id, "action": e.action, "comment": e.comment,
+         "by": e.actor.get_full_name(), "by_login": e.actor.username, "at": e.at.isoformat()}
+        for e in decisions
+    ])  # fmt: skip
+    return None
+
+
+def apply_periods(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    from bmnn.core.policy import node_agency_ids
+
+    own = Agency.objects.filter(pk__in=node_agency_ids()).first()
+    if own is None:
+        raise ValidationError(_("This agency node's agency is not in its directory yet."))
+    for record in records:
+        if "decision" in record:
+            continue
+        period_id = local_id(peer, "period", need(record.get("id"), "a period id"))
+        period = ReportingPeriod.objects.filter(pk=period_id).first() if period_id else None
+        period = period or ReportingPeriod()
+        for name, value in _typed(record, PERIOD_FIELDS).items():
+            setattr(period, name, value)
+        period.questions = record.get("questions") or []
+        period.full_clean(
+            exclude=["created_by", "targets", "target_groups"], validate_constraints=False
+        )
+        period.save()
+        period.targets.add(own)
+        link(peer, "period", record["id"], period.pk)
+    for record in records:
+        if "decision" not in record or local_id(peer, "decision", record["decision"]):
+            continue
+        period_id = local_id(peer, "period", record.get("period"))
+        submission = Submission.objects.filter(period_id=period_id, agency=own).first()
+        if submission is None:
+            raise ValidationError(_("The bundle decides on a report this node never sent."))
+        by = remote_person(
+            peer, str(record.get("by_login") or "province"), str(record.get("by") or "")
+        )
+        action = record.get("action")
+        if action not in (SubmissionEvent.Action.RETURN, SubmissionEvent.Action.ACCEPT):
+            raise ValidationError(_("The bundle has an unknown decision on a report."))
+        if submission.state == Submission.State.SIGNED:
+            if action == SubmissionEvent.Action.ACCEPT:
+                submission.state, submission.accepted_by, submission.accepted_at = (
+                    Submission.State.ACCEPTED, by, timezone.now())  # fmt: skip
+            else:
+                submission.state = Submission.State.RETURNED
+            submission.revision += 1
+            submission.save()
+        event = SubmissionEvent.objects.create(submission=submission, actor=by, action=action,
+                                               comment=(record.get("comment") or "")[:20_000])  # fmt: skip
+        link(peer, "decision", record["decision"], event.pk)
+        notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
+               title=(_("Report accepted: %(title)s") if action == "accept" else _("Report returned for changes: %(title)s"))
+               % {"title": submission.period.title},
+               url=reverse("reports:submission", args=[submission.period_id, own.pk]), key=f"sync-decision:{peer.pk}:{record['decision']}")  # fmt: skip
+
+
+SECTIONS = (
+    Section("directory", "province", export_directory, apply_directory),
+    Section("plans", "province", export_plans, apply_plans),
+    Section("periods", "province", export_periods, apply_periods),
+)

@@ -1,0 +1,222 @@
+"""Agency node → province node: progress on the tasks the province assigned (with evidence)
+and the reports the head signed. The agency owns these records; the province keeps a copy it
+reviews (its decisions travel back down). Only records the agency was asked for are taken: an
+update for another agency's assignment, or a report for a period not put to it, refuses the
+bundle."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bmnn.core.notify import notify
+from bmnn.core.storage import random_name
+from bmnn.core.uploads import check_upload
+from bmnn.org.models import Role
+from bmnn.org.queries import people_in_roles
+from bmnn.plans.models import Assignment, Evidence, ProgressUpdate, Review, Status
+from bmnn.plans.services import EVIDENCE_KINDS
+from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
+from bmnn.sync.models import Link, Peer
+from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_person
+from bmnn.sync.sections.down import _served
+
+NARRATIVE = ("situation", "shortcomings", "lessons", "proposals")
+
+
+def _when(value: Any) -> datetime:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValidationError(
+            _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
+        ) from exc
+
+
+# --- Progress ------------------------------------------------------------------------------------
+
+
+def export_progress(peer: Peer, payload: Payload, mark: Any) -> Any:
+    """Updates made since the last bundle, on assignments that came from `peer`."""
+    links = dict(
+        Link.objects.filter(peer=peer, model="assignment").values_list("local_id", "remote_id")
+    )
+    updates = list(
+        ProgressUpdate.objects.filter(assignment_id__in=links, pk__gt=int(mark or 0))
+        .select_related("author")
+        .prefetch_related("evidence")
+        .order_by("pk")
+    )
+    records = []
+    for update in updates:
+        evidence = []
+        for item in update.evidence.all():
+            name = f"evidence-{item.pk}"
+            with item.file.open("rb") as handle:
+                payload.attachments[name] = handle.read()
+            evidence.append({"name": item.original_name, "attachment": name, "sha256": item.sha256})
+        records.append({
+            "id": update.pk, "assignment": links[update.assignment_id], "status": update.status,
+            "note": update.note, "period": update.period, "at": update.created_at.isoformat(),
+            "by": update.author.get_full_name(), "by_login": update.author.username, "evidence": evidence,
+        })  # fmt: skip
+    payload.add("progress", records)
+    return updates[-1].pk if updates else mark
+
+
+def apply_progress(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    agency = _served(peer)
+    done = []
+    for record in records:
+        if local_id(peer, "progress", need(record.get("id"), "an update id")):
+            continue
+        assignment = Assignment.objects.select_for_update().select_related("task").filter(
+            pk=int(need(record.get("assignment"), "an assignment")), agency=agency).first()  # fmt: skip
+        if assignment is None:
+            raise ValidationError(
+                _("The bundle reports progress on a task not assigned to %(agency)s.")
+                % {"agency": agency.name}
+            )
+        status = record.get("status")
+        if status not in Status.values:
+            raise ValidationError(_("The bundle has an unknown task status."))
+        author = remote_person(
+            peer, str(record.get("by_login") or "agency"), str(record.get("by") or "")
+        )
+        update = ProgressUpdate.objects.create(assignment=assignment, author=author, status=status,
+                                               note=str(record.get("note") or "")[:20_000],
+                                               period=str(record.get("period") or "")[:16])  # fmt: skip
+        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=_when(record.get("at")))
+        for item in record.get("evidence") or []:
+            data = files.get(f"attachments/{item.get('attachment')}")
+            if data is None or hashlib.sha256(data).hexdigest() != item.get("sha256"):
+                raise ValidationError(_("An evidence file of the bundle is missing or altered."))
+            name = str(item.get("name") or "evidence")[:255]
+            kind = check_upload(name, data, EVIDENCE_KINDS)
+            evidence = Evidence(update=update, original_name=name, size=len(data),
+                                sha256=item["sha256"], content_type=kind)  # fmt: skip
+            evidence.file.save(random_name("evidence", name), ContentFile(data), save=False)
+            evidence.save()
+        if assignment.review != Review.ACCEPTED or assignment.task.timing_kind == "continuous":
+            assignment.status = status
+            assignment.review = Review.PENDING if status == Status.DONE else ""
+        assignment.updated_at = timezone.now()
+        assignment.save(update_fields=["status", "review", "updated_at"])
+        link(peer, "progress", record["id"], update.pk)
+        if status == Status.DONE:
+            done.append(assignment)
+    for assignment in done:
+        notify(people_in_roles((Role.SUPERVISOR,)),
+               title=_("%(agency)s reports task %(ref)s done") % {"agency": agency.name, "ref": assignment.task.ref},
+               url=reverse("plans:assignment", args=[assignment.pk]), key=f"sync-done:{peer.pk}:{assignment.pk}")  # fmt: skip
+
+
+# --- Signed reports ------------------------------------------------------------------------------
+
+
+def export_reports(peer: Peer, payload: Payload, mark: Any) -> Any:
+    """Each signature since the last bundle, with the report as signed."""
+    links = dict(
+        Link.objects.filter(peer=peer, model="period").values_list("local_id", "remote_id")
+    )
+    signatures = list(
+        SubmissionEvent.objects.filter(
+            action=SubmissionEvent.Action.SIGN, submission__period_id__in=links, pk__gt=int(mark or 0)
+        ).select_related("submission", "actor").order_by("pk")
+    )  # fmt: skip
+    latest = {e.submission_id: e for e in signatures}  # signed twice since: the last signature
+    payload.add("reports", [{
+        "id": e.pk, "period": links[e.submission.period_id], "revision": e.submission.revision,
+        **{n: getattr(e.submission, n) for n in NARRATIVE}, "answers": e.submission.answers,
+        "figures": e.submission.figures, "by": e.actor.get_full_name(), "by_login": e.actor.username,
+        "at": e.at.isoformat(),
+    } for e in latest.values()])  # fmt: skip
+    return signatures[-1].pk if signatures else mark
+
+
+def apply_reports(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    from bmnn.reports import figures
+    from bmnn.reports.services import expected_agencies
+
+    agency = _served(peer)
+    for record in records:
+        if local_id(peer, "signature", need(record.get("id"), "a signature id")):
+            continue
+        period = ReportingPeriod.objects.filter(
+            pk=int(need(record.get("period"), "a period"))
+        ).first()
+        if period is None or not expected_agencies(period).filter(pk=agency.pk).exists():
+            raise ValidationError(
+                _("The bundle carries a report for a period not put to %(agency)s.")
+                % {"agency": agency.name}
+            )
+        given = record.get("figures") or {}
+        if not isinstance(given, dict) or set(given) - set(figures.KEYS):
+            raise ValidationError(
+                _("The report in the bundle has figures this node does not know.")
+            )
+        clean = {}
+        for key, entry in given.items():
+            try:
+                value = int((entry or {}).get("value") or 0)
+            except (TypeError, ValueError, AttributeError) as exc:
+                raise ValidationError(
+                    _("The report in the bundle has a figure that is not a number.")
+                ) from exc
+            if not 0 <= value <= 10_000_000:
+                raise ValidationError(_("The report in the bundle has a figure out of range."))
+            clean[key] = {
+                "auto": entry.get("auto"),
+                "value": value,
+                "reason": str(entry.get("reason") or "")[:500],
+            }
+        signer = remote_person(
+            peer, str(record.get("by_login") or "head"), str(record.get("by") or "")
+        )
+        submission = (
+            Submission.objects.select_for_update().filter(period=period, agency=agency).first()
+        )
+        if submission is None:
+            submission = Submission(period=period, agency=agency)
+        if submission.state == Submission.State.ACCEPTED:
+            raise ValidationError(
+                _("The province already accepted this report; it cannot be signed again.")
+            )
+        for name in NARRATIVE:
+            setattr(submission, name, str(record.get(name) or "")[:50_000])
+        submission.answers = [a for a in (record.get("answers") or []) if isinstance(a, dict)]
+        submission.figures, submission.figures_filled_at = clean, timezone.now()
+        signed_at = _when(record.get("at"))
+        submission.state, submission.signed_by, submission.signed_at = (
+            Submission.State.SIGNED,
+            signer,
+            signed_at,
+        )
+        submission.first_sent_at = submission.first_sent_at or signed_at
+        submission.revision += 1
+        submission.save()
+        event = SubmissionEvent.objects.create(
+            submission=submission, actor=signer, action=SubmissionEvent.Action.SIGN
+        )
+        link(peer, "signature", record["id"], event.pk)
+        notify(people_in_roles((Role.SUPERVISOR,)),
+               title=_("Report received from %(agency)s: %(title)s") % {"agency": agency.name, "title": period.title},
+               url=reverse("reports:submission", args=[period.pk, agency.pk]),
+               key=f"sync-report:{peer.pk}:{record['id']}")  # fmt: skip
+
+
+SECTIONS = (
+    Section("progress", "agency", export_progress, apply_progress),
+    Section("reports", "agency", export_reports, apply_reports),
+)

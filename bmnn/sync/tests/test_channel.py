@@ -1,0 +1,200 @@
+"""The channel rules on the province node, with an agency node played by a key of its own:
+numbered bundles applied in order, held when early, ignored when repeated, refused when forged,
+altered, misaddressed or carrying another agency's records — and never half-imported."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from bmnn.core import bundles
+from bmnn.core.models import AuditEvent
+from bmnn.core.services import NotAllowed
+from bmnn.org.models import Role
+from bmnn.plans.models import Assignment, ProgressUpdate
+from bmnn.plans.services import PartyDraft, TaskDraft, create_plan, issue_plan
+from bmnn.sync import channel, node, services
+from bmnn.sync.models import Inbound, Outbound, Peer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def province(make_agency, make_person):
+    from bmnn.org.models import AgencyType
+
+    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
+    health, justice = (
+        make_agency("Sở Y tế", code="so-y-te"),
+        make_agency("Sở Tư pháp", code="so-tu-phap"),
+    )
+    supervisor = make_person(police, Role.SUPERVISOR, "Lê Thị Hằng")
+    admin = make_person(police, Role.ADMINISTRATOR, "Đỗ Minh Khoa")
+    plan = create_plan(actor=supervisor, header={"title": "Kế hoạch năm 2026"}, tasks=[
+        TaskDraft(ref="1", content="Tập huấn", leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
+                  timing_kind="date", due_date=date(2026, 12, 20)),
+        TaskDraft(ref="2", content="Rà soát", leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
+                  timing_kind="continuous"),
+    ])  # fmt: skip
+    issue_plan(actor=supervisor, plan=plan)
+    pem, public = bundles.generate_key()
+    card = json.dumps({"role": "agency", "name": "Nút Sở Y tế", "agency": "so-y-te",
+                       "key": bundles.public_key_text(public)})  # fmt: skip
+    peer = services.trust_peer(actor=admin, card=card)
+    return {
+        "health": health, "justice": justice, "supervisor": supervisor, "admin": admin, "peer": peer, "pem": pem,
+        "officer": make_person(health, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+        "mine": Assignment.objects.get(agency=health), "theirs": Assignment.objects.get(agency=justice),
+    }  # fmt: skip
+
+
+def _bundle(
+    p, seq: int, progress=(), ack: int = 0, to: str | None = None, pem: bytes | None = None
+) -> bytes:
+    """What the health department's node would send: its progress records, numbered `seq`."""
+    sections = {"progress": list(progress)} if progress else {}
+    envelope = {"from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)),
+                "to": to or node.key_id(), "seq": seq, "ack": ack, "from_role": "agency",
+                "contents": {k: len(v) for k, v in sections.items()}}  # fmt: skip
+    files = {"envelope.json": json.dumps(envelope).encode()}
+    files.update({f"sections/{k}.json": json.dumps(v).encode() for k, v in sections.items()})
+    return bundles.write(channel.KIND, files, private_pem=pem or p["pem"], issuer="Nút Sở Y tế")
+
+
+def _update(uid: int, assignment: Assignment, status: str = "in_progress") -> dict:
+    return {"id": uid, "assignment": assignment.pk, "status": status, "note": f"Cập nhật {uid}",
+            "period": "", "at": "2026-11-02T08:00:00+07:00", "by": "Nguyễn Thị Hoa", "by_login": "hoa", "evidence": []}  # fmt: skip
+
+
+def _imported(p) -> list[str]:
+    return list(
+        ProgressUpdate.objects.filter(assignment=p["mine"])
+        .order_by("pk")
+        .values_list("note", flat=True)
+    )
+
+
+def test_bundles_apply_in_order_and_a_repeat_changes_nothing(province) -> None:
+    p = province
+    first = _bundle(p, 1, [_update(10, p["mine"])])
+    outcome = channel.import_bundle(actor=p["supervisor"], data=first)
+    assert (outcome.state, outcome.applied) == ("imported", [1])
+    assert _imported(p) == ["Cập nhật 10"]
+    p["mine"].refresh_from_db()
+    assert p["mine"].status == "in_progress"
+    again = channel.import_bundle(actor=p["supervisor"], data=first)
+    assert again.state == "duplicate" and _imported(p) == ["Cập nhật 10"]
+    # The same update carried again in a later bundle is not applied twice either.
+    channel.import_bundle(
+        actor=p["supervisor"],
+        data=_bundle(p, 2, [_update(10, p["mine"]), _update(11, p["mine"], "done")]),
+    )
+    assert _imported(p) == ["Cập nhật 10", "Cập nhật 11"]
+    p["mine"].refresh_from_db()
+    assert (p["mine"].status, p["mine"].review) == ("done", "pending")
+
+
+def test_a_replayed_number_with_other_content_is_refused_and_audited(province) -> None:
+    p = province
+    channel.import_bundle(actor=p["supervisor"], data=_bundle(p, 1, [_update(10, p["mine"])]))
+    forged = _bundle(p, 1, [_update(99, p["mine"], "done")])
+    with pytest.raises(ValidationError, match="1"):
+        channel.import_bundle(actor=p["supervisor"], data=forged)
+    assert _imported(p) == ["Cập nhật 10"]
+    assert AuditEvent.objects.filter(action="sync.refuse").count() == 1
+
+
+def test_an_early_bundle_is_held_until_the_missing_one_arrives(province) -> None:
+    p = province
+    third = channel.import_bundle(
+        actor=p["supervisor"], data=_bundle(p, 3, [_update(30, p["mine"])])
+    )
+    second = channel.import_bundle(
+        actor=p["supervisor"], data=_bundle(p, 2, [_update(20, p["mine"])])
+    )
+    assert (third.state, second.state) == ("held", "held")
+    assert "1" in third.message and _imported(p) == []  # names the missing bundle; applies nothing
+    assert set(Inbound.objects.values_list("seq", "state")) == {(3, "held"), (2, "held")}
+    first = channel.import_bundle(
+        actor=p["supervisor"], data=_bundle(p, 1, [_update(10, p["mine"])])
+    )
+    assert (first.state, first.applied) == ("imported", [1, 2, 3])
+    assert _imported(p) == ["Cập nhật 10", "Cập nhật 20", "Cập nhật 30"]
+    assert not Inbound.objects.exclude(state="imported").exists()
+    assert all(not row.file for row in Inbound.objects.all())  # held copies are not kept
+
+
+@pytest.mark.parametrize("damage", ["byte", "other-key", "misaddressed", "revoked"])
+def test_a_damaged_foreign_or_misaddressed_bundle_is_refused_whole(province, damage) -> None:
+    p = province
+    data = _bundle(p, 1, [_update(10, p["mine"])])
+    if damage == "byte":
+        middle = len(data) // 2
+        data = data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]
+    elif damage == "other-key":
+        data = _bundle(p, 1, [_update(10, p["mine"])], pem=bundles.generate_key()[0])
+    elif damage == "misaddressed":
+        data = _bundle(p, 1, [_update(10, p["mine"])], to="0123456789abcdef")
+    else:
+        services.revoke_peer(actor=p["admin"], peer=p["peer"])
+    with pytest.raises(ValidationError):
+        channel.import_bundle(actor=p["supervisor"], data=data)
+    assert _imported(p) == [] and not Inbound.objects.exists()
+
+
+def test_a_record_of_another_agency_refuses_the_whole_bundle(province) -> None:
+    """One writer per record: the health node may report only on the health department's
+    assignments; one foreign record and nothing of the bundle is applied."""
+    p = province
+    data = _bundle(p, 1, [_update(10, p["mine"]), _update(11, p["theirs"], "done")])
+    with pytest.raises(ValidationError, match="Sở Y tế"):
+        channel.import_bundle(actor=p["supervisor"], data=data)
+    assert _imported(p) == [] and not Inbound.objects.exists()
+    p["theirs"].refresh_from_db()
+    assert p["theirs"].status == "not_started"
+
+
+def test_the_acknowledgement_marks_what_arrived(province) -> None:
+    p = province
+    sent = channel.export_bundle(actor=p["supervisor"], peer=p["peer"])
+    assert (sent.seq, sent.acknowledged_at) == (1, None)
+    assert sent.contents["plans"] == 1 and sent.contents["directory"] >= 3
+    second = channel.export_bundle(actor=p["supervisor"], peer=p["peer"])
+    channel.import_bundle(actor=p["supervisor"], data=_bundle(p, 1, ack=1))
+    sent.refresh_from_db()
+    second.refresh_from_db()
+    assert sent.acknowledged_at is not None and second.acknowledged_at is None
+
+
+def test_only_the_carriers_make_and_bring_in_bundles(province, make_person) -> None:
+    p = province
+    with pytest.raises(NotAllowed):
+        channel.export_bundle(
+            actor=p["officer"], peer=p["peer"]
+        )  # an agency's officer, on the province node
+    with pytest.raises(NotAllowed):
+        channel.import_bundle(actor=p["officer"], data=_bundle(p, 1, [_update(10, p["mine"])]))
+    with pytest.raises(NotAllowed):
+        services.trust_peer(actor=p["supervisor"], card="{}")  # trust is the administrator's
+    assert not Outbound.objects.exists() and _imported(p) == []
+
+
+def test_the_pages_list_each_bundle_and_refuse_others(province, client_for) -> None:
+    p = province
+    supervisor = client_for(p["supervisor"])
+    page = supervisor.get(reverse("sync:overview")).content.decode()
+    assert "Nút Sở Y tế" in page and node.fingerprint(channel.own_card()["key"]) in page
+    assert supervisor.post(reverse("sync:export", args=[p["peer"].pk])).status_code == 302
+    sent = Outbound.objects.get()
+    download = supervisor.get(reverse("sync:download", args=[sent.pk]))
+    assert b"".join(download.streaming_content)[:2] == b"PK"
+    assert "so-y-te" in download["Content-Disposition"]
+    officer = client_for(p["officer"])
+    assert officer.get(reverse("sync:overview")).status_code == 403
+    assert officer.get(reverse("sync:peer", args=[p["peer"].pk])).status_code == 404
+    assert officer.get(reverse("sync:download", args=[sent.pk])).status_code == 404
+    assert Peer.objects.count() == 1

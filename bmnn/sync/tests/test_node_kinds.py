@@ -1,0 +1,76 @@
+"""What kind of node an installation is: `bmnn check` says so and warns on contradictions; a
+node that holds no secrets has no registry and refuses secret content with a clear message."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from bmnn.org.models import Role
+from bmnn.reports.models import Incident
+from bmnn.reports.services import report_incident
+
+pytestmark = pytest.mark.django_db
+
+
+def _check() -> str:
+    out, err = StringIO(), StringIO()
+    call_command("check", stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+def test_check_names_the_kind_of_node_and_its_contradictions() -> None:
+    assert "province node" in _check() and "holds secrets" in _check()
+    with override_settings(BMNN_NODE="agency", BMNN_NODE_AGENCY="so-y-te", BMNN_HOLDS_SECRETS=True):
+        assert "agency node of so-y-te" in _check() and "bmnn.W101" not in _check()
+    with override_settings(BMNN_NODE="agency", BMNN_NODE_AGENCY=""):
+        assert "bmnn.W101" in _check() and "BMNN_NODE_AGENCY" in _check()
+    with override_settings(BMNN_HOLDS_SECRETS=False):
+        assert "holds no secrets" in _check()
+
+
+@override_settings(BMNN_HOLDS_SECRETS=False)
+def test_a_node_without_secrets_has_no_registry(make_agency, make_person, client_for) -> None:
+    officer = make_person(make_agency("Sở Y tế"), Role.SECURITY_OFFICER, clearance="toi_mat")
+    client = client_for(officer)
+    page = client.get(reverse("registry:item_list"))
+    assert page.status_code == 403 and "kênh bí mật" in page.content.decode()
+    api = client.get("/api/secret-items/")
+    assert api.status_code == 403 and "kênh bí mật" in api.json()["detail"]
+    nav = client.get(reverse("web:dashboard")).content.decode()
+    assert reverse("registry:item_list") not in nav
+
+
+def test_a_node_with_secrets_keeps_its_registry(make_agency, make_person, client_for) -> None:
+    officer = make_person(make_agency("Sở Y tế"), Role.SECURITY_OFFICER, clearance="toi_mat")
+    assert client_for(officer).get(reverse("registry:item_list")).status_code == 200
+
+
+def test_a_node_without_secrets_refuses_the_details_of_a_high_level_incident(
+    make_agency, make_person
+) -> None:
+    agency = make_agency("Sở Y tế")
+    officer = make_person(agency, Role.SECURITY_OFFICER)
+    found = timezone.now() - timedelta(hours=2)
+    fields = {
+        "actor": officer,
+        "agency": agency,
+        "what": "Mất sổ tay công tác",
+        "channel": "lost_document",
+        "found_at": found,
+    }
+    with override_settings(BMNN_HOLDS_SECRETS=False):
+        for level in ("toi_mat", "tuyet_mat"):
+            with pytest.raises(ValidationError) as refused:
+                report_incident(**fields, level=level)
+            assert "level" in refused.value.message_dict
+        assert report_incident(**fields, level="mat").level == "mat"
+    assert report_incident(**fields, level="tuyet_mat").level == "tuyet_mat"  # a node with secrets
+    assert Incident.objects.count() == 2

@@ -1,0 +1,132 @@
+"""The node page: this node's card, the nodes it trusts, and per node its outbox and inbox."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bmnn.core import policy
+from bmnn.core.services import actor_of
+from bmnn.sync import channel, node, services
+from bmnn.sync.models import Inbound, Outbound, Peer
+
+MAX_BUNDLE = 200 * 1024 * 1024
+
+
+def _peers(request: HttpRequest) -> list[Peer]:
+    rows = policy.restrict_channels(request.user, Peer.objects.select_related("agency"))
+    return list(rows)
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    can_manage = policy.can_manage_peers(request.user)
+    if not (policy.can_carry_bundles(request.user) or can_manage):
+        raise PermissionDenied
+    peers = _peers(request)
+    card = channel.own_card()
+    return render(request, "sync/overview.html", {
+        "peers": [(p, node.fingerprint(p.public_key), channel.last_imported(p),
+                   p.outbound.order_by("-seq").first(), p.inbound.filter(state=Inbound.State.HELD).count())
+                  for p in peers],
+        "card": json.dumps(card, ensure_ascii=False), "fingerprint": node.fingerprint(card["key"]),
+        "role": node.role(), "holds_secrets": node.holds_secrets(), "name": node.name(),
+        "can_manage": can_manage, "can_carry": policy.can_carry_bundles(request.user),
+    })  # fmt: skip
+
+
+def _peer(request: HttpRequest, pk: int) -> Peer:
+    peer = policy.restrict_channels(request.user, Peer.objects.filter(pk=pk)).first()
+    if peer is None:
+        raise Http404
+    return peer
+
+
+@login_required
+def peer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    peer = _peer(request, pk)
+    return render(request, "sync/peer.html", {
+        "peer": peer, "fingerprint": node.fingerprint(peer.public_key),
+        "outbox": policy.restrict_channels(request.user, Outbound.objects.filter(peer=peer))[:200],
+        "inbox": policy.restrict_channels(request.user, Inbound.objects.filter(peer=peer))[:200],
+        "can_manage": policy.can_manage_peers(request.user),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def export(request: HttpRequest, pk: int) -> HttpResponse:
+    peer = _peer(request, pk)
+    try:
+        outbound = channel.export_bundle(actor=actor_of(request), peer=peer)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Bundle no. %(seq)s for %(peer)s is ready: download it and carry it on the secret medium.")
+                         % {"seq": outbound.seq, "peer": peer.name})  # fmt: skip
+    return redirect("sync:peer", pk=peer.pk)
+
+
+@login_required
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    outbound = (
+        policy.restrict_channels(request.user, Outbound.objects.select_related("peer").filter(pk=pk))
+        .first()
+    )  # fmt: skip
+    if outbound is None:
+        raise Http404
+    response = FileResponse(outbound.file.open("rb"), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(
+        True, channel.bundle_name(outbound)
+    )
+    return response
+
+
+@login_required
+@require_POST
+def receive(request: HttpRequest) -> HttpResponse:
+    if not policy.can_carry_bundles(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("bundle")
+    if upload is None or (upload.size or 0) > MAX_BUNDLE:
+        messages.error(request, _("Choose a bundle file (at most 200 MB)."))
+        return redirect("sync:overview")
+    try:
+        outcome = channel.import_bundle(actor=actor_of(request), data=upload.read())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("sync:overview")
+    (messages.warning if outcome.state == "held" else messages.success)(request, outcome.message)
+    return redirect("sync:peer", pk=outcome.peer.pk)
+
+
+@login_required
+@require_POST
+def trust(request: HttpRequest) -> HttpResponse:
+    try:
+        peer = services.trust_peer(actor=actor_of(request), card=request.POST.get("card", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("sync:overview")
+    messages.success(request, _("%(name)s is trusted. Check its fingerprint %(fp)s with it by phone.")
+                     % {"name": peer.name, "fp": node.fingerprint(peer.public_key)})  # fmt: skip
+    return redirect("sync:overview")
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    peer = Peer.objects.filter(pk=pk).first()
+    if peer is None:
+        raise Http404
+    services.revoke_peer(actor=actor_of(request), peer=peer)
+    messages.success(request, _("%(name)s is no longer trusted.") % {"name": peer.name})
+    return redirect("sync:overview")

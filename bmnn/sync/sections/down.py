@@ -272,8 +272,54 @@ def apply_periods(
                url=reverse("reports:submission", args=[submission.period_id, own.pk]), key=f"sync-decision:{peer.pk}:{record['decision']}")  # fmt: skip
 
 
+# --- The province's follow-up of the agency's incidents ------------------------------------------
+
+
+def export_incident_steps(peer: Peer, payload: Payload, mark: Any) -> Any:
+    from bmnn.reports.models import IncidentStep
+    from bmnn.sync.models import Link
+
+    theirs = dict(
+        Link.objects.filter(peer=peer, model="incident").values_list("local_id", "remote_id")
+    )
+    came = set(Link.objects.filter(peer=peer, model="step").values_list("local_id", flat=True))
+    steps = list(IncidentStep.objects.filter(incident_id__in=theirs, pk__gt=int(mark or 0)).exclude(pk__in=came)
+                 .select_related("author").order_by("pk"))  # fmt: skip
+    payload.add("incident_steps", [{
+        "step": s.pk, "incident": theirs[s.incident_id], "text": s.text, "closes": s.closes,
+        "by": s.author.get_full_name(), "by_login": s.author.username, "at": s.created_at.isoformat(),
+    } for s in steps])  # fmt: skip
+    return steps[-1].pk if steps else mark
+
+
+def apply_incident_steps(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    from bmnn.core.policy import node_agency_ids
+    from bmnn.reports.models import Incident, IncidentStep
+
+    for record in records:
+        if local_id(peer, "step", need(record.get("step"), "a step id")):
+            continue
+        incident = Incident.objects.filter(pk=int(need(record.get("incident"), "an incident")),
+                                           agency_id__in=node_agency_ids()).first()  # fmt: skip
+        if incident is None:
+            raise ValidationError(_("The bundle follows up an incident this node never sent."))
+        by = remote_person(
+            peer, str(record.get("by_login") or "province"), str(record.get("by") or "")
+        )
+        closes = bool(record.get("closes"))
+        step = IncidentStep.objects.create(incident=incident, text=str(record.get("text") or "")[:20_000],
+                                           author=by, closes=closes)  # fmt: skip
+        if closes and incident.status != Incident.Status.CLOSED:
+            incident.status, incident.closed_at = Incident.Status.CLOSED, timezone.now()
+            incident.save(update_fields=["status", "closed_at"])
+        link(peer, "step", record["step"], step.pk)
+
+
 SECTIONS = (
     Section("directory", "province", export_directory, apply_directory),
     Section("plans", "province", export_plans, apply_plans),
     Section("periods", "province", export_periods, apply_periods),
+    Section("incident_steps", "province", export_incident_steps, apply_incident_steps),
 )

@@ -216,7 +216,99 @@ def apply_reports(
                key=f"sync-report:{peer.pk}:{record['id']}")  # fmt: skip
 
 
+# --- Incidents (leaks and losses) and their follow-up ------------------------------------------
+
+
+def _steps_from(peer: Peer) -> set[int]:
+    """Local ids of the follow-up steps that came from `peer` (never sent back to it)."""
+    return {
+        int(i)
+        for i in Link.objects.filter(peer=peer, model="step").values_list("local_id", flat=True)
+    }
+
+
+def export_incidents(peer: Peer, payload: Payload, mark: Any) -> Any:
+    """The agency's incidents reported since the last bundle, and its own follow-up steps."""
+    from bmnn.core.policy import node_agency_ids
+    from bmnn.reports.models import Incident, IncidentStep
+
+    mark = mark if isinstance(mark, dict) else {}
+    own = node_agency_ids()
+    incidents = list(Incident.objects.filter(agency_id__in=own, pk__gt=int(mark.get("i") or 0))
+                     .select_related("reported_by").order_by("pk"))  # fmt: skip
+    steps = list(IncidentStep.objects.filter(incident__agency_id__in=own, pk__gt=int(mark.get("s") or 0))
+                 .exclude(pk__in=_steps_from(peer)).select_related("author").order_by("pk"))  # fmt: skip
+    payload.add("incidents", [{
+        "id": i.pk, "what": i.what, "level": i.level, "found_at": i.found_at.isoformat(), "channel": i.channel,
+        "scope": i.scope, "measures": i.measures, "by": i.reported_by.get_full_name(),
+        "by_login": i.reported_by.username, "at": i.reported_at.isoformat(),
+    } for i in incidents] + [{
+        "step": s.pk, "incident": s.incident_id, "text": s.text, "by": s.author.get_full_name(),
+        "by_login": s.author.username, "at": s.created_at.isoformat(),
+    } for s in steps])  # fmt: skip
+    return {
+        "i": incidents[-1].pk if incidents else mark.get("i", 0),
+        "s": steps[-1].pk if steps else mark.get("s", 0),
+    }
+
+
+WITHHELD = "(Nội dung chi tiết được báo cáo theo kênh bí mật.)"
+
+
+def apply_incidents(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    from django.conf import settings
+
+    from bmnn.reports.models import Incident, IncidentStep
+    from bmnn.reports.services import OPEN_FORM_REFUSES
+
+    agency = _served(peer)
+    for record in records:
+        if "step" in record or local_id(peer, "incident", need(record.get("id"), "an incident id")):
+            continue
+        channel = record.get("channel")
+        level = record.get("level") or ""
+        if channel not in Incident.Channel.values or level not in {
+            "",
+            "mat",
+            "toi_mat",
+            "tuyet_mat",
+        }:
+            raise ValidationError(_("The bundle has an incident of an unknown kind or level."))
+        details = {n: str(record.get(n) or "")[:20_000] for n in ("what", "scope", "measures")}
+        if not settings.BMNN_HOLDS_SECRETS and level in OPEN_FORM_REFUSES:
+            # a node without secrets keeps the fact of the incident, not its details
+            details = {"what": WITHHELD, "scope": "", "measures": ""}
+        by = remote_person(
+            peer, str(record.get("by_login") or "agency"), str(record.get("by") or "")
+        )
+        incident = Incident.objects.create(agency=agency, level=level, channel=channel, reported_by=by,
+                                           found_at=_when(record.get("found_at")), source=Incident.Source.AGENCY,
+                                           source_ref=f"node {peer.key_id} #{record['id']}", **details)  # fmt: skip
+        link(peer, "incident", record["id"], incident.pk)
+        notify([*people_in_roles((Role.SUPERVISOR,))],
+               title=_("Leak or loss reported by %(agency)s") % {"agency": agency.name},
+               url=reverse("reports:incident", args=[incident.pk]), key=f"incident-{incident.pk}")  # fmt: skip
+    for record in records:
+        if "step" not in record or local_id(peer, "step", record["step"]):
+            continue
+        followed = Incident.objects.filter(
+            pk=local_id(peer, "incident", record.get("incident")) or 0
+        ).first()
+        if followed is None:
+            raise ValidationError(_("The bundle follows up an incident this node never received."))
+        by = remote_person(
+            peer, str(record.get("by_login") or "agency"), str(record.get("by") or "")
+        )
+        step = IncidentStep.objects.create(
+            incident=followed, text=str(record.get("text") or "")[:20_000], author=by
+        )
+        link(peer, "step", record["step"], step.pk)
+
+
 SECTIONS = (
     Section("progress", "agency", export_progress, apply_progress),
     Section("reports", "agency", export_reports, apply_reports),
+    Section("incidents", "agency", export_incidents, apply_incidents),
 )

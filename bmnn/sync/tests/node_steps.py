@@ -243,7 +243,45 @@ def review_task(args: dict[str, Any]) -> dict[str, Any]:
     return {"review": made.review}
 
 
-STEPS = {f.__name__: f for f in (setup_province, issue_plan, agency_people, classify, my_tasks, post_progress,
+def report_incident(args: dict[str, Any]) -> dict[str, Any]:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bmnn.org.models import Agency, Person
+    from bmnn.reports.services import report_incident
+
+    officer = Person.objects.get(username="bao-mat")
+    made = report_incident(actor=officer, agency=Agency.objects.get(code=os.environ["BMNN_NODE_AGENCY"]),
+                           what=args["what"], channel="lost_document", level=args.get("level", "mat"),
+                           found_at=timezone.now() - timedelta(hours=3))  # fmt: skip
+    return {"incident": made.pk}
+
+
+def incidents(_: Any) -> dict[str, Any]:
+    from bmnn.reports.models import Incident
+
+    rows = Incident.objects.select_related("agency").prefetch_related("steps").order_by("pk")
+    return {
+        "incidents": [
+            [i.agency.code, i.what, i.level, i.status, [s.text for s in i.steps.all()]]
+            for i in rows
+        ]
+    }
+
+
+def close_incident(args: dict[str, Any]) -> dict[str, Any]:
+    from bmnn.org.models import Person
+    from bmnn.reports.models import Incident
+    from bmnn.reports.services import add_step
+
+    supervisor = Person.objects.get(username="giam-sat")
+    incident = Incident.objects.get(what=args["what"])
+    add_step(actor=supervisor, incident=incident, text=args["text"], close=True)
+    return {"closed": True}
+
+
+STEPS = {f.__name__: f for f in (report_incident, incidents, close_incident, setup_province, issue_plan, agency_people, classify, my_tasks, post_progress,
                                   sign_report, report_state, matrix, review_report, province_report,
                                   register_counts, review_task)}  # fmt: skip
 

@@ -198,3 +198,53 @@ def test_the_pages_list_each_bundle_and_refuse_others(province, client_for) -> N
     assert officer.get(reverse("sync:peer", args=[p["peer"].pk])).status_code == 404
     assert officer.get(reverse("sync:download", args=[sent.pk])).status_code == 404
     assert Peer.objects.count() == 1
+
+
+def _incident(uid: int, level: str) -> dict:
+    return {"id": uid, "what": "Mất bản Tối mật số 3", "level": level, "found_at": "2026-11-30T08:00:00+07:00",
+            "channel": "lost_document", "scope": "Phòng Kế hoạch", "measures": "Đã khoanh vùng",
+            "by": "Nguyễn Thị Hoa", "by_login": "hoa", "at": "2026-11-30T09:00:00+07:00"}  # fmt: skip
+
+
+def _incident_bundle(p, seq: int, records: list[dict]) -> bytes:
+    envelope = {"from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)), "to": node.key_id(),
+                "seq": seq, "ack": 0, "from_role": "agency", "contents": {"incidents": len(records)}}  # fmt: skip
+    files = {
+        "envelope.json": json.dumps(envelope).encode(),
+        "sections/incidents.json": json.dumps(records).encode(),
+    }
+    return bundles.write(channel.KIND, files, private_pem=p["pem"], issuer="Nút Sở Y tế")
+
+
+@pytest.mark.parametrize("holds_secrets", [True, False])
+def test_an_incident_arrives_at_once_and_a_node_without_secrets_keeps_only_the_fact(
+    province, settings, holds_secrets
+) -> None:
+    from bmnn.reports.models import Incident
+
+    settings.BMNN_HOLDS_SECRETS = holds_secrets
+    channel.import_bundle(
+        actor=province["supervisor"], data=_incident_bundle(province, 1, [_incident(5, "toi_mat")])
+    )
+    incident = Incident.objects.get()
+    assert (incident.agency, incident.level, incident.status) == (
+        province["health"],
+        "toi_mat",
+        "open",
+    )
+    if holds_secrets:
+        assert (incident.what, incident.scope) == ("Mất bản Tối mật số 3", "Phòng Kế hoạch")
+    else:
+        assert "kênh bí mật" in incident.what and incident.scope == incident.measures == ""
+
+
+def test_a_follow_up_of_an_unknown_incident_refuses_the_bundle(province) -> None:
+    from bmnn.reports.models import Incident
+
+    records = [_incident(5, "mat"), {"step": 1, "incident": 999, "text": "Đã xử lý", "by": "Hoa", "by_login": "hoa",
+                                     "at": "2026-11-30T10:00:00+07:00"}]  # fmt: skip
+    with pytest.raises(ValidationError):
+        channel.import_bundle(
+            actor=province["supervisor"], data=_incident_bundle(province, 1, records)
+        )
+    assert not Incident.objects.exists()

@@ -23,7 +23,7 @@ from bmnn.sync.tests.node_steps import HEALTH, JUSTICE
 
 ROOT = Path(__file__).resolve().parents[3]
 MARKER = "XQZ7"  # in every register line of the agency nodes; must never travel
-UP_SECTIONS = {"progress", "reports"}
+UP_SECTIONS = {"progress", "reports", "incidents"}
 
 
 class Node:
@@ -118,6 +118,7 @@ def test_a_plan_goes_down_and_progress_and_a_signed_report_come_back(
     signed = health.step("sign_report", situation="Đã quán triệt đầy đủ.")
     assert signed["state"] == "signed" and signed["figures"]["created.mat"] == 2
     justice.step("post_progress", ref="2", status="in_progress", note="Đang rà soát")
+    justice.step("report_incident", what="Mất 01 sổ ghi chép công tác", level="mat")
     province.receive(health.send("province"), justice.send("province"))
 
     # The province sees the progress in the matrix and the report in review.
@@ -133,6 +134,19 @@ def test_a_plan_goes_down_and_progress_and_a_signed_report_come_back(
     ]
     reports = province.step("report_state")
     assert reports[HEALTH]["state"] == "signed" and reports[HEALTH]["figures"]["created.mat"] == 2
+
+    # The incident reached the province at once; the supervisor closes it and the justice
+    # department's node learns so.
+    assert province.step("incidents")["incidents"] == [
+        [JUSTICE, "Mất 01 sổ ghi chép công tác", "mat", "open", []]
+    ]
+    province.step(
+        "close_incident", what="Mất 01 sổ ghi chép công tác", text="Đã tìm thấy, không lộ"
+    )
+    justice.receive(province.send(JUSTICE))
+    assert justice.step("incidents")["incidents"] == [
+        [JUSTICE, "Mất 01 sổ ghi chép công tác", "mat", "closed", ["Đã tìm thấy, không lộ"]]
+    ]
 
     # It returns the report with a comment, and accepts the task result.
     province.step("review_report", agency=HEALTH, accept=False, comment="Bổ sung số liệu tập huấn")

@@ -72,7 +72,7 @@ def export_bundle(*, actor: Any, peer: Peer) -> Outbound:
     if peer.revoked_at is not None:
         raise ValidationError(_("This node is no longer trusted: nothing is sent to it."))
     previous = Outbound.objects.filter(peer=peer).order_by("-seq").first()
-    seq = (previous.seq if previous else 0) + 1
+    seq = max(previous.seq if previous else 0, peer.acknowledged_seq) + 1
     marks = dict(previous.marks) if previous else {}
     payload = Payload()
     for section in sections_for(node.role(), peer.role):
@@ -96,7 +96,7 @@ def export_bundle(*, actor: Any, peer: Peer) -> Outbound:
 def bundle_name(outbound: Outbound) -> str:
     """The file name a bundle travels under: sender, recipient, number."""
     sender = (settings.BMNN_NODE_AGENCY or "tinh") if node.role() == "agency" else "tinh"
-    recipient = outbound.peer.agency_code or outbound.peer.role
+    recipient = outbound.peer.agency_code if outbound.peer.role == "agency" else "tinh"
     return f"bmnn-{sender}-den-{recipient}-{outbound.seq:05d}.bmnn"
 
 
@@ -157,6 +157,9 @@ def _apply(peer: Peer, bundle: bundles.Bundle, envelope: dict[str, Any], actor: 
     Outbound.objects.filter(peer=peer, seq__lte=ack, acknowledged_at__isnull=True).update(
         acknowledged_at=timezone.now()
     )
+    if ack > peer.acknowledged_seq:
+        peer.acknowledged_seq = ack
+        peer.save(update_fields=["acknowledged_seq"])
 
 
 def _record_refusal(actor: Any, data: bytes, message: str) -> None:
@@ -186,7 +189,9 @@ def _import(*, actor: Any, data: bytes) -> Outcome:
         if seen.sha256 != digest:
             raise ValidationError(
                 _("Bundle no. %(seq)s from %(peer)s was already received, and this one differs "
-                  "from it: it is a replay or a forgery, and nothing was imported.")
+                  "from it: nothing was imported. Either it is a replay or a forgery, or %(peer)s "
+                  "was restored from an older backup: it must first import the latest bundle "
+                  "from this node, then make a new one.")
                 % {"seq": seq, "peer": peer.name}
             )  # fmt: skip
         message = _("Bundle no. %(seq)s from %(peer)s was already received; nothing changed.")

@@ -1,20 +1,20 @@
-"""`bmnn check` says which kind of node this is and warns when its settings contradict it."""
+"""Which kind of node this is (printed by `bmnn check`), and a warning in every system check
+when the node's settings contradict it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.checks import CheckMessage, Info, Warning, register
+from django.core.checks import CheckMessage, Warning, register
 
 
-@register()
-def node_kind(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+def describe() -> str:
     from django.conf import settings
 
     from bmnn.sync import node
 
     if settings.BMNN_PROFILE == "scanner":
-        return [Warning(text, id="bmnn.W101") for text in node.contradictions()]
+        return "node: the internet-facing scanner host (no registers, no plans)"
     kind = (
         f"agency node of {settings.BMNN_NODE_AGENCY or '(no agency set)'}"
         if node.role() == "agency"
@@ -25,6 +25,11 @@ def node_kind(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         if node.holds_secrets()
         else "holds no secrets: registry off, secret content refused"
     )
-    found: list[CheckMessage] = [Info(f"this is the {kind}; it {secrets}", id="bmnn.I100")]
-    found += [Warning(text, id="bmnn.W101") for text in node.contradictions()]
-    return found
+    return f"node: {kind}; {secrets}"
+
+
+@register()
+def node_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    from bmnn.sync import node
+
+    return [Warning(text, id="bmnn.W101") for text in node.contradictions()]

@@ -37,6 +37,9 @@ class Peer(models.Model):
                                  on_delete=models.PROTECT, related_name="+")  # fmt: skip
     added_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The highest number of ours the peer says it received: after this node is restored from an
+    # older backup, its next bundle is numbered after it rather than reusing a number.
+    acknowledged_seq = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["role", "name"]

@@ -164,7 +164,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     assert data[:2] == b"PK" and len(data) == sent.size
 
     # The agency's bundle no. 1 comes back: a progress update, acknowledging no. 1.
-    upload = tmp_path / "bmnn-demo-stp-den-province-00001.bmnn"
+    upload = tmp_path / "bmnn-demo-stp-den-tinh-00001.bmnn"
     upload.write_bytes(
         _agency_bundle(pem, public, 1, [_update(10, assignment, "Đã tổ chức tập huấn")], ack=1)
     )
@@ -192,7 +192,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     # An altered bundle no. 2 (one byte flipped) is refused whole, with the reason.
     good = _agency_bundle(pem, public, 2, [_update(11, assignment, "Bị sửa")], ack=1)
     middle = len(good) // 2
-    altered = tmp_path / "bmnn-demo-stp-den-province-00002.bmnn"
+    altered = tmp_path / "bmnn-demo-stp-den-tinh-00002.bmnn"
     altered.write_bytes(good[:middle] + bytes([good[middle] ^ 1]) + good[middle + 1 :])
     supervisor.get_by_label("Tệp gói dữ liệu").set_input_files(altered)
     supervisor.get_by_role("button", name="Nhập", exact=True).click()
@@ -251,7 +251,7 @@ def test_agency_node_pages_for_its_officer_and_not_for_another_agency(
     assert outbox[0][3] == "chưa xác nhận"
     with officer.expect_download() as download:
         officer.get_by_test_id("outbox").get_by_role("link", name="Tải về").click()
-    assert download.value.suggested_filename == "bmnn-demo-stp-den-province-00001.bmnn"
+    assert download.value.suggested_filename == "bmnn-demo-stp-den-tinh-00001.bmnn"
     assert Path(download.value.path()).read_bytes()[:2] == b"PK"
     assert officer.console_errors == []
 

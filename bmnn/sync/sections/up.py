@@ -74,28 +74,47 @@ def export_progress(peer: Peer, payload: Payload, mark: Any) -> Any:
 def apply_progress(
     peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
 ) -> None:
+    """A set-wise apply (a year of updates is a few queries, not a dozen per update): the
+    updates not seen before, their evidence, and each touched assignment's latest status."""
     agency = _served(peer)
-    done = []
-    for record in records:
-        if local_id(peer, "progress", need(record.get("id"), "an update id")):
-            continue
-        assignment = Assignment.objects.select_for_update().select_related("task").filter(
-            pk=int(need(record.get("assignment"), "an assignment")), agency=agency).first()  # fmt: skip
-        if assignment is None:
-            raise ValidationError(
-                _("The bundle reports progress on a task not assigned to %(agency)s.")
-                % {"agency": agency.name}
-            )
+    ids = [str(need(r.get("id"), "an update id")) for r in records]
+    seen = set(
+        Link.objects.filter(peer=peer, model="progress", remote_id__in=ids).values_list(
+            "remote_id", flat=True
+        )
+    )
+    fresh = []
+    for record in records:  # a record repeated inside the bundle counts once
+        if str(record["id"]) not in seen:
+            seen.add(str(record["id"]))
+            fresh.append(record)
+    if not fresh:
+        return
+    wanted = {_int(need(r.get("assignment"), "an assignment")) for r in fresh}
+    assignments = {a.pk: a for a in Assignment.objects.select_for_update().select_related("task")
+                   .filter(pk__in=wanted, agency=agency)}  # fmt: skip
+    if set(assignments) != wanted:
+        raise ValidationError(
+            _("The bundle reports progress on a task not assigned to %(agency)s.")
+            % {"agency": agency.name}
+        )
+    authors: dict[tuple[str, str], Any] = {}
+    updates = []
+    for record in fresh:
         status = record.get("status")
         if status not in Status.values:
             raise ValidationError(_("The bundle has an unknown task status."))
-        author = remote_person(
-            peer, str(record.get("by_login") or "agency"), str(record.get("by") or "")
-        )
-        update = ProgressUpdate.objects.create(assignment=assignment, author=author, status=status,
-                                               note=str(record.get("note") or "")[:20_000],
-                                               period=str(record.get("period") or "")[:16])  # fmt: skip
-        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=_when(record.get("at")))
+        who = (str(record.get("by_login") or "agency"), str(record.get("by") or ""))
+        if who not in authors:
+            authors[who] = remote_person(peer, *who)
+        updates.append(ProgressUpdate(assignment=assignments[_int(record["assignment"])], author=authors[who],
+                                      status=status, note=str(record.get("note") or "")[:20_000],
+                                      period=str(record.get("period") or "")[:16]))  # fmt: skip
+    ProgressUpdate.objects.bulk_create(updates)
+    for update, record in zip(updates, fresh, strict=True):
+        update.created_at = _when(record.get("at"))  # the agency's time, not the import's
+    ProgressUpdate.objects.bulk_update(updates, ["created_at"], batch_size=500)
+    for update, record in zip(updates, fresh, strict=True):
         for item in record.get("evidence") or []:
             data = files.get(f"attachments/{item.get('attachment')}")
             if data is None or hashlib.sha256(data).hexdigest() != item.get("sha256"):
@@ -106,18 +125,31 @@ def apply_progress(
                                 sha256=item["sha256"], content_type=kind)  # fmt: skip
             evidence.file.save(random_name("evidence", name), ContentFile(data), save=False)
             evidence.save()
+    done = {}
+    for update in updates:  # in the agency's order: the last update sets the status
+        assignment = update.assignment
         if assignment.review != Review.ACCEPTED or assignment.task.timing_kind == "continuous":
-            assignment.status = status
-            assignment.review = Review.PENDING if status == Status.DONE else ""
-        assignment.updated_at = timezone.now()
-        assignment.save(update_fields=["status", "review", "updated_at"])
-        link(peer, "progress", record["id"], update.pk)
-        if status == Status.DONE:
-            done.append(assignment)
-    for assignment in done:
+            assignment.status = update.status
+            assignment.review = Review.PENDING if update.status == Status.DONE else ""
+        if update.status == Status.DONE:
+            done[assignment.pk] = assignment
+    now = timezone.now()
+    for assignment in assignments.values():
+        assignment.updated_at = now
+    Assignment.objects.bulk_update(list(assignments.values()), ["status", "review", "updated_at"])
+    Link.objects.bulk_create(Link(peer=peer, model="progress", remote_id=str(r["id"]), local_id=u.pk)
+                             for u, r in zip(updates, fresh, strict=True))  # fmt: skip
+    for assignment in done.values():
         notify(people_in_roles((Role.SUPERVISOR,)),
                title=_("%(agency)s reports task %(ref)s done") % {"agency": agency.name, "ref": assignment.task.ref},
                url=reverse("plans:assignment", args=[assignment.pk]), key=f"sync-done:{peer.pk}:{assignment.pk}")  # fmt: skip
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(_("The bundle has a malformed record id.")) from exc
 
 
 # --- Signed reports ------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ def _check() -> str:
 
 
 def test_check_names_the_kind_of_node_and_its_contradictions() -> None:
-    assert "province node" in _check() and "holds secrets" in _check()
+    assert "node: province node; holds secrets" in _check()
     with override_settings(BMNN_NODE="agency", BMNN_NODE_AGENCY="so-y-te", BMNN_HOLDS_SECRETS=True):
         assert "agency node of so-y-te" in _check() and "bmnn.W101" not in _check()
     with override_settings(BMNN_NODE="agency", BMNN_NODE_AGENCY=""):

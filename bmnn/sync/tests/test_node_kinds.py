@@ -74,3 +74,19 @@ def test_a_node_without_secrets_refuses_the_details_of_a_high_level_incident(
         assert report_incident(**fields, level="mat").level == "mat"
     assert report_incident(**fields, level="tuyet_mat").level == "tuyet_mat"  # a node with secrets
     assert Incident.objects.count() == 2
+
+
+def test_the_demo_province_shows_an_agency_node_with_its_bundles(client_for) -> None:
+    from bmnn.org.models import Person
+    from bmnn.sync.models import Inbound, Outbound, Peer
+
+    call_command("demo", stdout=StringIO())
+    peer = Peer.objects.get()
+    assert peer.agency is not None and peer.agency.code == "demo-sngv"
+    sent = Outbound.objects.get(peer=peer)
+    assert sent.acknowledged_at is not None and sent.contents["plans"] >= 1
+    assert Inbound.objects.get(peer=peer).state == "imported"
+    page = client_for(Person.objects.get(username="giamsat")).get(reverse("sync:peer", args=[peer.pk]))
+    assert "Nút Sở Ngoại vụ" in page.content.decode() and "Đã nhập" in page.content.decode()
+    call_command("demo", stdout=StringIO())
+    assert Outbound.objects.count() == 1  # loading twice changes nothing

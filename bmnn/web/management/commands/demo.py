@@ -18,6 +18,7 @@ from bmnn.plans.demo import load_demo_plans
 from bmnn.registry.demo import load_demo_registry
 from bmnn.reports.demo import load_demo_incidents, load_demo_reporting
 from bmnn.scanner.demo import load_demo_scanner
+from bmnn.sync.demo import load_demo_nodes
 
 
 class Command(BaseCommand):
@@ -49,6 +50,9 @@ class Command(BaseCommand):
             scanner_added = load_demo_scanner()
             if scanner_added:
                 result.created["scanner records"] = scanner_added
+            nodes_added = load_demo_nodes()
+            if nodes_added:
+                result.created["node bundles"] = nodes_added
             if result.total:
                 parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.created.items()))
                 self.stdout.write(f"demo province loaded: {parts}")

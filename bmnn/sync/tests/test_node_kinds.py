@@ -86,7 +86,9 @@ def test_the_demo_province_shows_an_agency_node_with_its_bundles(client_for) -> 
     sent = Outbound.objects.get(peer=peer)
     assert sent.acknowledged_at is not None and sent.contents["plans"] >= 1
     assert Inbound.objects.get(peer=peer).state == "imported"
-    page = client_for(Person.objects.get(username="giamsat")).get(reverse("sync:peer", args=[peer.pk]))
+    page = client_for(Person.objects.get(username="giamsat")).get(
+        reverse("sync:peer", args=[peer.pk])
+    )
     assert "Nút Sở Ngoại vụ" in page.content.decode() and "Đã nhập" in page.content.decode()
     call_command("demo", stdout=StringIO())
     assert Outbound.objects.count() == 1  # loading twice changes nothing

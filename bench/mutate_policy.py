@@ -30,6 +30,7 @@ POLICY = ROOT / "bmnn" / "core" / "policy"
 TESTS = [
     "tests/test_permission_matrix.py",
     "bmnn/core/tests/test_policy_gates.py",
+    "bmnn/core/tests/test_notifications_are_personal.py",
     "bmnn/reports/tests/test_incidents.py",
     "bmnn/org/tests/test_person_identity.py",
     "bmnn/org/tests/test_cross_agency_access.py",

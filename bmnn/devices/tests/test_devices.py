@@ -183,6 +183,23 @@ def test_a_custodian_change_through_the_page_is_in_the_history(people, client_fo
     assert client_for(people["staff"]).get(f"/devices/{device.pk}/edit/").status_code == 403
 
 
+def test_another_agencys_device_cannot_be_edited_or_even_found(people, client_for) -> None:
+    """The edit page reads the device through the policy's restrict: another agency's security
+    officer (who keeps an inventory, only not this one) gets 404, not 403, and changes nothing."""
+    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
+                                  kind="computer", connected_to="none", custodian=people["officer"])  # fmt: skip
+    stranger = client_for(people["health_officer"])
+    assert stranger.get(f"/devices/{device.pk}/edit/").status_code == 404
+    response = stranger.post(f"/devices/{device.pk}/edit/", {"asset_tag": "SYT-PC-99", "kind": "laptop",
+                                                             "connected_to": "internet", "ever_connected": "yes"})  # fmt: skip
+    assert response.status_code == 404
+    device.refresh_from_db()
+    assert (device.asset_tag, device.kind, device.connected_to) == ("STP-PC-07", "computer", "none")
+    assert device.custodian == people["officer"] and device.changes.count() == 1
+    # the same page is open to the device's own agency
+    assert client_for(people["officer"]).get(f"/devices/{device.pk}/edit/").status_code == 200
+
+
 def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
     from datetime import timedelta
 

@@ -185,3 +185,26 @@ def test_a_person_who_left_the_agency_is_no_longer_read_through_it(world, make_p
     assert moved.full_name not in names
     assert client.get(f"/api/people/{world['colleague_a'].pk}/").status_code == 200
     assert client.get(f"/api/people/{moved.pk}/").status_code == 404
+
+
+def test_the_province_overview_counts_only_the_agencies_the_actor_may_read(
+    world, make_agency, make_person, client_for
+) -> None:
+    """The dashboard shows the province overview to province-wide roles only, and for them the
+    policy's restrict is everything. The query itself holds for any actor (as every function of
+    org.queries does), so a future caller without the dashboard's check leaks no other agency:
+    A's officer counts A alone (no head, an officer), never B."""
+    from bmnn.org import queries
+    from bmnn.org.models import Agency
+
+    police = make_agency("Công an tỉnh", type="provincial_police")
+    supervisor = make_person(police, Role.SUPERVISOR)
+    overview = client_for(supervisor).get("/").context["overview"]
+    assert overview["totals"]["agencies"] == Agency.objects.filter(is_active=True).count() >= 3
+    assert {world["a"], world["b"]} <= set(overview["missing"])
+    assert "overview" not in world["client"].get("/").context  # agencies get their own dashboard
+
+    own = queries.province_overview(world["officer_a"])
+    assert own["totals"] == {"agencies": 1, "without_head": 1, "without_officer": 0}
+    assert own["missing"] == [world["a"]]
+    assert own["by_type"] == [{"type": world["a"].type, "total": 1}]

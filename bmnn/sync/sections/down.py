@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core.notify import notify
+from bmnn.core.text import fold
 from bmnn.org.models import Agency, AgencyGroup, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.plans.models import Assignment, Plan, Review, Status, Task, TaskParty
@@ -317,9 +318,125 @@ def apply_incident_steps(
         link(peer, "step", record["step"], step.pk)
 
 
+# --- The legal library and the secret catalogues ------------------------------------------------
+
+CATALOGUE_FIELDS = ("sector", "decision", "issued_on", "valid_from", "valid_to")
+ENTRY_FIELDS = ("code", "text", "level", "is_active", "valid_from", "removed_on")
+CHANGE_FIELDS = ("change", "effective_on", "decision", "old_level", "new_level")
+LEGAL_FIELDS = ("kind", "number", "title", "issuer", "sector", "issued_on", "effective_from",
+                "effective_to", "summary")  # fmt: skip
+LIBRARY_DATES = {
+    "issued_on",
+    "valid_from",
+    "valid_to",
+    "removed_on",
+    "effective_on",
+    "effective_from",
+    "effective_to",
+}
+
+
+def _library_values(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        n: (getattr(row, n).isoformat() if isinstance(getattr(row, n), date) else getattr(row, n))
+        for n in names
+    }
+
+
+def _library_typed(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in names:
+        value = record.get(name)
+        if name in LIBRARY_DATES:
+            try:
+                out[name] = date.fromisoformat(value) if value else None
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(
+                    _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
+                ) from exc
+        elif name == "is_active":
+            out[name] = bool(value)
+        else:
+            out[name] = "" if value is None else value
+    return out
+
+
+def export_library(peer: Peer, payload: Payload, mark: Any) -> Any:
+    """The secret catalogues (with their entries and each entry's changes) an agency classifies
+    under, and the legal library's documents (their texts stay at the province)."""
+    from bmnn.inspections.models import LegalDocument
+    from bmnn.registry.models import Catalogue
+
+    catalogues = Catalogue.objects.prefetch_related("items__changes").order_by("pk")
+    payload.add("library", [{
+        "catalogue": c.pk, "replaces": c.replaces_id, **_library_values(c, CATALOGUE_FIELDS),
+        "entries": [{"id": e.pk, **_library_values(e, ENTRY_FIELDS),
+                     "changes": [{"id": ch.pk, **_library_values(ch, CHANGE_FIELDS)} for ch in e.changes.all()]}
+                    for e in c.items.all()],
+    } for c in catalogues] + [{"document": d.pk, **_library_values(d, LEGAL_FIELDS)}
+                              for d in LegalDocument.objects.order_by("pk")])  # fmt: skip
+    return None
+
+
+def apply_library(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    from bmnn.inspections.models import LegalDocument
+    from bmnn.registry.models import Catalogue, CatalogueChange, CatalogueItem
+
+    for record in records:
+        if "document" in record:
+            found = local_id(peer, "legal", record["document"])
+            document = LegalDocument.objects.filter(pk=found).first() if found else None
+            document = document or LegalDocument()
+            for name, value in _library_typed(record, LEGAL_FIELDS).items():
+                setattr(document, name, value)
+            document.full_clean(exclude=["search_text"])
+            document.search_text = fold(" ".join([document.number, document.title, document.issuer,
+                                                   document.sector, document.summary]))  # fmt: skip
+            document.save()
+            link(peer, "legal", record["document"], document.pk)
+            continue
+        found = local_id(peer, "catalogue", need(record.get("catalogue"), "a catalogue id"))
+        catalogue = Catalogue.objects.filter(pk=found).first() if found else None
+        catalogue = catalogue or Catalogue()
+        for name, value in _library_typed(record, CATALOGUE_FIELDS).items():
+            setattr(catalogue, name, value)
+        replaced = (
+            local_id(peer, "catalogue", record["replaces"]) if record.get("replaces") else None
+        )
+        catalogue.replaces_id = replaced
+        catalogue.full_clean(exclude=["replaces"])
+        catalogue.save()
+        link(peer, "catalogue", record["catalogue"], catalogue.pk)
+        for given in record.get("entries") or []:
+            found = local_id(peer, "catalogue_entry", need(given.get("id"), "a catalogue entry id"))
+            entry = (
+                CatalogueItem.objects.filter(pk=found, catalogue=catalogue).first()
+                if found
+                else None
+            )
+            entry = entry or CatalogueItem(catalogue=catalogue)
+            for name, value in _library_typed(given, ENTRY_FIELDS).items():
+                setattr(entry, name, value)
+            entry.full_clean(exclude=["catalogue"])
+            entry.save()
+            link(peer, "catalogue_entry", given["id"], entry.pk)
+            for change in given.get("changes") or []:
+                if local_id(
+                    peer, "catalogue_change", need(change.get("id"), "a catalogue change id")
+                ):
+                    continue
+                recorder = remote_person(peer, "province", "")
+                made = CatalogueChange.objects.create(entry=entry, recorded_by=recorder,
+                                                      **_library_typed(change, CHANGE_FIELDS))  # fmt: skip
+                link(peer, "catalogue_change", change["id"], made.pk)
+
+
 SECTIONS = (
     Section("directory", "province", export_directory, apply_directory),
     Section("plans", "province", export_plans, apply_plans),
     Section("periods", "province", export_periods, apply_periods),
+    Section("library", "province", export_library, apply_library),
     Section("incident_steps", "province", export_incident_steps, apply_incident_steps),
 )

@@ -35,7 +35,9 @@ def _person(
 
 
 def setup_province(_: Any) -> dict[str, Any]:
+    from bmnn.inspections.models import LegalDocument
     from bmnn.org.models import Agency, AgencyType, Role
+    from bmnn.registry.models import Catalogue, CatalogueItem
 
     police = Agency.objects.create(
         name="Công an tỉnh Bắc Lâm", code=PROVINCE_POLICE, type=AgencyType.PROVINCIAL_POLICE
@@ -43,6 +45,14 @@ def setup_province(_: Any) -> dict[str, Any]:
     Agency.objects.create(name="Sở Y tế", code=HEALTH, type=AgencyType.DEPARTMENT)
     Agency.objects.create(name="Sở Tư pháp", code=JUSTICE, type=AgencyType.DEPARTMENT)
     _person(police.code, Role.SUPERVISOR, "giam-sat", "Hoàng Minh Giám")
+    catalogue = Catalogue.objects.create(sector="Y tế", decision="Quyết định số 1/QĐ-TTg (mẫu thử)",
+                                         issued_on=date(2020, 1, 1))  # fmt: skip
+    CatalogueItem.objects.create(catalogue=catalogue, code="1", text="Hồ sơ dịch bệnh", level="mat")
+    CatalogueItem.objects.create(
+        catalogue=catalogue, code="2", text="Phương án phòng chống", level="toi_mat"
+    )
+    LegalDocument.objects.create(kind="law", number="29/2018/QH14", title="Luật Bảo vệ bí mật nhà nước",
+                                 issuer="Quốc hội", issued_on=date(2018, 11, 15), effective_from=date(2020, 7, 1))  # fmt: skip
     return {"agencies": Agency.objects.count()}
 
 
@@ -69,20 +79,13 @@ def issue_plan(_: Any) -> dict[str, Any]:
 
 
 def agency_people(args: dict[str, Any]) -> dict[str, Any]:
-    """The agency node's administrator enters its head and security officer, and the
-    catalogue the agency classifies under, once the directory has arrived."""
+    """The agency node's administrator enters its head and security officer once the directory
+    has arrived (the catalogues it classifies under came in the same bundle)."""
     from bmnn.org.models import Role
-    from bmnn.registry.models import Catalogue, CatalogueItem
 
     code = os.environ["BMNN_NODE_AGENCY"]
     _person(code, Role.HEAD, "thu-truong", "Trần Văn Định", clearance="tuyet_mat")
     _person(code, Role.SECURITY_OFFICER, "bao-mat", "Nguyễn Thị Hoa")
-    catalogue = Catalogue.objects.create(sector="Y tế", decision="Quyết định số 1/QĐ-TTg (mẫu thử)",
-                                         issued_on=date(2020, 1, 1))  # fmt: skip
-    CatalogueItem.objects.create(catalogue=catalogue, code="1", text="Hồ sơ dịch bệnh", level="mat")
-    CatalogueItem.objects.create(
-        catalogue=catalogue, code="2", text="Phương án phòng chống", level="toi_mat"
-    )
     return {"ok": True}
 
 
@@ -221,6 +224,14 @@ def province_report(_: Any) -> dict[str, Any]:
     return {"totals": report.data["totals"]}
 
 
+def library(_: Any) -> dict[str, Any]:
+    from bmnn.inspections.models import LegalDocument
+    from bmnn.registry.models import CatalogueItem
+
+    return {"entries": sorted([e.code, e.level, e.catalogue.decision] for e in CatalogueItem.objects.select_related("catalogue")),
+            "documents": sorted(LegalDocument.objects.values_list("number", flat=True))}  # fmt: skip
+
+
 def register_counts(_: Any) -> dict[str, Any]:
     from bmnn.org.models import Agency
     from bmnn.registry.models import SecretItem
@@ -281,7 +292,7 @@ def close_incident(args: dict[str, Any]) -> dict[str, Any]:
     return {"closed": True}
 
 
-STEPS = {f.__name__: f for f in (report_incident, incidents, close_incident, setup_province, issue_plan, agency_people, classify, my_tasks, post_progress,
+STEPS = {f.__name__: f for f in (library, report_incident, incidents, close_incident, setup_province, issue_plan, agency_people, classify, my_tasks, post_progress,
                                   sign_report, report_state, matrix, review_report, province_report,
                                   register_counts, review_task)}  # fmt: skip
 

@@ -101,6 +101,13 @@ def test_a_plan_goes_down_and_progress_and_a_signed_report_come_back(
     for agency, code in ((health, HEALTH), (justice, JUSTICE)):
         agency.receive(province.send(code))
         agency.step("agency_people")
+    assert health.step("library") == {
+        "entries": [
+            ["1", "mat", "Quyết định số 1/QĐ-TTg (mẫu thử)"],
+            ["2", "toi_mat", "Quyết định số 1/QĐ-TTg (mẫu thử)"],
+        ],
+        "documents": ["29/2018/QH14"],
+    }
     tasks = health.step("my_tasks")["tasks"]
     assert [t[:3] for t in tasks] == [["1", "lead", "not_started"]]
     assert tasks[0][5] == "Kế hoạch bảo vệ bí mật nhà nước năm 2026"
@@ -246,7 +253,7 @@ def test_channel_numbers_and_trust_survive_a_backup_and_restore(
     reused = health.send("province")
     assert _number(reused) == _number(lost)
     refused = province.receive(reused, check=False)
-    assert refused.returncode and "older backup" in refused.stderr
+    assert refused.returncode and "sao lưu cũ" in refused.stderr  # "restored from an older backup"
     # It imports the province's next bundle, which acknowledges the lost number, and goes on.
     health.receive(province.send(HEALTH))
     after = health.send("province")

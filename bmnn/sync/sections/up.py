@@ -339,8 +339,102 @@ def apply_incidents(
         link(peer, "step", record["step"], step.pk)
 
 
+# --- Device inventory (computers, media, independent LANs) and what host audits concluded -----
+
+LAN_FIELDS = ("name", "site", "measures")
+DEVICE_FIELDS = ("asset_tag", "kind", "make_model", "serial", "os", "location", "highest_level", "connected_to",
+                 "ever_connected", "ever_connected_on", "ever_connected_to", "hostname", "machine_id", "active")  # fmt: skip
+MEDIUM_FIELDS = (
+    "label",
+    "kind",
+    "make_model",
+    "serial",
+    "highest_level",
+    "registered_on",
+    "active",
+)
+
+
+def _plain(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        n: (v.isoformat() if hasattr(v, "isoformat") else v)
+        for n in names
+        for v in [getattr(row, n)]
+    }
+
+
+def export_inventory(peer: Peer, payload: Payload, mark: Any) -> Any:
+    """The whole inventory each time (it is small): what the province counts and checks. The
+    host audits' raw evidence stays on the agency's node; their conclusion is in each device's
+    connection fields."""
+    from bmnn.core.policy import node_agency_ids
+    from bmnn.devices.models import Device, IndependentLan, Medium
+
+    own = node_agency_ids()
+    payload.add("inventory", [{"lan": _plain(lan, LAN_FIELDS)} for lan in IndependentLan.objects.filter(agency_id__in=own).order_by("pk")]
+                + [{"device": _plain(d, DEVICE_FIELDS), "lan_name": d.lan.name if d.lan else None}
+                   for d in Device.objects.filter(agency_id__in=own).select_related("lan").order_by("pk")]
+                + [{"medium": _plain(m, MEDIUM_FIELDS)} for m in Medium.objects.filter(agency_id__in=own).order_by("pk")])  # fmt: skip
+    return None
+
+
+def apply_inventory(
+    peer: Peer, records: list[dict[str, Any]], files: dict[str, bytes], actor: Any
+) -> None:
+    """The agency's inventory as its node keeps it, matched by LAN name, asset tag and serial."""
+    from bmnn.devices.models import Device, IndependentLan, Medium
+
+    agency = _served(peer)
+    lans = {lan.name: lan for lan in IndependentLan.objects.filter(agency=agency)}
+    for record in records:
+        given = record.get("lan")
+        if isinstance(given, dict):
+            lan = lans.get(str(given.get("name") or "")) or IndependentLan(agency=agency)
+            _fill(lan, given, LAN_FIELDS)
+            lan.full_clean(exclude=["agency", "administrator"])
+            lan.save()
+            lans[lan.name] = lan
+    for record in records:
+        for key, model, natural, names in (
+            ("device", Device, "asset_tag", DEVICE_FIELDS),
+            ("medium", Medium, "serial", MEDIUM_FIELDS),
+        ):
+            given = record.get(key)
+            if not isinstance(given, dict):
+                continue
+            row = model.objects.filter(
+                agency=agency, **{natural: str(given.get(natural) or "")}
+            ).first() or model(agency=agency)
+            _fill(row, given, names)
+            if isinstance(row, Device):
+                row.lan = lans.get(str(record.get("lan_name") or ""))
+            row.full_clean(exclude=["agency", "custodian", "lan"])
+            row.save()
+
+
+def _fill(row: Any, given: dict[str, Any], names: tuple[str, ...]) -> None:
+    from datetime import date
+
+    for name in names:
+        value = given.get(name)
+        field = row._meta.get_field(name)
+        if field.get_internal_type() == "DateField":
+            try:
+                value = date.fromisoformat(value) if value else None
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(
+                    _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
+                ) from exc
+        elif field.get_internal_type() == "BooleanField":
+            value = bool(value)
+        elif value is None:
+            value = ""
+        setattr(row, name, value)
+
+
 SECTIONS = (
     Section("progress", "agency", export_progress, apply_progress),
     Section("reports", "agency", export_reports, apply_reports),
     Section("incidents", "agency", export_incidents, apply_incidents),
+    Section("inventory", "agency", export_inventory, apply_inventory),
 )

@@ -248,3 +248,57 @@ def test_a_follow_up_of_an_unknown_incident_refuses_the_bundle(province) -> None
             actor=province["supervisor"], data=_incident_bundle(province, 1, records)
         )
     assert not Incident.objects.exists()
+
+
+def test_the_inventory_comes_up_whole_and_updates_in_place(province, settings) -> None:
+    """The agency node sends its computers, media and LANs as they are (no custodian, no host
+    audit evidence); the province keeps one row per asset tag, serial and LAN name."""
+    from bmnn.devices.models import Device, IndependentLan, Medium
+    from bmnn.sync.sections import Payload
+    from bmnn.sync.sections.up import export_inventory
+
+    p = province
+    lan = IndependentLan.objects.create(agency=p["health"], name="LAN Văn thư", site="Phòng 201")
+    device = Device.objects.create(agency=p["health"], asset_tag="SYT-01", kind="computer", connected_to="lan",
+                                   ever_connected="yes", ever_connected_to="Internet (2023)", lan=lan)  # fmt: skip
+    Medium.objects.create(
+        agency=p["health"],
+        label="USB-01",
+        kind="usb",
+        serial="AA11",
+        registered_on=date(2026, 1, 5),
+    )
+    settings.BMNN_NODE, settings.BMNN_NODE_AGENCY = "agency", "so-y-te"
+    payload = Payload()
+    export_inventory(p["peer"], payload, None)
+    records = payload.sections["inventory"]
+    assert len(records) == 3 and "custodian" not in json.dumps(records)
+    # The province node receives it (here: the same database, so the rows are first taken away).
+    settings.BMNN_NODE, settings.BMNN_NODE_AGENCY = "province", ""
+    Device.objects.all().delete()
+    Medium.objects.all().delete()
+    IndependentLan.objects.all().delete()
+
+    def send(seq: int, rows: list[dict]) -> None:
+        envelope = {"from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)), "to": node.key_id(),
+                    "seq": seq, "ack": 0, "contents": {"inventory": len(rows)}}  # fmt: skip
+        files = {
+            "envelope.json": json.dumps(envelope).encode(),
+            "sections/inventory.json": json.dumps(rows).encode(),
+        }
+        channel.import_bundle(
+            actor=p["supervisor"],
+            data=bundles.write(channel.KIND, files, private_pem=p["pem"], issuer="x"),
+        )
+
+    send(1, records)
+    got = Device.objects.get(agency=p["health"])
+    assert (got.asset_tag, got.ever_connected, got.lan.name) == ("SYT-01", "yes", "LAN Văn thư")
+    assert Medium.objects.get(agency=p["health"]).serial == "AA11"
+    records[1]["device"]["location"] = "Phòng 305"
+    send(2, records)
+    assert (
+        Device.objects.get(agency=p["health"]).location == "Phòng 305"
+        and Device.objects.count() == 1
+    )
+    assert device.pk != got.pk

@@ -128,3 +128,24 @@ def client_for(db: None) -> Callable[[Person], Client]:
         return login(Client(), person)
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_register_leaves_an_agency_node() -> Iterator[None]:
+    """Every node bundle any test makes in this process is inspected as it is signed
+    (`bmnn.sync.register_guard`): a bundle from an agency node that carries anything of a
+    register fails the test that made it."""
+    from bmnn.core import bundles
+    from bmnn.sync import register_guard
+
+    real_write = bundles.write
+
+    def inspected(kind: str, files: Any, **options: Any) -> bytes:
+        if kind == "bmnn-sync":
+            found = register_guard.problems(files)
+            assert not found, f"an agency node's bundle carries what it must not: {found}"
+        return real_write(kind, files, **options)
+
+    bundles.write = inspected  # type: ignore[assignment]
+    yield
+    bundles.write = real_write  # type: ignore[assignment]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from bmnn.core import policy
 from bmnn.core.documents import AdminDocument, build_docx
-from bmnn.inspections.models import Answer, Finding, Inspection
+from bmnn.inspections.models import Answer, Inspection
 
 SEVERITY = {"low": "Nhẹ", "medium": "Đáng kể", "high": "Nghiêm trọng"}
 STATUS = {
@@ -45,11 +45,9 @@ def conclusion_docx(inspection: Inspection, actor: Any) -> bytes:
         body.append(("heading", target.agency.name))
         body.append(("text", f"Nội dung đã kiểm tra: {sum(counts.values())} nội dung; đạt {counts['compliant']}, "
                              f"chưa đạt {counts['not_compliant']}, không áp dụng {counts['not_applicable']}."))  # fmt: skip
-        findings = (
-            policy.restrict_findings(actor, Finding.objects.filter(target=target))
-            .select_related("responsible")
-            .order_by("deadline", "pk")
-        )
+        # Read through the restricted target, as the answers are: a finding is readable with its
+        # target (policy.restrict_findings), so a second restrict here could filter nothing.
+        findings = target.findings.select_related("responsible").order_by("deadline", "pk")
         if findings:
             rows = [(str(i), f.description, f.rule, SEVERITY.get(f.severity, f.severity),
                      f.responsible.full_name if f.responsible else "", f.deadline.strftime("%d/%m/%Y"),

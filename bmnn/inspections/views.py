@@ -225,8 +225,9 @@ def training(request: HttpRequest) -> HttpResponse:
         _record_training(request, editable)
         return redirect("inspections:training")
     coverage = queries.training_coverage(agencies)
+    # The policy's restrict is the sessions' only read gate (not the agency list above).
     sessions = policy.restrict_agency_records(request.user, TrainingSession.objects.all())
-    sessions = sessions.select_related("agency").filter(agency__in=agencies)[:50]
+    sessions = sessions.select_related("agency").filter(agency__is_active=True)[:50]
     start, end = rules.training_window(timezone.localdate())
     return render(request, "inspections/training.html", {
         "rows": [(a, coverage.get(a.pk)) for a in agencies], "sessions": sessions, "start": start, "end": end,
@@ -273,8 +274,8 @@ def readiness(request: HttpRequest) -> HttpResponse:
     officer updates its regulation record and designations here."""
     from bmnn.inspections.models import Regulation, StaffDesignation
 
-    visible = policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True))
-    visible = visible.order_by("name")
+    active = Agency.objects.filter(is_active=True).order_by("name")
+    visible = policy.restrict_agencies(request.user, active)
     if request.method == "POST":
         agency = visible.filter(pk=parse_id(request.POST.get("agency")) or 0).first()
         if agency is None:
@@ -320,9 +321,10 @@ def readiness(request: HttpRequest) -> HttpResponse:
 def budget(request: HttpRequest) -> HttpResponse:
     from bmnn.inspections.models import BudgetEstimate
 
-    if not policy.can_plan_inspections(request.user):
-        raise PermissionDenied
+    # Reading has no gate of its own: the policy's restrict leaves others an empty list.
     if request.method == "POST":
+        if not policy.can_plan_inspections(request.user):
+            raise PermissionDenied
         try:
             lines = []
             for raw in request.POST.get("lines", "").splitlines():

@@ -529,3 +529,71 @@ def test_the_dashboard_summary_counts_what_the_per_agency_readiness_shows(
                 key=lambda r: (r["coverage"], r["agency"].pk),
             )
         ]
+
+
+# --- The read path of each page (bench/mutate_policy.py: dropping a page's restrict fails here) --
+
+
+def test_an_inspected_agency_s_pages_name_and_open_only_its_own_target(people, client_for) -> None:
+    """A joint inspection's page lists the reader's own agency among those inspected, and the
+    checklist of another agency's target is not found (policy.restrict_targets)."""
+    inspection = _inspection(people)
+    justice, health, _finance = people["agencies"]
+    own, other = (inspection.targets.get(agency=a) for a in (justice, health))
+    officer = client_for(people["justice_officer"])
+    page = officer.get(f"/inspections/{inspection.pk}/").content.decode()
+    assert "Sở Tư pháp" in page
+    assert "Sở Y tế" not in page and "Sở Tài chính" not in page
+    assert officer.get(f"/inspections/{inspection.pk}/agencies/{own.pk}/").status_code == 200
+    assert officer.get(f"/inspections/{inspection.pk}/agencies/{other.pk}/").status_code == 404
+    inspector = client_for(people["inspector"])
+    full = inspector.get(f"/inspections/{inspection.pk}/").content.decode()
+    assert all(a.name in full for a in people["agencies"])
+    assert inspector.get(f"/inspections/{inspection.pk}/agencies/{other.pk}/").status_code == 200
+
+
+def test_training_and_readiness_pages_show_only_the_reader_s_agencies(people, client_for) -> None:
+    """The training coverage, its sessions and the readiness table list the reader's own agency;
+    another agency can be neither read nor chosen (policy.restrict_agencies and
+    restrict_agency_records)."""
+    from bmnn.inspections.models import Regulation
+
+    justice, health, _finance = people["agencies"]
+    for agency, officer in ((justice, "justice_officer"), (health, "health_officer")):
+        services.record_training(actor=people[officer], agency=agency, kind="training",
+                                 title=f"Tập huấn tại {agency.name}", held_on=TODAY - timedelta(days=3))  # fmt: skip
+    officer = client_for(people["justice_officer"])
+    for url in ("/inspections/training/", "/inspections/agencies/"):
+        page = officer.get(url).content.decode()
+        assert "Sở Tư pháp" in page, url
+        assert "Sở Y tế" not in page and "Sở Tài chính" not in page, url
+    refused = officer.post("/inspections/agencies/", {"agency": health.pk, "status": "drafting"})
+    assert refused.status_code == 404 and not Regulation.objects.filter(agency=health).exists()
+    supervisor = client_for(people["supervisor"])
+    for url in ("/inspections/training/", "/inspections/agencies/"):
+        page = supervisor.get(url).content.decode()
+        assert all(a.name in page for a in people["agencies"]), url
+    assert "Tập huấn tại Sở Y tế" in supervisor.get("/inspections/training/").content.decode()
+
+
+def test_the_budget_estimate_is_read_and_decided_by_supervisors_only(people, client_for) -> None:
+    """Others find no estimate on the budget page and none to decide (policy.restrict_budgets);
+    saving one is still refused."""
+    from bmnn.inspections.models import BudgetEstimate
+
+    estimate = services.save_budget(actor=people["supervisor"], year=2027, status="submitted",
+                                    lines=[("Mua két sắt chống cháy", 60_000_000)])  # fmt: skip
+    head = client_for(people["justice_head"])
+    page = head.get("/inspections/budget/")
+    assert page.status_code == 200 and "Mua két sắt chống cháy" not in page.content.decode()
+    decided = head.post(f"/inspections/budget/{estimate.pk}/decision/", {
+        "decision": "QĐ 88/QĐ-STC", "decided_on": "10/12/2026", "allocated": ["60000000"]})  # fmt: skip
+    assert decided.status_code == 404
+    saved = head.post(
+        "/inspections/budget/", {"year": "2028", "lines": "Tập huấn | 1000", "status": "draft"}
+    )
+    assert saved.status_code == 403
+    estimate.refresh_from_db()
+    assert estimate.status == "submitted" and BudgetEstimate.objects.count() == 1
+    supervisor_page = client_for(people["supervisor"]).get("/inspections/budget/").content.decode()
+    assert "Mua két sắt chống cháy" in supervisor_page

@@ -146,6 +146,6 @@ def _no_register_leaves_an_agency_node() -> Iterator[None]:
             assert not found, f"an agency node's bundle carries what it must not: {found}"
         return real_write(kind, files, **options)
 
-    bundles.write = inspected  # type: ignore[assignment]
+    bundles.write = inspected
     yield
-    bundles.write = real_write  # type: ignore[assignment]
+    bundles.write = real_write

@@ -45,6 +45,7 @@ TESTS = [
     "bmnn/scanner/tests/test_pages_and_api.py",
     "bmnn/core/tests/test_audit_page.py",
     "bmnn/core/tests/test_audit_log_page.py",
+    "bmnn/sync/tests/test_channel.py",
 ]
 
 
@@ -54,6 +55,7 @@ class Mutation:
     path: Path
     old: str
     new: str
+    occurrence: int = 0  # which copy of `old` in the file (identical calls at two places)
 
 
 def _p(name: str) -> Path:
@@ -349,8 +351,18 @@ def call_site_mutations() -> list[Mutation]:
             queryset = inner[cut + 1 :].strip().rstrip(",").strip()
             line = text.count("\n", 0, match.start()) + 1
             name = f"call {match.group(1)} at {path.relative_to(ROOT)}:{line}"
-            found.append(Mutation(name, path, text[match.start() : i], f"({queryset})"))
+            snippet = text[match.start() : i]
+            occurrence = text.count(snippet, 0, match.start())
+            found.append(Mutation(name, path, snippet, f"({queryset})", occurrence))
     return found
+
+
+def _replace_nth(text: str, old: str, new: str, n: int) -> str:
+    """`text` with the n-th (0-based) occurrence of `old` replaced."""
+    at = -1
+    for _ in range(n + 1):
+        at = text.index(old, at + 1)
+    return text[:at] + new + text[at + len(old) :]
 
 
 def run(mutation: Mutation, python: str) -> tuple[str, float]:
@@ -359,7 +371,7 @@ def run(mutation: Mutation, python: str) -> tuple[str, float]:
         return "NOT APPLIED (pattern not found)", 0.0
     started = time.monotonic()
     try:
-        mutation.path.write_text(original.replace(mutation.old, mutation.new, 1))
+        mutation.path.write_text(_replace_nth(original, mutation.old, mutation.new, mutation.occurrence))
         result = subprocess.run(
             [python, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-rf",
              "-m", "not e2e", *TESTS],

@@ -33,7 +33,7 @@ from bmnn.core import audit, bundles, keys, policy
 from bmnn.core.audit_checkpoints import own_public_key
 from bmnn.core.services import require, service
 from bmnn.core.storage import random_name
-from bmnn.sync import node
+from bmnn.sync import node, sealing
 from bmnn.sync.models import Inbound, Outbound, Peer
 from bmnn.sync.sections import Payload, sections_for
 
@@ -84,6 +84,8 @@ def export_bundle(*, actor: Any, peer: Peer) -> Outbound:
     }  # fmt: skip
     data = bundles.write(KIND, payload.files(envelope), private_pem=keys.signing_key(),
                          issuer=node.name())  # fmt: skip
+    if peer.seal_key:  # sealed to the recipient when its card gave a sealing key
+        data = sealing.seal(data, sealing.parse_public_key(peer.seal_key))
     outbound = Outbound(peer=peer, seq=seq, created_by=actor, contents=payload.counts(),
                         marks=marks, sha256=hashlib.sha256(data).hexdigest(), size=len(data))  # fmt: skip
     outbound.file.save(random_name("sync", f"{seq}.bmnn"), ContentFile(data), save=False)
@@ -98,6 +100,20 @@ def bundle_name(outbound: Outbound) -> str:
     sender = (settings.BMNN_NODE_AGENCY or "tinh") if node.role() == "agency" else "tinh"
     recipient = outbound.peer.agency_code if outbound.peer.role == "agency" else "tinh"
     return f"bmnn-{sender}-den-{recipient}-{outbound.seq:05d}.bmnn"
+
+
+def unseal(data: bytes) -> bytes:
+    """The signed bundle itself: a sealed one is opened with this node's key first."""
+    if not sealing.is_sealed(data):
+        return data
+    try:
+        return sealing.open_sealed(data, keys.signing_key())
+    except sealing.SealError as exc:
+        raise ValidationError(
+            _(
+                "The sealed bundle cannot be opened here: it was altered, or it is sealed to another node."
+            )
+        ) from exc
 
 
 def _open(data: bytes) -> tuple[bundles.Bundle, dict[str, Any], Peer]:
@@ -181,6 +197,7 @@ def import_bundle(*, actor: Any, data: bytes) -> Outcome:
 
 @service
 def _import(*, actor: Any, data: bytes) -> Outcome:
+    data = unseal(data)
     bundle, envelope, peer = _open(data)
     peer = Peer.objects.select_for_update().get(pk=peer.pk)
     seq, digest = int(envelope["seq"]), hashlib.sha256(data).hexdigest()
@@ -232,7 +249,7 @@ def _release_held(peer: Peer, actor: Any) -> list[int]:
             return applied
         with held.file.open("rb") as handle:
             data = handle.read()
-        bundle, envelope, _peer = _open(data)
+        bundle, envelope, _peer = _open(unseal(data))
         _apply(peer, bundle, envelope, actor)
         held.file.delete(save=False)
         held.state, held.imported_at, held.file = Inbound.State.IMPORTED, timezone.now(), ""
@@ -249,4 +266,5 @@ def own_card() -> dict[str, str]:
         "name": node.name(),
         "agency": settings.BMNN_NODE_AGENCY if node.role() == "agency" else "",
         "key": bundles.public_key_text(own_public_key()),
+        "seal": sealing.public_key_text(keys.signing_key()),
     }

@@ -33,6 +33,8 @@ class Peer(models.Model):
     agency_code = models.CharField(_("agency code"), max_length=64, blank=True)
     key_id = models.CharField(max_length=16, unique=True)
     public_key = models.CharField(max_length=64)
+    # X25519 key its bundles are sealed to (from its card); empty: sent signed, not sealed
+    seal_key = models.CharField(max_length=64, blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")  # fmt: skip
     added_at = models.DateTimeField(auto_now_add=True)

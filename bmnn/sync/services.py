@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from bmnn.core import audit, bundles, policy
 from bmnn.core.services import require, service
 from bmnn.org.models import Agency
-from bmnn.sync import node
+from bmnn.sync import node, sealing
 from bmnn.sync.models import NodeRole, Peer
 
 
@@ -35,12 +35,14 @@ def parse_card(text: str) -> dict[str, str]:
         raise ValidationError({"card": _("The card's key is damaged.")}) from exc
     if not name:
         raise ValidationError({"card": _("The card has no name.")})
-    return {
-        "role": role,
-        "name": name[:255],
-        "key": key,
-        "agency": str(card.get("agency") or "")[:64],
-    }
+    seal = str(card.get("seal") or "")
+    if seal:
+        try:
+            sealing.parse_public_key(seal)
+        except sealing.SealError as exc:
+            raise ValidationError({"card": _("The card's key is damaged.")}) from exc
+    return {"role": role, "name": name[:255], "key": key, "seal": seal,
+            "agency": str(card.get("agency") or "")[:64]}  # fmt: skip
 
 
 @service
@@ -73,7 +75,8 @@ def trust_peer(*, actor: Any, card: str) -> Peer:
     peer, _created = Peer.objects.update_or_create(
         key_id=bundles.key_id(raw),
         defaults={"name": fields["name"], "role": fields["role"], "agency": agency, "agency_code": fields["agency"],
-                  "public_key": bundles.public_key_text(raw), "added_by": actor, "revoked_at": None},
+                  "public_key": bundles.public_key_text(raw), "seal_key": fields["seal"], "added_by": actor,
+                  "revoked_at": None},
     )  # fmt: skip
     audit.record(actor=actor, action="sync.trust", obj=peer,
                  changes={"name": peer.name, "role": peer.role, "key_id": peer.key_id})  # fmt: skip

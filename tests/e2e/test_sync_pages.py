@@ -258,7 +258,9 @@ def test_agency_node_pages_for_its_officer_and_not_for_another_agency(
     # The head of another agency (the provincial People's Committee) carries nothing here.
     other = window("chutich")
     expect(other.get_by_role("link", name=NAV)).to_have_count(0)
-    assert other.goto(f"{live_server.url}/sync/").status == 403
+    assert other.goto(f"{live_server.url}/sync/").status == 200  # this node's public card only
+    expect(other.get_by_test_id("peers")).to_have_count(0)
+    expect(other.get_by_test_id("receive-form")).to_have_count(0)
     assert other.goto(f"{live_server.url}/sync/peers/{peer.pk}/").status == 404
     assert other.goto(f"{live_server.url}/sync/outbox/{sent.pk}/download/").status == 404
     assert Outbound.objects.count() == 1

@@ -194,7 +194,9 @@ def test_the_pages_list_each_bundle_and_refuse_others(province, client_for) -> N
     assert b"".join(download.streaming_content)[:2] == b"PK"
     assert "so-y-te" in download["Content-Disposition"]
     officer = client_for(p["officer"])
-    assert officer.get(reverse("sync:overview")).status_code == 403
+    others = officer.get(reverse("sync:overview"))
+    assert others.status_code == 200 and "Nút Sở Y tế" not in others.content.decode()
+    assert 'data-testid="receive-form"' not in others.content.decode()
     assert officer.get(reverse("sync:peer", args=[p["peer"].pk])).status_code == 404
     assert officer.get(reverse("sync:download", args=[sent.pk])).status_code == 404
     assert Peer.objects.count() == 1
@@ -302,3 +304,32 @@ def test_the_inventory_comes_up_whole_and_updates_in_place(province, settings) -
         and Device.objects.count() == 1
     )
     assert device.pk != got.pk
+
+
+def test_bundles_travel_sealed_to_the_recipient(province) -> None:
+    """A node whose card gives a sealing key gets its bundles sealed: only it opens them, any
+    changed byte fails, and the sealed bundle imports like a plain one."""
+    from bmnn.core import keys
+    from bmnn.sync import sealing
+
+    p = province
+    pem, public = bundles.generate_key()
+    card = {"role": "agency", "name": "Nút Sở Tư pháp", "agency": "so-tu-phap",
+            "key": bundles.public_key_text(public), "seal": sealing.public_key_text(pem)}  # fmt: skip
+    sealed_peer = services.trust_peer(actor=p["admin"], card=json.dumps(card))
+    sent = channel.export_bundle(actor=p["supervisor"], peer=sealed_peer)
+    with sent.file.open("rb") as handle:
+        data = handle.read()
+    assert sealing.is_sealed(data) and b"files/" not in data  # nothing readable on the medium
+    assert bundles.read(sealing.open_sealed(data, pem), trusted={node.key_id(): bundles.parse_public_key(
+        channel.own_card()["key"])}, kind=channel.KIND).files["envelope.json"]  # fmt: skip
+    with pytest.raises(sealing.SealError):
+        sealing.open_sealed(data, bundles.generate_key()[0])  # another node's key
+    # The province receives a bundle sealed to it by the health node.
+    to_us = sealing.seal(_bundle(p, 1, [_update(10, p["mine"])]), sealing.parse_public_key(
+        sealing.public_key_text(keys.signing_key())))  # fmt: skip
+    damaged = to_us[:-5] + bytes([to_us[-5] ^ 1]) + to_us[-4:]
+    with pytest.raises(ValidationError):
+        channel.import_bundle(actor=p["supervisor"], data=damaged)
+    assert channel.import_bundle(actor=p["supervisor"], data=to_us).state == "imported"
+    assert _imported(p) == ["Cập nhật 10"]

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from bmnn.sync import sealing
 from bmnn.sync.tests.node_steps import HEALTH, JUSTICE
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -66,8 +67,12 @@ class Node:
         return self.bmnn("sync", "import", *map(str, files), check=check)
 
 
-def members(bundle: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(bundle.read_bytes())) as archive:
+def members(bundle: Path, recipient: Node) -> dict[str, bytes]:
+    """The archive's members, opened with the recipient's key (bundles travel sealed to it)."""
+    data = bundle.read_bytes()
+    assert sealing.is_sealed(data), f"{bundle.name} travels unsealed"
+    data = sealing.open_sealed(data, (recipient.dir / "signing_key.pem").read_bytes())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
@@ -185,7 +190,7 @@ def test_a_plan_goes_down_and_progress_and_a_signed_report_come_back(
     sent_up = [b for node in (health, justice) for b in node.made]
     assert len(sent_up) == 3
     for bundle in sent_up:
-        content = members(bundle)
+        content = members(bundle, province)
         sections = {
             n.split("/")[2].removesuffix(".json")
             for n in content
@@ -223,8 +228,8 @@ def _restore(node: Node, backup: Path) -> None:
     shutil.copytree(backup, node.dir, dirs_exist_ok=True)
 
 
-def _number(bundle: Path) -> int:
-    return int(json.loads(members(bundle)["files/envelope.json"])["seq"])
+def _number(bundle: Path, recipient: Node) -> int:
+    return int(json.loads(members(bundle, recipient)["files/envelope.json"])["seq"])
 
 
 def test_channel_numbers_and_trust_survive_a_backup_and_restore(
@@ -251,11 +256,11 @@ def test_channel_numbers_and_trust_survive_a_backup_and_restore(
     # The health node comes back from a backup older than its last bundle.
     _restore(health, tmp_path / "health")
     reused = health.send("province")
-    assert _number(reused) == _number(lost)
+    assert _number(reused, province) == _number(lost, province)
     refused = province.receive(reused, check=False)
     assert refused.returncode and "sao lưu cũ" in refused.stderr  # "restored from an older backup"
     # It imports the province's next bundle, which acknowledges the lost number, and goes on.
     health.receive(province.send(HEALTH))
     after = health.send("province")
-    assert _number(after) == _number(lost) + 1
+    assert _number(after, province) == _number(lost, province) + 1
     assert "imported" in province.receive(after).stdout

@@ -344,7 +344,8 @@ def budget(request: HttpRequest) -> HttpResponse:
     estimates = policy.restrict_budgets(request.user, BudgetEstimate.objects.all())
     estimates = estimates.prefetch_related("lines")
     return render(request, "inspections/budget.html", {"estimates": estimates, "statuses": BudgetEstimate.Status.choices,
-                                                        "year": timezone.localdate().year + 1})  # fmt: skip
+                                                        "year": timezone.localdate().year + 1,
+                                                        "can_plan": policy.can_plan_inspections(request.user)})  # fmt: skip
 
 
 @login_required

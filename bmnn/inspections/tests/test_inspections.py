@@ -342,8 +342,14 @@ def test_checklist_items_and_findings_link_to_the_texts_they_cite(people, client
 
 
 def test_an_officer_records_a_training_session_on_the_page(people, client_for) -> None:
+    import re
+
     justice = people["agencies"][0]
     client = client_for(people["justice_officer"])
+    page = client.get("/inspections/training/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and "<" not in title.group(1)  # the page title is words, not the form
+    assert page.count('data-testid="training-form"') == 1
     response = client.post("/inspections/training/", {
         "agency": justice.pk, "kind": "training", "title": "Tập huấn Nghị định 63", "held_on": "02/11/2026",
         "leaders": "1", "staff": "12", "attendees": [people["justice_officer"].pk, people["justice_head"].pk]})  # fmt: skip
@@ -586,6 +592,7 @@ def test_the_budget_estimate_is_read_and_decided_by_supervisors_only(people, cli
     head = client_for(people["justice_head"])
     page = head.get("/inspections/budget/")
     assert page.status_code == 200 and "Mua két sắt chống cháy" not in page.content.decode()
+    assert 'data-testid="budget-form"' not in page.content.decode()  # no form it may not send
     decided = head.post(f"/inspections/budget/{estimate.pk}/decision/", {
         "decision": "QĐ 88/QĐ-STC", "decided_on": "10/12/2026", "allocated": ["60000000"]})  # fmt: skip
     assert decided.status_code == 404
@@ -597,3 +604,4 @@ def test_the_budget_estimate_is_read_and_decided_by_supervisors_only(people, cli
     assert estimate.status == "submitted" and BudgetEstimate.objects.count() == 1
     supervisor_page = client_for(people["supervisor"]).get("/inspections/budget/").content.decode()
     assert "Mua két sắt chống cháy" in supervisor_page
+    assert 'data-testid="budget-form"' in supervisor_page

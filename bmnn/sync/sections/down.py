@@ -433,10 +433,13 @@ def apply_library(
                 link(peer, "catalogue_change", change["id"], made.pk)
 
 
+from bmnn.sync.sections import inspections  # noqa: E402  (next to the tuple it extends)
+
 SECTIONS = (
     Section("directory", "province", export_directory, apply_directory),
     Section("plans", "province", export_plans, apply_plans),
     Section("periods", "province", export_periods, apply_periods),
     Section("library", "province", export_library, apply_library),
     Section("incident_steps", "province", export_incident_steps, apply_incident_steps),
+    inspections.SECTION_DOWN,
 )

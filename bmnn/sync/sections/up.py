@@ -432,9 +432,12 @@ def _fill(row: Any, given: dict[str, Any], names: tuple[str, ...]) -> None:
         setattr(row, name, value)
 
 
+from bmnn.sync.sections import inspections  # noqa: E402  (next to the tuple it extends)
+
 SECTIONS = (
     Section("progress", "agency", export_progress, apply_progress),
     Section("reports", "agency", export_reports, apply_reports),
     Section("incidents", "agency", export_incidents, apply_incidents),
     Section("inventory", "agency", export_inventory, apply_inventory),
+    inspections.SECTION_UP,
 )

@@ -36,6 +36,7 @@ TESTS = [
     "bmnn/org/tests/test_cross_agency_access.py",
     "bmnn/registry/tests/test_access.py",
     "bmnn/registry/tests/test_carry_out.py",
+    "bmnn/registry/tests/test_recall.py",
     "bmnn/inspections/tests/test_inspections.py",
     "bmnn/accounts/tests",
     "bmnn/registry/tests/test_api.py",

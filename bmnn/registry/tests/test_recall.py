@@ -426,3 +426,22 @@ def test_the_demo_has_a_recall_in_progress_with_each_state(client_for) -> None:
     assert load_demo_registry() == 0
     page = client_for(Person.objects.get(username="baomat")).get(reverse("registry:recalls"))
     assert "160/KH-STP" in page.content.decode() and "156/BC-STP" in page.content.decode()
+
+
+def test_recall_queries_answer_only_those_who_may_read_the_item(reg) -> None:
+    """Each recall query is safe for any actor, whatever item it is handed: someone who may not
+    read the sender's item (another agency's head, a colleague without clearance) gets nothing
+    of its recall, and nothing of the holder's copy either."""
+    item, received = _sent(reg)
+    recall = _recall(reg, item, days=10)
+    line = _line(recall, "Sở Y tế")
+    outsider, uncleared = reg["press_head"], reg["staff_uncleared"]
+    assert [r.pk for r in queries.item_recalls(reg["head"], item)] == [recall.pk]
+    assert queries.recall_line(reg["head"], item, line.pk) == line
+    assert [x.pk for x in queries.recalls_owed(reg["health_officer"], received)] == [line.pk]
+    for stranger in (outsider, uncleared):
+        assert queries.item_recalls(stranger, item) == []
+        assert queries.recall_line(stranger, item, line.pk) is None
+        assert queries.recalls_owed(stranger, received) == []
+        assert not queries.open_recalls(stranger).exists()
+        assert not queries.returns_owed(stranger).exists()

@@ -24,7 +24,7 @@ from bmnn.sync.tests.node_steps import HEALTH, JUSTICE
 
 ROOT = Path(__file__).resolve().parents[3]
 MARKER = "XQZ7"  # in every register line of the agency nodes; must never travel
-UP_SECTIONS = {"progress", "reports", "incidents"}
+UP_SECTIONS = {"progress", "reports", "incidents", "inventory", "self_inspections"}
 
 
 class Node:

@@ -59,4 +59,26 @@ def check_upload(name: str, data: bytes, allowed: set[str]) -> str:
             _("The file %(name)s is not an accepted type (%(kinds)s).")
             % {"name": name, "kinds": ", ".join(sorted(k.upper() for k in allowed))}
         )
+    refuse_secret_here(name, data)
     return KINDS[kind]
+
+
+def refuse_secret_here(name: str, data: bytes) -> None:
+    """On a node that holds no secrets (BMNN_HOLDS_SECRETS=false), a file the leak scanner
+    reads as marked secret, or cannot read in full, is refused: such annexes go on the secret
+    channel. A node that holds secrets takes them (they are stored encrypted)."""
+    from django.conf import settings
+
+    if settings.BMNN_HOLDS_SECRETS:
+        return
+    from bmnn.scanner.engine import scan_bytes
+
+    verdict = scan_bytes(data, name)[0]
+    if (verdict.secret and not verdict.declassified) or verdict.limit:
+        raise ValidationError(
+            _(
+                "The file %(name)s bears a state-secret marking (or could not be read in full): "
+                "this node holds no secrets, so send it on the secret channel, not here."
+            )
+            % {"name": name}
+        )

@@ -92,3 +92,23 @@ def test_the_demo_province_shows_an_agency_node_with_its_bundles(client_for) -> 
     assert "Nút Sở Ngoại vụ" in page.content.decode() and "Đã nhập" in page.content.decode()
     call_command("demo", stdout=StringIO())
     assert Outbound.objects.count() == 1  # loading twice changes nothing
+
+
+@pytest.mark.parametrize("holds_secrets", [True, False])
+def test_a_node_without_secrets_refuses_a_secret_annex(settings, holds_secrets) -> None:
+    """Evidence, plan sources and regulation files all pass `check_upload`: on a node that holds
+    no secrets, a file bearing a secret marking is refused there, whatever form it came in."""
+    import random
+
+    from bmnn.core.uploads import check_upload
+    from tests.corpus.scanner_corpus import make_doc, write_docx
+
+    settings.BMNN_HOLDS_SECRETS = holds_secrets
+    rng = random.Random(7)
+    stamped, plain = write_docx(make_doc(rng, "toi_mat")), write_docx(make_doc(rng, None))
+    assert check_upload("bien-ban.docx", plain, {"docx"}).endswith("document")
+    if holds_secrets:
+        assert check_upload("phu-luc.docx", stamped, {"docx"}).endswith("document")
+    else:
+        with pytest.raises(ValidationError, match="kênh bí mật"):
+            check_upload("phu-luc.docx", stamped, {"docx"})

@@ -37,6 +37,7 @@ TESTS = [
     "bmnn/registry/tests/test_access.py",
     "bmnn/registry/tests/test_carry_out.py",
     "bmnn/registry/tests/test_recall.py",
+    "bmnn/registry/tests/test_files.py",
     "bmnn/inspections/tests/test_inspections.py",
     "bmnn/accounts/tests",
     "bmnn/registry/tests/test_api.py",

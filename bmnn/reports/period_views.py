@@ -70,22 +70,25 @@ def period_list(request: HttpRequest) -> HttpResponse:
     if scope.province_wide:
         rows = [{"period": p, "mine": []} for p in periods[:200]]
     else:
+        # The policy decides which agencies and periods show; an agency's submissions are
+        # reached through those agencies.
         agencies = list(
-            Agency.objects.filter(pk__in=scope.agency_ids, is_active=True).order_by("name")
+            policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True)).order_by(
+                "name"
+            )
         )
         reporting = [a for a in agencies if a.type != AgencyType.PROVINCIAL_POLICE]
         own = {
             (s.period_id, s.agency_id): s
-            for s in policy.restrict_submissions(request.user, Submission.objects.all())
+            for s in Submission.objects.filter(agency__in=[a.pk for a in agencies])
         }
         visible = policy.restrict_periods(request.user, ReportingPeriod.objects.all()).values("pk")
         for period in periods.filter(pk__in=visible)[:200]:
             targets = {t.pk for t in period.targets.all()}
             asked = [a for a in agencies if a.pk in targets] if targets else reporting
-            if asked:
-                rows.append(
-                    {"period": period, "mine": [(a, own.get((period.pk, a.pk))) for a in asked]}
-                )
+            rows.append(
+                {"period": period, "mine": [(a, own.get((period.pk, a.pk))) for a in asked]}
+            )
     return render(request, "reports/period_list.html", {
         "rows": rows[:200], "today": timezone.localdate(), "province_wide": scope.province_wide,
         "can_manage": policy.can_manage_reporting(request.user),
@@ -286,10 +289,12 @@ class ProvinceForm(BootstrapMixin, forms.ModelForm):
 
 @login_required
 def province_report(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(policy.can_manage_reporting(request.user))
     period = get_object_or_404(ReportingPeriod, pk=pk)
     reports = policy.restrict_province_reports(request.user, ProvinceReport.objects.all())
     report = reports.filter(period=period).first()
+    # Reading is the restrict's alone; building is the supervisors' (the service checks too).
+    if report is None and not policy.can_manage_reporting(request.user):
+        raise Http404
     form = ProvinceForm(request.POST or None, instance=report) if report else None
     if request.method == "POST":
         try:
@@ -363,8 +368,9 @@ def province_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @login_required
 def imports(request: HttpRequest) -> HttpResponse:
-    _require(policy.can_import_reports(request.user))
+    # Reading the list is the restrict's alone (others see an empty list); importing is gated.
     if request.method == "POST":
+        _require(policy.can_import_reports(request.user))
         upload = request.FILES.get("bundle")
         if upload is None or (upload.size or 0) > 200 * 1024 * 1024:
             messages.error(request, _("Choose a bundle file (at most 200 MB)."))
@@ -380,4 +386,5 @@ def imports(request: HttpRequest) -> HttpResponse:
                                            else _("This report of %(issuer)s was already imported.")) % {"issuer": imported.issuer})  # fmt: skip
         return redirect("reports:imports")
     rows = policy.restrict_imported_reports(request.user, ImportedReport.objects.all())
-    return render(request, "reports/imports.html", {"rows": rows[:500]})
+    return render(request, "reports/imports.html",
+                  {"rows": rows[:500], "can_import": policy.can_import_reports(request.user)})  # fmt: skip

@@ -208,3 +208,11 @@ def test_the_province_overview_counts_only_the_agencies_the_actor_may_read(
     assert own["totals"] == {"agencies": 1, "without_head": 1, "without_officer": 0}
     assert own["missing"] == [world["a"]]
     assert own["by_type"] == [{"type": world["a"].type, "total": 1}]
+
+
+def test_the_dashboard_readiness_counts_only_the_readers_agencies(world) -> None:
+    """The officer's dashboard counts its own agency's regulation, designations and training,
+    not the province's."""
+    page = world["client"].get(reverse("web:dashboard"))
+    assert page.status_code == 200
+    assert page.context["protection"]["agencies"] == 1

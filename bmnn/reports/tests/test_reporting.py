@@ -355,7 +355,7 @@ def test_periods_are_listed_for_the_agencies_asked(people, client_for) -> None:
     assert client_for(people["officer"]).get(f"/reports/periods/{period.pk}/").status_code == 302
     assert (
         client_for(people["officer"]).get(f"/reports/periods/{period.pk}/province/").status_code
-        == 403
+        == 404
     )
     assert ReportingPeriod.objects.count() == 1
 
@@ -520,3 +520,44 @@ def test_the_dashboard_offers_a_period_only_to_those_who_may_open_it(
     assert client_for(inspector).get(f"/reports/periods/{period.pk}/").status_code == 404
     officer_view = client_for(people["officer"]).get("/").context["protection"]["reporting"]
     assert officer_view["period"] == period
+
+
+def test_the_report_pages_show_each_reader_only_what_the_policy_lets_through(
+    people, client_for, make_person
+) -> None:
+    """The period list, the province's report and the imported reports read through the
+    policy alone: an agency's officer sees its own agency and the periods put to it, never
+    another agency's request, the province's report or a lower installation's report."""
+    _annual(people)
+    request = services.create_period(
+        actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát riêng Sở Y tế",
+        window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5),
+        agencies=[people["health"]])  # fmt: skip
+    officer = client_for(people["officer"])
+    listing = officer.get("/reports/").content.decode()
+    assert "Sở Tư pháp" in listing and "Sở Y tế" not in listing
+    assert "Rà soát riêng Sở Y tế" not in listing
+    assert (
+        "Rà soát riêng Sở Y tế"
+        in client_for(people["health_officer"]).get("/reports/").content.decode()
+    )
+
+    period = ReportingPeriod.objects.get(kind="annual")
+    province.build(actor=people["supervisor"], period=period)
+    assert officer.get(f"/reports/periods/{period.pk}/province/").status_code == 404
+    assert (
+        client_for(people["supervisor"]).get(f"/reports/periods/{period.pk}/province/").status_code
+        == 200
+    )
+    admin = client_for(make_person(people["police"], Role.ADMINISTRATOR, "Đỗ Minh Khoa"))
+    detail = admin.get(f"/reports/periods/{period.pk}/").content.decode()
+    assert 'data-testid="province-link"' not in detail  # province-wide, but not the report's reader
+
+    ImportedReport.objects.create(period_kind="annual", window_start=period.window_start, window_end=period.window_end,
+                                  issuer="Công an tỉnh Nam Lâm", key_id="abcd", bundle_sha256="0" * 64,
+                                  signed_at="2026-12-10T08:00:00+07:00", payload={})  # fmt: skip
+    imports = officer.get("/reports/imports/").content.decode()
+    assert "Nam Lâm" not in imports and 'data-testid="import-form"' not in imports
+    assert "Nam Lâm" in client_for(people["supervisor"]).get("/reports/imports/").content.decode()
+    assert officer.post("/reports/imports/", {}).status_code == 403
+    assert request.pk  # the request exists: the officer's list left it out

@@ -561,3 +561,19 @@ def test_the_report_pages_show_each_reader_only_what_the_policy_lets_through(
     assert "Nam Lâm" in client_for(people["supervisor"]).get("/reports/imports/").content.decode()
     assert officer.post("/reports/imports/", {}).status_code == 403
     assert request.pk  # the request exists: the officer's list left it out
+
+
+def test_an_ad_hoc_request_to_an_empty_group_is_put_to_nobody(people) -> None:
+    """An ad-hoc request reaches only the agencies asked: one sent to a group with no member
+    yet is not everyone's (a statutory period without targets is)."""
+    from bmnn.core import policy
+
+    empty = AgencyGroup.objects.create(
+        name="Doanh nghiệp nhà nước", code="dnnn", agency_types=[AgencyType.ENTERPRISE]
+    )
+    request = services.create_period(
+        actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát doanh nghiệp",
+        window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5), groups=[empty])  # fmt: skip
+    annual = _annual(people)
+    seen = set(policy.restrict_periods(people["officer"], ReportingPeriod.objects.all()))
+    assert annual in seen and request not in seen

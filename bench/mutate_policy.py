@@ -373,7 +373,9 @@ def run(mutation: Mutation, python: str) -> tuple[str, float]:
         return "NOT APPLIED (pattern not found)", 0.0
     started = time.monotonic()
     try:
-        mutation.path.write_text(_replace_nth(original, mutation.old, mutation.new, mutation.occurrence))
+        mutation.path.write_text(
+            _replace_nth(original, mutation.old, mutation.new, mutation.occurrence)
+        )
         result = subprocess.run(
             [python, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-rf",
              "-m", "not e2e", *TESTS],
@@ -401,13 +403,16 @@ def main() -> int:
     parser.add_argument("--calls", action="store_true", help="also drop each use of restrict_*")
     parser.add_argument("--calls-only", action="store_true", help="only the uses of restrict_*")
     parser.add_argument("--start", type=int, default=0, help="skip the first N mutations")
+    parser.add_argument(
+        "--stop", type=int, default=0, help="stop before mutation N (0: run to the end)"
+    )
     parser.add_argument("--no-baseline", action="store_true", help="trust the suite passes as is")
     parser.add_argument("--out", default="")
     args = parser.parse_args()
     mutations = [] if args.calls_only else list(FILTERS)
     if args.calls or args.calls_only:
         mutations += call_site_mutations()
-    mutations = [m for m in mutations if args.only in m.name][args.start :]
+    mutations = [m for m in mutations if args.only in m.name][args.start : args.stop or None]
     python = str(ROOT / ".venv" / "bin" / "python")
     if not args.no_baseline:
         baseline, seconds = run(

@@ -89,6 +89,25 @@ def link(peer: Peer, model: str, remote: Any, local: int) -> None:
     )
 
 
+def unseen(
+    peer: Peer, model: str, records: list[dict[str, Any]], key: str, what: str
+) -> list[dict[str, Any]]:
+    """The records (identified by `key`) not received from `peer` before, each once even when
+    the bundle repeats it: one query."""
+    ids = [str(need(r.get(key), what)) for r in records]
+    seen = set(
+        Link.objects.filter(peer=peer, model=model, remote_id__in=ids).values_list(
+            "remote_id", flat=True
+        )
+    )
+    fresh = []
+    for record in records:
+        if str(record[key]) not in seen:
+            seen.add(str(record[key]))
+            fresh.append(record)
+    return fresh
+
+
 def remote_person(peer: Peer, username: str, full_name: str) -> Any:
     """The local stand-in for a person of another node (who signed, who reviewed): an account
     that cannot log in, named after the node and the person."""

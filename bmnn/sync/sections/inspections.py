@@ -45,7 +45,7 @@ from bmnn.inspections.models import (
 from bmnn.org.models import Agency, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.sync.models import Link, Peer
-from bmnn.sync.sections import Payload, Section, need, remote_person
+from bmnn.sync.sections import Payload, Section, need, remote_person, unseen
 
 HEADER = ("title", "year", "decision", "scope", "period_from", "period_to", "on_site_from",
           "on_site_to", "status", "checklist_version", "concluded_at")  # fmt: skip
@@ -637,13 +637,7 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
     inspection team is told and the audit chain records it, as `post_remediation` does."""
     if not records:
         return
-    ids = [str(need(r.get("remediation"), "a remediation id")) for r in records]
-    seen = set(_links(peer, "remediation", ids))
-    fresh = []
-    for record in records:  # a record repeated inside the bundle counts once
-        if str(record["remediation"]) not in seen:
-            seen.add(str(record["remediation"]))
-            fresh.append(record)
+    fresh = unseen(peer, "remediation", records, "remediation", "a remediation id")
     if not fresh:
         return
     wanted = {_int(need(r.get("finding"), "a finding")) for r in fresh}

@@ -25,7 +25,7 @@ from bmnn.plans.models import Assignment, Evidence, ProgressUpdate, Review, Stat
 from bmnn.plans.services import EVIDENCE_KINDS
 from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
 from bmnn.sync.models import Link, Peer
-from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_person
+from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_person, unseen
 from bmnn.sync.sections.down import _served
 
 NARRATIVE = ("situation", "shortcomings", "lessons", "proposals")
@@ -77,17 +77,7 @@ def apply_progress(
     """A set-wise apply (a year of updates is a few queries, not a dozen per update): the
     updates not seen before, their evidence, and each touched assignment's latest status."""
     agency = _served(peer)
-    ids = [str(need(r.get("id"), "an update id")) for r in records]
-    seen = set(
-        Link.objects.filter(peer=peer, model="progress", remote_id__in=ids).values_list(
-            "remote_id", flat=True
-        )
-    )
-    fresh = []
-    for record in records:  # a record repeated inside the bundle counts once
-        if str(record["id"]) not in seen:
-            seen.add(str(record["id"]))
-            fresh.append(record)
+    fresh = unseen(peer, "progress", records, "id", "an update id")
     if not fresh:
         return
     wanted = {_int(need(r.get("assignment"), "an assignment")) for r in fresh}

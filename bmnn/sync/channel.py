@@ -16,6 +16,7 @@ whole bundle. Every import, refusal and export is audited.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -251,7 +252,8 @@ def _release_held(peer: Peer, actor: Any) -> list[int]:
             data = handle.read()
         bundle, envelope, _peer = _open(unseal(data))
         _apply(peer, bundle, envelope, actor)
-        held.file.delete(save=False)
+        # the held copy goes only once the import holds
+        transaction.on_commit(functools.partial(held.file.storage.delete, str(held.file.name)))
         held.state, held.imported_at, held.file = Inbound.State.IMPORTED, timezone.now(), ""
         held.save()
         audit.record(actor=actor, action="sync.import", obj=held,

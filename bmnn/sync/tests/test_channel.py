@@ -108,7 +108,9 @@ def test_a_replayed_number_with_other_content_is_refused_and_audited(province) -
     assert AuditEvent.objects.filter(action="sync.refuse").count() == 1
 
 
-def test_an_early_bundle_is_held_until_the_missing_one_arrives(province) -> None:
+def test_an_early_bundle_is_held_until_the_missing_one_arrives(
+    province, django_capture_on_commit_callbacks
+) -> None:
     p = province
     third = channel.import_bundle(
         actor=p["supervisor"], data=_bundle(p, 3, [_update(30, p["mine"])])
@@ -119,10 +121,15 @@ def test_an_early_bundle_is_held_until_the_missing_one_arrives(province) -> None
     assert (third.state, second.state) == ("held", "held")
     assert "1" in third.message and _imported(p) == []  # names the missing bundle; applies nothing
     assert set(Inbound.objects.values_list("seq", "state")) == {(3, "held"), (2, "held")}
-    first = channel.import_bundle(
-        actor=p["supervisor"], data=_bundle(p, 1, [_update(10, p["mine"])])
-    )
+    kept = [row.file.name for row in Inbound.objects.all()]
+    storage = Inbound.objects.first().file.storage
+    assert all(storage.exists(name) for name in kept)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = channel.import_bundle(
+            actor=p["supervisor"], data=_bundle(p, 1, [_update(10, p["mine"])])
+        )
     assert (first.state, first.applied) == ("imported", [1, 2, 3])
+    assert not any(storage.exists(name) for name in kept)  # removed once the import committed
     assert _imported(p) == ["Cập nhật 10", "Cập nhật 20", "Cập nhật 30"]
     assert not Inbound.objects.exclude(state="imported").exists()
     assert all(not row.file for row in Inbound.objects.all())  # held copies are not kept

@@ -22,7 +22,27 @@ def main() -> None:
         and not argv[2].startswith("-")
     ):
         argv[1:3] = [f"{argv[1]}_{argv[2]}"]
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except Exception as exc:
+        if not _database_not_set_up(exc):
+            raise
+        sys.stderr.write(
+            "error: this database is not set up yet: run `./dev run` once (or `bmnn setup`), "
+            "then this command again\n"
+        )
+        sys.exit(1)
+
+
+def _database_not_set_up(exc: Exception) -> bool:
+    """A command that met a database without BMNN's tables (a fresh clone before its first
+    `./dev run`, or a new DATABASE_URL before `bmnn setup`)."""
+    from django.db.utils import OperationalError, ProgrammingError
+
+    text = str(exc)
+    return isinstance(exc, OperationalError | ProgrammingError) and (
+        "no such table" in text or ("relation" in text and "does not exist" in text)
+    )
 
 
 if __name__ == "__main__":

@@ -79,3 +79,25 @@ def test_worker_runs_the_scheduled_reminder_job_from_the_database_queue(settings
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"READY"}
     call_command("worker", batch=True, no_schedule=True)
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_a_command_on_a_database_not_set_up_says_what_to_run(tmp_path) -> None:
+    """`bmnn plan import FILE` in a fresh clone before `./dev run`: one line, no traceback."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("KẾ HOẠCH\nBảo vệ bí mật nhà nước năm 2026\n", encoding="utf-8")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
+    }
+    env["BMNN_VAR_DIR"] = str(tmp_path / "var")
+    done = subprocess.run([sys.executable, "-m", "bmnn.cli", "plan", "import", str(plan)], env=env,
+                          cwd=Path(__file__).resolve().parents[3], capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "bmnn setup" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -26,7 +26,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("My agency's tasks"), reverse("plans:my_tasks"), not policy.is_province_wide(user)),
         (_("Province at a glance"), reverse("plans:matrix"), policy.can_manage_plans(user)),
         (_("Secret registers"), reverse("registry:item_list"), settings.BMNN_HOLDS_SECRETS),
-        (_("Leak scanner"), reverse("scanner:overview"), True),
+        # those who do not follow the portals' findings go straight to the document check
+        (
+            _("Leak scanner"),
+            reverse("scanner:overview" if policy.can_view_findings(user) else "scanner:check"),
+            True,
+        ),
         (_("Inspections"), reverse("inspections:list"), True),
         (_("Devices"), reverse("devices:list"), True),
         (_("Reports"), reverse("reports:periods"), True),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -123,6 +124,24 @@ def remote_person(peer: Peer, username: str, full_name: str) -> Any:
         person.full_name = full_name[:150]
         person.save(update_fields=["full_name", "search_text"])
     return person
+
+
+def as_int(value: Any) -> int:
+    """A record id from a bundle, or a refusal of the bundle."""
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(_("The bundle has a malformed record id.")) from exc
+
+
+def as_moment(value: Any) -> datetime:
+    """A time from a bundle (ISO 8601), or a refusal of the bundle."""
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValidationError(
+            _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
+        ) from exc
 
 
 def need(value: Any, what: str) -> Any:

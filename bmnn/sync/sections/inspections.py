@@ -45,7 +45,7 @@ from bmnn.inspections.models import (
 from bmnn.org.models import Agency, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.sync.models import Link, Peer
-from bmnn.sync.sections import Payload, Section, need, remote_person, unseen
+from bmnn.sync.sections import Payload, Section, as_int, need, remote_person, unseen
 
 HEADER = ("title", "year", "decision", "scope", "period_from", "period_to", "on_site_from",
           "on_site_to", "status", "checklist_version", "concluded_at")  # fmt: skip
@@ -123,13 +123,6 @@ def _snapshot(
 
 
 # --- Reading records ----------------------------------------------------------------------------
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(_("The bundle has a malformed record id.")) from exc
 
 
 def _moment(value: Any) -> datetime | None:
@@ -476,7 +469,7 @@ def _apply_decisions(
     wanted: dict[int, tuple[Finding, dict[str, Any]]] = {}
     for finding, entry in findings:
         for given in _list(entry.get("remediations")):
-            wanted[_int(given.get("id"))] = (finding, given)
+            wanted[as_int(given.get("id"))] = (finding, given)
     if not wanted:
         return []
     rows = {r.pk: r for r in Remediation.objects.filter(pk__in=wanted)}
@@ -640,7 +633,7 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
     fresh = unseen(peer, "remediation", records, "remediation", "a remediation id")
     if not fresh:
         return
-    wanted = {_int(need(r.get("finding"), "a finding")) for r in fresh}
+    wanted = {as_int(need(r.get("finding"), "a finding")) for r in fresh}
     findings = {f.pk: f for f in Finding.objects.select_for_update().select_related("target__inspection__leader")
                 .filter(pk__in=wanted, target__agency=agency, target__inspection__kind=Inspection.Kind.INSPECTION)}  # fmt: skip
     if set(findings) != wanted:
@@ -653,7 +646,7 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
         text = _text(record.get("text"), 20_000).strip()
         if not text:
             raise ValidationError(_("Say what was done."))
-        row = Remediation(finding=findings[_int(record["finding"])], text=text,
+        row = Remediation(finding=findings[as_int(record["finding"])], text=text,
                           posted_by=people.get(record.get("by")))  # fmt: skip
         new.append((row, _moment(record.get("at"))))
     _store(Remediation, new, [], ["posted_at"], "posted_at")

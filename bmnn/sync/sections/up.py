@@ -7,7 +7,6 @@ bundle."""
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,19 +24,20 @@ from bmnn.plans.models import Assignment, Evidence, ProgressUpdate, Review, Stat
 from bmnn.plans.services import EVIDENCE_KINDS
 from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
 from bmnn.sync.models import Link, Peer
-from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_person, unseen
+from bmnn.sync.sections import (
+    Payload,
+    Section,
+    as_int,
+    as_moment,
+    link,
+    local_id,
+    need,
+    remote_person,
+    unseen,
+)
 from bmnn.sync.sections.down import _served
 
 NARRATIVE = ("situation", "shortcomings", "lessons", "proposals")
-
-
-def _when(value: Any) -> datetime:
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ValidationError(
-            _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
-        ) from exc
 
 
 # --- Progress ------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ def apply_progress(
     fresh = unseen(peer, "progress", records, "id", "an update id")
     if not fresh:
         return
-    wanted = {_int(need(r.get("assignment"), "an assignment")) for r in fresh}
+    wanted = {as_int(need(r.get("assignment"), "an assignment")) for r in fresh}
     assignments = {a.pk: a for a in Assignment.objects.select_for_update().select_related("task")
                    .filter(pk__in=wanted, agency=agency)}  # fmt: skip
     if set(assignments) != wanted:
@@ -97,12 +97,12 @@ def apply_progress(
         who = (str(record.get("by_login") or "agency"), str(record.get("by") or ""))
         if who not in authors:
             authors[who] = remote_person(peer, *who)
-        updates.append(ProgressUpdate(assignment=assignments[_int(record["assignment"])], author=authors[who],
+        updates.append(ProgressUpdate(assignment=assignments[as_int(record["assignment"])], author=authors[who],
                                       status=status, note=str(record.get("note") or "")[:20_000],
                                       period=str(record.get("period") or "")[:16]))  # fmt: skip
     ProgressUpdate.objects.bulk_create(updates)
     for update, record in zip(updates, fresh, strict=True):
-        update.created_at = _when(record.get("at"))  # the agency's time, not the import's
+        update.created_at = as_moment(record.get("at"))  # the agency's time, not the import's
     ProgressUpdate.objects.bulk_update(updates, ["created_at"], batch_size=500)
     for update, record in zip(updates, fresh, strict=True):
         for item in record.get("evidence") or []:
@@ -133,13 +133,6 @@ def apply_progress(
         notify(people_in_roles((Role.SUPERVISOR,)),
                title=_("%(agency)s reports task %(ref)s done") % {"agency": agency.name, "ref": assignment.task.ref},
                url=reverse("plans:assignment", args=[assignment.pk]), key=f"sync-done:{peer.pk}:{assignment.pk}")  # fmt: skip
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(_("The bundle has a malformed record id.")) from exc
 
 
 # --- Signed reports ------------------------------------------------------------------------------
@@ -219,7 +212,7 @@ def apply_reports(
             setattr(submission, name, str(record.get(name) or "")[:50_000])
         submission.answers = [a for a in (record.get("answers") or []) if isinstance(a, dict)]
         submission.figures, submission.figures_filled_at = clean, timezone.now()
-        signed_at = _when(record.get("at"))
+        signed_at = as_moment(record.get("at"))
         submission.state, submission.signed_by, submission.signed_at = (
             Submission.State.SIGNED,
             signer,
@@ -306,7 +299,7 @@ def apply_incidents(
             peer, str(record.get("by_login") or "agency"), str(record.get("by") or "")
         )
         incident = Incident.objects.create(agency=agency, level=level, channel=channel, reported_by=by,
-                                           found_at=_when(record.get("found_at")), source=Incident.Source.AGENCY,
+                                           found_at=as_moment(record.get("found_at")), source=Incident.Source.AGENCY,
                                            source_ref=f"node {peer.key_id} #{record['id']}", **details)  # fmt: skip
         link(peer, "incident", record["id"], incident.pk)
         notify([*people_in_roles((Role.SUPERVISOR,))],

@@ -340,3 +340,21 @@ def test_bundles_travel_sealed_to_the_recipient(province) -> None:
         channel.import_bundle(actor=p["supervisor"], data=damaged)
     assert channel.import_bundle(actor=p["supervisor"], data=to_us).state == "imported"
     assert _imported(p) == ["Cập nhật 10"]
+
+
+def test_the_commands_write_to_a_folder_and_import_in_any_order(province, tmp_path) -> None:
+    """`bmnn sync export --to CODE --out FOLDER` names the file by sender, recipient and
+    number; `bmnn sync import` takes bundles in any order."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    p = province
+    call_command("sync_export", to="so-y-te", out=str(tmp_path), stdout=StringIO())
+    assert (tmp_path / "bmnn-tinh-den-so-y-te-00001.bmnn").read_bytes()[:2] == b"PK"
+    second, first = tmp_path / "2.bmnn", tmp_path / "1.bmnn"
+    second.write_bytes(_bundle(p, 2, [_update(20, p["mine"])]))
+    first.write_bytes(_bundle(p, 1, [_update(10, p["mine"])]))
+    out = StringIO()
+    call_command("sync_import", str(second), str(first), stdout=out)
+    assert "held" in out.getvalue() and _imported(p) == ["Cập nhật 10", "Cập nhật 20"]

@@ -147,13 +147,13 @@ FILTERS = [
     Mutation(
         "restrict_periods: asked agencies",
         _p("reports"),
-        'return rows.filter(pk__in=rows.filter(asked).values("pk"))',
+        'return rows.filter(pk__in=asked.values("pk"))',
         "return rows",
     ),
     Mutation(
         "restrict_periods: ad-hoc only to those asked",
-        _p("reports"),
-        'asked |= Q(targets__isnull=True) & ~Q(kind="ad_hoc")',
+        ROOT / "bmnn" / "reports" / "services.py",  # the reporting rule restrict_periods applies
+        "asked |= Q(targets__isnull=True) & ~Q(kind=ReportingPeriod.Kind.AD_HOC)",
         "asked |= Q(targets__isnull=True)",
     ),
     Mutation(
@@ -210,8 +210,8 @@ FILTERS = [
     Mutation(
         "restrict_assignments: agency",
         _p("plans"),
-        "        Q(agency_id__in=actor_scope.agency_ids)\n        | Q(",
-        "        Q(pk__isnull=False)\n        | Q(",
+        'Q(agency_id__in=actor_scope.agency_ids) | (Q(role="coordinating")',
+        'Q(pk__isnull=False) | (Q(role="coordinating")',
     ),
     Mutation(
         "restrict_evidence: assignment",

@@ -1,8 +1,8 @@
 """Benchmarks of reporting (issue 8 budgets):
 - aggregating 3,000 accepted submissions into the province's figures in under 2 s;
 - the province's DOCX for 3,000 agencies in under 10 s;
-- an incident reaches a supervisor's open page within 1 s (time from the filing's commit to the
-  notice on the page, over several filings).
+- an incident reaches every supervisor's open page within 1 s (time from the filing's commit to
+  the notice on each of two supervisors' pages, over several filings).
 
 Agencies and submissions are inserted in bulk: what is measured is collecting, adding up and
 rendering.
@@ -93,31 +93,42 @@ def test_an_incident_notice_reaches_an_open_page_within_a_second(
 
     police = make_agency("Công an tỉnh", type="provincial_police")
     justice = make_agency("Sở Tư pháp")
-    supervisor = make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát")
+    supervisors = [
+        make_person(police, Role.SUPERVISOR, name) for name in ("Lê Thị Giám Sát", "Đỗ Văn Trực")
+    ]
     staff = make_person(justice, Role.STAFF, "Vũ Đức Hiếu")
-    client = login(Client(), supervisor)
-    context = browser.new_context(locale="vi-VN")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/")
-    page.wait_for_timeout(1000)  # the page has polled once and knows the newest notice
-    # the page notes when each notice is added (Playwright's own polling would add its backoff)
-    page.evaluate("""() => { window.seen = []; new MutationObserver(() => {
-        document.querySelectorAll('[data-testid=live-notification]').forEach((n, i) => {
-            if (window.seen[i] === undefined) { window.seen[i] = Date.now(); } });
-    }).observe(document.body, { childList: true, subtree: true }); }""")
+    contexts, pages = [], []
+    for supervisor in supervisors:
+        client = login(Client(), supervisor)
+        context = browser.new_context(locale="vi-VN")
+        cookie = client.cookies["sessionid"].value
+        context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+        page = context.new_page()
+        page.goto(f"{live_server.url}/")
+        contexts.append(context)
+        pages.append(page)
+    pages[-1].wait_for_timeout(1000)  # the pages have polled once and know the newest notice
+    # each page notes when each notice is added (Playwright's own polling would add its backoff)
+    for page in pages:
+        page.evaluate("""() => { window.seen = []; new MutationObserver(() => {
+            document.querySelectorAll('[data-testid=live-notification]').forEach((n, i) => {
+                if (window.seen[i] === undefined) { window.seen[i] = Date.now(); } });
+        }).observe(document.body, { childList: true, subtree: true }); }""")
     delays = []
     for n in range(10):
         services.report_incident(actor=staff, agency=justice, what=f"Vụ thử {n}", channel="other",
                                  found_at=timezone.now())  # fmt: skip
         committed = time.time() * 1000
-        expect(page.get_by_test_id("live-notification").nth(n)).to_be_attached(timeout=3000)
-        delays.append((page.evaluate(f"window.seen[{n}]") - committed) / 1000)
-        page.wait_for_timeout(137 * (n % 5))  # spread the filings over the polling cycle
-    context.close()
+        for page in pages:
+            expect(page.get_by_test_id("live-notification").nth(n)).to_be_attached(timeout=3000)
+            delays.append((page.evaluate(f"window.seen[{n}]") - committed) / 1000)
+        pages[0].wait_for_timeout(137 * (n % 5))  # spread the filings over the polling cycle
+    for context in contexts:
+        context.close()
     delays.sort()
-    print(f"\nincident notice on an open page: median {statistics.median(delays) * 1000:.0f} ms, "
-          f"worst {delays[-1] * 1000:.0f} ms over {len(delays)} filings")  # fmt: skip
+    print(
+        f"\nincident notice on {len(pages)} open pages: median "
+        f"{statistics.median(delays) * 1000:.0f} ms, worst {delays[-1] * 1000:.0f} ms over "
+        f"{len(delays) // len(pages)} filings"
+    )
     assert delays[-1] < 1.0

@@ -10,6 +10,7 @@ from bmnn.plans.tests.evaluation import FIELDS, HELD_OUT, SAMPLES, evaluate, sam
 
 @pytest.mark.parametrize("folder", [SAMPLES, HELD_OUT], ids=["development", "held-out"])
 def test_report_importer_precision_and_recall(resolver, capsys, folder) -> None:
+    assert samples(folder), f"no sample in {folder}: nothing would be measured"
     score, misses = evaluate(resolver, folder)
     with capsys.disabled():
         print(f"\nplan importer on {len(samples(folder))} documents in {folder.name}/")

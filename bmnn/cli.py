@@ -18,12 +18,28 @@ def main() -> None:
     if (
         len(argv) >= 3
         and argv[1]
-        in {"audit", "plan", "registry", "scanner", "keys", "inspection", "report", "sync"}
+        in {
+            "audit",
+            "plan",
+            "registry",
+            "scanner",
+            "keys",
+            "inspection",
+            "report",
+            "sync",
+            "backup",
+        }
         and not argv[2].startswith("-")
     ):
         argv[1:3] = [f"{argv[1]}_{argv[2]}"]
+    from bmnn.config.env import ConfigError
+
     try:
         execute_from_command_line(argv)
+    except ConfigError as exc:
+        # a malformed or unknown BMNN_* value: its one-line message names the variable
+        sys.stderr.write(f"error: {exc}\n")
+        sys.exit(2)
     except Exception as exc:
         if not _database_not_set_up(exc):
             raise

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from bmnn.accounts import tokens
 from bmnn.accounts.models import ApiToken
 from bmnn.core import audit, policy
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person
 
 # what a failed login records of the name typed (Person.username is at most 150 characters)
@@ -144,7 +144,7 @@ def issue_api_token(*, actor: Person, name: str, otp_device: Any = None) -> toke
 @service
 def revoke_api_token(*, actor: Person, token: ApiToken) -> None:
     """One of the actor's own tokens, ended at once."""
-    token = ApiToken.objects.select_for_update().select_related("person").get(pk=token.pk)
+    token = locked(ApiToken.objects).select_related("person").get(pk=token.pk)
     require(token.person_id == actor.pk, _("You may revoke only your own API tokens."))
     if token.revoked_at is None:
         tokens.revoke(actor=actor, token=token, reason="revoked_by_owner")

@@ -29,6 +29,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from bmnn.accounts.models import ApiToken
 from bmnn.core import audit, policy
+from bmnn.core.services import locked
 
 PREFIX = "bmnn_"
 _STAMP_SALT = "bmnn.accounts.tokens.password_stamp"
@@ -129,9 +130,7 @@ def revoke_all(*, actor: Any, person: Any, reason: str) -> int:
     change a password or deactivate a person should call it too; if one does not, its tokens
     are refused anyway (`refusal`), they just stay unrevoked in the table."""
     rows = list(
-        ApiToken.objects.select_for_update()
-        .filter(person=person, revoked_at__isnull=True)
-        .order_by("pk")
+        locked(ApiToken.objects).filter(person=person, revoked_at__isnull=True).order_by("pk")
     )
     if not rows:
         return 0

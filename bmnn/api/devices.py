@@ -20,10 +20,14 @@ from bmnn.devices import services
 from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
 from bmnn.org.models import Agency, Level
 
+# bmnn.devices.rules.Concern.kind; the schema names this choice set through
+# SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]
+CONCERN_KINDS = ["violation", "check"]
+
 
 class ConcernSerializer(serializers.Serializer):
     code = serializers.CharField()
-    kind = serializers.ChoiceField(choices=["violation", "check"])
+    kind = serializers.ChoiceField(choices=CONCERN_KINDS)
     article = serializers.CharField()
 
 
@@ -90,7 +94,7 @@ class DeviceInput(serializers.Serializer):
     lan = IdField(required=False, allow_null=True)
 
 
-class ReportInput(serializers.Serializer):
+class HostAuditReportInput(serializers.Serializer):
     file = serializers.FileField()
 
 
@@ -140,12 +144,13 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(DeviceSerializer(saved).data)
 
     @extend_schema(
-        request={"multipart/form-data": ReportInput}, responses={201: FindingSerializer(many=True)}
+        request={"multipart/form-data": HostAuditReportInput},
+        responses={201: FindingSerializer(many=True)},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def reports(self, request: Request, pk: str | None = None) -> Response:
-        """Imports a host-audit report (agent/bmnn_audit.py) and returns the findings it raised."""
-        data = ReportInput(data=request.data)
+        """Imports a host-audit report (bmnn/devices/agent/bmnn_audit.py) and returns the findings it raised."""
+        data = HostAuditReportInput(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.import_report(actor=actor_of(request), device=self.get_object(),
                                         data=data.validated_data["file"].read())  # fmt: skip

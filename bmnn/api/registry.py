@@ -28,7 +28,7 @@ from bmnn.api.serializers import (
     SecretItemSerializer,
 )
 from bmnn.core.services import actor_of
-from bmnn.org.models import Agency, Person
+from bmnn.org.models import Agency, Level, Person
 from bmnn.registry import books, queries, services
 from bmnn.registry.models import (
     CarryOut,
@@ -44,9 +44,6 @@ from bmnn.registry.models import (
     SecretItem,
     Transfer,
 )
-
-LEVELS = ["tuyet_mat", "toi_mat", "mat"]
-
 
 # --- output ------------------------------------------------------------------------------------
 
@@ -147,7 +144,7 @@ class RegisterBookSerializer(serializers.ModelSerializer):
 
 class ProposeInput(serializers.Serializer):
     agency = IdField()
-    level = serializers.ChoiceField(choices=LEVELS)
+    level = serializers.ChoiceField(choices=Level.choices)
     catalogue_item = IdField(min_value=0)  # 0 (none) is refused by the service, citing the law
     kind = serializers.ChoiceField(choices=Kind.choices, default=Kind.DOCUMENT)
     doc_type = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
@@ -196,7 +193,7 @@ class ExtendInput(DecisionInputSerializer):
 
 
 class ChangeLevelInput(DecisionInputSerializer):
-    new_level = serializers.ChoiceField(choices=LEVELS)
+    new_level = serializers.ChoiceField(choices=Level.choices)
     new_end = serializers.DateField(
         required=False, allow_null=True, default=None,
         help_text="The end of protection after the change; kept when omitted (never shortened silently).",
@@ -280,7 +277,7 @@ class ApproveInput(serializers.Serializer):
                                              default="")  # fmt: skip
 
 
-class ReportInput(serializers.Serializer):
+class CarryOutReportInput(serializers.Serializer):
     report = serializers.CharField(max_length=2000)
 
 
@@ -703,11 +700,11 @@ class CarryOutViewSet(viewsets.GenericViewSet):
                                          approve=values["approve"])  # fmt: skip
         return Response(CarryOutSerializer(made).data)
 
-    @extend_schema(request=ReportInput, responses=CarryOutSerializer)
+    @extend_schema(request=CarryOutReportInput, responses=CarryOutSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_copy(self, request: Request, pk: str | None = None) -> Response:
         made = services.return_carried_out(actor=actor_of(request), request=_carry_out(request, pk),
-                                           **_valid(ReportInput, request))  # fmt: skip
+                                           **_valid(CarryOutReportInput, request))  # fmt: skip
         return Response(CarryOutSerializer(made).data)
 
 

@@ -53,6 +53,26 @@ class PeriodChange(serializers.Serializer):
                                      default=None)  # fmt: skip
 
 
+class SubmissionSerializer(serializers.ModelSerializer):
+    figures = serializers.SerializerMethodField()
+    events = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Submission
+        fields = ["id", "period", "agency", "state", "situation", "shortcomings", "lessons", "proposals", "answers",
+                  "figures", "figures_filled_at", "drafted_by", "signed_by", "signed_at", "first_sent_at",
+                  "accepted_by", "accepted_at", "revision", "events"]  # fmt: skip
+
+    def get_figures(self, submission: Submission) -> list[dict[str, Any]]:
+        return [{"key": row["key"], "label": str(row["label"]), "level": row["level"], "value": row["value"],
+                 "auto": row["auto"], "reason": row["reason"], "source": str(row["source"])}
+                for row in figures.rows_for_display(submission.figures)]  # fmt: skip
+
+    def get_events(self, submission: Submission) -> list[dict[str, Any]]:
+        return [{"action": e.action, "actor": e.actor_id, "at": e.at.isoformat(), "comment": e.comment}
+                for e in submission.events.all()]  # fmt: skip
+
+
 class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PeriodSerializer
     lookup_value_regex = r"\d+"
@@ -86,7 +106,7 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return Response(PeriodSerializer(period).data)
 
-    @extend_schema(request=None, responses={201: "SubmissionSerializer"})
+    @extend_schema(request=None, responses={201: SubmissionSerializer})
     @action(detail=True, methods=["post"], url_path=r"start/(?P<agency>\d+)")
     def start(self, request: Request, pk: str | None = None, agency: str | None = None) -> Response:
         """Starts (or returns) the agency's report for this period, figures filled."""
@@ -107,26 +127,6 @@ class RequestViewSet(PeriodViewSet):
     ad_hoc = True
 
 
-class SubmissionSerializer(serializers.ModelSerializer):
-    figures = serializers.SerializerMethodField()
-    events = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Submission
-        fields = ["id", "period", "agency", "state", "situation", "shortcomings", "lessons", "proposals", "answers",
-                  "figures", "figures_filled_at", "drafted_by", "signed_by", "signed_at", "first_sent_at",
-                  "accepted_by", "accepted_at", "revision", "events"]  # fmt: skip
-
-    def get_figures(self, submission: Submission) -> list[dict[str, Any]]:
-        return [{"key": row["key"], "label": str(row["label"]), "level": row["level"], "value": row["value"],
-                 "auto": row["auto"], "reason": row["reason"], "source": str(row["source"])}
-                for row in figures.rows_for_display(submission.figures)]  # fmt: skip
-
-    def get_events(self, submission: Submission) -> list[dict[str, Any]]:
-        return [{"action": e.action, "actor": e.actor_id, "at": e.at.isoformat(), "comment": e.comment}
-                for e in submission.events.all()]  # fmt: skip
-
-
 class CorrectionInput(serializers.Serializer):
     value = serializers.IntegerField(min_value=0, max_value=10_000_000)
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
@@ -144,8 +144,14 @@ class SaveInput(serializers.Serializer):
     figures = serializers.DictField(child=CorrectionInput(), required=False, default=dict)
 
 
-class ReviewInput(serializers.Serializer):
+class SubmissionReviewInput(serializers.Serializer):
     comment = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+
+class SubmissionSendBackInput(serializers.Serializer):
+    """What the officer must change (a blank reason is refused by the service, as on the page)."""
+
+    comment = serializers.CharField(max_length=5000, allow_blank=True)
 
 
 class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -188,6 +194,20 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
     def sign(self, request: Request, pk: str | None = None) -> Response:
         return self._done(services.sign(actor=actor_of(request), submission=self.get_object()))
 
+    @extend_schema(request=SubmissionSendBackInput, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request: Request, pk: str | None = None) -> Response:
+        """The head returns a report awaiting the signature to the officer, with the reason; the
+        service decides who may."""
+        data = SubmissionSendBackInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        submission = services.send_back(
+            actor=actor_of(request),
+            submission=self.get_object(),
+            comment=data.validated_data["comment"],
+        )
+        return self._done(submission)
+
     @extend_schema(request=None, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def refill(self, request: Request, pk: str | None = None) -> Response:
@@ -195,18 +215,18 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
             services.refill_figures(actor=actor_of(request), submission=self.get_object())
         )
 
-    @extend_schema(request=ReviewInput, responses=SubmissionSerializer)
+    @extend_schema(request=SubmissionReviewInput, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
         return self._review(request, accept=True)
 
-    @extend_schema(request=ReviewInput, responses=SubmissionSerializer)
+    @extend_schema(request=SubmissionReviewInput, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None) -> Response:
         return self._review(request, accept=False)
 
     def _review(self, request: Request, *, accept: bool) -> Response:
-        data = ReviewInput(data=request.data)
+        data = SubmissionReviewInput(data=request.data)
         data.is_valid(raise_exception=True)
         submission = services.review(actor=actor_of(request), submission=self.get_object(), accept=accept,
                                      comment=data.validated_data["comment"])  # fmt: skip

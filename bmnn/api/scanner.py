@@ -21,6 +21,9 @@ from bmnn.scanner.leases import TooManyScans
 from bmnn.scanner.models import Finding, Portal
 
 MAX_UPLOAD = 100 * 1024 * 1024
+# the reading limits a verdict may name (bmnn.scanner.engine.limits); the schema names this
+# choice set through SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]
+SCAN_LIMITS = ["bytes", "members", "depth", "time"]
 
 
 class CheckInput(serializers.Serializer):
@@ -28,11 +31,11 @@ class CheckInput(serializers.Serializer):
 
 
 class DecideInput(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["dismissed", "removed", "open"])
+    status = serializers.ChoiceField(choices=Finding.Status.choices)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class EvidenceSerializer(serializers.Serializer):
+class VerdictEvidenceSerializer(serializers.Serializer):
     rule = serializers.CharField()
     text = serializers.CharField()
     page = serializers.IntegerField()
@@ -47,11 +50,11 @@ class VerdictSerializer(serializers.Serializer):
     level = serializers.CharField(allow_null=True)
     declassified = serializers.BooleanField()
     score = serializers.FloatField()
-    evidence = EvidenceSerializer(many=True)
+    evidence = VerdictEvidenceSerializer(many=True)
     kind = serializers.CharField()
     error = serializers.CharField(required=False)
     limit = serializers.ChoiceField(
-        choices=["bytes", "members", "depth", "time"], required=False,
+        choices=SCAN_LIMITS, required=False,
         help_text="The scan's limit that stopped the reading; the file was not read in full.",
     )  # fmt: skip
     incomplete = serializers.BooleanField(required=False)

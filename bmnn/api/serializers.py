@@ -5,7 +5,8 @@ from typing import Any
 from rest_framework import serializers
 
 from bmnn.api.fields import IdField
-from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
+from bmnn.core.levels import TUYET_MAT
+from bmnn.org.models import Agency, AgencyType, Level, Membership, Person, Role
 from bmnn.plans.models import Assignment, Evidence, Plan, ProgressUpdate, Status, Task, TaskParty
 from bmnn.registry.models import SecretItem
 
@@ -157,7 +158,7 @@ class ProgressInputSerializer(serializers.Serializer):
     evidence = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
-class ReviewInputSerializer(serializers.Serializer):
+class AssignmentReviewInputSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -171,12 +172,12 @@ class SecretItemSerializer(serializers.ModelSerializer):
                   "doc_date", "summary", "issuer_name", "protected_until", "declassified_at"]  # fmt: skip
 
     def get_summary(self, item: SecretItem) -> str:
-        return "" if item.level == "tuyet_mat" else item.summary
+        return "" if item.level == TUYET_MAT else item.summary
 
 
 class IncomingInputSerializer(serializers.Serializer):
     agency = IdField()
-    level = serializers.ChoiceField(choices=["tuyet_mat", "toi_mat", "mat"])
+    level = serializers.ChoiceField(choices=Level.choices)
     issuer_name = serializers.CharField(max_length=255)
     number = serializers.CharField(max_length=64)
     doc_date = serializers.DateField()

@@ -49,7 +49,9 @@ urlpatterns = [
         "docs/",
         login_required(
             csp_update({"style-src": [UNSAFE_INLINE]})(
-                SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+                SpectacularSwaggerSplitView.as_view(
+                    url_name="api:schema", template_name="api/docs.html"
+                )
             )
         ),
         name="docs",

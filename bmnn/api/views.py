@@ -160,12 +160,13 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(serializers.ProgressUpdateSerializer(update).data, status=201)
 
     @extend_schema(
-        request=serializers.ReviewInputSerializer, responses=serializers.AssignmentSerializer
+        request=serializers.AssignmentReviewInputSerializer,
+        responses=serializers.AssignmentSerializer,
     )
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
         assignment = self.get_object()
-        data = serializers.ReviewInputSerializer(data=request.data)
+        data = serializers.AssignmentReviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = plan_services.review_progress(
             actor=request.user,  # type: ignore[arg-type]

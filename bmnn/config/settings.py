@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bmnn.core.health.HealthMiddleware",  # /healthz for monitoring, before sessions and login
+    "bmnn.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,6 +127,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
         "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=20000;",
     }
+else:
+    # a connection kept from an earlier request is checked before use, so that a restart of
+    # PostgreSQL costs the requests in flight at that moment and no request after it
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and security ------------------------------------------------------------------
@@ -180,6 +186,14 @@ CSRF_FAILURE_VIEW = "bmnn.web.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Browsers that once reached BMNN over TLS refuse plain HTTP afterwards (production: one year).
 SECURE_HSTS_SECONDS = env_int("BMNN_HSTS_SECONDS", 31_536_000 if BMNN_ENV == "production" else 0)
+# The host and every host under it only over TLS (a province's BMNN host has no sub-hosts that
+# serve plain HTTP). No preload: the browsers' preload list is for public domains, and a LAN
+# host name cannot be on it (hence security.W021 silenced below).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("BMNN_HSTS_SUBDOMAINS", BMNN_ENV == "production")
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Plain HTTP that reaches Django is sent to HTTPS (production); the proxy does the same in front.
+# /healthz answers before this, so monitoring may ask the web process directly.
+SECURE_SSL_REDIRECT = env_bool("BMNN_SSL_REDIRECT", BMNN_ENV == "production")
 # Behind the TLS reverse proxy Django sees plain HTTP; the proxy's header says the request was
 # secure (set only when the proxy overwrites X-Forwarded-Proto, or clients could forge it).
 if env_bool("BMNN_BEHIND_TLS_PROXY", False):
@@ -255,6 +269,54 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
+    # One stable name per choice set. Left to itself drf-spectacular names an enum after its
+    # field ("kind", "status") and, when two choice sets share a field name, appends a hash, so
+    # adding one field could rename another's enum in clients generated from the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyTypeEnum": "bmnn.org.models.AgencyType",
+        "ClearanceEnum": "bmnn.org.models.ClearanceLevel",
+        "LevelEnum": "bmnn.org.models.Level",
+        "RoleEnum": "bmnn.org.models.Role",
+        "PlanStatusEnum": "bmnn.plans.models.PlanStatus",
+        "AssignmentRoleEnum": "bmnn.plans.models.PartyRole",
+        "AssignmentStatusEnum": "bmnn.plans.models.Status",
+        "AssignmentReviewEnum": "bmnn.plans.models.Review",
+        "SecretItemKindEnum": "bmnn.registry.models.Kind",
+        "SecretItemOriginEnum": "bmnn.registry.models.Origin",
+        "SecretItemStatusEnum": "bmnn.registry.models.ItemStatus",
+        "CopyKindEnum": "bmnn.registry.models.CopyKind",
+        "CopyFormEnum": "bmnn.registry.models.CopyForm",
+        "CopyStatusEnum": "bmnn.registry.models.CopyStatus",
+        "RegisterBookKindEnum": "bmnn.registry.models.Book",
+        "TransferStateEnum": "bmnn.registry.models.Transfer.State",
+        "CarryOutStateEnum": "bmnn.registry.models.CarryOut.State",
+        "MeetingStateEnum": "bmnn.registry.models.Meeting.State",
+        "DeclassificationReasonEnum": "bmnn.registry.models.Declassification.Reason",
+        "InspectionKindEnum": "bmnn.inspections.models.Inspection.Kind",
+        "InspectionStatusEnum": "bmnn.inspections.models.Inspection.Status",
+        "InspectionFindingSeverityEnum": "bmnn.inspections.models.Finding.Severity",
+        "InspectionFindingStatusEnum": "bmnn.inspections.models.Finding.Status",
+        "TrainingKindEnum": "bmnn.inspections.models.TrainingSession.Kind",
+        "LegalDocumentKindEnum": "bmnn.inspections.models.LegalDocument.Kind",
+        "RegulationStatusEnum": "bmnn.inspections.models.Regulation.Status",
+        "DesignationModeEnum": "bmnn.inspections.models.StaffDesignation.Mode",
+        "BudgetStatusEnum": "bmnn.inspections.models.BudgetEstimate.Status",
+        "DeviceKindEnum": "bmnn.devices.models.Device.Kind",
+        "DeviceConnectionEnum": "bmnn.devices.models.Device.Connection",
+        "DeviceEverConnectedEnum": "bmnn.devices.models.Device.EverConnected",
+        "DeviceConcernKindEnum": "bmnn.api.devices.CONCERN_KINDS",
+        "DeviceFindingStatusEnum": "bmnn.devices.models.DeviceFinding.Status",
+        "MediumKindEnum": "bmnn.devices.models.Medium.Kind",
+        "IncidentChannelEnum": "bmnn.reports.models.Incident.Channel",
+        "IncidentStatusEnum": "bmnn.reports.models.Incident.Status",
+        "IncidentSourceEnum": "bmnn.reports.models.Incident.Source",
+        "PeriodKindEnum": "bmnn.reports.models.ReportingPeriod.Kind",
+        "PeriodStatusEnum": "bmnn.reports.models.ReportingPeriod.Status",
+        "SubmissionStateEnum": "bmnn.reports.models.Submission.State",
+        "ScannerFindingStatusEnum": "bmnn.scanner.models.Finding.Status",
+        "ScannerFindingSourceEnum": "bmnn.scanner.models.Finding.Source",
+        "ScanLimitEnum": "bmnn.api.scanner.SCAN_LIMITS",
+    },
 }
 
 # --- Mail (incident notices later): console by default, SMTP on the LAN when configured -------
@@ -263,10 +325,18 @@ EMAIL_HOST = env_str("BMNN_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("BMNN_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("BMNN_EMAIL_FROM", "bmnn@localhost")
 
+# Logs go to stderr (the journal under systemd): JSON lines in production, text at a terminal.
+BMNN_LOG_FORMAT = env_choice(
+    "BMNN_LOG_FORMAT", ("text", "json"), "json" if BMNN_ENV == "production" else "text"
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "bmnn.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": BMNN_LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("BMNN_LOG_LEVEL", "WARNING")},
 }
 
@@ -288,6 +358,12 @@ BMNN_SEND_EMAIL = env_bool("BMNN_SEND_EMAIL", False)
 # how people on the LAN reach BMNN (e.g. http://bmnn.congan.local): links in e-mails are absolute
 BMNN_BASE_URL = env_str("BMNN_BASE_URL", "").rstrip("/")
 BMNN_REMINDER_DAYS = [int(d) for d in env_list("BMNN_REMINDER_DAYS", ["7", "1"])]
+# The agencies' deadline of a new reporting period (bmnn.reports.calendar): this many days before
+# the statutory one for annual and five-year reports, so the province has time to add them up;
+# this many days after the data window ends for six-monthly and quarterly ones.
+BMNN_REPORT_LEAD_DAYS = env_int("BMNN_REPORT_LEAD_DAYS", 5)
+if not 0 <= BMNN_REPORT_LEAD_DAYS <= 30:
+    raise ConfigError(f"BMNN_REPORT_LEAD_DAYS={BMNN_REPORT_LEAD_DAYS}: between 0 and 30 days")
 # One pre-publication check (page or API) or one crawled document: how much it may expand from
 # archives nested in archives, how long it may take, and how many checks one person may run at
 # once (a third one waits for the first two; bmnn.scanner.leases).
@@ -303,3 +379,11 @@ if not 0 <= BMNN_DECISION_BACKDATE_DAYS <= 31:
     raise ConfigError(
         f"BMNN_DECISION_BACKDATE_DAYS={BMNN_DECISION_BACKDATE_DAYS}: between 0 and 31 days"
     )
+
+# Backups (bmnn.core.backup): the daily job writes one into BMNN_BACKUP_DIR, a directory meant
+# for removable media, and keeps the newest BMNN_BACKUP_KEEP there; unset, it does nothing. Its
+# passphrase is read when it runs, from BMNN_BACKUP_PASSPHRASE or BMNN_BACKUP_PASSPHRASE_FILE.
+BMNN_BACKUP_DIR = env_str("BMNN_BACKUP_DIR", "")
+BMNN_BACKUP_KEEP = env_int("BMNN_BACKUP_KEEP", 7)
+if BMNN_BACKUP_KEEP < 1:
+    raise ConfigError(f"BMNN_BACKUP_KEEP={BMNN_BACKUP_KEEP}: keep at least one backup")

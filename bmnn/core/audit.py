@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +19,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from bmnn.core.models import AuditChainHead, AuditEvent
+from bmnn.core.services import locked
 
 GENESIS = "0" * 64
 client_address: contextvars.ContextVar[str] = contextvars.ContextVar("client_address", default="")
@@ -95,7 +96,7 @@ def record(
     if not connection.in_atomic_block:
         raise AuditError("audit.record must run inside the service's transaction")
     AuditChainHead.objects.get_or_create(pk=1)
-    head = AuditChainHead.objects.select_for_update().get(pk=1)
+    head = locked(AuditChainHead.objects).get(pk=1)
     at = timezone.now().astimezone(UTC)
     fields: dict[str, Any] = {
         "seq": head.last_seq + 1,
@@ -125,6 +126,41 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
         for key in sorted(set(before) | set(after))
         if before.get(key) != after.get(key)
     }
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def fields_of(
+    obj: Any, fields: Iterable[str] | Mapping[str, str], plain: Callable[[Any], Any] = _same
+) -> dict[str, Any]:
+    """The named fields of a row as the audit records them: {name: value}, or {key: value of
+    the attribute} for a mapping {key: attribute}; `plain` turns a value into what JSON holds."""
+    names = fields if isinstance(fields, Mapping) else {name: name for name in fields}
+    return {key: plain(getattr(obj, attribute, None)) for key, attribute in names.items()}
+
+
+class Watched:
+    """A row's fields read before a service changes it; `changes()` then gives what the change
+    did to them, as the audit records it ({'field': [old, new]} for those that differ)."""
+
+    def __init__(
+        self,
+        obj: Any,
+        fields: Iterable[str] | Mapping[str, str],
+        plain: Callable[[Any], Any] = _same,
+    ) -> None:
+        self.obj, self.plain = obj, plain
+        self.fields = fields if isinstance(fields, Mapping) else tuple(fields)
+        self.before = fields_of(obj, self.fields, plain)
+
+    def changes(self, *, by_name: bool = True) -> dict[str, list[Any]]:
+        """By field name (as `diff`), or in the order the fields were given."""
+        after = fields_of(self.obj, self.fields, self.plain)
+        if by_name:
+            return diff(self.before, after)
+        return {k: [old, after[k]] for k, old in self.before.items() if old != after[k]}
 
 
 @dataclass(frozen=True)

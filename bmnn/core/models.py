@@ -125,3 +125,15 @@ class TrustedKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind}, {self.key_id})"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `bmnn worker` says it is alive every few seconds (bmnn.core.worker); the long
+    tasks of a worker whose heartbeat stopped are queued again."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255, blank=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} {self.beat_at:%H:%M:%S}"

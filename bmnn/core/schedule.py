@@ -35,6 +35,7 @@ SCHEDULE = [
     Scheduled("report-reminders", time(7, 15), "bmnn.reports.tasks.send_report_reminders"),
     # late in the day, so that the day's events are signed the same day
     Scheduled("audit-checkpoint", time(23, 30), "bmnn.core.tasks.audit_checkpoint"),
+    Scheduled("backup", time(2, 0), "bmnn.core.tasks.daily_backup"),
 ]
 
 
@@ -45,12 +46,14 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
     for job in SCHEDULE:
         if now.time() < job.at:
             continue
+        # the day's row and the queued task commit together: a crash between them can neither
+        # lose the day's run nor queue it twice
         try:
             with transaction.atomic():
                 ScheduleRun.objects.create(name=job.name, day=now.date())
+                import_string(job.task).enqueue()
         except IntegrityError:
             continue
-        import_string(job.task).enqueue()
         started.append(job.name)
     return started
 

@@ -51,6 +51,13 @@ class AuditFilterForm(forms.Form):
         self.fields["agency"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["kind"].widget.attrs["class"] = "form-select form-select-sm"
 
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", gettext_lazy("The end is before the start."))
+        return data
+
     def query(self) -> dict[str, object]:
         """The valid filters as keyword arguments of queries.audit_events."""
         if not self.is_valid():

@@ -13,7 +13,10 @@ from bmnn.org.models import Level
 
 class IndependentLan(models.Model):
     agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, related_name="independent_lans"
+        "org.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="independent_lans",
     )
     name = models.CharField(_("name"), max_length=255)
     site = models.CharField(_("site"), max_length=255)
@@ -22,6 +25,7 @@ class IndependentLan(models.Model):
     measures = models.TextField(_("security measures"), blank=True)
 
     class Meta:
+        verbose_name = _("independent LAN")
         ordering = ["agency", "name"]
 
     def __str__(self) -> str:
@@ -34,6 +38,21 @@ CONCERN_LABELS = {
     "connected": _("Connected to an outside network: not to be used for secrets"),
     "ever_connected": _("Has been connected: check it before use"),
     "history_unknown": _("Connection history not known: check it before use"),
+}
+
+
+# The law or plan behind each concern, cited the Vietnamese way (rules.Concern.article is the
+# short English reference the API gives).
+_L25_ART_5_2 = _("clause 2, Article 5 of the Law on the Protection of State Secrets 2025")
+_PLAN_II_4 = _("section II.4 of the province's plan under Decision No. 452/QĐ-TTg")
+CONCERN_ARTICLES = {
+    "connected_in_use": _L25_ART_5_2,
+    "connected": _L25_ART_5_2,
+    "ever_connected": _(
+        "section II.4 of the province's plan under Decision No. 452/QĐ-TTg; formerly clause 5, "
+        "Article 5 of the Law on the Protection of State Secrets 2018"
+    ),
+    "history_unknown": _PLAN_II_4,
 }
 
 
@@ -64,7 +83,9 @@ class Device(models.Model):
         NO = "no", _("No")
         UNKNOWN = "unknown", _("Not known")
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="devices")
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="devices"
+    )
     asset_tag = models.CharField(_("asset tag"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     make_model = models.CharField(_("make and model"), max_length=255, blank=True)
@@ -87,9 +108,10 @@ class Device(models.Model):
                             on_delete=models.PROTECT, related_name="devices")  # fmt: skip
     hostname = models.CharField(_("host name"), max_length=255, blank=True)
     machine_id = models.CharField(_("machine identifier"), max_length=128, blank=True)
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
+        verbose_name = _("device")
         ordering = ["agency", "asset_tag"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "asset_tag"], name="devices_asset_tag_once")
@@ -114,21 +136,37 @@ class Device(models.Model):
 
     @property
     def concerns_shown(self) -> list[dict[str, str]]:
-        return [{"code": c.code, "kind": c.kind, "article": c.article, "label": str(CONCERN_LABELS[c.code])}
-                for c in self.concerns]  # fmt: skip
+        """The concerns as a page shows them: what they mean and the law they rest on."""
+        return [
+            {
+                "code": c.code,
+                "kind": c.kind,
+                "article": str(CONCERN_ARTICLES[c.code]),
+                "label": str(CONCERN_LABELS[c.code]),
+            }
+            for c in self.concerns
+        ]
 
 
 class DeviceChange(models.Model):
     """The history of a device record (also in the audit chain)."""
 
-    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="changes")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    device = models.ForeignKey(
+        Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="changes"
     )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    changes = models.JSONField(default=dict)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    # {"created": true} for a new record; else {field: [old, new], ...} (a related row by its
+    # id, a day as yyyy-mm-dd), with "host_report": id when a host audit made the change
+    changes = models.JSONField(_("changes"), default=dict)
 
     class Meta:
+        verbose_name = _("device history entry")
         ordering = ["-changed_at", "-pk"]
 
     def __str__(self) -> str:
@@ -142,7 +180,9 @@ class Medium(models.Model):
         CARD = "card", _("Memory card")
         OPTICAL = "optical", _("Optical disc")
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="media")
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="media"
+    )
     label = models.CharField(_("label"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     make_model = models.CharField(_("make and model"), max_length=255, blank=True)
@@ -153,9 +193,10 @@ class Medium(models.Model):
         _("highest level"), max_length=16, choices=Level.choices, blank=True
     )
     registered_on = models.DateField(_("registered on"))
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
+        verbose_name = _("storage medium")
         ordering = ["agency", "label"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "serial"], name="devices_medium_serial_once")
@@ -166,19 +207,25 @@ class Medium(models.Model):
 
 
 class HostReport(models.Model):
-    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="reports")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    device = models.ForeignKey(
+        Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="reports"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    generated_at = models.DateTimeField()
-    sha256 = models.CharField(max_length=64)
-    hostname = models.CharField(max_length=255, blank=True)
-    machine = models.JSONField(default=dict)
-    evidence = models.JSONField(default=list)
-    errors = models.JSONField(default=list)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    generated_at = models.DateTimeField(_("audited at"))
+    sha256 = models.CharField(_("fingerprint (SHA-256)"), max_length=64)
+    hostname = models.CharField(_("host name"), max_length=255, blank=True)
+    machine = models.JSONField(_("machine"), default=dict)
+    evidence = models.JSONField(_("evidence"), default=list)
+    errors = models.JSONField(_("errors met"), default=list)
 
     class Meta:
+        verbose_name = _("host audit")
         ordering = ["-generated_at", "-pk"]
 
     def __str__(self) -> str:
@@ -191,17 +238,34 @@ class DeviceFinding(models.Model):
         RESOLVED = "resolved", _("Resolved")
         DISMISSED = "dismissed", _("Explained")
 
-    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="findings")
-    report = models.ForeignKey(HostReport, on_delete=models.CASCADE, related_name="findings")
-    code = models.CharField(max_length=32)
-    severity = models.CharField(max_length=8)
-    summary = models.CharField(max_length=255)
-    evidence = models.JSONField(default=list)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    class Severity(models.TextChoices):
+        """rules.Issue.severity"""
+
+        HIGH = "high", _("High")
+        MEDIUM = "medium", _("Medium")
+
+    device = models.ForeignKey(
+        Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="findings"
+    )
+    report = models.ForeignKey(
+        HostReport, verbose_name=_("host audit"), on_delete=models.CASCADE, related_name="findings"
+    )
+    code = models.CharField(_("kind of finding"), max_length=32)
+    severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
+    # The rules' own words (English, as the API has always given them); pages say it from
+    # `code` and `counts` in the reader's language (labels.finding_text).
+    summary = models.CharField(_("summary"), max_length=255)
+    # The figures the finding states (rules.Issue.counts): how many traces, how many of them Wi-Fi.
+    counts = models.JSONField(_("figures"), default=dict, blank=True)
+    evidence = models.JSONField(_("evidence"), default=list)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    note = models.TextField(_("how it was resolved or explained"), blank=True)
+    created_at = models.DateTimeField(_("found at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("device finding")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

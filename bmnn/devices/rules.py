@@ -74,8 +74,11 @@ def concerns(connected_to: str, ever_connected: str, *, used_for_secrets: bool) 
 class Issue:
     code: str
     severity: str  # high | medium
-    summary: str
+    summary: str  # in English, for the API; pages say it from `code` and `counts`
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    # the figures the summary states: "traces" (how many pieces of evidence), "wifi" (how many
+    # of them Wi-Fi), before the evidence kept is cut to its first rows
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _public(address: str) -> bool:
@@ -123,16 +126,16 @@ def last_connection(traces: Iterable[dict[str, Any]]) -> date | None:
     return max(days) if days else None
 
 
-def describe(traces: list[dict[str, Any]]) -> str:
-    """What the traces name: Wi-Fi networks and public addresses, else how many traces."""
+def named(traces: list[dict[str, Any]]) -> list[str]:
+    """What the traces name, at most five: Wi-Fi networks ("Wi-Fi <SSID>") and public
+    addresses; empty when they name none (the caller then says how many traces there are)."""
     names: list[str] = []
     for trace in traces:
         details = trace.get("details") or {}
         if trace.get("kind") in ("wifi_profile", "network_profile") and details.get("ssid"):
             names.append(f"Wi-Fi {details['ssid']}")
         names += [a for a in _addresses(details) if _public(a)]
-    shown = list(dict.fromkeys(names))[:5]
-    return ", ".join(shown) if shown else f"{len(traces)} network trace(s)"
+    return list(dict.fromkeys(names))[:5]
 
 
 def assess(
@@ -146,27 +149,39 @@ def assess(
     network = [e for e in items if e.get("kind") in NETWORK_KINDS]
     if connected_to == NONE and network:
         wifi = [e for e in network if e["kind"] == "wifi_profile"]
-        issues.append(Issue("network_on_standalone", "high",
-                            f"declared not connected, but {len(network)} network trace(s), {len(wifi)} Wi-Fi",
-                            network[:20]))  # fmt: skip
+        issues.append(
+            Issue(
+                "network_on_standalone",
+                "high",
+                f"declared not connected, but {len(network)} network trace(s), {len(wifi)} Wi-Fi",
+                network[:20],
+                {"traces": len(network), "wifi": len(wifi)},
+            )
+        )
     elif connected_to == LAN:
         wifi = [e for e in network if e["kind"] in ("wifi_profile", "wifi_bssids")]
         public = [e for e in network if any(_public(a) for a in _addresses(e.get("details") or {}))]
         if wifi:
-            issues.append(Issue("wifi_on_lan_device", "high",
-                                f"{len(wifi)} Wi-Fi profile(s) on a machine of an independent LAN", wifi[:20]))  # fmt: skip
+            summary = f"{len(wifi)} Wi-Fi profile(s) on a machine of an independent LAN"
+            issues.append(
+                Issue("wifi_on_lan_device", "high", summary, wifi[:20], {"traces": len(wifi)})
+            )
         if public:
-            issues.append(Issue("public_network", "high",
-                                f"{len(public)} trace(s) of a public network or DNS", public[:20]))  # fmt: skip
+            summary = f"{len(public)} trace(s) of a public network or DNS"
+            issues.append(
+                Issue("public_network", "high", summary, public[:20], {"traces": len(public)})
+            )
     unknown = [e for e in items if e.get("kind") == "usb_storage"
                and str((e.get("details") or {}).get("serialnumber", "")).upper() not in registered_media]  # fmt: skip
     if unknown:
-        issues.append(Issue("unregistered_media", "medium",
-                            f"{len(unknown)} USB storage device(s) not in the register", unknown[:50]))  # fmt: skip
+        summary = f"{len(unknown)} USB storage device(s) not in the register"
+        issues.append(
+            Issue("unregistered_media", "medium", summary, unknown[:50], {"traces": len(unknown)})
+        )
     marked = [e for e in items if e.get("kind") == "marked_file"]
     if marked:
-        issues.append(Issue("marked_files", "high",
-                            f"{len(marked)} file(s) with state-secret markings", marked[:50]))  # fmt: skip
+        summary = f"{len(marked)} file(s) with state-secret markings"
+        issues.append(Issue("marked_files", "high", summary, marked[:50], {"traces": len(marked)}))
     return issues
 
 

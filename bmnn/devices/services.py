@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bmnn.core import audit, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
-from bmnn.devices import rules
+from bmnn.core.services import assign, locked, require, service
+from bmnn.devices import labels, rules
 from bmnn.devices.models import (
     Device,
     DeviceChange,
@@ -40,6 +41,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return getattr(value, "pk", value) if value is not None else None
+
+
+def _check_member(agency: Agency, person: Person | None, field: str) -> None:
+    """The person named on a record of the agency's inventory (custodian, administrator) is one
+    of its people: an active membership of that agency."""
+    if person is not None and not agency.memberships.filter(person=person, is_active=True).exists():
+        raise ValidationError(
+            {field: _("Choose a person of %(agency)s.") % {"agency": agency.name}}
+        )
 
 
 def _check_connection(device: Device, given: dict[str, Any]) -> None:
@@ -88,17 +98,16 @@ def save_device(
     unknown = set(fields) - set(DEVICE_FIELDS)
     if unknown:
         raise TypeError(f"unknown device fields: {sorted(unknown)}")
-    device = (
-        Device.objects.select_for_update().get(pk=device.pk) if device else Device(agency=agency)
-    )
+    device = locked(Device.objects).get(pk=device.pk) if device else Device(agency=agency)
     # the connection facts may follow from what was given (see _check_connection)
     watched = list(
         dict.fromkeys([*fields, "lan", "ever_connected", "ever_connected_on", "ever_connected_to"])
     )
-    before = {name: _plain(getattr(device, name, None)) for name in watched}
-    for name, value in fields.items():
-        setattr(device, name, value.strip() if isinstance(value, str) else value)
+    before = audit.Watched(device, watched, plain=_plain)
+    assign(device, fields)
     _check_connection(device, fields)
+    if "custodian" in fields:
+        _check_member(agency, device.custodian, "custodian")
     if device.lan is not None and device.lan.agency_id != agency.pk:
         raise ValidationError({"lan": _("The LAN belongs to another agency.")})
     if not device.asset_tag:
@@ -107,11 +116,7 @@ def save_device(
     if created and Device.objects.filter(agency=agency, asset_tag=device.asset_tag).exists():
         raise ValidationError({"asset_tag": _("This asset tag is already in the inventory.")})
     device.save()
-    changes = {
-        k: [before[k], _plain(getattr(device, k))]
-        for k in watched
-        if before[k] != _plain(getattr(device, k))
-    }
+    changes = before.changes(by_name=False)  # the history lists them in the form's order
     if created or changes:
         DeviceChange.objects.create(
             device=device, changed_by=actor, changes={"created": True} if created else changes
@@ -128,6 +133,9 @@ def register_medium(*, actor: Person, agency: Agency, label: str, kind: str, ser
         policy.can_keep_inventory(actor, agency.pk),
         _("The agency's security officer keeps its inventory."),
     )
+    _check_member(agency, custodian, "custodian")
+    if registered_on > timezone.localdate():
+        raise ValidationError({"registered_on": _("The registration date is in the future.")})
     serial = serial.strip().upper()
     if not serial:
         raise ValidationError(
@@ -150,6 +158,7 @@ def save_lan(*, actor: Person, agency: Agency, name: str, site: str, administrat
         policy.can_keep_inventory(actor, agency.pk),
         _("The agency's security officer keeps its inventory."),
     )
+    _check_member(agency, administrator, "administrator")
     lan = IndependentLan.objects.create(agency=agency, name=name.strip(), site=site.strip(), administrator=administrator,
                                         measures=measures.strip())  # fmt: skip
     audit.record(
@@ -159,7 +168,7 @@ def save_lan(*, actor: Person, agency: Agency, name: str, site: str, administrat
 
 
 def parse_report(data: bytes) -> dict[str, Any]:
-    """A host-audit report as written by agent/bmnn_audit.py, its fingerprint checked."""
+    """A host-audit report as written by bmnn/devices/agent/bmnn_audit.py, its fingerprint checked."""
     if len(data) > MAX_REPORT_BYTES:
         raise ValidationError(_("The report is larger than 20 MB."))
     try:
@@ -188,7 +197,7 @@ def parse_report(data: bytes) -> dict[str, Any]:
 def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
     """Stores a verified report against the device and raises the findings its declared status
     and the media register call for; the agency's officer and head are told."""
-    device = Device.objects.select_for_update().select_related("agency").get(pk=device.pk)
+    device = locked(Device.objects).select_related("agency").get(pk=device.pk)
     require(
         policy.can_import_host_report(actor, device.agency_id),
         _("You may not audit this agency's devices."),
@@ -218,9 +227,17 @@ def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
             )
         )
     DeviceFinding.objects.bulk_create(
-        DeviceFinding(device=device, report=report, code=i.code, severity=i.severity, summary=i.summary[:255],
-                      evidence=i.evidence) for i in issues
-    )  # fmt: skip
+        DeviceFinding(
+            device=device,
+            report=report,
+            code=i.code,
+            severity=i.severity,
+            summary=i.summary[:255],
+            counts=i.counts,
+            evidence=i.evidence,
+        )
+        for i in issues
+    )
     if not device.machine_id and recorded_id:
         Device.objects.filter(pk=device.pk).update(machine_id=recorded_id, hostname=report.hostname)
     history = _record_connection_history(actor=actor, device=device, report=report)
@@ -228,9 +245,17 @@ def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
                  changes={"sha256": report.sha256, "evidence": len(report.evidence), "findings": [i.code for i in issues],
                           **history})  # fmt: skip
     if issues:
-        notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {device.agency_id}),
-               title=_("Host audit of %(device)s: %(count)s finding(s)") % {"device": device.asset_tag, "count": len(issues)},
-               url=reverse("devices:device", args=[device.pk]), key=f"host-report-{report.pk}")  # fmt: skip
+        title = ngettext(
+            "Host audit of %(device)s: %(count)s finding",
+            "Host audit of %(device)s: %(count)s findings",
+            len(issues),
+        ) % {"device": device.asset_tag, "count": len(issues)}
+        notify(
+            people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {device.agency_id}),
+            title=title,
+            url=reverse("devices:device", args=[device.pk]),
+            key=f"host-report-{report.pk}",
+        )
     return report
 
 
@@ -248,17 +273,19 @@ def _record_connection_history(
     if not traces:
         return {}
     last = rules.last_connection(traces)
-    before = {"ever_connected": device.ever_connected, "ever_connected_on": device.ever_connected_on,
-              "ever_connected_to": device.ever_connected_to}  # fmt: skip
+    before = audit.Watched(
+        device, ("ever_connected", "ever_connected_on", "ever_connected_to"), _plain
+    )
     found = _("host audit of %(day)s: %(what)s") % {
-        "day": report.generated_at.strftime("%d/%m/%Y"), "what": rules.describe(traces)}  # fmt: skip
+        "day": timezone.localtime(report.generated_at).strftime("%d/%m/%Y"),
+        "what": labels.connection_found(rules.named(traces), len(traces)),
+    }
     device.ever_connected = Device.EverConnected.YES
     if last and (device.ever_connected_on is None or last > device.ever_connected_on):
         device.ever_connected_on, device.ever_connected_to = last, found[:255]
     elif not device.ever_connected_to:
         device.ever_connected_to = found[:255]
-    changes = {name: [_plain(old), _plain(getattr(device, name))] for name, old in before.items()
-               if old != getattr(device, name)}  # fmt: skip
+    changes = before.changes()
     if changes:
         Device.objects.filter(pk=device.pk).update(
             **{name: getattr(device, name) for name in changes}
@@ -277,11 +304,12 @@ def decide_finding(
         policy.can_keep_inventory(actor, finding.device.agency_id),
         _("The agency's security officer answers the finding."),
     )
-    if (
-        status not in (DeviceFinding.Status.RESOLVED, DeviceFinding.Status.DISMISSED)
-        or not note.strip()
-    ):
-        raise ValidationError(_("Say how the finding was resolved or explained."))
+    if status not in (DeviceFinding.Status.RESOLVED, DeviceFinding.Status.DISMISSED):
+        raise ValidationError({"status": _("Choose resolved or explained.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Say how the finding was resolved or explained.")})
+    if finding.status != DeviceFinding.Status.OPEN:
+        raise ValidationError(_("This finding has already been answered."))
     finding.status, finding.note = status, note.strip()
     finding.save(update_fields=["status", "note"])
     audit.record(actor=actor, action="device.finding_" + status, obj=finding.device, agency=finding.device.agency,
@@ -305,14 +333,17 @@ def raise_in_inspection(
     made = record_finding.__wrapped__(  # type: ignore[attr-defined]
         actor=actor,
         target=target,
-        description=f"{finding.device.asset_tag}: {finding.summary}",
+        description=f"{finding.device.asset_tag}: "
+        + labels.finding_text(finding.code, finding.counts, finding.summary),
         rule=rule,
         deadline=deadline,
         severity="high" if finding.severity == "high" else "medium",
     )
-    finding.note = (
-        finding.note + "\n" if finding.note else ""
-    ) + f"→ inspection finding #{made.pk}"
+    carried = _("Carried into the inspection %(inspection)s as finding no. %(number)s.") % {
+        "inspection": target.inspection.title,
+        "number": made.pk,
+    }
+    finding.note = (finding.note + "\n" if finding.note else "") + carried
     finding.save(update_fields=["note"])
     audit.record(actor=actor, action="device.finding_to_inspection", obj=finding.device, agency=finding.device.agency,
                  changes={"finding": finding.pk, "inspection_finding": made.pk})  # fmt: skip

@@ -3,25 +3,36 @@ reports and findings, and the register of media and independent LANs."""
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bmnn.core import policy
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
-from bmnn.core.text import parse_day
-from bmnn.devices import services
-from bmnn.devices.forms import DeviceForm, LanForm, MediumForm
+from bmnn.devices import labels, services
+from bmnn.devices.forms import (
+    DeviceForm,
+    FindingDecisionForm,
+    HostReportForm,
+    LanForm,
+    MediumForm,
+    ToInspectionForm,
+    add_errors,
+)
 from bmnn.devices.models import Device, IndependentLan, Medium
-from bmnn.org.models import Agency, Person
+from bmnn.org.models import Agency, Role
+
+AGENT_NAME = "bmnn_audit.py"
 
 
 def _agencies(request: HttpRequest) -> list[Agency]:
@@ -57,14 +68,10 @@ def device_list(request: HttpRequest) -> HttpResponse:
         "rows": rows, "by_agency": sorted(by_agency.items()), "editable": _agencies(request)})  # fmt: skip
 
 
-def _device_form(
-    request: HttpRequest, agency: Agency, data: Any = None, initial: Any = None
-) -> DeviceForm:
-    form = DeviceForm(data, initial=initial)
-    people = Person.objects.filter(memberships__agency=agency, memberships__is_active=True)
-    form.fields["custodian"].queryset = people  # type: ignore[attr-defined]
-    form.fields["lan"].queryset = IndependentLan.objects.filter(agency=agency)  # type: ignore[attr-defined]
-    return form
+def _chosen_agency(request: HttpRequest, agencies: list[Agency]) -> Agency:
+    """The agency named in the address (?agency=), else the first the person keeps."""
+    wanted = parse_id(request.GET.get("agency"))
+    return next((a for a in agencies if a.pk == wanted), agencies[0])
 
 
 @login_required
@@ -72,21 +79,22 @@ def device_new(request: HttpRequest) -> HttpResponse:
     agencies = _agencies(request)
     if not agencies:
         raise PermissionDenied
-    agency = next((a for a in agencies if str(a.pk) == request.GET.get("agency", "")), agencies[0])
-    form = _device_form(
-        request, agency, request.POST or None, {"connected_to": "none", "ever_connected": "unknown"}
-    )
+    agency = _chosen_agency(request, agencies)
+    initial = {"connected_to": "none", "ever_connected": "unknown"}
+    form = DeviceForm(request.POST or None, initial=initial, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             device = services.save_device(
                 actor=actor_of(request), agency=agency, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Device added to the inventory."))
             return redirect("devices:device", pk=device.pk)
-    return render(request, "devices/form.html", {"form": form, "agency": agency})
+    return render(
+        request, "devices/form.html", {"form": form, "agency": agency, "agencies": agencies}
+    )
 
 
 @login_required
@@ -101,22 +109,80 @@ def device_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if not policy.can_keep_inventory(request.user, device.agency_id):
         raise PermissionDenied
-    fields = list(DeviceForm.base_fields)
-    initial = {name: getattr(device, name) for name in fields}
-    form = _device_form(request, device.agency, request.POST or None, initial)
+    initial = {name: getattr(device, name) for name in DeviceForm.base_fields}
+    form = DeviceForm(request.POST or None, initial=initial, agency=device.agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_device(
                 actor=actor_of(request), agency=device.agency, device=device, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("devices:device", pk=pk)
     return render(
         request, "devices/form.html", {"form": form, "agency": device.agency, "device": device}
     )
+
+
+def _answer(request: HttpRequest, device: Device, shown: dict[str, Any]) -> bool:
+    """Handles one of the detail page's forms; False when it came back with errors (the bound
+    form is then in `shown`, to be rendered again with what was typed)."""
+    action = request.POST.get("action", "")
+    actor = actor_of(request)
+    finding = device.findings.filter(pk=parse_id(request.POST.get("finding")) or 0).first()
+    if action in ("finding", "inspection") and finding is None:
+        raise Http404
+    if action == "finding" and finding is not None:
+        decision = shown["decisions"][finding.pk] = FindingDecisionForm(
+            request.POST, finding=finding
+        )
+        if decision.is_valid():
+            try:
+                services.decide_finding(actor=actor, finding=finding, **decision.cleaned_data)
+            except ValidationError as exc:
+                add_errors(decision, exc)
+                return False
+            messages.success(request, _("Saved."))
+            return True
+        return False
+    if action == "inspection" and finding is not None:
+        carry = shown["carries"][finding.pk] = ToInspectionForm(
+            request.POST, finding=finding, targets=shown["targets"]
+        )
+        if carry.is_valid():
+            try:
+                services.raise_in_inspection(actor=actor, finding=finding, **carry.cleaned_data)
+            except ValidationError as exc:
+                add_errors(carry, exc)
+                return False
+            messages.success(request, _("Recorded as an inspection finding."))
+            return True
+        return False
+    upload = shown["upload"] = HostReportForm(request.POST, request.FILES)
+    if not upload.is_valid():
+        return False
+    try:
+        report = services.import_report(
+            actor=actor, device=device, data=upload.cleaned_data["report"].read()
+        )
+    except ValidationError as exc:
+        add_errors(upload, exc, default="report")
+        return False
+    evidence, found = len(report.evidence), report.findings.count()
+    read = ngettext(
+        "Report imported: %(n)s piece of evidence read.",
+        "Report imported: %(n)s pieces of evidence read.",
+        evidence,
+    ) % {"n": evidence}
+    raised = (
+        ngettext("%(n)s finding raised.", "%(n)s findings raised.", found) % {"n": found}
+        if found
+        else _("No finding.")
+    )
+    messages.success(request, f"{read} {raised}")
+    return True
 
 
 @login_required
@@ -130,52 +196,45 @@ def device_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if device is None:
         raise Http404
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "inspection":
-                finding = device.findings.filter(
-                    pk=parse_id(request.POST.get("finding")) or 0
-                ).first()
-                target = (
-                    _open_targets(request, device)
-                    .filter(pk=parse_id(request.POST.get("target")) or 0)
-                    .first()
-                )
-                if finding is None or target is None:
-                    raise Http404
-                services.raise_in_inspection(actor=actor_of(request), finding=finding, target=target,
-                                             deadline=parse_day(request.POST.get("deadline", "")))  # fmt: skip
-                messages.success(request, _("Recorded as an inspection finding."))
-            elif request.POST.get("action") == "finding":
-                finding = device.findings.filter(
-                    pk=parse_id(request.POST.get("finding")) or 0
-                ).first()
-                if finding is None:
-                    raise Http404
-                services.decide_finding(actor=actor_of(request), finding=finding, status=request.POST.get("status", ""),
-                                        note=request.POST.get("note", ""))  # fmt: skip
-                messages.success(request, _("Saved."))
-            else:
-                upload = request.FILES.get("report")
-                if upload is None:
-                    raise ValidationError(_("Choose the report file."))
-                report = services.import_report(
-                    actor=actor_of(request), device=device, data=upload.read()
-                )
-                messages.success(
-                    request,
-                    _("Report imported: %(n)s evidence items.") % {"n": len(report.evidence)},
-                )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        return redirect("devices:device", pk=pk)
-    return render(request, "devices/detail.html", {
-        "device": device, "changes": device.changes.select_related("changed_by")[:30],
-        "reports": device.reports.all()[:10], "findings": device.findings.select_related("report"),
-        "can_keep": policy.can_keep_inventory(request.user, device.agency_id),
-        "can_import": policy.can_import_host_report(request.user, device.agency_id),
+    can_keep = policy.can_keep_inventory(request.user, device.agency_id)
+    can_import = policy.can_import_host_report(request.user, device.agency_id)
+    shown: dict[str, Any] = {
         "targets": _open_targets(request, device),
-    })  # fmt: skip
+        "decisions": {},
+        "carries": {},
+        "upload": HostReportForm(),
+    }
+    if request.method == "POST":
+        if not can_import:
+            raise PermissionDenied
+        if _answer(request, device, shown):
+            return redirect("devices:device", pk=pk)
+    targets = list(shown["targets"])
+    findings = list(device.findings.select_related("report"))
+    for finding in findings:
+        finding.text = labels.finding_text(finding.code, finding.counts, finding.summary)
+        finding.rows = labels.evidence_rows(finding.evidence[:5])
+        finding.more = max(0, len(finding.evidence) - 5)
+        finding.decision = shown["decisions"].get(finding.pk) or FindingDecisionForm(
+            finding=finding
+        )
+        finding.carry = shown["carries"].get(finding.pk) or (
+            ToInspectionForm(finding=finding, targets=shown["targets"]) if targets else None
+        )
+    return render(
+        request,
+        "devices/detail.html",
+        {
+            "device": device,
+            "history": labels.history(device.changes.select_related("changed_by")[:30]),
+            "reports": device.reports.all()[:10],
+            "findings": findings,
+            "can_keep": can_keep,
+            "can_import": can_import,
+            "upload": shown["upload"],
+            "agent_name": AGENT_NAME,
+        },
+    )
 
 
 def _open_targets(request: HttpRequest, device: Device) -> Any:
@@ -193,35 +252,59 @@ def _open_targets(request: HttpRequest, device: Device) -> Any:
 
 
 @login_required
+def agent(request: HttpRequest) -> FileResponse:
+    """The host-audit agent, to be carried on a USB stick to the machine to audit (the file
+    `bmnn audit-host --save-agent FILE` writes)."""
+    scope = policy.scope(request.user)
+    if not (
+        scope.has(Role.INSPECTOR)
+        or any(policy.can_import_host_report(request.user, a) for a in scope.agency_ids)
+    ):
+        raise PermissionDenied
+    path = resources.files("bmnn.devices") / "agent" / AGENT_NAME
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=AGENT_NAME, content_type="text/x-python"
+    )
+
+
+@login_required
 def media(request: HttpRequest) -> HttpResponse:
     agencies = _agencies(request)
-    medium_form, lan_form = MediumForm(initial={"registered_on": timezone.localdate()}), LanForm()
-    if request.method == "POST":
-        agency = next((a for a in agencies if str(a.pk) == request.POST.get("agency", "")), None)
-        if agency is None:
-            raise PermissionDenied
-        form: Any = (
-            LanForm(request.POST)
-            if request.POST.get("action") == "lan"
-            else MediumForm(request.POST)
-        )
-        if form.is_valid():
-            try:
-                if isinstance(form, LanForm):
-                    services.save_lan(actor=actor_of(request), agency=agency, **form.cleaned_data)
-                else:
-                    services.register_medium(
-                        actor=actor_of(request), agency=agency, **form.cleaned_data
-                    )
-                messages.success(request, _("Saved."))
-                return redirect("devices:media")
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+    today = timezone.localdate()
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action and not agencies:
+        raise PermissionDenied
+    medium_form = MediumForm(
+        request.POST if action == "medium" else None,
+        agencies=agencies,
+        initial={"registered_on": today},
+    )
+    lan_form = LanForm(request.POST if action == "lan" else None, agencies=agencies)
+    form = medium_form if action == "medium" else lan_form if action == "lan" else None
+    if form is not None and form.is_valid():
+        values = dict(form.cleaned_data)
+        try:
+            if form is lan_form:
+                services.save_lan(actor=actor_of(request), **values)
+            else:
+                services.register_medium(actor=actor_of(request), **values)
+        except ValidationError as exc:
+            add_errors(form, exc)
         else:
-            messages.error(request, form.errors.as_text())
-    return render(request, "devices/media.html", {
-        "media": policy.restrict_devices(request.user, Medium.objects.select_related("agency"))[:500],
-        "lans": policy.restrict_devices(request.user, IndependentLan.objects.select_related("agency"))
-        .annotate(count=Count("devices")),
-        "agencies": agencies, "medium_form": medium_form, "lan_form": lan_form,
-    })  # fmt: skip
+            messages.success(request, _("Saved."))
+            return redirect("devices:media")
+    return render(
+        request,
+        "devices/media.html",
+        {
+            "media": policy.restrict_devices(
+                request.user, Medium.objects.select_related("agency", "custodian")
+            )[:500],
+            "lans": policy.restrict_devices(
+                request.user, IndependentLan.objects.select_related("agency", "administrator")
+            ).annotate(count=Count("devices")),
+            "agencies": agencies,
+            "medium_form": medium_form,
+            "lan_form": lan_form,
+        },
+    )

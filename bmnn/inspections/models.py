@@ -34,6 +34,8 @@ class Inspection(models.Model):
     team = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("team"), related_name="inspections",
                                   blank=True)  # fmt: skip
     checklist_version = models.CharField(max_length=32)
+    # the date an imported plan sets for the inspected agencies' own (self-inspection) reports
+    self_report_due = models.DateField(_("own reports due"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
     )
@@ -57,6 +59,9 @@ class Target(models.Model):
     agency = models.ForeignKey(
         "org.Agency", on_delete=models.PROTECT, related_name="inspection_targets"
     )
+    # the days the plan's schedule gives this agency (lịch kiểm tra), when it gives them
+    scheduled_from = models.DateField(_("scheduled from"), null=True, blank=True)
+    scheduled_to = models.DateField(_("scheduled to"), null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -78,45 +78,6 @@ def library(search: str = "", kind: str = "") -> QuerySet[LegalDocument]:
     return rows
 
 
-def open_findings_by_agency(actor: Any) -> QuerySet[Any]:
-    return (
-        findings(actor)
-        .exclude(status=Finding.Status.VERIFIED)
-        .values("target__agency__name")
-        .annotate(total=Count("pk"), late=Count("pk", filter=Q(deadline__lt=timezone.localdate())))
-        .order_by("-late", "target__agency__name")
-    )
-
-
-def readiness_summary(agencies: QuerySet[Agency], today: date | None = None) -> dict[str, Any]:
-    """The dashboard's figures over many agencies, counted by the database (no agency rows are
-    loaded but the five least trained): agencies, those late with their regulation, those with
-    nobody designated today, mean training coverage and the five least trained."""
-    from bmnn.inspections.models import Regulation, StaffDesignation
-
-    today = today or timezone.localdate()
-    ids = agencies.values("pk")
-    total = agencies.count()
-    issued = Regulation.objects.filter(agency_id__in=ids, status="issued").count()
-    in_force = Q(decided_on__lte=today) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
-    staffed = (
-        StaffDesignation.objects.filter(in_force, agency_id__in=ids)
-        .values("agency_id")
-        .distinct()
-        .count()
-    )
-    coverage = {k: v for k, v in training_coverage(agencies, today).items() if v is not None}
-    lowest = sorted(coverage.items(), key=lambda pair: (pair[1], pair[0]))[:5]
-    names = Agency.objects.in_bulk([pk for pk, _share in lowest])
-    return {
-        "agencies": total,
-        "no_regulation": total - issued if rules.regulation_late("", today) else 0,
-        "no_staff": total - staffed,
-        "coverage": sum(coverage.values()) / len(coverage) if coverage else None,
-        "least_trained": [{"agency": names[pk], "coverage": share} for pk, share in lowest],
-    }
-
-
 def agency_readiness(agencies: list[Agency], today: date | None = None) -> list[dict[str, Any]]:
     """Per agency: regulation status (late after the plan's deadline), designated staff in
     force, and training coverage — the gaps the dashboard flags."""

@@ -6,6 +6,7 @@ app_name = "inspections"
 urlpatterns = [
     path("", views.inspection_list, name="list"),
     path("new/", views.inspection_new, name="new"),
+    path("import/", views.import_plan, name="plan_import"),
     path("<id:pk>/", views.inspection_detail, name="detail"),
     path("<id:pk>/agencies/<id:target_pk>/", views.target_checklist, name="target"),
     path("<id:pk>/conclude/", views.conclude, name="conclude"),

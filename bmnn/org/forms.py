@@ -65,7 +65,11 @@ class MembershipForm(BootstrapMixin, forms.Form):
 
 class ClearanceForm(BootstrapMixin, forms.Form):
     level = forms.ChoiceField(label=_("Clearance"), choices=ClearanceLevel.choices)
-    granted_on = forms.DateField(label=_("Date of decision"), initial=date.today)
+    granted_on = forms.DateField(
+        label=_("Date of decision"),
+        initial=date.today,
+        error_messages={"invalid": _("Write a real date as dd/mm/yyyy, e.g. 05/03/2026.")},
+    )
     decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)
 
 

@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core import levels
 from bmnn.core.text import fold
 
 
@@ -33,23 +34,20 @@ class AgencyType(models.TextChoices):
 
 
 class Level(models.TextChoices):
-    """Độ mật — the three classification levels (Law 117/2025/QH15)."""
+    """Độ mật — the three classification levels (codes and order: `bmnn.core.levels`)."""
 
-    TUYET_MAT = "tuyet_mat", _("Top secret (Tuyệt mật)")
-    TOI_MAT = "toi_mat", _("Secret (Tối mật)")
-    MAT = "mat", _("Confidential (Mật)")
+    TUYET_MAT = levels.TUYET_MAT, _("Top secret (Tuyệt mật)")
+    TOI_MAT = levels.TOI_MAT, _("Secret (Tối mật)")
+    MAT = levels.MAT, _("Confidential (Mật)")
 
 
 class ClearanceLevel(models.TextChoices):
-    """Highest level a person may access; ordered by `CLEARANCE_RANK`."""
+    """Highest level a person may access; ordered by `bmnn.core.levels.RANK`."""
 
-    NONE = "none", _("None")
-    MAT = "mat", _("Confidential (Mật)")
-    TOI_MAT = "toi_mat", _("Secret (Tối mật)")
-    TUYET_MAT = "tuyet_mat", _("Top secret (Tuyệt mật)")
-
-
-CLEARANCE_RANK = {"none": 0, "mat": 1, "toi_mat": 2, "tuyet_mat": 3}
+    NONE = levels.NO_CLEARANCE, _("None")
+    MAT = levels.MAT, _("Confidential (Mật)")
+    TOI_MAT = levels.TOI_MAT, _("Secret (Tối mật)")
+    TUYET_MAT = levels.TUYET_MAT, _("Top secret (Tuyệt mật)")
 
 
 class Role(models.TextChoices):

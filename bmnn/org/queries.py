@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from bmnn.core import policy
 from bmnn.core.text import fold
@@ -99,26 +99,6 @@ def person(actor: Any, pk: int) -> Person | None:
 def groups() -> QuerySet[AgencyGroup]:
     """Groups are names from plans, not records of an agency: every user may read them."""
     return AgencyGroup.objects.order_by("name")
-
-
-def province_overview(actor: Any) -> dict[str, Any]:
-    """Counts for the supervisor's dashboard, in a fixed number of queries."""
-    visible = policy.restrict_agencies(actor, Agency.objects.filter(is_active=True))
-    has_head = Exists(
-        Membership.objects.filter(agency=OuterRef("pk"), role=Role.HEAD, is_active=True)
-    )
-    has_officer = Exists(
-        Membership.objects.filter(agency=OuterRef("pk"), role=Role.SECURITY_OFFICER, is_active=True)
-    )
-    by_type = list(visible.values("type").annotate(total=Count("pk")).order_by("type"))
-    annotated = visible.annotate(has_head=has_head, has_officer=has_officer)
-    totals = annotated.aggregate(
-        agencies=Count("pk"),
-        without_head=Count("pk", filter=Q(has_head=False)),
-        without_officer=Count("pk", filter=Q(has_officer=False)),
-    )
-    missing = list(annotated.filter(Q(has_head=False) | Q(has_officer=False)).order_by("name")[:10])
-    return {"by_type": by_type, "totals": totals, "missing": missing}
 
 
 def people_in_roles(roles: tuple[str, ...], agency_ids: set[int] | None = None) -> QuerySet[Person]:

@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
-from bmnn.core.services import require, service
+from bmnn.core.services import assign, locked, require, service
 from bmnn.org.models import (
     Agency,
     AgencyGroup,
@@ -24,10 +24,6 @@ from bmnn.org.models import (
 
 AGENCY_FIELDS = ("name", "short_name", "code", "type", "parent_id", "is_active", "address", "phone")
 PERSON_FIELDS = ("full_name", "username", "email", "position", "phone", "is_active")
-
-
-def _snapshot(obj: Model, fields: tuple[str, ...]) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in fields}
 
 
 @service
@@ -61,7 +57,7 @@ def create_agency(
         action="agency.create",
         obj=agency,
         agency=agency,
-        changes=audit.diff({}, _snapshot(agency, AGENCY_FIELDS)),
+        changes=audit.diff({}, audit.fields_of(agency, AGENCY_FIELDS)),
     )
     return agency
 
@@ -77,10 +73,9 @@ def update_agency(*, actor: Person, agency: Agency, **changes: Any) -> Agency:
         # A head edits contact details; type, code, parent and status are the province's call.
         protected = {"type", "code", "parent", "parent_id", "is_active"} & set(changes)
         require(not protected, _("Only province staff may change an agency's type or status."))
-    agency = Agency.objects.select_for_update().get(pk=agency.pk)
-    before = _snapshot(agency, AGENCY_FIELDS)
-    for name, value in changes.items():
-        setattr(agency, name, value)
+    agency = locked(Agency.objects).get(pk=agency.pk)
+    watched = audit.Watched(agency, AGENCY_FIELDS)
+    assign(agency, changes, strip=False)
     if agency.parent_id == agency.pk:
         raise ValidationError({"parent": _("An agency cannot be its own parent.")})
     agency.full_clean()
@@ -90,7 +85,7 @@ def update_agency(*, actor: Person, agency: Agency, **changes: Any) -> Agency:
         action="agency.update",
         obj=agency,
         agency=agency,
-        changes=audit.diff(before, _snapshot(agency, AGENCY_FIELDS)),
+        changes=watched.changes(),
     )
     return agency
 
@@ -127,7 +122,7 @@ def _add_membership(
             _("You may not give this role in this agency."),
         )
     membership, created = Membership.objects.get_or_create(
-        person=person, agency=agency, role=role, defaults={"since": date.today()}
+        person=person, agency=agency, role=role, defaults={"since": timezone.localdate()}
     )
     if not created and membership.is_active:
         raise ValidationError(_("This person already has this role in this agency."))
@@ -182,7 +177,7 @@ def create_person(
         action="person.create",
         obj=person,
         agency=agency,
-        changes=audit.diff({}, _snapshot(person, PERSON_FIELDS)),
+        changes=audit.diff({}, audit.fields_of(person, PERSON_FIELDS)),
     )
     _add_membership(actor=actor, person=person, agency=agency, role=role)
     return person
@@ -194,8 +189,8 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError(_("Unknown fields: %s") % ", ".join(sorted(unknown)))
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    before = _snapshot(person, PERSON_FIELDS)
+    person = locked(Person.objects).get(pk=person.pk)
+    watched = audit.Watched(person, PERSON_FIELDS)
     if "username" in changes and changes["username"].strip() != person.username:
         require(
             policy.can_change_username(actor, person),
@@ -206,11 +201,10 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
             policy.can_deactivate_person(actor, person),
             _("You may not turn this account on or off."),
         )
-    for name, value in changes.items():
-        setattr(person, name, value.strip() if isinstance(value, str) else value)
+    assign(person, changes)
     person.full_clean(exclude=["password"])
     person.save()
-    if before["is_active"] and not person.is_active:
+    if watched.before["is_active"] and not person.is_active:
         from bmnn.accounts import tokens
 
         tokens.revoke_all(actor=actor, person=person, reason="deactivated")
@@ -218,7 +212,7 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
         actor=actor,
         action="person.update",
         obj=person,
-        changes=audit.diff(before, _snapshot(person, PERSON_FIELDS)),
+        changes=watched.changes(),
     )
     return person
 
@@ -268,7 +262,7 @@ def grant_clearance(
             policy.can_grant_clearance(actor, person, level),
             _("You may not grant this clearance to this person."),
         )
-    if granted_on > date.today():
+    if granted_on > timezone.localdate():
         raise ValidationError(
             {"granted_on": _("The date of the decision cannot be in the future.")}
         )

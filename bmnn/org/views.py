@@ -32,12 +32,13 @@ from bmnn.org.models import Agency, AgencyType, ClearanceLevel, Membership, Role
 PAGE_SIZE = 50
 
 
-def _apply_errors(form: Any, exc: ValidationError) -> None:
+def _apply_errors(form: Any, exc: ValidationError, field: str | None = None) -> None:
+    """A service's refusal on the form: by the field it names, else by `field`, else above."""
     if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
     else:
-        form.add_error(None, exc.messages)
+        form.add_error(field, exc.messages)
 
 
 def _agency_or_404(request: HttpRequest, pk: int) -> Agency:
@@ -216,7 +217,23 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = queries.person(request.user, pk)
     if person is None:
         raise Http404
+    return _person_page(request, person)
+
+
+def _person_page(
+    request: HttpRequest,
+    person: Any,
+    *,
+    clearance_form: ClearanceForm | None = None,
+    membership_form: MembershipForm | None = None,
+) -> HttpResponse:
+    """The person's page; a refused role or clearance form comes back with what was typed and
+    each message by its field, the other form blank (status 200, as Django's own form views
+    answer a refused form: a 400 would be logged as a failed load in the browser console)."""
     grants = person.clearance_grants.select_related("granted_by")[:20]
+    refused = clearance_form is not None or membership_form is not None
+    if refused:
+        messages.error(request, _("Nothing was saved: correct what is marked below."))
     return render(
         request,
         "org/person_detail.html",
@@ -224,8 +241,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "grants": grants,
             "can_change": policy.can_change_person(request.user, person),
-            "clearance_form": ClearanceForm(),
-            "membership_form": MembershipForm(agencies=queries.agencies(request.user)),
+            "clearance_form": clearance_form or ClearanceForm(),
+            "membership_form": membership_form
+            or MembershipForm(agencies=queries.agencies(request.user)),
         },
     )
 
@@ -289,15 +307,17 @@ def person_grant_clearance(request: HttpRequest, pk: int) -> HttpResponse:
     if person is None:
         raise Http404
     form = ClearanceForm(request.POST)
-    if form.is_valid():
-        try:
-            services.grant_clearance(actor=request.user, person=person, **form.cleaned_data)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Clearance recorded."))
-    else:
-        messages.error(request, _("Check the clearance form: %s") % form.errors.as_text())
+    if not form.is_valid():
+        return _person_page(request, person, clearance_form=form)
+    try:
+        services.grant_clearance(actor=request.user, person=person, **form.cleaned_data)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        _apply_errors(form, exc, "level")
+        return _person_page(request, person, clearance_form=form)
+    except PermissionDenied as exc:
+        form.add_error("level", str(exc))
+        return _person_page(request, person, clearance_form=form)
+    messages.success(request, _("Clearance recorded."))
     return redirect("org:person_detail", pk=person.pk)
 
 
@@ -308,20 +328,25 @@ def person_add_membership(request: HttpRequest, pk: int) -> HttpResponse:
     if person is None:
         raise Http404
     form = MembershipForm(request.POST, agencies=queries.agencies(request.user))
-    if form.is_valid():
-        try:
-            services.add_membership(
-                actor=request.user,  # type: ignore[arg-type]
-                person=person,
-                agency=form.cleaned_data["agency"],
-                role=form.cleaned_data["role"],
-            )
-        except (ValidationError, IntegrityError) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-        else:
-            messages.success(request, _("Role added."))
-    else:
-        messages.error(request, _("Choose an agency and a role."))
+    if not form.is_valid():
+        return _person_page(request, person, membership_form=form)
+    try:
+        services.add_membership(
+            actor=request.user,  # type: ignore[arg-type]
+            person=person,
+            agency=form.cleaned_data["agency"],
+            role=form.cleaned_data["role"],
+        )
+    except ValidationError as exc:
+        _apply_errors(form, exc, "role")
+        return _person_page(request, person, membership_form=form)
+    except PermissionDenied as exc:
+        form.add_error("role", str(exc))
+        return _person_page(request, person, membership_form=form)
+    except IntegrityError:
+        form.add_error("role", _("This person already has this role in this agency."))
+        return _person_page(request, person, membership_form=form)
+    messages.success(request, _("Role added."))
     return redirect("org:person_detail", pk=person.pk)
 
 

@@ -1,17 +1,22 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.sorting import person_key
 from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Person
 from bmnn.plans.models import Period, Status, TimingKind
+from bmnn.registry.fields import day_field
 
 
 class UploadForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("Plan document"),
         help_text=_("DOCX, PDF with a text layer, or plain text; at most 20 MB."),
+        error_messages={"required": _("Choose the plan document.")},
     )
 
 
@@ -19,7 +24,7 @@ class PlanHeaderForm(BootstrapMixin, forms.Form):
     number = forms.CharField(label=_("Number and symbol"), max_length=64, required=False)
     issuer_name = forms.CharField(label=_("Issued by"), max_length=255, required=False)
     place = forms.CharField(label=_("Place"), max_length=128, required=False)
-    date = forms.DateField(label=_("Date"), required=False)
+    date = day_field(_("Date"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500)
     legal_basis = forms.CharField(
         label=_("Legal basis"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -42,7 +47,7 @@ class TaskForm(BootstrapMixin, forms.Form):
     coordinating = forms.CharField(label=_("Coordinating"), required=False)
     timing_kind = forms.ChoiceField(label=_("Timing"), choices=TimingKind.choices)
     timing_text = forms.CharField(label=_("Time limit as written"), max_length=500, required=False)
-    due_date = forms.DateField(label=_("Due date"), required=False)
+    due_date = day_field(_("Due date"), required=False)
     period = forms.ChoiceField(
         label=_("Check-in period"), choices=[("", "—"), *Period.choices], required=False
     )
@@ -62,9 +67,19 @@ class TaskEditForm(TaskForm):
         label=_("Responsible person"), queryset=Person.objects.none(), required=False
     )
 
-    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = people  # type: ignore[attr-defined]
+        field = self.fields["responsible"]
+        field.queryset = people  # type: ignore[attr-defined]
+        # by given name, the Vietnamese way, each with the position that tells namesakes apart
+        chosen = sorted(people or [], key=lambda p: person_key(p.full_name))
+        field.choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *[
+                (p.pk, f"{p.full_name} — {p.position}" if p.position else p.full_name)
+                for p in chosen
+            ],
+        ]
         del self.fields["DELETE"]
 
 
@@ -77,6 +92,17 @@ class ProgressForm(BootstrapMixin, forms.Form):
 
 class ReviewForm(BootstrapMixin, forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=[("accept", _("Accept")), ("return", _("Return"))]
+        label=_("Decision"), choices=[("", "—"), ("accept", _("Accept")), ("return", _("Return"))]
     )
-    note = forms.CharField(label=_("Comment"), required=False, max_length=500)
+    note = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=500,
+        help_text=_("Required when the work is returned: say what is missing."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Say what is missing before returning the work."))
+        return data

@@ -7,6 +7,7 @@ token in the preview form; the plan itself is created only when the reviewer sav
 from __future__ import annotations
 
 import secrets
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,7 @@ def initial_forms(parsed: ParsedPlan) -> tuple[dict[str, Any], list[dict[str, An
             "period": task.timing.period,
             "expected_output": task.output[:500],
             "uncertain": ",".join(task.uncertain),
+            "flags": [asdict(flag) for flag in task.flags],  # shown on the review page
         }
         for task in parsed.tasks
     ]

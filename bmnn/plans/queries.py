@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -13,6 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from bmnn.core import policy
+from bmnn.core.sorting import vietnamese_key, vietnamese_sorted
 from bmnn.org.models import Agency
 from bmnn.plans import rules
 from bmnn.plans.models import (
@@ -96,15 +98,13 @@ def updates_of(assignment: Assignment) -> QuerySet[ProgressUpdate]:
     return assignment.updates.select_related("author").prefetch_related("evidence")
 
 
-def coordinator_inputs(actor: Any, assignment: Assignment) -> QuerySet[Assignment]:
-    """For a lead: the coordinators' assignments on the same task, with their latest state."""
+def coordinator_inputs(actor: Any, assignment: Assignment) -> list[Assignment]:
+    """For a lead: the coordinators' assignments on the same task, with their latest state, the
+    agencies in Vietnamese order."""
     if assignment.role != PartyRole.LEAD:
-        return Assignment.objects.none()
-    return (
-        assignments(actor)
-        .filter(task=assignment.task, role=PartyRole.COORDINATING)
-        .order_by("agency__name")
-    )
+        return []
+    rows = assignments(actor).filter(task=assignment.task, role=PartyRole.COORDINATING)
+    return vietnamese_sorted(rows, key=lambda row: row.agency.name)
 
 
 @dataclass
@@ -115,10 +115,45 @@ class MatrixRow:
 
 
 @dataclass
+class PlanColumns:
+    """The matrix's columns of one plan: a header over its tasks' references, so that two plans'
+    "II.3" are told apart."""
+
+    label: str  # the plan's number and symbol, or the start of its title
+    title: str
+    span: int
+
+
+@dataclass
 class Matrix:
     tasks: list[Task]
     rows: list[MatrixRow] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    plans: list[PlanColumns] = field(default_factory=list)
+
+
+# The legend's entries, one colour each: the four statuses, "done" split into awaiting acceptance
+# and accepted (green); the counts partition the cells shown.
+ACCEPTED = "accepted"
+
+
+def legend(counts: Counter[str]) -> list[tuple[str, str, str, int]]:
+    """(key, css classes, label, count) for each colour of the matrix."""
+    rows = []
+    for value, label in Status.choices:
+        rows.append((value, f"bmnn-{value}", str(label), counts[value]))
+        if value == Status.DONE:
+            accepted = f"{label} · {Review.ACCEPTED.label}"
+            rows.append((ACCEPTED, "bmnn-done bmnn-accepted", accepted, counts[ACCEPTED]))
+    return rows
+
+
+def plan_label(plan: Plan) -> str:
+    """How a plan is named where space is short: its number and symbol, or its title's start."""
+    if plan.number.strip():
+        return plan.number.strip()
+    words = plan.title.split()
+    return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
 
 
 def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: str = "") -> Matrix:
@@ -138,19 +173,26 @@ def matrix(actor: Any, *, plan_id: int | None, agency_type: str = "", status: st
     agency_ids = {c[2] for c in cells}
     tasks = list(
         Task.objects.filter(pk__in=task_ids)
+        .select_related("plan")
         .order_by("plan_id", "order", "pk")
-        .only("id", "ref", "content", "plan_id")
+        .only("id", "ref", "content", "plan_id", "plan__number", "plan__title")
     )
-    agencies = list(
-        Agency.objects.filter(pk__in=agency_ids)
-        .order_by("search_text", "pk")
-        .only("id", "name", "short_name")
+    agencies = vietnamese_sorted(
+        Agency.objects.filter(pk__in=agency_ids).only("id", "name", "short_name"),
+        key=lambda agency: agency.name,
     )
     by_agency: dict[int, dict[int, tuple[int, str, str]]] = defaultdict(dict)
     result = Matrix(tasks=tasks)
+    previous = None
+    for task in tasks:  # ordered by plan: one header per plan over its tasks
+        if task.plan_id == previous:
+            result.plans[-1].span += 1
+        else:
+            result.plans.append(PlanColumns(plan_label(task.plan), task.plan.title, 1))
+            previous = task.plan_id
     for pk, task_id, agency_id, state, review in cells:
         by_agency[agency_id][task_id] = (pk, state, review)
-        result.counts[state] += 1
+        result.counts[ACCEPTED if state == "done" and review == "accepted" else state] += 1
     labels = {value: escape(str(label)) for value, label in Status.choices}
     accepted = escape(str(Review.ACCEPTED.label))
     link = reverse("plans:assignment", args=[0]).removesuffix("0/")
@@ -202,12 +244,62 @@ def status_rows(actor: Any, plan: Plan) -> list[Assignment]:
     from django.db.models import OuterRef, Subquery
 
     latest = ProgressUpdate.objects.filter(assignment=OuterRef("pk")).order_by("-created_at", "-pk")
-    return list(
+    rows = list(
         assignments(actor)
         .filter(task__plan=plan)
         .annotate(
             last_note=Subquery(latest.values("note")[:1]),
             last_at=Subquery(latest.values("created_at")[:1]),
         )
-        .order_by("task__order", "task__pk", "agency__search_text")
     )
+    # by task, then the agencies in Vietnamese order
+    return sorted(rows, key=lambda r: (r.task.order, r.task_id, vietnamese_key(r.agency.name)))
+
+
+# --- what waits for a person (the homes) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One kind of plan work waiting for a person: what, how many, where to do it."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+DUE_SOON_DAYS = 30
+
+
+def work_waiting(actor: Any, today: date | None = None) -> list[Waiting]:
+    """The plan work waiting for this person, kinds with nothing waiting left out: for the
+    people of an agency, its assignments in issued plans that are overdue, due within
+    `DUE_SOON_DAYS` days, or returned for rework; for the province supervisor, reports of work
+    done awaiting acceptance. Three or four queries, whatever the size of the plans."""
+    from datetime import timedelta
+
+    from django.utils.translation import gettext as _
+
+    today = today or timezone.localdate()
+    found: list[Waiting] = []
+    if policy.can_review_progress(actor):
+        pending = assignments(actor).filter(
+            review=Review.PENDING, task__plan__status=PlanStatus.ISSUED
+        )
+        label = _("Work reported done, to accept or return")
+        matrix_url = reverse("plans:matrix") + "?status=done"
+        found.append(Waiting("to_accept", label, pending.count(), matrix_url))
+    mine = my_assignments(actor)
+    open_rows = [row for row in mine if row.status != "done"]
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    overdue = [r for r in open_rows if r.overdue]  # type: ignore[attr-defined]
+    due = [r for r in open_rows if r.next_due and today <= r.next_due <= soon]  # type: ignore[attr-defined]
+    returned = [r for r in mine if r.review == Review.RETURNED]
+    url = reverse("plans:my_tasks")
+    found += [
+        Waiting("overdue", _("Tasks past their deadline"), len(overdue), url),
+        Waiting("due_soon", _("Tasks due within 30 days"), len(due), url),
+        Waiting("returned", _("Tasks returned for more work"), len(returned), url),
+    ]
+    return [w for w in found if w.count]

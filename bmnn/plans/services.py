@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.core.storage import random_name, sha256_of
 from bmnn.core.uploads import check_upload
 from bmnn.org.models import Agency, AgencyGroup, Person, Role
@@ -158,14 +158,18 @@ def create_plan(
     return plan
 
 
+# what the audit keeps of a task's change: {key in the record: field}
+TASK_AUDITED = {"content": "content", "timing": "timing_text", "due": "due_date"}
+
+
 @service
 def update_task(*, actor: Person, task: Task, draft: TaskDraft, responsible: Person | None) -> Task:
     require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
-    task = Task.objects.select_for_update().select_related("plan").get(pk=task.pk)
+    task = locked(Task.objects).select_related("plan").get(pk=task.pk)
     if task.plan.status != PlanStatus.DRAFT:
         raise ValidationError(_("An issued plan's tasks can no longer be edited."))
     _validate_task(draft)
-    before = {"content": task.content, "timing": task.timing_text, "due": task.due_date}
+    watched = audit.Watched(task, TASK_AUDITED)
     task.ref, task.content, task.section = draft.ref[:32], draft.content, draft.section[:500]
     task.timing_kind, task.timing_text, task.due_date = (
         draft.timing_kind,
@@ -183,9 +187,7 @@ def update_task(*, actor: Person, task: Task, draft: TaskDraft, responsible: Per
         actor=actor,
         action="task.update",
         obj=task,
-        changes=audit.diff(
-            before, {"content": task.content, "timing": task.timing_text, "due": task.due_date}
-        ),
+        changes=watched.changes(),
     )
     return task
 
@@ -202,7 +204,7 @@ def _agencies_of(party: TaskParty) -> list[int]:
 def issue_plan(*, actor: Person, plan: Plan) -> Plan:
     """Issues a draft: every lead and coordinator (groups expanded) gets its own assignment."""
     require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = locked(Plan.objects).get(pk=plan.pk)
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError(_("Only a draft plan can be issued."))
     tasks = list(plan.tasks.prefetch_related("parties__group"))
@@ -249,7 +251,7 @@ def issue_plan(*, actor: Person, plan: Plan) -> Plan:
 @service
 def close_plan(*, actor: Person, plan: Plan) -> Plan:
     require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = locked(Plan.objects).get(pk=plan.pk)
     if plan.status != PlanStatus.ISSUED:
         raise ValidationError(_("Only an issued plan can be closed."))
     plan.status = PlanStatus.CLOSED
@@ -282,9 +284,7 @@ def post_progress(
         )
     checked = [(name, data, check_upload(name, data, EVIDENCE_KINDS)) for name, data in files]
     assignment = (
-        Assignment.objects.select_for_update()
-        .select_related("task__plan", "agency")
-        .get(pk=assignment.pk)
+        locked(Assignment.objects).select_related("task__plan", "agency").get(pk=assignment.pk)
     )
     if assignment.task.plan.status != PlanStatus.ISSUED:
         raise ValidationError(_("The plan is not in force: progress can no longer be reported."))
@@ -304,7 +304,7 @@ def post_progress(
                             sha256=sha256_of(data), content_type=content_type)  # fmt: skip
         evidence.file.save(random_name("evidence", name), ContentFile(data), save=False)
         evidence.save()
-    before = {"status": assignment.status, "review": assignment.review}
+    watched = audit.Watched(assignment, ("status", "review"))
     assignment.status = status
     assignment.review = Review.PENDING if status == Status.DONE else ""
     assignment.updated_at = timezone.now()
@@ -323,7 +323,7 @@ def post_progress(
         obj=assignment,
         agency=assignment.agency,
         changes={
-            **audit.diff(before, {"status": assignment.status, "review": assignment.review}),
+            **watched.changes(),
             "files": [name for name, _data, _type in checked],
         },
     )
@@ -336,11 +336,7 @@ def review_progress(
 ) -> Assignment:
     """The supervisor accepts a reported "done", or returns it with a reason."""
     require(policy.can_review_progress(actor), _("Only the province supervisor accepts results."))
-    assignment = (
-        Assignment.objects.select_for_update()
-        .select_related("task", "agency")
-        .get(pk=assignment.pk)
-    )
+    assignment = locked(Assignment.objects).select_related("task", "agency").get(pk=assignment.pk)
     if assignment.review != Review.PENDING:
         raise ValidationError(_("Nothing is awaiting acceptance on this assignment."))
     if not accept and not note.strip():

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from bmnn.core import policy
 from bmnn.core.params import parse_id
 from bmnn.inspections.queries import documents_mentioned
+from bmnn.inspections.views import redirect_to_review
 from bmnn.org.models import AgencyType, Person
 from bmnn.plans import exports, importing, queries, services
 from bmnn.plans.forms import (
@@ -27,7 +28,10 @@ from bmnn.plans.forms import (
     TaskFormSet,
     UploadForm,
 )
+from bmnn.plans.importer.inspection_plan import sniff_bytes
 from bmnn.plans.models import Evidence, PartyRole, Plan, PlanStatus, Status, Task
+from bmnn.registry.citation import in_words
+from bmnn.registry.fields import take_errors
 
 MAX_FILES_FIELD = "evidence"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,6 +68,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
+        if sniff_bytes(data):  # an inspection plan is reviewed by the inspections app
+            return redirect_to_review(importing.keep_pending(data, upload.name))
         try:
             parsed = importing.parse_upload(data)
         except ValidationError as exc:
@@ -179,7 +185,7 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.issue_plan(actor=request.user, plan=plan)  # type: ignore[arg-type]
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, in_words(" ".join(exc.messages)))
     else:
         messages.success(request, _("The plan is issued; the agencies have been notified."))
     return redirect("plans:plan_detail", pk=plan.pk)
@@ -192,7 +198,9 @@ def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.close_plan(actor=request.user, plan=plan)  # type: ignore[arg-type]
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, in_words(" ".join(exc.messages)))
+    else:
+        messages.success(request, _("The plan is closed; its tasks can no longer be reported on."))
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
@@ -234,7 +242,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 responsible=form.cleaned_data.get("responsible"),
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            take_errors(form, exc)
         else:
             messages.success(request, _("Task saved."))
             return redirect("plans:plan_detail", pk=task.plan_id)
@@ -246,16 +254,46 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/my_tasks.html", {"rows": queries.my_assignments(request.user)})
 
 
+def _assignment_page(
+    request: HttpRequest,
+    assignment: Any,
+    form: ProgressForm | None = None,
+    review_form: ReviewForm | None = None,
+) -> HttpResponse:
+    """The assignment with its updates and the forms its viewer may use; a form refused just
+    now is shown again with what was typed and its messages."""
+    can_report = policy.can_report_progress(request.user, assignment)
+    can_review = policy.can_review_progress(request.user) and assignment.review == "pending"
+    refused = (form is not None and form.errors) or (review_form is not None and review_form.errors)
+    return render(
+        request,
+        "plans/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "task": assignment.task,
+            "updates": queries.updates_of(assignment),
+            "coordinators": queries.coordinator_inputs(request.user, assignment),
+            "texts": documents_mentioned(assignment.task.content),
+            "form": (form or ProgressForm(initial={"status": assignment.status}))
+            if can_report
+            else None,
+            "review_form": (review_form or ReviewForm()) if can_review else None,
+        },
+        status=400 if refused else 200,
+    )
+
+
 @login_required
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = queries.assignment(request.user, pk)
     if assignment is None:
         raise Http404
-    can_report = policy.can_report_progress(request.user, assignment)
-    can_review = policy.can_review_progress(request.user) and assignment.review == "pending"
-    form = ProgressForm(request.POST or None, initial={"status": assignment.status})
-    review_form = ReviewForm()
-    if request.method == "POST" and can_report and form.is_valid():
+    if request.method != "POST":
+        return _assignment_page(request, assignment)
+    if not policy.can_report_progress(request.user, assignment):
+        raise PermissionDenied(_("Only people of the assigned agency report its progress."))
+    form = ProgressForm(request.POST)
+    if form.is_valid():
         files = [(f.name or "", f.read()) for f in request.FILES.getlist(MAX_FILES_FIELD)]
         try:
             services.post_progress(
@@ -266,25 +304,13 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 files=files,
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            take_errors(form, exc)
         else:
             messages.success(request, _("Progress recorded."))
             return redirect("plans:assignment", pk=assignment.pk)
-    elif request.method == "POST" and not can_report:
-        raise PermissionDenied(_("Only people of the assigned agency report its progress."))
-    return render(
-        request,
-        "plans/assignment_detail.html",
-        {
-            "assignment": assignment,
-            "task": assignment.task,
-            "updates": queries.updates_of(assignment),
-            "coordinators": queries.coordinator_inputs(request.user, assignment),
-            "texts": documents_mentioned(assignment.task.content),
-            "form": form if can_report else None,
-            "review_form": review_form if can_review else None,
-        },
-    )
+    if form.errors:
+        messages.error(request, _("Nothing was saved: correct what is marked below."))
+    return _assignment_page(request, assignment, form=form)
 
 
 @login_required
@@ -303,10 +329,12 @@ def assignment_review(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            take_errors(form, exc)
         else:
             messages.success(request, _("Decision recorded."))
-    return redirect("plans:assignment", pk=assignment.pk)
+            return redirect("plans:assignment", pk=assignment.pk)
+    messages.error(request, _("Nothing was saved: correct what is marked below."))
+    return _assignment_page(request, assignment, review_form=form)
 
 
 @login_required
@@ -338,7 +366,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
             "plan_id": plan_id,
             "types": AgencyType.choices,
             "statuses": Status.choices,
-            "legend": [(value, label, data.counts[value]) for value, label in Status.choices],
+            "legend": queries.legend(data.counts),
             "selected_type": request.GET.get("type", ""),
             "selected_status": request.GET.get("status", ""),
         },

@@ -18,6 +18,7 @@ from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import NotAllowed, actor_of
 from bmnn.registry import queries, services
+from bmnn.registry.fields import take_errors
 from bmnn.registry.forms import (
     CatalogueEntryForm,
     CatalogueForm,
@@ -26,15 +27,6 @@ from bmnn.registry.forms import (
 )
 from bmnn.registry.models import Catalogue, CatalogueItem
 from bmnn.registry.services.catalogue import entry_in_force
-
-
-def _refused(form: Any, exc: ValidationError) -> None:
-    """Puts a service's refusal on the form: on the field it names, or above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _record_read(request: HttpRequest, page: Any) -> None:
@@ -63,7 +55,7 @@ def catalogue_new(request: HttpRequest) -> HttpResponse:
         try:
             catalogue = services.record_catalogue(actor=actor_of(request), **form.cleaned_data)
         except ValidationError as exc:
-            _refused(form, exc)
+            take_errors(form, exc)
         else:
             messages.success(request, _("The catalogue is recorded."))
             return redirect("registry:catalogue", pk=catalogue.pk)
@@ -84,7 +76,7 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 entry = services.add_catalogue_entry(actor=actor_of(request), catalogue=catalogue, **form.cleaned_data)  # fmt: skip
             except ValidationError as exc:
-                _refused(form, exc)
+                take_errors(form, exc)
             else:
                 messages.success(request, _("The entry is added."))
                 return redirect("registry:catalogue_entry", pk=entry.pk)
@@ -106,17 +98,18 @@ def catalogue_entry(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     can_manage = policy.can_manage_catalogues(request.user)
     today = timezone.localdate()
-    removal = EntryRemovalForm(initial={"effective_on": today})
-    level = EntryLevelForm(initial={"effective_on": today})
+    # two forms on one page: each has ids of its own
+    removal = EntryRemovalForm(initial={"effective_on": today}, auto_id="id_remove_%s")
+    level = EntryLevelForm(initial={"effective_on": today}, auto_id="id_level_%s")
     if request.method == "POST":
         if not can_manage:
             raise NotAllowed(_("Only a province supervisor or an administrator records secret catalogues."))  # fmt: skip
         action = request.POST.get("action")
         if action == "remove":
-            removal = EntryRemovalForm(request.POST)
+            removal = EntryRemovalForm(request.POST, auto_id="id_remove_%s")
             form: Any = removal
         elif action == "level":
-            level = EntryLevelForm(request.POST)
+            level = EntryLevelForm(request.POST, auto_id="id_level_%s")
             form = level
         else:
             raise Http404
@@ -129,7 +122,7 @@ def catalogue_entry(request: HttpRequest, pk: int) -> HttpResponse:
                     services.change_catalogue_level(actor=actor_of(request), entry=entry, **form.cleaned_data)  # fmt: skip
                     done = _("The level change is recorded.")
             except ValidationError as exc:
-                _refused(form, exc)
+                take_errors(form, exc)
             else:
                 messages.success(request, done)
                 return redirect("registry:catalogue_entry", pk=entry.pk)

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from bmnn.org.models import Agency, Person, Role
 from bmnn.registry import services
-from bmnn.registry.models import Catalogue, CatalogueItem, CopyForm, Meeting, SecretItem
+from bmnn.registry.models import (
+    Catalogue,
+    CatalogueItem,
+    CopyForm,
+    CopyRequest,
+    Meeting,
+    SecretItem,
+)
 
 CATALOGUE = "Quyết định số 1295/QĐ-TTg (mô phỏng, dùng cho dữ liệu mẫu)"
 REMOVAL = "Quyết định số 2012/QĐ-TTg (mô phỏng): bỏ mục 2.3 khỏi danh mục"
@@ -27,7 +34,7 @@ INCOMING = [
 def load_demo_registry() -> int:
     added = 0 if Catalogue.objects.filter(decision=CATALOGUE).exists() else _load_registers()
     return (added + _load_meeting_and_trip() + _load_recall() + _load_catalogue_changes()
-            + _load_level_change_notice())  # fmt: skip
+            + _load_level_change_notice() + _load_copy_requests())  # fmt: skip
 
 
 def _load_registers() -> int:
@@ -231,4 +238,31 @@ def _load_level_change_notice() -> int:
     services.receive_transfer(actor=health_officer, transfer=transfer)
     services.change_level(actor=head, item=plan, new_level="mat", decided_on=today,
                           decision="Quyết định số 612/QĐ-STP")  # fmt: skip
+    return 2
+
+
+def _load_copy_requests() -> int:
+    """Two requests to copy awaiting a decision: the staff member asks the head for photographs
+    of the Mật report, and the head asks the Chairman of the provincial People's Committee for a
+    copy of the Tuyệt mật notice, which a department head may not authorise (L18 Art. 11.1)."""
+    justice = Agency.objects.get(code="demo-stp")
+    if CopyRequest.objects.filter(item__agency=justice).exists():
+        return 0
+    report = SecretItem.objects.filter(agency=justice, number="156/BC-STP").first()
+    notice = SecretItem.objects.filter(agency=justice, number="12-TB/VPTU").first()
+    if report is None or notice is None:
+        return 0
+    services.request_copies(
+        actor=Person.objects.get(username="canbo"),
+        item=report,
+        count=2,
+        form=CopyForm.PHOTO,
+        purpose="Chụp phần số liệu gửi Đoàn kiểm tra của tỉnh",
+    )
+    services.request_copies(
+        actor=Person.objects.get(username="thutruong"),
+        item=notice,
+        count=1,
+        purpose="Sao 01 bản gửi Phó Giám đốc phụ trách để triển khai",
+    )
     return 2

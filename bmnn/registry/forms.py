@@ -1,32 +1,57 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level
+from bmnn.registry.fields import count_field, day_field
 from bmnn.registry.models import CatalogueItem, CopyForm, ItemStatus, Kind
 from bmnn.registry.queries import catalogue_entries_in_force, catalogues_to_replace
+
+
+def _not_before(form: forms.Form, field: str, start: date | None, message: object) -> None:
+    """An end before its start is refused on the end field."""
+    end = form.cleaned_data.get(field)
+    if end is not None and start is not None and end < start:
+        form.add_error(field, str(message))
 
 
 class IncomingForm(BootstrapMixin, forms.Form):
     issuer_name = forms.CharField(label=_("Issuing agency"), max_length=255)
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
-    doc_date = forms.DateField(label=_("Document date"))
+    doc_date = day_field(_("Document date"))
     doc_type = forms.CharField(label=_("Type"), max_length=64, required=False)
-    level = forms.ChoiceField(label=_("Classification level"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("Classification level"), choices=[("", "—"), *Level.choices])
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Not recorded for Tuyệt mật (Decree 63/2026)."),
-    )  # fmt: skip
-    copies = forms.IntegerField(label=_("Copies received"), min_value=1, max_value=100, initial=1)
-    received_on = forms.DateField(label=_("Received on"), required=False)
+    )
+    copies = count_field(_("Copies received"), initial=1)
+    received_on = day_field(_("Received on"), required=False)
     receiver = forms.CharField(
-        label=_("Receiving unit or person"), max_length=255,
-        help_text=_("The unit or person inside the agency the item is passed to, who signs for it in the incoming register."),
-    )  # fmt: skip
+        label=_("Receiving unit or person"),
+        max_length=255,
+        help_text=_(
+            "The unit or person inside the agency the item is passed to, who signs for it in"
+            " the incoming register."
+        ),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(
+            self, "received_on", data.get("doc_date"), _("It cannot be received before its date.")
+        )
+        if data.get("received_on") and data["received_on"] > timezone.localdate():
+            self.add_error("received_on", str(_("This day has not come yet.")))
+        return data
 
 
 class ProposeForm(BootstrapMixin, forms.Form):
@@ -38,11 +63,9 @@ class ProposeForm(BootstrapMixin, forms.Form):
     catalogue_item = forms.ModelChoiceField(
         label=_("Catalogue item"), queryset=CatalogueItem.objects.none()
     )
-    level = forms.ChoiceField(label=_("Proposed level"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("Proposed level"), choices=[("", "—"), *Level.choices])
     recipients = forms.CharField(label=_("Recipients"), required=False)
-    copies_planned = forms.IntegerField(
-        label=_("Copies to issue"), min_value=1, max_value=500, initial=1
-    )
+    copies_planned = count_field(_("Copies to issue"), high=500, initial=1)
     copy_allowed = forms.BooleanField(label=_("Copying allowed"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -51,36 +74,152 @@ class ProposeForm(BootstrapMixin, forms.Form):
         self.fields["catalogue_item"].queryset = catalogue_entries_in_force()  # type: ignore[attr-defined]
 
 
+class OutgoingForm(BootstrapMixin, forms.Form):
+    """Entering an item in the outgoing register, optionally as "Tài liệu thu hồi" with the date
+    it must come back by (ND26 Art. 4.4)."""
+
+    recall_by = day_field(
+        _("Tài liệu thu hồi: return by (optional)"),
+        required=False,
+        help_text=_("Empty when the document is not recalled."),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(self, "recall_by", timezone.localdate(), _("The return date has passed."))
+        return data
+
+
+class CarryReturnForm(BootstrapMixin, forms.Form):
+    """The copy back in store, with how it was used (ND26 Art. 5.1)."""
+
+    report = forms.CharField(
+        label=_("How it was used"),
+        max_length=500,
+        error_messages={"required": _("Report how the copy was used.")},
+    )
+
+
+class AttachFileForm(BootstrapMixin, forms.Form):
+    """The item's electronic file, stored encrypted."""
+
+    file = forms.FileField(
+        label=_("Electronic file"),
+        error_messages={"required": _("Choose a file.")},
+        widget=forms.FileInput(
+            attrs={
+                "class": "form-control form-control-sm w-auto flex-grow-1",
+                "aria-label": _("Electronic file"),
+            }
+        ),
+    )
+
+
 class ClassifyForm(BootstrapMixin, forms.Form):
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
-    doc_date = forms.DateField(label=_("Date signed"))
+    doc_date = day_field(_("Date signed"))
     signer = forms.CharField(label=_("Signer"), max_length=150, required=False)
 
 
 class AuthoriseCopiesForm(BootstrapMixin, forms.Form):
     """The head's copy decision: how many, in which form (ND26 Art. 3.1; L18 Art. 11)."""
 
-    count = forms.IntegerField(label=_("Number of copies"), min_value=1, max_value=100)
+    count = count_field(_("Number of copies"))
     form = forms.ChoiceField(
         label=_("Form of copy"), choices=CopyForm.choices, initial=CopyForm.TRUE_COPY
     )
     purpose = forms.CharField(label=_("Purpose"), max_length=255, required=False)
 
 
+class CopyRequestForm(BootstrapMixin, forms.Form):
+    """What someone of the agency asks the head to let them copy: how many, in which form, and
+    why (L18 Art. 11; ND26 Art. 3.1)."""
+
+    count = count_field(_("Number of copies"))
+    form = forms.ChoiceField(
+        label=_("Form of copy"), choices=CopyForm.choices, initial=CopyForm.TRUE_COPY
+    )
+    purpose = forms.CharField(
+        label=_("Why the copies are needed"),
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the copies are needed.")},
+    )
+
+
+class CopyDecisionForm(BootstrapMixin, forms.Form):
+    """The competent head's answer to a request to copy: a refusal gives its reason."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Authorise")), ("refuse", _("Refuse"))],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason for a refusal"),
+        max_length=255,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("decision") == "refuse" and not (data.get("reason") or "").strip():
+            self.add_error("reason", str(_("Give the reason for the refusal.")))
+        return data
+
+
+class DestroyForm(BootstrapMixin, forms.Form):
+    """Destruction of copies held here, on a decision recorded with its minutes (L18 Art. 23)."""
+
+    copies = forms.TypedMultipleChoiceField(
+        label=_("Copies to destroy"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the copies held here to destroy.")},
+    )
+    council = forms.CharField(
+        label=_("Destruction council (one member a line, the chair first)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for the levels the law gives to a council."),
+    )
+    minutes = forms.CharField(
+        label=_("Minutes: what was destroyed and how"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, copies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["copies"]
+        field.choices = [(c.pk, f"{c.get_kind_display()} {c.number}") for c in copies or []]  # type: ignore[attr-defined]
+        field.widget.attrs["class"] = "form-check-input"
+
+    def council_members(self) -> list[str]:
+        text = self.cleaned_data.get("council") or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class RecordCopiesForm(BootstrapMixin, forms.Form):
     """Copies made under one authorisation (named by a hidden input next to the form)."""
 
-    count = forms.IntegerField(label=_("Number of copies made"), min_value=1, max_value=100)
-    spoiled = forms.IntegerField(
-        label=_("Spoiled copies destroyed"), min_value=0, max_value=100, initial=0, required=False
-    )
+    count = count_field(_("Number of copies made"))
+    spoiled = count_field(_("Spoiled copies destroyed"), low=0, initial=0, required=False)
     recipients = forms.CharField(label=_("Recipients"), max_length=500, required=False)
 
 
 class ProvideForm(BootstrapMixin, forms.Form):
+    """The head's decision to provide a copy to another agency (L18 Art. 15.1). No agency is
+    chosen beforehand: the head picks one."""
+
     copy = forms.IntegerField(widget=forms.HiddenInput)
     to_agency = forms.ModelChoiceField(
-        label=_("To agency"), queryset=Agency.objects.filter(is_active=True)
+        label=_("To agency"),
+        queryset=Agency.objects.filter(is_active=True),
+        empty_label=_("— choose the agency —"),
+        error_messages={"required": _("Choose the agency the copy is provided to.")},
     )
     purpose = forms.CharField(label=_("Purpose"), max_length=255)
 
@@ -88,83 +227,146 @@ class ProvideForm(BootstrapMixin, forms.Form):
 class RecallForm(BootstrapMixin, forms.Form):
     """The head recalls what the agency sent: the date written on it and why (ND26 Art. 4.4)."""
 
-    return_by = forms.DateField(label=_("Return by"))
+    return_by = day_field(_("Return by"))
     reason = forms.CharField(label=_("Reason"), max_length=255)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(self, "return_by", timezone.localdate(), _("The return date has passed."))
+        return data
 
 
 class RecallReturnForm(BootstrapMixin, forms.Form):
     """One recipient's return, checked by the officer (TT07 Art. 6.5)."""
 
     line = forms.IntegerField(widget=forms.HiddenInput)
-    returned_on = forms.DateField(label=_("Returned on"), required=False)
+    returned_on = day_field(_("Returned on"), required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
 class DecisionForm(BootstrapMixin, forms.Form):
-    decided_on = forms.DateField(label=_("Decided on"))
+    decided_on = day_field(_("Decided on"))
     decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)
 
 
 class ExtendForm(DecisionForm):
-    new_end = forms.DateField(label=_("New end of protection"))
+    new_end = day_field(_("New end of protection"))
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(
+            self, "new_end", data.get("decided_on"), _("The new end is before the decision.")
+        )
+        return data
 
 
 class DeclassifyForm(BootstrapMixin, forms.Form):
     """Declassification by decision after a council, in whole or in part (L18 Art. 22.4, 22.6)."""
 
-    decided_on = forms.DateField(label=_("Decided on"))
+    decided_on = day_field(_("Decided on"))
     decision = forms.CharField(label=_("Decision number"), max_length=128)
     council = forms.CharField(
         label=_("Declassification council (one member a line, the chair first)"),
-        widget=forms.Textarea(attrs={"rows": 3}), max_length=3000,
-        help_text=_("Chaired by a leader of the agency, with members from the related bodies (L18 Art. 22.4)."),
-    )  # fmt: skip
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        help_text=_(
+            "Chaired by a leader of the agency, with members from the related bodies"
+            " (L18 Art. 22.4)."
+        ),
+    )
     minutes = forms.CharField(
         label=_("Council minutes"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000
     )
-    partial = forms.BooleanField(label=_("Partial: only some content is declassified"), required=False)  # fmt: skip
+    partial = forms.BooleanField(
+        label=_("Partial: only some content is declassified"), required=False
+    )
     parts = forms.CharField(
-        label=_("Content declassified (for a partial decision)"), required=False, max_length=4000,
+        label=_("Content declassified (for a partial decision)"),
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class FilterForm(forms.Form):
-    q = forms.CharField(required=False)
-    level = forms.ChoiceField(required=False, choices=[("", _("All levels")), *Level.choices])
-    status = forms.ChoiceField(
-        required=False, choices=[("", _("All statuses")), *ItemStatus.choices]
+    q = forms.CharField(label=_("Search"), required=False)
+    level = forms.ChoiceField(
+        label=_("Classification level"),
+        required=False,
+        choices=[("", _("All levels")), *Level.choices],
     )
-    since = forms.DateField(required=False)
-    until = forms.DateField(required=False)
-    holder = forms.CharField(required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *ItemStatus.choices]
+    )
+    since = day_field(_("From"), required=False)
+    until = day_field(_("To"), required=False)
+    holder = forms.CharField(label=_("Holder"), required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(self, "until", data.get("since"), _("The end is before the start."))
+        return data
+
+
+class StatisticsForm(forms.Form):
+    """The period of the statistics (TT24 Form 18): from and to, dd/mm/yyyy."""
+
+    since = day_field(_("From"), required=False)
+    until = day_field(_("To"), required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(self, "until", data.get("since"), _("The end is before the start."))
+        return data
 
 
 class CarryOutForm(BootstrapMixin, forms.Form):
-    copy = forms.IntegerField(widget=forms.HiddenInput)
+    """A written request to carry a copy in store out (ND26 Art. 5.2); `copies` are the copies
+    that may be chosen."""
+
+    copy = forms.TypedChoiceField(label=_("Copy"), coerce=int)
     purpose = forms.CharField(label=_("Purpose"), max_length=255)
     place = forms.CharField(label=_("Place and work"), max_length=255)
-    until = forms.DateField(label=_("To be returned by"))
+    until = day_field(_("To be returned by"))
     protection = forms.CharField(label=_("Protection measures"), max_length=255)
     abroad = forms.BooleanField(label=_("Abroad"), required=False)
     delegation_leader = forms.CharField(
         label=_("Delegation leader (for abroad)"), max_length=150, required=False
     )
 
+    def __init__(self, *args: Any, copies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["copy"]
+        field.choices = [(c.pk, f"{c.get_kind_display()} {c.number}") for c in copies or []]  # type: ignore[attr-defined]
+        field.error_messages["required"] = field.error_messages["invalid_choice"] = _(
+            "Choose the copy."
+        )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(self, "until", timezone.localdate(), _("The return date is before today."))
+        if data.get("abroad") and not (data.get("delegation_leader") or "").strip():
+            self.add_error(
+                "delegation_leader", str(_("Name the delegation leader for a trip abroad."))
+            )
+        return data
+
 
 class MeetingForm(BootstrapMixin, forms.Form):
     """What the organiser declares about a meeting with secret content (ND26 Art. 6)."""
 
-    starts_on = forms.DateField(label=_("First day"))
-    ends_on = forms.DateField(label=_("Last day"))
+    starts_on = day_field(_("First day"))
+    ends_on = day_field(_("Last day"))
     venue = forms.CharField(label=_("Venue"), max_length=255)
     at_headquarters = forms.BooleanField(
         label=_("Closed room at the agency's headquarters"), required=False, initial=True
     )
     venue_check = forms.CharField(
-        label=_("Police security check of the venue"), max_length=255, required=False,
+        label=_("Police security check of the venue"),
+        max_length=255,
+        required=False,
         help_text=_("Required for a venue outside the headquarters: who checked it and when."),
-    )  # fmt: skip
+    )
     wired_microphones = forms.BooleanField(
         label=_("Wired microphones"), required=False, initial=True
     )
@@ -189,6 +391,13 @@ class MeetingForm(BootstrapMixin, forms.Form):
         label=_("Participants (one per line)"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(
+            self, "ends_on", data.get("starts_on"), _("The last day is before the first day.")
+        )
+        return data
+
 
 class MeetingCloseForm(BootstrapMixin, forms.Form):
     documents_collected = forms.BooleanField(label=_("All documents collected"), required=False)
@@ -206,32 +415,47 @@ class MeetingCloseForm(BootstrapMixin, forms.Form):
 class CatalogueForm(BootstrapMixin, forms.Form):
     sector = forms.CharField(label=_("Sector"), max_length=255)
     decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)
-    issued_on = forms.DateField(label=_("Issued on"))
-    valid_from = forms.DateField(
-        label=_("In force from"), required=False, help_text=_("Empty: from the day it is issued.")
+    issued_on = day_field(_("Issued on"))
+    valid_from = day_field(
+        _("In force from"),
+        required=False,
+        help_text=_("Empty: from the day it is issued."),
     )
     replaces = forms.ModelChoiceField(
-        label=_("Replaces the catalogue"), required=False,
+        label=_("Replaces the catalogue"),
+        required=False,
         queryset=catalogues_to_replace(),
         help_text=_("Its entries are carried over; remove, change or add entries afterwards."),
-    )  # fmt: skip
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        _not_before(
+            self,
+            "valid_from",
+            data.get("issued_on"),
+            _("A catalogue is not in force before it is issued."),
+        )
+        return data
 
 
 class CatalogueEntryForm(BootstrapMixin, forms.Form):
     code = forms.CharField(label=_("Entry number"), max_length=16)
     text = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
-    level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
-    valid_from = forms.DateField(
-        label=_("In force from"), required=False, help_text=_("Empty: from the catalogue's start.")
+    level = forms.ChoiceField(label=_("Level"), choices=[("", "—"), *Level.choices])
+    valid_from = day_field(
+        _("In force from"),
+        required=False,
+        help_text=_("Empty: from the catalogue's start."),
     )
 
 
 class EntryRemovalForm(BootstrapMixin, forms.Form):
-    effective_on = forms.DateField(label=_("No longer in the catalogue from"))
+    effective_on = day_field(_("No longer in the catalogue from"))
     decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)
 
 
 class EntryLevelForm(BootstrapMixin, forms.Form):
-    new_level = forms.ChoiceField(label=_("New level"), choices=Level.choices)
-    effective_on = forms.DateField(label=_("In force from"))
+    new_level = forms.ChoiceField(label=_("New level"), choices=[("", "—"), *Level.choices])
+    effective_on = day_field(_("In force from"))
     decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bmnn.core.storage import private_storage
 from bmnn.org.models import Level
+from bmnn.registry import rules
 
 
 class Catalogue(models.Model):
@@ -163,6 +164,11 @@ class SecretItem(models.Model):
 
     def __str__(self) -> str:
         return self.number or f"#{self.pk}"
+
+    @property
+    def envelope_mark(self) -> str:
+        """A, B or C on the envelope it travels in (the registry's rule)."""
+        return rules.envelope_mark(self.level)
 
 
 class CopyKind(models.TextChoices):
@@ -319,6 +325,66 @@ class CopyAuthorisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {self.used}/{self.count}"
+
+
+class CopyRequest(models.Model):
+    """A written request to copy or photograph an item: who asks, how many copies, in which
+    form and why; the competent head's decision — an authorisation, or a refusal with its
+    reason — and the copies then made under that authorisation (L18 Art. 11; ND26 Art. 3.1)."""
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("Awaiting the decision")
+        APPROVED = "approved", _("Authorised")
+        REFUSED = "refused", _("Refused")
+
+    item = models.ForeignKey(
+        SecretItem,
+        verbose_name=_("secret item"),
+        on_delete=models.CASCADE,
+        related_name="copy_requests",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    count = models.PositiveIntegerField(_("number of copies"))
+    form = models.CharField(
+        _("form of copy"), max_length=16, choices=CopyForm.choices, default=CopyForm.TRUE_COPY
+    )
+    purpose = models.CharField(_("why the copies are needed"), max_length=255)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.REQUESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    refusal_reason = models.CharField(_("reason for the refusal"), max_length=255, blank=True)
+    authorisation = models.OneToOneField(
+        CopyAuthorisation,
+        verbose_name=_("authorisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="request",
+    )
+
+    class Meta:
+        verbose_name = _("request to copy")
+        verbose_name_plural = _("requests to copy")
+        ordering = ["requested_at", "pk"]
+        indexes = [models.Index(fields=["state", "item"], name="registry_copyreq_state")]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.count} ({self.get_state_display()})"
 
 
 class Transfer(models.Model):

@@ -23,11 +23,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, bundles, keys, policy
+from bmnn.core import audit, bundles, keys, levels, policy
 from bmnn.core.services import require, service
 from bmnn.core.text import fold
 from bmnn.org.models import Agency, Person
-from bmnn.registry import rules
 from bmnn.registry.models import (
     Declassification,
     HolderNotice,
@@ -121,7 +120,7 @@ def _notice(row: Any) -> dict[str, Any]:
     if not isinstance(row, dict) or row.get("kind") not in Kind.values:
         raise ValidationError(_("The bundle holds a notice of an unknown kind."))
     level = str(row.get("new_level") or "")
-    if level and level not in rules.LEVELS:
+    if level and level not in levels.LEVELS:
         raise ValidationError(_("The bundle holds an unknown level."))
     return {
         "kind": row["kind"], "decided_on": _day(row.get("decided_on")),

@@ -14,34 +14,77 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
-from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
+from bmnn.core.sorting import vietnamese_sorted
 from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level
 from bmnn.registry import queries, services
+from bmnn.registry.fields import day_field, take_errors
 from bmnn.registry.models import ItemStatus, Origin
 from bmnn.registry.notice_bundle import export_notices, import_notices
 from bmnn.registry.services.protection import level_change_preview
+from bmnn.registry.views import item_page
 
 
 class ChangeLevelForm(BootstrapMixin, forms.Form):
-    new_level = forms.ChoiceField(label=gettext_lazy("New level"), choices=Level.choices)
-    decided_on = forms.DateField(label=gettext_lazy("Decided on"))
+    new_level = forms.ChoiceField(
+        label=gettext_lazy("New level"), choices=[("", "—"), *Level.choices]
+    )
+    decided_on = day_field(gettext_lazy("Decided on"))
     decision = forms.CharField(label=gettext_lazy("Decision number"), max_length=128)
-    new_end = forms.DateField(
-        label=gettext_lazy("Protected until"),
+    new_end = day_field(
+        gettext_lazy("Protected until"),
         required=False,
         help_text=gettext_lazy(
             "Leave empty to keep the current end (a raise keeps the longer of the two)."
         ),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        end, decided = data.get("new_end"), data.get("decided_on")
+        if end and decided and end < decided:
+            self.add_error("new_end", gettext_lazy("The end is before the decision."))
+        return data
+
+
+class RemarkForm(forms.Form):
+    """The holder's security officer records the copies re-marked; late, with the reason."""
+
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=255, required=False)
+
+
+class NoticeExportForm(BootstrapMixin, forms.Form):
+    agency = forms.TypedChoiceField(label=gettext_lazy("Agency"), coerce=int)
+    since = day_field(
+        gettext_lazy("Decisions from (empty: all)"),
+        required=False,
+        help_text=gettext_lazy("Empty: every decision."),
+    )
+
+    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [(a.pk, a.name) for a in agencies]  # type: ignore[attr-defined]
+
+
+class NoticeImportForm(NoticeExportForm):
+    since = None  # type: ignore[assignment]
+    bundle = forms.FileField(
+        label=gettext_lazy("Bundle file"),
+        error_messages={"required": gettext_lazy("Choose a bundle file (at most 50 MB).")},
+    )
+
+    def clean_bundle(self) -> Any:
+        upload = self.cleaned_data["bundle"]
+        if (upload.size or 0) > MAX_BUNDLE:
+            raise ValidationError(gettext_lazy("Choose a bundle file (at most 50 MB)."))
+        return upload
 
 
 def _classified_item(request: HttpRequest, pk: int) -> Any:
@@ -79,12 +122,20 @@ def change_level(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The level is changed; holders have been notified."))
                 return redirect("registry:item", pk=item.pk)
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            take_errors(form, exc)
             preview = None
         else:
             form = ChangeLevelForm(initial={**data, "new_end": preview})
+    confirm = []
+    if preview is not None:
+        confirm = [
+            ("new_level", data["new_level"]),
+            ("decided_on", data["decided_on"].strftime("%d/%m/%Y")),
+            ("decision", data["decision"]),
+            ("new_end", preview.strftime("%d/%m/%Y")),
+        ]
     return render(request, "registry/change_level.html", {
-        "item": item, "form": form, "preview": preview,
+        "item": item, "form": form, "preview": preview, "confirm": confirm,
         "kept": preview is not None and preview == item.protected_until,
         "shortened": preview is not None and item.protected_until is not None and preview < item.protected_until,
     })  # fmt: skip
@@ -99,20 +150,28 @@ def record_remarking(request: HttpRequest, pk: int, notice: int) -> HttpResponse
     found = item.notices.filter(pk=notice).first()
     if found is None:
         raise Http404
-    try:
-        services.record_remarking(actor=actor_of(request), notice=found,
-                                  note=request.POST.get("note", ""))  # fmt: skip
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The re-marking is recorded."))
-    return redirect("registry:item", pk=item.pk)
+    form = RemarkForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_remarking(
+                actor=actor_of(request), notice=found, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            take_errors(form, exc)
+        else:
+            messages.success(request, _("The re-marking is recorded."))
+            return redirect("registry:item", pk=item.pk)
+    messages.error(request, _("Nothing was saved: correct what is marked below."))
+    return item_page(request, item, (f"remark:{found.pk}", form))
 
 
 def _keeper_agencies(request: HttpRequest) -> list[Agency]:
-    ids = [pk for pk in sorted(policy.scope(request.user).agency_ids)
-           if policy.can_keep_registers(request.user, pk) or policy.is_head_of(request.user, pk)]  # fmt: skip
-    return list(Agency.objects.filter(pk__in=ids).order_by("name"))
+    ids = [
+        pk
+        for pk in sorted(policy.scope(request.user).agency_ids)
+        if policy.can_keep_registers(request.user, pk) or policy.is_head_of(request.user, pk)
+    ]
+    return vietnamese_sorted(Agency.objects.filter(pk__in=ids), key=lambda a: a.name)
 
 
 @login_required
@@ -122,28 +181,36 @@ def notice_bundles(request: HttpRequest) -> HttpResponse:
     agencies = _keeper_agencies(request)
     if not agencies:
         raise PermissionDenied
-    chosen = next(
-        (a for a in agencies if a.pk == parse_id(request.POST.get("agency"))), agencies[0]
+    posted = request.POST if request.method == "POST" else None
+    doing = (request.POST.get("do") or "import") if posted is not None else None
+    export = NoticeExportForm(
+        posted if doing == "export" else None, agencies=agencies, auto_id="id_export_%s"
     )
-    if request.method == "POST":
+    upload = NoticeImportForm(
+        posted if doing == "import" else None,
+        request.FILES if doing == "import" else None,
+        agencies=agencies,
+        auto_id="id_import_%s",
+    )
+    form: Any = export if doing == "export" else upload
+    if posted is not None and form.is_valid():
+        chosen = next(a for a in agencies if a.pk == form.cleaned_data["agency"])
         try:
-            if request.POST.get("do") == "export":
-                since = (
-                    parse_date(request.POST.get("since") or "")
-                    if request.POST.get("since")
-                    else None
+            if doing == "export":
+                data = export_notices(
+                    actor=actor_of(request), agency=chosen, since=form.cleaned_data["since"]
                 )
-                data = export_notices(actor=actor_of(request), agency=chosen, since=since)
                 response = HttpResponse(data, content_type="application/zip")
                 name = f"bmnn-thong-bao-{timezone.localdate():%Y%m%d}.bmnn"
                 response["Content-Disposition"] = content_disposition_header(True, name)
                 return response
-            upload = request.FILES.get("bundle")
-            if upload is None or (upload.size or 0) > MAX_BUNDLE:
-                raise ValidationError(_("Choose a bundle file (at most 50 MB)."))
-            result = import_notices(actor=actor_of(request), agency=chosen, data=upload.read())
+            result = import_notices(
+                actor=actor_of(request), agency=chosen, data=form.cleaned_data["bundle"].read()
+            )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            if doing == "import" and not hasattr(exc, "error_dict"):
+                exc = ValidationError({"bundle": exc.messages})  # the file is what is wrong
+            take_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -152,8 +219,13 @@ def notice_bundles(request: HttpRequest) -> HttpResponse:
                 )
                 % result,
             )
-        return redirect("registry:notice_bundles")
-    return render(request, "registry/notice_bundles.html", {"agencies": agencies})
+            return redirect("registry:notice_bundles")
+    return render(
+        request,
+        "registry/notice_bundles.html",
+        {"export_form": export, "import_form": upload},
+        status=400 if posted is not None else 200,
+    )
 
 
 MAX_BUNDLE = 50 * 1024 * 1024

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import operator
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import reduce
 from typing import Any
@@ -11,15 +13,19 @@ from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
+from django.utils.html import format_html_join
 
-from bmnn.core import policy
+from bmnn.core import levels, policy
+from bmnn.core.sorting import vietnamese_sorted
 from bmnn.core.text import fold, search_key
+from bmnn.org.models import AgencyType, Level, Role
 from bmnn.registry import rules
 from bmnn.registry.models import (
     CarryOut,
     Catalogue,
     CatalogueItem,
     Copy,
+    CopyRequest,
     HolderNotice,
     ItemStatus,
     Meeting,
@@ -100,28 +106,122 @@ def transfers_to_hand_over(actor: Any, item: SecretItem) -> QuerySet[Transfer]:
     )
 
 
-def overview(actor: Any) -> list[dict[str, Any]]:
-    """Counts by agency, level and status for supervisors: numbers only, no summaries."""
+@dataclass
+class PivotRow:
+    """One agency's line of the province's register pivot: items under protection by level,
+    their total, and proposals awaiting the head's approval."""
+
+    agency: str
+    by_level: list[int]
+    total: int
+    proposed: int
+
+
+@dataclass
+class Pivot:
+    """Agencies × levels, with row and column totals (counts only, never summaries)."""
+
+    levels: list[tuple[str, str]]
+    rows: list[PivotRow] = field(default_factory=list)
+    totals: list[int] = field(default_factory=list)
+    total: int = 0
+    proposed: int = 0
+
+    def rows_html(self) -> str:
+        """The body's rows, rendered here: 3,000 agencies in template loops cost seconds (as
+        the plans matrix found); names are escaped by `format_html_join`."""
+        return format_html_join(
+            "",
+            '<tr><th scope="row" class="fw-normal">{}</th><td class="text-end">{}</td>'
+            '<td class="text-end">{}</td><td class="text-end">{}</td>'
+            '<td class="text-end fw-semibold">{}</td><td class="text-end">{}</td></tr>',
+            ((r.agency, *r.by_level, r.total, r.proposed) for r in self.rows),
+        )
+
+
+def overview(actor: Any) -> Pivot | None:
+    """For supervisors: the items each agency keeps under protection (status Classified), by
+    level, with row and column totals, and the proposals waiting for a head's approval; agencies
+    in Vietnamese order. One grouped query whatever the number of agencies."""
     if not policy.can_view_register_overview(actor):
-        return []
+        return None
+    levels = [(value, str(label)) for value, label in Level.choices]
+    counts: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    proposed: dict[tuple[int, str], int] = defaultdict(int)
     rows = (
-        SecretItem.objects.values("agency__name", "level", "status")
+        SecretItem.objects.filter(status__in=[ItemStatus.CLASSIFIED, ItemStatus.PROPOSED])
+        .values_list("agency_id", "agency__name", "level", "status")
         .annotate(total=Count("pk"))
-        .order_by("agency__name", "level", "status")
+        .order_by()
     )
-    return [dict(row) for row in rows]
+    for agency_id, name, level, status, total in rows:
+        if status == ItemStatus.PROPOSED:
+            proposed[(agency_id, name)] += total
+        else:
+            counts[(agency_id, name)][level] += total
+    pivot = Pivot(levels=levels, totals=[0] * len(levels))
+    for agency in vietnamese_sorted(set(counts) | set(proposed), key=lambda key: key[1]):
+        by_level = [counts[agency][value] for value, _label in levels]
+        pivot.rows.append(PivotRow(agency[1], by_level, sum(by_level), proposed[agency]))
+        pivot.totals = [a + b for a, b in zip(pivot.totals, by_level, strict=True)]
+    pivot.total = sum(pivot.totals)
+    pivot.proposed = sum(proposed.values())
+    return pivot
+
+
+def copy_requests_to_decide(actor: Any, today: date | None = None) -> QuerySet[CopyRequest]:
+    """Requests to copy awaiting this actor's decision: those of the agencies they head whose
+    level their copy authority covers, and — for the head of a province authority (L18 Art.
+    11.1) — those no agency head may authorise at their level; always within the actor's
+    clearance. The decision service checks the same rule (`may_decide_copy_request`)."""
+    today = today or timezone.localdate()
+    actor_scope = policy.scope(actor)
+    headed = [a for a, roles in actor_scope.roles_by_agency.items() if Role.HEAD in roles]
+    rows = CopyRequest.objects.filter(
+        state=CopyRequest.State.REQUESTED, item__level__in=policy.readable_levels(actor)
+    )
+    if not headed:
+        return rows.none()
+    pairs = [(kind, level) for kind in AgencyType.values for level in levels.LEVELS]
+    own = [p for p in pairs if rules.copy_decider(*p, on=today) == rules.HEAD]
+    condition = Q(item__agency_id__in=headed) & _any_pair(own)
+    if policy.headed_agency_types(actor) & rules.PROVINCE_COPY_AUTHORITY:
+        province = [p for p in pairs if rules.copy_decider(*p, on=today) == rules.PROVINCE]
+        condition |= _any_pair(province)
+    return (
+        rows.filter(condition)
+        .select_related("item__agency", "requested_by")
+        .order_by("requested_at", "pk")
+    )
+
+
+def _any_pair(pairs: list[tuple[str, str]]) -> Q:
+    """Items of an agency type and level among `pairs` (never true for no pair)."""
+    by_level: dict[str, list[str]] = defaultdict(list)
+    for kind, level in pairs:
+        by_level[level].append(kind)
+    if not by_level:
+        return Q(pk__in=[])
+    return reduce(
+        operator.or_,
+        (Q(item__level=level, item__agency__type__in=kinds) for level, kinds in by_level.items()),
+    )
 
 
 def approvals(actor: Any) -> dict[str, Any]:
-    """Carrying-out requests and meetings awaiting the actor's decision, with what a decider
-    needs (number, level, agency, requester) and never the summary."""
+    """Requests to copy and to carry out and meetings awaiting the actor's decision, with what a
+    decider needs (number, level, agency, requester) and never the summary."""
     carry_outs = policy.carry_outs_to_decide(
         actor, CarryOut.objects.select_related("copy__item__agency", "requested_by", "endorsed_by")
     ).order_by("created_at", "pk")
     meetings = policy.meetings_to_decide(
         actor, Meeting.objects.select_related("item__agency", "organiser")
     ).order_by("starts_on", "pk")
-    return {"carry_outs": list(carry_outs[:200]), "meetings": list(meetings[:200])}
+    return {
+        "carry_outs": list(carry_outs[:200]),
+        "meetings": list(meetings[:200]),
+        "copy_requests": list(copy_requests_to_decide(actor)[:200]),
+    }
 
 
 # --- secret catalogues ---------------------------------------------------------------------------
@@ -164,8 +264,8 @@ def _above_entry_level() -> Q:
     """Items whose level is above their catalogue entry's (rules.above_catalogue)."""
     conditions = [
         Q(level=level, catalogue_item__level__in=lower)
-        for level in rules.LEVELS
-        if (lower := [other for other in rules.LEVELS if rules.above_catalogue(level, other)])
+        for level in levels.LEVELS
+        if (lower := [other for other in levels.LEVELS if rules.above_catalogue(level, other)])
     ]
     return reduce(operator.or_, conditions)
 
@@ -195,9 +295,10 @@ def catalogue_entry_counts(actor: Any, entry: CatalogueItem) -> list[dict[str, A
         SecretItem.objects.filter(catalogue_item=entry)
         .values("agency__name", "status")
         .annotate(total=Count("pk"))
-        .order_by("agency__name", "status")
+        .order_by("status")
     )
-    return [{**row, "status_label": ItemStatus(row["status"]).label} for row in rows]
+    found = [{**row, "status_label": ItemStatus(row["status"]).label} for row in rows]
+    return vietnamese_sorted(found, key=lambda row: row["agency__name"])
 
 
 def item_above_catalogue(item: SecretItem) -> bool:
@@ -318,3 +419,100 @@ def remarking_overdue(agency_ids: set[int], today: date) -> list[HolderNotice]:
         .select_related("item__agency")
         .order_by("remark_by", "pk")
     )
+
+
+# --- what waits for a person (the homes) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One kind of registry work waiting for a person: what, how many, where to do it."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+def work_waiting(actor: Any, today: date | None = None) -> list[Waiting]:
+    """The registry's work waiting for this person, for their home, the kinds with nothing
+    waiting left out. For a head (and a province authority): requests to copy, to carry out and
+    meetings to decide, and proposed levels to approve; for a security officer: copies
+    authorised and not yet made, provisions to hand over, documents to sign for, protection
+    ending within 90 days; for anyone: their own proposals still awaiting the head. At most a
+    dozen counting queries, whatever the size of the registers."""
+    from django.db.models import F
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from bmnn.registry.models import CopyAuthorisation
+
+    today = today or timezone.localdate()
+    actor_scope = policy.scope(actor)
+    if not actor_scope.authenticated:
+        return []
+    headed = [a for a, roles in actor_scope.roles_by_agency.items() if Role.HEAD in roles]
+    kept = policy.managed_agencies(actor_scope)
+    levels = policy.readable_levels(actor)
+    approvals_url = reverse("registry:approvals")
+    list_url = reverse("registry:item_list")
+    found: list[Waiting] = []
+
+    def add(key: str, label: str, rows: QuerySet[Any], url: str) -> None:
+        found.append(Waiting(key, label, rows.count(), url))
+
+    if headed:
+        add(
+            "copy_requests",
+            _("Requests to copy to decide"),
+            copy_requests_to_decide(actor, today),
+            approvals_url,
+        )
+        add(
+            "carry_outs",
+            _("Requests to carry a secret out to decide"),
+            policy.carry_outs_to_decide(actor, CarryOut.objects.all()),
+            approvals_url,
+        )
+        add(
+            "meetings",
+            _("Meetings with secret content to consent to"),
+            policy.meetings_to_decide(actor, Meeting.objects.all()),
+            approvals_url,
+        )
+        proposed = SecretItem.objects.filter(
+            status=ItemStatus.PROPOSED, agency_id__in=headed, level__in=levels
+        )
+        add("proposals", _("Proposed levels to approve"), proposed, list_url + "?status=proposed")
+    if kept:
+        to_make = CopyAuthorisation.objects.filter(
+            item__agency_id__in=kept,
+            used__lt=F("count"),
+            item__status=ItemStatus.CLASSIFIED,
+            item__level__in=levels,
+        )
+        add("copies_to_record", _("Authorised copies to make and record"), to_make, list_url)
+        to_hand = Transfer.objects.filter(
+            from_agency_id__in=kept, state=Transfer.State.DECIDED, copy__item__level__in=levels
+        )
+        add("to_hand_over", _("Copies to hand over to another agency"), to_hand, list_url)
+        add(
+            "to_receive",
+            _("Documents provided to your agency to sign for"),
+            pending_transfers(actor),
+            reverse("registry:transfers"),
+        )
+        add(
+            "expiring",
+            _("Protection ending within 90 days"),
+            expiring(actor, within_days=90, today=today),
+            reverse("registry:expiring"),
+        )
+    mine = SecretItem.objects.filter(author=actor, status=ItemStatus.PROPOSED)
+    add(
+        "my_proposals",
+        _("Your proposals awaiting the head's approval"),
+        mine,
+        list_url + "?status=proposed",
+    )
+    return [w for w in found if w.count]

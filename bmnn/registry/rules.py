@@ -16,19 +16,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-TUYET_MAT, TOI_MAT, MAT = "tuyet_mat", "toi_mat", "mat"
-LEVELS = (TUYET_MAT, TOI_MAT, MAT)
-LEVEL_LABEL = {
-    TUYET_MAT: "Tuyệt mật",
-    TOI_MAT: "Tối mật",
-    MAT: "Mật",
-}  # as stamped and written in books
-RANK = {"none": 0, MAT: 1, TOI_MAT: 2, TUYET_MAT: 3}
+# The levels, their order, names and envelope letters: bmnn.core.levels (L18 Art. 8).
+from bmnn.core.levels import ENVELOPE_LETTER, LEVELS, MAT, RANK, TOI_MAT, TUYET_MAT
 
 # L18 Art. 19.1 [V]; L25 keeps 30/20/10 years [S].
 BASE_PERIOD_YEARS = {TUYET_MAT: 30, TOI_MAT: 20, MAT: 10}
-# ND26 Art. 4.1.b [V]: A on the outer envelope of Tuyệt mật, B for Tối mật, C for Mật.
-ENVELOPE_MARK = {TUYET_MAT: "A", TOI_MAT: "B", MAT: "C"}
 # L18 Art. 20.1 [V]: an extension is decided at the latest 60 days before the period ends.
 EXTENSION_NOTICE_DAYS = 60
 # L18 Art. 20.4, 21.5, 22.6 [V] (L25 Art. 21 keeps 15 days [S]): holders are told in writing.
@@ -200,9 +192,6 @@ L25 = Regime(
 
 # Oldest first, each starting the day after the previous one ends.
 REGIMES = (L18, INTERIM, L25)
-
-# Decree 63/2026 [S]: from 01/3/2026 the registers carry no summary (trích yếu) for Tuyệt mật.
-NO_TUYET_MAT_SUMMARY_FROM = L25.valid_from
 
 
 def regime_on(day: date) -> Regime:
@@ -400,7 +389,7 @@ def above_catalogue(level: object, catalogue_level: object) -> bool:
 
 def envelope_mark(level: object) -> str:
     """A / B / C on the envelope (ND26 Art. 4.1.b [V]); Tuyệt mật also goes in two envelopes."""
-    return ENVELOPE_MARK[_level(level)]
+    return ENVELOPE_LETTER[_level(level)]
 
 
 def summary_allowed(
@@ -438,6 +427,28 @@ def may_authorise_copy(agency_type: str, level: object, *, on: date) -> bool:
     return _level(level) in regime_on(on).copy_authority.get(agency_type, frozenset())
 
 
+# L18 Art. 11.1 [V]: in a province, the Chairman of the provincial People's Committee is one of
+# the Tuyệt mật copy authorities, and so authorises every lower level too (Art. 11.2.a, 11.3.a
+# name the persons of 11.1 first). A request to copy that the head of the item's own agency may
+# not authorise at its level goes to them (agency type "peoples_committee"), as a trip abroad
+# does (`CARRY_ABROAD_AUTHORITY`). The Party Secretary and the Council chairman, also on the
+# list, act outside BMNN's agency list.
+PROVINCE_COPY_AUTHORITY = frozenset({"peoples_committee"})
+HEAD, PROVINCE = "head", "province"
+
+
+def copy_decider(agency_type: str, level: object, *, on: date) -> str | None:
+    """Who authorises copying an item of this level kept by an agency of this type, on the
+    day `on`: HEAD, the head of that agency, when its own copy authority covers the level;
+    otherwise PROVINCE, the province's Art. 11.1 authority (`PROVINCE_COPY_AUTHORITY`), when its
+    authority covers it; None when nobody in the province may."""
+    if may_authorise_copy(agency_type, level, on=on):
+        return HEAD
+    if any(may_authorise_copy(kind, level, on=on) for kind in PROVINCE_COPY_AUTHORITY):
+        return PROVINCE
+    return None
+
+
 def may_authorise_provision(agency_type: str, level: object, *, on: date) -> bool:
     """Providing or transferring to a Vietnamese body or person: the copy authorities of the
     level on that day (L18 Art. 15.1 [V]: the lists of Art. 11)."""
@@ -462,11 +473,6 @@ def destruction_needs_council(level: object, *, on: date) -> bool:
     council's proposal. L25 [S]: a council is mandatory for Tuyệt mật only; Tối mật and Mật
     follow a simplified procedure (decision and minutes) — verify (LAW.md lifecycle 11)."""
     return _level(level) in regime_on(on).destruction_council_levels
-
-
-def copies_carry_level(original_level: object) -> str:
-    """A copy has the level of the original (L18 Art. 11 [V]; ND26 Art. 3)."""
-    return _level(original_level)
 
 
 def may_approve_carry_out(agency_type: str, *, abroad: bool, own_agency: bool) -> bool:

@@ -20,12 +20,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bmnn.core.levels import MAT, STAMP_WORDS, TOI_MAT, TUYET_MAT
+
 FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSerif-Bold.ttf"
 MM = 72 / 25.4  # points per millimetre
 RED = (200, 0, 0)
 
-STAMP_TEXT = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-STAMP_SIZE_MM = {"tuyet_mat": (40.0, 8.0), "toi_mat": (30.0, 8.0), "mat": (20.0, 8.0)}
+STAMP_SIZE_MM = {TUYET_MAT: (40.0, 8.0), TOI_MAT: (30.0, 8.0), MAT: (20.0, 8.0)}
 BORDER_GAP_MM = 1.0
 GAP_BELOW_NUMBER_MM = 2.0
 # Where the number line sits on an A4 page in the administrative layout when the text layer
@@ -103,7 +104,7 @@ def _overlay(width: float, height: float, level: str, anchor: Anchor, copy_label
     pdf.rect(x + gap, y + gap, w - 2 * gap, h - 2 * gap)
     pdf.set_font("StampSerif", "B", 13)
     pdf.set_xy(x, y)
-    pdf.cell(w, h, STAMP_TEXT[level], align="C")
+    pdf.cell(w, h, STAMP_WORDS[level], align="C")
     if copy_label:
         pdf.set_font("StampSerif", "B", 11)
         label_w = pdf.get_string_width(copy_label) + 4 * MM
@@ -120,7 +121,7 @@ def stamp_pdf(data: bytes, level: str, *, copy_number: int | None = None) -> byt
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PdfReadError
 
-    if level not in STAMP_TEXT:
+    if level not in STAMP_WORDS:
         raise ValueError(f"unknown level {level!r}")
     anchor = find_number_line(data)
     try:

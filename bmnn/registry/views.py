@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,12 +19,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
+from bmnn.core.levels import LEVEL_NAME, LEVELS
 from bmnn.core.paginator import CappedIdPaginator, CappedPaginator
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
+from bmnn.core.sorting import vietnamese_sorted
 from bmnn.org.models import Agency
-from bmnn.registry import books, forms, queries, services
+from bmnn.registry import books, forms, queries, rules, services
 from bmnn.registry import statistics as registry_statistics
+from bmnn.registry.citation import in_words
+from bmnn.registry.fields import take_errors
 from bmnn.registry.forms import (
     AuthoriseCopiesForm,
     CarryOutForm,
@@ -39,7 +44,15 @@ from bmnn.registry.forms import (
     ProvideForm,
     RecordCopiesForm,
 )
-from bmnn.registry.models import CarryOut, Copy, ItemFile, Meeting, RegisterBook, Transfer
+from bmnn.registry.models import (
+    CarryOut,
+    CopyRequest,
+    CopyStatus,
+    ItemFile,
+    ItemStatus,
+    Meeting,
+)
+from bmnn.reports.queries import awaiting_signature
 
 
 def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agency:
@@ -52,8 +65,11 @@ def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agen
 
 @login_required
 def item_list(request: HttpRequest) -> HttpResponse:
-    filters = FilterForm(request.GET or None)
-    data = filters.cleaned_data if filters.is_valid() else {}
+    filters = FilterForm(request.GET or None, auto_id="id_%s")
+    # a wrong date is shown next to its field; the other filters still apply
+    data = filters.cleaned_data if filters.is_bound and not filters.is_valid() else {}
+    if filters.is_bound and filters.is_valid():
+        data = filters.cleaned_data
     rows = queries.items(
         request.user,
         search=data.get("q", ""),
@@ -78,6 +94,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "expiring": queries.expiring(request.user, within_days=90).count(),
         "overview": queries.overview(request.user),
         "can_register": any(policy.can_keep_registers(request.user, a) for a in policy.scope(request.user).agency_ids),
+        "can_propose": any(policy.can_propose_item(request.user, a) for a in policy.scope(request.user).agency_ids),
     })  # fmt: skip
 
 
@@ -105,42 +122,197 @@ def _item_or_404(request: HttpRequest, pk: int) -> Any:
     return item
 
 
+# --- one item: its page, and the actions posted from it ------------------------------------------
+# Every action form on the page has ids of its own (`auto_id`), so that labels point at the right
+# field. An action whose form is refused — by the form or by the service — renders the page again
+# with that form bound: what was typed stays, each message sits next to its field, the form is
+# open and its first wrong field has the focus; nothing is saved.
+
+
+class _Refused(Exception):
+    """An action's form with its errors, to show on the page again."""
+
+    def __init__(self, name: str, form: Any) -> None:
+        super().__init__(name)
+        self.name, self.form = name, form
+
+
+def _checked(name: str, form: Any) -> dict[str, Any]:
+    """The form's cleaned data, or `_Refused` when it is not valid."""
+    if not form.is_valid():
+        raise _Refused(name, form)
+    return form.cleaned_data
+
+
+def _service(
+    name: str, form: Any, call: Callable[[], Any], aliases: dict[str, str] | None = None
+) -> Any:
+    """Runs the service; its refusal goes on the form (`take_errors`)."""
+    try:
+        return call()
+    except ValidationError as exc:
+        take_errors(form, exc, aliases)
+        raise _Refused(name, form) from exc
+
+
+def _ids(prefix: str) -> str:
+    return f"id_{prefix}_%s"
+
+
+def _agency_choices(exclude: int) -> list[tuple[Any, str]]:
+    """Active agencies but `exclude`, in Vietnamese order of their names (one query)."""
+    rows = Agency.objects.filter(is_active=True).exclude(pk=exclude).values_list("pk", "name")
+    empty = ("", str(ProvideForm.base_fields["to_agency"].empty_label))  # type: ignore[attr-defined]
+    return [empty, *vietnamese_sorted(rows, key=lambda row: row[1])]
+
+
+def _provide_form(item: Any, copy: Any, data: Any = None, choices: Any = None) -> ProvideForm:
+    form = ProvideForm(data, initial={"copy": copy.pk}, auto_id=_ids(f"provide{copy.pk}"))
+    field = form.fields["to_agency"]
+    field.queryset = Agency.objects.filter(is_active=True).exclude(pk=item.agency_id)  # type: ignore[attr-defined]
+    field.choices = choices if choices is not None else _agency_choices(item.agency_id)  # type: ignore[attr-defined]
+    return form
+
+
+def item_page(
+    request: HttpRequest, item: Any, bound: tuple[str, Any] | None = None
+) -> HttpResponse:
+    """The item's page; `bound` is the (name, form) of an action refused just now."""
+    name, refused = bound or ("", None)
+    if refused is not None:
+        for field in refused.errors:
+            if field in refused.fields and not isinstance(
+                refused.fields[field].widget, django_forms.HiddenInput
+            ):
+                refused.fields[field].widget.attrs["autofocus"] = True
+                break
+
+    def form(key: str, make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """The form refused just now under `key`, or a new one."""
+        return refused if key == name else make(*args, **kwargs)
+
+    today = timezone.localdate()
+    head = policy.is_head_of(request.user, item.agency_id)
+    keeper = policy.can_keep_registers(request.user, item.agency_id)
+    copies = list(item.copies.select_related("holder"))
+    in_store = [c for c in copies if c.status == CopyStatus.IN_STORE]
+    held_here = [c for c in copies if c.status not in (CopyStatus.DESTROYED, CopyStatus.SENT)]
+    provide: list[tuple[Any, Any]] = []
+    if head and item.status == ItemStatus.CLASSIFIED and in_store:
+        choices = _agency_choices(item.agency_id)
+        provide = [
+            (c, form(f"provide:{c.pk}", _provide_form, item, c, choices=choices)) for c in in_store
+        ]
+    authorisations = list(
+        item.copy_authorisations.select_related("authorised_by", "request__requested_by")
+    )
+    record = [
+        (a, form(f"record:{a.pk}", RecordCopiesForm, auto_id=_ids(f"record{a.pk}")))
+        for a in authorisations
+        if a.used < a.count
+    ]
+    requests = list(item.copy_requests.select_related("requested_by", "decided_by"))
+    decides = head and services.may_decide_copy_request(actor_of(request), item, on=today)
+    pending = [
+        (r, form(f"decide:{r.pk}", forms.CopyDecisionForm, auto_id=_ids(f"decide{r.pk}")))
+        for r in requests
+        if r.state == CopyRequest.State.REQUESTED
+    ]
+    carry_outs = list(
+        CarryOut.objects.filter(copy__item=item)
+        .exclude(state__in=["returned", "refused"])
+        .select_related("copy", "requested_by")
+    )
+    for c in carry_outs:
+        c.return_form = form(  # type: ignore[attr-defined]
+            f"carry_return:{c.pk}", forms.CarryReturnForm, auto_id=_ids(f"back{c.pk}")
+        )
+    meeting = Meeting.objects.filter(item=item).select_related("consent_by").first()
+    return render(
+        request,
+        "registry/item_detail.html",
+        {
+            "item": item,
+            "copies": copies,
+            "entries": item.entries.order_by("pk"),
+            "meeting": meeting,
+            "meeting_form": form(
+                "meeting_plan",
+                lambda: MeetingForm(
+                    initial={f: getattr(meeting, f) for f in services.MEETING_FIELDS}
+                    if meeting
+                    else None,
+                    auto_id=_ids("meeting"),
+                ),
+            ),
+            "meeting_close_form": form(
+                "meeting_close", lambda: MeetingCloseForm(auto_id=_ids("close"))
+            ),
+            "attach_form": form(
+                "attach_file", lambda: forms.AttachFileForm(auto_id=_ids("attach"))
+            ),
+            **_recall_context(request, item, name, refused),
+            "authorisations": authorisations,
+            "record_forms": record,
+            "copy_requests": requests,
+            "pending_requests": pending,
+            "decides_copies": decides,
+            "request_form": form(
+                "copy_request", lambda: forms.CopyRequestForm(auto_id=_ids("ask"))
+            ),
+            "to_hand_over": queries.transfers_to_hand_over(request.user, item) if keeper else [],
+            "carry_outs": carry_outs,
+            "carry_out_form": form(
+                "carry_out_request", lambda: CarryOutForm(copies=in_store, auto_id=_ids("carry"))
+            ),
+            "can_request": policy.can_propose_item(request.user, item.agency_id),
+            "is_head": head,
+            "is_keeper": keeper,
+            "provide_forms": provide,
+            "outgoing_form": form(
+                "register_outgoing", lambda: forms.OutgoingForm(auto_id=_ids("outgoing"))
+            ),
+            "classify_form": form(
+                "classify",
+                lambda: ClassifyForm(initial={"doc_date": today}, auto_id=_ids("classify")),
+            ),
+            "authorise_form": form(
+                "authorise_copies", lambda: AuthoriseCopiesForm(auto_id=_ids("authorise"))
+            ),
+            "decision_form": form(
+                "declassification_notice",
+                lambda: DecisionForm(initial={"decided_on": today}, auto_id=_ids("notice")),
+            ),
+            "extend_form": form(
+                "extend", lambda: ExtendForm(initial={"decided_on": today}, auto_id=_ids("extend"))
+            ),
+            "declassify_form": form(
+                "declassify",
+                lambda: DeclassifyForm(initial={"decided_on": today}, auto_id=_ids("declassify")),
+            ),
+            "destroy_form": form(
+                "destroy", lambda: forms.DestroyForm(copies=held_here, auto_id=_ids("destroy"))
+            ),
+            "may_destroy": head
+            and item.status == ItemStatus.CLASSIFIED
+            and bool(held_here)
+            and rules.may_decide_destruction(item.agency.type, item.level, on=today),
+            "council_needed": rules.destruction_needs_council(item.level, on=today),
+            "open_form": name.split(":")[0],
+            "remark": (int(name.split(":")[1]), refused) if name.startswith("remark:") else None,
+            "above_catalogue": queries.item_above_catalogue(item),
+            **queries.declassification_history(item),
+            "today": today,
+        },
+        status=400 if refused is not None else 200,
+    )
+
+
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_or_404(request, pk)
     services.record_read(actor=actor_of(request), item=item)
-    head = policy.is_head_of(request.user, item.agency_id)
-    keeper = policy.can_keep_registers(request.user, item.agency_id)
-    copies = list(item.copies.select_related("holder"))
-    provide = ProvideForm()
-    provide.fields["to_agency"].queryset = Agency.objects.filter(is_active=True).exclude(  # type: ignore[attr-defined]
-        pk=item.agency_id
-    )
-    meeting = Meeting.objects.filter(item=item).select_related("consent_by").first()
-    meeting_form = MeetingForm(
-        initial={f: getattr(meeting, f) for f in services.MEETING_FIELDS} if meeting else None
-    )
-    return render(request, "registry/item_detail.html", {
-        "meeting": meeting, "meeting_form": meeting_form, "meeting_close_form": MeetingCloseForm(),
-        **_recall_context(request, item),
-        "item": item, "copies": copies, "entries": item.entries.order_by("pk"),
-        "authorisations": item.copy_authorisations.select_related("authorised_by"),
-        "to_hand_over": queries.transfers_to_hand_over(request.user, item) if keeper else [],
-        "carry_outs": CarryOut.objects.filter(copy__item=item).exclude(state__in=["returned", "refused"])
-        .select_related("copy", "requested_by"),
-        "carry_out_form": CarryOutForm(),
-        "can_request": policy.can_propose_item(request.user, item.agency_id),
-        "is_head": head, "is_keeper": keeper,
-        "classify_form": ClassifyForm(initial={"doc_date": timezone.localdate()}),
-        "authorise_form": AuthoriseCopiesForm(), "record_form": RecordCopiesForm(),
-        "provide_form": provide,
-        "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
-        "extend_form": ExtendForm(initial={"decided_on": timezone.localdate()}),
-        "declassify_form": DeclassifyForm(initial={"decided_on": timezone.localdate()}),
-        "above_catalogue": queries.item_above_catalogue(item),
-        **queries.declassification_history(item),
-        "today": timezone.localdate(),
-    })  # fmt: skip
+    return item_page(request, item)
 
 
 ACTIONS: dict[str, Any] = {}
@@ -156,59 +328,110 @@ def _action(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 @_action("classify")
 def _classify(request: HttpRequest, item: Any) -> str:
-    form = ClassifyForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    services.classify_item(actor=actor_of(request), item=item, **form.cleaned_data)
+    form = ClassifyForm(request.POST, auto_id=_ids("classify"))
+    data = _checked("classify", form)
+    _service(
+        "classify", form, lambda: services.classify_item(actor=actor_of(request), item=item, **data)
+    )
     return _("The level is approved.")
 
 
 @_action("register_outgoing")
 def _register_outgoing(request: HttpRequest, item: Any) -> str:
-    recall_by = forms.RecallForm.base_fields["return_by"].to_python(request.POST.get("recall_by"))
-    entry = services.register_outgoing(actor=actor_of(request), item=item, recall_by=recall_by)
+    form = forms.OutgoingForm(request.POST, auto_id=_ids("outgoing"))
+    data = _checked("register_outgoing", form)
+    entry = _service(
+        "register_outgoing",
+        form,
+        lambda: services.register_outgoing(
+            actor=actor_of(request), item=item, recall_by=data["recall_by"]
+        ),
+    )
     return _("Entered in the outgoing register as number %(seq)s.") % {"seq": entry.seq}
 
 
 @_action("authorise_copies")
 def _authorise(request: HttpRequest, item: Any) -> str:
-    form = AuthoriseCopiesForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    services.authorise_copies(actor=actor_of(request), item=item, **form.cleaned_data)
+    form = AuthoriseCopiesForm(request.POST, auto_id=_ids("authorise"))
+    data = _checked("authorise_copies", form)
+    _service(
+        "authorise_copies",
+        form,
+        lambda: services.authorise_copies(actor=actor_of(request), item=item, **data),
+    )
     return _("Copies authorised.")
+
+
+@_action("copy_request")
+def _copy_request(request: HttpRequest, item: Any) -> str:
+    form = forms.CopyRequestForm(request.POST, auto_id=_ids("ask"))
+    data = _checked("copy_request", form)
+    _service(
+        "copy_request",
+        form,
+        lambda: services.request_copies(actor=actor_of(request), item=item, **data),
+    )
+    return _("Request sent; you are told of the decision.")
+
+
+@_action("copy_decide")
+def _copy_decide(request: HttpRequest, item: Any) -> str:
+    found = item.copy_requests.filter(pk=parse_id(request.POST.get("request")) or 0).first()
+    if found is None:
+        raise Http404
+    name = f"decide:{found.pk}"
+    form = forms.CopyDecisionForm(request.POST, auto_id=_ids(f"decide{found.pk}"))
+    data = _checked(name, form)
+    approve = data["decision"] == "approve"
+    _service(
+        name,
+        form,
+        lambda: services.decide_copy_request(
+            actor=actor_of(request), request=found, approve=approve, reason=data["reason"]
+        ),
+    )
+    return _("Copies authorised.") if approve else _("Request refused; the requester is told why.")
 
 
 @_action("record_copies")
 def _record(request: HttpRequest, item: Any) -> str:
     """Copies made under the authorisation named in the form (one of this item's)."""
-    form = RecordCopiesForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
     grant = item.copy_authorisations.filter(
         pk=parse_id(request.POST.get("authorisation")) or 0
     ).first()
     if grant is None:
         raise Http404
-    data = form.cleaned_data
-    made = services.record_copies(actor=actor_of(request), authorisation=grant, count=data["count"],
-                                  spoiled=data["spoiled"] or 0, recipients=data["recipients"])  # fmt: skip
+    name = f"record:{grant.pk}"
+    form = RecordCopiesForm(request.POST, auto_id=_ids(f"record{grant.pk}"))
+    data = _checked(name, form)
+    made = _service(
+        name,
+        form,
+        lambda: services.record_copies(
+            actor=actor_of(request),
+            authorisation=grant,
+            count=data["count"],
+            spoiled=data["spoiled"] or 0,
+            recipients=data["recipients"],
+        ),
+    )
     return _("Copies recorded: %(numbers)s.") % {"numbers": ", ".join(str(c.number) for c in made)}
 
 
 @_action("provide")
 def _provide(request: HttpRequest, item: Any) -> str:
-    form = ProvideForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    copy = item.copies.filter(pk=form.cleaned_data["copy"]).first()
+    copy = item.copies.filter(pk=parse_id(request.POST.get("copy")) or 0).first()
     if copy is None:
         raise Http404
-    services.approve_provision(
-        actor=actor_of(request),
-        copy=copy,
-        to_agency=form.cleaned_data["to_agency"],
-        purpose=form.cleaned_data["purpose"],
+    name = f"provide:{copy.pk}"
+    form = _provide_form(item, copy, request.POST)
+    data = _checked(name, form)
+    _service(
+        name,
+        form,
+        lambda: services.approve_provision(
+            actor=actor_of(request), copy=copy, to_agency=data["to_agency"], purpose=data["purpose"]
+        ),
     )
     return _("Provision decided; the security officer hands the copy over.")
 
@@ -228,14 +451,19 @@ def _hand_over(request: HttpRequest, item: Any) -> str:
 
 @_action("declassification_notice")
 def _notice(request: HttpRequest, item: Any) -> str:
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    services.record_declassification_notice(
-        actor=actor_of(request),
-        item=item,
-        notice=form.cleaned_data["decision"],
-        decided_on=form.cleaned_data["decided_on"],
+    name = "declassification_notice"
+    form = DecisionForm(request.POST, auto_id=_ids("notice"))
+    data = _checked(name, form)
+    _service(
+        name,
+        form,
+        lambda: services.record_declassification_notice(
+            actor=actor_of(request),
+            item=item,
+            notice=data["decision"],
+            decided_on=data["decided_on"],
+        ),
+        {"notice": "decision"},
     )
     return _("Declassification recorded.")
 
@@ -243,34 +471,60 @@ def _notice(request: HttpRequest, item: Any) -> str:
 @_action("declassify")
 def _declassify(request: HttpRequest, item: Any) -> str:
     """By decision after a declassification council, in whole or in part (L18 Art. 22.4)."""
-    form = DeclassifyForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    services.declassify(actor=actor_of(request), item=item, **form.cleaned_data)
-    if form.cleaned_data["partial"]:
+    form = DeclassifyForm(request.POST, auto_id=_ids("declassify"))
+    data = _checked("declassify", form)
+    _service(
+        "declassify", form, lambda: services.declassify(actor=actor_of(request), item=item, **data)
+    )
+    if data["partial"]:
         return _("Partly declassified: the item stays classified; holders have been notified.")
     return _("Declassified; holders have been notified.")
 
 
+@_action("destroy")
+def _destroy(request: HttpRequest, item: Any) -> str:
+    """Destruction of the copies held here, decided by the head (L18 Art. 23)."""
+    held = item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT])
+    form = forms.DestroyForm(request.POST, copies=list(held), auto_id=_ids("destroy"))
+    data = _checked("destroy", form)
+    _service(
+        "destroy",
+        form,
+        lambda: services.destroy(
+            actor=actor_of(request),
+            item=item,
+            copies=list(held.filter(pk__in=data["copies"])),
+            council=form.council_members(),
+            minutes=data["minutes"],
+        ),
+    )
+    return _("The copies are destroyed and the minutes recorded.")
+
+
 @_action("extend")
 def _extend(request: HttpRequest, item: Any) -> str:
-    form = ExtendForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    services.extend_protection(actor=actor_of(request), item=item, **form.cleaned_data)
+    form = ExtendForm(request.POST, auto_id=_ids("extend"))
+    data = _checked("extend", form)
+    _service(
+        "extend",
+        form,
+        lambda: services.extend_protection(actor=actor_of(request), item=item, **data),
+    )
     return _("Protection extended.")
 
 
 @_action("carry_out_request")
 def _carry_out_request(request: HttpRequest, item: Any) -> str:
-    form = CarryOutForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    copy = item.copies.filter(pk=form.cleaned_data["copy"]).first()
-    if copy is None:
-        raise Http404
-    data = {k: v for k, v in form.cleaned_data.items() if k != "copy"}
-    services.request_carry_out(actor=actor_of(request), copy=copy, **data)
+    in_store = list(item.copies.filter(status=CopyStatus.IN_STORE))
+    form = CarryOutForm(request.POST, copies=in_store, auto_id=_ids("carry"))
+    data = _checked("carry_out_request", form)
+    copy = next(c for c in in_store if c.pk == data["copy"])
+    values = {k: v for k, v in data.items() if k != "copy"}
+    _service(
+        "carry_out_request",
+        form,
+        lambda: services.request_carry_out(actor=actor_of(request), copy=copy, **values),
+    )
     return _("Request sent to the head.")
 
 
@@ -294,20 +548,29 @@ def _carry_out_decide(request: HttpRequest, item: Any) -> str:
 
 @_action("carry_out_return")
 def _carry_out_return(request: HttpRequest, item: Any) -> str:
-    services.return_carried_out(
-        actor=actor_of(request),
-        request=_carry_out(request, item),
-        report=request.POST.get("report", ""),
+    found = _carry_out(request, item)
+    name = f"carry_return:{found.pk}"
+    form = forms.CarryReturnForm(request.POST, auto_id=_ids(f"back{found.pk}"))
+    data = _checked(name, form)
+    _service(
+        name,
+        form,
+        lambda: services.return_carried_out(
+            actor=actor_of(request), request=found, report=data["report"]
+        ),
     )
     return _("The copy is back in store.")
 
 
 @_action("meeting_plan")
 def _meeting_plan(request: HttpRequest, item: Any) -> str:
-    form = MeetingForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    services.plan_meeting(actor=actor_of(request), item=item, **form.cleaned_data)
+    form = MeetingForm(request.POST, auto_id=_ids("meeting"))
+    data = _checked("meeting_plan", form)
+    _service(
+        "meeting_plan",
+        form,
+        lambda: services.plan_meeting(actor=actor_of(request), item=item, **data),
+    )
     return _("The meeting plan is recorded; the head decides on consent.")
 
 
@@ -317,26 +580,56 @@ def _meeting_consent(request: HttpRequest, item: Any) -> str:
     if meeting is None:
         raise Http404
     approve = request.POST.get("decision") == "approve"
-    services.consent_to_meeting(actor=actor_of(request), meeting=meeting, approve=approve,
-                                consent_document=request.POST.get("consent_document", ""))  # fmt: skip
+    services.consent_to_meeting(
+        actor=actor_of(request),
+        meeting=meeting,
+        approve=approve,
+        consent_document=request.POST.get("consent_document", ""),
+    )
     return _("Consent given.") if approve else _("Consent refused.")
 
 
 @_action("meeting_close")
 def _meeting_close(request: HttpRequest, item: Any) -> str:
     meeting = Meeting.objects.filter(item=item).first()
-    form = MeetingCloseForm(request.POST)
-    if meeting is None or not form.is_valid():
+    if meeting is None:
         raise Http404
-    services.close_meeting(actor=actor_of(request), meeting=meeting, **form.cleaned_data)
+    form = MeetingCloseForm(request.POST, auto_id=_ids("close"))
+    data = _checked("meeting_close", form)
+    _service(
+        "meeting_close",
+        form,
+        lambda: services.close_meeting(actor=actor_of(request), meeting=meeting, **data),
+    )
     return _("The meeting record is closed.")
+
+
+def _decision_form(pk: int) -> Any:
+    return forms.CopyDecisionForm(auto_id=_ids(f"decide{pk}"))
+
+
+def _approvals_page(request: HttpRequest, refused: tuple[int, Any] | None = None) -> HttpResponse:
+    """What awaits the actor's decision; `refused` is a request to copy whose decision form was
+    refused just now, shown again with what was typed."""
+    pending = queries.approvals(request.user)
+    pending["copy_requests"] = [
+        (r, refused[1] if refused and refused[0] == r.pk else _decision_form(r.pk))
+        for r in pending["copy_requests"]
+    ]
+    # the query behind the home's "reports to sign": the page and the home give the same number
+    pending["reports_to_sign"] = list(awaiting_signature(request.user)[:200])
+    return render(
+        request, "registry/approvals.html", pending, status=400 if refused is not None else 200
+    )
 
 
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
-    """Requests to carry a secret out and meetings awaiting the actor's decision, including
-    those only a provincial leader decides (going abroad, foreign participants)."""
-    return render(request, "registry/approvals.html", queries.approvals(request.user))
+    """The agency reports waiting for the head's signature, and requests to copy and to carry a
+    secret out and meetings awaiting the actor's decision, including those only a provincial
+    leader decides (copying beyond an agency head's authority, going abroad, foreign
+    participants)."""
+    return _approvals_page(request)
 
 
 @login_required
@@ -345,7 +638,23 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     pending = queries.approvals(request.user)
     approve = request.POST.get("decision") == "approve"
     try:
-        if kind == "carry-out":
+        if kind == "copy":
+            found_request = next((r for r in pending["copy_requests"] if r.pk == pk), None)
+            if found_request is None:
+                raise Http404
+            form = forms.CopyDecisionForm(request.POST, auto_id=_ids(f"decide{pk}"))
+            data = _checked(f"decide:{pk}", form)
+            _service(
+                f"decide:{pk}",
+                form,
+                lambda: services.decide_copy_request(
+                    actor=actor_of(request),
+                    request=found_request,
+                    approve=data["decision"] == "approve",
+                    reason=data["reason"],
+                ),
+            )
+        elif kind == "carry-out":
             found = next((c for c in pending["carry_outs"] if c.pk == pk), None)
             if found is None:
                 raise Http404
@@ -358,8 +667,11 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                                         consent_document=request.POST.get("consent_document", ""))  # fmt: skip
         else:
             raise Http404
+    except _Refused as refused:
+        messages.error(request, _("Nothing was saved: correct what is marked below."))
+        return _approvals_page(request, (pk, refused.form))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, in_words(" ".join(exc.messages)))
     else:
         messages.success(request, _("Decision recorded."))
     return redirect("registry:approvals")
@@ -367,11 +679,15 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @_action("attach_file")
 def _attach(request: HttpRequest, item: Any) -> str:
-    upload = request.FILES.get("file")
-    if upload is None:
-        raise ValidationError(_("Choose a file."))
-    services.attach_file(
-        actor=actor_of(request), item=item, name=upload.name or "", data=upload.read()
+    form = forms.AttachFileForm(request.POST, request.FILES, auto_id=_ids("attach"))
+    upload = _checked("attach_file", form)["file"]
+    _service(
+        "attach_file",
+        form,
+        lambda: services.attach_file(
+            actor=actor_of(request), item=item, name=upload.name or "", data=upload.read()
+        ),
+        {"name": "file", "data": "file"},
     )
     return _("The file is stored, encrypted.")
 
@@ -386,7 +702,7 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         data = services.open_file(actor=actor_of(request), stored=stored, stamped=stamped)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, in_words(" ".join(exc.messages)))
         return redirect("registry:item", pk=stored.item_id)
     response = HttpResponse(data, content_type=stored.content_type)
     name = f"{_('stamped')}-{stored.original_name}" if stamped else stored.original_name
@@ -403,8 +719,11 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     try:
         messages.success(request, handler(request, item))
+    except _Refused as refused:
+        messages.error(request, _("Nothing was saved: correct what is marked below."))
+        return item_page(request, item, (refused.name, refused.form))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, in_words(" ".join(exc.messages)))
     return redirect("registry:item", pk=item.pk)
 
 
@@ -421,7 +740,7 @@ def register_incoming(request: HttpRequest) -> HttpResponse:
                 **{k: v for k, v in data.items() if v is not None},
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            take_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -445,7 +764,7 @@ def propose(request: HttpRequest) -> HttpResponse:
                 actor=actor_of(request), agency=agency, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            take_errors(form, exc)
         else:
             messages.success(request, _("Proposal sent to the head."))
             return redirect("registry:item", pk=item.pk)
@@ -508,7 +827,7 @@ def book_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.close_volume(actor=actor_of(request), book=book)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, in_words(" ".join(exc.messages)))
     else:
         messages.success(request, _("The volume is closed; new lines open the next volume."))
     return redirect("registry:book", pk=book.pk)
@@ -518,20 +837,17 @@ def book_close(request: HttpRequest, pk: int) -> HttpResponse:
 def statistics_view(request: HttpRequest) -> HttpResponse:
     """TT24 Form 18 for a period, for an agency whose registers the actor keeps."""
     agency = _agency_for(request, policy.can_keep_registers)
-    form = DecisionForm  # reuse the date parsing of the forms' date fields
     today = timezone.localdate()
-    try:
-        since = form.base_fields["decided_on"].to_python(request.GET.get("since")) or date(
-            today.year, 1, 1
-        )
-        until = form.base_fields["decided_on"].to_python(request.GET.get("until")) or today
-    except ValidationError:
-        since, until = date(today.year, 1, 1), today
+    period = forms.StatisticsForm(request.GET or None, auto_id="id_%s")
+    since, until = date(today.year, 1, 1), today
+    if period.is_bound and period.is_valid():
+        since = period.cleaned_data["since"] or since
+        until = period.cleaned_data["until"] or until
     stats = registry_statistics.statistics(agency.pk, since, until)
-    if request.GET.get("format") == "xlsx":
+    if request.GET.get("format") == "xlsx" and not period.errors:
         from bmnn.core.documents import build_xlsx
 
-        header = [_("Content"), "Tuyệt mật", "Tối mật", "Mật", _("Total")]
+        header = [_("Content"), *(LEVEL_NAME[level] for level in LEVELS), _("Total")]
         data = build_xlsx([(f"{since:%d.%m.%Y}-{until:%d.%m.%Y}", header, stats.table())])
         response = HttpResponse(
             data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -540,7 +856,12 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
             f'attachment; filename="thong-ke-bmnn-{since:%Y%m%d}-{until:%Y%m%d}.xlsx"'
         )
         return response
-    return render(request, "registry/statistics.html", {"agency": agency, "stats": stats})
+    return render(
+        request,
+        "registry/statistics.html",
+        {"agency": agency, "stats": stats, "period": period},
+        status=400 if period.is_bound and not period.is_valid() else 200,
+    )
 
 
 @login_required
@@ -561,26 +882,39 @@ def book_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 # --- recall ("Tài liệu thu hồi", ND26 Art. 4.4) -------------------------------------------------
 
 
-def _recall_context(request: HttpRequest, item: Any) -> dict[str, Any]:
-    """The item's recalls with their returns, what its sender asks back on a holder's copy, and
-    the forms to decide a recall and record a return."""
+def _recall_context(
+    request: HttpRequest, item: Any, name: str = "", refused: Any = None
+) -> dict[str, Any]:
+    """The item's recalls with their returns (each open line with its form), what its sender
+    asks back on a holder's copy, and the form to decide a recall."""
     today = timezone.localdate()
     recalls = queries.item_recalls(request.user, item, today)
+    for recall in recalls:
+        for line in recall.lines:  # type: ignore[attr-defined]
+            line.form = (
+                refused
+                if name == f"recall_return:{line.pk}"
+                else forms.RecallReturnForm(
+                    initial={"line": line.pk, "returned_on": today},
+                    auto_id=_ids(f"return{line.pk}"),
+                )
+            )
     return {
         "recalls": recalls,
         "recall_open": any(r.closed_on is None for r in recalls),
         "today": today,
         "recalls_owed": queries.recalls_owed(request.user, item, today),
-        "recall_form": forms.RecallForm(),
+        "recall_form": refused if name == "recall" else forms.RecallForm(auto_id=_ids("recall")),
     }
 
 
 @_action("recall")
 def _recall(request: HttpRequest, item: Any) -> str:
-    form = forms.RecallForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    recall = services.decide_recall(actor=actor_of(request), item=item, **form.cleaned_data)
+    form = forms.RecallForm(request.POST, auto_id=_ids("recall"))
+    data = _checked("recall", form)
+    recall = _service(
+        "recall", form, lambda: services.decide_recall(actor=actor_of(request), item=item, **data)
+    )
     return _("Recalled: every recipient returns it by %(day)s.") % {
         "day": recall.return_by.strftime("%d/%m/%Y")
     }
@@ -588,15 +922,19 @@ def _recall(request: HttpRequest, item: Any) -> str:
 
 @_action("recall_return")
 def _recall_return(request: HttpRequest, item: Any) -> str:
-    form = forms.RecallReturnForm(request.POST)
     line = queries.recall_line(request.user, item, parse_id(request.POST.get("line")) or 0)
     if line is None:
         raise Http404
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
-    data = form.cleaned_data
-    services.record_recall_return(actor=actor_of(request), line=line,
-                                  returned_on=data["returned_on"], note=data["note"])  # fmt: skip
+    name = f"recall_return:{line.pk}"
+    form = forms.RecallReturnForm(request.POST, auto_id=_ids(f"return{line.pk}"))
+    data = _checked(name, form)
+    _service(
+        name,
+        form,
+        lambda: services.record_recall_return(
+            actor=actor_of(request), line=line, returned_on=data["returned_on"], note=data["note"]
+        ),
+    )
     return _("Return from %(recipient)s recorded.") % {"recipient": line.recipient}
 
 
@@ -608,6 +946,3 @@ def recalls(request: HttpRequest) -> HttpResponse:
         "owed": queries.returns_owed(request.user)[:500],
         "today": timezone.localdate(),
     })  # fmt: skip
-
-
-__all__ = ["Copy", "RegisterBook", "Transfer"]

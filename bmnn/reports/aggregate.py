@@ -49,8 +49,9 @@ def _values(figures: dict[str, Any]) -> dict[str, int]:
 
 
 def collect(period: Any) -> Collected:
-    """What the province report is built from: the accepted rows, who is missing, who is late,
-    who is waiting for review, and the incidents found in the window."""
+    """What the province report is built from: the accepted rows, who has not sent a report
+    (`queries.sent`), who is late, whose report was sent but is not accepted yet, and the
+    incidents found in the window."""
     from bmnn.reports import services
     from bmnn.reports.figures import window_instants
     from bmnn.reports.models import ImportedReport, Incident, Submission
@@ -69,7 +70,7 @@ def collect(period: Any) -> Collected:
             result.late.append({"name": name, "sent": sent.strftime("%d/%m/%Y")})
         if state == Submission.State.ACCEPTED:
             result.rows.append(Row(name, "agency", _values(figures)))
-        elif state in (Submission.State.SIGNED, Submission.State.RETURNED):
+        elif first_sent:  # sent (queries.sent), being reviewed or corrected
             result.waiting.append({"name": name, "state": state})
         else:
             result.missing.append(name)
@@ -83,18 +84,28 @@ def collect(period: Any) -> Collected:
         result.rows.append(Row(report.issuer, "imported", _values(payload.get("totals", {}))))
         for incident in payload.get("incidents", [])[:10_000]:
             if isinstance(incident, dict):
-                result.incidents.append({k: str(incident.get(k, ""))[:500] for k in ("agency", "found", "how", "level", "status", "what")}
-                                        | {"agency": f"{report.issuer}: {incident.get('agency', '')}"})  # fmt: skip
+                result.incidents.append(
+                    {
+                        k: str(incident.get(k, ""))[:500]
+                        for k in ("agency", "found", "how", "level", "status", "what")
+                    }
+                    | {"agency": f"{report.issuer}: {incident.get('agency', '')}"}
+                )
     first, after = window_instants(period.window_start, period.window_end)
     local = Incident.objects.filter(found_at__gte=first, found_at__lt=after).select_related(
         "agency"
     )
     for incident in local.order_by("found_at", "pk"):
-        result.incidents.append({
-            "agency": incident.agency.name, "found": timezone.localtime(incident.found_at).strftime("%d/%m/%Y"),
-            "how": str(incident.get_channel_display()), "level": incident.get_level_display() if incident.level else "",
-            "status": str(incident.get_status_display()), "what": incident.what[:500],
-        })  # fmt: skip
+        result.incidents.append(
+            {
+                "agency": incident.agency.name,
+                "found": timezone.localtime(incident.found_at).strftime("%d/%m/%Y"),
+                "how": str(incident.get_channel_display()),
+                "level": incident.get_level_display() if incident.level else "",
+                "status": str(incident.get_status_display()),
+                "what": incident.what[:500],
+            }
+        )
     return result
 
 
@@ -116,11 +127,16 @@ def build_data(period: Any, today: date | None = None) -> dict[str, Any]:
     """The JSON snapshot a province report keeps: aggregation plus the lists around it."""
     collected = collect(period)
     data = aggregate(collected.rows)
-    data.update({
-        "built_on": (today or timezone.localdate()).isoformat(),
-        "expected": len(collected.expected), "accepted": sum(1 for r in collected.rows if r.kind == "agency"),
-        "imported": [r.name for r in collected.rows if r.kind == "imported"],
-        "missing": collected.missing, "waiting": collected.waiting, "late": collected.late,
-        "incidents": collected.incidents,
-    })  # fmt: skip
+    data.update(
+        {
+            "built_on": (today or timezone.localdate()).isoformat(),
+            "expected": len(collected.expected),
+            "accepted": sum(1 for r in collected.rows if r.kind == "agency"),
+            "imported": [r.name for r in collected.rows if r.kind == "imported"],
+            "missing": collected.missing,
+            "waiting": collected.waiting,
+            "late": collected.late,
+            "incidents": collected.incidents,
+        }
+    )
     return data

@@ -5,8 +5,8 @@ Decree 26/2020 Art. 8 (SOURCES.md §6.1): the annual report covers 15/12 of the 
 14/12 of the report year and reaches the Ministry of Public Security by 20/12. Decree 63/2026
 amended the reporting article but its new dates were not retrieved (SOURCES.md Q2), so the 2020
 calendar stays the default until a row for the new rule is added here. Provinces set their own,
-earlier deadline for agencies so they can aggregate: by default five days before the statutory
-one.
+earlier deadline for agencies so they can aggregate: BMNN_REPORT_LEAD_DAYS (five by default)
+before the statutory one.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ class AnnualRule:
     basis: str
 
 
-ANNUAL_RULES = (AnnualRule(2021, (12, 15), (12, 14), (12, 20), "Nghị định 26/2020/NĐ-CP, Điều 8"),)
+ANNUAL_RULES = (
+    AnnualRule(2021, (12, 15), (12, 14), (12, 20), "Điều 8 Nghị định số 26/2020/NĐ-CP"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def annual_rule(year: int) -> AnnualRule:
 
 
 def _lead_days() -> int:
-    return int(getattr(settings, "BMNN_REPORT_LEAD_DAYS", 5))
+    return int(settings.BMNN_REPORT_LEAD_DAYS)
 
 
 def defaults(kind: str, year: int, part: int = 1) -> PeriodDefaults:
@@ -78,5 +80,11 @@ def defaults(kind: str, year: int, part: int = 1) -> PeriodDefaults:
         if kind == "semiannual"
         else f"quý {part} năm {year}"
     )
-    return PeriodDefaults(f"Báo cáo công tác bảo vệ bí mật nhà nước {name}", start, end,
-                          end + timedelta(days=_lead_days()), None, "")  # fmt: skip
+    return PeriodDefaults(
+        f"Báo cáo công tác bảo vệ bí mật nhà nước {name}",
+        start,
+        end,
+        end + timedelta(days=_lead_days()),
+        None,
+        "",
+    )

@@ -1,7 +1,8 @@
 """Demo reporting: an incident being followed up (a Mật document photographed and sent over a
 chat app); this year's annual report with agencies at every step (accepted, awaiting review,
-returned, awaiting the head's signature, Sở Tư pháp's draft, not started) and the province's
-report built from it; an ad-hoc request to the communes."""
+returned, awaiting the head's signature, not started) and the province's report built from it;
+Sở Tư pháp's report waits for its head's signature after he returned it once to the officer, and
+its officer has a quick ad-hoc request to draft; an ad-hoc request to the communes."""
 
 from __future__ import annotations
 
@@ -22,11 +23,15 @@ def load_demo_incidents() -> int:
     officer = Person.objects.get(memberships__agency=health, memberships__role="security_officer")
     supervisor = Person.objects.get(username="giamsat")
     incident = services.report_incident(
-        actor=officer, agency=health, level="mat", channel="email_chat", found_at=timezone.now() - timedelta(days=2),
+        actor=officer,
+        agency=health,
+        level="mat",
+        channel="email_chat",
+        found_at=timezone.now() - timedelta(days=2),
         what="Ảnh chụp trang 1 Báo cáo số 156/BC-STP (độ Mật) được gửi vào nhóm Zalo của phòng",
         scope="Nhóm Zalo 23 thành viên, gồm 02 người ngoài cơ quan",
         measures="Đã yêu cầu thu hồi, xóa ảnh; báo cáo Giám đốc Sở và Công an tỉnh",
-    )  # fmt: skip
+    )
     services.add_step(
         actor=supervisor,
         incident=incident,
@@ -45,14 +50,20 @@ SHORTCOMINGS = (
     "chưa đủ. Nguyên nhân: kinh phí hạn chế, cán bộ kiêm nhiệm thay đổi."
 )
 LESSONS = "Người đứng đầu trực tiếp chỉ đạo; tự kiểm tra định kỳ giúp phát hiện sớm thiếu sót."
+SEND_BACK = "Bổ sung bài học về kiểm tra việc sao, chụp tài liệu mật tại các phòng."
+LESSONS_ADDED = "Kiểm tra định kỳ sổ quản lý sao, chụp tài liệu mật tại từng phòng chuyên môn."
 PROPOSALS = (
     "Đề nghị Công an tỉnh tiếp tục mở lớp tập huấn nghiệp vụ cho cán bộ làm công tác bảo mật."
 )
 
 
 def _pair(agency: Agency) -> tuple[Person, Person] | None:
-    people = {m.role: m.person for m in agency.memberships.filter(is_active=True, role__in=[Role.HEAD, Role.SECURITY_OFFICER])
-              .select_related("person")}  # fmt: skip
+    people = {
+        m.role: m.person
+        for m in agency.memberships.filter(
+            is_active=True, role__in=[Role.HEAD, Role.SECURITY_OFFICER]
+        ).select_related("person")
+    }
     if Role.HEAD in people and Role.SECURITY_OFFICER in people:
         return people[Role.SECURITY_OFFICER], people[Role.HEAD]
     return None
@@ -65,39 +76,103 @@ def _activity(officer: Person, agency: Agency, index: int, today: date) -> None:
     from bmnn.registry.services import register_incoming
 
     held = today - timedelta(days=20 + 9 * index)
-    record_training(actor=officer, agency=agency, kind="training" if index % 2 else "dissemination",
-                    title="Phổ biến Luật Bảo vệ bí mật nhà nước năm 2025 và Nghị định 63/2026/NĐ-CP",
-                    held_on=held, participants={"lãnh đạo": 2 + index % 3, "cán bộ, công chức": 15 + 4 * (index % 5)})  # fmt: skip
+    record_training(
+        actor=officer,
+        agency=agency,
+        kind="training" if index % 2 else "dissemination",
+        title="Phổ biến Luật Bảo vệ bí mật nhà nước năm 2025 và Nghị định 63/2026/NĐ-CP",
+        held_on=held,
+        participants={"lãnh đạo": 2 + index % 3, "cán bộ, công chức": 15 + 4 * (index % 5)},
+    )
     for n in range(1 + index % 3):
         day = today - timedelta(days=5 + 13 * n + index)
-        register_incoming(actor=officer, agency=agency, level="toi_mat" if (index + n) % 4 == 0 else "mat",
-                          issuer_name="Ủy ban nhân dân tỉnh", number=f"{30 + index * 3 + n}/KH-UBND",
-                          doc_date=day, doc_type="Kế hoạch", received_on=day,
-                          summary="Kế hoạch bảo đảm an ninh, trật tự")  # fmt: skip
+        register_incoming(
+            actor=officer,
+            agency=agency,
+            level="toi_mat" if (index + n) % 4 == 0 else "mat",
+            issuer_name="Ủy ban nhân dân tỉnh",
+            number=f"{30 + index * 3 + n}/KH-UBND",
+            doc_date=day,
+            doc_type="Kế hoạch",
+            received_on=day,
+            summary="Kế hoạch bảo đảm an ninh, trật tự",
+        )
 
 
-def _write(officer: Person, head: Person, period: ReportingPeriod, agency: Agency, stop: str,
-           corrections: dict[str, tuple[Any, str]] | None = None) -> None:  # fmt: skip
+def _write(
+    officer: Person,
+    head: Person,
+    period: ReportingPeriod,
+    agency: Agency,
+    stop: str,
+    corrections: dict[str, tuple[Any, str]] | None = None,
+) -> None:
     """Takes one agency's report through the workflow up to `stop`."""
     supervisor = Person.objects.get(username="giamsat")
     draft = services.start_submission(actor=officer, period=period, agency=agency)
     answers = ["Đã rà soát; không có máy tính soạn thảo tài liệu mật từng kết nối Internet."] * len(
         draft.answers
     )
-    draft = services.save_submission(actor=officer, submission=draft, revision=draft.revision, situation=SITUATION,
-                                     shortcomings=SHORTCOMINGS, lessons=LESSONS, proposals=PROPOSALS,
-                                     answers=answers, corrections=corrections)  # fmt: skip
+    draft = services.save_submission(
+        actor=officer,
+        submission=draft,
+        revision=draft.revision,
+        situation=SITUATION,
+        shortcomings=SHORTCOMINGS,
+        lessons=LESSONS,
+        proposals=PROPOSALS,
+        answers=answers,
+        corrections=corrections,
+    )
     if stop == "draft":
         return
     draft = services.submit(actor=officer, submission=draft)
     if stop == "submitted":
         return
+    if stop == "back_and_resubmitted":
+        # the head returned it once with the reason; the officer corrected it and submitted it
+        # again: it waits for the head's signature, the return in its history
+        back = services.send_back(actor=head, submission=draft, comment=SEND_BACK)
+        back = services.save_submission(
+            actor=officer,
+            submission=back,
+            revision=back.revision,
+            lessons=LESSONS + " " + LESSONS_ADDED,
+        )
+        services.submit(actor=officer, submission=back)
+        return
     signed = services.sign(actor=head, submission=draft)
     if stop == "accepted":
         services.review(actor=supervisor, submission=signed, accept=True)
     elif stop == "returned":
-        services.review(actor=supervisor, submission=signed, accept=False,
-                        comment="Bổ sung số liệu tập huấn tại các phòng chuyên môn và kết quả tự kiểm tra.")  # fmt: skip
+        services.review(
+            actor=supervisor,
+            submission=signed,
+            accept=False,
+            comment="Bổ sung số liệu tập huấn tại các phòng chuyên môn và kết quả tự kiểm tra.",
+        )
+
+
+def _quick_request(
+    supervisor: Person, year: int, today: date, justice: Agency, officer: Person
+) -> None:
+    """An ad-hoc request to two departments due in a week; Sở Tư pháp's officer has started
+    the draft (figures filled, the narrative still to write)."""
+    health = Agency.objects.filter(code="demo-syt").first()
+    request = services.create_period(
+        actor=supervisor,
+        kind="ad_hoc",
+        year=year,
+        title="Báo cáo nhanh việc sao, chụp tài liệu mật",
+        window_start=date(year, 1, 1),
+        window_end=today,
+        due_on=today + timedelta(days=7),
+        agencies=[a for a in (justice, health) if a is not None],
+        questions=[
+            "Việc sao, chụp tài liệu mật có được thủ trưởng cho phép bằng văn bản và ghi sổ đầy đủ không?"
+        ],
+    )
+    services.start_submission(actor=officer, period=request, agency=justice)
 
 
 def load_demo_reporting() -> int:
@@ -128,15 +203,24 @@ def load_demo_reporting() -> int:
     justice = Agency.objects.get(code="demo-stp")
     pair = _pair(justice)
     if pair is not None:
-        _write(*pair, period, justice, "draft")
+        _write(*pair, period, justice, "back_and_resubmitted")
+        _quick_request(supervisor, year, today, justice, pair[0])
     province.build(actor=supervisor, period=period)
     communes = AgencyGroup.objects.filter(code="ubnd-xa-phuong").first()
     if communes is not None:
         request = services.create_period(
-            actor=supervisor, kind="ad_hoc", year=year, title="Rà soát máy tính dùng soạn thảo tài liệu mật cấp xã",
-            window_start=date(year, 1, 1), window_end=today, due_on=today + timedelta(days=10), groups=[communes],
-            questions=["Số máy tính dùng soạn thảo, lưu giữ tài liệu mật; có máy nào từng kết nối Internet không?"],
-        )  # fmt: skip
+            actor=supervisor,
+            kind="ad_hoc",
+            year=year,
+            title="Rà soát máy tính dùng soạn thảo tài liệu mật cấp xã",
+            window_start=date(year, 1, 1),
+            window_end=today,
+            due_on=today + timedelta(days=10),
+            groups=[communes],
+            questions=[
+                "Số máy tính dùng soạn thảo, lưu giữ tài liệu mật; có máy nào từng kết nối Internet không?"
+            ],
+        )
         for agency in list(services.expected_agencies(request).order_by("code"))[:3]:
             pair = _pair(agency)
             if pair is not None:

@@ -21,8 +21,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.registry.rules import LEVEL_LABEL as LEVEL_SHORT
-from bmnn.registry.rules import LEVELS
+from bmnn.core.levels import LEVEL_NAME, LEVELS
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,17 @@ _GROUP_WORK = _("Training, inspections, violations and incidents")
 _GROUP_IT = _("Computers, networks and the regulation")
 
 _BY_LEVEL = (
-    ("created", _("Created (level approved)"),
-     _("Secret register: items classified here, by the date the level was approved")),
+    (
+        "created",
+        _("Created (level approved)"),
+        _("Secret register: items classified here, by the date the level was approved"),
+    ),
     ("received", _("Received"), _("Incoming register: lines entered in the window")),
     ("copied", _("Copies and photographs made"), _("Copy register: copies made in the window")),
     ("provided", _("Provided to other agencies"), _("Handover book: lines entered in the window")),
     ("declassified", _("Declassified"), _("Secret register: declassification date in the window")),
     ("destroyed", _("Copies destroyed"), _("Secret register: copies destroyed in the window")),
-)  # fmt: skip
+)
 
 FIGURES: tuple[Figure, ...] = (
     *(
@@ -54,33 +56,76 @@ FIGURES: tuple[Figure, ...] = (
         for name, label, source in _BY_LEVEL
         for level in LEVELS
     ),
-    Figure("trainings", _("Training and awareness sessions"), _GROUP_WORK,
-           _("Training: sessions held in the window")),
-    Figure("training_participants", _("Participants in those sessions"), _GROUP_WORK,
-           _("Training: participants recorded for those sessions")),
-    Figure("self_inspections", _("Self-inspections"), _GROUP_WORK,
-           _("Inspections: self-inspections started in the window")),
-    Figure("inspections_received", _("Inspections received"), _GROUP_WORK,
-           _("Inspections: inspections of the agency started in the window")),
-    Figure("violations_found", _("Violations found"), _GROUP_WORK,
-           _("Inspections: findings recorded in the window")),
-    Figure("violations_remedied", _("Violations remedied and verified"), _GROUP_WORK,
-           _("Inspections: findings verified as remedied in the window")),
-    Figure("incidents", _("Leaks and losses"), _GROUP_WORK,
-           _("Incident reports: found in the window")),
-    Figure("devices", _("Computers and devices used for secrets"), _GROUP_IT,
-           _("Devices: the active inventory when the figures were filled")),
-    Figure("independent_lans", _("Independent LANs"), _GROUP_IT,
-           _("Devices: independent LANs when the figures were filled")),
-    Figure("regulation_issued", _("Protection regulation issued (1 = yes)"), _GROUP_IT,
-           _("Regulations: issued on or before the end of the window")),
-)  # fmt: skip
+    Figure(
+        "trainings",
+        _("Training and awareness sessions"),
+        _GROUP_WORK,
+        _("Training: sessions held in the window"),
+    ),
+    Figure(
+        "training_participants",
+        _("Participants in those sessions"),
+        _GROUP_WORK,
+        _("Training: participants recorded for those sessions"),
+    ),
+    Figure(
+        "self_inspections",
+        _("Self-inspections"),
+        _GROUP_WORK,
+        _("Inspections: self-inspections started in the window"),
+    ),
+    Figure(
+        "inspections_received",
+        _("Inspections received"),
+        _GROUP_WORK,
+        _("Inspections: inspections of the agency started in the window"),
+    ),
+    Figure(
+        "violations_found",
+        _("Violations found"),
+        _GROUP_WORK,
+        _("Inspections: findings recorded in the window"),
+    ),
+    Figure(
+        "violations_remedied",
+        _("Violations remedied and verified"),
+        _GROUP_WORK,
+        _("Inspections: findings verified as remedied in the window"),
+    ),
+    Figure(
+        "incidents", _("Leaks and losses"), _GROUP_WORK, _("Incident reports: found in the window")
+    ),
+    Figure(
+        "devices",
+        _("Computers and devices used for secrets"),
+        _GROUP_IT,
+        _("Devices: the active inventory when the figures were filled"),
+    ),
+    Figure(
+        "independent_lans",
+        _("Independent LANs"),
+        _GROUP_IT,
+        _("Devices: independent LANs when the figures were filled"),
+    ),
+    Figure(
+        "regulation_issued",
+        _("Protection regulation issued (1 = yes)"),
+        _GROUP_IT,
+        _("Regulations: issued on or before the end of the window"),
+    ),
+)
 KEYS = tuple(f.key for f in FIGURES)
 BY_KEY = {f.key: f for f in FIGURES}
 TOTAL_KEYS = tuple(k for k in KEYS if k != "regulation_issued")
 # registry.statistics rows → figure names
-REGISTER_ROWS = {"created": "created", "received": "received", "copies": "copied", "provided": "provided",
-                 "declassified": "declassified", "destroyed": "destroyed"}  # fmt: skip
+REGISTER_ROWS = {
+    "created": "created",
+    "received": "received",
+    "copies": "copied",
+    "provided": "provided",
+    "declassified": "declassified",
+    "destroyed": "destroyed",
+}
 
 
 def window_instants(start: date, end: date) -> tuple[datetime, datetime]:
@@ -92,8 +137,13 @@ def window_instants(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def _put(out: dict[int, dict[str, int]], rows: Iterable[Any], name: str, agency_field: str,
-         level_field: str | None = None) -> None:  # fmt: skip
+def _put(
+    out: dict[int, dict[str, int]],
+    rows: Iterable[Any],
+    name: str,
+    agency_field: str,
+    level_field: str | None = None,
+) -> None:
     for row in rows:
         key = f"{name}.{row[level_field]}" if level_field else name
         if key in BY_KEY:
@@ -123,9 +173,9 @@ def compute(agency_ids: Iterable[int], start: date, end: date) -> dict[int, dict
                     counts[agency_id][f"{name}.{level}"] += n
 
     sessions = TrainingSession.objects.filter(agency_id__in=ids, held_on__range=window)
-    for agency_id, participants, attended in sessions.annotate(attended=Count("attendance")).values_list(
-        "agency_id", "participants", "attended"
-    ):  # fmt: skip
+    for agency_id, participants, attended in sessions.annotate(
+        attended=Count("attendance")
+    ).values_list("agency_id", "participants", "attended"):
         counts[agency_id]["trainings"] += 1
         declared = sum(int(v) for v in (participants or {}).values())
         counts[agency_id]["training_participants"] += declared or attended
@@ -137,10 +187,24 @@ def compute(agency_ids: Iterable[int], start: date, end: date) -> dict[int, dict
             "self_inspections" if kind == Inspection.Kind.SELF else "inspections_received"
         ] += n
     findings = Finding.objects.filter(target__agency_id__in=ids)
-    _put(counts, findings.filter(created_at__gte=first, created_at__lt=after)
-         .values("target__agency_id").annotate(n=Count("pk")), "violations_found", "target__agency_id")  # fmt: skip
-    _put(counts, findings.filter(status=Finding.Status.VERIFIED, verified_at__gte=first, verified_at__lt=after)
-         .values("target__agency_id").annotate(n=Count("pk")), "violations_remedied", "target__agency_id")  # fmt: skip
+    _put(
+        counts,
+        findings.filter(created_at__gte=first, created_at__lt=after)
+        .values("target__agency_id")
+        .annotate(n=Count("pk")),
+        "violations_found",
+        "target__agency_id",
+    )
+    _put(
+        counts,
+        findings.filter(
+            status=Finding.Status.VERIFIED, verified_at__gte=first, verified_at__lt=after
+        )
+        .values("target__agency_id")
+        .annotate(n=Count("pk")),
+        "violations_remedied",
+        "target__agency_id",
+    )
     incidents = Incident.objects.filter(agency_id__in=ids, found_at__gte=first, found_at__lt=after)
     _put(counts, incidents.values("agency_id").annotate(n=Count("pk")), "incidents", "agency_id")
     devices = Device.objects.filter(agency_id__in=ids, active=True)
@@ -185,9 +249,52 @@ def rows_for_display(figures: dict[str, Any]) -> list[dict[str, Any]]:
         entry = figures.get(figure.key) or {}
         value = int(entry.get("value") or 0)
         auto = entry.get("auto")
-        rows.append({
-            "key": figure.key, "label": figure.label, "group": figure.group, "source": figure.source,
-            "level": LEVEL_SHORT.get(figure.level, ""), "value": value, "auto": auto,
-            "reason": entry.get("reason", ""), "corrected": auto is not None and int(auto) != value,
-        })  # fmt: skip
+        rows.append(
+            {
+                "key": figure.key,
+                "label": figure.label,
+                "group": figure.group,
+                "source": figure.source,
+                "level": LEVEL_NAME.get(figure.level, ""),
+                "value": value,
+                "auto": auto,
+                "reason": entry.get("reason", ""),
+                "corrected": auto is not None and int(auto) != value,
+            }
+        )
     return rows
+
+
+# Figures that cannot both hold: (figure, the figure it needs, the message). Each message sits
+# next to the first figure, which is the one to correct or to explain by entering the other.
+_NEEDS = (
+    (
+        "training_participants",
+        "trainings",
+        _(
+            "Participants are counted but no training session is: enter the sessions or correct "
+            "this figure."
+        ),
+    ),
+    (
+        "independent_lans",
+        "devices",
+        _(
+            "Independent LANs are counted but no computer or device used for secrets is: enter "
+            "the devices or correct this figure."
+        ),
+    ),
+)
+FIGURE_MAX = 10_000_000
+
+
+def contradictions(values: dict[str, int]) -> dict[str, Promise]:
+    """The figures of one report that contradict another of its figures, with the reason: a
+    count that needs another count above zero, and the regulation flag outside 0–1."""
+    problems: dict[str, Promise] = {}
+    for key, needed, message in _NEEDS:
+        if values.get(key, 0) > 0 and values.get(needed, 0) == 0:
+            problems[key] = message
+    if values.get("regulation_issued", 0) not in (0, 1):
+        problems["regulation_issued"] = _("Enter 1 if the regulation is issued, 0 if not.")
+    return problems

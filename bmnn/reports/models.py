@@ -42,16 +42,21 @@ class Incident(models.Model):
     channel = models.CharField(_("how"), max_length=24, choices=Channel.choices)
     scope = models.TextField(_("scope"), blank=True)
     measures = models.TextField(_("measures taken"), blank=True)
-    source = models.CharField(max_length=16, choices=Source.choices, default=Source.AGENCY)
-    source_ref = models.CharField(max_length=255, blank=True)
+    source = models.CharField(
+        _("source"), max_length=16, choices=Source.choices, default=Source.AGENCY
+    )
+    source_ref = models.CharField(_("source reference"), max_length=255, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    reported_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    reported_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-reported_at", "-pk"]
@@ -61,11 +66,18 @@ class Incident(models.Model):
 
 
 class IncidentStep(models.Model):
-    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="steps")
+    incident = models.ForeignKey(
+        Incident, verbose_name=_("incident"), on_delete=models.CASCADE, related_name="steps"
+    )
     text = models.TextField(_("follow-up"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    closes = models.BooleanField(default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    closes = models.BooleanField(_("closes the incident"), default=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -98,24 +110,34 @@ class ReportingPeriod(models.Model):
     statutory_due_on = models.DateField(_("province reports by"), null=True, blank=True)
     basis = models.CharField(_("basis"), max_length=255, blank=True)
     questions = models.JSONField(_("questions"), default=list, blank=True)
-    targets = models.ManyToManyField("org.Agency", verbose_name=_("agencies asked"), blank=True,
-                                     related_name="+")  # fmt: skip
-    target_groups = models.ManyToManyField("org.AgencyGroup", verbose_name=_("groups asked"),
-                                           blank=True, related_name="+")  # fmt: skip
+    targets = models.ManyToManyField(
+        "org.Agency", verbose_name=_("agencies asked"), blank=True, related_name="+"
+    )
+    target_groups = models.ManyToManyField(
+        "org.AgencyGroup", verbose_name=_("groups asked"), blank=True, related_name="+"
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-window_end", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "window_start", "window_end"],
-                                    condition=~models.Q(kind="ad_hoc"), name="reports_period_once"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["kind", "window_start", "window_end"],
+                condition=~models.Q(kind="ad_hoc"),
+                name="reports_period_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -139,30 +161,54 @@ class Submission(models.Model):
         ACCEPTED = "accepted", pgettext_lazy("report", "Accepted")
 
     period = models.ForeignKey(
-        ReportingPeriod, on_delete=models.PROTECT, related_name="submissions"
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
     )
     agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, related_name="report_submissions"
+        "org.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="report_submissions",
     )
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
     situation = models.TextField(_("situation and results"), blank=True)
     shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
     lessons = models.TextField(_("lessons learned"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
-    answers = models.JSONField(default=list, blank=True)
-    figures = models.JSONField(default=dict)
-    figures_filled_at = models.DateTimeField(null=True, blank=True)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")  # fmt: skip
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")  # fmt: skip
-    signed_at = models.DateTimeField(null=True, blank=True)
-    first_sent_at = models.DateTimeField(null=True, blank=True)
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")  # fmt: skip
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    revision = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    answers = models.JSONField(_("answers"), default=list, blank=True)
+    figures = models.JSONField(_("figures"), default=dict)
+    figures_filled_at = models.DateTimeField(_("figures filled at"), null=True, blank=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    first_sent_at = models.DateTimeField(_("first sent at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["period", "agency__name"]
@@ -189,11 +235,15 @@ class SubmissionEvent(models.Model):
         RETURN = "return", _("returned it")
         ACCEPT = "accept", _("accepted it")
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=16, choices=Action.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    comment = models.TextField(blank=True)
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("report"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -208,7 +258,10 @@ class ProvinceReport(models.Model):
     and the aggregated figures as built."""
 
     period = models.OneToOneField(
-        ReportingPeriod, on_delete=models.CASCADE, related_name="province_report"
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        on_delete=models.CASCADE,
+        related_name="province_report",
     )
     issuer_parent = models.CharField(_("parent body"), max_length=255)
     issuer = models.CharField(_("issuing body"), max_length=255)
@@ -223,11 +276,17 @@ class ProvinceReport(models.Model):
     shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
     lessons = models.TextField(_("lessons learned"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
-    data = models.JSONField(default=dict)
-    built_at = models.DateTimeField(null=True, blank=True)
-    built_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")  # fmt: skip
-    revision = models.PositiveIntegerField(default=0)
+    data = models.JSONField(_("figures as built"), default=dict)
+    built_at = models.DateTimeField(_("built at"), null=True, blank=True)
+    built_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("built by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revision = models.PositiveIntegerField(_("revision"), default=0)
 
     def __str__(self) -> str:
         return f"{self.number} — {self.period}"
@@ -237,24 +296,32 @@ class ImportedReport(models.Model):
     """A lower installation's report for a period (a province's, for the ministry), brought in as
     a signed bundle and aggregated like an agency's accepted submission."""
 
-    period_kind = models.CharField(max_length=16)
-    window_start = models.DateField()
-    window_end = models.DateField()
+    period_kind = models.CharField(_("kind"), max_length=16)
+    window_start = models.DateField(_("data from"))
+    window_end = models.DateField(_("data to"))
     issuer = models.CharField(_("issued by"), max_length=255)
-    key_id = models.CharField(max_length=16)
-    bundle_sha256 = models.CharField(max_length=64)
-    signed_at = models.CharField(max_length=40)
-    payload = models.JSONField(default=dict)
-    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")  # fmt: skip
-    imported_at = models.DateTimeField(auto_now=True)
+    key_id = models.CharField(_("signing key"), max_length=16)
+    bundle_sha256 = models.CharField(_("bundle fingerprint"), max_length=64)
+    signed_at = models.CharField(_("signed at"), max_length=40)
+    payload = models.JSONField(_("content"), default=dict)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:
         ordering = ["issuer"]
         constraints = [
-            models.UniqueConstraint(fields=["issuer", "period_kind", "window_start", "window_end"],
-                                    name="reports_imported_once"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["issuer", "period_kind", "window_start", "window_end"],
+                name="reports_imported_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.issuer} ({self.window_start:%d/%m/%Y}–{self.window_end:%d/%m/%Y})"

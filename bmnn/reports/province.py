@@ -17,13 +17,16 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, audit_checkpoints, bundles, documents, keys, policy
-from bmnn.core.services import require, service
+from bmnn.core.levels import LEVEL_NAME, LEVELS
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, AgencyType, Person
 from bmnn.reports import aggregate
-from bmnn.reports.figures import BY_KEY, KEYS, LEVEL_SHORT, LEVELS
+from bmnn.reports.figures import BY_KEY, KEYS
 from bmnn.reports.models import ImportedReport, ProvinceReport, ReportingPeriod, Submission
 
 BUNDLE_KIND = "report"
+# the level columns of the report's tables, highest first
+LEVEL_NAMES = tuple(LEVEL_NAME[level] for level in LEVELS)
 NARRATIVE = ("situation", "shortcomings", "lessons", "proposals")
 HEADER_FIELDS = ("issuer_parent", "issuer", "number", "place", "day", "summary", "recipients",
                  "signer_title", "signer_name")  # fmt: skip
@@ -68,7 +71,10 @@ def compose_narrative(period: ReportingPeriod, data: dict[str, Any]) -> dict[str
 
     def level_text(name: str) -> str:
         values = _by_level(t, name)
-        return f"{sum(values)} (Tuyệt mật {values[0]}, Tối mật {values[1]}, Mật {values[2]})"
+        by_level = ", ".join(
+            f"{LEVEL_NAME[level]} {n}" for level, n in zip(LEVELS, values, strict=True)
+        )
+        return f"{sum(values)} ({by_level})"
 
     situation = (
         f"Trong kỳ báo cáo (từ {period.window_start:%d/%m/%Y} đến {period.window_end:%d/%m/%Y}), "
@@ -104,7 +110,7 @@ def build(*, actor: Person | None, period: ReportingPeriod) -> ProvinceReport:
             policy.can_manage_reporting(actor),
             _("Only province supervisors build the province's report."),
         )
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    period = locked(ReportingPeriod.objects).get(pk=period.pk)
     data = aggregate.build_data(period)
     report = ProvinceReport.objects.filter(period=period).first()
     if report is None:
@@ -128,7 +134,7 @@ def update(
         policy.can_manage_reporting(actor),
         _("Only province supervisors edit the province's report."),
     )
-    report = ProvinceReport.objects.select_for_update().get(pk=report.pk)
+    report = locked(ProvinceReport.objects).get(pk=report.pk)
     if revision != report.revision:
         raise ValidationError(
             _(
@@ -188,7 +194,7 @@ def _chart_png(totals: dict[str, int]) -> bytes:
     for offset, (level, colour) in enumerate(zip(LEVELS, colours, strict=True)):
         x = left + offset * 220
         draw.rectangle((x, height - 45, x + 24, height - 21), fill=colour)
-        draw.text((x + 32, height - 47), LEVEL_SHORT[level], fill="black", font=small)
+        draw.text((x + 32, height - 47), LEVEL_NAME[level], fill="black", font=small)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
@@ -236,7 +242,7 @@ def docx(report: ProvinceReport) -> bytes:
         ("text", f"Kỳ báo cáo: {period.title}; số liệu từ ngày {period.window_start:%d/%m/%Y} đến ngày "
                  f"{period.window_end:%d/%m/%Y}."),
         ("heading", "I. TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN"), *_lines(report.situation),
-        ("table", (("Nội dung", "Tuyệt mật", "Tối mật", "Mật", "Tổng"), level_table)),
+        ("table", (("Nội dung", *LEVEL_NAMES, "Tổng"), level_table)),
         ("text", ""), ("table", (("Nội dung", "Số lượng"), other_table)),
         ("image", _chart_png(totals)),
         ("heading", "II. HẠN CHẾ, TỒN TẠI VÀ NGUYÊN NHÂN"), *_lines(report.shortcomings),
@@ -269,7 +275,7 @@ def docx(report: ProvinceReport) -> bytes:
 def xlsx(report: ProvinceReport) -> bytes:
     data = report.data
     totals = data.get("totals") or dict.fromkeys(KEYS, 0)
-    figure_rows = [(key, str(BY_KEY[key].label), LEVEL_SHORT.get(BY_KEY[key].level, ""), totals.get(key, 0))
+    figure_rows = [(key, str(BY_KEY[key].label), LEVEL_NAME.get(BY_KEY[key].level, ""), totals.get(key, 0))
                    for key in KEYS]  # fmt: skip
     header = ("TT", "Cơ quan, đơn vị", "Nguồn", *data.get("keys", KEYS))
     rows = ([i, row["name"], "báo cáo cấp dưới" if row["kind"] == "imported" else "cơ quan", *row["values"]]
@@ -344,7 +350,7 @@ def import_bundle(*, actor: Person | None, data: bytes) -> tuple[ImportedReport,
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(_("The bundle's content is damaged.")) from exc
     digest = hashlib.sha256(data).hexdigest()
-    existing = ImportedReport.objects.select_for_update().filter(
+    existing = locked(ImportedReport.objects).filter(
         issuer=opened.issuer[:255], period_kind=kind, window_start=start, window_end=end).first()  # fmt: skip
     if existing is not None and (
         existing.bundle_sha256 == digest or existing.signed_at >= opened.created_at

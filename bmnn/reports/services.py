@@ -9,25 +9,36 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
+from bmnn.core.levels import TOI_MAT, TUYET_MAT
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, AgencyGroup, AgencyType, Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.reports import calendar, figures
 from bmnn.reports.models import Incident, IncidentStep, ReportingPeriod, Submission, SubmissionEvent
 
-OPEN_FORM_REFUSES = {"toi_mat", "tuyet_mat"}
+OPEN_FORM_REFUSES = {TOI_MAT, TUYET_MAT}
 
 
-def open_incident(*, actor: Person, agency: Agency, what: str, channel: str, found_at: datetime, level: str = "",
-                  scope: str = "", measures: str = "", source: str = Incident.Source.AGENCY,
-                  source_ref: str = "") -> Incident:  # fmt: skip
+def open_incident(
+    *,
+    actor: Person,
+    agency: Agency,
+    what: str,
+    channel: str,
+    found_at: datetime,
+    level: str = "",
+    scope: str = "",
+    measures: str = "",
+    source: str = Incident.Source.AGENCY,
+    source_ref: str = "",
+) -> Incident:
     """The body of `report_incident`, for services that open an incident inside their own
     transaction (a loss recorded in the registry, a scanner finding)."""
     require(policy.can_report_incident(actor, agency.pk), _("Report incidents of your own agency."))
@@ -40,18 +51,39 @@ def open_incident(*, actor: Person, agency: Agency, what: str, channel: str, fou
     if not settings.BMNN_HOLDS_SECRETS and level in OPEN_FORM_REFUSES:
         # A node that holds no secrets (reached over a network) takes the fact of an incident,
         # not the details of a Tối mật or Tuyệt mật one.
-        raise ValidationError({"level": _(
-            "This node holds no secrets: report a Tối mật or Tuyệt mật leak or loss on the secret "
-            "channel (on paper, or by bundle from your agency's own node), not here."
-        )})  # fmt: skip
-    incident = Incident.objects.create(agency=agency, what=what.strip(), level=level, found_at=found_at, channel=channel,
-                                       scope=scope.strip(), measures=measures.strip(), source=source,
-                                       source_ref=source_ref[:255], reported_by=actor)  # fmt: skip
-    audit.record(actor=actor, action="incident.report", obj=incident, agency=agency,
-                 changes={"channel": channel, "level": level, "source": source})  # fmt: skip
-    notify([*people_in_roles((Role.SUPERVISOR,)), *people_in_roles((Role.HEAD,), {agency.pk})],
-           title=_("Leak or loss reported by %(agency)s") % {"agency": agency.name},
-           url=reverse("reports:incident", args=[incident.pk]), key=f"incident-{incident.pk}")  # fmt: skip
+        raise ValidationError(
+            {
+                "level": _(
+                    "This node holds no secrets: report a Tối mật or Tuyệt mật leak or loss on the secret "
+                    "channel (on paper, or by bundle from your agency's own node), not here."
+                )
+            }
+        )
+    incident = Incident.objects.create(
+        agency=agency,
+        what=what.strip(),
+        level=level,
+        found_at=found_at,
+        channel=channel,
+        scope=scope.strip(),
+        measures=measures.strip(),
+        source=source,
+        source_ref=source_ref[:255],
+        reported_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="incident.report",
+        obj=incident,
+        agency=agency,
+        changes={"channel": channel, "level": level, "source": source},
+    )
+    notify(
+        [*people_in_roles((Role.SUPERVISOR,)), *people_in_roles((Role.HEAD,), {agency.pk})],
+        title=_("Leak or loss reported by %(agency)s") % {"agency": agency.name},
+        url=reverse("reports:incident", args=[incident.pk]),
+        key=f"incident-{incident.pk}",
+    )
     return incident
 
 
@@ -62,7 +94,7 @@ def report_incident(**fields: Any) -> Incident:
 
 @service
 def add_step(*, actor: Person, incident: Incident, text: str, close: bool = False) -> IncidentStep:
-    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    incident = locked(Incident.objects).get(pk=incident.pk)
     require(
         policy.can_follow_incident(actor, incident),
         _("Only the agency and the province supervisors follow this incident up."),
@@ -79,21 +111,43 @@ def add_step(*, actor: Person, incident: Incident, text: str, close: bool = Fals
     if close:
         incident.status, incident.closed_at = Incident.Status.CLOSED, timezone.now()
         incident.save(update_fields=["status", "closed_at"])
-    audit.record(actor=actor, action="incident.close" if close else "incident.step", obj=incident,
-                 agency=incident.agency, changes={"text": text.strip()[:500]})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="incident.close" if close else "incident.step",
+        obj=incident,
+        agency=incident.agency,
+        changes={"text": text.strip()[:500]},
+    )
     return step
 
 
 # --- reporting periods and requests ---------------------------------------------------------
 
 
+# TT104 Art. 17: the provincial police gathers the agencies' reports and reports through its own
+# line; a period that names no agencies asks every other one.
+AGGREGATOR = AgencyType.PROVINCIAL_POLICE
+
+
 def expected_agencies(period: ReportingPeriod) -> QuerySet[Agency]:
-    """Who must report: the agencies an ad-hoc request names (groups were resolved into
-    agencies when it was sent), else every active agency except the provincial police, which
-    aggregates and reports through its own line (TT104 Art. 17)."""
+    """Who must report: the agencies a request or a period names (groups were resolved into
+    agencies when it was sent), else every active agency except the aggregator. The one rule;
+    `periods_asking` reads it from the agencies' side."""
     if period.kind == ReportingPeriod.Kind.AD_HOC or period.targets.exists():
         return Agency.objects.filter(pk__in=period.targets.values("pk"), is_active=True)
-    return Agency.objects.filter(is_active=True).exclude(type=AgencyType.PROVINCIAL_POLICE)
+    return Agency.objects.filter(is_active=True).exclude(type=AGGREGATOR)
+
+
+def periods_asking(agencies: QuerySet[Agency]) -> QuerySet[ReportingPeriod]:
+    """The periods and requests that ask one of `agencies` to report, by the rule of
+    `expected_agencies`: those that name one of them and, unless they are all the aggregator,
+    every period that names none (an ad-hoc request always names its agencies). Whether the
+    agencies are active is the caller's choice: a closed agency's people still see what it was
+    asked. One query to build (whether one of them reports by default)."""
+    asked = Q(targets__in=agencies)
+    if agencies.exclude(type=AGGREGATOR).exists():
+        asked |= Q(targets__isnull=True) & ~Q(kind=ReportingPeriod.Kind.AD_HOC)
+    return ReportingPeriod.objects.filter(pk__in=ReportingPeriod.objects.filter(asked).values("pk"))
 
 
 def _check_dates(window_start: date, window_end: date, due_on: date) -> None:
@@ -104,10 +158,22 @@ def _check_dates(window_start: date, window_end: date, due_on: date) -> None:
 
 
 @service
-def create_period(*, actor: Person, kind: str, year: int, title: str = "", window_start: date | None = None,
-                  window_end: date | None = None, due_on: date | None = None, statutory_due_on: date | None = None,
-                  basis: str = "", part: int = 1, questions: list[str] | None = None,
-                  agencies: list[Agency] | None = None, groups: list[AgencyGroup] | None = None) -> ReportingPeriod:  # fmt: skip
+def create_period(
+    *,
+    actor: Person,
+    kind: str,
+    year: int,
+    title: str = "",
+    window_start: date | None = None,
+    window_end: date | None = None,
+    due_on: date | None = None,
+    statutory_due_on: date | None = None,
+    basis: str = "",
+    part: int = 1,
+    questions: list[str] | None = None,
+    agencies: list[Agency] | None = None,
+    groups: list[AgencyGroup] | None = None,
+) -> ReportingPeriod:
     """A supervisor opens a period (dates default from the statutory calendar) or sends an
     ad-hoc request to chosen agencies and groups; every agency asked is told."""
     require(
@@ -140,41 +206,59 @@ def create_period(*, actor: Person, kind: str, year: int, title: str = "", windo
         if ReportingPeriod.objects.filter(kind=kind, window_start=start, window_end=end).exists():
             raise ValidationError(_("This period is already open."))
     _check_dates(start, end, due)
-    period = ReportingPeriod.objects.create(kind=kind, year=year, title=title.strip()[:255], window_start=start,
-                                            window_end=end, due_on=due, statutory_due_on=statutory_due_on,
-                                            basis=basis[:255], questions=questions, created_by=actor)  # fmt: skip
+    period = ReportingPeriod.objects.create(
+        kind=kind,
+        year=year,
+        title=title.strip()[:255],
+        window_start=start,
+        window_end=end,
+        due_on=due,
+        statutory_due_on=statutory_due_on,
+        basis=basis[:255],
+        questions=questions,
+        created_by=actor,
+    )
     members = {a.pk for a in agencies if a.is_active}
     for group in groups:
         members |= set(group.members().values_list("pk", flat=True))
     if members:
         period.targets.set(members)
     period.target_groups.set(groups)
-    audit.record(actor=actor, action="report.period", obj=period,
-                 changes={"kind": kind, "window": [start, end], "due_on": due, "agencies": len(members)})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="report.period",
+        obj=period,
+        changes={"kind": kind, "window": [start, end], "due_on": due, "agencies": len(members)},
+    )
     asked = set(expected_agencies(period).values_list("pk", flat=True))
-    notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), asked),
-           title=_("Report requested: %(title)s, due %(due)s") % {"title": period.title, "due": due.strftime("%d/%m/%Y")},
-           url=reverse("reports:period", args=[period.pk]), key=f"report-period-{period.pk}")  # fmt: skip
+    notify(
+        people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), asked),
+        title=_("Report requested: %(title)s, due %(due)s")
+        % {"title": period.title, "due": due.strftime("%d/%m/%Y")},
+        url=reverse("reports:period", args=[period.pk]),
+        key=f"report-period-{period.pk}",
+    )
     return period
 
 
 @service
-def change_period(*, actor: Person, period: ReportingPeriod, due_on: date | None = None,
-                  status: str | None = None) -> ReportingPeriod:  # fmt: skip
+def change_period(
+    *, actor: Person, period: ReportingPeriod, due_on: date | None = None, status: str | None = None
+) -> ReportingPeriod:
     """A supervisor moves the agencies' deadline or closes (reopens) the period."""
     require(
         policy.can_manage_reporting(actor), _("Only province supervisors change reporting periods.")
     )
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    changes: dict[str, Any] = {}
+    period = locked(ReportingPeriod.objects).get(pk=period.pk)
+    watched = audit.Watched(period, ("due_on", "status"))
     if due_on is not None and due_on != period.due_on:
         _check_dates(period.window_start, period.window_end, due_on)
-        changes["due_on"], period.due_on = [period.due_on, due_on], due_on
+        period.due_on = due_on
     if status is not None and status != period.status:
         if status not in ReportingPeriod.Status.values:
             raise ValidationError({"status": _("Unknown status.")})
-        changes["status"], period.status = [period.status, status], status
-    if changes:
+        period.status = status
+    if changes := watched.changes():
         period.save()
         audit.record(actor=actor, action="report.period_change", obj=period, changes=changes)
     return period
@@ -190,23 +274,30 @@ def _event(submission: Submission, actor: Person, action: str, comment: str = ""
     SubmissionEvent.objects.create(
         submission=submission, actor=actor, action=action, comment=comment
     )
-    audit.record(actor=actor, action=f"report.{action}", obj=submission, agency=submission.agency,
-                 changes={"period": submission.period_id, "state": submission.state, "comment": comment[:500]})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action=f"report.{action}",
+        obj=submission,
+        agency=submission.agency,
+        changes={
+            "period": submission.period_id,
+            "state": submission.state,
+            "comment": comment[:500],
+        },
+    )
 
 
 def _locked(submission: Submission) -> Submission:
-    return (
-        Submission.objects.select_for_update()
-        .select_related("period", "agency")
-        .get(pk=submission.pk)
-    )
+    return locked(Submission.objects).select_related("period", "agency").get(pk=submission.pk)
 
 
 def _writer_lock(actor: Person, submission: Submission) -> Submission:
     """The submission locked for a change by the agency's head or security officer."""
     submission = _locked(submission)
-    require(policy.can_draft_report(actor, submission.agency_id),
-            _("Only the agency's head and security officer write its report."))  # fmt: skip
+    require(
+        policy.can_draft_report(actor, submission.agency_id),
+        _("Only the agency's head and security officer write its report."),
+    )
     return submission
 
 
@@ -234,8 +325,12 @@ def start_submission(*, actor: Person, period: ReportingPeriod, agency: Agency) 
     existing = Submission.objects.filter(period=period, agency=agency).first()
     if existing is not None:
         return existing
-    submission = Submission(period=period, agency=agency, drafted_by=actor,
-                            answers=[{"question": q, "answer": ""} for q in period.questions])  # fmt: skip
+    submission = Submission(
+        period=period,
+        agency=agency,
+        drafted_by=actor,
+        answers=[{"question": q, "answer": ""} for q in period.questions],
+    )
     _fill(submission)
     try:
         with transaction.atomic():  # two people starting the same report at once: one draft
@@ -268,8 +363,12 @@ def _corrections(submission: Submission, corrections: dict[str, tuple[Any, str]]
         auto = entry.get("auto")
         reason = reason.strip()[:500]
         if auto is not None and value != int(auto) and not reason:
-            raise ValidationError({key: _("%(label)s differs from BMNN's records (%(auto)s): give the reason.")
-                                   % {"label": figures.BY_KEY[key].label, "auto": auto}})  # fmt: skip
+            raise ValidationError(
+                {
+                    key: _("%(label)s differs from BMNN's records (%(auto)s): give the reason.")
+                    % {"label": figures.BY_KEY[key].label, "auto": auto}
+                }
+            )
         if auto is not None and value == int(auto):
             reason = ""
         if value != entry.get("value") or reason != entry.get("reason", ""):
@@ -279,8 +378,15 @@ def _corrections(submission: Submission, corrections: dict[str, tuple[Any, str]]
 
 
 @service
-def save_submission(*, actor: Person, submission: Submission, revision: int, answers: list[str] | None = None,
-                    corrections: dict[str, tuple[Any, str]] | None = None, **narrative: str | None) -> Submission:  # fmt: skip
+def save_submission(
+    *,
+    actor: Person,
+    submission: Submission,
+    revision: int,
+    answers: list[str] | None = None,
+    corrections: dict[str, tuple[Any, str]] | None = None,
+    **narrative: str | None,
+) -> Submission:
     """Saves the narrative, the answers and any corrected figures (each with its reason). The
     officer edits a draft or a returned report; the head may also edit while it awaits the
     signature. Someone else's save since the form was opened is refused, not overwritten."""
@@ -312,6 +418,7 @@ def save_submission(*, actor: Person, submission: Submission, revision: int, ans
             entry["answer"] = answer.strip()[:20_000]
         changes["answers"] = len(answers)
     changes.update(_corrections(submission, corrections or {}))
+    _consistent(submission)
     submission.revision += 1
     submission.save()
     audit.record(
@@ -336,7 +443,19 @@ def refill_figures(*, actor: Person, submission: Submission) -> Submission:
     return submission
 
 
+def _consistent(submission: Submission) -> None:
+    """Refuses figures that contradict one another (`figures.contradictions`), each message on
+    its figure."""
+    values = {key: submission.value(key) for key in figures.KEYS}
+    problems = figures.contradictions(values)
+    if problems:
+        raise ValidationError(
+            {key: f"{figures.BY_KEY[key].label}: {message}" for key, message in problems.items()}
+        )
+
+
 def _complete(submission: Submission) -> None:
+    _consistent(submission)
     if not submission.situation.strip():
         raise ValidationError(
             {"situation": _("Write the situation and results before submitting.")}
@@ -356,9 +475,44 @@ def submit(*, actor: Person, submission: Submission) -> Submission:
     submission.revision += 1
     submission.save()
     _event(submission, actor, "submit")
-    notify(people_in_roles((Role.HEAD,), {submission.agency_id}),
-           title=_("Report to sign: %(title)s") % {"title": submission.period.title},
-           url=_submission_url(submission), key=f"report-sign-{submission.pk}-{submission.revision}")  # fmt: skip
+    notify(
+        people_in_roles((Role.HEAD,), {submission.agency_id}),
+        title=_("Report to sign: %(title)s") % {"title": submission.period.title},
+        url=_submission_url(submission),
+        key=f"report-sign-{submission.pk}-{submission.revision}",
+    )
+    return submission
+
+
+@service
+def send_back(*, actor: Person, submission: Submission, comment: str) -> Submission:
+    """The head returns a report awaiting the signature to the officer, with the reason: it
+    becomes a draft again (it never left the agency), the officer is told, and the return is
+    in its history and the audit log."""
+    submission = _locked(submission)
+    require(
+        policy.is_head_of(actor, submission.agency_id),
+        _("Only the head of the agency returns its report to the officer."),
+    )
+    if submission.state != Submission.State.SUBMITTED:
+        raise ValidationError(_("Only a report awaiting your signature can be returned."))
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what the officer must change.")})
+    submission.state = Submission.State.DRAFT
+    submission.revision += 1
+    submission.save()
+    _event(submission, actor, SubmissionEvent.Action.RETURN, comment.strip())
+    writers: list[Person | None] = list(
+        people_in_roles((Role.SECURITY_OFFICER,), {submission.agency_id})
+    )
+    if submission.drafted_by_id and submission.drafted_by_id != actor.pk:
+        writers.append(submission.drafted_by)
+    notify(
+        writers,
+        title=_("Report returned by the head: %(title)s") % {"title": submission.period.title},
+        url=_submission_url(submission),
+        key=f"report-back-{submission.pk}-{submission.revision}",
+    )
     return submission
 
 
@@ -388,9 +542,13 @@ def sign(*, actor: Person, submission: Submission) -> Submission:
     submission.revision += 1
     submission.save()
     _event(submission, actor, "sign")
-    notify(people_in_roles((Role.SUPERVISOR,)),
-           title=_("Report received from %(agency)s: %(title)s") % {"agency": submission.agency.name, "title": submission.period.title},
-           url=_submission_url(submission), key=f"report-signed-{submission.pk}-{submission.revision}")  # fmt: skip
+    notify(
+        people_in_roles((Role.SUPERVISOR,)),
+        title=_("Report received from %(agency)s: %(title)s")
+        % {"agency": submission.agency.name, "title": submission.period.title},
+        url=_submission_url(submission),
+        key=f"report-signed-{submission.pk}-{submission.revision}",
+    )
     return submission
 
 
@@ -418,8 +576,13 @@ def review(*, actor: Person, submission: Submission, accept: bool, comment: str 
     submission.revision += 1
     submission.save()
     _event(submission, actor, "accept" if accept else "return", comment.strip())
-    title = (_("Report accepted: %(title)s") if accept else _("Report returned for changes: %(title)s")) % {
-        "title": submission.period.title}  # fmt: skip
-    notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {submission.agency_id}), title=title,
-           url=_submission_url(submission), key=f"report-review-{submission.pk}-{submission.revision}")  # fmt: skip
+    title = (
+        _("Report accepted: %(title)s") if accept else _("Report returned for changes: %(title)s")
+    ) % {"title": submission.period.title}
+    notify(
+        people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {submission.agency_id}),
+        title=title,
+        url=_submission_url(submission),
+        key=f"report-review-{submission.pk}-{submission.revision}",
+    )
     return submission

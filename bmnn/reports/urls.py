@@ -8,6 +8,11 @@ urlpatterns = [
     path("periods/new/", period_views.period_new, name="period_new"),
     path("periods/<id:pk>/", period_views.period_detail, name="period"),
     path("periods/<id:pk>/agencies/<id:agency>/", period_views.submission, name="submission"),
+    path(
+        "periods/<id:pk>/agencies/<id:agency>/<str:fmt>/",
+        period_views.submission_file,
+        name="submission_file",
+    ),
     path("periods/<id:pk>/province/", period_views.province_report, name="province"),
     path("periods/<id:pk>/province/<str:fmt>/", period_views.province_file, name="province_file"),
     path("imports/", period_views.imports, name="imports"),

@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
-from bmnn.org.forms import BootstrapMixin
-from bmnn.org.models import Agency, Level
+from bmnn.org.models import Agency
 from bmnn.reports import services
+from bmnn.reports.forms import IncidentForm, StepForm, take_errors
 from bmnn.reports.models import Incident
-
-
-class IncidentForm(BootstrapMixin, forms.Form):
-    agency = forms.ModelChoiceField(label=gettext_lazy("Agency"), queryset=Agency.objects.none())
-    what = forms.CharField(
-        label=gettext_lazy("What was leaked or lost"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-    level = forms.ChoiceField(
-        label=gettext_lazy("Level"), choices=[("", "—"), *Level.choices], required=False
-    )
-    found_at = forms.DateTimeField(label=gettext_lazy("When it was found"))
-    channel = forms.ChoiceField(label=gettext_lazy("How"), choices=Incident.Channel.choices)
-    scope = forms.CharField(
-        label=gettext_lazy("Scope"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    measures = forms.CharField(
-        label=gettext_lazy("Measures taken"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
 
 def _rows(request: HttpRequest) -> object:
@@ -56,18 +33,15 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def incident_new(request: HttpRequest) -> HttpResponse:
     scope = policy.scope(request.user)
-    agencies = Agency.objects.filter(is_active=True)
+    agencies = Agency.objects.filter(is_active=True).order_by("name")
     if not scope.has("supervisor"):
         agencies = agencies.filter(pk__in=scope.agency_ids)
-    form = IncidentForm(
-        request.POST or None, initial={"found_at": timezone.localtime().strftime("%d/%m/%Y %H:%M")}
-    )
-    form.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+    form = IncidentForm(request.POST or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         try:
             incident = services.report_incident(actor=actor_of(request), **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            take_errors(form, exc)
         else:
             messages.success(
                 request, _("Incident reported; the province supervisors have been told.")
@@ -83,16 +57,27 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _rows(request).filter(pk=pk).first()  # type: ignore[attr-defined]
     if incident is None:
         raise Http404
-    if request.method == "POST":
+    form = StepForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        close = request.POST.get("close") == "1"
         try:
-            services.add_step(actor=actor_of(request), incident=incident, text=request.POST.get("text", ""),
-                              close=request.POST.get("close") == "1")  # fmt: skip
-            messages.success(request, _("Saved."))
+            services.add_step(
+                actor=actor_of(request),
+                incident=incident,
+                text=form.cleaned_data["text"],
+                close=close,
+            )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            take_errors(form, exc)
         except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        return redirect("reports:incident", pk=pk)
-    return render(request, "reports/incident_detail.html", {
-        "incident": incident, "steps": incident.steps.select_related("author"),
-        "can_close": policy.can_close_incident(request.user)})  # fmt: skip
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Incident closed.") if close else _("Saved."))
+            return redirect("reports:incident", pk=pk)
+    context = {
+        "incident": incident,
+        "steps": incident.steps.select_related("author"),
+        "form": form,
+        "can_close": policy.can_close_incident(request.user),
+    }
+    return render(request, "reports/incident_detail.html", context)

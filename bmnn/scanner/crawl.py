@@ -16,9 +16,17 @@ from django.db.models import F
 from django.utils import timezone
 
 from bmnn.core import audit
+from bmnn.core.services import locked
 from bmnn.core.storage import sha256_of
 from bmnn.scanner.engine import Verdict, scan_bytes
-from bmnn.scanner.engine.crawler import Fetched, Fetcher, Policy, in_scope, looks_like_document
+from bmnn.scanner.engine.crawler import (
+    Fetched,
+    Fetcher,
+    Policy,
+    in_scope,
+    looks_like_document,
+    merge_pictures,
+)
 from bmnn.scanner.models import CrawlRun, QueuedUrl, Resource, url_key
 from bmnn.scanner.services import _record_verdicts
 
@@ -89,10 +97,26 @@ def process(run: CrawlRun, row: QueuedUrl, fetcher: Fetcher) -> None:
         else:
             verdicts = scan_bytes(fetched.data, row.url)
             note = "scanned" + (f", {verdicts[0].error}" if verdicts[0].error else "")
+            if fetched.is_html and fetched.images and not verdicts[0].secret:
+                note += _read_pictures(fetcher, fetched, row.url, verdicts)
     _retrying(lambda: _record(run, row, resource, fetched, content_hash, verdicts, note))
     if fetched.links and row.depth < run.portal.max_depth:
         links = [u for u in fetched.links if in_scope(u, fetcher.policy)]
         _retrying(lambda: _enqueue(run, links, row.depth + 1, row.url))
+
+
+def _read_pictures(fetcher: Fetcher, page: Fetched, url: str, verdicts: list[Verdict]) -> str:
+    """The pictures a page shows from its own site (a scan shown on the page), each read as a
+    member of the page (``url!img/name``); the page is secret when one of them is. Returns what
+    to add to the page's note."""
+    pictures, left = fetcher.page_images(page)
+    found: list[Verdict] = []
+    for name, data in pictures:
+        found += scan_bytes(data, f"{url}!{name}")
+    merge_pictures(verdicts[0], found)
+    verdicts += found
+    note = f", {len(pictures)} pictures read" if pictures else ""
+    return note + (f", {left} not read" if left else "")
 
 
 def _record(run: CrawlRun, row: QueuedUrl, resource: Resource | None, fetched: Fetched, content_hash: str,
@@ -182,7 +206,7 @@ def work(run_id: int, worker: str, *, batch: int = 5, transport: object = None) 
 
 def _maybe_finish(run_id: int) -> None:
     with transaction.atomic():
-        run = CrawlRun.objects.select_for_update().get(pk=run_id)
+        run = locked(CrawlRun.objects).get(pk=run_id)
         busy = QueuedUrl.objects.filter(
             run=run, state__in=[QueuedUrl.State.PENDING, QueuedUrl.State.CLAIMED]
         )

@@ -4,21 +4,26 @@ that share one frontier in the database (`bmnn.scanner.crawl`)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from bmnn.core import audit, policy
+from bmnn.core import audit, levels, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import assign, locked, require, service
 from bmnn.core.storage import sha256_of
-from bmnn.org.models import Person, Role
+from bmnn.org.models import Level, Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.scanner.engine import Limits, Verdict, scan_bytes
 from bmnn.scanner.engine.crawler import normalise
@@ -27,6 +32,31 @@ from bmnn.scanner.models import Check, CrawlRun, Finding, Portal, QueuedUrl, url
 
 PORTAL_FIELDS = ("name", "agency", "start_urls", "allowed_hosts", "max_depth", "max_pages", "delay", "every_days",
                  "enabled")  # fmt: skip
+MAX_DELAY = 60  # seconds between two requests to a host: more makes a scan last for days
+
+# What each kind of evidence the engine reports (Evidence.rule) is, as a reader names it
+# (TT24/2020 forms). A rule the engine adds later without a label here reads as "another
+# marking" on the pages, and the test of the labels fails.
+RULE_LABELS = {
+    "level_stamp": gettext_lazy("Level stamp"),
+    "declassified_stamp": gettext_lazy("Declassification stamp (GIẢI MẬT)"),
+    "level_change_stamp": gettext_lazy("Level change stamp (ĐIỀU CHỈNH ĐỘ MẬT)"),
+    "envelope_mark": gettext_lazy("Envelope mark A, B or C"),
+    "recall_stamp": gettext_lazy("Recall stamp (TÀI LIỆU THU HỒI)"),
+    "named_recipient_stamp": gettext_lazy(
+        "Named-recipient stamp (CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ)"
+    ),
+    "copy_stamp": gettext_lazy("Copy stamp (BẢN SAO BÍ MẬT NHÀ NƯỚC)"),
+    "copy_number_stamp": gettext_lazy("Copy number stamp (Bản số)"),
+    "protection_period_stamp": gettext_lazy("Protection period stamp"),
+    "level_field": gettext_lazy("Level field (Độ mật: …)"),
+    "empty_level_field": gettext_lazy("Empty level field"),
+}
+APPROXIMATE = " (approximate)"  # the engine's suffix for a stamp read with a letter off
+ZONE_LABELS = {
+    "header": gettext_lazy("Document header"),
+    "body": gettext_lazy("Body of the document"),
+}
 
 
 def _clean_portal(portal: Portal) -> None:
@@ -43,6 +73,10 @@ def _clean_portal(portal: Portal) -> None:
         errors["max_pages"] = _("Between 1 and 100,000.")
     if portal.delay < 0.05:
         errors["delay"] = _("At least 0.05 seconds between requests.")
+    elif portal.delay > MAX_DELAY:
+        errors["delay"] = _("At most %(n)s seconds between requests.") % {"n": int(MAX_DELAY)}
+    if not 1 <= portal.every_days <= 90:
+        errors["every_days"] = _("Between 1 and 90 days.")
     if errors:
         raise ValidationError(errors)
 
@@ -55,14 +89,21 @@ def save_portal(*, actor: Person, portal: Portal | None = None, **fields: Any) -
     unknown = set(fields) - set(PORTAL_FIELDS)
     if unknown:
         raise TypeError(f"unknown portal fields: {sorted(unknown)}")
-    portal = Portal.objects.select_for_update().get(pk=portal.pk) if portal else Portal()
-    for name, value in fields.items():
-        setattr(portal, name, value.strip() if isinstance(value, str) else value)
+    portal = locked(Portal.objects).get(pk=portal.pk) if portal else Portal()
+    assign(portal, fields)
     _clean_portal(portal)
     created = portal.pk is None
     portal.save()
-    audit.record(actor=actor, action="scanner.portal_" + ("create" if created else "change"), obj=portal,
-                 changes={k: str(v) for k, v in fields.items()})  # fmt: skip
+    changes = {
+        k: v if isinstance(v, bool | int | float) or v is None else str(v)
+        for k, v in fields.items()
+    }
+    audit.record(
+        actor=actor,
+        action="scanner.portal_" + ("create" if created else "change"),
+        obj=portal,
+        changes=changes,
+    )
     return portal
 
 
@@ -74,7 +115,7 @@ def start_crawl(*, actor: Person | None, portal: Portal, workers: int = 2) -> Cr
         require(
             policy.can_manage_portals(actor), _("Only province supervisors start portal scans.")
         )
-    portal = Portal.objects.select_for_update().get(pk=portal.pk)
+    portal = locked(Portal.objects).get(pk=portal.pk)
     running = portal.runs.filter(state=CrawlRun.State.RUNNING).first()
     if running is not None:
         raise ValidationError(_("A scan of this portal is already running."))
@@ -131,7 +172,7 @@ def _record_verdicts(
 def decide_finding(*, actor: Person, finding: Finding, status: str, note: str = "") -> Finding:
     """A supervisor closes a finding: not a leak (with the reason), or taken down."""
     require(policy.can_decide_findings(actor), _("Only province supervisors decide on findings."))
-    finding = Finding.objects.select_for_update().get(pk=finding.pk)
+    finding = locked(Finding.objects).get(pk=finding.pk)
     if status not in (Finding.Status.DISMISSED, Finding.Status.REMOVED, Finding.Status.OPEN):
         raise ValidationError({"status": _("Unknown status.")})
     if status == Finding.Status.DISMISSED and not note.strip():
@@ -187,11 +228,122 @@ def open_incident_from_finding(*, actor: Person, finding: Finding, agency: Any) 
     require(policy.can_decide_findings(actor), _("Only province supervisors decide on findings."))
     incident = open_incident(
         actor=actor, agency=agency, what=_("Document marked %(level)s published at %(url)s") % {
-            "level": finding.level or "?", "url": finding.url}, channel=Incident.Channel.WEB_PORTAL,
-        found_at=finding.first_seen, level=finding.level if finding.level in ("mat", "toi_mat", "tuyet_mat") else "",
+            "level": level_label(finding.level), "url": finding.url}, channel=Incident.Channel.WEB_PORTAL,
+        found_at=finding.first_seen, level=finding.level if finding.level in levels.LEVELS else "",
         source=Incident.Source.SCANNER, source_ref=finding.url,
     )  # fmt: skip
+    opened = _("Incident report no. %(number)s opened.") % {"number": incident.pk}
     Finding.objects.filter(pk=finding.pk).update(
-        note=(finding.note + "\n" if finding.note else "") + f"→ incident #{incident.pk}"
+        note=(finding.note + "\n" if finding.note else "") + opened
     )
     return incident
+
+
+# --- reading the findings ----------------------------------------------------------------------
+
+
+def rule_label(rule: str) -> str:
+    base = rule.removesuffix(APPROXIMATE)
+    label = str(RULE_LABELS.get(base, _("Another marking")))
+    return _("%(rule)s, read approximately") % {"rule": label} if base != rule else label
+
+
+def level_label(level: str | None) -> str:
+    """A level code as its name ("mat" → "Mật"); "—" for none."""
+    return str(Level(level).label) if level in Level.values else "—"
+
+
+def evidence_shown(evidence: Iterable[Any]) -> list[dict[str, Any]]:
+    """The evidence of a verdict or a finding (engine Evidence objects or their stored dicts) as
+    a page shows it: the marking read, what kind of marking it is, the page, where on it."""
+    rows = []
+    for item in evidence:
+        data = item if isinstance(item, dict) else item.as_dict()
+        rule, zone = str(data.get("rule", "")), str(data.get("zone", ""))
+        rows.append(
+            {
+                "text": data.get("text", ""),
+                "rule": rule_label(rule),
+                "page": data.get("page") or "—",
+                "zone": str(ZONE_LABELS.get(zone, "—")),
+                "score": data.get("score", 0),
+            }
+        )
+    return rows
+
+
+def run_findings(run: CrawlRun) -> QuerySet[Finding]:
+    """The findings a scan found: its portal's crawl findings first seen while it ran (a finding
+    is first seen at the moment the scan records it, between the run's start and its end). The
+    one definition of a scan's "new findings": the number shown is the length of this list."""
+    rows = Finding.objects.filter(
+        portal_id=run.portal_id, source=Finding.Source.CRAWL, first_seen__gte=run.started_at
+    )
+    return rows.filter(first_seen__lte=run.finished_at) if run.finished_at else rows
+
+
+def with_found(runs: QuerySet[CrawlRun]) -> QuerySet[CrawlRun]:
+    """The runs, each with `found`: how many findings `run_findings` lists for it (one query)."""
+    found = (
+        Finding.objects.filter(
+            portal_id=OuterRef("portal_id"),
+            source=Finding.Source.CRAWL,
+            first_seen__gte=OuterRef("started_at"),
+            first_seen__lte=Coalesce(OuterRef("finished_at"), Now()),
+        )
+        .order_by()
+        .values("portal_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return runs.annotate(found=Coalesce(Subquery(found), 0))
+
+
+_FETCH_FAILURES = (
+    (
+        re.compile(r"robots\.txt disallows"),
+        gettext_lazy("the site's robots.txt asks crawlers not to read it"),
+    ),
+    (re.compile(r"HTTP (?P<code>\d{3})"), gettext_lazy("the server answered with error %(code)s")),
+    (
+        re.compile(r"larger than (?P<bytes>\d+) bytes"),
+        gettext_lazy("larger than %(mb)s MB: not read"),
+    ),
+    (re.compile(r"more than (?P<n>\d+) redirects"), gettext_lazy("sent on more than %(n)s times")),
+    (re.compile(r"no answer within (?P<n>\d+) s"), gettext_lazy("no answer within %(n)s seconds")),
+)
+
+
+def fetch_failure(note: str) -> str:
+    """Why an address could not be read in a scan (the crawler's note), in the reader's words."""
+    for pattern, text in _FETCH_FAILURES:
+        found = pattern.search(note)
+        if found:
+            values = found.groupdict()
+            if "bytes" in values:
+                values["mb"] = str(max(1, int(values["bytes"]) // 2**20))
+            return str(text) % values
+    return _("the connection failed")
+
+
+# Why the engine could not read a file (ExtractError codes, Verdict.error "code: detail").
+READ_ERRORS = {
+    "empty": gettext_lazy("the file is empty"),
+    "encoding": gettext_lazy("its character encoding is not known"),
+    "encrypted": gettext_lazy("it is encrypted or protected by a password"),
+    "malformed": gettext_lazy("it is damaged, or not the kind of file its name says"),
+    "ocr_failed": gettext_lazy("its scanned pages could not be read"),
+    "ocr_unavailable": gettext_lazy("text recognition for scanned pages is not installed"),
+    "timeout": gettext_lazy("reading it took too long"),
+    "too_large": gettext_lazy("it is too large"),
+    "unsupported": gettext_lazy("this kind of file is not read by the scanner"),
+    "limit": gettext_lazy("it holds more than the scanner reads for one file"),
+}
+
+
+def read_error(error: str | None) -> str:
+    """Why a file was not read in full, in the reader's words ("" when it was)."""
+    if not error:
+        return ""
+    code = error.split(":", 1)[0].split(";", 1)[0].strip()
+    return str(READ_ERRORS.get(code, _("some of its parts could not be read")))

@@ -7,22 +7,23 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
-from bmnn.org.models import Agency
 from bmnn.scanner import services
 from bmnn.scanner.bundle import import_findings
-from bmnn.scanner.forms import CheckForm, DecideForm, PortalForm
+from bmnn.scanner.forms import BundleForm, CheckForm, DecideForm, IncidentForm, PortalForm
 from bmnn.scanner.highlight import page_images
 from bmnn.scanner.leases import TooManyScans
-from bmnn.scanner.models import Finding, Portal, QueuedUrl, Resource
+from bmnn.scanner.models import CrawlRun, Finding, Portal, QueuedUrl, Resource
 from bmnn.scanner.services import PORTAL_FIELDS
 
 MAX_UPLOAD = 100 * 1024 * 1024
@@ -34,23 +35,56 @@ def _require(allowed: bool) -> None:
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: HttpRequest, bundle_form: BundleForm | None = None) -> HttpResponse:
     # No gate of its own: the policy's restrict leaves others an empty overview (with the link
     # to the document check), so the restrict is the one read path the tests can watch.
+    visible = policy.restrict_scan_findings(request.user, Finding.objects.all())
+    portals = list(
+        policy.restrict_scan_findings(request.user, Portal.objects.all())
+        .select_related("agency")
+        .order_by("name")
+    )
+    last_runs = {p.pk: services.with_found(p.runs.all()).first() for p in portals}
+    counts = dict(
+        visible.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    run = None
+    if request.GET.get("run"):
+        run = CrawlRun.objects.filter(
+            pk=parse_id(request.GET.get("run")) or 0, portal__in=portals
+        ).first()
+        if run is None:
+            raise Http404
     status = request.GET.get("status", "open")
-    findings = policy.restrict_scan_findings(request.user, Finding.objects.all())
+    if run is not None:
+        findings, status = visible.filter(pk__in=services.run_findings(run)), "all"
+    elif status in Finding.Status.values:
+        findings = visible.filter(status=status)
+    else:
+        findings, status = visible, "all"
     findings = findings.select_related("portal").order_by("-first_seen", "-pk")
-    if status in Finding.Status.values:
-        findings = findings.filter(status=status)
-    visible = policy.restrict_scan_findings(request.user, Portal.objects.all())
-    portals = list(visible.select_related("agency").order_by("name"))
-    last_runs = {p.pk: p.runs.first() for p in portals}
     page = CappedPaginator(findings, 50).get_page(request.GET.get("page"))
-    return render(request, "scanner/overview.html", {
-        "portals": [(p, last_runs[p.pk]) for p in portals], "page": page, "status": status,
-        "statuses": Finding.Status.choices, "can_manage": policy.can_manage_portals(request.user),
-        "query_string": f"status={status}", "can_import": policy.can_decide_findings(request.user),
-    })  # fmt: skip
+    for finding in page:
+        finding.level_name = services.level_label(finding.level)
+    statuses = [(value, label, counts.get(value, 0)) for value, label in Finding.Status.choices] + [
+        ("all", _("All"), sum(counts.values()))
+    ]
+    query = f"run={run.pk}" if run is not None else f"status={status}"
+    return render(
+        request,
+        "scanner/overview.html",
+        {
+            "portals": [(p, last_runs[p.pk]) for p in portals],
+            "page": page,
+            "status": status,
+            "statuses": statuses,
+            "run": run,
+            "can_manage": policy.can_manage_portals(request.user),
+            "query_string": query,
+            "can_import": policy.can_decide_findings(request.user),
+            "bundle_form": bundle_form or BundleForm(),
+        },
+    )
 
 
 def _portal_form_values(form: PortalForm) -> dict[str, Any]:
@@ -71,8 +105,7 @@ def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 actor=actor_of(request), portal=portal, **_portal_form_values(form)
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _add_errors(form, exc)
         else:
             messages.success(request, _("Portal saved."))
             return redirect("scanner:portal", pk=saved.pk)
@@ -84,14 +117,18 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     portal = policy.restrict_scan_findings(request.user, Portal.objects.filter(pk=pk)).first()
     if portal is None:
         raise Http404
-    runs = list(portal.runs.all()[:20])
+    runs = list(services.with_found(portal.runs.all())[:20])
     failures = (
-        QueuedUrl.objects.filter(run=runs[0], state=QueuedUrl.State.FAILED)[:50] if runs else []
+        list(QueuedUrl.objects.filter(run=runs[0], state=QueuedUrl.State.FAILED)[:50])
+        if runs
+        else []
     )
+    for row in failures:
+        row.reason = services.fetch_failure(row.note)  # type: ignore[attr-defined]
     return render(request, "scanner/portal_detail.html", {
         "portal": portal, "runs": runs, "failures": failures,
         "resources": Resource.objects.filter(portal=portal).count(),
-        "findings": portal.findings.order_by("-first_seen")[:50],
+        "findings": portal.findings.order_by("-first_seen", "-pk")[:50],
         "can_manage": policy.can_manage_portals(request.user),
     })  # fmt: skip
 
@@ -117,33 +154,55 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     finding = policy.restrict_scan_findings(request.user, rows).first()
     if finding is None:
         raise Http404
-    if request.method == "POST" and request.POST.get("action") == "incident":
-        agency = Agency.objects.filter(
-            pk=parse_id(request.POST.get("agency")) or 0, is_active=True
-        ).first()
-        if agency is None:
-            raise Http404
+    action = request.POST.get("action", "decide") if request.method == "POST" else None
+    if action is not None and not policy.can_decide_findings(request.user):
+        raise PermissionDenied
+    agency_id = finding.portal.agency_id if finding.portal else None
+    incident_form = IncidentForm(
+        request.POST if action == "incident" else None, initial={"agency": agency_id}
+    )
+    form = DecideForm(request.POST if action == "decide" else None)
+    if action == "incident" and incident_form.is_valid():
         try:
             incident = services.open_incident_from_finding(
-                actor=actor_of(request), finding=finding, agency=agency
+                actor=actor_of(request), finding=finding, **incident_form.cleaned_data
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("scanner:finding", pk=pk)
-        messages.success(request, _("Incident opened; the province supervisors have been told."))
-        return redirect("reports:incident", pk=incident.pk)
-    form = DecideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+            _add_errors(incident_form, exc, "agency")
+        else:
+            messages.success(
+                request, _("Incident opened; the province supervisors have been told.")
+            )
+            return redirect("reports:incident", pk=incident.pk)
+    if action == "decide" and form.is_valid():
         try:
             services.decide_finding(actor=actor_of(request), finding=finding, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            _add_errors(form, exc)
         else:
             messages.success(request, _("Decision recorded."))
             return redirect("scanner:finding", pk=pk)
-    return render(request, "scanner/finding_detail.html", {
-        "finding": finding, "form": form, "can_decide": policy.can_decide_findings(request.user),
-        "agencies": Agency.objects.filter(is_active=True).order_by("name")})  # fmt: skip
+    return render(
+        request,
+        "scanner/finding_detail.html",
+        {
+            "finding": finding,
+            "level_name": services.level_label(finding.level),
+            "evidence": services.evidence_shown(finding.evidence),
+            "form": form,
+            "incident_form": incident_form,
+            "can_decide": policy.can_decide_findings(request.user),
+        },
+    )
+
+
+def _add_errors(form: Any, exc: ValidationError, default: str | None = None) -> None:
+    """A service's refusal next to the field it concerns (or `default`, or above the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else default, errors)
+    else:
+        form.add_error(default, exc.messages)
 
 
 @login_required
@@ -171,8 +230,18 @@ def check(request: HttpRequest) -> HttpResponse:
                 return render(request, "scanner/check.html", context, status=429)
             else:
                 context.update(
-                    verdicts=verdicts,
+                    verdicts=[
+                        {
+                            "path": v.path,
+                            "secret": v.secret,
+                            "level": services.level_label(v.level),
+                            "evidence": services.evidence_shown(v.evidence),
+                        }
+                        for v in verdicts
+                    ],
                     top=verdicts[0],
+                    top_level=services.level_label(verdicts[0].level),
+                    top_error=services.read_error(verdicts[0].error),
                     pictures=page_images(data, upload.name or "", verdicts[0]),
                 )
     return render(request, "scanner/check.html", context)
@@ -183,14 +252,21 @@ def check(request: HttpRequest) -> HttpResponse:
 def import_bundle(request: HttpRequest) -> HttpResponse:
     """A supervisor brings in the findings of the scanner host (signed bundle on removable media)."""
     _require(policy.can_decide_findings(request.user))
-    upload = request.FILES.get("bundle")
-    if upload is None or (upload.size or 0) > 200 * 1024 * 1024:
-        messages.error(request, _("Choose a bundle file (at most 200 MB)."))
-        return redirect("scanner:overview")
-    try:
-        result = import_findings(actor=actor_of(request), data=upload.read())
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("%(added)s findings added, %(updated)s updated.") % result)
-    return redirect("scanner:overview")
+    form = BundleForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            result = import_findings(
+                actor=actor_of(request), data=form.cleaned_data["bundle"].read()
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc, "bundle")
+        else:
+            added = ngettext("%(n)s finding added", "%(n)s findings added", result["added"]) % {
+                "n": result["added"]
+            }
+            updated = ngettext(
+                "%(n)s finding updated.", "%(n)s findings updated.", result["updated"]
+            ) % {"n": result["updated"]}
+            messages.success(request, f"{added}, {updated}")
+            return redirect("scanner:overview")
+    return overview(request, bundle_form=form)

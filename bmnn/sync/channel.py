@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit, bundles, keys, policy
 from bmnn.core.audit_checkpoints import own_public_key
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.core.storage import random_name
 from bmnn.sync import node, sealing
 from bmnn.sync.models import Inbound, Outbound, Peer
@@ -69,7 +69,7 @@ def export_bundle(*, actor: Any, peer: Peer) -> Outbound:
     """The next bundle for `peer`: what this node owns that the peer should have, and the
     acknowledgement of what came from it."""
     _require_carrier(actor)
-    peer = Peer.objects.select_for_update().get(pk=peer.pk)
+    peer = locked(Peer.objects).get(pk=peer.pk)
     if peer.revoked_at is not None:
         raise ValidationError(_("This node is no longer trusted: nothing is sent to it."))
     previous = Outbound.objects.filter(peer=peer).order_by("-seq").first()
@@ -200,7 +200,7 @@ def import_bundle(*, actor: Any, data: bytes) -> Outcome:
 def _import(*, actor: Any, data: bytes) -> Outcome:
     data = unseal(data)
     bundle, envelope, peer = _open(data)
-    peer = Peer.objects.select_for_update().get(pk=peer.pk)
+    peer = locked(Peer.objects).get(pk=peer.pk)
     seq, digest = int(envelope["seq"]), hashlib.sha256(data).hexdigest()
     seen = Inbound.objects.filter(peer=peer, seq=seq).first()
     if seen is not None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, bundles, policy
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency
 from bmnn.sync import node, sealing
 from bmnn.sync.models import NodeRole, Peer
@@ -92,7 +92,7 @@ def _own_key() -> bytes:
 @service
 def revoke_peer(*, actor: Any, peer: Peer) -> Peer:
     require(policy.can_manage_peers(actor), _("Only administrators set up trust between nodes."))
-    peer = Peer.objects.select_for_update().get(pk=peer.pk)
+    peer = locked(Peer.objects).get(pk=peer.pk)
     if peer.revoked_at is None:
         peer.revoked_at = timezone.now()
         peer.save(update_fields=["revoked_at"])

@@ -16,9 +16,8 @@ from django.views.decorators.http import require_POST
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.sync import channel, node, services
+from bmnn.sync.forms import ReceiveForm, TrustForm
 from bmnn.sync.models import Inbound, Outbound, Peer
-
-MAX_BUNDLE = 200 * 1024 * 1024
 
 
 def _peers(request: HttpRequest) -> list[Peer]:
@@ -28,8 +27,22 @@ def _peers(request: HttpRequest) -> list[Peer]:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
+    return _overview(request)
+
+
+def _overview(
+    request: HttpRequest,
+    *,
+    trust_form: TrustForm | None = None,
+    receive_form: ReceiveForm | None = None,
+) -> HttpResponse:
+    """The node page; a refused form comes back with its message by the field (status 200, so
+    that the browser does not log a failed load)."""
     # No gate of its own: the policy's restrict leaves others this node's (public) card and no
     # node, outbox or form, so the restrict is the one read path a test can watch.
+    refused = trust_form is not None or receive_form is not None
+    if refused:
+        messages.error(request, _("Nothing was saved: correct what is marked below."))
     can_manage = policy.can_manage_peers(request.user)
     peers = _peers(request)
     card = channel.own_card()
@@ -40,6 +53,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "card": json.dumps(card, ensure_ascii=False), "fingerprint": node.fingerprint(card["key"]),
         "role": node.role(), "holds_secrets": node.holds_secrets(), "name": node.name(),
         "can_manage": can_manage, "can_carry": policy.can_carry_bundles(request.user),
+        "trust_form": trust_form or TrustForm(), "receive_form": receive_form or ReceiveForm(),
     })  # fmt: skip
 
 
@@ -96,15 +110,16 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 def receive(request: HttpRequest) -> HttpResponse:
     if not policy.can_carry_bundles(request.user):
         raise PermissionDenied
-    upload = request.FILES.get("bundle")
-    if upload is None or (upload.size or 0) > MAX_BUNDLE:
-        messages.error(request, _("Choose a bundle file (at most 200 MB)."))
-        return redirect("sync:overview")
+    form = ReceiveForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _overview(request, receive_form=form)
     try:
-        outcome = channel.import_bundle(actor=actor_of(request), data=upload.read())
+        outcome = channel.import_bundle(
+            actor=actor_of(request), data=form.cleaned_data["bundle"].read()
+        )
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("sync:overview")
+        form.add_error("bundle", exc.messages)
+        return _overview(request, receive_form=form)
     (messages.warning if outcome.state == "held" else messages.success)(request, outcome.message)
     return redirect("sync:peer", pk=outcome.peer.pk)
 
@@ -112,11 +127,14 @@ def receive(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def trust(request: HttpRequest) -> HttpResponse:
+    form = TrustForm(request.POST)
+    if not form.is_valid():
+        return _overview(request, trust_form=form)
     try:
-        peer = services.trust_peer(actor=actor_of(request), card=request.POST.get("card", ""))
+        peer = services.trust_peer(actor=actor_of(request), card=form.cleaned_data["card"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("sync:overview")
+        form.add_error("card", exc.messages)
+        return _overview(request, trust_form=form)
     messages.success(request, _("%(name)s is trusted. Check its fingerprint %(fp)s with it by phone.")
                      % {"name": peer.name, "fp": node.fingerprint(peer.public_key)})  # fmt: skip
     return redirect("sync:overview")

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-AGENT = Path(__file__).resolve().parents[2] / "agent" / "bmnn_audit.py"
+AGENT = Path(__file__).resolve().parents[2] / "bmnn" / "devices" / "agent" / "bmnn_audit.py"
 spec = importlib.util.spec_from_file_location("bmnn_audit", AGENT)
 assert spec is not None and spec.loader is not None
 bmnn_audit = importlib.util.module_from_spec(spec)

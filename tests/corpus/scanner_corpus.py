@@ -362,6 +362,10 @@ def write_text(doc: Doc, rng: random.Random) -> bytes:
     return text.encode(codec)
 
 
+# grave, acute, tilde, hook above, dot below: the tones Windows-1258 writes as combining marks
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
 def _cp1258(text: str) -> bytes:
     """Windows-1258 as Vietnamese Windows writes it: letters with circumflex, breve or horn
     precomposed, the tone mark as a combining character after them."""
@@ -374,14 +378,16 @@ def _cp1258(text: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        base, *marks = unicodedata.normalize("NFD", char)
-        head = unicodedata.normalize("NFC", base + marks[0]) if marks else base
+        # NFD orders the dot below (a tone) before the circumflex, breve or horn: split by kind
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        tones = "".join(m for m in marks if m in TONE_MARKS)
+        head = unicodedata.normalize("NFC", base + "".join(m for m in marks if m not in TONE_MARKS))
         try:
             head.encode("cp1258")
-            pieces = [head, *marks[1:]]
         except UnicodeEncodeError:  # no precomposed form in the code page: all marks combining
-            pieces = [base, *marks]
-        out += "".join(pieces).encode("cp1258", errors="replace")
+            head = base + "".join(m for m in marks if m not in TONE_MARKS)
+        out += (head + tones).encode("cp1258", errors="replace")
     return bytes(out)
 
 
@@ -500,6 +506,7 @@ class Item:
     declassified: bool
     category: str
     format: str
+    family: str = ""  # the kind of real-world case (tests/corpus/families), for per-family recall
 
 
 def build(scale: int = 1, seed: int = 2026, *, with_images: bool = True) -> list[Item]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -61,4 +61,28 @@ def _close_pages_after_the_test(browser: Any) -> Iterator[None]:
     database."""
     yield
     for context in list(browser.contexts):
+        context.close()
+
+
+@pytest.fixture
+def window(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """Pages of one person each (logged in unless `username` is None), one browser context per
+    person, closed before the database goes; confirm() questions are answered yes and kept in
+    `page.asked`. (Older tests define their own.)"""
+    from tests.e2e.helpers import log_in
+
+    contexts = []
+
+    def open_as(username: str | None) -> Any:
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.asked = []
+        page.on("dialog", lambda dialog: (page.asked.append(dialog.message), dialog.accept()))
+        if username:
+            log_in(page, live_server.url, username)
+        return page
+
+    yield open_as
+    for context in contexts:
         context.close()

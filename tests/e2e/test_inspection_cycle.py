@@ -32,11 +32,10 @@ def test_plan_answer_find_remedy_verify_conclude(browser, live_server) -> None:
     load_demo()
     base = live_server.url
     supervisor = _window(browser, live_server, "giamsat")
-    supervisor.get_by_role("link", name="Kiểm tra").first.click()
-    supervisor.get_by_role("link", name="Lập kế hoạch kiểm tra").click()
+    supervisor.goto(f"{base}/inspections/new/")
     supervisor.get_by_label("Tên cuộc kiểm tra").fill("Kiểm tra công tác bảo vệ BMNN quý IV")
     supervisor.get_by_label("Số quyết định").fill("Quyết định số 51/QĐ-CAT")
-    supervisor.get_by_label("Trưởng đoàn").select_option(label="Phạm Quốc Bảo")
+    supervisor.get_by_label("Trưởng đoàn").select_option(label="Phạm Quốc Bảo — Cán bộ kiểm tra")
     supervisor.get_by_label("Cơ quan được kiểm tra").select_option(
         label=["Sở Tư pháp", "Sở Y tế", "Sở Tài chính"]
     )
@@ -50,12 +49,14 @@ def test_plan_answer_find_remedy_verify_conclude(browser, live_server) -> None:
     row = inspector.get_by_test_id("item-registers.books")
     row.get_by_label("Kết quả").select_option("not_compliant")
     row.get_by_label("Căn cứ").fill("Sổ đăng ký đến thiếu chữ ký nhận từ số 14 đến 20")
-    row.get_by_role("button", name="Lưu").click()
+    inspector.get_by_test_id("save-answers").click()
     expect(inspector.get_by_test_id("item-registers.books").get_by_label("Căn cứ")).to_have_value(
         "Sổ đăng ký đến thiếu chữ ký nhận từ số 14 đến 20"
     )
     form = inspector.get_by_test_id("finding-form")
-    form.get_by_label("Nội dung kiểm tra").select_option(label="registers.books")
+    form.get_by_label("Nội dung kiểm tra").select_option(
+        str(inspection.items.get(code="registers.books").pk)
+    )
     form.get_by_label("Tồn tại, vi phạm").fill("Sổ đăng ký bí mật nhà nước đến thiếu chữ ký nhận")
     form.get_by_label("Quy định bị vi phạm").fill("ND26 Art. 4")
     deadline = timezone.localdate() + timedelta(days=15)

@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def _window(browser: Any, live_server: Any, username: str) -> Any:
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # the level change asks first
     log_in(page, live_server.url, username)
     return page
 

@@ -55,7 +55,7 @@ def test_import_fix_issue_report_and_see_the_matrix(page, live_server, tmp_path)
     evidence = tmp_path / "bien-ban-hoi-nghi.txt"
     evidence.write_text("Biên bản hội nghị phổ biến Nghị định", encoding="utf-8")
     log_in(page, live_server.url, "baomat")
-    page.get_by_role("navigation").get_by_role("link", name="Nhiệm vụ của cơ quan").click()
+    page.goto(f"{live_server.url}/plans/my/")
     page.get_by_role("link", name="Tổ chức phổ biến Nghị định").click()
     page.get_by_label("Tình trạng").select_option("done")
     page.get_by_label("Ghi chú").fill("Đã tổ chức hội nghị cho 45 cán bộ văn thư.")

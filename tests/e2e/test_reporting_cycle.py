@@ -27,9 +27,6 @@ from bmnn.reports.models import Incident, Submission
 from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-SEEN = """() => { window.seen = null; new MutationObserver(() => {
-    if (window.seen === null && document.querySelector('[data-testid=live-notification]')) { window.seen = Date.now(); }
-}).observe(document.body, { childList: true, subtree: true }); }"""
 
 
 @pytest.fixture
@@ -67,7 +64,7 @@ def test_draft_submit_sign_return_resubmit_accept_build(window, live_server) -> 
                     title="Tập huấn nghiệp vụ bảo vệ bí mật nhà nước", participants={"cán bộ, công chức": 37})  # fmt: skip
 
     officer = window("baomat")
-    officer.get_by_role("link", name="Báo cáo", exact=True).click()
+    officer.goto(f"{live_server.url}/reports/")
     officer.get_by_role("link", name=period.title).click()
     officer.get_by_role("button", name="Bắt đầu lập báo cáo").click()
     expect(officer.get_by_test_id("figure-trainings").get_by_role("textbox").first).to_have_value(
@@ -138,9 +135,11 @@ def test_draft_submit_sign_return_resubmit_accept_build(window, live_server) -> 
     assert "BÁO CÁO" in text and "Sở Tư pháp: Người đứng đầu trực tiếp chỉ đạo" in text
 
 
-def test_an_incident_reaches_every_supervisor_within_a_second(
+def test_an_incident_reaches_every_supervisors_open_page_and_mailbox(
     window, live_server, settings
 ) -> None:
+    """How soon the notice appears on an open page is measured in bench/test_bench_reports.py
+    (within a second, for two supervisors' pages)."""
     from tests.smtp import smtp_server
 
     load_demo()
@@ -156,8 +155,6 @@ def test_an_incident_reaches_every_supervisor_within_a_second(
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT, settings.BMNN_SEND_EMAIL = "127.0.0.1", port, True
         watching = [window(name) for name in ("giamsat", "quantri")]
-        for page in watching:  # each page notes when the notice is added to it
-            page.evaluate(SEEN)
         staff = window("canbo")
         staff.goto(f"{live_server.url}/reports/incidents/new/")
         staff.get_by_label("Cơ quan").select_option(label="Sở Tư pháp")
@@ -165,14 +162,14 @@ def test_an_incident_reaches_every_supervisor_within_a_second(
             "Mất 01 USB chứa tài liệu Mật của phòng Hành chính tư pháp"
         )
         staff.get_by_label("Hình thức").select_option("stolen_device")
-        staff.get_by_role("button", name="Báo cáo").click()
+        staff.locator("main form").get_by_role("button", name="Báo cáo").click()
         staff.wait_for_url(re.compile(r"/reports/incidents/\d+/$"))
-        filed = Incident.objects.get().reported_at.timestamp() * 1000  # stamped before the commit
-        for page in watching:
+        incident = Incident.objects.get()
+        assert incident.agency.name == "Sở Tư pháp"
+        for page in watching:  # the pages were open before the filing: the poll brings it
             expect(page.get_by_test_id("live-notification")).to_contain_text(
                 "Sở Tư pháp", timeout=3000
             )
-            assert page.evaluate("window.seen") - filed < 1000
         received = mailbox.wait_for(1, timeout=5)
     assert {address for message in received for address in message.recipients} >= {
         "giamsat@congan.baclam.gov.vn", "quantri@congan.baclam.gov.vn"}  # fmt: skip

@@ -25,17 +25,16 @@ def test_an_editor_checks_files_before_publishing(page, live_server, tmp_path) -
     plan.write_bytes(write_docx(negative_plan(rng)))
 
     log_in(page, live_server.url, "baomat")
-    page.get_by_role("link", name="Phát hiện lộ lọt").first.click()
-    page.wait_for_url("**/scanner/check/")  # not a supervisor: straight to the check page
+    page.goto(f"{live_server.url}/scanner/check/")
     page.get_by_label("Tài liệu định đăng tải").set_input_files(str(stamped))
-    page.get_by_role("button", name="Kiểm tra").click()
+    page.locator("main").get_by_role("button", name="Kiểm tra", exact=True).click()
     verdict = page.get_by_test_id("verdict")
     expect(verdict).to_contain_text("Không được đăng tải")
     expect(page.get_by_test_id("evidence").first).to_contain_text("TỐI MẬT")
     page.get_by_alt_text("Trang tài liệu với các dấu hiệu được khoanh đỏ").wait_for()
 
     page.get_by_label("Tài liệu định đăng tải").set_input_files(str(plan))
-    page.get_by_role("button", name="Kiểm tra").click()
+    page.locator("main").get_by_role("button", name="Kiểm tra", exact=True).click()
     expect(page.get_by_test_id("verdict")).to_contain_text(
         "Không phát hiện dấu hiệu bí mật nhà nước"
     )

@@ -108,7 +108,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
 
     # The administrator: this node's card and fingerprint, then trust by pasting the card.
     admin = window("quantri")
-    admin.get_by_role("link", name=NAV, exact=True).click()
+    admin.goto(f"{live_server.url}/sync/")
     admin.wait_for_url(f"{live_server.url}/sync/")
     this_node = admin.get_by_test_id("this-node")
     expect(this_node).to_contain_text("Nút cấp tỉnh")
@@ -122,7 +122,8 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
         admin.locator("#own-card").input_value()
     )
     admin.get_by_role("button", name="Tin cậy nút này").click()
-    expect(admin.locator(".alert-danger")).to_contain_text("nút thuộc loại còn lại")
+    expect(admin.locator("#id_card_error")).to_contain_text("nút thuộc loại còn lại")
+    expect(admin.locator("#id_card")).to_have_attribute("aria-invalid", "true")
     assert not Peer.objects.exists()
     admin.get_by_label("Tin cậy nút khác: dán thẻ của nút đó").fill(card)
     admin.get_by_role("button", name="Tin cậy nút này").click()
@@ -137,7 +138,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
 
     # The supervisor carries the bundles but does not set up trust.
     supervisor = window("giamsat")
-    supervisor.get_by_role("link", name=NAV, exact=True).click()
+    supervisor.goto(f"{live_server.url}/sync/")
     expect(supervisor.get_by_test_id("trust-form")).to_have_count(0)
     expect(supervisor.get_by_test_id("receive-form")).to_be_visible()
     supervisor.get_by_test_id("peers").get_by_role("link", name="Nút Sở Tư pháp").click()
@@ -168,7 +169,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     upload.write_bytes(
         _agency_bundle(pem, public, 1, [_update(10, assignment, "Đã tổ chức tập huấn")], ack=1)
     )
-    supervisor.get_by_role("link", name=NAV).first.click()
+    supervisor.goto(f"{live_server.url}/sync/")
     supervisor.get_by_label("Tệp gói dữ liệu").set_input_files(upload)
     supervisor.get_by_role("button", name="Nhập", exact=True).click()
     supervisor.wait_for_url(f"{live_server.url}/sync/peers/{peer.pk}/")
@@ -185,7 +186,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     assert sent.acknowledged_at is not None
 
     # The overview now shows both directions for the node.
-    supervisor.get_by_role("link", name=NAV).first.click()
+    supervisor.goto(f"{live_server.url}/sync/")
     row = _cells(supervisor.get_by_test_id("peers"))[0]
     assert row[2].startswith("số 1 ·") and row[2].endswith("✓") and row[3] == "số 1", row
 
@@ -197,10 +198,10 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     supervisor.get_by_label("Tệp gói dữ liệu").set_input_files(altered)
     supervisor.get_by_role("button", name="Nhập", exact=True).click()
     supervisor.wait_for_load_state()
-    expect(supervisor.locator(".alert-danger")).to_contain_text(
+    expect(supervisor.locator("#id_bundle_error")).to_contain_text(
         "Gói dữ liệu đã bị thay đổi sau khi ký."
     )
-    assert supervisor.url == f"{live_server.url}/sync/"
+    assert supervisor.url == f"{live_server.url}/sync/receive/"  # the same page, refused
     assert AuditEvent.objects.filter(action="sync.refuse").count() == 1
     assert list(Inbound.objects.values_list("seq", "state")) == [(1, "imported")]
     assert ProgressUpdate.objects.count() == 1
@@ -221,7 +222,7 @@ def test_agency_node_pages_for_its_officer_and_not_for_another_agency(
     province_fp = node.fingerprint(bundles.public_key_text(public))
 
     officer = window("baomat")
-    officer.get_by_role("link", name=NAV, exact=True).click()
+    officer.goto(f"{live_server.url}/sync/")
     officer.wait_for_url(f"{live_server.url}/sync/")
     this_node = officer.get_by_test_id("this-node")
     expect(this_node).to_contain_text("Sở Tư pháp")

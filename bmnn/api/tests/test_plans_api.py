@@ -34,9 +34,22 @@ def test_plan_detail_lists_tasks_with_their_issues(demo, client) -> None:
 def test_an_agency_lists_only_its_plans_and_assignments(demo, client) -> None:
     api = _as(client, "baomat")
     plans = api.get("/api/plans/").json()["results"]
-    assert all(p["status"] != "draft" for p in plans)
+    assert Plan.objects.filter(status=PlanStatus.DRAFT).exists()  # there is a draft to hide
+    assert [(p["title"], p["status"]) for p in plans] == [
+        ("Thực hiện công tác bảo vệ bí mật nhà nước năm 2026 trên địa bàn tỉnh Bắc Lâm", "issued")
+    ]
     rows = api.get("/api/assignments/").json()["results"]
-    assert {r["agency_name"] for r in rows} <= {"Sở Tư pháp", "Công an tỉnh Bắc Lâm"}
+    # its own work, and the police's where the department coordinates; not the other agencies'
+    assert Assignment.objects.exclude(agency__code__in=["demo-stp", "demo-cat"]).exists()
+    assert sorted((r["agency_name"], r["task_ref"]) for r in rows) == [
+        ("Công an tỉnh Bắc Lâm", "II.1.b"),
+        ("Công an tỉnh Bắc Lâm", "II.3"),
+        ("Sở Tư pháp", "II.1.a"),
+        ("Sở Tư pháp", "II.1.b"),
+        ("Sở Tư pháp", "II.2.a"),
+        ("Sở Tư pháp", "II.2.b"),
+        ("Sở Tư pháp", "II.3"),
+    ]
 
 
 def test_an_officer_posts_progress_with_evidence_and_another_agency_cannot(demo, client) -> None:

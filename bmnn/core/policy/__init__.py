@@ -33,20 +33,17 @@ from bmnn.core.policy.inspections import (
     restrict_targets,
 )
 from bmnn.core.policy.org import (
-    ROLE_RANK,
     can_assign_role,
     can_change_agency,
     can_change_person,
     can_change_username,
     can_create_agency,
     can_deactivate_person,
-    can_export_agencies,
     can_grant_clearance,
     can_manage_groups,
     can_manage_people,
     can_view_agency,
     can_view_audit,
-    can_view_person,
     is_administrator,
     is_province_wide,
     requires_second_factor,
@@ -55,7 +52,6 @@ from bmnn.core.policy.org import (
     restrict_memberships,
     restrict_notifications,
     restrict_people,
-    scope_of_person,
 )
 from bmnn.core.policy.plans import (
     can_manage_plans,
@@ -103,12 +99,8 @@ from bmnn.core.policy.scanner import (
     restrict_scan_findings,
 )
 from bmnn.core.policy.scope import (
-    ANONYMOUS,
-    Scope,
-    by_agency,
     forget,
     managed_agencies,
-    memberships_scope,
     readable_levels,
     scope,
 )
@@ -120,10 +112,6 @@ from bmnn.core.policy.sync import (
 )
 
 __all__ = [
-    "ANONYMOUS",
-    "ROLE_RANK",
-    "Scope",
-    "by_agency",
     "can_assign_role",
     "can_carry_bundles",
     "can_change_agency",
@@ -135,7 +123,6 @@ __all__ = [
     "can_deactivate_person",
     "can_decide_findings",
     "can_draft_report",
-    "can_export_agencies",
     "can_follow_incident",
     "can_grant_clearance",
     "can_import_host_report",
@@ -163,7 +150,6 @@ __all__ = [
     "can_view_agency",
     "can_view_audit",
     "can_view_findings",
-    "can_view_person",
     "can_view_register_overview",
     "carry_outs_to_decide",
     "forget",
@@ -174,7 +160,6 @@ __all__ = [
     "is_province_wide",
     "managed_agencies",
     "meetings_to_decide",
-    "memberships_scope",
     "node_agency_ids",
     "readable_levels",
     "requires_second_factor",
@@ -205,5 +190,4 @@ __all__ = [
     "restrict_submissions",
     "restrict_targets",
     "scope",
-    "scope_of_person",
 ]

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
+from bmnn.core.levels import NO_CLEARANCE, RANK
 from bmnn.core.policy.scope import Scope, by_agency, memberships_scope, scope
-from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, SECOND_FACTOR_ROLES, Role
+from bmnn.org.models import PROVINCE_ROLES, SECOND_FACTOR_ROLES, Role
 
 if TYPE_CHECKING:
     from bmnn.org.models import Agency, Person
@@ -58,10 +59,6 @@ def can_change_agency(actor: Any, agency: Agency) -> bool:
     return actor_scope.province_wide or actor_scope.has(Role.HEAD, agency.pk)
 
 
-def can_export_agencies(actor: Any) -> bool:
-    return scope(actor).authenticated
-
-
 def can_manage_groups(actor: Any) -> bool:
     return scope(actor).province_wide
 
@@ -99,14 +96,6 @@ def restrict_people(actor: Any, queryset: QuerySet[Person]) -> QuerySet[Person]:
 def restrict_memberships(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     """Who holds which role where: province roles see every agency's, others their own's."""
     return by_agency(actor, queryset)
-
-
-def can_view_person(actor: Any, person: Person) -> bool:
-    from bmnn.org.models import Person as PersonModel
-
-    if actor is not None and getattr(actor, "pk", None) == person.pk:
-        return True
-    return restrict_people(actor, PersonModel.objects.filter(pk=person.pk)).exists()
 
 
 def can_manage_people(actor: Any, agency: Agency) -> bool:
@@ -182,7 +171,7 @@ def can_grant_clearance(actor: Any, person: Person, level: str) -> bool:
     in several agencies carries one clearance into each of them, so a head decides it only when
     heading every one (otherwise the supervisor does)."""
     actor_scope = scope(actor)
-    if CLEARANCE_RANK.get(level, 99) > CLEARANCE_RANK.get(getattr(actor, "clearance", "none"), 0):
+    if RANK.get(level, 99) > RANK.get(getattr(actor, "clearance", NO_CLEARANCE), 0):
         return False
     if actor_scope.has(Role.SUPERVISOR):
         return True

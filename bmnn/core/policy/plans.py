@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from bmnn.core.policy.scope import scope
 from bmnn.org.models import Role
@@ -32,20 +32,24 @@ def restrict_plans(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
 
 def restrict_assignments(actor: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
     """An agency sees its own assignments and, where it leads a task, its coordinators' (not
-    other leads': a task led by a group gives every member its own lead assignment)."""
+    other leads': a task led by a group gives every member its own lead assignment).
+
+    The lead is looked up by a correlated subquery, not a join: a join repeats each row once
+    per task party and needs DISTINCT over the whole selected row, and the result can be
+    narrowed further (or used as a subquery) without either."""
+    from bmnn.plans.models import Assignment
+
     actor_scope = scope(actor)
     if not actor_scope.authenticated:
         return queryset.none()
     if actor_scope.province_wide:
         return queryset
+    led = Assignment.objects.filter(
+        task_id=OuterRef("task_id"), role="lead", agency_id__in=actor_scope.agency_ids
+    )
     return queryset.filter(
-        Q(agency_id__in=actor_scope.agency_ids)
-        | Q(
-            role="coordinating",
-            task__assignments__agency_id__in=actor_scope.agency_ids,
-            task__assignments__role="lead",
-        )
-    ).distinct()
+        Q(agency_id__in=actor_scope.agency_ids) | (Q(role="coordinating") & Exists(led))
+    )
 
 
 def can_report_progress(actor: Any, assignment: Any) -> bool:

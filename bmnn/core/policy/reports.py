@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from bmnn.core.policy.scope import by_agency, managed_agencies, readable_levels, scope
-from bmnn.org.models import AgencyType, Role
+from bmnn.org.models import Role
 
 # --- Incidents ------------------------------------------------------------------------------
 
@@ -65,24 +65,18 @@ def restrict_submissions(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
 
 def restrict_periods(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
     """Periods and ad-hoc requests the actor sees: every one for province-wide roles; otherwise
-    those one of their agencies is asked for (by name, or as a reporting agency of a
-    province-wide period — the provincial police aggregates rather than reports)."""
+    those one of their agencies is asked for (`reports.services.periods_asking`: by name, or
+    as a reporting agency of a province-wide period)."""
     from bmnn.org.models import Agency
+    from bmnn.reports.services import periods_asking
 
     actor_scope = scope(actor)
     if not actor_scope.authenticated:
         return rows.none()
     if actor_scope.province_wide:
         return rows
-    asked = Q(targets__in=actor_scope.agency_ids)
-    reporting = (
-        Agency.objects.filter(pk__in=actor_scope.agency_ids)
-        .exclude(type=AgencyType.PROVINCIAL_POLICE)
-        .exists()
-    )
-    if reporting:
-        asked |= Q(targets__isnull=True) & ~Q(kind="ad_hoc")
-    return rows.filter(pk__in=rows.filter(asked).values("pk"))
+    asked = periods_asking(Agency.objects.filter(pk__in=actor_scope.agency_ids))
+    return rows.filter(pk__in=asked.values("pk"))
 
 
 def restrict_province_reports(actor: Any, rows: QuerySet[Any]) -> QuerySet[Any]:

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from bmnn.org.models import CLEARANCE_RANK, PROVINCE_ROLES, Role
+from bmnn.core.levels import NO_CLEARANCE, RANK
+from bmnn.org.models import PROVINCE_ROLES, Role
 
 _CACHE_ATTR = "_bmnn_scope"
 
@@ -19,6 +20,8 @@ class Scope:
 
     authenticated: bool
     roles_by_agency: dict[int, frozenset[str]] = field(default_factory=dict)
+    # each of those agencies' type, read in the same query (powers the law gives by office)
+    type_of_agency: dict[int, str] = field(default_factory=dict)
 
     @property
     def all_roles(self) -> frozenset[str]:
@@ -59,10 +62,12 @@ def memberships_scope(person: Any) -> Scope:
     from bmnn.org.models import Membership
 
     roles: dict[int, set[str]] = {}
+    types: dict[int, str] = {}
     rows = Membership.objects.filter(person=person, is_active=True, agency__is_active=True)
-    for agency_id, role in rows.values_list("agency_id", "role"):
+    for agency_id, role, agency_type in rows.values_list("agency_id", "role", "agency__type"):
         roles.setdefault(agency_id, set()).add(role)
-    return Scope(True, {key: frozenset(value) for key, value in roles.items()})
+        types[agency_id] = agency_type
+    return Scope(True, {key: frozenset(value) for key, value in roles.items()}, types)
 
 
 def forget(actor: Any) -> None:
@@ -73,8 +78,8 @@ def forget(actor: Any) -> None:
 
 def readable_levels(actor: Any) -> list[str]:
     """Levels at or below the actor's clearance (L18 Art. 26)."""
-    rank = CLEARANCE_RANK.get(getattr(actor, "clearance", "none"), 0)
-    return [level for level, value in CLEARANCE_RANK.items() if 0 < value <= rank]
+    rank = RANK.get(getattr(actor, "clearance", NO_CLEARANCE), 0)
+    return [level for level, value in RANK.items() if 0 < value <= rank]
 
 
 def managed_agencies(actor_scope: Scope) -> set[int]:

@@ -13,13 +13,36 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.django_db(transaction=True)  # the worker checks its connection's autocommit
-def test_worker_drains_the_queue_and_exits_in_batch_mode(settings) -> None:
+def test_worker_drains_the_queue_and_exits_in_batch_mode(settings, tmp_path) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from bmnn.core import audit_checkpoints, bundles
+    from bmnn.core.tasks import audit_checkpoint
+    from bmnn.org import services
+
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
-    # returns once nothing is queued (scheduling is tested in bmnn/plans/tests/test_reminders.py;
-    # running a job here would close the test's connection on PostgreSQL)
+    private, _public = bundles.generate_key()
+    (tmp_path / "key.pem").write_bytes(private)
+    settings.BMNN_SIGNING_KEY_FILE = str(tmp_path / "key.pem")
+    for n in range(2):
+        services.create_agency(
+            actor=None, name=f"Sở Hàng đợi {n}", code=f"queue-{n}", type=AgencyType.DEPARTMENT
+        )
+    head = AuditEvent.objects.order_by("-seq").first()
+    assert head is not None
+    for _ in range(3):
+        audit_checkpoint.enqueue()
+    assert DBTaskResult.objects.ready().count() == 3
+    # batch mode returns once the queue is empty (a worker that kept waiting would hang here)
     call_command("worker", batch=True, no_schedule=True)
+    assert not DBTaskResult.objects.ready().exists()
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"] * 3
+    written = audit_checkpoints.read(audit_checkpoints.directory())
+    assert [(c.seq, c.hash) for c in written if not isinstance(c, str)] == [
+        (head.seq, head.hash)
+    ] * 3
 
 
 def test_setup_loads_the_demo_only_into_an_empty_database(make_agency) -> None:
@@ -75,6 +98,7 @@ def test_worker_runs_the_scheduled_reminder_job_from_the_database_queue(settings
         "registry-recalls",
         "portal-scans",
         "report-reminders",
+        "backup",
     ]
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"READY"}
     call_command("worker", batch=True, no_schedule=True)

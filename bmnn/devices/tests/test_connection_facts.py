@@ -107,8 +107,8 @@ def test_traces_beyond_an_independent_lan_depend_on_what_the_device_is_on() -> N
     assert rules.last_connection([WIFI, OLD_WIFI, {"kind": "dns_config", "time": None},
                                   {"kind": "dns_config", "time": "not a date"}]) == date(2026, 10, 2)  # fmt: skip
     assert rules.last_connection([{"kind": "dns_config", "time": None}]) is None
-    assert rules.describe([WIFI, PUBLIC_DNS, LAN_LEASE]) == "Wi-Fi Cafe-Free-WiFi, 8.8.8.8"
-    assert rules.describe([LAN_LEASE]) == "1 network trace(s)"
+    assert rules.named([WIFI, PUBLIC_DNS, LAN_LEASE]) == ["Wi-Fi Cafe-Free-WiFi", "8.8.8.8"]
+    assert rules.named([LAN_LEASE]) == []
 
 
 def test_a_report_is_read_against_what_the_device_is_connected_to_now() -> None:
@@ -260,7 +260,8 @@ def test_the_pages_show_both_facts_and_what_they_mean(people, client_for) -> Non
     clean = page.split('data-testid="device-STP-MT-01"')[1].split("</tr>")[0]
     assert "concern-" not in clean
     detail = client.get(f"/devices/{connected.pk}/").content.decode()
-    assert 'data-testid="concern-connected_in_use"' in detail and "L25 Art. 5.2" in detail
+    assert 'data-testid="concern-connected_in_use"' in detail
+    assert "khoản 2 Điều 5 Luật Bảo vệ bí mật nhà nước năm 2025" in detail
     response = client.post(f"/devices/{connected.pk}/edit/", {
         "asset_tag": "STP-LT-03", "kind": "laptop", "highest_level": "mat", "connected_to": "none",
         "ever_connected": "yes", "ever_connected_on": "01/12/2026", "ever_connected_to": "Wi-Fi cơ quan"})  # fmt: skip

@@ -21,7 +21,7 @@ from bmnn.devices.models import DeviceFinding, HostReport
 from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
-AGENT = Path(__file__).resolve().parents[3] / "agent" / "bmnn_audit.py"
+AGENT = Path(__file__).resolve().parents[1] / "agent" / "bmnn_audit.py"
 
 
 @pytest.fixture
@@ -150,7 +150,9 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
     assert client_for(people["health_officer"]).get(f"/devices/{device.pk}/").status_code == 404
 
 
-def test_the_api_and_the_dashboard(people, client_for) -> None:
+def test_an_inspectors_device_report_opens_a_finding_shown_on_the_officers_home(
+    people, client_for
+) -> None:
     device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
                                   kind="computer", connected_to="none")  # fmt: skip
     inspector = client_for(people["inspector"])
@@ -168,8 +170,9 @@ def test_the_api_and_the_dashboard(people, client_for) -> None:
         .json()["count"]
         == 1
     )
+    # the officer's home has a devices section, marked urgent while a finding is open
     page = client_for(people["officer"]).get("/").content.decode()
-    assert 'data-testid="device-counts"' in page
+    assert 'border-danger" data-testid="devices"' in page
 
 
 def test_a_custodian_change_through_the_page_is_in_the_history(people, client_for) -> None:
@@ -230,7 +233,12 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
     )
     client.post(
         f"/devices/{device.pk}/",
-        {"action": "inspection", "finding": finding.pk, "target": target.pk, "deadline": deadline},
+        {
+            "action": "inspection",
+            "finding": finding.pk,
+            f"inspection-{finding.pk}-target": target.pk,
+            f"inspection-{finding.pk}-deadline": deadline,
+        },
     )
     carried = InspectionFinding.objects.get()
     assert (

@@ -187,32 +187,30 @@ def test_a_person_who_left_the_agency_is_no_longer_read_through_it(world, make_p
     assert client.get(f"/api/people/{moved.pk}/").status_code == 404
 
 
-def test_the_province_overview_counts_only_the_agencies_the_actor_may_read(
+def test_only_province_wide_roles_see_the_count_of_the_provinces_agencies(
     world, make_agency, make_person, client_for
 ) -> None:
-    """The dashboard shows the province overview to province-wide roles only, and for them the
-    policy's restrict is everything. The query itself holds for any actor (as every function of
-    org.queries does), so a future caller without the dashboard's check leaks no other agency:
-    A's officer counts A alone (no head, an officer), never B."""
-    from bmnn.org import queries
+    """The home shows the province's agency count to province-wide roles only; an agency's
+    officer sees no count of the other agencies."""
     from bmnn.org.models import Agency
 
     police = make_agency("Công an tỉnh", type="provincial_police")
     supervisor = make_person(police, Role.SUPERVISOR)
-    overview = client_for(supervisor).get("/").context["overview"]
-    assert overview["totals"]["agencies"] == Agency.objects.filter(is_active=True).count() >= 3
-    assert {world["a"], world["b"]} <= set(overview["missing"])
-    assert "overview" not in world["client"].get("/").context  # agencies get their own dashboard
-
-    own = queries.province_overview(world["officer_a"])
-    assert own["totals"] == {"agencies": 1, "without_head": 1, "without_officer": 0}
-    assert own["missing"] == [world["a"]]
-    assert own["by_type"] == [{"type": world["a"].type, "total": 1}]
+    figures = {f.key: f for f in client_for(supervisor).get("/").context["home"].figures}
+    assert figures["agencies"].value == Agency.objects.filter(is_active=True).count() >= 3
+    # an agency's officer sees no province-wide count on their home
+    officer_figures = {f.key: f for f in world["client"].get("/").context["home"].figures}
+    assert "agencies" not in officer_figures or officer_figures["agencies"].value == 1
 
 
 def test_the_dashboard_readiness_counts_only_the_readers_agencies(world) -> None:
-    """The officer's dashboard counts its own agency's regulation, designations and training,
-    not the province's."""
+    """The officer's home counts its own agency's work, not the province's."""
     page = world["client"].get(reverse("web:dashboard"))
     assert page.status_code == 200
-    assert page.context["protection"]["agencies"] == 1
+    # the officer's home shows no province-wide figure (the readiness counts of the province)
+    province = {"agencies", "without-head", "without-officer", "no-decision"}
+    assert not province & {f.key for f in page.context["home"].figures}
+    # (it has no figure at all: figures are the province's, for province-wide roles)
+    assert page.context["home"].figures == []
+    # the agencies its sections count: its own, not the other agency of the province
+    assert [a.pk for a in page.context["home"].agencies] == [world["a"].pk]

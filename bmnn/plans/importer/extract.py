@@ -8,12 +8,15 @@ archive members and pages are bounded before anything is expanded; every failure
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from bmnn.core.text import nfc
 from bmnn.plans.importer.parser import Table
+from bmnn.plans.importer.pdf_layout import document_blocks, page_text
 from bmnn.scanner.engine.extract.plain import decode
 from bmnn.scanner.engine.limits import ExtractError, Limits, open_zip
 
@@ -22,6 +25,8 @@ MAX_ZIP_MEMBERS = 2000
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 200
 MAX_PDF_PAGES = 300
+
+logger = logging.getLogger(__name__)
 
 
 class ImportFailed(Exception):
@@ -152,18 +157,35 @@ def _docx(data: bytes) -> list[str | Table]:
             line = f"{marker} {text}".strip() if marker else text
             blocks.append(nfc(line))
         elif child.tag == qn("w:tbl"):
-            rows = []
-            for row in child.iter(qn("w:tr")):
-                cells = []
-                for cell in row.iter(qn("w:tc")):
-                    texts = [
-                        "".join(t.text or "" for t in p.iter(qn("w:t")))
-                        for p in cell.iter(qn("w:p"))
-                    ]
-                    cells.append(nfc(" ".join(t for t in texts if t.strip())))
-                rows.append(cells)
-            blocks.append(Table(rows))
+            blocks.append(Table(_docx_rows(child, document)))
     return blocks
+
+
+def _docx_rows(table: Any, document: Any) -> list[list[str]]:
+    """A Word table's rows on its grid, merged cells as the PDF reader gives them: a cell
+    merged down (vMerge) repeats its text in each row, a cell merged across (gridSpan) keeps
+    it in its first column and leaves the others empty."""
+    from docx.oxml.ns import qn
+    from docx.table import Table as WordTable
+
+    def text(tc: Any) -> str:
+        paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+        return nfc(" ".join(p for p in paragraphs if p.strip()))
+
+    try:
+        grid = WordTable(table, document)
+        rows = []
+        for row in grid.rows:
+            cells = row.cells
+            rows.append(
+                [
+                    text(cell._tc) if i == 0 or cells[i - 1]._tc is not cell._tc else ""
+                    for i, cell in enumerate(cells)
+                ]
+            )
+        return rows
+    except (IndexError, ValueError, AttributeError):  # a grid Word itself would repair
+        return [[text(tc) for tc in tr.iterchildren(qn("w:tc"))] for tr in table.iter(qn("w:tr"))]
 
 
 class _Numbering:
@@ -271,15 +293,24 @@ def _pdf(data: bytes) -> list[str | Table]:
     try:
         if len(pdf) > MAX_PDF_PAGES:
             raise ImportFailed("too_large", f"{len(pdf)} pages, limit {MAX_PDF_PAGES}")
-        lines: list[str | Table] = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            text = page.get_textpage().get_text_range()
-            lines.extend(nfc(line) for line in text.replace("\r\n", "\n").split("\n"))
-        if not any(isinstance(line, str) and line.strip() for line in lines):
+        try:
+            lines = document_blocks(pdf)
+        except Exception:  # the layout is a bonus: a PDF it cannot follow still reads as text
+            logger.warning("PDF layout analysis failed; reading the text layer only", exc_info=True)
+            lines = _pdf_lines(pdf)
+        if not any(isinstance(line, Table) or line.strip() for line in lines):
             raise ImportFailed(
                 "no_text", "the PDF has no text layer (a scan): OCR is not done here"
             )
         return lines
     finally:
         pdf.close()
+
+
+def _pdf_lines(pdf: Any) -> list[str | Table]:
+    """The text layer page by page, as pdfium orders it."""
+    lines: list[str | Table] = []
+    for index in range(len(pdf)):
+        text = page_text(pdf[index].get_textpage())
+        lines.extend(nfc(line) for line in text.replace("\r\n", "\n").split("\n"))
+    return lines

@@ -6,6 +6,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+# What a party's words were recognised as: a directory agency, a directory group, the shape of
+# an agency's name ("Sở …", "Cục …"), a plural of bodies ("các cơ quan, đơn vị liên quan"), or
+# nothing known (kept in the plan's words, and flagged for the reviewer).
+RECOGNISED = ("agency", "group", "pattern", "plural")
+
 
 @dataclass
 class Party:
@@ -15,10 +20,27 @@ class Party:
     name: str  # the directory's name when resolved, else the plan's words
     agency_id: int | None = None
     group_code: str | None = None
+    kind: str = ""  # one of RECOGNISED, or "" when the words are no known kind of agency
 
     @property
     def resolved(self) -> bool:
         return self.agency_id is not None or self.group_code is not None
+
+    @property
+    def recognised(self) -> bool:
+        return self.resolved or self.kind in RECOGNISED
+
+
+@dataclass
+class Flag:
+    """Something the reviewer must look at, with the words it is about.
+
+    code: not_an_agency (a lead or coordinator that is no known kind of agency), no_lead (a
+    table row whose lead cell is empty: nothing is inherited from the row above)."""
+
+    code: str
+    field: str = ""
+    words: str = ""
 
 
 @dataclass
@@ -40,6 +62,7 @@ class ParsedTask:
     output: str = ""
     source: str = "labelled"  # labelled | inline | duty_section | table
     uncertain: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +94,8 @@ class ParsedPlan:
 
         header = asdict(self.plan)
         header["date"] = self.plan.date.isoformat() if self.plan.date else None
+        # a number left blank in a draft ("Số:    /KH-UBND") is missing, not "/KH-UBND"
+        header["number"] = self.plan.number if number_given(self.plan.number) else None
         return {
             "plan": header,
             "tasks": [
@@ -92,7 +117,14 @@ class ParsedPlan:
                     "unresolved": [
                         p.words for p in task.lead + task.coordinating if not p.resolved
                     ],
+                    "flags": [asdict(flag) for flag in task.flags],
                 }
                 for task in self.tasks
             ],
         }
+
+
+def number_given(number: str) -> bool:
+    """A document number has its serial digits before the first slash ("12/KH-UBND")."""
+    serial = number.split("/", 1)[0]
+    return any(ch.isdigit() for ch in serial)

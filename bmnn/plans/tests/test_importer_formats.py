@@ -35,11 +35,11 @@ def _check(parsed) -> None:
     assert parsed.plan.date == date(2026, 6, 3)
 
 
-def test_plain_text_utf8(resolver) -> None:
+def test_a_plain_text_plan_in_utf8_is_read_whole(resolver) -> None:
     _check(parse_bytes(PLAN_TEXT.encode("utf-8"), resolver))
 
 
-def test_plain_text_utf16_with_bom(resolver) -> None:
+def test_a_plain_text_plan_in_utf16_with_a_bom_is_read_whole(resolver) -> None:
     _check(parse_bytes(PLAN_TEXT.encode("utf-16"), resolver))
 
 
@@ -55,15 +55,15 @@ def test_text_without_diacritics_still_resolves_agencies(resolver) -> None:
     assert [p.name for p in tasks["II.1"].coordinating] == ["Công an tỉnh Bắc Lâm"]
 
 
-def test_pdf_text_layer_with_wrapped_lines(resolver) -> None:
+def test_a_pdf_text_layer_with_wrapped_lines_is_read_whole(resolver) -> None:
     _check(parse_bytes(pdf_bytes(PLAN_TEXT), resolver))
 
 
-def test_docx_paragraphs(resolver) -> None:
+def test_a_docx_of_plain_paragraphs_is_read_whole(resolver) -> None:
     _check(parse_bytes(docx_bytes([("", line) for line in PLAN_TEXT.splitlines()]), resolver))
 
 
-def test_docx_with_word_numbering_and_an_appendix_table(resolver) -> None:
+def test_a_docx_with_word_numbering_and_an_appendix_table_gives_the_tasks_of_both(resolver) -> None:
     paragraphs = [
         ("", "Số: 9/KH-CAT"),
         ("", "Bắc Lâm, ngày 1 tháng 7 năm 2026"),

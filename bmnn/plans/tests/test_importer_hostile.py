@@ -21,41 +21,41 @@ def _fails_with(data: bytes, code: str, resolver) -> None:
     assert failure.value.code == code
 
 
-def test_empty_file(resolver) -> None:
+def test_an_empty_file_is_refused_as_empty(resolver) -> None:
     _fails_with(b"", "empty", resolver)
 
 
-def test_file_over_the_size_limit(resolver) -> None:
+def test_a_file_over_the_size_limit_is_refused_as_too_large(resolver) -> None:
     _fails_with(b"a" * (MAX_FILE_BYTES + 1), "too_large", resolver)
 
 
-def test_binary_garbage(resolver) -> None:
+def test_binary_garbage_is_refused_as_binary(resolver) -> None:
     _fails_with(bytes(range(256)) * 10, "binary", resolver)
 
 
-def test_legacy_word_document(resolver) -> None:
+def test_a_legacy_word_document_is_refused_as_unsupported(resolver) -> None:
     _fails_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "unsupported", resolver)
 
 
-def test_damaged_docx(resolver) -> None:
+def test_a_damaged_docx_is_refused_as_malformed(resolver) -> None:
     _fails_with(b"PK\x03\x04" + b"\x00" * 100, "malformed", resolver)
 
 
-def test_zip_that_is_not_a_word_document(resolver) -> None:
+def test_a_zip_that_is_not_a_word_document_is_refused_as_unsupported(resolver) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "xin chào")
     _fails_with(buffer.getvalue(), "unsupported", resolver)
 
 
-def test_zip_bomb_disguised_as_docx(resolver) -> None:
+def test_a_zip_bomb_disguised_as_docx_is_refused_as_too_large(resolver) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * (50 * 1024 * 1024))
     _fails_with(buffer.getvalue(), "too_large", resolver)
 
 
-def test_docx_with_broken_xml(resolver) -> None:
+def test_a_docx_with_cut_xml_is_refused_as_malformed(resolver) -> None:
     data = docx_bytes([("", "KẾ HOẠCH")])
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
@@ -68,11 +68,11 @@ def test_docx_with_broken_xml(resolver) -> None:
     _fails_with(buffer.getvalue(), "malformed", resolver)
 
 
-def test_damaged_pdf(resolver) -> None:
+def test_a_damaged_pdf_is_refused_as_malformed(resolver) -> None:
     _fails_with(b"%PDF-1.7\n" + b"garbage" * 100, "malformed", resolver)
 
 
-def test_text_that_is_not_a_plan(resolver) -> None:
+def test_text_that_is_not_a_plan_is_refused_as_not_a_plan(resolver) -> None:
     _fails_with("Xin chào, đây là một bức thư.\nKhông có mục nào.".encode(), "not_a_plan", resolver)
 
 

@@ -39,3 +39,24 @@ def test_a_bad_file_is_a_clear_error(tmp_path) -> None:
         call_command("plan_import", str(bad), format="json")
     with pytest.raises(CommandError, match="cannot read"):
         call_command("plan_import", str(tmp_path / "missing.txt"))
+
+
+def test_an_inspection_plan_is_printed_as_one(capsys) -> None:
+    """The command reads a kế hoạch kiểm tra as the upload page does: team and schedule, no
+    tasks, instead of refusing it as not a plan."""
+    from pathlib import Path
+
+    load_demo()
+    plan = (
+        Path(__file__).resolve().parents[2]
+        / "plans"
+        / "demo"
+        / "ke-hoach-kiem-tra-bmnn-cuoi-nam-2026.txt"
+    )
+    call_command("plan_import", str(plan), format="json")
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] in {"inspection", "self_inspection"}
+    assert result["tasks"] == []
+    assert result["team"] and result["schedule"]
+    assert all(row["agency"] for row in result["schedule"])
+    assert {"number", "issuer", "place", "date", "title"} <= set(result["plan"])

@@ -94,7 +94,9 @@ def test_draft_plans_are_invisible_to_agencies(demo, client) -> None:
     draft = Plan.objects.get(status=PlanStatus.DRAFT)
     client = _client(client, "baomat")
     assert client.get(reverse("plans:plan_detail", args=[draft.pk])).status_code == 404
-    assert draft.title not in client.get(reverse("plans:plan_list")).content.decode()
+    listed = client.get(reverse("plans:plan_list")).content.decode()
+    assert Plan.objects.get(status=PlanStatus.ISSUED).title in listed
+    assert draft.title not in listed
 
 
 def test_an_officer_reports_progress_with_evidence_through_the_page(demo, client) -> None:
@@ -151,6 +153,7 @@ def test_the_matrix_shows_every_assigned_agency_and_its_status(demo, client) -> 
     only_done = client.get(
         reverse("plans:matrix"), {"plan": plan.pk, "status": "done"}
     ).content.decode()
+    assert "Sở Nội vụ" in only_done  # its II.2.a is done
     assert "UBND xã Tân Phú" not in only_done
     assert _client(client, "baomat").get(reverse("plans:matrix")).status_code == 200
 
@@ -188,10 +191,15 @@ def test_an_agency_exports_only_its_own_rows(demo, client) -> None:
         .worksheets[0]
         .iter_rows(values_only=True)
     )
-    agencies = {r[2] for r in rows[1:]}
-    assert agencies <= {
-        "Sở Tư pháp",
-        "Công an tỉnh Bắc Lâm",
-    }  # its own, and coordinators of tasks it leads
-    assert "Sở Công Thương" not in agencies
+    # its own rows, and the police's on the tasks where the two work together
+    assert [(r[0], r[2], r[3]) for r in rows[1:]] == [
+        ("II.1.a", "Sở Tư pháp", "Phối hợp"),
+        ("II.1.b", "Công an tỉnh Bắc Lâm", "Phối hợp"),
+        ("II.1.b", "Sở Tư pháp", "Chủ trì"),
+        ("II.2.a", "Sở Tư pháp", "Chủ trì"),
+        ("II.2.b", "Sở Tư pháp", "Chủ trì"),
+        ("II.3", "Công an tỉnh Bắc Lâm", "Phối hợp"),
+        ("II.3", "Sở Tư pháp", "Chủ trì"),
+    ]
+    assert Assignment.objects.filter(task__plan=plan, agency__name="Sở Công Thương").exists()
     assert officer.get(reverse("plans:plan_docx", args=[plan.pk])).status_code == 403

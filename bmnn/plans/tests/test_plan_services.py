@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
 from bmnn.org.models import AgencyGroup, AgencyType, Role
-from bmnn.plans import queries, services
-from bmnn.plans.models import Assignment, Evidence, PlanStatus, Review, Status
+from bmnn.plans import queries, rules, services
+from bmnn.plans.models import Assignment, Evidence, PlanStatus, Review, Status, Task
 from bmnn.plans.services import PartyDraft, TaskDraft
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +195,9 @@ def test_supervisor_returns_a_done_with_a_reason_then_accepts(province, issued) 
         services.review_progress(actor=officer, assignment=issued, accept=True)
 
 
-def test_continuous_work_is_reported_per_period(province) -> None:
+def test_continuous_work_is_reported_per_period_of_the_day_in_hanoi(province, time_machine) -> None:
+    # 18:30 UTC on 31 December is already 1 January 2027 in Hanoi: the report is the new year's
+    time_machine.move_to(datetime(2026, 12, 31, 18, 30, tzinfo=UTC), tick=False)
     plan = _plan(
         province,
         _task(
@@ -209,4 +212,47 @@ def test_continuous_work_is_reported_per_period(province) -> None:
         status="in_progress",
         note="Quý này",
     )
-    assert update.period.startswith(str(date.today().year)) and "-Q" in update.period
+    assert timezone.localdate() == date(2027, 1, 1)
+    assert update.period == rules.period_of(timezone.localdate(), "quarter") == "2027-Q1"
+
+
+def test_the_supervisor_closes_an_issued_plan_and_the_event_says_so(province) -> None:
+    from bmnn.plans.models import Plan
+
+    plan = _plan(province, _task(leads=[PartyDraft("Sở Tư pháp", province["justice"].pk)]))
+    with pytest.raises(ValidationError):  # a draft is not in force: nothing to close
+        services.close_plan(actor=province["supervisor"], plan=plan)
+    services.issue_plan(actor=province["supervisor"], plan=plan)
+    with pytest.raises(NotAllowed):
+        services.close_plan(actor=province["justice_head"], plan=plan)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.ISSUED
+    assert not AuditEvent.objects.filter(action="plan.close").exists()
+    services.close_plan(actor=province["supervisor"], plan=plan)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.CLOSED
+    [event] = AuditEvent.objects.filter(action="plan.close")
+    assert (event.actor_id, event.object_id) == (province["supervisor"].pk, str(plan.pk))
+
+
+def test_the_supervisor_edits_a_draft_task_and_its_parties_but_not_once_issued(province) -> None:
+    plan = _plan(province, _task(leads=[PartyDraft("Sở Tư pháp", province["justice"].pk)]))
+    task = plan.tasks.get()
+    edited = _task(
+        ref="II.2", leads=[PartyDraft("Sở Y tế", province["health"].pk)], due=date(2026, 9, 30)
+    )
+    with pytest.raises(NotAllowed):
+        services.update_task(
+            actor=province["justice_head"], task=task, draft=edited, responsible=None
+        )
+    services.update_task(actor=province["supervisor"], task=task, draft=edited, responsible=None)
+    task.refresh_from_db()
+    assert (task.ref, task.due_date) == ("II.2", date(2026, 9, 30))
+    assert [(p.agency_id, p.role) for p in task.parties.all()] == [(province["health"].pk, "lead")]
+    [event] = AuditEvent.objects.filter(action="task.update")
+    assert event.actor_id == province["supervisor"].pk
+    assert event.changes["due"] == ["2026-06-30", "2026-09-30"]
+    services.issue_plan(actor=province["supervisor"], plan=plan)
+    with pytest.raises(ValidationError):
+        services.update_task(
+            actor=province["supervisor"], task=task, draft=_task(ref="II.3"), responsible=None
+        )
+    assert Task.objects.get(pk=task.pk).ref == "II.2"

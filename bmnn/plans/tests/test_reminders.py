@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.management import call_command
@@ -74,18 +74,27 @@ def test_the_last_day_reminder_and_the_overdue_notice(setup) -> None:
     assert AuditEvent.objects.filter(action="plan.reminders").exists()
 
 
-def test_continuous_work_is_reminded_until_checked_in_for_the_period(setup) -> None:
+def test_continuous_work_is_reminded_until_checked_in_for_the_period(setup, time_machine) -> None:
+    from zoneinfo import ZoneInfo
+
     from bmnn.plans.models import Assignment
 
-    send_reminders(today=date(2026, 9, 28))  # Q3 ends on 30/09
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    time_machine.move_to(datetime(2026, 9, 28, 9, 0, tzinfo=hanoi), tick=False)
+    send_reminders()  # Q3 ends on 30/09: inside the 7-day window
     assert "Nhiệm vụ 2 đến hạn ngày 30/09/2026" in _titles(setup["officer"])
     Notification.objects.all().delete()
     assignment = Assignment.objects.get(task__ref="2")
-    services.post_progress(
-        actor=setup["officer"], assignment=assignment, status="in_progress", note="Quý IV"
+    update = services.post_progress(
+        actor=setup["officer"], assignment=assignment, status="in_progress", note="Quý III"
     )
-    send_reminders(today=date.today())
-    assert not any(t.startswith("Nhiệm vụ 2") for t in _titles(setup["officer"]))
+    assert update.period == "2026-Q3"
+    # the next day opens the last-day window, which would remind anew without the check-in
+    time_machine.move_to(datetime(2026, 9, 29, 9, 0, tzinfo=hanoi), tick=False)
+    send_reminders()
+    titles = _titles(setup["officer"])
+    assert "Nhiệm vụ 1 đã quá hạn (hạn 30/06/2026)" in titles  # the run did send notices
+    assert not any(t.startswith("Nhiệm vụ 2") for t in titles)
 
 
 def test_the_command_runs_the_same_function(setup, capsys) -> None:
@@ -100,17 +109,18 @@ def test_the_scheduler_enqueues_the_daily_run_once_a_day(setup) -> None:
     from django.utils import timezone
 
     morning = timezone.make_aware(datetime(2026, 6, 23, 7, 30))
-    # all five daily jobs run at once here (immediate backend)
+    # all six morning jobs run at once here (immediate backend; the backup does nothing
+    # without BMNN_BACKUP_DIR)
     assert schedule.enqueue_due(morning) == [
         "plan-reminders",
         "registry-expiry",
         "registry-recalls",
         "portal-scans",
         "report-reminders",
+        "backup",
     ]
     assert schedule.enqueue_due(morning) == []
-    assert ScheduleRun.objects.count() == 5
+    assert ScheduleRun.objects.count() == 6
     dawn = timezone.make_aware(datetime(2026, 6, 24, 6, 0))
-    assert schedule.enqueue_due(dawn) == [
-        "portal-scans"
-    ]  # 01:00 has passed; 07:00, 06:30 and 06:40 not yet
+    # 01:00 and 02:00 have passed; 07:00, 06:30 and 06:40 not yet
+    assert schedule.enqueue_due(dawn) == ["portal-scans", "backup"]

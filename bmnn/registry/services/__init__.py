@@ -7,7 +7,6 @@ A refusal by the law raises `RuleViolation`-backed `ValidationError`s that name 
 a refusal by role or clearance raises `NotAllowed`. Callers import from this package.
 """
 
-from bmnn.core.services import NotAllowed
 from bmnn.registry.services.access import (
     grant_need_to_know,
     record_book_read,
@@ -27,40 +26,37 @@ from bmnn.registry.services.catalogue import (
     remove_catalogue_entry,
 )
 from bmnn.registry.services.classification import classify_item, propose_item, reject_item
-from bmnn.registry.services.common import LEVEL_LABEL
 from bmnn.registry.services.copies import (
     approve_provision,
     authorise_copies,
+    decide_copy_request,
     hand_over,
+    may_decide_copy_request,
     receive_transfer,
     record_copies,
+    request_copies,
 )
 from bmnn.registry.services.declassification import (
     declassify,
     declassify_expired,
-    end_secret,
     record_declassification_notice,
 )
-from bmnn.registry.services.files import FILE_KINDS, attach_file, open_file, rotate_file_keys
+from bmnn.registry.services.files import attach_file, open_file, rotate_file_keys
 from bmnn.registry.services.meetings import (
     MEETING_FIELDS,
     close_meeting,
     consent_to_meeting,
     plan_meeting,
 )
-from bmnn.registry.services.notices import apply_notice, record_remarking, send_notices
+from bmnn.registry.services.notices import record_remarking
 from bmnn.registry.services.protection import change_level, destroy, extend_protection, report_lost
 from bmnn.registry.services.recall import decide_recall, recall_alerts, record_recall_return
 from bmnn.registry.services.registers import close_volume, register_incoming, register_outgoing
 
 __all__ = [
-    "FILE_KINDS",
-    "LEVEL_LABEL",
     "MEETING_FIELDS",
-    "NotAllowed",
     "add_catalogue_entry",
     "apply_catalogue_changes",
-    "apply_notice",
     "approve_provision",
     "attach_file",
     "authorise_copies",
@@ -71,14 +67,15 @@ __all__ = [
     "close_volume",
     "consent_to_meeting",
     "decide_carry_out",
+    "decide_copy_request",
     "decide_recall",
     "declassify",
     "declassify_expired",
     "destroy",
-    "end_secret",
     "extend_protection",
     "grant_need_to_know",
     "hand_over",
+    "may_decide_copy_request",
     "open_file",
     "plan_meeting",
     "propose_item",
@@ -98,7 +95,7 @@ __all__ = [
     "remove_catalogue_entry",
     "report_lost",
     "request_carry_out",
+    "request_copies",
     "return_carried_out",
     "rotate_file_keys",
-    "send_notices",
 ]

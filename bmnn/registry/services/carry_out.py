@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.registry import rules
@@ -70,9 +70,7 @@ def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, un
 def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> CarryOut:
     """At home the head of the managing agency approves or refuses (L18 Art. 14.1; ND26
     Art. 5.1). Abroad the head endorses or refuses first, then an Art. 14.2 authority decides."""
-    request = (
-        CarryOut.objects.select_for_update().select_related("copy__item__agency").get(pk=request.pk)
-    )
+    request = locked(CarryOut.objects).select_related("copy__item__agency").get(pk=request.pk)
     item = request.copy.item
     _law(
         request.state in (CarryOut.State.REQUESTED, CarryOut.State.ENDORSED),
@@ -126,7 +124,7 @@ def _endorse_abroad(actor: Person, request: CarryOut) -> CarryOut:
 @service
 def return_carried_out(*, actor: Person, request: CarryOut, report: str) -> CarryOut:
     """Back in store, with a report on its use (ND26 Art. 5.1)."""
-    request = CarryOut.objects.select_for_update().select_related("copy__item").get(pk=request.pk)
+    request = locked(CarryOut.objects).select_related("copy__item").get(pk=request.pk)
     item = request.copy.item
     require(
         policy.can_keep_registers(actor, item.agency_id),

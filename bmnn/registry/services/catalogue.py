@@ -25,15 +25,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
+from bmnn.core import audit, levels, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service, unit_of_work
 from bmnn.org.models import Person, Role
 from bmnn.org.queries import people_by_agency
 from bmnn.registry import rules
@@ -123,7 +122,7 @@ def record_catalogue(
         raise ValidationError({"valid_from": _("A decision takes effect on or after the day it is issued.")})  # fmt: skip
     previous = None
     if replaces is not None:
-        previous = Catalogue.objects.select_for_update().get(pk=replaces.pk)
+        previous = locked(Catalogue.objects).get(pk=replaces.pk)
         _law(not Catalogue.objects.filter(replaces=previous).exists(),
              _("This catalogue has already been replaced"), "L18 Art. 9")  # fmt: skip
         _law(previous.valid_from is None or previous.valid_from < start,
@@ -180,12 +179,12 @@ def add_catalogue_entry(
     """Adds an entry to a catalogue, from the catalogue's start or a later date (an amending
     decision)."""
     _manager(actor)
-    catalogue = Catalogue.objects.select_for_update().get(pk=catalogue.pk)
+    catalogue = locked(Catalogue.objects).get(pk=catalogue.pk)
     if not code.strip():
         raise ValidationError({"code": _("Give the entry's number in the decision.")})
     if not text.strip():
         raise ValidationError({"text": _("Give the entry's content.")})
-    if level not in rules.LEVELS:
+    if level not in levels.LEVELS:
         raise ValidationError({"level": _("Unknown level.")})
     if catalogue.items.filter(code=code.strip()).exists():
         raise ValidationError({"code": _("This catalogue already has an entry with this number.")})
@@ -227,7 +226,7 @@ def remove_catalogue_entry(
     declassified automatically, holders told at once (L18 Art. 22.2.c, 22.3 [V]): now if the
     day has come, otherwise by the daily run on that day."""
     _manager(actor)
-    entry = CatalogueItem.objects.select_for_update().select_related("catalogue").get(pk=entry.pk)
+    entry = locked(CatalogueItem.objects).select_related("catalogue").get(pk=entry.pk)
     decision = _decision(decision)
     _law(entry.removed_on is None, _("The entry's removal is already recorded"), "L18 Art. 22.2.c")  # fmt: skip
     _check_change_date(entry, effective_on)
@@ -265,9 +264,9 @@ def change_catalogue_level(
     stay as they are; those above it are listed for their classifiers to review, and each
     classifying agency's head is told when the change takes effect (L18 Art. 10.1, 21.2)."""
     _manager(actor)
-    entry = CatalogueItem.objects.select_for_update().select_related("catalogue").get(pk=entry.pk)
+    entry = locked(CatalogueItem.objects).select_related("catalogue").get(pk=entry.pk)
     decision = _decision(decision)
-    if new_level not in rules.LEVELS:
+    if new_level not in levels.LEVELS:
         raise ValidationError({"new_level": _("Unknown level.")})
     _check_change_date(entry, effective_on)
     before = level_on(entry, effective_on)
@@ -316,7 +315,7 @@ def _apply_removal(entry: CatalogueItem, *, actor: Person | None) -> int:
     ended: Counter[int] = Counter()
     for pk in _classified_under(entry).order_by("pk").values_list("pk", flat=True):
         # Locked and read again: an earlier item's notice may already have ended this one.
-        item = SecretItem.objects.select_for_update().select_related("agency").get(pk=pk)
+        item = locked(SecretItem.objects).select_related("agency").get(pk=pk)
         if item.status != ItemStatus.CLASSIFIED:
             continue
         end_secret(item, Declassification.Reason.OUT_OF_CATALOGUE, decided_on=entry.removed_on,
@@ -353,7 +352,7 @@ def _apply_level(entry: CatalogueItem, today: date, *, actor: Person | None) -> 
         .first()
     )
     above = _classified_under(entry).filter(
-        level__in=[level for level in rules.LEVELS if rules.above_catalogue(level, target)]
+        level__in=[level for level in levels.LEVELS if rules.above_catalogue(level, target)]
     )
     count = above.count()
     if actor is None:
@@ -365,7 +364,7 @@ def _apply_level(entry: CatalogueItem, today: date, *, actor: Person | None) -> 
         url=reverse("registry:catalogue_review"),
         roles=(Role.HEAD,),
         title=lambda n: _("Catalogue entry %(entry)s is %(level)s from %(day)s: %(count)s of your items are above it; lower their level or declassify them") % {
-            "entry": _entry_name(entry), "level": rules.LEVEL_LABEL[target],
+            "entry": _entry_name(entry), "level": levels.LEVEL_NAME[target],
             "day": (change.effective_on if change else today).strftime("%d/%m/%Y"), "count": n,
         },
     )  # fmt: skip
@@ -404,9 +403,9 @@ def apply_catalogue_changes(today: date | None = None) -> dict[str, int]:
     counts = {"catalogue_moved": 0, "catalogue_declassified": 0, "catalogue_above": 0}
     versions = Catalogue.objects.filter(replaces__isnull=False, valid_from__lte=today)
     for pk in versions.order_by("valid_from", "pk").values_list("pk", flat=True):
-        with transaction.atomic(durable=True):
+        with unit_of_work():
             counts["catalogue_moved"] += _switch_version(
-                Catalogue.objects.select_for_update().get(pk=pk), actor=None
+                locked(Catalogue.objects).get(pk=pk), actor=None
             )
     still_classified = SecretItem.objects.filter(
         status=ItemStatus.CLASSIFIED, catalogue_item__isnull=False
@@ -415,14 +414,14 @@ def apply_catalogue_changes(today: date | None = None) -> dict[str, int]:
         Q(is_active=True) | Q(pk__in=still_classified)
     )
     for pk in removed.order_by("removed_on", "pk").values_list("pk", flat=True):
-        with transaction.atomic(durable=True):
-            entry = CatalogueItem.objects.select_for_update().select_related("catalogue").get(pk=pk)
+        with unit_of_work():
+            entry = locked(CatalogueItem.objects).select_related("catalogue").get(pk=pk)
             counts["catalogue_declassified"] += _apply_removal(entry, actor=None)
     changed = CatalogueItem.objects.filter(
         changes__change=Change.LEVEL, changes__effective_on__lte=today
     ).distinct()
     for pk in changed.order_by("pk").values_list("pk", flat=True):
-        with transaction.atomic(durable=True):
-            entry = CatalogueItem.objects.select_for_update().select_related("catalogue").get(pk=pk)
+        with unit_of_work():
+            entry = locked(CatalogueItem.objects).select_related("catalogue").get(pk=pk)
             counts["catalogue_above"] += _apply_level(entry, today, actor=None)
     return counts

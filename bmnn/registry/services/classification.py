@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
-from bmnn.core.services import require, service
+from bmnn.core import audit, levels, policy
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, Person
 from bmnn.registry import rules
 from bmnn.registry.models import (
@@ -50,9 +50,9 @@ def propose_item(
     _law(catalogue_item is not None and entry_in_force(catalogue_item, timezone.localdate()),
          _("A secret may only be classified against a catalogue item in force"), "L25 Art. 5.1")  # fmt: skip
     assert catalogue_item is not None  # nosec B101 # narrows the type; _law above refused None
-    _law(rules.RANK[level] <= rules.RANK[catalogue_item.level],
+    _law(levels.RANK[level] <= levels.RANK[catalogue_item.level],
          _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
-    if level not in rules.LEVELS:
+    if level not in levels.LEVELS:
         raise ValidationError({"level": _("Unknown level.")})
     if copies_planned < 1:
         raise ValidationError({"copies_planned": _("At least one copy.")})
@@ -75,7 +75,7 @@ def classify_item(
 ) -> SecretItem:
     """The head approves the proposed level; the protection period starts that day
     (L18 Art. 10.2, 19.1); nobody classifies above their own clearance."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     require(
         policy.is_head_of(actor, item.agency_id), _("Only the head of the agency approves a level.")
     )
@@ -108,7 +108,7 @@ def classify_item(
 
 @service
 def reject_item(*, actor: Person, item: SecretItem, reason: str) -> SecretItem:
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency decides."))
     _law(
         item.status == ItemStatus.PROPOSED, _("Only a proposed item can be rejected"), "ND26 Art. 2"

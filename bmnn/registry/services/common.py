@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.urls import reverse
 
+from bmnn.core.levels import LEVEL_NAME, TUYET_MAT
 from bmnn.core.notify import notify
+from bmnn.core.services import locked
 from bmnn.core.text import fold
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
@@ -21,8 +23,6 @@ from bmnn.registry.models import (
     SecretItem,
     Transfer,
 )
-
-LEVEL_LABEL = rules.LEVEL_LABEL
 
 
 def _refuse(violation: rules.RuleViolation) -> ValidationError:
@@ -35,7 +35,7 @@ def _law(allowed: bool, message: str, article: str) -> None:
 
 
 def _searchable(item: SecretItem) -> None:
-    visible_summary = item.summary if item.level != "tuyet_mat" else ""
+    visible_summary = item.summary if item.level != TUYET_MAT else ""
     item.search_text = fold(f"{item.number} {item.doc_type} {visible_summary} {item.issuer_name}")[
         :600
     ]
@@ -56,7 +56,7 @@ def _outgoing_columns(item: SecretItem, day: date, *, recipients: str, keeping_u
         "number": item.number,
         "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
         "type_summary": _summary_for_books(item, day),
-        "level": LEVEL_LABEL[item.level],
+        "level": LEVEL_NAME[item.level],
         "signer": item.signer,
         "recipients": recipients,
         "keeping_unit": keeping_unit,
@@ -68,7 +68,7 @@ def _outgoing_columns(item: SecretItem, day: date, *, recipients: str, keeping_u
 def _book(agency: Agency, kind: str, year: int) -> RegisterBook:
     """The open volume of a book for the year (a new volume once the last is closed)."""
     latest = (
-        RegisterBook.objects.select_for_update()
+        locked(RegisterBook.objects)
         .filter(agency=agency, kind=kind, year=year)
         .order_by("-volume")
         .first()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.urls import reverse
@@ -9,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
+from bmnn.core.levels import LEVEL_NAME, TUYET_MAT
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.registry import rules
@@ -20,6 +23,7 @@ from bmnn.registry.models import (
     Copy,
     CopyAuthorisation,
     CopyForm,
+    CopyRequest,
     CopyStatus,
     ItemStatus,
     Origin,
@@ -28,7 +32,6 @@ from bmnn.registry.models import (
     Transfer,
 )
 from bmnn.registry.services.common import (
-    LEVEL_LABEL,
     _enter,
     _law,
     _outgoing_columns,
@@ -48,12 +51,65 @@ COPY_FORM_TEXT = {
 }
 
 
+# At most this many copies are authorised or asked for at once (the forms' limit too).
+MAX_COPIES = 100
+
+
+def _may_copy(item: SecretItem) -> None:
+    """What the law asks of the item itself before any copy is authorised."""
+    _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is copied"), "L18 Art. 11")
+    _law(
+        item.origin == Origin.RECEIVED or item.copy_allowed,
+        _("The classifier did not allow copying"),
+        "ND26 Art. 2.1",
+    )
+
+
+def _copy_terms(count: int, form: str) -> None:
+    if count < 1:
+        raise ValidationError({"count": _("At least one copy.")})
+    if count > MAX_COPIES:
+        raise ValidationError({"count": _("At most %(n)s copies at once.") % {"n": MAX_COPIES}})
+    if form not in CopyForm.values:
+        raise ValidationError({"form": _("Choose how the copies are made.")})
+
+
+def _grant(
+    actor: Person, item: SecretItem, count: int, form: str, purpose: str
+) -> CopyAuthorisation:
+    grant = CopyAuthorisation.objects.create(
+        item=item,
+        count=count,
+        form=form,
+        kind=COPY_KIND_OF_FORM[CopyForm(form)],
+        authorised_by=actor,
+        authorised_on=timezone.localdate(),
+        purpose=purpose.strip(),
+    )
+    audit.record(
+        actor=actor,
+        action="secret.authorise_copies",
+        obj=item,
+        agency=item.agency,
+        changes={"count": count, "form": form, "authorisation": grant.pk},
+    )
+    return grant
+
+
 @service
-def authorise_copies(*, actor: Person, item: SecretItem, count: int,
-                     form: str = CopyForm.TRUE_COPY, purpose: str = "") -> CopyAuthorisation:  # fmt: skip
+def authorise_copies(
+    *,
+    actor: Person,
+    item: SecretItem,
+    count: int,
+    form: str = CopyForm.TRUE_COPY,
+    purpose: str = "",
+) -> CopyAuthorisation:
     """The competent head authorises a number of copies in one form — true copy, re-issued
     copy, extract, photograph, or paper to electronic (L25 Art. 11; L18 Art. 11; ND26 Art.
-    3.1). The copies made under it are recorded against it (`record_copies`)."""
+    3.1) — on their own initiative; a request from someone of the agency goes through
+    `request_copies` and `decide_copy_request`. The copies made under it are recorded against
+    it (`record_copies`)."""
     item = SecretItem.objects.select_related("agency").get(pk=item.pk)
     require(
         policy.is_head_of(actor, item.agency_id),
@@ -64,22 +120,156 @@ def authorise_copies(*, actor: Person, item: SecretItem, count: int,
         _("Your clearance is below the item's level."),
     )
     today = timezone.localdate()  # an authorisation given now: today's regime judges it
-    _law(rules.may_authorise_copy(item.agency.type, item.level, on=today),
-         _("The head of this agency may not authorise copies at this level"), rules.cite(rules.COPY, today))  # fmt: skip
-    _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is copied"), "L18 Art. 11")
-    _law(item.origin == Origin.RECEIVED or item.copy_allowed,
-         _("The classifier did not allow copying"), "ND26 Art. 2.1")  # fmt: skip
-    if count < 1:
-        raise ValidationError({"count": _("At least one copy.")})
-    if form not in CopyForm.values:
-        raise ValidationError({"form": _("Choose how the copies are made.")})
-    grant = CopyAuthorisation.objects.create(
-        item=item, count=count, form=form, kind=COPY_KIND_OF_FORM[CopyForm(form)],
-        authorised_by=actor, authorised_on=timezone.localdate(), purpose=purpose.strip(),
-    )  # fmt: skip
-    audit.record(actor=actor, action="secret.authorise_copies", obj=item, agency=item.agency,
-                 changes={"count": count, "form": form, "authorisation": grant.pk})  # fmt: skip
-    return grant
+    _law(
+        rules.may_authorise_copy(item.agency.type, item.level, on=today),
+        _("The head of this agency may not authorise copies at this level"),
+        rules.cite(rules.COPY, today),
+    )
+    _may_copy(item)
+    _copy_terms(count, form)
+    return _grant(actor, item, count, form, purpose)
+
+
+def copy_deciders(item: SecretItem) -> list[Person]:
+    """Whom a request to copy this item goes to today: the head of its agency when the head's
+    copy authority covers the level, otherwise the province's authority (L18 Art. 11.1,
+    `rules.copy_decider`)."""
+    today = timezone.localdate()
+    decider = rules.copy_decider(item.agency.type, item.level, on=today)
+    if decider == rules.HEAD:
+        return list(people_in_roles((Role.HEAD,), {item.agency_id}))
+    if decider == rules.PROVINCE:
+        province = set(
+            Agency.objects.filter(
+                type__in=rules.PROVINCE_COPY_AUTHORITY, is_active=True
+            ).values_list("pk", flat=True)
+        )
+        return list(people_in_roles((Role.HEAD,), province))
+    return []
+
+
+def may_decide_copy_request(actor: Person, item: SecretItem, *, on: date) -> bool:
+    """The decider of a request to copy `item` on `on`: the head of its agency within their copy
+    authority, or for a level beyond it the head of a province authority (L18 Art. 11.1); within
+    the decider's clearance in both cases (L18 Art. 26)."""
+    if not rules.may_access(actor.clearance, item.level):
+        return False
+    decider = rules.copy_decider(item.agency.type, item.level, on=on)
+    if decider == rules.HEAD:
+        return policy.is_head_of(actor, item.agency_id)
+    if decider == rules.PROVINCE:
+        return bool(policy.headed_agency_types(actor) & rules.PROVINCE_COPY_AUTHORITY)
+    return False
+
+
+@service
+def request_copies(
+    *, actor: Person, item: SecretItem, count: int, form: str = CopyForm.TRUE_COPY, purpose: str
+) -> CopyRequest:
+    """Someone of the item's agency asks in writing to copy it: how many copies, in which form
+    and why. The request goes to the competent authority of the level (`copy_deciders`),
+    who authorises or refuses it with a reason (`decide_copy_request`); the security officer
+    then records the copies made (`record_copies`). L18 Art. 11; ND26 Art. 3.1."""
+    item = locked(SecretItem.objects).select_related("agency").get(pk=item.pk)
+    require(
+        policy.can_propose_item(actor, item.agency_id),
+        _("Only people of the agency that keeps it ask to copy it."),
+    )
+    require(
+        rules.may_access(actor.clearance, item.level),
+        _("Your clearance is below the item's level."),
+    )
+    _may_copy(item)
+    _copy_terms(count, form)
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("Say why the copies are needed.")})
+    today = timezone.localdate()
+    _law(
+        rules.copy_decider(item.agency.type, item.level, on=today) is not None,
+        _("Nobody in the province may authorise copies at this level"),
+        rules.cite(rules.COPY, today),
+    )
+    request = CopyRequest.objects.create(
+        item=item, requested_by=actor, count=count, form=form, purpose=purpose.strip()
+    )
+    head_decides = rules.copy_decider(item.agency.type, item.level, on=today) == rules.HEAD
+    url = (
+        reverse("registry:item", args=[item.pk]) if head_decides else reverse("registry:approvals")
+    )
+    notify(
+        copy_deciders(item),
+        title=_("Request to copy %(number)s: %(count)s copies")
+        % {"number": item.number or item.pk, "count": count},
+        url=url,
+        key=f"copy-request:{request.pk}",
+    )
+    audit.record(
+        actor=actor,
+        action="secret.request_copies",
+        obj=item,
+        agency=item.agency,
+        changes={"count": count, "form": form, "reason": request.purpose},
+    )
+    return request
+
+
+@service
+def decide_copy_request(
+    *, actor: Person, request: CopyRequest, approve: bool, reason: str = ""
+) -> CopyRequest:
+    """The competent authority decides a request to copy: an authorisation for the copies asked
+    (the security officer records them against it), or a refusal with its reason, which the
+    requester reads. A request is decided once."""
+    request = locked(CopyRequest.objects).select_related("requested_by").get(pk=request.pk)
+    item = locked(SecretItem.objects).select_related("agency").get(pk=request.item_id)
+    today = timezone.localdate()  # decided now: today's regime judges it
+    require(
+        may_decide_copy_request(actor, item, on=today),
+        _("Only the authority that may allow copying at this level decides."),
+    )
+    _law(
+        request.state == CopyRequest.State.REQUESTED,
+        _("This request was already decided"),
+        rules.cite(rules.COPY, today),
+    )
+    if approve:
+        _may_copy(item)
+        _copy_terms(request.count, request.form)
+        grant = _grant(actor, item, request.count, request.form, request.purpose)
+        request.state, request.authorisation = CopyRequest.State.APPROVED, grant
+        title = _("Copies of %(number)s authorised: %(count)s") % {
+            "number": item.number or item.pk,
+            "count": request.count,
+        }
+        told = [request.requested_by, *people_in_roles((Role.SECURITY_OFFICER,), {item.agency_id})]
+    else:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Give the reason for the refusal.")})
+        request.state, request.refusal_reason = CopyRequest.State.REFUSED, reason.strip()
+        audit.record(
+            actor=actor,
+            action="secret.refuse_copies",
+            obj=item,
+            agency=item.agency,
+            changes={
+                "count": request.count,
+                "form": request.form,
+                "reason": request.refusal_reason,
+            },
+        )
+        title = _("Request to copy %(number)s refused") % {"number": item.number or item.pk}
+        told = [request.requested_by]
+    request.decided_by, request.decided_on = actor, today
+    request.save(
+        update_fields=["state", "authorisation", "refusal_reason", "decided_by", "decided_on"]
+    )
+    notify(
+        told,
+        title=title,
+        url=reverse("registry:item", args=[item.pk]),
+        key=f"copy-request-decided:{request.pk}",
+    )
+    return request
 
 
 @service
@@ -94,11 +284,9 @@ def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int
     no number and do not use up the authorisation, but the line and the authorisation count
     them. Copies carry the original's level."""
     item_id = CopyAuthorisation.objects.values_list("item_id", flat=True).get(pk=authorisation.pk)
-    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item_id)
+    item = locked(SecretItem.objects).select_related("agency").get(pk=item_id)
     grant = (
-        CopyAuthorisation.objects.select_for_update()
-        .select_related("authorised_by")
-        .get(pk=authorisation.pk)
+        locked(CopyAuthorisation.objects).select_related("authorised_by").get(pk=authorisation.pk)
     )
     require(
         policy.can_keep_registers(actor, item.agency_id),
@@ -137,7 +325,7 @@ def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int
         "date": day.strftime("%d/%m/%Y"),
         "original": f"{item.doc_type} {item.number} {item.doc_date.strftime('%d/%m/%Y') if item.doc_date else ''} {item.issuer_name or item.agency.name}".strip(),
         "summary": item.summary if rules.summary_allowed(item.level, day) else "",
-        "level": LEVEL_LABEL[item.level],
+        "level": LEVEL_NAME[item.level],
         "form": COPY_FORM_TEXT[CopyForm(grant.form)],
         "copies": f"{count} ({', '.join(str(c.number) for c in made)})",
         "authorised_by": f"{who} (cho phép ngày {grant.authorised_on:%d/%m/%Y})",
@@ -156,7 +344,7 @@ def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int
 def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: str) -> Transfer:
     """The level's authority decides to provide a copy to another agency (L18 Art. 15.1); the
     security officer then hands it over."""
-    copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
+    copy = locked(Copy.objects).select_related("item__agency").get(pk=copy.pk)
     item = copy.item
     require(
         policy.is_head_of(actor, item.agency_id),
@@ -187,7 +375,7 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     4.1.a; Decree 63/2026; LAW.md lifecycle 3) — then a line in the handover book for the
     receiver to sign (ND26 Art. 4.1.c)."""
     transfer = (
-        Transfer.objects.select_for_update()
+        locked(Transfer.objects)
         .select_related("copy__item__agency", "to_agency")
         .get(pk=transfer.pk)
     )
@@ -214,8 +402,8 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     _enter(actor, item.agency, Book.HANDOVER, item, day, {
         "date": day.strftime("%d/%m/%Y"),
         "number": item.number,
-        "level": f"{LEVEL_LABEL[item.level]} ({rules.envelope_mark(item.level)})",
-        "envelopes": 2 if item.level == "tuyet_mat" else 1,
+        "level": f"{LEVEL_NAME[item.level]} ({rules.envelope_mark(item.level)})",
+        "envelopes": 2 if item.level == TUYET_MAT else 1,
         "copies": f"{copy.get_kind_display()} {copy.number}",
         "receiver": transfer.to_agency.name,
         "signature": "",
@@ -235,9 +423,7 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
 def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
     """The receiving agency signs for the copy and registers it incoming (ND26 Art. 4.2–4.3)."""
     transfer = (
-        Transfer.objects.select_for_update()
-        .select_related("copy__item", "from_agency")
-        .get(pk=transfer.pk)
+        locked(Transfer.objects).select_related("copy__item", "from_agency").get(pk=transfer.pk)
     )
     require(policy.can_keep_registers(actor, transfer.to_agency_id),
             _("Only the receiving agency's security officer signs for it."))  # fmt: skip

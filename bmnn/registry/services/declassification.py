@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person
 from bmnn.registry import rules
 from bmnn.registry.models import Declassification, HolderNotice, ItemStatus, Origin, SecretItem
@@ -83,7 +83,7 @@ def declassify(
     minutes), in whole or in part; holders are told within 15 days (Art. 22.6; BMNN reaches
     their copies at once). A partial decision keeps the item classified and records the parts it
     frees. With `actor=None` (reason "expired") the period has ended: automatic, Art. 22.2.a."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     if actor is None:
         _law(
             rules.is_expired(item.protected_until, decided_on),
@@ -139,7 +139,7 @@ def record_declassification_notice(*, actor: Person, item: SecretItem, notice: s
                                    decided_on: date) -> SecretItem:  # fmt: skip
     """A holder records the classifier's declassification notice and stamps its copies
     "GIẢI MẬT" (L18 Art. 22.3, 22.6; TT24 Form 05)."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     require(policy.is_head_of(actor, item.agency_id), _("Only the head of the agency records it."))
     _law(
         item.origin == Origin.RECEIVED,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import assign, locked, require, service
 from bmnn.org.models import Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.registry import rules
@@ -48,7 +48,7 @@ def plan_meeting(*, actor: Person, item: SecretItem, **arrangements: Any) -> Mee
     """The organiser declares the venue, devices, protection plan and participants of a meeting
     with secret content (L18 Art. 17; ND26 Art. 6). Anything the rules forbid is refused at
     once with its article, so the head consents to a plan that may go ahead."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     require(policy.can_propose_item(actor, item.agency_id),
             _("Only members of the organising agency plan its meetings."))  # fmt: skip
     _law(item.kind == Kind.MEETING and item.status in (ItemStatus.PROPOSED, ItemStatus.CLASSIFIED),
@@ -59,8 +59,7 @@ def plan_meeting(*, actor: Person, item: SecretItem, **arrangements: Any) -> Mee
     meeting = Meeting.objects.filter(item=item).first() or Meeting(item=item, organiser=actor)
     _law(meeting.state in (Meeting.State.PLANNED, Meeting.State.REFUSED),
          _("The consent is given; the plan can no longer change"), "L18 Art. 17.1")  # fmt: skip
-    for name, value in arrangements.items():
-        setattr(meeting, name, value.strip() if isinstance(value, str) else value)
+    assign(meeting, arrangements)
     missing = [name for name in ("starts_on", "ends_on", "venue") if not getattr(meeting, name)]
     if missing:
         raise ValidationError({name: _("This field is required.") for name in missing})
@@ -83,7 +82,7 @@ def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
                        consent_document: str = "") -> Meeting:  # fmt: skip
     """Consent of the provision authority of the level (L18 Art. 17.1.a); with foreign
     participants, the Art. 16 authority's written consent (Art. 17.2)."""
-    meeting = Meeting.objects.select_for_update().select_related("item__agency").get(pk=meeting.pk)
+    meeting = locked(Meeting.objects).select_related("item__agency").get(pk=meeting.pk)
     item = meeting.item
     types = {item.agency.type} if policy.is_head_of(actor, item.agency_id) else set()
     if meeting.foreign_element:
@@ -136,7 +135,7 @@ def close_meeting(*, actor: Person, meeting: Meeting, documents_collected: bool,
     """After the meeting the officer records that the documents were collected and, for a
     meeting of two days or more, that the room was sealed each day (ND26 Art. 6). Documents
     not collected are a possible loss: the head is told at once."""
-    meeting = Meeting.objects.select_for_update().select_related("item__agency").get(pk=meeting.pk)
+    meeting = locked(Meeting.objects).select_related("item__agency").get(pk=meeting.pk)
     item = meeting.item
     require(policy.can_keep_registers(actor, item.agency_id),
             _("The agency's security officer closes the meeting record."))  # fmt: skip

@@ -21,8 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
+from bmnn.core.levels import LEVEL_NAME
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person, Role
 from bmnn.org.queries import people_by_agency, people_in_roles
 from bmnn.registry import rules
@@ -64,7 +65,7 @@ def _title(notice: HolderNotice, holder: SecretItem) -> str:
     }
     what = names[Kind(notice.kind)] % {
         "end": notice.new_end.strftime("%d/%m/%Y") if notice.new_end else "",
-        "level": rules.LEVEL_LABEL.get(notice.new_level, ""),
+        "level": LEVEL_NAME.get(notice.new_level, ""),
         "return_by": notice.return_by.strftime("%d/%m/%Y") if notice.return_by else "",
     }
     return _("Notice from %(issuer)s: %(number)s %(what)s; re-mark your copies by %(due)s") % {
@@ -91,7 +92,7 @@ def apply_notice(
     """Applies one notice to one holder's copy, records it and tells the holder's head and
     security officers. Called inside the classifier's transaction (or the bundle import's)."""
     today = today or timezone.localdate()
-    holder = SecretItem.objects.select_for_update().get(pk=holder.pk)
+    holder = locked(SecretItem.objects).get(pk=holder.pk)
     changed: list[str] = []
     if kind == Kind.LEVEL and new_level and new_level != holder.level:
         holder.level = new_level
@@ -159,7 +160,7 @@ def send_notices(
 def record_remarking(*, actor: Person, notice: HolderNotice, note: str = "") -> HolderNotice:
     """The holder's security officer records that its copies were re-marked as the notice asks
     (L18 Art. 20.4, 21.5, 22.6: within 15 days). A late re-marking is recorded as late."""
-    notice = HolderNotice.objects.select_for_update().select_related("item").get(pk=notice.pk)
+    notice = locked(HolderNotice.objects).select_related("item").get(pk=notice.pk)
     require(
         policy.can_keep_registers(actor, notice.item.agency_id),
         _("Only the holding agency's security officer records the re-marking."),

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
-from bmnn.core.services import require, service
+from bmnn.core import audit, levels, policy
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person
 from bmnn.registry import rules
 from bmnn.registry.models import (
@@ -65,7 +65,7 @@ def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided
     the end, by a numbered decision dated no later than the day it is recorded and at most
     `BMNN_DECISION_BACKDATE_DAYS` before it; each extension at most the base period; every
     holder's copy takes the new end at once and its holder re-marks within 15 days."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     _classifier_head(actor, item)
     _law(item.protected_until is not None,
          _("A place is protected until it is released; it has no end to extend"), "L18 Art. 19.3")  # fmt: skip
@@ -96,7 +96,7 @@ def level_change_preview(item: SecretItem, new_level: str, decided_on: date,
     """The end of protection a level change would leave, for the decider to see before
     confirming (LAW.md lifecycle 9). Raises ValidationError naming the rule when the stated end
     is outside the law."""
-    if new_level not in rules.LEVELS or new_level == item.level:
+    if new_level not in levels.LEVELS or new_level == item.level:
         raise ValidationError({"new_level": _("Choose a different level.")})
     try:
         return rules.level_change_end(item.level, new_level, item.protected_until,
@@ -113,16 +113,16 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
     shortens and the change never declassifies (LAW.md lifecycle 9, `rules.level_change_end`):
     the resulting end — kept, or the one the decider states within the law — is recorded with
     the change and reaches every holder's copy with the new level at once."""
-    item = SecretItem.objects.select_for_update().get(pk=item.pk)
+    item = locked(SecretItem.objects).get(pk=item.pk)
     _classifier_head(actor, item)
-    if new_level not in rules.LEVELS or new_level == item.level:
+    if new_level not in levels.LEVELS or new_level == item.level:
         raise ValidationError({"new_level": _("Choose a different level.")})
     require(
         rules.may_classify(actor.clearance, new_level),
         _("You may not classify above your own clearance."),
     )
     cap = item.catalogue_item.level if item.catalogue_item_id else None  # type: ignore[union-attr]
-    _law(cap is None or rules.RANK[new_level] <= rules.RANK[cap],
+    _law(cap is None or levels.RANK[new_level] <= levels.RANK[cap],
          _("The new level may not exceed the catalogue item's level"), "L18 Art. 21")  # fmt: skip
     decision = _decision(decided_on, decision)
     end = level_change_preview(item, new_level, decided_on, new_end)
@@ -155,7 +155,7 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
     """L18 Art. 23.3.a: decided by a head with Tuyệt mật or Tối mật copy authority, at any
     level; a council's proposal is needed for every level under L18 (Art. 23.4) and for Tuyệt
     mật under L25; the minutes say what was destroyed and how. Judged by today's regime."""
-    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    item = locked(SecretItem.objects).select_related("agency").get(pk=item.pk)
     require(
         policy.is_head_of(actor, item.agency_id),
         _("Only the head of the agency decides destruction."),
@@ -190,7 +190,7 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
     """A lost or leaked copy is reported at once to the head and to the provincial police
     (L18 Art. 25.3, 26.2.c; ND26 Art. 8.1.b): it opens an incident report, which tells the head
     and every province supervisor."""
-    copy = Copy.objects.select_for_update().select_related("item__agency").get(pk=copy.pk)
+    copy = locked(Copy.objects).select_related("item__agency").get(pk=copy.pk)
     item = copy.item
     require(
         policy.can_propose_item(actor, item.agency_id),

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
 from bmnn.core.notify import notify
-from bmnn.core.services import require, service
+from bmnn.core.services import locked, require, service
 from bmnn.core.text import fold
 from bmnn.org.models import Agency, Person
 from bmnn.org.queries import people_by_agency
@@ -124,7 +124,7 @@ def _note_books(item: SecretItem, text: str, kind: str = Book.OUTGOING) -> None:
     """Adds `text` to the note column of the item's outgoing (or incoming) lines, once each: the
     line records the sending (the receipt), and the recall is a fact about it. The other columns
     stay as they were written."""
-    for entry in RegisterEntry.objects.select_for_update().filter(item=item, kind=kind):
+    for entry in locked(RegisterEntry.objects).filter(item=item, kind=kind):
         note = str(entry.columns.get("note") or "")
         if text not in note:
             entry.columns["note"] = f"{note}; {text}" if note else text
@@ -168,7 +168,7 @@ def decide_recall(*, actor: Person, item: SecretItem, return_by: date, reason: s
     agency gave under its head's authority (L18 Art. 15; ND26 Art. 4.1), and an unlawful recall
     is a prohibited act (L25 Art. 5.4): the reason is recorded. The date may not be in the past;
     the item must have been sent (an outgoing line or a copy handed over) and be classified."""
-    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    item = locked(SecretItem.objects).select_related("agency").get(pk=item.pk)
     require(
         policy.is_head_of(actor, item.agency_id),
         _("Only the head of the agency that sent the item decides a recall."),

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
-from bmnn.core.services import require, service
+from bmnn.core import audit, levels, policy
+from bmnn.core.levels import LEVEL_NAME
+from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, Person
 from bmnn.registry import rules
 from bmnn.registry.models import (
@@ -23,7 +24,6 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.common import (
-    LEVEL_LABEL,
     _enter,
     _law,
     _outgoing_columns,
@@ -40,7 +40,7 @@ def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = Non
     """Registered in the outgoing book before it leaves; copies numbered 1…n ("Bản số")
     (L18 Art. 13; ND26 Art. 4.1.a; Decree 63/2026 Appendix III columns). With `recall_by`, the
     document goes out with the "Tài liệu thu hồi" mark and that return date (ND26 Art. 4.4)."""
-    item = SecretItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    item = locked(SecretItem.objects).select_related("agency").get(pk=item.pk)
     require(
         policy.can_keep_registers(actor, item.agency_id),
         _("Only the agency's security officer keeps its registers."),
@@ -90,7 +90,7 @@ def register_incoming(
         policy.can_keep_registers(actor, agency.pk),
         _("Only the agency's security officer keeps its registers."),
     )
-    if level not in rules.LEVELS:
+    if level not in levels.LEVELS:
         raise ValidationError({"level": _("Unknown level.")})
     received_on = received_on or timezone.localdate()
     item = SecretItem(
@@ -112,7 +112,7 @@ def register_incoming(
 def close_volume(*, actor: Person, book: RegisterBook) -> RegisterBook:
     """Closes (locks) a volume: no more lines; the next line opens a new volume and continues the
     year's numbering (numbers are never reused)."""
-    book = RegisterBook.objects.select_for_update().get(pk=book.pk)
+    book = locked(RegisterBook.objects).get(pk=book.pk)
     require(
         policy.can_keep_registers(actor, book.agency_id),
         _("Only the agency's security officer closes its books."),
@@ -146,7 +146,7 @@ def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers
         "number": item.number,
         "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
         "type_summary": _summary_for_books(item, received_on),
-        "level": LEVEL_LABEL[item.level],
+        "level": LEVEL_NAME[item.level],
         "receiver": receiver,
         "note": note,
     })  # fmt: skip

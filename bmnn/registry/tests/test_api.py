@@ -21,7 +21,7 @@ def _post(client, url, body=None):
     return client.post(url, body or {}, content_type="application/json")
 
 
-def test_the_whole_chain_through_the_api(reg, client_for) -> None:
+def test_the_whole_chain_runs_through_the_api_with_its_refusals(reg, client_for) -> None:
     """Incoming Mật → two copies authorised and recorded → one provided, handed over, received →
     original declassified; each step's refusal reaches the caller as a 400 or 404."""
     officer, head = client_for(reg["officer"]), client_for(reg["head"])

@@ -52,6 +52,7 @@ def test_alerts_lead_up_to_the_extension_deadline_then_announce_the_lapse(reg) -
                   .values_list("title", flat=True))  # fmt: skip
     assert titles and all("11/03/2036" in t for t in titles)
     invitations = Notification.objects.filter(recipient=reg["officer"], key__contains=":extend:")
+    assert invitations.count() == 3  # extend:30, extend:7 and extend:0
     assert all("10/01/2036" in t for t in invitations.values_list("title", flat=True))
 
 

@@ -176,7 +176,9 @@ def test_providing_a_copy_and_the_receiving_agency_signing_for_it(reg) -> None:
     assert Transfer.objects.get().state == "received"
 
 
-def test_extension_rules(reg, time_machine) -> None:
+def test_an_extension_is_refused_outside_articles_20_1_and_20_2_and_recorded_within(
+    reg, time_machine
+) -> None:
     """L18 Art. 20.1–20.2 (each decision recorded on the day it is dated)."""
     item = _classified(reg)
     time_machine.move_to(date(2036, 3, 1))
@@ -264,7 +266,7 @@ def test_level_change_by_the_classifier(reg, time_machine) -> None:
     assert item.level == "toi_mat" and item.protected_until == date(2046, 4, 2)
 
 
-def test_destruction(reg) -> None:
+def test_a_destruction_is_refused_without_minutes_and_recorded_with_them(reg) -> None:
     """L18 Art. 23.3.a; Tuyệt mật needs a council (L25)."""
     item = _classified(reg, copies=1)
     services.register_outgoing(actor=reg["officer"], item=item)

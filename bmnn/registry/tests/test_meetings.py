@@ -164,8 +164,11 @@ def test_a_meeting_through_the_item_page(reg, client_for) -> None:
     form = {"starts_on": TODAY.isoformat(), "ends_on": TODAY.isoformat(), "venue": "Phòng họp số 1",
             "at_headquarters": "on", "wired_microphones": "on", "protection_plan": "Phòng kín",
             "participants": "Trần Văn Định\nNguyễn Thị Hoa", "recording_devices": "on"}  # fmt: skip
-    response = client_for(reg["officer"]).post(url, form, follow=True)
-    assert "ND26 Art. 6.2" in response.content.decode() and not Meeting.objects.exists()
+    response = client_for(reg["officer"]).post(url, form)
+    page = response.content.decode()  # refused: the form again, the article cited in words
+    assert response.status_code == 400 and not Meeting.objects.exists()
+    assert "khoản 2 Điều 6 Nghị định số 26/2020/NĐ-CP" in page and "ND26" not in page
+    assert 'value="Phòng họp số 1"' in page
     del form["recording_devices"]
     client_for(reg["officer"]).post(url, form)
     assert Meeting.objects.get().venue == "Phòng họp số 1"

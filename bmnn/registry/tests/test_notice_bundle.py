@@ -127,7 +127,7 @@ def test_the_page_exports_and_imports_a_bundle(reg, time_machine, client_for) ->
     holder = client_for(reg["health_officer"])
     broken = holder.post("/registry/notices/", {"agency": reg["health"].pk,
                          "bundle": SimpleUploadedFile("x.bmnn", b"not a bundle")}, follow=True)  # fmt: skip
-    assert broken.status_code == 200 and not held.notices.exists()
+    assert broken.status_code == 400 and not held.notices.exists()  # the form, with why
     done = holder.post("/registry/notices/", {"agency": reg["health"].pk,
                        "bundle": SimpleUploadedFile("t.bmnn", response.content)}, follow=True)  # fmt: skip
     assert done.status_code == 200 and held.notices.count() == 2

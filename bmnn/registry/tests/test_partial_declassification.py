@@ -93,7 +93,7 @@ def test_a_full_decision_declassifies_the_item_and_every_holders_copy(reg) -> No
     assert not record.partial and record.council.splitlines() == COUNCIL
 
 
-def test_a_part_first_then_the_whole(reg) -> None:
+def test_a_partial_declassification_leaves_the_item_secret_until_the_full_one(reg) -> None:
     """L18 Art. 22.4: each decision is its own record; the item ends only with the full one."""
     item = _classified(reg)
     _decide(reg, item, partial=True, parts=PARTS, decided_on=date(2026, 10, 1))

@@ -132,7 +132,7 @@ def test_a_commune_chair_decides_destruction_once_the_commune_has_toi_mat_author
     assert rules.may_decide_destruction("commune", TUYET_MAT, on=IN_2026)
 
 
-def test_the_council_rule_by_regime() -> None:
+def test_every_destruction_needs_a_council_until_l25_then_only_tuyet_mat() -> None:
     """L18 Art. 23.4 (unchanged in the interim): a council for every destruction; L25 [S]:
     mandatory for Tuyệt mật only."""
     for level in rules.LEVELS:

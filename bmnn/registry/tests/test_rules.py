@@ -120,7 +120,9 @@ def test_nobody_classifies_or_reads_above_their_clearance() -> None:
 
 
 @pytest.mark.parametrize("on", [date(2024, 5, 2), date(2026, 4, 1)])
-def test_copy_authority_by_agency(on) -> None:
+def test_a_department_head_authorises_toi_mat_and_mat_copies_and_the_police_director_all(
+    on,
+) -> None:
     """L25 Art. 11 / L18 Art. 11.1–11.3: department heads authorise Tối mật and Mật, not
     Tuyệt mật; the provincial police director all three (TT104 Art. 4) — the same under both
     laws (the dated differences are in test_regimes.py)."""

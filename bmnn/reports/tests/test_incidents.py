@@ -25,21 +25,35 @@ def people(make_agency, make_person):
         make_agency("Sở Tư pháp"),
         make_agency("Sở Y tế"),
     )
-    return {"justice": justice, "health": health,
-            "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát", clearance="tuyet_mat"),
-            "inspector": make_person(police, Role.INSPECTOR, "Hồ Văn Tra", clearance="toi_mat"),
-            "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu", clearance="mat"),
-            "head": make_person(justice, Role.HEAD, "Trần Văn Định", clearance="tuyet_mat"),
-            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", clearance="toi_mat"),
-            "health_staff": make_person(health, Role.STAFF, "Phạm Quỳnh Anh")}  # fmt: skip
+    return {
+        "justice": justice,
+        "health": health,
+        "supervisor": make_person(
+            police, Role.SUPERVISOR, "Lê Thị Giám Sát", clearance="tuyet_mat"
+        ),
+        "inspector": make_person(police, Role.INSPECTOR, "Hồ Văn Tra", clearance="toi_mat"),
+        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu", clearance="mat"),
+        "head": make_person(justice, Role.HEAD, "Trần Văn Định", clearance="tuyet_mat"),
+        "officer": make_person(
+            justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", clearance="toi_mat"
+        ),
+        "health_staff": make_person(health, Role.STAFF, "Phạm Quỳnh Anh"),
+    }
 
 
 def test_an_agency_reports_and_every_supervisor_is_told(people, client_for) -> None:
     client = client_for(people["staff"])
-    response = client.post("/reports/incidents/new/", {
-        "agency": people["justice"].pk, "what": "Mất 01 bản sao Kế hoạch số 12/KH-STP", "level": "mat",
-        "found_at": (timezone.localtime() - timedelta(hours=2)).strftime("%d/%m/%Y %H:%M"), "channel": "lost_document",
-        "measures": "Đã báo cáo lãnh đạo, rà soát nơi lưu giữ"})  # fmt: skip
+    response = client.post(
+        "/reports/incidents/new/",
+        {
+            "agency": people["justice"].pk,
+            "what": "Mất 01 bản sao Kế hoạch số 12/KH-STP",
+            "level": "mat",
+            "found_at": (timezone.localtime() - timedelta(hours=2)).strftime("%d/%m/%Y %H:%M"),
+            "channel": "lost_document",
+            "measures": "Đã báo cáo lãnh đạo, rà soát nơi lưu giữ",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[-500:]
     incident = Incident.objects.get()
     assert incident.reported_by == people["staff"] and incident.status == "open"
@@ -52,16 +66,31 @@ def test_an_agency_reports_and_every_supervisor_is_told(people, client_for) -> N
         == 404
     )
     with pytest.raises(NotAllowed):
-        services.report_incident(actor=people["health_staff"], agency=people["justice"], what="x", channel="other",
-                                 found_at=timezone.now())  # fmt: skip
+        services.report_incident(
+            actor=people["health_staff"],
+            agency=people["justice"],
+            what="x",
+            channel="other",
+            found_at=timezone.now(),
+        )
     with pytest.raises(ValidationError):
-        services.report_incident(actor=people["staff"], agency=people["justice"], what="x", channel="other",
-                                 found_at=timezone.now() + timedelta(days=1))  # fmt: skip
+        services.report_incident(
+            actor=people["staff"],
+            agency=people["justice"],
+            what="x",
+            channel="other",
+            found_at=timezone.now() + timedelta(days=1),
+        )
 
 
 def test_follow_up_and_closure_by_a_supervisor(people) -> None:
-    incident = services.report_incident(actor=people["officer"], agency=people["justice"], what="Tài liệu bị chụp ảnh",
-                                        channel="email_chat", found_at=timezone.now())  # fmt: skip
+    incident = services.report_incident(
+        actor=people["officer"],
+        agency=people["justice"],
+        what="Tài liệu bị chụp ảnh",
+        channel="email_chat",
+        found_at=timezone.now(),
+    )
     services.add_step(actor=people["officer"], incident=incident, text="Đã xác minh người chụp")
     with pytest.raises(NotAllowed):
         services.add_step(actor=people["officer"], incident=incident, text="Kết thúc", close=True)
@@ -80,8 +109,14 @@ def test_follow_up_and_closure_by_a_supervisor(people) -> None:
 def test_a_loss_recorded_in_the_registry_opens_an_incident(people) -> None:
     from bmnn.registry import services as registry
 
-    entry = registry.register_incoming(actor=people["officer"], agency=people["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="5/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = registry.register_incoming(
+        actor=people["officer"],
+        agency=people["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="5/BTP",
+        doc_date=date(2026, 4, 1),
+    )
     registry.report_lost(
         actor=people["officer"], copy=entry.item.copies.get(), what="Thất lạc khi chuyển phòng"
     )
@@ -98,10 +133,22 @@ def test_a_scanner_finding_opens_an_incident_in_one_click(people, client_for) ->
     from bmnn.scanner.models import Finding
 
     now = timezone.now()
-    finding = Finding.objects.create(url="https://baclam.example/van-ban/1.pdf", content_hash="ab" * 32, level="toi_mat",
-                                     score=0.95, first_seen=now, last_seen=now)  # fmt: skip
-    response = client_for(people["supervisor"]).post(f"/scanner/findings/{finding.pk}/",
-                                                     {"action": "incident", "agency": people["justice"].pk})  # fmt: skip
+    finding = Finding.objects.create(
+        url="https://baclam.example/van-ban/1.pdf",
+        content_hash="ab" * 32,
+        level="toi_mat",
+        score=0.95,
+        first_seen=now,
+        last_seen=now,
+    )
+    response = client_for(people["supervisor"]).post(
+        f"/scanner/findings/{finding.pk}/",
+        {
+            "action": "incident",
+            "agency": people["justice"].pk,
+            "incident-agency": people["justice"].pk,
+        },
+    )
     incident = Incident.objects.get()
     assert response.status_code == 302 and response.url == f"/reports/incidents/{incident.pk}/"
     assert (
@@ -112,20 +159,42 @@ def test_a_scanner_finding_opens_an_incident_in_one_click(people, client_for) ->
     assert incident.source_ref == finding.url
 
 
-def test_the_incident_api(people, client_for) -> None:
+def test_incidents_are_reported_read_and_closed_through_the_api(people, client_for) -> None:
     staff = client_for(people["staff"])
-    made = staff.post("/api/incidents/", {"agency": people["justice"].pk, "what": "Mất USB chứa tài liệu Mật",
-                                          "level": "mat", "found_at": timezone.now().isoformat(), "channel": "stolen_device"},
-                      content_type="application/json")  # fmt: skip
+    made = staff.post(
+        "/api/incidents/",
+        {
+            "agency": people["justice"].pk,
+            "what": "Mất USB chứa tài liệu Mật",
+            "level": "mat",
+            "found_at": timezone.now().isoformat(),
+            "channel": "stolen_device",
+        },
+        content_type="application/json",
+    )
     assert made.status_code == 201, made.content
     incident_id = made.json()["id"]
     assert (
         client_for(people["health_staff"]).get(f"/api/incidents/{incident_id}/").status_code == 404
     )
-    assert staff.post("/api/incidents/", {"agency": people["health"].pk, "what": "x", "found_at": timezone.now().isoformat(),
-                                          "channel": "other"}, content_type="application/json").status_code == 403  # fmt: skip
-    closed = client_for(people["supervisor"]).post(f"/api/incidents/{incident_id}/steps/", {"text": "Đã xử lý", "close": True},
-                                                   content_type="application/json")  # fmt: skip
+    assert (
+        staff.post(
+            "/api/incidents/",
+            {
+                "agency": people["health"].pk,
+                "what": "x",
+                "found_at": timezone.now().isoformat(),
+                "channel": "other",
+            },
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
+    closed = client_for(people["supervisor"]).post(
+        f"/api/incidents/{incident_id}/steps/",
+        {"text": "Đã xử lý", "close": True},
+        content_type="application/json",
+    )
     assert (
         closed.status_code == 200
         and closed.json()["status"] == "closed"
@@ -133,8 +202,9 @@ def test_the_incident_api(people, client_for) -> None:
     )
 
 
-def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(people, make_person, settings,
-                                                                  django_capture_on_commit_callbacks) -> None:  # fmt: skip
+def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(
+    people, make_person, settings, django_capture_on_commit_callbacks
+) -> None:
     from tests.smtp import smtp_server
 
     people["supervisor"].email = "giamsat@congan.baclam.gov.vn"
@@ -149,9 +219,14 @@ def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(people, make_p
         settings.EMAIL_HOST, settings.EMAIL_PORT, settings.BMNN_SEND_EMAIL = "127.0.0.1", port, True
         settings.BMNN_BASE_URL = "http://bmnn.congan.local"
         with django_capture_on_commit_callbacks(execute=True):
-            incident = services.report_incident(actor=people["staff"], agency=people["justice"], level="mat",
-                                                what="Mất 01 bản sao Kế hoạch số 12/KH-STP", channel="lost_document",
-                                                found_at=timezone.now())  # fmt: skip
+            incident = services.report_incident(
+                actor=people["staff"],
+                agency=people["justice"],
+                level="mat",
+                what="Mất 01 bản sao Kế hoạch số 12/KH-STP",
+                channel="lost_document",
+                found_at=timezone.now(),
+            )
         received = mailbox.wait_for(1, timeout=5)
     assert len(received) == 1
     assert set(received[0].recipients) == {
@@ -172,17 +247,27 @@ def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(people, make_p
 def test_the_badge_poll_shows_the_newest_unread_notification(people, client_for) -> None:
     poll = client_for(people["supervisor"]).get("/notifications/poll/")
     assert poll.json() == {"unread": 0, "latest": None}
-    incident = services.report_incident(actor=people["staff"], agency=people["justice"], what="Mất USB",
-                                        channel="stolen_device", found_at=timezone.now())  # fmt: skip
+    incident = services.report_incident(
+        actor=people["staff"],
+        agency=people["justice"],
+        what="Mất USB",
+        channel="stolen_device",
+        found_at=timezone.now(),
+    )
     poll = client_for(people["supervisor"]).get("/notifications/poll/").json()
     assert poll["unread"] == 1 and poll["latest"]["url"] == f"/reports/incidents/{incident.pk}/"
     assert client_for(people["health_staff"]).get("/notifications/poll/").json()["unread"] == 0
 
 
 def _tuyet_mat_incident(people) -> Incident:
-    return services.report_incident(actor=people["head"], agency=people["justice"], level="tuyet_mat",
-                                    what="Lộ nội dung Đề án số 3/ĐA-TM về phòng thủ", channel="email_chat",
-                                    found_at=timezone.now())  # fmt: skip
+    return services.report_incident(
+        actor=people["head"],
+        agency=people["justice"],
+        level="tuyet_mat",
+        what="Lộ nội dung Đề án số 3/ĐA-TM về phòng thủ",
+        channel="email_chat",
+        found_at=timezone.now(),
+    )
 
 
 def test_an_incident_is_read_only_within_the_readers_clearance(people, client_for) -> None:
@@ -211,8 +296,15 @@ def test_nobody_follows_up_an_incident_above_their_clearance(people) -> None:
 def test_a_reporter_without_the_clearance_is_sent_to_the_list_after_filing(
     people, client_for
 ) -> None:
-    response = client_for(people["staff"]).post("/reports/incidents/new/", {
-        "agency": people["justice"].pk, "what": "Mất bản Tối mật", "level": "toi_mat",
-        "found_at": timezone.localtime().strftime("%d/%m/%Y %H:%M"), "channel": "lost_document"})  # fmt: skip
+    response = client_for(people["staff"]).post(
+        "/reports/incidents/new/",
+        {
+            "agency": people["justice"].pk,
+            "what": "Mất bản Tối mật",
+            "level": "toi_mat",
+            "found_at": timezone.localtime().strftime("%d/%m/%Y %H:%M"),
+            "channel": "lost_document",
+        },
+    )
     assert response.status_code == 302 and response.url == "/reports/incidents/"
     assert Incident.objects.filter(level="toi_mat").count() == 1

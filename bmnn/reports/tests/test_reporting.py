@@ -5,6 +5,7 @@ its DOCX/XLSX, and report bundles between installations."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -192,7 +193,7 @@ def test_the_pages_follow_the_same_workflow(people, client_for) -> None:
     assert Submission.objects.get().state == "accepted"
 
 
-def test_reminders_before_the_deadline_and_while_late(people) -> None:
+def test_reminders_come_before_the_deadline_and_while_late(people) -> None:
     period = _annual(people)
     assert [occasion(period.due_on, period.due_on - timedelta(days=d)) for d in (8, 7, 2, 1, 0)] == [
         None, "d-7", None, "d-1", "d-0"]  # fmt: skip
@@ -513,13 +514,20 @@ def test_the_dashboard_offers_a_period_only_to_those_who_may_open_it(
     people, make_person, client_for
 ) -> None:
     """Found by the attack review: the inspector's dashboard linked the year's period, whose page
-    answered 404 (the provincial police aggregates rather than reports)."""
+    answered 404 (the provincial police aggregates rather than reports). Every link on the home
+    page now opens, and the officer who writes the report finds the period there."""
     period = _annual(people)
     inspector = make_person(people["police"], Role.INSPECTOR, "Hồ Văn Tra")
-    assert client_for(inspector).get("/").context["protection"]["reporting"]["period"] is None
-    assert client_for(inspector).get(f"/reports/periods/{period.pk}/").status_code == 404
-    officer_view = client_for(people["officer"]).get("/").context["protection"]["reporting"]
-    assert officer_view["period"] == period
+    client = client_for(inspector)
+    assert client.get(f"/reports/periods/{period.pk}/").status_code == 404
+    home = client.get("/").content.decode()
+    links = set(re.findall(r'href="(/[^"#?]*)', home)) - {"/accounts/logout/"}
+    assert f"/reports/periods/{period.pk}/" not in links
+    assert links, "the inspector's home links to nothing"
+    dead = {link for link in links if client.get(link).status_code >= 400}
+    assert not dead
+    officer_home = client_for(people["officer"]).get("/").content.decode()
+    assert period.title in officer_home
 
 
 def test_the_report_pages_show_each_reader_only_what_the_policy_lets_through(

@@ -13,12 +13,11 @@ holds it, so an unread file is never reported as clean.
 
 from __future__ import annotations
 
+from bmnn.core.levels import RANK
 from bmnn.scanner.engine.detect import detect
 from bmnn.scanner.engine.extract import extract, sniff
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
 from bmnn.scanner.engine.model import Block, Evidence, Extracted, Verdict
-
-LEVEL_RANK = {"mat": 1, "toi_mat": 2, "tuyet_mat": 3}
 
 __all__ = ["Block", "Budget", "Evidence", "ExtractError", "Extracted", "LimitReached", "Limits", "Verdict",
            "detect", "extract", "scan_bytes", "scan_document", "sniff"]  # fmt: skip
@@ -106,7 +105,7 @@ def scan_bytes(
     if member_hits:
         verdict.secret = True
         verdict.level = max(
-            (v.level for v in member_hits if v.level), key=LEVEL_RANK.__getitem__, default=None
+            (v.level for v in member_hits if v.level), key=RANK.__getitem__, default=None
         )
         verdict.score = max(verdict.score, *(v.score for v in member_hits))
     limited = next((v.limit for v in results[1:] if v.limit), None)

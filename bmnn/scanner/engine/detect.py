@@ -11,17 +11,22 @@ are specimens (the forms circular, training material); an empty "Độ mật:" f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bmnn.core.levels import ENVELOPE_LETTER, MAT, STAMP_WORDS
 from bmnn.scanner.engine.model import HEADER, Block, Evidence, Verdict
 from bmnn.scanner.engine.normalise import collapse, fold, is_upper, letters_key, strip_diacritics
 
-LEVEL_KEYS = {"TUYETMAT": "tuyet_mat", "TOIMAT": "toi_mat", "MAT": "mat"}
-LEVEL_EXACT = {"TUYỆT MẬT": "tuyet_mat", "TỐI MẬT": "toi_mat", "MẬT": "mat"}
+# The level stamp's words (TT24 Form 02) as printed, and as OCR's letters-only key.
+LEVEL_EXACT = {words: level for level, words in STAMP_WORDS.items()}
+LEVEL_KEYS = {letters_key(words): level for level, words in STAMP_WORDS.items()}
+# Keys long enough to be matched approximately (MẬT alone is too short to tell from noise).
+FUZZY_LEVEL_KEYS = tuple(key for key, level in LEVEL_KEYS.items() if level != MAT)
 THRESHOLD = 0.7
+PAGE_TOP = 6  # the first blocks of a later page of a file without geometry are its top
 DECISIVE = 0.85
 
 # Other stamps: letters-only key (or a folded-text pattern) → (rule, weight).
@@ -36,9 +41,14 @@ STAMP_PATTERNS = (
     (re.compile(r"^ban so\s*[:.]?\s*\d{1,4}$"), "copy_number_stamp"),  # Form 08
     (re.compile(r"^(gia han )?thoi han bao ve\b.{0,60}$"), "protection_period_stamp"),  # Form 04
 )
+CHANGE_KEY = "DIEUCHINHDOMAT"  # Form 06
+# Form 05's second row ("Từ: dd/mm/yyyy"), also written on the first row's line
+DATE_ROW = re.compile(r"^(tu|ke tu|ngay)\b\s*[:.]?\s*[\d.…_ /-]*")
+ENVELOPE_LEVELS = {letter: level for level, letter in ENVELOPE_LETTER.items()}  # ND26 Art. 4.1.b
+ENVELOPE_ORIGIN = "envelope-mark"  # a circled letter found by its shape (extract/envelope.py)
 CORROBORATION = {
     "recall_stamp": 0.15, "named_recipient_stamp": 0.2, "copy_stamp": 0.1,
-    "copy_number_stamp": 0.1, "protection_period_stamp": 0.15,
+    "copy_number_stamp": 0.1, "protection_period_stamp": 0.15, "level_change_stamp": 0.2,
 }  # fmt: skip
 
 MOTTO = (
@@ -53,6 +63,8 @@ AGENCY_LINE = re.compile(
 )
 SPECIMEN_WORDS = ("mau so", "mau dau", "dau chi do", "dau do mat", "vi du", "minh hoa", "hinh thuc dau",
                   "mau con dau", "kich thuoc", "khung hinh chu nhat", "vi tri dong dau", "dau mat")  # fmt: skip
+# whole words only: "đơn vị được" folds to "don vi duoc", which holds "vi du" ("for example")
+SPECIMEN = re.compile(r"\b(?:" + "|".join(map(re.escape, SPECIMEN_WORDS)) + r")\b")
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
 # "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
 ENUMERATION = re.compile(r"^(?:[A-Da-d]|\d{1,2})\s*[.)]\s+\S")
@@ -85,7 +97,7 @@ def stamp_level(text: str) -> tuple[str, bool] | None:
     for variant in dict.fromkeys((key, trimmed)):
         if variant in LEVEL_KEYS:
             return LEVEL_KEYS[variant], False
-        for target in ("TUYETMAT", "TOIMAT"):
+        for target in FUZZY_LEVEL_KEYS:
             if (
                 len(variant) >= 5
                 and abs(len(variant) - len(target)) <= 2
@@ -100,6 +112,30 @@ def is_stamp_line(text: str) -> bool:
     return stamp_level(text) is not None or _other_stamp(text) is not None
 
 
+def _upper_head(line: str) -> tuple[str, str]:
+    """The capitalised words a line starts with, and what follows them ("GIẢI MẬT Từ: 12/05/2026"
+    → "GIẢI MẬT", "Từ: 12/05/2026"): a stamp's first row printed on one line with its second."""
+    words = line.split(" ")
+    count = 0
+    while count < len(words) and is_upper(words[count]):
+        count += 1
+    return " ".join(words[:count]), " ".join(words[count:])
+
+
+def change_of_level(text: str) -> tuple[bool, str | None]:
+    """Whether a line is the level-change stamp (TT24 Form 06, "ĐIỀU CHỈNH ĐỘ MẬT"), and the
+    new level when the line itself states it ("ĐIỀU CHỈNH ĐỘ MẬT: TỐI MẬT", "... THÀNH MẬT")."""
+    line = collapse(text)
+    if not line or len(line) > 80:
+        return False, None
+    head, _rest = _upper_head(line)
+    key = letters_key(head)
+    if not key.startswith(CHANGE_KEY) and fuzz.ratio(key[: len(CHANGE_KEY)], CHANGE_KEY) < 88:
+        return False, None
+    tail = key[len(CHANGE_KEY) :].removeprefix("THANH").removeprefix("LEN").removeprefix("XUONG")
+    return True, LEVEL_KEYS.get(tail)
+
+
 def _other_stamp(text: str) -> str | None:
     line = collapse(text)
     if not line or len(line) > 80:
@@ -109,6 +145,11 @@ def _other_stamp(text: str) -> str | None:
         for stamp, rule in STAMP_KEYS.items():
             if key == stamp or (len(key) >= 6 and fuzz.ratio(key, stamp) >= 88):
                 return rule
+    if change_of_level(line)[0]:
+        return "level_change_stamp"
+    head, rest = _upper_head(line)
+    if rest and letters_key(head) == "GIAIMAT" and DATE_ROW.match(fold(rest)):
+        return "declassified_stamp"
     folded = fold(line)
     for pattern, rule in STAMP_PATTERNS:
         if pattern.match(folded) and (rule != "protection_period_stamp" or is_upper(line)):
@@ -128,6 +169,13 @@ def _relative_top(block: Block, page_tops: dict[int, float]) -> float | None:
 def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> bool:
     position = _relative_top(block, page_tops or {})
     return position is not None and position < 0.35
+
+
+def _may_be_other_stamp(text: str) -> bool:
+    """Cheap test before `_other_stamp` for a line in mixed case: it starts like "Bản sao",
+    "Bản số", "Giải mật" or "Điều chỉnh" (many short cells of a spreadsheet start with B/G/Đ)."""
+    head = strip_diacritics(text.lstrip()[:2]).lower()
+    return head in ("ba", "gi", "di")
 
 
 def _maybe_upper(text: str) -> bool:
@@ -165,8 +213,11 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
 
     def is_specimen(i: int) -> bool:
         f = folded_at(i)
-        return 0 < len(f) < 200 and any(w in f for w in SPECIMEN_WORDS)
+        return 0 < len(f) < 200 and SPECIMEN.search(f) is not None
 
+    page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
+    for index, block in enumerate(blocks):
+        page_starts.setdefault(block.page, index)
     page_tops: dict[int, float] = {}
     for block in blocks:
         if block.box is not None:
@@ -179,15 +230,42 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     header_anchored = any(
         is_anchor(i) for i, b in enumerate(blocks[:400]) if b.page == 1 and in_header(b)
     )
+    # a workbook's sheets are its "pages": a sheet whose own top rows hold an administrative
+    # header anchors a stamp at its top as page one's does
+    anchored_pages = (
+        {
+            blocks[i].page
+            for i in [i for i, b in enumerate(blocks) if b.zone == HEADER][:4000]
+            if is_anchor(i)
+        }
+        if kind == "xlsx"
+        else set()
+    )
     evidence: list[Evidence] = []
     candidates: list[Candidate] = []
     others: list[tuple[int, str]] = []
     for index, block in enumerate(blocks):
         text = block.text
         short_upper = len(text) <= 60 and _maybe_upper(text)
+        if block.origin == ENVELOPE_ORIGIN:
+            letter = letters_key(text)
+            if letter in ENVELOPE_LEVELS:
+                specimen = _near(index, len(blocks), 3, is_specimen)
+                candidates.append(
+                    Candidate(
+                        block,
+                        index,
+                        ENVELOPE_LEVELS[letter],
+                        0.3 if specimen else 0.9,
+                        True,
+                        ["envelope mark (TT24 Form 03)"]
+                        + (["specimen context"] if specimen else []),
+                    )
+                )
+            continue
         found = stamp_level(text) if short_upper else None
         if found is None:
-            if len(text) <= 100 and (short_upper or text.lstrip()[:1] in ("B", "b")):
+            if len(text) <= 100 and (short_upper or _may_be_other_stamp(text)):
                 rule = _other_stamp(text)
                 if rule is not None:
                     others.append((index, rule))
@@ -210,22 +288,31 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             # In the header of an administrative document (motto or number line on page one)
             # the place is the one Form 19 gives; a lone capitalised line at the top of a web
             # page or a note is much weaker evidence.
-            score += 0.3 if header_anchored else 0.1
-            notes.append("header" if header_anchored else "header without an administrative header")
-        elif _top_of_page(block, page_tops):
+            anchored = header_anchored or block.page in anchored_pages
+            score += 0.3 if anchored else 0.1
+            notes.append("header" if anchored else "header without an administrative header")
+        elif _top_of_page(block, page_tops) or (
+            block.box is None and block.page > 1 and index - page_starts[block.page] < PAGE_TOP
+        ):
             score += 0.2
             notes.append("top of page")
         window = range(max(0, index - 6), min(len(blocks), index + 7))
         if any(blocks[i].page == block.page and is_anchor(i) for i in window):
             score += 0.1
             notes.append("administrative header nearby")
-        if block.bold or block.origin in ("textbox", "page-header"):
+        if block.origin == "page-header":  # printed atop every page: where a stamp is typed
+            score += 0.15
+            notes.append("page header")
+        elif block.bold or block.origin == "textbox":
             score += 0.05
         if (
-            block.origin == "ocr-stamp"
-        ):  # read from red ink alone: the stamp's own colour (TT24 Art. 3.2)
+            block.origin == "ocr-stamp" or block.red
+        ):  # read from red ink alone, or written in red: the stamp's own colour (TT24 Art. 3.2)
             score += 0.1
             notes.append("red ink")
+            if block.origin == "ocr-stamp" and _in_a_red_line(block, blocks):
+                score -= 0.4
+                notes.append("one word of a line in red")
         if not exact:
             score -= 0.05
         if any(
@@ -236,14 +323,33 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             notes.append("specimen context")
         candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
 
-    _weigh_specimens(candidates)
+    changes = [
+        (index, change_of_level(blocks[index].text)[1])
+        for index, rule in others
+        if rule == "level_change_stamp" and not _near(index, len(blocks), 3, is_specimen)
+    ]
+    if not (changes and _apply_change(candidates, changes, blocks)):
+        _weigh_specimens(candidates)
     corroboration = 0.0
     declassified_marks = []
     for index, rule in others:
         block = blocks[index]
         if rule == "declassified_stamp":
-            weight = 0.6 if (in_header(block) or _top_of_page(block, page_tops)) else 0.4
-            if any(is_specimen(i) for i in range(max(0, index - 3), min(len(blocks), index + 4))):
+            # Form 05 where it belongs (the top, a page header, a text box, beside the level stamp)
+            # or with its "Từ: date" row: a declassification; alone in the body, weaker
+            placed = (
+                in_header(block)
+                or _top_of_page(block, page_tops)
+                or block.origin in ("page-header", "textbox")
+                or any(abs(c.index - index) <= 6 and c.block.page == block.page for c in candidates)
+                or any(
+                    DATE_ROW.match(folded_at(i))
+                    for i in range(index + 1, min(len(blocks), index + 3))
+                )
+                or len(letters_key(block.text)) > len("GIAIMAT")
+            )
+            weight = 0.6 if placed else 0.4
+            if _near(index, len(blocks), 3, is_specimen):
                 weight = 0.1
             declassified_marks.append(weight)
             evidence.append(
@@ -271,7 +377,9 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         )
     else:
         verdict.score = min(corroboration, 0.5)
-    if best is not None and best.score >= 0.5 and any(w >= 0.6 for w in declassified_marks):
+    # Form 05 where it belongs declassifies even when the old stamp cannot be read (crossed out
+    # on a scan): the document was secret and no longer is
+    if any(w >= 0.6 for w in declassified_marks):
         verdict.declassified = True
     verdict.secret = verdict.score >= THRESHOLD and not verdict.declassified
     if not verdict.secret and not verdict.declassified:
@@ -281,10 +389,80 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     return verdict
 
 
+def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
+    """Whether a mark read from red ink is one word of a line printed in red (a label's or a
+    heading's words, each read as a mark of its own): two or more other red marks of the same
+    height side by side with it. A level stamp stands apart, at most beside one other stamp."""
+    if block.box is None:
+        return False
+    x0, y0, x1, y1 = block.box
+    height = y1 - y0
+    beside = 0
+    for other in blocks:
+        if other is block or other.origin != "ocr-stamp" or other.page != block.page:
+            continue
+        if other.box is None:
+            continue
+        a0, b0, a1, b1 = other.box
+        overlap = min(y1, b1) - max(y0, b0)
+        if overlap > 0.6 * height and abs((b1 - b0) - height) < 0.3 * height:
+            beside += a1 <= x0 or a0 >= x1
+    return beside >= 2
+
+
+def _near(index: int, count: int, reach: int, test: Callable[[int], bool]) -> bool:
+    """Whether `test` holds for a block within `reach` places of `index` (itself included)."""
+    return any(test(i) for i in range(max(0, index - reach), min(count, index + reach + 1)))
+
+
+def _apply_change(
+    candidates: list[Candidate], changes: list[tuple[int, str | None]], blocks: Sequence[Block]
+) -> bool:
+    """A level changed (TT24 Form 06): the old stamp stays visible — crossed out in the file, or
+    not — and the new one is stamped by the "ĐIỀU CHỈNH ĐỘ MẬT" mark. The document is secret at
+    the new level: the one the mark's line states, else the first stamp not crossed out after
+    the mark, else the nearest. Two levels shown together are then not specimens; three are
+    (returns False, and the specimen rule applies)."""
+    live = [c for c in candidates if not c.block.struck]
+    mark, stated = changes[0]
+    new = stated or next((s for _, s in changes if s), None)
+    if new is None:
+        after = [c for c in live if c.index > mark]
+        pool = after or live
+        if not pool:
+            return False
+        new = min(pool, key=lambda c: abs(c.index - mark)).level
+    if len({c.level for c in live} | {new}) > 2:
+        return False
+    kept = False
+    for candidate in candidates:
+        if candidate.level == new and not candidate.block.struck:
+            candidate.score = min(1.0, max(candidate.score, 0.75) + 0.1)
+            candidate.notes.append("new level after a change (Form 06)")
+            kept = True
+        else:
+            candidate.score *= 0.3
+            candidate.notes.append("level replaced by a change (Form 06)")
+    if not kept:
+        block = blocks[mark]
+        candidates.append(
+            Candidate(block, mark, new, 0.85, True, ["new level on the change stamp (Form 06)"])
+        )
+    return True
+
+
 def _weigh_specimens(candidates: list[Candidate]) -> None:
     """Different levels shown together — side by side in a table heading, one under another in
     a list of specimen stamps — are specimens (the forms circular, training slides, statistics
-    tables), not the marking of the document. A stamp standing apart keeps its weight."""
+    tables), not the marking of the document. A stamp standing apart keeps its weight. A level
+    crossed out in the file beside one that is not is the old marking, not a specimen."""
+    live = [c for c in candidates if not c.block.struck]
+    if live and len(live) < len(candidates):
+        for candidate in candidates:
+            if candidate.block.struck:
+                candidate.score *= 0.3
+                candidate.notes.append("crossed out")
+        candidates = live
     for candidate in candidates:
         together = [
             other for other in candidates
@@ -311,4 +489,18 @@ def _decisive(verdict: Verdict, blocks: Sequence[Block], candidates: list[Candid
     if any(0.3 <= c.score < DECISIVE for c in candidates):
         return False
     header_letters = sum(sum(ch.isalpha() for ch in b.text) for b in blocks if b.zone == HEADER)
-    return header_letters >= 40
+    return header_letters >= 40 and not _cut_under_the_number(blocks)
+
+
+def _cut_under_the_number(blocks: Sequence[Block]) -> bool:
+    """Whether the OCR'd header strip ends right under the number line, where the level stamp
+    goes (Decree 30/2020 layout; TT24 Form 01): a photo puts the document lower in the picture
+    than a scanner does, and its strip can stop before the stamp."""
+    read = [b for b in blocks if b.zone == HEADER and b.origin == "ocr" and b.box is not None]
+    numbers = [b for b in read if NUMBER_LINE.match(strip_diacritics(collapse(b.text)).lower())]
+    if not numbers:
+        return False
+    number = max(numbers, key=lambda b: b.box[3])  # type: ignore[index]
+    line = number.box[3] - number.box[1]  # type: ignore[index]
+    lowest = max(b.box[3] for b in read)  # type: ignore[index]
+    return lowest - number.box[3] < 2.5 * line  # type: ignore[index]

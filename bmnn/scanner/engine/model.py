@@ -25,6 +25,12 @@ class Block:
     box: tuple[float, float, float, float] | None = None
     origin: str = "text"  # text | ocr | table | textbox | page-header | cell | html | mail
     bold: bool = False
+    # crossed out in the file (Word's strike-through): an old marking kept visible but void,
+    # as when a level is changed (TT24 Form 06) or a document declassified (Form 05)
+    struck: bool = False
+    # written in red in the file (a cell's font, a slide shape's text or outline): the stamp's
+    # own colour (Circular 24/2020/TT-BCA Art. 3.2), as `ocr-stamp` is for scans
+    red: bool = False
 
 
 @dataclass

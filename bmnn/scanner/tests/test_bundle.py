@@ -84,9 +84,8 @@ def test_a_supervisor_imports_through_the_page_and_a_foreign_bundle_is_refused(t
     page = client.post(
         reverse("scanner:import"), {"bundle": SimpleUploadedFile("f.bmnn", data)}, follow=True
     )
-    assert (
-        not Finding.objects.exists() and "alert-danger" in page.content.decode()
-    )  # key not trusted yet
+    # key not trusted yet: the refusal is next to the file field
+    assert not Finding.objects.exists() and "invalid-feedback" in page.content.decode()
     call_command("keys_trust", name="Máy quét", kind="scanner-findings", key=public)
     client.post(reverse("scanner:import"), {"bundle": SimpleUploadedFile("f.bmnn", data)})
     assert Finding.objects.get().level == "toi_mat"
@@ -100,4 +99,4 @@ def test_a_supervisor_imports_through_the_page_and_a_foreign_bundle_is_refused(t
     page = client.post(
         reverse("scanner:import"), {"bundle": SimpleUploadedFile("x.bmnn", foreign)}, follow=True
     )
-    assert "alert-danger" in page.content.decode()
+    assert "invalid-feedback" in page.content.decode()

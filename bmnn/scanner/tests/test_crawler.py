@@ -198,3 +198,16 @@ def test_two_workers_share_a_run_without_doing_a_url_twice(portal, monkeypatch) 
     for path in ("/", "/tin-tuc/1.html", "/van-ban/bao-cao.pdf", "/van-ban/du-thao.docx"):
         assert Site.hits[path] == 1, path
     assert Finding.objects.count() == 2
+
+
+def test_web_archives_and_legacy_word_files_are_documents_to_scan() -> None:
+    """Word's single-file web pages (.mht) and 97-2003 files are fetched and read."""
+    from bmnn.scanner.engine.crawler import looks_like_document
+
+    for url in (
+        "https://sotp.example/files/bao-cao.mht",
+        "https://sotp.example/a/KH.MHTML",
+        "https://x.example/c.doc",
+    ):
+        assert looks_like_document(url), url
+    assert not looks_like_document("https://sotp.example/tin-tuc/bai-viet.html")

@@ -35,6 +35,22 @@ def _header(*lines: str) -> list[Block]:
     return [Block(text=t, zone=HEADER, order=i) for i, t in enumerate(lines)]
 
 
+def test_a_specimen_word_counts_only_as_a_whole_word() -> None:
+    """ "đơn vị được" folds to "don vi duoc", which holds "vi du" (for example): the everyday
+    phrase beside a stamp made it a specimen."""
+    blocks = _header(
+        "UBND TỈNH NAM SƠN",
+        "Số: 271/BC-SKHĐT",
+        "TỐI MẬT",
+        "BÁO CÁO",
+        "Các đơn vị được giao nhiệm vụ quán triệt nội dung đến cán bộ trực tiếp thực hiện",
+    )
+    verdict = detect(blocks)
+    assert verdict.secret and verdict.level == "toi_mat"
+    specimen = _header("Số: 271/BC-SKHĐT", "Ví dụ về dấu độ mật:", "TỐI MẬT")
+    assert not detect(specimen).secret
+
+
 def test_a_stamp_under_the_number_line_is_decisive() -> None:
     blocks = _header(
         "UBND TỈNH BẮC LÂM",
@@ -105,3 +121,117 @@ def test_corroborating_stamps_add_weight_but_do_not_make_a_secret_alone() -> Non
         both.secret
         and both.score > detect(_header("UBND TỈNH BẮC LÂM", "Số: 9/PA-STP", "MẬT")).score - 1e-9
     )
+
+
+# --- issue 18: a changed level, a declassification written differently, envelope marks ---------
+
+
+@pytest.mark.parametrize(
+    "lines,level",
+    [
+        (("MẬT", "ĐIỀU CHỈNH ĐỘ MẬT", "TỐI MẬT"), "toi_mat"),
+        (("TUYỆT MẬT", "ĐIỀU CHỈNH ĐỘ MẬT: MẬT"), "mat"),
+        (("TỐI MẬT", "ĐIỀU CHỈNH ĐỘ MẬT THÀNH TUYỆT MẬT"), "tuyet_mat"),
+        (("TỐI MẬT", "ĐIỀU CHỈNH ĐỘ MẬT", "Theo văn bản số 12/QĐ ngày 02/03/2026", "MẬT"), "mat"),
+    ],
+)
+def test_a_changed_level_is_secret_at_the_new_level(lines, level) -> None:
+    """TT24 Form 06: the old stamp stays visible beside the change stamp and the new level."""
+    verdict = detect(_header("UBND TỈNH BẮC LÂM", "SỞ Y TẾ", "Số: 31/BC-SYT", *lines))
+    assert verdict.secret and verdict.level == level and not verdict.declassified
+    assert any(e.rule == "level_change_stamp" for e in verdict.evidence)
+
+
+def test_the_struck_level_is_the_old_one_whatever_the_order() -> None:
+    """In Word the old level is struck through; the new one may come before the change stamp."""
+    blocks = _header("UBND TỈNH BẮC LÂM", "Số: 31/BC-SYT", "TỐI MẬT", "ĐIỀU CHỈNH ĐỘ MẬT")
+    blocks.insert(2, Block(text="MẬT", zone=HEADER, order=2, struck=True))
+    verdict = detect(blocks)
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_change_stamp_specimens_are_not_a_marking() -> None:
+    """The forms circular shows Form 06 next to the level stamps: three levels, specimens."""
+    blocks = _header(
+        "BỘ CÔNG AN", "Số: 24/2020/TT-BCA", "TUYỆT MẬT", "TỐI MẬT", "MẬT", "ĐIỀU CHỈNH ĐỘ MẬT"
+    )
+    assert not detect(blocks).secret
+    named = _header("UBND TỈNH BẮC LÂM", "Số: 3/HD-CA", "Mẫu số 06", "ĐIỀU CHỈNH ĐỘ MẬT", "TỐI MẬT")
+    assert not detect(named).secret
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [("GIẢI MẬT Từ: 01/02/2026",), ("GIẢI MẬT", "Từ: 01/02/2026"), ("GIẢI MẬT", "TỪ: 01/02/2026")],
+)
+def test_declassification_written_on_one_or_two_lines(mark) -> None:
+    verdict = detect(_header("UBND TỈNH BẮC LÂM", "Số: 7/CV-STP", "TỐI MẬT", *mark))
+    assert not verdict.secret and verdict.declassified and verdict.level == "toi_mat"
+
+
+def test_declassification_in_the_page_header_counts() -> None:
+    blocks = [Block(text="GIẢI MẬT", zone=HEADER, order=0, origin="page-header")]
+    blocks += _header("UBND TỈNH BẮC LÂM", "Số: 7/CV-STP", "MẬT")
+    blocks += [Block(text=f"Đoạn {i} của văn bản.", zone=BODY, order=10 + i) for i in range(20)]
+    verdict = detect(blocks)
+    assert not verdict.secret and verdict.declassified
+
+
+def test_a_lone_envelope_mark_gives_its_level() -> None:
+    """ND26 Art. 4.1.b: A Tuyệt mật, B Tối mật, C Mật on the envelope."""
+    for letter, level in (("A", "tuyet_mat"), ("B", "toi_mat"), ("C", "mat")):
+        blocks = [
+            Block(text="Kính gửi: Sở Y tế tỉnh Bắc Lâm", order=0),
+            Block(text=letter, order=1, origin="envelope-mark", box=(0.1, 0.1, 0.2, 0.2)),
+        ]
+        verdict = detect(blocks)
+        assert verdict.secret and verdict.level == level
+
+
+def test_envelope_marks_of_every_level_together_are_specimens() -> None:
+    blocks = [
+        Block(
+            text=letter, order=i, origin="envelope-mark", box=(0.1 * i, 0.5, 0.1 * i + 0.05, 0.55)
+        )
+        for i, letter in enumerate("ABC")
+    ]
+    assert not detect(blocks).secret
+    shown = [
+        Block(text="Mẫu số 03: dấu ký hiệu", order=0),
+        Block(text="B", order=1, origin="envelope-mark"),
+    ]
+    assert not detect(shown).secret
+
+
+def test_declassified_when_the_crossed_out_level_cannot_be_read() -> None:
+    """A scan: the old stamp is crossed out beyond reading, the GIẢI MẬT stamp is clear."""
+    verdict = detect(
+        _header("UBND TỈNH BẮC LÂM", "Số: 7/CV-STP", "—-~ X", "GIẢI MẬT", "Từ: 01/02/2026")
+    )
+    assert verdict.declassified and not verdict.secret and verdict.level is None
+
+
+def test_a_crossed_out_level_beside_a_new_one_is_the_old_marking() -> None:
+    """Without the change stamp, a struck level next to a live one is not a specimen pair."""
+    blocks = _header("UBND TỈNH BẮC LÂM", "Số: 31/BC-SYT", "TỐI MẬT")
+    blocks.insert(2, Block(text="MẬT", zone=HEADER, order=2, struck=True))
+    verdict = detect(blocks)
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_stamp_in_a_print_header_is_secret_on_its_own() -> None:
+    """A workbook whose only marking is its print header (Excel's &C section)."""
+    blocks = [Block(text="MẬT", zone=HEADER, order=0, origin="page-header")]
+    blocks += [Block(text=f"Số liệu {i}", page=1, order=1 + i) for i in range(10)]
+    verdict = detect(blocks, kind="xlsx")
+    assert verdict.secret and verdict.score >= 0.75
+
+
+def test_a_later_sheet_with_its_own_administrative_header_anchors_its_stamp() -> None:
+    first = [Block(text=f"Bảng {i}", page=1, zone=HEADER, order=i) for i in range(3)]
+    sheet = [
+        Block(text=t, page=3, zone=HEADER, order=10 + i)
+        for i, t in enumerate(["UBND TỈNH BẮC LÂM", "Số: 12/BC-STC", "TỐI MẬT"])
+    ]
+    verdict = detect(first + sheet, kind="xlsx")
+    assert verdict.secret and verdict.level == "toi_mat" and verdict.score >= 0.9

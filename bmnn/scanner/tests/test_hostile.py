@@ -152,6 +152,7 @@ def test_arbitrary_bytes_are_sniffed_and_scanned_without_an_exception(data) -> N
         "pptx",
         "zip",
         "ole",
+        "rtf",
         "eml",
         "html",
         "binary",

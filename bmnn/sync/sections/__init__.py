@@ -17,13 +17,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from bmnn.sync.models import Link, NodeRole, Peer
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -136,8 +138,17 @@ def as_int(value: Any) -> int:
 
 def as_moment(value: Any) -> datetime:
     """A time from a bundle (ISO 8601), or a refusal of the bundle."""
+    return _iso(datetime.fromisoformat, value)
+
+
+def as_day(value: Any) -> date:
+    """A day from a bundle (ISO 8601), or a refusal of the bundle."""
+    return _iso(date.fromisoformat, value)
+
+
+def _iso(parse: Callable[[str], T], value: Any) -> T:
     try:
-        return datetime.fromisoformat(str(value))
+        return parse(str(value))
     except ValueError as exc:
         raise ValidationError(
             _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit
 from bmnn.core.notify import notify
+from bmnn.core.services import locked
 from bmnn.inspections.models import (
     Answer,
     ChecklistItem,
@@ -45,7 +46,16 @@ from bmnn.inspections.models import (
 from bmnn.org.models import Agency, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.sync.models import Link, Peer
-from bmnn.sync.sections import Payload, Section, as_int, need, remote_person, unseen
+from bmnn.sync.sections import (
+    Payload,
+    Section,
+    as_day,
+    as_int,
+    as_moment,
+    need,
+    remote_person,
+    unseen,
+)
 
 HEADER = ("title", "year", "decision", "scope", "period_from", "period_to", "on_site_from",
           "on_site_to", "status", "checklist_version", "concluded_at")  # fmt: skip
@@ -126,23 +136,7 @@ def _snapshot(
 
 
 def _moment(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ValidationError(
-            _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
-        ) from exc
-
-
-def _day(value: Any) -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ValidationError(
-            _("The bundle has a malformed date (%(v)s).") % {"v": str(value)[:20]}
-        ) from exc
+    return as_moment(value) if value else None
 
 
 def _text(value: Any, limit: int | None = None) -> str:
@@ -395,7 +389,7 @@ def _apply_findings(peer: Peer, entries: list[dict[str, Any]], target: Target,
             setattr(row, name, _text(entry.get(name), 20_000))
         if row.status not in Finding.Status.values or row.severity not in Finding.Severity.values:
             raise _unknown_value()
-        row.deadline = _day(entry.get("deadline"))
+        row.deadline = as_day(entry.get("deadline"))
         when = _moment(entry.get("at"))
         row.created_by = people.get(entry.get("by"))
         row.created_at = when or row.created_at
@@ -634,7 +628,7 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
     if not fresh:
         return
     wanted = {as_int(need(r.get("finding"), "a finding")) for r in fresh}
-    findings = {f.pk: f for f in Finding.objects.select_for_update().select_related("target__inspection__leader")
+    findings = {f.pk: f for f in locked(Finding.objects).select_related("target__inspection__leader")
                 .filter(pk__in=wanted, target__agency=agency, target__inspection__kind=Inspection.Kind.INSPECTION)}  # fmt: skip
     if set(findings) != wanted:
         raise ValidationError(

@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bmnn.core.levels import LEVELS
 from bmnn.core.notify import notify
+from bmnn.core.services import locked
 from bmnn.core.storage import random_name
 from bmnn.core.uploads import check_upload
 from bmnn.org.models import Role
@@ -81,7 +83,7 @@ def apply_progress(
     if not fresh:
         return
     wanted = {as_int(need(r.get("assignment"), "an assignment")) for r in fresh}
-    assignments = {a.pk: a for a in Assignment.objects.select_for_update().select_related("task")
+    assignments = {a.pk: a for a in locked(Assignment.objects).select_related("task")
                    .filter(pk__in=wanted, agency=agency)}  # fmt: skip
     if set(assignments) != wanted:
         raise ValidationError(
@@ -199,9 +201,7 @@ def apply_reports(
         signer = remote_person(
             peer, str(record.get("by_login") or "head"), str(record.get("by") or "")
         )
-        submission = (
-            Submission.objects.select_for_update().filter(period=period, agency=agency).first()
-        )
+        submission = locked(Submission.objects).filter(period=period, agency=agency).first()
         if submission is None:
             submission = Submission(period=period, agency=agency)
         if submission.state == Submission.State.ACCEPTED:
@@ -284,12 +284,7 @@ def apply_incidents(
             continue
         channel = record.get("channel")
         level = record.get("level") or ""
-        if channel not in Incident.Channel.values or level not in {
-            "",
-            "mat",
-            "toi_mat",
-            "tuyet_mat",
-        }:
+        if channel not in Incident.Channel.values or level not in {"", *LEVELS}:
             raise ValidationError(_("The bundle has an incident of an unknown kind or level."))
         details = {n: str(record.get(n) or "")[:20_000] for n in ("what", "scope", "measures")}
         if not settings.BMNN_HOLDS_SECRETS and level in OPEN_FORM_REFUSES:

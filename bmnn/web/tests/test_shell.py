@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def test_english_can_be_chosen(make_agency, make_person, client_for) -> None:
     client = client_for(make_person(make_agency(), Role.STAFF))
-    assert "Tổng quan" in client.get(reverse("web:dashboard")).content.decode()
+    assert "Trang chủ" in client.get(reverse("web:dashboard")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    assert "Dashboard" in client.get(reverse("web:dashboard")).content.decode()
+    assert "Home" in client.get(reverse("web:dashboard")).content.decode()
 
 
 def test_dates_read_dd_mm_yyyy_in_both_languages() -> None:

@@ -1,14 +1,15 @@
-"""`bmnn worker`: runs queued background tasks (django-tasks-db) and enqueues scheduled ones."""
+"""`bmnn worker`: runs queued background tasks (bmnn.core.worker) and enqueues scheduled ones."""
 
 from __future__ import annotations
 
+import signal
 import threading
 from typing import Any
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from bmnn.core import schedule
+from bmnn.core.worker import Worker
 
 
 class Command(BaseCommand):
@@ -19,15 +20,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-schedule", action="store_true", help="do not enqueue scheduled jobs"
         )
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="seconds between looks at an empty queue"
+        )
 
-    def handle(self, *args: Any, batch: bool, no_schedule: bool, **options: Any) -> None:
-        stop = threading.Event()
+    def handle(
+        self, *args: Any, batch: bool, no_schedule: bool, interval: float, **options: Any
+    ) -> None:
+        worker = Worker(batch=batch, interval=interval)
         if not no_schedule:
             if batch:
                 schedule.enqueue_due()
             else:
-                threading.Thread(target=schedule.run_forever, args=(stop,), daemon=True).start()
-        try:
-            call_command("db_worker", batch=batch)
-        finally:
-            stop.set()
+                threading.Thread(
+                    target=schedule.run_forever, args=(worker.stopping,), daemon=True
+                ).start()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, worker.stop)
+        worker.run()

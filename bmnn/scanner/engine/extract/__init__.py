@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, Limits
 from bmnn.scanner.engine.model import Extracted
 
 IMAGE_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "image"), (b"\xff\xd8\xff", "image"), (b"II*\x00", "image"),
-    (b"MM\x00*", "image"), (b"BM", "image"), (b"GIF87a", "image"), (b"GIF89a", "image"),
-)  # fmt: skip
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+    (b"BM", "image"),
+    (b"GIF87a", "image"),
+    (b"GIF89a", "image"),
+)
 TEXT_SUFFIXES = (".txt", ".csv", ".md", ".log", ".xml", ".json")
 
 
@@ -39,8 +45,16 @@ def sniff(data: bytes, name: str = "") -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"  # legacy .doc/.xls/.ppt
-    if lower.endswith((".eml", ".msg.eml")) or _looks_like_mail(head):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"  # often saved with a .doc name
+    if lower.endswith((".eml", ".msg.eml")):
         return "eml"
+    if _looks_like_web_archive(head):
+        return "mht"  # Word's "single file web page", often renamed .doc
+    if _looks_like_mail(head):
+        return "eml"
+    if _looks_like_word_xml(head):
+        return "wordml"  # Word 2003 XML (or Word 2007's flat XML), saved as .xml or .doc
     probe = head.lstrip().lower()
     if lower.endswith((".htm", ".html", ".xhtml")) or probe.startswith(
         (b"<!doctype html", b"<html")
@@ -49,6 +63,43 @@ def sniff(data: bytes, name: str = "") -> str:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
     return "text"
+
+
+_MIME_FIELD = re.compile(rb"^([A-Za-z][\w-]{0,60}):")
+# fields a mail message has and a saved web page does not
+_MAIL_ONLY = frozenset((b"to", b"cc", b"received", b"message-id", b"in-reply-to", b"x-mailer"))
+_WORD_XML = re.compile(
+    r"""<\?mso-application\s+progid\s*=\s*["']Word\.Document["']|<(?:\w+:)?wordDocument\b"""
+)
+
+
+def _looks_like_web_archive(head: bytes) -> bool:
+    """A MIME document (an MHT web archive) whose top part is multipart/related or a page, with
+    none of the fields of a mail message."""
+    top = head.lstrip(b"\xef\xbb\xbf \t\r\n").replace(b"\r\n", b"\n")
+    fields: dict[bytes, bytes] = {}
+    for line in top.split(b"\n\n", 1)[0].split(b"\n")[:30]:
+        match = _MIME_FIELD.match(line)
+        if match:
+            fields[match.group(1).lower()] = line[match.end() :].strip().lower()
+        elif not line[:1].isspace():  # neither a field nor its continuation: not MIME
+            return False
+    kind = fields.get(b"content-type", b"")
+    return (
+        b"mime-version" in fields
+        and kind.startswith((b"multipart/related", b"text/html"))
+        and not fields.keys() & _MAIL_ONLY
+    )
+
+
+def _looks_like_word_xml(head: bytes) -> bool:
+    """Word's XML: a Word 2003 <w:wordDocument>, or any XML that names Word as its program."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "replace")
+    else:
+        text = head.decode("utf-8", "replace")
+    text = text.lstrip("\ufeff \t\r\n")
+    return text.startswith("<") and _WORD_XML.search(text) is not None
 
 
 def _looks_like_mail(head: bytes) -> bool:
@@ -68,7 +119,7 @@ def extract(
 ) -> Extracted:
     """The text of one file and its members; readers that expand (archives, office files,
     mail) spend the scan's `budget` (a fresh one from `limits` when none is given)."""
-    from bmnn.scanner.engine.extract import archive, images, office, pdf, plain
+    from bmnn.scanner.engine.extract import archive, images, legacy, office, pdf, plain
 
     if not data:
         raise ExtractError("empty", "the file is empty")
@@ -77,17 +128,22 @@ def extract(
     budget = budget if budget is not None else Budget(limits)
     budget.check()
     kind = sniff(data, name)
-    readers = {
-        "pdf": pdf.extract_pdf, "image": images.extract_image, "html": plain.extract_html,
-        "text": plain.extract_text,
-    }  # fmt: skip
+    readers = {"pdf": pdf.extract_pdf, "image": images.extract_image, "text": plain.extract_text}
+    # readers that expand (members, pictures of a page) spend the scan's budget
     spending = {
-        "docx": office.extract_docx, "xlsx": office.extract_xlsx, "pptx": office.extract_pptx,
-        "zip": archive.extract_zip, "eml": plain.extract_mail,
-    }  # fmt: skip
+        "html": plain.extract_html,
+        "docx": office.extract_docx,
+        "xlsx": office.extract_xlsx,
+        "pptx": office.extract_pptx,
+        "zip": archive.extract_zip,
+        "eml": plain.extract_mail,
+        "ole": legacy.extract_ole,
+        "rtf": legacy.extract_rtf,
+        "mht": legacy.extract_mht,
+        "wordml": legacy.extract_wordml,
+    }
     if kind in spending:
         return spending[kind](data, limits, budget)
     if kind not in readers:
-        raise ExtractError("unsupported", "legacy Office format; save it as DOCX/XLSX/PPTX or PDF"
-                           if kind == "ole" else "not a document format the scanner reads")  # fmt: skip
+        raise ExtractError("unsupported", "not a document format the scanner reads")
     return readers[kind](data, limits)

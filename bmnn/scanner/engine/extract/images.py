@@ -1,8 +1,30 @@
-"""Scanned pages and photographs: OCR of the header strip first, the rest only on demand."""
+"""Scanned pages and photographs: OCR of the header strip first, the rest only on demand.
+
+One page is read like this (the costs are measured by bench/test_bench_scanner_ocr.py):
+- its light is evened out when it is uneven (a phone's shadow, a lamp): the paper's brightness
+  is estimated on a small copy (a max filter takes the ink away) and every colour is divided by
+  it, so that the red-ink mask and Tesseract's binarisation see white paper everywhere;
+- the header strip is read first, at `Limits.header_dpi`; a skewed band is turned straight;
+  stamp frames, found as rectangles, are erased; the lines of running text (wider than any
+  stamp) are left for later, since Tesseract's cost follows the letters it reads; the red marks
+  are cut out, cleaned of their frames and stacked under the strip, so that one Tesseract
+  process reads it all (starting one costs about a tenth of a second);
+- a red mark is read again at a few angles only when its upright reading looked like a stamp
+  that did not come out (few, unsure letters in a stamp-shaped box), all angles in one process;
+- the orientation is looked for only when the first reading of the strip looks wrong (hardly
+  any confident letters where there is ink, or no ink at the top of a page that has some):
+  Tesseract's OSD on a small copy of the page, once per page; the rest of the page is then read
+  upright too, at `Limits.ocr_dpi`, with the running text the header's reading left out.
+"""
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from bmnn.scanner.engine import ocr
@@ -10,15 +32,81 @@ from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 
 
-def prepare(image: Any) -> Any:
-    """Upright RGB, small photos enlarged so that text is at least ~20 px high."""
+def prepare(image: Any, *, exif: bool = True) -> Any:
+    """Upright RGB (by the EXIF orientation of a photo), small pictures enlarged so that text
+    is at least ~20 px high. A rendered PDF page has no EXIF: `exif=False` spares a copy."""
     from PIL import ImageOps
 
-    image = (ImageOps.exif_transpose(image) or image).convert("RGB")
+    if exif:
+        image = ImageOps.exif_transpose(image) or image
+    image = on_white(image)
     if image.width < 1600:
         factor = 1600 / image.width
         image = image.resize((int(image.width * factor), int(image.height * factor)))
     return image
+
+
+def on_white(image: Any) -> Any:
+    """RGB, a transparent picture laid on white paper first: a stamp cut out as a PNG often
+    keeps one colour everywhere and draws its letters with the alpha channel alone, so dropping
+    the alpha would leave a plain red rectangle."""
+    from PIL import Image
+
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "La", "RGBa"):
+        image = image.convert("RGBA")
+        paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, image).convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _percentile(histogram: list[int], share: float) -> int:
+    wanted, seen = share * sum(histogram), 0
+    for value, count in enumerate(histogram):
+        seen += count
+        if seen >= wanted:
+            return value
+    return 255
+
+
+def _background(band: Any, factor: int) -> Any:
+    """The paper's brightness around each point: ink removed by a max filter on a small copy."""
+    from PIL import ImageFilter
+
+    small = band.reduce(factor) if factor > 1 else band
+    return small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
+
+
+def even_light(image: Any) -> Any:
+    """The picture with its light evened out — each colour divided by the paper's brightness —
+    when the paper is darker in places (a shadow, a lamp's fall-off, a desk around the page);
+    an evenly lit scan is returned as it is, after a look at a copy of ~160 pixels wide."""
+    from PIL import Image, ImageMath
+
+    factor = max(1, image.width // 160)
+    light = _background(image.convert("L"), factor)
+    histogram = light.histogram()
+    if _percentile(histogram, 0.05) >= 0.82 * _percentile(histogram, 0.95):
+        return image
+    bands = []
+    for band in image.split():
+        background = _background(band, factor).resize(image.size, Image.Resampling.BILINEAR)
+        bands.append(
+            ImageMath.lambda_eval(
+                lambda a: a["convert"](a["x"] * 255 / a["max"](a["b"], 16), "L"),
+                x=band,
+                b=background,
+            )
+        )
+    return Image.merge("RGB", bands)
+
+
+@functools.cache
+def _below(limit: int, inside: int = 255, outside: int = 0) -> list[int]:
+    """A lookup table for `Image.point`: `inside` for the values below `limit`, `outside` for
+    the others (a lambda there is called 256 times per image, a tenth of a page's own work)."""
+    return [inside if value < limit else outside for value in range(256)]
 
 
 def red_mask(image: Any) -> Any:
@@ -26,22 +114,43 @@ def red_mask(image: Any) -> Any:
     from PIL import ImageChops
 
     red, green, blue = image.convert("RGB").split()
-    strong = red.point(lambda v: 255 if v > 130 else 0)
-    not_green = green.point(lambda v: 255 if v < 130 else 0)
-    not_blue = blue.point(lambda v: 255 if v < 140 else 0)
-    reddish = ImageChops.subtract(red, green).point(lambda v: 255 if v > 50 else 0)
+    strong = red.point(_below(131, 0, 255))
+    # a faded stamp, once the light is evened out, is pink: light, but ~40 redder than green;
+    # red ink has about as much blue as green, where brown wood, orange, kraft paper and skin
+    # have much less
+    not_green = green.point(_below(170))
+    not_blue = blue.point(_below(180))
+    reddish = ImageChops.subtract(red, green).point(_below(REDDER_THAN_GREEN, 0, 255))
+    not_brown = ImageChops.subtract(green, blue).point(_below(22))
     mask = ImageChops.multiply(
-        ImageChops.multiply(strong, not_green), ImageChops.multiply(not_blue, reddish)
+        ImageChops.multiply(strong, not_green),
+        ImageChops.multiply(ImageChops.multiply(not_blue, reddish), not_brown),
     )
     return ImageChops.invert(mask)
 
 
-def _runs(profile: list[int], gap: int) -> list[tuple[int, int]]:
-    """Stretches of a darkness profile with ink, split where `gap` clean pixels separate them."""
+REDDER_THAN_GREEN = 36
+MAX_FAINT_MARKS = 3  # light grey marks read on one band (a copied stamp, not every grey patch)
+
+
+def grey_mask(grey: Any) -> Any:
+    """Black where the ink is light grey and away from black print (a red stamp copied in
+    black and white comes out grey, while the text stays black), white elsewhere. The fringes
+    of black letters are grey too: everything within a few pixels of black ink is left out."""
+    from PIL import ImageChops, ImageFilter
+
+    light = grey.point([255 if 95 <= value <= 205 else 0 for value in range(256)])
+    black = grey.point(_below(95)).filter(ImageFilter.MaxFilter(7))
+    return ImageChops.invert(ImageChops.subtract(light, black))
+
+
+def _runs(profile: list[int], gap: int, ink: int = 250) -> list[tuple[int, int]]:
+    """Stretches of a darkness profile with ink (values below `ink`), split where `gap` clean
+    pixels separate them."""
     runs: list[tuple[int, int]] = []
     start, clean = None, 0
     for position, value in enumerate(profile):
-        if value < 250:
+        if value < ink:
             if start is None:
                 start = position
             clean = 0
@@ -61,170 +170,786 @@ def _flat(image: Any) -> list[int]:
 
 
 def stamp_regions(mask: Any) -> list[tuple[int, int, int, int]]:
-    """Boxes of separate red marks: bands of rows, then columns within each band; the gaps
-    are wide enough that a stamp's frame and its text stay together."""
+    """Boxes of separate red marks: bands of rows, then columns within each band. A frame's
+    sides fill the rows between its lines, so a thin band of clean rows already parts two
+    stamps one above the other (the level and the declassification under it); the columns'
+    gaps are wide enough that a frameless mark's words stay together. Looked for on a
+    half-size copy where a cell is red only when most of it is (a JPEG's stray red pixels
+    vanish), so that any red cell counts: a small stamp in a wide photo is a hundredth of
+    its rows."""
     from PIL import Image
 
-    width, height = mask.size
-    rows = _flat(mask.resize((1, height), Image.Resampling.BOX))
+    if mask.getextrema()[0] > 0:
+        return []  # no red pixel at all: the common case of a black-and-white page
+    small = mask.reduce(2) if min(mask.size) >= 4 else mask
+    small = small.point(_below(128, 0, 255))
+    if small.getextrema()[0] > 0:
+        return []
+    width, height = small.size
+    rows = _flat(small.resize((1, height), Image.Resampling.BOX))
     boxes = []
-    for top, bottom in _runs(rows, gap=max(25, height // 25)):
-        band = mask.crop((0, top, width, bottom))
+    for top, bottom in _runs(rows, gap=max(6, height // 60), ink=255):
+        band = small.crop((0, top, width, bottom))
         columns = _flat(band.resize((width, 1), Image.Resampling.BOX))
-        for left, right in _runs(columns, gap=max(30, width // 60)):
-            if (right - left) > 20 and (bottom - top) > 12:
-                boxes.append((left, top, right, bottom))
+        for left, right in _runs(columns, gap=max(15, width // 60), ink=255):
+            if (right - left) > 10 and (bottom - top) > 6:
+                red = band.crop((left, 0, right, bottom - top)).histogram()[0]
+                if red >= 24:  # a mark, not a few specks
+                    boxes.append(
+                        (
+                            2 * left,
+                            2 * top,
+                            min(mask.width, 2 * right),
+                            min(mask.height, 2 * bottom),
+                        )
+                    )
     return boxes[:12]
 
 
-def _components(ink: list[bool], width: int, height: int) -> list[list[int]]:
-    """Connected groups of ink pixels (4-neighbours), as lists of pixel indexes."""
-    seen = [False] * len(ink)
-    groups = []
-    for start, is_ink in enumerate(ink):
-        if not is_ink or seen[start]:
-            continue
-        stack, group = [start], []
-        seen[start] = True
-        while stack:
-            here = stack.pop()
-            group.append(here)
-            x, y = here % width, here // width
-            for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-                if 0 <= nx < width and 0 <= ny < height:
-                    other = ny * width + nx
-                    if ink[other] and not seen[other]:
-                        seen[other] = True
-                        stack.append(other)
-        groups.append(group)
-    return groups
+INK_RUN = re.compile(b"\x01+")
 
 
-def erase_frames(strip: Any) -> Any:
-    """A black-and-white copy has no red layer: the stamp's frame is found by its shape instead
-    (a wide, thin outline) and erased, so that page segmentation reads the words inside it."""
-    from PIL import Image, ImageChops, ImageFilter
+@dataclass
+class Component:
+    """Connected ink (4-neighbours) as the runs of its rows: (row, first column, past last)."""
 
-    scale = 4
-    # thicken thin lines first, so that a frame survives the reduction as one outline
-    small = strip.filter(ImageFilter.MinFilter(5)).resize(
-        (max(1, strip.width // scale), max(1, strip.height // scale)), Image.Resampling.BOX
-    )
+    runs: list[tuple[int, int, int]]
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """Left, top, width, height."""
+        left = min(run[1] for run in self.runs)
+        top = min(run[0] for run in self.runs)
+        return (
+            left,
+            top,
+            max(run[2] for run in self.runs) - left,
+            max(run[0] for run in self.runs) + 1 - top,
+        )
+
+    @property
+    def size(self) -> int:
+        return sum(end - start for _row, start, end in self.runs)
+
+
+def _components(image: Any, threshold: int) -> list[Component]:
+    """Connected groups of pixels darker than `threshold`, labelled run by run (a run of a row
+    joins the runs of the row above that it touches): the runs are found by a regular
+    expression over the row's bytes, so that Python only loops over runs, not pixels."""
+    width, height = image.size
+    ink = image.point(_below(threshold, 1, 0)).tobytes()
+    runs: list[tuple[int, int, int]] = []
+    parent: list[int] = []
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    above: list[int] = []
+    for row in range(height):
+        here: list[int] = []
+        first = 0  # the first run above that may still touch a run of this row
+        for found in INK_RUN.finditer(ink, row * width, (row + 1) * width):
+            start, end = found.start() - row * width, found.end() - row * width
+            index = len(runs)
+            runs.append((row, start, end))
+            parent.append(index)
+            here.append(index)
+            while first < len(above) and runs[above[first]][2] <= start:
+                first += 1
+            other = first
+            while other < len(above) and runs[above[other]][1] < end:
+                a, b = root(index), root(above[other])
+                if a != b:
+                    parent[a] = b
+                other += 1
+        above = here
+    groups: dict[int, list[tuple[int, int, int]]] = {}
+    for index, run in enumerate(runs):
+        groups.setdefault(root(index), []).append(run)
+    return [Component(group) for group in groups.values()]
+
+
+def _paint(size: tuple[int, int], components: list[Component], value: int) -> Any:
+    """A picture of `size`, `value` where the components are, the opposite elsewhere."""
+    from PIL import Image
+
+    width, height = size
+    pixels = bytearray([255 - value]) * (width * height)
+    for component in components:
+        for row, start, end in component.runs:
+            pixels[row * width + start : row * width + end] = bytes([value]) * (end - start)
+    return Image.frombytes("L", size, bytes(pixels))
+
+
+SMALL_WIDTH = 620  # pixels across the copy in which frames are looked for (~75 dpi on A4)
+
+
+def _bars(ink: bytes, width: int, height: int, shortest: int) -> list[list[int]]:
+    """Horizontal lines of ink, as [top, bottom, left, right): long runs (at least `shortest`)
+    of rows next to each other that overlap — a line a degree or two off level steps from row
+    to row — no more than a few rows thick (a block of bold letters is thicker)."""
+    long_run = re.compile(b"\x01{%d,}" % shortest)
+    bars: list[list[int]] = []
+    for row in range(height):
+        for found in long_run.finditer(ink, row * width, (row + 1) * width):
+            left, right = found.start() - row * width, found.end() - row * width
+            for bar in bars:
+                if bar[1] == row and left < bar[3] and right > bar[2]:
+                    bar[1] = row + 1
+                    bar[2], bar[3] = min(bar[2], left), max(bar[3], right)
+                    break
+            else:
+                bars.append([row, row + 1, left, right])
+        for bar in bars:
+            if bar[1] == row + 1 and bar[1] - bar[0] > BAR_ROWS:
+                bar[1] = -1  # too thick for a line: never extended again, never paired
+    return [bar for bar in bars if bar[1] > 0]
+
+
+BAR_ROWS = 6  # rows a frame's line may span at ~75 dpi: two thick, stepping by up to four
+
+
+def _side(ink: bytes, width: int, columns: range, rows: range) -> bool:
+    """Whether a vertical line runs down `columns` over most of `rows`."""
+    inked = sum(1 for row in rows if any(0 <= x < width and ink[row * width + x] for x in columns))
+    return inked >= 0.75 * len(rows)
+
+
+def frames(small: Any) -> list[tuple[int, int, int, int]]:
+    """Rectangular outlines in a small black-and-white copy (ink darker than 200): two
+    horizontal lines of the same extent, one above the other, joined at both ends by vertical
+    lines. A stamp's frame (single or double) is one; text touching it stays out of it."""
     width, height = small.size
-    ink = [value < 170 for value in _flat(small)]
-    if sum(ink) > 0.3 * len(ink):
+    ink = small.point(_below(200, 1, 0)).tobytes()
+    bars = _bars(ink, width, height, max(8, int(0.04 * width)))
+    found = []
+    for top in bars:
+        for bottom in bars:
+            gap = bottom[0] - top[1]
+            if not 4 <= gap <= max(8, 0.25 * height):
+                continue
+            # the lines overlap over most of the shorter one (text touching a frame lengthens
+            # its line); the vertical sides are looked for at the ends of the overlap
+            left, right = max(top[2], bottom[2]), min(top[3], bottom[3])
+            if right - left < 0.85 * min(top[3] - top[2], bottom[3] - bottom[2]):
+                continue
+            between = range(top[1], bottom[0])
+            if _side(ink, width, range(left - 1, left + 3), between) and _side(
+                ink, width, range(right - 3, right + 1), between
+            ):
+                found.append((left, top[0], right, bottom[1]))
+    return found
+
+
+def _small(grey: Any) -> Any:
+    """The picture in black and white, reduced to ~75 dpi (620 pixels across an A4 page): a
+    cell with a fifth of its pixels inked is ink (below 200), so that a thin frame line stays
+    one line while the letters inside stay apart from it."""
+    from PIL import Image
+
+    factor = max(1.0, grey.width / SMALL_WIDTH)
+    size = (max(1, int(grey.width / factor)), max(1, int(grey.height / factor)))
+    return grey.point(_below(170, 0, 255)).resize(size, Image.Resampling.BOX)
+
+
+def skew(small: Any) -> float:
+    """The angle (degrees, anticlockwise) that makes the lines of a small black-and-white page
+    copy horizontal: the one whose row profile is sharpest (lines dark, gaps white)."""
+    from PIL import Image
+
+    copy = small.reduce(2) if min(small.size) >= 40 else small  # ~37 dpi: lines still apart
+
+    def sharpness(angle: float) -> float:
+        turned = copy.rotate(angle, fillcolor=255, resample=Image.Resampling.NEAREST)
+        profile = _flat(turned.resize((1, turned.height), Image.Resampling.BOX))
+        return float(sum((b - a) ** 2 for a, b in itertools.pairwise(profile)))
+
+    # every other degree, then to the half degree around the best
+    best = max(range(-6, 7, 2), key=sharpness)
+    return max((best - 1, best - 0.5, float(best), best + 0.5, best + 1), key=sharpness)
+
+
+def erase_frames(strip: Any, small: Any = None) -> Any:
+    """A black-and-white copy has no red layer: the stamp's frame is found by its shape instead
+    (a rectangular outline) and erased, so that page segmentation reads the words inside it;
+    what touches the frame (the number line above it) is kept. `small` is `_small(strip)`,
+    when the caller has it."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+    small = _small(strip) if small is None else small
+    width, height = small.size
+    if small.point(_below(200)).histogram()[255] > 0.3 * width * height:
         return strip  # a dark photo or a picture: not a page with frames
-    erase = []
-    for group in _components(ink, width, height):
-        xs = [p % width for p in group]
-        ys = [p // width for p in group]
-        box_w, box_h = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
-        if box_w > 0.08 * width and 5 < box_h < 0.25 * height and len(group) < 0.35 * box_w * box_h:
-            erase.extend(group)
-    if not erase:
+    outlines = frames(small)
+    if not outlines:
         return strip
-    mask = Image.new("L", (width, height), 0)
-    values = [0] * (width * height)
-    for index in erase:
-        values[index] = 255
-    mask.putdata(values)
-    mask = mask.filter(ImageFilter.MaxFilter(3)).resize(strip.size)
+    mask = Image.new("L", small.size, 0)
+    draw = ImageDraw.Draw(mask)
+    for left, top, right, bottom in outlines:
+        draw.rectangle((left - 1, top - 1, right, bottom), outline=255, width=3)
+    mask = mask.filter(ImageFilter.MaxFilter(3)).resize(strip.size, Image.Resampling.NEAREST)
     return ImageChops.lighter(strip, mask)
 
 
 def _without_frame(region: Any) -> Any:
     """Keeps the letters and drops the frame: connected ink whose extent spans most of the
-    region (the border lines, rings and bars) is erased; letters are small components."""
-    from PIL import Image
-
+    region (the border lines, rings and bars) is erased; when there is such a frame, so are the
+    pieces of it that came apart (a broken or tilted frame's dashes). Without a frame the
+    letters themselves reach the region's edges, and nothing else goes."""
     scale = min(1.0, 300 / max(region.size))
     small = region.resize((max(1, int(region.width * scale)), max(1, int(region.height * scale))))
     width, height = small.size
-    ink = [value < 128 for value in _flat(small)]
-    erase: list[int] = []
-    for component in _components(ink, width, height):
-        xs = [p % width for p in component]
-        ys = [p // width for p in component]
-        if (max(xs) - min(xs)) > 0.6 * width or (max(ys) - min(ys)) > 0.85 * height:
-            erase.extend(component)
-    if not erase:
+    components = _components(small.convert("L"), 128)
+
+    def spans(box: tuple[int, int, int, int]) -> bool:
+        return box[2] - 1 > 0.6 * width or box[3] - 1 > 0.85 * height
+
+    framed = any(spans(component.box) for component in components)
+    letters = [
+        component
+        for component in components
+        if not spans(component.box) and not (framed and _frame_piece(component.box, width, height))
+    ]
+    if len(letters) == len(components):
         return region
-    cleaned = Image.new("L", small.size, 255)
-    values = [0 if flag else 255 for flag in ink]
-    for index in erase:
-        values[index] = 255
-    cleaned.putdata(values)
-    return cleaned.resize(region.size)
+    return _paint(small.size, letters, 0).resize(region.size)
 
 
-STAMP_HEIGHT = 160  # pixels a stamp region is scaled to before OCR (small photos read badly)
-ANGLES = (0, 4, -4, 7, -7)  # a stamp is often put on askew, and photos add their own tilt
+def _frame_piece(box: tuple[int, int, int, int], width: int, height: int) -> bool:
+    """A piece of a broken or tilted frame, smaller than a letter: anything in the region's
+    outer band (within `FRAME_BAND` of an edge), where the frame runs and no letter is; a thin
+    flat dash anywhere (a line of the frame, tilted); a thin upright one near a side."""
+    left, top, box_w, box_h = box
+    if box_h >= 0.25 * height or box_w >= 0.25 * width:
+        return False
+    x, y = left + box_w / 2, top + box_h / 2
+    if min(x, width - x) < FRAME_BAND * width or min(y, height - y) < FRAME_BAND * height:
+        return True
+    flat = box_h <= 0.03 * height + 1 and box_w >= 4 * box_h  # a dash of a top or bottom line
+    upright = box_w <= 0.015 * width + 1 and box_h >= 4 * box_w  # of a side
+    return flat or (upright and min(x, width - x) < 2 * FRAME_BAND * width)
 
 
-def _read_stamp(region: Any, limits: Limits) -> list[str]:
-    """The lines of one red mark, frame removed, scaled to a readable size, tried at a few
-    angles until one reads as a stamp."""
-    from PIL import ImageOps
+FRAME_BAND = 0.12
 
-    from bmnn.scanner.engine.detect import is_stamp_line
+
+def inked(grey: Any, share: float = 0.0005) -> bool:
+    """Whether a greyscale picture has any ink worth reading (a blank page's strip has none;
+    a scanner's specks vanish in the quarter-size copy)."""
+    small = grey.reduce(4) if min(grey.size) >= 8 else grey
+    dark = small.point(_below(140)).histogram()[255]
+    return dark > share * small.width * small.height
+
+
+STAMP_HEIGHT = 160  # pixels a stamp region is scaled to for its frame to be found
+LETTER_HEIGHT = 32  # pixels a mark's line of capitals is given: page segmentation (psm 3) drops
+# a lone word much larger than that, and the mark is read together with the page's text
+ANGLES = (4, -4, 7, -7)  # a stamp is often put on askew, and photos add their own tilt
+GAP = 40  # white pixels between the pictures stacked for one Tesseract process
+PSM = 4
+
+
+def stamp_picture(region: Any) -> Any:
+    """One mark (black on white) as Tesseract reads it best: frame removed, cut to its ink,
+    scaled so that a line of it is `LETTER_HEIGHT` high, with a white margin."""
+    from PIL import Image, ImageOps
 
     factor = STAMP_HEIGHT / max(1, region.height)
     if factor < 1 or factor > 1.3:
         region = region.resize((max(1, int(region.width * factor)), STAMP_HEIGHT))
-    region = ImageOps.expand(_without_frame(region), border=20, fill=255)
-    first: list[str] = []
-    for angle in ANGLES:
-        turned = region if angle == 0 else region.rotate(angle, expand=True, fillcolor=255)
-        found = ocr.words(turned, timeout=limits.ocr_timeout, psm=6)
-        rows: dict[tuple[int, int, int], list[str]] = {}
-        for word in found:
-            rows.setdefault(word.key, []).append(word.text)
-        lines = [" ".join(rows[key]).strip().upper() for key in sorted(rows)]
-        lines = [line for line in lines if line]
-        if angle == 0:
-            first = lines
-        if any(is_stamp_line(line) for line in lines):
-            return lines
-    return first
+    cleaned = _without_frame(region)
+    box = ImageOps.invert(cleaned.convert("L")).getbbox()
+    if box is not None:
+        cleaned = cleaned.crop(box)
+        # the tallest run of inked rows is one line of capitals (a diacritic above or below
+        # stands apart from it, and lines of a multi-line mark are separated by white rows)
+        rows = _runs(_flat(cleaned.resize((1, cleaned.height), Image.Resampling.BOX)), gap=3)
+        line = max((bottom - top for top, bottom in rows), default=cleaned.height)
+        factor = LETTER_HEIGHT / max(1, line)
+        if not 0.8 < factor < 1.25:
+            cleaned = cleaned.resize(
+                (max(1, int(cleaned.width * factor)), max(1, int(cleaned.height * factor)))
+            )
+    return ImageOps.expand(cleaned, border=24, fill=255)
 
 
-def ocr_stamps(
-    image: Any, *, page: int, limits: Limits, top: int, bottom: int, start_order: int
+def _stack(parts: list[Any]) -> tuple[Any, list[int]]:
+    """Pictures one under another on white, and where each starts."""
+    from PIL import Image
+
+    width = max(part.width for part in parts)
+    height = sum(part.height for part in parts) + GAP * (len(parts) - 1)
+    canvas = Image.new("L", (width, height), 255)
+    offsets, y = [], 0
+    for part in parts:
+        canvas.paste(part.convert("L"), (0, y))
+        offsets.append(y)
+        y += part.height + GAP
+    return canvas, offsets
+
+
+def _read_stacked(parts: list[Any], limits: Limits) -> list[list[ocr.Word]]:
+    """The words of each picture, all read by one Tesseract process."""
+    if not parts:
+        return []
+    canvas, offsets = _stack(parts)
+    found = ocr.words(canvas, timeout=limits.ocr_timeout, psm=PSM)
+    per_part: list[list[ocr.Word]] = [[] for _ in parts]
+    for word in found:
+        middle = word.top + word.height / 2
+        for index in range(len(parts) - 1, -1, -1):
+            if middle >= offsets[index]:
+                if middle <= offsets[index] + parts[index].height:
+                    per_part[index].append(
+                        ocr.Word(
+                            word.text,
+                            word.left,
+                            word.top - offsets[index],
+                            word.width,
+                            word.height,
+                            word.key,
+                            word.conf,
+                        )
+                    )
+                break
+    return per_part
+
+
+def _stamp_lines(found: list[ocr.Word]) -> list[str]:
+    rows: dict[tuple[int, int, int], list[ocr.Word]] = {}
+    for word in found:
+        rows.setdefault(word.key, []).append(word)
+    ordered = sorted(rows.values(), key=lambda row: min(w.top for w in row))
+    lines = [
+        " ".join(w.text for w in sorted(row, key=lambda w: w.left)).strip().upper()
+        for row in ordered
+    ]
+    return [line for line in lines if line]
+
+
+def _letters(found: list[ocr.Word], confidence: float = 60.0) -> int:
+    """Letters in the words Tesseract is sure of (two letters or more): what a reading that
+    makes sense has plenty of, and a page read sideways or upside down has hardly any."""
+    total = 0
+    for word in found:
+        letters = sum(ch.isalpha() for ch in word.text)
+        if letters >= 2 and word.conf >= confidence:
+            total += letters
+    return total
+
+
+@dataclass
+class Mark:
+    """A picture of one mark to read on its own (a red stamp cut from its page, a stamp pasted
+    as a picture into a PDF): where it is on the page and what Tesseract is given."""
+
+    box: tuple[float, float, float, float]  # fractions of the page, top-left origin
+    picture: Any  # black on white, frame removed (`stamp_picture`)
+    aspect: float  # width / height of the mark as found
+    origin: str = "ocr-stamp"  # "ocr-stamp" for red ink (TT24 Art. 3.2), "ocr" otherwise
+
+
+def _worth_turning(mark: Mark, found: list[ocr.Word]) -> bool:
+    """A mark whose upright reading may have missed a tilted stamp: stamp-shaped (a line of
+    capitals in a box, wider than tall) and read with few or unsure letters. A mark read
+    cleanly as something else ("ĐẾN", a signature's name) is not tried again."""
+    if not 1.5 <= mark.aspect <= 12:
+        return False
+    sure = [w for w in found if w.conf >= 75 and sum(ch.isalpha() for ch in w.text) >= 2]
+    return len(sure) < 2
+
+
+def read_marks(
+    marks: list[Mark], limits: Limits, text: Any | None = None
+) -> tuple[list[ocr.Word], list[list[str]]]:
+    """The words of `text` (a band of a page, or None) and the lines of each mark, read by one
+    Tesseract process; marks that may be tilted stamps are tried at `ANGLES`, all in one more."""
+    from bmnn.scanner.engine.detect import is_stamp_line
+
+    parts = ([text] if text is not None else []) + [mark.picture for mark in marks]
+    read = _read_stacked(parts, limits)
+    text_words = read[0] if text is not None else []
+    mark_words = read[1:] if text is not None else read
+    mark_lines = [_stamp_lines(found) for found in mark_words]
+    retry = [
+        index
+        for index, (mark, found) in enumerate(zip(marks, mark_words, strict=True))
+        if not any(is_stamp_line(line) for line in mark_lines[index])
+        and _worth_turning(mark, found)
+    ]
+    if retry:
+        turned = [
+            marks[index].picture.rotate(angle, expand=True, fillcolor=255)
+            for index in retry
+            for angle in ANGLES
+        ]
+        again = _read_stacked(turned, limits)
+        for position, index in enumerate(retry):
+            for offset in range(len(ANGLES)):
+                lines = _stamp_lines(again[position * len(ANGLES) + offset])
+                if any(is_stamp_line(line) for line in lines):
+                    mark_lines[index] = lines
+                    break
+    return text_words, mark_lines
+
+
+def mark_blocks(
+    marks: list[Mark], lines: list[list[str]], *, page: int, limits: Limits, start_order: int
 ) -> list[Block]:
-    """OCR of the red marks alone, one region at a time, frames removed: a stamp inside a
-    double border is where general page segmentation most often fails."""
-
-    width, height = image.size
-    mask = red_mask(image.crop((0, top, width, bottom)))
     blocks: list[Block] = []
-    for left, y0, right, y1 in stamp_regions(mask):
-        lines = _read_stamp(mask.crop((left, y0, right, y1)), limits)
-        box = (left / width, (top + y0) / height, right / width, (top + y1) / height)
-        zone = HEADER if page == 1 and box[1] < limits.header_share else BODY
-        for text in lines:
-            blocks.append(Block(text=text, page=page, zone=zone, order=start_order + len(blocks), box=box,
-                                origin="ocr-stamp"))  # fmt: skip
+    for mark, texts in zip(marks, lines, strict=True):
+        zone = HEADER if page == 1 and mark.box[1] < limits.header_share else BODY
+        for text in texts:
+            blocks.append(
+                Block(
+                    text=text,
+                    page=page,
+                    zone=zone,
+                    order=start_order + len(blocks),
+                    box=mark.box,
+                    origin=mark.origin,
+                )
+            )
     return blocks
+
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class Reading:
+    blocks: list[Block]
+    letters: int  # confident letters in the band's own text
+    ink: bool  # whether the band had ink at all
+    skipped: list[Box] = field(default_factory=list)  # lines of running text left unread
+
+
+PROSE_WIDTH = 0.55  # a line of ink wider than this share of the page is running text
+
+
+def prose_lines(grey: Any) -> list[tuple[int, int, int, int]]:
+    """Lines of running text in a band (pixel boxes): one stretch of ink, with no column gap,
+    wider than `PROSE_WIDTH` of the page and one line high. No stamp is that wide (TT24's
+    marks are a few centimetres), so the header's first reading can leave them out: they
+    are the costliest part of a header strip for Tesseract, which reads letter by letter."""
+    from PIL import Image
+
+    factor = 2 if grey.width >= 1200 else 1
+    small = grey.point(_below(170, 0, 255))
+    small = small.reduce(factor) if factor > 1 else small
+    width, height = small.size
+    rows = _runs(_flat(small.resize((1, height), Image.Resampling.BOX)), gap=2)
+    heights = sorted(bottom - top for top, bottom in rows if bottom - top > 2)
+    if not heights:
+        return []
+    # one line of text: about the common height, and no taller than 7 mm on an A4 page (a
+    # tilted page runs its lines together: none of its rows is one line)
+    common = heights[len(heights) // 2]
+    line = min(1.6 * common, 0.035 * width)
+    found = []
+    for index, (top, bottom) in enumerate(rows):
+        # a line cut by the band's lower edge: left for the rest, which reads it whole
+        cut = bottom == height and index > 0
+        if not (2 < bottom - top <= line or cut):
+            continue  # specks, or lines run together (one of them may be short)
+        band = small.crop((0, top, width, bottom))
+        columns = _flat(band.resize((width, 1), Image.Resampling.BOX))
+        # the accents above a line and the tails below it are too thin for the row profile:
+        # a third of the line's height either side is the line's too, short of the next line
+        reach = (bottom - top) // 3 + 1
+        above = max(top - reach, rows[index - 1][1] if index else 0)
+        below = min(bottom + reach, rows[index + 1][0] if index + 1 < len(rows) else height)
+        stretches = _runs(columns, gap=max(4, int(2.5 * (bottom - top))))
+        if cut and stretches and bottom - top < common / 2:
+            # a sliver of tops of letters: nothing Tesseract can read, whatever its width
+            found.append((0, above * factor, width * factor, below * factor))
+            continue
+        for left, right in stretches:
+            if right - left > PROSE_WIDTH * width:
+                found.append((left * factor, above * factor, right * factor, below * factor))
+    return found
+
+
+def _ink_box(
+    grey: Any, small: Any, blank: list[tuple[int, int, int, int]]
+) -> tuple[int, int, int, int]:
+    """The box around the ink of a picture, with a margin, the boxes `blank` left out; a
+    scanner's specks do not count (they vanish in `small`, its ~75 dpi copy)."""
+    from PIL import ImageFilter
+
+    factor = grey.width / small.width
+    ink = small.point(_below(200)).filter(ImageFilter.MedianFilter(3))  # specks gone, lines kept
+    for x0, y0, x1, y1 in blank:
+        ink.paste(
+            0, (int(x0 / factor), int(y0 / factor), int(x1 / factor) + 1, int(y1 / factor) + 1)
+        )
+    box = ink.getbbox()
+    if box is None:
+        return (0, 0, grey.width, grey.height)
+    left, top, right, bottom = (int(v * factor) for v in box)
+    margin = int(6 * factor)
+    return (
+        max(0, left - margin),
+        max(0, top - margin),
+        min(grey.width, right + margin),
+        min(grey.height, bottom + margin),
+    )
+
+
+def read_part(
+    image: Any,
+    *,
+    page: int,
+    limits: Limits,
+    top: int,
+    bottom: int,
+    start_order: int,
+    skim: bool = False,
+    keep: list[Box] | None = None,
+    below: int | None = None,
+    page_height: int | None = None,
+) -> Reading:
+    """OCR of one horizontal band of an upright page image: its text (stamp frames erased)
+    and its red marks read on their own, in one Tesseract process (two when a mark is tried
+    at other angles). `skim` leaves out the lines of running text (`prose_lines`), named in
+    `Reading.skipped`; `keep` and `below` read them later: above the row `below` only the
+    boxes `keep` are read, the rest of the band was read already. `page_height` is the page's
+    when `image` is only its top."""
+    from PIL import Image
+
+    width, height = image.width, page_height or image.height
+    if bottom - top < 10:
+        return Reading([], 0, False)
+    band = image.crop((0, top, width, bottom))
+    if below is not None and below > top:
+        cover = Image.new(band.mode, (width, min(below, bottom) - top), "white")
+        for x0, y0, x1, y1 in keep or []:
+            box = (int(x0 * width), int(y0 * height), int(x1 * width), int(y1 * height))
+            cover.paste(image.crop(box), (box[0], box[1] - top))
+        band.paste(cover, (0, 0))
+    grey = band.convert("L")
+    if not inked(grey):
+        return Reading([], 0, False)
+    # a skewed scan or a tilted photo is turned straight: Tesseract reads level lines better,
+    # a stamp's frame is a level rectangle again, and lines of running text stay one row each.
+    # A page with red marks only from 2° on: its text reads well up to there, and the marks
+    # are tried at other angles anyway; without red ink the stamp's frame must be level.
+    mask = red_mask(band)
+    regions = stamp_regions(mask)
+    small = _small(grey)
+    angle = skew(small)
+    if abs(angle) >= (2 if regions else 1):
+        band = band.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor="white")
+        grey = band.convert("L")
+        small = _small(grey)
+        skim = False  # the lines left out must be found again, unturned, by `rest`
+        mask = red_mask(band)
+        regions = stamp_regions(mask)
+    marks = [
+        Mark(
+            (left / width, (top + y0) / height, right / width, (top + y1) / height),
+            stamp_picture(mask.crop((left, y0, right, y1))),
+            (right - left) / max(1, y1 - y0),
+        )
+        for left, y0, right, y1 in regions
+    ]
+    if not regions:  # a copy in black and white: a red stamp became light grey ink
+        faint = grey_mask(grey)
+        marks += [
+            Mark(
+                (left / width, (top + y0) / height, right / width, (top + y1) / height),
+                stamp_picture(faint.crop((left, y0, right, y1))),
+                (right - left) / max(1, y1 - y0),
+                "ocr",
+            )
+            for left, y0, right, y1 in stamp_regions(faint)[:MAX_FAINT_MARKS]
+        ]
+    text = erase_frames(grey, small)
+    prose = prose_lines(text) if skim else []
+    for box in prose:
+        text.paste(255, box)
+    skipped = [
+        (x0 / width, (top + y0) / height, x1 / width, (top + y1) / height)
+        for x0, y0, x1, y1 in prose
+    ]
+    # Tesseract's layout pass costs by the pixel: the white around the ink is left out
+    ink = _ink_box(text, small, prose)
+    text_words, lines = read_marks(marks, limits, text.crop(ink))
+    text_words = [
+        ocr.Word(w.text, w.left + ink[0], w.top + ink[1], w.width, w.height, w.key, w.conf)
+        for w in text_words
+    ]
+    blocks = ocr.lines(
+        text_words,
+        page=page,
+        page_width=width,
+        page_height=height,
+        y_offset=top,
+        header_until=limits.header_share,
+        start_order=start_order,
+    )
+    blocks += mark_blocks(
+        marks, lines, page=page, limits=limits, start_order=start_order + len(blocks)
+    )
+    return Reading(blocks, _letters(text_words), True, skipped)
+
+
+def _turned(image: Any, turn: int) -> Any:
+    from PIL import Image
+
+    if turn == 0:
+        return image
+    steps = {
+        90: Image.Transpose.ROTATE_270,
+        180: Image.Transpose.ROTATE_180,
+        270: Image.Transpose.ROTATE_90,
+    }  # a clockwise turn is PIL's anticlockwise one
+    return image.transpose(steps[turn])
+
+
+OSD_SIDE = 1800  # long side of the copy OSD reads: below ~1200 px it guesses 180° wrong
+LOOKS_READ = 25  # confident letters that make a header strip's reading look right
+
+
+class PageImage:
+    """One page to read — a PDF page rendered on demand, or a picture — turned upright once its
+    orientation is known (looked for at most once per page) and with its light evened out.
+
+    `load(dpi, share)` returns the top `share` of the page in RGB at that resolution (a picture
+    ignores the resolution). `spent` is the share of the page looked at by OCR (a header strip
+    counts as its share); a blank page costs nothing: no ink, no Tesseract."""
+
+    def __init__(self, load: Callable[..., Any], *, page: int, limits: Limits) -> None:
+        self._load = load
+        self.page = page
+        self.limits = limits
+        self.turn = 0  # degrees clockwise that stand the page upright
+        self.oriented = False
+        self.blank: bool | None = None  # known once a band without ink was met
+        self.spent = 0.0
+        self.skipped: list[Box] = []  # the header's lines of running text, for `rest`
+        self._images: dict[tuple[int, float], Any] = {}
+
+    @property
+    def share(self) -> float:
+        return min(1.0, self.limits.header_share)
+
+    def image(self, dpi: int) -> Any:
+        """The whole page, upright."""
+        if (dpi, 1.0) not in self._images:
+            self._images = {(dpi, 1.0): even_light(self._load(dpi, 1.0))}  # one kept at a time
+        return _turned(self._images[(dpi, 1.0)], self.turn)
+
+    def top(self, dpi: int) -> tuple[Any, int]:
+        """The header strip, upright, and the page's height in its pixels: rendered alone
+        while the page is not known to be turned."""
+        if self.turn or (dpi, 1.0) in self._images or self.share >= 1:
+            page = self.image(dpi)
+            return page.crop((0, 0, page.width, int(page.height * self.share))), page.height
+        if (dpi, self.share) not in self._images:
+            self._images = {(dpi, self.share): even_light(self._load(dpi, self.share))}
+        strip = self._images[(dpi, self.share)]
+        return strip, round(strip.height / self.share)
+
+    def _find_turn(self, image: Any) -> int:
+        """The clockwise turn OSD finds on a small copy of the page, 0 when it is unsure."""
+        grey = image.convert("L")
+        factor = OSD_SIDE / max(grey.size)
+        if factor < 1:
+            grey = grey.resize((int(grey.width * factor), int(grey.height * factor)))
+        found = ocr.orientation(grey, timeout=self.limits.ocr_timeout)
+        if found is None or found[1] < 1.5:
+            return 0
+        return found[0]
+
+    def _read(self, dpi: int, part: str, start_order: int, enough: int) -> list[Block]:
+        """One band, read again upright when its reading looks wrong (fewer than `enough`
+        confident letters) and the page, looked at whole, has ink and another orientation."""
+        reading = self._band(dpi, part, start_order)
+        if not reading.ink and self.blank is None:
+            self.blank = not inked(self.image(dpi).convert("L"))
+        if not self.blank:
+            self.spent += self._share(part)
+        if reading.letters < enough and not self.oriented and not self.blank:
+            self.oriented = True
+            turn = self._find_turn(self.image(dpi))
+            if turn:
+                self.turn = (self.turn + turn) % 360
+                reading = self._band(dpi, part, start_order)
+                self.spent += self._share(part)
+        if part == "header":
+            self.skipped = reading.skipped
+        return reading.blocks
+
+    def header(self, start_order: int = 0) -> list[Block]:
+        """The header strip at `header_dpi`, read upright, lines of running text left out."""
+        return self._read(self.limits.header_dpi, "header", start_order, LOOKS_READ)
+
+    def rest(self, start_order: int = 0) -> list[Block]:
+        """What the header's reading left: the page below the strip, and the lines of running
+        text in it, at `ocr_dpi`, in the orientation the header found."""
+        return self._read(self.limits.ocr_dpi, "rest", start_order, 0)
+
+    def envelope(self, start_order: int = 0) -> list[Block]:
+        """The envelope letter marks (TT24 Form 03) anywhere on the page, looked for by shape on
+        the whole page at `envelope.PAGE_DPI`: Tesseract runs only on a ring holding a glyph."""
+        from bmnn.scanner.engine.extract.envelope import PAGE_DPI, envelope_marks
+
+        if self.blank:
+            return []
+        picture = _turned(self._load(PAGE_DPI, 1.0), self.turn)
+        return envelope_marks(picture, page=self.page, start_order=start_order, limits=self.limits)
+
+    def release(self) -> None:
+        """Lets the page's pictures go (the page stays readable: they are made again)."""
+        self._images = {}
+
+    def _share(self, part: str) -> float:
+        return {"header": self.share, "rest": 1 - self.share}[part]
+
+    def _band(self, dpi: int, part: str, start_order: int) -> Reading:
+        if part == "header":
+            strip, height = self.top(dpi)
+            # a whole page asked for at once (`header_share` 1) is read whole
+            return read_part(
+                strip,
+                page=self.page,
+                limits=self.limits,
+                top=0,
+                bottom=strip.height,
+                start_order=start_order,
+                skim=self.share < 1,
+                page_height=height,
+            )
+        image = self.image(dpi)
+        cut = int(image.height * self.share)
+        top = min([cut, *(int(box[1] * image.height) for box in self.skipped)])
+        return read_part(
+            image,
+            page=self.page,
+            limits=self.limits,
+            top=top,
+            bottom=image.height,
+            start_order=start_order,
+            keep=self.skipped,
+            below=cut,
+        )
 
 
 def ocr_page(
     image: Any, *, page: int, limits: Limits, part: str = "all", start_order: int = 0
 ) -> list[Block]:
     """OCR of one page image: its header strip (`part="header"`), the rest below it
-    (`part="rest"`), or all of it."""
-    width, height = image.size
+    (`part="rest"`), or all of it — upright as it is (a picture inside an office file)."""
+    height = image.height
     cut = int(height * limits.header_share)
     top, bottom = {"header": (0, cut), "rest": (cut, height), "all": (0, height)}[part]
-    if bottom - top < 10:
-        return []
-    strip = image.crop((0, top, width, bottom)).convert("L")
-    strip = erase_frames(strip)
-    found = ocr.words(strip, timeout=limits.ocr_timeout)
-    blocks = ocr.lines(found, page=page, page_width=width, page_height=height, y_offset=top,
-                       header_until=limits.header_share, start_order=start_order)  # fmt: skip
-    blocks += ocr_stamps(image, page=page, limits=limits, top=top, bottom=bottom,
-                         start_order=start_order + len(blocks))  # fmt: skip
-    return blocks
+    return read_part(
+        image, page=page, limits=limits, top=top, bottom=bottom, start_order=start_order
+    ).blocks
 
 
 def open_image(data: bytes, limits: Limits = DEFAULT) -> Any:
@@ -245,14 +970,41 @@ def open_image(data: bytes, limits: Limits = DEFAULT) -> Any:
     return image
 
 
+def upper_part(image: Any, share: float) -> Any:
+    """The top `share` of a picture."""
+    return image if share >= 1 else image.crop((0, 0, image.width, int(image.height * share)))
+
+
+def _at_most(image: Any, width: int) -> Any:
+    if image.width <= width:
+        return image
+    factor = width / image.width
+    return image.resize((width, int(image.height * factor)), resample=3)  # bicubic
+
+
 def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
-    image = prepare(open_image(data, limits))
-    header = ocr_page(image, page=1, limits=limits, part="header")
-    result = Extracted(kind="image", blocks=header, ocr_pages=limits.header_share)
+    picture = prepare(open_image(data, limits))
+    # a photo from a phone is far larger than a page needs: read at about the resolution asked
+    # for across an A4 page's width
+    page = PageImage(
+        lambda dpi, share=1.0: upper_part(_at_most(picture, int(8.3 * dpi)), share),
+        page=1,
+        limits=limits,
+    )
+    header = page.header()
+    # an envelope's letter mark (TT24 Form 03) may sit anywhere on the photo: looked for on the
+    # whole picture by shape, which costs little when there is none — upright, as the header's
+    # reading found the page to stand
+    from bmnn.scanner.engine.extract.envelope import envelope_marks
+
+    upright = _turned(picture, page.turn)
+    header += envelope_marks(upright, page=1, start_order=len(header), limits=limits)
+    result = Extracted(kind="image", blocks=header, ocr_pages=page.spent)
 
     def rest() -> list[Block]:
-        result.ocr_pages += 1 - limits.header_share
-        return ocr_page(image, page=1, limits=limits, part="rest", start_order=len(header))
+        blocks = page.rest(start_order=len(header))
+        result.ocr_pages = page.spent
+        return blocks
 
     result.needs_more = rest
     return result

@@ -1,5 +1,7 @@
 """PDF: the text layer with positions (pdfium); pages without one are rendered and OCR'd,
-the header strip of page one first."""
+the header strip of the first scanned page first, then those of the later scanned pages, then
+the rest; pictures in page one's header of a typed PDF (a pasted stamp) are read when its text
+shows no secret."""
 
 from __future__ import annotations
 
@@ -85,101 +87,167 @@ def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
             result.kind = "scan" if len(scanned) == min(pages, limits.max_text_pages) else "pdf"
             _ocr_plan(pdf, scanned, result, limits)
             handed_over = True
-        elif _header_images(pdf, limits):
-            _ocr_header_images(pdf, result, limits)
-            handed_over = True
+        else:
+            boxes = _pictures(pdf, limits)
+            if boxes:
+                _ocr_header_pictures(pdf, boxes, result, limits)
+                handed_over = True
         return result
     finally:
         if not handed_over:
             pdf.close()
 
 
-def _render(pdf: Any, index: int, limits: Limits) -> Any:
+def _loader(pdf: Any, index: int, limits: Limits) -> Any:
+    """`load(dpi, share)` for a `PageImage`: the top `share` of page `index` (all of it by
+    default) rendered at that resolution (fewer pixels when `max_image_pixels` says so), in
+    RGB; the header strip alone costs a third of the page's rendering."""
     import pypdfium2 as pdfium
 
     from bmnn.scanner.engine.extract.images import prepare
 
-    try:
-        page = pdf[index]
-    except pdfium.PdfiumError as exc:
-        raise ExtractError("malformed", f"page {index + 1} cannot be rendered") from exc
-    try:
-        width, height = page.get_size()
-        scale = limits.ocr_dpi / 72
-        if width * height * scale * scale > limits.max_image_pixels:
-            scale = (limits.max_image_pixels / (width * height)) ** 0.5
-        return prepare(page.render(scale=scale).to_pil())
-    finally:
-        page.close()
+    def load(dpi: int, share: float = 1.0) -> Any:
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError as exc:
+            raise ExtractError("malformed", f"page {index + 1} cannot be rendered") from exc
+        try:
+            width, height = page.get_size()
+            scale = dpi / 72
+            if width * height * scale * scale > limits.max_image_pixels:
+                scale = (limits.max_image_pixels / (width * height)) ** 0.5
+            if page.get_rotation() % 180:
+                width, height = height, width  # the crop is of the page as displayed
+            crop = (0.0, height * (1 - share), 0.0, 0.0) if share < 1 else (0.0, 0.0, 0.0, 0.0)
+            return prepare(page.render(scale=scale, crop=crop).to_pil(), exif=False)
+        finally:
+            page.close()
+
+    return load
 
 
 def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -> None:
-    """OCR the header strip of the first scanned page now; the rest when asked."""
-    from bmnn.scanner.engine.extract.images import ocr_page
+    """The header strip of the first scanned page now; then, when asked, the header strips of
+    the later scanned pages (a public covering letter can come before a stamped annex, so they
+    are read even when page one's header was clean: `unread_images`); then the rest of them."""
+    from bmnn.scanner.engine.extract.images import PageImage
 
-    first = scanned[0]
-    image = _render(pdf, first, limits)
-    if first == 0:
-        result.blocks.extend(
-            ocr_page(image, page=1, limits=limits, part="header", start_order=len(result.blocks))
-        )
-        result.ocr_pages += limits.header_share
-        remaining: list[tuple[int, str]] = [(0, "rest")]
-    else:
-        remaining = [(first, "all")]
-    remaining += [(i, "all") for i in scanned[1 : limits.max_ocr_pages]]
+    reading = scanned[: limits.max_ocr_pages]
+    if len(scanned) > len(reading):
+        result.notes.append(f"OCR stopped after {limits.max_ocr_pages} scanned pages")
+    pages = {i: PageImage(_loader(pdf, i, limits), page=i + 1, limits=limits) for i in reading}
+    done = result.ocr_pages  # OCR spent before, if any
 
-    def more() -> list[Block]:
+    def spent() -> float:
+        return done + sum(page.spent for page in pages.values())
+
+    result.blocks.extend(pages[reading[0]].header(start_order=len(result.blocks)))
+    result.blocks.extend(pages[reading[0]].envelope(start_order=len(result.blocks)))
+    pages[reading[0]].release()  # what is read next is rendered at `ocr_dpi`
+    result.ocr_pages = spent()
+
+    def rests() -> list[Block]:
         blocks: list[Block] = []
         try:
-            for index, part in remaining:
-                picture = image if index == first else _render(pdf, index, limits)
-                blocks += ocr_page(picture, page=index + 1, limits=limits, part=part,
-                                   start_order=len(result.blocks) + len(blocks))  # fmt: skip
-                result.ocr_pages += (1 - limits.header_share) if part == "rest" else 1
+            for index in reading:
+                blocks += pages[index].rest(start_order=len(result.blocks) + len(blocks))
+                pages[index].release()
+                result.ocr_pages = spent()
         finally:
             pdf.close()
             result.cleanup = None
-        if len(scanned) > limits.max_ocr_pages:
-            result.notes.append(f"OCR stopped after {limits.max_ocr_pages} scanned pages")
         return blocks
 
-    result.needs_more = more
+    def headers() -> list[Block]:
+        blocks: list[Block] = []
+        for index in reading[1:]:
+            blocks += pages[index].header(start_order=len(result.blocks) + len(blocks))
+            blocks += pages[index].envelope(start_order=len(result.blocks) + len(blocks))
+            pages[index].release()
+            result.ocr_pages = spent()
+        result.needs_more = rests
+        return blocks
+
+    result.unread_images = len(reading) > 1
+    result.needs_more = headers if len(reading) > 1 else rests
     result.cleanup = pdf.close
 
 
-def _header_images(pdf: Any, limits: Limits) -> bool:
-    """Whether page one has a picture in its header strip (a stamp pasted as an image); a page
-    one that cannot be loaded has none to read."""
+def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float]]:
+    """Pictures in page one's header strip (a stamp pasted as an image, a scanned page under
+    an invisible text layer), as boxes in fractions of the page from its top-left corner.
+    Pictures inside Form XObjects are placed by their forms' matrices. A page one that cannot
+    be loaded has none."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_raw
 
     try:
         page = pdf[0]
     except pdfium.PdfiumError:
-        return False
+        return []
     try:
         width, height = page.get_size()
-        for image in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-            left, _bottom, right, top = image.get_bounds()
-            if (right - left) > 0.04 * width and (1 - top / height) < limits.header_share:
-                return True
-        return False
+        if width <= 0 or height <= 0:
+            return []
+        turn = page.get_rotation() % 360
+        forms: list[Any] = []  # the matrices of the forms around the current object
+        boxes = []
+        kinds = [pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
+        for found, thing in enumerate(page.get_objects(filter=kinds, max_depth=4)):
+            if found > 2000:
+                break
+            del forms[thing.level :]
+            if thing.type == pdfium_raw.FPDF_PAGEOBJ_FORM:
+                forms.append(thing.get_matrix())
+                continue
+            left, bottom, right, top = thing.get_bounds()
+            for matrix in reversed(forms):
+                left, bottom, right, top = matrix.on_rect(left, bottom, right, top)
+            box = _upright_box(
+                (left / width, 1 - top / height, right / width, 1 - bottom / height), turn
+            )
+            if (
+                (box[2] - box[0]) > 0.03
+                and (box[3] - box[1]) > 0.01
+                and box[1] < limits.header_share
+            ):
+                boxes.append(tuple(max(0.0, min(1.0, v)) for v in box))
+        return boxes[:20]  # type: ignore[return-value]
     finally:
         page.close()
 
 
-def _ocr_header_images(pdf: Any, result: Extracted, limits: Limits) -> None:
-    """OCR of page one's header strip, only if its text did not already show a secret."""
-    from bmnn.scanner.engine.extract.images import ocr_page
+def _upright_box(
+    box: tuple[float, float, float, float], turn: int
+) -> tuple[float, float, float, float]:
+    """A box on the unrotated page (fractions, top-left origin) as it is on the page shown
+    turned clockwise by `turn` (its /Rotate)."""
+    x0, y0, x1, y1 = box
+    if turn == 90:
+        return (1 - y1, x0, 1 - y0, x1)
+    if turn == 180:
+        return (1 - x1, 1 - y1, 1 - x0, 1 - y0)
+    if turn == 270:
+        return (y0, 1 - x1, y1, 1 - x0)
+    return box
 
+
+MARGIN = 0.006  # of the page, around a picture's box: its frame's antialiasing, a tilt
+
+
+def _ocr_header_pictures(
+    pdf: Any, boxes: list[tuple[float, float, float, float]], result: Extracted, limits: Limits
+) -> None:
+    """OCR of the pictures in page one's header, only if the text did not already show a
+    secret: small ones (a stamp) cut out and read on their own, red ink through the red mask,
+    all in one Tesseract process; a large one (a scanned page under a text layer) as the
+    header strip of a scan."""
     result.unread_images = True
 
     def more() -> list[Block]:
         try:
-            image = _render(pdf, 0, limits)
-            blocks = ocr_page(
-                image, page=1, limits=limits, part="header", start_order=len(result.blocks)
+            blocks = _read_pictures(
+                _loader(pdf, 0, limits)(limits.header_dpi), boxes, result, limits
             )
             result.ocr_pages += limits.header_share
             return blocks
@@ -189,3 +257,53 @@ def _ocr_header_images(pdf: Any, result: Extracted, limits: Limits) -> None:
 
     result.needs_more = more
     result.cleanup = pdf.close
+
+
+def _read_pictures(
+    image: Any, boxes: list[tuple[float, float, float, float]], result: Extracted, limits: Limits
+) -> list[Block]:
+    from bmnn.scanner.engine.extract.images import (
+        Mark,
+        PageImage,
+        mark_blocks,
+        read_marks,
+        red_mask,
+        stamp_picture,
+        stamp_regions,
+        upper_part,
+    )
+
+    start = len(result.blocks)
+    if any((x1 - x0) > 0.5 or (y1 - y0) > 0.15 for x0, y0, x1, y1 in boxes):
+        page = PageImage(lambda _dpi, share=1.0: upper_part(image, share), page=1, limits=limits)
+        page.oriented = True  # the text layer is upright: so is the page
+        return page.header(start_order=start)
+    width, height = image.size
+    marks: list[Mark] = []
+    for x0, y0, x1, y1 in boxes:
+        left, top = int(max(0.0, x0 - MARGIN) * width), int(max(0.0, y0 - MARGIN) * height)
+        right, bottom = int(min(1.0, x1 + MARGIN) * width), int(min(1.0, y1 + MARGIN) * height)
+        if right - left < 8 or bottom - top < 8:
+            continue
+        crop = image.crop((left, top, right, bottom))
+        mask = red_mask(crop)
+        regions = stamp_regions(mask)
+        if regions:
+            for a, b, c, d in regions:
+                box = (
+                    (left + a) / width,
+                    (top + b) / height,
+                    (left + c) / width,
+                    (top + d) / height,
+                )
+                marks.append(
+                    Mark(box, stamp_picture(mask.crop((a, b, c, d))), (c - a) / max(1, d - b))
+                )
+        else:  # a grey or black stamp: its own ink, darkened to black
+            grey = crop.convert("L").point(lambda v: 0 if v < 170 else 255)
+            box = (left / width, top / height, right / width, bottom / height)
+            marks.append(
+                Mark(box, stamp_picture(grey), (right - left) / max(1, bottom - top), "ocr")
+            )
+    _text, lines = read_marks(marks, limits)
+    return mark_blocks(marks, lines, page=1, limits=limits, start_order=start)

@@ -1,10 +1,18 @@
-"""Plain text in any common encoding, HTML pages and e-mail messages with their attachments."""
+"""Plain text in any common encoding, HTML pages (their pictures included) and e-mail messages
+with their attachments."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import email
 import email.policy
+import io
+import re
+from dataclasses import dataclass, field
 from email.message import EmailMessage
+from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
@@ -52,20 +60,419 @@ def extract_text(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     return Extracted(kind="text", blocks=lines_to_blocks(decode(data))[: limits.max_blocks])
 
 
-def html_text(data: bytes) -> str:
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+# --- HTML ------------------------------------------------------------------------------------------
+# A browser puts inline elements (span, b, i, a, font, unknown tags) side by side on one line and
+# starts a new line at a block element or <br>. A level word written as <span>M</span><span>ẬT</span>,
+# one letter per span or as two styled words reads whole only when the text is joined the same way;
+# whitespace inside a paragraph (the source's own line breaks included) is one space.
 
-    tree = HTMLParser(decode(data))
-    for node in tree.css("script, style, noscript, template"):
-        node.decompose()
-    root = tree.body or tree.root
-    return "" if root is None else root.text(separator="\n")
-
-
-def extract_html(data: bytes, limits: Limits = DEFAULT) -> Extracted:
-    return Extracted(
-        kind="html", blocks=lines_to_blocks(html_text(data), origin="html")[: limits.max_blocks]
+BLOCK_TAGS = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "body", "caption", "center", "dd"),
+        *("details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure"),
+        *("footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header"),
+        *("hgroup", "hr", "html", "iframe", "legend", "li", "listing", "main", "menu", "nav"),
+        *("ol", "optgroup", "option", "p", "plaintext", "pre", "search", "section", "select"),
+        *("summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "ul"),
+        *("xmp", "text"),
     )
+)  # `text` is SVG's: each <text> element is drawn apart
+HIDDEN_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+PRE_TAGS = frozenset(("pre", "listing", "plaintext", "textarea", "xmp"))
+# Characters drawn as nothing (zero-width space, joiners, word joiner, BOM) or only at a line's
+# end (soft hyphen): between the letters of a word they change nothing on screen.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_SPACE = re.compile(r"\s+")
+_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]*)", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$", re.IGNORECASE)
+_PIXELS = re.compile(r"^\s*(\d{1,6})(?:\.\d+)?\s*(?:px)?\s*$", re.IGNORECASE)
+BLOCK_DISPLAYS = frozenset(("block", "flex", "grid", "list-item", "flow-root"))  # and table-*
+INLINE_DISPLAYS = frozenset(("inline", "contents", "ruby"))
+# A box laid out in the line (a framed stamp as `display: inline-block`): the browser draws it
+# apart from the words beside it, so its text is a line of its own, never glued to theirs
+BOXED_DISPLAYS = frozenset(("inline-block", "inline-flex", "inline-grid", "inline-table"))
+MAX_DEPTH = 2000  # elements nested deeper are not read (the stack of the walk stays small)
+# The parser's work on nested block elements grows with the square of their depth (each new one
+# looks down the stack of open elements): a page whose nesting would cost more than this many
+# steps is read only up to that point.
+MAX_NESTING_WORK = 40_000_000
+_NESTING_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|blockquote|center|details|dialog|dir|dl|fieldset|"
+    r"figure|figcaption|footer|header|hgroup|main|menu|nav|ol|ul|address|summary|search|pre|"
+    r"listing)[\s/>]",
+    re.IGNORECASE,
+)
+# Pictures of a page read as images (a scanned page shown on the page): at most this many, of at
+# most these many bytes in all; icons (small by declared or real size, or by bytes) are skipped.
+PAGE_IMAGES = 10
+PAGE_IMAGE_BYTES = 20 * 1024 * 1024
+# a data: URI longer than this cannot hold a picture the page may read (base64: 4 characters for 3
+# bytes): it is dropped from the page before parsing, so that it costs no memory
+_TOO_LONG_DATA = re.compile(rb"data:[^\"'\s>)]{%d,}" % (PAGE_IMAGE_BYTES * 4 // 3 + 1024))
+IMAGE_MIN_BYTES = 800
+IMAGE_MIN_SIDE = 24  # pixels: less than this in either direction is a rule, a bullet, a spacer
+ICON_SIDE = 64  # pixels: no bigger than this in both directions is an icon
+DATA_IMAGE_TYPES = {
+    "png": "png",
+    "jpeg": "jpg",
+    "jpg": "jpg",
+    "gif": "gif",
+    "webp": "webp",
+    "bmp": "bmp",
+    "tiff": "tif",
+    "x-ms-bmp": "bmp",
+}
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An <img> of a page: its source as written and the size the page declares (pixels)."""
+
+    src: str
+    width: int | None = None
+    height: int | None = None
+    line: int = 0  # how many lines of text come before it
+
+    def too_small(self) -> bool:
+        return is_icon(self.width, self.height)
+
+
+def is_icon(width: int | None, height: int | None) -> bool:
+    """A picture too small to hold a readable stamp: a rule, a bullet, an icon."""
+    sides = [side for side in (width, height) if side is not None]
+    if any(side < IMAGE_MIN_SIDE for side in sides):
+        return True
+    return len(sides) == 2 and all(side <= ICON_SIDE for side in sides)
+
+
+@dataclass
+class PageText:
+    """The lines of a page as a browser would lay them out, and its pictures."""
+
+    lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, inside navigation)
+    images: list[ImageRef] = field(default_factory=list)
+    truncated: str = ""  # why not all of the page was read
+
+
+def _declarations(style: str) -> dict[str, str]:
+    return {
+        name.lower(): value.strip().lower() for name, value in _DECLARATION.findall(style[:4000])
+    }
+
+
+class _Rules:
+    """The simple rules of a page's style sheets (tag, .class, #id and their compounds) that
+    change how text is laid out or cased: display and text-transform (font-variant small-caps
+    draws lower-case letters as capitals)."""
+
+    def __init__(self, sheets: list[str]) -> None:
+        self.rules: list[tuple[str | None, frozenset[str], str | None, dict[str, str]]] = []
+        for sheet in sheets:
+            for rule in _CSS_COMMENT.sub(" ", sheet[:200_000]).split("}"):
+                head, brace, body = rule.rpartition("{")
+                if not brace:
+                    continue
+                selectors = head.rsplit("{", 1)[-1]  # inside @media: the rule's own selectors
+                wanted = {k: v for k, v in _declarations(body).items() if k in _LAYOUT_PROPERTIES}
+                if not wanted:
+                    continue
+                for selector in selectors.split(","):
+                    match = _SIMPLE_SELECTOR.match(selector.strip())
+                    if match is None or not (match.group(1) or match.group(2)):
+                        continue
+                    parts = re.findall(r"([.#])([\w-]+)", match.group(2))
+                    classes = frozenset(name for kind, name in parts if kind == ".")
+                    ids = [name for kind, name in parts if kind == "#"]
+                    tag = match.group(1).lower() if match.group(1) else None
+                    self.rules.append((tag, classes, ids[0] if ids else None, wanted))
+                    if len(self.rules) >= 500:
+                        return
+
+    def apply(self, tag: str, attributes: dict[str, str | None]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        if self.rules:
+            classes = set((attributes.get("class") or "").split())
+            ident = attributes.get("id")
+            for rule_tag, rule_classes, rule_id, declarations in self.rules:
+                if (
+                    (rule_tag is None or rule_tag == tag)
+                    and rule_classes <= classes
+                    and (rule_id is None or rule_id == ident)
+                ):
+                    found.update(declarations)
+        style = attributes.get("style")
+        if style:
+            found.update((k, v) for k, v in _declarations(style).items() if k in _LAYOUT_PROPERTIES)
+        return found
+
+
+_LAYOUT_PROPERTIES = frozenset(("display", "text-transform", "font-variant", "font-variant-caps"))
+
+
+def _transform(declarations: dict[str, str], inherited: str) -> str:
+    """ "upper", "lower" or "" (as written), from text-transform and small capitals."""
+    transform = declarations.get("text-transform", "")
+    if transform.startswith("uppercase"):
+        return "upper"
+    if transform.startswith("lowercase"):
+        return "lower"
+    if transform.startswith("none"):
+        return ""
+    caps = declarations.get("font-variant-caps") or declarations.get("font-variant", "")
+    if "small-caps" in caps:
+        return "upper"
+    return inherited
+
+
+def _pixels(value: str | None) -> int | None:
+    match = _PIXELS.match(value or "")
+    return int(match.group(1)) if match else None
+
+
+def image_ref(attributes: dict[str, str | None], line: int = 0) -> ImageRef | None:
+    """An <img>'s picture: its source (the one a lazy-loading script would put in, when given)
+    and declared size."""
+    src = (attributes.get("src") or "").strip()
+    lazy = (attributes.get("data-src") or attributes.get("data-original") or "").strip()
+    if lazy and (not src or (src[:5].lower() == "data:" and len(src) < IMAGE_MIN_BYTES)):
+        src = lazy
+    if not src:
+        return None
+    style = _declarations(attributes.get("style") or "")
+    width = _pixels(attributes.get("width")) or _pixels(style.get("width"))
+    height = _pixels(attributes.get("height")) or _pixels(style.get("height"))
+    return ImageRef(src=src, width=width, height=height, line=line)
+
+
+def nesting_cut(data: str) -> int | None:
+    """Where the page's nesting of block elements becomes too costly to parse, or None."""
+    depth = work = 0
+    for match in _NESTING_TAG.finditer(data):
+        if match.group(1):
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        work += depth
+        if work > MAX_NESTING_WORK:
+            return match.start()
+    return None
+
+
+def page_text(data: bytes) -> PageText:
+    """The page's lines and pictures (script, style and the head left out)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = PageText()
+    if len(data) > PAGE_IMAGE_BYTES and b"data:" in data:
+        data = _TOO_LONG_DATA.sub(b"data:,", data)
+    text = decode(data)
+    cut = nesting_cut(text)
+    if cut is not None:
+        text = text[:cut]
+        page.truncated = "the page nests its elements too deeply; only its beginning was read"
+    tree = LexborHTMLParser(text)
+    rules = _Rules([node.text() or "" for node in tree.css("style")[:50]])
+    root = tree.body or tree.root
+    if root is None:
+        return page
+    parts: list[str] = []
+    in_nav = False
+
+    def end_line() -> None:
+        nonlocal in_nav
+        if not parts:
+            return
+        text = _SPACE.sub(" ", "".join(parts).translate(INVISIBLE)).strip()
+        parts.clear()
+        if text:
+            page.lines.append((text, in_nav))
+        in_nav = False
+
+    # (children still to visit, is a block, text transform, preformatted, navigation)
+    stack: list[tuple[Any, bool, str, bool, bool]] = [
+        (root.iter(include_text=True), True, "", False, False)
+    ]
+    while stack:
+        children, block, transform, pre, nav = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                end_line()
+            continue
+        if child.is_text_node:
+            text = child.text_content or ""
+            if transform == "upper":
+                text = text.upper()
+            elif transform == "lower":
+                text = text.lower()
+            if pre:
+                lines = text.replace("\r\n", "\n").split("\n")
+                for line in lines[:-1]:
+                    parts.append(line)
+                    in_nav = in_nav or nav
+                    end_line()
+                text = lines[-1]
+            if text.strip():
+                in_nav = in_nav or nav
+            parts.append(text if pre else _SPACE.sub(" ", text))
+            continue
+        if not child.is_element_node:
+            continue
+        tag = (child.tag or "").lower()
+        if tag in HIDDEN_TAGS:
+            continue
+        attributes = child.attributes
+        if tag == "img":
+            ref = image_ref(attributes, len(page.lines) + bool(parts))
+            if ref is not None and len(page.images) < 10_000:
+                page.images.append(ref)
+            continue
+        if tag == "br":
+            end_line()
+            continue
+        if len(stack) >= MAX_DEPTH:
+            page.truncated = page.truncated or "elements nested too deeply were not read"
+            continue
+        declarations = rules.apply(tag, attributes) if rules.rules or "style" in attributes else {}
+        display = declarations.get("display", "").split(" ")[0] if declarations else ""
+        is_block = display in BOXED_DISPLAYS or (
+            display not in INLINE_DISPLAYS
+            and (tag in BLOCK_TAGS or display in BLOCK_DISPLAYS or display.startswith("table"))
+        )
+        if is_block:
+            end_line()
+        child_nav = nav or tag == "nav" or attributes.get("role") == "navigation"
+        stack.append(
+            (
+                child.iter(include_text=True),
+                is_block,
+                _transform(declarations, transform) if declarations else transform,
+                pre or tag in PRE_TAGS,
+                child_nav,
+            )
+        )
+    end_line()
+    return page
+
+
+def html_text(data: bytes) -> str:
+    """The page's text, one laid-out line per line."""
+    return "\n".join(text for text, _nav in page_text(data).lines)
+
+
+def _page_blocks(
+    page: PageText, origin: str = "html", header_lines: int = HEADER_LINES
+) -> list[Block]:
+    """Lines to blocks: the header is the page's first lines, its navigation menus left out
+    (they are in the body, and do not count)."""
+    blocks: list[Block] = []
+    header_left = header_lines
+    for text, nav in page.lines:
+        zone = BODY
+        if not nav and header_left > 0:
+            zone, header_left = HEADER, header_left - 1
+        blocks.append(Block(text=text, zone=zone, order=len(blocks), origin=origin))
+    return blocks
+
+
+def data_image(src: str, max_bytes: int) -> tuple[bytes, str] | None:
+    """The picture of a data: URI (base64 or percent-encoded) and its usual suffix, or None when
+    it is no raster image, is damaged, or would be larger than `max_bytes`."""
+    head, comma, payload = src.partition(",")
+    if not comma or head[:5].lower() != "data:":
+        return None
+    media = head[5:].split(";")
+    subtype = media[0].strip().lower().removeprefix("image/")
+    suffix = DATA_IMAGE_TYPES.get(subtype)
+    if suffix is None and media[0].strip():
+        return None  # an SVG drawing, a font, a document: not a picture to read
+    if "base64" in (m.strip().lower() for m in media[1:]):
+        if len(payload) * 3 // 4 > max_bytes + 3:
+            return None
+        try:
+            raw = base64.b64decode(payload + "=" * (-len(payload.strip()) % 4), validate=False)
+        except (binascii.Error, ValueError):
+            return None
+    else:
+        if len(payload) > 3 * max_bytes:
+            return None
+        raw = unquote_to_bytes(payload)
+    if len(raw) > max_bytes:
+        return None
+    from bmnn.scanner.engine.extract import sniff
+
+    if sniff(raw[:64]) != "image":
+        return None
+    return raw, suffix or "img"
+
+
+def picture_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from the picture's header (nothing decoded), or None if unreadable."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+        return None
+
+
+def _in_header(page: PageText, line: int, header_lines: int = HEADER_LINES) -> bool:
+    """Whether a picture placed after `line` lines of text sits among the page's header lines."""
+    return sum(1 for _text, nav in page.lines[:line] if not nav) < header_lines
+
+
+def is_stamp_shaped(width: int, height: int) -> bool:
+    """A wide, low picture: a stamp or a line of text, not a page or a photo."""
+    return width >= 2 * height and height <= 400
+
+
+def extract_html(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
+    """The page's text and its embedded pictures (data: URIs). A stamp-shaped picture among the
+    header lines (a stamp pasted into a typed page) is read as part of the page's header when its
+    text shows no secret; other pictures (a scanned page shown on the page) are members, each
+    read as an image of its own."""
+    from bmnn.scanner.engine.extract.office import read_pictures_later
+
+    page = page_text(data)
+    result = Extracted(kind="html", blocks=_page_blocks(page)[: limits.max_blocks])
+    if page.truncated:
+        result.notes.append(page.truncated)
+    if page.truncated.startswith("the page nests"):
+        result.limit = LimitReached("depth", page.truncated)
+    header_pictures: list[bytes] = []
+    bytes_left = PAGE_IMAGE_BYTES
+    skipped = tried = 0
+    for ref in page.images:
+        if ref.src[:5].lower() != "data:" or ref.too_small() or len(ref.src) < IMAGE_MIN_BYTES:
+            continue
+        if len(result.members) + len(header_pictures) >= PAGE_IMAGES or tried >= 3 * PAGE_IMAGES:
+            skipped += 1
+            continue
+        tried += 1
+        found = data_image(ref.src, min(bytes_left, limits.max_member_bytes))
+        size = picture_size(found[0]) if found is not None else None
+        if found is None or size is None or len(found[0]) < IMAGE_MIN_BYTES or is_icon(*size):
+            continue
+        raw, suffix = found
+        if budget is not None:
+            try:
+                budget.spend_member()
+                budget.spend_bytes(len(raw))
+            except LimitReached as exc:
+                result.limit = exc
+                break
+        bytes_left -= len(raw)
+        if is_stamp_shaped(*size) and _in_header(page, ref.line) and len(header_pictures) < 3:
+            header_pictures.append(raw)
+        else:
+            result.members.append((f"img/data-{len(result.members) + 1}.{suffix}", raw))
+    if skipped:
+        result.notes.append(f"{skipped} more embedded pictures were not read")
+    read_pictures_later(header_pictures, result, limits)
+    return result
 
 
 def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:

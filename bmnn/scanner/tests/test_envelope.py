@@ -1,0 +1,460 @@
+"""The envelope letter mark (TT24 Form 03: A, B or C in a small red circle) found in photos and
+scans, and the round things that look like it left alone."""
+
+from __future__ import annotations
+
+import io
+import random
+from typing import Any
+
+import pytest
+from PIL import Image, ImageDraw, ImageFilter
+
+from bmnn.scanner.engine import ocr
+from bmnn.scanner.engine.extract import envelope
+from bmnn.scanner.engine.extract.envelope import ORIGIN, count_holes, envelope_marks, shapes
+from bmnn.scanner.engine.extract.images import open_image, prepare
+from bmnn.scanner.engine.limits import DEFAULT
+from bmnn.scanner.engine.model import BODY, HEADER
+from tests.corpus.families import envelopes as family
+from tests.corpus.scanner_corpus import make_doc, page_image
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tesseract() -> None:
+    # `./dev test` installs tesseract-ocr (with its English data) and tesseract-ocr-vie
+    assert ocr.available("vie"), "Tesseract is missing (./dev test installs it)"
+
+
+def photographed(sheet: family.Sheet, rng: random.Random, **kwargs: Any) -> Any:
+    """The sheet as the image reader gets a phone photo of it."""
+    return prepare(open_image(family.photo(sheet, rng, **kwargs)))
+
+
+def scanned(sheet: family.Sheet, rng: random.Random, *, grey: bool = False) -> Any:
+    """The sheet as the PDF reader gets a scanned page: rendered at the OCR resolution."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(family.scan(sheet, rng, grey=grey))
+    try:
+        page = pdf[0]
+        image = prepare(page.render(scale=DEFAULT.ocr_dpi / 72).to_pil())
+        page.close()
+    finally:
+        pdf.close()
+    return image
+
+
+def letters(image: Any, page: int = 1) -> list[str]:
+    return [b.text for b in envelope_marks(image, page=page, start_order=0, limits=DEFAULT)]
+
+
+def marked_envelope(letter: str, seed: int, **kwargs: Any) -> tuple[family.Sheet, tuple]:
+    rng = random.Random(seed)
+    sheet = family.envelope_page(rng)
+    where = family.place_mark(sheet, letter, rng, **kwargs)
+    return sheet, where
+
+
+# --- found -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("letter", ["A", "B", "C"])
+def test_the_mark_is_read_from_a_photo_of_an_envelope(letter: str) -> None:
+    sheet, _ = marked_envelope(letter, seed=ord(letter))
+    assert letters(photographed(sheet, random.Random(1))) == [letter]
+
+
+@pytest.mark.parametrize("letter", ["A", "B", "C"])
+def test_the_mark_is_read_from_a_grey_photocopy_scan(letter: str) -> None:
+    sheet, _ = marked_envelope(letter, seed=10 + ord(letter), colour=(190, 30, 30))
+    image = scanned(sheet, random.Random(2), grey=True)
+    assert image.mode == "RGB" and letters(image) == [letter]
+
+
+@pytest.mark.parametrize(
+    ("letter", "diameter_mm", "angle", "blur", "quality"),
+    [("A", 10, 9, 0.0, 95), ("B", 14, -11, 1.2, 60), ("C", 19, 4, 0.6, 45), ("B", 12, 0, 2.0, 80)],
+)
+def test_the_mark_survives_size_turn_blur_and_jpeg(
+    letter: str, diameter_mm: float, angle: float, blur: float, quality: int
+) -> None:
+    """On a scanned A4 page with a typed document: the mark stamped in the free right margin."""
+    rng = random.Random(diameter_mm)
+    page: Any = page_image(make_doc(rng, None), dpi=300)
+    ppm = 300 / 25.4
+    layer = family.mark_layer(letter, int(diameter_mm * ppm), ring=0.07, fill=0.6)
+    centre = (185 * ppm, 110 * ppm)
+    family.stamp_on(page, layer, centre, (200, 30, 35), rng, angle=angle, wear=0.1)
+    page = page.filter(ImageFilter.GaussianBlur(blur)) if blur else page
+    out = io.BytesIO()
+    page.save(out, format="JPEG", quality=quality)
+    image = prepare(open_image(out.getvalue()))
+    blocks = envelope_marks(image, page=1, start_order=0, limits=DEFAULT)
+    assert [b.text for b in blocks] == [letter]
+    x0, y0, x1, y1 = blocks[0].box or (0, 0, 0, 0)
+    assert x0 < centre[0] / page.width < x1 and y0 < centre[1] / page.height < y1
+    assert x1 - x0 == pytest.approx(diameter_mm / 210, rel=0.25)
+
+
+def test_the_block_says_the_letter_where_the_circle_is_and_its_page() -> None:
+    sheet, (cx, cy, diameter) = marked_envelope("B", seed=40)
+    image = sheet.image  # straight from the drawing: the circle's position is known exactly
+    blocks = envelope_marks(image, page=3, start_order=17, limits=DEFAULT)
+    assert len(blocks) == 1
+    block = blocks[0]
+    assert (block.text, block.origin, block.page, block.order, block.zone) == (
+        "B",
+        ORIGIN,
+        3,
+        17,
+        BODY,
+    )
+    assert block.box is not None
+    x0, y0, x1, y1 = block.box
+    assert x0 * image.width == pytest.approx(cx - diameter / 2, abs=0.1 * diameter)
+    assert x1 * image.width == pytest.approx(cx + diameter / 2, abs=0.1 * diameter)
+    assert y0 * image.height == pytest.approx(cy - diameter / 2, abs=0.1 * diameter)
+    assert y1 * image.height == pytest.approx(cy + diameter / 2, abs=0.1 * diameter)
+    top = envelope_marks(image, page=1, start_order=0, limits=DEFAULT)[0]
+    assert top.zone == (HEADER if y0 < DEFAULT.header_share else BODY)
+
+
+def test_the_inner_tuyet_mat_envelope_with_its_a_and_two_marks_on_one_image() -> None:
+    rng = random.Random(41)
+    inner = family.envelope_page(rng, inner=True)
+    family.place_mark(inner, "A", rng)
+    assert letters(photographed(inner, rng)) == ["A"]
+    outer = family.envelope_page(rng)
+    family.place_mark(outer, "C", rng)
+    family.place_mark(outer, "C", rng)  # stamped twice, far apart
+    assert letters(outer.image) == ["C", "C"]
+
+
+def test_a_mark_next_to_the_named_recipient_stamp_is_still_a_mark() -> None:
+    """Another stamp's frame and its words beside the circle are not a line of text."""
+    sheet = family.a4_page([], random.Random(42))
+    ppm = sheet.ppm
+    draw = ImageDraw.Draw(sheet.image)
+    draw.rectangle((60 * ppm, 44 * ppm, 180 * ppm, 56 * ppm), outline=(200, 20, 20), width=5)
+    draw.text(
+        (64 * ppm, 46.5 * ppm),
+        "CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ",
+        fill=(200, 20, 20),
+        font=family.font(5 * ppm, bold=True),
+    )
+    family.stamp_on(
+        sheet.image,
+        family.mark_layer("A", int(15 * ppm)),
+        (48 * ppm, 50 * ppm),
+        (200, 20, 20),
+        random.Random(1),
+        angle=3,
+    )
+    assert letters(sheet.image) == ["A"]
+
+
+# --- left alone --------------------------------------------------------------------------------
+
+
+def _seal_on_envelope(rng: random.Random) -> Any:
+    sheet = family.envelope_page(rng)
+    seal = family.seal_layer(int(36 * sheet.ppm), "SỞ TƯ PHÁP", "UBND TỈNH BẮC LÂM", centre="star")
+    family.stamp_on(
+        sheet.image, seal, (sheet.image.width * 0.3, sheet.image.height * 0.6), (200, 20, 20), rng
+    )
+    return photographed(sheet, rng)
+
+
+def _lone(layer_of: Any, colour: tuple[int, int, int]) -> Any:
+    """One round thing alone on a white page, stamp-sized."""
+    rng = random.Random(7)
+    sheet = family.a4_page([("Ghi chú:", 4.0, False)], rng)
+    family.stamp_on(
+        sheet.image,
+        layer_of(sheet.ppm),
+        (100 * sheet.ppm, 120 * sheet.ppm),
+        colour,
+        rng,
+        angle=0,
+        wear=0,
+    )
+    return sheet.image
+
+
+def _copyright_line(size_mm: float) -> Any:
+    sheet = family.a4_page([], random.Random(8))
+    sheet.write((30, 150), "© 2026 Công ty cổ phần An Bình. Mọi quyền được bảo lưu.", size_mm)
+    return sheet.image
+
+
+def _specimen_row() -> Any:
+    """The three marks side by side, as a training slide or the forms circular shows them."""
+    sheet = family.a4_page([("Mẫu số 03: dấu ký hiệu chữ A, B, C", 4.0, True)], random.Random(9))
+    for index, letter in enumerate("ABC"):
+        family.stamp_on(
+            sheet.image,
+            family.mark_layer(letter, int(14 * sheet.ppm)),
+            ((60 + 28 * index) * sheet.ppm, 60 * sheet.ppm),
+            (200, 20, 20),
+            random.Random(index),
+            angle=0,
+        )
+    return sheet.image
+
+
+def _big_letters() -> Any:
+    """A title in big letters: O, Q, 0, Đ, Ô are rings that hold nothing or are not round."""
+    sheet = family.a4_page([], random.Random(10))
+    sheet.write((20, 40), "ÔNG QUỐC 2026 ĐOÀN", 14, bold=True)
+    sheet.write((20, 80), "BÁO CÁO CÔNG TÁC", 12, bold=True)
+    return sheet.image
+
+
+LOOK_ALIKES = {
+    "the agency's seal on a signed letter (scan)": lambda: scanned(
+        family.signed_letter(random.Random(20)), random.Random(20)
+    ),
+    "the agency's seal on a signed letter (photo)": lambda: photographed(
+        family.signed_letter(random.Random(21)), random.Random(21)
+    ),
+    "an envelope sealed with the agency's seal": lambda: _seal_on_envelope(random.Random(22)),
+    "a seal with the agency's name in the middle": lambda: _lone(
+        lambda ppm: family.seal_layer(int(38 * ppm), "SỞ Y TẾ", "UBND TỈNH BẮC LÂM", centre="text"),
+        (200, 20, 20),
+    ),
+    "a quiz with answers circled by hand": lambda: scanned(
+        family.quiz_sheet(random.Random(23)), random.Random(23)
+    ),
+    "another quiz with answers circled by hand": lambda: family.quiz_sheet(random.Random(26)).image,
+    "an answer sheet of printed circled letters": lambda: photographed(
+        family.answer_grid(random.Random(24)), random.Random(24)
+    ),
+    "a form numbered with circled digits and letters": lambda: (
+        family.circled_numbers_form(random.Random(25)).image
+    ),
+    "a letterhead: a logo with one letter and the company's name": lambda: scanned(
+        family.logo_letterhead(random.Random(27)), random.Random(27)
+    ),
+    "a red letterhead logo": lambda: family.logo_letterhead(random.Random(31)).image,
+    "a logo: a white letter on a full disc": lambda: _lone(
+        lambda ppm: family.logo_layer(int(16 * ppm), "B", disc=True), (200, 20, 20)
+    ),
+    "a logo: one letter in a thick ring": lambda: _lone(
+        lambda ppm: family.logo_layer(int(16 * ppm), "A", ring=0.17), (200, 20, 20)
+    ),
+    "a logo: one letter in a blue ring": lambda: _lone(
+        lambda ppm: family.mark_layer("C", int(16 * ppm)), (30, 60, 170)
+    ),
+    "a logo: two letters in a ring": lambda: _lone(
+        lambda ppm: family.logo_layer(int(16 * ppm), "BL", ring=0.08), (200, 20, 20)
+    ),
+    "a copyright line": lambda: _copyright_line(4.0),
+    "a copyright line in big print": lambda: _copyright_line(12.0),
+    "a round ĐÃ THU TIỀN stamp and a date stamp": lambda: scanned(
+        family.receipt(random.Random(28)), random.Random(28)
+    ),
+    "an ordinary envelope with postcode boxes and a postmark": lambda: photographed(
+        _plain_envelope(random.Random(29)), random.Random(29)
+    ),
+    "three specimen marks side by side": _specimen_row,
+    "a title in big letters": _big_letters,
+}
+
+
+def _plain_envelope(rng: random.Random) -> family.Sheet:
+    sheet = family.envelope_page(rng)
+    mark = family.postmark_layer(int(28 * sheet.ppm), rng)
+    family.stamp_on(
+        sheet.image, mark, (sheet.image.width * 0.8, sheet.image.height * 0.25), (40, 40, 60), rng
+    )
+    return sheet
+
+
+@pytest.mark.parametrize("name", list(LOOK_ALIKES))
+def test_a_look_alike_is_not_a_mark(name: str) -> None:
+    assert letters(LOOK_ALIKES[name]()) == []
+
+
+@pytest.mark.parametrize(
+    ("glyph", "serif"),
+    [
+        ("Â", False),
+        ("Ă", True),
+        ("Ê", False),
+        ("Đ", False),
+        ("G", True),
+        ("G", False),
+        ("O", False),
+        ("D", True),
+        ("R", False),
+        ("8", False),
+        ("4", True),
+        ("0", False),
+        ("(", False),
+        ("★", False),
+        ("@", False),
+        ("®", False),
+    ],
+)
+def test_a_ring_around_something_else_is_not_a_mark(glyph: str, serif: bool) -> None:
+    """An accented capital, another letter, a digit or a sign in a stamp-like red ring."""
+    image = _lone(lambda ppm: family.mark_layer(glyph, int(15 * ppm), serif=serif), (200, 20, 20))
+    assert letters(image) == []
+
+
+@pytest.mark.parametrize("angle", [-30, -20, 20, 30])
+@pytest.mark.parametrize("letter", ["A", "B", "C"])
+def test_a_mark_stamped_askew_is_read(letter: str, angle: float) -> None:
+    """Clerks put stamps on askew: the letter is read turned up to 30 degrees either way."""
+    turned = family.a4_page([], random.Random(3))
+    layer = family.mark_layer(letter, int(15 * turned.ppm), serif=angle > 0)
+    centre = (100 * turned.ppm, 100 * turned.ppm)
+    family.stamp_on(turned.image, layer, centre, (200, 20, 20), random.Random(4), angle=angle)
+    assert letters(turned.image) == [letter]
+
+
+def test_a_page_without_circles_never_calls_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cost on every photo and scanned page without a mark is the shape search alone."""
+    calls: list[int] = []
+    real = envelope._tesseract_character
+
+    def counted(image: Any, timeout: float) -> str:
+        calls.append(1)
+        return real(image, timeout)
+
+    monkeypatch.setattr(envelope, "_tesseract_character", counted)
+    page = prepare(page_image(make_doc(random.Random(50), "toi_mat"), dpi=300))
+    assert letters(page) == [] and calls == []
+    assert letters(_big_letters()) == [] and calls == []
+    grainy = Image.effect_noise((2000, 1500), 60).convert("RGB")  # a picture, not paper
+    assert letters(grainy) == [] and calls == []
+    sheet, _ = marked_envelope("A", seed=51)
+    assert letters(sheet.image) == ["A"] and len(calls) >= 1
+
+
+# --- the pieces --------------------------------------------------------------------------------
+
+
+def test_shapes_are_connected_ink_with_diagonals() -> None:
+    art = ["#...#", ".#..#", ".....", "##.#."]
+    mask = bytes(255 if ch == "#" else 0 for row in art for ch in row)
+    found = sorted(shapes(mask, 5, 4), key=lambda s: (s.top, s.left))
+    assert [(s.left, s.top, s.right, s.bottom, s.area) for s in found] == [
+        (0, 0, 2, 2, 2),  # joined corner to corner
+        (4, 0, 5, 2, 2),
+        (0, 3, 2, 4, 2),
+        (3, 3, 4, 4, 1),
+    ]
+
+
+@pytest.mark.parametrize(("glyph", "holes"), [("A", 1), ("B", 2), ("C", 0), ("8", 2), ("D", 1)])
+def test_the_holes_of_a_letter_are_counted(glyph: str, holes: int) -> None:
+    image = Image.new("L", (120, 120), 255)
+    ImageDraw.Draw(image).text((20, 10), glyph, fill=0, font=family.font(80, bold=True))
+    ink = image.point(lambda v: 255 if v < 128 else 0).tobytes()
+    (letter,) = shapes(ink, 120, 120)
+    assert count_holes(letter) == holes
+
+
+@pytest.mark.parametrize(
+    ("glyph", "expected"),
+    [("A", "A"), ("B", "B"), ("C", "C"), ("8", None), ("D", None), ("G", None)],
+)
+def test_the_shape_alone_decides_only_when_it_leaves_no_doubt(
+    glyph: str, expected: str | None
+) -> None:
+    image = Image.new("L", (120, 120), 255)
+    ImageDraw.Draw(image).text((20, 10), glyph, fill=0, font=family.font(80, bold=True))
+    ink = image.point(lambda v: 255 if v < 128 else 0).tobytes()
+    (letter,) = shapes(ink, 120, 120)
+    assert envelope.shape_letter(letter, count_holes(letter)) == expected
+
+
+# --- the family --------------------------------------------------------------------------------
+
+
+def test_the_envelope_family_is_labelled_and_read() -> None:
+    """Every item of one scale unit: positives' letters found exactly, no letter on a negative."""
+    items = family.items(random.Random(2026), 1)
+    assert {i.family for i in items} == {"envelope"}
+    assert {i.format for i in items} == {"photo", "scan"}
+    assert all(i.data[:4] == b"%PDF" for i in items if i.format == "scan")
+    assert all(i.data[:2] == b"\xff\xd8" for i in items if i.format == "photo")
+    assert {i.level for i in items if i.secret} == {"tuyet_mat", "toi_mat", "mat"}
+    assert len([i for i in items if i.category == "hard_negative"]) >= 10
+    right = wrong = 0
+    missed = []
+    for item in items:
+        if item.format == "photo":
+            image = prepare(open_image(item.data))
+        else:
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(item.data)
+            image = prepare(pdf[0].render(scale=DEFAULT.ocr_dpi / 72).to_pil())
+            pdf.close()
+        found = set(letters(image))
+        if not item.secret:
+            assert found == set(), item.name
+        elif found == {family.LEVEL_LETTER[item.level or ""]}:
+            right += 1
+        else:
+            wrong += 1
+            missed.append(item.name)
+    assert right / (right + wrong) >= 0.9, missed
+
+
+# --- whole files ------------------------------------------------------------------------------
+
+
+def _pages(*pdfs: bytes) -> bytes:
+    """One PDF holding the pages of several, in order."""
+    import pypdfium2 as pdfium
+
+    joined = pdfium.PdfDocument.new()
+    for data in pdfs:
+        joined.import_pages(pdfium.PdfDocument(data))
+    out = io.BytesIO()
+    joined.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("letter,level", [("A", "tuyet_mat"), ("C", "mat")])
+def test_a_scanned_envelope_pdf_is_secret_at_its_letter(letter: str, level: str) -> None:
+    """The scanned PDF is read by the PDF reader, not the photo reader: the page is looked at
+    whole for the mark, not only its header strip."""
+    from bmnn.scanner.engine import scan_bytes
+
+    rng = random.Random(31)
+    sheet, _ = marked_envelope(letter, 31)
+    verdict = scan_bytes(family.scan(sheet, rng, grey=letter == "C"), "bi-thu.pdf")[0]
+    assert verdict.secret and verdict.level == level
+
+
+def test_an_envelope_scanned_after_a_covering_letter_is_found_on_its_page() -> None:
+    """A public covering letter first, the marked envelope on page two."""
+    from bmnn.scanner.engine import scan_bytes
+
+    rng = random.Random(32)
+    sheet, _ = marked_envelope("B", 32)
+    data = _pages(family.scan(family.signed_letter(rng), rng), family.scan(sheet, rng))
+    verdict = scan_bytes(data, "cong-van-kem-bi.pdf")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+    assert not scan_bytes(family.scan(family.signed_letter(rng), rng), "cong-van.pdf")[0].secret
+
+
+def test_an_envelope_photographed_sideways_is_read_once_the_page_is_turned_upright() -> None:
+    """The letter is looked for after the header's reading found how the photo stands."""
+    from PIL import Image
+
+    from bmnn.scanner.engine import scan_bytes
+
+    rng = random.Random(41)
+    sheet = family.envelope_page(rng)
+    family.place_mark(sheet, "B", rng)
+    sideways = Image.open(io.BytesIO(family.photo(sheet, rng))).rotate(90, expand=True)
+    out = io.BytesIO()
+    sideways.save(out, format="JPEG", quality=85)
+    verdict = scan_bytes(out.getvalue(), "IMG_2041.jpg")[0]
+    assert verdict.secret and verdict.level == "toi_mat"

@@ -1,0 +1,48 @@
+"""A red stamp copied on a black-and-white copier comes out light grey beside black print: with
+no red layer, the light grey marks of a band are read on their own."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+from PIL import ImageChops
+
+from bmnn.scanner.engine import ocr, scan_bytes
+from bmnn.scanner.engine.extract.images import grey_mask, stamp_regions
+from tests.corpus.scanner_corpus import make_doc, page_image
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tesseract() -> None:
+    assert ocr.available("vie"), "Tesseract is missing (./dev test installs it)"
+
+
+def _copied(level: str | None, seed: int, stamp_grey: int = 150) -> bytes:
+    """The page as a grey copy in a PDF: black print stays black, the red stamp turns grey."""
+    page = page_image(make_doc(random.Random(seed), level)).convert("RGB")  # type: ignore[attr-defined]
+    red, green, _blue = page.split()
+    stamp_ink = ImageChops.multiply(
+        red.point(lambda v: 255 if v > 150 else 0), green.point(lambda v: 255 if v < 100 else 0)
+    )
+    grey = page.convert("L")
+    grey.paste(stamp_grey, mask=stamp_ink)
+    out = io.BytesIO()
+    grey.save(out, format="PDF", resolution=200)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("level", ["tuyet_mat", "toi_mat", "mat"])
+def test_a_stamp_copied_in_grey_is_read(level: str) -> None:
+    verdict = scan_bytes(_copied(level, 5), "ban-sao.pdf")[0]
+    assert verdict.secret and verdict.level == level
+
+
+def test_black_print_and_its_grey_fringes_are_not_light_grey_ink() -> None:
+    page = page_image(make_doc(random.Random(6), None)).convert("L")  # type: ignore[attr-defined]
+    assert stamp_regions(grey_mask(page)) == []
+
+
+def test_a_copy_without_a_stamp_stays_public() -> None:
+    assert not scan_bytes(_copied(None, 7), "ban-sao.pdf")[0].secret

@@ -1,0 +1,74 @@
+"""A scan whose stamp is not on page one (a public covering letter, then a secret annex): the
+header strip of every scanned page is read, even when page one's header was readable and clean
+— within `Limits.max_ocr_pages` — and what lies below the strips only when that was not enough."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+
+from bmnn.scanner.engine import ocr, scan_document
+from bmnn.scanner.engine.limits import DEFAULT, Limits
+from tests.corpus.families.scans import text_page
+from tests.corpus.scanner_corpus import ABOUT_SECRETS, SENTENCES, make_doc, page_image
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tesseract() -> None:
+    assert ocr.available("vie"), (
+        "Tesseract with Vietnamese data is missing (./dev test installs it)"
+    )
+
+
+def _scan(pages: list[object]) -> bytes:
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", resolution=200, save_all=True, append_images=pages[1:])  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def _letter(rng: random.Random) -> object:
+    doc = make_doc(rng, None)
+    doc.kind, doc.subject = "CÔNG VĂN", "V/v gửi hồ sơ kèm theo"
+    return page_image(doc)
+
+
+def _annex(rng: random.Random, level: str | None) -> object:
+    doc = make_doc(rng, level, variant="framed")
+    doc.kind = "PHỤ LỤC"
+    return page_image(doc)
+
+
+def test_a_stamp_on_page_three_after_a_public_covering_letter_is_found() -> None:
+    rng = random.Random(71)
+    pages = [_letter(rng), text_page(rng.sample(SENTENCES, 6)), _annex(rng, "tuyet_mat")]
+    verdict, extracted = scan_document(_scan(pages), "letter-and-annex.pdf")
+    assert verdict.secret and verdict.level == "tuyet_mat"
+    assert verdict.evidence[0].page == 3
+    # the three header strips were enough: nothing below them was read
+    assert extracted is not None and extracted.ocr_pages == pytest.approx(3 * DEFAULT.header_share)
+
+
+def test_a_covering_letter_with_a_public_annex_stays_clean_and_cheap() -> None:
+    rng = random.Random(72)
+    verdict, extracted = scan_document(_scan([_letter(rng), _annex(rng, None)]), "public.pdf")
+    assert not verdict.secret and verdict.error is None
+    assert extracted is not None and extracted.ocr_pages == pytest.approx(2 * DEFAULT.header_share)
+    assert any(block.page == 2 for block in extracted.blocks)  # page two's header was read
+
+
+def test_a_later_page_that_names_a_level_in_its_prose_is_not_a_stamp() -> None:
+    rng = random.Random(73)
+    prose = [line for line in ABOUT_SECRETS if "MẬT" in line] + rng.sample(SENTENCES, 2)
+    verdict, _ = scan_document(_scan([_letter(rng), text_page(prose)]), "prose.pdf")
+    assert not verdict.secret
+
+
+def test_pages_past_the_ocr_limit_are_not_read() -> None:
+    rng = random.Random(74)
+    pages = [_letter(rng), text_page(rng.sample(SENTENCES, 6)), _annex(rng, "mat")]
+    verdict, extracted = scan_document(_scan(pages), "long.pdf", Limits(max_ocr_pages=2))
+    assert not verdict.secret
+    assert extracted is not None and "OCR stopped after 2 scanned pages" in extracted.notes
+    assert not any(block.page == 3 for block in extracted.blocks)

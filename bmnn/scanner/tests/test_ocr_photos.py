@@ -1,0 +1,96 @@
+"""Phone photos of a page: the shadow of the phone and the fall-off of a lamp are evened out
+before the red-ink mask and Tesseract's binarisation see the picture."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+
+from bmnn.scanner.engine import ocr, scan_document
+from bmnn.scanner.engine.extract.images import even_light, red_mask, stamp_regions
+from tests.corpus.families.scans import phone_photo
+from tests.corpus.scanner_corpus import make_doc, negative_plan, page_image
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tesseract() -> None:
+    assert ocr.available("vie"), (
+        "Tesseract with Vietnamese data is missing (./dev test installs it)"
+    )
+
+
+def _in_shadow(page: object, darkest: float) -> object:
+    """The page with light falling off from its right edge to `darkest` at its left."""
+    from PIL import Image, ImageChops
+
+    width, height = page.size  # type: ignore[attr-defined]
+    ramp = Image.linear_gradient("L").rotate(90).resize((width, height))  # dark left, bright right
+    low = int(255 * darkest)
+    light = ramp.point(lambda v: low + (255 - low) * v // 255)
+    return ImageChops.multiply(page, Image.merge("RGB", [light] * 3))  # type: ignore[arg-type]
+
+
+def _header(image: object) -> object:
+    return image.crop((0, 0, image.width, int(image.height * 0.3)))  # type: ignore[attr-defined]
+
+
+def test_a_stamp_in_shadow_is_red_again_once_the_light_is_evened_out() -> None:
+    rng = random.Random(81)
+    page = page_image(make_doc(rng, "toi_mat", variant="plain"), dpi=150)
+    dark = _in_shadow(page, 0.4)
+    assert stamp_regions(red_mask(_header(page)))  # the stamp, in daylight
+    assert not stamp_regions(red_mask(_header(dark)))  # lost in the shadow
+    assert stamp_regions(red_mask(_header(even_light(dark))))
+
+
+def test_an_evenly_lit_scan_is_left_as_it_is() -> None:
+    rng = random.Random(82)
+    page = page_image(make_doc(rng, "mat"), dpi=150)
+    assert even_light(page) is page
+
+
+def test_a_page_photographed_in_the_shadow_of_the_phone_is_found() -> None:
+    rng = random.Random(83)
+    out = io.BytesIO()
+    _in_shadow(page_image(make_doc(rng, "toi_mat", variant="framed"), dpi=170), 0.35).save(  # type: ignore[attr-defined]
+        out, format="JPEG", quality=75
+    )
+    verdict, _ = scan_document(out.getvalue(), "shadow.jpg")
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+@pytest.mark.parametrize("seed", [84, 89])
+def test_a_phone_photo_on_a_desk_with_perspective_and_uneven_light_is_found(seed: int) -> None:
+    rng = random.Random(seed)
+    level = rng.choice(["mat", "toi_mat", "tuyet_mat"])
+    verdict, _ = scan_document(phone_photo(make_doc(rng, level), rng), "photo.jpg")
+    assert verdict.secret and verdict.level == level
+
+
+def test_a_photo_of_a_plan_about_secrets_stays_clean() -> None:
+    rng = random.Random(86)
+    verdict, _ = scan_document(phone_photo(negative_plan(rng), rng), "plan.jpg")
+    assert not verdict.secret and verdict.error is None
+
+
+@pytest.mark.parametrize(
+    "colour,red",
+    [
+        ((200, 10, 20), True),  # fresh red ink
+        ((170, 77, 95), True),  # a faded stamp's core
+        ((210, 152, 162), True),  # the same stamp once the light is evened out: pink
+        ((160, 100, 60), False),  # brown wood
+        ((230, 130, 40), False),  # orange
+        ((190, 150, 100), False),  # kraft paper
+        ((225, 165, 140), False),  # skin
+        ((40, 40, 40), False),  # black print
+        ((240, 200, 200), False),  # pale paper tint
+    ],
+)
+def test_what_counts_as_red_ink(colour: tuple[int, int, int], red: bool) -> None:
+    from PIL import Image
+
+    patch = Image.new("RGB", (8, 8), colour)
+    assert (red_mask(patch).getextrema()[0] == 0) is red

@@ -377,10 +377,25 @@ def run(mutation: Mutation, python: str) -> tuple[str, float]:
             _replace_nth(original, mutation.old, mutation.new, mutation.occurrence)
         )
         result = subprocess.run(
-            [python, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-rf",
-             "-m", "not e2e", *TESTS],
-            cwd=ROOT, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                python,
+                "-m",
+                "pytest",
+                "-x",
+                "-q",
+                "-p",
+                "no:randomly",
+                "--no-header",
+                "-rf",
+                "-m",
+                "not e2e",
+                *TESTS,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     finally:
         mutation.path.write_text(original)
     failed = [

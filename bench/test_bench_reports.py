@@ -36,12 +36,20 @@ def _province(make_person) -> tuple[ReportingPeriod, Person]:
     now = timezone.make_aware(timezone.datetime(2026, 12, 10, 9, 0))
     Submission.objects.bulk_create(
         Submission(
-            period=period, agency=agency, state="accepted", situation="Thực hiện nghiêm quy chế.",
-            proposals="Đề nghị tập huấn." if n % 7 == 0 else "", first_sent_at=now, accepted_at=now,
-            figures={key: {"auto": (n + i) % 9, "value": (n + i) % 9, "reason": ""} for i, key in enumerate(KEYS)},
+            period=period,
+            agency=agency,
+            state="accepted",
+            situation="Thực hiện nghiêm quy chế.",
+            proposals="Đề nghị tập huấn." if n % 7 == 0 else "",
+            first_sent_at=now,
+            accepted_at=now,
+            figures={
+                key: {"auto": (n + i) % 9, "value": (n + i) % 9, "reason": ""}
+                for i, key in enumerate(KEYS)
+            },
         )
         for n, agency in enumerate(agencies)
-    )  # fmt: skip
+    )
     return period, supervisor
 
 
@@ -74,9 +82,11 @@ def test_aggregating_3000_submissions_and_the_docx(make_person) -> None:
     document = docx.Document(io.BytesIO(content))
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "Cơ quan, đơn vị")
     assert len(table.rows) == AGENCIES + 1
-    print(f"\naggregate {AGENCIES} submissions: {build * 1000:.0f} ms (median of 3); build action "
-          f"{whole * 1000:.0f} ms; DOCX {docx_seconds:.2f} s ({len(content) // 1024} KB); XLSX "
-          f"{xlsx_seconds:.2f} s ({len(annex) // 1024} KB)")  # fmt: skip
+    print(
+        f"\naggregate {AGENCIES} submissions: {build * 1000:.0f} ms (median of 3); build action "
+        f"{whole * 1000:.0f} ms; DOCX {docx_seconds:.2f} s ({len(content) // 1024} KB); XLSX "
+        f"{xlsx_seconds:.2f} s ({len(annex) // 1024} KB)"
+    )
     assert build < 2.0 and whole < 2.0
     assert docx_seconds < 10.0
 
@@ -116,8 +126,13 @@ def test_an_incident_notice_reaches_an_open_page_within_a_second(
         }).observe(document.body, { childList: true, subtree: true }); }""")
     delays = []
     for n in range(10):
-        services.report_incident(actor=staff, agency=justice, what=f"Vụ thử {n}", channel="other",
-                                 found_at=timezone.now())  # fmt: skip
+        services.report_incident(
+            actor=staff,
+            agency=justice,
+            what=f"Vụ thử {n}",
+            channel="other",
+            found_at=timezone.now(),
+        )
         committed = time.time() * 1000
         for page in pages:
             expect(page.get_by_test_id("live-notification").nth(n)).to_be_attached(timeout=3000)

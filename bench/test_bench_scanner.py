@@ -103,8 +103,11 @@ def test_report_held_out_families(capsys) -> None:
     misses = []
     for item in build_held_out():
         verdict = scan_bytes(item.data, item.name)[0]
-        outcome = ("tp" if verdict.secret and verdict.level == item.level else "fn") if item.secret else (
-            "fp" if verdict.secret else "tn")  # fmt: skip
+        outcome = (
+            ("tp" if verdict.secret and verdict.level == item.level else "fn")
+            if item.secret
+            else ("fp" if verdict.secret else "tn")
+        )
         counts[outcome] += 1
         if outcome in ("fn", "fp"):
             misses.append((item.name, verdict.level, round(verdict.score, 2)))
@@ -112,8 +115,10 @@ def test_report_held_out_families(capsys) -> None:
     recall = counts["tp"] / max(1, counts["tp"] + counts["fn"])
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     with capsys.disabled():
-        print(f"\nheld-out families: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} "
-              f"(tp {counts['tp']}, fp {counts['fp']}, fn {counts['fn']}, tn {counts['tn']})")  # fmt: skip
+        print(
+            f"\nheld-out families: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} "
+            f"(tp {counts['tp']}, fp {counts['fp']}, fn {counts['fn']}, tn {counts['tn']})"
+        )
         for miss in misses:
             print("  miss:", miss)
     assert counts["fp"] == 0
@@ -186,6 +191,8 @@ def test_report_throughput_against_plain_extraction(capsys) -> None:
         print(
             f"  detection alone             {detection:6.2f} s  = {100 * detection / extraction:.1f}% of extraction"
         )
-        print(f"  full scan over extraction   +{100 * overhead:.1f}%; over pdftotext/python-docx "
-              f"{100 * (timings['BMNN full scan'] / timings['pdftotext / python-docx'] - 1):+.1f}%")  # fmt: skip
+        print(
+            f"  full scan over extraction   +{100 * overhead:.1f}%; over pdftotext/python-docx "
+            f"{100 * (timings['BMNN full scan'] / timings['pdftotext / python-docx'] - 1):+.1f}%"
+        )
     assert detection / extraction < 0.25

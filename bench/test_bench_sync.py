@@ -129,25 +129,48 @@ def _report(period: ReportingPeriod, signature: int) -> dict[str, Any]:
         "định, có sổ đăng ký và ký nhận đầy đủ. "
     )
     return {
-        "id": signature, "period": period.pk, "revision": 1,
+        "id": signature,
+        "period": period.pk,
+        "revision": 1,
         "situation": paragraph * 12,  # about 3,500 characters
-        "shortcomings": ("Một số cán bộ chưa nắm vững quy trình xác định độ mật; máy tính soạn "
-                         "thảo tài liệu mật còn thiếu. ") * 8,
+        "shortcomings": (
+            "Một số cán bộ chưa nắm vững quy trình xác định độ mật; máy tính soạn "
+            "thảo tài liệu mật còn thiếu. "
+        )
+        * 8,
         "lessons": ("Cần sự chỉ đạo sát sao của lãnh đạo và kiểm tra thường xuyên. ") * 8,
-        "proposals": ("Đề nghị Công an tỉnh tổ chức tập huấn chuyên sâu và hỗ trợ trang bị "
-                      "thiết bị. ") * 6,
+        "proposals": (
+            "Đề nghị Công an tỉnh tổ chức tập huấn chuyên sâu và hỗ trợ trang bị thiết bị. "
+        )
+        * 6,
         "answers": [],
-        "figures": {key: {"auto": (v := rng.randrange(0, 30)), "value": v, "reason": ""} for key in KEYS},
-        "by": "Trần Văn Bình", "by_login": "binh.tv", "at": f"{YEAR}-12-08T15:20:00+07:00",
-    }  # fmt: skip
+        "figures": {
+            key: {"auto": (v := rng.randrange(0, 30)), "value": v, "reason": ""} for key in KEYS
+        },
+        "by": "Trần Văn Bình",
+        "by_login": "binh.tv",
+        "at": f"{YEAR}-12-08T15:20:00+07:00",
+    }
 
 
-def _bundle(peer: Peer, pem: bytes, sections: dict[str, list[dict[str, Any]]],
-            attachments: dict[str, bytes], name: str) -> bytes:  # fmt: skip
+def _bundle(
+    peer: Peer,
+    pem: bytes,
+    sections: dict[str, list[dict[str, Any]]],
+    attachments: dict[str, bytes],
+    name: str,
+) -> bytes:
     """What the agency's node would send: bundle no. 1 on its channel to the province."""
-    envelope = {"from": peer.key_id, "from_role": "agency", "from_name": name,
-                "from_agency": peer.agency_code, "to": node.key_id(), "seq": 1, "ack": 0,
-                "contents": {k: len(v) for k, v in sections.items()}}  # fmt: skip
+    envelope = {
+        "from": peer.key_id,
+        "from_role": "agency",
+        "from_name": name,
+        "from_agency": peer.agency_code,
+        "to": node.key_id(),
+        "seq": 1,
+        "ack": 0,
+        "contents": {k: len(v) for k, v in sections.items()},
+    }
     files = {"envelope.json": json.dumps(envelope, ensure_ascii=False).encode()}
     files.update(
         {
@@ -173,8 +196,14 @@ class _Counter:
 
 def _trust(admin: Person, agency: Agency) -> tuple[Peer, bytes]:
     pem, public = bundles.generate_key()
-    card = json.dumps({"role": "agency", "name": f"Nút {agency.name}", "agency": agency.code,
-                       "key": bundles.public_key_text(public)})  # fmt: skip
+    card = json.dumps(
+        {
+            "role": "agency",
+            "name": f"Nút {agency.name}",
+            "agency": agency.code,
+            "key": bundles.public_key_text(public),
+        }
+    )
     return services.trust_peer(actor=admin, card=card), pem
 
 
@@ -193,12 +222,18 @@ def test_a_year_of_progress_and_the_annual_report_import_in_under_2_s(
     supervisor, admin, period = _province(make_agency, make_person)
     justice = make_agency("Sở Tư pháp", code="so-tu-phap")
     drafts = [
-        TaskDraft(ref=str(n + 1), content=f"{_TASK_TEXTS[n % len(_TASK_TEXTS)]} (đợt {n // 10 + 1})",
-                  leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-                  **({"timing_kind": "continuous", "period": "month"} if n % 2 else
-                     {"timing_kind": "date", "due_date": date(YEAR, 12, 15)}))
+        TaskDraft(
+            ref=str(n + 1),
+            content=f"{_TASK_TEXTS[n % len(_TASK_TEXTS)]} (đợt {n // 10 + 1})",
+            leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
+            **(
+                {"timing_kind": "continuous", "period": "month"}
+                if n % 2
+                else {"timing_kind": "date", "due_date": date(YEAR, 12, 15)}
+            ),
+        )
         for n in range(TASKS)
-    ]  # fmt: skip
+    ]
     plan = create_plan(actor=supervisor, header={"title": f"Kế hoạch năm {YEAR}"}, tasks=drafts)
     issue_plan(actor=supervisor, plan=plan)
     assignments = list(Assignment.objects.filter(agency=justice).order_by("task__order"))
@@ -216,14 +251,27 @@ def test_a_year_of_progress_and_the_annual_report_import_in_under_2_s(
                 )
                 name = f"bien-ban-nhiem-vu-{n + 1}.{'pdf' if n % 10 == 0 else 'txt'}"
                 attachments[f"evidence-{uid}"] = content
-                evidence.append({"name": name, "attachment": f"evidence-{uid}", "sha256": sha256(content).hexdigest()})  # fmt: skip
+                evidence.append(
+                    {
+                        "name": name,
+                        "attachment": f"evidence-{uid}",
+                        "sha256": sha256(content).hexdigest(),
+                    }
+                )
             status = "in_progress" if continuous or month < 12 else "done"
-            updates.append({
-                "id": uid, "assignment": assignment.pk, "status": status, "note": _note(n, month),
-                "period": f"{YEAR}-{month:02d}" if continuous else "",
-                "at": f"{YEAR}-{month:02d}-25T16:30:00+07:00", "by": "Nguyễn Thị Hoa",
-                "by_login": "hoa.nt", "evidence": evidence,
-            })  # fmt: skip
+            updates.append(
+                {
+                    "id": uid,
+                    "assignment": assignment.pk,
+                    "status": status,
+                    "note": _note(n, month),
+                    "period": f"{YEAR}-{month:02d}" if continuous else "",
+                    "at": f"{YEAR}-{month:02d}-25T16:30:00+07:00",
+                    "by": "Nguyễn Thị Hoa",
+                    "by_login": "hoa.nt",
+                    "evidence": evidence,
+                }
+            )
     sections = {"progress": updates, "reports": [_report(period, 77)]}
     data = _bundle(peer, pem, sections, attachments, "Nút Sở Tư pháp")
 
@@ -247,10 +295,12 @@ def test_a_year_of_progress_and_the_annual_report_import_in_under_2_s(
     assert report.state == "signed" and set(report.figures) == set(KEYS)
     assert Inbound.objects.get(peer=peer).state == "imported"
     median = statistics.median(timings)
-    print(f"\nimport one agency's year ({TASKS * 12} updates on {TASKS} tasks, {len(attachments)} "
-          f"evidence files, signed annual report; bundle {len(data) // 1024} KB): "
-          f"{median * 1000:.0f} ms median of 3, worst {max(timings) * 1000:.0f} ms, "
-          f"{queries.count} queries on {connection.vendor}")  # fmt: skip
+    print(
+        f"\nimport one agency's year ({TASKS * 12} updates on {TASKS} tasks, {len(attachments)} "
+        f"evidence files, signed annual report; bundle {len(data) // 1024} KB): "
+        f"{median * 1000:.0f} ms median of 3, worst {max(timings) * 1000:.0f} ms, "
+        f"{queries.count} queries on {connection.vendor}"
+    )
     assert median < 2.0
 
 
@@ -262,10 +312,26 @@ def test_300_agencies_bundles_import_with_one_command(make_agency, make_person, 
         for n in range(AGENCIES)
     )
     leads = [PartyDraft(a.name, agency_id=a.pk) for a in agencies]
-    plan = create_plan(actor=supervisor, header={"title": f"Kế hoạch năm {YEAR}"}, tasks=[
-        TaskDraft(ref="1", content=_TASK_TEXTS[0], leads=leads, timing_kind="continuous", period="quarter"),
-        TaskDraft(ref="2", content=_TASK_TEXTS[2], leads=leads, timing_kind="date", due_date=date(YEAR, 11, 30)),
-    ])  # fmt: skip
+    plan = create_plan(
+        actor=supervisor,
+        header={"title": f"Kế hoạch năm {YEAR}"},
+        tasks=[
+            TaskDraft(
+                ref="1",
+                content=_TASK_TEXTS[0],
+                leads=leads,
+                timing_kind="continuous",
+                period="quarter",
+            ),
+            TaskDraft(
+                ref="2",
+                content=_TASK_TEXTS[2],
+                leads=leads,
+                timing_kind="date",
+                due_date=date(YEAR, 11, 30),
+            ),
+        ],
+    )
     issue_plan(actor=supervisor, plan=plan)
     by_agency: dict[int, list[Assignment]] = {}
     for assignment in Assignment.objects.filter(task__plan=plan).order_by("task__order"):
@@ -278,17 +344,33 @@ def test_300_agencies_bundles_import_with_one_command(make_agency, make_person, 
         peer, pem = _trust(admin, agency)
         quarterly, inspection = by_agency[agency.pk]
         minutes = _minutes(n, 11, 6)
-        evidence = [{"name": "bien-ban-tu-kiem-tra.txt", "attachment": f"evidence-{n}",
-                     "sha256": sha256(minutes).hexdigest()}]  # fmt: skip
+        evidence = [
+            {
+                "name": "bien-ban-tu-kiem-tra.txt",
+                "attachment": f"evidence-{n}",
+                "sha256": sha256(minutes).hexdigest(),
+            }
+        ]
         updates = [
-            {"id": 10 * n + k, "assignment": a.pk, "status": status, "note": _note(n + k, month),
-             "period": period_ if a is quarterly else "", "at": f"{YEAR}-{month:02d}-20T10:00:00+07:00",
-             "by": "Phạm Văn Nam", "by_login": "nam.pv", "evidence": evidence if status == "done" else []}
-            for k, (a, status, month, period_) in enumerate([
-                (quarterly, "in_progress", 6, f"{YEAR}-Q2"), (quarterly, "in_progress", 9, f"{YEAR}-Q3"),
-                (inspection, "done", 11, ""),
-            ])
-        ]  # fmt: skip
+            {
+                "id": 10 * n + k,
+                "assignment": a.pk,
+                "status": status,
+                "note": _note(n + k, month),
+                "period": period_ if a is quarterly else "",
+                "at": f"{YEAR}-{month:02d}-20T10:00:00+07:00",
+                "by": "Phạm Văn Nam",
+                "by_login": "nam.pv",
+                "evidence": evidence if status == "done" else [],
+            }
+            for k, (a, status, month, period_) in enumerate(
+                [
+                    (quarterly, "in_progress", 6, f"{YEAR}-Q2"),
+                    (quarterly, "in_progress", 9, f"{YEAR}-Q3"),
+                    (inspection, "done", 11, ""),
+                ]
+            )
+        ]
         sections = {"progress": updates, "reports": [_report(period, 100 + n)]}
         data = _bundle(peer, pem, sections, {f"evidence-{n}": minutes}, f"Nút {agency.name}")
         path = folder / f"bmnn-{agency.code}-den-tinh-00001.bmnn"
@@ -306,8 +388,10 @@ def test_300_agencies_bundles_import_with_one_command(make_agency, make_person, 
     assert Submission.objects.filter(period=period, state="signed").count() == AGENCIES
     assert ProgressUpdate.objects.filter(assignment__task__plan=plan).count() == 3 * AGENCIES
     assert out.getvalue().count(": imported: ") == AGENCIES
-    print(f"\nbmnn sync import of {AGENCIES} agencies' bundles ({total_size // AGENCIES // 1024} KB "
-          f"each, 3 updates and a signed report): {elapsed:.1f} s, "
-          f"{elapsed / AGENCIES * 1000:.0f} ms and {queries.count / AGENCIES:.0f} queries per bundle "
-          f"on {connection.vendor}")  # fmt: skip
+    print(
+        f"\nbmnn sync import of {AGENCIES} agencies' bundles ({total_size // AGENCIES // 1024} KB "
+        f"each, 3 updates and a signed report): {elapsed:.1f} s, "
+        f"{elapsed / AGENCIES * 1000:.0f} ms and {queries.count / AGENCIES:.0f} queries per bundle "
+        f"on {connection.vendor}"
+    )
     assert elapsed < 120.0

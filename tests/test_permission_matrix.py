@@ -168,9 +168,15 @@ def world(make_agency, make_person) -> World:
         )
         if level == "tuyet_mat":
             keeper = people["head"]
-        entry = registry.register_incoming(actor=keeper, agency=agency, level=level, issuer_name="Bộ Tư pháp",
-                                           number=f"{_marker('secret_item', row)}/BTP", doc_date=date(2026, 3, 1),
-                                           summary="Văn bản chỉ đạo")  # fmt: skip
+        entry = registry.register_incoming(
+            actor=keeper,
+            agency=agency,
+            level=level,
+            issuer_name="Bộ Tư pháp",
+            number=f"{_marker('secret_item', row)}/BTP",
+            doc_date=date(2026, 3, 1),
+            summary="Văn bản chỉ đạo",
+        )
         rows["secret_item"][row] = entry.item
     # Grants are given within clearance; then staff's clearance is lowered to Tối mật and low's
     # to Mật (a clearance review), so each holds a grant above what they may now read.
@@ -193,31 +199,55 @@ def world(make_agency, make_person) -> World:
 
     # Incidents.
     for row, (agency, level, reporter) in {
-        "J-TTM": (justice, "tuyet_mat", "head"), "J-M": (justice, "mat", "officer"),
-        "J-NONE": (justice, "", "staff"), "H-M": (health, "mat", "other"),
-    }.items():  # fmt: skip
+        "J-TTM": (justice, "tuyet_mat", "head"),
+        "J-M": (justice, "mat", "officer"),
+        "J-NONE": (justice, "", "staff"),
+        "H-M": (health, "mat", "other"),
+    }.items():
         rows["incident"][row] = reports.report_incident(
-            actor=people[reporter], agency=agency, level=level, what=_marker("incident", row),
-            channel="lost_document", found_at=timezone.now() - timedelta(hours=1))  # fmt: skip
+            actor=people[reporter],
+            agency=agency,
+            level=level,
+            what=_marker("incident", row),
+            channel="lost_document",
+            found_at=timezone.now() - timedelta(hours=1),
+        )
 
     # A joint inspection of J and H, one finding each.
     inspection = inspections.create_inspection(
-        actor=people["supervisor"], kind="inspection", title="Kiểm tra năm 2026", year=2026,
-        period_from=date(2025, 1, 1), period_to=date(2026, 10, 31), on_site_from=TODAY,
-        on_site_to=TODAY + timedelta(days=3), agencies=[justice, health], leader=people["inspector"],
-        decision="45/QĐ-CAT")  # fmt: skip
+        actor=people["supervisor"],
+        kind="inspection",
+        title="Kiểm tra năm 2026",
+        year=2026,
+        period_from=date(2025, 1, 1),
+        period_to=date(2026, 10, 31),
+        on_site_from=TODAY,
+        on_site_to=TODAY + timedelta(days=3),
+        agencies=[justice, health],
+        leader=people["inspector"],
+        decision="45/QĐ-CAT",
+    )
     for row, agency in (("J-FINDING", justice), ("H-FINDING", health)):
         rows["inspection_finding"][row] = inspections.record_finding(
-            actor=people["inspector"], target=inspection.targets.get(agency=agency), item=None,
-            severity="medium", description=_marker("inspection_finding", row), rule="L18 Art. 10",
-            deadline=TODAY + timedelta(days=10))  # fmt: skip
+            actor=people["inspector"],
+            target=inspection.targets.get(agency=agency),
+            item=None,
+            severity="medium",
+            description=_marker("inspection_finding", row),
+            rule="L18 Art. 10",
+            deadline=TODAY + timedelta(days=10),
+        )
 
     # Reports of the year's period.
     period = reports.create_period(actor=people["supervisor"], kind="annual", year=TODAY.year)
     for row, agency, writer in (("J-REPORT", justice, "officer"), ("H-REPORT", health, "other")):
         submission = reports.start_submission(actor=people[writer], period=period, agency=agency)
-        submission = reports.save_submission(actor=people[writer], submission=submission,
-                                             revision=submission.revision, situation=_marker("submission", row))  # fmt: skip
+        submission = reports.save_submission(
+            actor=people[writer],
+            submission=submission,
+            revision=submission.revision,
+            situation=_marker("submission", row),
+        )
         rows["submission"][row] = submission
 
     # Devices, media, independent LANs, host-audit findings, regulations and training.
@@ -226,48 +256,93 @@ def world(make_agency, make_person) -> World:
 
     for code, agency in (("J", justice), ("H", health)):
         device = rows["device"][f"{code}-DEVICE"] = Device.objects.create(
-            agency=agency, asset_tag=_marker("device", f"{code}-DEVICE"), kind="computer",
-            connected_to="none", ever_connected="no", highest_level="mat")  # fmt: skip
+            agency=agency,
+            asset_tag=_marker("device", f"{code}-DEVICE"),
+            kind="computer",
+            connected_to="none",
+            ever_connected="no",
+            highest_level="mat",
+        )
         rows["medium"][f"{code}-MEDIUM"] = Medium.objects.create(
-            agency=agency, label=_marker("medium", f"{code}-MEDIUM"), kind="usb", serial=f"SN-{code}",
-            registered_on=TODAY)  # fmt: skip
+            agency=agency,
+            label=_marker("medium", f"{code}-MEDIUM"),
+            kind="usb",
+            serial=f"SN-{code}",
+            registered_on=TODAY,
+        )
         rows["lan"][f"{code}-LAN"] = IndependentLan.objects.create(
             agency=agency, name=_marker("lan", f"{code}-LAN"), site="Phòng cơ yếu"
         )
-        report = HostReport.objects.create(device=device, uploaded_by=people["supervisor"], generated_at=timezone.now(),
-                                           sha256=code * 64)  # fmt: skip
+        report = HostReport.objects.create(
+            device=device,
+            uploaded_by=people["supervisor"],
+            generated_at=timezone.now(),
+            sha256=code * 64,
+        )
         rows["device_finding"][f"{code}-DEVFINDING"] = DeviceFinding.objects.create(
-            device=device, report=report, code="usb_unregistered", severity="high",
-            summary=_marker("device_finding", f"{code}-DEVFINDING"))  # fmt: skip
+            device=device,
+            report=report,
+            code="usb_unregistered",
+            severity="high",
+            summary=_marker("device_finding", f"{code}-DEVFINDING"),
+        )
         rows["regulation"][f"{code}-REGULATION"] = Regulation.objects.create(
-            agency=agency, status="issued", document_number=_marker("regulation", f"{code}-REGULATION"),
-            issued_on=TODAY, updated_by=people["supervisor"])  # fmt: skip
+            agency=agency,
+            status="issued",
+            document_number=_marker("regulation", f"{code}-REGULATION"),
+            issued_on=TODAY,
+            updated_by=people["supervisor"],
+        )
         keeper = people["officer"] if code == "J" else people["other"]
         rows["designation"][f"{code}-DESIGNATION"] = StaffDesignation.objects.create(
-            agency=agency, person=keeper, mode="part_time", decision=_marker("designation", f"{code}-DESIGNATION"),
-            decided_on=TODAY, created_by=people["supervisor"])  # fmt: skip
+            agency=agency,
+            person=keeper,
+            mode="part_time",
+            decision=_marker("designation", f"{code}-DESIGNATION"),
+            decided_on=TODAY,
+            created_by=people["supervisor"],
+        )
     for row, agency, recorder in (
         ("J-TRAINING", justice, "officer"),
         ("H-TRAINING", health, "other"),
     ):
         rows["training"][row] = inspections.record_training(
-            actor=people[recorder], agency=agency, kind="training", title=_marker("training", row),
-            held_on=TODAY - timedelta(days=3))  # fmt: skip
+            actor=people[recorder],
+            agency=agency,
+            kind="training",
+            title=_marker("training", row),
+            held_on=TODAY - timedelta(days=3),
+        )
 
     rows["person"] = {"J-PERSON": people["staff"], "H-PERSON": health_staff}
 
     # A plan issued to J and H.
-    plan = Plan.objects.create(number="12/KH-UBND", title="Kế hoạch bảo vệ BMNN", status="issued",
-                               created_by=people["supervisor"])  # fmt: skip
+    plan = Plan.objects.create(
+        number="12/KH-UBND",
+        title="Kế hoạch bảo vệ BMNN",
+        status="issued",
+        created_by=people["supervisor"],
+    )
     for order, (row, agency) in enumerate((("J-TASK", justice), ("H-TASK", health))):
-        task = Task.objects.create(plan=plan, ref=str(order + 1), order=order, content=_marker("assignment", row),
-                                   timing_kind="once", due_date=TODAY + timedelta(days=30))  # fmt: skip
+        task = Task.objects.create(
+            plan=plan,
+            ref=str(order + 1),
+            order=order,
+            content=_marker("assignment", row),
+            timing_kind="once",
+            due_date=TODAY + timedelta(days=30),
+        )
         rows["assignment"][row] = Assignment.objects.create(task=task, agency=agency, role="lead")
 
     now = timezone.now()
     rows["scan_finding"]["PORTAL-FINDING"] = ScanFinding.objects.create(
-        url=f"https://baclam.example/{_marker('scan_finding', 'PORTAL-FINDING')}.pdf", content_hash="ab" * 32,
-        level="mat", score=0.9, first_seen=now, last_seen=now)  # fmt: skip
+        url=f"https://baclam.example/{_marker('scan_finding', 'PORTAL-FINDING')}.pdf",
+        content_hash="ab" * 32,
+        level="mat",
+        score=0.9,
+        first_seen=now,
+        last_seen=now,
+    )
     return World(
         people, {"J": justice, "H": health}, rows, {"inspection": inspection, "period": period}
     )
@@ -423,8 +498,10 @@ def _check_kind(world: World, kind: str) -> list[str]:
                         else _marker(kind, row) in _text(response)
                     )
                     if response.status_code >= 500 or seen != (row in allowed):
-                        problems.append(f"{kind} {row} · {path.name} · {who}: status {response.status_code}, "
-                                        f"{'shown' if seen else 'hidden'}; expected {'shown' if row in allowed else 'hidden'}")  # fmt: skip
+                        problems.append(
+                            f"{kind} {row} · {path.name} · {who}: status {response.status_code}, "
+                            f"{'shown' if seen else 'hidden'}; expected {'shown' if row in allowed else 'hidden'}"
+                        )
             else:
                 response = client.get(path.url(world))
                 text = _text(response) if response.status_code == 200 else ""

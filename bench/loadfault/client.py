@@ -30,8 +30,14 @@ from bench.loadfault.cluster import Clock
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 ITEM_URL = re.compile(r"^/registry/items/\d+/$")
 THINK_SECONDS = (0.5, 1.5)
-ISSUERS = ("Bộ Công an", "Văn phòng Chính phủ", "Ủy ban nhân dân tỉnh", "Bộ Quốc phòng",
-           "Tỉnh ủy", "Bộ Nội vụ")  # fmt: skip
+ISSUERS = (
+    "Bộ Công an",
+    "Văn phòng Chính phủ",
+    "Ủy ban nhân dân tỉnh",
+    "Bộ Quốc phòng",
+    "Tỉnh ủy",
+    "Bộ Nội vụ",
+)
 
 
 def new_token(letter: str) -> str:
@@ -111,8 +117,15 @@ class Session:
     def close(self) -> None:
         self.http.close()
 
-    def send(self, kind: str, method: str, url: str, *, expect: Callable[[httpx.Response], str],
-             **kwargs: Any) -> httpx.Response:  # fmt: skip
+    def send(
+        self,
+        kind: str,
+        method: str,
+        url: str,
+        *,
+        expect: Callable[[httpx.Response], str],
+        **kwargs: Any,
+    ) -> httpx.Response:
         """Sends one request and records it; `expect` names the outcome of an answer."""
         at = self.recorder.clock.now()
         started = time.perf_counter()
@@ -166,21 +179,36 @@ def _redirect(response: httpx.Response) -> str:
 class Person:
     """A simulated person; `mix` is the list of (weight, action) they choose from."""
 
-    def __init__(self, base_url: str, who: dict[str, Any], period: int, recorder: Recorder,
-                 seed: int) -> None:  # fmt: skip
+    def __init__(
+        self, base_url: str, who: dict[str, Any], period: int, recorder: Recorder, seed: int
+    ) -> None:
         self.who = who
         self.period = period
         self.recorder = recorder
         self.rng = random.Random(seed)
         self.session = Session(base_url, who["username"], recorder)
         mixes: dict[str, list[tuple[int, Callable[[], None]]]] = {
-            "officer": [(3, self.register_incoming), (2, self.post_progress),
-                        (1, self.save_report), (3, self.read_registers), (1, self.dashboard)],
-            "head": [(2, self.save_report), (1, self.post_progress), (2, self.read_registers),
-                     (1, self.read_matrix), (1, self.dashboard)],
-            "supervisor": [(3, self.read_matrix), (2, self.read_registers),
-                           (1, self.read_period), (1, self.dashboard)],
-        }  # fmt: skip
+            "officer": [
+                (3, self.register_incoming),
+                (2, self.post_progress),
+                (1, self.save_report),
+                (3, self.read_registers),
+                (1, self.dashboard),
+            ],
+            "head": [
+                (2, self.save_report),
+                (1, self.post_progress),
+                (2, self.read_registers),
+                (1, self.read_matrix),
+                (1, self.dashboard),
+            ],
+            "supervisor": [
+                (3, self.read_matrix),
+                (2, self.read_registers),
+                (1, self.read_period),
+                (1, self.dashboard),
+            ],
+        }
         self.mix = mixes[who["role"]]
 
     def log_in(self) -> None:
@@ -202,8 +230,9 @@ class Person:
         self._post_incoming(self.session, page.text, "incoming", "incoming: save", self.rng)
 
     @staticmethod
-    def _post_incoming(session: Session, html: str, write_kind: str, kind: str,
-                       rng: random.Random, token: str = "") -> None:  # fmt: skip
+    def _post_incoming(
+        session: Session, html: str, write_kind: str, kind: str, rng: random.Random, token: str = ""
+    ) -> None:
         token = token or new_token(write_kind[0])
         form = form_fields(html, "issuer_name")
         form.update(
@@ -279,8 +308,9 @@ class Person:
         self.session.page("dashboard", "/")
 
 
-def burst(base_urls: list[str], who: dict[str, Any], count: int, threads: int,
-          recorder: Recorder) -> list[str]:  # fmt: skip
+def burst(
+    base_urls: list[str], who: dict[str, Any], count: int, threads: int, recorder: Recorder
+) -> list[str]:
     """`count` incoming documents registered at once into one agency's book, half of the
     threads sending to each web process directly; one logged-in session (sessions live in the
     database, so both processes know it). Returns the tokens sent."""

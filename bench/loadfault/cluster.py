@@ -116,8 +116,21 @@ class Postgres:
         initdb = [str(self.bin / "initdb"), "-D", str(self.datadir), "-U", "postgres"]
         self._run(self._as_owner([*initdb, "-A", "trust", "-E", "UTF8", "--no-instructions"]))
         options = f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1"
-        self._run(self._as_owner([str(self.bin / "pg_ctl"), "-D", str(self.datadir), "-l",
-                                  str(self.log), "-w", "-o", options, "start"]))  # fmt: skip
+        self._run(
+            self._as_owner(
+                [
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.datadir),
+                    "-l",
+                    str(self.log),
+                    "-w",
+                    "-o",
+                    options,
+                    "start",
+                ]
+            )
+        )
 
     def _run(self, argv: list[str]) -> None:
         """Runs a server command with its output in a file: the server that pg_ctl starts
@@ -132,16 +145,33 @@ class Postgres:
     def restart(self) -> None:
         """A clean restart (fast shutdown: open sessions are cut, committed work stays)."""
         if self.mode == "shared":
-            self._run(["pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main",
-                       "restart"])  # fmt: skip
+            self._run(
+                ["pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main", "restart"]
+            )
         else:
-            self._run(self._as_owner([str(self.bin / "pg_ctl"), "-D", str(self.datadir), "-l",
-                                      str(self.log), "-w", "-m", "fast", "restart"]))  # fmt: skip
+            self._run(
+                self._as_owner(
+                    [
+                        str(self.bin / "pg_ctl"),
+                        "-D",
+                        str(self.datadir),
+                        "-l",
+                        str(self.log),
+                        "-w",
+                        "-m",
+                        "fast",
+                        "restart",
+                    ]
+                )
+            )
 
     def stop(self) -> None:
         if self.mode == "private" and (self.datadir / "postmaster.pid").exists():
-            self._run(self._as_owner([str(self.bin / "pg_ctl"), "-D", str(self.datadir), "-w",
-                                      "-m", "fast", "stop"]))  # fmt: skip
+            self._run(
+                self._as_owner(
+                    [str(self.bin / "pg_ctl"), "-D", str(self.datadir), "-w", "-m", "fast", "stop"]
+                )
+            )
 
     def recreate_database(self) -> None:
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
@@ -152,8 +182,14 @@ class Postgres:
 class Managed:
     """One long-running child process, killed and started again on request."""
 
-    def __init__(self, name: str, argv: list[str], env: dict[str, str], logs: Path,
-                 ready: Callable[[], None] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        name: str,
+        argv: list[str],
+        env: dict[str, str],
+        logs: Path,
+        ready: Callable[[], None] | None = None,
+    ) -> None:
         self.name, self.argv, self.env, self.logs, self.ready = name, argv, env, logs, ready
         self.process: subprocess.Popen[bytes] | None = None
         self.wanted = False
@@ -164,9 +200,14 @@ class Managed:
         self.starts += 1
         log = open(self.logs / f"{self.name}-{self.starts}.log", "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
-            self.argv, env=self.env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
+            self.argv,
+            env=self.env,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         log.close()
         self.wanted = True
         if self.ready is not None:
@@ -200,8 +241,15 @@ class Cluster:
     """PostgreSQL, `bmnn setup`, two web processes, two workers, nginx; `watch` restarts what
     ends by itself. Use as a context manager: everything started is stopped on the way out."""
 
-    def __init__(self, workdir: Path, *, postgres: str, events: Events, worker: str = "worker",
-                 source: Path = REPO) -> None:  # fmt: skip
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        postgres: str,
+        events: Events,
+        worker: str = "worker",
+        source: Path = REPO,
+    ) -> None:
         self.workdir = workdir
         self.events = events
         self.logs = workdir / "logs"
@@ -226,11 +274,15 @@ class Cluster:
         self.web_ports = [free_port(), free_port()]
         self.proxy_port = free_port()
         self.web = [
-            Managed(f"web{i + 1}", [str(BIN / "bmnn"), "serve", "--host", "127.0.0.1",
-                                    "--port", str(port)], self.env, self.logs,
-                    ready=lambda port=port: _wait_until_serving(port))
+            Managed(
+                f"web{i + 1}",
+                [str(BIN / "bmnn"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                self.env,
+                self.logs,
+                ready=lambda port=port: _wait_until_serving(port),
+            )
             for i, port in enumerate(self.web_ports)
-        ]  # fmt: skip
+        ]
         self.workers = [
             Managed(f"worker{i + 1}", [str(BIN / "bmnn"), worker], self.env, self.logs)
             for i in range(2)
@@ -269,23 +321,37 @@ class Cluster:
     def bmnn(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """A `bmnn` command against the cluster's database and file store."""
         return subprocess.run(
-            [str(BIN / "bmnn"), *args], env=self.env, cwd=REPO, capture_output=True,
-            text=True, timeout=timeout, check=False,
-        )  # fmt: skip
+            [str(BIN / "bmnn"), *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     def python(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """`python -m bench.loadfault.django_side ...` inside the cluster's configuration."""
         return subprocess.run(
-            [sys.executable, "-P", "-m", "bench.loadfault.django_side", *args], env=self.env,
-            cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
+            [sys.executable, "-P", "-m", "bench.loadfault.django_side", *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     def popen_python(self, *args: str, stdout: Path) -> subprocess.Popen[bytes]:
         with open(stdout, "wb") as out:
             return subprocess.Popen(
-                [sys.executable, "-P", "-m", "bench.loadfault.django_side", *args], env=self.env,
-                cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
+                [sys.executable, "-P", "-m", "bench.loadfault.django_side", *args],
+                env=self.env,
+                cwd=REPO,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     @property
     def proxy_url(self) -> str:
@@ -343,12 +409,18 @@ class Cluster:
         (prefix / "temp").chmod(0o777)
         config = prefix / "nginx.conf"
         config.write_text(nginx_config(prefix, self.web_ports, self.proxy_port, _built_with(nginx)))
-        subprocess.run([nginx, "-t", "-q", "-p", str(prefix), "-c", str(config)], check=True,
-                       capture_output=True)  # fmt: skip
+        subprocess.run(
+            [nginx, "-t", "-q", "-p", str(prefix), "-c", str(config)],
+            check=True,
+            capture_output=True,
+        )
         return Managed(
-            "nginx", [nginx, "-p", str(prefix), "-c", str(config), "-g", "daemon off;"],
-            self.env, self.logs, ready=lambda: wait_for_port(self.proxy_port, 10),
-        )  # fmt: skip
+            "nginx",
+            [nginx, "-p", str(prefix), "-c", str(config), "-g", "daemon off;"],
+            self.env,
+            self.logs,
+            ready=lambda: wait_for_port(self.proxy_port, 10),
+        )
 
 
 def _wait_until_serving(port: int, timeout: float = 60) -> None:

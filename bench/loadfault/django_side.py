@@ -67,8 +67,13 @@ def prepare(agencies: int, supervisors: int) -> dict[str, Any]:
         if not person.totpdevice_set.exists():  # type: ignore[attr-defined]
             enrol_known_totp(actor=None, person=person, key_hex=key)
         if person.clearance == "none":
-            org.grant_clearance(actor=granting, person=person, level=clearance,
-                                granted_on=today, decision="Quyết định số 16/QĐ-CAT")  # fmt: skip
+            org.grant_clearance(
+                actor=granting,
+                person=person,
+                level=clearance,
+                granted_on=today,
+                decision="Quyết định số 16/QĐ-CAT",
+            )
         return {"username": person.username, "password": DEMO_PASSWORD, "key": key}
 
     people: list[dict[str, Any]] = []
@@ -100,10 +105,14 @@ def prepare(agencies: int, supervisors: int) -> dict[str, Any]:
     for n in range(1, supervisors + 1):
         username = f"giamsat{n}" if n > 1 else "giamsat"
         person = Person.objects.filter(username=username).first() or org.create_person(
-            actor=None, agency=police, role=Role.SUPERVISOR, username=username,
-            full_name=f"Cán bộ theo dõi số {n}", position="Phòng An ninh chính trị nội bộ",
+            actor=None,
+            agency=police,
+            role=Role.SUPERVISOR,
+            username=username,
+            full_name=f"Cán bộ theo dõi số {n}",
+            position="Phòng An ninh chính trị nội bộ",
             password=DEMO_PASSWORD,
-        )  # fmt: skip
+        )
         people.append({**login(person, "tuyet_mat"), "role": "supervisor", "agency": police.pk})
     burst_agency = Agency.objects.get(code="demo-stp")
     burst_book = RegisterBook.objects.filter(

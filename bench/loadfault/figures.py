@@ -42,13 +42,15 @@ def write_checks(writes: list[Write], found: dict[str, Any]) -> list[Check]:
         # a refused write must not have happened either
         ghosts = [w.token for w in mine if w.answer == "refused" and w.token in present]
         unknown = [w for w in mine if w.answer == "unknown"]
-        checks.append(Check(
-            f"{kind}: every write answered with success is in the database",
-            not lost and not ghosts,
-            f"{len(acknowledged)} confirmed, {len(lost)} lost {lost[:5]}; "
-            f"{len(ghosts)} refused yet present {ghosts[:5]}; {len(unknown)} without an answer "
-            f"({sum(w.token in present for w in unknown)} of them done)",
-        ))  # fmt: skip
+        checks.append(
+            Check(
+                f"{kind}: every write answered with success is in the database",
+                not lost and not ghosts,
+                f"{len(acknowledged)} confirmed, {len(lost)} lost {lost[:5]}; "
+                f"{len(ghosts)} refused yet present {ghosts[:5]}; {len(unknown)} without an answer "
+                f"({sum(w.token in present for w in unknown)} of them done)",
+            )
+        )
     return checks
 
 
@@ -82,9 +84,11 @@ def task_checks(
     lost = [t for t in queued if runs[t] == 0]
     twice = [t for t in (*queued, *uncertain) if runs[t] > 1]
     unsuccessful = Counter(
-        status for token in queued for status in statuses.get(token, ["MISSING"])
+        status
+        for token in queued
+        for status in statuses.get(token, ["MISSING"])
         if status != "SUCCESSFUL"
-    )  # fmt: skip
+    )
     return [
         Check(
             "tasks: every queued marker task ran exactly once",
@@ -109,7 +113,9 @@ def _window_of(at: float, windows: dict[str, tuple[float, float]]) -> str | None
     return None
 
 
-def by_window(samples: list[Sample], windows: dict[str, tuple[float, float]]) -> dict[str, dict[str, list[Sample]]]:  # fmt: skip
+def by_window(
+    samples: list[Sample], windows: dict[str, tuple[float, float]]
+) -> dict[str, dict[str, list[Sample]]]:
     grouped: dict[str, dict[str, list[Sample]]] = {}
     for sample in samples:
         window = _window_of(sample.at, windows)
@@ -217,8 +223,10 @@ def table(outcome: Outcome) -> str:
             f" p95 {percentile([s.ms for s in burst], 95):.0f} ms,"
             f" errors {sum(s.outcome != 'ok' for s in burst)}"
         )
-    lines.append("(n/s: successful requests per second; p50/p95 in ms over answered requests; "
-                 "err: errors; rN: refused by the app)")  # fmt: skip
+    lines.append(
+        "(n/s: successful requests per second; p50/p95 in ms over answered requests; "
+        "err: errors; rN: refused by the app)"
+    )
     lines.append("events:")
     lines.extend(f"  t={at:6.1f} s  {what}" for at, what in outcome.events.items)
     errors = [s for s in outcome.recorder.samples if s.outcome == "error"]

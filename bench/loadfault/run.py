@@ -96,12 +96,15 @@ def _run(options: Options, workdir: Path, say: Any) -> Outcome:
     recorder = Recorder(clock)
     phase = options.phase_seconds
     source = Path(options.source) if options.source else REPO
-    with Cluster(workdir, postgres=options.postgres, events=events, worker=options.worker,
-                 source=source) as cluster:  # fmt: skip
+    with Cluster(
+        workdir, postgres=options.postgres, events=events, worker=options.worker, source=source
+    ) as cluster:
         events.add("cluster up")
-        say(f"cluster up in {clock.now():.0f} s: PostgreSQL {cluster.pg.version} "
+        say(
+            f"cluster up in {clock.now():.0f} s: PostgreSQL {cluster.pg.version} "
             f"({cluster.pg.mode}, port {cluster.pg.port}), web on {cluster.web_ports}, "
-            f"nginx on {cluster.proxy_port}")  # fmt: skip
+            f"nginx on {cluster.proxy_port}"
+        )
         prepared = cluster.python("prepare", str(options.agencies), str(options.supervisors))
         if prepared.returncode:
             raise RuntimeError(f"prepare failed:\n{prepared.stdout}\n{prepared.stderr}")
@@ -116,23 +119,31 @@ def _run(options: Options, workdir: Path, say: Any) -> Outcome:
 
         burst_from = clock.now()
         burst_tokens = burst(
-            [cluster.web_url(0), cluster.web_url(1)], cast["burst"], options.burst,
-            options.burst_threads, recorder,
-        )  # fmt: skip
+            [cluster.web_url(0), cluster.web_url(1)],
+            cast["burst"],
+            options.burst,
+            options.burst_threads,
+            recorder,
+        )
         windows = {"burst": (burst_from, clock.now())}
         events.add(f"burst of {options.burst} incoming documents done")
 
         load_from = clock.now()
         fault_from, fault_to = load_from + phase, load_from + 2 * phase
         load_to = load_from + 3 * phase
-        windows.update(before=(load_from, fault_from), during=(fault_from, fault_to),
-                       after=(fault_to, load_to))  # fmt: skip
+        windows.update(
+            before=(load_from, fault_from), during=(fault_from, fault_to), after=(fault_to, load_to)
+        )
         enqueued = workdir / "enqueued.tsv"
         enqueuer = cluster.popen_python(
-            "enqueue", str(options.tasks), str(2.5 * phase), str((1 + KILL_AT) * phase - 2.0),
+            "enqueue",
+            str(options.tasks),
+            str(2.5 * phase),
+            str((1 + KILL_AT) * phase - 2.0),
             str(BUNCH),
-            str(enqueued), stdout=workdir / "logs" / "enqueue.log",
-        )  # fmt: skip
+            str(enqueued),
+            stdout=workdir / "logs" / "enqueue.log",
+        )
         stop = threading.Event()
         cpu = CpuSampler(clock, stop)
         threads = [threading.Thread(target=p.run, args=(stop,), daemon=True) for p in people]
@@ -223,8 +234,9 @@ def _drain(cluster: Cluster, seconds: float) -> dict[str, int]:
         time.sleep(3)
 
 
-def _check(outcome: Outcome, cluster: Cluster, burst_tokens: list[str], enqueued: Path,
-           killed_worker: int) -> None:  # fmt: skip
+def _check(
+    outcome: Outcome, cluster: Cluster, burst_tokens: list[str], enqueued: Path, killed_worker: int
+) -> None:
     writes = outcome.recorder.writes
     text = enqueued.read_text(encoding="utf-8") if enqueued.exists() else ""
     lines = [line.split("\t") for line in text.splitlines()]

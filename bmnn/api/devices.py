@@ -36,9 +36,27 @@ class DeviceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Device
-        fields = ["id", "agency", "asset_tag", "kind", "make_model", "serial", "os", "location", "custodian",
-                  "highest_level", "connected_to", "ever_connected", "ever_connected_on", "ever_connected_to",
-                  "lan", "hostname", "machine_id", "active", "concerns"]  # fmt: skip
+        fields = [
+            "id",
+            "agency",
+            "asset_tag",
+            "kind",
+            "make_model",
+            "serial",
+            "os",
+            "location",
+            "custodian",
+            "highest_level",
+            "connected_to",
+            "ever_connected",
+            "ever_connected_on",
+            "ever_connected_to",
+            "lan",
+            "hostname",
+            "machine_id",
+            "active",
+            "concerns",
+        ]
 
     @extend_schema_field(ConcernSerializer(many=True))
     def get_concerns(self, device: Device) -> list[dict[str, str]]:
@@ -49,8 +67,18 @@ class DeviceSerializer(serializers.ModelSerializer):
 class MediumSerializer(serializers.ModelSerializer):
     class Meta:
         model = Medium
-        fields = ["id", "agency", "label", "kind", "make_model", "serial", "custodian", "highest_level",
-                  "registered_on", "active"]  # fmt: skip
+        fields = [
+            "id",
+            "agency",
+            "label",
+            "kind",
+            "make_model",
+            "serial",
+            "custodian",
+            "highest_level",
+            "registered_on",
+            "active",
+        ]
 
 
 class LanSerializer(serializers.ModelSerializer):
@@ -113,8 +141,11 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
         values = dict(data.validated_data)
         values.pop("agency", None)
         if "custodian" in values:
-            member = (agency.memberships.filter(person_id=values["custodian"], is_active=True).first()
-                      if values["custodian"] else None)  # fmt: skip
+            member = (
+                agency.memberships.filter(person_id=values["custodian"], is_active=True).first()
+                if values["custodian"]
+                else None
+            )
             if values["custodian"] and member is None:
                 raise NotFound
             values["custodian"] = member.person if member else None
@@ -139,8 +170,12 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=DeviceInput, responses=DeviceSerializer)
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         device = self.get_object()
-        saved = services.save_device(actor=actor_of(request), agency=device.agency, device=device,
-                                     **self._values(request, device.agency))  # fmt: skip
+        saved = services.save_device(
+            actor=actor_of(request),
+            agency=device.agency,
+            device=device,
+            **self._values(request, device.agency),
+        )
         return Response(DeviceSerializer(saved).data)
 
     @extend_schema(
@@ -152,8 +187,11 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
         """Imports a host-audit report (bmnn/devices/agent/bmnn_audit.py) and returns the findings it raised."""
         data = HostAuditReportInput(data=request.data)
         data.is_valid(raise_exception=True)
-        report = services.import_report(actor=actor_of(request), device=self.get_object(),
-                                        data=data.validated_data["file"].read())  # fmt: skip
+        report = services.import_report(
+            actor=actor_of(request),
+            device=self.get_object(),
+            data=data.validated_data["file"].read(),
+        )
         return Response(FindingSerializer(report.findings.all(), many=True).data, status=201)
 
 

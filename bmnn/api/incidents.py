@@ -24,12 +24,34 @@ class IncidentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Incident
-        fields = ["id", "agency", "what", "level", "found_at", "channel", "scope", "measures", "source", "source_ref",
-                  "status", "reported_by", "reported_at", "closed_at", "steps"]  # fmt: skip
+        fields = [
+            "id",
+            "agency",
+            "what",
+            "level",
+            "found_at",
+            "channel",
+            "scope",
+            "measures",
+            "source",
+            "source_ref",
+            "status",
+            "reported_by",
+            "reported_at",
+            "closed_at",
+            "steps",
+        ]
 
     def get_steps(self, incident: Incident) -> list[dict[str, Any]]:
-        return [{"text": s.text, "author": s.author_id, "at": s.created_at.isoformat(), "closes": s.closes}
-                for s in incident.steps.all()]  # fmt: skip
+        return [
+            {
+                "text": s.text,
+                "author": s.author_id,
+                "at": s.created_at.isoformat(),
+                "closes": s.closes,
+            }
+            for s in incident.steps.all()
+        ]
 
 
 class IncidentInput(serializers.Serializer):

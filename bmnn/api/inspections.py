@@ -38,8 +38,22 @@ class InspectionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Inspection
-        fields = ["id", "kind", "title", "year", "decision", "scope", "period_from", "period_to", "on_site_from",
-                  "on_site_to", "leader", "status", "checklist_version", "agencies"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "year",
+            "decision",
+            "scope",
+            "period_from",
+            "period_to",
+            "on_site_from",
+            "on_site_to",
+            "leader",
+            "status",
+            "checklist_version",
+            "agencies",
+        ]
 
     def get_agencies(self, inspection: Inspection) -> list[int]:
         return [t.agency_id for t in inspection.targets.all()]
@@ -52,8 +66,18 @@ class FindingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Finding
-        fields = ["id", "inspection", "agency", "severity", "description", "rule", "responsible", "deadline",
-                  "status", "verified_at"]  # fmt: skip
+        fields = [
+            "id",
+            "inspection",
+            "agency",
+            "severity",
+            "description",
+            "rule",
+            "responsible",
+            "deadline",
+            "status",
+            "verified_at",
+        ]
 
 
 class TrainingSerializer(serializers.ModelSerializer):
@@ -74,8 +98,18 @@ class TrainingSerializer(serializers.ModelSerializer):
 class LegalDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = LegalDocument
-        fields = ["id", "kind", "number", "title", "issuer", "sector", "issued_on", "effective_from", "effective_to",
-                  "summary"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "number",
+            "title",
+            "issuer",
+            "sector",
+            "issued_on",
+            "effective_from",
+            "effective_to",
+            "summary",
+        ]
 
 
 class TextInput(serializers.Serializer):
@@ -113,10 +147,17 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         responses=None,
-        parameters=[OpenApiParameter("target", int, description=(
-            "An inspected agency's target id: the inspection team gets, per item, the answer BMNN's "
-            "records suggest (`suggested`: result and evidence, or null)."))],
-    )  # fmt: skip
+        parameters=[
+            OpenApiParameter(
+                "target",
+                int,
+                description=(
+                    "An inspected agency's target id: the inspection team gets, per item, the answer BMNN's "
+                    "records suggest (`suggested`: result and evidence, or null)."
+                ),
+            )
+        ],
+    )
     @action(detail=True, methods=["get"])
     def checklist(self, request: Request, pk: str | None = None) -> Response:
         inspection = self.get_object()
@@ -200,9 +241,19 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
         """Regulation status, designated staff and training coverage per agency."""
         agencies = policy.restrict_agencies(request.user, Agency.objects.filter(is_active=True))
         rows = queries.agency_readiness(list(agencies.order_by("name")[:3000]))
-        return Response([{"agency": r["agency"].pk, "name": r["agency"].name, "regulation": r["regulation_status"],
-                          "regulation_late": r["regulation_late"], "staff_designated": r["staff"],
-                          "training_coverage": r["coverage"]} for r in rows])  # fmt: skip
+        return Response(
+            [
+                {
+                    "agency": r["agency"].pk,
+                    "name": r["agency"].name,
+                    "regulation": r["regulation_status"],
+                    "regulation_late": r["regulation_late"],
+                    "staff_designated": r["staff"],
+                    "training_coverage": r["coverage"],
+                }
+                for r in rows
+            ]
+        )
 
 
 class LegalDocumentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -271,8 +322,14 @@ class BudgetSerializer(serializers.ModelSerializer):
         ]
 
     def get_lines(self, estimate: BudgetEstimate) -> list[dict[str, Any]]:
-        return [{"item": line.item, "requested": int(line.requested),
-                 "allocated": None if line.allocated is None else int(line.allocated)} for line in estimate.lines.all()]  # fmt: skip
+        return [
+            {
+                "item": line.item,
+                "requested": int(line.requested),
+                "allocated": None if line.allocated is None else int(line.allocated),
+            }
+            for line in estimate.lines.all()
+        ]
 
 
 def _own_agency(request: Request, pk: int) -> Agency:

@@ -51,15 +51,34 @@ from bmnn.registry.models import (
 class CopySerializer(serializers.ModelSerializer):
     class Meta:
         model = Copy
-        fields = ["id", "item", "kind", "number", "holder", "location", "status", "made_on",
-                  "authorisation"]  # fmt: skip
+        fields = [
+            "id",
+            "item",
+            "kind",
+            "number",
+            "holder",
+            "location",
+            "status",
+            "made_on",
+            "authorisation",
+        ]
 
 
 class CopyAuthorisationSerializer(serializers.ModelSerializer):
     class Meta:
         model = CopyAuthorisation
-        fields = ["id", "item", "form", "kind", "count", "used", "spoiled", "authorised_by",
-                  "authorised_on", "purpose"]  # fmt: skip
+        fields = [
+            "id",
+            "item",
+            "form",
+            "kind",
+            "count",
+            "used",
+            "spoiled",
+            "authorised_by",
+            "authorised_on",
+            "purpose",
+        ]
 
 
 class TransferSerializer(serializers.ModelSerializer):
@@ -68,25 +87,67 @@ class TransferSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Transfer
-        fields = ["id", "copy", "item_number", "level", "from_agency", "to_agency", "purpose",
-                  "state", "received_item", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "copy",
+            "item_number",
+            "level",
+            "from_agency",
+            "to_agency",
+            "purpose",
+            "state",
+            "received_item",
+            "created_at",
+        ]
 
 
 class CarryOutSerializer(serializers.ModelSerializer):
     class Meta:
         model = CarryOut
-        fields = ["id", "copy", "requested_by", "purpose", "place", "until", "protection", "abroad",
-                  "delegation_leader", "state", "endorsed_by", "decided_by", "returned_on"]  # fmt: skip
+        fields = [
+            "id",
+            "copy",
+            "requested_by",
+            "purpose",
+            "place",
+            "until",
+            "protection",
+            "abroad",
+            "delegation_leader",
+            "state",
+            "endorsed_by",
+            "decided_by",
+            "returned_on",
+        ]
 
 
 class MeetingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Meeting
-        fields = ["id", "item", "state", "starts_on", "ends_on", "venue", "at_headquarters",
-                  "venue_check", "wired_microphones", "recording_devices", "devices_allowed_by_chair",
-                  "video_conference", "protected_link", "foreign_element", "participants_screened",
-                  "protection_plan", "participants", "consent_by", "consent_document",
-                  "documents_collected", "room_sealed_daily", "closing_note"]  # fmt: skip
+        fields = [
+            "id",
+            "item",
+            "state",
+            "starts_on",
+            "ends_on",
+            "venue",
+            "at_headquarters",
+            "venue_check",
+            "wired_microphones",
+            "recording_devices",
+            "devices_allowed_by_chair",
+            "video_conference",
+            "protected_link",
+            "foreign_element",
+            "participants_screened",
+            "protection_plan",
+            "participants",
+            "consent_by",
+            "consent_document",
+            "documents_collected",
+            "room_sealed_daily",
+            "closing_note",
+        ]
 
 
 class RecallReturnSerializer(serializers.Serializer):
@@ -152,8 +213,9 @@ class ProposeInput(serializers.Serializer):
     recipients = serializers.CharField(required=False, allow_blank=True, default="")
     copies_planned = serializers.IntegerField(min_value=1, max_value=500, default=1)
     copy_allowed = serializers.BooleanField(default=False)
-    period_years = serializers.IntegerField(min_value=1, max_value=30, required=False, allow_null=True,
-                                            default=None)  # fmt: skip
+    period_years = serializers.IntegerField(
+        min_value=1, max_value=30, required=False, allow_null=True, default=None
+    )
 
 
 class ClassifyInput(serializers.Serializer):
@@ -195,18 +257,24 @@ class ExtendInput(DecisionInputSerializer):
 class ChangeLevelInput(DecisionInputSerializer):
     new_level = serializers.ChoiceField(choices=Level.choices)
     new_end = serializers.DateField(
-        required=False, allow_null=True, default=None,
+        required=False,
+        allow_null=True,
+        default=None,
         help_text="The end of protection after the change; kept when omitted (never shortened silently).",
-    )  # fmt: skip
+    )
 
 
 class DeclassifyInput(DecisionInputSerializer):
     """For the classifier: the decision after a declassification council, in whole or in part
     (L18 Art. 22.4); a holder sends only the notice's number and date as `decision`."""
 
-    council = serializers.ListField(child=serializers.CharField(max_length=150), required=False,
-                                    default=list, max_length=30,
-                                    help_text="The council's members, the chair first.")  # fmt: skip
+    council = serializers.ListField(
+        child=serializers.CharField(max_length=150),
+        required=False,
+        default=list,
+        max_length=30,
+        help_text="The council's members, the chair first.",
+    )
     minutes = serializers.CharField(max_length=8000, required=False, allow_blank=True, default="")
     # the request's field is named "partial"; DRF takes declared fields off the class, so it
     # does not clash with Serializer.partial at run time
@@ -217,14 +285,26 @@ class DeclassifyInput(DecisionInputSerializer):
 class DeclassificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Declassification
-        fields = ["id", "item", "reason", "partial", "parts", "decided_on", "decision", "council",
-                  "council_minutes", "decided_by", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "item",
+            "reason",
+            "partial",
+            "parts",
+            "decided_on",
+            "decision",
+            "council",
+            "council_minutes",
+            "decided_by",
+            "created_at",
+        ]
 
 
 class DestroyInput(serializers.Serializer):
     copies = serializers.ListField(child=IdField(), min_length=1, max_length=500)
-    council = serializers.ListField(child=serializers.CharField(max_length=150), required=False,
-                                    default=list, max_length=20)  # fmt: skip
+    council = serializers.ListField(
+        child=serializers.CharField(max_length=150), required=False, default=list, max_length=20
+    )
     minutes = serializers.CharField(max_length=2000)
 
 
@@ -267,14 +347,16 @@ class CarryOutInput(serializers.Serializer):
     until = serializers.DateField()
     protection = serializers.CharField(max_length=255)
     abroad = serializers.BooleanField(default=False)
-    delegation_leader = serializers.CharField(max_length=150, required=False, allow_blank=True,
-                                              default="")  # fmt: skip
+    delegation_leader = serializers.CharField(
+        max_length=150, required=False, allow_blank=True, default=""
+    )
 
 
 class ApproveInput(serializers.Serializer):
     approve = serializers.BooleanField()
-    consent_document = serializers.CharField(max_length=128, required=False, allow_blank=True,
-                                             default="")  # fmt: skip
+    consent_document = serializers.CharField(
+        max_length=128, required=False, allow_blank=True, default=""
+    )
 
 
 class CarryOutReportInput(serializers.Serializer):
@@ -348,8 +430,9 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         rows = list(page) if page is not None else []
-        services.record_list_read(actor=actor_of(request), items=rows,
-                                  where=request.get_full_path()[:200])  # fmt: skip
+        services.record_list_read(
+            actor=actor_of(request), items=rows, where=request.get_full_path()[:200]
+        )
         return self.get_paginated_response(self.get_serializer(rows, many=True).data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -398,8 +481,9 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="register-outgoing")
     def register_outgoing(self, request: Request, pk: str | None = None) -> Response:
         """Enters the item in the outgoing register and numbers its copies (ND26 Art. 4.1.a)."""
-        entry = services.register_outgoing(actor=actor_of(request), item=_item(request, pk),
-                                           **_valid(OutgoingInput, request))  # fmt: skip
+        entry = services.register_outgoing(
+            actor=actor_of(request), item=_item(request, pk), **_valid(OutgoingInput, request)
+        )
         return _item_out(entry.item)
 
     @extend_schema(request=AuthoriseInput, responses={201: CopyAuthorisationSerializer})
@@ -447,16 +531,18 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def extend(self, request: Request, pk: str | None = None) -> Response:
         """Extends the protection period (L18 Art. 20)."""
-        item = services.extend_protection(actor=actor_of(request), item=_item(request, pk),
-                                          **_valid(ExtendInput, request))  # fmt: skip
+        item = services.extend_protection(
+            actor=actor_of(request), item=_item(request, pk), **_valid(ExtendInput, request)
+        )
         return _item_out(item)
 
     @extend_schema(request=ChangeLevelInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"], url_path="change-level")
     def change_level(self, request: Request, pk: str | None = None) -> Response:
         """Raises or lowers the level (L18 Art. 21)."""
-        item = services.change_level(actor=actor_of(request), item=_item(request, pk),
-                                     **_valid(ChangeLevelInput, request))  # fmt: skip
+        item = services.change_level(
+            actor=actor_of(request), item=_item(request, pk), **_valid(ChangeLevelInput, request)
+        )
         return _item_out(item)
 
     @extend_schema(request=DeclassifyInput, responses=SecretItemSerializer)
@@ -537,8 +623,9 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         item = _item(request, pk)
         if request.method == "POST":
             upload = _valid(FileInput, request)["file"]
-            stored = services.attach_file(actor=actor_of(request), item=item, name=upload.name or "",
-                                          data=upload.read())  # fmt: skip
+            stored = services.attach_file(
+                actor=actor_of(request), item=item, name=upload.name or "", data=upload.read()
+            )
             return Response(ItemFileSerializer(stored).data, status=201)
         services.record_read(actor=actor_of(request), item=item)
         return Response(ItemFileSerializer(item.files.all(), many=True).data)
@@ -552,8 +639,9 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
         to be returned by a date (ND26 Art. 4.4; L25 Art. 5.4)."""
         item = _item(request, pk)
         if request.method == "POST":
-            recall = services.decide_recall(actor=actor_of(request), item=item,
-                                            **_valid(RecallInput, request))  # fmt: skip
+            recall = services.decide_recall(
+                actor=actor_of(request), item=item, **_valid(RecallInput, request)
+            )
             return Response(RecallSerializer(recall).data, status=201)
         services.record_read(actor=actor_of(request), item=item)
         return Response(RecallSerializer(queries.item_recalls(request.user, item), many=True).data)
@@ -576,8 +664,10 @@ class ItemFileViewSet(viewsets.GenericViewSet):
     queryset = ItemFile.objects.none()
     serializer_class = ItemFileSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("stamp", bool, description="PDF with the level stamp")],
-                   responses={(200, "application/octet-stream"): bytes})  # fmt: skip
+    @extend_schema(
+        parameters=[OpenApiParameter("stamp", bool, description="PDF with the level stamp")],
+        responses={(200, "application/octet-stream"): bytes},
+    )
     def retrieve(self, request: Request, pk: str | None = None) -> HttpResponse:
         stored = _found(ItemFile.objects.select_related("item").filter(pk=int(pk or 0)).first())
         _item(request, stored.item_id)
@@ -609,8 +699,12 @@ class CopyViewSet(viewsets.GenericViewSet):
     def provide(self, request: Request, pk: str | None = None) -> Response:
         """The head decides to provide the copy to another agency (L18 Art. 15)."""
         values = _valid(ProvideInput, request)
-        transfer = services.approve_provision(actor=actor_of(request), copy=_copy(request, pk),
-                                              to_agency=_agency(values["to_agency"]), purpose=values["purpose"])  # fmt: skip
+        transfer = services.approve_provision(
+            actor=actor_of(request),
+            copy=_copy(request, pk),
+            to_agency=_agency(values["to_agency"]),
+            purpose=values["purpose"],
+        )
         return Response(TransferSerializer(transfer).data, status=201)
 
     @extend_schema(request=LostInput, responses=CopySerializer)
@@ -625,8 +719,9 @@ class CopyViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], url_path="carry-out")
     def carry_out(self, request: Request, pk: str | None = None) -> Response:
         """Asks to carry the copy out of its storage place (L18 Art. 14; ND26 Art. 5.2)."""
-        made = services.request_carry_out(actor=actor_of(request), copy=_copy(request, pk),
-                                          **_valid(CarryOutInput, request))  # fmt: skip
+        made = services.request_carry_out(
+            actor=actor_of(request), copy=_copy(request, pk), **_valid(CarryOutInput, request)
+        )
         return Response(CarryOutSerializer(made).data, status=201)
 
 
@@ -696,15 +791,19 @@ class CarryOutViewSet(viewsets.GenericViewSet):
     def decide(self, request: Request, pk: str | None = None) -> Response:
         """Approves or refuses (abroad: the head endorses, then an Art. 14.2 authority decides)."""
         values = _valid(ApproveInput, request)
-        made = services.decide_carry_out(actor=actor_of(request), request=_carry_out(request, pk),
-                                         approve=values["approve"])  # fmt: skip
+        made = services.decide_carry_out(
+            actor=actor_of(request), request=_carry_out(request, pk), approve=values["approve"]
+        )
         return Response(CarryOutSerializer(made).data)
 
     @extend_schema(request=CarryOutReportInput, responses=CarryOutSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_copy(self, request: Request, pk: str | None = None) -> Response:
-        made = services.return_carried_out(actor=actor_of(request), request=_carry_out(request, pk),
-                                           **_valid(CarryOutReportInput, request))  # fmt: skip
+        made = services.return_carried_out(
+            actor=actor_of(request),
+            request=_carry_out(request, pk),
+            **_valid(CarryOutReportInput, request),
+        )
         return Response(CarryOutSerializer(made).data)
 
 
@@ -730,15 +829,19 @@ class MeetingViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def consent(self, request: Request, pk: str | None = None) -> Response:
         """Consent of the level's provision authority (L18 Art. 17)."""
-        made = services.consent_to_meeting(actor=actor_of(request), meeting=_meeting(request, pk),
-                                           **_valid(ApproveInput, request))  # fmt: skip
+        made = services.consent_to_meeting(
+            actor=actor_of(request), meeting=_meeting(request, pk), **_valid(ApproveInput, request)
+        )
         return Response(MeetingSerializer(made).data)
 
     @extend_schema(request=CloseMeetingInput, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
-        made = services.close_meeting(actor=actor_of(request), meeting=_meeting(request, pk),
-                                      **_valid(CloseMeetingInput, request))  # fmt: skip
+        made = services.close_meeting(
+            actor=actor_of(request),
+            meeting=_meeting(request, pk),
+            **_valid(CloseMeetingInput, request),
+        )
         return Response(MeetingSerializer(made).data)
 
 

@@ -28,8 +28,21 @@ class PeriodSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReportingPeriod
-        fields = ["id", "kind", "year", "title", "window_start", "window_end", "due_on", "statutory_due_on",
-                  "basis", "questions", "targets", "status", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "year",
+            "title",
+            "window_start",
+            "window_end",
+            "due_on",
+            "statutory_due_on",
+            "basis",
+            "questions",
+            "targets",
+            "status",
+            "created_at",
+        ]
 
 
 class PeriodInput(serializers.Serializer):
@@ -49,8 +62,9 @@ class PeriodInput(serializers.Serializer):
 
 class PeriodChange(serializers.Serializer):
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
-    status = serializers.ChoiceField(choices=ReportingPeriod.Status.choices, required=False, allow_null=True,
-                                     default=None)  # fmt: skip
+    status = serializers.ChoiceField(
+        choices=ReportingPeriod.Status.choices, required=False, allow_null=True, default=None
+    )
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
@@ -59,18 +73,47 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Submission
-        fields = ["id", "period", "agency", "state", "situation", "shortcomings", "lessons", "proposals", "answers",
-                  "figures", "figures_filled_at", "drafted_by", "signed_by", "signed_at", "first_sent_at",
-                  "accepted_by", "accepted_at", "revision", "events"]  # fmt: skip
+        fields = [
+            "id",
+            "period",
+            "agency",
+            "state",
+            "situation",
+            "shortcomings",
+            "lessons",
+            "proposals",
+            "answers",
+            "figures",
+            "figures_filled_at",
+            "drafted_by",
+            "signed_by",
+            "signed_at",
+            "first_sent_at",
+            "accepted_by",
+            "accepted_at",
+            "revision",
+            "events",
+        ]
 
     def get_figures(self, submission: Submission) -> list[dict[str, Any]]:
-        return [{"key": row["key"], "label": str(row["label"]), "level": row["level"], "value": row["value"],
-                 "auto": row["auto"], "reason": row["reason"], "source": str(row["source"])}
-                for row in figures.rows_for_display(submission.figures)]  # fmt: skip
+        return [
+            {
+                "key": row["key"],
+                "label": str(row["label"]),
+                "level": row["level"],
+                "value": row["value"],
+                "auto": row["auto"],
+                "reason": row["reason"],
+                "source": str(row["source"]),
+            }
+            for row in figures.rows_for_display(submission.figures)
+        ]
 
     def get_events(self, submission: Submission) -> list[dict[str, Any]]:
-        return [{"action": e.action, "actor": e.actor_id, "at": e.at.isoformat(), "comment": e.comment}
-                for e in submission.events.all()]  # fmt: skip
+        return [
+            {"action": e.action, "actor": e.actor_id, "at": e.at.isoformat(), "comment": e.comment}
+            for e in submission.events.all()
+        ]
 
 
 class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
@@ -180,8 +223,9 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
         corrections = {
             key: (entry["value"], entry["reason"]) for key, entry in values.pop("figures").items()
         }
-        submission = services.save_submission(actor=actor_of(request), submission=self.get_object(),
-                                              corrections=corrections, **values)  # fmt: skip
+        submission = services.save_submission(
+            actor=actor_of(request), submission=self.get_object(), corrections=corrections, **values
+        )
         return self._done(submission)
 
     @extend_schema(request=None, responses=SubmissionSerializer)
@@ -228,8 +272,12 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
     def _review(self, request: Request, *, accept: bool) -> Response:
         data = SubmissionReviewInput(data=request.data)
         data.is_valid(raise_exception=True)
-        submission = services.review(actor=actor_of(request), submission=self.get_object(), accept=accept,
-                                     comment=data.validated_data["comment"])  # fmt: skip
+        submission = services.review(
+            actor=actor_of(request),
+            submission=self.get_object(),
+            accept=accept,
+            comment=data.validated_data["comment"],
+        )
         return self._done(submission)
 
 
@@ -310,8 +358,11 @@ class ProvinceReportViewSet(viewsets.ReadOnlyModelViewSet):
         report = self.get_object()
         content = province.xlsx(report) if fmt == "xlsx" else province.docx(report)
         province.record_export(actor=actor_of(request), report=report, fmt=fmt)
-        kind = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
-                else "application/vnd.openxmlformats-officedocument.wordprocessingml.document")  # fmt: skip
+        kind = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            if fmt == "xlsx"
+            else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
         response = HttpResponse(content, content_type=kind)
         response["Content-Disposition"] = (
             f'attachment; filename="bao-cao-{report.period.year}.{fmt}"'

@@ -54,9 +54,10 @@ class VerdictSerializer(serializers.Serializer):
     kind = serializers.CharField()
     error = serializers.CharField(required=False)
     limit = serializers.ChoiceField(
-        choices=SCAN_LIMITS, required=False,
+        choices=SCAN_LIMITS,
+        required=False,
         help_text="The scan's limit that stopped the reading; the file was not read in full.",
-    )  # fmt: skip
+    )
     incomplete = serializers.BooleanField(required=False)
 
 
@@ -64,15 +65,38 @@ class VerdictSerializer(serializers.Serializer):
 class FindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Finding
-        fields = ["id", "portal", "url", "referrer", "content_hash", "level", "score", "evidence", "first_seen",
-                  "last_seen", "status", "source", "note"]  # fmt: skip
+        fields = [
+            "id",
+            "portal",
+            "url",
+            "referrer",
+            "content_hash",
+            "level",
+            "score",
+            "evidence",
+            "first_seen",
+            "last_seen",
+            "status",
+            "source",
+            "note",
+        ]
 
 
 class PortalSerializer(serializers.ModelSerializer):
     class Meta:
         model = Portal
-        fields = ["id", "name", "agency", "start_urls", "allowed_hosts", "max_depth", "max_pages", "delay",
-                  "every_days", "enabled"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "agency",
+            "start_urls",
+            "allowed_hosts",
+            "max_depth",
+            "max_pages",
+            "delay",
+            "every_days",
+            "enabled",
+        ]
 
 
 class ScanViewSet(viewsets.ViewSet):

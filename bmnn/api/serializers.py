@@ -92,8 +92,18 @@ class PersonUpdateSerializer(serializers.Serializer):
 class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = Plan
-        fields = ["id", "number", "issuer_name", "place", "date", "title", "legal_basis", "status",
-                  "issued_at", "signer"]  # fmt: skip
+        fields = [
+            "id",
+            "number",
+            "issuer_name",
+            "place",
+            "date",
+            "title",
+            "legal_basis",
+            "status",
+            "issued_at",
+            "signer",
+        ]
 
 
 class TaskPartySerializer(serializers.ModelSerializer):
@@ -110,8 +120,21 @@ class TaskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Task
-        fields = ["id", "plan", "ref", "section", "content", "timing_kind", "timing_text",
-                  "due_date", "period", "expected_output", "responsible", "parties", "issues"]  # fmt: skip
+        fields = [
+            "id",
+            "plan",
+            "ref",
+            "section",
+            "content",
+            "timing_kind",
+            "timing_text",
+            "due_date",
+            "period",
+            "expected_output",
+            "responsible",
+            "parties",
+            "issues",
+        ]
 
 
 class PlanDetailSerializer(PlanSerializer):
@@ -148,8 +171,19 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Assignment
-        fields = ["id", "plan", "task", "task_ref", "agency", "agency_name", "role", "status",
-                  "review", "review_note", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "plan",
+            "task",
+            "task_ref",
+            "agency",
+            "agency_name",
+            "role",
+            "status",
+            "review",
+            "review_note",
+            "updated_at",
+        ]
 
 
 class ProgressInputSerializer(serializers.Serializer):
@@ -168,8 +202,21 @@ class SecretItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SecretItem
-        fields = ["id", "agency", "origin", "kind", "level", "status", "number", "doc_type",
-                  "doc_date", "summary", "issuer_name", "protected_until", "declassified_at"]  # fmt: skip
+        fields = [
+            "id",
+            "agency",
+            "origin",
+            "kind",
+            "level",
+            "status",
+            "number",
+            "doc_type",
+            "doc_date",
+            "summary",
+            "issuer_name",
+            "protected_until",
+            "declassified_at",
+        ]
 
     def get_summary(self, item: SecretItem) -> str:
         return "" if item.level == TUYET_MAT else item.summary

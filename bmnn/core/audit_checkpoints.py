@@ -51,12 +51,20 @@ class Checkpoint:
     source: str = ""  # file and line it was read from
 
     def fields(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": VERSION, "installation": self.installation,
-                "key_id": self.key_id, "seq": self.seq, "hash": self.hash, "at": self.at}  # fmt: skip
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "installation": self.installation,
+            "key_id": self.key_id,
+            "seq": self.seq,
+            "hash": self.hash,
+            "at": self.at,
+        }
 
     def line(self) -> str:
-        return json.dumps({**self.fields(), "signature": self.signature}, ensure_ascii=False,
-                          sort_keys=True)  # fmt: skip
+        return json.dumps(
+            {**self.fields(), "signature": self.signature}, ensure_ascii=False, sort_keys=True
+        )
 
 
 def _message(fields: Mapping[str, Any]) -> bytes:
@@ -90,8 +98,14 @@ def own_public_key() -> bytes:
 def sign(*, seq: int, hash: str, at: datetime, installation: str, private_pem: bytes) -> Checkpoint:
     private = _private_key(private_pem)
     public = _public_of(private)
-    unsigned = Checkpoint(seq=seq, hash=hash, installation=installation, key_id=bundles.key_id(public),
-                          at=at.astimezone(UTC).isoformat(timespec="seconds"), signature="")  # fmt: skip
+    unsigned = Checkpoint(
+        seq=seq,
+        hash=hash,
+        installation=installation,
+        key_id=bundles.key_id(public),
+        at=at.astimezone(UTC).isoformat(timespec="seconds"),
+        signature="",
+    )
     signature = base64.b64encode(private.sign(_message(unsigned.fields()))).decode()
     return Checkpoint(**{**unsigned.__dict__, "signature": signature})
 
@@ -136,9 +150,17 @@ def read(where: Path | Iterable[Path]) -> list[Checkpoint | str]:
                 data = json.loads(text)
                 if data.get("format") != FORMAT or data.get("version") != VERSION:
                     raise ValueError("format")
-                found.append(Checkpoint(seq=int(data["seq"]), hash=str(data["hash"]), at=str(data["at"]),
-                                        installation=str(data["installation"]), key_id=str(data["key_id"]),
-                                        signature=str(data["signature"]), source=source))  # fmt: skip
+                found.append(
+                    Checkpoint(
+                        seq=int(data["seq"]),
+                        hash=str(data["hash"]),
+                        at=str(data["at"]),
+                        installation=str(data["installation"]),
+                        key_id=str(data["key_id"]),
+                        signature=str(data["signature"]),
+                        source=source,
+                    )
+                )
             except (ValueError, KeyError, TypeError, AttributeError):
                 found.append(source)
     return found
@@ -181,8 +203,13 @@ def write_checkpoint(now: datetime | None = None) -> Checkpoint:
         raise CheckpointError(
             f"the audit chain is broken at event #{result.broken.seq}: {result.broken.reason}"
         )
-    checkpoint = sign(seq=result.last_seq, hash=result.last_hash, at=now,
-                      installation=settings.BMNN_INSTALLATION_NAME, private_pem=private_pem)  # fmt: skip
+    checkpoint = sign(
+        seq=result.last_seq,
+        hash=result.last_hash,
+        at=now,
+        installation=settings.BMNN_INSTALLATION_NAME,
+        private_pem=private_pem,
+    )
     _append(directory() / f"{timezone.localtime(now).year}.jsonl", checkpoint)
     return checkpoint
 
@@ -221,15 +248,29 @@ def verify_against(
     length = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
     newest = max(valid, key=lambda c: c.seq, default=None)
     if newest is not None and length < newest.seq:
-        findings.append(Finding(newest.source, f"the chain ends at #{length} but checkpoint of "
-                                               f"{newest.at} signed #{newest.seq}: events were removed"))  # fmt: skip
+        findings.append(
+            Finding(
+                newest.source,
+                f"the chain ends at #{length} but checkpoint of "
+                f"{newest.at} signed #{newest.seq}: events were removed",
+            )
+        )
     for checkpoint in sorted(valid, key=lambda c: c.seq):
         if checkpoint.seq == 0:
             continue
         if checkpoint.seq not in stored:
-            findings.append(Finding(checkpoint.source, f"event #{checkpoint.seq} signed on "
-                                                       f"{checkpoint.at} is missing"))  # fmt: skip
+            findings.append(
+                Finding(
+                    checkpoint.source,
+                    f"event #{checkpoint.seq} signed on {checkpoint.at} is missing",
+                )
+            )
         elif stored[checkpoint.seq] != checkpoint.hash:
-            findings.append(Finding(checkpoint.source, f"event #{checkpoint.seq} differs from the one "
-                                                       f"signed on {checkpoint.at}: the chain was rewritten"))  # fmt: skip
+            findings.append(
+                Finding(
+                    checkpoint.source,
+                    f"event #{checkpoint.seq} differs from the one "
+                    f"signed on {checkpoint.at}: the chain was rewritten",
+                )
+            )
     return result, findings

@@ -370,13 +370,31 @@ KINDS = {
     "system": _("System"),
 }
 _PREFIX_KIND = {
-    "account": "account", "agency": "people", "person": "people", "membership": "people",
-    "group": "people", "clearance": "people", "staff": "people", "secret": "secret",  # nosec B105 # an action kind, not a password
-    "register": "register", "plan": "plan", "task": "plan", "report": "report",
-    "incident": "report", "inspection": "inspection", "device": "device", "lan": "device",
-    "medium": "device", "scanner": "scanner", "training": "activity", "regulation": "activity",
-    "budget": "activity", "library": "activity", "core": "system", "notifications": "system",
-}  # fmt: skip
+    "account": "account",
+    "agency": "people",
+    "person": "people",
+    "membership": "people",
+    "group": "people",
+    "clearance": "people",
+    "staff": "people",
+    "secret": "secret",  # nosec B105 # an action kind, not a password
+    "register": "register",
+    "plan": "plan",
+    "task": "plan",
+    "report": "report",
+    "incident": "report",
+    "inspection": "inspection",
+    "device": "device",
+    "lan": "device",
+    "medium": "device",
+    "scanner": "scanner",
+    "training": "activity",
+    "regulation": "activity",
+    "budget": "activity",
+    "library": "activity",
+    "core": "system",
+    "notifications": "system",
+}
 
 
 def kind_prefixes(kind: str) -> list[str]:

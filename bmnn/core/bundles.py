@@ -62,8 +62,9 @@ def generate_key() -> tuple[bytes, bytes]:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     private = Ed25519PrivateKey.generate()
-    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())  # fmt: skip
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     public = private.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
@@ -100,10 +101,14 @@ def write(kind: str, files: Mapping[str, bytes], *, private_pem: bytes, issuer: 
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
     manifest = {
-        "format": FORMAT, "version": VERSION, "kind": kind, "issuer": issuer, "key_id": key_id(public),
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": kind,
+        "issuer": issuer,
+        "key_id": key_id(public),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-    }  # fmt: skip
+    }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode(
         "utf-8"
     )
@@ -116,8 +121,10 @@ def write(kind: str, files: Mapping[str, bytes], *, private_pem: bytes, issuer: 
     if body[-22:-18] != _EOCD or body[-2:] != b"\x00\x00":
         raise BundleError("malformed", "could not lay out the archive")
     signed = body[:-2]  # everything up to the comment-length field
-    comment = json.dumps({"k": manifest["key_id"], "s": base64.b64encode(private.sign(signed)).decode()},
-                         separators=(",", ":")).encode("ascii")  # fmt: skip
+    comment = json.dumps(
+        {"k": manifest["key_id"], "s": base64.b64encode(private.sign(signed)).decode()},
+        separators=(",", ":"),
+    ).encode("ascii")
     return signed + struct.pack("<H", len(comment)) + comment
 
 
@@ -175,8 +182,16 @@ def read(data: bytes, *, trusted: Mapping[str, bytes], kind: str) -> Bundle:
         listed = dict(manifest["files"])
     except BundleError:
         raise
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, zlib.error, OSError, EOFError,
-            NotImplementedError) as exc:  # fmt: skip
+    except (
+        KeyError,
+        ValueError,
+        TypeError,
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise BundleError("malformed", "the archive or its manifest is damaged") from exc
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
         raise BundleError("malformed", "not a BMNN bundle of a version this installation reads")
@@ -199,5 +214,10 @@ def read(data: bytes, *, trusted: Mapping[str, bytes], kind: str) -> Bundle:
         if hashlib.sha256(content).hexdigest() != digest:
             raise BundleError("tampered", f"{name} does not match its signed fingerprint")
         files[name] = content
-    return Bundle(kind=kind, issuer=str(manifest.get("issuer", "")), key_id=manifest["key_id"],
-                  created_at=str(manifest.get("created_at", "")), files=files)  # fmt: skip
+    return Bundle(
+        kind=kind,
+        issuer=str(manifest.get("issuer", "")),
+        key_id=manifest["key_id"],
+        created_at=str(manifest.get("created_at", "")),
+        files=files,
+    )

@@ -41,8 +41,15 @@ def _font(run: Any, size: float = 13, bold: bool = False, italic: bool = False) 
     run.bold, run.italic = bold, italic
 
 
-def _para(cell_or_doc: Any, text: str, *, size: float = 13, bold: bool = False,
-          italic: bool = False, align: str = "center") -> Any:  # fmt: skip
+def _para(
+    cell_or_doc: Any,
+    text: str,
+    *,
+    size: float = 13,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "center",
+) -> Any:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = cell_or_doc.add_paragraph()
@@ -79,8 +86,11 @@ def build_docx(
     right.paragraphs[0].alignment = 1
     _font(right.paragraphs[0].add_run(NATION), 12, bold=True)
     _para(right, MOTTO, size=13, bold=True)
-    _para(right, f"{doc.place}, ngày {doc.day.day:02d} tháng {doc.day.month:02d} năm {doc.day.year}",
-          italic=True)  # fmt: skip
+    _para(
+        right,
+        f"{doc.place}, ngày {doc.day.day:02d} tháng {doc.day.month:02d} năm {doc.day.year}",
+        italic=True,
+    )
     _para(document, "")
     _para(document, doc.kind, size=14, bold=True)
     _para(document, doc.summary, size=14, bold=True)
@@ -130,12 +140,16 @@ def _add_table(
         text = escape(_CONTROL.sub("", str(value))).replace(
             "\n", '</w:t><w:br/><w:t xml:space="preserve">'
         )
-        return (f'<w:tc><w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-                f'w:cs="Times New Roman"/>{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/></w:rPr>'
-                f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>')  # fmt: skip
+        return (
+            f'<w:tc><w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+            f'w:cs="Times New Roman"/>{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>'
+        )
 
-    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                     for side in ("top", "left", "bottom", "right", "insideH", "insideV"))  # fmt: skip
+    border = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     parts = [
         f'<w:tbl {_W_NS}><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{border}</w:tblBorders>'
         f"</w:tblPr><w:tblGrid>{'<w:gridCol/>' * len(header)}</w:tblGrid>",

@@ -94,7 +94,9 @@ def database_unavailable_response(request: HttpRequest) -> HttpResponse | None:
     error = sys.exc_info()[1]
     if not isinstance(error, _DATABASE_DOWN):
         return None
-    message = _("The database cannot be reached at the moment. Nothing was saved; try again in a minute.")  # fmt: skip
+    message = _(
+        "The database cannot be reached at the moment. Nothing was saved; try again in a minute."
+    )
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"detail": message}, status=503)
     else:

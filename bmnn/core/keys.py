@@ -63,9 +63,15 @@ def trust_key(*, actor: Any, name: str, kind: str, public_key: str) -> TrustedKe
     except bundles.BundleError as exc:
         raise ValidationError({"public_key": str(exc)}) from exc
     key, _created = TrustedKey.objects.update_or_create(
-        key_id=bundles.key_id(raw), kind=kind,
-        defaults={"name": name, "public_key": bundles.public_key_text(raw), "added_by": actor, "revoked_at": None},
-    )  # fmt: skip
+        key_id=bundles.key_id(raw),
+        kind=kind,
+        defaults={
+            "name": name,
+            "public_key": bundles.public_key_text(raw),
+            "added_by": actor,
+            "revoked_at": None,
+        },
+    )
     audit.record(
         actor=actor, action="core.trust_key", obj=key, changes={"kind": kind, "key_id": key.key_id}
     )

@@ -63,6 +63,7 @@ class RequestLogMiddleware:
                 "client": ClientAddressMiddleware.address_of(request),
                 "person": getattr(user, "pk", None),
             }
-            request_log.info("%s %s %s", request.method, request.path, response.status_code,
-                             extra=fields)  # fmt: skip
+            request_log.info(
+                "%s %s %s", request.method, request.path, response.status_code, extra=fields
+            )
         return response

@@ -121,8 +121,11 @@ class Worker:
             log.info("worker %s stopped after %d tasks", self.worker_id, self.done)
 
     def stop(self, signum: int, frame: FrameType | None = None) -> None:
-        log.info("worker %s: %s received, stopping after the task in hand",
-                 self.worker_id, signal.strsignal(signum))  # fmt: skip
+        log.info(
+            "worker %s: %s received, stopping after the task in hand",
+            self.worker_id,
+            signal.strsignal(signum),
+        )
         self.stopping.set()
 
     def run_one(self) -> bool:

@@ -16,9 +16,16 @@ from bmnn.org.models import Agency, Person
 
 
 def _report(evidence: list[dict], hostname: str, machine_id: str) -> bytes:
-    body = {"format": "bmnn-host-audit", "version": "1.0", "generated_at": "2026-11-18T02:15:00+00:00", "root": "/",
-            "live": True, "machine": {"hostname": hostname, "machine_id": machine_id, "os": "Windows 10 Pro 22H2"},
-            "evidence": evidence, "errors": []}  # fmt: skip
+    body = {
+        "format": "bmnn-host-audit",
+        "version": "1.0",
+        "generated_at": "2026-11-18T02:15:00+00:00",
+        "root": "/",
+        "live": True,
+        "machine": {"hostname": hostname, "machine_id": machine_id, "os": "Windows 10 Pro 22H2"},
+        "evidence": evidence,
+        "errors": [],
+    }
     body["sha256"] = hashlib.sha256(
         json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()
@@ -31,34 +38,108 @@ def load_demo_devices() -> int:
         return 0
     officer = Person.objects.get(username="baomat")
     inspector = Person.objects.get(username="thanhtra")
-    lan = services.save_lan(actor=officer, agency=justice, name="Mạng LAN độc lập Văn phòng Sở", site="Phòng 203, trụ sở Sở Tư pháp",
-                            administrator=officer, measures="Không kết nối Internet; tủ mạng khóa; nhật ký truy cập hằng tuần")  # fmt: skip
-    standalone = services.save_device(actor=officer, agency=justice, asset_tag="STP-MT-01", kind="computer",
-                                      make_model="Dell OptiPlex 7090", serial="7H2K9Q3", os="Windows 10 Pro",
-                                      location="Phòng Văn thư", custodian=officer, highest_level="toi_mat",
-                                      connected_to="none", ever_connected="no")  # fmt: skip
-    services.save_device(actor=officer, agency=justice, asset_tag="STP-MT-02", kind="computer", make_model="HP ProDesk 400",
-                         os="Windows 10 Pro", location="Phòng 203", highest_level="mat", connected_to="lan", lan=lan,
-                         ever_connected="yes", ever_connected_on=date(2024, 3, 15),
-                         ever_connected_to="Internet qua mạng văn phòng Sở, trước khi cài đặt lại và đưa vào mạng LAN độc lập")  # fmt: skip
-    services.save_device(actor=officer, agency=justice, asset_tag="STP-MI-01", kind="printer", make_model="Canon LBP 2900",
-                         location="Phòng Văn thư", highest_level="toi_mat", connected_to="none", ever_connected="no")  # fmt: skip
-    services.save_device(actor=officer, agency=justice, asset_tag="STP-MT-04", kind="computer", make_model="Lenovo ThinkCentre M70s",
-                         os="Windows 11 Pro", location="Phòng Bổ trợ tư pháp", highest_level="mat", connected_to="none",
-                         ever_connected="unknown")  # fmt: skip
-    services.save_device(actor=officer, agency=justice, asset_tag="STP-LT-03", kind="laptop", make_model="Dell Latitude 5440",
-                         os="Windows 11 Pro", location="Phòng Hành chính tư pháp", highest_level="mat",
-                         connected_to="internet", ever_connected="yes", ever_connected_to="Wi-Fi của cơ quan")  # fmt: skip
-    services.register_medium(actor=officer, agency=justice, label="USB-MAT-01", kind="usb", serial="AA11BB22CC33",
-                             make_model="Kingston DataTraveler 32GB", registered_on=date(2026, 3, 16), custodian=officer,
-                             highest_level="toi_mat")  # fmt: skip
+    lan = services.save_lan(
+        actor=officer,
+        agency=justice,
+        name="Mạng LAN độc lập Văn phòng Sở",
+        site="Phòng 203, trụ sở Sở Tư pháp",
+        administrator=officer,
+        measures="Không kết nối Internet; tủ mạng khóa; nhật ký truy cập hằng tuần",
+    )
+    standalone = services.save_device(
+        actor=officer,
+        agency=justice,
+        asset_tag="STP-MT-01",
+        kind="computer",
+        make_model="Dell OptiPlex 7090",
+        serial="7H2K9Q3",
+        os="Windows 10 Pro",
+        location="Phòng Văn thư",
+        custodian=officer,
+        highest_level="toi_mat",
+        connected_to="none",
+        ever_connected="no",
+    )
+    services.save_device(
+        actor=officer,
+        agency=justice,
+        asset_tag="STP-MT-02",
+        kind="computer",
+        make_model="HP ProDesk 400",
+        os="Windows 10 Pro",
+        location="Phòng 203",
+        highest_level="mat",
+        connected_to="lan",
+        lan=lan,
+        ever_connected="yes",
+        ever_connected_on=date(2024, 3, 15),
+        ever_connected_to="Internet qua mạng văn phòng Sở, trước khi cài đặt lại và đưa vào mạng LAN độc lập",
+    )
+    services.save_device(
+        actor=officer,
+        agency=justice,
+        asset_tag="STP-MI-01",
+        kind="printer",
+        make_model="Canon LBP 2900",
+        location="Phòng Văn thư",
+        highest_level="toi_mat",
+        connected_to="none",
+        ever_connected="no",
+    )
+    services.save_device(
+        actor=officer,
+        agency=justice,
+        asset_tag="STP-MT-04",
+        kind="computer",
+        make_model="Lenovo ThinkCentre M70s",
+        os="Windows 11 Pro",
+        location="Phòng Bổ trợ tư pháp",
+        highest_level="mat",
+        connected_to="none",
+        ever_connected="unknown",
+    )
+    services.save_device(
+        actor=officer,
+        agency=justice,
+        asset_tag="STP-LT-03",
+        kind="laptop",
+        make_model="Dell Latitude 5440",
+        os="Windows 11 Pro",
+        location="Phòng Hành chính tư pháp",
+        highest_level="mat",
+        connected_to="internet",
+        ever_connected="yes",
+        ever_connected_to="Wi-Fi của cơ quan",
+    )
+    services.register_medium(
+        actor=officer,
+        agency=justice,
+        label="USB-MAT-01",
+        kind="usb",
+        serial="AA11BB22CC33",
+        make_model="Kingston DataTraveler 32GB",
+        registered_on=date(2026, 3, 16),
+        custodian=officer,
+        highest_level="toi_mat",
+    )
     evidence = [
-        {"kind": "usb_storage", "source": "SYSTEM\\ControlSet001\\Enum\\USBSTOR\\Disk&Ven_Kingston&Prod_DataTraveler_3.0\\AA11BB22CC33&0",
-         "time": "2026-03-16T02:10:00+00:00", "details": {"vendor": "Kingston", "serialnumber": "AA11BB22CC33"}},
-        {"kind": "usb_storage", "source": "SYSTEM\\ControlSet001\\Enum\\USBSTOR\\Disk&Ven_SanDisk&Prod_Cruzer_Blade\\4C530001120914117552&0",
-         "time": "2026-11-10T01:31:02+00:00", "details": {"vendor": "SanDisk", "product": "Cruzer_Blade",
-                                                         "serialnumber": "4C530001120914117552"}},
-    ]  # fmt: skip
+        {
+            "kind": "usb_storage",
+            "source": "SYSTEM\\ControlSet001\\Enum\\USBSTOR\\Disk&Ven_Kingston&Prod_DataTraveler_3.0\\AA11BB22CC33&0",
+            "time": "2026-03-16T02:10:00+00:00",
+            "details": {"vendor": "Kingston", "serialnumber": "AA11BB22CC33"},
+        },
+        {
+            "kind": "usb_storage",
+            "source": "SYSTEM\\ControlSet001\\Enum\\USBSTOR\\Disk&Ven_SanDisk&Prod_Cruzer_Blade\\4C530001120914117552&0",
+            "time": "2026-11-10T01:31:02+00:00",
+            "details": {
+                "vendor": "SanDisk",
+                "product": "Cruzer_Blade",
+                "serialnumber": "4C530001120914117552",
+            },
+        },
+    ]
     services.import_report(
         actor=inspector, device=standalone, data=_report(evidence, "STP-MT-01", "7H2K9Q3-UUID")
     )

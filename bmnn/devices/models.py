@@ -20,8 +20,14 @@ class IndependentLan(models.Model):
     )
     name = models.CharField(_("name"), max_length=255)
     site = models.CharField(_("site"), max_length=255)
-    administrator = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("administered by"), null=True,
-                                      blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    administrator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("administered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     measures = models.TextField(_("security measures"), blank=True)
 
     class Meta:
@@ -92,20 +98,36 @@ class Device(models.Model):
     serial = models.CharField(_("serial number"), max_length=128, blank=True)
     os = models.CharField(_("operating system"), max_length=128, blank=True)
     location = models.CharField(_("location"), max_length=255, blank=True)
-    custodian = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("custodian"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="devices")  # fmt: skip
+    custodian = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("custodian"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="devices",
+    )
     highest_level = models.CharField(
         _("highest level handled"), max_length=16, choices=Level.choices, blank=True
     )
     connected_to = models.CharField(
         _("currently connected to"), max_length=16, choices=Connection.choices
     )
-    ever_connected = models.CharField(_("ever connected to an outside network"), max_length=16,
-                                      choices=EverConnected.choices, default=EverConnected.UNKNOWN)  # fmt: skip
+    ever_connected = models.CharField(
+        _("ever connected to an outside network"),
+        max_length=16,
+        choices=EverConnected.choices,
+        default=EverConnected.UNKNOWN,
+    )
     ever_connected_on = models.DateField(_("last known connection"), null=True, blank=True)
     ever_connected_to = models.CharField(_("connected to what"), max_length=255, blank=True)
-    lan = models.ForeignKey(IndependentLan, verbose_name=_("independent LAN"), null=True, blank=True,
-                            on_delete=models.PROTECT, related_name="devices")  # fmt: skip
+    lan = models.ForeignKey(
+        IndependentLan,
+        verbose_name=_("independent LAN"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="devices",
+    )
     hostname = models.CharField(_("host name"), max_length=255, blank=True)
     machine_id = models.CharField(_("machine identifier"), max_length=128, blank=True)
     active = models.BooleanField(_("in use"), default=True)
@@ -187,8 +209,14 @@ class Medium(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     make_model = models.CharField(_("make and model"), max_length=255, blank=True)
     serial = models.CharField(_("serial number"), max_length=128)
-    custodian = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("custodian"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    custodian = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("custodian"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     highest_level = models.CharField(
         _("highest level"), max_length=16, choices=Level.choices, blank=True
     )

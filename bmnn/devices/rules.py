@@ -27,8 +27,15 @@ NONE, LAN, INTERNET, TELECOM, OTHER = "none", "lan", "internet", "telecom", "oth
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 # Connections the 2025 prohibition covers: everything but none and an independent LAN.
 OUTSIDE = frozenset({INTERNET, TELECOM, OTHER})
-NETWORK_KINDS = {"network_profile", "wifi_profile", "wifi_bssids", "dhcp_lease", "dns_config", "default_route",
-                 "network_signature"}  # fmt: skip
+NETWORK_KINDS = {
+    "network_profile",
+    "wifi_profile",
+    "wifi_bssids",
+    "dhcp_lease",
+    "dns_config",
+    "default_route",
+    "network_signature",
+}
 
 
 def connected_outside(connected_to: str) -> bool:
@@ -108,8 +115,12 @@ def outside_traces(
     outside now, every network trace."""
     network = [e for e in evidence if e.get("kind") in NETWORK_KINDS]
     if connected_to == LAN:
-        return [e for e in network if e["kind"] in ("wifi_profile", "wifi_bssids")
-                or any(_public(a) for a in _addresses(e.get("details") or {}))]  # fmt: skip
+        return [
+            e
+            for e in network
+            if e["kind"] in ("wifi_profile", "wifi_bssids")
+            or any(_public(a) for a in _addresses(e.get("details") or {}))
+        ]
     return network
 
 
@@ -171,8 +182,12 @@ def assess(
             issues.append(
                 Issue("public_network", "high", summary, public[:20], {"traces": len(public)})
             )
-    unknown = [e for e in items if e.get("kind") == "usb_storage"
-               and str((e.get("details") or {}).get("serialnumber", "")).upper() not in registered_media]  # fmt: skip
+    unknown = [
+        e
+        for e in items
+        if e.get("kind") == "usb_storage"
+        and str((e.get("details") or {}).get("serialnumber", "")).upper() not in registered_media
+    ]
     if unknown:
         summary = f"{len(unknown)} USB storage device(s) not in the register"
         issues.append(

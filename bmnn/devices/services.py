@@ -30,9 +30,24 @@ from bmnn.devices.models import (
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 
-DEVICE_FIELDS = ("asset_tag", "kind", "make_model", "serial", "os", "location", "custodian", "highest_level",
-                 "connected_to", "ever_connected", "ever_connected_on", "ever_connected_to", "lan", "hostname",
-                 "machine_id", "active")  # fmt: skip
+DEVICE_FIELDS = (
+    "asset_tag",
+    "kind",
+    "make_model",
+    "serial",
+    "os",
+    "location",
+    "custodian",
+    "highest_level",
+    "connected_to",
+    "ever_connected",
+    "ever_connected_on",
+    "ever_connected_to",
+    "lan",
+    "hostname",
+    "machine_id",
+    "active",
+)
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 
@@ -73,13 +88,23 @@ def _check_connection(device: Device, given: dict[str, Any]) -> None:
         and device.ever_connected != Device.EverConnected.YES
     ):
         if given.get("ever_connected") == Device.EverConnected.NO:
-            raise ValidationError({"ever_connected": _(
-                "A device connected to an outside network now has been connected: answer yes.")})  # fmt: skip
+            raise ValidationError(
+                {
+                    "ever_connected": _(
+                        "A device connected to an outside network now has been connected: answer yes."
+                    )
+                }
+            )
         device.ever_connected = Device.EverConnected.YES
     if device.ever_connected != Device.EverConnected.YES:
         if given.get("ever_connected_on") or given.get("ever_connected_to"):
-            raise ValidationError({"ever_connected": _(
-                "A date or a network of past connection is recorded only for a device that has been connected.")})  # fmt: skip
+            raise ValidationError(
+                {
+                    "ever_connected": _(
+                        "A date or a network of past connection is recorded only for a device that has been connected."
+                    )
+                }
+            )
         device.ever_connected_on, device.ever_connected_to = None, ""
     if device.ever_connected_on and device.ever_connected_on > timezone.localdate():
         raise ValidationError(
@@ -121,14 +146,29 @@ def save_device(
         DeviceChange.objects.create(
             device=device, changed_by=actor, changes={"created": True} if created else changes
         )
-        audit.record(actor=actor, action="device." + ("create" if created else "change"), obj=device, agency=agency,
-                     changes=changes or {"asset_tag": [None, device.asset_tag]})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="device." + ("create" if created else "change"),
+            obj=device,
+            agency=agency,
+            changes=changes or {"asset_tag": [None, device.asset_tag]},
+        )
     return device
 
 
 @service
-def register_medium(*, actor: Person, agency: Agency, label: str, kind: str, serial: str, registered_on: date,
-                    make_model: str = "", custodian: Person | None = None, highest_level: str = "") -> Medium:  # fmt: skip
+def register_medium(
+    *,
+    actor: Person,
+    agency: Agency,
+    label: str,
+    kind: str,
+    serial: str,
+    registered_on: date,
+    make_model: str = "",
+    custodian: Person | None = None,
+    highest_level: str = "",
+) -> Medium:
     require(
         policy.can_keep_inventory(actor, agency.pk),
         _("The agency's security officer keeps its inventory."),
@@ -143,8 +183,16 @@ def register_medium(*, actor: Person, agency: Agency, label: str, kind: str, ser
         )
     if Medium.objects.filter(agency=agency, serial=serial).exists():
         raise ValidationError({"serial": _("This medium is already registered.")})
-    medium = Medium.objects.create(agency=agency, label=label.strip(), kind=kind, serial=serial, registered_on=registered_on,
-                                   make_model=make_model.strip(), custodian=custodian, highest_level=highest_level)  # fmt: skip
+    medium = Medium.objects.create(
+        agency=agency,
+        label=label.strip(),
+        kind=kind,
+        serial=serial,
+        registered_on=registered_on,
+        make_model=make_model.strip(),
+        custodian=custodian,
+        highest_level=highest_level,
+    )
     audit.record(
         actor=actor, action="medium.register", obj=medium, agency=agency, changes={"serial": serial}
     )
@@ -152,15 +200,27 @@ def register_medium(*, actor: Person, agency: Agency, label: str, kind: str, ser
 
 
 @service
-def save_lan(*, actor: Person, agency: Agency, name: str, site: str, administrator: Person | None = None,
-             measures: str = "") -> IndependentLan:  # fmt: skip
+def save_lan(
+    *,
+    actor: Person,
+    agency: Agency,
+    name: str,
+    site: str,
+    administrator: Person | None = None,
+    measures: str = "",
+) -> IndependentLan:
     require(
         policy.can_keep_inventory(actor, agency.pk),
         _("The agency's security officer keeps its inventory."),
     )
     _check_member(agency, administrator, "administrator")
-    lan = IndependentLan.objects.create(agency=agency, name=name.strip(), site=site.strip(), administrator=administrator,
-                                        measures=measures.strip())  # fmt: skip
+    lan = IndependentLan.objects.create(
+        agency=agency,
+        name=name.strip(),
+        site=site.strip(),
+        administrator=administrator,
+        measures=measures.strip(),
+    )
     audit.record(
         actor=actor, action="lan.create", obj=lan, agency=agency, changes={"name": lan.name}
     )
@@ -207,10 +267,15 @@ def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
         raise ValidationError(_("This report was already imported."))
     machine = report_data.get("machine") or {}
     report = HostReport.objects.create(
-        device=device, uploaded_by=actor, generated_at=parse_datetime(report_data["generated_at"]),  # type: ignore[misc]
-        sha256=report_data["sha256"], hostname=str(machine.get("hostname", ""))[:255], machine=machine,
-        evidence=report_data["evidence"][:20000], errors=report_data.get("errors", [])[:500],
-    )  # fmt: skip
+        device=device,
+        uploaded_by=actor,
+        generated_at=parse_datetime(report_data["generated_at"]),  # type: ignore[misc]
+        sha256=report_data["sha256"],
+        hostname=str(machine.get("hostname", ""))[:255],
+        machine=machine,
+        evidence=report_data["evidence"][:20000],
+        errors=report_data.get("errors", [])[:500],
+    )
     registered = set(
         Medium.objects.filter(agency=device.agency, active=True).values_list("serial", flat=True)
     )
@@ -241,9 +306,18 @@ def import_report(*, actor: Person, device: Device, data: bytes) -> HostReport:
     if not device.machine_id and recorded_id:
         Device.objects.filter(pk=device.pk).update(machine_id=recorded_id, hostname=report.hostname)
     history = _record_connection_history(actor=actor, device=device, report=report)
-    audit.record(actor=actor, action="device.host_report", obj=device, agency=device.agency,
-                 changes={"sha256": report.sha256, "evidence": len(report.evidence), "findings": [i.code for i in issues],
-                          **history})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="device.host_report",
+        obj=device,
+        agency=device.agency,
+        changes={
+            "sha256": report.sha256,
+            "evidence": len(report.evidence),
+            "findings": [i.code for i in issues],
+            **history,
+        },
+    )
     if issues:
         title = ngettext(
             "Host audit of %(device)s: %(count)s finding",
@@ -312,8 +386,13 @@ def decide_finding(
         raise ValidationError(_("This finding has already been answered."))
     finding.status, finding.note = status, note.strip()
     finding.save(update_fields=["status", "note"])
-    audit.record(actor=actor, action="device.finding_" + status, obj=finding.device, agency=finding.device.agency,
-                 changes={"finding": finding.pk, "note": note})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="device.finding_" + status,
+        obj=finding.device,
+        agency=finding.device.agency,
+        changes={"finding": finding.pk, "note": note},
+    )
     return finding
 
 
@@ -345,6 +424,11 @@ def raise_in_inspection(
     }
     finding.note = (finding.note + "\n" if finding.note else "") + carried
     finding.save(update_fields=["note"])
-    audit.record(actor=actor, action="device.finding_to_inspection", obj=finding.device, agency=finding.device.agency,
-                 changes={"finding": finding.pk, "inspection_finding": made.pk})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="device.finding_to_inspection",
+        obj=finding.device,
+        agency=finding.device.agency,
+        changes={"finding": finding.pk, "inspection_finding": made.pk},
+    )
     return made

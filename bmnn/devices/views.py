@@ -45,10 +45,14 @@ def _agencies(request: HttpRequest) -> list[Agency]:
 
 
 def device_rows(actor: Any) -> Any:
-    return policy.restrict_devices(actor, Device.objects.filter(active=True)).select_related("agency", "custodian").annotate(
-        last_audit=Max("reports__generated_at"),
-        open_findings=Count("findings", filter=Q(findings__status="open"), distinct=True),
-    )  # fmt: skip
+    return (
+        policy.restrict_devices(actor, Device.objects.filter(active=True))
+        .select_related("agency", "custodian")
+        .annotate(
+            last_audit=Max("reports__generated_at"),
+            open_findings=Count("findings", filter=Q(findings__status="open"), distinct=True),
+        )
+    )
 
 
 @login_required
@@ -56,16 +60,21 @@ def device_list(request: HttpRequest) -> HttpResponse:
     rows = list(device_rows(request.user).order_by("agency__name", "asset_tag")[:1000])
     by_agency: dict[str, dict[str, int]] = {}
     for device in rows:
-        stats = by_agency.setdefault(device.agency.name, {"devices": 0, "never": 0, "findings": 0, "violations": 0,
-                                                          "to_check": 0})  # fmt: skip
+        stats = by_agency.setdefault(
+            device.agency.name,
+            {"devices": 0, "never": 0, "findings": 0, "violations": 0, "to_check": 0},
+        )
         stats["devices"] += 1
         stats["never"] += device.last_audit is None
         stats["findings"] += device.open_findings
         kinds = {concern.kind for concern in device.concerns}
         stats["violations"] += "violation" in kinds
         stats["to_check"] += "check" in kinds
-    return render(request, "devices/list.html", {
-        "rows": rows, "by_agency": sorted(by_agency.items()), "editable": _agencies(request)})  # fmt: skip
+    return render(
+        request,
+        "devices/list.html",
+        {"rows": rows, "by_agency": sorted(by_agency.items()), "editable": _agencies(request)},
+    )
 
 
 def _chosen_agency(request: HttpRequest, agencies: list[Agency]) -> Agency:

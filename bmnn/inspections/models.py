@@ -29,10 +29,15 @@ class Inspection(models.Model):
     period_to = models.DateField(_("period under review to"))
     on_site_from = models.DateField(_("on site from"))
     on_site_to = models.DateField(_("on site to"))
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("team leader"), on_delete=models.PROTECT,
-                               related_name="led_inspections")  # fmt: skip
-    team = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("team"), related_name="inspections",
-                                  blank=True)  # fmt: skip
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("team leader"),
+        on_delete=models.PROTECT,
+        related_name="led_inspections",
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("team"), related_name="inspections", blank=True
+    )
     checklist_version = models.CharField(max_length=32)
     # the date an imported plan sets for the inspected agencies' own (self-inspection) reports
     self_report_due = models.DateField(_("own reports due"), null=True, blank=True)
@@ -138,8 +143,14 @@ class Finding(models.Model):
     )
     description = models.TextField(_("what was found"))
     rule = models.CharField(_("rule broken"), max_length=255)
-    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), null=True,
-                                    blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     deadline = models.DateField(_("remediation deadline"))
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
@@ -148,8 +159,9 @@ class Finding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")  # fmt: skip
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     verified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -184,8 +196,12 @@ class TrainingSession(models.Model):
         CAMPAIGN = "campaign", _("Media campaign")
         EXAM = "exam", _("Exam")
 
-    agency = models.ForeignKey("org.Agency", verbose_name=_("organiser"), on_delete=models.PROTECT,
-                               related_name="training_sessions")  # fmt: skip
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("organiser"),
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=255)
     held_on = models.DateField(_("date"))
@@ -211,15 +227,23 @@ class Attendance(models.Model):
     session = models.ForeignKey(
         TrainingSession, on_delete=models.CASCADE, related_name="attendance"
     )
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="trainings")  # fmt: skip
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="trainings",
+    )
     name = models.CharField(max_length=150)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["session", "person"], name="inspections_attendance_once",
-                                    condition=models.Q(person__isnull=False)),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                name="inspections_attendance_once",
+                condition=models.Q(person__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -35,25 +35,37 @@ NOT_AN_INSPECTION_PLAN = gettext_lazy(
 )
 # How the review page words the reader's flags (bmnn.plans.importer.inspection_plan.FLAG_CODES)
 FLAG_MESSAGES: dict[str, Any] = {
-    "number_missing": gettext_lazy("The document number is blank: write it if the plan has been numbered."),
+    "number_missing": gettext_lazy(
+        "The document number is blank: write it if the plan has been numbered."
+    ),
     "date_missing": gettext_lazy("The date of issue is blank or unreadable."),
     "no_year": gettext_lazy("No year was found in the plan: check the year."),
     "no_leader": gettext_lazy("No team leader was found in the plan: choose one."),
     "member_unread": gettext_lazy("A name in the team could not be read: “%(words)s”."),
-    "no_schedule": gettext_lazy("No unit to inspect was found: the inspection needs at least one agency."),
+    "no_schedule": gettext_lazy(
+        "No unit to inspect was found: the inspection needs at least one agency."
+    ),
     "unit_unresolved": gettext_lazy(
-        "“%(words)s” is not an agency of the directory: choose the agency or leave the unit out."),
+        "“%(words)s” is not an agency of the directory: choose the agency or leave the unit out."
+    ),
     "unit_is_group": gettext_lazy(
-        "“%(words)s” names a group of agencies: choose one agency or leave the unit out."),
-    "no_date": gettext_lazy("The plan gives no date for this unit: give its days if they are known."),
-    "date_imprecise": gettext_lazy("“%(words)s” is not a day: the whole span was taken, check the days."),
+        "“%(words)s” names a group of agencies: choose one agency or leave the unit out."
+    ),
+    "no_date": gettext_lazy(
+        "The plan gives no date for this unit: give its days if they are known."
+    ),
+    "date_imprecise": gettext_lazy(
+        "“%(words)s” is not a day: the whole span was taken, check the days."
+    ),
     "date_order": gettext_lazy("“%(words)s” ends before it starts."),
     "period_missing": gettext_lazy(
         "The plan does not state the period under review: it was set from 1 January of the year "
-        "before; check it."),
+        "before; check it."
+    ),
     "report_due_relative": gettext_lazy(
-        "The inspected agencies' own reports are due “%(words)s”: give the date."),
-}  # fmt: skip
+        "The inspected agencies' own reports are due “%(words)s”: give the date."
+    ),
+}
 # Roles whose holders may sit on an inspection team wherever their agency is
 TEAM_ROLES = (Role.INSPECTOR, Role.SUPERVISOR)
 # A suggestion is offered only for a near-identical name (a typo the resolver's folding does not
@@ -104,8 +116,11 @@ def team_candidates(plan: InspectionPlan) -> QuerySet[Person]:
     supervisors of the directory, anyone whose name the plan's team gives exactly, and for a
     self-inspection the issuing agency's own people."""
     names = {fold(member.name) for member in plan.team}
-    named = [pk for pk, full_name in Person.objects.filter(is_active=True).values_list("pk", "full_name")
-             if fold(full_name) in names]  # fmt: skip
+    named = [
+        pk
+        for pk, full_name in Person.objects.filter(is_active=True).values_list("pk", "full_name")
+        if fold(full_name) in names
+    ]
     police = Q(memberships__agency__type=AgencyType.PROVINCIAL_POLICE, memberships__is_active=True)
     inspectors = Q(memberships__role__in=TEAM_ROLES, memberships__is_active=True)
     who = police | inspectors | Q(pk__in=named)
@@ -196,12 +211,20 @@ def schedule_initial(plan: InspectionPlan, agencies: dict[str, Agency]) -> list[
     for row in plan.schedule:
         agency = by_id.get(row.agency_id) if row.agency_id else None
         suggestion = "" if agency else suggest(row.unit, names) or (own.name if own else "")
-        rows.append({
-            "include": True, "ref": row.ref[:32], "unit": row.unit[:500], "note": row.note[:500],
-            "when": row.when[:200], "agency": agency.name if agency else suggestion,
-            "suggested": bool(suggestion), "scheduled_from": row.date_from, "scheduled_to": row.date_to,
-            "flags": [flag_message(flag.code, flag.words) for flag in row.flags],
-        })  # fmt: skip
+        rows.append(
+            {
+                "include": True,
+                "ref": row.ref[:32],
+                "unit": row.unit[:500],
+                "note": row.note[:500],
+                "when": row.when[:200],
+                "agency": agency.name if agency else suggestion,
+                "suggested": bool(suggestion),
+                "scheduled_from": row.date_from,
+                "scheduled_to": row.date_to,
+                "flags": [flag_message(flag.code, flag.words) for flag in row.flags],
+            }
+        )
     return rows
 
 
@@ -236,9 +259,20 @@ def confirm(
     if on_site_from is None or on_site_to is None:
         raise ValidationError(_("Give the on-site dates, or a date for at least one unit."))
     return services.create_inspection(
-        actor=actor, kind=data["kind"], title=data["title"], year=data["year"], decision=data.get("decision", ""),
-        scope=data.get("scope", ""), period_from=data["period_from"], period_to=data["period_to"],
-        on_site_from=on_site_from, on_site_to=on_site_to, agencies=[row["agency"] for row in kept],
-        leader=data.get("leader"), team=list(data.get("team") or []), schedule=schedule,
-        self_report_due=data.get("self_report_due"), source=source,
-    )  # fmt: skip
+        actor=actor,
+        kind=data["kind"],
+        title=data["title"],
+        year=data["year"],
+        decision=data.get("decision", ""),
+        scope=data.get("scope", ""),
+        period_from=data["period_from"],
+        period_to=data["period_to"],
+        on_site_from=on_site_from,
+        on_site_to=on_site_to,
+        agencies=[row["agency"] for row in kept],
+        leader=data.get("leader"),
+        team=list(data.get("team") or []),
+        schedule=schedule,
+        self_report_due=data.get("self_report_due"),
+        source=source,
+    )

@@ -62,16 +62,30 @@ def _devices(agency_id: int) -> dict[str, Suggestion]:
     in_use = [described(d) for d in devices if "connected_in_use" in codes[d.pk]]
     idle = [described(d) for d in devices if "connected" in codes[d.pk]]
     if in_use:
-        offline = Suggestion(NOT_COMPLIANT, _(
-            "Used for secrets while connected to a network other than an independent LAN: %(devices)s.")
-            % {"devices": _tags(in_use)})  # fmt: skip
+        offline = Suggestion(
+            NOT_COMPLIANT,
+            _(
+                "Used for secrets while connected to a network other than an independent LAN: %(devices)s."
+            )
+            % {"devices": _tags(in_use)},
+        )
     else:
-        offline = Suggestion(COMPLIANT, _(
-            "%(n)s device(s) in BMNN's inventory; none used for secrets is connected to a network other than "
-            "an independent LAN.") % {"n": len(devices)})  # fmt: skip
+        offline = Suggestion(
+            COMPLIANT,
+            _(
+                "%(n)s device(s) in BMNN's inventory; none used for secrets is connected to a network other than "
+                "an independent LAN."
+            )
+            % {"n": len(devices)},
+        )
     if idle:
-        offline = Suggestion(offline.result, offline.evidence + " " + _(
-            "Connected, with no level recorded (not to be used for secrets): %(devices)s.") % {"devices": _tags(idle)})  # fmt: skip
+        offline = Suggestion(
+            offline.result,
+            offline.evidence
+            + " "
+            + _("Connected, with no level recorded (not to be used for secrets): %(devices)s.")
+            % {"devices": _tags(idle)},
+        )
 
     def history(device: Device) -> str:
         parts = [
@@ -122,8 +136,11 @@ def _recalls(agency_id: int, today: date) -> dict[str, Suggestion]:
     recalled and waits for, and those it owes."""
     late = recalls_overdue({agency_id}, today)
     if not late:
-        return {"transport.recall": Suggestion(COMPLIANT, _(
-            "No recalled document is past its return date in BMNN's registers."))}  # fmt: skip
+        return {
+            "transport.recall": Suggestion(
+                COMPLIANT, _("No recalled document is past its return date in BMNN's registers.")
+            )
+        }
     chasing = [r for r in late if r.recall.item.agency_id == agency_id]
     owing = [r for r in late if r.recall.item.agency_id != agency_id]
     earliest = min(r.recall.return_by for r in late)
@@ -147,12 +164,24 @@ def _notices(agency_id: int, today: date) -> dict[str, Suggestion]:
     passed without the copies re-marked."""
     late = remarking_overdue({agency_id}, today)
     if not late:
-        return {"declassification.notices": Suggestion(COMPLIANT, _(
-            "Every holder's notice received is acted on, or still within its 15 days (BMNN's registers)."))}  # fmt: skip
+        return {
+            "declassification.notices": Suggestion(
+                COMPLIANT,
+                _(
+                    "Every holder's notice received is acted on, or still within its 15 days (BMNN's registers)."
+                ),
+            )
+        }
     earliest = min(notice.remark_by for notice in late)
-    return {"declassification.notices": Suggestion(NOT_COMPLIANT, _(
-        "%(n)s notice(s) not acted on although the 15 days have passed; the earliest was due %(day)s.")
-        % {"n": len(late), "day": _day(earliest)})}  # fmt: skip
+    return {
+        "declassification.notices": Suggestion(
+            NOT_COMPLIANT,
+            _(
+                "%(n)s notice(s) not acted on although the 15 days have passed; the earliest was due %(day)s."
+            )
+            % {"n": len(late), "day": _day(earliest)},
+        )
+    }
 
 
 def _budget(target: Target, inspection: Inspection) -> dict[str, Suggestion]:
@@ -164,8 +193,10 @@ def _budget(target: Target, inspection: Inspection) -> dict[str, Suggestion]:
     if estimate is None:
         text = _("No budget estimate for %(year)s is recorded in BMNN.") % {"year": inspection.year}
     else:
-        text = _("Budget estimate for %(year)s: %(status)s.") % {"year": estimate.year,
-                                                                   "status": estimate.get_status_display()}  # fmt: skip
+        text = _("Budget estimate for %(year)s: %(status)s.") % {
+            "year": estimate.year,
+            "status": estimate.get_status_display(),
+        }
         if estimate.decision:
             text += " " + _("Decision %(decision)s.") % {"decision": estimate.decision}
     return {"budget.estimate": Suggestion("", text)}

@@ -51,8 +51,9 @@ def training_coverage(
     (None without members), counted by the database: one row per agency comes back."""
     start, end = rules.training_window(today or timezone.localdate())
     ids: Any = agencies.values("pk") if isinstance(agencies, QuerySet) else [a.pk for a in agencies]
-    attended = Attendance.objects.filter(person__isnull=False, session__held_on__gte=start,
-                                         session__held_on__lte=end).values("person_id")  # fmt: skip
+    attended = Attendance.objects.filter(
+        person__isnull=False, session__held_on__gte=start, session__held_on__lte=end
+    ).values("person_id")
     counts = (
         Membership.objects.filter(agency_id__in=ids, is_active=True, person__is_active=True)
         .values("agency_id")
@@ -88,32 +89,48 @@ def agency_readiness(agencies: list[Agency], today: date | None = None) -> list[
     regulations = {r.agency_id: r for r in Regulation.objects.filter(agency_id__in=ids)}
     periods: dict[int, list[tuple[date, date | None]]] = {pk: [] for pk in ids}
     for agency_id, start, end in StaffDesignation.objects.filter(agency_id__in=ids).values_list(
-            "agency_id", "decided_on", "ended_on"):  # fmt: skip
+        "agency_id", "decided_on", "ended_on"
+    ):
         periods[agency_id].append((start, end))
     coverage = training_coverage(agencies, today)
     rows = []
     for agency in agencies:
         regulation = regulations.get(agency.pk)
         status = regulation.status if regulation else "not_started"
-        rows.append({
-            "agency": agency, "regulation": regulation, "regulation_status": status,
-            "regulation_late": rules.regulation_late(status, today),
-            "staff": rules.designated(periods[agency.pk], today), "coverage": coverage.get(agency.pk),
-        })  # fmt: skip
+        rows.append(
+            {
+                "agency": agency,
+                "regulation": regulation,
+                "regulation_status": status,
+                "regulation_late": rules.regulation_late(status, today),
+                "staff": rules.designated(periods[agency.pk], today),
+                "coverage": coverage.get(agency.pk),
+            }
+        )
     return rows
 
 
 # How the checklist, findings and rules cite the texts (shared/domain/SOURCES.md abbreviations).
-CITATION_CODES = {"L18": "29/2018/QH14", "L25": "117/2025/QH15", "ND26": "26/2020/NĐ-CP",
-                  "ND63": "63/2026/NĐ-CP", "TT24": "24/2020/TT-BCA", "Form": "24/2020/TT-BCA",
-                  "TT110": "110/2013/TT-BTC", "QD452": "452/QĐ-TTg", "CT32": "32/CT-TTg"}  # fmt: skip
+CITATION_CODES = {
+    "L18": "29/2018/QH14",
+    "L25": "117/2025/QH15",
+    "ND26": "26/2020/NĐ-CP",
+    "ND63": "63/2026/NĐ-CP",
+    "TT24": "24/2020/TT-BCA",
+    "Form": "24/2020/TT-BCA",
+    "TT110": "110/2013/TT-BTC",
+    "QD452": "452/QĐ-TTg",
+    "CT32": "32/CT-TTg",
+}
 _CITATION = re.compile(r"\b(L18|L25|ND26|ND63|TT24|TT110|QD452|CT32|Form)\b")
 
 
 def cited_documents(sources: Iterable[str]) -> dict[str, list[LegalDocument]]:
     """For each citation text ("L18 Art. 11; ND26 Art. 3"), the library documents it names."""
-    wanted = {source: [CITATION_CODES[code] for code in dict.fromkeys(_CITATION.findall(source))]
-              for source in set(sources)}  # fmt: skip
+    wanted = {
+        source: [CITATION_CODES[code] for code in dict.fromkeys(_CITATION.findall(source))]
+        for source in set(sources)
+    }
     numbers = {number for found in wanted.values() for number in found}
     documents = {d.number: d for d in LegalDocument.objects.filter(number__in=numbers)}
     return {

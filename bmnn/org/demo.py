@@ -66,47 +66,143 @@ AGENCIES: list[tuple[str, str, str, str]] = [
 ]
 WARDS = ["Bắc Lâm", "Đông Thành", "Tây Sơn", "Nam Giang", "Hưng Phú", "Quang Trung", "Kim Tân"]
 COMMUNES = [
-    "Tân Phú", "Hòa An", "Yên Lạc", "Phúc Thịnh", "Thanh Lâm", "Đồng Tâm", "Minh Đức",
-    "Vĩnh Hòa", "Xuân Sơn", "Cao Phong", "Lương Sơn", "Trung Hà", "An Thịnh", "Bình Minh",
-    "Hợp Tiến", "Quảng Lạc", "Phong Châu", "Sơn Dương", "Tiên Yên", "Hà Lâm", "Kỳ Sơn",
-    "Mường Lát", "Na Hang",
-]  # fmt: skip
+    "Tân Phú",
+    "Hòa An",
+    "Yên Lạc",
+    "Phúc Thịnh",
+    "Thanh Lâm",
+    "Đồng Tâm",
+    "Minh Đức",
+    "Vĩnh Hòa",
+    "Xuân Sơn",
+    "Cao Phong",
+    "Lương Sơn",
+    "Trung Hà",
+    "An Thịnh",
+    "Bình Minh",
+    "Hợp Tiến",
+    "Quảng Lạc",
+    "Phong Châu",
+    "Sơn Dương",
+    "Tiên Yên",
+    "Hà Lâm",
+    "Kỳ Sơn",
+    "Mường Lát",
+    "Na Hang",
+]
 GROUPS = [
-    ("cac-so-ban-nganh", "Các sở, ban, ngành", [T.DEPARTMENT, T.BOARD],
-     ["các sở, ban, ngành", "sở, ban, ngành", "các sở, ngành"]),
-    ("ubnd-xa-phuong", "UBND các xã, phường", [T.COMMUNE],
-     ["ubnd các xã, phường", "ủy ban nhân dân các xã, phường", "các xã, phường"]),
-    ("co-quan-trung-uong", "Các cơ quan trung ương đóng tại địa phương", [T.CENTRAL],
-     ["các cơ quan trung ương đóng tại địa phương", "các cơ quan tw trên địa bàn tỉnh"]),
-    ("co-quan-dang", "Các cơ quan Đảng tỉnh", [T.PARTY],
-     ["các ban xây dựng đảng", "các ban đảng tỉnh ủy"]),
-    ("mttq-doan-the", "Ủy ban MTTQ và các tổ chức chính trị - xã hội", [T.FRONT],
-     ["đoàn thể", "các tổ chức thành viên", "mặt trận tổ quốc và các đoàn thể"]),
-    ("bao-chi", "Các cơ quan báo chí", [T.PRESS],
-     ["các cơ quan báo chí", "cơ quan thông tin đại chúng"]),
-]  # fmt: skip
+    (
+        "cac-so-ban-nganh",
+        "Các sở, ban, ngành",
+        [T.DEPARTMENT, T.BOARD],
+        ["các sở, ban, ngành", "sở, ban, ngành", "các sở, ngành"],
+    ),
+    (
+        "ubnd-xa-phuong",
+        "UBND các xã, phường",
+        [T.COMMUNE],
+        ["ubnd các xã, phường", "ủy ban nhân dân các xã, phường", "các xã, phường"],
+    ),
+    (
+        "co-quan-trung-uong",
+        "Các cơ quan trung ương đóng tại địa phương",
+        [T.CENTRAL],
+        ["các cơ quan trung ương đóng tại địa phương", "các cơ quan tw trên địa bàn tỉnh"],
+    ),
+    (
+        "co-quan-dang",
+        "Các cơ quan Đảng tỉnh",
+        [T.PARTY],
+        ["các ban xây dựng đảng", "các ban đảng tỉnh ủy"],
+    ),
+    (
+        "mttq-doan-the",
+        "Ủy ban MTTQ và các tổ chức chính trị - xã hội",
+        [T.FRONT],
+        ["đoàn thể", "các tổ chức thành viên", "mặt trận tổ quốc và các đoàn thể"],
+    ),
+    (
+        "bao-chi",
+        "Các cơ quan báo chí",
+        [T.PRESS],
+        ["các cơ quan báo chí", "cơ quan thông tin đại chúng"],
+    ),
+]
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Xuân", "Trọng"]
 MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Minh", "Phương"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong",
-           "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Toàn", "Kiên", "Lực"]  # fmt: skip
-GIVEN_F = ["Giang", "Hà", "Hạnh", "Hiền", "Huyền", "Lan", "Linh", "Mai", "Nga", "Phương",
-           "Tâm", "Thảo", "Trang", "Vân", "Yến", "Oanh", "Nhung"]  # fmt: skip
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Nam",
+    "Phong",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Tuấn",
+    "Việt",
+    "Toàn",
+    "Kiên",
+    "Lực",
+]
+GIVEN_F = [
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hiền",
+    "Huyền",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Nga",
+    "Phương",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Vân",
+    "Yến",
+    "Oanh",
+    "Nhung",
+]
 
 # One login per role. (username, agency code, role, full name, position, clearance)
 LOGINS = [
-    ("quantri", POLICE_CODE, Role.ADMINISTRATOR, "Đỗ Minh Khoa", "Kỹ sư công nghệ thông tin",
-     "none"),
-    ("giamsat", POLICE_CODE, Role.SUPERVISOR, "Lê Thị Thu Hằng",
-     "Đội trưởng, Phòng An ninh chính trị nội bộ", "tuyet_mat"),
+    (
+        "quantri",
+        POLICE_CODE,
+        Role.ADMINISTRATOR,
+        "Đỗ Minh Khoa",
+        "Kỹ sư công nghệ thông tin",
+        "none",
+    ),
+    (
+        "giamsat",
+        POLICE_CODE,
+        Role.SUPERVISOR,
+        "Lê Thị Thu Hằng",
+        "Đội trưởng, Phòng An ninh chính trị nội bộ",
+        "tuyet_mat",
+    ),
     ("thanhtra", POLICE_CODE, Role.INSPECTOR, "Phạm Quốc Bảo", "Cán bộ kiểm tra", "toi_mat"),
     ("thutruong", "demo-stp", Role.HEAD, "Trần Văn Định", "Giám đốc Sở Tư pháp", "tuyet_mat"),
-    ("baomat", "demo-stp", Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", "Văn thư, cán bộ bảo mật",
-     "toi_mat"),
+    (
+        "baomat",
+        "demo-stp",
+        Role.SECURITY_OFFICER,
+        "Nguyễn Thị Hoa",
+        "Văn thư, cán bộ bảo mật",
+        "toi_mat",
+    ),
     ("canbo", "demo-stp", Role.STAFF, "Vũ Đức Hiếu", "Chuyên viên Phòng Văn bản", "mat"),
     ("chutich", "demo-ubnd", Role.HEAD, "Hoàng Minh Tuấn", "Chủ tịch UBND tỉnh", "tuyet_mat"),
-]  # fmt: skip
+]
 
 
 def demo_totp_key(username: str) -> str:
@@ -166,8 +262,14 @@ def load_demo() -> LoadResult:
         {p.username: p for p in Person.objects.filter(username__in=[x[0] for x in LOGINS])}
     )
 
-    def ensure(username: str, agency: Agency, role: str, full_name: str, position: str,
-               password: str | None = None) -> Person:  # fmt: skip
+    def ensure(
+        username: str,
+        agency: Agency,
+        role: str,
+        full_name: str,
+        position: str,
+        password: str | None = None,
+    ) -> Person:
         if username in people:
             return people[username]
         person = services.create_person(

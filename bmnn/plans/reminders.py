@@ -68,8 +68,12 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
             }
             # once when it falls due, then once a week while it stays overdue
             week = (today - due).days // 7
-            sent = notify(recipients[assignment.agency_id], title=title, url=url,
-                          key=f"overdue:{assignment.pk}:{due.isoformat()}:{week}")  # fmt: skip
+            sent = notify(
+                recipients[assignment.agency_id],
+                title=title,
+                url=url,
+                key=f"overdue:{assignment.pk}:{due.isoformat()}:{week}",
+            )
             counts["overdue"] += bool(sent)
         else:
             window = next((d for d in reversed(days_before) if left <= d), None)
@@ -79,8 +83,12 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
                 "ref": task.ref,
                 "due": due.strftime("%d/%m/%Y"),
             }
-            sent = notify(recipients[assignment.agency_id], title=title, url=url,
-                          key=f"due:{assignment.pk}:{due.isoformat()}:{window}")  # fmt: skip
+            sent = notify(
+                recipients[assignment.agency_id],
+                title=title,
+                url=url,
+                key=f"due:{assignment.pk}:{due.isoformat()}:{window}",
+            )
             counts["due_soon"] += bool(sent)
     if any(counts.values()):
         audit.record(

@@ -36,8 +36,18 @@ from bmnn.plans.models import (
 
 EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
 MAX_EVIDENCE_FILES = 5
-PLAN_FIELDS = ("number", "issuer_name", "place", "date", "title", "legal_basis", "purposes",
-               "budget", "recipients", "signer")  # fmt: skip
+PLAN_FIELDS = (
+    "number",
+    "issuer_name",
+    "place",
+    "date",
+    "title",
+    "legal_basis",
+    "purposes",
+    "budget",
+    "recipients",
+    "signer",
+)
 
 
 @dataclass
@@ -300,8 +310,13 @@ def post_progress(
         assignment=assignment, author=actor, status=status, note=note.strip(), period=period
     )
     for name, data, content_type in checked:
-        evidence = Evidence(update=update, original_name=name[:255], size=len(data),
-                            sha256=sha256_of(data), content_type=content_type)  # fmt: skip
+        evidence = Evidence(
+            update=update,
+            original_name=name[:255],
+            size=len(data),
+            sha256=sha256_of(data),
+            content_type=content_type,
+        )
         evidence.file.save(random_name("evidence", name), ContentFile(data), save=False)
         evidence.save()
     watched = audit.Watched(assignment, ("status", "review"))

@@ -37,9 +37,22 @@ from bmnn.registry.models import RegisterBook, RegisterEntry
 SUMMARY_COLUMNS = {"type_summary", "summary"}
 FONTS = Path(__file__).resolve().parent.parent / "core" / "fonts"
 # Relative widths of the columns that hold long text; the others share what is left.
-WIDE = {"type_summary": 4, "summary": 3, "original": 3, "recipients": 2.5, "issuer": 2.2,
-        "number": 1.6, "receiver": 1.8, "note": 1.5, "signer": 1.4, "keeping_unit": 1.4,
-        "authorised_by": 1.6, "performed_by": 1.4, "signature": 1.6, "form": 1.2}  # fmt: skip
+WIDE = {
+    "type_summary": 4,
+    "summary": 3,
+    "original": 3,
+    "recipients": 2.5,
+    "issuer": 2.2,
+    "number": 1.6,
+    "receiver": 1.8,
+    "note": 1.5,
+    "signer": 1.4,
+    "keeping_unit": 1.4,
+    "authorised_by": 1.6,
+    "performed_by": 1.4,
+    "signature": 1.6,
+    "form": 1.2,
+}
 
 TT24_FROM = date(2020, 7, 1)  # Circular 24/2020/TT-BCA in force (TT24 Art. 4)
 TT24_TO = date(2026, 2, 28)
@@ -111,36 +124,90 @@ HANDOVER_COLUMNS = (
 )
 # TT24 Forms 14 and 15: column 1 of Form 14 (sequence number) is the only verified heading; the
 # rest are the contents the register must hold, with neutral headings.
-TT24_OUTGOING_COLUMNS = (("seq", "Số thứ tự"), ("number", "Số, ký hiệu"), ("date", "Ngày tháng"),
-                         *OUTGOING_COLUMNS[3:])  # fmt: skip
+TT24_OUTGOING_COLUMNS = (
+    ("seq", "Số thứ tự"),
+    ("number", "Số, ký hiệu"),
+    ("date", "Ngày tháng"),
+    *OUTGOING_COLUMNS[3:],
+)
 UNVERIFIED = "thứ tự cột chưa đối chiếu với mẫu gốc"
 
 LAYOUTS = [
-    Layout("outgoing", "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI",
-           f"Thông tư 24/2020/TT-BCA, mẫu số 14 (mẫu gốc 09 cột, cột 1 là số thứ tự; {UNVERIFIED}, "
-           "sổ in đủ nội dung phải ghi theo Điều 3.3)",
-           TT24_FROM, TT24_TO, TT24_OUTGOING_COLUMNS, "TT24"),
-    Layout("outgoing", "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI", "Nghị định 63/2026/NĐ-CP, Phụ lục III",
-           ND63_FROM, None, OUTGOING_COLUMNS, "NĐ63"),
-    Layout("incoming", "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN",
-           f"Thông tư 24/2020/TT-BCA, mẫu số 15 ({UNVERIFIED}, sổ in đủ nội dung phải ghi theo Điều 3.3)",
-           TT24_FROM, TT24_TO, INCOMING_COLUMNS, "TT24"),
-    Layout("incoming", "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN", "Nghị định 63/2026/NĐ-CP, Phụ lục III",
-           ND63_FROM, None, INCOMING_COLUMNS, "NĐ63"),
-    Layout("copies", "SỔ QUẢN LÝ SAO, CHỤP BÍ MẬT NHÀ NƯỚC",
-           f"Thông tư 24/2020/TT-BCA, mẫu số 12 ({UNVERIFIED}; nội dung theo Nghị định 26/2020, Điều 3)",
-           TT24_FROM, TT24_TO, COPY_COLUMNS, "TT24"),
-    Layout("copies", "SỔ QUẢN LÝ SAO, CHỤP BÍ MẬT NHÀ NƯỚC",
-           f"Nghị định 63/2026/NĐ-CP, phụ lục mẫu sổ quản lý sao, chụp ({UNVERIFIED}; "
-           "nội dung theo Luật 117/2025, Điều 11)",
-           ND63_FROM, None, COPY_COLUMNS, "NĐ63"),
-    Layout("handover", "SỔ CHUYỂN GIAO BÍ MẬT NHÀ NƯỚC",
-           f"Thông tư 24/2020/TT-BCA, mẫu số 16 ({UNVERIFIED}; nội dung theo Nghị định 26/2020, Điều 4)",
-           TT24_FROM, TT24_TO, HANDOVER_COLUMNS, "TT24"),
-    Layout("handover", "SỔ CHUYỂN GIAO BÍ MẬT NHÀ NƯỚC",
-           f"Nghị định 63/2026/NĐ-CP, phụ lục mẫu sổ chuyển giao ({UNVERIFIED})",
-           ND63_FROM, None, HANDOVER_COLUMNS, "NĐ63"),
-]  # fmt: skip
+    Layout(
+        "outgoing",
+        "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI",
+        f"Thông tư 24/2020/TT-BCA, mẫu số 14 (mẫu gốc 09 cột, cột 1 là số thứ tự; {UNVERIFIED}, "
+        "sổ in đủ nội dung phải ghi theo Điều 3.3)",
+        TT24_FROM,
+        TT24_TO,
+        TT24_OUTGOING_COLUMNS,
+        "TT24",
+    ),
+    Layout(
+        "outgoing",
+        "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI",
+        "Nghị định 63/2026/NĐ-CP, Phụ lục III",
+        ND63_FROM,
+        None,
+        OUTGOING_COLUMNS,
+        "NĐ63",
+    ),
+    Layout(
+        "incoming",
+        "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN",
+        f"Thông tư 24/2020/TT-BCA, mẫu số 15 ({UNVERIFIED}, sổ in đủ nội dung phải ghi theo Điều 3.3)",
+        TT24_FROM,
+        TT24_TO,
+        INCOMING_COLUMNS,
+        "TT24",
+    ),
+    Layout(
+        "incoming",
+        "SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN",
+        "Nghị định 63/2026/NĐ-CP, Phụ lục III",
+        ND63_FROM,
+        None,
+        INCOMING_COLUMNS,
+        "NĐ63",
+    ),
+    Layout(
+        "copies",
+        "SỔ QUẢN LÝ SAO, CHỤP BÍ MẬT NHÀ NƯỚC",
+        f"Thông tư 24/2020/TT-BCA, mẫu số 12 ({UNVERIFIED}; nội dung theo Nghị định 26/2020, Điều 3)",
+        TT24_FROM,
+        TT24_TO,
+        COPY_COLUMNS,
+        "TT24",
+    ),
+    Layout(
+        "copies",
+        "SỔ QUẢN LÝ SAO, CHỤP BÍ MẬT NHÀ NƯỚC",
+        f"Nghị định 63/2026/NĐ-CP, phụ lục mẫu sổ quản lý sao, chụp ({UNVERIFIED}; "
+        "nội dung theo Luật 117/2025, Điều 11)",
+        ND63_FROM,
+        None,
+        COPY_COLUMNS,
+        "NĐ63",
+    ),
+    Layout(
+        "handover",
+        "SỔ CHUYỂN GIAO BÍ MẬT NHÀ NƯỚC",
+        f"Thông tư 24/2020/TT-BCA, mẫu số 16 ({UNVERIFIED}; nội dung theo Nghị định 26/2020, Điều 4)",
+        TT24_FROM,
+        TT24_TO,
+        HANDOVER_COLUMNS,
+        "TT24",
+    ),
+    Layout(
+        "handover",
+        "SỔ CHUYỂN GIAO BÍ MẬT NHÀ NƯỚC",
+        f"Nghị định 63/2026/NĐ-CP, phụ lục mẫu sổ chuyển giao ({UNVERIFIED})",
+        ND63_FROM,
+        None,
+        HANDOVER_COLUMNS,
+        "NĐ63",
+    ),
+]
 
 
 def layout_for(kind: str, day: date) -> Layout:

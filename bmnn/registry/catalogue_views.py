@@ -33,23 +33,31 @@ def _record_read(request: HttpRequest, page: Any) -> None:
     """A page that shows items reads them (one audit event); an empty page reads nothing."""
     shown = list(page.object_list)
     if shown:
-        services.record_list_read(actor=actor_of(request), items=shown,
-                                  where=request.get_full_path()[:200])  # fmt: skip
+        services.record_list_read(
+            actor=actor_of(request), items=shown, where=request.get_full_path()[:200]
+        )
 
 
 @login_required
 def catalogue_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "registry/catalogue_list.html", {
-        "catalogues": queries.catalogues(), "today": timezone.localdate(),
-        "can_manage": policy.can_manage_catalogues(request.user),
-        "to_review": queries.items_above_catalogue(request.user).count(),
-    })  # fmt: skip
+    return render(
+        request,
+        "registry/catalogue_list.html",
+        {
+            "catalogues": queries.catalogues(),
+            "today": timezone.localdate(),
+            "can_manage": policy.can_manage_catalogues(request.user),
+            "to_review": queries.items_above_catalogue(request.user).count(),
+        },
+    )
 
 
 @login_required
 def catalogue_new(request: HttpRequest) -> HttpResponse:
     if not policy.can_manage_catalogues(request.user):
-        raise NotAllowed(_("Only a province supervisor or an administrator records secret catalogues."))  # fmt: skip
+        raise NotAllowed(
+            _("Only a province supervisor or an administrator records secret catalogues.")
+        )
     form = CatalogueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -59,7 +67,11 @@ def catalogue_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The catalogue is recorded."))
             return redirect("registry:catalogue", pk=catalogue.pk)
-    return render(request, "registry/catalogue_form.html", {"form": form, "title": _("Record a secret catalogue")})  # fmt: skip
+    return render(
+        request,
+        "registry/catalogue_form.html",
+        {"form": form, "title": _("Record a secret catalogue")},
+    )
 
 
 @login_required
@@ -71,10 +83,14 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = CatalogueEntryForm(request.POST or None)
     if request.method == "POST":
         if not can_manage:
-            raise NotAllowed(_("Only a province supervisor or an administrator records secret catalogues."))  # fmt: skip
+            raise NotAllowed(
+                _("Only a province supervisor or an administrator records secret catalogues.")
+            )
         if form.is_valid():
             try:
-                entry = services.add_catalogue_entry(actor=actor_of(request), catalogue=catalogue, **form.cleaned_data)  # fmt: skip
+                entry = services.add_catalogue_entry(
+                    actor=actor_of(request), catalogue=catalogue, **form.cleaned_data
+                )
             except ValidationError as exc:
                 take_errors(form, exc)
             else:
@@ -85,10 +101,18 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (entry, entry_in_force(entry, today))
         for entry in catalogue.items.select_related("catalogue").order_by("code", "pk")
     ]
-    return render(request, "registry/catalogue_detail.html", {
-        "catalogue": catalogue, "entries": entries, "can_manage": can_manage, "form": form,
-        "replaced_by": Catalogue.objects.filter(replaces=catalogue).first(), "today": today,
-    })  # fmt: skip
+    return render(
+        request,
+        "registry/catalogue_detail.html",
+        {
+            "catalogue": catalogue,
+            "entries": entries,
+            "can_manage": can_manage,
+            "form": form,
+            "replaced_by": Catalogue.objects.filter(replaces=catalogue).first(),
+            "today": today,
+        },
+    )
 
 
 @login_required
@@ -103,7 +127,9 @@ def catalogue_entry(request: HttpRequest, pk: int) -> HttpResponse:
     level = EntryLevelForm(initial={"effective_on": today}, auto_id="id_level_%s")
     if request.method == "POST":
         if not can_manage:
-            raise NotAllowed(_("Only a province supervisor or an administrator records secret catalogues."))  # fmt: skip
+            raise NotAllowed(
+                _("Only a province supervisor or an administrator records secret catalogues.")
+            )
         action = request.POST.get("action")
         if action == "remove":
             removal = EntryRemovalForm(request.POST, auto_id="id_remove_%s")
@@ -116,10 +142,14 @@ def catalogue_entry(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 if action == "remove":
-                    services.remove_catalogue_entry(actor=actor_of(request), entry=entry, **form.cleaned_data)  # fmt: skip
+                    services.remove_catalogue_entry(
+                        actor=actor_of(request), entry=entry, **form.cleaned_data
+                    )
                     done = _("The removal is recorded.")
                 else:
-                    services.change_catalogue_level(actor=actor_of(request), entry=entry, **form.cleaned_data)  # fmt: skip
+                    services.change_catalogue_level(
+                        actor=actor_of(request), entry=entry, **form.cleaned_data
+                    )
                     done = _("The level change is recorded.")
             except ValidationError as exc:
                 take_errors(form, exc)
@@ -129,14 +159,24 @@ def catalogue_entry(request: HttpRequest, pk: int) -> HttpResponse:
     rows = queries.catalogue_entry_items(request.user, entry)
     page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
     _record_read(request, page)
-    return render(request, "registry/catalogue_entry.html", {
-        "entry": entry, "in_force": entry_in_force(entry, today), "today": today,
-        "changeable": entry.is_active and (entry.removed_on is None or entry.removed_on > today)
-        and (entry.catalogue.valid_to is None or entry.catalogue.valid_to >= today),
-        "changes": entry.changes.select_related("recorded_by").order_by("effective_on", "pk"),
-        "page": page, "counts": queries.catalogue_entry_counts(request.user, entry),
-        "can_manage": can_manage, "removal_form": removal, "level_form": level,
-    })  # fmt: skip
+    return render(
+        request,
+        "registry/catalogue_entry.html",
+        {
+            "entry": entry,
+            "in_force": entry_in_force(entry, today),
+            "today": today,
+            "changeable": entry.is_active
+            and (entry.removed_on is None or entry.removed_on > today)
+            and (entry.catalogue.valid_to is None or entry.catalogue.valid_to >= today),
+            "changes": entry.changes.select_related("recorded_by").order_by("effective_on", "pk"),
+            "page": page,
+            "counts": queries.catalogue_entry_counts(request.user, entry),
+            "can_manage": can_manage,
+            "removal_form": removal,
+            "level_form": level,
+        },
+    )
 
 
 @login_required

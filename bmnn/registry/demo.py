@@ -23,18 +23,64 @@ REMOVAL = "Quyết định số 2012/QĐ-TTg (mô phỏng): bỏ mục 2.3 khỏ
 INCOMING = [
     # (issuer, number, date, type, summary, level, receiving unit or person); the first line,
     # received before 01/3/2026, prints in the Circular 24/2020 layout, the others in Decree 63's
-    ("Bộ Tư pháp", "38/BTP-VP", date(2026, 2, 9), "Công văn", "Tổng kết công tác bảo vệ bí mật nhà nước năm 2025", "mat", "Văn phòng Sở — Nguyễn Thị Hoa"),
-    ("Bộ Tư pháp", "215/BTP-VP", date(2026, 3, 12), "Công văn", "Hướng dẫn lập hồ sơ bí mật thi hành án", "mat", "Phòng Bổ trợ tư pháp — Vũ Đức Hiếu"),
-    ("Công an tỉnh Bắc Lâm", "88/KH-CAT-ANCTNB", date(2026, 9, 9), "Kế hoạch", "Bảo đảm an toàn máy tính soạn thảo văn bản mật", "toi_mat", "Văn phòng Sở — Nguyễn Thị Hoa"),
-    ("Văn phòng Tỉnh ủy", "12-TB/VPTU", date(2026, 10, 2), "Thông báo", "Ý kiến chỉ đạo của Thường trực Tỉnh ủy", "tuyet_mat", "Giám đốc Sở — Trần Văn Định"),
-    ("UBND tỉnh Bắc Lâm", "301/UBND-NC", date(2026, 11, 3), "Công văn", "Rà soát danh mục bí mật nhà nước", "mat", "Phòng Văn bản — Vũ Đức Hiếu"),
-]  # fmt: skip
+    (
+        "Bộ Tư pháp",
+        "38/BTP-VP",
+        date(2026, 2, 9),
+        "Công văn",
+        "Tổng kết công tác bảo vệ bí mật nhà nước năm 2025",
+        "mat",
+        "Văn phòng Sở — Nguyễn Thị Hoa",
+    ),
+    (
+        "Bộ Tư pháp",
+        "215/BTP-VP",
+        date(2026, 3, 12),
+        "Công văn",
+        "Hướng dẫn lập hồ sơ bí mật thi hành án",
+        "mat",
+        "Phòng Bổ trợ tư pháp — Vũ Đức Hiếu",
+    ),
+    (
+        "Công an tỉnh Bắc Lâm",
+        "88/KH-CAT-ANCTNB",
+        date(2026, 9, 9),
+        "Kế hoạch",
+        "Bảo đảm an toàn máy tính soạn thảo văn bản mật",
+        "toi_mat",
+        "Văn phòng Sở — Nguyễn Thị Hoa",
+    ),
+    (
+        "Văn phòng Tỉnh ủy",
+        "12-TB/VPTU",
+        date(2026, 10, 2),
+        "Thông báo",
+        "Ý kiến chỉ đạo của Thường trực Tỉnh ủy",
+        "tuyet_mat",
+        "Giám đốc Sở — Trần Văn Định",
+    ),
+    (
+        "UBND tỉnh Bắc Lâm",
+        "301/UBND-NC",
+        date(2026, 11, 3),
+        "Công văn",
+        "Rà soát danh mục bí mật nhà nước",
+        "mat",
+        "Phòng Văn bản — Vũ Đức Hiếu",
+    ),
+]
 
 
 def load_demo_registry() -> int:
     added = 0 if Catalogue.objects.filter(decision=CATALOGUE).exists() else _load_registers()
-    return (added + _load_meeting_and_trip() + _load_recall() + _load_catalogue_changes()
-            + _load_level_change_notice() + _load_copy_requests())  # fmt: skip
+    return (
+        added
+        + _load_meeting_and_trip()
+        + _load_recall()
+        + _load_catalogue_changes()
+        + _load_level_change_notice()
+        + _load_copy_requests()
+    )
 
 
 def _load_registers() -> int:
@@ -49,42 +95,84 @@ def _load_registers() -> int:
     catalogue = Catalogue.objects.create(
         sector="Tư pháp", decision=CATALOGUE, issued_on=date(2020, 7, 1)
     )
-    mat = CatalogueItem.objects.create(catalogue=catalogue, code="2.1", level="mat",
-                                       text="Hồ sơ, tài liệu về thi hành án hình sự chưa công bố")  # fmt: skip
-    CatalogueItem.objects.create(catalogue=catalogue, code="1.4", level="toi_mat",
-                                 text="Phương án bảo vệ trụ sở, kho lưu trữ hồ sơ mật")  # fmt: skip
+    mat = CatalogueItem.objects.create(
+        catalogue=catalogue,
+        code="2.1",
+        level="mat",
+        text="Hồ sơ, tài liệu về thi hành án hình sự chưa công bố",
+    )
+    CatalogueItem.objects.create(
+        catalogue=catalogue,
+        code="1.4",
+        level="toi_mat",
+        text="Phương án bảo vệ trụ sở, kho lưu trữ hồ sơ mật",
+    )
     added = 0
     for issuer, number, day, doc_type, summary, level, receiver in INCOMING:
-        services.register_incoming(actor=officer, agency=justice, level=level, issuer_name=issuer,
-                                   number=number, doc_date=day, doc_type=doc_type, summary=summary,
-                                   received_on=day, receiver=receiver)  # fmt: skip
+        services.register_incoming(
+            actor=officer,
+            agency=justice,
+            level=level,
+            issuer_name=issuer,
+            number=number,
+            doc_date=day,
+            doc_type=doc_type,
+            summary=summary,
+            received_on=day,
+            receiver=receiver,
+        )
         added += 1
-    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat,
-                                     doc_type="Báo cáo", summary="Kết quả rà soát hồ sơ thi hành án năm 2026",
-                                     recipients="Bộ Tư pháp; Công an tỉnh; Lưu: VT", copies_planned=3,
-                                     copy_allowed=True)  # fmt: skip
+    proposal = services.propose_item(
+        actor=staff,
+        agency=justice,
+        level="mat",
+        catalogue_item=mat,
+        doc_type="Báo cáo",
+        summary="Kết quả rà soát hồ sơ thi hành án năm 2026",
+        recipients="Bộ Tư pháp; Công an tỉnh; Lưu: VT",
+        copies_planned=3,
+        copy_allowed=True,
+    )
     item = services.classify_item(
         actor=head, item=proposal, number="156/BC-STP", doc_date=date(2026, 11, 10)
     )
     services.register_outgoing(actor=officer, item=item, day=date(2026, 11, 10))
     # the copy register: two true copies (one spoiled sheet destroyed), then an extract
-    copies = services.authorise_copies(actor=head, item=item, count=2, form=CopyForm.TRUE_COPY,
-                                       purpose="Gửi Sở Y tế phối hợp")  # fmt: skip
-    services.record_copies(actor=officer, authorisation=copies, count=2, spoiled=1,
-                           recipients="Sở Y tế; Lưu")  # fmt: skip
-    extract = services.authorise_copies(actor=head, item=item, count=1, form=CopyForm.EXTRACT,
-                                        purpose="Trích phần số liệu gửi Công an tỉnh")  # fmt: skip
+    copies = services.authorise_copies(
+        actor=head, item=item, count=2, form=CopyForm.TRUE_COPY, purpose="Gửi Sở Y tế phối hợp"
+    )
+    services.record_copies(
+        actor=officer, authorisation=copies, count=2, spoiled=1, recipients="Sở Y tế; Lưu"
+    )
+    extract = services.authorise_copies(
+        actor=head,
+        item=item,
+        count=1,
+        form=CopyForm.EXTRACT,
+        purpose="Trích phần số liệu gửi Công an tỉnh",
+    )
     services.record_copies(actor=officer, authorisation=extract, count=1, recipients="Công an tỉnh")
-    services.attach_file(actor=officer, item=item, name="156-BC-STP.txt",
-                         data="Báo cáo kết quả rà soát hồ sơ thi hành án năm 2026 (dữ liệu mẫu)".encode())  # fmt: skip
+    services.attach_file(
+        actor=officer,
+        item=item,
+        name="156-BC-STP.txt",
+        data="Báo cáo kết quả rà soát hồ sơ thi hành án năm 2026 (dữ liệu mẫu)".encode(),
+    )
     copy = item.copies.get(kind="copy", number=1)
     transfer = services.approve_provision(
         actor=head, copy=copy, to_agency=health, purpose="Phối hợp rà soát hồ sơ"
     )
     services.hand_over(actor=officer, transfer=transfer)
     services.receive_transfer(actor=health_officer, transfer=transfer)
-    services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat, doc_type="Tờ trình",
-                          summary="Đề nghị tiêu hủy tài liệu hết giá trị", copies_planned=1)  # fmt: skip
+    services.propose_item(
+        actor=staff,
+        agency=justice,
+        level="mat",
+        catalogue_item=mat,
+        doc_type="Tờ trình",
+        summary="Đề nghị tiêu hủy tài liệu hết giá trị",
+        copies_planned=1,
+    )
     return added + 3 + SecretItem.objects.filter(agency=health).count()
 
 
@@ -98,26 +186,40 @@ def _load_meeting_and_trip() -> int:
     officer = Person.objects.get(username="baomat")
     staff = Person.objects.get(username="canbo")
     toi_mat = CatalogueItem.objects.get(catalogue__decision=CATALOGUE, code="1.4")
-    meeting_item = services.propose_item(actor=officer, agency=justice, level="toi_mat", kind="meeting",
-                                         catalogue_item=toi_mat, doc_type="Hội nghị",
-                                         summary="Hội nghị triển khai phương án bảo vệ kho lưu trữ hồ sơ mật")  # fmt: skip
+    meeting_item = services.propose_item(
+        actor=officer,
+        agency=justice,
+        level="toi_mat",
+        kind="meeting",
+        catalogue_item=toi_mat,
+        doc_type="Hội nghị",
+        summary="Hội nghị triển khai phương án bảo vệ kho lưu trữ hồ sơ mật",
+    )
     services.classify_item(actor=head, item=meeting_item, number="", doc_date=date(2026, 11, 20))
     meeting = services.plan_meeting(
-        actor=officer, item=meeting_item, starts_on=date(2026, 12, 3), ends_on=date(2026, 12, 4),
-        venue="Phòng họp tầng 3, trụ sở Sở Tư pháp", at_headquarters=True,
+        actor=officer,
+        item=meeting_item,
+        starts_on=date(2026, 12, 3),
+        ends_on=date(2026, 12, 4),
+        venue="Phòng họp tầng 3, trụ sở Sở Tư pháp",
+        at_headquarters=True,
         protection_plan="Phòng họp kín, micro có dây; không mang điện thoại vào phòng; phát và thu hồi "
         "tài liệu theo danh sách; niêm phong phòng họp cuối mỗi ngày",
         participants="Trần Văn Định — Giám đốc Sở\nNguyễn Thị Hoa — cán bộ bảo mật\n"
         "Trưởng các phòng chuyên môn (05 người)\nĐại diện Phòng An ninh chính trị nội bộ, Công an tỉnh",
-    )  # fmt: skip
+    )
     services.consent_to_meeting(actor=head, meeting=meeting, approve=True)
     document = SecretItem.objects.get(agency=justice, number="215/BTP-VP")
     trip = services.request_carry_out(
-        actor=staff, copy=document.copies.get(number=1), purpose="Trao đổi kinh nghiệm thi hành án",
-        place="Viêng Chăn, Lào — đoàn công tác của tỉnh", until=date(2026, 12, 20),
+        actor=staff,
+        copy=document.copies.get(number=1),
+        purpose="Trao đổi kinh nghiệm thi hành án",
+        place="Viêng Chăn, Lào — đoàn công tác của tỉnh",
+        until=date(2026, 12, 20),
         protection="Cặp tài liệu có khóa, cán bộ mang theo suốt hành trình",
-        abroad=True, delegation_leader="Phó Chủ tịch UBND tỉnh, trưởng đoàn",
-    )  # fmt: skip
+        abroad=True,
+        delegation_leader="Phó Chủ tịch UBND tỉnh, trưởng đoàn",
+    )
     services.decide_carry_out(actor=head, request=trip, approve=True)
     return 2
 
@@ -139,33 +241,63 @@ def _load_catalogue_changes() -> int:
         memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
     )
     catalogue = Catalogue.objects.get(decision=CATALOGUE)
-    entry = services.add_catalogue_entry(actor=supervisor, catalogue=catalogue, code="2.3", level="mat",
-                                         text="Kế hoạch kiểm tra thi hành án đối với các vụ việc chưa công bố")  # fmt: skip
-    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=entry,
-                                     doc_type="Kế hoạch", summary="Kiểm tra thi hành án năm 2026 tại các xã",
-                                     recipients="Sở Y tế; Lưu: VT", copies_planned=2)  # fmt: skip
-    plan = services.classify_item(actor=head, item=proposal, number="170/KH-STP", doc_date=date(2026, 11, 12))  # fmt: skip
+    entry = services.add_catalogue_entry(
+        actor=supervisor,
+        catalogue=catalogue,
+        code="2.3",
+        level="mat",
+        text="Kế hoạch kiểm tra thi hành án đối với các vụ việc chưa công bố",
+    )
+    proposal = services.propose_item(
+        actor=staff,
+        agency=justice,
+        level="mat",
+        catalogue_item=entry,
+        doc_type="Kế hoạch",
+        summary="Kiểm tra thi hành án năm 2026 tại các xã",
+        recipients="Sở Y tế; Lưu: VT",
+        copies_planned=2,
+    )
+    plan = services.classify_item(
+        actor=head, item=proposal, number="170/KH-STP", doc_date=date(2026, 11, 12)
+    )
     services.register_outgoing(actor=officer, item=plan, day=date(2026, 11, 12))
-    transfer = services.approve_provision(actor=head, copy=plan.copies.get(number=2), to_agency=health,
-                                          purpose="Phối hợp kiểm tra")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=head, copy=plan.copies.get(number=2), to_agency=health, purpose="Phối hợp kiểm tra"
+    )
     services.hand_over(actor=officer, transfer=transfer)
     services.receive_transfer(actor=health_officer, transfer=transfer)
-    services.remove_catalogue_entry(actor=supervisor, entry=entry, effective_on=date(2026, 12, 1),
-                                    decision=REMOVAL)  # fmt: skip
+    services.remove_catalogue_entry(
+        actor=supervisor, entry=entry, effective_on=date(2026, 12, 1), decision=REMOVAL
+    )
     mat = CatalogueItem.objects.get(catalogue=catalogue, code="2.1")
-    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat,
-                                     doc_type="Báo cáo", summary="Tổng kết công tác thi hành án năm 2025")  # fmt: skip
-    report = services.classify_item(actor=head, item=proposal, number="12/BC-STP", doc_date=date(2026, 3, 20))  # fmt: skip
+    proposal = services.propose_item(
+        actor=staff,
+        agency=justice,
+        level="mat",
+        catalogue_item=mat,
+        doc_type="Báo cáo",
+        summary="Tổng kết công tác thi hành án năm 2025",
+    )
+    report = services.classify_item(
+        actor=head, item=proposal, number="12/BC-STP", doc_date=date(2026, 3, 20)
+    )
     services.register_outgoing(actor=officer, item=report, day=date(2026, 3, 20))
     services.declassify(
-        actor=head, item=report, decided_on=date(2026, 11, 25), decision="Quyết định số 45/QĐ-STP",
-        council=["Trần Văn Định — Giám đốc Sở, Chủ tịch Hội đồng",
-                 "Nguyễn Thị Hoa — cán bộ bảo mật, Văn phòng Sở",
-                 "Đại diện Phòng An ninh chính trị nội bộ, Công an tỉnh"],
+        actor=head,
+        item=report,
+        decided_on=date(2026, 11, 25),
+        decision="Quyết định số 45/QĐ-STP",
+        council=[
+            "Trần Văn Định — Giám đốc Sở, Chủ tịch Hội đồng",
+            "Nguyễn Thị Hoa — cán bộ bảo mật, Văn phòng Sở",
+            "Đại diện Phòng An ninh chính trị nội bộ, Công an tỉnh",
+        ],
         minutes="Hội đồng họp ngày 20/11/2026: phần kết quả chung và số liệu tổng hợp đã công bố tại "
         "hội nghị tổng kết, không còn gây nguy hại; đề nghị giải mật hai phần này, giữ độ Mật phần còn lại",
-        partial=True, parts="Phần I (kết quả chung) và Phụ lục 2 (số liệu tổng hợp toàn tỉnh)",
-    )  # fmt: skip
+        partial=True,
+        parts="Phần I (kết quả chung) và Phụ lục 2 (số liệu tổng hợp toàn tỉnh)",
+    )
     return 3
 
 
@@ -185,20 +317,39 @@ def _load_recall() -> int:
     )
     today = timezone.localdate()
     report = SecretItem.objects.get(agency=justice, number="156/BC-STP")
-    recall = services.decide_recall(actor=head, item=report, return_by=today + timedelta(days=14),
-                                    reason="Số liệu phải chỉnh lý; thay bằng báo cáo bổ sung")  # fmt: skip
-    services.record_recall_return(actor=officer, line=recall.returns.get(to_agency=health),
-                                  note="Đủ 01 bản, còn nguyên niêm phong")  # fmt: skip
+    recall = services.decide_recall(
+        actor=head,
+        item=report,
+        return_by=today + timedelta(days=14),
+        reason="Số liệu phải chỉnh lý; thay bằng báo cáo bổ sung",
+    )
+    services.record_recall_return(
+        actor=officer,
+        line=recall.returns.get(to_agency=health),
+        note="Đủ 01 bản, còn nguyên niêm phong",
+    )
     mat = CatalogueItem.objects.get(catalogue__decision=CATALOGUE, code="2.1")
     sent_on = today - timedelta(days=40)
-    proposal = services.propose_item(actor=staff, agency=justice, level="mat", catalogue_item=mat,
-                                     doc_type="Kế hoạch", summary="Kiểm tra chéo hồ sơ thi hành án (dự thảo lấy ý kiến)",
-                                     recipients="UBND tỉnh Bắc Lâm; Lưu: VT", copies_planned=2)  # fmt: skip
+    proposal = services.propose_item(
+        actor=staff,
+        agency=justice,
+        level="mat",
+        catalogue_item=mat,
+        doc_type="Kế hoạch",
+        summary="Kiểm tra chéo hồ sơ thi hành án (dự thảo lấy ý kiến)",
+        recipients="UBND tỉnh Bắc Lâm; Lưu: VT",
+        copies_planned=2,
+    )
     plan = services.classify_item(actor=head, item=proposal, number="160/KH-STP", doc_date=sent_on)
-    services.register_outgoing(actor=officer, item=plan, day=sent_on,
-                               recall_by=today - timedelta(days=10))  # fmt: skip
-    transfer = services.approve_provision(actor=head, copy=plan.copies.get(number=2), to_agency=health,
-                                          purpose="Lấy ý kiến, trả lại sau khi góp ý")  # fmt: skip
+    services.register_outgoing(
+        actor=officer, item=plan, day=sent_on, recall_by=today - timedelta(days=10)
+    )
+    transfer = services.approve_provision(
+        actor=head,
+        copy=plan.copies.get(number=2),
+        to_agency=health,
+        purpose="Lấy ý kiến, trả lại sau khi góp ý",
+    )
     services.hand_over(actor=officer, transfer=transfer)
     services.receive_transfer(actor=health_officer, transfer=transfer)
     return 2
@@ -219,25 +370,51 @@ def _load_level_change_notice() -> int:
         memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
     )
     today = timezone.localdate()
-    entry = CatalogueItem.objects.filter(catalogue__decision=CATALOGUE, level="toi_mat",
-                                         removed_on__isnull=True).order_by("code").first()  # fmt: skip
+    entry = (
+        CatalogueItem.objects.filter(
+            catalogue__decision=CATALOGUE, level="toi_mat", removed_on__isnull=True
+        )
+        .order_by("code")
+        .first()
+    )
     if entry is None:
         return 0
-    proposal = services.propose_item(actor=officer, agency=justice, level="toi_mat", catalogue_item=entry,
-                                     doc_type="Kế hoạch", summary="Bảo vệ kho lưu trữ hồ sơ thi hành án",
-                                     recipients="Sở Y tế; Lưu: VT", copies_planned=2)  # fmt: skip
+    proposal = services.propose_item(
+        actor=officer,
+        agency=justice,
+        level="toi_mat",
+        catalogue_item=entry,
+        doc_type="Kế hoạch",
+        summary="Bảo vệ kho lưu trữ hồ sơ thi hành án",
+        recipients="Sở Y tế; Lưu: VT",
+        copies_planned=2,
+    )
     plan = services.classify_item(
         actor=head, item=proposal, number="42/KH-STP", doc_date=date(2016, 3, 14)
     )
     services.register_outgoing(actor=officer, item=plan, day=today - timedelta(days=3))
-    services.extend_protection(actor=head, item=plan, new_end=date(2056, 3, 14), decided_on=today,
-                               decision="Quyết định số 611/QĐ-STP")  # fmt: skip
-    transfer = services.approve_provision(actor=head, copy=plan.copies.get(number=2), to_agency=health,
-                                          purpose="Phối hợp bảo vệ kho lưu trữ")  # fmt: skip
+    services.extend_protection(
+        actor=head,
+        item=plan,
+        new_end=date(2056, 3, 14),
+        decided_on=today,
+        decision="Quyết định số 611/QĐ-STP",
+    )
+    transfer = services.approve_provision(
+        actor=head,
+        copy=plan.copies.get(number=2),
+        to_agency=health,
+        purpose="Phối hợp bảo vệ kho lưu trữ",
+    )
     services.hand_over(actor=officer, transfer=transfer)
     services.receive_transfer(actor=health_officer, transfer=transfer)
-    services.change_level(actor=head, item=plan, new_level="mat", decided_on=today,
-                          decision="Quyết định số 612/QĐ-STP")  # fmt: skip
+    services.change_level(
+        actor=head,
+        item=plan,
+        new_level="mat",
+        decided_on=today,
+        decision="Quyết định số 612/QĐ-STP",
+    )
     return 2
 
 

@@ -34,15 +34,22 @@ def _title(item: SecretItem, kind: str, today: date) -> str:
     end = item.protected_until
     if kind == "extend":
         deadline = rules.extension_deadline(end)
-        return _("Protection of %(number)s ends on %(end)s: an extension must be decided by %(deadline)s (%(days)s days left)") % {
-            "number": item.number, "end": end.strftime("%d/%m/%Y"),
-            "deadline": deadline.strftime("%d/%m/%Y"), "days": (deadline - today).days,
-        }  # fmt: skip
+        return _(
+            "Protection of %(number)s ends on %(end)s: an extension must be decided by %(deadline)s (%(days)s days left)"
+        ) % {
+            "number": item.number,
+            "end": end.strftime("%d/%m/%Y"),
+            "deadline": deadline.strftime("%d/%m/%Y"),
+            "days": (deadline - today).days,
+        }
     lapse = rules.declassified_on(end)
     assert lapse is not None  # nosec B101 # narrows the type; end is a date
-    return _("%(number)s will be declassified automatically on %(day)s: the extension deadline has passed") % {
-        "number": item.number, "day": lapse.strftime("%d/%m/%Y"),
-    }  # fmt: skip
+    return _(
+        "%(number)s will be declassified automatically on %(day)s: the extension deadline has passed"
+    ) % {
+        "number": item.number,
+        "day": lapse.strftime("%d/%m/%Y"),
+    }
 
 
 def run_expiry(today: date | None = None) -> dict[str, int]:
@@ -67,8 +74,13 @@ def run_expiry(today: date | None = None) -> dict[str, int]:
         if alert is None:
             continue
         kind, window = alert
-        warned += bool(notify(people[item.agency_id], title=_title(item, kind, today),
-                              url=reverse("registry:item", args=[item.pk]),
-                              key=f"expiry:{item.pk}:{item.protected_until.isoformat()}:{kind}:{window}"))  # fmt: skip
+        warned += bool(
+            notify(
+                people[item.agency_id],
+                title=_title(item, kind, today),
+                url=reverse("registry:item", args=[item.pk]),
+                key=f"expiry:{item.pk}:{item.protected_until.isoformat()}:{kind}:{window}",
+            )
+        )
     reminded = remarking_reminders(today)
     return {"declassified": declassified, "warned": warned, "remarking_reminded": reminded}

@@ -28,9 +28,13 @@ class Catalogue(models.Model):
     valid_from = models.DateField(_("in force from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     replaces = models.ForeignKey(
-        "self", verbose_name=_("replaces"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="replaced_by",
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("secret catalogue")
@@ -121,17 +125,29 @@ class SecretItem(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     issuer_name = models.CharField(_("issuing agency"), max_length=255, blank=True)
     catalogue_item = models.ForeignKey(
-        CatalogueItem, verbose_name=_("catalogue item"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        CatalogueItem,
+        verbose_name=_("catalogue item"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     signer = models.CharField(_("signer"), max_length=150, blank=True)
     recipients = models.TextField(_("recipients"), blank=True)
     copies_planned = models.PositiveIntegerField(_("copies issued"), default=1)
@@ -211,18 +227,26 @@ class Copy(models.Model):
     number = models.PositiveIntegerField(_("copy number"))
     kind = models.CharField(_("kind"), max_length=16, choices=CopyKind.choices)
     holder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("holder"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="held_copies",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="held_copies",
+    )
     location = models.CharField(_("location"), max_length=255, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=CopyStatus.choices,
-                              default=CopyStatus.IN_STORE)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=16, choices=CopyStatus.choices, default=CopyStatus.IN_STORE
+    )
     made_on = models.DateField(_("made on"), null=True, blank=True)
     destroyed_on = models.DateField(_("destroyed on"), null=True, blank=True)
     authorisation = models.ForeignKey(
-        "CopyAuthorisation", null=True, blank=True, on_delete=models.PROTECT,
+        "CopyAuthorisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="copies_made",
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("copy")

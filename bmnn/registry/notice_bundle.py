@@ -44,28 +44,48 @@ MAX_ITEMS = 10_000
 def _decisions(item: SecretItem) -> list[dict[str, Any]]:
     """Every decision on `item` a holder must act on, oldest first."""
     found: list[dict[str, Any]] = [
-        {"kind": Kind.EXTENSION, "decided_on": e.decided_on, "decision": e.decision,
-         "new_end": e.new_end}
+        {
+            "kind": Kind.EXTENSION,
+            "decided_on": e.decided_on,
+            "decision": e.decision,
+            "new_end": e.new_end,
+        }
         for e in item.extensions.all()
-    ]  # fmt: skip
+    ]
     found += [
-        {"kind": Kind.LEVEL, "decided_on": c.decided_on, "decision": c.decision,
-         "new_level": c.to_level, "new_end": c.new_end}
+        {
+            "kind": Kind.LEVEL,
+            "decided_on": c.decided_on,
+            "decision": c.decision,
+            "new_level": c.to_level,
+            "new_end": c.new_end,
+        }
         for c in item.level_changes.all()
-    ]  # fmt: skip
+    ]
     for d in item.declassifications.all():  # prefetched: filtered here, not by a query per item
         if d.reason == Declassification.Reason.EXPIRED:
             continue  # holders' copies lapse on their own: they carry the end date
-        kind = Kind.PARTIAL if d.partial else (
-            Kind.OUT_OF_CATALOGUE if d.reason == Declassification.Reason.OUT_OF_CATALOGUE
-            else Kind.DECLASSIFIED)  # fmt: skip
-        found.append({"kind": kind, "decided_on": d.decided_on, "decision": d.decision,
-                      "parts": d.parts})  # fmt: skip
+        kind = (
+            Kind.PARTIAL
+            if d.partial
+            else (
+                Kind.OUT_OF_CATALOGUE
+                if d.reason == Declassification.Reason.OUT_OF_CATALOGUE
+                else Kind.DECLASSIFIED
+            )
+        )
+        found.append(
+            {"kind": kind, "decided_on": d.decided_on, "decision": d.decision, "parts": d.parts}
+        )
     found += [
-        {"kind": Kind.RECALL, "decided_on": r.decided_on, "decision": r.reason,
-         "return_by": r.return_by}
+        {
+            "kind": Kind.RECALL,
+            "decided_on": r.decided_on,
+            "decision": r.reason,
+            "return_by": r.return_by,
+        }
         for r in item.recalls.all()
-    ]  # fmt: skip
+    ]
     return sorted(found, key=lambda d: d["decided_on"])
 
 
@@ -91,17 +111,29 @@ def export_notices(*, actor: Person, agency: Agency, since: date | None = None) 
     for item in items:
         decisions = [d for d in _decisions(item) if since is None or d["decided_on"] >= since]
         if decisions:
-            rows.append({
-                "number": item.number, "doc_date": _text(item.doc_date),
-                "issuer": item.issuer_name or agency.name,
-                "notices": [{k: _text(v) for k, v in d.items()} for d in decisions],
-            })  # fmt: skip
+            rows.append(
+                {
+                    "number": item.number,
+                    "doc_date": _text(item.doc_date),
+                    "issuer": item.issuer_name or agency.name,
+                    "notices": [{k: _text(v) for k, v in d.items()} for d in decisions],
+                }
+            )
     payload = {"agency": agency.name, "since": _text(since), "items": rows}
     data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
-    audit.record(actor=actor, action="secret.notices_export", obj=agency, agency=agency,
-                 changes={"items": len(rows), "since": since})  # fmt: skip
-    return bundles.write(KIND, {"payload.json": data}, private_pem=keys.signing_key(),
-                         issuer=settings.BMNN_INSTALLATION_NAME)  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.notices_export",
+        obj=agency,
+        agency=agency,
+        changes={"items": len(rows), "since": since},
+    )
+    return bundles.write(
+        KIND,
+        {"payload.json": data},
+        private_pem=keys.signing_key(),
+        issuer=settings.BMNN_INSTALLATION_NAME,
+    )
 
 
 def _day(value: Any, *, required: bool = True) -> date | None:
@@ -123,11 +155,14 @@ def _notice(row: Any) -> dict[str, Any]:
     if level and level not in levels.LEVELS:
         raise ValidationError(_("The bundle holds an unknown level."))
     return {
-        "kind": row["kind"], "decided_on": _day(row.get("decided_on")),
-        "decision": str(row.get("decision") or "")[:128], "new_level": level,
-        "new_end": _day(row.get("new_end"), required=False), "parts": str(row.get("parts") or "")[:4000],
+        "kind": row["kind"],
+        "decided_on": _day(row.get("decided_on")),
+        "decision": str(row.get("decision") or "")[:128],
+        "new_level": level,
+        "new_end": _day(row.get("new_end"), required=False),
+        "parts": str(row.get("parts") or "")[:4000],
         "return_by": _day(row.get("return_by"), required=False),
-    }  # fmt: skip
+    }
 
 
 def _parse(bundle: bundles.Bundle) -> list[dict[str, Any]]:
@@ -144,10 +179,14 @@ def _parse(bundle: bundles.Bundle) -> list[dict[str, Any]]:
         notices = row.get("notices")
         if not isinstance(notices, list):
             raise ValidationError(_("The bundle's content is damaged."))
-        parsed.append({
-            "number": str(row["number"]).strip()[:64], "doc_date": _day(row.get("doc_date"), required=False),
-            "issuer": str(row.get("issuer") or "")[:255], "notices": [_notice(n) for n in notices],
-        })  # fmt: skip
+        parsed.append(
+            {
+                "number": str(row["number"]).strip()[:64],
+                "doc_date": _day(row.get("doc_date"), required=False),
+                "issuer": str(row.get("issuer") or "")[:255],
+                "notices": [_notice(n) for n in notices],
+            }
+        )
     return parsed
 
 
@@ -167,23 +206,37 @@ def import_notices(*, actor: Person, agency: Agency, data: bytes) -> dict[str, i
     today = timezone.localdate()
     for row in rows:
         holders = [
-            copy for copy in SecretItem.objects.filter(
-                agency=agency, origin=Origin.RECEIVED, number=row["number"], doc_date=row["doc_date"])
+            copy
+            for copy in SecretItem.objects.filter(
+                agency=agency,
+                origin=Origin.RECEIVED,
+                number=row["number"],
+                doc_date=row["doc_date"],
+            )
             if fold(copy.issuer_name) == fold(row["issuer"])
-        ]  # fmt: skip
+        ]
         if not holders:
             unmatched += 1
             continue
         for holder in holders:
             for notice in row["notices"]:
-                if holder.notices.filter(kind=notice["kind"], decided_on=notice["decided_on"],
-                                         decision=notice["decision"]).exists():  # fmt: skip
+                if holder.notices.filter(
+                    kind=notice["kind"],
+                    decided_on=notice["decided_on"],
+                    decision=notice["decision"],
+                ).exists():
                     skipped += 1
                     continue
-                apply_notice(holder, issuer_name=row["issuer"], bundle=reference, today=today,
-                             **notice)  # fmt: skip
+                apply_notice(
+                    holder, issuer_name=row["issuer"], bundle=reference, today=today, **notice
+                )
                 applied += 1
     result = {"applied": applied, "already": skipped, "unmatched": unmatched, "items": len(rows)}
-    audit.record(actor=actor, action="secret.notices_import", obj=agency, agency=agency,
-                 changes={**result, "issuer": bundle.issuer, "key_id": bundle.key_id})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.notices_import",
+        obj=agency,
+        agency=agency,
+        changes={**result, "issuer": bundle.issuer, "key_id": bundle.key_id},
+    )
     return result

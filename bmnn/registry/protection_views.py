@@ -116,9 +116,14 @@ def change_level(request: HttpRequest, pk: int) -> HttpResponse:
                 item, data["new_level"], data["decided_on"], data["new_end"]
             )
             if "confirm" in request.POST:
-                services.change_level(actor=actor_of(request), item=item, new_level=data["new_level"],
-                                      decided_on=data["decided_on"], decision=data["decision"],
-                                      new_end=preview)  # fmt: skip
+                services.change_level(
+                    actor=actor_of(request),
+                    item=item,
+                    new_level=data["new_level"],
+                    decided_on=data["decided_on"],
+                    decision=data["decision"],
+                    new_end=preview,
+                )
                 messages.success(request, _("The level is changed; holders have been notified."))
                 return redirect("registry:item", pk=item.pk)
         except ValidationError as exc:
@@ -134,11 +139,20 @@ def change_level(request: HttpRequest, pk: int) -> HttpResponse:
             ("decision", data["decision"]),
             ("new_end", preview.strftime("%d/%m/%Y")),
         ]
-    return render(request, "registry/change_level.html", {
-        "item": item, "form": form, "preview": preview, "confirm": confirm,
-        "kept": preview is not None and preview == item.protected_until,
-        "shortened": preview is not None and item.protected_until is not None and preview < item.protected_until,
-    })  # fmt: skip
+    return render(
+        request,
+        "registry/change_level.html",
+        {
+            "item": item,
+            "form": form,
+            "preview": preview,
+            "confirm": confirm,
+            "kept": preview is not None and preview == item.protected_until,
+            "shortened": preview is not None
+            and item.protected_until is not None
+            and preview < item.protected_until,
+        },
+    )
 
 
 @login_required

@@ -247,11 +247,17 @@ def in_force(day: date, prefix: str = "") -> Q:
     """`rules.in_catalogue` as a filter on catalogue entries (or on rows reaching one through
     `prefix`, e.g. "catalogue_item__")."""
     return Q(**{f"{prefix}is_active": True}) & (
-        (Q(**{f"{prefix}catalogue__valid_from__isnull": True}) | Q(**{f"{prefix}catalogue__valid_from__lte": day}))
-        & (Q(**{f"{prefix}catalogue__valid_to__isnull": True}) | Q(**{f"{prefix}catalogue__valid_to__gte": day}))
+        (
+            Q(**{f"{prefix}catalogue__valid_from__isnull": True})
+            | Q(**{f"{prefix}catalogue__valid_from__lte": day})
+        )
+        & (
+            Q(**{f"{prefix}catalogue__valid_to__isnull": True})
+            | Q(**{f"{prefix}catalogue__valid_to__gte": day})
+        )
         & (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day}))
         & (Q(**{f"{prefix}removed_on__isnull": True}) | Q(**{f"{prefix}removed_on__gt": day}))
-    )  # fmt: skip
+    )
 
 
 def catalogue_entries_in_force(day: date | None = None) -> QuerySet[CatalogueItem]:

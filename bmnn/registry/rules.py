@@ -511,15 +511,23 @@ def meeting_violations(plan: MeetingPlan) -> list[RuleViolation]:
     if plan.days < 1:
         found.append(RuleViolation("a meeting lasts at least one day", "ND26 Art. 6"))
     if not plan.protection_plan.strip():
-        found.append(RuleViolation("a meeting with secret content needs a protection plan",
-                                   "L18 Art. 17.1; ND26 Art. 6"))  # fmt: skip
+        found.append(
+            RuleViolation(
+                "a meeting with secret content needs a protection plan",
+                "L18 Art. 17.1; ND26 Art. 6",
+            )
+        )
     if not plan.at_headquarters and not plan.venue_checked_by_police:
-        found.append(RuleViolation(
-            "a venue outside the agency's headquarters must be security-checked by the police",
-            "ND26 Art. 6"))  # fmt: skip
+        found.append(
+            RuleViolation(
+                "a venue outside the agency's headquarters must be security-checked by the police",
+                "ND26 Art. 6",
+            )
+        )
     if not plan.wired_microphones:
-        found.append(RuleViolation("meetings with secret content use wired microphones",
-                                   "ND26 Art. 6.2"))  # fmt: skip
+        found.append(
+            RuleViolation("meetings with secret content use wired microphones", "ND26 Art. 6.2")
+        )
     if plan.video_conference and not plan.protected_link:
         found.append(
             RuleViolation(
@@ -528,16 +536,23 @@ def meeting_violations(plan: MeetingPlan) -> list[RuleViolation]:
         )
     if plan.recording_devices:
         if level in NO_DEVICE_MEETING_LEVELS:
-            found.append(RuleViolation(
-                "no device that receives, transmits or records is allowed at this level",
-                "ND26 Art. 6.2"))  # fmt: skip
+            found.append(
+                RuleViolation(
+                    "no device that receives, transmits or records is allowed at this level",
+                    "ND26 Art. 6.2",
+                )
+            )
         elif not plan.devices_allowed_by_chair:
-            found.append(RuleViolation(
-                "recording or transmitting devices in a Mật meeting need the chair's permission",
-                "ND26 Art. 6.2"))  # fmt: skip
+            found.append(
+                RuleViolation(
+                    "recording or transmitting devices in a Mật meeting need the chair's permission",
+                    "ND26 Art. 6.2",
+                )
+            )
     if level == TUYET_MAT and not plan.participants_screened:
-        found.append(RuleViolation("participants in a Tuyệt mật meeting are security-checked",
-                                   "ND26 Art. 6"))  # fmt: skip
+        found.append(
+            RuleViolation("participants in a Tuyệt mật meeting are security-checked", "ND26 Art. 6")
+        )
     return found
 
 

@@ -82,19 +82,29 @@ def counts(
     ):
         put(row, entries.filter(kind=kind), "agency_id")
     items = SecretItem.objects.filter(agency_id__in=ids)
-    created = items.filter(origin=Origin.CREATED, determined_on__range=window,
-                           status__in=[ItemStatus.CLASSIFIED, ItemStatus.DECLASSIFIED, ItemStatus.DESTROYED])  # fmt: skip
+    created = items.filter(
+        origin=Origin.CREATED,
+        determined_on__range=window,
+        status__in=[ItemStatus.CLASSIFIED, ItemStatus.DECLASSIFIED, ItemStatus.DESTROYED],
+    )
     put("created", created.annotate(level_then=level_on(OuterRef("determined_on"))), "agency_id")
     declassified = items.filter(declassified_at__range=window)
-    put("declassified", declassified.annotate(level_then=level_on(OuterRef("declassified_at"))),
-        "agency_id")  # fmt: skip
+    put(
+        "declassified",
+        declassified.annotate(level_then=level_on(OuterRef("declassified_at"))),
+        "agency_id",
+    )
     copies = Copy.objects.filter(item__agency_id__in=ids)
     made = copies.filter(made_on__range=window).exclude(kind=CopyKind.ORIGINAL)
-    put("copies", made.annotate(level_then=level_on(OuterRef("made_on"), "item")),
-        "item__agency_id")  # fmt: skip
+    put(
+        "copies", made.annotate(level_then=level_on(OuterRef("made_on"), "item")), "item__agency_id"
+    )
     destroyed = copies.filter(destroyed_on__range=window)
-    put("destroyed", destroyed.annotate(level_then=level_on(OuterRef("destroyed_on"), "item")),
-        "item__agency_id")  # fmt: skip
+    put(
+        "destroyed",
+        destroyed.annotate(level_then=level_on(OuterRef("destroyed_on"), "item")),
+        "item__agency_id",
+    )
     return out
 
 

@@ -89,13 +89,25 @@ def item_list(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "registry/item_list.html", {
-        "filters": filters, "page": page, "query_string": query.urlencode(),
-        "expiring": queries.expiring(request.user, within_days=90).count(),
-        "overview": queries.overview(request.user),
-        "can_register": any(policy.can_keep_registers(request.user, a) for a in policy.scope(request.user).agency_ids),
-        "can_propose": any(policy.can_propose_item(request.user, a) for a in policy.scope(request.user).agency_ids),
-    })  # fmt: skip
+    return render(
+        request,
+        "registry/item_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query_string": query.urlencode(),
+            "expiring": queries.expiring(request.user, within_days=90).count(),
+            "overview": queries.overview(request.user),
+            "can_register": any(
+                policy.can_keep_registers(request.user, a)
+                for a in policy.scope(request.user).agency_ids
+            ),
+            "can_propose": any(
+                policy.can_propose_item(request.user, a)
+                for a in policy.scope(request.user).agency_ids
+            ),
+        },
+    )
 
 
 @login_required
@@ -663,8 +675,12 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             meeting = next((m for m in pending["meetings"] if m.pk == pk), None)
             if meeting is None:
                 raise Http404
-            services.consent_to_meeting(actor=actor_of(request), meeting=meeting, approve=approve,
-                                        consent_document=request.POST.get("consent_document", ""))  # fmt: skip
+            services.consent_to_meeting(
+                actor=actor_of(request),
+                meeting=meeting,
+                approve=approve,
+                consent_document=request.POST.get("consent_document", ""),
+            )
         else:
             raise Http404
     except _Refused as refused:
@@ -941,8 +957,12 @@ def _recall_return(request: HttpRequest, item: Any) -> str:
 @login_required
 def recalls(request: HttpRequest) -> HttpResponse:
     """Open recalls of the items the actor may read, and the returns their agency owes."""
-    return render(request, "registry/recalls.html", {
-        "recalls": queries.open_recalls(request.user)[:500],
-        "owed": queries.returns_owed(request.user)[:500],
-        "today": timezone.localdate(),
-    })  # fmt: skip
+    return render(
+        request,
+        "registry/recalls.html",
+        {
+            "recalls": queries.open_recalls(request.user)[:500],
+            "owed": queries.returns_owed(request.user)[:500],
+            "today": timezone.localdate(),
+        },
+    )

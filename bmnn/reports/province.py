@@ -28,15 +28,37 @@ BUNDLE_KIND = "report"
 # the level columns of the report's tables, highest first
 LEVEL_NAMES = tuple(LEVEL_NAME[level] for level in LEVELS)
 NARRATIVE = ("situation", "shortcomings", "lessons", "proposals")
-HEADER_FIELDS = ("issuer_parent", "issuer", "number", "place", "day", "summary", "recipients",
-                 "signer_title", "signer_name")  # fmt: skip
-DOC_ROWS = (("created", "Xác định độ mật (tạo lập)"), ("received", "Tiếp nhận"), ("copied", "Sao, chụp"),
-            ("provided", "Cung cấp, chuyển giao"), ("declassified", "Giải mật"), ("destroyed", "Tiêu hủy (bản)"))  # fmt: skip
-OTHER_ROWS = (("trainings", "Buổi tập huấn, tuyên truyền"), ("training_participants", "Lượt người tham dự"),
-              ("self_inspections", "Cuộc tự kiểm tra"), ("inspections_received", "Lượt được kiểm tra"),
-              ("violations_found", "Vi phạm phát hiện"), ("violations_remedied", "Vi phạm đã khắc phục"),
-              ("incidents", "Vụ lộ, mất bí mật nhà nước"), ("devices", "Máy tính, thiết bị dùng cho BMNN"),
-              ("independent_lans", "Mạng nội bộ độc lập"), ("regulation_issued", "Cơ quan đã ban hành quy chế"))  # fmt: skip
+HEADER_FIELDS = (
+    "issuer_parent",
+    "issuer",
+    "number",
+    "place",
+    "day",
+    "summary",
+    "recipients",
+    "signer_title",
+    "signer_name",
+)
+DOC_ROWS = (
+    ("created", "Xác định độ mật (tạo lập)"),
+    ("received", "Tiếp nhận"),
+    ("copied", "Sao, chụp"),
+    ("provided", "Cung cấp, chuyển giao"),
+    ("declassified", "Giải mật"),
+    ("destroyed", "Tiêu hủy (bản)"),
+)
+OTHER_ROWS = (
+    ("trainings", "Buổi tập huấn, tuyên truyền"),
+    ("training_participants", "Lượt người tham dự"),
+    ("self_inspections", "Cuộc tự kiểm tra"),
+    ("inspections_received", "Lượt được kiểm tra"),
+    ("violations_found", "Vi phạm phát hiện"),
+    ("violations_remedied", "Vi phạm đã khắc phục"),
+    ("incidents", "Vụ lộ, mất bí mật nhà nước"),
+    ("devices", "Máy tính, thiết bị dùng cho BMNN"),
+    ("independent_lans", "Mạng nội bộ độc lập"),
+    ("regulation_issued", "Cơ quan đã ban hành quy chế"),
+)
 
 
 def _place() -> str:
@@ -52,12 +74,15 @@ def _defaults(period: ReportingPeriod) -> dict[str, Any]:
     )
     place = _place()
     return {
-        "issuer_parent": f"UBND TỈNH {place.upper()}", "issuer": (police.name if police else "Công an tỉnh").upper(),
-        "number": "      /BC-CAT", "place": place, "day": timezone.localdate(),
+        "issuer_parent": f"UBND TỈNH {place.upper()}",
+        "issuer": (police.name if police else "Công an tỉnh").upper(),
+        "number": "      /BC-CAT",
+        "place": place,
+        "day": timezone.localdate(),
         "summary": f"Kết quả công tác bảo vệ bí mật nhà nước ({period.window_start:%d/%m/%Y} – {period.window_end:%d/%m/%Y})",
         "recipients": "Bộ Công an (Cục An ninh chính trị nội bộ)\nỦy ban nhân dân tỉnh\nLưu: VT, PA03",
         "signer_title": "GIÁM ĐỐC",
-    }  # fmt: skip
+    }
 
 
 def _by_level(totals: dict[str, int], name: str) -> list[int]:
@@ -79,7 +104,11 @@ def compose_narrative(period: ReportingPeriod, data: dict[str, Any]) -> dict[str
     situation = (
         f"Trong kỳ báo cáo (từ {period.window_start:%d/%m/%Y} đến {period.window_end:%d/%m/%Y}), "
         f"{data['accepted']}/{data['expected']} cơ quan, đơn vị đã gửi báo cáo và được tiếp nhận"
-        + (f"; tổng hợp thêm báo cáo của {len(data['imported'])} đơn vị cấp dưới" if data["imported"] else "")
+        + (
+            f"; tổng hợp thêm báo cáo của {len(data['imported'])} đơn vị cấp dưới"
+            if data["imported"]
+            else ""
+        )
         + ".\n"
         f"Các cơ quan, đơn vị đã xác định độ mật {level_text('created')} tài liệu, vật chứa bí mật nhà nước; "
         f"tiếp nhận {level_text('received')}; sao, chụp {level_text('copied')} bản; cung cấp, chuyển giao "
@@ -89,14 +118,17 @@ def compose_narrative(period: ReportingPeriod, data: dict[str, Any]) -> dict[str
         f"{t['violations_found']} vi phạm, đã khắc phục {t['violations_remedied']}. "
         f"{t['regulation_issued']} cơ quan, đơn vị đã ban hành quy chế bảo vệ bí mật nhà nước; "
         f"{t['devices']} máy tính, thiết bị và {t['independent_lans']} mạng nội bộ độc lập được dùng cho bí mật nhà nước."
-    )  # fmt: skip
+    )
     parts = {"situation": situation}
     accepted = Submission.objects.filter(
         period=period, state=Submission.State.ACCEPTED
     ).select_related("agency")
     for name in ("shortcomings", "lessons", "proposals"):
-        lines = [f"- {s.agency.name}: {getattr(s, name).strip()}" for s in accepted.order_by("agency__name")[:200]
-                 if getattr(s, name).strip()]  # fmt: skip
+        lines = [
+            f"- {s.agency.name}: {getattr(s, name).strip()}"
+            for s in accepted.order_by("agency__name")[:200]
+            if getattr(s, name).strip()
+        ]
         parts[name] = "\n".join(lines)
     return parts
 
@@ -120,8 +152,16 @@ def build(*, actor: Person | None, period: ReportingPeriod) -> ProvinceReport:
     report.data, report.built_at, report.built_by = data, timezone.now(), actor
     report.revision += 1
     report.save()
-    audit.record(actor=actor, action="report.province_build", obj=report,
-                 changes={"accepted": data["accepted"], "expected": data["expected"], "imported": len(data["imported"])})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="report.province_build",
+        obj=report,
+        changes={
+            "accepted": data["accepted"],
+            "expected": data["expected"],
+            "imported": len(data["imported"]),
+        },
+    )
     return report
 
 
@@ -204,11 +244,33 @@ def _lines(text: str) -> list[tuple[str, str]]:
     return [("text", line) for line in text.splitlines() if line.strip()] or [("text", "…")]
 
 
-ANNEX_HEADER = ("TT", "Cơ quan, đơn vị", "Tạo lập", "Tiếp nhận", "Sao, chụp", "Cung cấp", "Giải mật", "Tiêu hủy",
-                "Tập huấn", "Người dự", "Tự KT", "Được KT", "Vi phạm", "Lộ, mất", "Máy tính")  # fmt: skip
+ANNEX_HEADER = (
+    "TT",
+    "Cơ quan, đơn vị",
+    "Tạo lập",
+    "Tiếp nhận",
+    "Sao, chụp",
+    "Cung cấp",
+    "Giải mật",
+    "Tiêu hủy",
+    "Tập huấn",
+    "Người dự",
+    "Tự KT",
+    "Được KT",
+    "Vi phạm",
+    "Lộ, mất",
+    "Máy tính",
+)
 _SUMMED = ("created", "received", "copied", "provided", "declassified", "destroyed")
-_SINGLE = ("trainings", "training_participants", "self_inspections", "inspections_received", "violations_found",
-           "incidents", "devices")  # fmt: skip
+_SINGLE = (
+    "trainings",
+    "training_participants",
+    "self_inspections",
+    "inspections_received",
+    "violations_found",
+    "incidents",
+    "devices",
+)
 
 
 def _annex_rows(data: dict[str, Any]) -> list[list[Any]]:
@@ -236,20 +298,34 @@ def docx(report: ProvinceReport) -> bytes:
         [label, *_by_level(totals, name), sum(_by_level(totals, name))] for name, label in DOC_ROWS
     ]
     other_table = [[label, totals.get(key, 0)] for key, label in OTHER_ROWS]
-    incidents = [[i + 1, row["agency"], row["found"], row["how"], row["level"], row["status"]]
-                 for i, row in enumerate(data.get("incidents", []))]  # fmt: skip
+    incidents = [
+        [i + 1, row["agency"], row["found"], row["how"], row["level"], row["status"]]
+        for i, row in enumerate(data.get("incidents", []))
+    ]
     body: list[tuple[str, Any]] = [
-        ("text", f"Kỳ báo cáo: {period.title}; số liệu từ ngày {period.window_start:%d/%m/%Y} đến ngày "
-                 f"{period.window_end:%d/%m/%Y}."),
-        ("heading", "I. TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN"), *_lines(report.situation),
+        (
+            "text",
+            f"Kỳ báo cáo: {period.title}; số liệu từ ngày {period.window_start:%d/%m/%Y} đến ngày "
+            f"{period.window_end:%d/%m/%Y}.",
+        ),
+        ("heading", "I. TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN"),
+        *_lines(report.situation),
         ("table", (("Nội dung", *LEVEL_NAMES, "Tổng"), level_table)),
-        ("text", ""), ("table", (("Nội dung", "Số lượng"), other_table)),
+        ("text", ""),
+        ("table", (("Nội dung", "Số lượng"), other_table)),
         ("image", _chart_png(totals)),
-        ("heading", "II. HẠN CHẾ, TỒN TẠI VÀ NGUYÊN NHÂN"), *_lines(report.shortcomings),
-        ("heading", "III. BÀI HỌC KINH NGHIỆM"), *_lines(report.lessons),
+        ("heading", "II. HẠN CHẾ, TỒN TẠI VÀ NGUYÊN NHÂN"),
+        *_lines(report.shortcomings),
+        ("heading", "III. BÀI HỌC KINH NGHIỆM"),
+        *_lines(report.lessons),
         ("heading", "IV. TÌNH HÌNH LỘ, MẤT BÍ MẬT NHÀ NƯỚC"),
-        ("text", f"Trong kỳ xảy ra {len(incidents)} vụ." if incidents else "Trong kỳ không xảy ra vụ lộ, mất bí mật nhà nước."),
-    ]  # fmt: skip
+        (
+            "text",
+            f"Trong kỳ xảy ra {len(incidents)} vụ."
+            if incidents
+            else "Trong kỳ không xảy ra vụ lộ, mất bí mật nhà nước.",
+        ),
+    ]
     if incidents:
         body.append(
             (
@@ -259,34 +335,68 @@ def docx(report: ProvinceReport) -> bytes:
         )
     body += [("heading", "V. PHƯƠNG HƯỚNG, ĐỀ XUẤT, KIẾN NGHỊ"), *_lines(report.proposals)]
     missing = data.get("missing", [])
-    body += [("heading", "PHỤ LỤC: SỐ LIỆU CỦA TỪNG CƠ QUAN, ĐƠN VỊ"),
-             ("text", f"{data.get('accepted', 0)}/{data.get('expected', 0)} cơ quan, đơn vị có báo cáo được tiếp nhận; "
-                      f"{len(missing)} chưa gửi báo cáo" + (f": {', '.join(missing[:300])}" + ("…" if len(missing) > 300 else "") if missing else "") + "."),
-             ("small_table", (ANNEX_HEADER, _annex_rows(data)))]  # fmt: skip
+    body += [
+        ("heading", "PHỤ LỤC: SỐ LIỆU CỦA TỪNG CƠ QUAN, ĐƠN VỊ"),
+        (
+            "text",
+            f"{data.get('accepted', 0)}/{data.get('expected', 0)} cơ quan, đơn vị có báo cáo được tiếp nhận; "
+            f"{len(missing)} chưa gửi báo cáo"
+            + (
+                f": {', '.join(missing[:300])}" + ("…" if len(missing) > 300 else "")
+                if missing
+                else ""
+            )
+            + ".",
+        ),
+        ("small_table", (ANNEX_HEADER, _annex_rows(data))),
+    ]
     meta = documents.AdminDocument(
-        issuer_parent=report.issuer_parent, issuer=report.issuer, number=report.number, place=report.place,
-        day=report.day, kind="BÁO CÁO", summary=report.summary,
+        issuer_parent=report.issuer_parent,
+        issuer=report.issuer,
+        number=report.number,
+        place=report.place,
+        day=report.day,
+        kind="BÁO CÁO",
+        summary=report.summary,
         recipients=[line.strip() for line in report.recipients.splitlines() if line.strip()],
-        signer_title=report.signer_title, signer_name=report.signer_name,
-    )  # fmt: skip
+        signer_title=report.signer_title,
+        signer_name=report.signer_name,
+    )
     return documents.build_docx(meta, body)
 
 
 def xlsx(report: ProvinceReport) -> bytes:
     data = report.data
     totals = data.get("totals") or dict.fromkeys(KEYS, 0)
-    figure_rows = [(key, str(BY_KEY[key].label), LEVEL_NAME.get(BY_KEY[key].level, ""), totals.get(key, 0))
-                   for key in KEYS]  # fmt: skip
+    figure_rows = [
+        (key, str(BY_KEY[key].label), LEVEL_NAME.get(BY_KEY[key].level, ""), totals.get(key, 0))
+        for key in KEYS
+    ]
     header = ("TT", "Cơ quan, đơn vị", "Nguồn", *data.get("keys", KEYS))
-    rows = ([i, row["name"], "báo cáo cấp dưới" if row["kind"] == "imported" else "cơ quan", *row["values"]]
-            for i, row in enumerate(data.get("rows", []), start=1))  # fmt: skip
-    return documents.build_xlsx([
-        ("Tổng hợp", ("Mã", "Chỉ tiêu", "Độ mật", "Tổng"), figure_rows),
-        ("Từng cơ quan", header, rows),
-        ("Chưa báo cáo", ("Cơ quan, đơn vị",), ([name] for name in data.get("missing", []))),
-        ("Lộ, mất BMNN", ("Cơ quan", "Phát hiện", "Hình thức", "Độ mật", "Tình trạng", "Nội dung"),
-         ([i["agency"], i["found"], i["how"], i["level"], i["status"], i["what"]] for i in data.get("incidents", []))),
-    ])  # fmt: skip
+    rows = (
+        [
+            i,
+            row["name"],
+            "báo cáo cấp dưới" if row["kind"] == "imported" else "cơ quan",
+            *row["values"],
+        ]
+        for i, row in enumerate(data.get("rows", []), start=1)
+    )
+    return documents.build_xlsx(
+        [
+            ("Tổng hợp", ("Mã", "Chỉ tiêu", "Độ mật", "Tổng"), figure_rows),
+            ("Từng cơ quan", header, rows),
+            ("Chưa báo cáo", ("Cơ quan, đơn vị",), ([name] for name in data.get("missing", []))),
+            (
+                "Lộ, mất BMNN",
+                ("Cơ quan", "Phát hiện", "Hình thức", "Độ mật", "Tình trạng", "Nội dung"),
+                (
+                    [i["agency"], i["found"], i["how"], i["level"], i["status"], i["what"]]
+                    for i in data.get("incidents", [])
+                ),
+            ),
+        ]
+    )
 
 
 @service
@@ -308,14 +418,29 @@ def bundle(report: ProvinceReport) -> bytes:
     signed audit checkpoints (bmnn.core.audit_checkpoints) when there is one."""
     period = report.period
     payload = {
-        "period": {"kind": period.kind, "year": period.year, "title": period.title,
-                   "window_start": period.window_start.isoformat(), "window_end": period.window_end.isoformat()},
-        "report": {"number": report.number, "day": report.day.isoformat(), "issuer": report.issuer,
-                   **{name: getattr(report, name) for name in NARRATIVE},
-                   **{k: report.data.get(k) for k in ("totals", "rows", "keys", "expected", "accepted", "missing", "incidents")}},
-    }  # fmt: skip
-    files = {"payload.json": json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-             "report.docx": docx(report), "annex.xlsx": xlsx(report)}  # fmt: skip
+        "period": {
+            "kind": period.kind,
+            "year": period.year,
+            "title": period.title,
+            "window_start": period.window_start.isoformat(),
+            "window_end": period.window_end.isoformat(),
+        },
+        "report": {
+            "number": report.number,
+            "day": report.day.isoformat(),
+            "issuer": report.issuer,
+            **{name: getattr(report, name) for name in NARRATIVE},
+            **{
+                k: report.data.get(k)
+                for k in ("totals", "rows", "keys", "expected", "accepted", "missing", "incidents")
+            },
+        },
+    }
+    files = {
+        "payload.json": json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+        "report.docx": docx(report),
+        "annex.xlsx": xlsx(report),
+    }
     checkpoints = audit_checkpoints.latest_file()  # the audit chain's anchor travels upward too
     if checkpoints is not None:
         files[f"{audit_checkpoints.DIRECTORY}/{checkpoints.name}"] = checkpoints.read_bytes()
@@ -350,18 +475,35 @@ def import_bundle(*, actor: Person | None, data: bytes) -> tuple[ImportedReport,
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(_("The bundle's content is damaged.")) from exc
     digest = hashlib.sha256(data).hexdigest()
-    existing = locked(ImportedReport.objects).filter(
-        issuer=opened.issuer[:255], period_kind=kind, window_start=start, window_end=end).first()  # fmt: skip
+    existing = (
+        locked(ImportedReport.objects)
+        .filter(issuer=opened.issuer[:255], period_kind=kind, window_start=start, window_end=end)
+        .first()
+    )
     if existing is not None and (
         existing.bundle_sha256 == digest or existing.signed_at >= opened.created_at
     ):
         return existing, False
-    values = {"key_id": opened.key_id, "bundle_sha256": digest, "signed_at": opened.created_at[:40],
-              "payload": payload, "imported_by": actor}  # fmt: skip
+    values = {
+        "key_id": opened.key_id,
+        "bundle_sha256": digest,
+        "signed_at": opened.created_at[:40],
+        "payload": payload,
+        "imported_by": actor,
+    }
     imported, _created = ImportedReport.objects.update_or_create(
-        issuer=opened.issuer[:255], period_kind=kind, window_start=start, window_end=end, defaults=values)  # fmt: skip
-    audit.record(actor=actor, action="report.import", obj=imported,
-                 changes={"issuer": imported.issuer, "key_id": opened.key_id, "sha256": digest})  # fmt: skip
+        issuer=opened.issuer[:255],
+        period_kind=kind,
+        window_start=start,
+        window_end=end,
+        defaults=values,
+    )
+    audit.record(
+        actor=actor,
+        action="report.import",
+        obj=imported,
+        changes={"issuer": imported.issuer, "key_id": opened.key_id, "sha256": digest},
+    )
     return imported, True
 
 

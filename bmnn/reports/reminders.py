@@ -49,8 +49,15 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
         people = people_by_agency(waiting)
         late = when.startswith("late")
         for agency_id, persons in people.items():
-            title = (_("Report overdue since %(due)s: %(title)s") if late else _("Report due %(due)s: %(title)s")) % {
-                "due": period.due_on.strftime("%d/%m/%Y"), "title": period.title}  # fmt: skip
-            told += notify(persons, title=title, url=reverse("reports:submission", args=[period.pk, agency_id]),
-                           key=f"report-remind-{period.pk}-{agency_id}-{when}")  # fmt: skip
+            title = (
+                _("Report overdue since %(due)s: %(title)s")
+                if late
+                else _("Report due %(due)s: %(title)s")
+            ) % {"due": period.due_on.strftime("%d/%m/%Y"), "title": period.title}
+            told += notify(
+                persons,
+                title=title,
+                url=reverse("reports:submission", args=[period.pk, agency_id]),
+                key=f"report-remind-{period.pk}-{agency_id}-{when}",
+            )
     return {"periods": periods, "notified": told}

@@ -27,16 +27,24 @@ def export(since: datetime | None = None) -> bytes:
         rows = rows.filter(first_seen__gte=since)
     payload = {
         "findings": [
-            {**{name: getattr(f, name) for name in FIELDS}, "portal": f.portal.name if f.portal else "",
-             "first_seen": f.first_seen.isoformat(), "last_seen": f.last_seen.isoformat()}
+            {
+                **{name: getattr(f, name) for name in FIELDS},
+                "portal": f.portal.name if f.portal else "",
+                "first_seen": f.first_seen.isoformat(),
+                "last_seen": f.last_seen.isoformat(),
+            }
             for f in rows[:100_000]
         ],
-    }  # fmt: skip
+    }
     import json
 
     data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
-    return bundles.write(KIND, {"payload.json": data}, private_pem=keys.signing_key(),
-                         issuer=settings.BMNN_INSTALLATION_NAME)  # fmt: skip
+    return bundles.write(
+        KIND,
+        {"payload.json": data},
+        private_pem=keys.signing_key(),
+        issuer=settings.BMNN_INSTALLATION_NAME,
+    )
 
 
 def _finding_values(row: dict[str, Any]) -> dict[str, Any]:
@@ -46,9 +54,14 @@ def _finding_values(row: dict[str, Any]) -> dict[str, Any]:
     )
     if not row.get("url") or not row.get("content_hash") or first is None or last is None:
         raise ValidationError(_("A finding in the bundle lacks its address, fingerprint or dates."))
-    return {"referrer": str(row.get("referrer", ""))[:2000], "level": str(row.get("level", ""))[:16],
-            "score": float(row.get("score", 0)), "evidence": list(row.get("evidence", []))[:20],
-            "first_seen": first, "last_seen": last}  # fmt: skip
+    return {
+        "referrer": str(row.get("referrer", ""))[:2000],
+        "level": str(row.get("level", ""))[:16],
+        "score": float(row.get("score", 0)),
+        "evidence": list(row.get("evidence", []))[:20],
+        "first_seen": first,
+        "last_seen": last,
+    }
 
 
 @service
@@ -72,18 +85,32 @@ def import_findings(*, actor: Any, data: bytes) -> dict[str, int]:
                 name=name, start_urls="", allowed_hosts="", enabled=False
             )
         finding, created = Finding.objects.get_or_create(
-            url=str(row["url"])[:4000], content_hash=str(row["content_hash"])[:64],
+            url=str(row["url"])[:4000],
+            content_hash=str(row["content_hash"])[:64],
             defaults={**values, "portal": portals.get(name), "source": Finding.Source.IMPORT},
-        )  # fmt: skip
+        )
         if created:
             added += 1
-            audit.record(actor=actor, action="scanner.finding", obj=finding,
-                         changes={"url": finding.url, "level": finding.level, "source": "import"})  # fmt: skip
+            audit.record(
+                actor=actor,
+                action="scanner.finding",
+                obj=finding,
+                changes={"url": finding.url, "level": finding.level, "source": "import"},
+            )
         elif values["last_seen"] > finding.last_seen:
             Finding.objects.filter(pk=finding.pk).update(last_seen=values["last_seen"])
             updated += 1
     result = {"added": added, "updated": updated, "total": len(rows)}
-    audit.record(actor=actor, action="scanner.import", obj=None,
-                 changes={**result, "issuer": bundle.issuer, "key_id": bundle.key_id, "created_at": bundle.created_at,
-                          "at": timezone.now().isoformat()})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="scanner.import",
+        obj=None,
+        changes={
+            **result,
+            "issuer": bundle.issuer,
+            "key_id": bundle.key_id,
+            "created_at": bundle.created_at,
+            "at": timezone.now().isoformat(),
+        },
+    )
     return result

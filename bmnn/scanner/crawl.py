@@ -39,9 +39,10 @@ MIN_IMAGE_BYTES = 30_000  # icons and logos are not worth an OCR pass
 def _claim(run: CrawlRun, worker: str, batch: int) -> list[QueuedUrl]:
     token = f"{worker}:{uuid.uuid4().hex[:12]}"
     candidates = list(
-        QueuedUrl.objects.filter(run=run, state=QueuedUrl.State.PENDING).order_by("depth", "pk")
+        QueuedUrl.objects.filter(run=run, state=QueuedUrl.State.PENDING)
+        .order_by("depth", "pk")
         .values_list("pk", flat=True)[:batch]
-    )  # fmt: skip
+    )
     if not candidates:
         return []
     QueuedUrl.objects.filter(pk__in=candidates, state=QueuedUrl.State.PENDING).update(
@@ -119,8 +120,15 @@ def _read_pictures(fetcher: Fetcher, page: Fetched, url: str, verdicts: list[Ver
     return note + (f", {left} not read" if left else "")
 
 
-def _record(run: CrawlRun, row: QueuedUrl, resource: Resource | None, fetched: Fetched, content_hash: str,
-            verdicts: list[Verdict], note: str) -> None:  # fmt: skip
+def _record(
+    run: CrawlRun,
+    row: QueuedUrl,
+    resource: Resource | None,
+    fetched: Fetched,
+    content_hash: str,
+    verdicts: list[Verdict],
+    note: str,
+) -> None:
     now = timezone.now()
     with transaction.atomic():
         if fetched.error:
@@ -139,10 +147,21 @@ def _record(run: CrawlRun, row: QueuedUrl, resource: Resource | None, fetched: F
             Resource.objects.filter(pk=resource.pk).update(fetched_at=now)
         elif verdicts:
             top = verdicts[0]
-            Resource.objects.update_or_create(portal=run.portal, key=row.key, defaults={
-                "url": row.url, "content_hash": content_hash, "etag": fetched.etag,
-                "last_modified": fetched.last_modified, "kind": top.kind, "secret": any(v.secret for v in verdicts),
-                "level": top.level or "", "fetched_at": now, "changed_at": now})  # fmt: skip
+            Resource.objects.update_or_create(
+                portal=run.portal,
+                key=row.key,
+                defaults={
+                    "url": row.url,
+                    "content_hash": content_hash,
+                    "etag": fetched.etag,
+                    "last_modified": fetched.last_modified,
+                    "kind": top.kind,
+                    "secret": any(v.secret for v in verdicts),
+                    "level": top.level or "",
+                    "fetched_at": now,
+                    "changed_at": now,
+                },
+            )
             new = _record_verdicts(run, row.url, row.referrer, content_hash, verdicts)
             if new:
                 _count(run, new_findings=new)
@@ -153,8 +172,10 @@ def _enqueue(run: CrawlRun, urls: list[str], depth: int, referrer: str) -> None:
     room = run.portal.max_pages - QueuedUrl.objects.filter(run=run).count()
     if room <= 0:
         return
-    rows = [QueuedUrl(run=run, url=url, key=url_key(url), depth=depth, referrer=referrer)
-            for url in dict.fromkeys(urls)][:room]  # fmt: skip
+    rows = [
+        QueuedUrl(run=run, url=url, key=url_key(url), depth=depth, referrer=referrer)
+        for url in dict.fromkeys(urls)
+    ][:room]
     QueuedUrl.objects.bulk_create(rows, ignore_conflicts=True)
 
 
@@ -162,16 +183,23 @@ def work(run_id: int, worker: str, *, batch: int = 5, transport: object = None) 
     """Works on a run until its frontier is empty; returns how many URLs this worker did."""
     run = CrawlRun.objects.select_related("portal").get(pk=run_id)
     portal = run.portal
-    policy = Policy(allowed_hosts=portal.host_set, max_depth=portal.max_depth, max_pages=portal.max_pages,
-                    delay=portal.delay)  # fmt: skip
+    policy = Policy(
+        allowed_hosts=portal.host_set,
+        max_depth=portal.max_depth,
+        max_pages=portal.max_pages,
+        delay=portal.delay,
+    )
     done = busy = 0
     with Fetcher(policy, transport=transport) as fetcher:
         while True:
             try:
                 if not CrawlRun.objects.filter(pk=run_id, state=CrawlRun.State.RUNNING).exists():
                     break
-                QueuedUrl.objects.filter(run=run, state=QueuedUrl.State.CLAIMED,
-                                         claimed_at__lt=timezone.now() - STALE_CLAIM).update(state=QueuedUrl.State.PENDING)  # fmt: skip
+                QueuedUrl.objects.filter(
+                    run=run,
+                    state=QueuedUrl.State.CLAIMED,
+                    claimed_at__lt=timezone.now() - STALE_CLAIM,
+                ).update(state=QueuedUrl.State.PENDING)
                 rows = _claim(run, worker, batch)
                 if not rows:
                     # Another worker may still be reading a page whose links will refill the frontier.
@@ -193,8 +221,9 @@ def work(run_id: int, worker: str, *, batch: int = 5, transport: object = None) 
                 with contextlib.suppress(
                     OperationalError
                 ):  # still busy: the stale-claim reset gives them back
-                    QueuedUrl.objects.filter(run=run, state=QueuedUrl.State.CLAIMED,
-                                             claimed_by__startswith=worker + ":").update(state=QueuedUrl.State.PENDING)  # fmt: skip
+                    QueuedUrl.objects.filter(
+                        run=run, state=QueuedUrl.State.CLAIMED, claimed_by__startswith=worker + ":"
+                    ).update(state=QueuedUrl.State.PENDING)
     for attempt in range(MAX_BUSY):
         try:
             _maybe_finish(run_id)
@@ -214,6 +243,16 @@ def _maybe_finish(run_id: int) -> None:
             return
         run.state, run.finished_at = CrawlRun.State.DONE, timezone.now()
         run.save(update_fields=["state", "finished_at"])
-        audit.record(actor=None, action="scanner.crawl_done", obj=run.portal,
-                     changes={"run": run.pk, "pages": run.pages, "documents": run.documents,
-                              "unchanged": run.unchanged, "errors": run.errors, "new_findings": run.new_findings})  # fmt: skip
+        audit.record(
+            actor=None,
+            action="scanner.crawl_done",
+            obj=run.portal,
+            changes={
+                "run": run.pk,
+                "pages": run.pages,
+                "documents": run.documents,
+                "unchanged": run.unchanged,
+                "errors": run.errors,
+                "new_findings": run.new_findings,
+            },
+        )

@@ -53,9 +53,11 @@ def _take(person_id: int, limit: int) -> ScanLease | None:
                     person_id=person_id, slot=slot, expires_at__lt=now
                 ).delete()
                 return ScanLease.objects.create(
-                    person_id=person_id, slot=slot, token=secrets.token_hex(16),
+                    person_id=person_id,
+                    slot=slot,
+                    token=secrets.token_hex(16),
                     expires_at=now + timedelta(seconds=lease_seconds()),
-                )  # fmt: skip
+                )
         except IntegrityError:
             continue
     return None

@@ -16,8 +16,14 @@ def url_key(url: str) -> str:
 
 class Portal(models.Model):
     name = models.CharField(_("name"), max_length=255)
-    agency = models.ForeignKey("org.Agency", verbose_name=_("agency running it"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="portals")  # fmt: skip
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("agency running it"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="portals",
+    )
     start_urls = models.TextField(_("start addresses (one per line)"))
     allowed_hosts = models.TextField(_("hosts that may be crawled (one per line)"))
     max_depth = models.PositiveSmallIntegerField(_("link depth"), default=3)
@@ -55,8 +61,9 @@ class CrawlRun(models.Model):
     state = models.CharField(max_length=16, choices=State.choices, default=State.RUNNING)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")  # fmt: skip
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     pages = models.PositiveIntegerField(default=0)
     documents = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
@@ -150,8 +157,9 @@ class Finding(models.Model):
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.CRAWL)
     note = models.TextField(blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")  # fmt: skip
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("finding")

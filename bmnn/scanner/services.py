@@ -30,8 +30,17 @@ from bmnn.scanner.engine.crawler import normalise
 from bmnn.scanner.leases import scan_slot
 from bmnn.scanner.models import Check, CrawlRun, Finding, Portal, QueuedUrl, url_key
 
-PORTAL_FIELDS = ("name", "agency", "start_urls", "allowed_hosts", "max_depth", "max_pages", "delay", "every_days",
-                 "enabled")  # fmt: skip
+PORTAL_FIELDS = (
+    "name",
+    "agency",
+    "start_urls",
+    "allowed_hosts",
+    "max_depth",
+    "max_pages",
+    "delay",
+    "every_days",
+    "enabled",
+)
 MAX_DELAY = 60  # seconds between two requests to a host: more makes a scan last for days
 
 # What each kind of evidence the engine reports (Evidence.rule) is, as a reader names it
@@ -151,20 +160,35 @@ def _record_verdicts(
             continue
         address = url + verdict.path[len(url) :] if verdict.path.startswith(url) else url
         finding, created = Finding.objects.get_or_create(
-            url=address, content_hash=content_hash,
-            defaults={"portal": run.portal, "referrer": referrer, "level": verdict.level or "",
-                      "score": verdict.score, "evidence": [e.as_dict() for e in verdict.evidence[:10]],
-                      "first_seen": now, "last_seen": now},
-        )  # fmt: skip
+            url=address,
+            content_hash=content_hash,
+            defaults={
+                "portal": run.portal,
+                "referrer": referrer,
+                "level": verdict.level or "",
+                "score": verdict.score,
+                "evidence": [e.as_dict() for e in verdict.evidence[:10]],
+                "first_seen": now,
+                "last_seen": now,
+            },
+        )
         if not created:
             Finding.objects.filter(pk=finding.pk).update(last_seen=now)
             continue
         new += 1
-        audit.record(actor=None, action="scanner.finding", obj=finding,
-                     changes={"url": address, "level": finding.level, "run": run.pk})  # fmt: skip
-        notify(people_in_roles((Role.SUPERVISOR,)), title=_("Possible leak on %(portal)s: %(url)s") % {
-            "portal": run.portal.name, "url": address[:120]}, url=reverse("scanner:finding", args=[finding.pk]),
-            key=f"finding-{finding.pk}")  # fmt: skip
+        audit.record(
+            actor=None,
+            action="scanner.finding",
+            obj=finding,
+            changes={"url": address, "level": finding.level, "run": run.pk},
+        )
+        notify(
+            people_in_roles((Role.SUPERVISOR,)),
+            title=_("Possible leak on %(portal)s: %(url)s")
+            % {"portal": run.portal.name, "url": address[:120]},
+            url=reverse("scanner:finding", args=[finding.pk]),
+            key=f"finding-{finding.pk}",
+        )
     return new
 
 
@@ -210,8 +234,16 @@ def check_document(*, actor: Person, name: str, data: bytes, via: str = "page") 
 
 @service
 def _record_check(*, actor: Person, name: str, data: bytes, via: str, top: Verdict) -> Check:
-    check = Check.objects.create(requested_by=actor, name=name[:255], size=len(data), sha256=sha256_of(data),
-                                 secret=top.secret, level=top.level or "", score=top.score, via=via)  # fmt: skip
+    check = Check.objects.create(
+        requested_by=actor,
+        name=name[:255],
+        size=len(data),
+        sha256=sha256_of(data),
+        secret=top.secret,
+        level=top.level or "",
+        score=top.score,
+        via=via,
+    )
     changes = {"name": name[:255], "sha256": check.sha256, "secret": top.secret, "level": top.level}
     if top.limit:  # not read in full: the record must not read as a clean verdict
         changes["limit"] = top.limit
@@ -227,11 +259,16 @@ def open_incident_from_finding(*, actor: Person, finding: Finding, agency: Any) 
 
     require(policy.can_decide_findings(actor), _("Only province supervisors decide on findings."))
     incident = open_incident(
-        actor=actor, agency=agency, what=_("Document marked %(level)s published at %(url)s") % {
-            "level": level_label(finding.level), "url": finding.url}, channel=Incident.Channel.WEB_PORTAL,
-        found_at=finding.first_seen, level=finding.level if finding.level in levels.LEVELS else "",
-        source=Incident.Source.SCANNER, source_ref=finding.url,
-    )  # fmt: skip
+        actor=actor,
+        agency=agency,
+        what=_("Document marked %(level)s published at %(url)s")
+        % {"level": level_label(finding.level), "url": finding.url},
+        channel=Incident.Channel.WEB_PORTAL,
+        found_at=finding.first_seen,
+        level=finding.level if finding.level in levels.LEVELS else "",
+        source=Incident.Source.SCANNER,
+        source_ref=finding.url,
+    )
     opened = _("Incident report no. %(number)s opened.") % {"number": incident.pk}
     Finding.objects.filter(pk=finding.pk).update(
         note=(finding.note + "\n" if finding.note else "") + opened

@@ -25,8 +25,10 @@ def scan_due_portals() -> list[int]:
     now = timezone.now()
     for portal in Portal.objects.filter(enabled=True):
         last = portal.runs.first()
-        if last is not None and (last.state == CrawlRun.State.RUNNING or
-                                 now - last.started_at < timedelta(days=portal.every_days) - timedelta(hours=1)):  # fmt: skip
+        if last is not None and (
+            last.state == CrawlRun.State.RUNNING
+            or now - last.started_at < timedelta(days=portal.every_days) - timedelta(hours=1)
+        ):
             continue
         started.append(start_crawl(actor=None, portal=portal).pk)
     return started

@@ -125,12 +125,18 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     for row in failures:
         row.reason = services.fetch_failure(row.note)  # type: ignore[attr-defined]
-    return render(request, "scanner/portal_detail.html", {
-        "portal": portal, "runs": runs, "failures": failures,
-        "resources": Resource.objects.filter(portal=portal).count(),
-        "findings": portal.findings.order_by("-first_seen", "-pk")[:50],
-        "can_manage": policy.can_manage_portals(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "scanner/portal_detail.html",
+        {
+            "portal": portal,
+            "runs": runs,
+            "failures": failures,
+            "resources": Resource.objects.filter(portal=portal).count(),
+            "findings": portal.findings.order_by("-first_seen", "-pk")[:50],
+            "can_manage": policy.can_manage_portals(request.user),
+        },
+    )
 
 
 @login_required

@@ -79,20 +79,37 @@ def export_bundle(*, actor: Any, peer: Peer) -> Outbound:
     for section in sections_for(node.role(), peer.role):
         marks[section.name] = section.export(peer, payload, marks.get(section.name))
     envelope = {
-        "from": node.key_id(), "from_role": node.role(), "from_name": node.name(),
+        "from": node.key_id(),
+        "from_role": node.role(),
+        "from_name": node.name(),
         "from_agency": settings.BMNN_NODE_AGENCY if node.role() == "agency" else "",
-        "to": peer.key_id, "seq": seq, "ack": last_imported(peer), "contents": payload.counts(),
-    }  # fmt: skip
-    data = bundles.write(KIND, payload.files(envelope), private_pem=keys.signing_key(),
-                         issuer=node.name())  # fmt: skip
+        "to": peer.key_id,
+        "seq": seq,
+        "ack": last_imported(peer),
+        "contents": payload.counts(),
+    }
+    data = bundles.write(
+        KIND, payload.files(envelope), private_pem=keys.signing_key(), issuer=node.name()
+    )
     if peer.seal_key:  # sealed to the recipient when its card gave a sealing key
         data = sealing.seal(data, sealing.parse_public_key(peer.seal_key))
-    outbound = Outbound(peer=peer, seq=seq, created_by=actor, contents=payload.counts(),
-                        marks=marks, sha256=hashlib.sha256(data).hexdigest(), size=len(data))  # fmt: skip
+    outbound = Outbound(
+        peer=peer,
+        seq=seq,
+        created_by=actor,
+        contents=payload.counts(),
+        marks=marks,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )
     outbound.file.save(random_name("sync", f"{seq}.bmnn"), ContentFile(data), save=False)
     outbound.save()
-    audit.record(actor=actor, action="sync.export", obj=outbound,
-                 changes={"peer": peer.name, "seq": seq, "contents": payload.counts()})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="sync.export",
+        obj=outbound,
+        changes={"peer": peer.name, "seq": seq, "contents": payload.counts()},
+    )
     return outbound
 
 
@@ -181,8 +198,11 @@ def _apply(peer: Peer, bundle: bundles.Bundle, envelope: dict[str, Any], actor: 
 
 def _record_refusal(actor: Any, data: bytes, message: str) -> None:
     with transaction.atomic():
-        audit.record(actor=actor, action="sync.refuse",
-                     changes={"sha256": hashlib.sha256(data).hexdigest(), "reason": message[:300]})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="sync.refuse",
+            changes={"sha256": hashlib.sha256(data).hexdigest(), "reason": message[:300]},
+        )
 
 
 def import_bundle(*, actor: Any, data: bytes) -> Outcome:
@@ -206,23 +226,36 @@ def _import(*, actor: Any, data: bytes) -> Outcome:
     if seen is not None:
         if seen.sha256 != digest:
             raise ValidationError(
-                _("Bundle no. %(seq)s from %(peer)s was already received, and this one differs "
-                  "from it: nothing was imported. Either it is a replay or a forgery, or %(peer)s "
-                  "was restored from an older backup: it must first import the latest bundle "
-                  "from this node, then make a new one.")
+                _(
+                    "Bundle no. %(seq)s from %(peer)s was already received, and this one differs "
+                    "from it: nothing was imported. Either it is a replay or a forgery, or %(peer)s "
+                    "was restored from an older backup: it must first import the latest bundle "
+                    "from this node, then make a new one."
+                )
                 % {"seq": seq, "peer": peer.name}
-            )  # fmt: skip
+            )
         message = _("Bundle no. %(seq)s from %(peer)s was already received; nothing changed.")
         return Outcome("duplicate", peer, seq, [], message % {"seq": seq, "peer": peer.name})
     last = last_imported(peer)
-    inbound = Inbound(peer=peer, seq=seq, received_by=actor, created_at=bundle.created_at[:40],
-                      contents=envelope["contents"], sha256=digest, size=len(data))  # fmt: skip
+    inbound = Inbound(
+        peer=peer,
+        seq=seq,
+        received_by=actor,
+        created_at=bundle.created_at[:40],
+        contents=envelope["contents"],
+        sha256=digest,
+        size=len(data),
+    )
     if seq > last + 1:
         inbound.state = Inbound.State.HELD
         inbound.file.save(random_name("sync", f"in-{seq}.bmnn"), ContentFile(data), save=False)
         inbound.save()
-        audit.record(actor=actor, action="sync.hold", obj=inbound,
-                     changes={"peer": peer.name, "seq": seq, "missing": last + 1})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="sync.hold",
+            obj=inbound,
+            changes={"peer": peer.name, "seq": seq, "missing": last + 1},
+        )
         message = _(
             "Bundle no. %(seq)s from %(peer)s arrived before no. %(missing)s: it is held and "
             "will be imported as soon as the missing bundles are."
@@ -231,11 +264,17 @@ def _import(*, actor: Any, data: bytes) -> Outcome:
     _apply(peer, bundle, envelope, actor)
     inbound.state, inbound.imported_at = Inbound.State.IMPORTED, timezone.now()
     inbound.save()
-    audit.record(actor=actor, action="sync.import", obj=inbound,
-                 changes={"peer": peer.name, "seq": seq, "contents": envelope["contents"]})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="sync.import",
+        obj=inbound,
+        changes={"peer": peer.name, "seq": seq, "contents": envelope["contents"]},
+    )
     applied = [seq, *_release_held(peer, actor)]
     message = _("Imported bundle no. %(seqs)s from %(peer)s.") % {
-        "seqs": ", ".join(str(s) for s in applied), "peer": peer.name}  # fmt: skip
+        "seqs": ", ".join(str(s) for s in applied),
+        "peer": peer.name,
+    }
     return Outcome("imported", peer, seq, applied, message)
 
 
@@ -256,8 +295,17 @@ def _release_held(peer: Peer, actor: Any) -> list[int]:
         transaction.on_commit(functools.partial(held.file.storage.delete, str(held.file.name)))
         held.state, held.imported_at, held.file = Inbound.State.IMPORTED, timezone.now(), ""
         held.save()
-        audit.record(actor=actor, action="sync.import", obj=held,
-                     changes={"peer": peer.name, "seq": held.seq, "contents": held.contents, "was_held": True})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="sync.import",
+            obj=held,
+            changes={
+                "peer": peer.name,
+                "seq": held.seq,
+                "contents": held.contents,
+                "was_held": True,
+            },
+        )
         applied.append(held.seq)
 
 

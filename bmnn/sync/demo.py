@@ -42,15 +42,33 @@ def load_demo_nodes() -> int:
     }
     peer = services.trust_peer(actor=admin, card=json.dumps(card, ensure_ascii=False))
     channel.export_bundle(actor=supervisor, peer=peer)
-    progress = [{"id": 1, "assignment": assignment.pk, "status": "in_progress",
-                 "note": "Đã quán triệt kế hoạch tới các phòng; đang rà soát danh mục tài liệu mật.",
-                 "period": "", "at": timezone.now().isoformat(), "by": "Cán bộ bảo mật", "by_login": "baomat",
-                 "evidence": []}]  # fmt: skip
-    envelope = {"from": bundles.key_id(public), "from_role": "agency", "from_name": peer.name,
-                "from_agency": agency.code, "to": node.key_id(), "seq": 1, "ack": 1,
-                "contents": {"progress": len(progress)}}  # fmt: skip
-    files = {"envelope.json": json.dumps(envelope, ensure_ascii=False).encode(),
-             "sections/progress.json": json.dumps(progress, ensure_ascii=False).encode()}  # fmt: skip
+    progress = [
+        {
+            "id": 1,
+            "assignment": assignment.pk,
+            "status": "in_progress",
+            "note": "Đã quán triệt kế hoạch tới các phòng; đang rà soát danh mục tài liệu mật.",
+            "period": "",
+            "at": timezone.now().isoformat(),
+            "by": "Cán bộ bảo mật",
+            "by_login": "baomat",
+            "evidence": [],
+        }
+    ]
+    envelope = {
+        "from": bundles.key_id(public),
+        "from_role": "agency",
+        "from_name": peer.name,
+        "from_agency": agency.code,
+        "to": node.key_id(),
+        "seq": 1,
+        "ack": 1,
+        "contents": {"progress": len(progress)},
+    }
+    files = {
+        "envelope.json": json.dumps(envelope, ensure_ascii=False).encode(),
+        "sections/progress.json": json.dumps(progress, ensure_ascii=False).encode(),
+    }
     data = bundles.write(channel.KIND, files, private_pem=pem, issuer=peer.name)
     channel.import_bundle(actor=supervisor, data=data)
     return 2

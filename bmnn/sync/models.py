@@ -28,15 +28,22 @@ class Peer(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     role = models.CharField(_("kind of node"), max_length=16, choices=NodeRole.choices)
-    agency = models.ForeignKey("org.Agency", verbose_name=_("agency"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     agency_code = models.CharField(_("agency code"), max_length=64, blank=True)
     key_id = models.CharField(max_length=16, unique=True)
     public_key = models.CharField(max_length=64)
     # X25519 key its bundles are sealed to (from its card); empty: sent signed, not sealed
     seal_key = models.CharField(max_length=64, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     # The highest number of ours the peer says it received: after this node is restored from an
@@ -58,8 +65,9 @@ class Outbound(models.Model):
     peer = models.ForeignKey(Peer, on_delete=models.PROTECT, related_name="outbound")
     seq = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     contents = models.JSONField(default=dict)  # section → number of records
     marks = models.JSONField(default=dict)  # how far each incremental section went
     sha256 = models.CharField(max_length=64)
@@ -88,8 +96,9 @@ class Inbound(models.Model):
     state = models.CharField(max_length=16, choices=State.choices)
     received_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
-    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.CharField(max_length=40)  # when the sender made it (its own clock)
     contents = models.JSONField(default=dict)
     sha256 = models.CharField(max_length=64)

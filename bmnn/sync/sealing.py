@@ -37,8 +37,9 @@ def private_key(signing_pem: bytes) -> X25519PrivateKey:
     signing = serialization.load_pem_private_key(signing_pem, password=None)
     if not isinstance(signing, Ed25519PrivateKey):
         raise SealError("the signing key is not an Ed25519 key")
-    seed = signing.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                 serialization.NoEncryption())  # fmt: skip
+    seed = signing.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
     return X25519PrivateKey.from_private_bytes(_derive(seed, b"bmnn sync sealing key v1"))
 
 

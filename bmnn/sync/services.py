@@ -41,8 +41,13 @@ def parse_card(text: str) -> dict[str, str]:
             sealing.parse_public_key(seal)
         except sealing.SealError as exc:
             raise ValidationError({"card": _("The card's key is damaged.")}) from exc
-    return {"role": role, "name": name[:255], "key": key, "seal": seal,
-            "agency": str(card.get("agency") or "")[:64]}  # fmt: skip
+    return {
+        "role": role,
+        "name": name[:255],
+        "key": key,
+        "seal": seal,
+        "agency": str(card.get("agency") or "")[:64],
+    }
 
 
 @service
@@ -57,8 +62,12 @@ def trust_peer(*, actor: Any, card: str) -> Peer:
         raise ValidationError(
             {"card": _("A node exchanges bundles only with a node of the other kind.")}
         )
-    if fields["role"] == NodeRole.PROVINCE and Peer.objects.filter(role=NodeRole.PROVINCE, revoked_at__isnull=True).exclude(
-        key_id=bundles.key_id(bundles.parse_public_key(fields["key"]))).exists():  # fmt: skip
+    if (
+        fields["role"] == NodeRole.PROVINCE
+        and Peer.objects.filter(role=NodeRole.PROVINCE, revoked_at__isnull=True)
+        .exclude(key_id=bundles.key_id(bundles.parse_public_key(fields["key"])))
+        .exists()
+    ):
         raise ValidationError(
             {"card": _("This node already trusts a province node; revoke it first.")}
         )
@@ -74,12 +83,23 @@ def trust_peer(*, actor: Any, card: str) -> Peer:
         raise ValidationError({"card": _("This is this node's own card.")})
     peer, _created = Peer.objects.update_or_create(
         key_id=bundles.key_id(raw),
-        defaults={"name": fields["name"], "role": fields["role"], "agency": agency, "agency_code": fields["agency"],
-                  "public_key": bundles.public_key_text(raw), "seal_key": fields["seal"], "added_by": actor,
-                  "revoked_at": None},
-    )  # fmt: skip
-    audit.record(actor=actor, action="sync.trust", obj=peer,
-                 changes={"name": peer.name, "role": peer.role, "key_id": peer.key_id})  # fmt: skip
+        defaults={
+            "name": fields["name"],
+            "role": fields["role"],
+            "agency": agency,
+            "agency_code": fields["agency"],
+            "public_key": bundles.public_key_text(raw),
+            "seal_key": fields["seal"],
+            "added_by": actor,
+            "revoked_at": None,
+        },
+    )
+    audit.record(
+        actor=actor,
+        action="sync.trust",
+        obj=peer,
+        changes={"name": peer.name, "role": peer.role, "key_id": peer.key_id},
+    )
     return peer
 
 

@@ -46,15 +46,31 @@ def _overview(
     can_manage = policy.can_manage_peers(request.user)
     peers = _peers(request)
     card = channel.own_card()
-    return render(request, "sync/overview.html", {
-        "peers": [(p, node.fingerprint(p.public_key), channel.last_imported(p),
-                   p.outbound.order_by("-seq").first(), p.inbound.filter(state=Inbound.State.HELD).count())
-                  for p in peers],
-        "card": json.dumps(card, ensure_ascii=False), "fingerprint": node.fingerprint(card["key"]),
-        "role": node.role(), "holds_secrets": node.holds_secrets(), "name": node.name(),
-        "can_manage": can_manage, "can_carry": policy.can_carry_bundles(request.user),
-        "trust_form": trust_form or TrustForm(), "receive_form": receive_form or ReceiveForm(),
-    })  # fmt: skip
+    return render(
+        request,
+        "sync/overview.html",
+        {
+            "peers": [
+                (
+                    p,
+                    node.fingerprint(p.public_key),
+                    channel.last_imported(p),
+                    p.outbound.order_by("-seq").first(),
+                    p.inbound.filter(state=Inbound.State.HELD).count(),
+                )
+                for p in peers
+            ],
+            "card": json.dumps(card, ensure_ascii=False),
+            "fingerprint": node.fingerprint(card["key"]),
+            "role": node.role(),
+            "holds_secrets": node.holds_secrets(),
+            "name": node.name(),
+            "can_manage": can_manage,
+            "can_carry": policy.can_carry_bundles(request.user),
+            "trust_form": trust_form or TrustForm(),
+            "receive_form": receive_form or ReceiveForm(),
+        },
+    )
 
 
 def _peer(request: HttpRequest, pk: int) -> Peer:
@@ -67,13 +83,18 @@ def _peer(request: HttpRequest, pk: int) -> Peer:
 @login_required
 def peer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     peer = _peer(request, pk)
-    return render(request, "sync/peer.html", {
-        "peer": peer, "fingerprint": node.fingerprint(peer.public_key),
-        # reached through the restricted peer above
-        "outbox": Outbound.objects.filter(peer=peer)[:200],
-        "inbox": Inbound.objects.filter(peer=peer)[:200],
-        "can_manage": policy.can_manage_peers(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "sync/peer.html",
+        {
+            "peer": peer,
+            "fingerprint": node.fingerprint(peer.public_key),
+            # reached through the restricted peer above
+            "outbox": Outbound.objects.filter(peer=peer)[:200],
+            "inbox": Inbound.objects.filter(peer=peer)[:200],
+            "can_manage": policy.can_manage_peers(request.user),
+        },
+    )
 
 
 @login_required
@@ -85,17 +106,21 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Bundle no. %(seq)s for %(peer)s is ready: download it and carry it on the secret medium.")
-                         % {"seq": outbound.seq, "peer": peer.name})  # fmt: skip
+        messages.success(
+            request,
+            _(
+                "Bundle no. %(seq)s for %(peer)s is ready: download it and carry it on the secret medium."
+            )
+            % {"seq": outbound.seq, "peer": peer.name},
+        )
     return redirect("sync:peer", pk=peer.pk)
 
 
 @login_required
 def download(request: HttpRequest, pk: int) -> FileResponse:
-    outbound = (
-        policy.restrict_channels(request.user, Outbound.objects.select_related("peer").filter(pk=pk))
-        .first()
-    )  # fmt: skip
+    outbound = policy.restrict_channels(
+        request.user, Outbound.objects.select_related("peer").filter(pk=pk)
+    ).first()
     if outbound is None:
         raise Http404
     response = FileResponse(outbound.file.open("rb"), content_type="application/zip")
@@ -135,8 +160,11 @@ def trust(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         form.add_error("card", exc.messages)
         return _overview(request, trust_form=form)
-    messages.success(request, _("%(name)s is trusted. Check its fingerprint %(fp)s with it by phone.")
-                     % {"name": peer.name, "fp": node.fingerprint(peer.public_key)})  # fmt: skip
+    messages.success(
+        request,
+        _("%(name)s is trusted. Check its fingerprint %(fp)s with it by phone.")
+        % {"name": peer.name, "fp": node.fingerprint(peer.public_key)},
+    )
     return redirect("sync:overview")
 
 

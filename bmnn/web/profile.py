@@ -11,14 +11,32 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-SCANNER_PATHS = ("/accounts/", "/scanner/", "/api/scan/", "/api/findings/", "/api/portals/", "/api/schema/",
-                 "/api/docs/", "/static/", "/i18n/", "/notifications/")  # fmt: skip
+SCANNER_PATHS = (
+    "/accounts/",
+    "/scanner/",
+    "/api/scan/",
+    "/api/findings/",
+    "/api/portals/",
+    "/api/schema/",
+    "/api/docs/",
+    "/static/",
+    "/i18n/",
+    "/notifications/",
+)
 
 
 # What a node that holds no secrets refuses (BMNN_HOLDS_SECRETS=false): the registry's pages
 # and API. Its registers live on the agencies' own nodes.
-SECRET_PATHS = ("/registry/", "/api/secret-items/", "/api/secret-files/", "/api/secret-copies/",
-                "/api/transfers/", "/api/carry-outs/", "/api/meetings/", "/api/register-books/")  # fmt: skip
+SECRET_PATHS = (
+    "/registry/",
+    "/api/secret-items/",
+    "/api/secret-files/",
+    "/api/secret-copies/",
+    "/api/transfers/",
+    "/api/carry-outs/",
+    "/api/meetings/",
+    "/api/register-books/",
+)
 
 
 def scanner_only() -> bool:

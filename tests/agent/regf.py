@@ -35,8 +35,17 @@ def binary(data: bytes) -> tuple[int, bytes]:
 
 def systemtime(moment: datetime) -> tuple[int, bytes]:
     weekday = (moment.weekday() + 1) % 7
-    return REG_BINARY, struct.pack("<8H", moment.year, moment.month, weekday, moment.day, moment.hour, moment.minute,
-                                   moment.second, 0)  # fmt: skip
+    return REG_BINARY, struct.pack(
+        "<8H",
+        moment.year,
+        moment.month,
+        weekday,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        0,
+    )
 
 
 @dataclass
@@ -46,8 +55,12 @@ class Key:
     subkeys: list[Key] = field(default_factory=list)
     last_write: datetime = datetime(2026, 11, 10, 8, 0, tzinfo=UTC)
 
-    def add(self, path: str, values: dict[str, tuple[int, bytes]] | None = None,
-            last_write: datetime | None = None) -> Key:  # fmt: skip
+    def add(
+        self,
+        path: str,
+        values: dict[str, tuple[int, bytes]] | None = None,
+        last_write: datetime | None = None,
+    ) -> Key:
         key = self
         for part in path.split("\\"):
             child = next((k for k in key.subkeys if k.name.lower() == part.lower()), None)
@@ -119,11 +132,27 @@ def _key(writer: _Writer, key: Key, parent: int, root: bool = False) -> int:
     )
     flags = 0x20 | (0x04 | 0x08 if root else 0)
     header = b"nk" + struct.pack(
-        "<HQIIIIIIIIIIIIIIIHH", flags, filetime(key.last_write), 0, parent, len(children), 0, sublist, NONE,
-        len(value_offsets), values_list, NONE, NONE, max([len(c.name) * 2 for c in children] or [0]), 0,
-        max([len(v) * 2 for v in key.values] or [0]), max([len(d) for _k, d in key.values.values()] or [0]), 0,
-        len(name), 0,
-    )  # fmt: skip
+        "<HQIIIIIIIIIIIIIIIHH",
+        flags,
+        filetime(key.last_write),
+        0,
+        parent,
+        len(children),
+        0,
+        sublist,
+        NONE,
+        len(value_offsets),
+        values_list,
+        NONE,
+        NONE,
+        max([len(c.name) * 2 for c in children] or [0]),
+        0,
+        max([len(v) * 2 for v in key.values] or [0]),
+        max([len(d) for _k, d in key.values.values()] or [0]),
+        0,
+        len(name),
+        0,
+    )
     writer.put(offset, header + name)
     return offset
 
@@ -144,8 +173,20 @@ def build(root: Key) -> bytes:
     )
     base = bytearray(4096)
     base[0:4] = b"regf"
-    struct.pack_into("<IIQIIIIII", base, 4, 1, 1, filetime(datetime(2026, 11, 10, tzinfo=UTC)), 1, 5, 0, 1,
-                     root_offset, size)  # fmt: skip
+    struct.pack_into(
+        "<IIQIIIIII",
+        base,
+        4,
+        1,
+        1,
+        filetime(datetime(2026, 11, 10, tzinfo=UTC)),
+        1,
+        5,
+        0,
+        1,
+        root_offset,
+        size,
+    )
     struct.pack_into("<I", base, 0x2C, 1)
     base[0x30 : 0x30 + 40] = "\\SystemRoot\\System32\\Config\\SYSTEM".encode("utf-16-le")[:40]
     checksum = 0

@@ -146,8 +146,11 @@ def test_a_laptop_tree_shows_every_network_and_usb_trace(tmp_path) -> None:
     report = audit.report()
     kinds = _by_kind(report)
     assert report["errors"] == [] and report["live"] is False
-    assert report["machine"] == {"hostname": "may-soan-thao", "machine_id": "3d1219c7c4c5404aaa1f6d2a48adfda4",
-                                 "os": "Debian GNU/Linux 12 (bookworm)"}  # fmt: skip
+    assert report["machine"] == {
+        "hostname": "may-soan-thao",
+        "machine_id": "3d1219c7c4c5404aaa1f6d2a48adfda4",
+        "os": "Debian GNU/Linux 12 (bookworm)",
+    }
     wifi = {w["details"]["ssid"]: w for w in kinds["wifi_profile"]}
     assert set(wifi) == {"Phong-Hop-Tang3", "Cafe-Free-WiFi"}
     assert wifi["Phong-Hop-Tang3"]["time"] == "2025-11-10T06:30:00+00:00"
@@ -213,14 +216,22 @@ def test_the_agent_runs_here_and_changes_nothing(tmp_path) -> None:
     root = _tree(tmp_path / "disk")
     before = {p: p.stat().st_mtime_ns for p in root.rglob("*")}
     out = tmp_path / "report.json"
-    done = subprocess.run([sys.executable, str(AGENT), "--root", str(root), "--out", str(out)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(AGENT), "--root", str(root), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert {p: p.stat().st_mtime_ns for p in root.rglob("*")} == before
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["format"] == "bmnn-host-audit" and report["sha256"] == bmnn_audit.digest(report)
-    live = subprocess.run([sys.executable, str(AGENT), "--out", str(tmp_path / "live.json")], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    live = subprocess.run(
+        [sys.executable, str(AGENT), "--out", str(tmp_path / "live.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert live.returncode == 0 and json.loads((tmp_path / "live.json").read_text())["live"] is True
 
 
@@ -228,8 +239,12 @@ def test_bmnn_audit_host_runs_the_same_agent(tmp_path) -> None:
     root = _tree(tmp_path / "disk")
     out = tmp_path / "r.json"
     bmnn = Path(sys.executable).with_name("bmnn")
-    done = subprocess.run([str(bmnn), "audit-host", "--root", str(root), "--out", str(out)], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [str(bmnn), "audit-host", "--root", str(root), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(out.read_text())["evidence"]) == 9
 

@@ -59,16 +59,30 @@ def _system() -> bytes:
         f"{cs}\\Enum\\USB\\VID_0781&PID_5567\\4C530001120914117552", {"Service": regf.sz("USBSTOR")}
     )
     interfaces = f"{cs}\\Services\\Tcpip\\Parameters\\Interfaces"
-    root.add(f"{interfaces}\\{{7a1b2c3d-0e1f-4a5b-8c9d-0123456789ab}}", {
-        "EnableDHCP": regf.dword(1), "DhcpIPAddress": regf.sz("192.168.1.57"), "DhcpServer": regf.sz("192.168.1.1"),
-        "DhcpDefaultGateway": regf.multi_sz(["192.168.1.1"]), "DhcpNameServer": regf.sz("8.8.8.8 8.8.4.4"),
-        "LeaseObtainedTime": regf.dword(1762759532)})  # fmt: skip
+    root.add(
+        f"{interfaces}\\{{7a1b2c3d-0e1f-4a5b-8c9d-0123456789ab}}",
+        {
+            "EnableDHCP": regf.dword(1),
+            "DhcpIPAddress": regf.sz("192.168.1.57"),
+            "DhcpServer": regf.sz("192.168.1.1"),
+            "DhcpDefaultGateway": regf.multi_sz(["192.168.1.1"]),
+            "DhcpNameServer": regf.sz("8.8.8.8 8.8.4.4"),
+            "LeaseObtainedTime": regf.dword(1762759532),
+        },
+    )
     never = "0.0.0.0"  # noqa: S104 (what Windows writes for an interface that never had a lease)
-    root.add(f"{interfaces}\\{{00000000-1111-2222-3333-444444444444}}",
-             {"EnableDHCP": regf.dword(1), "DhcpIPAddress": regf.sz(never)})  # fmt: skip
+    root.add(
+        f"{interfaces}\\{{00000000-1111-2222-3333-444444444444}}",
+        {"EnableDHCP": regf.dword(1), "DhcpIPAddress": regf.sz(never)},
+    )
     adapters = f"{cs}\\Control\\Class\\{{4d36e972-e325-11ce-bfc1-08002be10318}}"
-    root.add(f"{adapters}\\0001", {"DriverDesc": regf.sz("Intel(R) Wi-Fi 6 AX201 160MHz"),
-                                   "NetCfgInstanceId": regf.sz("{7a1b2c3d-0e1f-4a5b-8c9d-0123456789ab}")})  # fmt: skip
+    root.add(
+        f"{adapters}\\0001",
+        {
+            "DriverDesc": regf.sz("Intel(R) Wi-Fi 6 AX201 160MHz"),
+            "NetCfgInstanceId": regf.sz("{7a1b2c3d-0e1f-4a5b-8c9d-0123456789ab}"),
+        },
+    )
     root.add(f"{adapters}\\Properties", {})
     return regf.build(root)
 
@@ -77,17 +91,35 @@ def _software() -> bytes:
     root = regf.Key("ROOT")
     version = "Microsoft\\Windows NT\\CurrentVersion"
     root.add(version, {"ProductName": regf.sz("Windows 10 Pro"), "DisplayVersion": regf.sz("22H2")})
-    root.add(f"{version}\\NetworkList\\Profiles\\{{A1B2C3D4-1111-2222-3333-444455556666}}", {
-        "ProfileName": regf.sz("Phong-Hop-Tang3"), "Description": regf.sz("Phong-Hop-Tang3"), "Managed": regf.dword(0),
-        "Category": regf.dword(0), "NameType": regf.dword(0x47),
-        "DateCreated": regf.systemtime(datetime(2026, 3, 2, 9, 0, 5)),
-        "DateLastConnected": regf.systemtime(datetime(2026, 11, 10, 8, 15, 30))})  # fmt: skip
-    root.add(f"{version}\\NetworkList\\Profiles\\{{B1B2C3D4-1111-2222-3333-444455556666}}", {
-        "ProfileName": regf.sz("Network"), "NameType": regf.dword(0x06),
-        "DateCreated": regf.systemtime(datetime(2025, 12, 1, 7, 30, 0))})  # fmt: skip
-    root.add(f"{version}\\NetworkList\\Signatures\\Unmanaged\\010103000F0000F0080000000F0000F0AABBCCDD", {
-        "ProfileGuid": regf.sz("{A1B2C3D4-1111-2222-3333-444455556666}"), "Description": regf.sz("Phong-Hop-Tang3"),
-        "DefaultGatewayMac": regf.binary(bytes.fromhex("f4ec38a1b2c3")), "DnsSuffix": regf.sz("<none>")})  # fmt: skip
+    root.add(
+        f"{version}\\NetworkList\\Profiles\\{{A1B2C3D4-1111-2222-3333-444455556666}}",
+        {
+            "ProfileName": regf.sz("Phong-Hop-Tang3"),
+            "Description": regf.sz("Phong-Hop-Tang3"),
+            "Managed": regf.dword(0),
+            "Category": regf.dword(0),
+            "NameType": regf.dword(0x47),
+            "DateCreated": regf.systemtime(datetime(2026, 3, 2, 9, 0, 5)),
+            "DateLastConnected": regf.systemtime(datetime(2026, 11, 10, 8, 15, 30)),
+        },
+    )
+    root.add(
+        f"{version}\\NetworkList\\Profiles\\{{B1B2C3D4-1111-2222-3333-444455556666}}",
+        {
+            "ProfileName": regf.sz("Network"),
+            "NameType": regf.dword(0x06),
+            "DateCreated": regf.systemtime(datetime(2025, 12, 1, 7, 30, 0)),
+        },
+    )
+    root.add(
+        f"{version}\\NetworkList\\Signatures\\Unmanaged\\010103000F0000F0080000000F0000F0AABBCCDD",
+        {
+            "ProfileGuid": regf.sz("{A1B2C3D4-1111-2222-3333-444455556666}"),
+            "Description": regf.sz("Phong-Hop-Tang3"),
+            "DefaultGatewayMac": regf.binary(bytes.fromhex("f4ec38a1b2c3")),
+            "DnsSuffix": regf.sz("<none>"),
+        },
+    )
     return regf.build(root)
 
 

@@ -32,16 +32,33 @@ from pathlib import Path
 
 FONTS = Path(__file__).resolve().parents[2] / "bmnn" / "core" / "fonts"
 LEVELS = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-AGENCIES = [("UBND TỈNH BẮC LÂM", "SỞ TƯ PHÁP", "STP"), ("UBND TỈNH BẮC LÂM", "SỞ Y TẾ", "SYT"),
-            ("CÔNG AN TỈNH BẮC LÂM", "PHÒNG AN NINH CHÍNH TRỊ NỘI BỘ", "ANCTNB"),
-            ("UBND TỈNH BẮC LÂM", "SỞ NỘI VỤ", "SNV"), ("TỈNH ỦY BẮC LÂM", "BAN TỔ CHỨC", "BTCTU"),
-            ("UBND TỈNH BẮC LÂM", "SỞ TÀI CHÍNH", "STC"), ("UBND TỈNH BẮC LÂM", "UBND XÃ TÂN PHÚ", "UBND")]  # fmt: skip
-KINDS = [("KẾ HOẠCH", "KH"), ("BÁO CÁO", "BC"), ("CÔNG VĂN", "CV"), ("PHƯƠNG ÁN", "PA"), ("TỜ TRÌNH", "TTr"),
-         ("THÔNG BÁO", "TB")]  # fmt: skip
-SUBJECTS = ["Phương án bảo vệ kho lưu trữ hồ sơ", "Kết quả rà soát địa bàn trọng điểm",
-            "Kế hoạch bảo đảm an ninh hội nghị", "Tình hình an ninh nội bộ quý III",
-            "Phương án di dời trụ sở và kho tài liệu", "Danh sách cán bộ dự kiến quy hoạch",
-            "Kết quả thẩm định dự án đầu tư công", "Phương án ứng phó sự cố an ninh mạng"]  # fmt: skip
+AGENCIES = [
+    ("UBND TỈNH BẮC LÂM", "SỞ TƯ PHÁP", "STP"),
+    ("UBND TỈNH BẮC LÂM", "SỞ Y TẾ", "SYT"),
+    ("CÔNG AN TỈNH BẮC LÂM", "PHÒNG AN NINH CHÍNH TRỊ NỘI BỘ", "ANCTNB"),
+    ("UBND TỈNH BẮC LÂM", "SỞ NỘI VỤ", "SNV"),
+    ("TỈNH ỦY BẮC LÂM", "BAN TỔ CHỨC", "BTCTU"),
+    ("UBND TỈNH BẮC LÂM", "SỞ TÀI CHÍNH", "STC"),
+    ("UBND TỈNH BẮC LÂM", "UBND XÃ TÂN PHÚ", "UBND"),
+]
+KINDS = [
+    ("KẾ HOẠCH", "KH"),
+    ("BÁO CÁO", "BC"),
+    ("CÔNG VĂN", "CV"),
+    ("PHƯƠNG ÁN", "PA"),
+    ("TỜ TRÌNH", "TTr"),
+    ("THÔNG BÁO", "TB"),
+]
+SUBJECTS = [
+    "Phương án bảo vệ kho lưu trữ hồ sơ",
+    "Kết quả rà soát địa bàn trọng điểm",
+    "Kế hoạch bảo đảm an ninh hội nghị",
+    "Tình hình an ninh nội bộ quý III",
+    "Phương án di dời trụ sở và kho tài liệu",
+    "Danh sách cán bộ dự kiến quy hoạch",
+    "Kết quả thẩm định dự án đầu tư công",
+    "Phương án ứng phó sự cố an ninh mạng",
+]
 SENTENCES = [
     "Căn cứ chức năng, nhiệm vụ được giao, đơn vị báo cáo kết quả thực hiện như sau.",
     "Các phòng chuyên môn chủ động phối hợp triển khai, bảo đảm đúng tiến độ đề ra.",
@@ -348,9 +365,11 @@ def write_html(doc: Doc) -> bytes:
     header = "".join(f"<p>{line}</p>" for line in doc.header_lines())
     right = "".join(f"<p>{line}</p>" for line in doc.right_lines())
     body = "".join(f"<p>{line}</p>" for line in doc.body_lines())
-    page = (f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>{doc.subject}</title>"
-            f"<style>p{{margin:0}}</style></head><body><div class='hdr'>{header}</div><div>{right}</div>"
-            f"<main>{body}</main></body></html>")  # fmt: skip
+    page = (
+        f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>{doc.subject}</title>"
+        f"<style>p{{margin:0}}</style></head><body><div class='hdr'>{header}</div><div>{right}</div>"
+        f"<main>{body}</main></body></html>"
+    )
     return page.encode("utf-8")
 
 
@@ -446,33 +465,76 @@ def negative_plan(rng: random.Random) -> Doc:
 
 
 def negative_law(rng: random.Random) -> list[str]:
-    return ["LUẬT", "BẢO VỆ BÍ MẬT NHÀ NƯỚC", "Chương II", "PHÂN LOẠI BÍ MẬT NHÀ NƯỚC",
-            "Điều 8. Phân loại bí mật nhà nước", "Căn cứ vào tính chất quan trọng của nội dung thông tin,",
-            "bí mật nhà nước được phân loại thành ba độ mật, bao gồm:", "a) Bí mật nhà nước độ Tuyệt mật;",
-            "b) Bí mật nhà nước độ Tối mật;", "c) Bí mật nhà nước độ Mật.", *rng.sample(ABOUT_SECRETS, 4)]  # fmt: skip
+    return [
+        "LUẬT",
+        "BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+        "Chương II",
+        "PHÂN LOẠI BÍ MẬT NHÀ NƯỚC",
+        "Điều 8. Phân loại bí mật nhà nước",
+        "Căn cứ vào tính chất quan trọng của nội dung thông tin,",
+        "bí mật nhà nước được phân loại thành ba độ mật, bao gồm:",
+        "a) Bí mật nhà nước độ Tuyệt mật;",
+        "b) Bí mật nhà nước độ Tối mật;",
+        "c) Bí mật nhà nước độ Mật.",
+        *rng.sample(ABOUT_SECRETS, 4),
+    ]
 
 
 def negative_specimens(rng: random.Random) -> list[str]:
     """The forms circular: every stamp shown as a specimen under its form number."""
-    lines = ["BỘ CÔNG AN", "Số: 24/2020/TT-BCA", "THÔNG TƯ", "Ban hành biểu mẫu sử dụng trong công tác bảo vệ bí mật nhà nước",
-             "Mẫu số 02", "Dấu chỉ độ mật", "TUYỆT MẬT", "TỐI MẬT", "MẬT", "Mẫu số 05", "Mẫu dấu giải mật",
-             "GIẢI MẬT", "Từ: ............", "Mẫu số 07", "TÀI LIỆU THU HỒI", "CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ",
-             "Mẫu số 08", "Bản số: ....", "Ghi chú: dấu hình chữ nhật, kích thước 40mm x 8mm, mực màu đỏ."]  # fmt: skip
+    lines = [
+        "BỘ CÔNG AN",
+        "Số: 24/2020/TT-BCA",
+        "THÔNG TƯ",
+        "Ban hành biểu mẫu sử dụng trong công tác bảo vệ bí mật nhà nước",
+        "Mẫu số 02",
+        "Dấu chỉ độ mật",
+        "TUYỆT MẬT",
+        "TỐI MẬT",
+        "MẬT",
+        "Mẫu số 05",
+        "Mẫu dấu giải mật",
+        "GIẢI MẬT",
+        "Từ: ............",
+        "Mẫu số 07",
+        "TÀI LIỆU THU HỒI",
+        "CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ",
+        "Mẫu số 08",
+        "Bản số: ....",
+        "Ghi chú: dấu hình chữ nhật, kích thước 40mm x 8mm, mực màu đỏ.",
+    ]
     return lines if rng.random() < 0.5 else lines[4:]
 
 
 def negative_training_slides(rng: random.Random) -> list[list[str]]:
-    return [["TẬP HUẤN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC", "Công an tỉnh Bắc Lâm", "Năm 2026"],
-            ["CÁC MẪU DẤU ĐỘ MẬT", "TUYỆT MẬT", "TỐI MẬT", "MẬT", "Vị trí đóng dấu: dưới số, ký hiệu văn bản"],
-            ["Câu hỏi ôn tập", "Câu 1: Tài liệu nào phải đóng dấu A ngoài bì?", "A. MẬT", "B. TỐI MẬT",
-             "C. TUYỆT MẬT"], rng.sample(ABOUT_SECRETS, 4)]  # fmt: skip
+    return [
+        ["TẬP HUẤN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC", "Công an tỉnh Bắc Lâm", "Năm 2026"],
+        [
+            "CÁC MẪU DẤU ĐỘ MẬT",
+            "TUYỆT MẬT",
+            "TỐI MẬT",
+            "MẬT",
+            "Vị trí đóng dấu: dưới số, ký hiệu văn bản",
+        ],
+        [
+            "Câu hỏi ôn tập",
+            "Câu 1: Tài liệu nào phải đóng dấu A ngoài bì?",
+            "A. MẬT",
+            "B. TỐI MẬT",
+            "C. TUYỆT MẬT",
+        ],
+        rng.sample(ABOUT_SECRETS, 4),
+    ]
 
 
 def negative_news(rng: random.Random) -> bytes:
-    paragraphs = ["Khởi tố cán bộ làm lộ tài liệu TỐI MẬT", "Báo Bắc Lâm — Thời sự",
-                  "Cơ quan An ninh điều tra Công an tỉnh đã khởi tố vụ án làm lộ bí mật nhà nước.",
-                  "Theo đó, tài liệu có đóng dấu TỐI MẬT đã bị chụp ảnh và gửi qua ứng dụng nhắn tin.",
-                  *rng.sample(ABOUT_SECRETS, 3)]  # fmt: skip
+    paragraphs = [
+        "Khởi tố cán bộ làm lộ tài liệu TỐI MẬT",
+        "Báo Bắc Lâm — Thời sự",
+        "Cơ quan An ninh điều tra Công an tỉnh đã khởi tố vụ án làm lộ bí mật nhà nước.",
+        "Theo đó, tài liệu có đóng dấu TỐI MẬT đã bị chụp ảnh và gửi qua ứng dụng nhắn tin.",
+        *rng.sample(ABOUT_SECRETS, 3),
+    ]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     nav = "<nav><a href='/'>Trang chủ</a> <a href='/thoi-su'>Thời sự</a> <a href='/phap-luat'>Pháp luật</a></nav>"
     return f"<!doctype html><html><head><meta charset='utf-8'><title>Tin tức</title></head><body>{nav}<article>{body}</article></body></html>".encode()
@@ -530,22 +592,32 @@ def build(scale: int = 1, seed: int = 2026, *, with_images: bool = True) -> list
     variants = ["plain", "bold", "spaced", "framed", "table", "textbox", "page-header", "right"]
     extras = [(), ("Bản số: 2",), ("TÀI LIỆU THU HỒI",), ("CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ",)]
     writers: list[tuple[str, Callable[[Doc], bytes]]] = [
-        ("docx", write_docx), ("pdf", write_pdf), ("xlsx", write_xlsx), ("html", write_html),
+        ("docx", write_docx),
+        ("pdf", write_pdf),
+        ("xlsx", write_xlsx),
+        ("html", write_html),
         ("txt", lambda d: write_text(d, rng)),
-    ]  # fmt: skip
+    ]
     for _ in range(scale):
         for level in LEVELS:
             for fmt, writer in writers:
                 for variant in (
                     variants if fmt == "docx" else ["plain", "spaced", "framed", "right"]
                 ):
-                    doc = make_doc(rng, level, variant=variant, extra_stamps=rng.choice(extras),
-                                   damage=rng.random() < 0.3)  # fmt: skip
+                    doc = make_doc(
+                        rng,
+                        level,
+                        variant=variant,
+                        extra_stamps=rng.choice(extras),
+                        damage=rng.random() < 0.3,
+                    )
                     add(f"positive-{level}-{variant}.{fmt}", writer(doc), level, "positive", fmt)
             doc = make_doc(rng, level)
             attachment = write_docx(doc)
-            mail = write_mail("Kính gửi lãnh đạo, xin gửi tài liệu kèm theo.",
-                              [("tai-lieu.docx", attachment, "application/octet-stream")])  # fmt: skip
+            mail = write_mail(
+                "Kính gửi lãnh đạo, xin gửi tài liệu kèm theo.",
+                [("tai-lieu.docx", attachment, "application/octet-stream")],
+            )
             add(f"positive-{level}-mail.eml", mail, level, "positive", "eml")
             add(
                 f"positive-{level}-statistics.docx",
@@ -554,19 +626,40 @@ def build(scale: int = 1, seed: int = 2026, *, with_images: bool = True) -> list
                 "positive",
                 "docx",
             )
-            archive = write_zip([("ho-so/bao-cao.pdf", write_pdf(make_doc(rng, level))),
-                                 ("ho-so/ghi-chu.txt", "Ghi chú nội bộ".encode())])  # fmt: skip
+            archive = write_zip(
+                [
+                    ("ho-so/bao-cao.pdf", write_pdf(make_doc(rng, level))),
+                    ("ho-so/ghi-chu.txt", "Ghi chú nội bộ".encode()),
+                ]
+            )
             add(f"positive-{level}-archive.zip", archive, level, "positive", "zip")
             for variant in ("plain", "framed"):
                 doc = make_doc(rng, level, variant=variant)
-                add(f"declassified-{level}-{variant}.docx", write_docx(_declassified(doc)), level, "declassified",
-                    "docx", declassified=True)  # fmt: skip
-                add(f"declassified-{level}-{variant}.pdf", write_pdf(_declassified(make_doc(rng, level))), level,
-                    "declassified", "pdf", declassified=True)  # fmt: skip
+                add(
+                    f"declassified-{level}-{variant}.docx",
+                    write_docx(_declassified(doc)),
+                    level,
+                    "declassified",
+                    "docx",
+                    declassified=True,
+                )
+                add(
+                    f"declassified-{level}-{variant}.pdf",
+                    write_pdf(_declassified(make_doc(rng, level))),
+                    level,
+                    "declassified",
+                    "pdf",
+                    declassified=True,
+                )
             if with_images:
                 for variant in ("plain", "framed"):
-                    add(f"scan-{level}-{variant}.pdf", write_scan(make_doc(rng, level, variant=variant), rng), level,
-                        "positive", "scan")  # fmt: skip
+                    add(
+                        f"scan-{level}-{variant}.pdf",
+                        write_scan(make_doc(rng, level, variant=variant), rng),
+                        level,
+                        "positive",
+                        "scan",
+                    )
                 add(
                     f"photo-{level}.jpg",
                     write_photo(make_doc(rng, level), rng),
@@ -578,8 +671,13 @@ def build(scale: int = 1, seed: int = 2026, *, with_images: bool = True) -> list
         for fmt, writer in writers:
             for _ in range(3):
                 add(f"negative-plan.{fmt}", writer(negative_plan(rng)), None, "hard_negative", fmt)
-            add(f"negative-template.{fmt}", writer(make_doc(rng, None, template_field=True)), None,
-                "hard_negative", fmt)  # fmt: skip
+            add(
+                f"negative-template.{fmt}",
+                writer(make_doc(rng, None, template_field=True)),
+                None,
+                "hard_negative",
+                fmt,
+            )
             add(f"negative-plain.{fmt}", writer(make_doc(rng, None)), None, "negative", fmt)
         for _ in range(2):
             add(
@@ -639,8 +737,12 @@ def build(scale: int = 1, seed: int = 2026, *, with_images: bool = True) -> list
                 ],
             )
             add("negative-training-mail.eml", mail, None, "hard_negative", "eml")
-            archive = write_zip([("tai-lieu/luat.txt", "\n".join(negative_law(rng)).encode()),
-                                 ("tai-lieu/mau-dau.docx", _lines_docx(negative_specimens(rng)))])  # fmt: skip
+            archive = write_zip(
+                [
+                    ("tai-lieu/luat.txt", "\n".join(negative_law(rng)).encode()),
+                    ("tai-lieu/mau-dau.docx", _lines_docx(negative_specimens(rng))),
+                ]
+            )
             add("negative-archive.zip", archive, None, "hard_negative", "zip")
         if with_images:
             for _ in range(2):
@@ -672,9 +774,17 @@ def negative_film_review(rng: random.Random) -> bytes:
 
 
 def negative_quiz() -> list[str]:
-    return ["ĐỀ KIỂM TRA KIẾN THỨC PHÁP LUẬT VỀ BẢO VỆ BÍ MẬT NHÀ NƯỚC", "Câu 1. Bì ngoài ghi chữ A dùng cho độ nào?",
-            "A. MẬT", "B. TỐI MẬT", "C. TUYỆT MẬT", "Câu 2. Thời hạn bảo vệ độ Mật là bao nhiêu năm?",
-            "A. 10 năm", "B. 20 năm", "C. 30 năm"]  # fmt: skip
+    return [
+        "ĐỀ KIỂM TRA KIẾN THỨC PHÁP LUẬT VỀ BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+        "Câu 1. Bì ngoài ghi chữ A dùng cho độ nào?",
+        "A. MẬT",
+        "B. TỐI MẬT",
+        "C. TUYỆT MẬT",
+        "Câu 2. Thời hạn bảo vệ độ Mật là bao nhiêu năm?",
+        "A. 10 năm",
+        "B. 20 năm",
+        "C. 30 năm",
+    ]
 
 
 def _statistics_docx(rng: random.Random, level: str | None) -> bytes:
@@ -737,8 +847,14 @@ def write(items: list[Item], out: Path) -> None:
     with (out / "labels.jsonl").open("w", encoding="utf-8") as labels:
         for item in items:
             (out / item.name).write_bytes(item.data)
-            row = {"name": item.name, "secret": item.secret, "level": item.level if item.secret else None,
-                   "declassified": item.declassified, "category": item.category, "format": item.format}  # fmt: skip
+            row = {
+                "name": item.name,
+                "secret": item.secret,
+                "level": item.level if item.secret else None,
+                "declassified": item.declassified,
+                "category": item.category,
+                "format": item.format,
+            }
             labels.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -879,10 +995,20 @@ def build_held_out(seed: int = 7001, *, with_images: bool = True) -> list[Item]:
 
     for level, text in LEVELS.items():
         for _ in range(2):
-            add(f"pdf-stamp-picture-{level}.pdf", pdf_with_stamp_picture(make_doc(rng, level), stamp_picture(text)),
-                level, "positive", "pdf")  # fmt: skip
-            add(f"docx-stamp-picture-{level}.docx", docx_with_picture(make_doc(rng, level), stamp_picture(text)),
-                level, "positive", "docx")  # fmt: skip
+            add(
+                f"pdf-stamp-picture-{level}.pdf",
+                pdf_with_stamp_picture(make_doc(rng, level), stamp_picture(text)),
+                level,
+                "positive",
+                "pdf",
+            )
+            add(
+                f"docx-stamp-picture-{level}.docx",
+                docx_with_picture(make_doc(rng, level), stamp_picture(text)),
+                level,
+                "positive",
+                "docx",
+            )
             if with_images:
                 add(
                     f"grey-scan-{level}.pdf",
@@ -899,8 +1025,13 @@ def build_held_out(seed: int = 7001, *, with_images: bool = True) -> list[Item]:
                     "photo",
                 )
     for _ in range(3):
-        add("pdf-red-checked-stamp.pdf", pdf_with_stamp_picture(make_doc(rng, "mat"), stamp_picture("ĐÃ KIỂM TRA")),
-            None, "hard_negative", "pdf")  # fmt: skip
+        add(
+            "pdf-red-checked-stamp.pdf",
+            pdf_with_stamp_picture(make_doc(rng, "mat"), stamp_picture("ĐÃ KIỂM TRA")),
+            None,
+            "hard_negative",
+            "pdf",
+        )
         add(
             "docx-logo.docx",
             docx_with_picture(make_doc(rng, None), logo_picture(), 20),

@@ -33,10 +33,26 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (prefix / "venv" / "bin" / "bmnn").symlink_to(BMNN)
     out = base / "out"
     subprocess.run(
-        [str(INSTALL), "--render", str(out), "--prefix", str(prefix), "--python", sys.executable,
-         "--hostname", "bmnn.congan.test", "--web", str(WEB), "--workers", str(WORKERS)],
-        check=True, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            str(INSTALL),
+            "--render",
+            str(out),
+            "--prefix",
+            str(prefix),
+            "--python",
+            sys.executable,
+            "--hostname",
+            "bmnn.congan.test",
+            "--web",
+            str(WEB),
+            "--workers",
+            str(WORKERS),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return out
 
 
@@ -73,8 +89,10 @@ def test_rendered_env_holds_fresh_production_secrets(rendered: Path) -> None:
 def test_each_render_makes_new_keys(rendered: Path, tmp_path: Path) -> None:
     subprocess.run(
         [str(INSTALL), "--render", str(tmp_path), "--python", sys.executable],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     first, second = read_env(rendered / "bmnn.env"), read_env(tmp_path / "bmnn.env")
     for key in ("BMNN_SECRET_KEY", "DATABASE_URL"):
         assert first[key] != second[key], key
@@ -88,8 +106,10 @@ def test_a_render_for_a_restore_names_the_key_files_and_makes_none(tmp_path: Pat
     out = tmp_path / "out"
     subprocess.run(
         [str(INSTALL), "--render", str(out), "--python", sys.executable, "--restore", str(backup)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     env = read_env(out / "bmnn.env")
     assert env["BMNN_FILE_KEYS_FILE"] == str(out / "file_keys")
     assert env["BMNN_SIGNING_KEY_FILE"] == str(out / "signing-key.pem")
@@ -102,10 +122,12 @@ def test_a_render_for_a_restore_names_the_key_files_and_makes_none(tmp_path: Pat
     [
         (["--restore", "/nonexistent/province.bmnnbak"], "not a readable file"),
         (["--check-packages", "--restore", "{backup}"], "does not go with --check-packages"),
-        (["--embedded", "--prefix", "{tmp}", "--stop", "--restore", "{backup}"],
-         "does not go with --stop"),
+        (
+            ["--embedded", "--prefix", "{tmp}", "--stop", "--restore", "{backup}"],
+            "does not go with --stop",
+        ),
     ],
-)  # fmt: skip
+)
 def test_install_refuses_a_restore_it_cannot_do(
     tmp_path: Path, options: list[str], message: str
 ) -> None:
@@ -170,10 +192,26 @@ def test_nginx_accepts_the_site(rendered: Path, tmp_path: Path) -> None:
     tls = tmp_path / "tls"
     tls.mkdir()
     subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=bmnn.congan.test", "-keyout", tls / "bmnn.key", "-out", tls / "bmnn.crt"],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=bmnn.congan.test",
+            "-keyout",
+            tls / "bmnn.key",
+            "-out",
+            tls / "bmnn.crt",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     site = (rendered / "nginx" / "bmnn.conf").read_text().replace("/etc/bmnn/tls/", f"{tls}/")
     (tmp_path / "bmnn.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
@@ -182,8 +220,10 @@ def test_nginx_accepts_the_site(rendered: Path, tmp_path: Path) -> None:
     )
     result = subprocess.run(
         [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "[warn]" not in result.stderr, result.stderr
 
@@ -193,8 +233,11 @@ def check_deploy(rendered: Path, tmp_path: Path) -> subprocess.CompletedProcess[
     temporary one, so the test writes nothing under /var/lib."""
     # as a server has it: none of the test run's own settings (the browser tests' conftest sets
     # DJANGO_ALLOW_ASYNC_UNSAFE, which Django's deploy check rightly refuses)
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))}  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
+    }
     env.update(read_env(rendered / "bmnn.env"))
     env["BMNN_VAR_DIR"] = str(tmp_path / "var")
     env["BMNN_DATA_DIR"] = str(tmp_path / "var" / "files")

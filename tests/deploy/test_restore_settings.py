@@ -44,8 +44,14 @@ def server_connection() -> Any:
     import psycopg
 
     found = dj_database_url.parse(os.environ["DATABASE_URL"])
-    return psycopg.connect(dbname="postgres", user=found["USER"], password=found["PASSWORD"],
-                           host=found["HOST"], port=found["PORT"] or 5432, autocommit=True)  # fmt: skip
+    return psycopg.connect(
+        dbname="postgres",
+        user=found["USER"],
+        password=found["PASSWORD"],
+        host=found["HOST"],
+        port=found["PORT"] or 5432,
+        autocommit=True,
+    )
 
 
 class Server:
@@ -55,29 +61,51 @@ class Server:
     def __init__(self, base: Path, name: str, *render_options: str) -> None:
         self.dir, self.name = base / name, name
         subprocess.run(
-            [str(INSTALL), "--render", str(self.dir / "etc"), "--python", sys.executable,
-             "--hostname", "bmnn.congan.test", *render_options],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+            [
+                str(INSTALL),
+                "--render",
+                str(self.dir / "etc"),
+                "--python",
+                sys.executable,
+                "--hostname",
+                "bmnn.congan.test",
+                *render_options,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         self.settings = read_env(self.dir / "etc" / "bmnn.env")
         self.database = f"bmnn_restore_settings_{os.getpid()}_{name}"
         with server_connection() as server:
             server.execute(f'DROP DATABASE IF EXISTS "{self.database}"')
             server.execute(f'CREATE DATABASE "{self.database}"')
         url = dj_database_url.parse(os.environ["DATABASE_URL"])
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))}  # fmt: skip
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
+        }
         self.env.update(self.settings)
         self.env.update(
             DATABASE_URL=f"postgres://{url['USER']}:{url['PASSWORD']}@{url['HOST']}:"
             f"{url['PORT'] or 5432}/{self.database}",
-            BMNN_VAR_DIR=str(self.dir / "var"), BMNN_DATA_DIR=str(self.dir / "var" / "files"),
-            BMNN_BACKUP_PASSPHRASE=PASSPHRASE, BMNN_FIRST_ADMIN_FILE=str(self.dir / "admin.txt"),
-        )  # fmt: skip
+            BMNN_VAR_DIR=str(self.dir / "var"),
+            BMNN_DATA_DIR=str(self.dir / "var" / "files"),
+            BMNN_BACKUP_PASSPHRASE=PASSPHRASE,
+            BMNN_FIRST_ADMIN_FILE=str(self.dir / "admin.txt"),
+        )
 
     def bmnn(self, *argv: str) -> str:
-        done = subprocess.run([str(BMNN), *argv], cwd=self.dir, env=self.env,
-                              capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+        done = subprocess.run(
+            [str(BMNN), *argv],
+            cwd=self.dir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         if done.returncode:
             raise AssertionError(
                 f"{self.name}: bmnn {' '.join(argv)}\n{done.stdout}\n{done.stderr}"
@@ -125,7 +153,12 @@ def test_a_restore_writes_the_old_servers_keys_where_the_restore_settings_name_t
     checkpoints = Path(new.env["BMNN_DATA_DIR"]) / "audit-checkpoints"
     checked = new.bmnn("audit", "verify", "--checkpoints", str(checkpoints))
     assert "audit chain intact" in checked and "checkpoints match the chain" in checked
-    assert new.bmnn(
-        "shell", "--no-imports", "-c",
-        "from bmnn.org.models import Person; print(Person.objects.get(username='quantri').full_name)",
-    ).strip() == "Quản trị hệ thống"  # fmt: skip
+    assert (
+        new.bmnn(
+            "shell",
+            "--no-imports",
+            "-c",
+            "from bmnn.org.models import Person; print(Person.objects.get(username='quantri').full_name)",
+        ).strip()
+        == "Quản trị hệ thống"
+    )

@@ -37,22 +37,33 @@ def _extended_plan_held_by_health() -> tuple[SecretItem, SecretItem]:
     health_officer = Person.objects.get(username="demo.syt.officer")
     justice = head.memberships.get(role="head").agency
     health = Agency.objects.get(pk=health_officer.memberships.get().agency_id)
-    catalogue = Catalogue.objects.create(sector="Tư pháp", decision="QĐ 9/QĐ-TTg (thử)",
-                                         issued_on=date(2020, 1, 1))  # fmt: skip
-    entry = CatalogueItem.objects.create(catalogue=catalogue, code="4",
-                                         text="Phương án bảo vệ mục tiêu", level="toi_mat")  # fmt: skip
+    catalogue = Catalogue.objects.create(
+        sector="Tư pháp", decision="QĐ 9/QĐ-TTg (thử)", issued_on=date(2020, 1, 1)
+    )
+    entry = CatalogueItem.objects.create(
+        catalogue=catalogue, code="4", text="Phương án bảo vệ mục tiêu", level="toi_mat"
+    )
     today = timezone.localdate()
-    item = services.propose_item(actor=officer, agency=justice, level="toi_mat",
-                                 catalogue_item=entry, doc_type="Kế hoạch",
-                                 summary="Bảo vệ mục tiêu trọng điểm", copies_planned=2)  # fmt: skip
-    item = services.classify_item(actor=head, item=item, number="77/KH-STP",
-                                  doc_date=rules.add_years(today, -5))  # fmt: skip
+    item = services.propose_item(
+        actor=officer,
+        agency=justice,
+        level="toi_mat",
+        catalogue_item=entry,
+        doc_type="Kế hoạch",
+        summary="Bảo vệ mục tiêu trọng điểm",
+        copies_planned=2,
+    )
+    item = services.classify_item(
+        actor=head, item=item, number="77/KH-STP", doc_date=rules.add_years(today, -5)
+    )
     extended_to = rules.add_years(item.protected_until, 20)
-    services.extend_protection(actor=head, item=item, new_end=extended_to, decided_on=today,
-                               decision="QĐ 501/QĐ-STP")  # fmt: skip
+    services.extend_protection(
+        actor=head, item=item, new_end=extended_to, decided_on=today, decision="QĐ 501/QĐ-STP"
+    )
     services.register_outgoing(actor=officer, item=item)
-    transfer = services.approve_provision(actor=head, copy=item.copies.get(number=2),
-                                          to_agency=health, purpose="Phối hợp bảo vệ")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=head, copy=item.copies.get(number=2), to_agency=health, purpose="Phối hợp bảo vệ"
+    )
     services.hand_over(actor=officer, transfer=transfer)
     held = services.receive_transfer(actor=health_officer, transfer=transfer)
     item.refresh_from_db()

@@ -60,8 +60,14 @@ def test_draft_submit_sign_return_resubmit_accept_build(window, live_server) -> 
     period = services.create_period(
         actor=Person.objects.get(username="giamsat"), kind="annual", year=year
     )
-    record_training(actor=officer_person, agency=justice, kind="training", held_on=timezone.localdate() - timedelta(days=3),
-                    title="Tập huấn nghiệp vụ bảo vệ bí mật nhà nước", participants={"cán bộ, công chức": 37})  # fmt: skip
+    record_training(
+        actor=officer_person,
+        agency=justice,
+        kind="training",
+        held_on=timezone.localdate() - timedelta(days=3),
+        title="Tập huấn nghiệp vụ bảo vệ bí mật nhà nước",
+        participants={"cán bộ, công chức": 37},
+    )
 
     officer = window("baomat")
     officer.goto(f"{live_server.url}/reports/")
@@ -114,7 +120,14 @@ def test_draft_submit_sign_return_resubmit_accept_build(window, live_server) -> 
     supervisor.get_by_role("button", name="Tiếp nhận", exact=True).click()
     expect(supervisor.get_by_test_id("state")).to_have_text("Đã tiếp nhận")
     assert list(Submission.objects.get().events.values_list("action", flat=True)) == [
-        "draft", "submit", "sign", "return", "submit", "sign", "accept"]  # fmt: skip
+        "draft",
+        "submit",
+        "sign",
+        "return",
+        "submit",
+        "sign",
+        "accept",
+    ]
     supervisor.goto(f"{base}/reports/periods/{period.pk}/")
     supervisor.get_by_test_id("province-link").click()
     supervisor.get_by_role("button", name="Tổng hợp từ các báo cáo đã tiếp nhận").click()
@@ -172,4 +185,6 @@ def test_an_incident_reaches_every_supervisors_open_page_and_mailbox(
             )
         received = mailbox.wait_for(1, timeout=5)
     assert {address for message in received for address in message.recipients} >= {
-        "giamsat@congan.baclam.gov.vn", "quantri@congan.baclam.gov.vn"}  # fmt: skip
+        "giamsat@congan.baclam.gov.vn",
+        "quantri@congan.baclam.gov.vn",
+    }

@@ -68,17 +68,31 @@ def _agency_bundle(pem: bytes, public: bytes, seq: int, progress: list[dict], ac
     numbered `seq`, acknowledging the province's bundles up to `ack` (as `_bundle()` in
     bmnn/sync/tests/test_channel.py)."""
     sections = {"progress": progress} if progress else {}
-    envelope = {"from": bundles.key_id(public), "to": node.key_id(), "seq": seq, "ack": ack,
-                "from_role": "agency", "contents": {k: len(v) for k, v in sections.items()}}  # fmt: skip
+    envelope = {
+        "from": bundles.key_id(public),
+        "to": node.key_id(),
+        "seq": seq,
+        "ack": ack,
+        "from_role": "agency",
+        "contents": {k: len(v) for k, v in sections.items()},
+    }
     files = {"envelope.json": json.dumps(envelope).encode()}
     files.update({f"sections/{k}.json": json.dumps(v).encode() for k, v in sections.items()})
     return bundles.write(channel.KIND, files, private_pem=pem, issuer="Nút Sở Tư pháp")
 
 
 def _update(uid: int, assignment: Assignment, note: str) -> dict:
-    return {"id": uid, "assignment": assignment.pk, "status": "in_progress", "note": note,
-            "period": "", "at": "2026-11-02T08:00:00+07:00", "by": "Nguyễn Thị Hoa",
-            "by_login": "baomat", "evidence": []}  # fmt: skip
+    return {
+        "id": uid,
+        "assignment": assignment.pk,
+        "status": "in_progress",
+        "note": note,
+        "period": "",
+        "at": "2026-11-02T08:00:00+07:00",
+        "by": "Nguyễn Thị Hoa",
+        "by_login": "baomat",
+        "evidence": [],
+    }
 
 
 def _cells(table: Any) -> list[list[str]]:
@@ -94,16 +108,31 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
 ) -> None:
     load_demo()
     justice = Agency.objects.get(code=JUSTICE)
-    plan = create_plan(actor=Person.objects.get(username="giamsat"), header={"title": "Kế hoạch năm 2026"}, tasks=[
-        TaskDraft(ref="1", content="Tập huấn công tác bảo vệ bí mật nhà nước",
-                  leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-                  timing_kind="date", due_date=date(2026, 12, 20)),
-    ])  # fmt: skip
+    plan = create_plan(
+        actor=Person.objects.get(username="giamsat"),
+        header={"title": "Kế hoạch năm 2026"},
+        tasks=[
+            TaskDraft(
+                ref="1",
+                content="Tập huấn công tác bảo vệ bí mật nhà nước",
+                leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
+                timing_kind="date",
+                due_date=date(2026, 12, 20),
+            ),
+        ],
+    )
     issue_plan(actor=Person.objects.get(username="giamsat"), plan=plan)
     assignment = Assignment.objects.get(agency=justice)
     pem, public = bundles.generate_key()  # the agency node's key
-    card = json.dumps({"role": "agency", "name": "Nút Sở Tư pháp", "agency": JUSTICE,
-                       "key": bundles.public_key_text(public)}, ensure_ascii=False)  # fmt: skip
+    card = json.dumps(
+        {
+            "role": "agency",
+            "name": "Nút Sở Tư pháp",
+            "agency": JUSTICE,
+            "key": bundles.public_key_text(public),
+        },
+        ensure_ascii=False,
+    )
     agency_fp = node.fingerprint(bundles.public_key_text(public))
 
     # The administrator: this node's card and fingerprint, then trust by pasting the card.
@@ -216,8 +245,15 @@ def test_agency_node_pages_for_its_officer_and_not_for_another_agency(
     settings.BMNN_NODE, settings.BMNN_NODE_AGENCY = "agency", JUSTICE
     load_demo()
     _pem, public = bundles.generate_key()  # the province node's key
-    province_card = json.dumps({"role": "province", "name": "Nút tỉnh Bắc Lâm", "agency": "",
-                                "key": bundles.public_key_text(public)}, ensure_ascii=False)  # fmt: skip
+    province_card = json.dumps(
+        {
+            "role": "province",
+            "name": "Nút tỉnh Bắc Lâm",
+            "agency": "",
+            "key": bundles.public_key_text(public),
+        },
+        ensure_ascii=False,
+    )
     peer = services.trust_peer(actor=Person.objects.get(username="quantri"), card=province_card)
     province_fp = node.fingerprint(bundles.public_key_text(public))
 

@@ -82,14 +82,25 @@ def test_a_token_lasts_the_configured_number_of_days(officer, settings) -> None:
 
 def test_the_lifetime_is_read_from_the_environment_and_must_be_positive(tmp_path) -> None:
     def load(days: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "BMNN_API_TOKEN_DAYS": days, "BMNN_VAR_DIR": str(tmp_path),
-               "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
+        env = {
+            **os.environ,
+            "BMNN_API_TOKEN_DAYS": days,
+            "BMNN_VAR_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "bmnn.config.settings",
+        }
         return subprocess.run(  # nosec B603 # fixed argument list, no shell
-            [sys.executable, "-c",
-             "import django; django.setup(); from django.conf import settings; "
-             "print(settings.BMNN_API_TOKEN_DAYS)"],
-            env=env, capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-c",
+                "import django; django.setup(); from django.conf import settings; "
+                "print(settings.BMNN_API_TOKEN_DAYS)",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
 
     assert load("30").stdout.strip() == "30"
     refused = load("0")
@@ -156,9 +167,12 @@ def test_changing_ones_password_ends_every_token(officer, client_for) -> None:
     client = client_for(officer)
     client.post(
         reverse("accounts:password_change"),
-        {"old_password": "Mat-khau-Thu-2026", "new_password1": "Hoa-Sen-Trang-88",
-         "new_password2": "Hoa-Sen-Trang-88"},
-    )  # fmt: skip
+        {
+            "old_password": "Mat-khau-Thu-2026",
+            "new_password1": "Hoa-Sen-Trang-88",
+            "new_password2": "Hoa-Sen-Trang-88",
+        },
+    )
     assert not any(_works(key) for key in keys)
     assert ApiToken.objects.filter(revoked_reason="password_changed").count() == 2
     event = AuditEvent.objects.get(action="account.api_tokens_revoked")

@@ -50,9 +50,13 @@ def secret_file(make_agency, make_person, monkeypatch):
     head = make_person(justice, Role.HEAD, username="thutruong", clearance="tuyet_mat")
     device = TOTPDevice.objects.create(user=head, name="app", confirmed=True)
     entry = registry_services.register_incoming(
-        actor=head, agency=justice, level="tuyet_mat", issuer_name="Bộ Công an",
-        number="1/BCA", doc_date=date(2026, 4, 1),
-    )  # fmt: skip
+        actor=head,
+        agency=justice,
+        level="tuyet_mat",
+        issuer_name="Bộ Công an",
+        number="1/BCA",
+        doc_date=date(2026, 4, 1),
+    )
     stored = registry_services.attach_file(
         actor=head, item=entry.item, name="ke-hoach.txt", data=SECRET
     )
@@ -104,8 +108,12 @@ def test_password_alone_cannot_change_the_password(supervisor) -> None:
     assert client.get(reverse("accounts:password_change")).url == reverse("accounts:verify")
     client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "Ke-Gian-2026!", "new_password2": "Ke-Gian-2026!"},
-    )  # fmt: skip
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Ke-Gian-2026!",
+            "new_password2": "Ke-Gian-2026!",
+        },
+    )
     person.refresh_from_db()
     assert person.check_password(PASSWORD)
 

@@ -76,9 +76,10 @@ def _data_files(excluded: set[Path]) -> Iterator[tuple[str, Path]]:
     root = Path(settings.DATA_DIR)
     for directory, subdirectories, names in os.walk(root):
         subdirectories[:] = sorted(
-            d for d in subdirectories
+            d
+            for d in subdirectories
             if not d.startswith(STAGING) and Path(directory, d).resolve() not in excluded
-        )  # fmt: skip
+        )
         for name in sorted(names):
             path = Path(directory, name)
             if path.resolve() not in excluded:
@@ -132,7 +133,9 @@ def write(out: IO[bytes], passphrase: str, *, exclude: set[Path] | None = None) 
         snapshot = database.snapshot(Path(work))
         # written straight through (mode "w" on a stream that only tells its position)
         stream = cast(IO[bytes], sealed)
-        with tarfile.TarFile(fileobj=stream, mode="w", format=tarfile.PAX_FORMAT, copybufsize=BLOCK) as archive:  # fmt: skip
+        with tarfile.TarFile(
+            fileobj=stream, mode="w", format=tarfile.PAX_FORMAT, copybufsize=BLOCK
+        ) as archive:
             with snapshot.open() as dump:
                 add(snapshot.member, dump, snapshot.size)
             copied: set[str] = set()
@@ -150,15 +153,22 @@ def write(out: IO[bytes], passphrase: str, *, exclude: set[Path] | None = None) 
                 add(name, io.BytesIO(data), len(data))
             files = [m for m in members if m["name"].startswith("files/")]
             manifest = {
-                "format": "bmnn-backup", "version": FORMAT_VERSION, "bmnn_version": bmnn_version(),
-                "engine": snapshot.engine, "server_version": snapshot.server_version,
+                "format": "bmnn-backup",
+                "version": FORMAT_VERSION,
+                "bmnn_version": bmnn_version(),
+                "engine": snapshot.engine,
+                "server_version": snapshot.server_version,
                 "created_at": now.astimezone(UTC).isoformat(timespec="seconds"),
                 "installation": settings.BMNN_INSTALLATION_NAME,
-                "counts": {"tables": snapshot.tables, "rows": sum(snapshot.tables.values()),
-                           "files": len(files), "file_bytes": sum(m["size"] for m in files)},
+                "counts": {
+                    "tables": snapshot.tables,
+                    "rows": sum(snapshot.tables.values()),
+                    "files": len(files),
+                    "file_bytes": sum(m["size"] for m in files),
+                },
                 "missing_files": sorted(snapshot.named_files - copied),
                 "members": members,
-            }  # fmt: skip
+            }
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
@@ -245,10 +255,19 @@ def write_to(
 @service
 def record_backup(*, actor: Any, written: Written) -> None:
     counts = written.manifest["counts"]
-    audit.record(actor=actor, action="core.backup", changes={
-        "file": written.path.name, "size": written.size, "sha256": written.sha256,
-        "engine": written.manifest["engine"], "rows": counts["rows"], "files": counts["files"],
-        "missing_files": len(written.manifest["missing_files"])})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="core.backup",
+        changes={
+            "file": written.path.name,
+            "size": written.size,
+            "sha256": written.sha256,
+            "engine": written.manifest["engine"],
+            "rows": counts["rows"],
+            "files": counts["files"],
+            "missing_files": len(written.manifest["missing_files"]),
+        },
+    )
 
 
 def daily_backup(now: datetime | None = None) -> dict[str, Any]:
@@ -261,8 +280,12 @@ def daily_backup(now: datetime | None = None) -> dict[str, Any]:
         Path(directory), passphrase=passphrase_from_environment(), directory=True, now=now
     )
     removed = prune(Path(directory), keep=settings.BMNN_BACKUP_KEEP)
-    return {"file": str(written.path), "size": written.size, "sha256": written.sha256,
-            "removed": removed}  # fmt: skip
+    return {
+        "file": str(written.path),
+        "size": written.size,
+        "sha256": written.sha256,
+        "removed": removed,
+    }
 
 
 def prune(directory: Path, *, keep: int) -> list[str]:
@@ -284,9 +307,11 @@ def passphrase_from_environment() -> str:
     given = env_str("BMNN_BACKUP_PASSPHRASE")
     if not given:
         raise BackupError(
-            _("No passphrase: set BMNN_BACKUP_PASSPHRASE (or BMNN_BACKUP_PASSPHRASE_FILE), or "
-              "run the command at a terminal.")
-        )  # fmt: skip
+            _(
+                "No passphrase: set BMNN_BACKUP_PASSPHRASE (or BMNN_BACKUP_PASSPHRASE_FILE), or "
+                "run the command at a terminal."
+            )
+        )
     return given
 
 
@@ -337,8 +362,10 @@ def read(path: Path, passphrase: str, store: Store | None = None) -> dict[str, A
             with tarfile.open(fileobj=reader, mode="r|", bufsize=BLOCK) as archive:
                 for member in archive:
                     if manifest is not None:
-                        raise BackupError(_("The backup holds an unexpected member %(name)s.")
-                                          % {"name": member.name})  # fmt: skip
+                        raise BackupError(
+                            _("The backup holds an unexpected member %(name)s.")
+                            % {"name": member.name}
+                        )
                     name = _member_name(member)
                     content = archive.extractfile(member)
                     assert content is not None  # nosec B101 # narrows the type; a regular file

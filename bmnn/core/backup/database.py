@@ -74,8 +74,12 @@ def snapshot_sqlite(work: Path) -> Snapshot:
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-        names = [row[0] for row in target.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]  # fmt: skip
+        names = [
+            row[0]
+            for row in target.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         tables, named = _census(target.cursor(), names)
     finally:
         source.close()
@@ -84,8 +88,15 @@ def snapshot_sqlite(work: Path) -> Snapshot:
     def opener() -> contextlib.AbstractContextManager[IO[bytes]]:
         return open(staged, "rb")
 
-    return Snapshot("sqlite", sqlite3.sqlite_version, MEMBERS["sqlite"],
-                    staged.stat().st_size, opener, tables, named)  # fmt: skip
+    return Snapshot(
+        "sqlite",
+        sqlite3.sqlite_version,
+        MEMBERS["sqlite"],
+        staged.stat().st_size,
+        opener,
+        tables,
+        named,
+    )
 
 
 def _pg_environment() -> dict[str, str]:
@@ -93,8 +104,12 @@ def _pg_environment() -> dict[str, str]:
     the environment, never on a command line)."""
     found = connection.settings_dict
     env = dict(os.environ)
-    for key, variable in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
-                          ("PASSWORD", "PGPASSWORD")):  # fmt: skip
+    for key, variable in (
+        ("HOST", "PGHOST"),
+        ("PORT", "PGPORT"),
+        ("USER", "PGUSER"),
+        ("PASSWORD", "PGPASSWORD"),
+    ):
         if found.get(key):
             env[variable] = str(found[key])
     for option in ("sslmode", "sslrootcert", "sslcert", "sslkey"):
@@ -114,15 +129,23 @@ def _pg_program(name: str, server_major: int) -> str:
     for candidate in candidates:
         if not os.access(candidate, os.X_OK):
             continue
-        done = subprocess.run([str(candidate), "--version"], capture_output=True, text=True,  # noqa: S603  # nosec B603 # a PostgreSQL program found above, no shell
-                              check=False, timeout=30)  # fmt: skip
+        done = subprocess.run(  # noqa: S603  # nosec B603 # a PostgreSQL program found above, no shell
+            [str(candidate), "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
         version = re.search(r"(\d+)(?:\.\d+)", done.stdout)
         if version and int(version.group(1)) >= server_major:
             return str(candidate)
     raise BackupError(
-        _("No %(program)s of PostgreSQL %(version)s or newer was found: install "
-          "postgresql-client-%(version)s.") % {"program": name, "version": server_major}
-    )  # fmt: skip
+        _(
+            "No %(program)s of PostgreSQL %(version)s or newer was found: install "
+            "postgresql-client-%(version)s."
+        )
+        % {"program": name, "version": server_major}
+    )
 
 
 def _failure(program: str, errors: IO[bytes]) -> BackupError:
@@ -147,9 +170,18 @@ def snapshot_postgresql(work: Path) -> Snapshot:
         program = _pg_program("pg_dump", snapshot.info.server_version // 10000)
         spool = Spool(work / "database.spool")
         with tempfile.TemporaryFile() as errors:
-            dump = subprocess.Popen([program, "--format=custom", f"--snapshot={exported}", "--no-password",  # noqa: S603  # nosec B603 # fixed arguments, no shell
-                                     f"--dbname={connection.settings_dict['NAME']}"],
-                                    stdout=subprocess.PIPE, stderr=errors, env=_pg_environment())  # fmt: skip
+            dump = subprocess.Popen(  # noqa: S603  # nosec B603 # fixed arguments, no shell
+                [
+                    program,
+                    "--format=custom",
+                    f"--snapshot={exported}",
+                    "--no-password",
+                    f"--dbname={connection.settings_dict['NAME']}",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                env=_pg_environment(),
+            )
             assert dump.stdout is not None  # nosec B101 # narrows the type; stdout is a pipe
             while block := dump.stdout.read(BLOCK):
                 spool.write(block)
@@ -159,8 +191,9 @@ def snapshot_postgresql(work: Path) -> Snapshot:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         tables, named = _census(cursor, [row[0] for row in cursor.fetchall()])
         snapshot.rollback()
-    return Snapshot("postgresql", str(server_version), MEMBERS["postgresql"], size,
-                    spool.reader, tables, named)  # fmt: skip
+    return Snapshot(
+        "postgresql", str(server_version), MEMBERS["postgresql"], size, spool.reader, tables, named
+    )
 
 
 def engine() -> str:
@@ -210,10 +243,21 @@ def restore_postgresql(spool: Spool) -> None:
     name = connection.settings_dict["NAME"]
     connection.close()
     with tempfile.TemporaryFile() as errors, spool.reader() as dump:
-        process = subprocess.Popen([program, "--no-owner", "--no-privileges", "--single-transaction",  # noqa: S603  # nosec B603 # fixed arguments, no shell
-                                    "--exit-on-error", "--no-password", f"--dbname={name}"],
-                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
-                                   env=_pg_environment())  # fmt: skip
+        process = subprocess.Popen(  # noqa: S603  # nosec B603 # fixed arguments, no shell
+            [
+                program,
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                "--no-password",
+                f"--dbname={name}",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env=_pg_environment(),
+        )
         assert process.stdin is not None  # nosec B101 # narrows the type; stdin is a pipe
         with contextlib.suppress(BrokenPipeError):  # it stopped early: its error says why
             while block := dump.read(BLOCK):

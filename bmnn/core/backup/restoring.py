@@ -56,9 +56,10 @@ def _key_places() -> dict[str, _Key]:
     )
     places = {
         "keys/file_keys": _Key("keys/file_keys", Path(file_keys) if file_keys else None),
-        "keys/signing_key.pem": _Key("keys/signing_key.pem",
-                                     Path(settings.BMNN_SIGNING_KEY_FILE or var / "signing_key.pem")),
-    }  # fmt: skip
+        "keys/signing_key.pem": _Key(
+            "keys/signing_key.pem", Path(settings.BMNN_SIGNING_KEY_FILE or var / "signing_key.pem")
+        ),
+    }
     if settings.SECRET_KEY_GENERATED:
         # Made by this installation's first start (settings make it): it signs sessions and
         # short-lived links only, all of them in the database being replaced.
@@ -82,10 +83,12 @@ def _plan_keys(found: dict[str, bytes]) -> list[tuple[Path, bytes]]:
             configured = set(_key_lines(env_str("BMNN_FILE_KEYS").encode()))
             if not set(_key_lines(data)) <= configured:
                 raise BackupError(
-                    _("BMNN_FILE_KEYS does not hold the backup's file keys: replace it by "
-                      "BMNN_FILE_KEYS_FILE naming a file that does not exist yet (the restore "
-                      "writes the keys there), or remove it (they go to the var directory).")
-                )  # fmt: skip
+                    _(
+                        "BMNN_FILE_KEYS does not hold the backup's file keys: replace it by "
+                        "BMNN_FILE_KEYS_FILE naming a file that does not exist yet (the restore "
+                        "writes the keys there), or remove it (they go to the var directory)."
+                    )
+                )
             continue
         if place.path.exists() and not place.replace:
             current = place.path.read_bytes()
@@ -96,10 +99,13 @@ def _plan_keys(found: dict[str, bytes]) -> list[tuple[Path, bytes]]:
             )
             if not same:
                 raise BackupError(
-                    _("%(path)s holds another key than the backup's: move it away if this "
-                      "installation has encrypted or signed nothing with it, then restore "
-                      "again.") % {"path": place.path}
-                )  # fmt: skip
+                    _(
+                        "%(path)s holds another key than the backup's: move it away if this "
+                        "installation has encrypted or signed nothing with it, then restore "
+                        "again."
+                    )
+                    % {"path": place.path}
+                )
             continue
         writes.append((place.path, data))
     return writes
@@ -188,9 +194,12 @@ class _Stage:
     def _database(self, name: str, blocks: Iterator[bytes]) -> None:
         if name != database.MEMBERS[self.engine]:
             raise BackupError(
-                _("This backup holds a database of another engine than this installation's "
-                  "(%(engine)s).") % {"engine": self.engine}
-            )  # fmt: skip
+                _(
+                    "This backup holds a database of another engine than this installation's "
+                    "(%(engine)s)."
+                )
+                % {"engine": self.engine}
+            )
         if self.engine == "postgresql":
             spool = Spool(self.work / "database.spool")
             for block in blocks:
@@ -224,14 +233,16 @@ def restore(path: Path, passphrase: str) -> Restored:
     data_dir, var_dir = Path(settings.DATA_DIR), Path(settings.VAR_DIR)
     if database.holds_data():
         raise BackupError(
-            _("This installation's database already holds BMNN data: restore only into a new, "
-              "empty installation.")
-        )  # fmt: skip
+            _(
+                "This installation's database already holds BMNN data: restore only into a new, "
+                "empty installation."
+            )
+        )
     if _stored_files(data_dir):
         raise BackupError(
-            _("The data directory %(path)s already holds files: restore only into an empty "
-              "one.") % {"path": data_dir}
-        )  # fmt: skip
+            _("The data directory %(path)s already holds files: restore only into an empty one.")
+            % {"path": data_dir}
+        )
     data_dir.mkdir(parents=True, exist_ok=True)
     var_dir.mkdir(parents=True, exist_ok=True)
     stage = _Stage(database.engine(), data_dir, var_dir)
@@ -247,9 +258,12 @@ def restore(path: Path, passphrase: str) -> Restored:
         for table, expected in manifest["counts"]["tables"].items():
             if counts.get(table) != expected:
                 raise BackupError(
-                    _("The restored table %(table)s has %(found)s rows; the backup had "
-                      "%(expected)s.") % {"table": table, "found": counts.get(table), "expected": expected}
-                )  # fmt: skip
+                    _(
+                        "The restored table %(table)s has %(found)s rows; the backup had "
+                        "%(expected)s."
+                    )
+                    % {"table": table, "found": counts.get(table), "expected": expected}
+                )
         moved = stage.move_files()
     finally:
         stage.remove()
@@ -263,8 +277,18 @@ def restore(path: Path, passphrase: str) -> Restored:
 @service
 def record_restore(*, actor: Any, source: Path, restored: Restored) -> None:
     manifest = restored.manifest
-    audit.record(actor=actor, action="core.restore", changes={
-        "file": source.name, "created_at": manifest["created_at"],
-        "bmnn_version": manifest["bmnn_version"], "engine": manifest["engine"],
-        "rows": restored.rows, "files": restored.files, "secret_files": restored.check.secret,
-        "other_encrypted_files": restored.check.other, "problems": len(restored.check.problems)})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="core.restore",
+        changes={
+            "file": source.name,
+            "created_at": manifest["created_at"],
+            "bmnn_version": manifest["bmnn_version"],
+            "engine": manifest["engine"],
+            "rows": restored.rows,
+            "files": restored.files,
+            "secret_files": restored.check.secret,
+            "other_encrypted_files": restored.check.other,
+            "problems": len(restored.check.problems),
+        },
+    )

@@ -40,8 +40,10 @@ def populate(args: dict[str, Any]) -> dict[str, Any]:
 
     setup_province({})
     health = Agency.objects.get(code=HEALTH)
-    for username, role, clearance in ((OFFICER, Role.SECURITY_OFFICER, "toi_mat"),
-                                      (HEAD, Role.HEAD, "tuyet_mat")):  # fmt: skip
+    for username, role, clearance in (
+        (OFFICER, Role.SECURITY_OFFICER, "toi_mat"),
+        (HEAD, Role.HEAD, "tuyet_mat"),
+    ):
         person = Person(username=username, full_name=f"Người {username}", clearance=clearance)
         person.set_password("Mat-khau-Thu-2026")
         person.save()
@@ -57,9 +59,16 @@ def _register(n: int, size: int = 600) -> dict[str, Any]:
     from bmnn.registry.services import attach_file, register_incoming
 
     officer = Person.objects.get(username=OFFICER)
-    entry = register_incoming(actor=officer, agency=Agency.objects.get(code=HEALTH), level="mat",
-                              issuer_name="Bộ Y tế", number=f"{n}/CV-BYT", doc_date=date.today(),
-                              doc_type="Công văn", summary=f"Công văn {n}")  # fmt: skip
+    entry = register_incoming(
+        actor=officer,
+        agency=Agency.objects.get(code=HEALTH),
+        level="mat",
+        issuer_name="Bộ Y tế",
+        number=f"{n}/CV-BYT",
+        doc_date=date.today(),
+        doc_type="Công văn",
+        summary=f"Công văn {n}",
+    )
     data = _text(n, size or 600)
     stored = attach_file(actor=officer, item=entry.item, name=f"cong-van-{n}.txt", data=data)
     return {"entry": entry.pk, "file": stored.pk, "sha256": _sha(data)}
@@ -76,8 +85,13 @@ def _progress(n: int) -> dict[str, Any]:
         task__ref="1", agency__code=HEALTH
     )
     data = _text(n)
-    update = post_progress(actor=officer, assignment=assignment, status="in_progress",
-                           note=f"Tiến độ lần {n}", files=[("bien-ban.txt", data)])  # fmt: skip
+    update = post_progress(
+        actor=officer,
+        assignment=assignment,
+        status="in_progress",
+        note=f"Tiến độ lần {n}",
+        files=[("bien-ban.txt", data)],
+    )
     return {"evidence": update.evidence.get().pk, "sha256": _sha(data)}
 
 

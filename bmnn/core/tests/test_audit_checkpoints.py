@@ -176,8 +176,9 @@ def test_an_altered_or_foreign_checkpoint_line_is_reported(signing) -> None:
     data = json.loads(path.read_text())
     data["seq"] = 1  # moved back to hide a later edit
     foreign_private, _public = bundles.generate_key()
-    foreign = audit_checkpoints.sign(seq=2, hash="f" * 64, at=timezone.now(), installation="X",
-                                     private_pem=foreign_private)  # fmt: skip
+    foreign = audit_checkpoints.sign(
+        seq=2, hash="f" * 64, at=timezone.now(), installation="X", private_pem=foreign_private
+    )
     path.write_text(json.dumps(data) + "\n" + foreign.line() + "\nnot json\n")
     result, findings = audit_checkpoints.verify_against(
         audit_checkpoints.read(audit_checkpoints.directory()), {bundles.key_id(signing): signing}
@@ -286,7 +287,10 @@ def test_a_report_bundle_sent_upward_carries_the_latest_checkpoint_file(
     _checkpoint()
     path = audit_checkpoints.latest_file()
     assert path is not None
-    opened = bundles.read(province.bundle(report), trusted={bundles.key_id(signing): signing},
-                          kind=province.BUNDLE_KIND)  # fmt: skip
+    opened = bundles.read(
+        province.bundle(report),
+        trusted={bundles.key_id(signing): signing},
+        kind=province.BUNDLE_KIND,
+    )
     carried = opened.files[f"audit-checkpoints/{path.name}"]
     assert carried == path.read_bytes() and len(carried.splitlines()) == 2

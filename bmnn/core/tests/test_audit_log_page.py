@@ -33,8 +33,11 @@ def supervisor(make_agency, make_person):
 
 def test_the_page_shows_events_whose_changes_hold_dict_method_names(supervisor, client_for) -> None:
     with transaction.atomic():
-        audit.record(actor=supervisor, action="secret.list",
-                     changes={"where": "registry", "items": [4, 7], "keys": ["a"], "values": [1, 2]})  # fmt: skip
+        audit.record(
+            actor=supervisor,
+            action="secret.list",
+            changes={"where": "registry", "items": [4, 7], "keys": ["a"], "values": [1, 2]},
+        )
     response = client_for(supervisor).get(reverse("core:audit_list"))
     assert response.status_code == 200
 
@@ -148,8 +151,12 @@ def test_changes_show_field_names_and_old_and_new_values(supervisor, client_for)
 
 def test_an_unknown_action_code_still_reads_as_a_sentence(supervisor, client_for) -> None:
     with transaction.atomic():
-        audit.record(actor=supervisor, action="archive.seal_box", obj=supervisor.memberships.get().agency,
-                     changes={"sealed_on": [None, "2026-12-03"]})  # fmt: skip
+        audit.record(
+            actor=supervisor,
+            action="archive.seal_box",
+            obj=supervisor.memberships.get().agency,
+            changes={"sealed_on": [None, "2026-12-03"]},
+        )
     page = html.unescape(_page(client_for(supervisor)))
     kind = str(Agency._meta.verbose_name)
     assert f"đã thực hiện thao tác “archive seal box” đối với {kind} «Công an tỉnh»" in page
@@ -160,8 +167,11 @@ def test_a_failed_login_without_an_actor_names_the_account_typed(supervisor, cli
     token = audit.client_address.set("10.0.0.7")
     try:
         with transaction.atomic():
-            event = audit.record(actor=None, action="account.login_failed",
-                                 changes={"username": "ke-la", "failures": 2})  # fmt: skip
+            event = audit.record(
+                actor=None,
+                action="account.login_failed",
+                changes={"username": "ke-la", "failures": 2},
+            )
     finally:
         audit.client_address.reset(token)
     assert event.actor_id is None and event.changes == {"username": "ke-la", "failures": 2}
@@ -218,8 +228,11 @@ def test_the_page_costs_the_same_queries_for_10_and_60_events(
     def add(count: int) -> None:
         with transaction.atomic():
             for n in range(count):
-                audit.record(actor=people[n % 3], action="secret.list",
-                             changes={"where": "registry", "items": [n]})  # fmt: skip
+                audit.record(
+                    actor=people[n % 3],
+                    action="secret.list",
+                    changes={"where": "registry", "items": [n]},
+                )
 
     add(10)
     client.get(reverse("core:audit_list"))  # session and caches warm

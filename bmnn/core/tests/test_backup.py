@@ -44,8 +44,14 @@ def _server() -> Any:
     import psycopg
 
     found = dj_database_url.parse(os.environ["DATABASE_URL"])
-    return psycopg.connect(dbname="postgres", user=found["USER"], password=found["PASSWORD"],
-                           host=found["HOST"], port=found["PORT"] or 5432, autocommit=True)  # fmt: skip
+    return psycopg.connect(
+        dbname="postgres",
+        user=found["USER"],
+        password=found["PASSWORD"],
+        host=found["HOST"],
+        port=found["PORT"] or 5432,
+        autocommit=True,
+    )
 
 
 class Installation:
@@ -54,11 +60,17 @@ class Installation:
     def __init__(self, base: Path, name: str) -> None:
         self.name, self.dir = name, base / name
         self.var, self.data = self.dir / "var", self.dir / "data"
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))}  # fmt: skip
-        self.env.update(BMNN_VAR_DIR=str(self.var), BMNN_DATA_DIR=str(self.data),
-                        BMNN_BACKUP_PASSPHRASE=PASSPHRASE,
-                        BMNN_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")  # fmt: skip
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
+        }
+        self.env.update(
+            BMNN_VAR_DIR=str(self.var),
+            BMNN_DATA_DIR=str(self.data),
+            BMNN_BACKUP_PASSPHRASE=PASSPHRASE,
+            BMNN_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        )
         self.database = ""
         if POSTGRES:
             self.database = f"bmnn_backup_{os.getpid()}_{name}"
@@ -66,12 +78,21 @@ class Installation:
                 server.execute(f'DROP DATABASE IF EXISTS "{self.database}"')
                 server.execute(f'CREATE DATABASE "{self.database}"')
             url = dj_database_url.parse(os.environ["DATABASE_URL"])
-            self.env["DATABASE_URL"] = (f"postgres://{url['USER']}:{url['PASSWORD']}@{url['HOST']}:"
-                                        f"{url['PORT'] or 5432}/{self.database}")  # fmt: skip
+            self.env["DATABASE_URL"] = (
+                f"postgres://{url['USER']}:{url['PASSWORD']}@{url['HOST']}:"
+                f"{url['PORT'] or 5432}/{self.database}"
+            )
 
     def run(self, *argv: str, check: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run(argv, cwd=ROOT, env={**self.env, **env}, capture_output=True,
-                              text=True, check=False, timeout=600)  # fmt: skip
+        done = subprocess.run(
+            argv,
+            cwd=ROOT,
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
         if check and done.returncode:
             raise AssertionError(f"{self.name}: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
         return done
@@ -88,9 +109,11 @@ class Installation:
     def state(self, records: bool = True) -> dict[str, Any]:
         """What a refused restore must not change: the database's records, every stored file
         and every key file."""
-        files = {str(p.relative_to(self.dir)): hashlib.sha256(p.read_bytes()).hexdigest()
-                 for p in sorted(self.dir.rglob("*"))
-                 if p.is_file() and not p.name.startswith("bmnn.sqlite3")}  # fmt: skip
+        files = {
+            str(p.relative_to(self.dir)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(self.dir.rglob("*"))
+            if p.is_file() and not p.name.startswith("bmnn.sqlite3")
+        }
         return {"records": self.step("census") if records else None, "files": files}
 
     def drop(self) -> None:
@@ -179,9 +202,19 @@ def test_a_backup_taken_while_a_writer_commits_restores_every_row_committed_befo
     source: Installation, new_installation: Any, base: Path
 ) -> None:
     stop = base / "stop-writing"
-    writer = subprocess.Popen([sys.executable, "-m", "bmnn.core.tests.backup_steps", "write",
-                               json.dumps({"stop": str(stop), "first": 1000})],
-                              cwd=ROOT, env=source.env, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bmnn.core.tests.backup_steps",
+            "write",
+            json.dumps({"stop": str(stop), "first": 1000}),
+        ],
+        cwd=ROOT,
+        env=source.env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert writer.stdout is not None
     try:
         # what the writer printed had committed: the backup starts after these
@@ -249,8 +282,9 @@ def test_verify_refuses_a_changed_byte_and_names_its_part(
     damaged = _damaged(backup_file, base, f"{where}.bmnnbak", offset)
     expected = _vietnamese(
         "The backup is damaged: part %(part)s (from byte %(offset)s) fails its check.",
-        part=part + 1, offset=backup.HEADER_SIZE + part * PART,
-    )  # fmt: skip
+        part=part + 1,
+        offset=backup.HEADER_SIZE + part * PART,
+    )
     assert expected in _refusal(source, damaged)
 
 
@@ -265,8 +299,9 @@ def test_verify_refuses_a_backup_cut_short(
     assert parts >= 3
     assert _vietnamese(
         "The backup is truncated: it ends inside part %(part)s, at byte %(size)s.",
-        part=parts, size=len(data) - 1000,
-    ) in _refusal(source, inside)  # fmt: skip
+        part=parts,
+        size=len(data) - 1000,
+    ) in _refusal(source, inside)
     assert _vietnamese(
         "The backup is truncated: it ends after part %(part)s, before its last part.", part=1
     ) in _refusal(source, at_boundary)
@@ -292,8 +327,9 @@ def test_parts_swapped_are_refused() -> None:
         backup.SealedReader(io.BytesIO(swapped), key, header, 4096).read()
     assert str(refused.value) == _vietnamese(
         "The backup is damaged: part %(part)s (from byte %(offset)s) fails its check.",
-        part=1, offset=len(header),
-    )  # fmt: skip
+        part=1,
+        offset=len(header),
+    )
 
 
 def _craft(path: Path, members: dict[str, bytes], listed: dict[str, bytes]) -> None:
@@ -302,8 +338,12 @@ def _craft(path: Path, members: dict[str, bytes], listed: dict[str, bytes]) -> N
     import tarfile
 
     header, key = backup.new_header(PASSPHRASE, log_n=10)
-    manifest = {"members": [{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
-                            for n, d in listed.items()]}  # fmt: skip
+    manifest = {
+        "members": [
+            {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+            for n, d in listed.items()
+        ]
+    }
     with path.open("wb") as out:
         out.write(header)
         sealed = backup.SealedWriter(out, key, header)
@@ -342,10 +382,13 @@ def test_restore_into_an_installation_that_holds_data_is_refused_and_changes_not
     before = source.state()
     done = source.bmnn("restore", str(backup_file), check=False)
     assert done.returncode == 1
-    assert _vietnamese(
-        "This installation's database already holds BMNN data: restore only into a new, "
-        "empty installation."
-    ) in done.stderr  # fmt: skip
+    assert (
+        _vietnamese(
+            "This installation's database already holds BMNN data: restore only into a new, "
+            "empty installation."
+        )
+        in done.stderr
+    )
     assert source.state() == before
 
 
@@ -400,6 +443,13 @@ def test_the_daily_job_does_nothing_without_a_directory(settings: Any) -> None:
 def test_keeping_fewer_than_one_backup_is_refused(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BMNN_", "DJANGO_"))}
     env.update(BMNN_VAR_DIR=str(tmp_path), BMNN_BACKUP_KEEP="0")
-    done = subprocess.run([sys.executable, "-c", "import bmnn.config.settings"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", "import bmnn.config.settings"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 1 and "BMNN_BACKUP_KEEP=0" in done.stderr

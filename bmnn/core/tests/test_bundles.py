@@ -40,13 +40,21 @@ def test_a_bundle_round_trips() -> None:
 @pytest.mark.parametrize(
     "change,code",
     [
-        (lambda m: m.__setitem__("files/payload.json", b'{"findings": [1, 2, 3]}'), "bad_signature"),
+        (
+            lambda m: m.__setitem__("files/payload.json", b'{"findings": [1, 2, 3]}'),
+            "bad_signature",
+        ),
         (lambda m: m.__setitem__("files/extra.txt", b"x"), "bad_signature"),
         (lambda m: m.pop("files/a/anh.png"), "bad_signature"),
-        (lambda m: m.__setitem__("manifest.json", m["manifest.json"].replace(b"scanner-findings", b"report")), "bad_signature"),
+        (
+            lambda m: m.__setitem__(
+                "manifest.json", m["manifest.json"].replace(b"scanner-findings", b"report")
+            ),
+            "bad_signature",
+        ),
         (lambda m: None, "bad_signature"),  # the same members zipped again: other bytes
     ],
-)  # fmt: skip
+)
 def test_an_altered_bundle_is_rejected_with_the_reason(change, code) -> None:
     data = _rewrite(bundles.write("scanner-findings", FILES, private_pem=PEM, issuer="x"), change)
     with pytest.raises(bundles.BundleError) as refused:

@@ -64,10 +64,18 @@ def test_a_change_through_a_page_records_actor_agency_and_client_address(
     client = client_for(supervisor)
     response = client.post(
         reverse("org:agency_edit", args=[police.pk]),
-        {"name": "Công an tỉnh", "short_name": "CAT", "code": police.code, "type": police.type,
-         "parent": "", "address": "Số 1 đường Trần Hưng Đạo", "phone": "", "is_active": "on"},
+        {
+            "name": "Công an tỉnh",
+            "short_name": "CAT",
+            "code": police.code,
+            "type": police.type,
+            "parent": "",
+            "address": "Số 1 đường Trần Hưng Đạo",
+            "phone": "",
+            "is_active": "on",
+        },
         REMOTE_ADDR="10.20.30.40",
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     event = AuditEvent.objects.get(action="agency.update")
     assert event.actor_id == supervisor.pk
@@ -120,8 +128,14 @@ def test_a_command_on_a_database_not_set_up_says_what_to_run(tmp_path) -> None:
         if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
     }
     env["BMNN_VAR_DIR"] = str(tmp_path / "var")
-    done = subprocess.run([sys.executable, "-m", "bmnn.cli", "plan", "import", str(plan)], env=env,
-                          cwd=Path(__file__).resolve().parents[3], capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "bmnn.cli", "plan", "import", str(plan)],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "bmnn setup" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

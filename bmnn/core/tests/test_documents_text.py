@@ -13,10 +13,23 @@ from bmnn.core.documents import AdminDocument, build_docx
 
 
 def test_control_characters_in_headings_and_paragraphs_are_dropped() -> None:
-    meta = AdminDocument(issuer_parent="UBND TỈNH", issuer="CÔNG AN TỈNH", number="1/BC", place="Bắc Lâm",
-                         day=date(2026, 12, 4), kind="BÁO CÁO", summary="Tóm\x00 tắt\x1f")  # fmt: skip
-    data = build_docx(meta, [("heading", "Phần\x0b I"), ("text", "Tình hình\x01 chung"),
-                             ("table", (["A"], [["ô\x02"]]))])  # fmt: skip
+    meta = AdminDocument(
+        issuer_parent="UBND TỈNH",
+        issuer="CÔNG AN TỈNH",
+        number="1/BC",
+        place="Bắc Lâm",
+        day=date(2026, 12, 4),
+        kind="BÁO CÁO",
+        summary="Tóm\x00 tắt\x1f",
+    )
+    data = build_docx(
+        meta,
+        [
+            ("heading", "Phần\x0b I"),
+            ("text", "Tình hình\x01 chung"),
+            ("table", (["A"], [["ô\x02"]])),
+        ],
+    )
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "Tình hình chung" in text and "Phần I" in text and "Tóm tắt" in text
 

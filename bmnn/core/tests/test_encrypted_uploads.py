@@ -58,21 +58,32 @@ def _body(response) -> bytes:
 
 def _plan_with_source(p):
     return plans.create_plan(
-        actor=p["supervisor"], header={"title": "Kế hoạch thử", "number": "1/KH-UBND"},
-        tasks=[plans.TaskDraft(ref="II.1", content="Tổ chức tập huấn",
-                               leads=[plans.PartyDraft("Sở Tư pháp", p["justice"].pk)],
-                               timing_kind="quarter", due_date=date(2026, 6, 30))],
-        source_name="ke-hoach.pdf", source_data=PDF,
-    )  # fmt: skip
+        actor=p["supervisor"],
+        header={"title": "Kế hoạch thử", "number": "1/KH-UBND"},
+        tasks=[
+            plans.TaskDraft(
+                ref="II.1",
+                content="Tổ chức tập huấn",
+                leads=[plans.PartyDraft("Sở Tư pháp", p["justice"].pk)],
+                timing_kind="quarter",
+                due_date=date(2026, 6, 30),
+            )
+        ],
+        source_name="ke-hoach.pdf",
+        source_data=PDF,
+    )
 
 
 def _evidence(p) -> Evidence:
     plan = _plan_with_source(p)
     plans.issue_plan(actor=p["supervisor"], plan=plan)
     update = plans.post_progress(
-        actor=p["justice_officer"], assignment=Assignment.objects.get(agency=p["justice"]),
-        status=Status.DONE, note="Đã tập huấn.", files=[("bien-ban.pdf", PDF)],
-    )  # fmt: skip
+        actor=p["justice_officer"],
+        assignment=Assignment.objects.get(agency=p["justice"]),
+        status=Status.DONE,
+        note="Đã tập huấn.",
+        files=[("bien-ban.pdf", PDF)],
+    )
     return Evidence.objects.get(update=update)
 
 
@@ -94,9 +105,13 @@ def test_progress_evidence_is_encrypted_on_disk_and_downloads_as_uploaded(provin
 def test_a_regulation_file_is_encrypted_on_disk_and_downloads_as_uploaded(province, client_for):
     justice = province["justice"]
     regulation = inspections.set_regulation(
-        actor=province["justice_officer"], agency=justice, status="issued",
-        document_number="QĐ 12/QĐ-STP", issued_on=date(2026, 5, 20), file=("quy-che.pdf", PDF),
-    )  # fmt: skip
+        actor=province["justice_officer"],
+        agency=justice,
+        status="issued",
+        document_number="QĐ 12/QĐ-STP",
+        issued_on=date(2026, 5, 20),
+        file=("quy-che.pdf", PDF),
+    )
     assert MARKER not in _on_disk(regulation.file)
     response = client_for(province["justice_officer"]).get(
         reverse("inspections:regulation_file", args=[justice.pk])

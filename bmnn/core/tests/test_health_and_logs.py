@@ -26,8 +26,16 @@ def test_healthz_answers_without_a_login_and_names_nothing_of_the_data(db: None)
     assert body["database"] == "ok"
     assert body["files"] == "ok"
     assert body["workers"] == 1
-    assert set(body) == {"status", "node", "database", "files", "workers", "tasks_waiting",
-                         "oldest_task_waiting_seconds", "running"}  # fmt: skip
+    assert set(body) == {
+        "status",
+        "node",
+        "database",
+        "files",
+        "workers",
+        "tasks_waiting",
+        "oldest_task_waiting_seconds",
+        "running",
+    }
     assert "sessionid" not in response.cookies
 
 

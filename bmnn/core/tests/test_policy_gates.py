@@ -69,7 +69,8 @@ def test_an_agency_reads_only_the_issued_plans_that_assign_it_something(
     plan = Plan.objects.create(
         title="Kế hoạch ngành y tế", status="issued", created_by=people["supervisor"]
     )
-    Assignment.objects.create(task=Task.objects.create(plan=plan, ref="1", content="Tập huấn"), agency=health,
-                              role="lead")  # fmt: skip
+    Assignment.objects.create(
+        task=Task.objects.create(plan=plan, ref="1", content="Tập huấn"), agency=health, role="lead"
+    )
     assert not policy.restrict_plans(people["officer"], Plan.objects.all()).exists()
     assert policy.restrict_plans(people["supervisor"], Plan.objects.all()).count() == 1

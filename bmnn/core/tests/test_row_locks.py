@@ -52,24 +52,27 @@ def _while_locked(take: Callable[[], Any], make_agency: Any, make_person: Any) -
         return _insert_elsewhere(agency, other)
 
 
-def test_locking_a_row_does_not_lock_the_rows_it_joins(transactional_db: None, make_agency: Any,
-                                                         make_person: Any) -> None:  # fmt: skip
+def test_locking_a_row_does_not_lock_the_rows_it_joins(
+    transactional_db: None, make_agency: Any, make_person: Any
+) -> None:
     def take(held: Membership) -> Membership:
         return locked(Membership.objects.select_related("agency")).get(pk=held.pk)
 
     assert _while_locked(take, make_agency, make_person) == "committed"
 
 
-def test_locking_a_row_lets_foreign_key_checks_on_it_through(transactional_db: None,
-                                                              make_agency: Any, make_person: Any) -> None:  # fmt: skip
+def test_locking_a_row_lets_foreign_key_checks_on_it_through(
+    transactional_db: None, make_agency: Any, make_person: Any
+) -> None:
     def take(held: Membership) -> Agency:
         return locked(Agency.objects).get(pk=held.agency_id)
 
     assert _while_locked(take, make_agency, make_person) == "committed"
 
 
-def test_a_plain_lock_of_the_joined_row_would_block_it(transactional_db: None, make_agency: Any,
-                                                        make_person: Any) -> None:  # fmt: skip
+def test_a_plain_lock_of_the_joined_row_would_block_it(
+    transactional_db: None, make_agency: Any, make_person: Any
+) -> None:
     """What `locked` prevents: the check above can fail."""
 
     def take(held: Membership) -> Membership:

@@ -68,12 +68,20 @@ def test_settings_refuse_to_load_with_a_misspelled_environment(tmp_path) -> None
     import subprocess  # nosec B404 # runs this interpreter on a fixed argument list
     import sys
 
-    env = {**os.environ, "BMNN_ENV": "prodution", "BMNN_VAR_DIR": str(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
+    env = {
+        **os.environ,
+        "BMNN_ENV": "prodution",
+        "BMNN_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "bmnn.config.settings",
+    }
     done = subprocess.run(  # nosec B603 # fixed argument list, no shell
         [sys.executable, "-c", "import django; django.setup()"],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode != 0
     assert "BMNN_ENV='prodution'" in done.stderr
     assert "production" in done.stderr.splitlines()[-1]
@@ -121,11 +129,23 @@ def test_production_defaults_to_hsts_for_a_year(monkeypatch, tmp_path) -> None:
     import subprocess  # nosec B404 # runs this interpreter on a fixed argument list
     import sys
 
-    env = {**os.environ, "BMNN_ENV": "production", "BMNN_VAR_DIR": str(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "bmnn.config.settings"}  # fmt: skip
+    env = {
+        **os.environ,
+        "BMNN_ENV": "production",
+        "BMNN_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "bmnn.config.settings",
+    }
     env.pop("BMNN_HSTS_SECONDS", None)
     done = subprocess.run(  # nosec B603 # fixed argument list, no shell
-        [sys.executable, "-c", "from django.conf import settings; print(settings.SECURE_HSTS_SECONDS)"],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.SECURE_HSTS_SECONDS)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.stdout.strip() == "31536000", done.stderr

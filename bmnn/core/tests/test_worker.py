@@ -80,8 +80,12 @@ def _worker_process(tmp_path: Path) -> subprocess.Popen[bytes]:
         url = f"sqlite:///{database['NAME']}"
     else:
         url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**database)
-    env = {**os.environ, "DATABASE_URL": url, "BMNN_VAR_DIR": str(tmp_path / "var"),
-           "BMNN_TASKS_BACKEND": "django_tasks_db.DatabaseBackend"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "BMNN_VAR_DIR": str(tmp_path / "var"),
+        "BMNN_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
     return subprocess.Popen(
         [sys.executable, "-m", "bmnn.cli", "worker", "--no-schedule", "--interval", "0.2"],
         env=env,

@@ -91,8 +91,15 @@ class Audit:
     # --- collectors --------------------------------------------------------------------------
 
     def run(self) -> None:
-        for collector in (self.networkmanager, self.wpa_supplicant, self.dhcp_leases, self.interfaces,
-                          self.ifupdown, self.dns, self.usb_logs):  # fmt: skip
+        for collector in (
+            self.networkmanager,
+            self.wpa_supplicant,
+            self.dhcp_leases,
+            self.interfaces,
+            self.ifupdown,
+            self.dns,
+            self.usb_logs,
+        ):
             try:
                 collector()
             except Exception as exc:  # one broken source must not stop the audit
@@ -146,8 +153,12 @@ class Audit:
             parser = _ini(seen)
             for section in parser.sections() if parser else []:
                 for uuid, bssids in parser.items(section):
-                    self.add("wifi_bssids", "/var/lib/NetworkManager/seen-bssids",
-                             {"uuid": uuid, "bssids": [b for b in bssids.split(",") if b]}, None)  # fmt: skip
+                    self.add(
+                        "wifi_bssids",
+                        "/var/lib/NetworkManager/seen-bssids",
+                        {"uuid": uuid, "bssids": [b for b in bssids.split(",") if b]},
+                        None,
+                    )
 
     def wpa_supplicant(self) -> None:
         candidates = [*self.listdir("etc/wpa_supplicant"), self.path("etc/wpa_supplicant.conf")]
@@ -160,9 +171,15 @@ class Audit:
             for block in re.findall(r"network\s*=\s*\{(.*?)\}", text, re.S):
                 ssid = re.search(r'^\s*ssid\s*=\s*"?(.*?)"?\s*$', block, re.M)
                 key = re.search(r"^\s*key_mgmt\s*=\s*(\S+)", block, re.M)
-                self.add("wifi_profile", self.shown(path),
-                         {"ssid": ssid.group(1) if ssid else "", "security": key.group(1) if key else "",
-                          "source_kind": "wpa_supplicant"})  # fmt: skip
+                self.add(
+                    "wifi_profile",
+                    self.shown(path),
+                    {
+                        "ssid": ssid.group(1) if ssid else "",
+                        "security": key.group(1) if key else "",
+                        "source_kind": "wpa_supplicant",
+                    },
+                )
 
     def dhcp_leases(self) -> None:
         for folder in ("var/lib/dhcp", "var/lib/dhclient", "var/lib/NetworkManager"):
@@ -189,10 +206,14 @@ class Audit:
     def _dhclient(self, path: str, text: str) -> None:
         for block in re.findall(r"lease\s*\{(.*?)\}", text, re.S):
             fields: Dict[str, Any] = {}
-            for key, pattern in (("interface", r'interface\s+"([^"]+)"'), ("address", r"fixed-address\s+([\d.]+)"),
-                                 ("router", r"option routers\s+([^;]+)"), ("dns", r"option domain-name-servers\s+([^;]+)"),
-                                 ("server", r"option dhcp-server-identifier\s+([^;]+)"),
-                                 ("domain", r'option domain-name\s+"([^"]+)"')):  # fmt: skip
+            for key, pattern in (
+                ("interface", r'interface\s+"([^"]+)"'),
+                ("address", r"fixed-address\s+([\d.]+)"),
+                ("router", r"option routers\s+([^;]+)"),
+                ("dns", r"option domain-name-servers\s+([^;]+)"),
+                ("server", r"option dhcp-server-identifier\s+([^;]+)"),
+                ("domain", r'option domain-name\s+"([^"]+)"'),
+            ):
                 found = re.search(pattern, block)
                 if found:
                     fields[key] = found.group(1).strip()
@@ -202,8 +223,11 @@ class Audit:
                 if found:
                     fields[key] = found.group(1)
                     if time is None:
-                        time = _dt.datetime.strptime(found.group(1), "%Y/%m/%d %H:%M:%S").replace(
-                            tzinfo=_dt.timezone.utc).isoformat()  # fmt: skip
+                        time = (
+                            _dt.datetime.strptime(found.group(1), "%Y/%m/%d %H:%M:%S")
+                            .replace(tzinfo=_dt.timezone.utc)
+                            .isoformat()
+                        )
             self.add("dhcp_lease", self.shown(path), fields, time)
 
     def _keyvalue_lease(self, path: str, text: str, interface: str = "") -> None:
@@ -214,8 +238,12 @@ class Audit:
         )
         if "ADDRESS" not in values:
             return
-        details = {"address": values.get("ADDRESS", ""), "router": values.get("ROUTER", ""),
-                   "server": values.get("SERVER_ADDRESS", ""), "dns": values.get("DNS", "")}  # fmt: skip
+        details = {
+            "address": values.get("ADDRESS", ""),
+            "router": values.get("ROUTER", ""),
+            "server": values.get("SERVER_ADDRESS", ""),
+            "dns": values.get("DNS", ""),
+        }
         if interface:
             details["interface"] = interface
         self.add("dhcp_lease", self.shown(path), details, _mtime(path))
@@ -239,8 +267,11 @@ class Audit:
             address = (self.read_text(os.path.join(folder, "address")) or "").strip()
             state = (self.read_text(os.path.join(folder, "operstate")) or "").strip()
             wireless = os.path.isdir(os.path.join(folder, "wireless"))
-            self.add("network_interface", "/sys/class/net/" + name,
-                     {"name": name, "mac": address, "state": state, "wireless": wireless})  # fmt: skip
+            self.add(
+                "network_interface",
+                "/sys/class/net/" + name,
+                {"name": name, "mac": address, "state": state, "wireless": wireless},
+            )
         routes = self.read_text(self.path("proc/net/route")) or ""
         for line in routes.splitlines()[1:]:
             parts = line.split()
@@ -259,8 +290,11 @@ class Audit:
             for line in (text or "").splitlines():
                 found = re.match(r"\s*iface\s+(\S+)\s+inet6?\s+(\S+)", line)
                 if found and found.group(1) != "lo":
-                    self.add("network_interface", self.shown(path),
-                             {"name": found.group(1), "method": found.group(2), "configured": True})  # fmt: skip
+                    self.add(
+                        "network_interface",
+                        self.shown(path),
+                        {"name": found.group(1), "method": found.group(2), "configured": True},
+                    )
 
     def dns(self) -> None:
         for relative in ("etc/resolv.conf", "run/systemd/resolve/resolv.conf"):
@@ -366,10 +400,15 @@ class Audit:
 
     def report(self) -> Dict[str, Any]:
         body = {
-            "format": FORMAT, "version": VERSION, "generated_at": _dt.datetime.now(_dt.timezone.utc).isoformat(),
-            "root": self.root, "live": self.live, "machine": self.machine(), "evidence": self.evidence,
+            "format": FORMAT,
+            "version": VERSION,
+            "generated_at": _dt.datetime.now(_dt.timezone.utc).isoformat(),
+            "root": self.root,
+            "live": self.live,
+            "machine": self.machine(),
+            "evidence": self.evidence,
             "errors": self.errors,
-        }  # fmt: skip
+        }
         body["sha256"] = digest(body)
         return body
 
@@ -647,23 +686,40 @@ class WindowsAudit:
             parts = dict(p.split("_", 1) for p in device.name.split("&") if "_" in p)
             for instance in device.subkeys():
                 values = instance.values()
-                details = {"device": device.name, "vendor": parts.get("Ven", ""), "product": parts.get("Prod", ""),
-                           "revision": parts.get("Rev", ""), "serialnumber": instance.name.split("&")[0],
-                           "friendly_name": values.get("FriendlyName", "")}  # fmt: skip
+                details = {
+                    "device": device.name,
+                    "vendor": parts.get("Ven", ""),
+                    "product": parts.get("Prod", ""),
+                    "revision": parts.get("Rev", ""),
+                    "serialnumber": instance.name.split("&")[0],
+                    "friendly_name": values.get("FriendlyName", ""),
+                }
                 times = self._device_times(instance)
                 details.update(times)
-                add("usb_storage", f"{source}\\{control}\\Enum\\USBSTOR\\{device.name}\\{instance.name}", details,
-                    times.get("first_install") or instance.last_write)  # fmt: skip
+                add(
+                    "usb_storage",
+                    f"{source}\\{control}\\Enum\\USBSTOR\\{device.name}\\{instance.name}",
+                    details,
+                    times.get("first_install") or instance.last_write,
+                )
         interfaces = hive.key(f"{control}\\Services\\Tcpip\\Parameters\\Interfaces")
         for interface in interfaces.subkeys() if interfaces else []:
             values = interface.values()
             address = values.get("DhcpIPAddress") or ""
             if address and address != "0.0.0.0":  # noqa: S104 (an address read, not bound)  # nosec B104 # compares an address read from the registry; nothing is bound
                 lease = values.get("LeaseObtainedTime")
-                add("dhcp_lease", f"{source}\\{control}\\Services\\Tcpip\\Parameters\\Interfaces\\{interface.name}",
-                    {"interface": interface.name, "address": address, "server": values.get("DhcpServer", ""),
-                     "router": ", ".join(values.get("DhcpDefaultGateway") or []), "dns": values.get("DhcpNameServer", "")},
-                    _epoch(str(lease)) if isinstance(lease, int) else interface.last_write)  # fmt: skip
+                add(
+                    "dhcp_lease",
+                    f"{source}\\{control}\\Services\\Tcpip\\Parameters\\Interfaces\\{interface.name}",
+                    {
+                        "interface": interface.name,
+                        "address": address,
+                        "server": values.get("DhcpServer", ""),
+                        "router": ", ".join(values.get("DhcpDefaultGateway") or []),
+                        "dns": values.get("DhcpNameServer", ""),
+                    },
+                    _epoch(str(lease)) if isinstance(lease, int) else interface.last_write,
+                )
         adapters = hive.key(f"{control}\\Control\\Class\\{{4d36e972-e325-11ce-bfc1-08002be10318}}")
         for adapter in adapters.subkeys() if adapters else []:
             values = adapter.values()
@@ -673,8 +729,16 @@ class WindowsAudit:
                     w in description.lower()
                     for w in ("wireless", "wi-fi", "wifi", "802.11", "wlan")
                 )
-                add("network_interface", f"{source}\\{control}\\Control\\Class\\...\\{adapter.name}",
-                    {"name": description, "id": values.get("NetCfgInstanceId"), "wireless": wireless}, adapter.last_write)  # fmt: skip
+                add(
+                    "network_interface",
+                    f"{source}\\{control}\\Control\\Class\\...\\{adapter.name}",
+                    {
+                        "name": description,
+                        "id": values.get("NetCfgInstanceId"),
+                        "wireless": wireless,
+                    },
+                    adapter.last_write,
+                )
 
     def _device_times(self, instance: HiveKey) -> Dict[str, Any]:
         """First install, last arrival and last removal (Windows 8+: the device's Properties)."""
@@ -697,23 +761,38 @@ class WindowsAudit:
         for profile in profiles.subkeys() if profiles else []:
             values = profile.values()
             kind = self.NETWORK_TYPES.get(values.get("NameType", 0), "other")
-            details = {"name": values.get("ProfileName", ""), "description": values.get("Description", ""),
-                       "type": kind, "created": _systemtime(values.get("DateCreated") or b""),
-                       "last_connected": _systemtime(values.get("DateLastConnected") or b"")}  # fmt: skip
-            self.audit.add("wifi_profile" if kind == "wireless" else "network_profile",
-                           f"{source}\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles\\{profile.name}",
-                           details, details["last_connected"] or details["created"])  # fmt: skip
+            details = {
+                "name": values.get("ProfileName", ""),
+                "description": values.get("Description", ""),
+                "type": kind,
+                "created": _systemtime(values.get("DateCreated") or b""),
+                "last_connected": _systemtime(values.get("DateLastConnected") or b""),
+            }
+            self.audit.add(
+                "wifi_profile" if kind == "wireless" else "network_profile",
+                f"{source}\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles\\{profile.name}",
+                details,
+                details["last_connected"] or details["created"],
+            )
         signatures = hive.key(
             "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged"
         )
         for signature in signatures.subkeys() if signatures else []:
             values = signature.values()
             mac = values.get("DefaultGatewayMac")
-            self.audit.add("network_signature",
-                           f"{source}\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged\\{signature.name}",
-                           {"description": values.get("Description", ""), "dns_suffix": values.get("DnsSuffix", ""),
-                            "gateway_mac": ":".join(f"{b:02x}" for b in mac) if isinstance(mac, bytes) else "",
-                            "profile": values.get("ProfileGuid", "")}, signature.last_write)  # fmt: skip
+            self.audit.add(
+                "network_signature",
+                f"{source}\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged\\{signature.name}",
+                {
+                    "description": values.get("Description", ""),
+                    "dns_suffix": values.get("DnsSuffix", ""),
+                    "gateway_mac": ":".join(f"{b:02x}" for b in mac)
+                    if isinstance(mac, bytes)
+                    else "",
+                    "profile": values.get("ProfileGuid", ""),
+                },
+                signature.last_write,
+            )
         version = hive.key("Microsoft\\Windows NT\\CurrentVersion")
         if version is not None:
             values = version.values()
@@ -731,9 +810,16 @@ class WindowsAudit:
                 text = self.audit.read_text(os.path.join(current, name)) or ""
                 ssid = re.search(r"<SSID>.*?<name>(.*?)</name>", text, re.S)
                 auth = re.search(r"<authentication>(.*?)</authentication>", text)
-                self.audit.add("wifi_profile", self.audit.shown(os.path.join(current, name)),
-                               {"ssid": ssid.group(1) if ssid else "", "security": auth.group(1) if auth else "",
-                                "source_kind": "wlansvc"}, _mtime(os.path.join(current, name)))  # fmt: skip
+                self.audit.add(
+                    "wifi_profile",
+                    self.audit.shown(os.path.join(current, name)),
+                    {
+                        "ssid": ssid.group(1) if ssid else "",
+                        "security": auth.group(1) if auth else "",
+                        "source_kind": "wlansvc",
+                    },
+                    _mtime(os.path.join(current, name)),
+                )
         del folder
 
 
@@ -790,8 +876,16 @@ def scan_files(audit: Audit, folders: List[str]) -> None:
                 for verdict in scan_bytes(data, audit.shown(path)):
                     if verdict.secret:
                         evidence = [e.as_dict() for e in verdict.evidence[:3]]
-                        audit.add("marked_file", verdict.path, {"level": verdict.level, "score": round(verdict.score, 2),
-                                                                "evidence": evidence}, _mtime(path))  # fmt: skip
+                        audit.add(
+                            "marked_file",
+                            verdict.path,
+                            {
+                                "level": verdict.level,
+                                "score": round(verdict.score, 2),
+                                "evidence": evidence,
+                            },
+                            _mtime(path),
+                        )
 
 
 def digest(report: Dict[str, Any]) -> str:
@@ -859,8 +953,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         help="audit a mounted disk or copied file tree instead of this system",
     )
     parser.add_argument("--out", default="", help="report file (default: standard output)")
-    parser.add_argument("--scan-files", nargs="*", metavar="FOLDER", default=None,
-                        help="also look for files with state-secret markings (default folders: home, root, Users)")  # fmt: skip
+    parser.add_argument(
+        "--scan-files",
+        nargs="*",
+        metavar="FOLDER",
+        default=None,
+        help="also look for files with state-secret markings (default folders: home, root, Users)",
+    )
     args = parser.parse_args(argv)
     if not os.path.isdir(args.root):
         print(f"error: {args.root} is not a directory", file=sys.stderr)

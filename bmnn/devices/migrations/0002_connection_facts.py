@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                          ("other", "Another computer network")],
                 max_length=16, verbose_name="currently connected to",
             ),
-        ),  # fmt: skip
+        ),
         migrations.AddField(
             model_name="device",
             name="ever_connected",
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 choices=[("yes", "Yes"), ("no", "No"), ("unknown", "Not known")], default="unknown",
                 max_length=16, verbose_name="ever connected to an outside network",
             ),
-        ),  # fmt: skip
+        ),
         migrations.AddField(
             model_name="device",
             name="ever_connected_on",

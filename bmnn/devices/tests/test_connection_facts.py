@@ -21,16 +21,36 @@ from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
 
-WIFI = {"kind": "wifi_profile", "source": "/etc/NetworkManager/system-connections/cafe", "time": "2026-10-02T07:15:00",
-        "details": {"ssid": "Cafe-Free-WiFi"}}  # fmt: skip
-OLD_WIFI = {"kind": "wifi_profile", "source": "/etc/NetworkManager/system-connections/home", "time": "2025-01-05T09:00:00",
-            "details": {"ssid": "Nha-Rieng"}}  # fmt: skip
-LAN_LEASE = {"kind": "dhcp_lease", "source": "/var/lib/dhcp/x", "time": "2026-11-01T08:00:00",
-             "details": {"address": "10.10.0.5", "router": "10.10.0.1", "dns": "10.10.0.1"}}  # fmt: skip
-PUBLIC_DNS = {"kind": "dns_config", "source": "/etc/resolv.conf", "time": "2026-06-30T00:00:00",
-              "details": {"nameservers": ["8.8.8.8"]}}  # fmt: skip
-USB = {"kind": "usb_storage", "source": "/var/log/kern.log", "time": "2026-11-10T08:31:02",
-       "details": {"serialnumber": "4C530001120914117552"}}  # fmt: skip
+WIFI = {
+    "kind": "wifi_profile",
+    "source": "/etc/NetworkManager/system-connections/cafe",
+    "time": "2026-10-02T07:15:00",
+    "details": {"ssid": "Cafe-Free-WiFi"},
+}
+OLD_WIFI = {
+    "kind": "wifi_profile",
+    "source": "/etc/NetworkManager/system-connections/home",
+    "time": "2025-01-05T09:00:00",
+    "details": {"ssid": "Nha-Rieng"},
+}
+LAN_LEASE = {
+    "kind": "dhcp_lease",
+    "source": "/var/lib/dhcp/x",
+    "time": "2026-11-01T08:00:00",
+    "details": {"address": "10.10.0.5", "router": "10.10.0.1", "dns": "10.10.0.1"},
+}
+PUBLIC_DNS = {
+    "kind": "dns_config",
+    "source": "/etc/resolv.conf",
+    "time": "2026-06-30T00:00:00",
+    "details": {"nameservers": ["8.8.8.8"]},
+}
+USB = {
+    "kind": "usb_storage",
+    "source": "/var/log/kern.log",
+    "time": "2026-11-10T08:31:02",
+    "details": {"serialnumber": "4C530001120914117552"},
+}
 
 
 @pytest.fixture
@@ -44,14 +64,27 @@ def people(make_agency, make_person):
 
 
 def _device(people, **fields) -> Device:
-    values = {"asset_tag": "STP-PC-07", "kind": "computer", "connected_to": "none", "ever_connected": "no",
-              "highest_level": "mat"} | fields  # fmt: skip
+    values = {
+        "asset_tag": "STP-PC-07",
+        "kind": "computer",
+        "connected_to": "none",
+        "ever_connected": "no",
+        "highest_level": "mat",
+    } | fields
     return services.save_device(actor=people["officer"], agency=people["justice"], **values)
 
 
 def _report(evidence: list[dict], generated_at: str = "2026-11-20T08:00:00+00:00") -> bytes:
-    body = {"format": "bmnn-host-audit", "version": "1.0", "generated_at": generated_at, "root": "/", "live": True,
-            "machine": {"hostname": "may-soan-thao", "machine_id": "abc"}, "evidence": evidence, "errors": []}  # fmt: skip
+    body = {
+        "format": "bmnn-host-audit",
+        "version": "1.0",
+        "generated_at": generated_at,
+        "root": "/",
+        "live": True,
+        "machine": {"hostname": "may-soan-thao", "machine_id": "abc"},
+        "evidence": evidence,
+        "errors": [],
+    }
     body["sha256"] = hashlib.sha256(
         json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()
@@ -104,8 +137,14 @@ def test_traces_beyond_an_independent_lan_depend_on_what_the_device_is_on() -> N
         PUBLIC_DNS,
     ]
     assert rules.outside_traces([LAN_LEASE, USB], connected_to="none") == [LAN_LEASE]
-    assert rules.last_connection([WIFI, OLD_WIFI, {"kind": "dns_config", "time": None},
-                                  {"kind": "dns_config", "time": "not a date"}]) == date(2026, 10, 2)  # fmt: skip
+    assert rules.last_connection(
+        [
+            WIFI,
+            OLD_WIFI,
+            {"kind": "dns_config", "time": None},
+            {"kind": "dns_config", "time": "not a date"},
+        ]
+    ) == date(2026, 10, 2)
     assert rules.last_connection([{"kind": "dns_config", "time": None}]) is None
     assert rules.named([WIFI, PUBLIC_DNS, LAN_LEASE]) == ["Wi-Fi Cafe-Free-WiFi", "8.8.8.8"]
     assert rules.named([LAN_LEASE]) == []
@@ -204,8 +243,11 @@ def test_a_host_audit_that_finds_a_network_sets_ever_connected(people) -> None:
     assert event.changes["ever_connected"] == ["no", "yes"]
     assert [c.code for c in device.concerns] == ["ever_connected"]  # a check, not a violation
 
-    services.import_report(actor=people["inspector"], device=device,
-                           data=_report([OLD_WIFI], generated_at="2026-11-25T08:00:00+00:00"))  # fmt: skip
+    services.import_report(
+        actor=people["inspector"],
+        device=device,
+        data=_report([OLD_WIFI], generated_at="2026-11-25T08:00:00+00:00"),
+    )
     device.refresh_from_db()
     assert (
         device.ever_connected_on == date(2026, 10, 2)
@@ -223,8 +265,11 @@ def test_a_lan_machine_showing_only_its_lan_keeps_its_history(people) -> None:
     services.import_report(actor=people["inspector"], device=device, data=_report([LAN_LEASE]))
     device.refresh_from_db()
     assert device.ever_connected == "unknown" and device.changes.count() == 1  # only its creation
-    services.import_report(actor=people["inspector"], device=device, data=_report([LAN_LEASE, PUBLIC_DNS],
-                                                                                  generated_at="2026-11-21T08:00:00+00:00"))  # fmt: skip
+    services.import_report(
+        actor=people["inspector"],
+        device=device,
+        data=_report([LAN_LEASE, PUBLIC_DNS], generated_at="2026-11-21T08:00:00+00:00"),
+    )
     device.refresh_from_db()
     assert device.ever_connected == "yes" and device.ever_connected_on == date(2026, 6, 30)
     assert "8.8.8.8" in device.ever_connected_to
@@ -248,8 +293,13 @@ def test_the_pages_show_both_facts_and_what_they_mean(people, client_for) -> Non
     connected = _device(
         people, asset_tag="STP-LT-03", kind="laptop", connected_to="internet", ever_connected="yes"
     )
-    _device(people, asset_tag="STP-MT-02", ever_connected="yes", ever_connected_on=date(2024, 3, 15),
-            ever_connected_to="Internet văn phòng")  # fmt: skip
+    _device(
+        people,
+        asset_tag="STP-MT-02",
+        ever_connected="yes",
+        ever_connected_on=date(2024, 3, 15),
+        ever_connected_to="Internet văn phòng",
+    )
     _device(people, asset_tag="STP-MT-01")
     client = client_for(people["officer"])
     page = client.get("/devices/").content.decode()
@@ -262,9 +312,18 @@ def test_the_pages_show_both_facts_and_what_they_mean(people, client_for) -> Non
     detail = client.get(f"/devices/{connected.pk}/").content.decode()
     assert 'data-testid="concern-connected_in_use"' in detail
     assert "khoản 2 Điều 5 Luật Bảo vệ bí mật nhà nước năm 2025" in detail
-    response = client.post(f"/devices/{connected.pk}/edit/", {
-        "asset_tag": "STP-LT-03", "kind": "laptop", "highest_level": "mat", "connected_to": "none",
-        "ever_connected": "yes", "ever_connected_on": "01/12/2026", "ever_connected_to": "Wi-Fi cơ quan"})  # fmt: skip
+    response = client.post(
+        f"/devices/{connected.pk}/edit/",
+        {
+            "asset_tag": "STP-LT-03",
+            "kind": "laptop",
+            "highest_level": "mat",
+            "connected_to": "none",
+            "ever_connected": "yes",
+            "ever_connected_on": "01/12/2026",
+            "ever_connected_to": "Wi-Fi cơ quan",
+        },
+    )
     assert response.status_code == 302
     connected.refresh_from_db()
     assert (connected.connected_to, connected.ever_connected_on) == ("none", date(2026, 12, 1))
@@ -274,9 +333,18 @@ def test_the_pages_show_both_facts_and_what_they_mean(people, client_for) -> Non
 def test_the_api_reads_and_writes_both_facts(people, client_for) -> None:
     """L25 Art. 5.2: the API says what the facts mean, as the pages do."""
     client = client_for(people["officer"])
-    made = client.post("/api/devices/", {"agency": people["justice"].pk, "asset_tag": "STP-MT-04", "kind": "computer",
-                                         "highest_level": "mat", "connected_to": "none", "ever_connected": "unknown"},
-                       content_type="application/json")  # fmt: skip
+    made = client.post(
+        "/api/devices/",
+        {
+            "agency": people["justice"].pk,
+            "asset_tag": "STP-MT-04",
+            "kind": "computer",
+            "highest_level": "mat",
+            "connected_to": "none",
+            "ever_connected": "unknown",
+        },
+        content_type="application/json",
+    )
     assert made.status_code == 201, made.content
     body = made.json()
     assert (body["connected_to"], body["ever_connected"], body["ever_connected_on"]) == (

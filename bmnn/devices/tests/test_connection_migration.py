@@ -46,24 +46,54 @@ def test_the_old_status_becomes_the_two_facts(make_agency, make_person) -> None:
     Report = old.get_model("devices", "HostReport")  # type: ignore[attr-defined]
     Finding = old.get_model("devices", "DeviceFinding")  # type: ignore[attr-defined]
     lan = Lan.objects.create(agency_id=agency.pk, name="LAN", site="P.203")
-    made = {tag: Device.objects.create(agency_id=agency.pk, asset_tag=tag, kind="computer", network_status=status,
-                                       lan_id=lan.pk if status == "lan" else None)
-            for tag, status in [("A", "standalone"), ("B", "lan"), ("C", "other"), ("D", "standalone"),
-                                ("E", "standalone"), ("F", "lan")]}  # fmt: skip
-    for tag, code, status in [("D", "network_on_standalone", "open"), ("E", "network_on_standalone", "dismissed"),
-                              ("F", "public_network", "resolved")]:  # fmt: skip
-        report = Report.objects.create(device_id=made[tag].pk, uploaded_by_id=person.pk,
-                                       generated_at=timezone.now(), sha256=tag * 64)  # fmt: skip
-        Finding.objects.create(device_id=made[tag].pk, report_id=report.pk, code=code, severity="high",
-                               summary=f"traces on {tag}", status=status,
-                               evidence=[{"kind": "wifi_profile", "time": "2025-05-01T10:00:00"},
-                                         {"kind": "dns_config", "time": "2026-02-03T10:00:00+00:00"},
-                                         {"kind": "dns_config", "time": None}])  # fmt: skip
+    made = {
+        tag: Device.objects.create(
+            agency_id=agency.pk,
+            asset_tag=tag,
+            kind="computer",
+            network_status=status,
+            lan_id=lan.pk if status == "lan" else None,
+        )
+        for tag, status in [
+            ("A", "standalone"),
+            ("B", "lan"),
+            ("C", "other"),
+            ("D", "standalone"),
+            ("E", "standalone"),
+            ("F", "lan"),
+        ]
+    }
+    for tag, code, status in [
+        ("D", "network_on_standalone", "open"),
+        ("E", "network_on_standalone", "dismissed"),
+        ("F", "public_network", "resolved"),
+    ]:
+        report = Report.objects.create(
+            device_id=made[tag].pk,
+            uploaded_by_id=person.pk,
+            generated_at=timezone.now(),
+            sha256=tag * 64,
+        )
+        Finding.objects.create(
+            device_id=made[tag].pk,
+            report_id=report.pk,
+            code=code,
+            severity="high",
+            summary=f"traces on {tag}",
+            status=status,
+            evidence=[
+                {"kind": "wifi_profile", "time": "2025-05-01T10:00:00"},
+                {"kind": "dns_config", "time": "2026-02-03T10:00:00+00:00"},
+                {"kind": "dns_config", "time": None},
+            ],
+        )
 
     new = _migrate(AFTER)
     Device = new.get_model("devices", "Device")  # type: ignore[attr-defined]
-    facts = {d.asset_tag: (d.connected_to, d.ever_connected, d.ever_connected_on, d.ever_connected_to)
-             for d in Device.objects.all()}  # fmt: skip
+    facts = {
+        d.asset_tag: (d.connected_to, d.ever_connected, d.ever_connected_on, d.ever_connected_to)
+        for d in Device.objects.all()
+    }
     assert facts == {
         "A": ("none", "no", None, ""),
         "B": ("lan", "unknown", None, ""),
@@ -76,8 +106,13 @@ def test_the_old_status_becomes_the_two_facts(make_agency, make_person) -> None:
     old = _migrate(BEFORE)  # and back: the old status is restored from the first fact
     Device = old.get_model("devices", "Device")  # type: ignore[attr-defined]
     assert dict(Device.objects.values_list("asset_tag", "network_status")) == {
-        "A": "standalone", "B": "lan", "C": "other", "D": "standalone", "E": "standalone", "F": "lan",
-    }  # fmt: skip
+        "A": "standalone",
+        "B": "lan",
+        "C": "other",
+        "D": "standalone",
+        "E": "standalone",
+        "F": "lan",
+    }
 
 
 @pytest.mark.django_db(transaction=True)

@@ -27,29 +27,51 @@ AGENT = Path(__file__).resolve().parents[1] / "agent" / "bmnn_audit.py"
 @pytest.fixture
 def people(make_agency, make_person):
     justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {"justice": justice, "health": health,
-            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-            "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-            "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo"),
-            "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh")}  # fmt: skip
+    return {
+        "justice": justice,
+        "health": health,
+        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
+        "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo"),
+        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
+    }
 
 
 def _report(evidence: list[dict], machine: dict | None = None) -> bytes:
-    body = {"format": "bmnn-host-audit", "version": "1.0", "generated_at": "2026-11-20T08:00:00+00:00", "root": "/",
-            "live": True, "machine": machine or {"hostname": "may-soan-thao", "machine_id": "abc"},
-            "evidence": evidence, "errors": []}  # fmt: skip
+    body = {
+        "format": "bmnn-host-audit",
+        "version": "1.0",
+        "generated_at": "2026-11-20T08:00:00+00:00",
+        "root": "/",
+        "live": True,
+        "machine": machine or {"hostname": "may-soan-thao", "machine_id": "abc"},
+        "evidence": evidence,
+        "errors": [],
+    }
     body["sha256"] = hashlib.sha256(
         json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()
     return json.dumps(body, ensure_ascii=False).encode()
 
 
-WIFI = {"kind": "wifi_profile", "source": "/etc/NetworkManager/system-connections/x", "time": None,
-        "details": {"ssid": "Cafe-Free-WiFi"}}  # fmt: skip
-USB = {"kind": "usb_storage", "source": "/var/log/kern.log", "time": "2026-11-10T08:31:02",
-       "details": {"serialnumber": "4C530001120914117552", "manufacturer": "SanDisk"}}  # fmt: skip
-LAN_LEASE = {"kind": "dhcp_lease", "source": "/var/lib/dhcp/x", "time": None,
-             "details": {"address": "10.10.0.5", "router": "10.10.0.1", "dns": "10.10.0.1"}}  # fmt: skip
+WIFI = {
+    "kind": "wifi_profile",
+    "source": "/etc/NetworkManager/system-connections/x",
+    "time": None,
+    "details": {"ssid": "Cafe-Free-WiFi"},
+}
+USB = {
+    "kind": "usb_storage",
+    "source": "/var/log/kern.log",
+    "time": "2026-11-10T08:31:02",
+    "details": {"serialnumber": "4C530001120914117552", "manufacturer": "SanDisk"},
+}
+LAN_LEASE = {
+    "kind": "dhcp_lease",
+    "source": "/var/lib/dhcp/x",
+    "time": None,
+    "details": {"address": "10.10.0.5", "router": "10.10.0.1", "dns": "10.10.0.1"},
+}
 PUBLIC_DNS = {
     "kind": "dns_config",
     "source": "/etc/resolv.conf",
@@ -71,9 +93,16 @@ def test_the_rules_read_a_report_against_the_declared_status() -> None:
 
 
 def test_changes_are_kept_in_the_history_and_audited(people) -> None:
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", make_model="Dell OptiPlex 7090", connected_to="none",
-                                  custodian=people["officer"], highest_level="toi_mat")  # fmt: skip
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-PC-07",
+        kind="computer",
+        make_model="Dell OptiPlex 7090",
+        connected_to="none",
+        custodian=people["officer"],
+        highest_level="toi_mat",
+    )
     services.save_device(
         actor=people["officer"], agency=people["justice"], device=device, custodian=people["staff"]
     )
@@ -86,15 +115,31 @@ def test_changes_are_kept_in_the_history_and_audited(people) -> None:
             actor=people["health_officer"], agency=people["justice"], device=device, location="x"
         )
     with pytest.raises(ValidationError):
-        services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-08", kind="computer",
-                             connected_to="lan")  # which LAN?  # fmt: skip
+        services.save_device(
+            actor=people["officer"],
+            agency=people["justice"],
+            asset_tag="STP-PC-08",
+            kind="computer",
+            connected_to="lan",
+        )  # which LAN?
 
 
 def test_an_imported_report_raises_findings_and_an_altered_one_is_refused(people) -> None:
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", connected_to="none")  # fmt: skip
-    services.register_medium(actor=people["officer"], agency=people["justice"], label="USB-01", kind="usb",
-                             serial="AA11BB22", registered_on=date(2026, 3, 1))  # fmt: skip
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-PC-07",
+        kind="computer",
+        connected_to="none",
+    )
+    services.register_medium(
+        actor=people["officer"],
+        agency=people["justice"],
+        label="USB-01",
+        kind="usb",
+        serial="AA11BB22",
+        registered_on=date(2026, 3, 1),
+    )
     data = _report([WIFI, USB])
     altered = data.replace(b"Cafe-Free-WiFi", b"Cafe-Free-WiFX")
     with pytest.raises(ValidationError):
@@ -112,8 +157,11 @@ def test_an_imported_report_raises_findings_and_an_altered_one_is_refused(people
         services.import_report(
             actor=people["inspector"], device=device, data=data
         )  # the same report twice
-    other = services.import_report(actor=people["inspector"], device=device,
-                                   data=_report([], machine={"hostname": "khac", "machine_id": "zzz"}))  # fmt: skip
+    other = services.import_report(
+        actor=people["inspector"],
+        device=device,
+        data=_report([], machine={"hostname": "khac", "machine_id": "zzz"}),
+    )
     assert [f.code for f in other.findings.all()] == ["other_machine"]
     finding = DeviceFinding.objects.filter(code="unregistered_media").get()
     with pytest.raises(ValidationError):
@@ -135,8 +183,13 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
         [sys.executable, str(AGENT), "--out", str(out)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-SV-01",
-                                  kind="computer", connected_to="other")  # fmt: skip
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-SV-01",
+        kind="computer",
+        connected_to="other",
+    )
     client = client_for(people["officer"])
     response = client.post(
         f"/devices/{device.pk}/", {"report": SimpleUploadedFile("report.json", out.read_bytes())}
@@ -153,8 +206,13 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
 def test_an_inspectors_device_report_opens_a_finding_shown_on_the_officers_home(
     people, client_for
 ) -> None:
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", connected_to="none")  # fmt: skip
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-PC-07",
+        kind="computer",
+        connected_to="none",
+    )
     inspector = client_for(people["inspector"])
     response = inspector.post(
         f"/api/devices/{device.pk}/reports/",
@@ -176,11 +234,25 @@ def test_an_inspectors_device_report_opens_a_finding_shown_on_the_officers_home(
 
 
 def test_a_custodian_change_through_the_page_is_in_the_history(people, client_for) -> None:
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", connected_to="none", custodian=people["officer"])  # fmt: skip
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-PC-07",
+        kind="computer",
+        connected_to="none",
+        custodian=people["officer"],
+    )
     client = client_for(people["officer"])
-    response = client.post(f"/devices/{device.pk}/edit/", {"asset_tag": "STP-PC-07", "kind": "computer",
-                                                           "connected_to": "none", "ever_connected": "no", "custodian": people["staff"].pk})  # fmt: skip
+    response = client.post(
+        f"/devices/{device.pk}/edit/",
+        {
+            "asset_tag": "STP-PC-07",
+            "kind": "computer",
+            "connected_to": "none",
+            "ever_connected": "no",
+            "custodian": people["staff"].pk,
+        },
+    )
     assert response.status_code == 302
     assert device.changes.first().changes["custodian"] == [people["officer"].pk, people["staff"].pk]
     assert client_for(people["staff"]).get(f"/devices/{device.pk}/edit/").status_code == 403
@@ -189,12 +261,25 @@ def test_a_custodian_change_through_the_page_is_in_the_history(people, client_fo
 def test_another_agencys_device_cannot_be_edited_or_even_found(people, client_for) -> None:
     """The edit page reads the device through the policy's restrict: another agency's security
     officer (who keeps an inventory, only not this one) gets 404, not 403, and changes nothing."""
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", connected_to="none", custodian=people["officer"])  # fmt: skip
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-PC-07",
+        kind="computer",
+        connected_to="none",
+        custodian=people["officer"],
+    )
     stranger = client_for(people["health_officer"])
     assert stranger.get(f"/devices/{device.pk}/edit/").status_code == 404
-    response = stranger.post(f"/devices/{device.pk}/edit/", {"asset_tag": "SYT-PC-99", "kind": "laptop",
-                                                             "connected_to": "internet", "ever_connected": "yes"})  # fmt: skip
+    response = stranger.post(
+        f"/devices/{device.pk}/edit/",
+        {
+            "asset_tag": "SYT-PC-99",
+            "kind": "laptop",
+            "connected_to": "internet",
+            "ever_connected": "yes",
+        },
+    )
     assert response.status_code == 404
     device.refresh_from_db()
     assert (device.asset_tag, device.kind, device.connected_to) == ("STP-PC-07", "computer", "none")
@@ -217,11 +302,25 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
     supervisor = people["inspector"]
     Membership.objects.create(person=supervisor, agency=supervisor_agency, role=Role.SUPERVISOR)
     today = timezone.localdate()
-    inspection = inspections.create_inspection(actor=supervisor, kind="inspection", title="Kiểm tra máy tính", year=2026,
-                                               period_from=today, period_to=today, on_site_from=today, on_site_to=today,
-                                               agencies=[people["justice"]], leader=people["inspector"])  # fmt: skip
-    device = services.save_device(actor=people["officer"], agency=people["justice"], asset_tag="STP-PC-07",
-                                  kind="computer", connected_to="none")  # fmt: skip
+    inspection = inspections.create_inspection(
+        actor=supervisor,
+        kind="inspection",
+        title="Kiểm tra máy tính",
+        year=2026,
+        period_from=today,
+        period_to=today,
+        on_site_from=today,
+        on_site_to=today,
+        agencies=[people["justice"]],
+        leader=people["inspector"],
+    )
+    device = services.save_device(
+        actor=people["officer"],
+        agency=people["justice"],
+        asset_tag="STP-PC-07",
+        kind="computer",
+        connected_to="none",
+    )
     services.import_report(actor=people["inspector"], device=device, data=_report([WIFI]))
     finding = DeviceFinding.objects.get()
     target = inspection.targets.get()
@@ -250,9 +349,18 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
 
 def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
     officer = client_for(people["officer"])
-    made = officer.post("/api/devices/", {"agency": people["justice"].pk, "asset_tag": "STP-LT-02", "kind": "laptop",
-                                          "connected_to": "none", "ever_connected": "no", "custodian": people["staff"].pk},
-                        content_type="application/json")  # fmt: skip
+    made = officer.post(
+        "/api/devices/",
+        {
+            "agency": people["justice"].pk,
+            "asset_tag": "STP-LT-02",
+            "kind": "laptop",
+            "connected_to": "none",
+            "ever_connected": "no",
+            "custodian": people["staff"].pk,
+        },
+        content_type="application/json",
+    )
     assert made.status_code == 201, made.content
     device_id = made.json()["id"]
     changed = officer.patch(
@@ -261,7 +369,23 @@ def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
         content_type="application/json",
     )
     assert changed.status_code == 200 and changed.json()["custodian"] == people["officer"].pk
-    assert client_for(people["health_officer"]).patch(f"/api/devices/{device_id}/", {"location": "x"},
-                                                      content_type="application/json").status_code == 404  # fmt: skip
-    assert officer.post("/api/devices/", {"agency": people["health"].pk, "asset_tag": "X", "kind": "laptop",
-                                          "connected_to": "none", "ever_connected": "no"}, content_type="application/json").status_code == 404  # fmt: skip
+    assert (
+        client_for(people["health_officer"])
+        .patch(f"/api/devices/{device_id}/", {"location": "x"}, content_type="application/json")
+        .status_code
+        == 404
+    )
+    assert (
+        officer.post(
+            "/api/devices/",
+            {
+                "agency": people["health"].pk,
+                "asset_tag": "X",
+                "kind": "laptop",
+                "connected_to": "none",
+                "ever_connected": "no",
+            },
+            content_type="application/json",
+        ).status_code
+        == 404
+    )

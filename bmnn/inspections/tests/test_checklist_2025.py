@@ -66,10 +66,17 @@ def test_a_new_inspection_copies_the_2025_checklist(make_agency, make_person) ->
     supervisor = make_person(police, Role.SUPERVISOR)
     inspector = make_person(police, Role.INSPECTOR)
     inspection = services.create_inspection(
-        actor=supervisor, kind="inspection", title="Kiểm tra 2026", year=2026,
-        period_from=date(2026, 1, 1), period_to=date(2026, 10, 31), on_site_from=date(2026, 11, 2),
-        on_site_to=date(2026, 11, 6), agencies=[justice], leader=inspector,
-    )  # fmt: skip
+        actor=supervisor,
+        kind="inspection",
+        title="Kiểm tra 2026",
+        year=2026,
+        period_from=date(2026, 1, 1),
+        period_to=date(2026, 10, 31),
+        on_site_from=date(2026, 11, 2),
+        on_site_to=date(2026, 11, 6),
+        agencies=[justice],
+        leader=inspector,
+    )
     assert inspection.checklist_version == checklist.VERSION == "2026.2"
     copied = dict(inspection.items.values_list("code", "source"))
     assert copied == {code: item.source for code, item in ITEMS.items()}

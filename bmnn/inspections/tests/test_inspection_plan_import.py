@@ -89,15 +89,30 @@ def test_the_police_plan_is_an_inspection_plan_and_its_header_is_read(police_pla
 def test_the_team_is_read_with_roles_ranks_positions_and_units(police_plan) -> None:
     team = [(m.role, m.rank, m.name, m.title, m.unit) for m in police_plan.team]
     assert team == [
-        ("leader", "Thượng tá", "Phạm Quốc Bảo", "Phó Trưởng phòng An ninh chính trị nội bộ",
-         "Công an tỉnh Bắc Lâm"),
+        (
+            "leader",
+            "Thượng tá",
+            "Phạm Quốc Bảo",
+            "Phó Trưởng phòng An ninh chính trị nội bộ",
+            "Công an tỉnh Bắc Lâm",
+        ),
         ("deputy", "", "Trần Thị Mai", "Phó Chánh Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
-        ("member", "Thiếu tá", "Lê Văn Nam", "Đội trưởng, Phòng An ninh chính trị nội bộ",
-         "Công an tỉnh Bắc Lâm"),
-        ("member", "Đại úy", "Hoàng Thu Trang", "Cán bộ Phòng An ninh chính trị nội bộ",
-         "Công an tỉnh Bắc Lâm"),
+        (
+            "member",
+            "Thiếu tá",
+            "Lê Văn Nam",
+            "Đội trưởng, Phòng An ninh chính trị nội bộ",
+            "Công an tỉnh Bắc Lâm",
+        ),
+        (
+            "member",
+            "Đại úy",
+            "Hoàng Thu Trang",
+            "Cán bộ Phòng An ninh chính trị nội bộ",
+            "Công an tỉnh Bắc Lâm",
+        ),
         ("member", "", "Vũ Minh Đức", "Chuyên viên Sở Nội vụ", "Sở Nội vụ"),
-    ]  # fmt: skip
+    ]
     assert police_plan.leader is not None and police_plan.leader.name == "Phạm Quốc Bảo"
 
 
@@ -111,9 +126,15 @@ def test_the_schedule_gives_each_unit_its_directory_agency_days_and_flags(police
         ("2", "Sở Y tế", date(2026, 4, 16), date(2026, 4, 16), []),
         ("3", "Sở Tài chính", date(2026, 4, 21), date(2026, 4, 22), []),
         ("4", "UBND phường Đông Thành", date(2026, 4, 23), date(2026, 4, 23), []),
-        ("5", "", date(2026, 4, 28), date(2026, 4, 28), ["unit_unresolved"]),  # not in the directory
+        (
+            "5",
+            "",
+            date(2026, 4, 28),
+            date(2026, 4, 28),
+            ["unit_unresolved"],
+        ),  # not in the directory
         ("6", "UBND xã Tân Phú", None, None, ["no_date"]),
-    ]  # fmt: skip
+    ]
     assert police_plan.schedule[4].unit == "Trung tâm Lưu trữ lịch sử tỉnh"
     assert police_plan.schedule[4].note == "Đơn vị thuộc Sở Nội vụ"
     assert police_plan.on_site == (date(2026, 4, 14), date(2026, 4, 28))
@@ -156,9 +177,12 @@ def test_the_committee_plan_gives_its_team_schedule_and_deadline(committee_forms
     plan = _read(committee_forms["pdf"], resolver)
     assert (plan.number, plan.header.date) == ("07/KH-BCĐ", date(2026, 6, 2))
     assert [(m.role, m.name) for m in plan.team] == [
-        ("leader", "Nguyễn Văn Hưng"), ("deputy", "Lê Thị Thu Hằng"), ("member", "Phạm Quốc Bảo"),
-        ("member", "Nguyễn Thị Lan"), ("secretary", "Đặng Văn Khánh"),
-    ]  # fmt: skip
+        ("leader", "Nguyễn Văn Hưng"),
+        ("deputy", "Lê Thị Thu Hằng"),
+        ("member", "Phạm Quốc Bảo"),
+        ("member", "Nguyễn Thị Lan"),
+        ("secretary", "Đặng Văn Khánh"),
+    ]
     assert plan.team[0].rank == "Đại tá" and plan.team[4].unit == "Thanh tra tỉnh"
     schedule = {r.agency_name: (r.date_from, r.date_to, _codes(r.flags)) for r in plan.schedule}
     assert len(schedule) == 6 and all(r.agency_id for r in plan.schedule)
@@ -196,14 +220,16 @@ def test_a_self_inspection_plan_with_a_team_table_and_an_appendix_schedule(resol
     plan = read["pdf"]
     assert plan.kind == "self" and plan.number == "215/KH-STP"
     assert [(m.role, m.name, m.title) for m in plan.team] == [
-        ("leader", "Trần Văn Định", "Giám đốc Sở"), ("deputy", "Nguyễn Thị Hoa", "Văn thư, cán bộ bảo mật"),
+        ("leader", "Trần Văn Định", "Giám đốc Sở"),
+        ("deputy", "Nguyễn Thị Hoa", "Văn thư, cán bộ bảo mật"),
         ("member", "Vũ Đức Hiếu", "Chuyên viên Phòng Văn bản"),
-    ]  # fmt: skip
+    ]
     assert [(r.unit, r.date_from) for r in plan.schedule] == [
         ("Văn phòng Sở", date(2026, 10, 12)),
         ("Phòng Văn bản và Quản lý xử lý vi phạm hành chính", date(2026, 10, 12)),
-        ("Trung tâm Trợ giúp pháp lý nhà nước", date(2026, 10, 13)), ("Phòng Công chứng số 1", date(2026, 10, 14)),
-    ]  # fmt: skip
+        ("Trung tâm Trợ giúp pháp lý nhà nước", date(2026, 10, 13)),
+        ("Phòng Công chứng số 1", date(2026, 10, 14)),
+    ]
     assert all(
         _codes(r.flags) == ["unit_unresolved"] for r in plan.schedule
     )  # divisions, not agencies
@@ -288,8 +314,11 @@ def test_objects_listed_then_dated_and_a_team_in_many_hands(resolver) -> None:
         ("secretary", "Đỗ Thị Hạnh", "Chuyên viên Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
     ]
     rows = {r.agency_name: (r.date_from, _codes(r.flags)) for r in plan.schedule}
-    assert rows == {"Sở Tư pháp": (date(2026, 4, 14), []), "Sở Y tế": (date(2026, 4, 16), []),
-                    "UBND xã Tân Phú": (None, ["no_date"])}  # fmt: skip
+    assert rows == {
+        "Sở Tư pháp": (date(2026, 4, 14), []),
+        "Sở Y tế": (date(2026, 4, 16), []),
+        "UBND xã Tân Phú": (None, ["no_date"]),
+    }
     assert (plan.window_from, plan.window_to) == (date(2026, 4, 14), date(2026, 4, 28))
     assert plan.report_due is None
     assert "report_due_relative" in _codes(plan.flags) and "period_missing" in _codes(plan.flags)
@@ -301,7 +330,9 @@ def test_a_cell_with_two_agencies_gives_a_row_for_each_and_a_group_is_flagged(re
     plan = _read(text.encode(), resolver)
     second = [r for r in plan.schedule if r.ref == "2"]
     assert [(r.agency_name, r.date_from) for r in second] == [
-        ("Sở Y tế", date(2026, 4, 16)), ("Sở Nội vụ", date(2026, 4, 16))]  # fmt: skip
+        ("Sở Y tế", date(2026, 4, 16)),
+        ("Sở Nội vụ", date(2026, 4, 16)),
+    ]
     fourth = next(r for r in plan.schedule if r.ref == "4")
     assert fourth.agency_id is None and _codes(fourth.flags) == ["unit_is_group"]
 
@@ -366,8 +397,11 @@ def test_a_self_inspection_plan_is_read_as_one_and_any_title_with_team_and_sched
 def test_plans_that_are_not_inspection_plans_are_not_taken_for_one(resolver) -> None:
     """Every plan of the importer's own tests and the demo plans, one of them titled 'Kiểm tra …'
     with inspection tasks, stays a plan."""
-    paths = [*sorted(PLAN_SAMPLES.glob("**/*.txt")), DEMO / "ke-hoach-bac-lam-2026.txt",
-             DEMO / "du-thao-kiem-tra-2027.txt"]  # fmt: skip
+    paths = [
+        *sorted(PLAN_SAMPLES.glob("**/*.txt")),
+        DEMO / "ke-hoach-bac-lam-2026.txt",
+        DEMO / "du-thao-kiem-tra-2027.txt",
+    ]
     assert len(paths) >= 10
     for path in paths:
         data = path.read_bytes()
@@ -424,12 +458,16 @@ def directory(make_agency, make_person):
     agencies = {
         name: make_agency(name, type=kind)
         for name, kind in [
-            ("Công an tỉnh Bắc Lâm", AgencyType.PROVINCIAL_POLICE), ("Văn phòng UBND tỉnh", AgencyType.PEOPLES_COMMITTEE_OFFICE),
-            ("Sở Nội vụ", AgencyType.DEPARTMENT), ("Sở Tư pháp", AgencyType.DEPARTMENT), ("Sở Y tế", AgencyType.DEPARTMENT),
-            ("Sở Tài chính", AgencyType.DEPARTMENT), ("UBND phường Đông Thành", AgencyType.COMMUNE),
+            ("Công an tỉnh Bắc Lâm", AgencyType.PROVINCIAL_POLICE),
+            ("Văn phòng UBND tỉnh", AgencyType.PEOPLES_COMMITTEE_OFFICE),
+            ("Sở Nội vụ", AgencyType.DEPARTMENT),
+            ("Sở Tư pháp", AgencyType.DEPARTMENT),
+            ("Sở Y tế", AgencyType.DEPARTMENT),
+            ("Sở Tài chính", AgencyType.DEPARTMENT),
+            ("UBND phường Đông Thành", AgencyType.COMMUNE),
             ("UBND xã Tân Phú", AgencyType.COMMUNE),
         ]
-    }  # fmt: skip
+    }
     police = agencies["Công an tỉnh Bắc Lâm"]
     return {
         "agencies": agencies,
@@ -493,11 +531,13 @@ def test_confirming_the_review_creates_the_inspection_with_its_targets_and_days(
         for t in made.targets.select_related("agency")
     }
     assert days == {
-        "Sở Tư pháp": (date(2026, 4, 14), date(2026, 4, 14)), "Sở Y tế": (date(2026, 4, 16), date(2026, 4, 16)),
+        "Sở Tư pháp": (date(2026, 4, 14), date(2026, 4, 14)),
+        "Sở Y tế": (date(2026, 4, 16), date(2026, 4, 16)),
         "Sở Tài chính": (date(2026, 4, 21), date(2026, 4, 22)),
         "UBND phường Đông Thành": (date(2026, 4, 23), date(2026, 4, 23)),
-        "Sở Nội vụ": (date(2026, 4, 28), date(2026, 4, 28)), "UBND xã Tân Phú": (date(2026, 4, 24), date(2026, 4, 24)),
-    }  # fmt: skip
+        "Sở Nội vụ": (date(2026, 4, 28), date(2026, 4, 28)),
+        "UBND xã Tân Phú": (date(2026, 4, 24), date(2026, 4, 24)),
+    }
     assert made.items.exists()  # the default checklist
     event = AuditEvent.objects.get(action="inspection.create", object_id=str(made.pk))
     assert event.actor_id == directory["supervisor"].pk
@@ -517,15 +557,27 @@ def test_a_schedule_for_an_agency_not_inspected_or_ending_before_it_starts_is_re
     directory,
 ) -> None:
     justice, health = directory["agencies"]["Sở Tư pháp"], directory["agencies"]["Sở Y tế"]
-    values = {"kind": "inspection", "title": "Kiểm tra", "year": 2026, "period_from": date(2025, 1, 1),
-              "period_to": date(2026, 4, 1), "on_site_from": date(2026, 4, 14), "on_site_to": date(2026, 4, 16),
-              "agencies": [justice], "leader": directory["leader"]}  # fmt: skip
+    values = {
+        "kind": "inspection",
+        "title": "Kiểm tra",
+        "year": 2026,
+        "period_from": date(2025, 1, 1),
+        "period_to": date(2026, 4, 1),
+        "on_site_from": date(2026, 4, 14),
+        "on_site_to": date(2026, 4, 16),
+        "agencies": [justice],
+        "leader": directory["leader"],
+    }
     with pytest.raises(ValidationError):
-        services.create_inspection(actor=directory["supervisor"], **values,
-                                   schedule={health.pk: (date(2026, 4, 16), None)})  # fmt: skip
+        services.create_inspection(
+            actor=directory["supervisor"], **values, schedule={health.pk: (date(2026, 4, 16), None)}
+        )
     with pytest.raises(ValidationError):
-        services.create_inspection(actor=directory["supervisor"], **values,
-                                   schedule={justice.pk: (date(2026, 4, 16), date(2026, 4, 14))})  # fmt: skip
+        services.create_inspection(
+            actor=directory["supervisor"],
+            **values,
+            schedule={justice.pk: (date(2026, 4, 16), date(2026, 4, 14))},
+        )
     assert Inspection.objects.count() == 0
 
 
@@ -590,8 +642,10 @@ def test_the_plan_import_hands_an_inspection_plan_to_its_review_and_confirmation
 
 def test_a_unit_left_out_is_not_inspected(directory, client_for) -> None:
     client = client_for(directory["supervisor"])
-    response = client.post(reverse("inspections:plan_import"),
-                           {"file": SimpleUploadedFile("kh.txt", POLICE_PLAN.read_bytes())})  # fmt: skip
+    response = client.post(
+        reverse("inspections:plan_import"),
+        {"file": SimpleUploadedFile("kh.txt", POLICE_PLAN.read_bytes())},
+    )
     review = client.get(response["Location"])
     data = _post_data(review)
     del data["row-4-include"]  # the archive centre is left out
@@ -608,36 +662,46 @@ def test_people_who_do_not_plan_inspections_cannot_import_one(directory, client_
     assert staff.post(reverse("inspections:plan_import"), {"file": upload}).status_code == 403
     # the head of Sở Tư pháp may import a self-inspection, not the province's inspection
     head = client_for(directory["head"])
-    response = head.post(reverse("inspections:plan_import"),
-                         {"file": SimpleUploadedFile("kh.txt", POLICE_PLAN.read_bytes())})  # fmt: skip
+    response = head.post(
+        reverse("inspections:plan_import"),
+        {"file": SimpleUploadedFile("kh.txt", POLICE_PLAN.read_bytes())},
+    )
     review = head.get(response["Location"])
     assert review.status_code == 200
-    refused = head.post(reverse("inspections:plan_import"),
-                        _post_data(review, {"row-4-agency": "Sở Nội vụ"}))  # fmt: skip
+    refused = head.post(
+        reverse("inspections:plan_import"), _post_data(review, {"row-4-agency": "Sở Nội vụ"})
+    )
     assert refused.status_code == 403
     assert Inspection.objects.count() == 0
 
 
 def test_a_damaged_file_or_a_plain_plan_gets_a_clear_message(directory, client_for) -> None:
     client = client_for(directory["supervisor"])
-    damaged = client.post(reverse("inspections:plan_import"),
-                          {"file": SimpleUploadedFile("kh.pdf", b"%PDF-1.4\n% damaged")})  # fmt: skip
+    damaged = client.post(
+        reverse("inspections:plan_import"),
+        {"file": SimpleUploadedFile("kh.pdf", b"%PDF-1.4\n% damaged")},
+    )
     page = client.get(damaged["Location"])
     assert page.status_code == 400
     assert str(FAILURES["malformed"]) in page.content.decode()
-    plain = client.post(reverse("inspections:plan_import"),
-                        {"file": SimpleUploadedFile("kh.txt", (DEMO / "ke-hoach-bac-lam-2026.txt").read_bytes())})  # fmt: skip
+    plain = client.post(
+        reverse("inspections:plan_import"),
+        {"file": SimpleUploadedFile("kh.txt", (DEMO / "ke-hoach-bac-lam-2026.txt").read_bytes())},
+    )
     page = client.get(plain["Location"])
     assert page.status_code == 400
     assert str(plan_import.NOT_AN_INSPECTION_PLAN) in page.content.decode()
     # the plan import still previews a plan, and still refuses a damaged file itself
-    preview = client.post(reverse("plans:plan_import"),
-                          {"file": SimpleUploadedFile("kh.txt", (DEMO / "ke-hoach-bac-lam-2026.txt").read_bytes())})  # fmt: skip
+    preview = client.post(
+        reverse("plans:plan_import"),
+        {"file": SimpleUploadedFile("kh.txt", (DEMO / "ke-hoach-bac-lam-2026.txt").read_bytes())},
+    )
     assert preview.status_code == 200 and "plans/import_preview.html" in [
         t.name for t in preview.templates
     ]
-    refused = client.post(reverse("plans:plan_import"),
-                          {"file": SimpleUploadedFile("kh.pdf", b"%PDF-1.4\n% damaged")})  # fmt: skip
+    refused = client.post(
+        reverse("plans:plan_import"), {"file": SimpleUploadedFile("kh.pdf", b"%PDF-1.4\n% damaged")}
+    )
     assert refused.status_code == 200 and str(FAILURES["malformed"]) in refused.content.decode()
     assert Inspection.objects.count() == 0
 
@@ -662,7 +726,10 @@ def test_an_agency_head_imports_the_self_inspection_of_its_agency(directory, cli
     }  # Vũ Đức Hiếu; Nguyễn Thị Hoa has no account
     target = made.targets.get()
     assert (target.agency.name, target.scheduled_from, target.scheduled_to) == (
-        "Sở Tư pháp", date(2026, 10, 12), date(2026, 10, 14))  # fmt: skip
+        "Sở Tư pháp",
+        date(2026, 10, 12),
+        date(2026, 10, 14),
+    )
     assert made.self_report_due == date(2026, 10, 5)
 
 

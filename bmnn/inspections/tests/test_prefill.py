@@ -28,16 +28,25 @@ def world(make_agency, make_person):
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
     justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
     people = {
-        "police": police, "justice": justice, "health": health,
+        "police": police,
+        "justice": justice,
+        "health": health,
         "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
         "inspector": make_person(police, Role.INSPECTOR, "Phạm Quốc Bảo"),
         "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-    }  # fmt: skip
+    }
     people["inspection"] = services.create_inspection(
-        actor=people["supervisor"], kind="inspection", title="Kiểm tra 2026", year=TODAY.year,
-        period_from=date(2026, 1, 1), period_to=TODAY, on_site_from=TODAY, on_site_to=TODAY,
-        agencies=[justice, police], leader=people["inspector"],
-    )  # fmt: skip
+        actor=people["supervisor"],
+        kind="inspection",
+        title="Kiểm tra 2026",
+        year=TODAY.year,
+        period_from=date(2026, 1, 1),
+        period_to=TODAY,
+        on_site_from=TODAY,
+        on_site_to=TODAY,
+        agencies=[justice, police],
+        leader=people["inspector"],
+    )
     people["target"] = people["inspection"].targets.get(agency=justice)
     return people
 
@@ -69,8 +78,13 @@ def _item(world, agency, number: str, **fields) -> SecretItem:
 
 def test_a_device_used_for_secrets_while_connected_suggests_not_compliant(world) -> None:
     """L25 Art. 5.2: the asset tag is named; a LAN machine is not."""
-    lan = devices.save_lan(actor=world["officer"], agency=world["justice"], name="LAN", site="P.203",
-                           measures="Không kết nối Internet")  # fmt: skip
+    lan = devices.save_lan(
+        actor=world["officer"],
+        agency=world["justice"],
+        name="LAN",
+        site="P.203",
+        measures="Không kết nối Internet",
+    )
     _device(world, "STP-MT-02", connected_to="lan", lan=lan)
     assert _suggested(world, "computers.offline").result == Answer.Result.COMPLIANT
     _device(world, "STP-LT-03", connected_to="internet")
@@ -91,8 +105,13 @@ def test_ever_connected_devices_are_listed_for_the_inspector_to_check(world) -> 
     check was made, so no result is suggested while such a device exists."""
     _device(world, "STP-MT-01")
     assert _suggested(world, "computers.ever_connected").result == Answer.Result.COMPLIANT
-    _device(world, "STP-MT-02", ever_connected="yes", ever_connected_on=date(2024, 3, 15),
-            ever_connected_to="Internet văn phòng")  # fmt: skip
+    _device(
+        world,
+        "STP-MT-02",
+        ever_connected="yes",
+        ever_connected_on=date(2024, 3, 15),
+        ever_connected_to="Internet văn phòng",
+    )
     _device(world, "STP-MT-04", ever_connected="unknown")
     ever = _suggested(world, "computers.ever_connected")
     assert ever.result == ""
@@ -124,8 +143,12 @@ def test_a_retired_device_is_not_counted(world) -> None:
 def test_a_recalled_document_past_its_date_suggests_not_compliant(world) -> None:
     """ND26 Art. 4.4: returned by the date written on the document; late from the day after it."""
     item = _item(world, world["justice"], "12/BC-STP")
-    recall = Recall.objects.create(item=item, return_by=TODAY, decided_by=world["officer"],
-                                   decided_on=TODAY - timedelta(days=20))  # fmt: skip
+    recall = Recall.objects.create(
+        item=item,
+        return_by=TODAY,
+        decided_by=world["officer"],
+        decided_on=TODAY - timedelta(days=20),
+    )
     line = RecallReturn.objects.create(
         recall=recall, recipient="Sở Y tế", to_agency=world["health"]
     )
@@ -142,8 +165,12 @@ def test_a_recalled_document_past_its_date_suggests_not_compliant(world) -> None
 def test_a_copy_the_agency_owes_back_counts_too(world) -> None:
     """ND26 Art. 4.4: the holder of a recalled copy returns it by the date."""
     item = _item(world, world["health"], "7/KH-SYT")
-    recall = Recall.objects.create(item=item, return_by=TODAY - timedelta(days=3), decided_by=world["officer"],
-                                   decided_on=TODAY - timedelta(days=30))  # fmt: skip
+    recall = Recall.objects.create(
+        item=item,
+        return_by=TODAY - timedelta(days=3),
+        decided_by=world["officer"],
+        decided_on=TODAY - timedelta(days=30),
+    )
     RecallReturn.objects.create(recall=recall, recipient="Sở Tư pháp", to_agency=world["justice"])
     assert _suggested(world, "transport.recall").result == Answer.Result.NOT_COMPLIANT
 
@@ -153,9 +180,13 @@ def test_a_notice_past_its_fifteen_days_suggests_not_compliant(world) -> None:
     after `remark_by`, as record_remarking counts it."""
     held = _item(world, world["justice"], "5/QĐ-UBND", origin=Origin.RECEIVED)
     notice = HolderNotice.objects.create(
-        item=held, kind=HolderNotice.Kind.EXTENSION, issuer_name="UBND tỉnh", decided_on=TODAY - timedelta(days=15),
-        received_on=TODAY - timedelta(days=15), remark_by=TODAY,
-    )  # fmt: skip
+        item=held,
+        kind=HolderNotice.Kind.EXTENSION,
+        issuer_name="UBND tỉnh",
+        decided_on=TODAY - timedelta(days=15),
+        received_on=TODAY - timedelta(days=15),
+        remark_by=TODAY,
+    )
     assert _suggested(world, "declassification.notices").result == Answer.Result.COMPLIANT
     assert remarking_overdue({world["justice"].pk}, TODAY) == []
     HolderNotice.objects.filter(pk=notice.pk).update(remark_by=TODAY - timedelta(days=1))
@@ -177,8 +208,12 @@ def test_the_police_budget_estimate_is_shown_for_the_police_only(world) -> None:
     assert "budget.estimate" not in prefill.suggestions(world["target"], today=TODAY)
     missing = prefill.suggestions(police_target, today=TODAY)["budget.estimate"]
     assert missing.result == "" and str(TODAY.year) in missing.evidence
-    services.save_budget(actor=world["supervisor"], year=TODAY.year, lines=[("Mua két sắt", 50_000_000)],
-                         status="submitted")  # fmt: skip
+    services.save_budget(
+        actor=world["supervisor"],
+        year=TODAY.year,
+        lines=[("Mua két sắt", 50_000_000)],
+        status="submitted",
+    )
     assert BudgetLine.objects.exists()
     shown = prefill.suggestions(police_target, today=TODAY)["budget.estimate"]
     assert (
@@ -206,8 +241,13 @@ def test_the_page_fills_the_form_for_the_team_and_shows_nothing_to_the_agency(
     assert "prefill-" not in agency_page and 'data-testid="item-computers.offline"' in agency_page
 
     item = world["inspection"].items.get(code="computers.offline")
-    services.answer(actor=world["inspector"], target=world["target"], item=item, result="not_applicable",
-                    evidence="Máy đã được thu hồi trước ngày kiểm tra")  # fmt: skip
+    services.answer(
+        actor=world["inspector"],
+        target=world["target"],
+        item=item,
+        result="not_applicable",
+        evidence="Máy đã được thu hồi trước ngày kiểm tra",
+    )
     page = client_for(world["inspector"]).get(url).content.decode()
     row = page.split('data-testid="item-computers.offline"')[1].split("</tr>")[0]
     assert '<option value="not_applicable" selected>' in row and "Máy đã được thu hồi" in row

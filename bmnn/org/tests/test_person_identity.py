@@ -31,8 +31,10 @@ def test_an_officer_cannot_rename_the_head_or_change_the_heads_email_on_the_page
 ) -> None:
     head = agency_people["head"]
     client = client_for(agency_people["officer"])
-    response = client.post(f"/people/{head.pk}/edit/", {
-        "full_name": "Kẻ Mạo Danh", "email": "attacker@example.org", "position": "", "phone": ""})  # fmt: skip
+    response = client.post(
+        f"/people/{head.pk}/edit/",
+        {"full_name": "Kẻ Mạo Danh", "email": "attacker@example.org", "position": "", "phone": ""},
+    )
     assert response.status_code == 403
     head.refresh_from_db()
     assert head.full_name == "Trần Văn Định" and head.email != "attacker@example.org"
@@ -44,8 +46,9 @@ def test_an_officer_cannot_change_the_head_or_another_officer_through_the_api(
     client = client_for(agency_people["officer"])
     for target in ("head", "officer2"):
         person = agency_people[target]
-        response = client.patch(f"/api/people/{person.pk}/", {"email": "x@example.org"},
-                                content_type="application/json")  # fmt: skip
+        response = client.patch(
+            f"/api/people/{person.pk}/", {"email": "x@example.org"}, content_type="application/json"
+        )
         assert response.status_code == 403, target
         person.refresh_from_db()
         assert person.email != "x@example.org"

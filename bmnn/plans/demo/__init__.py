@@ -21,14 +21,29 @@ DRAFT = "du-thao-kiem-tra-2027.txt"
 
 # (agency code, task ref, status, note)
 PROGRESS = [
-    ("demo-stp", "II.1.b", "in_progress", "Đã đưa nội dung vào dự thảo chương trình phổ biến pháp luật; đang xin ý kiến các sở."),
-    ("demo-stp", "II.2.a", "done", "Đã rà soát danh mục thuộc lĩnh vực tư pháp, gửi Công an tỉnh văn bản đề xuất."),
+    (
+        "demo-stp",
+        "II.1.b",
+        "in_progress",
+        "Đã đưa nội dung vào dự thảo chương trình phổ biến pháp luật; đang xin ý kiến các sở.",
+    ),
+    (
+        "demo-stp",
+        "II.2.a",
+        "done",
+        "Đã rà soát danh mục thuộc lĩnh vực tư pháp, gửi Công an tỉnh văn bản đề xuất.",
+    ),
     ("demo-snv", "II.2.a", "done", "Hoàn thành rà soát, không có đề xuất sửa đổi."),
     ("demo-syt", "II.2.a", "in_progress", "Đang lấy ý kiến các đơn vị trực thuộc."),
     ("demo-sct", "II.2.a", "blocked", "Chờ hướng dẫn của Bộ Công Thương về danh mục mới."),
     ("demo-cat", "II.1.a", "done", "Đã tổ chức hội nghị tập huấn ngày 20/8/2026 cho 180 đại biểu."),
-    ("demo-p01", "II.3", "in_progress", "Đã kiểm kê 6 máy tính soạn thảo văn bản mật; 1 máy chờ xác minh."),
-]  # fmt: skip
+    (
+        "demo-p01",
+        "II.3",
+        "in_progress",
+        "Đã kiểm kê 6 máy tính soạn thảo văn bản mật; 1 máy chờ xác minh.",
+    ),
+]
 ACCEPTED = [("demo-snv", "II.2.a"), ("demo-cat", "II.1.a")]
 
 

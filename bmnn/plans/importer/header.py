@@ -37,9 +37,17 @@ _DECORATION = re.compile(r"^[-_=*–—.\s]+$")
 _DECORATION_TAIL = re.compile(r"[\s\-_=*–—]{3,}$")
 _MOTTO = ("cong hoa", "doc lap", "dang cong san")
 _DOCUMENT_KINDS = (
-    "ke hoach", "quyet dinh", "bao cao", "chi thi", "cong van", "thong bao", "huong dan",
-    "chuong trinh", "nghi quyet", "to trinh",
-)  # fmt: skip
+    "ke hoach",
+    "quyet dinh",
+    "bao cao",
+    "chi thi",
+    "cong van",
+    "thong bao",
+    "huong dan",
+    "chuong trinh",
+    "nghi quyet",
+    "to trinh",
+)
 # A line that goes on naming the body above it ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI")
 _CONTINUATION = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b(?! uy)")
 

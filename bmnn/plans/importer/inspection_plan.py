@@ -67,13 +67,16 @@ _BODY_START = re.compile(r"^(can cu|thuc hien|xet|de |nham |thi hanh|theo |trien
 
 # Part headings, by what they hold (checked in this order)
 _SECTION_WORDS = [
-    ("team", r"thanh phan (?:doan|to|luc luong)|doan (?:tu )?kiem tra|doan thanh tra|thanh lap (?:doan|to)|to (?:tu )?kiem tra"),
+    (
+        "team",
+        r"thanh phan (?:doan|to|luc luong)|doan (?:tu )?kiem tra|doan thanh tra|thanh lap (?:doan|to)|to (?:tu )?kiem tra",
+    ),
     ("schedule", r"doi tuong|thoi gian|lich kiem tra|lich lam viec|dia diem"),
     ("content", r"noi dung"),
     ("purposes", r"muc dich|yeu cau"),
     ("organisation", r"to chuc thuc hien|trach nhiem|phan cong"),
     ("method", r"phuong phap|hinh thuc|cach thuc"),
-]  # fmt: skip
+]
 _SUBHEADING = re.compile(
     r"^(?:noi dung(?: (?:tu )?kiem tra)?|thanh phan doan|(?:doan|to) (?:tu )?kiem tra|thanh phan|doi tuong(?: kiem tra)?|"
     r"thoi gian(?:,? dia diem)?(?: kiem tra)?|lich kiem tra|dia diem|phuong phap|hinh thuc|"
@@ -106,9 +109,24 @@ _NAME_END = re.compile(r"\s+[-–—]\s+|\s*[,(:;]\s*|\s+[-–—](?=\S)")
 # First words of a position or a body, never of a name ("Phó …", "Sở …"); family names that fold
 # to a common word (Trương, Vũ, Đoàn, Chu, Tô) are not among them
 _NOT_NAME_WORDS = {
-    "pho", "giam", "chanh", "chuyen", "so", "ban", "phong", "uy", "ubnd", "cuc", "lanh",
-    "cac", "dai", "thuong", "thieu", "dong", "ong",
-}  # fmt: skip
+    "pho",
+    "giam",
+    "chanh",
+    "chuyen",
+    "so",
+    "ban",
+    "phong",
+    "uy",
+    "ubnd",
+    "cuc",
+    "lanh",
+    "cac",
+    "dai",
+    "thuong",
+    "thieu",
+    "dong",
+    "ong",
+}
 
 
 @dataclass
@@ -200,20 +218,32 @@ class InspectionPlan:
             "plan": header,
             "year": self.year,
             "areas": self.areas,
-            "period": {"from": day(self.period_from), "to": day(self.period_to),
-                       "until_visit": self.period_until_visit, "text": self.period_text},
+            "period": {
+                "from": day(self.period_from),
+                "to": day(self.period_to),
+                "until_visit": self.period_until_visit,
+                "text": self.period_text,
+            },
             "on_site": {"from": day(on_site_from), "to": day(on_site_to)},
             "team": [asdict(member) for member in self.team],
             "schedule": [
-                {"ref": r.ref, "unit": r.unit, "agency": r.agency_name or None,
-                 "agency_id": r.agency_id, "from": day(r.date_from), "to": day(r.date_to),
-                 "when": r.when, "note": r.note, "flags": [asdict(f) for f in r.flags]}
+                {
+                    "ref": r.ref,
+                    "unit": r.unit,
+                    "agency": r.agency_name or None,
+                    "agency_id": r.agency_id,
+                    "from": day(r.date_from),
+                    "to": day(r.date_to),
+                    "when": r.when,
+                    "note": r.note,
+                    "flags": [asdict(f) for f in r.flags],
+                }
                 for r in self.schedule
             ],
             "report_due": {"date": day(self.report_due), "text": self.report_due_text},
             "flags": [asdict(f) for f in self.flags],
             "tasks": [],  # the plan importer's shape: an inspection plan assigns no tasks
-        }  # fmt: skip
+        }
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -308,15 +338,21 @@ def read_when(text: str, default_year: int | None = None) -> When | None:
     match = _MONTH.search(folded)
     if match and 1 <= int(match[1]) <= 12:
         year, month = int(match[2]), int(match[1])
-        return When(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
-                    precise=False)  # fmt: skip
+        return When(
+            date(year, month, 1),
+            date(year, month, calendar.monthrange(year, month)[1]),
+            precise=False,
+        )
     match = _QUARTER.search(folded)
     if match:
         quarter = _ROMAN.get(match[1]) or int(match[1])
         year = int(match[2])
         end_month = quarter * 3
-        return When(date(year, end_month - 2, 1),
-                    date(year, end_month, calendar.monthrange(year, end_month)[1]), precise=False)  # fmt: skip
+        return When(
+            date(year, end_month - 2, 1),
+            date(year, end_month, calendar.monthrange(year, end_month)[1]),
+            precise=False,
+        )
     return None
 
 
@@ -472,8 +508,14 @@ def _read(
             blocks[signals.title_index + 1 :],
         )
     else:  # no "KẾ HOẠCH": the header is what comes before the first part
-        first = next((i for i, b in enumerate(blocks)
-                      if isinstance(b, str) and re.match(r"^\s*[IVX]+\s*[.)]\s", b)), 0)  # fmt: skip
+        first = next(
+            (
+                i
+                for i, b in enumerate(blocks)
+                if isinstance(b, str) and re.match(r"^\s*[IVX]+\s*[.)]\s", b)
+            ),
+            0,
+        )
         header_blocks, body_blocks = blocks[:first], blocks[first:]
     header = _header(header_blocks, body_blocks, signals.title)
     places = [header.place, *header_reader.PROVINCE_RE.findall(_text(header_blocks))]
@@ -538,8 +580,11 @@ def _body_until_trailer(blocks: list[Block]) -> list[Block]:
 def _sections_of(text: str) -> list[str]:
     """What a part heading announces: "NỘI DUNG, THỜI GIAN KIỂM TRA" is content and schedule."""
     folded = fold(text)
-    return [kind for kind, words in _SECTION_WORDS
-            if re.search(rf"(?<![a-z])(?:{words})(?![a-z])", folded)]  # fmt: skip
+    return [
+        kind
+        for kind, words in _SECTION_WORDS
+        if re.search(rf"(?<![a-z])(?:{words})(?![a-z])", folded)
+    ]
 
 
 def _is_heading(para: Para) -> bool:
@@ -657,8 +702,14 @@ def _member(text: str, role: str | None, resolver: Resolver) -> _Line:
     if not _looks_like_name(name):
         return _Line(None, role, unread=bool(honorific or rank_match))
     unit, position = _unit_in(rest.strip(" ,.-–—()"), resolver)
-    member = TeamMember(own_role or "member", name.strip(), rank.strip(), position.strip(),
-                        unit, " ".join(text.split()))  # fmt: skip
+    member = TeamMember(
+        own_role or "member",
+        name.strip(),
+        rank.strip(),
+        position.strip(),
+        unit,
+        " ".join(text.split()),
+    )
     return _Line(member, role)
 
 
@@ -673,8 +724,11 @@ def _team(
             members.extend(_team_table(block, resolver))
     paras = sections.get("team", [])
     if not paras:  # no team part: lines that give someone a role on the team
-        paras = [p for p in sections.get("intro", []) + sections.get("organisation", [])
-                 if re.search(r"(?<![a-z])(?:(?:pho )?truong doan|to truong)(?![a-z])", fold(p.text))]  # fmt: skip
+        paras = [
+            p
+            for p in sections.get("intro", []) + sections.get("organisation", [])
+            if re.search(r"(?<![a-z])(?:(?:pho )?truong doan|to truong)(?![a-z])", fold(p.text))
+        ]
     role: str | None = None
     for para in paras:
         if para.kind == "table":
@@ -984,8 +1038,11 @@ def _schedule_line(
     unit = text
     when_text = ""
     if when is not None:
-        spans = [m.span() for p in (_DAY_RUN, _DAY, _DAY_WORDS, _WEEK, _MONTH, _QUARTER, _ISO)
-                 for m in p.finditer(fold_aligned(text))]  # fmt: skip
+        spans = [
+            m.span()
+            for p in (_DAY_RUN, _DAY, _DAY_WORDS, _WEEK, _MONTH, _QUARTER, _ISO)
+            for m in p.finditer(fold_aligned(text))
+        ]
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         lead = re.search(
             r"(?:(?:tu|vao|trong|sang|chieu)\s+)?(?:ngay\s+)?$", fold_aligned(text[:start])
@@ -1054,8 +1111,18 @@ def _rows_for(
 
 
 def _copy_row(row: ScheduleRow) -> ScheduleRow:
-    return ScheduleRow(row.ref, row.unit, row.agency_id, row.agency_name, row.unit_kind,
-                       row.date_from, row.date_to, row.when, row.note, list(row.flags))  # fmt: skip
+    return ScheduleRow(
+        row.ref,
+        row.unit,
+        row.agency_id,
+        row.agency_name,
+        row.unit_kind,
+        row.date_from,
+        row.date_to,
+        row.when,
+        row.note,
+        list(row.flags),
+    )
 
 
 # --- areas, period, deadline -----------------------------------------------------------------

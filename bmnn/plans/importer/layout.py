@@ -38,10 +38,28 @@ _ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\.(?:\s+(?P<rest>.*))?|\s*)$")
 _GROUP_ROW = re.compile(r"^(?P<mark>[IVX]{1,5})\s*[.)]\s*(?P<rest>\S.*)$")
 _TABLE_END = re.compile(r"^(noi nhan|phu luc\b|kt\.|tm\.|q\. |tl\.|tuq\.)")
 _DOCUMENT_WORDS = (
-    "nghi quyet", "nghi dinh", "quyet dinh", "van ban", "ke hoach", "bao cao", "de an", "luat",
-    "thong tu", "chi thi", "cac hoat dong", "hoat dong", "chuong trinh", "ket qua", "to trinh",
-    "huong dan", "cong van", "tai lieu", "so tay", "phong su", "ban tin",
-)  # fmt: skip
+    "nghi quyet",
+    "nghi dinh",
+    "quyet dinh",
+    "van ban",
+    "ke hoach",
+    "bao cao",
+    "de an",
+    "luat",
+    "thong tu",
+    "chi thi",
+    "cac hoat dong",
+    "hoat dong",
+    "chuong trinh",
+    "ket qua",
+    "to trinh",
+    "huong dan",
+    "cong van",
+    "tai lieu",
+    "so tay",
+    "phong su",
+    "ban tin",
+)
 MAX_LABEL = 32  # a column heading's line in a grid-less table is short
 MAX_SPLIT_LINES = 40  # the narrow cells of one row: more is not a row of a task table
 
@@ -442,9 +460,25 @@ def _timing_tail(line: str) -> list[str]:
 
 
 _NOT_BEFORE_A_NAME = {
-    "của", "với", "cho", "tại", "và", "thuộc", "giữa", "do", "bởi", "từ", "đến", "trong", "theo",
-    "về", "các", "là", "hoặc", "gồm",
-}  # fmt: skip
+    "của",
+    "với",
+    "cho",
+    "tại",
+    "và",
+    "thuộc",
+    "giữa",
+    "do",
+    "bởi",
+    "từ",
+    "đến",
+    "trong",
+    "theo",
+    "về",
+    "các",
+    "là",
+    "hoặc",
+    "gồm",
+}
 
 
 def _glued_name(line: str) -> str:

@@ -77,9 +77,15 @@ def test_a_docx_with_word_numbering_and_an_appendix_table_gives_the_tasks_of_bot
     ]
     table = [
         ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
-        ["1", "Rà soát máy tính soạn thảo văn bản mật", "Sở Khoa học và Công nghệ", "Công an tỉnh", "Quý III/2026"],
+        [
+            "1",
+            "Rà soát máy tính soạn thảo văn bản mật",
+            "Sở Khoa học và Công nghệ",
+            "Công an tỉnh",
+            "Quý III/2026",
+        ],
         ["2", "Tập huấn cán bộ văn thư", "Sở Nội vụ", "", "Tháng 10/2026"],
-    ]  # fmt: skip
+    ]
     parsed = parse_bytes(docx_bytes(paragraphs, table), resolver)
     tasks = {t.ref: t for t in parsed.tasks}
     assert [p.name for p in tasks["I.1"].lead] == ["Công an tỉnh Bắc Lâm"]

@@ -52,9 +52,13 @@ def _task(
     ref="II.1", leads=(), coordinating=(), kind="quarter", due=date(2026, 6, 30)
 ) -> TaskDraft:
     return TaskDraft(
-        ref=ref, content="Tổ chức tập huấn", leads=list(leads), coordinating=list(coordinating),
-        timing_kind=kind, due_date=due,
-    )  # fmt: skip
+        ref=ref,
+        content="Tổ chức tập huấn",
+        leads=list(leads),
+        coordinating=list(coordinating),
+        timing_kind=kind,
+        due_date=due,
+    )
 
 
 def test_only_the_supervisor_creates_plans(province) -> None:

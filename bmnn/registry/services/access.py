@@ -26,12 +26,16 @@ def grant_need_to_know(
     require(
         policy.is_head_of(actor, item.agency_id), _("Only the head of the agency grants access.")
     )
-    _law(rules.may_access(person.clearance, item.level),
-         _("The person's clearance is below the item's level"), "L18 Art. 26")  # fmt: skip
+    _law(
+        rules.may_access(person.clearance, item.level),
+        _("The person's clearance is below the item's level"),
+        "L18 Art. 26",
+    )
     grant, _created = NeedToKnow.objects.get_or_create(
-        item=item, person=person,
+        item=item,
+        person=person,
         defaults={"granted_by": actor, "granted_on": timezone.localdate(), "reason": reason},
-    )  # fmt: skip
+    )
     audit.record(
         actor=actor,
         action="secret.grant",
@@ -59,5 +63,10 @@ def record_list_read(*, actor: Person, items: list[SecretItem], where: str) -> N
 @service
 def record_book_read(*, actor: Person, book: RegisterBook, lines: int, fmt: str = "page") -> None:
     """Reading or exporting a book reads its lines: one audit event says which and how many."""
-    audit.record(actor=actor, action="register.read" if fmt == "page" else "register.export",
-                 obj=book, agency=book.agency, changes={"format": fmt, "lines": lines})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="register.read" if fmt == "page" else "register.export",
+        obj=book,
+        agency=book.agency,
+        changes={"format": fmt, "lines": lines},
+    )

@@ -27,9 +27,17 @@ from bmnn.registry.services.common import (
 
 
 @service
-def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, until: date,
-                      protection: str, abroad: bool = False,
-                      delegation_leader: str = "") -> CarryOut:  # fmt: skip
+def request_carry_out(
+    *,
+    actor: Person,
+    copy: Copy,
+    purpose: str,
+    place: str,
+    until: date,
+    protection: str,
+    abroad: bool = False,
+    delegation_leader: str = "",
+) -> CarryOut:
     """A written request with purpose, place and time of the work and the protection measures
     (ND26 Art. 5.2); going abroad also names the delegation leader, who is informed (L18
     Art. 14.2)."""
@@ -42,8 +50,11 @@ def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, un
         rules.may_access(actor.clearance, copy.item.level),
         _("Your clearance is below the item's level."),
     )
-    _law(copy.status == CopyStatus.IN_STORE and copy.item.status == ItemStatus.CLASSIFIED,
-         _("Only a classified copy in store can be carried out"), "L18 Art. 14")  # fmt: skip
+    _law(
+        copy.status == CopyStatus.IN_STORE and copy.item.status == ItemStatus.CLASSIFIED,
+        _("Only a classified copy in store can be carried out"),
+        "L18 Art. 14",
+    )
     required = {"purpose": purpose, "place": place, "protection": protection}
     if abroad:
         required["delegation_leader"] = delegation_leader
@@ -55,14 +66,29 @@ def request_carry_out(*, actor: Person, copy: Copy, purpose: str, place: str, un
         )
     if until < timezone.localdate():
         raise ValidationError({"until": _("The return date is in the past.")})
-    request = CarryOut.objects.create(copy=copy, requested_by=actor, purpose=purpose.strip(), place=place.strip(),
-                                      until=until, protection=protection.strip(), abroad=abroad,
-                                      delegation_leader=delegation_leader.strip() if abroad else "")  # fmt: skip
-    audit.record(actor=actor, action="secret.carry_out_request", obj=copy.item, agency=copy.item.agency,
-                 changes={"copy": copy.number, "place": place, "until": until, "abroad": abroad})  # fmt: skip
-    notify(people_in_roles((Role.HEAD,), {copy.item.agency_id}),
-           title=_("A request to carry a secret out awaits your decision"),
-           url=reverse("registry:item", args=[copy.item.pk]), key=f"carry-out-{request.pk}-request")  # fmt: skip
+    request = CarryOut.objects.create(
+        copy=copy,
+        requested_by=actor,
+        purpose=purpose.strip(),
+        place=place.strip(),
+        until=until,
+        protection=protection.strip(),
+        abroad=abroad,
+        delegation_leader=delegation_leader.strip() if abroad else "",
+    )
+    audit.record(
+        actor=actor,
+        action="secret.carry_out_request",
+        obj=copy.item,
+        agency=copy.item.agency,
+        changes={"copy": copy.number, "place": place, "until": until, "abroad": abroad},
+    )
+    notify(
+        people_in_roles((Role.HEAD,), {copy.item.agency_id}),
+        title=_("A request to carry a secret out awaits your decision"),
+        url=reverse("registry:item", args=[copy.item.pk]),
+        key=f"carry-out-{request.pk}-request",
+    )
     return request
 
 
@@ -84,13 +110,19 @@ def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> Carr
         )
     else:
         _law(
-            any(rules.may_approve_carry_out(kind, abroad=True, own_agency=False)
-                for kind in policy.headed_agency_types(actor)),
-            _("Taking a secret abroad is approved by a minister or a provincial leader named in the law"),
+            any(
+                rules.may_approve_carry_out(kind, abroad=True, own_agency=False)
+                for kind in policy.headed_agency_types(actor)
+            ),
+            _(
+                "Taking a secret abroad is approved by a minister or a provincial leader named in the law"
+            ),
             "L18 Art. 14.2",
-        )  # fmt: skip
-        require(rules.may_access(actor.clearance, item.level),
-                _("Your clearance is below the item's level."))  # fmt: skip
+        )
+        require(
+            rules.may_access(actor.clearance, item.level),
+            _("Your clearance is below the item's level."),
+        )
     if request.abroad and request.state == CarryOut.State.REQUESTED and approve:
         return _endorse_abroad(actor, request)
     request.state = CarryOut.State.APPROVED if approve else CarryOut.State.REFUSED
@@ -100,11 +132,19 @@ def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> Carr
         request.copy.status = CopyStatus.CHECKED_OUT
         request.copy.holder = request.requested_by
         request.copy.save(update_fields=["status", "holder"])
-    audit.record(actor=actor, action="secret.carry_out_" + ("approve" if approve else "refuse"), obj=item,
-                 agency=item.agency, changes={"copy": request.copy.number, "abroad": request.abroad})  # fmt: skip
-    notify([request.requested_by],
-           title=_("Carrying out approved") if approve else _("Carrying out refused"),
-           url=reverse("registry:item", args=[item.pk]), key=f"carry-out-{request.pk}-decided")  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.carry_out_" + ("approve" if approve else "refuse"),
+        obj=item,
+        agency=item.agency,
+        changes={"copy": request.copy.number, "abroad": request.abroad},
+    )
+    notify(
+        [request.requested_by],
+        title=_("Carrying out approved") if approve else _("Carrying out refused"),
+        url=reverse("registry:item", args=[item.pk]),
+        key=f"carry-out-{request.pk}-decided",
+    )
     return request
 
 
@@ -112,12 +152,20 @@ def _endorse_abroad(actor: Person, request: CarryOut) -> CarryOut:
     item = request.copy.item
     request.state, request.endorsed_by = CarryOut.State.ENDORSED, actor
     request.save(update_fields=["state", "endorsed_by"])
-    audit.record(actor=actor, action="secret.carry_out_endorse", obj=item, agency=item.agency,
-                 changes={"copy": request.copy.number})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.carry_out_endorse",
+        obj=item,
+        agency=item.agency,
+        changes={"copy": request.copy.number},
+    )
     authorities = Agency.objects.filter(is_active=True, type__in=rules.CARRY_ABROAD_AUTHORITY)
-    notify(people_in_roles((Role.HEAD,), set(authorities.values_list("pk", flat=True))),
-           title=_("A request to take a secret abroad awaits your approval"),
-           url=reverse("registry:approvals"), key=f"carry-out-{request.pk}-endorsed")  # fmt: skip
+    notify(
+        people_in_roles((Role.HEAD,), set(authorities.values_list("pk", flat=True))),
+        title=_("A request to take a secret abroad awaits your approval"),
+        url=reverse("registry:approvals"),
+        key=f"carry-out-{request.pk}-endorsed",
+    )
     return request
 
 
@@ -137,6 +185,11 @@ def return_carried_out(*, actor: Person, request: CarryOut, report: str) -> Carr
     request.save(update_fields=["state", "returned_on"])
     request.copy.status = CopyStatus.IN_STORE
     request.copy.save(update_fields=["status"])
-    audit.record(actor=actor, action="secret.carry_out_return", obj=item, agency=item.agency,
-                 changes={"copy": request.copy.number, "report": report})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.carry_out_return",
+        obj=item,
+        agency=item.agency,
+        changes={"copy": request.copy.number, "report": report},
+    )
     return request

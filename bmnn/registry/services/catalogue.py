@@ -119,18 +119,29 @@ def record_catalogue(
         raise ValidationError({"sector": _("Name the sector.")})
     start = valid_from or issued_on
     if start < issued_on:
-        raise ValidationError({"valid_from": _("A decision takes effect on or after the day it is issued.")})  # fmt: skip
+        raise ValidationError(
+            {"valid_from": _("A decision takes effect on or after the day it is issued.")}
+        )
     previous = None
     if replaces is not None:
         previous = locked(Catalogue.objects).get(pk=replaces.pk)
-        _law(not Catalogue.objects.filter(replaces=previous).exists(),
-             _("This catalogue has already been replaced"), "L18 Art. 9")  # fmt: skip
-        _law(previous.valid_from is None or previous.valid_from < start,
-             _("A new version starts after the version it replaces"), "L18 Art. 9")  # fmt: skip
+        _law(
+            not Catalogue.objects.filter(replaces=previous).exists(),
+            _("This catalogue has already been replaced"),
+            "L18 Art. 9",
+        )
+        _law(
+            previous.valid_from is None or previous.valid_from < start,
+            _("A new version starts after the version it replaces"),
+            "L18 Art. 9",
+        )
     catalogue = Catalogue.objects.create(
-        sector=sector.strip()[:255], decision=decision, issued_on=issued_on, valid_from=start,
+        sector=sector.strip()[:255],
+        decision=decision,
+        issued_on=issued_on,
+        valid_from=start,
         replaces=previous,
-    )  # fmt: skip
+    )
     carried: list[str] = []
     if previous is not None:
         end = start - timedelta(days=1)
@@ -141,9 +152,18 @@ def record_catalogue(
             if old.is_active and (old.removed_on is None or old.removed_on > start):
                 _carry_over(old, catalogue, start, actor=actor)
                 carried.append(old.code)
-    audit.record(actor=actor, action="secret.catalogue_record", obj=catalogue,
-                 changes={"decision": decision, "sector": catalogue.sector, "valid_from": start,
-                          "replaces": str(previous) if previous else "", "entries": ", ".join(carried)})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.catalogue_record",
+        obj=catalogue,
+        changes={
+            "decision": decision,
+            "sector": catalogue.sector,
+            "valid_from": start,
+            "replaces": str(previous) if previous else "",
+            "entries": ", ".join(carried),
+        },
+    )
     if previous is not None and start <= timezone.localdate():
         _switch_version(catalogue, actor=actor)
     return catalogue
@@ -153,14 +173,19 @@ def _carry_over(old: CatalogueItem, catalogue: Catalogue, start: date, *, actor:
     """Copies an entry into the new version with its level on the version's first day, and
     with the changes already recorded for a later day (they were decided; the new version
     does not undo them)."""
-    entry = CatalogueItem.objects.create(catalogue=catalogue, code=old.code, text=old.text,
-                                         level=level_on(old, start))  # fmt: skip
+    entry = CatalogueItem.objects.create(
+        catalogue=catalogue, code=old.code, text=old.text, level=level_on(old, start)
+    )
     for later in old.changes.filter(effective_on__gt=start).order_by("effective_on", "pk"):
         CatalogueChange.objects.create(
-            entry=entry, change=later.change, effective_on=later.effective_on,
-            decision=later.decision, old_level=later.old_level, new_level=later.new_level,
+            entry=entry,
+            change=later.change,
+            effective_on=later.effective_on,
+            decision=later.decision,
+            old_level=later.old_level,
+            new_level=later.new_level,
             recorded_by=actor,
-        )  # fmt: skip
+        )
         if later.change == Change.REMOVED:
             entry.removed_on = later.effective_on
             entry.save(update_fields=["removed_on"])
@@ -190,22 +215,35 @@ def add_catalogue_entry(
         raise ValidationError({"code": _("This catalogue already has an entry with this number.")})
     if valid_from is not None and catalogue.valid_from and valid_from < catalogue.valid_from:
         raise ValidationError({"valid_from": _("An entry cannot start before its catalogue.")})
-    _law(not Catalogue.objects.filter(replaces=catalogue).exists(),
-         _("The catalogue has been replaced: add the entry to the version that replaces it"), "L18 Art. 9")  # fmt: skip
+    _law(
+        not Catalogue.objects.filter(replaces=catalogue).exists(),
+        _("The catalogue has been replaced: add the entry to the version that replaces it"),
+        "L18 Art. 9",
+    )
     entry = CatalogueItem.objects.create(
-        catalogue=catalogue, code=code.strip()[:16], text=text.strip(), level=level,
+        catalogue=catalogue,
+        code=code.strip()[:16],
+        text=text.strip(),
+        level=level,
         valid_from=valid_from,
-    )  # fmt: skip
-    audit.record(actor=actor, action="secret.catalogue_entry_add", obj=entry,
-                 changes={"level": level, "valid_from": valid_from})  # fmt: skip
+    )
+    audit.record(
+        actor=actor,
+        action="secret.catalogue_entry_add",
+        obj=entry,
+        changes={"level": level, "valid_from": valid_from},
+    )
     return entry
 
 
 def _check_change_date(entry: CatalogueItem, effective_on: date) -> None:
     """A change takes effect on a day the entry is in the catalogue, and changes are recorded
     in the order they take effect (each one starts from the state the previous one left)."""
-    _law(entry_in_force(entry, effective_on),
-         _("The entry is not in the catalogue on that day"), "L18 Art. 9")  # fmt: skip
+    _law(
+        entry_in_force(entry, effective_on),
+        _("The entry is not in the catalogue on that day"),
+        "L18 Art. 9",
+    )
     latest = entry.changes.order_by("-effective_on").values_list("effective_on", flat=True).first()
     if latest is not None and effective_on < latest:
         raise ValidationError(
@@ -228,19 +266,26 @@ def remove_catalogue_entry(
     _manager(actor)
     entry = locked(CatalogueItem.objects).select_related("catalogue").get(pk=entry.pk)
     decision = _decision(decision)
-    _law(entry.removed_on is None, _("The entry's removal is already recorded"), "L18 Art. 22.2.c")  # fmt: skip
+    _law(entry.removed_on is None, _("The entry's removal is already recorded"), "L18 Art. 22.2.c")
     _check_change_date(entry, effective_on)
     change = CatalogueChange.objects.create(
-        entry=entry, change=Change.REMOVED, effective_on=effective_on, decision=decision,
-        old_level=entry.level, recorded_by=actor,
-    )  # fmt: skip
+        entry=entry,
+        change=Change.REMOVED,
+        effective_on=effective_on,
+        decision=decision,
+        old_level=entry.level,
+        recorded_by=actor,
+    )
     entry.removed_on = effective_on
     entry.save(update_fields=["removed_on"])
     today = timezone.localdate()
     affected = _classified_under(entry)
-    audit.record(actor=actor, action="secret.catalogue_entry_remove", obj=entry,
-                 changes={"decision": decision, "effective_on": effective_on,
-                          "items": affected.count()})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.catalogue_entry_remove",
+        obj=entry,
+        changes={"decision": decision, "effective_on": effective_on, "items": affected.count()},
+    )
     if effective_on <= today:
         _apply_removal(entry, actor=actor)
     else:
@@ -248,11 +293,18 @@ def remove_catalogue_entry(
             affected,
             key=f"catalogue-removal-planned:{change.pk}",
             url=_entry_url(entry),
-            title=lambda count: _("Catalogue entry %(entry)s leaves the catalogue on %(day)s (%(decision)s): %(count)s of your items will be declassified that day") % {
-                "entry": _entry_name(entry), "day": effective_on.strftime("%d/%m/%Y"),
-                "decision": decision, "count": count,
-            },
-        )  # fmt: skip
+            title=lambda count: (
+                _(
+                    "Catalogue entry %(entry)s leaves the catalogue on %(day)s (%(decision)s): %(count)s of your items will be declassified that day"
+                )
+                % {
+                    "entry": _entry_name(entry),
+                    "day": effective_on.strftime("%d/%m/%Y"),
+                    "decision": decision,
+                    "count": count,
+                }
+            ),
+        )
     return change
 
 
@@ -273,12 +325,20 @@ def change_catalogue_level(
     if new_level == before:
         raise ValidationError({"new_level": _("Choose a different level.")})
     change = CatalogueChange.objects.create(
-        entry=entry, change=Change.LEVEL, effective_on=effective_on, decision=decision,
-        old_level=before, new_level=new_level, recorded_by=actor,
-    )  # fmt: skip
-    audit.record(actor=actor, action="secret.catalogue_entry_level", obj=entry,
-                 changes={"level": [before, new_level], "decision": decision,
-                          "effective_on": effective_on})  # fmt: skip
+        entry=entry,
+        change=Change.LEVEL,
+        effective_on=effective_on,
+        decision=decision,
+        old_level=before,
+        new_level=new_level,
+        recorded_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="secret.catalogue_entry_level",
+        obj=entry,
+        changes={"level": [before, new_level], "decision": decision, "effective_on": effective_on},
+    )
     if effective_on <= timezone.localdate():
         _apply_level(entry, timezone.localdate(), actor=actor)
     return change
@@ -291,7 +351,14 @@ def _classified_under(entry: CatalogueItem) -> Any:
     return SecretItem.objects.filter(catalogue_item=entry, status=ItemStatus.CLASSIFIED)
 
 
-def _tell_classifiers(rows: Any, *, key: str, url: str, title: Any, roles: tuple[str, ...] = (Role.HEAD, Role.SECURITY_OFFICER)) -> int:  # fmt: skip
+def _tell_classifiers(
+    rows: Any,
+    *,
+    key: str,
+    url: str,
+    title: Any,
+    roles: tuple[str, ...] = (Role.HEAD, Role.SECURITY_OFFICER),
+) -> int:
     """One notification per classifying agency, naming how many of its items are concerned."""
     counts = Counter(rows.values_list("agency_id", flat=True))
     people = people_by_agency(set(counts), roles)
@@ -318,23 +385,40 @@ def _apply_removal(entry: CatalogueItem, *, actor: Person | None) -> int:
         item = locked(SecretItem.objects).select_related("agency").get(pk=pk)
         if item.status != ItemStatus.CLASSIFIED:
             continue
-        end_secret(item, Declassification.Reason.OUT_OF_CATALOGUE, decided_on=entry.removed_on,
-                   decision=decision)  # fmt: skip
-        audit.record(actor=actor, action="secret.out_of_catalogue", obj=item, agency=item.agency,
-                     changes={"entry": _entry_name(entry), "decision": decision,
-                              "declassified_at": entry.removed_on})  # fmt: skip
+        end_secret(
+            item,
+            Declassification.Reason.OUT_OF_CATALOGUE,
+            decided_on=entry.removed_on,
+            decision=decision,
+        )
+        audit.record(
+            actor=actor,
+            action="secret.out_of_catalogue",
+            obj=item,
+            agency=item.agency,
+            changes={
+                "entry": _entry_name(entry),
+                "decision": decision,
+                "declassified_at": entry.removed_on,
+            },
+        )
         ended[item.agency_id] += 1
     people = people_by_agency(set(ended))
     for agency_id, count in sorted(ended.items()):
         notify(
             people[agency_id],
-            title=_("Catalogue entry %(entry)s left the catalogue on %(day)s (%(decision)s): %(count)s of your items are declassified; stamp them GIẢI MẬT") % {
-                "entry": _entry_name(entry), "day": entry.removed_on.strftime("%d/%m/%Y"),
-                "decision": decision, "count": count,
+            title=_(
+                "Catalogue entry %(entry)s left the catalogue on %(day)s (%(decision)s): %(count)s of your items are declassified; stamp them GIẢI MẬT"
+            )
+            % {
+                "entry": _entry_name(entry),
+                "day": entry.removed_on.strftime("%d/%m/%Y"),
+                "decision": decision,
+                "count": count,
             },
             url=_entry_url(entry),
             key=f"catalogue-removed:{entry.pk}:{agency_id}",
-        )  # fmt: skip
+        )
     return sum(ended.values())
 
 
@@ -356,18 +440,29 @@ def _apply_level(entry: CatalogueItem, today: date, *, actor: Person | None) -> 
     )
     count = above.count()
     if actor is None:
-        audit.record(actor=None, action="secret.catalogue_level_effective", obj=entry,
-                     changes={"level": [before, target], "items_above": count})  # fmt: skip
+        audit.record(
+            actor=None,
+            action="secret.catalogue_level_effective",
+            obj=entry,
+            changes={"level": [before, target], "items_above": count},
+        )
     _tell_classifiers(
         above,
         key=f"catalogue-level:{change.pk if change else entry.pk}",
         url=reverse("registry:catalogue_review"),
         roles=(Role.HEAD,),
-        title=lambda n: _("Catalogue entry %(entry)s is %(level)s from %(day)s: %(count)s of your items are above it; lower their level or declassify them") % {
-            "entry": _entry_name(entry), "level": levels.LEVEL_NAME[target],
-            "day": (change.effective_on if change else today).strftime("%d/%m/%Y"), "count": n,
-        },
-    )  # fmt: skip
+        title=lambda n: (
+            _(
+                "Catalogue entry %(entry)s is %(level)s from %(day)s: %(count)s of your items are above it; lower their level or declassify them"
+            )
+            % {
+                "entry": _entry_name(entry),
+                "level": levels.LEVEL_NAME[target],
+                "day": (change.effective_on if change else today).strftime("%d/%m/%Y"),
+                "count": n,
+            }
+        ),
+    )
     return count
 
 
@@ -389,8 +484,12 @@ def _switch_version(catalogue: Catalogue, *, actor: Person | None) -> int:
             SecretItem.objects.filter(pk__in=pks).update(catalogue_item=target)
             moved += pks
     if moved:
-        audit.record(actor=actor, action="secret.catalogue_version_effective", obj=catalogue,
-                     changes={"replaces": str(previous), "items": moved})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="secret.catalogue_version_effective",
+            obj=catalogue,
+            changes={"replaces": str(previous), "items": moved},
+        )
     return len(moved)
 
 

@@ -47,25 +47,45 @@ def propose_item(
     )
     if catalogue_item is not None:  # read again: the caller's copy may predate a change
         catalogue_item = CatalogueItem.objects.select_related("catalogue").get(pk=catalogue_item.pk)
-    _law(catalogue_item is not None and entry_in_force(catalogue_item, timezone.localdate()),
-         _("A secret may only be classified against a catalogue item in force"), "L25 Art. 5.1")  # fmt: skip
+    _law(
+        catalogue_item is not None and entry_in_force(catalogue_item, timezone.localdate()),
+        _("A secret may only be classified against a catalogue item in force"),
+        "L25 Art. 5.1",
+    )
     assert catalogue_item is not None  # nosec B101 # narrows the type; _law above refused None
-    _law(levels.RANK[level] <= levels.RANK[catalogue_item.level],
-         _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
+    _law(
+        levels.RANK[level] <= levels.RANK[catalogue_item.level],
+        _("The level may not exceed the catalogue item's level"),
+        "L18 Art. 10.1",
+    )
     if level not in levels.LEVELS:
         raise ValidationError({"level": _("Unknown level.")})
     if copies_planned < 1:
         raise ValidationError({"copies_planned": _("At least one copy.")})
     item = SecretItem(
-        agency=agency, origin=Origin.CREATED, kind=kind, level=level, status=ItemStatus.PROPOSED,
-        doc_type=doc_type, summary=summary if rules.summary_allowed(level, timezone.localdate()) else "",
-        catalogue_item=catalogue_item, author=actor, recipients=recipients,
-        copies_planned=copies_planned, copy_allowed=copy_allowed, period_years=period_years,
-    )  # fmt: skip
+        agency=agency,
+        origin=Origin.CREATED,
+        kind=kind,
+        level=level,
+        status=ItemStatus.PROPOSED,
+        doc_type=doc_type,
+        summary=summary if rules.summary_allowed(level, timezone.localdate()) else "",
+        catalogue_item=catalogue_item,
+        author=actor,
+        recipients=recipients,
+        copies_planned=copies_planned,
+        copy_allowed=copy_allowed,
+        period_years=period_years,
+    )
     _searchable(item)
     item.save()
-    audit.record(actor=actor, action="secret.propose", obj=item, agency=agency,
-                 changes={"level": level, "catalogue": str(catalogue_item.pk)})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.propose",
+        obj=item,
+        agency=agency,
+        changes={"level": level, "catalogue": str(catalogue_item.pk)},
+    )
     return item
 
 
@@ -79,17 +99,25 @@ def classify_item(
     require(
         policy.is_head_of(actor, item.agency_id), _("Only the head of the agency approves a level.")
     )
-    require(rules.may_classify(actor.clearance, item.level),
-            _("You may not classify above your own clearance."))  # fmt: skip
+    require(
+        rules.may_classify(actor.clearance, item.level),
+        _("You may not classify above your own clearance."),
+    )
     _law(
         item.status == ItemStatus.PROPOSED, _("Only a proposed item can be approved"), "ND26 Art. 2"
     )
     entry = item.catalogue_item
     if entry is not None:  # an item proposed here always has one; the entry may have changed since
-        _law(entry_in_force(entry, timezone.localdate()),
-             _("The catalogue item is no longer in force: nothing may be classified under it"), "L25 Art. 5.1")  # fmt: skip
-        _law(not rules.above_catalogue(item.level, entry.level),
-             _("The level may not exceed the catalogue item's level"), "L18 Art. 10.1")  # fmt: skip
+        _law(
+            entry_in_force(entry, timezone.localdate()),
+            _("The catalogue item is no longer in force: nothing may be classified under it"),
+            "L25 Art. 5.1",
+        )
+        _law(
+            not rules.above_catalogue(item.level, entry.level),
+            _("The level may not exceed the catalogue item's level"),
+            "L18 Art. 10.1",
+        )
     item.status, item.number, item.doc_date = ItemStatus.CLASSIFIED, number.strip(), doc_date
     item.determined_on, item.approved_by, item.signer = doc_date, actor, signer or actor.full_name
     item.held_since = doc_date
@@ -101,8 +129,13 @@ def classify_item(
         raise _refuse(violation) from violation
     _searchable(item)
     item.save()
-    audit.record(actor=actor, action="secret.classify", obj=item, agency=item.agency,
-                 changes={"level": item.level, "protected_until": item.protected_until})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.classify",
+        obj=item,
+        agency=item.agency,
+        changes={"level": item.level, "protected_until": item.protected_until},
+    )
     return item
 
 

@@ -48,8 +48,9 @@ def _summary_for_books(item: SecretItem, day: date) -> str:
     return item.doc_type
 
 
-def _outgoing_columns(item: SecretItem, day: date, *, recipients: str, keeping_unit: str,
-                      copies: int, note: str) -> dict[str, Any]:  # fmt: skip
+def _outgoing_columns(
+    item: SecretItem, day: date, *, recipients: str, keeping_unit: str, copies: int, note: str
+) -> dict[str, Any]:
     """The columns of an outgoing-register line (Decree 63/2026 Appendix III, as encoded), for
     the first issue of an item and for every later sending of it."""
     return {
@@ -79,8 +80,9 @@ def _book(agency: Agency, kind: str, year: int) -> RegisterBook:
     return RegisterBook.objects.create(agency=agency, kind=kind, year=year, volume=volume)
 
 
-def _enter(actor: Person, agency: Agency, kind: str, item: SecretItem, day: date,
-           columns: dict[str, Any]) -> RegisterEntry:  # fmt: skip
+def _enter(
+    actor: Person, agency: Agency, kind: str, item: SecretItem, day: date, columns: dict[str, Any]
+) -> RegisterEntry:
     """Appends a line; the sequence runs through the year across volumes (never reused)."""
     book = _book(agency, kind, day.year)
     last = RegisterEntry.objects.filter(agency=agency, kind=kind, year=day.year).aggregate(
@@ -88,9 +90,16 @@ def _enter(actor: Person, agency: Agency, kind: str, item: SecretItem, day: date
     )["last"]
     seq = (last or 0) + 1
     entry = RegisterEntry.objects.create(
-        book=book, agency=agency, kind=kind, year=day.year, seq=seq, item=item,
-        entered_on=day, columns={"seq": seq, **columns}, created_by=actor,
-    )  # fmt: skip
+        book=book,
+        agency=agency,
+        kind=kind,
+        year=day.year,
+        seq=seq,
+        item=item,
+        entered_on=day,
+        columns={"seq": seq, **columns},
+        created_by=actor,
+    )
     book.last_seq = seq
     book.save(update_fields=["last_seq"])
     return entry

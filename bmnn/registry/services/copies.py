@@ -273,9 +273,15 @@ def decide_copy_request(
 
 
 @service
-def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int,
-                  spoiled: int = 0, holder: Person | None = None,
-                  recipients: str = "") -> list[Copy]:  # fmt: skip
+def record_copies(
+    *,
+    actor: Person,
+    authorisation: CopyAuthorisation,
+    count: int,
+    spoiled: int = 0,
+    holder: Person | None = None,
+    recipients: str = "",
+) -> list[Copy]:
     """Copies made under one named authorisation: never more than it has left (L18 Art. 11),
     of the kind its form makes, linked to it, numbered on from the last copy of that kind, and
     entered in the copy register with the decision's form, the number and copy numbers made,
@@ -298,9 +304,11 @@ def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int
     if spoiled < 0:
         raise ValidationError({"spoiled": _("The number of spoiled copies cannot be negative.")})
     left = grant.count - grant.used
-    _law(count <= left,
-         _("More copies than this authorisation allows (%(left)s left)") % {"left": left},
-         "L18 Art. 11")  # fmt: skip
+    _law(
+        count <= left,
+        _("More copies than this authorisation allows (%(left)s left)") % {"left": left},
+        "L18 Art. 11",
+    )
     kind = COPY_KIND_OF_FORM[CopyForm(grant.form)]
     day = timezone.localdate()
     start = (item.copies.filter(kind=kind).aggregate(m=Max("number"))["m"] or 0) + 1
@@ -321,22 +329,39 @@ def record_copies(*, actor: Person, authorisation: CopyAuthorisation, count: int
     grant.save(update_fields=["used", "spoiled"])
     authoriser = grant.authorised_by
     who = ", ".join(p for p in (authoriser.full_name, authoriser.position) if p)
-    _enter(actor, item.agency, Book.COPIES, item, day, {
-        "date": day.strftime("%d/%m/%Y"),
-        "original": f"{item.doc_type} {item.number} {item.doc_date.strftime('%d/%m/%Y') if item.doc_date else ''} {item.issuer_name or item.agency.name}".strip(),
-        "summary": item.summary if rules.summary_allowed(item.level, day) else "",
-        "level": LEVEL_NAME[item.level],
-        "form": COPY_FORM_TEXT[CopyForm(grant.form)],
-        "copies": f"{count} ({', '.join(str(c.number) for c in made)})",
-        "authorised_by": f"{who} (cho phép ngày {grant.authorised_on:%d/%m/%Y})",
-        "performed_by": actor.full_name,
-        "recipients": recipients,
-        "spoiled": spoiled,
-        "note": grant.purpose,
-    })  # fmt: skip
-    audit.record(actor=actor, action="secret.copy", obj=item, agency=item.agency,
-                 changes={"numbers": [c.number for c in made], "kind": kind, "form": grant.form,
-                          "authorisation": grant.pk, "spoiled": spoiled})  # fmt: skip
+    _enter(
+        actor,
+        item.agency,
+        Book.COPIES,
+        item,
+        day,
+        {
+            "date": day.strftime("%d/%m/%Y"),
+            "original": f"{item.doc_type} {item.number} {item.doc_date.strftime('%d/%m/%Y') if item.doc_date else ''} {item.issuer_name or item.agency.name}".strip(),
+            "summary": item.summary if rules.summary_allowed(item.level, day) else "",
+            "level": LEVEL_NAME[item.level],
+            "form": COPY_FORM_TEXT[CopyForm(grant.form)],
+            "copies": f"{count} ({', '.join(str(c.number) for c in made)})",
+            "authorised_by": f"{who} (cho phép ngày {grant.authorised_on:%d/%m/%Y})",
+            "performed_by": actor.full_name,
+            "recipients": recipients,
+            "spoiled": spoiled,
+            "note": grant.purpose,
+        },
+    )
+    audit.record(
+        actor=actor,
+        action="secret.copy",
+        obj=item,
+        agency=item.agency,
+        changes={
+            "numbers": [c.number for c in made],
+            "kind": kind,
+            "form": grant.form,
+            "authorisation": grant.pk,
+            "spoiled": spoiled,
+        },
+    )
     return made
 
 
@@ -351,20 +376,39 @@ def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: 
         _("Only the head of the agency decides provision."),
     )
     today = timezone.localdate()  # a provision decided now: today's regime judges it
-    _law(rules.may_authorise_provision(item.agency.type, item.level, on=today),
-         _("The head of this agency may not provide items of this level"), rules.cite(rules.PROVISION, today))  # fmt: skip
-    _law(item.status == ItemStatus.CLASSIFIED and copy.status == CopyStatus.IN_STORE,
-         _("Only a classified copy in store can be provided"), "L18 Art. 15")  # fmt: skip
-    _law(not copy.transfers.filter(state__in=[Transfer.State.DECIDED, Transfer.State.SENT]).exists(),
-         _("This copy is already being provided"), "L18 Art. 15")  # fmt: skip
+    _law(
+        rules.may_authorise_provision(item.agency.type, item.level, on=today),
+        _("The head of this agency may not provide items of this level"),
+        rules.cite(rules.PROVISION, today),
+    )
+    _law(
+        item.status == ItemStatus.CLASSIFIED and copy.status == CopyStatus.IN_STORE,
+        _("Only a classified copy in store can be provided"),
+        "L18 Art. 15",
+    )
+    _law(
+        not copy.transfers.filter(state__in=[Transfer.State.DECIDED, Transfer.State.SENT]).exists(),
+        _("This copy is already being provided"),
+        "L18 Art. 15",
+    )
     if to_agency.pk == item.agency_id:
         raise ValidationError({"to_agency": _("Choose another agency.")})
     if not purpose.strip():
         raise ValidationError({"purpose": _("State the purpose of the provision (L18 Art. 15.4).")})
-    transfer = Transfer.objects.create(copy=copy, from_agency=item.agency, to_agency=to_agency,
-                                       purpose=purpose.strip(), approved_by=actor)  # fmt: skip
-    audit.record(actor=actor, action="secret.approve_provision", obj=item, agency=item.agency,
-                 changes={"copy": copy.number, "to": to_agency.name})  # fmt: skip
+    transfer = Transfer.objects.create(
+        copy=copy,
+        from_agency=item.agency,
+        to_agency=to_agency,
+        purpose=purpose.strip(),
+        approved_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="secret.approve_provision",
+        obj=item,
+        agency=item.agency,
+        changes={"copy": copy.number, "to": to_agency.name},
+    )
     return transfer
 
 
@@ -395,27 +439,58 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
     transfer.save(update_fields=["state"])
     day = timezone.localdate()
     note = _("Provided (%(kind)s %(number)s): %(purpose)s") % {
-        "kind": copy.get_kind_display(), "number": copy.number, "purpose": transfer.purpose}  # fmt: skip
-    outgoing = _enter(actor, item.agency, Book.OUTGOING, item, day, _outgoing_columns(
-        item, day, recipients=transfer.to_agency.name, keeping_unit=item.agency.name, copies=1,
-        note=note))  # fmt: skip
-    _enter(actor, item.agency, Book.HANDOVER, item, day, {
-        "date": day.strftime("%d/%m/%Y"),
-        "number": item.number,
-        "level": f"{LEVEL_NAME[item.level]} ({rules.envelope_mark(item.level)})",
-        "envelopes": 2 if item.level == TUYET_MAT else 1,
-        "copies": f"{copy.get_kind_display()} {copy.number}",
-        "receiver": transfer.to_agency.name,
-        "signature": "",
-        "note": transfer.purpose,
-    })  # fmt: skip
+        "kind": copy.get_kind_display(),
+        "number": copy.number,
+        "purpose": transfer.purpose,
+    }
+    outgoing = _enter(
+        actor,
+        item.agency,
+        Book.OUTGOING,
+        item,
+        day,
+        _outgoing_columns(
+            item,
+            day,
+            recipients=transfer.to_agency.name,
+            keeping_unit=item.agency.name,
+            copies=1,
+            note=note,
+        ),
+    )
+    _enter(
+        actor,
+        item.agency,
+        Book.HANDOVER,
+        item,
+        day,
+        {
+            "date": day.strftime("%d/%m/%Y"),
+            "number": item.number,
+            "level": f"{LEVEL_NAME[item.level]} ({rules.envelope_mark(item.level)})",
+            "envelopes": 2 if item.level == TUYET_MAT else 1,
+            "copies": f"{copy.get_kind_display()} {copy.number}",
+            "receiver": transfer.to_agency.name,
+            "signature": "",
+            "note": transfer.purpose,
+        },
+    )
     officers = people_in_roles((Role.SECURITY_OFFICER,), {transfer.to_agency_id})
-    notify(officers, title=_("A secret document is being provided to your agency: %(number)s") % {"number": item.number},
-           url=reverse("registry:transfers"), key=f"transfer:{transfer.pk}")  # fmt: skip
+    notify(
+        officers,
+        title=_("A secret document is being provided to your agency: %(number)s")
+        % {"number": item.number},
+        url=reverse("registry:transfers"),
+        key=f"transfer:{transfer.pk}",
+    )
     recall_handed_over(transfer)
-    audit.record(actor=actor, action="secret.hand_over", obj=item, agency=item.agency,
-                 changes={"copy": copy.number, "to": transfer.to_agency.name,
-                          "outgoing_seq": outgoing.seq})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.hand_over",
+        obj=item,
+        agency=item.agency,
+        changes={"copy": copy.number, "to": transfer.to_agency.name, "outgoing_seq": outgoing.seq},
+    )
     return transfer
 
 
@@ -425,8 +500,10 @@ def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
     transfer = (
         locked(Transfer.objects).select_related("copy__item", "from_agency").get(pk=transfer.pk)
     )
-    require(policy.can_keep_registers(actor, transfer.to_agency_id),
-            _("Only the receiving agency's security officer signs for it."))  # fmt: skip
+    require(
+        policy.can_keep_registers(actor, transfer.to_agency_id),
+        _("Only the receiving agency's security officer signs for it."),
+    )
     _law(
         transfer.state == Transfer.State.SENT,
         _("This copy has not been handed over, or was already received"),
@@ -449,8 +526,13 @@ def receive_transfer(*, actor: Person, transfer: Transfer) -> SecretItem:
             f"{actor.full_name} {timezone.localdate().strftime('%d/%m/%Y')}"
         )
         handover.save(update_fields=["columns"])
-    audit.record(actor=actor, action="secret.receive", obj=entry.item, agency=transfer.to_agency,
-                 changes={"from": transfer.from_agency.name})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.receive",
+        obj=entry.item,
+        agency=transfer.to_agency,
+        changes={"from": transfer.from_agency.name},
+    )
     return entry.item
 
 
@@ -461,13 +543,20 @@ def _register_incoming_inner(
     received_on = timezone.localdate()
     agency = transfer.to_agency
     item = SecretItem(
-        agency=agency, origin=Origin.RECEIVED, level=source.level, status=ItemStatus.CLASSIFIED,
-        number=source.number, doc_date=source.doc_date, doc_type=source.doc_type,
+        agency=agency,
+        origin=Origin.RECEIVED,
+        level=source.level,
+        status=ItemStatus.CLASSIFIED,
+        number=source.number,
+        doc_date=source.doc_date,
+        doc_type=source.doc_type,
         issuer_name=source.issuer_name or transfer.from_agency.name,
         summary=source.summary if rules.summary_allowed(source.level, received_on) else "",
-        determined_on=source.determined_on, protected_until=source.protected_until,
-        copies_planned=1, source_item=source,
-    )  # fmt: skip
+        determined_on=source.determined_on,
+        protected_until=source.protected_until,
+        copies_planned=1,
+        source_item=source,
+    )
     note = _("Provided by %(agency)s") % {"agency": transfer.from_agency.name}
     copy_numbers = [(transfer.copy.number, transfer.copy.kind)]
     # nobody inside the receiving agency is named at receipt: the agency itself keeps it

@@ -24,26 +24,50 @@ from bmnn.registry.services.notices import send_notices
 from bmnn.registry.services.protection import _classifier_head
 
 
-def end_secret(item: SecretItem, reason: str, *, decided_on: date, actor: Person | None = None,
-               decision: str = "", council: str = "", council_minutes: str = "") -> Declassification:  # fmt: skip
+def end_secret(
+    item: SecretItem,
+    reason: str,
+    *,
+    decided_on: date,
+    actor: Person | None = None,
+    decision: str = "",
+    council: str = "",
+    council_minutes: str = "",
+) -> Declassification:
     """Ends the secret of `item` (locked by the caller): status and date, the record of why, and
     the notice to every holder's copy — at once when it left the catalogue (Art. 22.3), within
     15 days of a decision (Art. 22.6; BMNN sends it at once)."""
     item.status, item.declassified_at = ItemStatus.DECLASSIFIED, decided_on
     item.save(update_fields=["status", "declassified_at"])
     record = Declassification.objects.create(
-        item=item, reason=reason, decided_on=decided_on, decision=decision[:128],
-        council=council, council_minutes=council_minutes, decided_by=actor,
-    )  # fmt: skip
+        item=item,
+        reason=reason,
+        decided_on=decided_on,
+        decision=decision[:128],
+        council=council,
+        council_minutes=council_minutes,
+        decided_by=actor,
+    )
     if reason != Declassification.Reason.EXPIRED:
-        kind = (HolderNotice.Kind.OUT_OF_CATALOGUE if reason == Declassification.Reason.OUT_OF_CATALOGUE
-                else HolderNotice.Kind.DECLASSIFIED)  # fmt: skip
+        kind = (
+            HolderNotice.Kind.OUT_OF_CATALOGUE
+            if reason == Declassification.Reason.OUT_OF_CATALOGUE
+            else HolderNotice.Kind.DECLASSIFIED
+        )
         send_notices(item, kind, decided_on=decided_on, decision=decision)
     return record
 
 
-def _check_decision(item: SecretItem, *, decided_on: date, decision: str, council: list[str],
-                    minutes: str, partial: bool, parts: str) -> None:  # fmt: skip
+def _check_decision(
+    item: SecretItem,
+    *,
+    decided_on: date,
+    decision: str,
+    council: list[str],
+    minutes: str,
+    partial: bool,
+    parts: str,
+) -> None:
     """What a declassification by decision needs on record (L18 Art. 22.4, 22.6 [V]): the
     head's numbered decision, dated neither in the future nor before the level was determined;
     the council that reviewed it, chaired by a leader of the classifying body, with at least one
@@ -51,18 +75,36 @@ def _check_decision(item: SecretItem, *, decided_on: date, decision: str, counci
     it frees. A list of parts without "partial" is refused rather than read as the whole item."""
     if not decision.strip():
         raise ValidationError({"decision": _("Give the number of the declassification decision.")})
-    _law(decided_on <= timezone.localdate(),
-         _("A declassification decision cannot be dated in the future"), "L18 Art. 22.4")  # fmt: skip
-    _law(item.determined_on is None or decided_on >= item.determined_on,
-         _("A declassification cannot be dated before the level was determined"), "L18 Art. 22")  # fmt: skip
-    _law(rules.council_complete(council),
-         _("A declassification council reviews it first: its chair, a leader of the classifying agency, and at least one member from a related body"),
-         "L18 Art. 22.4")  # fmt: skip
+    _law(
+        decided_on <= timezone.localdate(),
+        _("A declassification decision cannot be dated in the future"),
+        "L18 Art. 22.4",
+    )
+    _law(
+        item.determined_on is None or decided_on >= item.determined_on,
+        _("A declassification cannot be dated before the level was determined"),
+        "L18 Art. 22",
+    )
+    _law(
+        rules.council_complete(council),
+        _(
+            "A declassification council reviews it first: its chair, a leader of the classifying agency, and at least one member from a related body"
+        ),
+        "L18 Art. 22.4",
+    )
     _law(bool(minutes.strip()), _("Record the council's minutes"), "L18 Art. 22.4")
     if partial and not parts.strip():
-        raise ValidationError({"parts": _("Say exactly which content is declassified (L18 Art. 22.4, 22.6).")})  # fmt: skip
+        raise ValidationError(
+            {"parts": _("Say exactly which content is declassified (L18 Art. 22.4, 22.6).")}
+        )
     if parts.strip() and not partial:
-        raise ValidationError({"parts": _("Parts are listed: mark the declassification as partial, or clear the parts to declassify the whole item.")})  # fmt: skip
+        raise ValidationError(
+            {
+                "parts": _(
+                    "Parts are listed: mark the declassification as partial, or clear the parts to declassify the whole item."
+                )
+            }
+        )
 
 
 @service
@@ -96,47 +138,91 @@ def declassify(
             _("%(number)s is declassified") % {"number": item.number},
             key=f"declassify:{item.pk}",
         )
-        audit.record(actor=None, action="secret.declassify", obj=item, agency=item.agency,
-                     changes={"reason": "expired", "decided_on": decided_on})  # fmt: skip
+        audit.record(
+            actor=None,
+            action="secret.declassify",
+            obj=item,
+            agency=item.agency,
+            changes={"reason": "expired", "decided_on": decided_on},
+        )
         return item
     _classifier_head(actor, item)
     require(
         rules.may_access(actor.clearance, item.level),
         _("Your clearance is below the item's level."),
     )
-    members = [line.strip() for line in (council.splitlines() if isinstance(council, str) else council)
-               if line.strip()]  # fmt: skip
-    _check_decision(item, decided_on=decided_on, decision=decision, council=members,
-                    minutes=minutes, partial=partial, parts=parts)  # fmt: skip
+    members = [
+        line.strip()
+        for line in (council.splitlines() if isinstance(council, str) else council)
+        if line.strip()
+    ]
+    _check_decision(
+        item,
+        decided_on=decided_on,
+        decision=decision,
+        council=members,
+        minutes=minutes,
+        partial=partial,
+        parts=parts,
+    )
     decision, minutes, parts = decision.strip(), minutes.strip(), parts.strip()
-    changes = {"reason": reason, "decision": decision, "decided_on": decided_on,
-               "council": "; ".join(members), "minutes": minutes}  # fmt: skip
+    changes = {
+        "reason": reason,
+        "decision": decision,
+        "decided_on": decided_on,
+        "council": "; ".join(members),
+        "minutes": minutes,
+    }
     if partial:
         record = Declassification.objects.create(
-            item=item, reason=Declassification.Reason.DECISION, partial=True, parts=parts,
-            decided_on=decided_on, decision=decision[:128], council="\n".join(members),
-            council_minutes=minutes, decided_by=actor,
-        )  # fmt: skip
-        send_notices(item, HolderNotice.Kind.PARTIAL, decided_on=decided_on, decision=decision,
-                     parts=parts)  # fmt: skip
-        _notify_holders(item, _("%(number)s is partly declassified") % {"number": item.number},
-                        key=f"declassify-partial:{record.pk}")  # fmt: skip
-        audit.record(actor=actor, action="secret.declassify_partial", obj=item, agency=item.agency,
-                     changes={**changes, "parts": parts})  # fmt: skip
+            item=item,
+            reason=Declassification.Reason.DECISION,
+            partial=True,
+            parts=parts,
+            decided_on=decided_on,
+            decision=decision[:128],
+            council="\n".join(members),
+            council_minutes=minutes,
+            decided_by=actor,
+        )
+        send_notices(
+            item, HolderNotice.Kind.PARTIAL, decided_on=decided_on, decision=decision, parts=parts
+        )
+        _notify_holders(
+            item,
+            _("%(number)s is partly declassified") % {"number": item.number},
+            key=f"declassify-partial:{record.pk}",
+        )
+        audit.record(
+            actor=actor,
+            action="secret.declassify_partial",
+            obj=item,
+            agency=item.agency,
+            changes={**changes, "parts": parts},
+        )
         return item
-    end_secret(item, Declassification.Reason.DECISION, decided_on=decided_on, actor=actor,
-               decision=decision, council="\n".join(members), council_minutes=minutes)  # fmt: skip
+    end_secret(
+        item,
+        Declassification.Reason.DECISION,
+        decided_on=decided_on,
+        actor=actor,
+        decision=decision,
+        council="\n".join(members),
+        council_minutes=minutes,
+    )
     _notify_holders(
         item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
     )
-    audit.record(actor=actor, action="secret.declassify", obj=item, agency=item.agency,
-                 changes=changes)  # fmt: skip
+    audit.record(
+        actor=actor, action="secret.declassify", obj=item, agency=item.agency, changes=changes
+    )
     return item
 
 
 @service
-def record_declassification_notice(*, actor: Person, item: SecretItem, notice: str,
-                                   decided_on: date) -> SecretItem:  # fmt: skip
+def record_declassification_notice(
+    *, actor: Person, item: SecretItem, notice: str, decided_on: date
+) -> SecretItem:
     """A holder records the classifier's declassification notice and stamps its copies
     "GIẢI MẬT" (L18 Art. 22.3, 22.6; TT24 Form 05)."""
     item = locked(SecretItem.objects).get(pk=item.pk)
@@ -149,10 +235,20 @@ def record_declassification_notice(*, actor: Person, item: SecretItem, notice: s
     _law(item.status == ItemStatus.CLASSIFIED, _("The item is no longer classified"), "L18 Art. 22")
     if not notice.strip():
         raise ValidationError({"notice": _("Give the number of the declassification notice.")})
-    end_secret(item, Declassification.Reason.NOTICE, decided_on=decided_on, actor=actor,
-               decision=notice.strip())  # fmt: skip
-    audit.record(actor=actor, action="secret.declassification_noted", obj=item, agency=item.agency,
-                 changes={"notice": notice, "decided_on": decided_on})  # fmt: skip
+    end_secret(
+        item,
+        Declassification.Reason.NOTICE,
+        decided_on=decided_on,
+        actor=actor,
+        decision=notice.strip(),
+    )
+    audit.record(
+        actor=actor,
+        action="secret.declassification_noted",
+        obj=item,
+        agency=item.agency,
+        changes={"notice": notice, "decided_on": decided_on},
+    )
     return item
 
 
@@ -169,6 +265,7 @@ def declassify_expired(today: date | None = None) -> int:
     )
     for pk, end in expired:
         assert end is not None  # nosec B101 # narrows the type; the filter compares the date
-        declassify(actor=None, item=SecretItem(pk=pk), decided_on=end + timedelta(days=1),
-                   reason="expired")  # fmt: skip
+        declassify(
+            actor=None, item=SecretItem(pk=pk), decided_on=end + timedelta(days=1), reason="expired"
+        )
     return len(expired)

@@ -28,21 +28,34 @@ FILE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
 def attach_file(*, actor: Person, item: SecretItem, name: str, data: bytes) -> ItemFile:
     """Stores the item's electronic file encrypted at rest, under a random name."""
     item = SecretItem.objects.get(pk=item.pk)
-    require(policy.can_keep_registers(actor, item.agency_id) or item.author_id == actor.pk,
-            _("Only the drafter or the security officer attaches the file."))  # fmt: skip
+    require(
+        policy.can_keep_registers(actor, item.agency_id) or item.author_id == actor.pk,
+        _("Only the drafter or the security officer attaches the file."),
+    )
     require(
         rules.may_access(actor.clearance, item.level),
         _("Your clearance is below the item's level."),
     )
     content_type = check_upload(name, data, FILE_KINDS)
-    stored = ItemFile(item=item, original_name=name[:255], content_type=content_type, size=len(data),
-                      sha256=sha256_of(data), uploaded_by=actor)  # fmt: skip
+    stored = ItemFile(
+        item=item,
+        original_name=name[:255],
+        content_type=content_type,
+        size=len(data),
+        sha256=sha256_of(data),
+        uploaded_by=actor,
+    )
     stored.blob.save(
         random_name("secret-files", "x.bin"), ContentFile(crypto.encrypt(data)), save=False
     )
     stored.save()
-    audit.record(actor=actor, action="secret.attach_file", obj=item, agency=item.agency,
-                 changes={"file": name, "sha256": stored.sha256})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.attach_file",
+        obj=item,
+        agency=item.agency,
+        changes={"file": name, "sha256": stored.sha256},
+    )
     return stored
 
 
@@ -66,8 +79,13 @@ def open_file(*, actor: Person, stored: ItemFile, stamped: bool = False) -> byte
             raise ValidationError(
                 _("The PDF cannot be stamped: %(reason)s.") % {"reason": exc}
             ) from exc
-    audit.record(actor=actor, action="secret.download", obj=stored.item, agency=stored.item.agency,
-                 changes={"file": stored.original_name, "stamped": stamped})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.download",
+        obj=stored.item,
+        agency=stored.item.agency,
+        changes={"file": stored.original_name, "stamped": stamped},
+    )
     return data
 
 

@@ -26,21 +26,39 @@ from bmnn.registry.services.common import (
     _refuse,
 )
 
-MEETING_FIELDS = ("starts_on", "ends_on", "venue", "at_headquarters", "venue_check", "wired_microphones",
-                  "recording_devices", "devices_allowed_by_chair", "video_conference", "protected_link",
-                  "foreign_element", "participants_screened", "protection_plan", "participants")  # fmt: skip
+MEETING_FIELDS = (
+    "starts_on",
+    "ends_on",
+    "venue",
+    "at_headquarters",
+    "venue_check",
+    "wired_microphones",
+    "recording_devices",
+    "devices_allowed_by_chair",
+    "video_conference",
+    "protected_link",
+    "foreign_element",
+    "participants_screened",
+    "protection_plan",
+    "participants",
+)
 
 
 def _meeting_plan(meeting: Meeting) -> rules.MeetingPlan:
     return rules.MeetingPlan(
-        level=meeting.item.level, days=meeting.days, at_headquarters=meeting.at_headquarters,
+        level=meeting.item.level,
+        days=meeting.days,
+        at_headquarters=meeting.at_headquarters,
         venue_checked_by_police=bool(meeting.venue_check.strip()),
-        wired_microphones=meeting.wired_microphones, recording_devices=meeting.recording_devices,
+        wired_microphones=meeting.wired_microphones,
+        recording_devices=meeting.recording_devices,
         devices_allowed_by_chair=meeting.devices_allowed_by_chair,
-        video_conference=meeting.video_conference, protected_link=meeting.protected_link,
-        protection_plan=meeting.protection_plan, foreign_element=meeting.foreign_element,
+        video_conference=meeting.video_conference,
+        protected_link=meeting.protected_link,
+        protection_plan=meeting.protection_plan,
+        foreign_element=meeting.foreign_element,
         participants_screened=meeting.participants_screened,
-    )  # fmt: skip
+    )
 
 
 @service
@@ -49,16 +67,24 @@ def plan_meeting(*, actor: Person, item: SecretItem, **arrangements: Any) -> Mee
     with secret content (L18 Art. 17; ND26 Art. 6). Anything the rules forbid is refused at
     once with its article, so the head consents to a plan that may go ahead."""
     item = locked(SecretItem.objects).get(pk=item.pk)
-    require(policy.can_propose_item(actor, item.agency_id),
-            _("Only members of the organising agency plan its meetings."))  # fmt: skip
-    _law(item.kind == Kind.MEETING and item.status in (ItemStatus.PROPOSED, ItemStatus.CLASSIFIED),
-         _("Only a meeting proposed or classified as secret is planned here"), "L18 Art. 17")  # fmt: skip
+    require(
+        policy.can_propose_item(actor, item.agency_id),
+        _("Only members of the organising agency plan its meetings."),
+    )
+    _law(
+        item.kind == Kind.MEETING and item.status in (ItemStatus.PROPOSED, ItemStatus.CLASSIFIED),
+        _("Only a meeting proposed or classified as secret is planned here"),
+        "L18 Art. 17",
+    )
     unknown = set(arrangements) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
     meeting = Meeting.objects.filter(item=item).first() or Meeting(item=item, organiser=actor)
-    _law(meeting.state in (Meeting.State.PLANNED, Meeting.State.REFUSED),
-         _("The consent is given; the plan can no longer change"), "L18 Art. 17.1")  # fmt: skip
+    _law(
+        meeting.state in (Meeting.State.PLANNED, Meeting.State.REFUSED),
+        _("The consent is given; the plan can no longer change"),
+        "L18 Art. 17.1",
+    )
     assign(meeting, arrangements)
     missing = [name for name in ("starts_on", "ends_on", "venue") if not getattr(meeting, name)]
     if missing:
@@ -71,15 +97,25 @@ def plan_meeting(*, actor: Person, item: SecretItem, **arrangements: Any) -> Mee
         raise _refuse(violation)
     meeting.state, meeting.organiser = Meeting.State.PLANNED, actor
     meeting.save()
-    audit.record(actor=actor, action="secret.meeting_plan", obj=item, agency=item.agency,
-                 changes={"starts_on": meeting.starts_on, "ends_on": meeting.ends_on,
-                          "venue": meeting.venue, "participants": len(meeting.participant_list)})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.meeting_plan",
+        obj=item,
+        agency=item.agency,
+        changes={
+            "starts_on": meeting.starts_on,
+            "ends_on": meeting.ends_on,
+            "venue": meeting.venue,
+            "participants": len(meeting.participant_list),
+        },
+    )
     return meeting
 
 
 @service
-def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
-                       consent_document: str = "") -> Meeting:  # fmt: skip
+def consent_to_meeting(
+    *, actor: Person, meeting: Meeting, approve: bool, consent_document: str = ""
+) -> Meeting:
     """Consent of the provision authority of the level (L18 Art. 17.1.a); with foreign
     participants, the Art. 16 authority's written consent (Art. 17.2)."""
     meeting = locked(Meeting.objects).select_related("item__agency").get(pk=meeting.pk)
@@ -94,10 +130,16 @@ def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
         ),
     )
     today = timezone.localdate()  # a consent given now: today's regime judges it
-    _law(any(rules.may_consent_to_meeting(kind, item.level, foreign_element=meeting.foreign_element, on=today)
-             for kind in types),
-         _("Your office may not consent to a meeting at this level"),
-         rules.cite(rules.MEETING_FOREIGN if meeting.foreign_element else rules.MEETING, today))  # fmt: skip
+    _law(
+        any(
+            rules.may_consent_to_meeting(
+                kind, item.level, foreign_element=meeting.foreign_element, on=today
+            )
+            for kind in types
+        ),
+        _("Your office may not consent to a meeting at this level"),
+        rules.cite(rules.MEETING_FOREIGN if meeting.foreign_element else rules.MEETING, today),
+    )
     require(
         rules.may_access(actor.clearance, item.level),
         _("Your clearance is below the item's level."),
@@ -107,8 +149,11 @@ def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
         _("This meeting was already decided"),
         "L18 Art. 17.1",
     )
-    _law(item.status == ItemStatus.CLASSIFIED,
-         _("Approve the meeting's level before consenting to it"), "L18 Art. 10.2")  # fmt: skip
+    _law(
+        item.status == ItemStatus.CLASSIFIED,
+        _("Approve the meeting's level before consenting to it"),
+        "L18 Art. 10.2",
+    )
     if approve and meeting.foreign_element and not consent_document.strip():
         raise ValidationError(
             {
@@ -122,23 +167,40 @@ def consent_to_meeting(*, actor: Person, meeting: Meeting, approve: bool,
     meeting.state = Meeting.State.APPROVED if approve else Meeting.State.REFUSED
     meeting.consent_by, meeting.consent_document = actor, consent_document.strip()
     meeting.save(update_fields=["state", "consent_by", "consent_document"])
-    audit.record(actor=actor, action="secret.meeting_" + ("consent" if approve else "refuse"), obj=item,
-                 agency=item.agency, changes={"document": meeting.consent_document})  # fmt: skip
-    notify([meeting.organiser], title=_("Meeting consent given") if approve else _("Meeting consent refused"),
-           url=reverse("registry:item", args=[item.pk]), key=f"meeting-{meeting.pk}-decided")  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.meeting_" + ("consent" if approve else "refuse"),
+        obj=item,
+        agency=item.agency,
+        changes={"document": meeting.consent_document},
+    )
+    notify(
+        [meeting.organiser],
+        title=_("Meeting consent given") if approve else _("Meeting consent refused"),
+        url=reverse("registry:item", args=[item.pk]),
+        key=f"meeting-{meeting.pk}-decided",
+    )
     return meeting
 
 
 @service
-def close_meeting(*, actor: Person, meeting: Meeting, documents_collected: bool,
-                  room_sealed_daily: bool = False, note: str = "") -> Meeting:  # fmt: skip
+def close_meeting(
+    *,
+    actor: Person,
+    meeting: Meeting,
+    documents_collected: bool,
+    room_sealed_daily: bool = False,
+    note: str = "",
+) -> Meeting:
     """After the meeting the officer records that the documents were collected and, for a
     meeting of two days or more, that the room was sealed each day (ND26 Art. 6). Documents
     not collected are a possible loss: the head is told at once."""
     meeting = locked(Meeting.objects).select_related("item__agency").get(pk=meeting.pk)
     item = meeting.item
-    require(policy.can_keep_registers(actor, item.agency_id),
-            _("The agency's security officer closes the meeting record."))  # fmt: skip
+    require(
+        policy.can_keep_registers(actor, item.agency_id),
+        _("The agency's security officer closes the meeting record."),
+    )
     _law(
         meeting.state == Meeting.State.APPROVED,
         _("Only a meeting with consent is closed"),
@@ -146,8 +208,11 @@ def close_meeting(*, actor: Person, meeting: Meeting, documents_collected: bool,
     )
     if meeting.ends_on > timezone.localdate():
         raise ValidationError({"ends_on": _("The meeting has not ended yet.")})
-    _law(room_sealed_daily or not rules.meeting_needs_daily_seal(meeting.days),
-         _("For a meeting of two days or more the room is sealed after each day"), "ND26 Art. 6")  # fmt: skip
+    _law(
+        room_sealed_daily or not rules.meeting_needs_daily_seal(meeting.days),
+        _("For a meeting of two days or more the room is sealed after each day"),
+        "ND26 Art. 6",
+    )
     if not documents_collected and not note.strip():
         raise ValidationError({"note": _("Say which documents were not collected and why.")})
     meeting.state, meeting.closed_by, meeting.closing_note = Meeting.State.HELD, actor, note.strip()
@@ -161,10 +226,18 @@ def close_meeting(*, actor: Person, meeting: Meeting, documents_collected: bool,
             "room_sealed_daily",
         ]
     )
-    audit.record(actor=actor, action="secret.meeting_close", obj=item, agency=item.agency,
-                 changes={"documents_collected": documents_collected, "sealed": room_sealed_daily})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.meeting_close",
+        obj=item,
+        agency=item.agency,
+        changes={"documents_collected": documents_collected, "sealed": room_sealed_daily},
+    )
     if not documents_collected:
-        notify(people_in_roles((Role.HEAD,), {item.agency_id}),
-               title=_("Documents of a secret meeting were not all collected"),
-               url=reverse("registry:item", args=[item.pk]), key=f"meeting-{meeting.pk}-missing")  # fmt: skip
+        notify(
+            people_in_roles((Role.HEAD,), {item.agency_id}),
+            title=_("Documents of a secret meeting were not all collected"),
+            url=reverse("registry:item", args=[item.pk]),
+            key=f"meeting-{meeting.pk}-missing",
+        )
     return meeting

@@ -69,9 +69,11 @@ def _title(notice: HolderNotice, holder: SecretItem) -> str:
         "return_by": notice.return_by.strftime("%d/%m/%Y") if notice.return_by else "",
     }
     return _("Notice from %(issuer)s: %(number)s %(what)s; re-mark your copies by %(due)s") % {
-        "issuer": notice.issuer_name, "number": holder.number, "what": what,
+        "issuer": notice.issuer_name,
+        "number": holder.number,
+        "what": what,
         "due": notice.remark_by.strftime("%d/%m/%Y"),
-    }  # fmt: skip
+    }
 
 
 def apply_notice(
@@ -109,20 +111,39 @@ def apply_notice(
     if changed:
         holder.save(update_fields=sorted(set(changed)))
     notice = HolderNotice.objects.create(
-        item=holder, source_item=source_item, kind=kind, issuer_name=issuer_name[:255],
-        decided_on=decided_on, decision=decision[:128], new_level=new_level, new_end=new_end,
-        parts=parts, return_by=return_by, received_on=today,
-        remark_by=rules.holder_notice_due(today), bundle=bundle[:128],
-    )  # fmt: skip
+        item=holder,
+        source_item=source_item,
+        kind=kind,
+        issuer_name=issuer_name[:255],
+        decided_on=decided_on,
+        decision=decision[:128],
+        new_level=new_level,
+        new_end=new_end,
+        parts=parts,
+        return_by=return_by,
+        received_on=today,
+        remark_by=rules.holder_notice_due(today),
+        bundle=bundle[:128],
+    )
     notify(
         people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {holder.agency_id}),
         title=_title(notice, holder),
         url=reverse("registry:item", args=[holder.pk]),
         key=f"notice:{notice.pk}",
     )
-    audit.record(actor=None, action="secret.notice_received", obj=holder, agency=holder.agency,
-                 changes={"kind": kind, "from": issuer_name, "decision": decision,
-                          "fields": sorted(set(changed)), "bundle": bundle})  # fmt: skip
+    audit.record(
+        actor=None,
+        action="secret.notice_received",
+        obj=holder,
+        agency=holder.agency,
+        changes={
+            "kind": kind,
+            "from": issuer_name,
+            "decision": decision,
+            "fields": sorted(set(changed)),
+            "bundle": bundle,
+        },
+    )
     return notice
 
 
@@ -177,8 +198,13 @@ def record_remarking(*, actor: Person, notice: HolderNotice, note: str = "") -> 
         )
     notice.remarked_on, notice.remarked_by, notice.remark_note = today, actor, note.strip()[:255]
     notice.save(update_fields=["remarked_on", "remarked_by", "remark_note"])
-    audit.record(actor=actor, action="secret.remarked", obj=notice.item, agency=notice.item.agency,
-                 changes={"kind": notice.kind, "late": today > notice.remark_by})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.remarked",
+        obj=notice.item,
+        agency=notice.item.agency,
+        changes={"kind": notice.kind, "late": today > notice.remark_by},
+    )
     return notice
 
 
@@ -201,11 +227,20 @@ def remarking_reminders(today: date | None = None) -> int:
         step = "overdue" if left < 0 else str(min(d for d in REMINDER_DAYS if left <= d))
         if left < 0:
             title = _("Re-marking of %(number)s is overdue since %(due)s") % {
-                "number": notice.item.number, "due": notice.remark_by.strftime("%d/%m/%Y")}  # fmt: skip
+                "number": notice.item.number,
+                "due": notice.remark_by.strftime("%d/%m/%Y"),
+            }
         else:
             title = _("Re-mark the copies of %(number)s by %(due)s") % {
-                "number": notice.item.number, "due": notice.remark_by.strftime("%d/%m/%Y")}  # fmt: skip
-        told += bool(notify(people[notice.item.agency_id], title=title,
-                            url=reverse("registry:item", args=[notice.item_id]),
-                            key=f"remark:{notice.pk}:{step}"))  # fmt: skip
+                "number": notice.item.number,
+                "due": notice.remark_by.strftime("%d/%m/%Y"),
+            }
+        told += bool(
+            notify(
+                people[notice.item.agency_id],
+                title=title,
+                url=reverse("registry:item", args=[notice.item_id]),
+                key=f"remark:{notice.pk}:{step}",
+            )
+        )
     return told

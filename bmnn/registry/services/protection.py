@@ -51,24 +51,29 @@ def _decision(decided_on: date, decision: str) -> str:
     if not decision.strip():
         raise ValidationError({"decision": _("Give the number of the decision.")})
     try:
-        rules.check_decision_date(decided_on, timezone.localdate(),
-                                  grace_days=settings.BMNN_DECISION_BACKDATE_DAYS)  # fmt: skip
+        rules.check_decision_date(
+            decided_on, timezone.localdate(), grace_days=settings.BMNN_DECISION_BACKDATE_DAYS
+        )
     except rules.RuleViolation as violation:
         raise _refuse(violation) from violation
     return decision.strip()
 
 
 @service
-def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided_on: date,
-                      decision: str = "") -> SecretItem:  # fmt: skip
+def extend_protection(
+    *, actor: Person, item: SecretItem, new_end: date, decided_on: date, decision: str = ""
+) -> SecretItem:
     """L18 Art. 20 (kept by L25): decided by the classifying head at the latest 60 days before
     the end, by a numbered decision dated no later than the day it is recorded and at most
     `BMNN_DECISION_BACKDATE_DAYS` before it; each extension at most the base period; every
     holder's copy takes the new end at once and its holder re-marks within 15 days."""
     item = locked(SecretItem.objects).get(pk=item.pk)
     _classifier_head(actor, item)
-    _law(item.protected_until is not None,
-         _("A place is protected until it is released; it has no end to extend"), "L18 Art. 19.3")  # fmt: skip
+    _law(
+        item.protected_until is not None,
+        _("A place is protected until it is released; it has no end to extend"),
+        "L18 Art. 19.3",
+    )
     assert item.protected_until is not None  # nosec B101 # narrows the type; checked just above
     decision = _decision(decided_on, decision)
     try:
@@ -78,36 +83,61 @@ def extend_protection(*, actor: Person, item: SecretItem, new_end: date, decided
     except rules.RuleViolation as violation:
         raise _refuse(violation) from violation
     before = item.protected_until
-    Extension.objects.create(item=item, new_end=new_end, decided_on=decided_on, decision=decision,
-                             decided_by=actor, recorded_on=timezone.localdate())  # fmt: skip
+    Extension.objects.create(
+        item=item,
+        new_end=new_end,
+        decided_on=decided_on,
+        decision=decision,
+        decided_by=actor,
+        recorded_on=timezone.localdate(),
+    )
     item.protected_until = new_end
     item.save(update_fields=["protected_until"])
-    _notify_holders(item, _("Protection of %(number)s extended to %(end)s") % {"number": item.number, "end": new_end.strftime("%d/%m/%Y")},
-                    key=f"extend:{item.pk}:{new_end.isoformat()}")  # fmt: skip
-    send_notices(item, HolderNotice.Kind.EXTENSION, decided_on=decided_on, decision=decision,
-                 new_end=new_end)  # fmt: skip
-    audit.record(actor=actor, action="secret.extend", obj=item, agency=item.agency,
-                 changes={"protected_until": [before, new_end], "decision": decision})  # fmt: skip
+    _notify_holders(
+        item,
+        _("Protection of %(number)s extended to %(end)s")
+        % {"number": item.number, "end": new_end.strftime("%d/%m/%Y")},
+        key=f"extend:{item.pk}:{new_end.isoformat()}",
+    )
+    send_notices(
+        item, HolderNotice.Kind.EXTENSION, decided_on=decided_on, decision=decision, new_end=new_end
+    )
+    audit.record(
+        actor=actor,
+        action="secret.extend",
+        obj=item,
+        agency=item.agency,
+        changes={"protected_until": [before, new_end], "decision": decision},
+    )
     return item
 
 
-def level_change_preview(item: SecretItem, new_level: str, decided_on: date,
-                         new_end: date | None = None) -> date | None:  # fmt: skip
+def level_change_preview(
+    item: SecretItem, new_level: str, decided_on: date, new_end: date | None = None
+) -> date | None:
     """The end of protection a level change would leave, for the decider to see before
     confirming (LAW.md lifecycle 9). Raises ValidationError naming the rule when the stated end
     is outside the law."""
     if new_level not in levels.LEVELS or new_level == item.level:
         raise ValidationError({"new_level": _("Choose a different level.")})
     try:
-        return rules.level_change_end(item.level, new_level, item.protected_until,
-                                      item.determined_on, decided_on, new_end)  # fmt: skip
+        return rules.level_change_end(
+            item.level, new_level, item.protected_until, item.determined_on, decided_on, new_end
+        )
     except rules.RuleViolation as violation:
         raise _refuse(violation) from violation
 
 
 @service
-def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on: date,
-                 decision: str = "", new_end: date | None = None) -> SecretItem:  # fmt: skip
+def change_level(
+    *,
+    actor: Person,
+    item: SecretItem,
+    new_level: str,
+    decided_on: date,
+    decision: str = "",
+    new_end: date | None = None,
+) -> SecretItem:
     """L18 Art. 21; L25 Art. 21.1–21.5: raised or lowered by whoever may determine the level, by
     a numbered decision; holders re-mark within 15 days of the change. The period never silently
     shortens and the change never declassifies (LAW.md lifecycle 9, `rules.level_change_end`):
@@ -122,15 +152,25 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
         _("You may not classify above your own clearance."),
     )
     cap = item.catalogue_item.level if item.catalogue_item_id else None  # type: ignore[union-attr]
-    _law(cap is None or levels.RANK[new_level] <= levels.RANK[cap],
-         _("The new level may not exceed the catalogue item's level"), "L18 Art. 21")  # fmt: skip
+    _law(
+        cap is None or levels.RANK[new_level] <= levels.RANK[cap],
+        _("The new level may not exceed the catalogue item's level"),
+        "L18 Art. 21",
+    )
     decision = _decision(decided_on, decision)
     end = level_change_preview(item, new_level, decided_on, new_end)
     before, previous_end = item.level, item.protected_until
     LevelChange.objects.create(
-        item=item, from_level=before, to_level=new_level, previous_end=previous_end, new_end=end,
-        decided_on=decided_on, decision=decision, decided_by=actor, recorded_on=timezone.localdate(),
-    )  # fmt: skip
+        item=item,
+        from_level=before,
+        to_level=new_level,
+        previous_end=previous_end,
+        new_end=end,
+        decided_on=decided_on,
+        decision=decision,
+        decided_by=actor,
+        recorded_on=timezone.localdate(),
+    )
     item.level, item.protected_until = new_level, end
     if not rules.summary_allowed(new_level, decided_on):
         item.summary = ""
@@ -141,17 +181,32 @@ def change_level(*, actor: Person, item: SecretItem, new_level: str, decided_on:
         _("Level of %(number)s changed") % {"number": item.number},
         key=f"level:{item.pk}:{decided_on.isoformat()}:{new_level}",
     )
-    send_notices(item, HolderNotice.Kind.LEVEL, decided_on=decided_on, decision=decision,
-                 new_level=new_level, new_end=end)  # fmt: skip
-    audit.record(actor=actor, action="secret.change_level", obj=item, agency=item.agency,
-                 changes={"level": [before, new_level], "protected_until": [previous_end, end],
-                          "decision": decision})  # fmt: skip
+    send_notices(
+        item,
+        HolderNotice.Kind.LEVEL,
+        decided_on=decided_on,
+        decision=decision,
+        new_level=new_level,
+        new_end=end,
+    )
+    audit.record(
+        actor=actor,
+        action="secret.change_level",
+        obj=item,
+        agency=item.agency,
+        changes={
+            "level": [before, new_level],
+            "protected_until": [previous_end, end],
+            "decision": decision,
+        },
+    )
     return item
 
 
 @service
-def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: list[str],
-            minutes: str) -> SecretItem:  # fmt: skip
+def destroy(
+    *, actor: Person, item: SecretItem, copies: list[Copy], council: list[str], minutes: str
+) -> SecretItem:
     """L18 Art. 23.3.a: decided by a head with Tuyệt mật or Tối mật copy authority, at any
     level; a council's proposal is needed for every level under L18 (Art. 23.4) and for Tuyệt
     mật under L25; the minutes say what was destroyed and how. Judged by today's regime."""
@@ -161,11 +216,19 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
         _("Only the head of the agency decides destruction."),
     )
     today = timezone.localdate()  # the destruction is decided and done today: today's regime
-    _law(rules.may_decide_destruction(item.agency.type, item.level, on=today),
-         _("The head of this agency may not decide destruction"), rules.cite(rules.DESTRUCTION, today))  # fmt: skip
-    _law(not rules.destruction_needs_council(item.level, on=today) or len([c for c in council if c.strip()]) >= 2,
-         _("A destruction at this level is decided on the proposal of a council of at least two members"),
-         rules.cite(rules.COUNCIL, today))  # fmt: skip
+    _law(
+        rules.may_decide_destruction(item.agency.type, item.level, on=today),
+        _("The head of this agency may not decide destruction"),
+        rules.cite(rules.DESTRUCTION, today),
+    )
+    _law(
+        not rules.destruction_needs_council(item.level, on=today)
+        or len([c for c in council if c.strip()]) >= 2,
+        _(
+            "A destruction at this level is decided on the proposal of a council of at least two members"
+        ),
+        rules.cite(rules.COUNCIL, today),
+    )
     if not minutes.strip():
         raise ValidationError({"minutes": _("Record in the minutes what was destroyed and how.")})
     ids = {c.pk for c in copies}
@@ -180,8 +243,13 @@ def destroy(*, actor: Person, item: SecretItem, copies: list[Copy], council: lis
     if not item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT]).exists():
         item.status, item.destroyed_on = ItemStatus.DESTROYED, today
         item.save(update_fields=["status", "destroyed_on"])
-    audit.record(actor=actor, action="secret.destroy", obj=item, agency=item.agency,
-                 changes={"copies": [c.number for c in targets], "council": council, "minutes": minutes})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.destroy",
+        obj=item,
+        agency=item.agency,
+        changes={"copies": [c.number for c in targets], "council": council, "minutes": minutes},
+    )
     return item
 
 
@@ -200,12 +268,24 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
         raise ValidationError({"what": _("Say what happened.")})
     copy.status = CopyStatus.LOST
     copy.save(update_fields=["status"])
-    audit.record(actor=actor, action="secret.lost", obj=item, agency=item.agency,
-                 changes={"copy": copy.number, "what": what})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.lost",
+        obj=item,
+        agency=item.agency,
+        changes={"copy": copy.number, "what": what},
+    )
     from bmnn.reports.models import Incident
     from bmnn.reports.services import open_incident
 
-    open_incident(actor=actor, agency=item.agency, what=f"{item.number} ({copy.get_kind_display()} {copy.number}): {what.strip()}",
-                  channel=Incident.Channel.LOST_DOCUMENT, found_at=timezone.now(), level=item.level,
-                  source=Incident.Source.REGISTRY, source_ref=f"registry:{item.pk}:{copy.pk}")  # fmt: skip
+    open_incident(
+        actor=actor,
+        agency=item.agency,
+        what=f"{item.number} ({copy.get_kind_display()} {copy.number}): {what.strip()}",
+        channel=Incident.Channel.LOST_DOCUMENT,
+        found_at=timezone.now(),
+        level=item.level,
+        source=Incident.Source.REGISTRY,
+        source_ref=f"registry:{item.pk}:{copy.pk}",
+    )
     return copy

@@ -93,17 +93,24 @@ def _recipients(item: SecretItem) -> list[_Line]:
         line.to_agency = agencies.get(fold(line.recipient))
 
     def attach(agency: Agency, received: SecretItem | None) -> None:
-        free = next((line for line in lines if line.to_agency == agency
-                     and line.received_item is None), None)  # fmt: skip
+        free = next(
+            (line for line in lines if line.to_agency == agency and line.received_item is None),
+            None,
+        )
         if free is None:
             lines.append(_Line(agency.name, agency, received))
         else:
             free.received_item = received
 
-    transfers = Transfer.objects.filter(
-        copy__item=item, copy__status=CopyStatus.SENT,
-        state__in=[Transfer.State.SENT, Transfer.State.RECEIVED],
-    ).select_related("to_agency", "received_item").order_by("pk")  # fmt: skip
+    transfers = (
+        Transfer.objects.filter(
+            copy__item=item,
+            copy__status=CopyStatus.SENT,
+            state__in=[Transfer.State.SENT, Transfer.State.RECEIVED],
+        )
+        .select_related("to_agency", "received_item")
+        .order_by("pk")
+    )
     reached = set()
     for transfer in transfers:
         attach(transfer.to_agency, transfer.received_item)
@@ -133,16 +140,34 @@ def _note_books(item: SecretItem, text: str, kind: str = Book.OUTGOING) -> None:
 
 def _mark(recall: Recall) -> str:
     return _("%(mark)s, return by %(day)s") % {
-        "mark": RECALL_MARK, "day": recall.return_by.strftime("%d/%m/%Y")}  # fmt: skip
+        "mark": RECALL_MARK,
+        "day": recall.return_by.strftime("%d/%m/%Y"),
+    }
 
 
-def _open(*, actor: Person, decided_by: Person, item: SecretItem, return_by: date,
-          decided_on: date, reason: str, lines: list[_Line]) -> Recall:  # fmt: skip
+def _open(
+    *,
+    actor: Person,
+    decided_by: Person,
+    item: SecretItem,
+    return_by: date,
+    decided_on: date,
+    reason: str,
+    lines: list[_Line],
+) -> Recall:
     _law(bool(lines), _("The item was never sent: nobody holds it to return it"), ARTICLE)
-    _law(not item.recalls.filter(closed_on__isnull=True).exists(),
-         _("This item is already being recalled"), ARTICLE)  # fmt: skip
-    recall = Recall.objects.create(item=item, return_by=return_by, reason=reason[:255],
-                                   decided_by=decided_by, decided_on=decided_on)  # fmt: skip
+    _law(
+        not item.recalls.filter(closed_on__isnull=True).exists(),
+        _("This item is already being recalled"),
+        ARTICLE,
+    )
+    recall = Recall.objects.create(
+        item=item,
+        return_by=return_by,
+        reason=reason[:255],
+        decided_by=decided_by,
+        decided_on=decided_on,
+    )
     RecallReturn.objects.bulk_create(
         RecallReturn(
             recall=recall,
@@ -153,11 +178,21 @@ def _open(*, actor: Person, decided_by: Person, item: SecretItem, return_by: dat
         for line in lines
     )
     _note_books(item, _mark(recall))
-    send_notices(item, HolderNotice.Kind.RECALL, decided_on=decided_on, return_by=return_by,
-                 decision=reason)  # fmt: skip
-    audit.record(actor=actor, action="secret.recall", obj=item, agency=item.agency,
-                 changes={"return_by": return_by, "reason": reason, "decided_by": decided_by.full_name,
-                          "recipients": [line.recipient for line in lines]})  # fmt: skip
+    send_notices(
+        item, HolderNotice.Kind.RECALL, decided_on=decided_on, return_by=return_by, decision=reason
+    )
+    audit.record(
+        actor=actor,
+        action="secret.recall",
+        obj=item,
+        agency=item.agency,
+        changes={
+            "return_by": return_by,
+            "reason": reason,
+            "decided_by": decided_by.full_name,
+            "recipients": [line.recipient for line in lines],
+        },
+    )
     return recall
 
 
@@ -182,10 +217,21 @@ def decide_recall(*, actor: Person, item: SecretItem, return_by: date, reason: s
     _law(return_by >= today, _("The return date cannot be in the past"), ARTICLE)
     if not reason.strip():
         raise ValidationError(
-            {"reason": _("State why the item is recalled (an unlawful recall is prohibited, L25 Art. 5.4).")}
-        )  # fmt: skip
-    return _open(actor=actor, decided_by=actor, item=item, return_by=return_by, decided_on=today,
-                 reason=reason.strip(), lines=_recipients(item))  # fmt: skip
+            {
+                "reason": _(
+                    "State why the item is recalled (an unlawful recall is prohibited, L25 Art. 5.4)."
+                )
+            }
+        )
+    return _open(
+        actor=actor,
+        decided_by=actor,
+        item=item,
+        return_by=return_by,
+        decided_on=today,
+        reason=reason.strip(),
+        lines=_recipients(item),
+    )
 
 
 def recall_at_issue(*, actor: Person, item: SecretItem, day: date, return_by: date) -> Recall:
@@ -194,8 +240,15 @@ def recall_at_issue(*, actor: Person, item: SecretItem, day: date, return_by: da
     the day of issue; the decision is the approver's (who signed the document with the mark),
     recorded by the officer who registers it."""
     _law(return_by >= day, _("The return date cannot be before the day the item is sent"), ARTICLE)
-    return _open(actor=actor, decided_by=item.approved_by or actor, item=item, return_by=return_by,
-                 decided_on=day, reason=_("Marked at issue"), lines=_recipients(item))  # fmt: skip
+    return _open(
+        actor=actor,
+        decided_by=item.approved_by or actor,
+        item=item,
+        return_by=return_by,
+        decided_on=day,
+        reason=_("Marked at issue"),
+        lines=_recipients(item),
+    )
 
 
 def recall_handed_over(transfer: Transfer) -> None:
@@ -204,10 +257,12 @@ def recall_handed_over(transfer: Transfer) -> None:
     recall = transfer.copy.item.recalls.filter(closed_on__isnull=True).first()
     if recall is None:
         return
-    if not recall.returns.filter(to_agency=transfer.to_agency, received_item__isnull=True,
-                                 returned_on__isnull=True).exists():  # fmt: skip
-        RecallReturn.objects.create(recall=recall, recipient=transfer.to_agency.name[:255],
-                                    to_agency=transfer.to_agency)  # fmt: skip
+    if not recall.returns.filter(
+        to_agency=transfer.to_agency, received_item__isnull=True, returned_on__isnull=True
+    ).exists():
+        RecallReturn.objects.create(
+            recall=recall, recipient=transfer.to_agency.name[:255], to_agency=transfer.to_agency
+        )
     _note_books(recall.item, _mark(recall))
 
 
@@ -218,14 +273,21 @@ def recall_received(transfer: Transfer, received: SecretItem) -> None:
     recall = source.recalls.filter(closed_on__isnull=True).first()
     if recall is None:
         return
-    line = recall.returns.filter(to_agency=transfer.to_agency, received_item__isnull=True,
-                                 returned_on__isnull=True).first()  # fmt: skip
+    line = recall.returns.filter(
+        to_agency=transfer.to_agency, received_item__isnull=True, returned_on__isnull=True
+    ).first()
     if line is not None:
         line.received_item = received
         line.save(update_fields=["received_item"])
-    apply_notice(received, HolderNotice.Kind.RECALL, issuer_name=source.issuer_name or source.agency.name,
-                 decided_on=recall.decided_on, decision=recall.reason, return_by=recall.return_by,
-                 source_item=source)  # fmt: skip
+    apply_notice(
+        received,
+        HolderNotice.Kind.RECALL,
+        issuer_name=source.issuer_name or source.agency.name,
+        decided_on=recall.decided_on,
+        decision=recall.reason,
+        return_by=recall.return_by,
+        source_item=source,
+    )
 
 
 def _taken_back(actor: Person, line: RecallReturn, sender: SecretItem, day: date) -> None:
@@ -243,27 +305,37 @@ def _taken_back(actor: Person, line: RecallReturn, sender: SecretItem, day: date
         copy.status, copy.location = CopyStatus.SENT, sender.agency.name
         copy.save(update_fields=["status", "location"])
     back = _("returned to %(sender)s on %(day)s") % {
-        "sender": sender.agency.name, "day": day.strftime("%d/%m/%Y")}  # fmt: skip
+        "sender": sender.agency.name,
+        "day": day.strftime("%d/%m/%Y"),
+    }
     _note_books(received, back, Book.INCOMING)
     HolderNotice.objects.filter(
         item=received, kind=HolderNotice.Kind.RECALL, remarked_on__isnull=True
     ).update(remarked_on=day, remark_note=back[:255])
-    audit.record(actor=actor, action="secret.returned_to_sender", obj=received, agency=received.agency,
-                 changes={"to": sender.agency.name, "returned_on": day,
-                          "copies": [c.number for c in taken]})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.returned_to_sender",
+        obj=received,
+        agency=received.agency,
+        changes={"to": sender.agency.name, "returned_on": day, "copies": [c.number for c in taken]},
+    )
 
 
 @service
-def record_recall_return(*, actor: Person, line: RecallReturn, returned_on: date | None = None,
-                         note: str = "") -> RecallReturn:  # fmt: skip
+def record_recall_return(
+    *, actor: Person, line: RecallReturn, returned_on: date | None = None, note: str = ""
+) -> RecallReturn:
     """The sending agency's security officer checks the document that came back and records it,
     one recipient at a time (TT07 Art. 6.5). A return after the date written on the document is
     recorded as late, with the reason. When every recipient has returned it, the recall closes
     on the day of the last return."""
     # `of=("self",)`: PostgreSQL refuses FOR UPDATE over the nullable side of an outer join
     # (received_item may be empty); the line itself is what is locked.
-    line = RecallReturn.objects.select_for_update(of=("self",)).select_related(
-        "recall__item__agency", "received_item__agency").get(pk=line.pk)  # fmt: skip
+    line = (
+        RecallReturn.objects.select_for_update(of=("self",))
+        .select_related("recall__item__agency", "received_item__agency")
+        .get(pk=line.pk)
+    )
     recall, item = line.recall, line.recall.item
     require(
         policy.can_keep_registers(actor, item.agency_id),
@@ -308,9 +380,13 @@ def record_recall_return(*, actor: Person, line: RecallReturn, returned_on: date
         _note_books(
             item, _("returned in full on %(day)s") % {"day": recall.closed_on.strftime("%d/%m/%Y")}
         )
-    audit.record(actor=actor, action="secret.recall_return", obj=item, agency=item.agency,
-                 changes={"recipient": line.recipient, "returned_on": day, "late": late,
-                          "closed": closed})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="secret.recall_return",
+        obj=item,
+        agency=item.agency,
+        changes={"recipient": line.recipient, "returned_on": day, "late": late, "closed": closed},
+    )
     return line
 
 
@@ -330,8 +406,10 @@ def recall_alerts(today: date | None = None) -> int:
             returned_on__isnull=True, recall__closed_on__isnull=True, recall__return_by__lt=today
         ).select_related("recall__item__agency", "received_item")
     )
-    holders = {line.pk: line.received_item.agency_id if line.received_item else line.to_agency_id
-               for line in late}  # fmt: skip
+    holders = {
+        line.pk: line.received_item.agency_id if line.received_item else line.to_agency_id
+        for line in late
+    }
     people = people_by_agency(
         {line.recall.item.agency_id for line in late} | {a for a in holders.values() if a}
     )
@@ -339,17 +417,30 @@ def recall_alerts(today: date | None = None) -> int:
     for line in late:
         recall, item = line.recall, line.recall.item
         step = (today - recall.return_by).days // REMIND_EVERY_DAYS
-        values = {"number": item.number, "recipient": line.recipient, "sender": item.agency.name,
-                  "day": recall.return_by.strftime("%d/%m/%Y")}  # fmt: skip
-        told += notify(people[item.agency_id],
-                       title=_("%(number)s: the return from %(recipient)s is overdue since %(day)s") % values,
-                       url=reverse("registry:item", args=[item.pk]),
-                       key=f"recall-overdue:{line.pk}:{step}")  # fmt: skip
+        values = {
+            "number": item.number,
+            "recipient": line.recipient,
+            "sender": item.agency.name,
+            "day": recall.return_by.strftime("%d/%m/%Y"),
+        }
+        told += notify(
+            people[item.agency_id],
+            title=_("%(number)s: the return from %(recipient)s is overdue since %(day)s") % values,
+            url=reverse("registry:item", args=[item.pk]),
+            key=f"recall-overdue:{line.pk}:{step}",
+        )
         holder = holders[line.pk]
         if holder:
-            url = (reverse("registry:item", args=[line.received_item_id]) if line.received_item_id
-                   else reverse("registry:recalls"))  # fmt: skip
-            told += notify(people[holder],
-                           title=_("%(number)s must be returned to %(sender)s: overdue since %(day)s") % values,
-                           url=url, key=f"recall-owed:{line.pk}:{step}")  # fmt: skip
+            url = (
+                reverse("registry:item", args=[line.received_item_id])
+                if line.received_item_id
+                else reverse("registry:recalls")
+            )
+            told += notify(
+                people[holder],
+                title=_("%(number)s must be returned to %(sender)s: overdue since %(day)s")
+                % values,
+                url=url,
+                key=f"recall-owed:{line.pk}:{step}",
+            )
     return told

@@ -34,9 +34,15 @@ from bmnn.registry.services.recall import recall_at_issue
 
 
 @service
-def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = None,
-                      keeping_unit: str = "", note: str = "",
-                      recall_by: date | None = None) -> RegisterEntry:  # fmt: skip
+def register_outgoing(
+    *,
+    actor: Person,
+    item: SecretItem,
+    day: date | None = None,
+    keeping_unit: str = "",
+    note: str = "",
+    recall_by: date | None = None,
+) -> RegisterEntry:
     """Registered in the outgoing book before it leaves; copies numbered 1…n ("Bản số")
     (L18 Art. 13; ND26 Art. 4.1.a; Decree 63/2026 Appendix III columns). With `recall_by`, the
     document goes out with the "Tài liệu thu hồi" mark and that return date (ND26 Art. 4.4)."""
@@ -45,20 +51,43 @@ def register_outgoing(*, actor: Person, item: SecretItem, day: date | None = Non
         policy.can_keep_registers(actor, item.agency_id),
         _("Only the agency's security officer keeps its registers."),
     )
-    _law(item.status == ItemStatus.CLASSIFIED and item.origin == Origin.CREATED,
-         _("Only an item classified here goes in the outgoing register"), "ND26 Art. 4.1.a")  # fmt: skip
-    _law(not item.entries.filter(kind=Book.OUTGOING).exists(),
-         _("This item is already in the outgoing register"), "ND26 Art. 4.1.a")  # fmt: skip
+    _law(
+        item.status == ItemStatus.CLASSIFIED and item.origin == Origin.CREATED,
+        _("Only an item classified here goes in the outgoing register"),
+        "ND26 Art. 4.1.a",
+    )
+    _law(
+        not item.entries.filter(kind=Book.OUTGOING).exists(),
+        _("This item is already in the outgoing register"),
+        "ND26 Art. 4.1.a",
+    )
     day = day or timezone.localdate()
     Copy.objects.bulk_create(
         Copy(item=item, number=n, kind=CopyKind.ORIGINAL, location=item.agency.name)
         for n in range(1, item.copies_planned + 1)
     )
-    entry = _enter(actor, item.agency, Book.OUTGOING, item, day, _outgoing_columns(
-        item, day, recipients=item.recipients, keeping_unit=keeping_unit or item.agency.name,
-        copies=item.copies_planned, note=note))  # fmt: skip
-    audit.record(actor=actor, action="secret.register_outgoing", obj=item, agency=item.agency,
-                 changes={"seq": entry.seq, "copies": item.copies_planned})  # fmt: skip
+    entry = _enter(
+        actor,
+        item.agency,
+        Book.OUTGOING,
+        item,
+        day,
+        _outgoing_columns(
+            item,
+            day,
+            recipients=item.recipients,
+            keeping_unit=keeping_unit or item.agency.name,
+            copies=item.copies_planned,
+            note=note,
+        ),
+    )
+    audit.record(
+        actor=actor,
+        action="secret.register_outgoing",
+        obj=item,
+        agency=item.agency,
+        changes={"seq": entry.seq, "copies": item.copies_planned},
+    )
     if recall_by is not None:
         recall_at_issue(actor=actor, item=item, day=day, return_by=recall_by)
         entry.refresh_from_db()
@@ -94,17 +123,37 @@ def register_incoming(
         raise ValidationError({"level": _("Unknown level.")})
     received_on = received_on or timezone.localdate()
     item = SecretItem(
-        agency=agency, origin=Origin.RECEIVED, level=level, status=ItemStatus.CLASSIFIED,
-        number=number.strip(), doc_date=doc_date, doc_type=doc_type, issuer_name=issuer_name,
+        agency=agency,
+        origin=Origin.RECEIVED,
+        level=level,
+        status=ItemStatus.CLASSIFIED,
+        number=number.strip(),
+        doc_date=doc_date,
+        doc_type=doc_type,
+        issuer_name=issuer_name,
         summary=summary if rules.summary_allowed(level, received_on) else "",
-        determined_on=doc_date, protected_until=rules.protection_end(level, doc_date),
-        copies_planned=copies, source_item=source_item,
-    )  # fmt: skip
+        determined_on=doc_date,
+        protected_until=rules.protection_end(level, doc_date),
+        copies_planned=copies,
+        source_item=source_item,
+    )
     copy_numbers = [(n, str(CopyKind.ORIGINAL)) for n in range(1, copies + 1)]
-    entry = _file_incoming(actor, agency, item, copy_numbers, received_on, note,
-                           receiver=receiver.strip() or agency.name)  # fmt: skip
-    audit.record(actor=actor, action="secret.register_incoming", obj=item, agency=agency,
-                 changes={"seq": entry.seq, "level": level, "receiver": entry.columns["receiver"]})  # fmt: skip
+    entry = _file_incoming(
+        actor,
+        agency,
+        item,
+        copy_numbers,
+        received_on,
+        note,
+        receiver=receiver.strip() or agency.name,
+    )
+    audit.record(
+        actor=actor,
+        action="secret.register_incoming",
+        obj=item,
+        agency=agency,
+        changes={"seq": entry.seq, "level": level, "receiver": entry.columns["receiver"]},
+    )
     return entry
 
 
@@ -121,13 +170,26 @@ def close_volume(*, actor: Person, book: RegisterBook) -> RegisterBook:
         raise ValidationError(_("This volume is already closed."))
     book.closed_at = timezone.now()
     book.save(update_fields=["closed_at"])
-    audit.record(actor=actor, action="register.close_volume", obj=book, agency=book.agency,
-                 changes={"last_seq": book.last_seq})  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="register.close_volume",
+        obj=book,
+        agency=book.agency,
+        changes={"last_seq": book.last_seq},
+    )
     return book
 
 
-def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers: list[tuple[int, str]],
-                   received_on: date, note: str, *, receiver: str) -> RegisterEntry:  # fmt: skip
+def _file_incoming(
+    actor: Person,
+    agency: Agency,
+    item: SecretItem,
+    copy_numbers: list[tuple[int, str]],
+    received_on: date,
+    note: str,
+    *,
+    receiver: str,
+) -> RegisterEntry:
     """Saves a received item with its copies and writes its incoming line (Decree 63/2026
     Appendix III columns); the incoming number is the line's sequence number, and the
     receiving unit or person is the one the item is passed to inside the agency (not the clerk
@@ -139,17 +201,24 @@ def _file_incoming(actor: Person, agency: Agency, item: SecretItem, copy_numbers
         Copy(item=item, number=number, kind=kind, holder=actor, location=agency.name)
         for number, kind in copy_numbers
     )
-    entry = _enter(actor, agency, Book.INCOMING, item, received_on, {
-        "received_on": received_on.strftime("%d/%m/%Y"),
-        "incoming_no": None,
-        "issuer": item.issuer_name,
-        "number": item.number,
-        "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
-        "type_summary": _summary_for_books(item, received_on),
-        "level": LEVEL_NAME[item.level],
-        "receiver": receiver,
-        "note": note,
-    })  # fmt: skip
+    entry = _enter(
+        actor,
+        agency,
+        Book.INCOMING,
+        item,
+        received_on,
+        {
+            "received_on": received_on.strftime("%d/%m/%Y"),
+            "incoming_no": None,
+            "issuer": item.issuer_name,
+            "number": item.number,
+            "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
+            "type_summary": _summary_for_books(item, received_on),
+            "level": LEVEL_NAME[item.level],
+            "receiver": receiver,
+            "note": note,
+        },
+    )
     entry.columns["incoming_no"] = entry.seq
     entry.save(update_fields=["columns"])
     return entry

@@ -26,9 +26,18 @@ def test_the_whole_chain_runs_through_the_api_with_its_refusals(reg, client_for)
     original declassified; each step's refusal reaches the caller as a 400 or 404."""
     officer, head = client_for(reg["officer"]), client_for(reg["head"])
     other_officer = client_for(reg["health_officer"])
-    created = _post(officer, "/api/secret-items/incoming/", {
-        "agency": reg["justice"].pk, "level": "mat", "issuer_name": "Bộ Tư pháp", "number": "91/BTP",
-        "doc_date": "2026-04-01", "summary": "Hướng dẫn rà soát"})  # fmt: skip
+    created = _post(
+        officer,
+        "/api/secret-items/incoming/",
+        {
+            "agency": reg["justice"].pk,
+            "level": "mat",
+            "issuer_name": "Bộ Tư pháp",
+            "number": "91/BTP",
+            "doc_date": "2026-04-01",
+            "summary": "Hướng dẫn rà soát",
+        },
+    )
     assert created.status_code == 201, created.content
     item_id = created.json()["id"]
     item_url = f"/api/secret-items/{item_id}/"
@@ -37,14 +46,20 @@ def test_the_whole_chain_runs_through_the_api_with_its_refusals(reg, client_for)
     authorised = _post(head, item_url + "authorise-copies/", {"count": 2})
     assert authorised.status_code == 201
     grant = authorised.json()["id"]
-    made = _post(officer, item_url + "record-copies/",
-                 {"authorisation": grant, "count": 2, "recipients": "Sở Y tế; Lưu"})  # fmt: skip
+    made = _post(
+        officer,
+        item_url + "record-copies/",
+        {"authorisation": grant, "count": 2, "recipients": "Sở Y tế; Lưu"},
+    )
     assert made.status_code == 201 and [c["number"] for c in made.json()] == [1, 2]
     too_many = _post(officer, item_url + "record-copies/", {"authorisation": grant, "count": 1})
     assert too_many.status_code == 400 and too_many.json()["code"] == "invalid"
     copy_id = made.json()[0]["id"]
-    provided = _post(head, f"/api/secret-copies/{copy_id}/provide/",
-                     {"to_agency": reg["health"].pk, "purpose": "Phối hợp"})  # fmt: skip
+    provided = _post(
+        head,
+        f"/api/secret-copies/{copy_id}/provide/",
+        {"to_agency": reg["health"].pk, "purpose": "Phối hợp"},
+    )
     assert provided.status_code == 201, provided.content
     transfer_id = provided.json()["id"]
     assert (
@@ -78,9 +93,18 @@ def test_propose_classify_register_extend_change_and_destroy(reg, client_for) ->
         {"agency": reg["justice"].pk, "level": "mat", "catalogue_item": 0},
     )
     assert no_catalogue.status_code == 400 and "L25 Art. 5.1" in no_catalogue.json()["message"]
-    proposed = _post(staff, "/api/secret-items/", {
-        "agency": reg["justice"].pk, "level": "mat", "catalogue_item": reg["cat_mat"].pk, "doc_type": "Báo cáo",
-        "summary": "Kết quả rà soát", "copies_planned": 2})  # fmt: skip
+    proposed = _post(
+        staff,
+        "/api/secret-items/",
+        {
+            "agency": reg["justice"].pk,
+            "level": "mat",
+            "catalogue_item": reg["cat_mat"].pk,
+            "doc_type": "Báo cáo",
+            "summary": "Kết quả rà soát",
+            "copies_planned": 2,
+        },
+    )
     assert proposed.status_code == 201, proposed.content
     url = f"/api/secret-items/{proposed.json()['id']}/"
     assert (
@@ -93,22 +117,38 @@ def test_propose_classify_register_extend_change_and_destroy(reg, client_for) ->
     again = _post(officer, url + "register-outgoing/")
     assert again.status_code == 400 and "ND26 Art. 4.1.a" in again.json()["message"]
     today = timezone.localdate()
-    backdated = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": str(today - timedelta(days=10)),
-                                              "decision": "QĐ 2"})  # fmt: skip
+    backdated = _post(
+        head,
+        url + "extend/",
+        {
+            "new_end": "2040-04-02",
+            "decided_on": str(today - timedelta(days=10)),
+            "decision": "QĐ 2",
+        },
+    )
     assert backdated.status_code == 400 and "L18 Art. 20.1" in backdated.json()["message"]
     unnumbered = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": str(today)})
     assert unnumbered.status_code == 400
-    extended = _post(head, url + "extend/", {"new_end": "2040-04-02", "decided_on": str(today),
-                                             "decision": "QĐ 2"})  # fmt: skip
+    extended = _post(
+        head,
+        url + "extend/",
+        {"new_end": "2040-04-02", "decided_on": str(today), "decision": "QĐ 2"},
+    )
     assert extended.status_code == 200, extended.content
-    raised = _post(head, url + "change-level/", {"new_level": "toi_mat", "decided_on": str(today),
-                                                 "decision": "QĐ 3"})  # fmt: skip
+    raised = _post(
+        head,
+        url + "change-level/",
+        {"new_level": "toi_mat", "decided_on": str(today), "decision": "QĐ 3"},
+    )
     assert (
         raised.status_code == 400 and "L18 Art. 21" in raised.json()["message"]
     )  # the catalogue caps it
     copies = officer.get(url + "copies/").json()
-    destroyed = _post(head, url + "destroy/", {"copies": [c["id"] for c in copies],
-                                               "minutes": "Biên bản tiêu hủy số 1"})  # fmt: skip
+    destroyed = _post(
+        head,
+        url + "destroy/",
+        {"copies": [c["id"] for c in copies], "minutes": "Biên bản tiêu hủy số 1"},
+    )
     assert destroyed.status_code == 200, destroyed.content
     assert destroyed.json()["status"] == "destroyed"
 
@@ -122,12 +162,26 @@ def test_meeting_carry_out_grants_files_and_books_through_the_api(
         client_for(reg["officer"]),
         client_for(reg["staff"]),
     )
-    meeting_item = _post(officer, "/api/secret-items/", {"agency": reg["justice"].pk, "level": "toi_mat", "kind": "meeting",
-                                                         "catalogue_item": reg["cat_toi_mat"].pk}).json()  # fmt: skip
+    meeting_item = _post(
+        officer,
+        "/api/secret-items/",
+        {
+            "agency": reg["justice"].pk,
+            "level": "toi_mat",
+            "kind": "meeting",
+            "catalogue_item": reg["cat_toi_mat"].pk,
+        },
+    ).json()
     url = f"/api/secret-items/{meeting_item['id']}/"
     _post(head, url + "classify/", {"number": "", "doc_date": TODAY.isoformat()})
-    plan = {"starts_on": TODAY.isoformat(), "ends_on": TODAY.isoformat(), "venue": "Phòng họp 1",
-            "protection_plan": "Phòng kín", "participants": "Trần Văn Định", "recording_devices": True}  # fmt: skip
+    plan = {
+        "starts_on": TODAY.isoformat(),
+        "ends_on": TODAY.isoformat(),
+        "venue": "Phòng họp 1",
+        "protection_plan": "Phòng kín",
+        "participants": "Trần Văn Định",
+        "recording_devices": True,
+    }
     banned = _post(officer, url + "meeting/", plan)
     assert banned.status_code == 400 and "ND26 Art. 6.2" in banned.json()["message"]
     planned = _post(officer, url + "meeting/", plan | {"recording_devices": False})
@@ -141,16 +195,32 @@ def test_meeting_carry_out_grants_files_and_books_through_the_api(
     closed = _post(officer, f"/api/meetings/{meeting_id}/close/", {"documents_collected": True})
     assert closed.json()["state"] == "held" and Meeting.objects.get().state == "held"
 
-    entry = _post(officer, "/api/secret-items/incoming/", {"agency": reg["justice"].pk, "level": "mat",
-                  "issuer_name": "UBND tỉnh", "number": "3/UBND", "doc_date": "2026-04-01"}).json()  # fmt: skip
+    entry = _post(
+        officer,
+        "/api/secret-items/incoming/",
+        {
+            "agency": reg["justice"].pk,
+            "level": "mat",
+            "issuer_name": "UBND tỉnh",
+            "number": "3/UBND",
+            "doc_date": "2026-04-01",
+        },
+    ).json()
     item_url = f"/api/secret-items/{entry['id']}/"
     assert staff.get(item_url).status_code == 404
     granted = _post(head, item_url + "grants/", {"person": reg["staff"].pk, "reason": "Xử lý"})
     assert granted.status_code == 201 and staff.get(item_url).status_code == 200
     copy_id = Copy.objects.get(item_id=entry["id"]).pk
-    trip = _post(staff, f"/api/secret-copies/{copy_id}/carry-out/", {
-        "purpose": "Hội nghị", "place": "Hà Nội", "until": (TODAY + timedelta(days=2)).isoformat(),
-        "protection": "Cặp khóa"})  # fmt: skip
+    trip = _post(
+        staff,
+        f"/api/secret-copies/{copy_id}/carry-out/",
+        {
+            "purpose": "Hội nghị",
+            "place": "Hà Nội",
+            "until": (TODAY + timedelta(days=2)).isoformat(),
+            "protection": "Cặp khóa",
+        },
+    )
     assert trip.status_code == 201, trip.content
     assert (
         _post(staff, f"/api/carry-outs/{trip.json()['id']}/decide/", {"approve": True}).status_code
@@ -203,8 +273,17 @@ def test_meeting_carry_out_grants_files_and_books_through_the_api(
 
 def test_someone_who_may_not_read_the_item_gets_404_from_every_endpoint(reg, client_for) -> None:
     officer = client_for(reg["officer"])
-    entry = _post(officer, "/api/secret-items/incoming/", {"agency": reg["justice"].pk, "level": "toi_mat",
-                  "issuer_name": "Bộ Công an", "number": "7/BCA", "doc_date": "2026-04-01"}).json()  # fmt: skip
+    entry = _post(
+        officer,
+        "/api/secret-items/incoming/",
+        {
+            "agency": reg["justice"].pk,
+            "level": "toi_mat",
+            "issuer_name": "Bộ Công an",
+            "number": "7/BCA",
+            "doc_date": "2026-04-01",
+        },
+    ).json()
     item = SecretItem.objects.get(pk=entry["id"])
     copy = item.copies.get()
     outsider = client_for(reg["health_officer"])
@@ -212,8 +291,20 @@ def test_someone_who_may_not_read_the_item_gets_404_from_every_endpoint(reg, cli
     item_url = f"/api/secret-items/{item.pk}/"
     for path in ["", "copies/", "meeting/", "files/"]:
         assert outsider.get(item_url + path).status_code == 404, path
-    for path in ["classify/", "reject/", "register-outgoing/", "authorise-copies/", "record-copies/", "extend/",
-                 "change-level/", "declassify/", "destroy/", "grants/", "meeting/", "files/"]:  # fmt: skip
+    for path in [
+        "classify/",
+        "reject/",
+        "register-outgoing/",
+        "authorise-copies/",
+        "record-copies/",
+        "extend/",
+        "change-level/",
+        "declassify/",
+        "destroy/",
+        "grants/",
+        "meeting/",
+        "files/",
+    ]:
         assert _post(outsider, item_url + path).status_code in (400, 404), path
         # a malformed body is reported before the lookup; with a good body the item stays hidden
     assert (
@@ -227,8 +318,14 @@ def test_someone_who_may_not_read_the_item_gets_404_from_every_endpoint(reg, cli
         == 404
     )
     for path in ["provide/", "report-lost/", "carry-out/"]:
-        body = {"to_agency": reg["health"].pk, "purpose": "x", "what": "x", "place": "x", "until": "2030-01-01",
-                "protection": "x"}  # fmt: skip
+        body = {
+            "to_agency": reg["health"].pk,
+            "purpose": "x",
+            "what": "x",
+            "place": "x",
+            "until": "2030-01-01",
+            "protection": "x",
+        }
         assert _post(outsider, f"/api/secret-copies/{copy.pk}/{path}", body).status_code == 404, (
             path
         )

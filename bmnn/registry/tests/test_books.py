@@ -24,10 +24,18 @@ def year_2026(reg):
         ("toi_mat", "Báo cáo", "Kết quả rà soát danh mục", date(2026, 11, 20)),
     ]
     for n, (level, doc_type, summary, day) in enumerate(rows, start=1):
-        services.register_incoming(actor=reg["officer"], agency=reg["justice"], level=level,
-                                   issuer_name="Bộ Tư pháp", number=f"{n}/BTP", doc_date=day,
-                                   doc_type=doc_type, summary=summary, received_on=day,
-                                   receiver="Phòng Hành chính — Lê Văn Bình")  # fmt: skip
+        services.register_incoming(
+            actor=reg["officer"],
+            agency=reg["justice"],
+            level=level,
+            issuer_name="Bộ Tư pháp",
+            number=f"{n}/BTP",
+            doc_date=day,
+            doc_type=doc_type,
+            summary=summary,
+            received_on=day,
+            receiver="Phòng Hành chính — Lê Văn Bình",
+        )
     return RegisterBook.objects.get(agency=reg["justice"], kind="incoming", year=2026)
 
 
@@ -120,8 +128,21 @@ def test_long_books_repeat_the_headings_on_every_page(reg, year_2026) -> None:
     import pypdfium2 as pdfium
 
     layout = books.layout_for("incoming", date(2026, 3, 5))
-    rows = [[n, "01/01/2026", n, "Bộ Tư pháp", f"{n}/BTP", "01/01/2026", "Công văn " + "rất dài " * 12, "Mật", "Hoa", ""]
-            for n in range(1, 201)]  # fmt: skip
+    rows = [
+        [
+            n,
+            "01/01/2026",
+            n,
+            "Bộ Tư pháp",
+            f"{n}/BTP",
+            "01/01/2026",
+            "Công văn " + "rất dài " * 12,
+            "Mật",
+            "Hoa",
+            "",
+        ]
+        for n in range(1, 201)
+    ]
     pdf = pdfium.PdfDocument(books._pdf(year_2026, [books.Part(layout, rows=rows)]))
     assert len(pdf) > 3
     last = pdf[len(pdf) - 1].get_textpage().get_text_range()

@@ -24,10 +24,18 @@ ND63 = "Nghị định 63/2026/NĐ-CP"
 
 
 def _incoming(reg, n: int, day: date, level: str = "mat") -> RegisterEntry:
-    return services.register_incoming(actor=reg["officer"], agency=reg["justice"], level=level,
-                                       issuer_name="Bộ Tư pháp", number=f"{n}/BTP", doc_date=day,
-                                       doc_type="Công văn", summary=f"Nội dung {n}", received_on=day,
-                                       receiver="Phòng Văn bản")  # fmt: skip
+    return services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level=level,
+        issuer_name="Bộ Tư pháp",
+        number=f"{n}/BTP",
+        doc_date=day,
+        doc_type="Công văn",
+        summary=f"Nội dung {n}",
+        received_on=day,
+        receiver="Phòng Văn bản",
+    )
 
 
 def _book(reg, year: int) -> RegisterBook:
@@ -168,7 +176,10 @@ def test_a_line_entered_late_keeps_its_own_layout_and_the_book_its_order(reg) ->
     book = _book(reg, 2026)
     parts = books.parts(book, _entries(book))
     assert [(p.layout.short, [e.seq for e in p.entries]) for p in parts] == [
-        ("TT24", [1]), ("NĐ63", [2]), ("TT24", [3])]  # fmt: skip
+        ("TT24", [1]),
+        ("NĐ63", [2]),
+        ("TT24", [3]),
+    ]
     document = docx.Document(io.BytesIO(books.export(book, _entries(book), "docx")[0]))
     covers = [p.text for p in document.paragraphs if p.text.startswith("(Các dòng ngày")]
     assert covers == [

@@ -16,14 +16,24 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def copy(reg):
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="7/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="7/BTP",
+        doc_date=date(2026, 4, 1),
+    )
     return entry.item.copies.get()
 
 
 def _request(reg, copy, **changes):
-    fields = {"purpose": "Họp thẩm định", "place": "Trụ sở UBND tỉnh, phòng họp số 2",
-              "until": date.today() + timedelta(days=1), "protection": "Cặp khóa, đi cùng cán bộ bảo mật"}  # fmt: skip
+    fields = {
+        "purpose": "Họp thẩm định",
+        "place": "Trụ sở UBND tỉnh, phòng họp số 2",
+        "until": date.today() + timedelta(days=1),
+        "protection": "Cặp khóa, đi cùng cán bộ bảo mật",
+    }
     return services.request_carry_out(actor=reg["staff"], copy=copy, **(fields | changes))
 
 
@@ -64,8 +74,14 @@ def test_a_refused_request_leaves_the_copy_in_store(reg, copy) -> None:
 
 def test_nobody_below_the_level_carries_it_out(reg, copy) -> None:
     with pytest.raises(NotAllowed):
-        services.request_carry_out(actor=reg["staff_uncleared"], copy=copy, purpose="x", place="y",
-                                   until=date.today(), protection="z")  # fmt: skip
+        services.request_carry_out(
+            actor=reg["staff_uncleared"],
+            copy=copy,
+            purpose="x",
+            place="y",
+            until=date.today(),
+            protection="z",
+        )
 
 
 def test_carrying_out_through_the_item_page(reg, copy, client_for) -> None:
@@ -78,9 +94,16 @@ def test_carrying_out_through_the_item_page(reg, copy, client_for) -> None:
     services.grant_need_to_know(
         actor=reg["head"], item=copy.item, person=reg["staff"], reason="Họp thẩm định"
     )
-    client_for(reg["staff"]).post(url, {"copy": copy.pk, "purpose": "Họp", "place": "UBND tỉnh",
-                                        "until": (date.today() + timedelta(days=2)).strftime("%d/%m/%Y"),
-                                        "protection": "Cặp khóa"})  # fmt: skip
+    client_for(reg["staff"]).post(
+        url,
+        {
+            "copy": copy.pk,
+            "purpose": "Họp",
+            "place": "UBND tỉnh",
+            "until": (date.today() + timedelta(days=2)).strftime("%d/%m/%Y"),
+            "protection": "Cặp khóa",
+        },
+    )
     request = CarryOut.objects.get()
     decide = reverse("registry:item_action", args=[copy.item.pk, "carry_out_decide"])
     client_for(reg["head"]).post(decide, {"request": request.pk, "decision": "approve"})
@@ -105,8 +128,13 @@ def test_going_abroad_needs_the_head_then_an_article_14_2_authority(
     with pytest.raises(ValidationError) as missing:
         _request(reg, copy, abroad=True)
     assert set(missing.value.message_dict) == {"delegation_leader"}
-    request = _request(reg, copy, abroad=True, place="Viên, Áo — hội nghị quốc tế",
-                       delegation_leader="Phó Chủ tịch UBND tỉnh")  # fmt: skip
+    request = _request(
+        reg,
+        copy,
+        abroad=True,
+        place="Viên, Áo — hội nghị quốc tế",
+        delegation_leader="Phó Chủ tịch UBND tỉnh",
+    )
     with pytest.raises(NotAllowed):
         services.decide_carry_out(actor=chairman, request=request, approve=True)  # not endorsed yet
     services.decide_carry_out(actor=reg["head"], request=request, approve=True)

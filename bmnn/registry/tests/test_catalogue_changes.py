@@ -37,18 +37,25 @@ def province(reg, make_agency, make_person):
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
     return {
         **reg,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Thu Hằng", clearance="tuyet_mat"),
+        "supervisor": make_person(
+            police, Role.SUPERVISOR, "Lê Thị Thu Hằng", clearance="tuyet_mat"
+        ),
         "admin": make_person(police, Role.ADMINISTRATOR, "Đỗ Minh Khoa"),
         "inspector": make_person(police, Role.INSPECTOR, "Phan Văn Tra", clearance="toi_mat"),
-    }  # fmt: skip
+    }
 
 
 def _classify(p, agency="justice", entry="cat_mat", level=None, number="1/STP"):
     entry_row = p[entry] if isinstance(entry, str) else entry
     level = level or entry_row.level
-    drafter, head = (p["officer"], p["head"]) if agency == "justice" else (p["health_officer"], p["health_head"])  # fmt: skip
-    proposal = services.propose_item(actor=drafter, agency=p[agency], level=level,
-                                     catalogue_item=entry_row, copies_planned=2)  # fmt: skip
+    drafter, head = (
+        (p["officer"], p["head"])
+        if agency == "justice"
+        else (p["health_officer"], p["health_head"])
+    )
+    proposal = services.propose_item(
+        actor=drafter, agency=p[agency], level=level, catalogue_item=entry_row, copies_planned=2
+    )
     return services.classify_item(
         actor=head, item=proposal, number=number, doc_date=date(2026, 4, 2)
     )
@@ -56,16 +63,21 @@ def _classify(p, agency="justice", entry="cat_mat", level=None, number="1/STP"):
 
 def _holder_copy(p, item):
     services.register_outgoing(actor=p["officer"], item=item)
-    transfer = services.approve_provision(actor=p["head"], copy=item.copies.get(number=2),
-                                          to_agency=p["press"], purpose="Phối hợp")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=p["head"], copy=item.copies.get(number=2), to_agency=p["press"], purpose="Phối hợp"
+    )
     services.hand_over(actor=p["officer"], transfer=transfer)
     press_officer = p["press_head"]
     return services.receive_transfer(actor=press_officer, transfer=transfer)
 
 
 def _remove(p, entry, on, actor="supervisor"):
-    return services.remove_catalogue_entry(actor=p[actor], entry=p[entry] if isinstance(entry, str) else entry,
-                                           effective_on=on, decision=DECISION)  # fmt: skip
+    return services.remove_catalogue_entry(
+        actor=p[actor],
+        entry=p[entry] if isinstance(entry, str) else entry,
+        effective_on=on,
+        decision=DECISION,
+    )
 
 
 # --- removal -------------------------------------------------------------------------------------
@@ -90,16 +102,21 @@ def test_removal_declassifies_the_items_under_the_entry_in_every_agency_at_once(
             Declassification.Reason.OUT_OF_CATALOGUE,
             DECISION,
         )
-        assert AuditEvent.objects.filter(action="secret.out_of_catalogue", object_id=str(item.pk),
-                                         agency_id=item.agency_id).exists()  # fmt: skip
+        assert AuditEvent.objects.filter(
+            action="secret.out_of_catalogue", object_id=str(item.pk), agency_id=item.agency_id
+        ).exists()
     notice = holder.notices.get()
     assert (notice.kind, notice.received_on) == (HolderNotice.Kind.OUT_OF_CATALOGUE, TODAY)
     entry = p["cat_mat"]
     entry.refresh_from_db()
     assert (entry.removed_on, entry.is_active) == (TODAY, False)
     for person in (p["head"], p["officer"], p["health_head"], p["health_officer"]):
-        assert Notification.objects.filter(recipient=person, key__startswith=f"catalogue-removed:{entry.pk}:").exists()  # fmt: skip
-    assert AuditEvent.objects.filter(action="secret.catalogue_entry_remove", object_id=str(entry.pk)).exists()  # fmt: skip
+        assert Notification.objects.filter(
+            recipient=person, key__startswith=f"catalogue-removed:{entry.pk}:"
+        ).exists()
+    assert AuditEvent.objects.filter(
+        action="secret.catalogue_entry_remove", object_id=str(entry.pk)
+    ).exists()
 
 
 def test_a_removal_in_the_future_waits_for_its_day(province) -> None:
@@ -111,7 +128,9 @@ def test_a_removal_in_the_future_waits_for_its_day(province) -> None:
     _remove(p, "cat_mat", day)
     item.refresh_from_db()
     assert item.status == ItemStatus.CLASSIFIED
-    assert Notification.objects.filter(recipient=p["head"], key__startswith="catalogue-removal-planned:").exists()  # fmt: skip
+    assert Notification.objects.filter(
+        recipient=p["head"], key__startswith="catalogue-removal-planned:"
+    ).exists()
     assert services.apply_catalogue_changes(day - timedelta(days=1))["catalogue_declassified"] == 0
     item.refresh_from_db()
     assert item.status == ItemStatus.CLASSIFIED
@@ -137,7 +156,9 @@ def test_a_removal_takes_effect_on_a_day_the_entry_is_in_force_and_only_once(pro
     with pytest.raises(ValidationError, match=r"L18 Art\. 9"):
         _remove(p, "cat_mat", date(2025, 12, 31))
     with pytest.raises(ValidationError):
-        services.remove_catalogue_entry(actor=p["supervisor"], entry=p["cat_mat"], effective_on=TODAY, decision=" ")  # fmt: skip
+        services.remove_catalogue_entry(
+            actor=p["supervisor"], entry=p["cat_mat"], effective_on=TODAY, decision=" "
+        )
     _remove(p, "cat_mat", TODAY + timedelta(days=3))
     with pytest.raises(ValidationError, match=r"L18 Art\. 22\.2\.c"):
         _remove(p, "cat_mat", TODAY + timedelta(days=5))
@@ -151,11 +172,14 @@ def test_nothing_is_classified_under_a_removed_entry(province) -> None:
     """L25 Art. 5.1: from the day of its removal the entry justifies no classification, neither
     a new proposal nor the approval of one made before."""
     p = province
-    proposal = services.propose_item(actor=p["staff"], agency=p["justice"], level="mat",
-                                     catalogue_item=p["cat_mat"])  # fmt: skip
+    proposal = services.propose_item(
+        actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
+    )
     _remove(p, "cat_mat", TODAY)
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
-        services.propose_item(actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"])  # fmt: skip
+        services.propose_item(
+            actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
+        )
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
         services.classify_item(actor=p["head"], item=proposal, number="3/STP", doc_date=TODAY)
     assert p["cat_mat"] not in queries.catalogue_entries_in_force(TODAY)
@@ -165,7 +189,9 @@ def test_an_entry_leaving_tomorrow_still_serves_today(province) -> None:
     """L25 Art. 5.1, boundary: the removal day is the first day the entry is out."""
     p = province
     _remove(p, "cat_mat", TODAY + timedelta(days=1))
-    item = services.propose_item(actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"])  # fmt: skip
+    item = services.propose_item(
+        actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
+    )
     assert item.status == ItemStatus.PROPOSED
     assert p["cat_mat"] in queries.catalogue_entries_in_force(TODAY)
     assert p["cat_mat"] not in queries.catalogue_entries_in_force(TODAY + timedelta(days=1))
@@ -174,20 +200,39 @@ def test_an_entry_leaving_tomorrow_still_serves_today(province) -> None:
 def test_an_entry_not_yet_in_force_refuses_until_its_first_day(province) -> None:
     """L25 Art. 5.1: an entry (or a catalogue) that starts later justifies nothing yet."""
     p = province
-    later = services.add_catalogue_entry(actor=p["supervisor"], catalogue=p["cat_mat"].catalogue, code="9",
-                                         text="Nội dung mới", level="mat", valid_from=TODAY + timedelta(days=1))  # fmt: skip
+    later = services.add_catalogue_entry(
+        actor=p["supervisor"],
+        catalogue=p["cat_mat"].catalogue,
+        code="9",
+        text="Nội dung mới",
+        level="mat",
+        valid_from=TODAY + timedelta(days=1),
+    )
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
         services.propose_item(
             actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=later
         )
-    starting = services.add_catalogue_entry(actor=p["supervisor"], catalogue=p["cat_mat"].catalogue, code="10",
-                                            text="Nội dung khác", level="mat", valid_from=TODAY)  # fmt: skip
+    starting = services.add_catalogue_entry(
+        actor=p["supervisor"],
+        catalogue=p["cat_mat"].catalogue,
+        code="10",
+        text="Nội dung khác",
+        level="mat",
+        valid_from=TODAY,
+    )
     assert services.propose_item(
         actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=starting
     )
-    future = services.record_catalogue(actor=p["supervisor"], sector="Y tế", decision="QĐ 5/QĐ-TTg",
-                                       issued_on=TODAY, valid_from=TODAY + timedelta(days=30))  # fmt: skip
-    entry = services.add_catalogue_entry(actor=p["supervisor"], catalogue=future, code="1", text="Hồ sơ", level="mat")  # fmt: skip
+    future = services.record_catalogue(
+        actor=p["supervisor"],
+        sector="Y tế",
+        decision="QĐ 5/QĐ-TTg",
+        issued_on=TODAY,
+        valid_from=TODAY + timedelta(days=30),
+    )
+    entry = services.add_catalogue_entry(
+        actor=p["supervisor"], catalogue=future, code="1", text="Hồ sơ", level="mat"
+    )
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
         services.propose_item(
             actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=entry
@@ -212,8 +257,13 @@ def test_a_lower_level_lists_exactly_the_items_above_it(province) -> None:
     middle = _classify(p, entry="cat_tuyet_mat", level="toi_mat", number="TOI/STP")
     low = _classify(p, entry="cat_tuyet_mat", level="mat", number="M/STP")
     elsewhere = _classify(p, entry="cat_toi_mat", level="toi_mat", number="X/STP")
-    services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_tuyet_mat"], new_level="toi_mat",
-                                    effective_on=TODAY, decision=DECISION)  # fmt: skip
+    services.change_catalogue_level(
+        actor=p["supervisor"],
+        entry=p["cat_tuyet_mat"],
+        new_level="toi_mat",
+        effective_on=TODAY,
+        decision=DECISION,
+    )
     assert list(queries.items_above_catalogue(p["head"])) == [top]
     for item in (top, middle, low, elsewhere):
         before = (item.level, item.status)
@@ -226,8 +276,14 @@ def test_a_lower_level_lists_exactly_the_items_above_it(province) -> None:
     assert not Notification.objects.filter(
         recipient=p["officer"], key__startswith="catalogue-level:"
     ).exists()
-    services.declassify(actor=p["head"], item=top, decided_on=TODAY, decision="QĐ 9/QĐ-STP",
-                        council=["Giám đốc Sở, Chủ tịch", "Đại diện Công an tỉnh"], minutes="Biên bản")  # fmt: skip
+    services.declassify(
+        actor=p["head"],
+        item=top,
+        decided_on=TODAY,
+        decision="QĐ 9/QĐ-STP",
+        council=["Giám đốc Sở, Chủ tịch", "Đại diện Công an tỉnh"],
+        minutes="Biên bản",
+    )
     assert list(queries.items_above_catalogue(p["head"])) == []
 
 
@@ -235,8 +291,13 @@ def test_a_higher_level_lists_nothing(province) -> None:
     """L18 Art. 21: raising the entry's level leaves every item as it was."""
     p = province
     _classify(p, entry="cat_mat")
-    services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_mat"], new_level="toi_mat",
-                                    effective_on=TODAY, decision=DECISION)  # fmt: skip
+    services.change_catalogue_level(
+        actor=p["supervisor"],
+        entry=p["cat_mat"],
+        new_level="toi_mat",
+        effective_on=TODAY,
+        decision=DECISION,
+    )
     p["cat_mat"].refresh_from_db()
     assert p["cat_mat"].level == "toi_mat"
     assert list(queries.items_above_catalogue(p["head"])) == []
@@ -246,8 +307,13 @@ def test_a_level_change_in_the_future_applies_on_its_day(province) -> None:
     p = province
     top = _classify(p, entry="cat_tuyet_mat", level="tuyet_mat")
     day = TODAY + timedelta(days=5)
-    change = services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_tuyet_mat"], new_level="mat",
-                                             effective_on=day, decision=DECISION)  # fmt: skip
+    change = services.change_catalogue_level(
+        actor=p["supervisor"],
+        entry=p["cat_tuyet_mat"],
+        new_level="mat",
+        effective_on=day,
+        decision=DECISION,
+    )
     assert change.old_level == "tuyet_mat"
     assert list(queries.items_above_catalogue(p["head"])) == []
     assert services.apply_catalogue_changes(day - timedelta(days=1))["catalogue_above"] == 0
@@ -259,26 +325,48 @@ def test_a_level_change_in_the_future_applies_on_its_day(province) -> None:
 
 def test_changes_are_recorded_in_the_order_they_take_effect(province) -> None:
     p = province
-    services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_mat"], new_level="toi_mat",
-                                    effective_on=TODAY + timedelta(days=5), decision=DECISION)  # fmt: skip
+    services.change_catalogue_level(
+        actor=p["supervisor"],
+        entry=p["cat_mat"],
+        new_level="toi_mat",
+        effective_on=TODAY + timedelta(days=5),
+        decision=DECISION,
+    )
     with pytest.raises(ValidationError):
-        services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_mat"], new_level="tuyet_mat",
-                                        effective_on=TODAY + timedelta(days=4), decision=DECISION)  # fmt: skip
+        services.change_catalogue_level(
+            actor=p["supervisor"],
+            entry=p["cat_mat"],
+            new_level="tuyet_mat",
+            effective_on=TODAY + timedelta(days=4),
+            decision=DECISION,
+        )
     with pytest.raises(ValidationError):  # the same level as it will have then
-        services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_mat"], new_level="toi_mat",
-                                        effective_on=TODAY + timedelta(days=6), decision=DECISION)  # fmt: skip
+        services.change_catalogue_level(
+            actor=p["supervisor"],
+            entry=p["cat_mat"],
+            new_level="toi_mat",
+            effective_on=TODAY + timedelta(days=6),
+            decision=DECISION,
+        )
 
 
 def test_the_review_page_shows_each_reader_only_their_items(province, client_for) -> None:
     p = province
     _classify(p, entry="cat_tuyet_mat", level="toi_mat", number="TOI/STP")
-    services.change_catalogue_level(actor=p["supervisor"], entry=p["cat_tuyet_mat"], new_level="mat",
-                                    effective_on=TODAY, decision=DECISION)  # fmt: skip
+    services.change_catalogue_level(
+        actor=p["supervisor"],
+        entry=p["cat_tuyet_mat"],
+        new_level="mat",
+        effective_on=TODAY,
+        decision=DECISION,
+    )
     url = reverse("registry:catalogue_review")
     assert "TOI/STP" in client_for(p["head"]).get(url).content.decode()
     assert "TOI/STP" not in client_for(p["health_head"]).get(url).content.decode()
     assert "TOI/STP" not in client_for(p["supervisor"]).get(url).content.decode()
-    item_page = client_for(p["head"]).get(reverse("registry:item", args=[queries.items_above_catalogue(p["head"]).get().pk]))  # fmt: skip
+    item_page = client_for(p["head"]).get(
+        reverse("registry:item", args=[queries.items_above_catalogue(p["head"]).get().pk])
+    )
     assert 'data-testid="above-catalogue"' in item_page.content.decode()
 
 
@@ -295,8 +383,14 @@ def test_a_new_version_carries_the_entries_over_and_the_items_follow_on_its_firs
     dropped = _classify(p, entry="cat_toi_mat", number="DROP/STP")
     old = p["cat_mat"].catalogue
     start = TODAY + timedelta(days=7)
-    new = services.record_catalogue(actor=p["supervisor"], sector="Tư pháp", decision="QĐ 77/QĐ-TTg",
-                                    issued_on=TODAY, valid_from=start, replaces=old)  # fmt: skip
+    new = services.record_catalogue(
+        actor=p["supervisor"],
+        sector="Tư pháp",
+        decision="QĐ 77/QĐ-TTg",
+        issued_on=TODAY,
+        valid_from=start,
+        replaces=old,
+    )
     old.refresh_from_db()
     assert old.valid_to == start - timedelta(days=1)
     assert sorted(new.items.values_list("code", "level")) == [
@@ -316,20 +410,34 @@ def test_a_new_version_carries_the_entries_over_and_the_items_follow_on_its_firs
     assert kept.catalogue_item == new.items.get(code="1") and kept.status == ItemStatus.CLASSIFIED
     assert (dropped.status, dropped.declassified_at) == (ItemStatus.DECLASSIFIED, start)
     with pytest.raises(ValidationError, match=r"L18 Art\. 9"):  # replaced once only
-        services.record_catalogue(actor=p["supervisor"], sector="Tư pháp", decision="QĐ 78/QĐ-TTg",
-                                  issued_on=TODAY, replaces=old)  # fmt: skip
+        services.record_catalogue(
+            actor=p["supervisor"],
+            sector="Tư pháp",
+            decision="QĐ 78/QĐ-TTg",
+            issued_on=TODAY,
+            replaces=old,
+        )
 
 
 def test_a_version_in_force_today_takes_over_at_once(province) -> None:
     p = province
     item = _classify(p)
-    new = services.record_catalogue(actor=p["supervisor"], sector="Tư pháp", decision="QĐ 77/QĐ-TTg",
-                                    issued_on=TODAY, replaces=p["cat_mat"].catalogue)  # fmt: skip
+    new = services.record_catalogue(
+        actor=p["supervisor"],
+        sector="Tư pháp",
+        decision="QĐ 77/QĐ-TTg",
+        issued_on=TODAY,
+        replaces=p["cat_mat"].catalogue,
+    )
     item.refresh_from_db()
     assert item.catalogue_item == new.items.get(code="1")
-    assert AuditEvent.objects.filter(action="secret.catalogue_version_effective", object_id=str(new.pk)).exists()  # fmt: skip
+    assert AuditEvent.objects.filter(
+        action="secret.catalogue_version_effective", object_id=str(new.pk)
+    ).exists()
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):  # the old version's entry is out
-        services.propose_item(actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"])  # fmt: skip
+        services.propose_item(
+            actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
+        )
 
 
 # --- who may act, pages, audit -------------------------------------------------------------------
@@ -343,12 +451,23 @@ def test_only_province_supervisors_and_administrators_record_catalogue_changes(
     p = province
     catalogue = p["cat_mat"].catalogue
     calls = [
-        lambda: services.record_catalogue(actor=p[who], sector="X", decision="QĐ 1", issued_on=TODAY),
-        lambda: services.add_catalogue_entry(actor=p[who], catalogue=catalogue, code="8", text="X", level="mat"),
-        lambda: services.remove_catalogue_entry(actor=p[who], entry=p["cat_mat"], effective_on=TODAY, decision="QĐ 1"),
-        lambda: services.change_catalogue_level(actor=p[who], entry=p["cat_mat"], new_level="toi_mat",
-                                                effective_on=TODAY, decision="QĐ 1"),
-    ]  # fmt: skip
+        lambda: services.record_catalogue(
+            actor=p[who], sector="X", decision="QĐ 1", issued_on=TODAY
+        ),
+        lambda: services.add_catalogue_entry(
+            actor=p[who], catalogue=catalogue, code="8", text="X", level="mat"
+        ),
+        lambda: services.remove_catalogue_entry(
+            actor=p[who], entry=p["cat_mat"], effective_on=TODAY, decision="QĐ 1"
+        ),
+        lambda: services.change_catalogue_level(
+            actor=p[who],
+            entry=p["cat_mat"],
+            new_level="toi_mat",
+            effective_on=TODAY,
+            decision="QĐ 1",
+        ),
+    ]
     for call in calls:
         with pytest.raises(NotAllowed):
             call()
@@ -358,13 +477,23 @@ def test_only_province_supervisors_and_administrators_record_catalogue_changes(
 @pytest.mark.parametrize("who", ["supervisor", "admin"])
 def test_supervisors_and_administrators_record_them_with_an_audit_line(province, who) -> None:
     p = province
-    catalogue = services.record_catalogue(actor=p[who], sector="Y tế", decision="QĐ 3/QĐ-TTg", issued_on=TODAY)  # fmt: skip
-    entry = services.add_catalogue_entry(actor=p[who], catalogue=catalogue, code="1", text="Hồ sơ", level="toi_mat")  # fmt: skip
-    services.change_catalogue_level(actor=p[who], entry=entry, new_level="mat", effective_on=TODAY, decision="QĐ 4")  # fmt: skip
+    catalogue = services.record_catalogue(
+        actor=p[who], sector="Y tế", decision="QĐ 3/QĐ-TTg", issued_on=TODAY
+    )
+    entry = services.add_catalogue_entry(
+        actor=p[who], catalogue=catalogue, code="1", text="Hồ sơ", level="toi_mat"
+    )
+    services.change_catalogue_level(
+        actor=p[who], entry=entry, new_level="mat", effective_on=TODAY, decision="QĐ 4"
+    )
     services.remove_catalogue_entry(actor=p[who], entry=entry, effective_on=TODAY, decision="QĐ 5")
     actions = set(AuditEvent.objects.filter(actor_id=p[who].pk).values_list("action", flat=True))
-    assert {"secret.catalogue_record", "secret.catalogue_entry_add", "secret.catalogue_entry_level",
-            "secret.catalogue_entry_remove"} <= actions  # fmt: skip
+    assert {
+        "secret.catalogue_record",
+        "secret.catalogue_entry_add",
+        "secret.catalogue_entry_level",
+        "secret.catalogue_entry_remove",
+    } <= actions
 
 
 def test_the_pages_show_the_history_and_only_managers_get_the_forms(province, client_for) -> None:
@@ -392,26 +521,43 @@ def test_the_pages_show_the_history_and_only_managers_get_the_forms(province, cl
     assert head.get(reverse("registry:catalogue_new")).status_code == 403
     removed = head.get(reverse("registry:catalogue_entry", args=[p["cat_mat"].pk])).content.decode()
     assert DECISION in removed and "1/STP" in removed  # the history and the head's own item
-    assert "1/STP" not in client_for(p["health_head"]).get(reverse("registry:catalogue_entry", args=[p["cat_mat"].pk])).content.decode()  # fmt: skip
+    assert (
+        "1/STP"
+        not in client_for(p["health_head"])
+        .get(reverse("registry:catalogue_entry", args=[p["cat_mat"].pk]))
+        .content.decode()
+    )
 
 
 def test_the_forms_record_a_catalogue_an_entry_and_a_removal(province, client_for) -> None:
     p = province
     supervisor = client_for(p["supervisor"])
-    created = supervisor.post(reverse("registry:catalogue_new"), {
-        "sector": "Y tế", "decision": "QĐ 3/QĐ-TTg", "issued_on": TODAY.strftime("%d/%m/%Y")})  # fmt: skip
+    created = supervisor.post(
+        reverse("registry:catalogue_new"),
+        {"sector": "Y tế", "decision": "QĐ 3/QĐ-TTg", "issued_on": TODAY.strftime("%d/%m/%Y")},
+    )
     catalogue = Catalogue.objects.get(decision="QĐ 3/QĐ-TTg")
     assert created.status_code == 302 and catalogue.valid_from == TODAY
-    supervisor.post(reverse("registry:catalogue", args=[catalogue.pk]),
-                    {"code": "1", "text": "Hồ sơ dịch bệnh", "level": "mat"})  # fmt: skip
+    supervisor.post(
+        reverse("registry:catalogue", args=[catalogue.pk]),
+        {"code": "1", "text": "Hồ sơ dịch bệnh", "level": "mat"},
+    )
     entry = CatalogueItem.objects.get(catalogue=catalogue, code="1")
-    supervisor.post(reverse("registry:catalogue_entry", args=[entry.pk]),
-                    {"action": "remove", "effective_on": TODAY.strftime("%d/%m/%Y"), "decision": DECISION})  # fmt: skip
+    supervisor.post(
+        reverse("registry:catalogue_entry", args=[entry.pk]),
+        {"action": "remove", "effective_on": TODAY.strftime("%d/%m/%Y"), "decision": DECISION},
+    )
     entry.refresh_from_db()
     assert entry.removed_on == TODAY
-    refused = supervisor.post(reverse("registry:catalogue_entry", args=[entry.pk]),
-                              {"action": "level", "new_level": "toi_mat", "effective_on": TODAY.strftime("%d/%m/%Y"),
-                               "decision": DECISION})  # fmt: skip
+    refused = supervisor.post(
+        reverse("registry:catalogue_entry", args=[entry.pk]),
+        {
+            "action": "level",
+            "new_level": "toi_mat",
+            "effective_on": TODAY.strftime("%d/%m/%Y"),
+            "decision": DECISION,
+        },
+    )
     assert refused.status_code == 200  # a removed entry's level no longer changes (L18 Art. 9)
     assert not CatalogueChange.objects.filter(
         entry=entry, change=CatalogueChange.Change.LEVEL

@@ -20,9 +20,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def item(reg):
-    proposed = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
-                                     catalogue_item=reg["cat_mat"], doc_type="Công văn",
-                                     summary="Về phương án bảo vệ", copy_allowed=True)  # fmt: skip
+    proposed = services.propose_item(
+        actor=reg["staff"],
+        agency=reg["justice"],
+        level="mat",
+        catalogue_item=reg["cat_mat"],
+        doc_type="Công văn",
+        summary="Về phương án bảo vệ",
+        copy_allowed=True,
+    )
     return services.classify_item(
         actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
     )
@@ -30,8 +36,13 @@ def item(reg):
 
 @pytest.fixture
 def deputy(reg, make_person):
-    return make_person(reg["justice"], Role.HEAD, "Lê Thị Phương", clearance="tuyet_mat",
-                       position="Phó Giám đốc Sở")  # fmt: skip
+    return make_person(
+        reg["justice"],
+        Role.HEAD,
+        "Lê Thị Phương",
+        clearance="tuyet_mat",
+        position="Phó Giám đốc Sở",
+    )
 
 
 def _lines(item) -> list[dict]:
@@ -45,8 +56,9 @@ def test_each_line_shows_its_own_authorisations_form_count_numbers_and_authorise
 ) -> None:
     """TT24 Form 12 / LAW.md: the line of copies made under the first decision names that
     decision's form and authoriser, not those of a later one."""
-    true_copies = services.authorise_copies(actor=reg["head"], item=item, count=2, form=CopyForm.TRUE_COPY,
-                                            purpose="Gửi Sở Y tế")  # fmt: skip
+    true_copies = services.authorise_copies(
+        actor=reg["head"], item=item, count=2, form=CopyForm.TRUE_COPY, purpose="Gửi Sở Y tế"
+    )
     extract = services.authorise_copies(actor=deputy, item=item, count=1, form=CopyForm.EXTRACT)
     services.record_copies(
         actor=reg["officer"], authorisation=true_copies, count=2, recipients="Sở Y tế"
@@ -76,7 +88,9 @@ def test_copies_take_the_kind_of_the_form_and_link_to_their_authorisation(reg, i
     copies = services.record_copies(actor=reg["officer"], authorisation=reissue, count=1)
     scans = services.record_copies(actor=reg["officer"], authorisation=electronic, count=1)
     assert [(c.kind, c.number, c.authorisation_id) for c in photos] == [
-        (CopyKind.PHOTO, 1, photo.pk), (CopyKind.PHOTO, 2, photo.pk)]  # fmt: skip
+        (CopyKind.PHOTO, 1, photo.pk),
+        (CopyKind.PHOTO, 2, photo.pk),
+    ]
     assert [(c.kind, c.number) for c in copies + scans] == [(CopyKind.COPY, 1), (CopyKind.COPY, 2)]
     assert [line["form"] for line in _lines(item)] == [
         "Chụp",
@@ -177,15 +191,26 @@ def test_the_api_authorises_in_a_form_and_records_against_the_authorisation(
     copies = officer.post(url + "record-copies/", body, content_type="application/json")
     assert copies.status_code == 201
     assert [(c["kind"], c["number"], c["authorisation"]) for c in copies.json()] == [
-        ("photo", 1, grant), ("photo", 2, grant)]  # fmt: skip
+        ("photo", 1, grant),
+        ("photo", 2, grant),
+    ]
     again = officer.post(
         url + "record-copies/",
         {"authorisation": grant, "count": 1},
         content_type="application/json",
     )
     assert again.status_code == 400 and "L18 Art. 11" in again.content.decode()
-    other = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="7/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
-    foreign = officer.post(f"/api/secret-items/{other.item_id}/record-copies/",
-                           {"authorisation": grant, "count": 1}, content_type="application/json")  # fmt: skip
+    other = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="7/BTP",
+        doc_date=date(2026, 4, 1),
+    )
+    foreign = officer.post(
+        f"/api/secret-items/{other.item_id}/record-copies/",
+        {"authorisation": grant, "count": 1},
+        content_type="application/json",
+    )
     assert foreign.status_code == 404  # another item's authorisation

@@ -42,14 +42,25 @@ def test_alerts_lead_up_to_the_extension_deadline_then_announce_the_lapse(reg) -
     _item(reg)
     run_expiry(date(2035, 12, 10))  # 31 days before the deadline: nothing yet
     assert _warnings(reg["officer"]) == []
-    for day in (date(2035, 12, 11), date(2035, 12, 12), date(2036, 1, 3), date(2036, 1, 10),
-                date(2036, 1, 11), date(2036, 1, 12), date(2036, 2, 9), date(2036, 3, 3)):  # fmt: skip
+    for day in (
+        date(2035, 12, 11),
+        date(2035, 12, 12),
+        date(2036, 1, 3),
+        date(2036, 1, 10),
+        date(2036, 1, 11),
+        date(2036, 1, 12),
+        date(2036, 2, 9),
+        date(2036, 3, 3),
+    ):
         run_expiry(day)
     keys = sorted(k.split(":", 3)[3] for k in _warnings(reg["officer"]))
     assert keys == ["extend:0", "extend:30", "extend:7", "lapse:30", "lapse:59", "lapse:7"]
     assert len(_warnings(reg["head"])) == 6
-    titles = list(Notification.objects.filter(recipient=reg["officer"], key__contains=":lapse:")
-                  .values_list("title", flat=True))  # fmt: skip
+    titles = list(
+        Notification.objects.filter(recipient=reg["officer"], key__contains=":lapse:").values_list(
+            "title", flat=True
+        )
+    )
     assert titles and all("11/03/2036" in t for t in titles)
     invitations = Notification.objects.filter(recipient=reg["officer"], key__contains=":extend:")
     assert invitations.count() == 3  # extend:30, extend:7 and extend:0
@@ -70,12 +81,26 @@ def test_expired_items_are_declassified_by_the_daily_run(reg, capsys) -> None:
 
 def test_a_closed_volume_takes_no_lines_and_numbering_continues(reg) -> None:
     day = date(2026, 5, 1)
-    first = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="X", number="1/X", doc_date=day, received_on=day)  # fmt: skip
+    first = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="X",
+        number="1/X",
+        doc_date=day,
+        received_on=day,
+    )
     with pytest.raises(NotAllowed):
         services.close_volume(actor=reg["staff"], book=first.book)
     services.close_volume(actor=reg["officer"], book=first.book)
-    second = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                        issuer_name="X", number="2/X", doc_date=day, received_on=day)  # fmt: skip
+    second = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="X",
+        number="2/X",
+        doc_date=day,
+        received_on=day,
+    )
     assert (second.book.volume, second.seq) == (2, 2)
     assert RegisterBook.objects.get(pk=first.book.pk).entries.count() == 1

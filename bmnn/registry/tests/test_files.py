@@ -29,8 +29,14 @@ def keys(monkeypatch):
 
 @pytest.fixture
 def stored(reg):
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="8/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="8/BTP",
+        doc_date=date(2026, 4, 1),
+    )
     return services.attach_file(
         actor=reg["officer"], item=entry.item, name="phuong-an.txt", data=CONTENT
     )
@@ -70,8 +76,14 @@ def test_rotation_re_encrypts_under_the_new_key_so_the_old_can_go(
 def test_a_hostile_upload_is_refused(reg) -> None:
     from django.core.exceptions import ValidationError
 
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="X", number="9/X", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="X",
+        number="9/X",
+        doc_date=date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError):
         services.attach_file(
             actor=reg["officer"], item=entry.item, name="a.pdf", data=b"MZ\x90\x00" + bytes(100)
@@ -85,8 +97,14 @@ def test_a_pdf_downloads_with_its_level_stamp_and_the_download_is_audited(reg, c
 
     from bmnn.registry.tests.test_stamp import _document
 
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="toi_mat",
-                                       issuer_name="UBND tỉnh", number="12/KH-UBND", doc_date=date(2026, 4, 2))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="toi_mat",
+        issuer_name="UBND tỉnh",
+        number="12/KH-UBND",
+        doc_date=date(2026, 4, 2),
+    )
     original = _document()
     pdf = services.attach_file(
         actor=reg["officer"], item=entry.item, name="12-KH.pdf", data=original

@@ -17,9 +17,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _register(reg, **extra) -> RegisterEntry:
-    return services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                      issuer_name="Bộ Tư pháp", number="5/BTP", doc_date=date(2026, 4, 1),
-                                      **extra)  # fmt: skip
+    return services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="5/BTP",
+        doc_date=date(2026, 4, 1),
+        **extra,
+    )
 
 
 def test_the_receiving_unit_is_written_in_its_column(reg) -> None:
@@ -37,8 +43,9 @@ def test_a_provided_copy_is_received_by_the_agency(reg) -> None:
     """ND26 Art. 4.2–4.3: the receiving agency signs for a provided copy; nobody inside it is
     named at that moment, so the column names the agency."""
     sent = _register(reg, copies=1)
-    transfer = services.approve_provision(actor=reg["head"], copy=sent.item.copies.get(), to_agency=reg["health"],
-                                          purpose="Phối hợp")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=reg["head"], copy=sent.item.copies.get(), to_agency=reg["health"], purpose="Phối hợp"
+    )
     services.hand_over(actor=reg["officer"], transfer=transfer)
     item = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
     line = RegisterEntry.objects.get(kind=Book.INCOMING, item=item)
@@ -46,8 +53,14 @@ def test_a_provided_copy_is_received_by_the_agency(reg) -> None:
 
 
 def test_the_page_asks_for_the_receiving_unit(reg, client_for) -> None:
-    data = {"issuer_name": "Bộ Tư pháp", "number": "6/BTP", "doc_date": "01/04/2026", "level": "mat",
-            "copies": 1, "received_on": "02/04/2026"}  # fmt: skip
+    data = {
+        "issuer_name": "Bộ Tư pháp",
+        "number": "6/BTP",
+        "doc_date": "01/04/2026",
+        "level": "mat",
+        "copies": 1,
+        "received_on": "02/04/2026",
+    }
     assert "receiver" in IncomingForm(data).errors
     client = client_for(reg["officer"])
     response = client.post(reverse("registry:incoming"), {**data, "receiver": "Văn phòng Sở"})
@@ -56,8 +69,14 @@ def test_the_page_asks_for_the_receiving_unit(reg, client_for) -> None:
 
 
 def test_the_api_takes_the_receiving_unit(reg, client_for) -> None:
-    body = {"agency": reg["justice"].pk, "level": "mat", "issuer_name": "Bộ Tư pháp", "number": "8/BTP",
-            "doc_date": "2026-04-01", "receiver": "Phòng Văn bản"}  # fmt: skip
+    body = {
+        "agency": reg["justice"].pk,
+        "level": "mat",
+        "issuer_name": "Bộ Tư pháp",
+        "number": "8/BTP",
+        "doc_date": "2026-04-01",
+        "receiver": "Phòng Văn bản",
+    }
     made = client_for(reg["officer"]).post(
         "/api/secret-items/incoming/", body, content_type="application/json"
     )

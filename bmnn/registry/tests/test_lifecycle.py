@@ -17,9 +17,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _classified(reg, level="mat", copies=2, copy_allowed=True):
-    item = services.propose_item(actor=reg["staff"] if level == "mat" else reg["officer"], agency=reg["justice"],
-                                 level=level, catalogue_item=reg[f"cat_{level}"], doc_type="Công văn",
-                                 summary="Về phương án bảo vệ", copies_planned=copies, copy_allowed=copy_allowed)  # fmt: skip
+    item = services.propose_item(
+        actor=reg["staff"] if level == "mat" else reg["officer"],
+        agency=reg["justice"],
+        level=level,
+        catalogue_item=reg[f"cat_{level}"],
+        doc_type="Công văn",
+        summary="Về phương án bảo vệ",
+        copies_planned=copies,
+        copy_allowed=copy_allowed,
+    )
     return services.classify_item(
         actor=reg["head"], item=item, number="12/CV-STP", doc_date=date(2026, 4, 2)
     )
@@ -71,8 +78,12 @@ def test_only_the_head_approves(reg) -> None:
 
 def test_nobody_classifies_above_their_clearance(reg) -> None:
     """Issue 4; the head of Sở Y tế holds Tối mật clearance only."""
-    item = services.propose_item(actor=reg["health_officer"], agency=reg["health"], level="tuyet_mat",
-                                 catalogue_item=reg["cat_tuyet_mat"])  # fmt: skip
+    item = services.propose_item(
+        actor=reg["health_officer"],
+        agency=reg["health"],
+        level="tuyet_mat",
+        catalogue_item=reg["cat_tuyet_mat"],
+    )
     with pytest.raises(NotAllowed):
         services.classify_item(
             actor=reg["health_head"], item=item, number="1", doc_date=date(2026, 4, 2)
@@ -96,18 +107,31 @@ def test_sequence_numbers_run_through_the_year_and_restart_next_year(reg) -> Non
     days = [date(2026, 5, 1), date(2026, 12, 31), date(2027, 1, 2)]
     seqs = []
     for day in days:
-        entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                           issuer_name="Bộ Tư pháp", number=f"{day.day}/BTP", doc_date=day,
-                                           received_on=day)  # fmt: skip
+        entry = services.register_incoming(
+            actor=reg["officer"],
+            agency=reg["justice"],
+            level="mat",
+            issuer_name="Bộ Tư pháp",
+            number=f"{day.day}/BTP",
+            doc_date=day,
+            received_on=day,
+        )
         seqs.append((entry.year, entry.seq))
     assert seqs == [(2026, 1), (2026, 2), (2027, 1)]
 
 
 def test_no_summary_is_kept_for_tuyet_mat(reg) -> None:
     """Decree 63/2026: Tuyệt mật entries carry the type only."""
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="tuyet_mat",
-                                       issuer_name="Bộ Công an", number="5/KH-BCA", doc_date=date(2026, 4, 1),
-                                       doc_type="Kế hoạch", summary="Nội dung không được ghi")  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="tuyet_mat",
+        issuer_name="Bộ Công an",
+        number="5/KH-BCA",
+        doc_date=date(2026, 4, 1),
+        doc_type="Kế hoạch",
+        summary="Nội dung không được ghi",
+    )
     assert entry.item.summary == ""
     assert entry.columns["type_summary"] == "Kế hoạch"
     assert "khong duoc ghi" not in entry.item.search_text
@@ -131,8 +155,14 @@ def test_copies_need_the_heads_authorisation_within_the_agencys_power(reg) -> No
 
 def test_a_department_head_may_not_authorise_tuyet_mat_copies(reg) -> None:
     """L25 Art. 11: Tuyệt mật copying is for the highest authorities."""
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="tuyet_mat",
-                                       issuer_name="Bộ Công an", number="5/KH-BCA", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="tuyet_mat",
+        issuer_name="Bộ Công an",
+        number="5/KH-BCA",
+        doc_date=date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError, match=r"L25 Art\. 11"):
         services.authorise_copies(actor=reg["head"], item=entry.item, count=1)
 
@@ -183,22 +213,43 @@ def test_an_extension_is_refused_outside_articles_20_1_and_20_2_and_recorded_wit
     item = _classified(reg)
     time_machine.move_to(date(2036, 3, 1))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(actor=reg["head"], item=item, new_end=date(2040, 1, 1),
-                                   decided_on=date(2036, 3, 1), decision="QĐ 1")  # fmt: skip
+        services.extend_protection(
+            actor=reg["head"],
+            item=item,
+            new_end=date(2040, 1, 1),
+            decided_on=date(2036, 3, 1),
+            decision="QĐ 1",
+        )
     time_machine.move_to(date(2030, 1, 1))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.2"):
-        services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 3),
-                                   decided_on=date(2030, 1, 1), decision="QĐ 2")  # fmt: skip
-    services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
-                               decided_on=date(2030, 1, 1), decision="QĐ 3")  # fmt: skip
+        services.extend_protection(
+            actor=reg["head"],
+            item=item,
+            new_end=date(2046, 4, 3),
+            decided_on=date(2030, 1, 1),
+            decision="QĐ 2",
+        )
+    services.extend_protection(
+        actor=reg["head"],
+        item=item,
+        new_end=date(2046, 4, 2),
+        decided_on=date(2030, 1, 1),
+        decision="QĐ 3",
+    )
     item.refresh_from_db()
     assert item.protected_until == date(2046, 4, 2)
 
 
 def test_only_the_classifying_agency_extends_or_declassifies(reg) -> None:
     """L18 Art. 20–22: the body that classified decides."""
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="9/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="9/BTP",
+        doc_date=date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError, match=r"L18 Art\. 20–22"):
         services.declassify(actor=reg["head"], item=entry.item, decided_on=date(2026, 5, 1))
 
@@ -213,9 +264,14 @@ def test_declassifying_reaches_the_copies_provided_and_tells_their_holders(reg) 
     services.hand_over(actor=reg["officer"], transfer=transfer)
     received = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
     # by decision after a declassification council (L18 Art. 22.4): the council and its minutes
-    services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5",
-                        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
-                        minutes="Hội đồng đề nghị giải mật toàn bộ")  # fmt: skip
+    services.declassify(
+        actor=reg["head"],
+        item=item,
+        decided_on=date(2026, 6, 1),
+        decision="QĐ 5",
+        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
+        minutes="Hội đồng đề nghị giải mật toàn bộ",
+    )
     received.refresh_from_db()
     assert received.status == ItemStatus.DECLASSIFIED
     assert Notification.objects.filter(
@@ -234,8 +290,14 @@ def test_automatic_declassification_when_the_period_ends(reg) -> None:
 
 def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
     """L18 Art. 22.3, 22.6: holders stamp their copies on notice; only the classifier decides."""
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="9/BTP", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="9/BTP",
+        doc_date=date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError):
         services.record_declassification_notice(
             actor=reg["head"], item=entry.item, notice=" ", decided_on=date(2026, 5, 1)
@@ -254,14 +316,20 @@ def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
 
 def test_level_change_by_the_classifier(reg, time_machine) -> None:
     """L18/L25 Art. 21: raised within the catalogue item that justifies it (here Tối mật)."""
-    proposed = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
-                                     catalogue_item=reg["cat_toi_mat"])  # fmt: skip
+    proposed = services.propose_item(
+        actor=reg["staff"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_toi_mat"]
+    )
     item = services.classify_item(
         actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
     )
     time_machine.move_to(date(2026, 6, 1))
-    services.change_level(actor=reg["head"], item=item, new_level="toi_mat",
-                          decided_on=date(2026, 6, 1), decision="QĐ 7")  # fmt: skip
+    services.change_level(
+        actor=reg["head"],
+        item=item,
+        new_level="toi_mat",
+        decided_on=date(2026, 6, 1),
+        decision="QĐ 7",
+    )
     item.refresh_from_db()
     assert item.level == "toi_mat" and item.protected_until == date(2046, 4, 2)
 
@@ -289,11 +357,22 @@ def test_a_press_head_may_not_decide_destruction(reg, make_person) -> None:
     """L18 Art. 23.3.a (L25 Art. 23 for a decision made from 01/3/2026, as today: the refusal
     names the article of the regime of the day; dated cases in test_regimes.py)."""
     officer = make_person(reg["press"], "security_officer", clearance="mat")
-    entry = services.register_incoming(actor=officer, agency=reg["press"], level="mat", issuer_name="X",
-                                       number="1/X", doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=officer,
+        agency=reg["press"],
+        level="mat",
+        issuer_name="X",
+        number="1/X",
+        doc_date=date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError, match=r"L25 Art\. 23"):
-        services.destroy(actor=reg["press_head"], item=entry.item, copies=list(entry.item.copies.all()),
-                         council=[], minutes="x")  # fmt: skip
+        services.destroy(
+            actor=reg["press_head"],
+            item=entry.item,
+            copies=list(entry.item.copies.all()),
+            council=[],
+            minutes="x",
+        )
 
 
 def test_a_loss_is_reported_to_the_head_and_the_province_at_once(

@@ -19,8 +19,14 @@ TODAY = date.today()
 
 
 def _meeting_item(reg, level="toi_mat", classify=True):
-    item = services.propose_item(actor=reg["officer"], agency=reg["justice"], level=level, kind="meeting",
-                                 catalogue_item=reg[f"cat_{level}"], summary="Họp bàn phương án bảo vệ")  # fmt: skip
+    item = services.propose_item(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level=level,
+        kind="meeting",
+        catalogue_item=reg[f"cat_{level}"],
+        summary="Họp bàn phương án bảo vệ",
+    )
     if classify:
         services.classify_item(actor=reg["head"], item=item, number="", doc_date=TODAY)
     return item
@@ -28,10 +34,12 @@ def _meeting_item(reg, level="toi_mat", classify=True):
 
 def _plan(reg, item, **changes):
     values = {
-        "starts_on": TODAY, "ends_on": TODAY, "venue": "Phòng họp tầng 3, trụ sở Sở Tư pháp",
+        "starts_on": TODAY,
+        "ends_on": TODAY,
+        "venue": "Phòng họp tầng 3, trụ sở Sở Tư pháp",
         "protection_plan": "Phòng kín, micro có dây, thu hồi tài liệu khi kết thúc",
         "participants": "Trần Văn Định — Giám đốc\nNguyễn Thị Hoa — cán bộ bảo mật",
-    }  # fmt: skip
+    }
     return services.plan_meeting(actor=reg["officer"], item=item, **(values | changes))
 
 
@@ -63,16 +71,22 @@ def test_forbidden_arrangements_are_refused_when_planned(reg) -> None:
         _plan(reg, item, recording_devices=True, devices_allowed_by_chair=True)
     with pytest.raises(ValidationError, match=r"ND26 Art\. 6"):
         _plan(reg, item, at_headquarters=False, venue="Khách sạn Bắc Lâm")
-    meeting = _plan(reg, item, at_headquarters=False, venue="Khách sạn Bắc Lâm",
-                    venue_check="Phòng An ninh chính trị nội bộ, kiểm tra ngày 20/11")  # fmt: skip
+    meeting = _plan(
+        reg,
+        item,
+        at_headquarters=False,
+        venue="Khách sạn Bắc Lâm",
+        venue_check="Phòng An ninh chính trị nội bộ, kiểm tra ngày 20/11",
+    )
     assert meeting.at_headquarters is False
     with pytest.raises(ValidationError):
         _plan(reg, item, participants="  \n ")
 
 
 def test_only_meetings_are_planned_and_only_members_plan_them(reg) -> None:
-    item = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                 catalogue_item=reg["cat_mat"])  # fmt: skip
+    item = services.propose_item(
+        actor=reg["officer"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_mat"]
+    )
     with pytest.raises(ValidationError, match=r"L18 Art\. 17"):
         _plan(reg, item)
     with pytest.raises(NotAllowed):
@@ -91,14 +105,25 @@ def test_consent_comes_from_the_level_s_provision_authority(reg) -> None:
     with pytest.raises(NotAllowed):
         services.consent_to_meeting(actor=reg["health_head"], meeting=meeting, approve=True)
 
-    press_meeting_item = services.propose_item(actor=reg["press_head"], agency=reg["press"], level="toi_mat",
-                                               kind="meeting", catalogue_item=reg["cat_toi_mat"])  # fmt: skip
+    press_meeting_item = services.propose_item(
+        actor=reg["press_head"],
+        agency=reg["press"],
+        level="toi_mat",
+        kind="meeting",
+        catalogue_item=reg["cat_toi_mat"],
+    )
     services.classify_item(
         actor=reg["press_head"], item=press_meeting_item, number="", doc_date=TODAY
     )
-    press_meeting = services.plan_meeting(actor=reg["press_head"], item=press_meeting_item, starts_on=TODAY,
-                                          ends_on=TODAY, venue="Phòng họp", protection_plan="Kế hoạch",
-                                          participants="Đỗ Minh Báo")  # fmt: skip
+    press_meeting = services.plan_meeting(
+        actor=reg["press_head"],
+        item=press_meeting_item,
+        starts_on=TODAY,
+        ends_on=TODAY,
+        venue="Phòng họp",
+        protection_plan="Kế hoạch",
+        participants="Đỗ Minh Báo",
+    )
     # consent given today (after 01/3/2026): the 2025 law's article is named
     with pytest.raises(ValidationError, match=r"L25 Art\. 17, 15"):
         services.consent_to_meeting(actor=reg["press_head"], meeting=press_meeting, approve=True)
@@ -117,8 +142,9 @@ def test_foreign_participants_need_a_provincial_leader_s_written_consent(
     with pytest.raises(ValidationError) as unwritten:
         services.consent_to_meeting(actor=chairman, meeting=meeting, approve=True)
     assert set(unwritten.value.message_dict) == {"consent_document"}
-    services.consent_to_meeting(actor=chairman, meeting=meeting, approve=True,
-                                consent_document="Công văn số 88/UBND-NC")  # fmt: skip
+    services.consent_to_meeting(
+        actor=chairman, meeting=meeting, approve=True, consent_document="Công văn số 88/UBND-NC"
+    )
     meeting.refresh_from_db()
     assert meeting.state == Meeting.State.APPROVED and meeting.consent_by == chairman
 
@@ -137,10 +163,16 @@ def test_closing_a_long_meeting_needs_the_daily_seal_and_missing_documents_alert
     with pytest.raises(ValidationError, match=r"ND26 Art\. 6"):
         services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
     with pytest.raises(ValidationError):
-        services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=False,
-                               room_sealed_daily=True)  # fmt: skip
-    services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=False, room_sealed_daily=True,
-                           note="Một đại biểu chưa nộp lại tài liệu số 3; đã liên hệ thu hồi")  # fmt: skip
+        services.close_meeting(
+            actor=reg["officer"], meeting=meeting, documents_collected=False, room_sealed_daily=True
+        )
+    services.close_meeting(
+        actor=reg["officer"],
+        meeting=meeting,
+        documents_collected=False,
+        room_sealed_daily=True,
+        note="Một đại biểu chưa nộp lại tài liệu số 3; đã liên hệ thu hồi",
+    )
     assert Notification.objects.filter(recipient=reg["head"], key__startswith="meeting-").exists()
 
 
@@ -161,9 +193,16 @@ def test_a_meeting_through_the_item_page(reg, client_for) -> None:
 
     item = _meeting_item(reg)
     url = reverse("registry:item_action", args=[item.pk, "meeting_plan"])
-    form = {"starts_on": TODAY.isoformat(), "ends_on": TODAY.isoformat(), "venue": "Phòng họp số 1",
-            "at_headquarters": "on", "wired_microphones": "on", "protection_plan": "Phòng kín",
-            "participants": "Trần Văn Định\nNguyễn Thị Hoa", "recording_devices": "on"}  # fmt: skip
+    form = {
+        "starts_on": TODAY.isoformat(),
+        "ends_on": TODAY.isoformat(),
+        "venue": "Phòng họp số 1",
+        "at_headquarters": "on",
+        "wired_microphones": "on",
+        "protection_plan": "Phòng kín",
+        "participants": "Trần Văn Định\nNguyễn Thị Hoa",
+        "recording_devices": "on",
+    }
     response = client_for(reg["officer"]).post(url, form)
     page = response.content.decode()  # refused: the form again, the article cited in words
     assert response.status_code == 400 and not Meeting.objects.exists()
@@ -172,8 +211,9 @@ def test_a_meeting_through_the_item_page(reg, client_for) -> None:
     del form["recording_devices"]
     client_for(reg["officer"]).post(url, form)
     assert Meeting.objects.get().venue == "Phòng họp số 1"
-    client_for(reg["head"]).post(reverse("registry:item_action", args=[item.pk, "meeting_consent"]),
-                                 {"decision": "approve"})  # fmt: skip
+    client_for(reg["head"]).post(
+        reverse("registry:item_action", args=[item.pk, "meeting_consent"]), {"decision": "approve"}
+    )
     page = client_for(reg["head"]).get(reverse("registry:item", args=[item.pk])).content.decode()
     assert 'data-testid="meeting"' in page and "Nguyễn Thị Hoa" in page
     assert Meeting.objects.get().state == Meeting.State.APPROVED

@@ -23,25 +23,47 @@ pytestmark = pytest.mark.django_db
 
 def _trust_this_installation(kind: str = KIND) -> None:
     """The holder's installation trusts the classifier's key (here both are this test's)."""
-    keys.trust_key(actor=None, name="Sở Tư pháp (nút)", kind=kind,
-                   public_key=bundles.public_key_text(own_public_key()))  # fmt: skip
+    keys.trust_key(
+        actor=None,
+        name="Sở Tư pháp (nút)",
+        kind=kind,
+        public_key=bundles.public_key_text(own_public_key()),
+    )
 
 
 def _sender_and_holder(reg, time_machine):
     """Sở Tư pháp classifies a Tối mật plan; Sở Y tế, on its own installation, registered the
     paper copy it received as incoming (no link inside BMNN, only number, date and issuer)."""
-    proposed = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="toi_mat",
-                                     catalogue_item=reg["cat_toi_mat"], doc_type="Kế hoạch")  # fmt: skip
-    item = services.classify_item(actor=reg["head"], item=proposed, number="8/KH-STP",
-                                  doc_date=date(2026, 4, 2))  # fmt: skip
-    held = services.register_incoming(actor=reg["health_officer"], agency=reg["health"],
-                                      level="toi_mat", issuer_name="Sở Tư pháp", number="8/KH-STP",
-                                      doc_date=date(2026, 4, 2), received_on=date(2026, 4, 6)).item  # fmt: skip
+    proposed = services.propose_item(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="toi_mat",
+        catalogue_item=reg["cat_toi_mat"],
+        doc_type="Kế hoạch",
+    )
+    item = services.classify_item(
+        actor=reg["head"], item=proposed, number="8/KH-STP", doc_date=date(2026, 4, 2)
+    )
+    held = services.register_incoming(
+        actor=reg["health_officer"],
+        agency=reg["health"],
+        level="toi_mat",
+        issuer_name="Sở Tư pháp",
+        number="8/KH-STP",
+        doc_date=date(2026, 4, 2),
+        received_on=date(2026, 4, 6),
+    ).item
     time_machine.move_to(date(2027, 3, 1))
-    services.extend_protection(actor=reg["head"], item=item, new_end=date(2066, 4, 2),
-                               decided_on=date(2027, 3, 1), decision="QĐ 40")  # fmt: skip
-    services.change_level(actor=reg["head"], item=item, new_level="mat",
-                          decided_on=date(2027, 3, 1), decision="QĐ 41")  # fmt: skip
+    services.extend_protection(
+        actor=reg["head"],
+        item=item,
+        new_end=date(2066, 4, 2),
+        decided_on=date(2027, 3, 1),
+        decision="QĐ 40",
+    )
+    services.change_level(
+        actor=reg["head"], item=item, new_level="mat", decided_on=date(2027, 3, 1), decision="QĐ 41"
+    )
     return item, held
 
 
@@ -57,7 +79,10 @@ def test_a_holder_on_another_installation_applies_the_notices_from_a_bundle(
     assert result == {"applied": 2, "already": 0, "unmatched": 0, "items": 1}
     held.refresh_from_db()
     assert (held.level, held.protected_until, held.status) == (
-        "mat", date(2066, 4, 2), ItemStatus.CLASSIFIED)  # fmt: skip
+        "mat",
+        date(2066, 4, 2),
+        ItemStatus.CLASSIFIED,
+    )
     notices = list(held.notices.order_by("pk"))
     assert [n.kind for n in notices] == [HolderNotice.Kind.EXTENSION, HolderNotice.Kind.LEVEL]
     assert all(n.remark_by == date(2027, 3, 20) and n.bundle for n in notices)
@@ -68,12 +93,20 @@ def test_a_holder_on_another_installation_applies_the_notices_from_a_bundle(
 
 def test_a_declassification_arrives_by_bundle_and_ends_the_copy(reg, time_machine) -> None:
     item, held = _sender_and_holder(reg, time_machine)
-    services.declassify(actor=reg["head"], item=item, decided_on=date(2027, 3, 1), decision="QĐ 42",
-                        council=["Trần Văn Định, Chủ tịch", "Đại diện Sở Y tế"],
-                        minutes="Hội đồng đề nghị giải mật")  # fmt: skip
+    services.declassify(
+        actor=reg["head"],
+        item=item,
+        decided_on=date(2027, 3, 1),
+        decision="QĐ 42",
+        council=["Trần Văn Định, Chủ tịch", "Đại diện Sở Y tế"],
+        minutes="Hội đồng đề nghị giải mật",
+    )
     _trust_this_installation()
-    import_notices(actor=reg["health_officer"], agency=reg["health"],
-                   data=export_notices(actor=reg["head"], agency=reg["justice"]))  # fmt: skip
+    import_notices(
+        actor=reg["health_officer"],
+        agency=reg["health"],
+        data=export_notices(actor=reg["head"], agency=reg["justice"]),
+    )
     held.refresh_from_db()
     assert (held.status, held.declassified_at) == (ItemStatus.DECLASSIFIED, date(2027, 3, 1))
 
@@ -89,11 +122,36 @@ def test_untrusted_damaged_or_wrong_bundles_are_refused_whole(reg, time_machine)
     )
     with pytest.raises(ValidationError):
         import_notices(actor=reg["health_officer"], agency=reg["health"], data=tampered)
-    bad = bundles.write(KIND, {"payload.json": json.dumps({"items": [{"number": "8/KH-STP",
-        "doc_date": "2026-04-02", "issuer": "Sở Tư pháp", "notices": [
-            {"kind": "extension", "decided_on": "2027-03-01", "new_end": "2066-04-02"},
-            {"kind": "level", "decided_on": "2027-03-01", "new_level": "secret!"}]}]}).encode()},
-        private_pem=keys.signing_key(), issuer="x")  # fmt: skip
+    bad = bundles.write(
+        KIND,
+        {
+            "payload.json": json.dumps(
+                {
+                    "items": [
+                        {
+                            "number": "8/KH-STP",
+                            "doc_date": "2026-04-02",
+                            "issuer": "Sở Tư pháp",
+                            "notices": [
+                                {
+                                    "kind": "extension",
+                                    "decided_on": "2027-03-01",
+                                    "new_end": "2066-04-02",
+                                },
+                                {
+                                    "kind": "level",
+                                    "decided_on": "2027-03-01",
+                                    "new_level": "secret!",
+                                },
+                            ],
+                        }
+                    ]
+                }
+            ).encode()
+        },
+        private_pem=keys.signing_key(),
+        issuer="x",
+    )
     with pytest.raises(ValidationError):
         import_notices(actor=reg["health_officer"], agency=reg["health"], data=bad)
     held.refresh_from_db()
@@ -125,11 +183,17 @@ def test_the_page_exports_and_imports_a_bundle(reg, time_machine, client_for) ->
     response = sender.post("/registry/notices/", {"do": "export", "agency": reg["justice"].pk})
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     holder = client_for(reg["health_officer"])
-    broken = holder.post("/registry/notices/", {"agency": reg["health"].pk,
-                         "bundle": SimpleUploadedFile("x.bmnn", b"not a bundle")}, follow=True)  # fmt: skip
+    broken = holder.post(
+        "/registry/notices/",
+        {"agency": reg["health"].pk, "bundle": SimpleUploadedFile("x.bmnn", b"not a bundle")},
+        follow=True,
+    )
     assert broken.status_code == 400 and not held.notices.exists()  # the form, with why
-    done = holder.post("/registry/notices/", {"agency": reg["health"].pk,
-                       "bundle": SimpleUploadedFile("t.bmnn", response.content)}, follow=True)  # fmt: skip
+    done = holder.post(
+        "/registry/notices/",
+        {"agency": reg["health"].pk, "bundle": SimpleUploadedFile("t.bmnn", response.content)},
+        follow=True,
+    )
     assert done.status_code == 200 and held.notices.count() == 2
     assert reg["staff"] and client_for(reg["staff"]).get("/registry/notices/").status_code == 403
 
@@ -148,11 +212,18 @@ def test_the_export_costs_the_same_queries_for_more_items(reg, time_machine) -> 
 
     one = cost()
     for number in ("8a/KH-STP", "8b/KH-STP"):
-        proposed = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                         catalogue_item=reg["cat_mat"])  # fmt: skip
-        item = services.classify_item(actor=reg["head"], item=proposed, number=number,
-                                      doc_date=date(2026, 4, 2))  # fmt: skip
-        services.declassify(actor=reg["head"], item=item, decided_on=date(2027, 3, 1),
-                            decision="QĐ 50", council=["Chủ tịch", "Thành viên"],
-                            minutes="Biên bản")  # fmt: skip
+        proposed = services.propose_item(
+            actor=reg["officer"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_mat"]
+        )
+        item = services.classify_item(
+            actor=reg["head"], item=proposed, number=number, doc_date=date(2026, 4, 2)
+        )
+        services.declassify(
+            actor=reg["head"],
+            item=item,
+            decided_on=date(2027, 3, 1),
+            decision="QĐ 50",
+            council=["Chủ tịch", "Thành viên"],
+            minutes="Biên bản",
+        )
     assert cost() == one

@@ -25,9 +25,15 @@ DETERMINED = date(2026, 4, 2)
 
 
 def _classified(reg):
-    proposal = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
-                                     catalogue_item=reg["cat_mat"], doc_type="Báo cáo",
-                                     summary="Tổng kết công tác", copies_planned=2)  # fmt: skip
+    proposal = services.propose_item(
+        actor=reg["staff"],
+        agency=reg["justice"],
+        level="mat",
+        catalogue_item=reg["cat_mat"],
+        doc_type="Báo cáo",
+        summary="Tổng kết công tác",
+        copies_planned=2,
+    )
     return services.classify_item(
         actor=reg["head"], item=proposal, number="45/BC-STP", doc_date=DETERMINED
     )
@@ -36,15 +42,23 @@ def _classified(reg):
 def _holder_copy(reg, item):
     """Original no. 2 provided to Sở Y tế: the holder's copy there."""
     services.register_outgoing(actor=reg["officer"], item=item)
-    transfer = services.approve_provision(actor=reg["head"], copy=item.copies.get(number=2),
-                                          to_agency=reg["health"], purpose="Phối hợp")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=reg["head"],
+        copy=item.copies.get(number=2),
+        to_agency=reg["health"],
+        purpose="Phối hợp",
+    )
     services.hand_over(actor=reg["officer"], transfer=transfer)
     return services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
 
 
 def _decide(reg, item, **overrides):
-    values = {"decided_on": date(2026, 11, 25), "decision": "Quyết định số 45/QĐ-STP",
-              "council": COUNCIL, "minutes": MINUTES}  # fmt: skip
+    values = {
+        "decided_on": date(2026, 11, 25),
+        "decision": "Quyết định số 45/QĐ-STP",
+        "council": COUNCIL,
+        "minutes": MINUTES,
+    }
     values.update(overrides)
     return services.declassify(actor=reg["head"], item=item, **values)
 
@@ -76,7 +90,9 @@ def test_holders_are_told_which_parts_are_free_and_their_copies_stay_classified(
     notice = holder.notices.get()
     assert (notice.kind, notice.parts) == (HolderNotice.Kind.PARTIAL, PARTS)
     assert notice.decision == "Quyết định số 45/QĐ-STP"
-    assert Notification.objects.filter(recipient=reg["health_officer"], url__endswith=f"/{holder.pk}/").exists()  # fmt: skip
+    assert Notification.objects.filter(
+        recipient=reg["health_officer"], url__endswith=f"/{holder.pk}/"
+    ).exists()
 
 
 def test_a_full_decision_declassifies_the_item_and_every_holders_copy(reg) -> None:
@@ -179,11 +195,23 @@ def test_only_the_head_of_the_classifying_agency_decides(reg) -> None:
     holder = _holder_copy(reg, item)
     for outsider in (reg["officer"], reg["staff"], reg["health_head"]):
         with pytest.raises(NotAllowed):
-            services.declassify(actor=outsider, item=item, decided_on=date(2026, 11, 25),
-                                decision="QĐ 1", council=COUNCIL, minutes=MINUTES)  # fmt: skip
+            services.declassify(
+                actor=outsider,
+                item=item,
+                decided_on=date(2026, 11, 25),
+                decision="QĐ 1",
+                council=COUNCIL,
+                minutes=MINUTES,
+            )
     with pytest.raises(ValidationError, match=r"L18 Art\. 20–22"):
-        services.declassify(actor=reg["health_head"], item=holder, decided_on=date(2026, 11, 25),
-                            decision="QĐ 1", council=COUNCIL, minutes=MINUTES)  # fmt: skip
+        services.declassify(
+            actor=reg["health_head"],
+            item=holder,
+            decided_on=date(2026, 11, 25),
+            decision="QĐ 1",
+            council=COUNCIL,
+            minutes=MINUTES,
+        )
     item.refresh_from_db()
     assert item.status == ItemStatus.CLASSIFIED
 
@@ -194,11 +222,29 @@ def test_the_item_page_records_a_partial_decision_and_shows_the_history(reg, cli
     item = _classified(reg)
     head = client_for(reg["head"])
     url = reverse("registry:item_action", args=[item.pk, "declassify"])
-    head.post(url, {"decided_on": "25/11/2026", "decision": "QĐ 45/QĐ-STP",
-                    "council": COUNCIL[0], "minutes": MINUTES, "partial": "on", "parts": PARTS})  # fmt: skip
+    head.post(
+        url,
+        {
+            "decided_on": "25/11/2026",
+            "decision": "QĐ 45/QĐ-STP",
+            "council": COUNCIL[0],
+            "minutes": MINUTES,
+            "partial": "on",
+            "parts": PARTS,
+        },
+    )
     assert not item.declassifications.exists()  # a council of one is refused
-    head.post(url, {"decided_on": "25/11/2026", "decision": "QĐ 45/QĐ-STP",
-                    "council": "\n".join(COUNCIL), "minutes": MINUTES, "partial": "on", "parts": PARTS})  # fmt: skip
+    head.post(
+        url,
+        {
+            "decided_on": "25/11/2026",
+            "decision": "QĐ 45/QĐ-STP",
+            "council": "\n".join(COUNCIL),
+            "minutes": MINUTES,
+            "partial": "on",
+            "parts": PARTS,
+        },
+    )
     item.refresh_from_db()
     assert item.status == ItemStatus.CLASSIFIED and item.declassifications.get().parts == PARTS
     page = head.get(reverse("registry:item", args=[item.pk])).content.decode()
@@ -218,8 +264,13 @@ def test_the_api_needs_the_council_and_lists_the_declassifications(reg, client_f
     item = _classified(reg)
     head = client_for(reg["head"])
     url = f"/api/secret-items/{item.pk}/declassify/"
-    body = {"decided_on": "2026-11-25", "decision": "QĐ 45/QĐ-STP", "minutes": MINUTES,
-            "partial": True, "parts": PARTS}  # fmt: skip
+    body = {
+        "decided_on": "2026-11-25",
+        "decision": "QĐ 45/QĐ-STP",
+        "minutes": MINUTES,
+        "partial": True,
+        "parts": PARTS,
+    }
     refused = head.post(url, {**body, "council": COUNCIL[:1]}, content_type="application/json")
     assert refused.status_code == 400 and "L18 Art. 22.4" in refused.json()["message"]
     done = head.post(url, {**body, "council": COUNCIL}, content_type="application/json")

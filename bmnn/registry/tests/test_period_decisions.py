@@ -31,9 +31,16 @@ pytestmark = pytest.mark.django_db
 
 def _classified(reg, level="toi_mat", doc_date=date(2026, 4, 2), **extra):
     proposer = reg["staff"] if level == "mat" else reg["officer"]
-    item = services.propose_item(actor=proposer, agency=reg["justice"], level=level,
-                                 catalogue_item=reg[f"cat_{level}"], doc_type="Kế hoạch",
-                                 summary="Bảo vệ mục tiêu", copies_planned=2, **extra)  # fmt: skip
+    item = services.propose_item(
+        actor=proposer,
+        agency=reg["justice"],
+        level=level,
+        catalogue_item=reg[f"cat_{level}"],
+        doc_type="Kế hoạch",
+        summary="Bảo vệ mục tiêu",
+        copies_planned=2,
+        **extra,
+    )
     return services.classify_item(
         actor=reg["head"], item=item, number="3/KH-STP", doc_date=doc_date
     )
@@ -59,13 +66,28 @@ def test_lowering_an_extended_item_keeps_the_extension_and_does_not_declassify(
     classified; before the fix the end became 2036 and the next run declassified it."""
     item = _classified(reg, doc_date=date(2016, 4, 2))  # Tối mật: protected until 02/04/2036
     time_machine.move_to(date(2026, 5, 4))
-    services.extend_protection(actor=reg["head"], item=item, new_end=date(2056, 4, 2),
-                               decided_on=date(2026, 5, 4), decision="QĐ 11/QĐ-STP")  # fmt: skip
+    services.extend_protection(
+        actor=reg["head"],
+        item=item,
+        new_end=date(2056, 4, 2),
+        decided_on=date(2026, 5, 4),
+        decision="QĐ 11/QĐ-STP",
+    )
     time_machine.move_to(date(2036, 5, 4))
-    services.extend_protection(actor=reg["head"], item=item, new_end=date(2066, 4, 2),
-                               decided_on=date(2036, 5, 4), decision="QĐ 12/QĐ-STP")  # fmt: skip
-    services.change_level(actor=reg["head"], item=item, new_level="mat",
-                          decided_on=date(2036, 5, 4), decision="QĐ 13/QĐ-STP")  # fmt: skip
+    services.extend_protection(
+        actor=reg["head"],
+        item=item,
+        new_end=date(2066, 4, 2),
+        decided_on=date(2036, 5, 4),
+        decision="QĐ 12/QĐ-STP",
+    )
+    services.change_level(
+        actor=reg["head"],
+        item=item,
+        new_level="mat",
+        decided_on=date(2036, 5, 4),
+        decision="QĐ 13/QĐ-STP",
+    )
     item.refresh_from_db()
     assert (item.level, item.protected_until) == ("mat", date(2066, 4, 2))
     change = LevelChange.objects.get(item=item)
@@ -81,10 +103,12 @@ def test_the_decider_sees_the_resulting_end_and_may_set_it_within_the_law(
     """LAW.md lifecycle 9: the resulting end is shown before confirming; a stated end must fall
     after the decision (a level change never declassifies) and within the new level's base
     period (L18 Art. 19.1)."""
-    proposed = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
-                                     catalogue_item=reg["cat_toi_mat"])  # fmt: skip
-    item = services.classify_item(actor=reg["head"], item=proposed, number="4/CV",
-                                  doc_date=date(2026, 4, 2))  # fmt: skip
+    proposed = services.propose_item(
+        actor=reg["staff"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_toi_mat"]
+    )
+    item = services.classify_item(
+        actor=reg["head"], item=proposed, number="4/CV", doc_date=date(2026, 4, 2)
+    )
     day = date(2026, 6, 1)
     # Raising to Tối mật: by default the longer base period from the determination.
     assert level_change_preview(item, "toi_mat", day) == date(2046, 4, 2)
@@ -96,8 +120,14 @@ def test_the_decider_sees_the_resulting_end_and_may_set_it_within_the_law(
     with pytest.raises(ValidationError, match=r"L18 Art\. 19\.1, 21"):
         level_change_preview(item, "toi_mat", day, date(2046, 6, 2))
     time_machine.move_to(day)
-    services.change_level(actor=reg["head"], item=item, new_level="toi_mat", decided_on=day,
-                          decision="QĐ 2", new_end=date(2040, 12, 31))  # fmt: skip
+    services.change_level(
+        actor=reg["head"],
+        item=item,
+        new_level="toi_mat",
+        decided_on=day,
+        decision="QĐ 2",
+        new_end=date(2040, 12, 31),
+    )
     item.refresh_from_db()
     assert item.protected_until == date(2040, 12, 31)
 
@@ -105,15 +135,22 @@ def test_the_decider_sees_the_resulting_end_and_may_set_it_within_the_law(
 def test_lowering_an_activity_with_a_shorter_period_is_not_an_error(reg, time_machine) -> None:
     """Issue 14 point 9: a Tối mật activity with a 15-year period lowered to Mật (10 years) used
     to raise an uncaught error; the end is kept (L18 Art. 19.2 shorter period; lifecycle 9)."""
-    proposed = services.propose_item(actor=reg["officer"], agency=reg["justice"], level="toi_mat",
-                                     catalogue_item=reg["cat_toi_mat"], kind="activity",
-                                     period_years=15)  # fmt: skip
-    item = services.classify_item(actor=reg["head"], item=proposed, number="5/HĐ",
-                                  doc_date=date(2026, 4, 2))  # fmt: skip
+    proposed = services.propose_item(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="toi_mat",
+        catalogue_item=reg["cat_toi_mat"],
+        kind="activity",
+        period_years=15,
+    )
+    item = services.classify_item(
+        actor=reg["head"], item=proposed, number="5/HĐ", doc_date=date(2026, 4, 2)
+    )
     assert item.protected_until == date(2041, 4, 2)
     time_machine.move_to(date(2026, 7, 1))
-    services.change_level(actor=reg["head"], item=item, new_level="mat",
-                          decided_on=date(2026, 7, 1), decision="QĐ 9")  # fmt: skip
+    services.change_level(
+        actor=reg["head"], item=item, new_level="mat", decided_on=date(2026, 7, 1), decision="QĐ 9"
+    )
     item.refresh_from_db()
     assert (item.level, item.protected_until) == ("mat", date(2041, 4, 2))
 
@@ -128,21 +165,46 @@ def test_an_extension_is_numbered_and_cannot_be_backdated_past_the_deadline(
     item = _classified(reg, level="mat")
     time_machine.move_to(date(2036, 2, 10))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
-                                   decided_on=date(2036, 2, 1), decision="QĐ 1")  # fmt: skip
+        services.extend_protection(
+            actor=reg["head"],
+            item=item,
+            new_end=date(2046, 4, 2),
+            decided_on=date(2036, 2, 1),
+            decision="QĐ 1",
+        )
     time_machine.move_to(date(2036, 1, 20))
     with pytest.raises(ValidationError, match=r"future"):
-        services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
-                                   decided_on=date(2036, 1, 21), decision="QĐ 1")  # fmt: skip
+        services.extend_protection(
+            actor=reg["head"],
+            item=item,
+            new_end=date(2046, 4, 2),
+            decided_on=date(2036, 1, 21),
+            decision="QĐ 1",
+        )
     with pytest.raises(ValidationError) as missing:
-        services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
-                                   decided_on=date(2036, 1, 20), decision=" ")  # fmt: skip
+        services.extend_protection(
+            actor=reg["head"],
+            item=item,
+            new_end=date(2046, 4, 2),
+            decided_on=date(2036, 1, 20),
+            decision=" ",
+        )
     assert list(missing.value.message_dict) == ["decision"]
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
-                                   decided_on=date(2036, 1, 16), decision="QĐ 1")  # fmt: skip
-    services.extend_protection(actor=reg["head"], item=item, new_end=date(2046, 4, 2),
-                               decided_on=date(2036, 1, 17), decision="QĐ 1")  # fmt: skip
+        services.extend_protection(
+            actor=reg["head"],
+            item=item,
+            new_end=date(2046, 4, 2),
+            decided_on=date(2036, 1, 16),
+            decision="QĐ 1",
+        )
+    services.extend_protection(
+        actor=reg["head"],
+        item=item,
+        new_end=date(2046, 4, 2),
+        decided_on=date(2036, 1, 17),
+        decision="QĐ 1",
+    )
     item.refresh_from_db()
     assert item.protected_until == date(2046, 4, 2)
     assert item.extensions.get().recorded_on == date(2036, 1, 20)
@@ -152,9 +214,15 @@ def test_a_received_copy_carries_the_senders_end_and_lapses_with_it(reg) -> None
     """L18 Art. 22.2.a, 22.3; LAW.md lifecycle 10: automatic declassification for every
     holder's copy, received ones included — the daily run used to look only at items created
     by the agency. Registered from outside the installation, and provided inside it."""
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="9/BTP",
-                                       doc_date=date(2026, 4, 1), received_on=date(2026, 4, 5))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="9/BTP",
+        doc_date=date(2026, 4, 1),
+        received_on=date(2026, 4, 5),
+    )
     outside = entry.item
     assert outside.protected_until == date(2036, 4, 1)
     created = _classified(reg, level="mat")
@@ -185,16 +253,23 @@ def test_the_senders_extension_and_level_change_reach_every_holder_at_once(
     third = make_agency("Sở Xây dựng")
     third_officer = make_person(third, Role.SECURITY_OFFICER, "Đào Thị Mai", clearance="toi_mat")
     make_person(third, Role.HEAD, "Lý Văn Nam", clearance="toi_mat")
-    passed_on = services.approve_provision(actor=reg["health_head"], copy=holder.copies.get(),
-                                           to_agency=third, purpose="Phối hợp")  # fmt: skip
+    passed_on = services.approve_provision(
+        actor=reg["health_head"], copy=holder.copies.get(), to_agency=third, purpose="Phối hợp"
+    )
     services.hand_over(actor=reg["health_officer"], transfer=passed_on)
     onward = services.receive_transfer(actor=third_officer, transfer=passed_on)
 
     time_machine.move_to(date(2030, 3, 1))
-    services.extend_protection(actor=reg["head"], item=item, new_end=date(2066, 4, 2),
-                               decided_on=date(2030, 3, 1), decision="QĐ 21")  # fmt: skip
-    services.change_level(actor=reg["head"], item=item, new_level="mat",
-                          decided_on=date(2030, 3, 1), decision="QĐ 22")  # fmt: skip
+    services.extend_protection(
+        actor=reg["head"],
+        item=item,
+        new_end=date(2066, 4, 2),
+        decided_on=date(2030, 3, 1),
+        decision="QĐ 21",
+    )
+    services.change_level(
+        actor=reg["head"], item=item, new_level="mat", decided_on=date(2030, 3, 1), decision="QĐ 22"
+    )
     for copy in (holder, onward):
         copy.refresh_from_db()
         assert (copy.level, copy.protected_until) == ("mat", date(2066, 4, 2))
@@ -214,8 +289,9 @@ def test_the_holder_re_marks_within_15_days_with_reminders(reg, time_machine) ->
     item = _classified(reg, level="toi_mat")
     holder = _provide(reg, item)
     time_machine.move_to(date(2027, 1, 4))
-    services.change_level(actor=reg["head"], item=item, new_level="mat",
-                          decided_on=date(2027, 1, 4), decision="QĐ 30")  # fmt: skip
+    services.change_level(
+        actor=reg["head"], item=item, new_level="mat", decided_on=date(2027, 1, 4), decision="QĐ 30"
+    )
     notice = holder.notices.get()
     assert notice.remark_by == date(2027, 1, 19)
     run_expiry(date(2027, 1, 11))  # 8 days left: not yet
@@ -223,19 +299,28 @@ def test_the_holder_re_marks_within_15_days_with_reminders(reg, time_machine) ->
         recipient=reg["health_officer"], key__startswith="remark:"
     )
     assert not reminders.exists()
-    for day in (date(2027, 1, 12), date(2027, 1, 13), date(2027, 1, 17), date(2027, 1, 19),
-                date(2027, 1, 20), date(2027, 1, 21)):  # fmt: skip
+    for day in (
+        date(2027, 1, 12),
+        date(2027, 1, 13),
+        date(2027, 1, 17),
+        date(2027, 1, 19),
+        date(2027, 1, 20),
+        date(2027, 1, 21),
+    ):
         run_expiry(day)
     assert sorted(k.rsplit(":", 1)[1] for k in reminders.values_list("key", flat=True)) == [
-        "0", "2", "7", "overdue"]  # fmt: skip
+        "0",
+        "2",
+        "7",
+        "overdue",
+    ]
     with pytest.raises(NotAllowed):
         services.record_remarking(actor=reg["officer"], notice=notice)  # the sender's officer
     time_machine.move_to(date(2027, 1, 21))
     with pytest.raises(ValidationError) as late:
         services.record_remarking(actor=reg["health_officer"], notice=notice)
     assert list(late.value.message_dict) == ["note"]
-    services.record_remarking(actor=reg["health_officer"], notice=notice,
-                              note="Cán bộ đi công tác")  # fmt: skip
+    services.record_remarking(actor=reg["health_officer"], notice=notice, note="Cán bộ đi công tác")
     notice.refresh_from_db()
     assert notice.remarked_on == date(2027, 1, 21)
     run_expiry(date(2027, 1, 22))
@@ -247,9 +332,14 @@ def test_a_declassification_decision_reaches_holders_as_a_notice(reg) -> None:
     re-mark it "GIẢI MẬT"."""
     item = _classified(reg, level="mat")
     holder = _provide(reg, item)
-    services.declassify(actor=reg["head"], item=item, decided_on=date(2026, 6, 1), decision="QĐ 5",
-                        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
-                        minutes="Hội đồng đề nghị giải mật toàn bộ")  # fmt: skip
+    services.declassify(
+        actor=reg["head"],
+        item=item,
+        decided_on=date(2026, 6, 1),
+        decision="QĐ 5",
+        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
+        minutes="Hội đồng đề nghị giải mật toàn bộ",
+    )
     holder.refresh_from_db()
     assert (holder.status, holder.declassified_at) == (ItemStatus.DECLASSIFIED, date(2026, 6, 1))
     assert holder.notices.get().kind == HolderNotice.Kind.DECLASSIFIED
@@ -258,12 +348,21 @@ def test_a_declassification_decision_reaches_holders_as_a_notice(reg) -> None:
 def test_passing_a_received_item_on_is_entered_in_the_outgoing_register(reg) -> None:
     """L18 Art. 13; ND26 Art. 4.1.a; LAW.md lifecycle 3: every sending, including of a received
     item, is registered outgoing before it leaves."""
-    entry = services.register_incoming(actor=reg["officer"], agency=reg["justice"], level="mat",
-                                       issuer_name="Bộ Tư pháp", number="9/BTP",
-                                       doc_date=date(2026, 4, 1))  # fmt: skip
+    entry = services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level="mat",
+        issuer_name="Bộ Tư pháp",
+        number="9/BTP",
+        doc_date=date(2026, 4, 1),
+    )
     received = entry.item
-    transfer = services.approve_provision(actor=reg["head"], copy=received.copies.get(),
-                                          to_agency=reg["health"], purpose="Phối hợp thẩm định")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=reg["head"],
+        copy=received.copies.get(),
+        to_agency=reg["health"],
+        purpose="Phối hợp thẩm định",
+    )
     assert not RegisterEntry.objects.filter(item=received, kind=Book.OUTGOING).exists()
     services.hand_over(actor=reg["officer"], transfer=transfer)
     line = RegisterEntry.objects.get(item=received, kind=Book.OUTGOING)

@@ -32,17 +32,27 @@ RECIPIENTS = "- Sở Y tế;\n- Bộ Tư pháp;\n- Lưu: VT, PC."
 
 
 def _classified(reg, recipients=RECIPIENTS, signed=TODAY - timedelta(days=30)) -> SecretItem:
-    item = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
-                                 catalogue_item=reg["cat_mat"], doc_type="Công văn",
-                                 summary="Về phương án bảo vệ", recipients=recipients,
-                                 copies_planned=2)  # fmt: skip
+    item = services.propose_item(
+        actor=reg["staff"],
+        agency=reg["justice"],
+        level="mat",
+        catalogue_item=reg["cat_mat"],
+        doc_type="Công văn",
+        summary="Về phương án bảo vệ",
+        recipients=recipients,
+        copies_planned=2,
+    )
     return services.classify_item(actor=reg["head"], item=item, number="12/CV-STP", doc_date=signed)
 
 
 def _provide(reg, item: SecretItem, number: int = 1) -> SecretItem:
     """Copy `number` provided to Sở Y tế, handed over and signed for: its received copy."""
-    transfer = services.approve_provision(actor=reg["head"], copy=item.copies.get(number=number),
-                                          to_agency=reg["health"], purpose="Phối hợp")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=reg["head"],
+        copy=item.copies.get(number=number),
+        to_agency=reg["health"],
+        purpose="Phối hợp",
+    )
     services.hand_over(actor=reg["officer"], transfer=transfer)
     return services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
 
@@ -50,14 +60,19 @@ def _provide(reg, item: SecretItem, number: int = 1) -> SecretItem:
 def _sent(reg, **outgoing) -> tuple[SecretItem, SecretItem]:
     """Registered out to Sở Y tế and Bộ Tư pháp (and filed), copy 1 provided to Sở Y tế."""
     item = _classified(reg)
-    services.register_outgoing(actor=reg["officer"], item=item, day=TODAY - timedelta(days=20),
-                               **outgoing)  # fmt: skip
+    services.register_outgoing(
+        actor=reg["officer"], item=item, day=TODAY - timedelta(days=20), **outgoing
+    )
     return item, _provide(reg, item)
 
 
 def _recall(reg, item: SecretItem, days: int = 10) -> Recall:
-    return services.decide_recall(actor=reg["head"], item=item,
-                                  return_by=TODAY + timedelta(days=days), reason="Tài liệu đã sửa đổi")  # fmt: skip
+    return services.decide_recall(
+        actor=reg["head"],
+        item=item,
+        return_by=TODAY + timedelta(days=days),
+        reason="Tài liệu đã sửa đổi",
+    )
 
 
 def _line(recall: Recall, recipient: str) -> RecallReturn:
@@ -74,9 +89,13 @@ def _outgoing_notes(item: SecretItem) -> list[str]:
 def test_recipient_names_drop_the_senders_file_copy_but_not_an_archive_agency() -> None:
     """The "Nơi nhận" list names the addressees; "Lưu: VT" is the sender's own file copy."""
     assert recipient_names("- Sở Y tế;\n- Lưu trữ lịch sử tỉnh;\n- Lưu: VT, PC.") == [
-        "Sở Y tế", "Lưu trữ lịch sử tỉnh"]  # fmt: skip
+        "Sở Y tế",
+        "Lưu trữ lịch sử tỉnh",
+    ]
     assert recipient_names("Bộ Tư pháp; Công an tỉnh; Lưu VT; bộ tư pháp") == [
-        "Bộ Tư pháp", "Công an tỉnh"]  # fmt: skip
+        "Bộ Tư pháp",
+        "Công an tỉnh",
+    ]
 
 
 # --- deciding ----------------------------------------------------------------------------------
@@ -110,7 +129,8 @@ def test_the_outgoing_register_line_shows_the_mark_and_the_return_date(reg) -> N
     assert "Tài liệu thu hồi" in entry.columns["note"]
     assert (TODAY + timedelta(days=10)).strftime("%d/%m/%Y") in entry.columns["note"]
     assert {k: v for k, v in entry.columns.items() if k != "note"} == {
-        k: v for k, v in before.items() if k != "note"}  # fmt: skip
+        k: v for k, v in before.items() if k != "note"
+    }
 
 
 def test_the_holder_in_the_installation_gets_the_recall_notice_on_its_copy(reg) -> None:
@@ -131,8 +151,9 @@ def test_the_return_date_may_be_today_but_not_in_the_past(reg) -> None:
     """ND26 Art. 4.4: the date written on the document is a date to come."""
     item, _received = _sent(reg)
     with pytest.raises(ValidationError, match=r"ND26 Art\. 4\.4"):
-        services.decide_recall(actor=reg["head"], item=item, return_by=TODAY - timedelta(days=1),
-                               reason="Sửa đổi")  # fmt: skip
+        services.decide_recall(
+            actor=reg["head"], item=item, return_by=TODAY - timedelta(days=1), reason="Sửa đổi"
+        )
     assert not Recall.objects.exists()
     recall = services.decide_recall(actor=reg["head"], item=item, return_by=TODAY, reason="Sửa đổi")
     assert recall.return_by == TODAY
@@ -182,8 +203,9 @@ def test_the_mark_can_be_stamped_when_the_item_is_registered_out(reg) -> None:
     item = _classified(reg)
     day = TODAY - timedelta(days=20)
     with pytest.raises(ValidationError, match=r"ND26 Art\. 4\.4"):
-        services.register_outgoing(actor=reg["officer"], item=item, day=day,
-                                   recall_by=day - timedelta(days=1))  # fmt: skip
+        services.register_outgoing(
+            actor=reg["officer"], item=item, day=day, recall_by=day - timedelta(days=1)
+        )
     assert not item.entries.exists()
     entry = services.register_outgoing(actor=reg["officer"], item=item, day=day, recall_by=day)
     recall = Recall.objects.get(item=item)
@@ -211,8 +233,9 @@ def test_each_return_is_checked_and_the_recall_closes_when_all_are_back(reg) -> 
     the day of the last return."""
     item, _received = _sent(reg)
     recall = _recall(reg, item)
-    services.record_recall_return(actor=reg["officer"], line=_line(recall, "Bộ Tư pháp"),
-                                  returned_on=TODAY, note="Đủ 1 bản")  # fmt: skip
+    services.record_recall_return(
+        actor=reg["officer"], line=_line(recall, "Bộ Tư pháp"), returned_on=TODAY, note="Đủ 1 bản"
+    )
     recall.refresh_from_db()
     assert recall.closed_on is None
     back = services.record_recall_return(actor=reg["officer"], line=_line(recall, "Sở Y tế"))
@@ -262,8 +285,9 @@ def test_a_return_after_the_date_needs_a_reason_and_no_return_lies_in_the_future
         services.record_recall_return(actor=reg["officer"], line=line)
     assert "note" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        services.record_recall_return(actor=reg["officer"], line=line,
-                                      returned_on=TODAY + timedelta(days=1), note="x")  # fmt: skip
+        services.record_recall_return(
+            actor=reg["officer"], line=line, returned_on=TODAY + timedelta(days=1), note="x"
+        )
     assert "returned_on" in refused.value.message_dict
     services.record_recall_return(actor=reg["officer"], line=line, note="Đơn vị nhận gửi chậm")
     assert AuditEvent.objects.get(action="secret.recall_return").changes["late"] is True
@@ -284,8 +308,12 @@ def test_a_copy_not_yet_signed_for_cannot_be_returned(reg) -> None:
     """ND26 Art. 4.3: the receiver signs for the copy before it can give it back."""
     item = _classified(reg, recipients="Bộ Tư pháp")
     services.register_outgoing(actor=reg["officer"], item=item, recall_by=TODAY + timedelta(days=5))
-    transfer = services.approve_provision(actor=reg["head"], copy=item.copies.get(number=1),
-                                          to_agency=reg["health"], purpose="Phối hợp")  # fmt: skip
+    transfer = services.approve_provision(
+        actor=reg["head"],
+        copy=item.copies.get(number=1),
+        to_agency=reg["health"],
+        purpose="Phối hợp",
+    )
     services.hand_over(actor=reg["officer"], transfer=transfer)
     line = RecallReturn.objects.get(recall__item=item, to_agency=reg["health"])
     with pytest.raises(ValidationError, match=r"ND26 Art\. 4\.3"):
@@ -307,7 +335,11 @@ def test_overdue_alerts_go_to_both_sides_after_the_date_once_then_weekly(reg) ->
     assert services.recall_alerts(due + timedelta(days=1)) == 4
     overdue = Notification.objects.filter(key__startswith="recall-")
     assert set(overdue.values_list("recipient", flat=True)) == {
-        reg["head"].pk, reg["officer"].pk, reg["health_head"].pk, reg["health_officer"].pk}  # fmt: skip
+        reg["head"].pk,
+        reg["officer"].pk,
+        reg["health_head"].pk,
+        reg["health_officer"].pk,
+    }
     holder = overdue.get(recipient=reg["health_officer"])
     assert holder.url == reverse("registry:item", args=[received.pk])
     assert services.recall_alerts(due + timedelta(days=1)) == 0
@@ -333,8 +365,10 @@ def test_recalls_overdue_lists_the_late_returns_of_the_sender_and_of_the_holder(
     assert queries.recalls_overdue({reg["justice"].pk}, due) == []
     late = queries.recalls_overdue({reg["justice"].pk}, due + timedelta(days=1))
     assert [line.recipient for line in late] == ["Sở Y tế"]
-    assert [line.recipient for line in queries.recalls_overdue({reg["health"].pk}, due + timedelta(days=1))] == [
-        "Sở Y tế"]  # fmt: skip
+    assert [
+        line.recipient
+        for line in queries.recalls_overdue({reg["health"].pk}, due + timedelta(days=1))
+    ] == ["Sở Y tế"]
     assert queries.recalls_overdue({reg["press"].pk}, due + timedelta(days=1)) == []
 
 
@@ -353,8 +387,10 @@ def test_the_item_page_decides_a_recall_and_records_a_return(reg, client_for) ->
     line = _line(recall, "Bộ Tư pháp")
     page = officer.get(reverse("registry:item", args=[item.pk])).content.decode()
     assert 'data-testid="recall-returns"' in page and "Bộ Tư pháp" in page
-    officer.post(reverse("registry:item_action", args=[item.pk, "recall_return"]),
-                 {"line": line.pk, "returned_on": TODAY.isoformat(), "note": "Đủ"})  # fmt: skip
+    officer.post(
+        reverse("registry:item_action", args=[item.pk, "recall_return"]),
+        {"line": line.pk, "returned_on": TODAY.isoformat(), "note": "Đủ"},
+    )
     line.refresh_from_db()
     assert line.returned_on == TODAY and line.checked_by == reg["officer"]
     # the holder sees what its sender asks on its own copy
@@ -367,8 +403,12 @@ def test_the_item_page_decides_a_recall_and_records_a_return(reg, client_for) ->
 def test_an_overdue_return_shows_in_red(reg, client_for) -> None:
     """ND26 Art. 4.4: past the date and not back."""
     item = _classified(reg, recipients="Bộ Tư pháp")
-    services.register_outgoing(actor=reg["officer"], item=item, day=TODAY - timedelta(days=9),
-                               recall_by=TODAY - timedelta(days=2))  # fmt: skip
+    services.register_outgoing(
+        actor=reg["officer"],
+        item=item,
+        day=TODAY - timedelta(days=9),
+        recall_by=TODAY - timedelta(days=2),
+    )
     page = client_for(reg["officer"]).get(reverse("registry:item", args=[item.pk])).content.decode()
     assert 'data-testid="recall-overdue"' in page and "text-danger" in page
     listing = client_for(reg["officer"]).get(reverse("registry:recalls")).content.decode()
@@ -392,19 +432,30 @@ def test_the_api_decides_lists_and_records_returns(reg, client_for) -> None:
     item, _received = _sent(reg)
     head, officer = client_for(reg["head"]), client_for(reg["officer"])
     url = f"/api/secret-items/{item.pk}/recalls/"
-    past = head.post(url, {"return_by": (TODAY - timedelta(days=1)).isoformat(), "reason": "x"},
-                     content_type="application/json")  # fmt: skip
+    past = head.post(
+        url,
+        {"return_by": (TODAY - timedelta(days=1)).isoformat(), "reason": "x"},
+        content_type="application/json",
+    )
     assert past.status_code == 400
-    assert officer.post(url, {"return_by": TODAY.isoformat(), "reason": "x"},
-                        content_type="application/json").status_code == 403  # fmt: skip
-    made = head.post(url, {"return_by": TODAY.isoformat(), "reason": "Sửa đổi"},
-                     content_type="application/json")  # fmt: skip
+    assert (
+        officer.post(
+            url, {"return_by": TODAY.isoformat(), "reason": "x"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
+    made = head.post(
+        url, {"return_by": TODAY.isoformat(), "reason": "Sửa đổi"}, content_type="application/json"
+    )
     assert made.status_code == 201, made.content
     listed = officer.get(url).json()
     assert [r["recipient"] for r in listed[0]["returns"]] == ["Sở Y tế", "Bộ Tư pháp"]
     line_id = listed[0]["returns"][1]["id"]
-    done = officer.post(f"/api/secret-items/{item.pk}/recall-return/", {"line": line_id},
-                        content_type="application/json")  # fmt: skip
+    done = officer.post(
+        f"/api/secret-items/{item.pk}/recall-return/",
+        {"line": line_id},
+        content_type="application/json",
+    )
     assert done.status_code == 200, done.content
     assert done.json()["returned_on"] == TODAY.isoformat()
     other = client_for(reg["health_officer"]).get(url)

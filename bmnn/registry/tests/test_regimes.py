@@ -59,9 +59,14 @@ def test_the_regimes_follow_one_another_without_gap_or_overlap() -> None:
     assert rules.REGIMES[-1].valid_to is None
     for regime in rules.REGIMES:
         assert set(regime.articles) == {
-            rules.COPY, rules.PROVISION, rules.DESTRUCTION, rules.COUNCIL,
-            rules.MEETING, rules.MEETING_FOREIGN, rules.SUMMARY,
-        }  # fmt: skip
+            rules.COPY,
+            rules.PROVISION,
+            rules.DESTRUCTION,
+            rules.COUNCIL,
+            rules.MEETING,
+            rules.MEETING_FOREIGN,
+            rules.SUMMARY,
+        }
 
 
 def test_refusals_cite_the_article_of_the_day() -> None:
@@ -189,8 +194,14 @@ def commune(make_agency, make_person):
 
 
 def _received(officer, agency, level, day):
-    entry = services.register_incoming(actor=officer, agency=agency, level=level, issuer_name="UBND tỉnh",
-                                       number="7/KH-UBND", doc_date=day - timedelta(days=10))  # fmt: skip
+    entry = services.register_incoming(
+        actor=officer,
+        agency=agency,
+        level=level,
+        issuer_name="UBND tỉnh",
+        number="7/KH-UBND",
+        doc_date=day - timedelta(days=10),
+    )
     return entry.item
 
 
@@ -221,10 +232,16 @@ def test_a_toi_mat_authority_destroys_a_tuyet_mat_item_with_a_council(on_day, re
     on_day(IN_2026)
     item = _received(reg["officer"], reg["justice"], "tuyet_mat", IN_2026)
     with pytest.raises(ValidationError, match=r"\(L25 Art\. 23\)"):
-        services.destroy(actor=reg["head"], item=item, copies=list(item.copies.all()), council=[],
-                         minutes="Đốt")  # fmt: skip
-    services.destroy(actor=reg["head"], item=item, copies=list(item.copies.all()),
-                     council=["Trần Văn Định", "Nguyễn Thị Hoa"], minutes="Đốt, biên bản số 2")  # fmt: skip
+        services.destroy(
+            actor=reg["head"], item=item, copies=list(item.copies.all()), council=[], minutes="Đốt"
+        )
+    services.destroy(
+        actor=reg["head"],
+        item=item,
+        copies=list(item.copies.all()),
+        council=["Trần Văn Định", "Nguyễn Thị Hoa"],
+        minutes="Đốt, biên bản số 2",
+    )
     item.refresh_from_db()
     assert item.status == ItemStatus.DESTROYED and item.destroyed_on == IN_2026
 
@@ -235,14 +252,25 @@ def test_a_mat_item_without_a_council_refused_under_l18_and_allowed_under_l25(on
     on_day(IN_2024)
     item = _received(reg["officer"], reg["justice"], "mat", IN_2024)
     with pytest.raises(ValidationError, match=re.escape("(L18 Art. 23.4)")):
-        services.destroy(actor=reg["head"], item=item, copies=list(item.copies.all()), council=[],
-                         minutes="Đốt")  # fmt: skip
+        services.destroy(
+            actor=reg["head"], item=item, copies=list(item.copies.all()), council=[], minutes="Đốt"
+        )
     with pytest.raises(ValidationError, match=re.escape("(L18 Art. 23.4)")):
-        services.destroy(actor=reg["head"], item=item, copies=list(item.copies.all()),
-                         council=["Trần Văn Định", " "], minutes="Đốt")  # fmt: skip
+        services.destroy(
+            actor=reg["head"],
+            item=item,
+            copies=list(item.copies.all()),
+            council=["Trần Văn Định", " "],
+            minutes="Đốt",
+        )
     on_day(IN_2026)
-    services.destroy(actor=reg["head"], item=item, copies=list(item.copies.all()), council=[],
-                     minutes="Đốt, biên bản số 3")  # fmt: skip
+    services.destroy(
+        actor=reg["head"],
+        item=item,
+        copies=list(item.copies.all()),
+        council=[],
+        minutes="Đốt, biên bản số 3",
+    )
     item.refresh_from_db()
     assert item.status == ItemStatus.DESTROYED
 
@@ -255,9 +283,19 @@ def test_a_mat_only_head_may_not_decide_destruction_citing_the_article_of_the_da
     on_day(IN_2024)
     item = _received(officer, reg["press"], "mat", IN_2024)
     with pytest.raises(ValidationError, match=re.escape("(L18 Art. 23.3.a)")):
-        services.destroy(actor=reg["press_head"], item=item, copies=list(item.copies.all()),
-                         council=["A", "B"], minutes="x")  # fmt: skip
+        services.destroy(
+            actor=reg["press_head"],
+            item=item,
+            copies=list(item.copies.all()),
+            council=["A", "B"],
+            minutes="x",
+        )
     on_day(IN_2026)
     with pytest.raises(ValidationError, match=re.escape("(L25 Art. 23)")):
-        services.destroy(actor=reg["press_head"], item=item, copies=list(item.copies.all()),
-                         council=["A", "B"], minutes="x")  # fmt: skip
+        services.destroy(
+            actor=reg["press_head"],
+            item=item,
+            copies=list(item.copies.all()),
+            council=["A", "B"],
+            minutes="x",
+        )

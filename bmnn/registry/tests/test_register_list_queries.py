@@ -20,9 +20,15 @@ pytestmark = pytest.mark.django_db
 
 def _item(agency, text: str, level: str = "mat", **fields) -> SecretItem:
     return SecretItem.objects.create(
-        agency=agency, origin="received", level=level, status="classified", number=text[:60],
-        summary=text, search_text=fold(text), **fields,
-    )  # fmt: skip
+        agency=agency,
+        origin="received",
+        level=level,
+        status="classified",
+        number=text[:60],
+        summary=text,
+        search_text=fold(text),
+        **fields,
+    )
 
 
 @pytest.mark.parametrize(

@@ -190,8 +190,12 @@ def test_no_recording_devices_in_tuyet_mat_and_toi_mat_meetings() -> None:
     """ND26 Art. 6.2: banned at Tuyệt mật and Tối mật whatever the chair says; at Mật the
     chair decides."""
     for level in ("toi_mat", "tuyet_mat"):
-        plan = _meeting(level=level, recording_devices=True, devices_allowed_by_chair=True,
-                        participants_screened=True)  # fmt: skip
+        plan = _meeting(
+            level=level,
+            recording_devices=True,
+            devices_allowed_by_chair=True,
+            participants_screened=True,
+        )
         assert _articles(plan) == ["ND26 Art. 6.2"]
     assert _articles(_meeting(recording_devices=True)) == ["ND26 Art. 6.2"]
     assert _articles(_meeting(recording_devices=True, devices_allowed_by_chair=True)) == []

@@ -75,8 +75,12 @@ def test_the_stamp_is_red_and_sized_for_its_level() -> None:
     for level in ("tuyet_mat", "toi_mat"):
         page = pdfium.PdfDocument(stamp.stamp_pdf(_document(), level))[0]
         image = page.render(scale=4).to_pil().convert("RGB")
-        reds = [(x, y) for x in range(0, image.width, 2) for y in range(0, image.height // 3, 2)
-                if image.getpixel((x, y))[0] > 150 and image.getpixel((x, y))[1] < 80]  # fmt: skip
+        reds = [
+            (x, y)
+            for x in range(0, image.width, 2)
+            for y in range(0, image.height // 3, 2)
+            if image.getpixel((x, y))[0] > 150 and image.getpixel((x, y))[1] < 80
+        ]
         assert reds, "no red pixels"
         xs = [x for x, _ in reds]
         widths[level] = (max(xs) - min(xs)) / (4 * 72 / 25.4)

@@ -14,10 +14,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_counts_by_level_within_the_period(reg, client_for) -> None:
-    for n, (level, day) in enumerate([("mat", date(2026, 4, 1)), ("toi_mat", date(2026, 5, 2)),
-                                      ("mat", date(2027, 1, 3))], start=1):  # fmt: skip
-        services.register_incoming(actor=reg["officer"], agency=reg["justice"], level=level, issuer_name="X",
-                                   number=f"{n}/X", doc_date=day, received_on=day)  # fmt: skip
+    for n, (level, day) in enumerate(
+        [("mat", date(2026, 4, 1)), ("toi_mat", date(2026, 5, 2)), ("mat", date(2027, 1, 3))],
+        start=1,
+    ):
+        services.register_incoming(
+            actor=reg["officer"],
+            agency=reg["justice"],
+            level=level,
+            issuer_name="X",
+            number=f"{n}/X",
+            doc_date=day,
+            received_on=day,
+        )
     stats = statistics(reg["justice"].pk, date(2026, 1, 1), date(2026, 12, 31))
     assert stats.counts["received"] == {"mat": 1, "toi_mat": 1}
     received = stats.table()[0]

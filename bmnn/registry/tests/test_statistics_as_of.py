@@ -20,26 +20,44 @@ LATER = date(2026, 9, 1)
 
 
 def _received(reg, n: int, level: str, on: date):
-    return services.register_incoming(actor=reg["officer"], agency=reg["justice"], level=level,
-                                      issuer_name="Bộ Tư pháp", number=f"{n}/BTP", doc_date=on,
-                                      received_on=on).item  # fmt: skip
+    return services.register_incoming(
+        actor=reg["officer"],
+        agency=reg["justice"],
+        level=level,
+        issuer_name="Bộ Tư pháp",
+        number=f"{n}/BTP",
+        doc_date=on,
+        received_on=on,
+    ).item
 
 
 def _created(reg, time_machine, on: date, catalogue: str = "cat_mat"):
     """A Mật item classified here on `on`, under a catalogue item that allows up to its level."""
     time_machine.move_to(on)
-    proposed = services.propose_item(actor=reg["staff"], agency=reg["justice"], level="mat",
-                                     catalogue_item=reg[catalogue], copy_allowed=True)  # fmt: skip
-    return services.classify_item(actor=reg["head"], item=proposed, number=f"{on:%d%m}/CV-STP",
-                                  doc_date=on)  # fmt: skip
+    proposed = services.propose_item(
+        actor=reg["staff"],
+        agency=reg["justice"],
+        level="mat",
+        catalogue_item=reg[catalogue],
+        copy_allowed=True,
+    )
+    return services.classify_item(
+        actor=reg["head"], item=proposed, number=f"{on:%d%m}/CV-STP", doc_date=on
+    )
 
 
 def _change_level(reg, item, level: str, on: date) -> None:
     """What a level change leaves behind (L18/L25 Art. 21): the recorded change and the item's
     new level. Written directly: what is tested here is how statistics read it, not the checks
     `services.change_level` makes on the decision."""
-    LevelChange.objects.create(item=item, from_level=item.level, to_level=level, decided_on=on,
-                               decision="QĐ 9/QĐ-STP", decided_by=reg["head"])  # fmt: skip
+    LevelChange.objects.create(
+        item=item,
+        from_level=item.level,
+        to_level=level,
+        decided_on=on,
+        decision="QĐ 9/QĐ-STP",
+        decided_by=reg["head"],
+    )
     SecretItem.objects.filter(pk=item.pk).update(level=level)
 
 
@@ -62,8 +80,13 @@ def test_a_past_periods_figures_do_not_change_after_later_events(reg, time_machi
     services.record_declassification_notice(
         actor=reg["head"], item=noticed, notice="TB 3/BTP", decided_on=LATER
     )
-    services.destroy(actor=reg["head"], item=burned, copies=list(burned.copies.all()), council=[],
-                     minutes="Hủy bằng máy hủy tài liệu")  # fmt: skip
+    services.destroy(
+        actor=reg["head"],
+        item=burned,
+        copies=list(burned.copies.all()),
+        council=[],
+        minutes="Hủy bằng máy hủy tài liệu",
+    )
     _change_level(reg, raised, "toi_mat", LATER)
     _received(reg, 3, "mat", LATER)
 
@@ -81,8 +104,9 @@ def test_a_past_periods_figures_do_not_change_after_later_events(reg, time_machi
 def test_an_item_declassified_on_the_last_day_is_not_held_at_its_end(reg, offset, held) -> None:
     """L18 Art. 22: the secret ends on the day of the decision."""
     item = _received(reg, 1, "toi_mat", date(2026, 4, 1))
-    services.record_declassification_notice(actor=reg["head"], item=item, notice="TB 1",
-                                            decided_on=UNTIL + timedelta(days=offset))  # fmt: skip
+    services.record_declassification_notice(
+        actor=reg["head"], item=item, notice="TB 1", decided_on=UNTIL + timedelta(days=offset)
+    )
     assert _held(reg) == held
 
 
@@ -93,8 +117,13 @@ def test_an_item_destroyed_on_the_last_day_is_not_held_at_its_end(
     """L18 Art. 23: destroyed on that day (all its copies), no longer held at its end."""
     item = _received(reg, 1, "mat", date(2026, 4, 1))
     time_machine.move_to(UNTIL + timedelta(days=offset))
-    services.destroy(actor=reg["head"], item=item, copies=list(item.copies.all()), council=[],
-                     minutes="Hủy bằng máy hủy tài liệu")  # fmt: skip
+    services.destroy(
+        actor=reg["head"],
+        item=item,
+        copies=list(item.copies.all()),
+        council=[],
+        minutes="Hủy bằng máy hủy tài liệu",
+    )
     assert _held(reg) == held
 
 

@@ -34,9 +34,12 @@ JUST_BEFORE, JUST_AFTER = _at(BEFORE, time(23, 59, 59)), _at(AFTER, time(0, 0)) 
 @pytest.fixture
 def world(make_agency, make_person):
     justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {"justice": justice, "health": health,
-            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-            "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo")}  # fmt: skip
+    return {
+        "justice": justice,
+        "health": health,
+        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+        "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo"),
+    }
 
 
 def _item(
@@ -48,22 +51,46 @@ def _item(
     status="classified",
     origin="created",
 ):
-    return SecretItem.objects.create(agency=agency, origin=origin, level=level, status=status, number="1/X",
-                                     determined_on=determined_on, declassified_at=declassified_at)  # fmt: skip
+    return SecretItem.objects.create(
+        agency=agency,
+        origin=origin,
+        level=level,
+        status=status,
+        number="1/X",
+        determined_on=determined_on,
+        declassified_at=declassified_at,
+    )
 
 
 def _entry(agency, kind, item, day, officer):
     book, _ = RegisterBook.objects.get_or_create(agency=agency, kind=kind, year=day.year)
     book.last_seq += 1
     book.save()
-    return RegisterEntry.objects.create(book=book, agency=agency, kind=kind, year=day.year, seq=book.last_seq,
-                                        item=item, entered_on=day, created_by=officer)  # fmt: skip
+    return RegisterEntry.objects.create(
+        book=book,
+        agency=agency,
+        kind=kind,
+        year=day.year,
+        seq=book.last_seq,
+        item=item,
+        entered_on=day,
+        created_by=officer,
+    )
 
 
 def _inspection(kind, agency, day, inspector):
-    inspection = Inspection.objects.create(kind=kind, title="Kiểm tra", year=day.year, period_from=day, period_to=day,
-                                           on_site_from=day, on_site_to=day, leader=inspector, checklist_version="t",
-                                           created_by=inspector)  # fmt: skip
+    inspection = Inspection.objects.create(
+        kind=kind,
+        title="Kiểm tra",
+        year=day.year,
+        period_from=day,
+        period_to=day,
+        on_site_from=day,
+        on_site_to=day,
+        leader=inspector,
+        checklist_version="t",
+        created_by=inspector,
+    )
     return Target.objects.create(inspection=inspection, agency=agency)
 
 
@@ -110,22 +137,41 @@ def test_figures_match_hand_counts_at_the_window_edges(world) -> None:
     )
 
     # Training: sessions on both edges (12 declared + 3 on the attendance list only), one outside.
-    TrainingSession.objects.create(agency=justice, kind="training", title="a", held_on=START, created_by=officer,
-                                   participants={"cán bộ": 10, "lãnh đạo": 2})  # fmt: skip
-    last = TrainingSession.objects.create(agency=justice, kind="dissemination", title="b", held_on=END,
-                                          created_by=officer)  # fmt: skip
+    TrainingSession.objects.create(
+        agency=justice,
+        kind="training",
+        title="a",
+        held_on=START,
+        created_by=officer,
+        participants={"cán bộ": 10, "lãnh đạo": 2},
+    )
+    last = TrainingSession.objects.create(
+        agency=justice, kind="dissemination", title="b", held_on=END, created_by=officer
+    )
     for name in ("A", "B", "C"):
         last.attendance.create(name=name)
-    TrainingSession.objects.create(agency=justice, kind="training", title="c", held_on=AFTER, created_by=officer,
-                                   participants={"cán bộ": 40})  # fmt: skip
+    TrainingSession.objects.create(
+        agency=justice,
+        kind="training",
+        title="c",
+        held_on=AFTER,
+        created_by=officer,
+        participants={"cán bộ": 40},
+    )
     # Inspections: a self-inspection starting on the last day, an inspection on the first day with
     # two findings (one recorded at the last second, verified inside; one recorded just after),
     # an inspection starting the day before.
     _inspection("self", justice, END, inspector)
     target = _inspection("inspection", justice, START, inspector)
     _inspection("inspection", justice, BEFORE, inspector)
-    inside = Finding.objects.create(target=target, description="x", rule="ND26", deadline=END, created_by=inspector,
-                                    status="verified")  # fmt: skip
+    inside = Finding.objects.create(
+        target=target,
+        description="x",
+        rule="ND26",
+        deadline=END,
+        created_by=inspector,
+        status="verified",
+    )
     outside = Finding.objects.create(
         target=target, description="y", rule="ND26", deadline=END, created_by=inspector
     )
@@ -139,8 +185,14 @@ def test_figures_match_hand_counts_at_the_window_edges(world) -> None:
     # Devices: two active, one retired; one independent LAN; the regulation issued inside.
     lan = IndependentLan.objects.create(agency=justice, name="LAN", site="P.201")
     for tag, active in (("MT-1", True), ("MT-2", True), ("MT-3", False)):
-        Device.objects.create(agency=justice, asset_tag=tag, kind="computer", connected_to="lan", lan=lan,
-                              active=active)  # fmt: skip
+        Device.objects.create(
+            agency=justice,
+            asset_tag=tag,
+            kind="computer",
+            connected_to="lan",
+            lan=lan,
+            active=active,
+        )
     Regulation.objects.create(agency=justice, status="issued", issued_on=END, updated_by=officer)
     # Another agency's records never leak into these counts.
     _item(health, "mat", determined_on=START)
@@ -151,18 +203,25 @@ def test_figures_match_hand_counts_at_the_window_edges(world) -> None:
     result = figures.compute([justice.pk, health.pk], START, END)
     got = {key: value for key, value in result[justice.pk].items() if value}
     assert got == {
-        "created.mat": 2, "created.toi_mat": 1,
-        "received.tuyet_mat": 1, "received.mat": 1,
+        "created.mat": 2,
+        "created.toi_mat": 1,
+        "received.tuyet_mat": 1,
+        "received.mat": 1,
         "provided.toi_mat": 1,
         "copied.toi_mat": 2,
         "declassified.mat": 1,
         "destroyed.toi_mat": 1,
-        "trainings": 2, "training_participants": 15,
-        "self_inspections": 1, "inspections_received": 1,
-        "violations_found": 1, "violations_remedied": 1,
+        "trainings": 2,
+        "training_participants": 15,
+        "self_inspections": 1,
+        "inspections_received": 1,
+        "violations_found": 1,
+        "violations_remedied": 1,
         "incidents": 2,
-        "devices": 2, "independent_lans": 1, "regulation_issued": 1,
-    }  # fmt: skip
+        "devices": 2,
+        "independent_lans": 1,
+        "regulation_issued": 1,
+    }
     assert {key: value for key, value in result[health.pk].items() if value} == {
         "created.mat": 1,
         "incidents": 1,

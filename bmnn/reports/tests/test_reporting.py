@@ -30,14 +30,19 @@ def people(make_agency, make_person):
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
     justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
     commune = make_agency("UBND xã Tân Lập", type=AgencyType.COMMUNE)
-    return {"police": police, "justice": justice, "health": health, "commune": commune,
-            "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-            "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-            "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-            "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-            "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-            "health_head": make_person(health, Role.HEAD, "Bùi Văn Thắng"),
-            "commune_officer": make_person(commune, Role.SECURITY_OFFICER, "Đinh Thị Lan")}  # fmt: skip
+    return {
+        "police": police,
+        "justice": justice,
+        "health": health,
+        "commune": commune,
+        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
+        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
+        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
+        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
+        "health_head": make_person(health, Role.HEAD, "Bùi Văn Thắng"),
+        "commune_officer": make_person(commune, Role.SECURITY_OFFICER, "Đinh Thị Lan"),
+    }
 
 
 def _annual(people, year=2026):
@@ -68,13 +73,27 @@ def test_an_ad_hoc_request_goes_to_the_chosen_agencies_and_groups(people) -> Non
         name="UBND cấp xã", code="xa", agency_types=[AgencyType.COMMUNE]
     )
     with pytest.raises(ValidationError):
-        services.create_period(actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát",
-                               window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5))  # fmt: skip
+        services.create_period(
+            actor=people["supervisor"],
+            kind="ad_hoc",
+            year=2026,
+            title="Rà soát",
+            window_start=date(2026, 1, 1),
+            window_end=date(2026, 11, 30),
+            due_on=date(2026, 12, 5),
+        )
     request = services.create_period(
-        actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát máy tính soạn thảo BMNN",
-        window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5),
-        agencies=[people["health"]], groups=[group], questions=["Số máy tính đã từng kết nối Internet?", " "],
-    )  # fmt: skip
+        actor=people["supervisor"],
+        kind="ad_hoc",
+        year=2026,
+        title="Rà soát máy tính soạn thảo BMNN",
+        window_start=date(2026, 1, 1),
+        window_end=date(2026, 11, 30),
+        due_on=date(2026, 12, 5),
+        agencies=[people["health"]],
+        groups=[group],
+        questions=["Số máy tính đã từng kết nối Internet?", " "],
+    )
     assert set(services.expected_agencies(request).values_list("name", flat=True)) == {
         "Sở Y tế",
         "UBND xã Tân Lập",
@@ -86,12 +105,20 @@ def test_an_ad_hoc_request_goes_to_the_chosen_agencies_and_groups(people) -> Non
         actor=people["health_officer"], period=request, agency=people["health"]
     )
     assert draft.answers == [{"question": "Số máy tính đã từng kết nối Internet?", "answer": ""}]
-    draft = services.save_submission(actor=people["health_officer"], submission=draft, revision=draft.revision,
-                                     situation="Đã rà soát 14 máy tính")  # fmt: skip
+    draft = services.save_submission(
+        actor=people["health_officer"],
+        submission=draft,
+        revision=draft.revision,
+        situation="Đã rà soát 14 máy tính",
+    )
     with pytest.raises(ValidationError):  # the question is unanswered
         services.submit(actor=people["health_officer"], submission=draft)
-    draft = services.save_submission(actor=people["health_officer"], submission=draft, revision=draft.revision,
-                                     answers=["02 máy, đã thay ổ cứng"])  # fmt: skip
+    draft = services.save_submission(
+        actor=people["health_officer"],
+        submission=draft,
+        revision=draft.revision,
+        answers=["02 máy, đã thay ổ cứng"],
+    )
     assert services.submit(actor=people["health_officer"], submission=draft).state == "submitted"
 
 
@@ -100,20 +127,33 @@ def test_draft_submit_sign_return_resubmit_accept(people) -> None:
     officer, head, supervisor = people["officer"], people["head"], people["supervisor"]
     with pytest.raises(NotAllowed):
         services.start_submission(actor=people["staff"], period=period, agency=people["justice"])
-    Incident.objects.create(agency=people["justice"], what="x", found_at=timezone.now(), channel="other",
-                            reported_by=officer)  # fmt: skip
+    Incident.objects.create(
+        agency=people["justice"],
+        what="x",
+        found_at=timezone.now(),
+        channel="other",
+        reported_by=officer,
+    )
     draft = services.start_submission(actor=officer, period=period, agency=people["justice"])
     assert draft.figures["incidents"] == {"auto": 1, "value": 1, "reason": ""}
     with pytest.raises(ValidationError):  # nothing written yet
         services.submit(actor=officer, submission=draft)
     with pytest.raises(ValidationError) as missing_reason:
-        services.save_submission(actor=officer, submission=draft, revision=draft.revision,
-                                 corrections={"trainings": ("3", "")})  # fmt: skip
+        services.save_submission(
+            actor=officer,
+            submission=draft,
+            revision=draft.revision,
+            corrections={"trainings": ("3", "")},
+        )
     assert "trainings" in missing_reason.value.message_dict
     draft = services.save_submission(
-        actor=officer, submission=draft, revision=draft.revision, situation="Thực hiện nghiêm quy chế",
-        proposals="Bổ sung kinh phí mua tủ sắt", corrections={"trainings": ("3", "02 buổi do Đảng ủy tổ chức")},
-    )  # fmt: skip
+        actor=officer,
+        submission=draft,
+        revision=draft.revision,
+        situation="Thực hiện nghiêm quy chế",
+        proposals="Bổ sung kinh phí mua tủ sắt",
+        corrections={"trainings": ("3", "02 buổi do Đảng ủy tổ chức")},
+    )
     assert draft.figures["trainings"] == {
         "auto": 0,
         "value": 3,
@@ -144,12 +184,17 @@ def test_draft_submit_sign_return_resubmit_accept(people) -> None:
         services.review(actor=supervisor, submission=signed, accept=False)
     with pytest.raises(NotAllowed):
         services.review(actor=head, submission=signed, accept=True)
-    returned = services.review(actor=supervisor, submission=signed, accept=False,
-                               comment="Bổ sung số liệu tập huấn cấp xã")  # fmt: skip
+    returned = services.review(
+        actor=supervisor, submission=signed, accept=False, comment="Bổ sung số liệu tập huấn cấp xã"
+    )
     assert returned.state == "returned"
     first_sent = returned.first_sent_at
-    returned = services.save_submission(actor=officer, submission=returned, revision=returned.revision,
-                                        situation="Thực hiện nghiêm quy chế; đã tập huấn 03 xã")  # fmt: skip
+    returned = services.save_submission(
+        actor=officer,
+        submission=returned,
+        revision=returned.revision,
+        situation="Thực hiện nghiêm quy chế; đã tập huấn 03 xã",
+    )
     resubmitted = services.submit(actor=officer, submission=returned)
     signed = services.sign(actor=head, submission=resubmitted)
     accepted = services.review(actor=supervisor, submission=signed, accept=True)
@@ -157,7 +202,14 @@ def test_draft_submit_sign_return_resubmit_accept(people) -> None:
         accepted.state == "accepted" and accepted.first_sent_at == first_sent
     )  # lateness counts from the first send
     assert list(accepted.events.values_list("action", flat=True)) == [
-        "draft", "submit", "sign", "return", "submit", "sign", "accept"]  # fmt: skip
+        "draft",
+        "submit",
+        "sign",
+        "return",
+        "submit",
+        "sign",
+        "accept",
+    ]
     assert AuditEvent.objects.filter(action="report.return", object_id=str(accepted.pk)).exists()
     with pytest.raises(ValidationError):
         services.save_submission(
@@ -173,8 +225,16 @@ def test_the_pages_follow_the_same_workflow(people, client_for) -> None:
     submission = Submission.objects.get()
     page = officer.get(url).content.decode()
     assert 'name="fig-incidents"' in page and "Sổ đăng ký đến" in page
-    response = officer.post(url, {"action": "submit", "revision": submission.revision, "situation": "Kết quả tốt",
-                                  "fig-devices": "abc"}, follow=True)  # fmt: skip
+    response = officer.post(
+        url,
+        {
+            "action": "submit",
+            "revision": submission.revision,
+            "situation": "Kết quả tốt",
+            "fig-devices": "abc",
+        },
+        follow=True,
+    )
     assert Submission.objects.get().state == "draft" and "số nguyên" in response.content.decode()
     officer.post(
         url, {"action": "submit", "revision": submission.revision, "situation": "Kết quả tốt"}
@@ -195,8 +255,9 @@ def test_the_pages_follow_the_same_workflow(people, client_for) -> None:
 
 def test_reminders_come_before_the_deadline_and_while_late(people) -> None:
     period = _annual(people)
-    assert [occasion(period.due_on, period.due_on - timedelta(days=d)) for d in (8, 7, 2, 1, 0)] == [
-        None, "d-7", None, "d-1", "d-0"]  # fmt: skip
+    assert [
+        occasion(period.due_on, period.due_on - timedelta(days=d)) for d in (8, 7, 2, 1, 0)
+    ] == [None, "d-7", None, "d-1", "d-0"]
     assert occasion(period.due_on, period.due_on + timedelta(days=1)) == "late-1"
     assert occasion(period.due_on, period.due_on + timedelta(days=8)) == "late-8"
     draft = services.start_submission(
@@ -224,9 +285,14 @@ def test_reminders_come_before_the_deadline_and_while_late(people) -> None:
 
 def _accept(people, period, agency, officer, head, **corrections):
     draft = services.start_submission(actor=officer, period=period, agency=agency)
-    draft = services.save_submission(actor=officer, submission=draft, revision=draft.revision,
-                                     situation=f"Báo cáo của {agency.name}", proposals="Đề nghị tập huấn",
-                                     corrections={k: (v, "Số liệu bổ sung") for k, v in corrections.items()})  # fmt: skip
+    draft = services.save_submission(
+        actor=officer,
+        submission=draft,
+        revision=draft.revision,
+        situation=f"Báo cáo của {agency.name}",
+        proposals="Đề nghị tập huấn",
+        corrections={k: (v, "Số liệu bổ sung") for k, v in corrections.items()},
+    )
     signed = services.sign(actor=head, submission=draft)
     return services.review(actor=people["supervisor"], submission=signed, accept=True)
 
@@ -254,8 +320,13 @@ def test_the_province_report_adds_up_accepted_reports_and_lists_the_missing(
         province.update(
             actor=people["supervisor"], report=report, revision=report.revision - 1, lessons="x"
         )
-    report = province.update(actor=people["supervisor"], report=report, revision=report.revision,
-                             lessons="Phát huy vai trò người đứng đầu", number="45/BC-CAT")  # fmt: skip
+    report = province.update(
+        actor=people["supervisor"],
+        report=report,
+        revision=report.revision,
+        lessons="Phát huy vai trò người đứng đầu",
+        number="45/BC-CAT",
+    )
     report = province.build(
         actor=people["supervisor"], period=period
     )  # building again keeps the edits
@@ -334,7 +405,9 @@ def test_a_bundle_imports_once_and_altered_or_foreign_ones_are_refused(
     # the imported province is aggregated as one row of the same period
     collected = aggregate.collect(period)
     assert [(row.name, row.kind, row.values["trainings"]) for row in collected.rows] == [
-        ("Sở Tư pháp", "agency", 4), ("Công an tỉnh Bắc Lâm", "imported", 4)]  # fmt: skip
+        ("Sở Tư pháp", "agency", 4),
+        ("Công an tỉnh Bắc Lâm", "imported", 4),
+    ]
 
 
 def test_aggregate_sums_every_row() -> None:
@@ -368,12 +441,28 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
     )
     assert made.status_code == 201, made.content
     period = made.json()["id"]
-    assert officer.post("/api/report-periods/", {"kind": "annual", "year": 2027},
-                        content_type="application/json").status_code == 403  # fmt: skip
-    request = supervisor.post("/api/report-requests/", {"kind": "annual", "year": 2026, "title": "Rà soát USB",
-                              "window_start": "2026-01-01", "window_end": "2026-11-30", "due_on": "2026-12-05",
-                              "agencies": [people["health"].pk], "questions": ["Số USB đã đăng ký?"]},
-                              content_type="application/json")  # fmt: skip
+    assert (
+        officer.post(
+            "/api/report-periods/",
+            {"kind": "annual", "year": 2027},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
+    request = supervisor.post(
+        "/api/report-requests/",
+        {
+            "kind": "annual",
+            "year": 2026,
+            "title": "Rà soát USB",
+            "window_start": "2026-01-01",
+            "window_end": "2026-11-30",
+            "due_on": "2026-12-05",
+            "agencies": [people["health"].pk],
+            "questions": ["Số USB đã đăng ký?"],
+        },
+        content_type="application/json",
+    )
     assert request.status_code == 201 and request.json()["kind"] == "ad_hoc"
     assert [
         p["id"] for p in officer.get("/api/report-requests/").json()["results"]
@@ -393,8 +482,15 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
         url, {"revision": 0, "figures": {"devices": {"value": 4}}}, content_type="application/json"
     )
     assert refused.status_code == 400 and "devices" in refused.json()["errors"]
-    saved = officer.patch(url, {"revision": 0, "situation": "Kết quả", "figures": {"devices": {"value": 4, "reason": "02 máy mới"}}},
-                          content_type="application/json")  # fmt: skip
+    saved = officer.patch(
+        url,
+        {
+            "revision": 0,
+            "situation": "Kết quả",
+            "figures": {"devices": {"value": 4, "reason": "02 máy mới"}},
+        },
+        content_type="application/json",
+    )
     assert saved.status_code == 200 and saved.json()["revision"] == 1
     assert (
         officer.patch(
@@ -422,8 +518,11 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
 
     built = supervisor.post(f"/api/province-reports/{period}/build/")
     assert built.status_code == 200 and built.json()["data"]["totals"]["devices"] == 4
-    edited = supervisor.patch(f"/api/province-reports/{period}/", {"revision": built.json()["revision"], "number": "12/BC-CAT"},
-                              content_type="application/json")  # fmt: skip
+    edited = supervisor.patch(
+        f"/api/province-reports/{period}/",
+        {"revision": built.json()["revision"], "number": "12/BC-CAT"},
+        content_type="application/json",
+    )
     assert edited.status_code == 200 and edited.json()["number"] == "12/BC-CAT"
     document = supervisor.get(f"/api/province-reports/{period}/file/docx/")
     assert document.status_code == 200 and document.content[:2] == b"PK"
@@ -431,8 +530,12 @@ def test_the_api_runs_the_whole_workflow_with_the_same_refusals(people, client_f
     assert officer.get(f"/api/province-reports/{period}/").status_code == 404
     assert officer.get(f"/api/province-reports/{period}/file/docx/").status_code == 404
     assert officer.get("/api/province-reports/").json()["results"] == []
-    assert officer.patch(f"/api/province-reports/{period}/", {"revision": 1},
-                         content_type="application/json").status_code == 404  # fmt: skip
+    assert (
+        officer.patch(
+            f"/api/province-reports/{period}/", {"revision": 1}, content_type="application/json"
+        ).status_code
+        == 404
+    )
 
 
 def test_the_period_page_costs_the_same_queries_for_more_agencies(
@@ -464,8 +567,11 @@ def test_bad_input_on_the_pages_gets_a_message_not_an_error(people, client_for, 
 
     period = _annual(people)
     supervisor = client_for(people["supervisor"])
-    page = supervisor.post("/reports/imports/", {"bundle": SimpleUploadedFile("x.bmnn", b"PK\x03\x04 not a bundle")},
-                           follow=True).content.decode()  # fmt: skip
+    page = supervisor.post(
+        "/reports/imports/",
+        {"bundle": SimpleUploadedFile("x.bmnn", b"PK\x03\x04 not a bundle")},
+        follow=True,
+    ).content.decode()
     assert "không phải gói dữ liệu" in page.lower() or "bị hỏng" in page
     assert not ImportedReport.objects.exists()
     url = f"/reports/periods/{period.pk}/agencies/{people['justice'].pk}/"
@@ -489,9 +595,21 @@ def test_bad_input_on_the_pages_gets_a_message_not_an_error(people, client_for, 
         and "Hãy tổng hợp báo cáo trước" in province_page.content.decode()
     )
     supervisor.post(f"/reports/periods/{period.pk}/province/", {"action": "build"})
-    stale = supervisor.post(f"/reports/periods/{period.pk}/province/", {"revision": "0", "number": "1/BC", "issuer": "CA",
-                            "signer_title": "GIÁM ĐỐC", "day": "01/12/2026", "summary": "x", "recipients": "Bộ Công an",
-                            "issuer_parent": "UBND", "place": "Bắc Lâm"}, follow=True)  # fmt: skip
+    stale = supervisor.post(
+        f"/reports/periods/{period.pk}/province/",
+        {
+            "revision": "0",
+            "number": "1/BC",
+            "issuer": "CA",
+            "signer_title": "GIÁM ĐỐC",
+            "day": "01/12/2026",
+            "summary": "x",
+            "recipients": "Bộ Công an",
+            "issuer_parent": "UBND",
+            "place": "Bắc Lâm",
+        },
+        follow=True,
+    )
     assert stale.status_code == 200 and "Người khác đã lưu" in stale.content.decode()
 
 
@@ -503,7 +621,9 @@ def test_staff_saving_the_agencys_report_is_told_it_may_not(people, client_for) 
     )
     response = client_for(people["staff"]).post(
         f"/reports/periods/{period.pk}/agencies/{people['justice'].pk}/",
-        {"action": "save", "situation": "pwned", "revision": submission.revision}, follow=True)  # fmt: skip
+        {"action": "save", "situation": "pwned", "revision": submission.revision},
+        follow=True,
+    )
     page = response.content.decode()
     assert "Đã lưu" not in page and "pwned" not in page
     submission.refresh_from_db()
@@ -538,9 +658,15 @@ def test_the_report_pages_show_each_reader_only_what_the_policy_lets_through(
     another agency's request, the province's report or a lower installation's report."""
     _annual(people)
     request = services.create_period(
-        actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát riêng Sở Y tế",
-        window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5),
-        agencies=[people["health"]])  # fmt: skip
+        actor=people["supervisor"],
+        kind="ad_hoc",
+        year=2026,
+        title="Rà soát riêng Sở Y tế",
+        window_start=date(2026, 1, 1),
+        window_end=date(2026, 11, 30),
+        due_on=date(2026, 12, 5),
+        agencies=[people["health"]],
+    )
     officer = client_for(people["officer"])
     listing = officer.get("/reports/").content.decode()
     assert "Sở Tư pháp" in listing and "Sở Y tế" not in listing
@@ -561,9 +687,16 @@ def test_the_report_pages_show_each_reader_only_what_the_policy_lets_through(
     detail = admin.get(f"/reports/periods/{period.pk}/").content.decode()
     assert 'data-testid="province-link"' not in detail  # province-wide, but not the report's reader
 
-    ImportedReport.objects.create(period_kind="annual", window_start=period.window_start, window_end=period.window_end,
-                                  issuer="Công an tỉnh Nam Lâm", key_id="abcd", bundle_sha256="0" * 64,
-                                  signed_at="2026-12-10T08:00:00+07:00", payload={})  # fmt: skip
+    ImportedReport.objects.create(
+        period_kind="annual",
+        window_start=period.window_start,
+        window_end=period.window_end,
+        issuer="Công an tỉnh Nam Lâm",
+        key_id="abcd",
+        bundle_sha256="0" * 64,
+        signed_at="2026-12-10T08:00:00+07:00",
+        payload={},
+    )
     imports = officer.get("/reports/imports/").content.decode()
     assert "Nam Lâm" not in imports and 'data-testid="import-form"' not in imports
     assert "Nam Lâm" in client_for(people["supervisor"]).get("/reports/imports/").content.decode()
@@ -580,8 +713,15 @@ def test_an_ad_hoc_request_to_an_empty_group_is_put_to_nobody(people) -> None:
         name="Doanh nghiệp nhà nước", code="dnnn", agency_types=[AgencyType.ENTERPRISE]
     )
     request = services.create_period(
-        actor=people["supervisor"], kind="ad_hoc", year=2026, title="Rà soát doanh nghiệp",
-        window_start=date(2026, 1, 1), window_end=date(2026, 11, 30), due_on=date(2026, 12, 5), groups=[empty])  # fmt: skip
+        actor=people["supervisor"],
+        kind="ad_hoc",
+        year=2026,
+        title="Rà soát doanh nghiệp",
+        window_start=date(2026, 1, 1),
+        window_end=date(2026, 11, 30),
+        due_on=date(2026, 12, 5),
+        groups=[empty],
+    )
     annual = _annual(people)
     seen = set(policy.restrict_periods(people["officer"], ReportingPeriod.objects.all()))
     assert annual in seen and request not in seen

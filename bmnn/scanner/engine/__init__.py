@@ -19,8 +19,21 @@ from bmnn.scanner.engine.extract import extract, sniff
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
 from bmnn.scanner.engine.model import Block, Evidence, Extracted, Verdict
 
-__all__ = ["Block", "Budget", "Evidence", "ExtractError", "Extracted", "LimitReached", "Limits", "Verdict",
-           "detect", "extract", "scan_bytes", "scan_document", "sniff"]  # fmt: skip
+__all__ = [
+    "Block",
+    "Budget",
+    "Evidence",
+    "ExtractError",
+    "Extracted",
+    "LimitReached",
+    "Limits",
+    "Verdict",
+    "detect",
+    "extract",
+    "scan_bytes",
+    "scan_document",
+    "sniff",
+]
 
 
 def _limited(verdict: Verdict, reached: LimitReached) -> None:

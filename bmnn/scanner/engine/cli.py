@@ -65,11 +65,29 @@ def scan_target(target: str) -> list[dict[str, Any]]:
             else Path(target).read_bytes()
         )
     except (OSError, ValueError) as exc:
-        return [{"path": target, "secret": False, "level": None, "declassified": False, "score": 0,  # nosec B105 # a verdict field, not a password
-                 "evidence": [], "error": f"unreadable: {getattr(exc, 'strerror', None) or exc}"}]  # fmt: skip
+        return [
+            {
+                "path": target,
+                "secret": False,
+                "level": None,
+                "declassified": False,
+                "score": 0,  # nosec B105 # a verdict field, not a password
+                "evidence": [],
+                "error": f"unreadable: {getattr(exc, 'strerror', None) or exc}",
+            }
+        ]
     except Exception as exc:
-        return [{"path": target, "secret": False, "level": None, "declassified": False, "score": 0,  # nosec B105 # a verdict field, not a password
-                 "evidence": [], "error": f"download failed: {exc}"}]  # fmt: skip
+        return [
+            {
+                "path": target,
+                "secret": False,
+                "level": None,
+                "declassified": False,
+                "score": 0,  # nosec B105 # a verdict field, not a password
+                "evidence": [],
+                "error": f"download failed: {exc}",
+            }
+        ]
     rows = []
     for verdict in scan_bytes(data, target):
         row = verdict.as_dict()

@@ -47,9 +47,13 @@ DATE_ROW = re.compile(r"^(tu|ke tu|ngay)\b\s*[:.]?\s*[\d.…_ /-]*")
 ENVELOPE_LEVELS = {letter: level for level, letter in ENVELOPE_LETTER.items()}  # ND26 Art. 4.1.b
 ENVELOPE_ORIGIN = "envelope-mark"  # a circled letter found by its shape (extract/envelope.py)
 CORROBORATION = {
-    "recall_stamp": 0.15, "named_recipient_stamp": 0.2, "copy_stamp": 0.1,
-    "copy_number_stamp": 0.1, "protection_period_stamp": 0.15, "level_change_stamp": 0.2,
-}  # fmt: skip
+    "recall_stamp": 0.15,
+    "named_recipient_stamp": 0.2,
+    "copy_stamp": 0.1,
+    "copy_number_stamp": 0.1,
+    "protection_period_stamp": 0.15,
+    "level_change_stamp": 0.2,
+}
 
 MOTTO = (
     "cong hoa xa hoi chu nghia viet nam",
@@ -61,8 +65,20 @@ NUMBER_LINE = re.compile(r"^so\s*[:.]\s*\S*\d")
 AGENCY_LINE = re.compile(
     r"^(ubnd|uy ban nhan dan|so |cong an|ban |tinh uy|dang uy|van phong|hoi dong nhan dan|bo )"
 )
-SPECIMEN_WORDS = ("mau so", "mau dau", "dau chi do", "dau do mat", "vi du", "minh hoa", "hinh thuc dau",
-                  "mau con dau", "kich thuoc", "khung hinh chu nhat", "vi tri dong dau", "dau mat")  # fmt: skip
+SPECIMEN_WORDS = (
+    "mau so",
+    "mau dau",
+    "dau chi do",
+    "dau do mat",
+    "vi du",
+    "minh hoa",
+    "hinh thuc dau",
+    "mau con dau",
+    "kich thuoc",
+    "khung hinh chu nhat",
+    "vi tri dong dau",
+    "dau mat",
+)
 # whole words only: "đơn vị được" folds to "don vi duoc", which holds "vi du" ("for example")
 SPECIMEN = re.compile(r"\b(?:" + "|".join(map(re.escape, SPECIMEN_WORDS)) + r")\b")
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
@@ -206,9 +222,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         if i not in anchor_cache:
             f = folded_at(i) if len(blocks[i].text) < 120 else ""
             anchor_cache[i] = bool(f) and (
-                any(m in f for m in MOTTO) or bool(NUMBER_LINE.match(f))
+                any(m in f for m in MOTTO)
+                or bool(NUMBER_LINE.match(f))
                 or (bool(AGENCY_LINE.match(f)) and _mostly_upper(blocks[i].text) and len(f) < 60)
-            )  # fmt: skip
+            )
         return anchor_cache[i]
 
     def is_specimen(i: int) -> bool:
@@ -368,8 +385,17 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         if candidate.score >= 0.2:
             rule = "level_stamp" + ("" if candidate.exact else " (approximate)")
             text = collapse(candidate.block.text)
-            evidence.insert(0, Evidence(rule, text, candidate.block.page, candidate.block.zone,
-                                        candidate.score, candidate.block.box))  # fmt: skip
+            evidence.insert(
+                0,
+                Evidence(
+                    rule,
+                    text,
+                    candidate.block.page,
+                    candidate.block.zone,
+                    candidate.score,
+                    candidate.block.box,
+                ),
+            )
     if best is not None:
         verdict.level = best.level
         verdict.score = min(
@@ -465,12 +491,19 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
         candidates = live
     for candidate in candidates:
         together = [
-            other for other in candidates
-            if other is not candidate and other.level != candidate.level
+            other
+            for other in candidates
+            if other is not candidate
+            and other.level != candidate.level
             and other.block.page == candidate.block.page
-            and (abs(other.index - candidate.index) <= 1
-                 or (other.block.origin == candidate.block.origin and abs(other.index - candidate.index) <= 4))
-        ]  # fmt: skip
+            and (
+                abs(other.index - candidate.index) <= 1
+                or (
+                    other.block.origin == candidate.block.origin
+                    and abs(other.index - candidate.index) <= 4
+                )
+            )
+        ]
         if together:
             candidate.score *= 0.3
             candidate.notes.append("shown with other levels: specimens")

@@ -63,8 +63,13 @@ class Evidence:
     box: tuple[float, float, float, float] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"rule": self.rule, "text": self.text, "page": self.page,
-                                "zone": self.zone, "score": round(self.score, 3)}  # fmt: skip
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "text": self.text,
+            "page": self.page,
+            "zone": self.zone,
+            "score": round(self.score, 3),
+        }
         if self.box is not None:
             data["box"] = [round(v, 4) for v in self.box]
         return data
@@ -88,10 +93,14 @@ class Verdict:
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "path": self.path, "secret": self.secret, "level": self.level,
-            "declassified": self.declassified, "score": round(self.score, 3),
-            "evidence": [e.as_dict() for e in self.evidence], "kind": self.kind,
-        }  # fmt: skip
+            "path": self.path,
+            "secret": self.secret,
+            "level": self.level,
+            "declassified": self.declassified,
+            "score": round(self.score, 3),
+            "evidence": [e.as_dict() for e in self.evidence],
+            "kind": self.kind,
+        }
         if self.error:
             data["error"] = self.error
         if self.limit:

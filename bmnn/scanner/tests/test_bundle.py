@@ -35,8 +35,16 @@ def test_export_sign_import_and_refuse_tampering(tmp_path, settings) -> None:
     portal = Portal.objects.create(
         name="Cổng TTĐT tỉnh", start_urls="https://a.example/", allowed_hosts="a.example"
     )
-    Finding.objects.create(portal=portal, url="https://a.example/1.pdf", content_hash="a" * 64, level="mat", score=0.95,
-                           evidence=[{"rule": "level_stamp", "text": "MẬT"}], first_seen=now, last_seen=now)  # fmt: skip
+    Finding.objects.create(
+        portal=portal,
+        url="https://a.example/1.pdf",
+        content_hash="a" * 64,
+        level="mat",
+        score=0.95,
+        evidence=[{"rule": "level_stamp", "text": "MẬT"}],
+        first_seen=now,
+        last_seen=now,
+    )
     bundle = tmp_path / "findings.bmnn"
     call_command("scanner_export", out=str(bundle))
     # the internal system: a different database in real life — here the findings are cleared
@@ -63,8 +71,9 @@ def test_export_sign_import_and_refuse_tampering(tmp_path, settings) -> None:
     assert Finding.objects.count() == 1
 
 
-def test_a_supervisor_imports_through_the_page_and_a_foreign_bundle_is_refused(tmp_path, settings, make_agency,
-                                                                               make_person, client_for) -> None:  # fmt: skip
+def test_a_supervisor_imports_through_the_page_and_a_foreign_bundle_is_refused(
+    tmp_path, settings, make_agency, make_person, client_for
+) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
@@ -75,8 +84,14 @@ def test_a_supervisor_imports_through_the_page_and_a_foreign_bundle_is_refused(t
     key, public = _keys(tmp_path, "host")
     settings.BMNN_SIGNING_KEY_FILE = str(key)
     now = timezone.now()
-    Finding.objects.create(url="https://b.example/2.pdf", content_hash="b" * 64, level="toi_mat", score=0.9,
-                           first_seen=now, last_seen=now)  # fmt: skip
+    Finding.objects.create(
+        url="https://b.example/2.pdf",
+        content_hash="b" * 64,
+        level="toi_mat",
+        score=0.9,
+        first_seen=now,
+        last_seen=now,
+    )
     data = scanner_bundle.export()
     Finding.objects.all().delete()
     supervisor = make_person(make_agency("Công an tỉnh"), Role.SUPERVISOR, "Lê Thị Giám Sát")

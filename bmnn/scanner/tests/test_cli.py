@@ -31,8 +31,14 @@ def _folder(tmp_path: Path) -> Path:
     (tmp_path / "sub").mkdir()
     (tmp_path / "plan.docx").write_bytes(write_docx(negative_plan(rng)))
     (tmp_path / "sub" / "stamped.pdf").write_bytes(write_pdf(make_doc(rng, "tuyet_mat")))
-    (tmp_path / "bundle.zip").write_bytes(write_zip([("inner/report.docx", write_docx(make_doc(rng, "mat"))),
-                                                     ("inner/note.txt", b"ghi chu")]))  # fmt: skip
+    (tmp_path / "bundle.zip").write_bytes(
+        write_zip(
+            [
+                ("inner/report.docx", write_docx(make_doc(rng, "mat"))),
+                ("inner/note.txt", b"ghi chu"),
+            ]
+        )
+    )
     mail = write_mail(
         "Gửi anh tài liệu.",
         [("tl.docx", write_docx(make_doc(rng, "toi_mat")), "application/octet-stream")],
@@ -48,8 +54,15 @@ def test_a_folder_gives_one_line_per_file_and_member_and_exit_1(tmp_path) -> Non
         Path(r["path"]).name if "!" not in r["path"] else r["path"].split(str(tmp_path) + "/")[1]: r
         for r in rows
     }
-    assert set(by_path) == {"bundle.zip", "bundle.zip!inner/report.docx", "bundle.zip!inner/note.txt", "mail.eml",
-                            "mail.eml!tl.docx", "plan.docx", "stamped.pdf"}  # fmt: skip
+    assert set(by_path) == {
+        "bundle.zip",
+        "bundle.zip!inner/report.docx",
+        "bundle.zip!inner/note.txt",
+        "mail.eml",
+        "mail.eml!tl.docx",
+        "plan.docx",
+        "stamped.pdf",
+    }
     assert by_path["stamped.pdf"]["secret"] and by_path["stamped.pdf"]["level"] == "tuyet_mat"
     assert (
         by_path["bundle.zip!inner/report.docx"]["level"] == "mat"
@@ -88,14 +101,20 @@ def test_the_bmnn_command_and_the_standalone_module_agree(tmp_path) -> None:
     via_bmnn = subprocess.run(
         [str(bmnn), "scan", str(folder)], capture_output=True, text=True, check=False
     )
-    standalone = subprocess.run([sys.executable, "-m", "bmnn.scanner.engine.cli", str(folder)],
-                                capture_output=True, text=True, check=False)  # fmt: skip
+    standalone = subprocess.run(
+        [sys.executable, "-m", "bmnn.scanner.engine.cli", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert via_bmnn.returncode == standalone.returncode == 1
     assert via_bmnn.stdout == standalone.stdout and via_bmnn.stdout.count("\n") == 7
 
 
 def test_the_engine_imports_no_django() -> None:
-    code = ("import sys, bmnn.scanner.engine, bmnn.scanner.engine.cli; "
-            "bad = [m for m in sys.modules if m == 'django' or m.startswith('django.')]; print(bad); sys.exit(bool(bad))")  # fmt: skip
+    code = (
+        "import sys, bmnn.scanner.engine, bmnn.scanner.engine.cli; "
+        "bad = [m for m in sys.modules if m == 'django' or m.startswith('django.')]; print(bad); sys.exit(bool(bad))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -32,16 +32,30 @@ def _page(*links: str, extra: str = "") -> bytes:
 
 class Site(BaseHTTPRequestHandler):
     routes: dict[str, tuple[str, bytes]] = {
-        "/": ("text/html; charset=utf-8", _page("/tin-tuc/1.html", "/van-ban/cong-khai.pdf", "/van-ban/bao-cao.pdf",
-                                                 "/noi-bo/mat.pdf", "/vong-lap", "/cham", "/rat-lon.pdf",
-                                                 "http://other.invalid/x.pdf", "/style.css")),
+        "/": (
+            "text/html; charset=utf-8",
+            _page(
+                "/tin-tuc/1.html",
+                "/van-ban/cong-khai.pdf",
+                "/van-ban/bao-cao.pdf",
+                "/noi-bo/mat.pdf",
+                "/vong-lap",
+                "/cham",
+                "/rat-lon.pdf",
+                "http://other.invalid/x.pdf",
+                "/style.css",
+            ),
+        ),
         "/tin-tuc/1.html": ("text/html; charset=utf-8", _page("/van-ban/du-thao.docx", "/")),
         "/van-ban/cong-khai.pdf": ("application/pdf", PUBLIC_PDF),
         "/van-ban/bao-cao.pdf": ("application/pdf", LEAK_PDF),
-        "/van-ban/du-thao.docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", LEAK_DOCX),
+        "/van-ban/du-thao.docx": (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            LEAK_DOCX,
+        ),
         "/noi-bo/mat.pdf": ("application/pdf", SECRET_PDF),
         "/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /noi-bo/\n"),
-    }  # fmt: skip
+    }
     hits: Counter[str] = Counter()
 
     def log_message(self, *args: object) -> None:
@@ -101,8 +115,15 @@ def portal(site, make_agency, make_person):
     from bmnn.org.models import Role
 
     supervisor = make_person(make_agency("Công an tỉnh"), Role.SUPERVISOR, "Lê Thị Giám Sát")
-    return supervisor, services.save_portal(actor=supervisor, name="Cổng thông tin tỉnh", start_urls=site + "/",
-                                            allowed_hosts="127.0.0.1", max_depth=3, max_pages=50, delay=0.05)  # fmt: skip
+    return supervisor, services.save_portal(
+        actor=supervisor,
+        name="Cổng thông tin tỉnh",
+        start_urls=site + "/",
+        allowed_hosts="127.0.0.1",
+        max_depth=3,
+        max_pages=50,
+        delay=0.05,
+    )
 
 
 def _run(portal, supervisor):

@@ -12,21 +12,38 @@ from bmnn.scanner.engine.model import BODY, HEADER, Block
 @pytest.mark.parametrize(
     "line,level,exact",
     [
-        ("TUYỆT MẬT", "tuyet_mat", True), ("TỐI MẬT", "toi_mat", True), ("MẬT", "mat", True),
-        ("T Ố I  M Ậ T", "toi_mat", True), ("[ MẬT ]", "mat", True), ("| TUYỆT MẬT |", "tuyet_mat", True),
-        ("TOI MAT", "toi_mat", False), ("T0I MẬT", "toi_mat", False), ("TUYÊT MÂT", "tuyet_mat", False),
+        ("TUYỆT MẬT", "tuyet_mat", True),
+        ("TỐI MẬT", "toi_mat", True),
+        ("MẬT", "mat", True),
+        ("T Ố I  M Ậ T", "toi_mat", True),
+        ("[ MẬT ]", "mat", True),
+        ("| TUYỆT MẬT |", "tuyet_mat", True),
+        ("TOI MAT", "toi_mat", False),
+        ("T0I MẬT", "toi_mat", False),
+        ("TUYÊT MÂT", "tuyet_mat", False),
         ("LRỐI MẬT", "toi_mat", False),  # a bracket read as L by OCR
     ],
-)  # fmt: skip
+)
 def test_stamp_variants_are_recognised(line, level, exact) -> None:
     assert stamp_level(line) == (level, exact)
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Tối mật", "tài liệu MẬT", "Cán bộ làm lộ tài liệu TỐI MẬT của cơ quan", "A. MẬT", "2) TỐI MẬT",
-     "BẢO MẬT", "MẬT KHẨU", "BÍ MẬT NHÀ NƯỚC", "ĐỘ MẬT", "MẶT TRẬN", ""],
-)  # fmt: skip
+    [
+        "Tối mật",
+        "tài liệu MẬT",
+        "Cán bộ làm lộ tài liệu TỐI MẬT của cơ quan",
+        "A. MẬT",
+        "2) TỐI MẬT",
+        "BẢO MẬT",
+        "MẬT KHẨU",
+        "BÍ MẬT NHÀ NƯỚC",
+        "ĐỘ MẬT",
+        "MẶT TRẬN",
+        "",
+    ],
+)
 def test_words_and_list_items_are_not_stamps(line) -> None:
     assert stamp_level(line) is None
 
@@ -107,8 +124,12 @@ def test_a_lone_capitalised_level_word_without_an_administrative_header_is_weak(
 def test_a_stamp_at_the_top_of_a_later_page_counts() -> None:
     """A compiled PDF: the stamped document starts on page 3."""
     blocks = [Block(text="Phụ lục", page=1, zone=HEADER, box=(0.1, 0.1, 0.3, 0.12))]
-    blocks += [Block(text=t, page=3, zone=BODY, order=i + 1, box=(0.1, 0.05 + 0.03 * i, 0.4, 0.07 + 0.03 * i))
-               for i, t in enumerate(["UBND TỈNH BẮC LÂM", "Số: 9/PA-STP", "TỐI MẬT"])]  # fmt: skip
+    blocks += [
+        Block(
+            text=t, page=3, zone=BODY, order=i + 1, box=(0.1, 0.05 + 0.03 * i, 0.4, 0.07 + 0.03 * i)
+        )
+        for i, t in enumerate(["UBND TỈNH BẮC LÂM", "Số: 9/PA-STP", "TỐI MẬT"])
+    ]
     verdict = detect(blocks)
     assert verdict.secret and verdict.evidence[0].page == 3
 

@@ -82,7 +82,7 @@ def test_an_encrypted_member_is_reported_and_the_rest_scanned() -> None:
         ("fake.docx", b"PK\x03\x04" + b"\1" * 200, "malformed"),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500, "unsupported"),
     ],
-)  # fmt: skip
+)
 def test_broken_files_get_a_clear_error(name, data, code) -> None:
     verdict = scan_bytes(data, name)[0]
     assert verdict.error is not None and verdict.error.startswith(code) and not verdict.secret
@@ -103,21 +103,37 @@ def _seeds() -> dict[str, bytes]:
     rng = random.Random(5)
     doc = make_doc(rng, "mat")
     return {
-        "pdf": write_pdf(doc), "docx": write_docx(doc), "xlsx": write_xlsx(doc), "pptx": write_pptx([["MẬT", "x"]]),
-        "html": write_html(doc), "zip": write_zip([("a.txt", b"MAT")]),
+        "pdf": write_pdf(doc),
+        "docx": write_docx(doc),
+        "xlsx": write_xlsx(doc),
+        "pptx": write_pptx([["MẬT", "x"]]),
+        "html": write_html(doc),
+        "zip": write_zip([("a.txt", b"MAT")]),
         "eml": "From: a@b\r\nTo: c@d\r\nSubject: x\r\nMIME-Version: 1.0\r\n\r\nMẬT\r\n".encode(),
         "txt": "Số: 1/CV\nMẬT\n".encode(),
-    }  # fmt: skip
+    }
 
 
 SEEDS = _seeds()
-CODES = {"empty", "malformed", "too_large", "encrypted", "unsupported", "encoding", "timeout", "ocr_failed",
-         "nested deeper than 3 levels; inner files not scanned"}  # fmt: skip
+CODES = {
+    "empty",
+    "malformed",
+    "too_large",
+    "encrypted",
+    "unsupported",
+    "encoding",
+    "timeout",
+    "ocr_failed",
+    "nested deeper than 3 levels; inner files not scanned",
+}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(kind=st.sampled_from(sorted(SEEDS)), cuts=st.lists(st.integers(min_value=0, max_value=10**6), max_size=4),
-       noise=st.binary(max_size=64))  # fmt: skip
+@given(
+    kind=st.sampled_from(sorted(SEEDS)),
+    cuts=st.lists(st.integers(min_value=0, max_value=10**6), max_size=4),
+    noise=st.binary(max_size=64),
+)
 @example(kind="pdf", cuts=[202], noise=b"\x00" * 10)  # page one's object cut away: found in CI
 @example(kind="zip", cuts=[199], noise=b"\x00")  # a member whose name is empty: found in CI
 def test_mangled_files_of_every_format_never_crash_or_hang(kind, cuts, noise) -> None:

@@ -65,8 +65,11 @@ def test_the_publishing_system_calls_the_api_with_a_token(people, client) -> Non
     from bmnn.testing import api_token
 
     token = api_token(people["editor"])
-    response = client.post("/api/scan/", {"file": SimpleUploadedFile("bao-cao.pdf", STAMPED)},
-                           HTTP_AUTHORIZATION=f"Token {token}")  # fmt: skip
+    response = client.post(
+        "/api/scan/",
+        {"file": SimpleUploadedFile("bao-cao.pdf", STAMPED)},
+        HTTP_AUTHORIZATION=f"Token {token}",
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body[0]["secret"] and body[0]["level"] == "toi_mat" and body[0]["path"] == "bao-cao.pdf"
@@ -79,17 +82,25 @@ def test_the_publishing_system_calls_the_api_with_a_token(people, client) -> Non
 
 def test_findings_are_for_supervisors_and_a_dismissal_needs_a_reason(people, client_for) -> None:
     now = timezone.now()
-    finding = Finding.objects.create(url="https://baclam.example/van-ban/1.pdf", content_hash="ab" * 32, level="mat",
-                                     score=0.95, evidence=[{"rule": "level_stamp", "text": "MẬT", "page": 1,
-                                                            "zone": "header", "score": 0.95}],
-                                     first_seen=now, last_seen=now)  # fmt: skip
+    finding = Finding.objects.create(
+        url="https://baclam.example/van-ban/1.pdf",
+        content_hash="ab" * 32,
+        level="mat",
+        score=0.95,
+        evidence=[
+            {"rule": "level_stamp", "text": "MẬT", "page": 1, "zone": "header", "score": 0.95}
+        ],
+        first_seen=now,
+        last_seen=now,
+    )
     editor = client_for(people["editor"])
     # Others find nothing: not found, empty lists, an overview without the finding.
     assert editor.get(reverse("scanner:finding", args=[finding.pk])).status_code == 404
     assert editor.get("/api/findings/").json()["results"] == []
     assert editor.get(f"/api/findings/{finding.pk}/").status_code == 404
-    portal = Portal.objects.create(name="Cổng BL", start_urls="https://baclam.example/",
-                                   allowed_hosts="baclam.example")  # fmt: skip
+    portal = Portal.objects.create(
+        name="Cổng BL", start_urls="https://baclam.example/", allowed_hosts="baclam.example"
+    )
     overview = editor.get(reverse("scanner:overview")).content.decode()
     assert "baclam.example" not in overview and "Cổng BL" not in overview
     assert editor.get(reverse("scanner:portal", args=[portal.pk])).status_code == 404
@@ -111,8 +122,15 @@ def test_findings_are_for_supervisors_and_a_dismissal_needs_a_reason(people, cli
 
 
 def test_only_supervisors_manage_portals(people, client_for) -> None:
-    form = {"name": "Cổng TTĐT tỉnh", "start_urls": "https://baclam.example/", "max_depth": 2, "max_pages": 100,
-            "delay": 1, "every_days": 1, "enabled": "on"}  # fmt: skip
+    form = {
+        "name": "Cổng TTĐT tỉnh",
+        "start_urls": "https://baclam.example/",
+        "max_depth": 2,
+        "max_pages": 100,
+        "delay": 1,
+        "every_days": 1,
+        "enabled": "on",
+    }
     assert client_for(people["editor"]).post(reverse("scanner:portal_new"), form).status_code == 403
     response = client_for(people["supervisor"]).post(reverse("scanner:portal_new"), form)
     portal = Portal.objects.get()

@@ -23,12 +23,44 @@ from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_pe
 
 AGENCY_FIELDS = ("name", "short_name", "type", "is_active", "address", "phone")
 GROUP_FIELDS = ("name", "agency_types", "aliases")
-PLAN_FIELDS = ("number", "issuer_name", "place", "date", "title", "legal_basis", "purposes",
-               "budget", "recipients", "signer", "status", "issued_at")  # fmt: skip
-TASK_FIELDS = ("ref", "order", "section", "content", "timing_kind", "timing_text", "due_date",
-               "period", "expected_output", "uncertain")  # fmt: skip
-PERIOD_FIELDS = ("kind", "year", "title", "window_start", "window_end", "due_on",
-                 "statutory_due_on", "basis", "questions", "status")  # fmt: skip
+PLAN_FIELDS = (
+    "number",
+    "issuer_name",
+    "place",
+    "date",
+    "title",
+    "legal_basis",
+    "purposes",
+    "budget",
+    "recipients",
+    "signer",
+    "status",
+    "issued_at",
+)
+TASK_FIELDS = (
+    "ref",
+    "order",
+    "section",
+    "content",
+    "timing_kind",
+    "timing_text",
+    "due_date",
+    "period",
+    "expected_output",
+    "uncertain",
+)
+PERIOD_FIELDS = (
+    "kind",
+    "year",
+    "title",
+    "window_start",
+    "window_end",
+    "due_on",
+    "statutory_due_on",
+    "basis",
+    "questions",
+    "status",
+)
 DATES = {"date", "due_date", "window_start", "window_end", "due_on", "statutory_due_on"}
 
 
@@ -70,10 +102,21 @@ def _typed(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 def export_directory(peer: Peer, payload: Payload, mark: Any) -> Any:
     agencies = Agency.objects.select_related("parent").order_by("pk")
-    payload.add("directory", [
-        {"code": a.code, "parent": a.parent.code if a.parent else None, **_values(a, AGENCY_FIELDS)}
-        for a in agencies
-    ] + [{"group": g.code, **_values(g, GROUP_FIELDS)} for g in AgencyGroup.objects.order_by("pk")])  # fmt: skip
+    payload.add(
+        "directory",
+        [
+            {
+                "code": a.code,
+                "parent": a.parent.code if a.parent else None,
+                **_values(a, AGENCY_FIELDS),
+            }
+            for a in agencies
+        ]
+        + [
+            {"group": g.code, **_values(g, GROUP_FIELDS)}
+            for g in AgencyGroup.objects.order_by("pk")
+        ],
+    )
     return None
 
 
@@ -124,13 +167,28 @@ def export_plans(peer: Peer, payload: Payload, mark: Any) -> Any:
         entry = plans.setdefault(
             plan.pk, {"id": plan.pk, **_values(plan, PLAN_FIELDS), "tasks": []}
         )
-        entry["tasks"].append({
-            "id": task.pk, **_values(task, TASK_FIELDS),
-            "parties": [{"role": p.role, "words": p.words, "agency": p.agency.code if p.agency else None,
-                         "group": p.group.code if p.group else None} for p in task.parties.all()],
-            "assignment": {"id": assignment.pk, "role": assignment.role, "status": assignment.status,
-                           "review": assignment.review, "review_note": assignment.review_note},
-        })  # fmt: skip
+        entry["tasks"].append(
+            {
+                "id": task.pk,
+                **_values(task, TASK_FIELDS),
+                "parties": [
+                    {
+                        "role": p.role,
+                        "words": p.words,
+                        "agency": p.agency.code if p.agency else None,
+                        "group": p.group.code if p.group else None,
+                    }
+                    for p in task.parties.all()
+                ],
+                "assignment": {
+                    "id": assignment.pk,
+                    "role": assignment.role,
+                    "status": assignment.status,
+                    "review": assignment.review,
+                    "review_note": assignment.review_note,
+                },
+            }
+        )
     payload.add("plans", list(plans.values()))
     return None
 
@@ -167,18 +225,27 @@ def apply_plans(
             link(peer, "task", entry["id"], task.pk)
             task.parties.all().delete()
             TaskParty.objects.bulk_create(
-                TaskParty(task=task, role=p.get("role") or "lead", words=(p.get("words") or "")[:500],
-                          agency=agencies.get(p.get("agency") or ""), group=groups.get(p.get("group") or ""))
+                TaskParty(
+                    task=task,
+                    role=p.get("role") or "lead",
+                    words=(p.get("words") or "")[:500],
+                    agency=agencies.get(p.get("agency") or ""),
+                    group=groups.get(p.get("group") or ""),
+                )
                 for p in entry.get("parties") or []
-            )  # fmt: skip
+            )
             given = entry.get("assignment") or {}
             assignment_id = local_id(peer, "assignment", need(given.get("id"), "an assignment id"))
             assignment = (
                 Assignment.objects.filter(pk=assignment_id).first() if assignment_id else None
             )
             if assignment is None:
-                assignment = Assignment.objects.create(task=task, agency=own, role=given.get("role") or "lead",
-                                                       status=given.get("status") or Status.NOT_STARTED)  # fmt: skip
+                assignment = Assignment.objects.create(
+                    task=task,
+                    agency=own,
+                    role=given.get("role") or "lead",
+                    status=given.get("status") or Status.NOT_STARTED,
+                )
                 link(peer, "assignment", given["id"], assignment.pk)
             review = given.get("review") or ""
             if review in Review.values and (review, given.get("review_note") or "") != (
@@ -194,9 +261,12 @@ def apply_plans(
                     returned.append(assignment)
                 assignment.save(update_fields=["review", "review_note", "status"])
     if returned:
-        notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
-               title=_("The province returned %(n)s task results") % {"n": len(returned)},
-               url=reverse("plans:my_tasks"), key=f"sync-returned:{peer.pk}:{timezone.now().timestamp()}")  # fmt: skip
+        notify(
+            people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
+            title=_("The province returned %(n)s task results") % {"n": len(returned)},
+            url=reverse("plans:my_tasks"),
+            key=f"sync-returned:{peer.pk}:{timezone.now().timestamp()}",
+        )
 
 
 # --- Reporting periods and the province's decisions on the agency's reports -------------------
@@ -206,17 +276,36 @@ def export_periods(peer: Peer, payload: Payload, mark: Any) -> Any:
     from bmnn.reports.services import expected_agencies
 
     agency = _served(peer)
-    periods = [p for p in ReportingPeriod.objects.prefetch_related("targets", "target_groups").order_by("pk")
-               if expected_agencies(p).filter(pk=agency.pk).exists()]  # fmt: skip
-    decisions = SubmissionEvent.objects.filter(
-        submission__agency=agency, submission__period__in=periods,
-        action__in=[SubmissionEvent.Action.RETURN, SubmissionEvent.Action.ACCEPT],
-    ).select_related("actor", "submission").order_by("pk")  # fmt: skip
-    payload.add("periods", [{"id": p.pk, **_values(p, PERIOD_FIELDS)} for p in periods] + [
-        {"decision": e.pk, "period": e.submission.period_id, "action": e.action, "comment": e.comment,
-         "by": e.actor.get_full_name(), "by_login": e.actor.username, "at": e.at.isoformat()}
-        for e in decisions
-    ])  # fmt: skip
+    periods = [
+        p
+        for p in ReportingPeriod.objects.prefetch_related("targets", "target_groups").order_by("pk")
+        if expected_agencies(p).filter(pk=agency.pk).exists()
+    ]
+    decisions = (
+        SubmissionEvent.objects.filter(
+            submission__agency=agency,
+            submission__period__in=periods,
+            action__in=[SubmissionEvent.Action.RETURN, SubmissionEvent.Action.ACCEPT],
+        )
+        .select_related("actor", "submission")
+        .order_by("pk")
+    )
+    payload.add(
+        "periods",
+        [{"id": p.pk, **_values(p, PERIOD_FIELDS)} for p in periods]
+        + [
+            {
+                "decision": e.pk,
+                "period": e.submission.period_id,
+                "action": e.action,
+                "comment": e.comment,
+                "by": e.actor.get_full_name(),
+                "by_login": e.actor.username,
+                "at": e.at.isoformat(),
+            }
+            for e in decisions
+        ],
+    )
     return None
 
 
@@ -259,18 +348,32 @@ def apply_periods(
         if submission.state == Submission.State.SIGNED:
             if action == SubmissionEvent.Action.ACCEPT:
                 submission.state, submission.accepted_by, submission.accepted_at = (
-                    Submission.State.ACCEPTED, by, timezone.now())  # fmt: skip
+                    Submission.State.ACCEPTED,
+                    by,
+                    timezone.now(),
+                )
             else:
                 submission.state = Submission.State.RETURNED
             submission.revision += 1
             submission.save()
-        event = SubmissionEvent.objects.create(submission=submission, actor=by, action=action,
-                                               comment=(record.get("comment") or "")[:20_000])  # fmt: skip
+        event = SubmissionEvent.objects.create(
+            submission=submission,
+            actor=by,
+            action=action,
+            comment=(record.get("comment") or "")[:20_000],
+        )
         link(peer, "decision", record["decision"], event.pk)
-        notify(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
-               title=(_("Report accepted: %(title)s") if action == "accept" else _("Report returned for changes: %(title)s"))
-               % {"title": submission.period.title},
-               url=reverse("reports:submission", args=[submission.period_id, own.pk]), key=f"sync-decision:{peer.pk}:{record['decision']}")  # fmt: skip
+        notify(
+            people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
+            title=(
+                _("Report accepted: %(title)s")
+                if action == "accept"
+                else _("Report returned for changes: %(title)s")
+            )
+            % {"title": submission.period.title},
+            url=reverse("reports:submission", args=[submission.period_id, own.pk]),
+            key=f"sync-decision:{peer.pk}:{record['decision']}",
+        )
 
 
 # --- The province's follow-up of the agency's incidents ------------------------------------------
@@ -284,12 +387,27 @@ def export_incident_steps(peer: Peer, payload: Payload, mark: Any) -> Any:
         Link.objects.filter(peer=peer, model="incident").values_list("local_id", "remote_id")
     )
     came = set(Link.objects.filter(peer=peer, model="step").values_list("local_id", flat=True))
-    steps = list(IncidentStep.objects.filter(incident_id__in=theirs, pk__gt=int(mark or 0)).exclude(pk__in=came)
-                 .select_related("author").order_by("pk"))  # fmt: skip
-    payload.add("incident_steps", [{
-        "step": s.pk, "incident": theirs[s.incident_id], "text": s.text, "closes": s.closes,
-        "by": s.author.get_full_name(), "by_login": s.author.username, "at": s.created_at.isoformat(),
-    } for s in steps])  # fmt: skip
+    steps = list(
+        IncidentStep.objects.filter(incident_id__in=theirs, pk__gt=int(mark or 0))
+        .exclude(pk__in=came)
+        .select_related("author")
+        .order_by("pk")
+    )
+    payload.add(
+        "incident_steps",
+        [
+            {
+                "step": s.pk,
+                "incident": theirs[s.incident_id],
+                "text": s.text,
+                "closes": s.closes,
+                "by": s.author.get_full_name(),
+                "by_login": s.author.username,
+                "at": s.created_at.isoformat(),
+            }
+            for s in steps
+        ],
+    )
     return steps[-1].pk if steps else mark
 
 
@@ -302,16 +420,18 @@ def apply_incident_steps(
     for record in records:
         if local_id(peer, "step", need(record.get("step"), "a step id")):
             continue
-        incident = Incident.objects.filter(pk=int(need(record.get("incident"), "an incident")),
-                                           agency_id__in=node_agency_ids()).first()  # fmt: skip
+        incident = Incident.objects.filter(
+            pk=int(need(record.get("incident"), "an incident")), agency_id__in=node_agency_ids()
+        ).first()
         if incident is None:
             raise ValidationError(_("The bundle follows up an incident this node never sent."))
         by = remote_person(
             peer, str(record.get("by_login") or "province"), str(record.get("by") or "")
         )
         closes = bool(record.get("closes"))
-        step = IncidentStep.objects.create(incident=incident, text=str(record.get("text") or "")[:20_000],
-                                           author=by, closes=closes)  # fmt: skip
+        step = IncidentStep.objects.create(
+            incident=incident, text=str(record.get("text") or "")[:20_000], author=by, closes=closes
+        )
         if closes and incident.status != Incident.Status.CLOSED:
             incident.status, incident.closed_at = Incident.Status.CLOSED, timezone.now()
             incident.save(update_fields=["status", "closed_at"])
@@ -323,8 +443,17 @@ def apply_incident_steps(
 CATALOGUE_FIELDS = ("sector", "decision", "issued_on", "valid_from", "valid_to")
 ENTRY_FIELDS = ("code", "text", "level", "is_active", "valid_from", "removed_on")
 CHANGE_FIELDS = ("change", "effective_on", "decision", "old_level", "new_level")
-LEGAL_FIELDS = ("kind", "number", "title", "issuer", "sector", "issued_on", "effective_from",
-                "effective_to", "summary")  # fmt: skip
+LEGAL_FIELDS = (
+    "kind",
+    "number",
+    "title",
+    "issuer",
+    "sector",
+    "issued_on",
+    "effective_from",
+    "effective_to",
+    "summary",
+)
 LIBRARY_DATES = {
     "issued_on",
     "valid_from",
@@ -368,13 +497,32 @@ def export_library(peer: Peer, payload: Payload, mark: Any) -> Any:
     from bmnn.registry.models import Catalogue
 
     catalogues = Catalogue.objects.prefetch_related("items__changes").order_by("pk")
-    payload.add("library", [{
-        "catalogue": c.pk, "replaces": c.replaces_id, **_library_values(c, CATALOGUE_FIELDS),
-        "entries": [{"id": e.pk, **_library_values(e, ENTRY_FIELDS),
-                     "changes": [{"id": ch.pk, **_library_values(ch, CHANGE_FIELDS)} for ch in e.changes.all()]}
-                    for e in c.items.all()],
-    } for c in catalogues] + [{"document": d.pk, **_library_values(d, LEGAL_FIELDS)}
-                              for d in LegalDocument.objects.order_by("pk")])  # fmt: skip
+    payload.add(
+        "library",
+        [
+            {
+                "catalogue": c.pk,
+                "replaces": c.replaces_id,
+                **_library_values(c, CATALOGUE_FIELDS),
+                "entries": [
+                    {
+                        "id": e.pk,
+                        **_library_values(e, ENTRY_FIELDS),
+                        "changes": [
+                            {"id": ch.pk, **_library_values(ch, CHANGE_FIELDS)}
+                            for ch in e.changes.all()
+                        ],
+                    }
+                    for e in c.items.all()
+                ],
+            }
+            for c in catalogues
+        ]
+        + [
+            {"document": d.pk, **_library_values(d, LEGAL_FIELDS)}
+            for d in LegalDocument.objects.order_by("pk")
+        ],
+    )
     return None
 
 
@@ -392,8 +540,17 @@ def apply_library(
             for name, value in _library_typed(record, LEGAL_FIELDS).items():
                 setattr(document, name, value)
             document.full_clean(exclude=["search_text"])
-            document.search_text = fold(" ".join([document.number, document.title, document.issuer,
-                                                   document.sector, document.summary]))  # fmt: skip
+            document.search_text = fold(
+                " ".join(
+                    [
+                        document.number,
+                        document.title,
+                        document.issuer,
+                        document.sector,
+                        document.summary,
+                    ]
+                )
+            )
             document.save()
             link(peer, "legal", record["document"], document.pk)
             continue
@@ -428,8 +585,9 @@ def apply_library(
                 ):
                     continue
                 recorder = remote_person(peer, "province", "")
-                made = CatalogueChange.objects.create(entry=entry, recorded_by=recorder,
-                                                      **_library_typed(change, CHANGE_FIELDS))  # fmt: skip
+                made = CatalogueChange.objects.create(
+                    entry=entry, recorded_by=recorder, **_library_typed(change, CHANGE_FIELDS)
+                )
                 link(peer, "catalogue_change", change["id"], made.pk)
 
 

@@ -57,8 +57,19 @@ from bmnn.sync.sections import (
     unseen,
 )
 
-HEADER = ("title", "year", "decision", "scope", "period_from", "period_to", "on_site_from",
-          "on_site_to", "status", "checklist_version", "concluded_at")  # fmt: skip
+HEADER = (
+    "title",
+    "year",
+    "decision",
+    "scope",
+    "period_from",
+    "period_to",
+    "on_site_from",
+    "on_site_to",
+    "status",
+    "checklist_version",
+    "concluded_at",
+)
 ITEM_FIELDS = ("area_code", "area_title", "code", "text", "source", "position", "removed")
 FINDING_FIELDS = ("severity", "description", "rule", "deadline", "status")
 
@@ -99,8 +110,15 @@ def _snapshot(
     for answer in (
         Answer.objects.filter(target__in=targets).select_related("answered_by").order_by("pk")
     ):
-        answers[answer.target_id].append({"item": answer.item_id, "result": answer.result, "evidence": answer.evidence,
-                                          "by": _who(answer.answered_by), "at": _plain(answer.answered_at)})  # fmt: skip
+        answers[answer.target_id].append(
+            {
+                "item": answer.item_id,
+                "result": answer.result,
+                "evidence": answer.evidence,
+                "by": _who(answer.answered_by),
+                "at": _plain(answer.answered_at),
+            }
+        )
     remediations: dict[int, list[dict[str, Any]]] = {}
     for reported in (
         Remediation.objects.filter(finding__target__in=targets)
@@ -116,19 +134,30 @@ def _snapshot(
         .select_related("created_by", "verified_by")
         .order_by("pk")
     ):
-        findings[row.target_id].append({
-            "id": row.pk, "item": row.item_id, **{n: _plain(getattr(row, n)) for n in FINDING_FIELDS},
-            "by": _who(row.created_by), "at": _plain(row.created_at), "verified_by": _who(row.verified_by),
-            "verified_at": _plain(row.verified_at), "remediations": remediations.get(row.pk, []),
-        })  # fmt: skip
+        findings[row.target_id].append(
+            {
+                "id": row.pk,
+                "item": row.item_id,
+                **{n: _plain(getattr(row, n)) for n in FINDING_FIELDS},
+                "by": _who(row.created_by),
+                "at": _plain(row.created_at),
+                "verified_by": _who(row.verified_by),
+                "verified_at": _plain(row.verified_at),
+                "remediations": remediations.get(row.pk, []),
+            }
+        )
     records = {}
     for target in targets:
         inspection = target.inspection
         records[inspection.pk] = {
-            "id": inspection.pk, "agency": agency_code,
-            **{n: _plain(getattr(inspection, n)) for n in HEADER}, "leader": _who(inspection.leader),
-            "items": items[inspection.pk], "answers": answers[target.pk], "findings": findings[target.pk],
-        }  # fmt: skip
+            "id": inspection.pk,
+            "agency": agency_code,
+            **{n: _plain(getattr(inspection, n)) for n in HEADER},
+            "leader": _who(inspection.leader),
+            "items": items[inspection.pk],
+            "answers": answers[target.pk],
+            "findings": findings[target.pk],
+        }
     return records
 
 
@@ -169,8 +198,13 @@ def _links(peer: Peer, model: str, remote_ids: list[Any]) -> dict[str, int]:
     return dict(rows.values_list("remote_id", "local_id"))
 
 
-def _add_links(peer: Peer, model: str, made: list[tuple[Any, int]],
-               known: dict[str, int] | None = None, rows: Any = None) -> None:  # fmt: skip
+def _add_links(
+    peer: Peer,
+    model: str,
+    made: list[tuple[Any, int]],
+    known: dict[str, int] | None = None,
+    rows: Any = None,
+) -> None:
     """Links the rows just made. A link `known` before is replaced only when its local row is
     gone: a record may not take over another record's copy (one of `rows`, a model)."""
     known = known or {}
@@ -195,8 +229,13 @@ def _values(row: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(getattr(row, n) for n in names)
 
 
-def _store(model: Any, new: list[tuple[Any, datetime | None]], changed: list[Any],
-           fields: list[str], stamp: str | None = None) -> None:  # fmt: skip
+def _store(
+    model: Any,
+    new: list[tuple[Any, datetime | None]],
+    changed: list[Any],
+    fields: list[str],
+    stamp: str | None = None,
+) -> None:
     """Inserts the new rows and updates the changed ones, two queries. An insert stamps the
     import's time (auto_now, auto_now_add); the owner's time is put back by the update."""
     if new:
@@ -219,8 +258,9 @@ class _Applied:
         self.decided: list[tuple[Remediation, bool]] = []
 
 
-def _apply_inspection(peer: Peer, record: Any, agency: Agency, kind: str, people: _People, *,
-                      copies_remediation: bool) -> _Applied:  # fmt: skip
+def _apply_inspection(
+    peer: Peer, record: Any, agency: Agency, kind: str, people: _People, *, copies_remediation: bool
+) -> _Applied:
     """The local copy of one inspection of `agency`: header, checklist, the agency's answers
     and findings, and either the remediation rows themselves (`copies_remediation`: a
     self-inspection at the province) or the owner's decisions on the agency's own remediation
@@ -264,8 +304,15 @@ def _apply_inspection(peer: Peer, record: Any, agency: Agency, kind: str, people
     applied = _Applied(inspection, created)
     items = _apply_items(peer, _list(record.get("items")), inspection, created)
     _apply_answers(_list(record.get("answers")), target, items, people, created)
-    findings = _apply_findings(peer, _list(record.get("findings")), target, items, people,
-                               created=created, keep_pending=not copies_remediation)  # fmt: skip
+    findings = _apply_findings(
+        peer,
+        _list(record.get("findings")),
+        target,
+        items,
+        people,
+        created=created,
+        keep_pending=not copies_remediation,
+    )
     applied.new_findings = [row for row, _entry, new in findings if new]
     if copies_remediation:
         _copy_remediations(peer, [(row, entry) for row, entry, _new in findings], people)
@@ -282,8 +329,9 @@ def _list(value: Any) -> list[dict[str, Any]]:
     return value
 
 
-def _apply_items(peer: Peer, entries: list[dict[str, Any]], inspection: Inspection,
-                 created: bool) -> dict[str, ChecklistItem]:  # fmt: skip
+def _apply_items(
+    peer: Peer, entries: list[dict[str, Any]], inspection: Inspection, created: bool
+) -> dict[str, ChecklistItem]:
     """The checklist as its owner keeps it; returns remote item id → local item."""
     codes = [str(e.get("code") or "") for e in entries]
     if len(set(codes)) != len(codes):
@@ -328,8 +376,13 @@ def _item_of(items: dict[str, ChecklistItem], remote: Any) -> ChecklistItem:
     return item
 
 
-def _apply_answers(entries: list[dict[str, Any]], target: Target, items: dict[str, ChecklistItem],
-                   people: _People, created: bool) -> None:  # fmt: skip
+def _apply_answers(
+    entries: list[dict[str, Any]],
+    target: Target,
+    items: dict[str, ChecklistItem],
+    people: _People,
+    created: bool,
+) -> None:
     """The target's answers as the owner keeps them (an answer it no longer has goes)."""
     existing = {} if created else {a.item_id: a for a in target.answers.all()}
     seen: set[int] = set()
@@ -361,9 +414,16 @@ def _apply_answers(entries: list[dict[str, Any]], target: Target, items: dict[st
         Answer.objects.filter(pk__in=stale).delete()
 
 
-def _apply_findings(peer: Peer, entries: list[dict[str, Any]], target: Target,
-                    items: dict[str, ChecklistItem], people: _People, *, created: bool,
-                    keep_pending: bool) -> list[tuple[Finding, dict[str, Any], bool]]:  # fmt: skip
+def _apply_findings(
+    peer: Peer,
+    entries: list[dict[str, Any]],
+    target: Target,
+    items: dict[str, ChecklistItem],
+    people: _People,
+    *,
+    created: bool,
+    keep_pending: bool,
+) -> list[tuple[Finding, dict[str, Any], bool]]:
     """The target's findings as the owner keeps them; (row, record, new) for each. With
     `keep_pending` (at the agency node), a finding the owner still calls open stays
     "remediation reported" while a remediation of this node's has not reached the owner."""
@@ -374,8 +434,14 @@ def _apply_findings(peer: Peer, entries: list[dict[str, Any]], target: Target,
         rows = Remediation.objects.filter(finding__target=target).values_list("pk", "finding_id")
         for pk, finding_id in rows:
             ours.setdefault(finding_id, set()).add(str(pk))
-    names = ("item_id", *FINDING_FIELDS, "created_by_id", "created_at", "verified_by_id",
-             "verified_at")  # fmt: skip
+    names = (
+        "item_id",
+        *FINDING_FIELDS,
+        "created_by_id",
+        "created_at",
+        "verified_by_id",
+        "verified_at",
+    )
     out: list[tuple[Finding, dict[str, Any], bool]] = []
     new: list[tuple[Any, datetime | None]] = []
     changed: list[Finding] = []
@@ -412,8 +478,9 @@ def _apply_findings(peer: Peer, entries: list[dict[str, Any]], target: Target,
     return out
 
 
-def _copy_remediations(peer: Peer, findings: list[tuple[Finding, dict[str, Any]]],
-                       people: _People) -> None:  # fmt: skip
+def _copy_remediations(
+    peer: Peer, findings: list[tuple[Finding, dict[str, Any]]], people: _People
+) -> None:
     """The remediation rows of a self-inspection's findings, as the agency keeps them."""
     entries = [(f, r) for f, entry in findings for r in _list(entry.get("remediations"))]
     links = _links(peer, "remediation", [r.get("id") for _f, r in entries]) if entries else {}
@@ -539,24 +606,37 @@ def apply_inspections(
         raise ValidationError(_("This agency node's agency is not in its directory yet."))
     people = _People(peer, "province")
     applied = [
-        _apply_inspection(peer, record, own, Inspection.Kind.INSPECTION, people, copies_remediation=False)
+        _apply_inspection(
+            peer, record, own, Inspection.Kind.INSPECTION, people, copies_remediation=False
+        )
         for record in _list(records)
-    ]  # fmt: skip
+    ]
     if not any(a.created or a.new_findings or a.decided for a in applied):
         return
     told = list(people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}))
     for done in applied:
         if done.created:
-            notify(told, title=_("Inspection planned: %(title)s") % {"title": done.inspection.title},
-                   url=reverse("inspections:detail", args=[done.inspection.pk]),
-                   key=f"inspection-{done.inspection.pk}")  # fmt: skip
+            notify(
+                told,
+                title=_("Inspection planned: %(title)s") % {"title": done.inspection.title},
+                url=reverse("inspections:detail", args=[done.inspection.pk]),
+                key=f"inspection-{done.inspection.pk}",
+            )
         for finding in done.new_findings:
-            notify(told, title=_("Inspection finding to remedy by %(day)s") % {"day": finding.deadline.strftime("%d/%m/%Y")},
-                   url=reverse("inspections:finding", args=[finding.pk]), key=f"inspection-finding-{finding.pk}")  # fmt: skip
+            notify(
+                told,
+                title=_("Inspection finding to remedy by %(day)s")
+                % {"day": finding.deadline.strftime("%d/%m/%Y")},
+                url=reverse("inspections:finding", args=[finding.pk]),
+                key=f"inspection-finding-{finding.pk}",
+            )
         for remediation, accepted in done.decided:
-            notify(told, title=_("Remediation accepted") if accepted else _("Remediation not accepted"),
-                   url=reverse("inspections:finding", args=[remediation.finding_id]),
-                   key=f"sync-verify:{peer.pk}:{remediation.pk}:{accepted}")  # fmt: skip
+            notify(
+                told,
+                title=_("Remediation accepted") if accepted else _("Remediation not accepted"),
+                url=reverse("inspections:finding", args=[remediation.finding_id]),
+                key=f"sync-verify:{peer.pk}:{remediation.pk}:{accepted}",
+            )
 
 
 # --- Agency node → province ------------------------------------------------------------------------
@@ -579,8 +659,14 @@ def export_self_inspections(peer: Peer, payload: Payload, mark: Any) -> Any:
     )
 
     def whole(row: Remediation) -> dict[str, Any]:
-        return {"id": row.pk, "text": row.text, "by": _who(row.posted_by), "at": _plain(row.posted_at),
-                "accepted": row.accepted, "comment": row.comment}  # fmt: skip
+        return {
+            "id": row.pk,
+            "text": row.text,
+            "by": _who(row.posted_by),
+            "at": _plain(row.posted_at),
+            "accepted": row.accepted,
+            "comment": row.comment,
+        }
 
     fresh, digests = _changed(_snapshot(targets, whole, own.code), mark.get("s"))
     copies = Link.objects.filter(peer=peer, model="insp_finding")
@@ -591,15 +677,29 @@ def export_self_inspections(peer: Peer, payload: Payload, mark: Any) -> Any:
         .select_related("posted_by")
         .order_by("pk")
     )
-    theirs = dict(
-        copies.filter(local_id__in={r.finding_id for r in reported}).values_list(
-            "local_id", "remote_id"
+    theirs = (
+        dict(
+            copies.filter(local_id__in={r.finding_id for r in reported}).values_list(
+                "local_id", "remote_id"
+            )
         )
-    ) if reported else {}  # fmt: skip
-    payload.add("self_inspections", fresh + [
-        {"remediation": r.pk, "finding": theirs[r.finding_id], "text": r.text, "by": _who(r.posted_by),
-         "at": _plain(r.posted_at)} for r in reported
-    ])  # fmt: skip
+        if reported
+        else {}
+    )
+    payload.add(
+        "self_inspections",
+        fresh
+        + [
+            {
+                "remediation": r.pk,
+                "finding": theirs[r.finding_id],
+                "text": r.text,
+                "by": _who(r.posted_by),
+                "at": _plain(r.posted_at),
+            }
+            for r in reported
+        ],
+    )
     return {"s": digests, "r": reported[-1].pk if reported else int(mark.get("r") or 0)}
 
 
@@ -613,12 +713,15 @@ def apply_self_inspections(
     records = _list(records)
     for record in records:
         if "remediation" not in record:
-            _apply_inspection(peer, record, agency, Inspection.Kind.SELF, people, copies_remediation=True)  # fmt: skip
+            _apply_inspection(
+                peer, record, agency, Inspection.Kind.SELF, people, copies_remediation=True
+            )
     _apply_reported(peer, [r for r in records if "remediation" in r], agency, people)
 
 
-def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
-                    people: _People) -> None:  # fmt: skip
+def _apply_reported(
+    peer: Peer, records: list[dict[str, Any]], agency: Agency, people: _People
+) -> None:
     """Remediation the agency reported on the province's findings: kept with the agency's text
     and time; the finding becomes "remediation reported" (one already verified stays so), the
     inspection team is told and the audit chain records it, as `post_remediation` does."""
@@ -628,8 +731,16 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
     if not fresh:
         return
     wanted = {as_int(need(r.get("finding"), "a finding")) for r in fresh}
-    findings = {f.pk: f for f in locked(Finding.objects).select_related("target__inspection__leader")
-                .filter(pk__in=wanted, target__agency=agency, target__inspection__kind=Inspection.Kind.INSPECTION)}  # fmt: skip
+    findings = {
+        f.pk: f
+        for f in locked(Finding.objects)
+        .select_related("target__inspection__leader")
+        .filter(
+            pk__in=wanted,
+            target__agency=agency,
+            target__inspection__kind=Inspection.Kind.INSPECTION,
+        )
+    }
     if set(findings) != wanted:
         raise ValidationError(
             _("The bundle reports remediation on a finding not made to %(agency)s.")
@@ -640,8 +751,11 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
         text = _text(record.get("text"), 20_000).strip()
         if not text:
             raise ValidationError(_("Say what was done."))
-        row = Remediation(finding=findings[as_int(record["finding"])], text=text,
-                          posted_by=people.get(record.get("by")))  # fmt: skip
+        row = Remediation(
+            finding=findings[as_int(record["finding"])],
+            text=text,
+            posted_by=people.get(record.get("by")),
+        )
         new.append((row, _moment(record.get("at"))))
     _store(Remediation, new, [], ["posted_at"], "posted_at")
     _add_links(
@@ -658,13 +772,21 @@ def _apply_reported(peer: Peer, records: list[dict[str, Any]], agency: Agency,
     for row, _when in new:
         finding = findings[row.finding_id]
         inspection = finding.target.inspection
-        audit.record(actor=row.posted_by, action="inspection.remediation", obj=finding, agency=agency,
-                     changes={"text": row.text[:500], "node": peer.name})  # fmt: skip
+        audit.record(
+            actor=row.posted_by,
+            action="inspection.remediation",
+            obj=finding,
+            agency=agency,
+            changes={"text": row.text[:500], "node": peer.name},
+        )
         if inspection.pk not in teams:
             teams[inspection.pk] = [inspection.leader, *inspection.team.all()]
-        notify(teams[inspection.pk], title=_("Remediation reported: %(agency)s") % {"agency": agency.name},
-               url=reverse("inspections:finding", args=[finding.pk]),
-               key=f"inspection-remediation-{row.pk}")  # fmt: skip
+        notify(
+            teams[inspection.pk],
+            title=_("Remediation reported: %(agency)s") % {"agency": agency.name},
+            url=reverse("inspections:finding", args=[finding.pk]),
+            key=f"inspection-remediation-{row.pk}",
+        )
 
 
 SECTION_DOWN = Section("inspections", "province", export_inspections, apply_inspections)

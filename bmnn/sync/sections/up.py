@@ -64,11 +64,19 @@ def export_progress(peer: Peer, payload: Payload, mark: Any) -> Any:
             with item.file.open("rb") as handle:
                 payload.attachments[name] = handle.read()
             evidence.append({"name": item.original_name, "attachment": name, "sha256": item.sha256})
-        records.append({
-            "id": update.pk, "assignment": links[update.assignment_id], "status": update.status,
-            "note": update.note, "period": update.period, "at": update.created_at.isoformat(),
-            "by": update.author.get_full_name(), "by_login": update.author.username, "evidence": evidence,
-        })  # fmt: skip
+        records.append(
+            {
+                "id": update.pk,
+                "assignment": links[update.assignment_id],
+                "status": update.status,
+                "note": update.note,
+                "period": update.period,
+                "at": update.created_at.isoformat(),
+                "by": update.author.get_full_name(),
+                "by_login": update.author.username,
+                "evidence": evidence,
+            }
+        )
     payload.add("progress", records)
     return updates[-1].pk if updates else mark
 
@@ -83,8 +91,12 @@ def apply_progress(
     if not fresh:
         return
     wanted = {as_int(need(r.get("assignment"), "an assignment")) for r in fresh}
-    assignments = {a.pk: a for a in locked(Assignment.objects).select_related("task")
-                   .filter(pk__in=wanted, agency=agency)}  # fmt: skip
+    assignments = {
+        a.pk: a
+        for a in locked(Assignment.objects)
+        .select_related("task")
+        .filter(pk__in=wanted, agency=agency)
+    }
     if set(assignments) != wanted:
         raise ValidationError(
             _("The bundle reports progress on a task not assigned to %(agency)s.")
@@ -99,9 +111,15 @@ def apply_progress(
         who = (str(record.get("by_login") or "agency"), str(record.get("by") or ""))
         if who not in authors:
             authors[who] = remote_person(peer, *who)
-        updates.append(ProgressUpdate(assignment=assignments[as_int(record["assignment"])], author=authors[who],
-                                      status=status, note=str(record.get("note") or "")[:20_000],
-                                      period=str(record.get("period") or "")[:16]))  # fmt: skip
+        updates.append(
+            ProgressUpdate(
+                assignment=assignments[as_int(record["assignment"])],
+                author=authors[who],
+                status=status,
+                note=str(record.get("note") or "")[:20_000],
+                period=str(record.get("period") or "")[:16],
+            )
+        )
     ProgressUpdate.objects.bulk_create(updates)
     for update, record in zip(updates, fresh, strict=True):
         update.created_at = as_moment(record.get("at"))  # the agency's time, not the import's
@@ -113,8 +131,13 @@ def apply_progress(
                 raise ValidationError(_("An evidence file of the bundle is missing or altered."))
             name = str(item.get("name") or "evidence")[:255]
             kind = check_upload(name, data, EVIDENCE_KINDS)
-            evidence = Evidence(update=update, original_name=name, size=len(data),
-                                sha256=item["sha256"], content_type=kind)  # fmt: skip
+            evidence = Evidence(
+                update=update,
+                original_name=name,
+                size=len(data),
+                sha256=item["sha256"],
+                content_type=kind,
+            )
             evidence.file.save(random_name("evidence", name), ContentFile(data), save=False)
             evidence.save()
     done = {}
@@ -129,12 +152,18 @@ def apply_progress(
     for assignment in assignments.values():
         assignment.updated_at = now
     Assignment.objects.bulk_update(list(assignments.values()), ["status", "review", "updated_at"])
-    Link.objects.bulk_create(Link(peer=peer, model="progress", remote_id=str(r["id"]), local_id=u.pk)
-                             for u, r in zip(updates, fresh, strict=True))  # fmt: skip
+    Link.objects.bulk_create(
+        Link(peer=peer, model="progress", remote_id=str(r["id"]), local_id=u.pk)
+        for u, r in zip(updates, fresh, strict=True)
+    )
     for assignment in done.values():
-        notify(people_in_roles((Role.SUPERVISOR,)),
-               title=_("%(agency)s reports task %(ref)s done") % {"agency": agency.name, "ref": assignment.task.ref},
-               url=reverse("plans:assignment", args=[assignment.pk]), key=f"sync-done:{peer.pk}:{assignment.pk}")  # fmt: skip
+        notify(
+            people_in_roles((Role.SUPERVISOR,)),
+            title=_("%(agency)s reports task %(ref)s done")
+            % {"agency": agency.name, "ref": assignment.task.ref},
+            url=reverse("plans:assignment", args=[assignment.pk]),
+            key=f"sync-done:{peer.pk}:{assignment.pk}",
+        )
 
 
 # --- Signed reports ------------------------------------------------------------------------------
@@ -147,16 +176,31 @@ def export_reports(peer: Peer, payload: Payload, mark: Any) -> Any:
     )
     signatures = list(
         SubmissionEvent.objects.filter(
-            action=SubmissionEvent.Action.SIGN, submission__period_id__in=links, pk__gt=int(mark or 0)
-        ).select_related("submission", "actor").order_by("pk")
-    )  # fmt: skip
+            action=SubmissionEvent.Action.SIGN,
+            submission__period_id__in=links,
+            pk__gt=int(mark or 0),
+        )
+        .select_related("submission", "actor")
+        .order_by("pk")
+    )
     latest = {e.submission_id: e for e in signatures}  # signed twice since: the last signature
-    payload.add("reports", [{
-        "id": e.pk, "period": links[e.submission.period_id], "revision": e.submission.revision,
-        **{n: getattr(e.submission, n) for n in NARRATIVE}, "answers": e.submission.answers,
-        "figures": e.submission.figures, "by": e.actor.get_full_name(), "by_login": e.actor.username,
-        "at": e.at.isoformat(),
-    } for e in latest.values()])  # fmt: skip
+    payload.add(
+        "reports",
+        [
+            {
+                "id": e.pk,
+                "period": links[e.submission.period_id],
+                "revision": e.submission.revision,
+                **{n: getattr(e.submission, n) for n in NARRATIVE},
+                "answers": e.submission.answers,
+                "figures": e.submission.figures,
+                "by": e.actor.get_full_name(),
+                "by_login": e.actor.username,
+                "at": e.at.isoformat(),
+            }
+            for e in latest.values()
+        ],
+    )
     return signatures[-1].pk if signatures else mark
 
 
@@ -225,10 +269,13 @@ def apply_reports(
             submission=submission, actor=signer, action=SubmissionEvent.Action.SIGN
         )
         link(peer, "signature", record["id"], event.pk)
-        notify(people_in_roles((Role.SUPERVISOR,)),
-               title=_("Report received from %(agency)s: %(title)s") % {"agency": agency.name, "title": period.title},
-               url=reverse("reports:submission", args=[period.pk, agency.pk]),
-               key=f"sync-report:{peer.pk}:{record['id']}")  # fmt: skip
+        notify(
+            people_in_roles((Role.SUPERVISOR,)),
+            title=_("Report received from %(agency)s: %(title)s")
+            % {"agency": agency.name, "title": period.title},
+            url=reverse("reports:submission", args=[period.pk, agency.pk]),
+            key=f"sync-report:{peer.pk}:{record['id']}",
+        )
 
 
 # --- Incidents (leaks and losses) and their follow-up ------------------------------------------
@@ -249,18 +296,46 @@ def export_incidents(peer: Peer, payload: Payload, mark: Any) -> Any:
 
     mark = mark if isinstance(mark, dict) else {}
     own = node_agency_ids()
-    incidents = list(Incident.objects.filter(agency_id__in=own, pk__gt=int(mark.get("i") or 0))
-                     .select_related("reported_by").order_by("pk"))  # fmt: skip
-    steps = list(IncidentStep.objects.filter(incident__agency_id__in=own, pk__gt=int(mark.get("s") or 0))
-                 .exclude(pk__in=_steps_from(peer)).select_related("author").order_by("pk"))  # fmt: skip
-    payload.add("incidents", [{
-        "id": i.pk, "what": i.what, "level": i.level, "found_at": i.found_at.isoformat(), "channel": i.channel,
-        "scope": i.scope, "measures": i.measures, "by": i.reported_by.get_full_name(),
-        "by_login": i.reported_by.username, "at": i.reported_at.isoformat(),
-    } for i in incidents] + [{
-        "step": s.pk, "incident": s.incident_id, "text": s.text, "by": s.author.get_full_name(),
-        "by_login": s.author.username, "at": s.created_at.isoformat(),
-    } for s in steps])  # fmt: skip
+    incidents = list(
+        Incident.objects.filter(agency_id__in=own, pk__gt=int(mark.get("i") or 0))
+        .select_related("reported_by")
+        .order_by("pk")
+    )
+    steps = list(
+        IncidentStep.objects.filter(incident__agency_id__in=own, pk__gt=int(mark.get("s") or 0))
+        .exclude(pk__in=_steps_from(peer))
+        .select_related("author")
+        .order_by("pk")
+    )
+    payload.add(
+        "incidents",
+        [
+            {
+                "id": i.pk,
+                "what": i.what,
+                "level": i.level,
+                "found_at": i.found_at.isoformat(),
+                "channel": i.channel,
+                "scope": i.scope,
+                "measures": i.measures,
+                "by": i.reported_by.get_full_name(),
+                "by_login": i.reported_by.username,
+                "at": i.reported_at.isoformat(),
+            }
+            for i in incidents
+        ]
+        + [
+            {
+                "step": s.pk,
+                "incident": s.incident_id,
+                "text": s.text,
+                "by": s.author.get_full_name(),
+                "by_login": s.author.username,
+                "at": s.created_at.isoformat(),
+            }
+            for s in steps
+        ],
+    )
     return {
         "i": incidents[-1].pk if incidents else mark.get("i", 0),
         "s": steps[-1].pk if steps else mark.get("s", 0),
@@ -293,13 +368,23 @@ def apply_incidents(
         by = remote_person(
             peer, str(record.get("by_login") or "agency"), str(record.get("by") or "")
         )
-        incident = Incident.objects.create(agency=agency, level=level, channel=channel, reported_by=by,
-                                           found_at=as_moment(record.get("found_at")), source=Incident.Source.AGENCY,
-                                           source_ref=f"node {peer.key_id} #{record['id']}", **details)  # fmt: skip
+        incident = Incident.objects.create(
+            agency=agency,
+            level=level,
+            channel=channel,
+            reported_by=by,
+            found_at=as_moment(record.get("found_at")),
+            source=Incident.Source.AGENCY,
+            source_ref=f"node {peer.key_id} #{record['id']}",
+            **details,
+        )
         link(peer, "incident", record["id"], incident.pk)
-        notify([*people_in_roles((Role.SUPERVISOR,))],
-               title=_("Leak or loss reported by %(agency)s") % {"agency": agency.name},
-               url=reverse("reports:incident", args=[incident.pk]), key=f"incident-{incident.pk}")  # fmt: skip
+        notify(
+            [*people_in_roles((Role.SUPERVISOR,))],
+            title=_("Leak or loss reported by %(agency)s") % {"agency": agency.name},
+            url=reverse("reports:incident", args=[incident.pk]),
+            key=f"incident-{incident.pk}",
+        )
     for record in records:
         if "step" not in record or local_id(peer, "step", record["step"]):
             continue
@@ -320,8 +405,22 @@ def apply_incidents(
 # --- Device inventory (computers, media, independent LANs) and what host audits concluded -----
 
 LAN_FIELDS = ("name", "site", "measures")
-DEVICE_FIELDS = ("asset_tag", "kind", "make_model", "serial", "os", "location", "highest_level", "connected_to",
-                 "ever_connected", "ever_connected_on", "ever_connected_to", "hostname", "machine_id", "active")  # fmt: skip
+DEVICE_FIELDS = (
+    "asset_tag",
+    "kind",
+    "make_model",
+    "serial",
+    "os",
+    "location",
+    "highest_level",
+    "connected_to",
+    "ever_connected",
+    "ever_connected_on",
+    "ever_connected_to",
+    "hostname",
+    "machine_id",
+    "active",
+)
 MEDIUM_FIELDS = (
     "label",
     "kind",
@@ -349,10 +448,21 @@ def export_inventory(peer: Peer, payload: Payload, mark: Any) -> Any:
     from bmnn.devices.models import Device, IndependentLan, Medium
 
     own = node_agency_ids()
-    payload.add("inventory", [{"lan": _plain(lan, LAN_FIELDS)} for lan in IndependentLan.objects.filter(agency_id__in=own).order_by("pk")]
-                + [{"device": _plain(d, DEVICE_FIELDS), "lan_name": d.lan.name if d.lan else None}
-                   for d in Device.objects.filter(agency_id__in=own).select_related("lan").order_by("pk")]
-                + [{"medium": _plain(m, MEDIUM_FIELDS)} for m in Medium.objects.filter(agency_id__in=own).order_by("pk")])  # fmt: skip
+    payload.add(
+        "inventory",
+        [
+            {"lan": _plain(lan, LAN_FIELDS)}
+            for lan in IndependentLan.objects.filter(agency_id__in=own).order_by("pk")
+        ]
+        + [
+            {"device": _plain(d, DEVICE_FIELDS), "lan_name": d.lan.name if d.lan else None}
+            for d in Device.objects.filter(agency_id__in=own).select_related("lan").order_by("pk")
+        ]
+        + [
+            {"medium": _plain(m, MEDIUM_FIELDS)}
+            for m in Medium.objects.filter(agency_id__in=own).order_by("pk")
+        ],
+    )
     return None
 
 

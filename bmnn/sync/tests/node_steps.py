@@ -45,14 +45,21 @@ def setup_province(_: Any) -> dict[str, Any]:
     Agency.objects.create(name="Sở Y tế", code=HEALTH, type=AgencyType.DEPARTMENT)
     Agency.objects.create(name="Sở Tư pháp", code=JUSTICE, type=AgencyType.DEPARTMENT)
     _person(police.code, Role.SUPERVISOR, "giam-sat", "Hoàng Minh Giám")
-    catalogue = Catalogue.objects.create(sector="Y tế", decision="Quyết định số 1/QĐ-TTg (mẫu thử)",
-                                         issued_on=date(2020, 1, 1))  # fmt: skip
+    catalogue = Catalogue.objects.create(
+        sector="Y tế", decision="Quyết định số 1/QĐ-TTg (mẫu thử)", issued_on=date(2020, 1, 1)
+    )
     CatalogueItem.objects.create(catalogue=catalogue, code="1", text="Hồ sơ dịch bệnh", level="mat")
     CatalogueItem.objects.create(
         catalogue=catalogue, code="2", text="Phương án phòng chống", level="toi_mat"
     )
-    LegalDocument.objects.create(kind="law", number="29/2018/QH14", title="Luật Bảo vệ bí mật nhà nước",
-                                 issuer="Quốc hội", issued_on=date(2018, 11, 15), effective_from=date(2020, 7, 1))  # fmt: skip
+    LegalDocument.objects.create(
+        kind="law",
+        number="29/2018/QH14",
+        title="Luật Bảo vệ bí mật nhà nước",
+        issuer="Quốc hội",
+        issued_on=date(2018, 11, 15),
+        effective_from=date(2020, 7, 1),
+    )
     return {"agencies": Agency.objects.count()}
 
 
@@ -64,15 +71,26 @@ def issue_plan(_: Any) -> dict[str, Any]:
     supervisor = Person.objects.get(username="giam-sat")
     health, justice = Agency.objects.get(code=HEALTH), Agency.objects.get(code=JUSTICE)
     tasks = [
-        TaskDraft(ref="1", content="Tổ chức tập huấn công tác bảo vệ bí mật nhà nước",
-                  leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
-                  coordinating=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-                  timing_kind="date", due_date=date(2026, 12, 20)),
-        TaskDraft(ref="2", content="Rà soát danh mục bí mật nhà nước của ngành",
-                  leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)], timing_kind="continuous"),
-    ]  # fmt: skip
-    plan = create_plan(actor=supervisor, header={"title": "Kế hoạch bảo vệ bí mật nhà nước năm 2026",
-                                                 "number": "12/KH-UBND"}, tasks=tasks)  # fmt: skip
+        TaskDraft(
+            ref="1",
+            content="Tổ chức tập huấn công tác bảo vệ bí mật nhà nước",
+            leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
+            coordinating=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
+            timing_kind="date",
+            due_date=date(2026, 12, 20),
+        ),
+        TaskDraft(
+            ref="2",
+            content="Rà soát danh mục bí mật nhà nước của ngành",
+            leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
+            timing_kind="continuous",
+        ),
+    ]
+    plan = create_plan(
+        actor=supervisor,
+        header={"title": "Kế hoạch bảo vệ bí mật nhà nước năm 2026", "number": "12/KH-UBND"},
+        tasks=tasks,
+    )
     issue_plan(actor=supervisor, plan=plan)
     period = create_period(actor=supervisor, kind="annual", year=2026)
     return {"plan": plan.pk, "period": period.pk}
@@ -103,8 +121,14 @@ def classify(args: dict[str, Any]) -> dict[str, Any]:
     made = []
     for n, level in enumerate(args["levels"], start=1):
         entry = CatalogueItem.objects.get(level=level)
-        item = propose_item(actor=officer, agency=agency, level=level, catalogue_item=entry,
-                            doc_type="Báo cáo", summary=args.get("summary", ""))  # fmt: skip
+        item = propose_item(
+            actor=officer,
+            agency=agency,
+            level=level,
+            catalogue_item=entry,
+            doc_type="Báo cáo",
+            summary=args.get("summary", ""),
+        )
         classify_item(
             actor=head,
             item=item,
@@ -122,8 +146,11 @@ def my_tasks(_: Any) -> dict[str, Any]:
 
     officer = Person.objects.get(username="bao-mat")
     rows = policy.restrict_assignments(officer, Assignment.objects.select_related("task__plan"))
-    return {"tasks": sorted([a.task.ref, a.role, a.status, a.review, a.review_note, a.task.plan.title]
-                            for a in rows)}  # fmt: skip
+    return {
+        "tasks": sorted(
+            [a.task.ref, a.role, a.status, a.review, a.review_note, a.task.plan.title] for a in rows
+        )
+    }
 
 
 def post_progress(args: dict[str, Any]) -> dict[str, Any]:
@@ -136,8 +163,13 @@ def post_progress(args: dict[str, Any]) -> dict[str, Any]:
     assignment = policy.restrict_assignments(officer, Assignment.objects.all()).get(
         task__ref=args["ref"]
     )
-    update = post_progress(actor=officer, assignment=assignment, status=args["status"], note=args["note"],
-                           files=[("bien-ban.txt", EVIDENCE)] if args.get("evidence") else [])  # fmt: skip
+    update = post_progress(
+        actor=officer,
+        assignment=assignment,
+        status=args["status"],
+        note=args["note"],
+        files=[("bien-ban.txt", EVIDENCE)] if args.get("evidence") else [],
+    )
     return {"update": update.pk}
 
 
@@ -164,8 +196,12 @@ def sign_report(args: dict[str, Any]) -> dict[str, Any]:
         submission = start_submission(actor=officer, period=period, agency=agency)
     else:
         submission = refill_figures(actor=officer, submission=submission)
-    submission = save_submission(actor=officer, submission=submission, revision=submission.revision,
-                                 situation=args["situation"])  # fmt: skip
+    submission = save_submission(
+        actor=officer,
+        submission=submission,
+        revision=submission.revision,
+        situation=args["situation"],
+    )
     submission = submit(actor=officer, submission=submission)
     submission = sign(actor=head, submission=submission)
     return {
@@ -178,9 +214,15 @@ def report_state(_: Any) -> dict[str, Any]:
     from bmnn.reports.models import Submission
 
     rows = Submission.objects.select_related("agency", "period").prefetch_related("events")
-    return {s.agency.code: {"state": s.state, "situation": s.situation,
-                            "events": [[e.action, e.comment] for e in s.events.all()],
-                            "figures": {k: v["value"] for k, v in s.figures.items()}} for s in rows}  # fmt: skip
+    return {
+        s.agency.code: {
+            "state": s.state,
+            "situation": s.situation,
+            "events": [[e.action, e.comment] for e in s.events.all()],
+            "figures": {k: v["value"] for k, v in s.figures.items()},
+        }
+        for s in rows
+    }
 
 
 def matrix(_: Any) -> dict[str, Any]:
@@ -228,8 +270,13 @@ def library(_: Any) -> dict[str, Any]:
     from bmnn.inspections.models import LegalDocument
     from bmnn.registry.models import CatalogueItem
 
-    return {"entries": sorted([e.code, e.level, e.catalogue.decision] for e in CatalogueItem.objects.select_related("catalogue")),
-            "documents": sorted(LegalDocument.objects.values_list("number", flat=True))}  # fmt: skip
+    return {
+        "entries": sorted(
+            [e.code, e.level, e.catalogue.decision]
+            for e in CatalogueItem.objects.select_related("catalogue")
+        ),
+        "documents": sorted(LegalDocument.objects.values_list("number", flat=True)),
+    }
 
 
 def register_counts(_: Any) -> dict[str, Any]:
@@ -263,9 +310,14 @@ def report_incident(args: dict[str, Any]) -> dict[str, Any]:
     from bmnn.reports.services import report_incident
 
     officer = Person.objects.get(username="bao-mat")
-    made = report_incident(actor=officer, agency=Agency.objects.get(code=os.environ["BMNN_NODE_AGENCY"]),
-                           what=args["what"], channel="lost_document", level=args.get("level", "mat"),
-                           found_at=timezone.now() - timedelta(hours=3))  # fmt: skip
+    made = report_incident(
+        actor=officer,
+        agency=Agency.objects.get(code=os.environ["BMNN_NODE_AGENCY"]),
+        what=args["what"],
+        channel="lost_document",
+        level=args.get("level", "mat"),
+        found_at=timezone.now() - timedelta(hours=3),
+    )
     return {"incident": made.pk}
 
 
@@ -292,9 +344,28 @@ def close_incident(args: dict[str, Any]) -> dict[str, Any]:
     return {"closed": True}
 
 
-STEPS = {f.__name__: f for f in (library, report_incident, incidents, close_incident, setup_province, issue_plan, agency_people, classify, my_tasks, post_progress,
-                                  sign_report, report_state, matrix, review_report, province_report,
-                                  register_counts, review_task)}  # fmt: skip
+STEPS = {
+    f.__name__: f
+    for f in (
+        library,
+        report_incident,
+        incidents,
+        close_incident,
+        setup_province,
+        issue_plan,
+        agency_people,
+        classify,
+        my_tasks,
+        post_progress,
+        sign_report,
+        report_state,
+        matrix,
+        review_report,
+        province_report,
+        register_counts,
+        review_task,
+    )
+}
 
 
 def main() -> None:

@@ -34,22 +34,47 @@ def province(make_agency, make_person):
     )
     supervisor = make_person(police, Role.SUPERVISOR, "Lê Thị Hằng")
     admin = make_person(police, Role.ADMINISTRATOR, "Đỗ Minh Khoa")
-    plan = create_plan(actor=supervisor, header={"title": "Kế hoạch năm 2026"}, tasks=[
-        TaskDraft(ref="1", content="Tập huấn", leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
-                  timing_kind="date", due_date=date(2026, 12, 20)),
-        TaskDraft(ref="2", content="Rà soát", leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-                  timing_kind="continuous"),
-    ])  # fmt: skip
+    plan = create_plan(
+        actor=supervisor,
+        header={"title": "Kế hoạch năm 2026"},
+        tasks=[
+            TaskDraft(
+                ref="1",
+                content="Tập huấn",
+                leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
+                timing_kind="date",
+                due_date=date(2026, 12, 20),
+            ),
+            TaskDraft(
+                ref="2",
+                content="Rà soát",
+                leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
+                timing_kind="continuous",
+            ),
+        ],
+    )
     issue_plan(actor=supervisor, plan=plan)
     pem, public = bundles.generate_key()
-    card = json.dumps({"role": "agency", "name": "Nút Sở Y tế", "agency": "so-y-te",
-                       "key": bundles.public_key_text(public)})  # fmt: skip
+    card = json.dumps(
+        {
+            "role": "agency",
+            "name": "Nút Sở Y tế",
+            "agency": "so-y-te",
+            "key": bundles.public_key_text(public),
+        }
+    )
     peer = services.trust_peer(actor=admin, card=card)
     return {
-        "health": health, "justice": justice, "supervisor": supervisor, "admin": admin, "peer": peer, "pem": pem,
+        "health": health,
+        "justice": justice,
+        "supervisor": supervisor,
+        "admin": admin,
+        "peer": peer,
+        "pem": pem,
         "officer": make_person(health, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "mine": Assignment.objects.get(agency=health), "theirs": Assignment.objects.get(agency=justice),
-    }  # fmt: skip
+        "mine": Assignment.objects.get(agency=health),
+        "theirs": Assignment.objects.get(agency=justice),
+    }
 
 
 def _bundle(
@@ -57,17 +82,31 @@ def _bundle(
 ) -> bytes:
     """What the health department's node would send: its progress records, numbered `seq`."""
     sections = {"progress": list(progress)} if progress else {}
-    envelope = {"from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)),
-                "to": to or node.key_id(), "seq": seq, "ack": ack, "from_role": "agency",
-                "contents": {k: len(v) for k, v in sections.items()}}  # fmt: skip
+    envelope = {
+        "from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)),
+        "to": to or node.key_id(),
+        "seq": seq,
+        "ack": ack,
+        "from_role": "agency",
+        "contents": {k: len(v) for k, v in sections.items()},
+    }
     files = {"envelope.json": json.dumps(envelope).encode()}
     files.update({f"sections/{k}.json": json.dumps(v).encode() for k, v in sections.items()})
     return bundles.write(channel.KIND, files, private_pem=pem or p["pem"], issuer="Nút Sở Y tế")
 
 
 def _update(uid: int, assignment: Assignment, status: str = "in_progress") -> dict:
-    return {"id": uid, "assignment": assignment.pk, "status": status, "note": f"Cập nhật {uid}",
-            "period": "", "at": "2026-11-02T08:00:00+07:00", "by": "Nguyễn Thị Hoa", "by_login": "hoa", "evidence": []}  # fmt: skip
+    return {
+        "id": uid,
+        "assignment": assignment.pk,
+        "status": status,
+        "note": f"Cập nhật {uid}",
+        "period": "",
+        "at": "2026-11-02T08:00:00+07:00",
+        "by": "Nguyễn Thị Hoa",
+        "by_login": "hoa",
+        "evidence": [],
+    }
 
 
 def _imported(p) -> list[str]:
@@ -210,14 +249,29 @@ def test_the_pages_list_each_bundle_and_refuse_others(province, client_for) -> N
 
 
 def _incident(uid: int, level: str) -> dict:
-    return {"id": uid, "what": "Mất bản Tối mật số 3", "level": level, "found_at": "2026-11-30T08:00:00+07:00",
-            "channel": "lost_document", "scope": "Phòng Kế hoạch", "measures": "Đã khoanh vùng",
-            "by": "Nguyễn Thị Hoa", "by_login": "hoa", "at": "2026-11-30T09:00:00+07:00"}  # fmt: skip
+    return {
+        "id": uid,
+        "what": "Mất bản Tối mật số 3",
+        "level": level,
+        "found_at": "2026-11-30T08:00:00+07:00",
+        "channel": "lost_document",
+        "scope": "Phòng Kế hoạch",
+        "measures": "Đã khoanh vùng",
+        "by": "Nguyễn Thị Hoa",
+        "by_login": "hoa",
+        "at": "2026-11-30T09:00:00+07:00",
+    }
 
 
 def _incident_bundle(p, seq: int, records: list[dict]) -> bytes:
-    envelope = {"from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)), "to": node.key_id(),
-                "seq": seq, "ack": 0, "from_role": "agency", "contents": {"incidents": len(records)}}  # fmt: skip
+    envelope = {
+        "from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)),
+        "to": node.key_id(),
+        "seq": seq,
+        "ack": 0,
+        "from_role": "agency",
+        "contents": {"incidents": len(records)},
+    }
     files = {
         "envelope.json": json.dumps(envelope).encode(),
         "sections/incidents.json": json.dumps(records).encode(),
@@ -250,8 +304,17 @@ def test_an_incident_arrives_at_once_and_a_node_without_secrets_keeps_only_the_f
 def test_a_follow_up_of_an_unknown_incident_refuses_the_bundle(province) -> None:
     from bmnn.reports.models import Incident
 
-    records = [_incident(5, "mat"), {"step": 1, "incident": 999, "text": "Đã xử lý", "by": "Hoa", "by_login": "hoa",
-                                     "at": "2026-11-30T10:00:00+07:00"}]  # fmt: skip
+    records = [
+        _incident(5, "mat"),
+        {
+            "step": 1,
+            "incident": 999,
+            "text": "Đã xử lý",
+            "by": "Hoa",
+            "by_login": "hoa",
+            "at": "2026-11-30T10:00:00+07:00",
+        },
+    ]
     with pytest.raises(ValidationError):
         channel.import_bundle(
             actor=province["supervisor"], data=_incident_bundle(province, 1, records)
@@ -268,8 +331,15 @@ def test_the_inventory_comes_up_whole_and_updates_in_place(province, settings) -
 
     p = province
     lan = IndependentLan.objects.create(agency=p["health"], name="LAN Văn thư", site="Phòng 201")
-    device = Device.objects.create(agency=p["health"], asset_tag="SYT-01", kind="computer", connected_to="lan",
-                                   ever_connected="yes", ever_connected_to="Internet (2023)", lan=lan)  # fmt: skip
+    device = Device.objects.create(
+        agency=p["health"],
+        asset_tag="SYT-01",
+        kind="computer",
+        connected_to="lan",
+        ever_connected="yes",
+        ever_connected_to="Internet (2023)",
+        lan=lan,
+    )
     Medium.objects.create(
         agency=p["health"],
         label="USB-01",
@@ -289,8 +359,13 @@ def test_the_inventory_comes_up_whole_and_updates_in_place(province, settings) -
     IndependentLan.objects.all().delete()
 
     def send(seq: int, rows: list[dict]) -> None:
-        envelope = {"from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)), "to": node.key_id(),
-                    "seq": seq, "ack": 0, "contents": {"inventory": len(rows)}}  # fmt: skip
+        envelope = {
+            "from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)),
+            "to": node.key_id(),
+            "seq": seq,
+            "ack": 0,
+            "contents": {"inventory": len(rows)},
+        }
         files = {
             "envelope.json": json.dumps(envelope).encode(),
             "sections/inventory.json": json.dumps(rows).encode(),
@@ -321,20 +396,30 @@ def test_bundles_travel_sealed_to_the_recipient(province) -> None:
 
     p = province
     pem, public = bundles.generate_key()
-    card = {"role": "agency", "name": "Nút Sở Tư pháp", "agency": "so-tu-phap",
-            "key": bundles.public_key_text(public), "seal": sealing.public_key_text(pem)}  # fmt: skip
+    card = {
+        "role": "agency",
+        "name": "Nút Sở Tư pháp",
+        "agency": "so-tu-phap",
+        "key": bundles.public_key_text(public),
+        "seal": sealing.public_key_text(pem),
+    }
     sealed_peer = services.trust_peer(actor=p["admin"], card=json.dumps(card))
     sent = channel.export_bundle(actor=p["supervisor"], peer=sealed_peer)
     with sent.file.open("rb") as handle:
         data = handle.read()
     assert sealing.is_sealed(data) and b"files/" not in data  # nothing readable on the medium
-    assert bundles.read(sealing.open_sealed(data, pem), trusted={node.key_id(): bundles.parse_public_key(
-        channel.own_card()["key"])}, kind=channel.KIND).files["envelope.json"]  # fmt: skip
+    assert bundles.read(
+        sealing.open_sealed(data, pem),
+        trusted={node.key_id(): bundles.parse_public_key(channel.own_card()["key"])},
+        kind=channel.KIND,
+    ).files["envelope.json"]
     with pytest.raises(sealing.SealError):
         sealing.open_sealed(data, bundles.generate_key()[0])  # another node's key
     # The province receives a bundle sealed to it by the health node.
-    to_us = sealing.seal(_bundle(p, 1, [_update(10, p["mine"])]), sealing.parse_public_key(
-        sealing.public_key_text(keys.signing_key())))  # fmt: skip
+    to_us = sealing.seal(
+        _bundle(p, 1, [_update(10, p["mine"])]),
+        sealing.parse_public_key(sealing.public_key_text(keys.signing_key())),
+    )
     damaged = to_us[:-5] + bytes([to_us[-5] ^ 1]) + to_us[-4:]
     with pytest.raises(ValidationError):
         channel.import_bundle(actor=p["supervisor"], data=damaged)

@@ -42,8 +42,14 @@ HEALTH, JUSTICE = "so-y-te", "so-tu-phap"
 
 def _peer(name: str, role: str, agency: Any = None) -> tuple[Peer, bytes]:
     pem, public = bundles.generate_key()
-    peer = Peer.objects.create(name=name, role=role, agency=agency, agency_code=agency.code if agency else "",
-                               key_id=bundles.key_id(public), public_key=bundles.public_key_text(public))  # fmt: skip
+    peer = Peer.objects.create(
+        name=name,
+        role=role,
+        agency=agency,
+        agency_code=agency.code if agency else "",
+        key_id=bundles.key_id(public),
+        public_key=bundles.public_key_text(public),
+    )
     return peer, pem
 
 
@@ -55,13 +61,17 @@ def world(make_agency, make_person, settings) -> dict[str, Any]:
     province_node, province_pem = _peer("Nút tỉnh", "province")  # as the health node knows it
     settings.BMNN_NODE, settings.BMNN_NODE_AGENCY = "province", ""
     return {
-        "settings": settings, "health": health, "justice": justice,
+        "settings": settings,
+        "health": health,
+        "justice": justice,
         "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Hằng"),
         "head": make_person(health, Role.HEAD, "Trần Văn Định"),
         "officer": make_person(health, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "health_node": health_node, "health_pem": health_pem,
-        "province_node": province_node, "province_pem": province_pem,
-    }  # fmt: skip
+        "health_node": health_node,
+        "health_pem": health_pem,
+        "province_node": province_node,
+        "province_pem": province_pem,
+    }
 
 
 def _as_province(w: dict[str, Any]) -> None:
@@ -74,8 +84,13 @@ def _as_health_node(w: dict[str, Any]) -> None:
 
 def _bundle(peer: Peer, pem: bytes, seq: int, sections: dict[str, list[Any]]) -> bytes:
     """A bundle as `peer`'s node would sign it, addressed to this node."""
-    envelope = {"from": peer.key_id, "to": node.key_id(), "seq": seq, "ack": 0,
-                "contents": {k: len(v) for k, v in sections.items()}}  # fmt: skip
+    envelope = {
+        "from": peer.key_id,
+        "to": node.key_id(),
+        "seq": seq,
+        "ack": 0,
+        "contents": {k: len(v) for k, v in sections.items()},
+    }
     files = {"envelope.json": json.dumps(envelope).encode()}
     files.update({f"sections/{k}.json": json.dumps(v).encode() for k, v in sections.items()})
     return bundles.write(channel.KIND, files, private_pem=pem, issuer=peer.name)
@@ -104,10 +119,19 @@ def _export(function: Any, peer: Peer, mark: Any = None) -> tuple[list[Any], Any
 def _joint_inspection(w: dict[str, Any], answered: int = 2) -> Inspection:
     """The province inspects the health and the justice departments together."""
     supervisor, health, justice = w["supervisor"], w["health"], w["justice"]
-    inspection = create_inspection(actor=supervisor, kind="inspection", title="Kiểm tra công tác bảo vệ BMNN 2026",
-                                   year=2026, period_from=date(2025, 1, 1), period_to=date(2025, 12, 31),
-                                   on_site_from=date(2026, 5, 4), on_site_to=date(2026, 5, 8),
-                                   agencies=[health, justice], leader=supervisor, decision="15/QĐ-CAT")  # fmt: skip
+    inspection = create_inspection(
+        actor=supervisor,
+        kind="inspection",
+        title="Kiểm tra công tác bảo vệ BMNN 2026",
+        year=2026,
+        period_from=date(2025, 1, 1),
+        period_to=date(2025, 12, 31),
+        on_site_from=date(2026, 5, 4),
+        on_site_to=date(2026, 5, 8),
+        agencies=[health, justice],
+        leader=supervisor,
+        decision="15/QĐ-CAT",
+    )
     targets = {t.agency_id: t for t in inspection.targets.all()}
     items = list(inspection.items.all())
     for item in items[:answered]:
@@ -118,13 +142,30 @@ def _joint_inspection(w: dict[str, Any], answered: int = 2) -> Inspection:
             result="compliant",
             evidence="Sổ Y tế đủ",
         )
-        answer(actor=supervisor, target=targets[justice.pk], item=item, result="not_compliant",
-               evidence="Tư pháp: sổ bị rách")  # fmt: skip
+        answer(
+            actor=supervisor,
+            target=targets[justice.pk],
+            item=item,
+            result="not_compliant",
+            evidence="Tư pháp: sổ bị rách",
+        )
     deadline = timezone.localdate() + timedelta(days=30)
-    record_finding(actor=supervisor, target=targets[health.pk], description="Sổ đăng ký chưa ghi đủ",
-                   rule="ND26 Art. 3", deadline=deadline, item=items[1], severity="high")  # fmt: skip
-    record_finding(actor=supervisor, target=targets[justice.pk], description="Tư pháp chưa ban hành quy chế",
-                   rule="L18 Art. 8", deadline=deadline)  # fmt: skip
+    record_finding(
+        actor=supervisor,
+        target=targets[health.pk],
+        description="Sổ đăng ký chưa ghi đủ",
+        rule="ND26 Art. 3",
+        deadline=deadline,
+        item=items[1],
+        severity="high",
+    )
+    record_finding(
+        actor=supervisor,
+        target=targets[justice.pk],
+        description="Tư pháp chưa ban hành quy chế",
+        rule="L18 Art. 8",
+        deadline=deadline,
+    )
     return inspection
 
 
@@ -133,8 +174,19 @@ def _copy_of(peer: Peer, model: str, remote: int) -> int:
 
 
 def _counts() -> dict[str, int]:
-    return {m.__name__: m.objects.count() for m in (Inspection, ChecklistItem, Answer, Finding, Remediation,
-                                                     Link, Person, Notification)}  # fmt: skip
+    return {
+        m.__name__: m.objects.count()
+        for m in (
+            Inspection,
+            ChecklistItem,
+            Answer,
+            Finding,
+            Remediation,
+            Link,
+            Person,
+            Notification,
+        )
+    }
 
 
 def test_an_inspection_goes_down_with_only_the_receiving_agencys_findings(
@@ -154,14 +206,23 @@ def test_an_inspection_goes_down_with_only_the_receiving_agencys_findings(
     assert outcome.state == "imported"
     copy = Inspection.objects.get(pk=_copy_of(w["province_node"], "inspection", original.pk))
     assert (copy.kind, copy.title, copy.decision, copy.status) == (
-        "inspection", original.title, "15/QĐ-CAT", "in_progress")  # fmt: skip
+        "inspection",
+        original.title,
+        "15/QĐ-CAT",
+        "in_progress",
+    )
     assert [t.agency for t in copy.targets.all()] == [w["health"]]
     assert copy.items.count() == original.items.count()
-    assert sorted(Answer.objects.filter(target__inspection=copy).values_list("result", "evidence")) == [
-        ("compliant", "Sổ Y tế đủ"), ("compliant", "Sổ Y tế đủ")]  # fmt: skip
+    assert sorted(
+        Answer.objects.filter(target__inspection=copy).values_list("result", "evidence")
+    ) == [("compliant", "Sổ Y tế đủ"), ("compliant", "Sổ Y tế đủ")]
     finding = Finding.objects.get(target__inspection=copy)
     assert (finding.description, finding.severity, finding.status, finding.item.code) == (
-        "Sổ đăng ký chưa ghi đủ", "high", "open", original.items.all()[1].code)  # fmt: skip
+        "Sổ đăng ký chưa ghi đủ",
+        "high",
+        "open",
+        original.items.all()[1].code,
+    )
     leader = copy.leader
     assert (
         leader.full_name == "Lê Thị Hằng"
@@ -194,15 +255,29 @@ def test_a_self_inspection_and_a_remediation_come_up_and_the_decision_goes_down(
 
     # On the health node: a self-inspection with a finding remedied and verified, and the
     # remediation of the province's finding.
-    own = create_inspection(actor=head, kind="self", title="Tự kiểm tra năm 2026", year=2026,
-                            period_from=date(2026, 1, 1), period_to=date(2026, 6, 30),
-                            on_site_from=date(2026, 7, 1), on_site_to=date(2026, 7, 2), agencies=[health])  # fmt: skip
+    own = create_inspection(
+        actor=head,
+        kind="self",
+        title="Tự kiểm tra năm 2026",
+        year=2026,
+        period_from=date(2026, 1, 1),
+        period_to=date(2026, 6, 30),
+        on_site_from=date(2026, 7, 1),
+        on_site_to=date(2026, 7, 2),
+        agencies=[health],
+    )
     target, item = own.targets.get(), own.items.all()[2]
     answer(
         actor=head, target=target, item=item, result="not_compliant", evidence="Chưa có sổ theo dõi"
     )
-    found = record_finding(actor=head, target=target, description="Chưa mở sổ theo dõi", rule="TT24",
-                           deadline=timezone.localdate() + timedelta(days=10), item=item)  # fmt: skip
+    found = record_finding(
+        actor=head,
+        target=target,
+        description="Chưa mở sổ theo dõi",
+        rule="TT24",
+        deadline=timezone.localdate() + timedelta(days=10),
+        item=item,
+    )
     post_remediation(actor=officer, finding=found, text="Đã mở sổ theo dõi")
     verify(actor=head, finding=found, accept=True)
     copy_finding = Finding.objects.get(
@@ -217,7 +292,10 @@ def test_a_self_inspection_and_a_remediation_come_up_and_the_decision_goes_down(
     assert _up(w, 1, up).state == "imported"
     copy = Inspection.objects.get(pk=_copy_of(w["health_node"], "inspection", own.pk))
     assert (copy.kind, copy.leader.full_name, [t.agency for t in copy.targets.all()]) == (
-        "self", "Trần Văn Định", [health])  # fmt: skip
+        "self",
+        "Trần Văn Định",
+        [health],
+    )
     assert queries.inspection(w["supervisor"], copy.pk) is not None
     copied = Finding.objects.get(target__inspection=copy)
     assert (copied.description, copied.status, copied.item.code) == (
@@ -267,9 +345,17 @@ def test_a_record_about_another_agency_refuses_the_bundle_whole(world, which) ->
     w = world
     original = _joint_inspection(w)
     _down(w, 1, _export(export_inspections, w["health_node"])[0])
-    own = create_inspection(actor=w["head"], kind="self", title="Tự kiểm tra", year=2026,
-                            period_from=date(2026, 1, 1), period_to=date(2026, 6, 30),
-                            on_site_from=date(2026, 7, 1), on_site_to=date(2026, 7, 2), agencies=[w["health"]])  # fmt: skip
+    own = create_inspection(
+        actor=w["head"],
+        kind="self",
+        title="Tự kiểm tra",
+        year=2026,
+        period_from=date(2026, 1, 1),
+        period_to=date(2026, 6, 30),
+        on_site_from=date(2026, 7, 1),
+        on_site_to=date(2026, 7, 2),
+        agencies=[w["health"]],
+    )
     up = _export(export_self_inspections, w["province_node"])[0]
     theirs = Finding.objects.get(target__inspection=original, target__agency=w["justice"])
     before = _counts()
@@ -277,8 +363,13 @@ def test_a_record_about_another_agency_refuses_the_bundle_whole(world, which) ->
         foreign = {**up[0], "id": own.pk + 1000, "agency": JUSTICE}
         refuse = lambda: _up(w, 1, [up[0], foreign])  # noqa: E731
     elif which == "remediation":
-        foreign = {"remediation": 77, "finding": theirs.pk, "text": "Đã khắc phục", "at": "2026-06-01T08:00:00+07:00",
-                   "by": {"login": "hoa", "name": "Nguyễn Thị Hoa"}}  # fmt: skip
+        foreign = {
+            "remediation": 77,
+            "finding": theirs.pk,
+            "text": "Đã khắc phục",
+            "at": "2026-06-01T08:00:00+07:00",
+            "by": {"login": "hoa", "name": "Nguyễn Thị Hoa"},
+        }
         refuse = lambda: _up(w, 1, [up[0], foreign])  # noqa: E731
     else:
         record = _export(export_inspections, w["health_node"])[0][0]

@@ -36,8 +36,14 @@ def test_a_register_line_a_foreign_section_or_a_registry_file_is_caught(make_age
         sector="Y tế", decision="1/QĐ-TTg", issued_on=date(2020, 1, 1)
     )
     entry = CatalogueItem.objects.create(catalogue=catalogue, code="1", text="Hồ sơ", level="mat")
-    SecretItem.objects.create(agency=agency, origin="created", level="mat", number="17/BC-SYT", catalogue_item=entry,
-                              summary="Báo cáo tình hình dịch bệnh quý IV")  # fmt: skip
+    SecretItem.objects.create(
+        agency=agency,
+        origin="created",
+        level="mat",
+        number="17/BC-SYT",
+        catalogue_item=entry,
+        summary="Báo cáo tình hình dịch bệnh quý IV",
+    )
     clean = {"progress": [{"id": 1, "note": "Đã tập huấn 40 người"}]}
     assert problems(_files(clean)) == []
     assert problems(_files({"progress": [{"id": 1, "note": "17/BC-SYT"}]}))

@@ -36,13 +36,25 @@ class Node:
             for k, v in os.environ.items()
             if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
         }
-        self.env.update(BMNN_VAR_DIR=str(self.dir), BMNN_NODE=role, BMNN_NODE_AGENCY=agency,
-                        BMNN_INSTALLATION_NAME=name, BMNN_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")  # fmt: skip
+        self.env.update(
+            BMNN_VAR_DIR=str(self.dir),
+            BMNN_NODE=role,
+            BMNN_NODE_AGENCY=agency,
+            BMNN_INSTALLATION_NAME=name,
+            BMNN_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        )
         self.made: list[Path] = []
 
     def _run(self, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run([sys.executable, *argv], cwd=ROOT, env=self.env, capture_output=True,
-                              text=True, check=False, timeout=300)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, *argv],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
         if check and done.returncode:
             raise AssertionError(f"{self.name}: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
         return done
@@ -79,8 +91,11 @@ def members(bundle: Path, recipient: Node) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Node]:
     base = tmp_path_factory.mktemp("nodes")
-    made = {"province": Node(base, "province", "province"), "health": Node(base, "health", "agency", HEALTH),
-            "justice": Node(base, "justice", "agency", JUSTICE)}  # fmt: skip
+    made = {
+        "province": Node(base, "province", "province"),
+        "health": Node(base, "health", "agency", HEALTH),
+        "justice": Node(base, "justice", "agency", JUSTICE),
+    }
     for node in made.values():
         node.bmnn("setup", "--no-demo")
     made["province"].step("setup_province")

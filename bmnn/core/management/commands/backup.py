@@ -32,15 +32,24 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         counts = written.manifest["counts"]
         self.stdout.write(
-            _("backup written: %(path)s (%(size)s bytes, sha256 %(sha256)s): %(rows)s rows, "
-              "%(files)s files")
-            % {"path": written.path, "size": written.size, "sha256": written.sha256,
-               "rows": counts["rows"], "files": counts["files"]}
-        )  # fmt: skip
+            _(
+                "backup written: %(path)s (%(size)s bytes, sha256 %(sha256)s): %(rows)s rows, "
+                "%(files)s files"
+            )
+            % {
+                "path": written.path,
+                "size": written.size,
+                "sha256": written.sha256,
+                "rows": counts["rows"],
+                "files": counts["files"],
+            }
+        )
         missing = written.manifest["missing_files"]
         if missing:
             self.stderr.write(
-                _("%(count)s files named in the database were not found (deleted while the "
-                  "backup ran, or missing before): %(names)s")
+                _(
+                    "%(count)s files named in the database were not found (deleted while the "
+                    "backup ran, or missing before): %(names)s"
+                )
                 % {"count": len(missing), "names": ", ".join(missing[:10])}
-            )  # fmt: skip
+            )

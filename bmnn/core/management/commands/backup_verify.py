@@ -23,9 +23,17 @@ class Command(BaseCommand):
         manifest = open_backup(file, backup.read)
         counts = manifest["counts"]
         self.stdout.write(
-            _("backup intact: taken %(at)s by BMNN %(version)s (%(engine)s) at %(installation)s; "
-              "%(rows)s rows, %(files)s files, %(members)s members checked")
-            % {"at": manifest["created_at"], "version": manifest["bmnn_version"],
-               "engine": manifest["engine"], "installation": manifest["installation"],
-               "rows": counts["rows"], "files": counts["files"], "members": len(manifest["members"])}
-        )  # fmt: skip
+            _(
+                "backup intact: taken %(at)s by BMNN %(version)s (%(engine)s) at %(installation)s; "
+                "%(rows)s rows, %(files)s files, %(members)s members checked"
+            )
+            % {
+                "at": manifest["created_at"],
+                "version": manifest["bmnn_version"],
+                "engine": manifest["engine"],
+                "installation": manifest["installation"],
+                "rows": counts["rows"],
+                "files": counts["files"],
+                "members": len(manifest["members"]),
+            }
+        )

@@ -27,12 +27,19 @@ class Command(BaseCommand):
         restored = open_backup(file, backup.restore)
         check = restored.check
         self.stdout.write(
-            _("restored the backup of %(at)s: %(rows)s rows, %(files)s files, keys: %(keys)s; "
-              "%(secret)s secret files and %(other)s other encrypted files open")
-            % {"at": restored.manifest["created_at"], "rows": restored.rows,
-               "files": restored.files, "keys": ", ".join(restored.keys) or "-",
-               "secret": check.secret, "other": check.other}
-        )  # fmt: skip
+            _(
+                "restored the backup of %(at)s: %(rows)s rows, %(files)s files, keys: %(keys)s; "
+                "%(secret)s secret files and %(other)s other encrypted files open"
+            )
+            % {
+                "at": restored.manifest["created_at"],
+                "rows": restored.rows,
+                "files": restored.files,
+                "keys": ", ".join(restored.keys) or "-",
+                "secret": check.secret,
+                "other": check.other,
+            }
+        )
         if check.problems:
             raise CommandError(
                 _("%(count)s encrypted files do not open: %(names)s")

@@ -26,8 +26,16 @@ class Command(BaseCommand):
         parser.add_argument("--xlsx", help="XLSX annex to write")
         parser.add_argument("--bundle", help="signed bundle to write (needs BMNN_SIGNING_KEY_FILE)")
 
-    def handle(self, *args: Any, period: str, kind: str, out: str, xlsx: str | None, bundle: str | None,
-               **options: Any) -> None:  # fmt: skip
+    def handle(
+        self,
+        *args: Any,
+        period: str,
+        kind: str,
+        out: str,
+        xlsx: str | None,
+        bundle: str | None,
+        **options: Any,
+    ) -> None:
         found = None
         if period.startswith("#") and period[1:].isdigit():
             found = ReportingPeriod.objects.filter(pk=int(period[1:])).first()
@@ -56,5 +64,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"wrote {path} ({len(data)} bytes)")
         data = report.data
-        self.stdout.write(f"{data['accepted']}/{data['expected']} agencies' reports accepted; "
-                          f"{len(data['missing'])} not sent; {len(data['imported'])} imported reports")  # fmt: skip
+        self.stdout.write(
+            f"{data['accepted']}/{data['expected']} agencies' reports accepted; "
+            f"{len(data['missing'])} not sent; {len(data['imported'])} imported reports"
+        )

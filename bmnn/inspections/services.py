@@ -177,6 +177,8 @@ def edit_checklist(
     )
     if inspection.status == Inspection.Status.CONCLUDED:
         raise ValidationError(_("The inspection is concluded."))
+    if remove is not None and remove.inspection_id != inspection.pk:
+        raise ValidationError(_("This item is not on the inspection's checklist."))
     if add is not None:
         area, text, source = (part.strip() for part in add)
         if not text:

@@ -399,6 +399,15 @@ class MeetingForm(BootstrapMixin, forms.Form):
         return data
 
 
+class MeetingConsentForm(BootstrapMixin, forms.Form):
+    """The head's or the Chairman's answer to a meeting plan; with foreign participants the
+    consent is given in writing, and its number is written here (L18 Art. 17.2)."""
+
+    consent_document = forms.CharField(
+        label=_("Written consent no."), max_length=128, required=False
+    )
+
+
 class MeetingCloseForm(BootstrapMixin, forms.Form):
     documents_collected = forms.BooleanField(label=_("All documents collected"), required=False)
     room_sealed_daily = forms.BooleanField(

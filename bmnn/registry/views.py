@@ -620,14 +620,24 @@ def _decision_form(pk: int) -> Any:
     return forms.CopyDecisionForm(auto_id=_ids(f"decide{pk}"))
 
 
-def _approvals_page(request: HttpRequest, refused: tuple[int, Any] | None = None) -> HttpResponse:
-    """What awaits the actor's decision; `refused` is a request to copy whose decision form was
-    refused just now, shown again with what was typed."""
+def _consent_form(pk: int, data: Any = None) -> Any:
+    return forms.MeetingConsentForm(data, auto_id=_ids(f"meeting{pk}"))
+
+
+def _approvals_page(
+    request: HttpRequest, refused: tuple[str, int, Any] | None = None
+) -> HttpResponse:
+    """What awaits the actor's decision; `refused` is the (kind, pk, form) of a decision on a
+    request to copy or a meeting refused just now, shown again with what was typed."""
     pending = queries.approvals(request.user)
+
+    def form(kind: str, pk: int, fresh: Callable[[int], Any]) -> Any:
+        return refused[2] if refused and refused[:2] == (kind, pk) else fresh(pk)
+
     pending["copy_requests"] = [
-        (r, refused[1] if refused and refused[0] == r.pk else _decision_form(r.pk))
-        for r in pending["copy_requests"]
+        (r, form("copy", r.pk, _decision_form)) for r in pending["copy_requests"]
     ]
+    pending["meetings"] = [(m, form("meeting", m.pk, _consent_form)) for m in pending["meetings"]]
     # the query behind the home's "reports to sign": the page and the home give the same number
     pending["reports_to_sign"] = list(awaiting_signature(request.user)[:200])
     return render(
@@ -675,17 +685,25 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             meeting = next((m for m in pending["meetings"] if m.pk == pk), None)
             if meeting is None:
                 raise Http404
-            services.consent_to_meeting(
-                actor=actor_of(request),
-                meeting=meeting,
-                approve=approve,
-                consent_document=request.POST.get("consent_document", ""),
+            consent = _consent_form(pk, request.POST)
+            written = _checked("meeting", consent)["consent_document"]
+            _service(
+                "meeting",
+                consent,
+                lambda: services.consent_to_meeting(
+                    actor=actor_of(request),
+                    meeting=meeting,
+                    approve=approve,
+                    consent_document=written,
+                ),
             )
         else:
             raise Http404
     except _Refused as refused:
         messages.error(request, _("Nothing was saved: correct what is marked below."))
-        return _approvals_page(request, (pk, refused.form))
+        return _approvals_page(
+            request, ("meeting" if kind == "meeting" else "copy", pk, refused.form)
+        )
     except ValidationError as exc:
         messages.error(request, in_words(" ".join(exc.messages)))
     else:

@@ -208,11 +208,12 @@ def close_meeting(
     )
     if meeting.ends_on > timezone.localdate():
         raise ValidationError({"ends_on": _("The meeting has not ended yet.")})
-    _law(
-        room_sealed_daily or not rules.meeting_needs_daily_seal(meeting.days),
-        _("For a meeting of two days or more the room is sealed after each day"),
-        "ND26 Art. 6",
-    )
+    if not room_sealed_daily and rules.meeting_needs_daily_seal(meeting.days):
+        # named by its field, so that the form shows it next to the box to tick
+        sealed = _("For a meeting of two days or more the room is sealed after each day")
+        raise ValidationError(
+            {"room_sealed_daily": ValidationError(f"{sealed} (ND26 Art. 6)", code="rule")}
+        )
     if not documents_collected and not note.strip():
         raise ValidationError({"note": _("Say which documents were not collected and why.")})
     meeting.state, meeting.closed_by, meeting.closing_note = Meeting.State.HELD, actor, note.strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -160,12 +161,15 @@ def test_closing_a_long_meeting_needs_the_daily_seal_and_missing_documents_alert
         ends_on=TODAY - timedelta(days=1),
     )
     services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
-    with pytest.raises(ValidationError, match=r"ND26 Art\. 6"):
+    with pytest.raises(ValidationError, match=r"ND26 Art\. 6") as unsealed:
         services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
-    with pytest.raises(ValidationError):
+    # named by the box the officer ticks, so that the form shows it there
+    assert set(unsealed.value.message_dict) == {"room_sealed_daily"}
+    with pytest.raises(ValidationError) as unexplained:
         services.close_meeting(
             actor=reg["officer"], meeting=meeting, documents_collected=False, room_sealed_daily=True
         )
+    assert set(unexplained.value.message_dict) == {"note"}
     services.close_meeting(
         actor=reg["officer"],
         meeting=meeting,
@@ -217,3 +221,68 @@ def test_a_meeting_through_the_item_page(reg, client_for) -> None:
     page = client_for(reg["head"]).get(reverse("registry:item", args=[item.pk])).content.decode()
     assert 'data-testid="meeting"' in page and "Nguyễn Thị Hoa" in page
     assert Meeting.objects.get().state == Meeting.State.APPROVED
+
+
+def test_closing_without_the_daily_seal_is_refused_next_to_its_box(reg, client_for) -> None:
+    from django.urls import reverse
+
+    meeting = _plan(
+        reg,
+        _meeting_item(reg),
+        starts_on=TODAY - timedelta(days=2),
+        ends_on=TODAY - timedelta(days=1),
+    )
+    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    url = reverse("registry:item_action", args=[meeting.item_id, "meeting_close"])
+    response = client_for(reg["officer"]).post(
+        url, {"documents_collected": "on", "note": "Thu đủ 12 bản"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    shown = re.search(r'id="id_close_room_sealed_daily_error">([^<]*)<', page)
+    assert shown is not None, "the refusal is not next to the box"
+    assert shown.group(1).startswith("Hội nghị từ hai ngày trở lên phải niêm phong phòng họp")
+    assert "Nghị định số 26/2020/NĐ-CP" in shown.group(1) and "ND26" not in page
+    box = re.search(r'<input[^>]*id="id_close_room_sealed_daily"[^>]*>', page)
+    assert box is not None and 'aria-describedby="id_close_room_sealed_daily_error"' in box.group(0)
+    assert "Thu đủ 12 bản" in page
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.APPROVED
+
+
+def test_the_written_consent_is_asked_for_next_to_its_field_on_the_approvals_page(
+    reg, make_agency, make_person, client_for
+) -> None:
+    """L18 Art. 17.2: the Chairman consents to a meeting with foreign participants in writing;
+    without the number of the document, the approvals page comes back with the message under
+    the field and nothing is decided."""
+    from django.urls import reverse
+
+    committee = make_agency("Ủy ban nhân dân tỉnh", type=AgencyType.PEOPLES_COMMITTEE)
+    chairman = make_person(committee, Role.HEAD, "Hoàng Văn Chủ", clearance="tuyet_mat")
+    meeting = _plan(reg, _meeting_item(reg), foreign_element=True)
+    url = reverse("registry:approval_decide", args=["meeting", meeting.pk])
+    field = f"id_meeting{meeting.pk}_consent_document"
+    response = client_for(chairman).post(url, {"decision": "approve", "consent_document": "  "})
+    page = response.content.decode()
+    assert response.status_code == 400
+    shown = re.search(rf'id="{field}_error">([^<]*)<', page)
+    assert shown is not None, "the refusal is not next to the field"
+    assert shown.group(1).startswith("Hội nghị có yếu tố nước ngoài phải được đồng ý bằng văn bản")
+    box = re.search(rf'<input[^>]*id="{field}"[^>]*>', page)
+    assert box is not None and f'aria-describedby="{field}_error"' in box.group(0)
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.PLANNED and meeting.consent_by is None
+
+    too_long = "Công văn số " + "9" * 130  # longer than the register keeps
+    response = client_for(chairman).post(url, {"decision": "approve", "consent_document": too_long})
+    assert response.status_code == 400 and f'value="{too_long}"' in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.PLANNED
+
+    client_for(chairman).post(
+        url, {"decision": "approve", "consent_document": "Công văn số 88/UBND-NC"}
+    )
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.APPROVED
+    assert meeting.consent_document == "Công văn số 88/UBND-NC"

@@ -97,13 +97,21 @@ def _save_parties(task: Task, role: str, parties: list[PartyDraft]) -> None:
 
 
 def _validate_task(draft: TaskDraft) -> None:
+    """Refuses a task that cannot be followed, naming the field that is wrong."""
     if not draft.content.strip():
-        raise ValidationError(_("Task %(ref)s has no content.") % {"ref": draft.ref or "?"})
+        raise ValidationError(
+            {"content": _("Task %(ref)s has no content.") % {"ref": draft.ref or "?"}}
+        )
     if draft.timing_kind not in TimingKind.values:
-        raise ValidationError(_("Task %(ref)s has an unknown timing.") % {"ref": draft.ref})
+        raise ValidationError(
+            {"timing_kind": _("Task %(ref)s has an unknown timing.") % {"ref": draft.ref}}
+        )
     if draft.timing_kind in {"date", "month", "quarter", "year"} and draft.due_date is None:
         raise ValidationError(
-            _("Task %(ref)s: a deadline of this kind needs a due date.") % {"ref": draft.ref}
+            {
+                "due_date": _("Task %(ref)s: a deadline of this kind needs a due date.")
+                % {"ref": draft.ref}
+            }
         )
 
 
@@ -123,12 +131,19 @@ def create_plan(
     source_name: str = "",
     source_data: bytes | None = None,
 ) -> Plan:
-    """Saves a reviewed plan as a draft with its tasks (nothing is assigned until issued)."""
+    """Saves a reviewed plan as a draft with its tasks (nothing is assigned until issued). A
+    refusal names the field that is wrong: the header's by its name ("title"), a task's by its
+    place in `tasks` and its name ("tasks.2.due_date")."""
     require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
     if not (header.get("title") or "").strip():
         raise ValidationError({"title": _("The plan needs a title.")})
-    for draft in tasks:
-        _validate_task(draft)
+    for index, draft in enumerate(tasks):
+        try:
+            _validate_task(draft)
+        except ValidationError as exc:
+            raise ValidationError(
+                {f"tasks.{index}.{name}": errors for name, errors in exc.error_dict.items()}
+            ) from exc
     plan = Plan(
         created_by=actor, **{k: header.get(k) or ("" if k != "date" else None) for k in PLAN_FIELDS}
     )

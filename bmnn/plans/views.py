@@ -103,26 +103,51 @@ def _save_preview(request: HttpRequest) -> HttpResponse:
     }
     if not (header_form.is_valid() and formset.is_valid()):
         return render(request, "plans/import_preview.html", context, status=400)
+    kept = [
+        form for form in formset.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
     try:
         name, data = importing.take_pending(token)
-        drafts = [
-            importing.draft_from_form(form.cleaned_data)
-            for form in formset.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
         plan = services.create_plan(
             actor=request.user,  # type: ignore[arg-type]
             header=header_form.cleaned_data,
-            tasks=drafts,
+            tasks=[importing.draft_from_form(form.cleaned_data) for form in kept],
             source_name=name,
             source_data=data,
         )
     except ValidationError as exc:
-        context["errors"] = exc.messages
+        context["errors"] = _refusal_by_field(exc, header_form, kept)
         return render(request, "plans/import_preview.html", context, status=400)
     importing.drop_pending(token)
     messages.success(request, _("The plan was saved as a draft. Check the flags, then issue it."))
     return redirect("plans:plan_detail", pk=plan.pk)
+
+
+# the fields of a task that the preview shows with their messages
+TASK_FIELDS_SHOWN = {"ref", "content", "timing_kind", "due_date"}
+
+
+def _refusal_by_field(exc: ValidationError, header: Any, tasks: list[Any]) -> list[str]:
+    """Puts create_plan's refusal next to the fields it names (the header's by name, the n-th
+    task saved as "tasks.<n>.<field>"); returns what goes above the form: the messages no
+    shown field takes, else that nothing was saved."""
+    if not hasattr(exc, "error_dict"):
+        return list(exc.messages)
+    above: list[str] = []
+    for key, errors in exc.error_dict.items():
+        found = [message for error in errors for message in error.messages]
+        place, _dot, name = key.rpartition(".")
+        index = place.removeprefix("tasks.")
+        if place.startswith("tasks.") and index.isdigit() and int(index) < len(tasks):
+            form, shown = tasks[int(index)], name in TASK_FIELDS_SHOWN
+        else:
+            form = header
+            shown = not place and name in form.fields and not form.fields[name].widget.is_hidden
+        if shown:
+            form.add_error(name, found)
+        else:
+            above.extend(found)
+    return above or [_("Nothing was saved: correct what is marked below.")]
 
 
 def _plan_or_404(request: HttpRequest, pk: int) -> Plan:

@@ -74,6 +74,24 @@ def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo, client) -
     assert task.content != "Nội dung đã sửa"
 
 
+def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo, client) -> None:
+    plan = Plan.objects.exclude(source_name=ISSUED).get()
+    task = plan.tasks.order_by("order")[0]
+    supervisor = _client(client, "giamsat")
+    response = supervisor.post(
+        reverse("plans:task_edit", args=[task.pk]),
+        {"ref": task.ref, "content": "Nội dung đã sửa", "timing_kind": "month", "due_date": ""},
+    )
+    page = response.content.decode()
+    assert _error_after(page, "id_due_date") == (
+        f"Nhiệm vụ {task.ref}: loại thời hạn này cần có hạn hoàn thành."
+    )
+    assert 'class="alert alert-danger"' not in page  # by the field, not above the form
+    assert "Nội dung đã sửa</textarea>" in page
+    task.refresh_from_db()
+    assert task.content != "Nội dung đã sửa"
+
+
 def test_returning_work_says_what_is_missing_or_nothing_changes(demo, client) -> None:
     assignment = Assignment.objects.get(
         task__plan__source_name=ISSUED, task__ref="II.2.a", agency__code="demo-stp"

@@ -203,3 +203,31 @@ def test_an_agency_exports_only_its_own_rows(demo, client) -> None:
     ]
     assert Assignment.objects.filter(task__plan=plan, agency__name="Sở Công Thương").exists()
     assert officer.get(reverse("plans:plan_docx", args=[plan.pk])).status_code == 403
+
+
+def test_a_task_refused_by_the_service_is_marked_on_its_own_card(demo, client) -> None:
+    """create_plan refuses a task whose kind of deadline needs a date it does not have: the
+    message sits under that task's due date (even with an earlier task removed), what was
+    typed stays, and no plan is saved."""
+    client = _client(client, "giamsat")
+    before = Plan.objects.count()
+    fields = _formset_post(_preview(client, seed("004")).content.decode())
+    fields["task-0-DELETE"] = "on"  # the first task is removed: the second is the first saved
+    fields["task-1-timing_kind"] = "date"
+    fields["task-1-due_date"] = fields["task-1-timing_text"] = ""
+    fields["title"] = "Kế hoạch bảo vệ bí mật nhà nước năm 2026 (đã sửa)"
+    response = client.post(reverse("plans:plan_import"), fields)
+    page = response.content.decode()
+    assert response.status_code == 400
+    shown = re.search(r'id="id_task-1-due_date_error">([^<]*)<', page)
+    assert shown is not None, "the refusal is not under the task's due date"
+    assert shown[1].endswith("loại thời hạn này cần có hạn hoàn thành.")
+    due = re.search(r'<input[^>]*id="id_task-1-due_date"[^>]*>', page)
+    assert (
+        due is not None
+        and 'aria-describedby="id_task-1-due_date-help id_task-1-due_date_error"' in due[0]
+    )
+    assert 'id="id_task-0-due_date_error"' not in page
+    assert "Chưa lưu gì: hãy sửa các chỗ được đánh dấu bên dưới." in page
+    assert 'value="Kế hoạch bảo vệ bí mật nhà nước năm 2026 (đã sửa)"' in page
+    assert Plan.objects.count() == before

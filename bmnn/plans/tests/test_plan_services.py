@@ -91,6 +91,25 @@ def test_a_deadline_kind_without_a_date_is_refused(province) -> None:
         _plan(province, _task(leads=[PartyDraft("Sở Tư pháp", province["justice"].pk)], due=None))
 
 
+def test_a_refused_plan_names_the_task_and_the_field_that_is_wrong(province) -> None:
+    """The review page puts each refusal next to its field: a task's by its place in the list
+    and its name, the header's by its name."""
+    lead = [PartyDraft("Sở Tư pháp", province["justice"].pk)]
+    with pytest.raises(ValidationError) as undated:
+        _plan(province, _task(ref="II.1", leads=lead), _task(ref="II.2", leads=lead, due=None))
+    assert undated.value.message_dict == {
+        "tasks.1.due_date": ["Nhiệm vụ II.2: loại thời hạn này cần có hạn hoàn thành."]
+    }
+    empty = TaskDraft(ref="III.4", content="  ", timing_kind="continuous")
+    with pytest.raises(ValidationError) as blank:
+        _plan(province, empty)
+    assert set(blank.value.message_dict) == {"tasks.0.content"}
+    with pytest.raises(ValidationError) as untitled:
+        services.create_plan(actor=province["supervisor"], header={"title": " "}, tasks=[])
+    assert set(untitled.value.message_dict) == {"title"}
+    assert not Task.objects.exists()
+
+
 def test_issuing_expands_a_group_into_one_assignment_per_member(province) -> None:
     plan = _plan(
         province,

@@ -138,7 +138,12 @@ def save_device(
     if not device.asset_tag:
         raise ValidationError({"asset_tag": _("Give the asset tag.")})
     created = device.pk is None
-    if created and Device.objects.filter(agency=agency, asset_tag=device.asset_tag).exists():
+    # another device of the agency with the tag: refused by the field (the database would
+    # refuse it too, with an error page), on a new device and on a changed one alike
+    others = Device.objects.filter(agency=agency, asset_tag=device.asset_tag)
+    if not created:
+        others = others.exclude(pk=device.pk)
+    if others.exists():
         raise ValidationError({"asset_tag": _("This asset tag is already in the inventory.")})
     device.save()
     changes = before.changes(by_name=False)  # the history lists them in the form's order

@@ -389,3 +389,45 @@ def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
         ).status_code
         == 404
     )
+
+
+def test_another_devices_asset_tag_is_refused_by_the_field_on_the_edit_page(
+    people, client_for
+) -> None:
+    """Changing a device's tag to one the agency uses already is said next to the tag, with
+    what was typed kept (before, the database refused it and the page was an error 500)."""
+    first, second = (
+        services.save_device(
+            actor=people["officer"],
+            agency=people["justice"],
+            asset_tag=tag,
+            kind="computer",
+            connected_to="none",
+        )
+        for tag in ("STP-PC-07", "STP-PC-08")
+    )
+    with pytest.raises(ValidationError) as taken:
+        services.save_device(
+            actor=people["officer"], agency=people["justice"], device=second, asset_tag="STP-PC-07"
+        )
+    assert set(taken.value.message_dict) == {"asset_tag"}
+    response = client_for(people["officer"]).post(
+        f"/devices/{second.pk}/edit/",
+        {
+            "asset_tag": "STP-PC-07",
+            "kind": "laptop",
+            "location": "Phòng Văn bản",
+            "connected_to": "none",
+            "ever_connected": "no",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_asset_tag_error">Mã tài sản này đã có trong danh mục.<' in page
+    assert 'value="Phòng Văn bản"' in page
+    second.refresh_from_db()
+    assert (second.asset_tag, second.kind, second.location) == ("STP-PC-08", "computer", "")
+    # the device keeps its own tag when other fields change
+    services.save_device(
+        actor=people["officer"], agency=people["justice"], device=first, asset_tag="STP-PC-07"
+    )

@@ -532,10 +532,27 @@ class BudgetDecisionForm(BootstrapMixin, forms.Form):
         return [self.cleaned_data[f"allocated-{line.pk}"] for line in self.lines]
 
 
-class LibrarySearchForm(forms.Form):
-    q = forms.CharField(required=False)
+class LibrarySearchForm(BootstrapMixin, forms.Form):
+    """The legal library's filter: words, and a kind chosen from the list (one sent by hand
+    that is not in it is refused by the field; the words still search)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": _("Number, title or words, with or without diacritics"),
+                "aria-label": _("Search"),
+                "type": "search",
+            }
+        ),
+    )
     kind = forms.ChoiceField(
-        required=False, choices=[("", _("All kinds")), *LegalDocument.Kind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *LegalDocument.Kind.choices],
+        error_messages={"invalid_choice": _("Choose a kind of text from the list.")},
+        widget=forms.Select(attrs={"aria-label": _("Kind")}),
     )
 
 

@@ -536,13 +536,15 @@ def training(request: HttpRequest) -> HttpResponse:
 @login_required
 def library(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET or None)
-    q = request.GET.get("q", "")
-    rows = queries.library(q, request.GET.get("kind", ""))
+    form.is_valid()  # a kind not in the list is refused next to its field; the words still search
+    chosen = form.cleaned_data if form.is_bound else {}
+    q, kind = chosen.get("q", ""), chosen.get("kind", "")
+    rows = queries.library(q, kind)
     page = CappedPaginator(rows, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "inspections/library.html",
-        {"form": form, "page": page, "q": q, "query_string": f"q={q}"},
+        {"form": form, "page": page, "query_string": urlencode({"q": q, "kind": kind})},
     )
 
 

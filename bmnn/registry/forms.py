@@ -289,14 +289,21 @@ class DeclassifyForm(BootstrapMixin, forms.Form):
 
 
 class FilterForm(forms.Form):
+    """The register list's filters. A level or status that is not in its list (sent by hand in
+    the address) is refused by its field; the other filters still apply."""
+
     q = forms.CharField(label=_("Search"), required=False)
     level = forms.ChoiceField(
         label=_("Classification level"),
         required=False,
         choices=[("", _("All levels")), *Level.choices],
+        error_messages={"invalid_choice": _("Choose a classification level from the list.")},
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *ItemStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *ItemStatus.choices],
+        error_messages={"invalid_choice": _("Choose a status from the list.")},
     )
     since = day_field(_("From"), required=False)
     until = day_field(_("To"), required=False)

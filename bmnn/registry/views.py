@@ -66,7 +66,8 @@ def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agen
 @login_required
 def item_list(request: HttpRequest) -> HttpResponse:
     filters = FilterForm(request.GET or None, auto_id="id_%s")
-    # a wrong date is shown next to its field; the other filters still apply
+    # a wrong date, or a level or status not in its list, is shown next to its field; the other
+    # filters still apply
     data = filters.cleaned_data if filters.is_bound and not filters.is_valid() else {}
     if filters.is_bound and filters.is_valid():
         data = filters.cleaned_data

@@ -340,6 +340,50 @@ def test_the_register_list_filter_refuses_bad_days_and_keeps_the_words(window, l
     _no_error_page(seen)
 
 
+def test_the_register_list_refuses_a_level_or_status_not_in_its_list(window, live_server) -> None:
+    """A level or status sent by hand in the address is refused by its select, in Vietnamese;
+    the page still lists with the other filters."""
+    load_demo()
+    load_demo_plans()
+    load_demo_registry()
+    page = window("baomat")
+    seen = _watch(page)
+    listing = page.get_by_test_id("register-list")
+    form = page.get_by_test_id("register-filter")
+
+    page.goto(f"{live_server.url}/registry/?level=xyz&q=BTP")
+    refused(page, "id_level", "Chọn một độ mật trong danh sách.")
+    expect(page.locator("#id_status")).not_to_have_attribute("aria-invalid", "true")
+    expect(form.locator('input[name="q"]')).to_have_value("BTP")
+    # the words still search
+    expect(listing).to_contain_text("38/BTP-VP")
+    expect(listing).to_contain_text("215/BTP-VP")
+    expect(listing).not_to_contain_text("156/BC-STP")
+
+    # choosing a level from the list clears the message and filters by it
+    page.locator("#id_level").select_option("mat")
+    form.get_by_role("button", name="Lọc").click()
+    _no_message(page)
+    kept(page, {"id_level": "mat"})
+    expect(listing).to_contain_text("215/BTP-VP")
+
+    page.goto(f"{live_server.url}/registry/?status=da-mat&level=toi_mat")
+    refused(page, "id_status", "Chọn một tình trạng trong danh sách.")
+    expect(page.locator("#id_level")).not_to_have_attribute("aria-invalid", "true")
+    kept(page, {"id_level": "toi_mat"})
+    # the level still filters
+    expect(listing).to_contain_text("88/KH-CAT-ANCTNB")
+    expect(listing).not_to_contain_text("215/BTP-VP")
+
+    # both forged with a wrong day: each field says so, and the list is still there
+    page.goto(f"{live_server.url}/registry/?level=1%27%20OR%201=1&status=%3Cb%3E&since=31/02/2026")
+    refused(page, "id_level", "Chọn một độ mật trong danh sách.")
+    refused(page, "id_status", "Chọn một tình trạng trong danh sách.")
+    refused(page, "id_since", DAY_MESSAGE)
+    expect(listing).to_contain_text("215/BTP-VP")
+    _no_error_page(seen)
+
+
 def test_the_register_statistics_period_refuses_bad_days_even_for_the_spreadsheet(
     window, live_server
 ) -> None:

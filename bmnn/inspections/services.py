@@ -170,7 +170,9 @@ def edit_checklist(
     remove: ChecklistItem | None = None,
 ) -> Inspection:
     """Adds an item (area title, text, source) or drops one; answers already given stay."""
-    inspection = Inspection.objects.get(pk=inspection.pk)
+    # locked: two members adding an item at once would otherwise both count the same items and
+    # pick the same code; the second now waits and counts the first one's item too
+    inspection = locked(Inspection.objects).get(pk=inspection.pk)
     require(
         policy.is_inspector_of(actor, inspection),
         _("Only the inspection team edits its checklist."),

@@ -42,8 +42,21 @@ STAMP_PATTERNS = (
     (re.compile(r"^(gia han )?thoi han bao ve\b.{0,60}$"), "protection_period_stamp"),  # Form 04
 )
 CHANGE_KEY = "DIEUCHINHDOMAT"  # Form 06
+# stamps that sit beside a level stamp: copy marks and urgency marks, longest first
+COMPANION_KEYS = (
+    "SAOYBANCHINH",
+    "THUONGKHAN",
+    "TRICHSAO",
+    "HOATOC",
+    "SAOLUC",
+    "BANSAO",
+    "SAOY",
+    "KHAN",
+)
 # Form 05's second row ("Từ: dd/mm/yyyy"), also written on the first row's line
 DATE_ROW = re.compile(r"^(tu|ke tu|ngay)\b\s*[:.]?\s*[\d.…_ /-]*")
+# or the decision that declassified it, named after the stamp's words
+DECISION_ROW = re.compile(r"^(theo )?(qd|quyet dinh|van ban|cong van)?\s*so\b")
 ENVELOPE_LEVELS = {letter: level for level, letter in ENVELOPE_LETTER.items()}  # ND26 Art. 4.1.b
 ENVELOPE_ORIGIN = "envelope-mark"  # a circled letter found by its shape (extract/envelope.py)
 CORROBORATION = {
@@ -108,6 +121,12 @@ def stamp_level(text: str) -> tuple[str, bool] | None:
         if joined == stamp.replace(" ", ""):
             return level, True
     key = letters_key(line)
+    # Two stamps side by side, or one over the other, are read as one line: a copy mark or an
+    # urgency mark (Decree 30/2020 Art. 15) before or after the level — the level is the rest.
+    for companion in COMPANION_KEYS:
+        for rest in (key.removeprefix(companion), key.removesuffix(companion)):
+            if rest != key and rest in LEVEL_KEYS:
+                return LEVEL_KEYS[rest], False
     # A frame or bracket read by OCR often adds an L, I or J at either end of the word.
     trimmed = key.strip("LIJ") if len(key) > 3 else key
     for variant in dict.fromkeys((key, trimmed)):
@@ -147,9 +166,25 @@ def change_of_level(text: str) -> tuple[bool, str | None]:
     head, _rest = _upper_head(line)
     key = letters_key(head)
     if not key.startswith(CHANGE_KEY) and fuzz.ratio(key[: len(CHANGE_KEY)], CHANGE_KEY) < 88:
-        return False, None
+        return _change_note(line)
     tail = key[len(CHANGE_KEY) :].removeprefix("THANH").removeprefix("LEN").removeprefix("XUONG")
     return True, LEVEL_KEYS.get(tail)
+
+
+# the change written as a note in mixed case: "Thay đổi độ mật theo CV số 33/UBND-NC ...",
+# "Điều chỉnh độ mật thành Tối mật" — a short line that starts with the words, then the
+# deciding document or the new level
+CHANGE_NOTE = re.compile(
+    r"^(?:dieu chinh|thay doi) do mat\s*(?:(?::|thanh|len|xuong)\s*(.*)|(?:theo|tu|ngay)\b.*|)$"
+)
+
+
+def _change_note(line: str) -> tuple[bool, str | None]:
+    found = CHANGE_NOTE.match(fold(line))
+    if found is None:
+        return False, None
+    stated = letters_key((found.group(1) or "").upper())
+    return True, LEVEL_KEYS.get(stated)
 
 
 def _other_stamp(text: str) -> str | None:
@@ -163,14 +198,31 @@ def _other_stamp(text: str) -> str | None:
                 return rule
     if change_of_level(line)[0]:
         return "level_change_stamp"
-    head, rest = _upper_head(line)
-    if rest and letters_key(head) == "GIAIMAT" and DATE_ROW.match(fold(rest)):
+    if _declassification_line(line):
         return "declassified_stamp"
     folded = fold(line)
     for pattern, rule in STAMP_PATTERNS:
         if pattern.match(folded) and (rule != "protection_period_stamp" or is_upper(line)):
             return rule
     return None
+
+
+def _declassification_line(line: str) -> bool:
+    """Form 05 written on one line with what follows it: "GIẢI MẬT Từ: 12/05/2026", or "ĐÃ GIẢI
+    MẬT" with the deciding document ("ĐÃ GIẢI MẬT QĐ số 189/QĐ-UBND ngày 12/08/2026"). The
+    words of the stamp are in capitals; a sentence about declassifying ("Giải mật theo ...")
+    is not a stamp."""
+    head, rest = _upper_head(line)
+    key = letters_key(head).removeprefix("DA")
+    if not key.startswith("GIAIMAT"):
+        return False
+    extra = key.removeprefix("GIAIMAT")  # an abbreviation in capitals read with the head
+    if extra not in ("", "QD", "SO"):
+        return False
+    folded = fold(rest)
+    if not extra and not folded:
+        return head != line or letters_key(head) != "GIAIMAT"  # "ĐÃ GIẢI MẬT" alone
+    return bool(extra) or bool(DATE_ROW.match(folded) or DECISION_ROW.match(folded))
 
 
 def _relative_top(block: Block, page_tops: dict[int, float]) -> float | None:
@@ -189,9 +241,10 @@ def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> boo
 
 def _may_be_other_stamp(text: str) -> bool:
     """Cheap test before `_other_stamp` for a line in mixed case: it starts like "Bản sao",
-    "Bản số", "Giải mật" or "Điều chỉnh" (many short cells of a spreadsheet start with B/G/Đ)."""
+    "Bản số", "Giải mật", "Đã giải mật", "Điều chỉnh" or "Thay đổi" (many short cells of a
+    spreadsheet start with B/G/Đ)."""
     head = strip_diacritics(text.lstrip()[:2]).lower()
-    return head in ("ba", "gi", "di")
+    return head in ("ba", "gi", "di", "da") or fold(text.lstrip()[:7]) == "thay do"
 
 
 def _maybe_upper(text: str) -> bool:
@@ -343,7 +396,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     changes = [
         (index, change_of_level(blocks[index].text)[1])
         for index, rule in others
-        if rule == "level_change_stamp" and not _near(index, len(blocks), 3, is_specimen)
+        if rule == "level_change_stamp"
+        and not _near(index, len(blocks), 3, is_specimen)
+        # a note in mixed case counts beside a level stamp only, not in a sentence elsewhere
+        and (is_upper(blocks[index].text) or any(abs(c.index - index) <= 3 for c in candidates))
     ]
     if not (changes and _apply_change(candidates, changes, blocks)):
         _weigh_specimens(candidates)
@@ -481,14 +537,13 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
     """Different levels shown together — side by side in a table heading, one under another in
     a list of specimen stamps — are specimens (the forms circular, training slides, statistics
     tables), not the marking of the document. A stamp standing apart keeps its weight. A level
-    crossed out in the file beside one that is not is the old marking, not a specimen."""
+    crossed out in the file is the old marking, void: not a specimen, and not the level."""
     live = [c for c in candidates if not c.block.struck]
-    if live and len(live) < len(candidates):
-        for candidate in candidates:
-            if candidate.block.struck:
-                candidate.score *= 0.3
-                candidate.notes.append("crossed out")
-        candidates = live
+    for candidate in candidates:
+        if candidate.block.struck:  # void, whether or not another level stands beside it
+            candidate.score *= 0.3
+            candidate.notes.append("crossed out")
+    candidates = live
     for candidate in candidates:
         together = [
             other

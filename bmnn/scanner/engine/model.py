@@ -45,8 +45,9 @@ class Extracted:
     ocr_pages: float = 0.0  # pages' worth of OCR done (a header strip counts as its share)
     needs_more: Any = None  # callable that extracts the rest when the header was not decisive
     cleanup: Any = None  # callable releasing what `needs_more` would have used
-    # pictures where a stamp could be (a stamp pasted as an image into a typed document): read
-    # by `needs_more` unless the text already shows a secret
+    # pictures where a stamp could be (a stamp pasted as an image into a typed document, a
+    # red mark cut by the header strip's edge): read by `needs_more` unless the text already
+    # shows a secret
     unread_images: bool = False
     # the scan's budget ran out while reading this file's members (LimitReached): the rest of
     # them were not read

@@ -21,6 +21,8 @@ from bmnn.scanner.engine.extract.office import extract_pptx, extract_xlsx, is_re
         ("FFE01010", True),
         ("990000", True),
         ("FF6666", True),  # a faded red
+        ("AA1E50", True),  # crimson
+        ("C71585", False),  # violet red
         ("FF9999", False),  # pink
         ("FFC000", False),  # orange
         ("000000", False),

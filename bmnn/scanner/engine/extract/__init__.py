@@ -42,6 +42,8 @@ def sniff(data: bytes, name: str = "") -> str:
             return "xlsx"
         if "ppt/presentation.xml" in names:
             return "pptx"
+        if "content.xml" in names and "mimetype" in names:
+            return "odf"  # OpenDocument (LibreOffice's ODT, ODS, ODP)
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"  # legacy .doc/.xls/.ppt
@@ -119,7 +121,7 @@ def extract(
 ) -> Extracted:
     """The text of one file and its members; readers that expand (archives, office files,
     mail) spend the scan's `budget` (a fresh one from `limits` when none is given)."""
-    from bmnn.scanner.engine.extract import archive, images, legacy, office, pdf, plain
+    from bmnn.scanner.engine.extract import archive, images, legacy, odf, office, pdf, plain
 
     if not data:
         raise ExtractError("empty", "the file is empty")
@@ -135,6 +137,7 @@ def extract(
         "docx": office.extract_docx,
         "xlsx": office.extract_xlsx,
         "pptx": office.extract_pptx,
+        "odf": odf.extract_odf,
         "zip": archive.extract_zip,
         "eml": plain.extract_mail,
         "ole": legacy.extract_ole,

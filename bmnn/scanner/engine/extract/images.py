@@ -289,15 +289,17 @@ SMALL_WIDTH = 620  # pixels across the copy in which frames are looked for (~75 
 
 def _bars(ink: bytes, width: int, height: int, shortest: int) -> list[list[int]]:
     """Horizontal lines of ink, as [top, bottom, left, right): long runs (at least `shortest`)
-    of rows next to each other that overlap — a line a degree or two off level steps from row
-    to row — no more than a few rows thick (a block of bold letters is thicker)."""
-    long_run = re.compile(b"\x01{%d,}" % shortest)
+    of rows next to each other that overlap or meet end to end — a line a degree or two off
+    level steps from row to row — no more than a few rows thick (a block of bold letters is
+    thicker)."""
     bars: list[list[int]] = []
     for row in range(height):
-        for found in long_run.finditer(ink, row * width, (row + 1) * width):
+        for found in LINE_RUN.finditer(ink, row * width, (row + 1) * width):
+            if found.end() - found.start() < shortest:
+                continue
             left, right = found.start() - row * width, found.end() - row * width
             for bar in bars:
-                if bar[1] == row and left < bar[3] and right > bar[2]:
+                if row <= bar[1] <= row + 1 and left <= bar[3] + STEP and right >= bar[2] - STEP:
                     bar[1] = row + 1
                     bar[2], bar[3] = min(bar[2], left), max(bar[3], right)
                     break
@@ -310,6 +312,9 @@ def _bars(ink: bytes, width: int, height: int, shortest: int) -> list[list[int]]
 
 
 BAR_ROWS = 6  # rows a frame's line may span at ~75 dpi: two thick, stepping by up to four
+# a run of ink along a row, through gaps of a pixel or two (a copied or faxed line is speckled)
+LINE_RUN = re.compile(b"\x01(?:\x00{0,2}\x01)+")
+STEP = 2  # columns between a line's run on one row and its next on the row below, where it steps
 
 
 def _side(ink: bytes, width: int, columns: range, rows: range) -> bool:
@@ -581,19 +586,54 @@ def read_marks(
         and _worth_turning(mark, found)
     ]
     if retry:
+        # read beside a band of running text, Tesseract's layout pass may take a small mark
+        # for a picture and skip it: the retry, among marks only, reads it upright as well
+        angles = (0, *ANGLES) if text is not None else ANGLES
         turned = [
             marks[index].picture.rotate(angle, expand=True, fillcolor=255)
             for index in retry
-            for angle in ANGLES
+            for angle in angles
         ]
         again = _read_stacked(turned, limits)
         for position, index in enumerate(retry):
-            for offset in range(len(ANGLES)):
-                lines = _stamp_lines(again[position * len(ANGLES) + offset])
+            for offset in range(len(angles)):
+                lines = _stamp_lines(again[position * len(angles) + offset])
                 if any(is_stamp_line(line) for line in lines):
                     mark_lines[index] = lines
                     break
+        # the last try, apart (beside the turned copies' frames the layout pass finds nothing):
+        # the inside of the frame alone
+        left = [i for i in retry if not any(is_stamp_line(line) for line in mark_lines[i])]
+        inside = _read_stacked([_inside_frame(marks[i].picture) for i in left], limits)
+        for index, found in zip(left, inside, strict=True):
+            lines = _stamp_lines(found)
+            if any(is_stamp_line(line) for line in lines):
+                mark_lines[index] = lines
     return text_words, mark_lines
+
+
+def _inside_frame(picture: Any) -> Any:
+    """A mark's picture with its outer band cut off: the sides of a frame that `stamp_picture`
+    could not lift (broken into specks, or touching the letters) go with it, and a lone framed
+    word, which page segmentation takes for a picture, is read as a word."""
+    from PIL import ImageOps
+
+    box = ImageOps.invert(picture.convert("L")).getbbox()
+    if box is None:
+        return picture
+    width, height = box[2] - box[0], box[3] - box[1]
+    inner = picture.crop(
+        (
+            box[0] + int(FRAME_CUT * width),
+            box[1] + int(FRAME_CUT * height),
+            box[2] - int(FRAME_CUT * width),
+            box[3] - int(FRAME_CUT * height),
+        )
+    )
+    return ImageOps.expand(inner, border=24, fill=255)
+
+
+FRAME_CUT = 0.1  # share of a mark's ink box, each side, where its frame runs
 
 
 def mark_blocks(
@@ -625,6 +665,7 @@ class Reading:
     letters: int  # confident letters in the band's own text
     ink: bool  # whether the band had ink at all
     skipped: list[Box] = field(default_factory=list)  # lines of running text left unread
+    cut: bool = False  # a red mark cut by the strip's lower edge was left for the rest
 
 
 PROSE_WIDTH = 0.55  # a line of ink wider than this share of the page is running text
@@ -731,13 +772,13 @@ def read_part(
             cover.paste(image.crop(box), (box[0], box[1] - top))
         band.paste(cover, (0, 0))
     grey = band.convert("L")
-    if not inked(grey):
+    mask = red_mask(band)
+    if not inked(grey) and mask.getextrema()[0] > 0:  # a pale red stamp is ink, if light
         return Reading([], 0, False)
     # a skewed scan or a tilted photo is turned straight: Tesseract reads level lines better,
     # a stamp's frame is a level rectangle again, and lines of running text stay one row each.
     # A page with red marks only from 2° on: its text reads well up to there, and the marks
     # are tried at other angles anyway; without red ink the stamp's frame must be level.
-    mask = red_mask(band)
     regions = stamp_regions(mask)
     small = _small(grey)
     angle = skew(small)
@@ -748,6 +789,9 @@ def read_part(
         skim = False  # the lines left out must be found again, unturned, by `rest`
         mask = red_mask(band)
         regions = stamp_regions(mask)
+    # a mark cut by the lower edge of a header strip is read whole with the rest of the page
+    strip = page_height is not None and bottom < page_height  # a header strip: more follows
+    cut_off = [r for r in regions if strip and r[3] >= band.height - 2 and r[1] > 0]
     marks = [
         Mark(
             (left / width, (top + y0) / height, right / width, (top + y1) / height),
@@ -755,6 +799,7 @@ def read_part(
             (right - left) / max(1, y1 - y0),
         )
         for left, y0, right, y1 in regions
+        if (left, y0, right, y1) not in cut_off
     ]
     if not regions:  # a copy in black and white: a red stamp became light grey ink
         faint = grey_mask(grey)
@@ -773,7 +818,7 @@ def read_part(
         text.paste(255, box)
     skipped = [
         (x0 / width, (top + y0) / height, x1 / width, (top + y1) / height)
-        for x0, y0, x1, y1 in prose
+        for x0, y0, x1, y1 in prose + cut_off
     ]
     # Tesseract's layout pass costs by the pixel: the white around the ink is left out
     ink = _ink_box(text, small, prose)
@@ -794,7 +839,7 @@ def read_part(
     blocks += mark_blocks(
         marks, lines, page=page, limits=limits, start_order=start_order + len(blocks)
     )
-    return Reading(blocks, _letters(text_words), True, skipped)
+    return Reading(blocks, _letters(text_words), True, skipped, bool(cut_off))
 
 
 def _turned(image: Any, turn: int) -> Any:
@@ -831,6 +876,7 @@ class PageImage:
         self.blank: bool | None = None  # known once a band without ink was met
         self.spent = 0.0
         self.skipped: list[Box] = []  # the header's lines of running text, for `rest`
+        self.cut_mark = False  # the header strip's edge cut a red mark: `rest` must be read
         self._images: dict[tuple[int, float], Any] = {}
 
     @property
@@ -882,6 +928,7 @@ class PageImage:
                 self.spent += self._share(part)
         if part == "header":
             self.skipped = reading.skipped
+            self.cut_mark = reading.cut
         return reading.blocks
 
     def header(self, start_order: int = 0) -> list[Block]:
@@ -1000,6 +1047,7 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     upright = _turned(picture, page.turn)
     header += envelope_marks(upright, page=1, start_order=len(header), limits=limits)
     result = Extracted(kind="image", blocks=header, ocr_pages=page.spent)
+    result.unread_images = page.cut_mark
 
     def rest() -> list[Block]:
         blocks = page.rest(start_order=len(header))

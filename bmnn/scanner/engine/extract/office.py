@@ -18,7 +18,14 @@ from contextlib import closing
 from dataclasses import replace
 from typing import Any
 
-from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, Limits, open_zip
+from bmnn.scanner.engine.limits import (
+    DEFAULT,
+    Budget,
+    ExtractError,
+    Limits,
+    open_zip,
+    read_member,
+)
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 from bmnn.scanner.engine.normalise import nfc
 
@@ -162,11 +169,26 @@ def _pieces(paragraph: Any, styles: _Styles) -> list[tuple[str, bool, bool]]:
 
 
 def _paragraph_blocks(paragraph: Any, styles: _Styles, zone: str, origin: str) -> list[Block]:
-    """The paragraph as one block. When some of its letters are crossed out and others are not,
-    the crossed-out words (an old level beside the new one) are a block of their own, `struck`,
-    and the rest another. Text drawn by WordArt or a watermark follows as its own block."""
-    pieces = _pieces(paragraph, styles)
-    segments: list[tuple[bool, list[tuple[str, bool, bool]]]] = []
+    """The paragraph as blocks (`blocks_of_pieces`); text drawn by WordArt or a watermark
+    follows as its own block."""
+    pieces = [(text, bold, struck, False) for text, bold, struck in _pieces(paragraph, styles)]
+    blocks = blocks_of_pieces(pieces, zone, origin)
+    for drawn in paragraph.iter(VML_TEXTPATH):
+        text = _clean(drawn.get("string") or "")
+        if text and not _inside(drawn, paragraph, _NESTED):
+            kind = origin if origin == "page-header" else "textbox"
+            blocks.append(Block(text=text, zone=zone, origin=kind))
+    return blocks
+
+
+Piece = tuple[str, bool, bool, bool]  # text, bold, struck, red
+
+
+def blocks_of_pieces(pieces: list[Piece], zone: str, origin: str) -> list[Block]:
+    """A paragraph's pieces as one block. When some of its letters are crossed out and others
+    are not, the crossed-out words (an old level beside the new one) are a block of their own,
+    `struck`, and the rest another. A block is bold, or red, when all its letters are."""
+    segments: list[tuple[bool, list[Piece]]] = []
     for piece in pieces:
         if segments and segments[-1][0] == piece[2]:
             segments[-1][1].append(piece)
@@ -174,7 +196,7 @@ def _paragraph_blocks(paragraph: Any, styles: _Styles, zone: str, origin: str) -
             segments.append((piece[2], [piece]))
     struck_letters = any(_has_letters(p[0]) for p in pieces if p[2])
     live_letters = any(_has_letters(p[0]) for p in pieces if not p[2])
-    parts: list[tuple[bool, str, list[tuple[str, bool, bool]]]] = []
+    parts: list[tuple[bool, str, list[Piece]]] = []
     if struck_letters and live_letters:
         for flag in dict.fromkeys(flag for flag, _ in segments):  # in order of appearance
             chosen = [segment for f, segment in segments if f == flag]
@@ -189,12 +211,8 @@ def _paragraph_blocks(paragraph: Any, styles: _Styles, zone: str, origin: str) -
             continue
         lettered = [p for p in group if _has_letters(p[0])]
         bold = bool(lettered) and all(p[1] for p in lettered)
-        blocks.append(Block(text=text, zone=zone, origin=origin, bold=bold, struck=struck))
-    for drawn in paragraph.iter(VML_TEXTPATH):
-        text = _clean(drawn.get("string") or "")
-        if text and not _inside(drawn, paragraph, _NESTED):
-            kind = origin if origin == "page-header" else "textbox"
-            blocks.append(Block(text=text, zone=zone, origin=kind))
+        red = bool(lettered) and all(p[3] for p in lettered)
+        blocks.append(Block(text=text, zone=zone, origin=origin, bold=bold, struck=struck, red=red))
     return blocks
 
 
@@ -473,7 +491,7 @@ def is_red(value: str | None) -> bool:
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
         return False
     r, g, b = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
-    return r >= 0x80 and max(g, b) <= 0x66 and r - max(g, b) >= 0x60
+    return r >= 0x80 and max(g, b) <= 0x66 and r - max(g, b) >= 0x50
 
 
 class _Book:
@@ -706,8 +724,12 @@ def _print_header_blocks(book: _Book, path: str, name: str, page: int) -> list[B
     return blocks
 
 
-def _shape_blocks(book: _Book, path: str, page: int, header_end: int) -> list[Block]:
-    """Text of shapes and text boxes drawn over the sheet (a stamp typed in a box atop it)."""
+def _shape_blocks(
+    book: _Book, path: str, page: int, header_end: int, pictures: list[str] | None = None
+) -> list[Block]:
+    """Text of shapes and text boxes drawn over the sheet (a stamp typed in a box atop it);
+    the part names of the pictures anchored in the sheet's header rows (a stamp pasted as an
+    image) are added to `pictures`."""
     from lxml import etree
 
     drawing = book.drawing(path)
@@ -720,15 +742,30 @@ def _shape_blocks(book: _Book, path: str, page: int, header_end: int) -> list[Bl
     except (ExtractError, etree.XMLSyntaxError, *ZIP_ERRORS):
         return []
     blocks = []
+    media: dict[str, tuple[str, str]] | None = None
     for anchor in root:
         row = anchor.findtext("{*}from/{*}row")
         top = int(row) + 1 if row and row.strip().isdigit() else 0  # 0-based in the drawing
         zone = HEADER if top < header_end else BODY
-        for paragraph in anchor.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
+        for paragraph in anchor.iter(f"{{{DRAWING_NS}}}p"):
             text = _clean("".join(t.text or "" for t in paragraph.iter("{*}t")))
             if text:
                 blocks.append(Block(text=text, page=page, zone=zone, origin="textbox"))
+        if pictures is not None and zone == HEADER:
+            for blip in anchor.iter(f"{{{DRAWING_NS}}}blip"):
+                if media is None:
+                    try:
+                        media = book._relationships(drawing)
+                    except ExtractError:
+                        media = {}
+                kind, part = media.get(blip.get(R_EMBED) or "", ("", ""))
+                if kind.endswith("/image") and part in book.names:
+                    pictures.append(part)
     return blocks
+
+
+DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
 def extract_xlsx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
@@ -744,6 +781,7 @@ def extract_xlsx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     found: list[Block] = []
     header_ends: dict[int, int] = {}
     damaged: set[int] = set()
+    pictures: list[str] = []  # pictures atop a sheet, read if the cells show no secret
 
     def add(block: Block) -> bool:
         """Adds a block unless the limit is reached (False then)."""
@@ -783,7 +821,7 @@ def extract_xlsx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
                             break
                         add_cells(number, texts, HEADER)
                 header_ends[number] = header_end or 1 + HEADER_ROWS
-                for block in _shape_blocks(book, path, number, header_ends[number]):
+                for block in _shape_blocks(book, path, number, header_ends[number], pictures):
                     add(replace(block, order=len(found)))
             except ExtractError:
                 damaged.add(number)
@@ -807,6 +845,17 @@ def extract_xlsx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         )
     found.sort(key=lambda b: (b.page, b.order))
     result.blocks = found
+    blobs: list[bytes] = []
+    for part in dict.fromkeys(pictures):
+        if len(blobs) >= 3:
+            break
+        try:
+            blob = read_member(archive, archive.getinfo(part), limits, budget)
+        except (ExtractError, KeyError, *ZIP_ERRORS):
+            continue
+        if 2_000 < len(blob) < 20_000_000:
+            blobs.append(blob)
+    read_pictures_later(blobs, result, limits)
     return result
 
 

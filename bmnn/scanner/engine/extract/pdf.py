@@ -168,7 +168,7 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
         result.needs_more = rests
         return blocks
 
-    result.unread_images = len(reading) > 1
+    result.unread_images = len(reading) > 1 or pages[reading[0]].cut_mark
     result.needs_more = headers if len(reading) > 1 else rests
     result.cleanup = pdf.close
 

@@ -151,6 +151,7 @@ class PageText:
     """The lines of a page as a browser would lay them out, and its pictures."""
 
     lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, inside navigation)
+    struck: set[int] = field(default_factory=set)  # the lines crossed out (<s>, line-through)
     images: list[ImageRef] = field(default_factory=list)
     truncated: str = ""  # why not all of the page was read
 
@@ -207,7 +208,26 @@ class _Rules:
         return found
 
 
-_LAYOUT_PROPERTIES = frozenset(("display", "text-transform", "font-variant", "font-variant-caps"))
+_LAYOUT_PROPERTIES = frozenset(
+    (
+        "display",
+        "text-transform",
+        "font-variant",
+        "font-variant-caps",
+        "text-decoration",
+        "text-decoration-line",
+    )
+)
+_LETTER = re.compile(r"[^\W\d_]")
+STRUCK_TAGS = frozenset(("s", "strike", "del"))
+
+
+def _crossed_out(tag: str, declarations: dict[str, str], inherited: bool) -> bool:
+    """Whether an element's text is drawn crossed out (an old marking kept visible but void)."""
+    decoration = declarations.get("text-decoration-line") or declarations.get("text-decoration")
+    if decoration is not None and "line-through" not in decoration and "none" in decoration:
+        return False  # a child may undo its parent's line only by naming none
+    return inherited or tag in STRUCK_TAGS or "line-through" in (decoration or "")
 
 
 def _transform(declarations: dict[str, str], inherited: str) -> str:
@@ -277,24 +297,39 @@ def page_text(data: bytes) -> PageText:
     if root is None:
         return page
     parts: list[str] = []
+    crossed: list[bool] = []  # whether each of `parts` is drawn crossed out
     in_nav = False
+
+    def add_line(pieces: list[str], struck: bool) -> None:
+        text = _SPACE.sub(" ", "".join(pieces).translate(INVISIBLE)).strip()
+        if text:
+            if struck:
+                page.struck.add(len(page.lines))
+            page.lines.append((text, in_nav))
 
     def end_line() -> None:
         nonlocal in_nav
         if not parts:
             return
-        text = _SPACE.sub(" ", "".join(parts).translate(INVISIBLE)).strip()
+        lettered = [flag for part, flag in zip(parts, crossed, strict=True) if _LETTER.search(part)]
+        if any(lettered) and not all(lettered):
+            # the crossed-out words (an old level beside the new one) are a line of their own
+            for flag in dict.fromkeys(lettered):
+                add_line(
+                    [p for p, f in zip(parts, crossed, strict=True) if f == flag] + [" "], flag
+                )
+        else:
+            add_line(parts, bool(lettered) and all(lettered))
         parts.clear()
-        if text:
-            page.lines.append((text, in_nav))
+        crossed.clear()
         in_nav = False
 
-    # (children still to visit, is a block, text transform, preformatted, navigation)
-    stack: list[tuple[Any, bool, str, bool, bool]] = [
-        (root.iter(include_text=True), True, "", False, False)
+    # (children still to visit, is a block, text transform, preformatted, navigation, struck)
+    stack: list[tuple[Any, bool, str, bool, bool, bool]] = [
+        (root.iter(include_text=True), True, "", False, False, False)
     ]
     while stack:
-        children, block, transform, pre, nav = stack[-1]
+        children, block, transform, pre, nav, struck = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
@@ -311,12 +346,14 @@ def page_text(data: bytes) -> PageText:
                 lines = text.replace("\r\n", "\n").split("\n")
                 for line in lines[:-1]:
                     parts.append(line)
+                    crossed.append(struck)
                     in_nav = in_nav or nav
                     end_line()
                 text = lines[-1]
             if text.strip():
                 in_nav = in_nav or nav
             parts.append(text if pre else _SPACE.sub(" ", text))
+            crossed.append(struck)
             continue
         if not child.is_element_node:
             continue
@@ -351,6 +388,7 @@ def page_text(data: bytes) -> PageText:
                 _transform(declarations, transform) if declarations else transform,
                 pre or tag in PRE_TAGS,
                 child_nav,
+                _crossed_out(tag, declarations, struck),
             )
         )
     end_line()
@@ -369,11 +407,12 @@ def _page_blocks(
     (they are in the body, and do not count)."""
     blocks: list[Block] = []
     header_left = header_lines
-    for text, nav in page.lines:
+    for index, (text, nav) in enumerate(page.lines):
         zone = BODY
         if not nav and header_left > 0:
             zone, header_left = HEADER, header_left - 1
-        blocks.append(Block(text=text, zone=zone, order=len(blocks), origin=origin))
+        struck = index in page.struck
+        blocks.append(Block(text=text, zone=zone, order=len(blocks), origin=origin, struck=struck))
     return blocks
 
 

@@ -1,0 +1,224 @@
+"""Stamps that are there but were read as nothing: a black stamp whose frame is speckled and
+steps by a row (a photocopy, a fax), a level stamp overlapped by a copy mark on the same line,
+a small pale framed word pasted into a typed PDF, and a stamp cut in two by the lower edge of
+the header strip that OCR reads first."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+
+from bmnn.scanner.engine import ocr, scan_bytes
+from bmnn.scanner.engine.detect import stamp_level
+from bmnn.scanner.engine.extract.images import _small, frames
+from tests.corpus.families.scans import typed_pdf_with_picture
+from tests.corpus.scanner_corpus import FONTS, make_doc
+
+DPI = 200
+PX = DPI / 25.4  # pixels per millimetre
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tesseract() -> None:
+    assert ocr.available("vie"), "Tesseract is missing (./dev test installs it)"
+
+
+def _page() -> tuple[object, object]:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (int(210 * PX), int(297 * PX)), "white")
+    return image, ImageDraw.Draw(image)
+
+
+def _font(size_mm: float, bold: bool = False) -> object:
+    from PIL import ImageFont
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(FONTS / name), int(size_mm * PX))
+
+
+def _header(draw: object, top_mm: float = 22) -> None:
+    """The usual two-column header and a few lines of text (black)."""
+    left = ["ỦY BAN NHÂN DÂN", "HUYỆN ĐÔNG KHÊ", "Số: 41/BC-UBND"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    for row, line in enumerate(left):
+        draw.text((25 * PX, (top_mm + 7 * row) * PX), line, fill="black", font=_font(4))  # type: ignore[attr-defined]
+    for row, line in enumerate(right):
+        draw.text((105 * PX, (top_mm + 7 * row) * PX), line, fill="black", font=_font(4))  # type: ignore[attr-defined]
+
+
+def _speckled_line(draw: object, start: tuple[float, float], end: tuple[float, float], rng) -> None:
+    """A frame's line drawn in short pieces with one- or two-pixel gaps, stepping down a row
+    every so often (a copy of a stamp put on a little askew)."""
+    (x0, y0), (x1, y1) = start, end
+    steps = int(max(abs(x1 - x0), abs(y1 - y0)))
+    for i in range(steps):
+        if rng.random() < 0.12:
+            continue  # a speck of the line the copier lost
+        x = x0 + (x1 - x0) * i / steps
+        y = y0 + (y1 - y0) * i / steps
+        draw.rectangle((x, y, x + 1, y + 3), fill="black")  # type: ignore[attr-defined]
+
+
+def _scan_pdf(image: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PDF", resolution=DPI)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def _black_stamp_page(seed: int) -> bytes:
+    rng = random.Random(seed)
+    image, draw = _page()
+    _header(draw, top_mm=30)
+    # TUYỆT MẬT in black at the top right, above the motto, its frame speckled and stepping
+    left, top, width, height = 130 * PX, 8 * PX, 48 * PX, 12 * PX
+    drop = rng.uniform(1.5, 3.0)  # pixels the frame's lines fall across its width
+    corners = [(left, top), (left + width, top + drop), (left + width, top + height + drop)]
+    corners.append((left, top + height))
+    for a, b in zip(corners, [*corners[1:], corners[0]], strict=True):
+        _speckled_line(draw, a, b, rng)
+    draw.text((left + 6 * PX, top + 2.5 * PX), "TUYỆT MẬT", fill="black", font=_font(5.5))  # type: ignore[attr-defined]
+    return _scan_pdf(image)
+
+
+def test_a_black_stamp_with_a_speckled_askew_frame_on_a_copy_is_read() -> None:
+    """A red stamp photocopied in black: its frame comes out in specks one or two pixels apart
+    and steps by a row. The frame was not found as one (its lines broke into short runs), so
+    it stayed around the words, and Tesseract read the box as nothing."""
+    missed = []
+    for seed in range(1, 5):
+        verdict = scan_bytes(_black_stamp_page(seed), "scan.pdf")[0]
+        if not (verdict.secret and verdict.level == "tuyet_mat"):
+            missed.append(seed)
+    assert missed == []
+
+
+def test_a_frame_whose_lines_step_and_break_is_one_frame() -> None:
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(7)
+    image = Image.new("L", (1654, 400), 255)
+    draw = ImageDraw.Draw(image)
+    corners = [(1000, 60), (1400, 66), (1400, 166), (1000, 160)]
+    for a, b in zip(corners, [*corners[1:], corners[0]], strict=True):
+        _speckled_line(draw, a, b, rng)
+    found = frames(_small(image))
+    assert len(found) == 1
+    left, top, right, bottom = found[0]
+    scale = 1654 / 620
+    assert abs(left * scale - 1000) < 12 and abs(right * scale - 1400) < 12
+    assert abs(top * scale - 60) < 12 and abs(bottom * scale - 166) < 12
+
+
+def test_a_copy_or_urgency_mark_on_the_level_stamps_line() -> None:
+    assert stamp_level("SAO Y BẢN CHÍNH TỐI MẬT") == ("toi_mat", False)
+    assert stamp_level("TUYỆT MẬT SAO LỤC") == ("tuyet_mat", False)
+    assert stamp_level("HỎA TỐC MẬT") == ("mat", False)
+    assert stamp_level("THƯỢNG KHẨN TUYỆT MẬT") == ("tuyet_mat", False)
+    # the companion mark alone, or with anything but a level, is no level
+    assert stamp_level("SAO Y BẢN CHÍNH") is None
+    assert stamp_level("KHẨN") is None
+    assert stamp_level("HỎA TỐC MẬT KHẨU") is None
+    assert stamp_level("SAO Y BẢN CHÍNH SỐ 12") is None
+
+
+def _small_pale_stamp() -> bytes:
+    """A small framed MẬT, pale pink, its thin frame touching the letters' line."""
+    from PIL import Image, ImageDraw
+
+    colour = (236, 150, 150)
+    image = Image.new("RGB", (150, 80), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((4, 4, 145, 75), outline=colour, width=3)
+    draw.text((22, 14), "MẬT", fill=colour, font=_font(5.5, bold=True))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_small_pale_framed_word_pasted_in_a_typed_pdf_is_read() -> None:
+    rng = random.Random(31)
+    doc = make_doc(rng, "mat")
+    data = typed_pdf_with_picture(doc, _small_pale_stamp(), where="left", height=7.0)
+    verdict = scan_bytes(data, "bao-cao.pdf")[0]
+    assert verdict.secret and verdict.level == "mat"
+
+
+def test_a_stamp_cut_by_the_header_strips_edge_is_read_whole() -> None:
+    """The header strip is the top 30% of the page; a stamp lying across that line (put low,
+    under a level-change stamp) was read as two halves, neither of them words."""
+    image, draw = _page()
+    _header(draw)
+    red = (200, 25, 30)
+    page_height = 297 * PX
+    top = 0.3 * page_height - 6 * PX  # half above the strip's edge, half below
+    box = (30 * PX, top, 80 * PX, top + 12 * PX)
+    draw.rectangle(box, outline=red, width=4)  # type: ignore[attr-defined]
+    draw.text((36 * PX, top + 2.5 * PX), "TỐI MẬT", fill=red, font=_font(5.5, bold=True))  # type: ignore[attr-defined]
+    for row in range(8):  # the body under it
+        y = (100 + 8 * row) * PX
+        draw.text(
+            (25 * PX, y),
+            "Nội dung báo cáo tình hình công tác quý III.",
+            fill="black",
+            font=_font(4),
+        )  # type: ignore[attr-defined]
+    verdict = scan_bytes(_scan_pdf(image), "scan.pdf")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def _pale_stamp_png(text: str) -> bytes:
+    """A large picture of a pale pink stamp, a little askew: its ink is lighter than the grey
+    a page's print is counted from."""
+    from PIL import Image, ImageDraw
+
+    colour = (236, 122, 132)
+    image = Image.new("RGB", (1400, 520), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((30, 30, 1370, 490), outline=colour, width=14)
+    draw.text((120, 120), text, fill=colour, font=_font(33, bold=True))
+    image = image.rotate(2.5, expand=True, fillcolor="white")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_pale_stamp_picture_under_the_number_of_a_docx_is_read() -> None:
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    for line in ("BAN CHỈ HUY QUÂN SỰ HUYỆN", "Số: 77/KH-BCH", ""):
+        document.add_paragraph(line)
+    document.add_paragraph().add_run().add_picture(io.BytesIO(_pale_stamp_png("TỐI MẬT")), Cm(4))
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Bảo vệ mục tiêu trọng điểm trong dịp lễ.")
+    out = io.BytesIO()
+    document.save(out)
+    verdict = scan_bytes(out.getvalue(), "ke-hoach.docx")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_stamp_picture_atop_a_sheet_is_read() -> None:
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("Tổng hợp")
+    sheet.write("A4", "BIỂU TỔNG HỢP LỰC LƯỢNG")
+    for row in range(5, 12):
+        sheet.write_row(row, 0, [f"Chốt {row}", 12 + row, "Súng AK"])
+    picture = io.BytesIO(_pale_stamp_png("TỐI MẬT"))
+    sheet.insert_image("D1", "dau.png", {"image_data": picture, "x_scale": 0.12, "y_scale": 0.12})
+    book.close()
+    verdict = scan_bytes(out.getvalue(), "bieu.xlsx")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+    # the same sheet without the picture is not secret
+    plain = io.BytesIO()
+    book = xlsxwriter.Workbook(plain, {"in_memory": True})
+    sheet = book.add_worksheet("Tổng hợp")
+    sheet.write("A4", "BIỂU TỔNG HỢP LỰC LƯỢNG")
+    book.close()
+    assert not scan_bytes(plain.getvalue(), "bieu.xlsx")[0].secret

@@ -239,6 +239,22 @@ def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> boo
     return position is not None and position < 0.35
 
 
+ANNEX_TITLE = re.compile(r"^phu luc\b")
+FOOT = 0.9  # a line starting this far down the page is in its foot
+
+
+def _heads_an_annex(index: int, blocks: Sequence[Block]) -> bool:
+    """Whether the line right after a block (one of the next two) is an annex's title
+    ("PHỤ LỤC ...") on the same page."""
+    block = blocks[index]
+    for after in blocks[index + 1 : index + 3]:
+        if after.page != block.page:
+            return False
+        if ANNEX_TITLE.match(fold(collapse(after.text))):
+            return is_upper(after.text.split(" ")[0]) or after.bold
+    return False
+
+
 def _may_be_other_stamp(text: str) -> bool:
     """Cheap test before `_other_stamp` for a line in mixed case: it starts like "Bản sao",
     "Bản số", "Giải mật", "Đã giải mật", "Điều chỉnh" or "Thay đổi" (many short cells of a
@@ -366,6 +382,14 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         ):
             score += 0.2
             notes.append("top of page")
+        elif _heads_an_annex(index, blocks):
+            # an annex carries its own stamp atop its first page, right above its title; in a
+            # format without pages (a legacy .doc, RTF) that is the only sign of the new page
+            score += 0.2
+            notes.append("top of an annex")
+        elif block.box is not None and block.box[1] > FOOT:
+            score += 0.15  # printed at the foot of the page, as a footer is
+            notes.append("foot of page")
         window = range(max(0, index - 6), min(len(blocks), index + 7))
         if any(blocks[i].page == block.page and is_anchor(i) for i in window):
             score += 0.1

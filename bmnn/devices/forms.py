@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
 from bmnn.devices.services import MAX_REPORT_BYTES
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level, Person
+from bmnn.web.forms import BootstrapMixin
 
 LEVEL_CHOICES = [("", "—"), *Level.choices]
 PERSON_NOT_LISTED = _("Choose one of the agency's people listed.")

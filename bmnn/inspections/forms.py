@@ -24,8 +24,8 @@ from bmnn.inspections.models import (
     TrainingSession,
 )
 from bmnn.inspections.services import MAX_AMOUNT, MAX_PARTICIPANTS
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
+from bmnn.web.forms import BootstrapMixin
 
 
 class DayField(forms.DateField):

@@ -6,16 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.org.models import Agency, AgencyType, ClearanceLevel, Person, Role
-
-
-class BootstrapMixin:
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # type: ignore[attr-defined]
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            if isinstance(field.widget, forms.CheckboxInput):
-                css = "form-check-input"
-            field.widget.attrs.setdefault("class", css)
+from bmnn.web.forms import BootstrapMixin
 
 
 class AgencyForm(BootstrapMixin, forms.ModelForm):

@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.core.sorting import person_key
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Person
 from bmnn.plans.models import Period, Status, TimingKind
 from bmnn.registry.fields import day_field
+from bmnn.web.forms import BootstrapMixin
 
 
 class UploadForm(BootstrapMixin, forms.Form):

@@ -22,7 +22,6 @@ from django.views.decorators.http import require_POST
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.core.sorting import vietnamese_sorted
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level
 from bmnn.registry import queries, services
 from bmnn.registry.fields import day_field, take_errors
@@ -30,6 +29,7 @@ from bmnn.registry.models import ItemStatus, Origin
 from bmnn.registry.notice_bundle import export_notices, import_notices
 from bmnn.registry.services.protection import level_change_preview
 from bmnn.registry.views import item_page
+from bmnn.web.forms import BootstrapMixin
 
 
 class ChangeLevelForm(BootstrapMixin, forms.Form):

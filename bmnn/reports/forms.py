@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, AgencyGroup, Level
 from bmnn.reports import figures, province
 from bmnn.reports.models import Incident, ProvinceReport, ReportingPeriod, Submission
+from bmnn.web.forms import BootstrapMixin
 
 DAY_HINT = _("dd/mm/yyyy, e.g. 05/03/2026")
 DAY_INVALID = _("Write a real date as dd/mm/yyyy, e.g. 05/03/2026.")

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency
 from bmnn.scanner.services import MAX_DELAY
+from bmnn.web.forms import BootstrapMixin
 
 MAX_BUNDLE = 200 * 1024 * 1024
 NUMBER_MESSAGES = {

@@ -22,11 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bmnn.api.fields import IdField
-from bmnn.api.serializers import (
-    DecisionInputSerializer,
-    IncomingInputSerializer,
-    SecretItemSerializer,
-)
+from bmnn.core.levels import TUYET_MAT
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency, Level, Person
 from bmnn.registry import books, queries, services
@@ -46,6 +42,31 @@ from bmnn.registry.models import (
 )
 
 # --- output ------------------------------------------------------------------------------------
+
+
+class SecretItemSerializer(serializers.ModelSerializer):
+    summary = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SecretItem
+        fields = [
+            "id",
+            "agency",
+            "origin",
+            "kind",
+            "level",
+            "status",
+            "number",
+            "doc_type",
+            "doc_date",
+            "summary",
+            "issuer_name",
+            "protected_until",
+            "declassified_at",
+        ]
+
+    def get_summary(self, item: SecretItem) -> str:
+        return "" if item.level == TUYET_MAT else item.summary
 
 
 class CopySerializer(serializers.ModelSerializer):
@@ -201,6 +222,25 @@ class RegisterBookSerializer(serializers.ModelSerializer):
 
 
 # --- input -------------------------------------------------------------------------------------
+
+
+class IncomingInputSerializer(serializers.Serializer):
+    agency = IdField()
+    level = serializers.ChoiceField(choices=Level.choices)
+    issuer_name = serializers.CharField(max_length=255)
+    number = serializers.CharField(max_length=64)
+    doc_date = serializers.DateField()
+    doc_type = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    received_on = serializers.DateField(required=False, allow_null=True, default=None)
+    copies = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    # the unit or person inside the agency it is passed to; blank: the agency itself keeps it
+    receiver = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
+class DecisionInputSerializer(serializers.Serializer):
+    decided_on = serializers.DateField()
+    decision = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
 
 
 class ProposeInput(serializers.Serializer):

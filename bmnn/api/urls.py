@@ -4,15 +4,15 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from bmnn.api import devices, incidents, inspections, registry, reports, scanner, views
+from bmnn.api import devices, incidents, inspections, org, plans, registry, reports, scanner
 from bmnn.api.routers import Router
 
 app_name = "api"
 router = Router()
-router.register("agencies", views.AgencyViewSet, basename="agency")
-router.register("people", views.PersonViewSet, basename="person")
-router.register("plans", views.PlanViewSet, basename="plan")
-router.register("assignments", views.AssignmentViewSet, basename="assignment")
+router.register("agencies", org.AgencyViewSet, basename="agency")
+router.register("people", org.PersonViewSet, basename="person")
+router.register("plans", plans.PlanViewSet, basename="plan")
+router.register("assignments", plans.AssignmentViewSet, basename="assignment")
 router.register("secret-items", registry.SecretItemViewSet, basename="secret-item")
 router.register("secret-files", registry.ItemFileViewSet, basename="secret-file")
 router.register("secret-copies", registry.CopyViewSet, basename="secret-copy")

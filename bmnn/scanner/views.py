@@ -18,7 +18,7 @@ from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.params import parse_id
 from bmnn.core.services import actor_of
-from bmnn.scanner import services
+from bmnn.scanner import queries, services
 from bmnn.scanner.bundle import import_findings
 from bmnn.scanner.forms import BundleForm, CheckForm, DecideForm, IncidentForm, PortalForm
 from bmnn.scanner.highlight import page_images
@@ -44,7 +44,7 @@ def overview(request: HttpRequest, bundle_form: BundleForm | None = None) -> Htt
         .select_related("agency")
         .order_by("name")
     )
-    last_runs = {p.pk: services.with_found(p.runs.all()).first() for p in portals}
+    last_runs = {p.pk: queries.with_found(p.runs.all()).first() for p in portals}
     counts = dict(
         visible.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
@@ -57,7 +57,7 @@ def overview(request: HttpRequest, bundle_form: BundleForm | None = None) -> Htt
             raise Http404
     status = request.GET.get("status", "open")
     if run is not None:
-        findings, status = visible.filter(pk__in=services.run_findings(run)), "all"
+        findings, status = visible.filter(pk__in=queries.run_findings(run)), "all"
     elif status in Finding.Status.values:
         findings = visible.filter(status=status)
     else:
@@ -117,7 +117,7 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     portal = policy.restrict_scan_findings(request.user, Portal.objects.filter(pk=pk)).first()
     if portal is None:
         raise Http404
-    runs = list(services.with_found(portal.runs.all())[:20])
+    runs = list(queries.with_found(portal.runs.all())[:20])
     failures = (
         list(QueuedUrl.objects.filter(run=runs[0], state=QueuedUrl.State.FAILED)[:50])
         if runs

@@ -7,7 +7,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -16,28 +15,9 @@ from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.services import actor_of
-from bmnn.sync import channel, node, services
+from bmnn.sync import channel, node, queries, services
 from bmnn.sync.forms import ReceiveForm, TrustForm
 from bmnn.sync.models import Inbound, Outbound, Peer
-
-
-def _peers(request: HttpRequest) -> list[tuple[Peer, str, int, Outbound | None, int]]:
-    """Each node with its fingerprint, the last number imported from it, the last bundle made
-    for it and how many of its bundles are held: a constant number of queries for any number of
-    nodes (one for the nodes and their counts, one for their last bundles)."""
-    imported, held = Q(inbound__state=Inbound.State.IMPORTED), Q(inbound__state=Inbound.State.HELD)
-    last_out = Outbound.objects.filter(peer=OuterRef("pk")).order_by("-seq").values("pk")[:1]
-    rows = Peer.objects.select_related("agency").annotate(
-        last_in=Max("inbound__seq", filter=imported),
-        held=Count("inbound", filter=held),
-        last_out_pk=Subquery(last_out),
-    )
-    peers = list(policy.restrict_channels(request.user, rows))
-    outbound = Outbound.objects.in_bulk([p.last_out_pk for p in peers if p.last_out_pk])
-    return [
-        (p, node.fingerprint(p.public_key), p.last_in or 0, outbound.get(p.last_out_pk), p.held)
-        for p in peers
-    ]
 
 
 @login_required
@@ -59,7 +39,7 @@ def _overview(
     if refused:
         messages.error(request, _("Nothing was saved: correct what is marked below."))
     can_manage = policy.can_manage_peers(request.user)
-    peers = _peers(request)
+    peers = queries.peers(request.user)
     card = channel.own_card()
     return render(
         request,

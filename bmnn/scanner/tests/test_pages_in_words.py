@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bmnn.org.models import Role
-from bmnn.scanner import crawl, services
+from bmnn.scanner import crawl, queries, services
 from bmnn.scanner.engine import model
 from bmnn.scanner.models import CrawlRun, Finding, Portal
 from tests.corpus.scanner_corpus import make_doc, write_pdf
@@ -152,8 +152,8 @@ def test_the_new_findings_of_a_scan_are_the_findings_it_lists(site, supervisor, 
     crawl.work(run.pk, "test-worker")
     run.refresh_from_db()
     assert run.state == CrawlRun.State.DONE and run.new_findings == 2
-    assert services.with_found(CrawlRun.objects.filter(pk=run.pk)).get().found == 2
-    assert services.run_findings(run).count() == 2
+    assert queries.with_found(CrawlRun.objects.filter(pk=run.pk)).get().found == 2
+    assert queries.run_findings(run).count() == 2
     # an older finding of the portal and an imported one are no finding of this scan
     _finding(
         portal, "https://x.example/old.pdf", "mat", at=run.started_at - timezone.timedelta(days=3)
@@ -165,7 +165,7 @@ def test_the_new_findings_of_a_scan_are_the_findings_it_lists(site, supervisor, 
         source=Finding.Source.IMPORT,
         at=run.started_at + timezone.timedelta(seconds=1),
     )
-    taken_down = services.run_findings(run).first()
+    taken_down = queries.run_findings(run).first()
     services.decide_finding(actor=supervisor, finding=taken_down, status="removed")
     client = client_for(supervisor)
     overview = client.get(reverse("scanner:overview")).content.decode()

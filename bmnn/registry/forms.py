@@ -7,11 +7,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bmnn.org.forms import BootstrapMixin
 from bmnn.org.models import Agency, Level
 from bmnn.registry.fields import count_field, day_field
 from bmnn.registry.models import CatalogueItem, CopyForm, ItemStatus, Kind
 from bmnn.registry.queries import catalogue_entries_in_force, catalogues_to_replace
+from bmnn.web.forms import BootstrapMixin
 
 
 def _not_before(form: forms.Form, field: str, start: date | None, message: object) -> None:

@@ -287,19 +287,26 @@ def _paint(size: tuple[int, int], components: list[Component], value: int) -> An
 SMALL_WIDTH = 620  # pixels across the copy in which frames are looked for (~75 dpi on A4)
 
 
-def _bars(ink: bytes, width: int, height: int, shortest: int) -> list[list[int]]:
+def _bars(
+    ink: bytes, width: int, height: int, shortest: int, *, copied: bool = False
+) -> list[list[int]]:
     """Horizontal lines of ink, as [top, bottom, left, right): long runs (at least `shortest`)
-    of rows next to each other that overlap or meet end to end — a line a degree or two off
-    level steps from row to row — no more than a few rows thick (a block of bold letters is
-    thicker)."""
+    of rows next to each other that overlap — a line a degree or two off level steps from row
+    to row — no more than a few rows thick (a block of bold letters is thicker). On a
+    `copied` page (no red ink: a photocopy or a fax) a run may cross gaps of a pixel or two
+    and the next row's run may start just past this one's end, as a speckled line does; on
+    other pages that finds lines in print too, and frames are erased where none is."""
     bars: list[list[int]] = []
+    runs, step = (COPIED_RUN, STEP) if copied else (INK_RUN, 0)
     for row in range(height):
-        for found in LINE_RUN.finditer(ink, row * width, (row + 1) * width):
+        for found in runs.finditer(ink, row * width, (row + 1) * width):
             if found.end() - found.start() < shortest:
                 continue
             left, right = found.start() - row * width, found.end() - row * width
             for bar in bars:
-                if row <= bar[1] <= row + 1 and left <= bar[3] + STEP and right >= bar[2] - STEP:
+                if (bar[1] == row or (copied and bar[1] == row + 1)) and (
+                    left < bar[3] + step and right > bar[2] - step
+                ):
                     bar[1] = row + 1
                     bar[2], bar[3] = min(bar[2], left), max(bar[3], right)
                     break
@@ -313,8 +320,8 @@ def _bars(ink: bytes, width: int, height: int, shortest: int) -> list[list[int]]
 
 BAR_ROWS = 6  # rows a frame's line may span at ~75 dpi: two thick, stepping by up to four
 # a run of ink along a row, through gaps of a pixel or two (a copied or faxed line is speckled)
-LINE_RUN = re.compile(b"\x01(?:\x00{0,2}\x01)+")
-STEP = 2  # columns between a line's run on one row and its next on the row below, where it steps
+COPIED_RUN = re.compile(b"\x01(?:\x00{0,2}\x01)+")
+STEP = 3  # a copied line's run on the next row may start up to two columns past this one's end
 
 
 def _side(ink: bytes, width: int, columns: range, rows: range) -> bool:
@@ -323,13 +330,13 @@ def _side(ink: bytes, width: int, columns: range, rows: range) -> bool:
     return inked >= 0.75 * len(rows)
 
 
-def frames(small: Any) -> list[tuple[int, int, int, int]]:
+def frames(small: Any, *, copied: bool = False) -> list[tuple[int, int, int, int]]:
     """Rectangular outlines in a small black-and-white copy (ink darker than 200): two
     horizontal lines of the same extent, one above the other, joined at both ends by vertical
     lines. A stamp's frame (single or double) is one; text touching it stays out of it."""
     width, height = small.size
     ink = small.point(_below(200, 1, 0)).tobytes()
-    bars = _bars(ink, width, height, max(8, int(0.04 * width)))
+    bars = _bars(ink, width, height, max(8, int(0.04 * width)), copied=copied)
     found = []
     for top in bars:
         for bottom in bars:
@@ -347,6 +354,36 @@ def frames(small: Any) -> list[tuple[int, int, int, int]]:
             ):
                 found.append((left, top[0], right, bottom[1]))
     return found
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """The share of the smaller of two boxes that the other covers."""
+    wide = min(a[2], b[2]) - max(a[0], b[0])
+    high = min(a[3], b[3]) - max(a[1], b[1])
+    if wide <= 0 or high <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return wide * high / max(1, smaller)
+
+
+def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
+    """Stamp-shaped frames of a page without red ink (`frames` as on a copy), as pixel boxes
+    of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them."""
+    factor = grey.width / max(1, small.width)
+    found = []
+    for left, top, right, bottom in frames(small, copied=True):
+        wide, high = right - left, bottom - top
+        if 1.5 <= wide / max(1, high) <= 12 and wide < 0.5 * small.width:
+            box = (
+                int(left * factor),
+                int(top * factor),
+                min(grey.width, int((right + 1) * factor)),
+                min(grey.height, int((bottom + 1) * factor)),
+            )
+            # a double frame is two outlines around the same words: read once
+            if not any(_overlap(box, kept) > 0.5 for kept in found):
+                found.append(box)
+    return found[:MAX_FAINT_MARKS]
 
 
 def _small(grey: Any) -> Any:
@@ -377,7 +414,7 @@ def skew(small: Any) -> float:
     return max((best - 1, best - 0.5, float(best), best + 0.5, best + 1), key=sharpness)
 
 
-def erase_frames(strip: Any, small: Any = None) -> Any:
+def erase_frames(strip: Any, small: Any = None, *, copied: bool = False) -> Any:
     """A black-and-white copy has no red layer: the stamp's frame is found by its shape instead
     (a rectangular outline) and erased, so that page segmentation reads the words inside it;
     what touches the frame (the number line above it) is kept. `small` is `_small(strip)`,
@@ -388,7 +425,7 @@ def erase_frames(strip: Any, small: Any = None) -> Any:
     width, height = small.size
     if small.point(_below(200)).histogram()[255] > 0.3 * width * height:
         return strip  # a dark photo or a picture: not a page with frames
-    outlines = frames(small)
+    outlines = frames(small, copied=copied)
     if not outlines:
         return strip
     mask = Image.new("L", small.size, 0)
@@ -803,6 +840,7 @@ def read_part(
     ]
     if not regions:  # a copy in black and white: a red stamp became light grey ink
         faint = grey_mask(grey)
+        greys = stamp_regions(faint)[:MAX_FAINT_MARKS]
         marks += [
             Mark(
                 (left / width, (top + y0) / height, right / width, (top + y1) / height),
@@ -810,7 +848,19 @@ def read_part(
                 (right - left) / max(1, y1 - y0),
                 "ocr",
             )
-            for left, y0, right, y1 in stamp_regions(faint)[:MAX_FAINT_MARKS]
+            for left, y0, right, y1 in greys
+        ]
+        # or black: a copy's frame is speckled and askew, and the page's own reading may
+        # take the box for a picture; what a stamp-shaped frame holds is read on its own
+        marks += [
+            Mark(
+                (left / width, (top + y0) / height, right / width, (top + y1) / height),
+                stamp_picture(grey.crop((left, y0, right, y1))),
+                (right - left) / max(1, y1 - y0),
+                "ocr",
+            )
+            for left, y0, right, y1 in copied_frames(grey, small)
+            if not any(_overlap((left, y0, right, y1), other) > 0.5 for other in greys)
         ]
     text = erase_frames(grey, small)
     prose = prose_lines(text) if skim else []

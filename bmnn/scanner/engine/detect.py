@@ -240,6 +240,8 @@ def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> boo
 
 
 ANNEX_TITLE = re.compile(r"^phu luc\b")
+# formats whose reader gives no pages (where the page is known, the top of a page decides)
+PAGELESS = frozenset(("doc", "rtf", "wordml", "text", "html"))
 FOOT = 0.9  # a line starting this far down the page is in its foot
 
 
@@ -382,7 +384,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         ):
             score += 0.2
             notes.append("top of page")
-        elif _heads_an_annex(index, blocks):
+        elif kind in PAGELESS and _heads_an_annex(index, blocks):
             # an annex carries its own stamp atop its first page, right above its title; in a
             # format without pages (a legacy .doc, RTF) that is the only sign of the new page
             score += 0.2

@@ -370,7 +370,7 @@ def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
     """Stamp-shaped frames of a page without red ink (`frames` as on a copy), as pixel boxes
     of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them."""
     factor = grey.width / max(1, small.width)
-    found = []
+    found: list[tuple[int, int, int, int]] = []
     for left, top, right, bottom in frames(small, copied=True):
         wide, high = right - left, bottom - top
         if 1.5 <= wide / max(1, high) <= 12 and wide < 0.5 * small.width:

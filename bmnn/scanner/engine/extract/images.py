@@ -366,6 +366,24 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> floa
     return wide * high / max(1, smaller)
 
 
+def _apart(small: Any, box: tuple[int, int, int, int]) -> bool:
+    """Whether a frame stands apart from the print, as a stamp does: little ink in the strips
+    beside it, left and right, as wide as it is high (lines of print running through both
+    sides of a box are a line of text, not a stamp beside it)."""
+    left, top, right, bottom = box
+    reach = bottom - top
+    strips = [
+        small.crop((max(0, left - reach), top, max(0, left - 2), bottom)),
+        small.crop((min(small.width, right + 2), top, min(small.width, right + reach), bottom)),
+    ]
+    inked = [
+        strip.point(_below(200)).histogram()[255] / max(1, strip.width * strip.height)
+        for strip in strips
+        if strip.width > 0 and strip.height > 0
+    ]
+    return sum(share > 0.05 for share in inked) < 2
+
+
 def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
     """Stamp-shaped frames of a page without red ink (`frames` as on a copy), as pixel boxes
     of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them."""
@@ -373,7 +391,11 @@ def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
     found: list[tuple[int, int, int, int]] = []
     for left, top, right, bottom in frames(small, copied=True):
         wide, high = right - left, bottom - top
-        if 1.5 <= wide / max(1, high) <= 12 and wide < 0.5 * small.width:
+        if (
+            1.5 <= wide / max(1, high) <= 12
+            and wide < 0.5 * small.width
+            and _apart(small, (left, top, right, bottom))
+        ):
             box = (
                 int(left * factor),
                 int(top * factor),

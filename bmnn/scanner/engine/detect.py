@@ -221,7 +221,7 @@ def _declassification_line(line: str) -> bool:
         return False
     folded = fold(rest)
     if not extra and not folded:
-        return head != line or letters_key(head) != "GIAIMAT"  # "ĐÃ GIẢI MẬT" alone
+        return key != letters_key(head)  # "ĐÃ GIẢI MẬT" alone ("GIẢI MẬT" is in STAMP_KEYS)
     return bool(extra) or bool(DATE_ROW.match(folded) or DECISION_ROW.match(folded))
 
 

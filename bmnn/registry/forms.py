@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -475,3 +476,57 @@ class EntryLevelForm(BootstrapMixin, forms.Form):
     new_level = forms.ChoiceField(label=_("New level"), choices=[("", "—"), *Level.choices])
     effective_on = day_field(_("In force from"))
     decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)
+
+
+class ChangeLevelForm(BootstrapMixin, forms.Form):
+    new_level = forms.ChoiceField(label=_("New level"), choices=[("", "—"), *Level.choices])
+    decided_on = day_field(_("Decided on"))
+    decision = forms.CharField(label=_("Decision number"), max_length=128)
+    new_end = day_field(
+        _("Protected until"),
+        required=False,
+        help_text=_("Leave empty to keep the current end (a raise keeps the longer of the two)."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        end, decided = data.get("new_end"), data.get("decided_on")
+        if end and decided and end < decided:
+            self.add_error("new_end", _("The end is before the decision."))
+        return data
+
+
+class RemarkForm(forms.Form):
+    """The holder's security officer records the copies re-marked; late, with the reason."""
+
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class NoticeExportForm(BootstrapMixin, forms.Form):
+    agency = forms.TypedChoiceField(label=_("Agency"), coerce=int)
+    since = day_field(
+        _("Decisions from (empty: all)"),
+        required=False,
+        help_text=_("Empty: every decision."),
+    )
+
+    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [(a.pk, a.name) for a in agencies]  # type: ignore[attr-defined]
+
+
+MAX_BUNDLE = 50 * 1024 * 1024
+
+
+class NoticeImportForm(NoticeExportForm):
+    since = None  # type: ignore[assignment]
+    bundle = forms.FileField(
+        label=_("Bundle file"),
+        error_messages={"required": _("Choose a bundle file (at most 50 MB).")},
+    )
+
+    def clean_bundle(self) -> Any:
+        upload = self.cleaned_data["bundle"]
+        if (upload.size or 0) > MAX_BUNDLE:
+            raise ValidationError(_("Choose a bundle file (at most 50 MB)."))
+        return upload

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,75 +15,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
 from bmnn.core.services import actor_of
 from bmnn.core.sorting import vietnamese_sorted
-from bmnn.org.models import Agency, Level
+from bmnn.org.models import Agency
 from bmnn.registry import queries, services
-from bmnn.registry.fields import day_field, take_errors
+from bmnn.registry.fields import take_errors
+from bmnn.registry.forms import ChangeLevelForm, NoticeExportForm, NoticeImportForm, RemarkForm
 from bmnn.registry.models import ItemStatus, Origin
 from bmnn.registry.notice_bundle import export_notices, import_notices
 from bmnn.registry.services.protection import level_change_preview
 from bmnn.registry.views import item_page
-from bmnn.web.forms import BootstrapMixin
-
-
-class ChangeLevelForm(BootstrapMixin, forms.Form):
-    new_level = forms.ChoiceField(
-        label=gettext_lazy("New level"), choices=[("", "—"), *Level.choices]
-    )
-    decided_on = day_field(gettext_lazy("Decided on"))
-    decision = forms.CharField(label=gettext_lazy("Decision number"), max_length=128)
-    new_end = day_field(
-        gettext_lazy("Protected until"),
-        required=False,
-        help_text=gettext_lazy(
-            "Leave empty to keep the current end (a raise keeps the longer of the two)."
-        ),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        end, decided = data.get("new_end"), data.get("decided_on")
-        if end and decided and end < decided:
-            self.add_error("new_end", gettext_lazy("The end is before the decision."))
-        return data
-
-
-class RemarkForm(forms.Form):
-    """The holder's security officer records the copies re-marked; late, with the reason."""
-
-    note = forms.CharField(label=gettext_lazy("Note"), max_length=255, required=False)
-
-
-class NoticeExportForm(BootstrapMixin, forms.Form):
-    agency = forms.TypedChoiceField(label=gettext_lazy("Agency"), coerce=int)
-    since = day_field(
-        gettext_lazy("Decisions from (empty: all)"),
-        required=False,
-        help_text=gettext_lazy("Empty: every decision."),
-    )
-
-    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [(a.pk, a.name) for a in agencies]  # type: ignore[attr-defined]
-
-
-class NoticeImportForm(NoticeExportForm):
-    since = None  # type: ignore[assignment]
-    bundle = forms.FileField(
-        label=gettext_lazy("Bundle file"),
-        error_messages={"required": gettext_lazy("Choose a bundle file (at most 50 MB).")},
-    )
-
-    def clean_bundle(self) -> Any:
-        upload = self.cleaned_data["bundle"]
-        if (upload.size or 0) > MAX_BUNDLE:
-            raise ValidationError(gettext_lazy("Choose a bundle file (at most 50 MB)."))
-        return upload
 
 
 def _classified_item(request: HttpRequest, pk: int) -> Any:
@@ -240,6 +183,3 @@ def notice_bundles(request: HttpRequest) -> HttpResponse:
         {"export_form": export, "import_form": upload},
         status=400 if posted is not None else 200,
     )
-
-
-MAX_BUNDLE = 50 * 1024 * 1024

@@ -18,7 +18,6 @@ IMAGE_MAGIC = (
     (b"GIF87a", "image"),
     (b"GIF89a", "image"),
 )
-TEXT_SUFFIXES = (".txt", ".csv", ".md", ".log", ".xml", ".json")
 
 
 def sniff(data: bytes, name: str = "") -> str:

@@ -375,15 +375,6 @@ def read_pictures_later(blobs: list[bytes], result: Extracted, limits: Limits) -
 # dates and booleans carry no marking. A sheet's print headers and footers sit at the end of its
 # XML; they are found by searching the inflated bytes, without parsing every row before them.
 
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-HEADER_FOOTER_PARTS = (
-    "firstHeader",
-    "oddHeader",
-    "evenHeader",
-    "firstFooter",
-    "oddFooter",
-    "evenFooter",
-)
 _HEADER_FOOTER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?headerFooter[\s>/]")
 _HEADER_FOOTER_PART = re.compile(
     r"<(?:[A-Za-z_][\w.-]*:)?(firstHeader|oddHeader|evenHeader|firstFooter|oddFooter|evenFooter)"
@@ -504,7 +495,7 @@ class _Book:
         self._strings: list[str] = []
         self._string_events: Any = None
         self._string_file: Any = None
-        rels = self._relationships("xl/workbook.xml")
+        rels = self.relationships("xl/workbook.xml")
         self.sheets: list[tuple[str, str]] = []
         for sheet in self._elements("xl/workbook.xml", "sheet"):
             target = rels.get(
@@ -572,7 +563,7 @@ class _Book:
         except (etree.XMLSyntaxError, *ZIP_ERRORS) as exc:
             raise ExtractError("malformed", f"damaged workbook ({path})") from exc
 
-    def _relationships(self, path: str) -> dict[str, tuple[str, str]]:
+    def relationships(self, path: str) -> dict[str, tuple[str, str]]:
         """Relationship id → (type, part name) of a part."""
         folder, name = posixpath.split(path)
         rels = {}
@@ -617,7 +608,7 @@ class _Book:
             self._string_file.close()
 
     def drawing(self, sheet_path: str) -> str | None:
-        for kind, part in self._relationships(sheet_path).values():
+        for kind, part in self.relationships(sheet_path).values():
             if kind.endswith("/drawing") and part in self.names:
                 return part
         return None
@@ -755,7 +746,7 @@ def _shape_blocks(
             for blip in anchor.iter(f"{{{DRAWING_NS}}}blip"):
                 if media is None:
                     try:
-                        media = book._relationships(drawing)
+                        media = book.relationships(drawing)
                     except ExtractError:
                         media = {}
                 kind, part = media.get(blip.get(R_EMBED) or "", ("", ""))

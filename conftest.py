@@ -122,6 +122,65 @@ def make_person(db: None) -> Callable[..., Person]:
     return make
 
 
+# The province most tests play in: its agencies, and its people by the part they play
+# (agency, role, full name).
+PROVINCE_AGENCIES: dict[str, tuple[str, str]] = {
+    "police": ("Công an tỉnh", AgencyType.PROVINCIAL_POLICE),
+    "justice": ("Sở Tư pháp", AgencyType.DEPARTMENT),
+    "health": ("Sở Y tế", AgencyType.DEPARTMENT),
+    "finance": ("Sở Tài chính", AgencyType.DEPARTMENT),
+    "commune": ("UBND xã Tân Lập", AgencyType.COMMUNE),
+}
+PROVINCE_PEOPLE: dict[str, tuple[str, str, str | None]] = {
+    "admin": ("police", Role.ADMINISTRATOR, None),
+    "supervisor": ("police", Role.SUPERVISOR, "Lê Thị Giám Sát"),
+    "inspector": ("police", Role.INSPECTOR, "Phạm Quốc Bảo"),
+    "head": ("justice", Role.HEAD, "Trần Văn Định"),
+    "officer": ("justice", Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
+    "staff": ("justice", Role.STAFF, "Vũ Đức Hiếu"),
+    "health_officer": ("health", Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
+    "health_head": ("health", Role.HEAD, "Bùi Văn Thắng"),
+    "commune_officer": ("commune", Role.SECURITY_OFFICER, "Đinh Thị Lan"),
+}
+
+
+@pytest.fixture
+def province(
+    make_agency: Callable[..., Agency], make_person: Callable[..., Person]
+) -> Callable[..., dict[str, Any]]:
+    """`province("justice supervisor officer", reader="staff", clerk=("health",
+    Role.STAFF, "Bùi Thị Lan"), clearance={"officer": "mat"}, types={"police": ...})`: a dict of
+    the agencies named and those the people need (made in PROVINCE_AGENCIES' order), then the
+    people, by the part they play: a name of PROVINCE_PEOPLE, a new key naming one of them, or a
+    new key with (agency, role, full name[, other fields]). Unnamed people get a made-up name."""
+
+    def make(
+        *names: str,
+        clearance: dict[str, str] | None = None,
+        types: dict[str, str] | None = None,
+        **more: str | tuple[Any, ...],
+    ) -> dict[str, Any]:
+        names = tuple(name for words in names for name in words.split())
+        specs: dict[str, tuple[Any, ...]] = {
+            name: PROVINCE_PEOPLE[name] for name in names if name not in PROVINCE_AGENCIES
+        }
+        for key, value in more.items():
+            specs[key] = PROVINCE_PEOPLE[value] if isinstance(value, str) else value
+        needed = set(names) | {spec[0] for spec in specs.values()}
+        cast: dict[str, Any] = {}
+        for key, (name, type) in PROVINCE_AGENCIES.items():
+            if key in needed:
+                cast[key] = make_agency(name, type=(types or {}).get(key, type))
+        for key, (where, role, full_name, *fields) in specs.items():
+            extra = fields[0] if fields else {}
+            cast[key] = make_person(
+                cast[where], role, full_name, clearance=(clearance or {}).get(key, "none"), **extra
+            )
+        return cast
+
+    return make
+
+
 @pytest.fixture
 def client_for(db: None) -> Callable[[Person], Client]:
     def make(person: Person) -> Client:

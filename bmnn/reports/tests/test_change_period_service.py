@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
-from bmnn.org.models import AgencyType, Role
+from bmnn.org.models import Role
 from bmnn.reports import services
 from bmnn.reports.models import ReportingPeriod
 from bmnn.reports.reminders import send_reminders
@@ -24,16 +24,11 @@ WINDOW_START, DUE = date(2025, 12, 15), date(2026, 12, 15)
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice = make_agency("Sở Tư pháp")
-    return {
-        "justice": justice,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "second_supervisor": make_person(police, Role.SUPERVISOR, "Đặng Văn Phúc"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-    }
+def people(province):
+    return province(
+        "supervisor head officer",
+        second_supervisor=("police", Role.SUPERVISOR, "Đặng Văn Phúc"),
+    )
 
 
 @pytest.fixture

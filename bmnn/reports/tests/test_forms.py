@@ -23,20 +23,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "police": police,
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát", clearance="mat"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-        "health_head": make_person(health, Role.HEAD, "Bùi Văn Thắng"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+def people(province):
+    return province(
+        "police supervisor head officer staff health_head health_officer",
+        clearance={"supervisor": "mat"},
+    )
 
 
 @pytest.fixture

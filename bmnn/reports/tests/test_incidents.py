@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
-from bmnn.org.models import Role
+from bmnn.org.models import AgencyType, Role
 from bmnn.reports import services
 from bmnn.reports.models import Incident
 
@@ -19,26 +19,23 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police, justice, health = (
-        make_agency("Công an tỉnh"),
-        make_agency("Sở Tư pháp"),
-        make_agency("Sở Y tế"),
+def people(province):
+    return province(
+        "health supervisor",
+        inspector=("police", Role.INSPECTOR, "Hồ Văn Tra"),
+        staff="staff",
+        head="head",
+        officer="officer",
+        health_staff=("health", Role.STAFF, "Phạm Quỳnh Anh"),
+        clearance={
+            "supervisor": "tuyet_mat",
+            "inspector": "toi_mat",
+            "staff": "mat",
+            "head": "tuyet_mat",
+            "officer": "toi_mat",
+        },
+        types={"police": AgencyType.DEPARTMENT},
     )
-    return {
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(
-            police, Role.SUPERVISOR, "Lê Thị Giám Sát", clearance="tuyet_mat"
-        ),
-        "inspector": make_person(police, Role.INSPECTOR, "Hồ Văn Tra", clearance="toi_mat"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu", clearance="mat"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định", clearance="tuyet_mat"),
-        "officer": make_person(
-            justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa", clearance="toi_mat"
-        ),
-        "health_staff": make_person(health, Role.STAFF, "Phạm Quỳnh Anh"),
-    }
 
 
 def test_an_agency_reports_and_every_supervisor_is_told(people, client_for) -> None:

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.inspections.models import TrainingSession
-from bmnn.org.models import Agency, AgencyType, Person, Role
+from bmnn.org.models import Agency, Person
 from bmnn.reports import services
 from bmnn.reports.models import Incident, Submission
 
@@ -28,18 +28,8 @@ REASON = "Một buổi tập huấn của chi bộ chưa nhập vào BMNN"
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+def people(province):
+    return province("health", "supervisor", "head", "officer", "staff", "health_officer")
 
 
 def _training(agency: Agency, author: Person, held_on: date) -> None:

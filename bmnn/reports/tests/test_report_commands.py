@@ -19,7 +19,6 @@ from django.utils.translation import gettext
 from bmnn.core import bundles
 from bmnn.core.keys import trust_key
 from bmnn.core.models import AuditEvent, Notification
-from bmnn.org.models import AgencyType, Role
 from bmnn.reports import services
 from bmnn.reports.models import ImportedReport, ReportingPeriod
 
@@ -30,19 +29,8 @@ DUE = date(2026, 12, 15)  # the agencies' deadline of the 2026 annual period
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "police": police,
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+def people(province):
+    return province("police", "health", "supervisor", "head", "officer", "staff", "health_officer")
 
 
 @pytest.fixture

@@ -26,23 +26,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    commune = make_agency("UBND xã Tân Lập", type=AgencyType.COMMUNE)
-    return {
-        "police": police,
-        "justice": justice,
-        "health": health,
-        "commune": commune,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-        "health_head": make_person(health, Role.HEAD, "Bùi Văn Thắng"),
-        "commune_officer": make_person(commune, Role.SECURITY_OFFICER, "Đinh Thị Lan"),
-    }
+def people(province):
+    return province(
+        "police health commune supervisor head officer staff",
+        "health_officer health_head commune_officer",
+    )
 
 
 def _annual(people, year=2026):

@@ -158,3 +158,39 @@ def test_a_picture_lower_on_the_slide_or_of_other_words_is_not_a_stamp() -> None
     low = _deck_with_picture(_stamp_png("TUYỆT MẬT"), top_cm=14)
     assert not scan_bytes(low, "bao-cao.pptx")[0].secret
     assert not scan_bytes(_deck_with_picture(_stamp_png("SỞ Y TẾ")), "bao-cao.pptx")[0].secret
+
+
+def _deck_with_stamp_behind(*, layout_used: bool) -> bytes:
+    """A deck whose red "TỐI MẬT" box sits in a slide layout, not on any slide: it shows on
+    every slide made from that layout (or on none, when no slide uses the layout)."""
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Cm
+
+    deck = Presentation()
+    stamped, plain = deck.slide_layouts[1], deck.slide_layouts[5]
+    slide = deck.slides.add_slide(stamped if layout_used else plain)
+    slide.shapes.title.text = "Báo cáo giao ban quý III"
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Cm(1), Cm(0.5), Cm(5), Cm(1.3))
+    shape.text_frame.text = "TỐI MẬT"
+    shape.line.color.rgb = RGBColor(0xD0, 0x10, 0x10)
+    shape.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0xD0, 0x10, 0x10)
+    stamped.shapes._spTree.append(shape._element)  # moved from the slide into the layout
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_a_stamp_in_the_layout_of_a_slide_makes_the_deck_secret() -> None:
+    data = _deck_with_stamp_behind(layout_used=True)
+    blocks = [b for b in extract_pptx(data).blocks if b.text == "TỐI MẬT"]
+    assert [(b.page, b.red) for b in blocks] == [(1, True)]
+    verdict = scan_bytes(data, "giao-ban.pptx")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_stamp_in_a_layout_no_slide_uses_is_not_shown_so_not_read() -> None:
+    data = _deck_with_stamp_behind(layout_used=False)
+    assert "TỐI MẬT" not in [b.text for b in extract_pptx(data).blocks]
+    assert not scan_bytes(data, "giao-ban.pptx")[0].secret

@@ -864,50 +864,75 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     result = Extracted(kind="pptx", pages=len(deck.slides))
     header_pictures: list[bytes] = []
 
-    def shapes(group: Any) -> Any:
-        for shape in group:
-            if shape.shape_type == 6:  # a group: its children
-                yield from shapes(shape.shapes)
-            else:
-                yield shape
-
-    for number, slide in enumerate(deck.slides, start=1):
-        for shape in shapes(slide.shapes):
-            top = (shape.top or 0) / height
-            box = (
-                (shape.left or 0) / width,
-                top,
-                ((shape.left or 0) + (shape.width or 0)) / width,
-                top + (shape.height or 0) / height,
-            )
-            if number == 1 and top < 0.4 and shape.shape_type == 13 and len(header_pictures) < 3:
-                header_pictures.extend(_slide_picture(shape))  # a stamp pasted as a picture
-            # a stamp drawn on a slide: red text or a red outline
-            red = any(is_red(colour.get("val")) for colour in shape._element.iter(f"{_A}srgbClr"))
-            texts: list[str] = []
-            if getattr(shape, "has_text_frame", False):
-                texts = [p.text for p in shape.text_frame.paragraphs]
-            elif getattr(shape, "has_table", False):
-                texts = [cell.text for row in shape.table.rows for cell in row.cells]
-            for text in texts:
-                if text.strip():
-                    zone = HEADER if number == 1 and top < 0.4 else BODY
-                    result.blocks.append(
-                        Block(
-                            text=nfc(text).strip(),
-                            page=number,
-                            zone=zone,
-                            order=len(result.blocks),
-                            box=box,
-                            origin="slide",
-                            red=red,
-                        )
+    for number, shape in _deck_shapes(deck):
+        top = (shape.top or 0) / height
+        box = (
+            (shape.left or 0) / width,
+            top,
+            ((shape.left or 0) + (shape.width or 0)) / width,
+            top + (shape.height or 0) / height,
+        )
+        if number == 1 and top < 0.4 and shape.shape_type == 13 and len(header_pictures) < 3:
+            header_pictures.extend(_slide_picture(shape))  # a stamp pasted as a picture
+        # a stamp drawn on a slide: red text or a red outline
+        red = any(is_red(colour.get("val")) for colour in shape._element.iter(f"{_A}srgbClr"))
+        texts: list[str] = []
+        if getattr(shape, "has_text_frame", False):
+            texts = [p.text for p in shape.text_frame.paragraphs]
+        elif getattr(shape, "has_table", False):
+            texts = [cell.text for row in shape.table.rows for cell in row.cells]
+        for text in texts:
+            if text.strip():
+                zone = HEADER if number == 1 and top < 0.4 else BODY
+                result.blocks.append(
+                    Block(
+                        text=nfc(text).strip(),
+                        page=number,
+                        zone=zone,
+                        order=len(result.blocks),
+                        box=box,
+                        origin="slide",
+                        red=red,
                     )
+                )
         if len(result.blocks) > limits.max_blocks:
             result.notes.append("text truncated")
             break
     read_pictures_later(header_pictures, result, limits)
     return result
+
+
+def _flat(group: Any) -> Any:
+    """The shapes of a shape tree, a group's children in its place."""
+    for shape in group:
+        if shape.shape_type == 6:  # a group
+            yield from _flat(shape.shapes)
+        else:
+            yield shape
+
+
+def _deck_shapes(deck: Any) -> Any:
+    """(slide number, shape) for every shape a reader sees: each slide's own, then the
+    shapes its layout and master draw on it. A stamp put in a layout or the master shows on
+    every slide made from it, though no slide holds its text; their placeholders ("Click to
+    edit…") only show through when a slide leaves them empty, so they are passed over. A layout
+    or master is read once, as part of the first slide that uses it."""
+    seen: set[int] = set()
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in _flat(slide.shapes):
+            yield number, shape
+        try:
+            layout = slide.slide_layout
+            behind = [layout, layout.slide_master]
+        except (KeyError, AttributeError, ValueError):  # no layout part: its own shapes only
+            behind = []
+        for part in behind:
+            if id(part.part) in seen:
+                continue
+            seen.add(id(part.part))
+            for shape in _flat(part.shapes):
+                if not shape.is_placeholder:
+                    yield number, shape
 
 
 def _slide_picture(shape: Any) -> list[bytes]:

@@ -36,27 +36,8 @@ class DeviceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Device
-        fields = [
-            "id",
-            "agency",
-            "asset_tag",
-            "kind",
-            "make_model",
-            "serial",
-            "os",
-            "location",
-            "custodian",
-            "highest_level",
-            "connected_to",
-            "ever_connected",
-            "ever_connected_on",
-            "ever_connected_to",
-            "lan",
-            "hostname",
-            "machine_id",
-            "active",
-            "concerns",
-        ]
+        # what save_device may set, as the pages and DeviceInput set it
+        fields = ["id", "agency", *services.DEVICE_FIELDS, "concerns"]
 
     @extend_schema_field(ConcernSerializer(many=True))
     def get_concerns(self, device: Device) -> list[dict[str, str]]:

@@ -85,18 +85,7 @@ class FindingSerializer(serializers.ModelSerializer):
 class PortalSerializer(serializers.ModelSerializer):
     class Meta:
         model = Portal
-        fields = [
-            "id",
-            "name",
-            "agency",
-            "start_urls",
-            "allowed_hosts",
-            "max_depth",
-            "max_pages",
-            "delay",
-            "every_days",
-            "enabled",
-        ]
+        fields = ["id", *services.PORTAL_FIELDS]  # what save_portal may set
 
 
 class ScanViewSet(viewsets.ViewSet):

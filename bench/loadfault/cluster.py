@@ -116,21 +116,11 @@ class Postgres:
         initdb = [str(self.bin / "initdb"), "-D", str(self.datadir), "-U", "postgres"]
         self._run(self._as_owner([*initdb, "-A", "trust", "-E", "UTF8", "--no-instructions"]))
         options = f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1"
-        self._run(
-            self._as_owner(
-                [
-                    str(self.bin / "pg_ctl"),
-                    "-D",
-                    str(self.datadir),
-                    "-l",
-                    str(self.log),
-                    "-w",
-                    "-o",
-                    options,
-                    "start",
-                ]
-            )
-        )
+        self._pg_ctl("-l", str(self.log), "-w", "-o", options, "start")
+
+    def _pg_ctl(self, *args: str) -> None:
+        """pg_ctl on the private cluster's data folder, as its owner."""
+        self._run(self._as_owner([str(self.bin / "pg_ctl"), "-D", str(self.datadir), *args]))
 
     def _run(self, argv: list[str]) -> None:
         """Runs a server command with its output in a file: the server that pg_ctl starts
@@ -149,29 +139,11 @@ class Postgres:
                 ["pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main", "restart"]
             )
         else:
-            self._run(
-                self._as_owner(
-                    [
-                        str(self.bin / "pg_ctl"),
-                        "-D",
-                        str(self.datadir),
-                        "-l",
-                        str(self.log),
-                        "-w",
-                        "-m",
-                        "fast",
-                        "restart",
-                    ]
-                )
-            )
+            self._pg_ctl("-l", str(self.log), "-w", "-m", "fast", "restart")
 
     def stop(self) -> None:
         if self.mode == "private" and (self.datadir / "postmaster.pid").exists():
-            self._run(
-                self._as_owner(
-                    [str(self.bin / "pg_ctl"), "-D", str(self.datadir), "-w", "-m", "fast", "stop"]
-                )
-            )
+            self._pg_ctl("-w", "-m", "fast", "stop")
 
     def recreate_database(self) -> None:
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
@@ -320,20 +292,18 @@ class Cluster:
 
     def bmnn(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """A `bmnn` command against the cluster's database and file store."""
-        return subprocess.run(
-            [str(BIN / "bmnn"), *args],
-            env=self.env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
+        return self._command([str(BIN / "bmnn"), *args], timeout)
 
     def python(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """`python -m bench.loadfault.django_side ...` inside the cluster's configuration."""
+        return self._command(
+            [sys.executable, "-P", "-m", "bench.loadfault.django_side", *args], timeout
+        )
+
+    def _command(self, argv: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+        """Runs `argv` in the repository with the cluster's environment; its output as text."""
         return subprocess.run(
-            [sys.executable, "-P", "-m", "bench.loadfault.django_side", *args],
+            argv,
             env=self.env,
             cwd=REPO,
             capture_output=True,

@@ -27,7 +27,7 @@ from bmnn.registry.forms import ChangeLevelForm, NoticeExportForm, NoticeImportF
 from bmnn.registry.models import ItemStatus, Origin
 from bmnn.registry.notice_bundle import export_notices, import_notices
 from bmnn.registry.services.protection import level_change_preview
-from bmnn.registry.views import item_page
+from bmnn.registry.views.items import item_page
 
 
 def _classified_item(request: HttpRequest, pk: int) -> Any:

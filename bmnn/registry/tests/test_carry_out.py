@@ -10,21 +10,14 @@ from django.core.exceptions import ValidationError
 from bmnn.core.services import NotAllowed
 from bmnn.registry import services
 from bmnn.registry.models import CarryOut, CopyStatus
+from bmnn.registry.tests.builders import received
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def copy(reg):
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="7/BTP",
-        doc_date=date(2026, 4, 1),
-    )
-    return entry.item.copies.get()
+    return received(reg, number="7/BTP").item.copies.get()
 
 
 def _request(reg, copy, **changes):

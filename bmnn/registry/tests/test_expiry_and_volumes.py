@@ -12,17 +12,13 @@ from bmnn.core.services import NotAllowed
 from bmnn.registry import services
 from bmnn.registry.expiry import run_expiry
 from bmnn.registry.models import ItemStatus, RegisterBook
+from bmnn.registry.tests.builders import classified, received
 
 pytestmark = pytest.mark.django_db
 
 
 def _item(reg):
-    item = services.propose_item(
-        actor=reg["staff"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_mat"]
-    )
-    return services.classify_item(
-        actor=reg["head"], item=item, number="5/CV", doc_date=date(2026, 3, 10)
-    )
+    return classified(reg, number="5/CV", doc_date=date(2026, 3, 10))
 
 
 def _warnings(person):
@@ -81,26 +77,10 @@ def test_expired_items_are_declassified_by_the_daily_run(reg, capsys) -> None:
 
 def test_a_closed_volume_takes_no_lines_and_numbering_continues(reg) -> None:
     day = date(2026, 5, 1)
-    first = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="X",
-        number="1/X",
-        doc_date=day,
-        received_on=day,
-    )
+    first = received(reg, issuer_name="X", number="1/X", doc_date=day, received_on=day)
     with pytest.raises(NotAllowed):
         services.close_volume(actor=reg["staff"], book=first.book)
     services.close_volume(actor=reg["officer"], book=first.book)
-    second = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="X",
-        number="2/X",
-        doc_date=day,
-        received_on=day,
-    )
+    second = received(reg, issuer_name="X", number="2/X", doc_date=day, received_on=day)
     assert (second.book.volume, second.seq) == (2, 2)
     assert RegisterBook.objects.get(pk=first.book.pk).entries.count() == 1

@@ -13,6 +13,7 @@ from bmnn.core.services import NotAllowed
 from bmnn.org.models import AgencyType, Role
 from bmnn.registry import services
 from bmnn.registry.models import Meeting
+from bmnn.registry.tests.builders import proposed
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +21,7 @@ TODAY = date.today()
 
 
 def _meeting_item(reg, level="toi_mat", classify=True):
-    item = services.propose_item(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level=level,
-        kind="meeting",
-        catalogue_item=reg[f"cat_{level}"],
-        summary="Họp bàn phương án bảo vệ",
-    )
+    item = proposed(reg, level, by="officer", kind="meeting", summary="Họp bàn phương án bảo vệ")
     if classify:
         services.classify_item(actor=reg["head"], item=item, number="", doc_date=TODAY)
     return item
@@ -42,6 +36,18 @@ def _plan(reg, item, **changes):
         "participants": "Trần Văn Định — Giám đốc\nNguyễn Thị Hoa — cán bộ bảo mật",
     }
     return services.plan_meeting(actor=reg["officer"], item=item, **(values | changes))
+
+
+def _consented(reg, starts_in: int, ends_in: int):
+    """A meeting planned from `starts_in` to `ends_in` days from today, consented to by the head."""
+    meeting = _plan(
+        reg,
+        _meeting_item(reg),
+        starts_on=TODAY + timedelta(days=starts_in),
+        ends_on=TODAY + timedelta(days=ends_in),
+    )
+    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    return meeting
 
 
 def test_a_meeting_is_planned_consented_and_closed(reg) -> None:
@@ -85,9 +91,7 @@ def test_forbidden_arrangements_are_refused_when_planned(reg) -> None:
 
 
 def test_only_meetings_are_planned_and_only_members_plan_them(reg) -> None:
-    item = services.propose_item(
-        actor=reg["officer"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_mat"]
-    )
+    item = proposed(reg, by="officer")
     with pytest.raises(ValidationError, match=r"L18 Art\. 17"):
         _plan(reg, item)
     with pytest.raises(NotAllowed):
@@ -106,13 +110,7 @@ def test_consent_comes_from_the_level_s_provision_authority(reg) -> None:
     with pytest.raises(NotAllowed):
         services.consent_to_meeting(actor=reg["health_head"], meeting=meeting, approve=True)
 
-    press_meeting_item = services.propose_item(
-        actor=reg["press_head"],
-        agency=reg["press"],
-        level="toi_mat",
-        kind="meeting",
-        catalogue_item=reg["cat_toi_mat"],
-    )
+    press_meeting_item = proposed(reg, "toi_mat", by="press_head", agency="press", kind="meeting")
     services.classify_item(
         actor=reg["press_head"], item=press_meeting_item, number="", doc_date=TODAY
     )
@@ -154,13 +152,7 @@ def test_closing_a_long_meeting_needs_the_daily_seal_and_missing_documents_alert
     reg,
 ) -> None:
     """ND26 Art. 6: sealed after each day when two days or more; documents collected at the end."""
-    meeting = _plan(
-        reg,
-        _meeting_item(reg),
-        starts_on=TODAY - timedelta(days=2),
-        ends_on=TODAY - timedelta(days=1),
-    )
-    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    meeting = _consented(reg, -2, -1)
     with pytest.raises(ValidationError, match=r"ND26 Art\. 6") as unsealed:
         services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
     # named by the box the officer ticks, so that the form shows it there
@@ -181,13 +173,7 @@ def test_closing_a_long_meeting_needs_the_daily_seal_and_missing_documents_alert
 
 
 def test_a_meeting_not_yet_over_cannot_be_closed(reg) -> None:
-    meeting = _plan(
-        reg,
-        _meeting_item(reg),
-        starts_on=TODAY + timedelta(days=3),
-        ends_on=TODAY + timedelta(days=3),
-    )
-    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    meeting = _consented(reg, 3, 3)
     with pytest.raises(ValidationError):
         services.close_meeting(actor=reg["officer"], meeting=meeting, documents_collected=True)
 
@@ -226,13 +212,7 @@ def test_a_meeting_through_the_item_page(reg, client_for) -> None:
 def test_closing_without_the_daily_seal_is_refused_next_to_its_box(reg, client_for) -> None:
     from django.urls import reverse
 
-    meeting = _plan(
-        reg,
-        _meeting_item(reg),
-        starts_on=TODAY - timedelta(days=2),
-        ends_on=TODAY - timedelta(days=1),
-    )
-    services.consent_to_meeting(actor=reg["head"], meeting=meeting, approve=True)
+    meeting = _consented(reg, -2, -1)
     url = reverse("registry:item_action", args=[meeting.item_id, "meeting_close"])
     response = client_for(reg["officer"]).post(
         url, {"documents_collected": "on", "note": "Thu đủ 12 bản"}

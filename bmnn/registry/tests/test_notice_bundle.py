@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from bmnn.core import bundles, keys
 from bmnn.core.audit_checkpoints import own_public_key
 from bmnn.core.services import NotAllowed
-from bmnn.registry import services
 from bmnn.registry.models import HolderNotice, ItemStatus
 from bmnn.registry.notice_bundle import KIND, export_notices, import_notices
+from bmnn.registry.tests.builders import change_level, classified, declassify, extend, received
 
 pytestmark = pytest.mark.django_db
 
@@ -34,36 +34,20 @@ def _trust_this_installation(kind: str = KIND) -> None:
 def _sender_and_holder(reg, time_machine):
     """Sở Tư pháp classifies a Tối mật plan; Sở Y tế, on its own installation, registered the
     paper copy it received as incoming (no link inside BMNN, only number, date and issuer)."""
-    proposed = services.propose_item(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="toi_mat",
-        catalogue_item=reg["cat_toi_mat"],
-        doc_type="Kế hoạch",
-    )
-    item = services.classify_item(
-        actor=reg["head"], item=proposed, number="8/KH-STP", doc_date=date(2026, 4, 2)
-    )
-    held = services.register_incoming(
-        actor=reg["health_officer"],
-        agency=reg["health"],
-        level="toi_mat",
+    item = classified(reg, "toi_mat", number="8/KH-STP", doc_type="Kế hoạch")
+    held = received(
+        reg,
+        "toi_mat",
+        by="health_officer",
+        agency="health",
         issuer_name="Sở Tư pháp",
         number="8/KH-STP",
         doc_date=date(2026, 4, 2),
         received_on=date(2026, 4, 6),
     ).item
     time_machine.move_to(date(2027, 3, 1))
-    services.extend_protection(
-        actor=reg["head"],
-        item=item,
-        new_end=date(2066, 4, 2),
-        decided_on=date(2027, 3, 1),
-        decision="QĐ 40",
-    )
-    services.change_level(
-        actor=reg["head"], item=item, new_level="mat", decided_on=date(2027, 3, 1), decision="QĐ 41"
-    )
+    extend(reg, item, date(2066, 4, 2), date(2027, 3, 1), "QĐ 40")
+    change_level(reg, item, "mat", date(2027, 3, 1), "QĐ 41")
     return item, held
 
 
@@ -93,14 +77,8 @@ def test_a_holder_on_another_installation_applies_the_notices_from_a_bundle(
 
 def test_a_declassification_arrives_by_bundle_and_ends_the_copy(reg, time_machine) -> None:
     item, held = _sender_and_holder(reg, time_machine)
-    services.declassify(
-        actor=reg["head"],
-        item=item,
-        decided_on=date(2027, 3, 1),
-        decision="QĐ 42",
-        council=["Trần Văn Định, Chủ tịch", "Đại diện Sở Y tế"],
-        minutes="Hội đồng đề nghị giải mật",
-    )
+    council = ["Trần Văn Định, Chủ tịch", "Đại diện Sở Y tế"]
+    declassify(reg, item, date(2027, 3, 1), "QĐ 42", council, "Hội đồng đề nghị giải mật")
     _trust_this_installation()
     import_notices(
         actor=reg["health_officer"],
@@ -212,18 +190,6 @@ def test_the_export_costs_the_same_queries_for_more_items(reg, time_machine) -> 
 
     one = cost()
     for number in ("8a/KH-STP", "8b/KH-STP"):
-        proposed = services.propose_item(
-            actor=reg["officer"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_mat"]
-        )
-        item = services.classify_item(
-            actor=reg["head"], item=proposed, number=number, doc_date=date(2026, 4, 2)
-        )
-        services.declassify(
-            actor=reg["head"],
-            item=item,
-            decided_on=date(2027, 3, 1),
-            decision="QĐ 50",
-            council=["Chủ tịch", "Thành viên"],
-            minutes="Biên bản",
-        )
+        item = classified(reg, by="officer", number=number)
+        declassify(reg, item, date(2027, 3, 1), "QĐ 50", ["Chủ tịch", "Thành viên"], "Biên bản")
     assert cost() == one

@@ -15,6 +15,7 @@ from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
 from bmnn.registry import services
 from bmnn.registry.models import Declassification, HolderNotice, ItemStatus
+from bmnn.registry.tests.builders import classified, declassify, provided
 
 pytestmark = pytest.mark.django_db
 
@@ -25,31 +26,20 @@ DETERMINED = date(2026, 4, 2)
 
 
 def _classified(reg):
-    proposal = services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
+    return classified(
+        reg,
+        number="45/BC-STP",
+        doc_date=DETERMINED,
         doc_type="Báo cáo",
         summary="Tổng kết công tác",
         copies_planned=2,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=proposal, number="45/BC-STP", doc_date=DETERMINED
     )
 
 
 def _holder_copy(reg, item):
     """Original no. 2 provided to Sở Y tế: the holder's copy there."""
     services.register_outgoing(actor=reg["officer"], item=item)
-    transfer = services.approve_provision(
-        actor=reg["head"],
-        copy=item.copies.get(number=2),
-        to_agency=reg["health"],
-        purpose="Phối hợp",
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
-    return services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
+    return provided(reg, item.copies.get(number=2))
 
 
 def _decide(reg, item, **overrides):
@@ -193,25 +183,11 @@ def test_only_the_head_of_the_classifying_agency_decides(reg) -> None:
     """L18 Art. 22.4: the head of the classifying body decides; a holder records notices only."""
     item = _classified(reg)
     holder = _holder_copy(reg, item)
-    for outsider in (reg["officer"], reg["staff"], reg["health_head"]):
+    for outsider in ("officer", "staff", "health_head"):
         with pytest.raises(NotAllowed):
-            services.declassify(
-                actor=outsider,
-                item=item,
-                decided_on=date(2026, 11, 25),
-                decision="QĐ 1",
-                council=COUNCIL,
-                minutes=MINUTES,
-            )
+            declassify(reg, item, date(2026, 11, 25), "QĐ 1", COUNCIL, MINUTES, by=outsider)
     with pytest.raises(ValidationError, match=r"L18 Art\. 20–22"):
-        services.declassify(
-            actor=reg["health_head"],
-            item=holder,
-            decided_on=date(2026, 11, 25),
-            decision="QĐ 1",
-            council=COUNCIL,
-            minutes=MINUTES,
-        )
+        declassify(reg, holder, date(2026, 11, 25), "QĐ 1", COUNCIL, MINUTES, by="health_head")
     item.refresh_from_db()
     assert item.status == ItemStatus.CLASSIFIED
 

@@ -25,37 +25,35 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.protection import level_change_preview
+from bmnn.registry.tests.builders import (
+    change_level,
+    classified,
+    declassify,
+    extend,
+    provided,
+    received,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def _classified(reg, level="toi_mat", doc_date=date(2026, 4, 2), **extra):
-    proposer = reg["staff"] if level == "mat" else reg["officer"]
-    item = services.propose_item(
-        actor=proposer,
-        agency=reg["justice"],
-        level=level,
-        catalogue_item=reg[f"cat_{level}"],
+def _classified(reg, level="toi_mat", doc_date=date(2026, 4, 2)):
+    return classified(
+        reg,
+        level,
+        number="3/KH-STP",
+        doc_date=doc_date,
         doc_type="Kế hoạch",
         summary="Bảo vệ mục tiêu",
         copies_planned=2,
-        **extra,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=item, number="3/KH-STP", doc_date=doc_date
     )
 
 
-def _provide(reg, item, to="health", receiver="health_officer"):
-    """The head provides copy 1 to another agency, which signs for it."""
+def _provide(reg, item):
+    """The head provides copy 1 to Sở Y tế, which signs for it."""
     if not item.copies.exists():
         services.register_outgoing(actor=reg["officer"], item=item)
-    copy = item.copies.filter(status="in_store").first()
-    transfer = services.approve_provision(
-        actor=reg["head"], copy=copy, to_agency=reg[to], purpose="Phối hợp"
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
-    return services.receive_transfer(actor=reg[receiver], transfer=transfer)
+    return provided(reg, item.copies.filter(status="in_store").first())
 
 
 def test_lowering_an_extended_item_keeps_the_extension_and_does_not_declassify(
@@ -66,28 +64,10 @@ def test_lowering_an_extended_item_keeps_the_extension_and_does_not_declassify(
     classified; before the fix the end became 2036 and the next run declassified it."""
     item = _classified(reg, doc_date=date(2016, 4, 2))  # Tối mật: protected until 02/04/2036
     time_machine.move_to(date(2026, 5, 4))
-    services.extend_protection(
-        actor=reg["head"],
-        item=item,
-        new_end=date(2056, 4, 2),
-        decided_on=date(2026, 5, 4),
-        decision="QĐ 11/QĐ-STP",
-    )
+    extend(reg, item, date(2056, 4, 2), date(2026, 5, 4), "QĐ 11/QĐ-STP")
     time_machine.move_to(date(2036, 5, 4))
-    services.extend_protection(
-        actor=reg["head"],
-        item=item,
-        new_end=date(2066, 4, 2),
-        decided_on=date(2036, 5, 4),
-        decision="QĐ 12/QĐ-STP",
-    )
-    services.change_level(
-        actor=reg["head"],
-        item=item,
-        new_level="mat",
-        decided_on=date(2036, 5, 4),
-        decision="QĐ 13/QĐ-STP",
-    )
+    extend(reg, item, date(2066, 4, 2), date(2036, 5, 4), "QĐ 12/QĐ-STP")
+    change_level(reg, item, "mat", date(2036, 5, 4), "QĐ 13/QĐ-STP")
     item.refresh_from_db()
     assert (item.level, item.protected_until) == ("mat", date(2066, 4, 2))
     change = LevelChange.objects.get(item=item)
@@ -103,12 +83,7 @@ def test_the_decider_sees_the_resulting_end_and_may_set_it_within_the_law(
     """LAW.md lifecycle 9: the resulting end is shown before confirming; a stated end must fall
     after the decision (a level change never declassifies) and within the new level's base
     period (L18 Art. 19.1)."""
-    proposed = services.propose_item(
-        actor=reg["staff"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_toi_mat"]
-    )
-    item = services.classify_item(
-        actor=reg["head"], item=proposed, number="4/CV", doc_date=date(2026, 4, 2)
-    )
+    item = classified(reg, entry="cat_toi_mat", number="4/CV")
     day = date(2026, 6, 1)
     # Raising to Tối mật: by default the longer base period from the determination.
     assert level_change_preview(item, "toi_mat", day) == date(2046, 4, 2)
@@ -120,14 +95,7 @@ def test_the_decider_sees_the_resulting_end_and_may_set_it_within_the_law(
     with pytest.raises(ValidationError, match=r"L18 Art\. 19\.1, 21"):
         level_change_preview(item, "toi_mat", day, date(2046, 6, 2))
     time_machine.move_to(day)
-    services.change_level(
-        actor=reg["head"],
-        item=item,
-        new_level="toi_mat",
-        decided_on=day,
-        decision="QĐ 2",
-        new_end=date(2040, 12, 31),
-    )
+    change_level(reg, item, "toi_mat", day, "QĐ 2", new_end=date(2040, 12, 31))
     item.refresh_from_db()
     assert item.protected_until == date(2040, 12, 31)
 
@@ -135,22 +103,10 @@ def test_the_decider_sees_the_resulting_end_and_may_set_it_within_the_law(
 def test_lowering_an_activity_with_a_shorter_period_is_not_an_error(reg, time_machine) -> None:
     """Issue 14 point 9: a Tối mật activity with a 15-year period lowered to Mật (10 years) used
     to raise an uncaught error; the end is kept (L18 Art. 19.2 shorter period; lifecycle 9)."""
-    proposed = services.propose_item(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="toi_mat",
-        catalogue_item=reg["cat_toi_mat"],
-        kind="activity",
-        period_years=15,
-    )
-    item = services.classify_item(
-        actor=reg["head"], item=proposed, number="5/HĐ", doc_date=date(2026, 4, 2)
-    )
+    item = classified(reg, "toi_mat", number="5/HĐ", kind="activity", period_years=15)
     assert item.protected_until == date(2041, 4, 2)
     time_machine.move_to(date(2026, 7, 1))
-    services.change_level(
-        actor=reg["head"], item=item, new_level="mat", decided_on=date(2026, 7, 1), decision="QĐ 9"
-    )
+    change_level(reg, item, "mat", date(2026, 7, 1), "QĐ 9")
     item.refresh_from_db()
     assert (item.level, item.protected_until) == ("mat", date(2041, 4, 2))
 
@@ -163,48 +119,19 @@ def test_an_extension_is_numbered_and_cannot_be_backdated_past_the_deadline(
     A decision recorded after the deadline and dated before it is refused; so is one dated in
     the future or without a number; three days of grace for recording are allowed."""
     item = _classified(reg, level="mat")
+    end = date(2046, 4, 2)
     time_machine.move_to(date(2036, 2, 10))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(
-            actor=reg["head"],
-            item=item,
-            new_end=date(2046, 4, 2),
-            decided_on=date(2036, 2, 1),
-            decision="QĐ 1",
-        )
+        extend(reg, item, end, date(2036, 2, 1), "QĐ 1")
     time_machine.move_to(date(2036, 1, 20))
     with pytest.raises(ValidationError, match=r"future"):
-        services.extend_protection(
-            actor=reg["head"],
-            item=item,
-            new_end=date(2046, 4, 2),
-            decided_on=date(2036, 1, 21),
-            decision="QĐ 1",
-        )
+        extend(reg, item, end, date(2036, 1, 21), "QĐ 1")
     with pytest.raises(ValidationError) as missing:
-        services.extend_protection(
-            actor=reg["head"],
-            item=item,
-            new_end=date(2046, 4, 2),
-            decided_on=date(2036, 1, 20),
-            decision=" ",
-        )
+        extend(reg, item, end, date(2036, 1, 20), " ")
     assert list(missing.value.message_dict) == ["decision"]
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(
-            actor=reg["head"],
-            item=item,
-            new_end=date(2046, 4, 2),
-            decided_on=date(2036, 1, 16),
-            decision="QĐ 1",
-        )
-    services.extend_protection(
-        actor=reg["head"],
-        item=item,
-        new_end=date(2046, 4, 2),
-        decided_on=date(2036, 1, 17),
-        decision="QĐ 1",
-    )
+        extend(reg, item, end, date(2036, 1, 16), "QĐ 1")
+    extend(reg, item, end, date(2036, 1, 17), "QĐ 1")
     item.refresh_from_db()
     assert item.protected_until == date(2046, 4, 2)
     assert item.extensions.get().recorded_on == date(2036, 1, 20)
@@ -214,15 +141,7 @@ def test_a_received_copy_carries_the_senders_end_and_lapses_with_it(reg) -> None
     """L18 Art. 22.2.a, 22.3; LAW.md lifecycle 10: automatic declassification for every
     holder's copy, received ones included — the daily run used to look only at items created
     by the agency. Registered from outside the installation, and provided inside it."""
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="9/BTP",
-        doc_date=date(2026, 4, 1),
-        received_on=date(2026, 4, 5),
-    )
+    entry = received(reg, number="9/BTP", received_on=date(2026, 4, 5))
     outside = entry.item
     assert outside.protected_until == date(2036, 4, 1)
     created = _classified(reg, level="mat")
@@ -253,23 +172,18 @@ def test_the_senders_extension_and_level_change_reach_every_holder_at_once(
     third = make_agency("Sở Xây dựng")
     third_officer = make_person(third, Role.SECURITY_OFFICER, "Đào Thị Mai", clearance="toi_mat")
     make_person(third, Role.HEAD, "Lý Văn Nam", clearance="toi_mat")
-    passed_on = services.approve_provision(
-        actor=reg["health_head"], copy=holder.copies.get(), to_agency=third, purpose="Phối hợp"
+    onward = provided(
+        reg,
+        holder.copies.get(),
+        to=third,
+        head="health_head",
+        officer="health_officer",
+        receiver=third_officer,
     )
-    services.hand_over(actor=reg["health_officer"], transfer=passed_on)
-    onward = services.receive_transfer(actor=third_officer, transfer=passed_on)
 
     time_machine.move_to(date(2030, 3, 1))
-    services.extend_protection(
-        actor=reg["head"],
-        item=item,
-        new_end=date(2066, 4, 2),
-        decided_on=date(2030, 3, 1),
-        decision="QĐ 21",
-    )
-    services.change_level(
-        actor=reg["head"], item=item, new_level="mat", decided_on=date(2030, 3, 1), decision="QĐ 22"
-    )
+    extend(reg, item, date(2066, 4, 2), date(2030, 3, 1), "QĐ 21")
+    change_level(reg, item, "mat", date(2030, 3, 1), "QĐ 22")
     for copy in (holder, onward):
         copy.refresh_from_db()
         assert (copy.level, copy.protected_until) == ("mat", date(2066, 4, 2))
@@ -289,9 +203,7 @@ def test_the_holder_re_marks_within_15_days_with_reminders(reg, time_machine) ->
     item = _classified(reg, level="toi_mat")
     holder = _provide(reg, item)
     time_machine.move_to(date(2027, 1, 4))
-    services.change_level(
-        actor=reg["head"], item=item, new_level="mat", decided_on=date(2027, 1, 4), decision="QĐ 30"
-    )
+    change_level(reg, item, "mat", date(2027, 1, 4), "QĐ 30")
     notice = holder.notices.get()
     assert notice.remark_by == date(2027, 1, 19)
     run_expiry(date(2027, 1, 11))  # 8 days left: not yet
@@ -299,15 +211,8 @@ def test_the_holder_re_marks_within_15_days_with_reminders(reg, time_machine) ->
         recipient=reg["health_officer"], key__startswith="remark:"
     )
     assert not reminders.exists()
-    for day in (
-        date(2027, 1, 12),
-        date(2027, 1, 13),
-        date(2027, 1, 17),
-        date(2027, 1, 19),
-        date(2027, 1, 20),
-        date(2027, 1, 21),
-    ):
-        run_expiry(day)
+    for day in (12, 13, 17, 19, 20, 21):
+        run_expiry(date(2027, 1, day))
     assert sorted(k.rsplit(":", 1)[1] for k in reminders.values_list("key", flat=True)) == [
         "0",
         "2",
@@ -332,14 +237,8 @@ def test_a_declassification_decision_reaches_holders_as_a_notice(reg) -> None:
     re-mark it "GIẢI MẬT"."""
     item = _classified(reg, level="mat")
     holder = _provide(reg, item)
-    services.declassify(
-        actor=reg["head"],
-        item=item,
-        decided_on=date(2026, 6, 1),
-        decision="QĐ 5",
-        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
-        minutes="Hội đồng đề nghị giải mật toàn bộ",
-    )
+    council = ["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"]
+    declassify(reg, item, date(2026, 6, 1), "QĐ 5", council, "Hội đồng đề nghị giải mật toàn bộ")
     holder.refresh_from_db()
     assert (holder.status, holder.declassified_at) == (ItemStatus.DECLASSIFIED, date(2026, 6, 1))
     assert holder.notices.get().kind == HolderNotice.Kind.DECLASSIFIED
@@ -348,28 +247,20 @@ def test_a_declassification_decision_reaches_holders_as_a_notice(reg) -> None:
 def test_passing_a_received_item_on_is_entered_in_the_outgoing_register(reg) -> None:
     """L18 Art. 13; ND26 Art. 4.1.a; LAW.md lifecycle 3: every sending, including of a received
     item, is registered outgoing before it leaves."""
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="9/BTP",
-        doc_date=date(2026, 4, 1),
-    )
-    received = entry.item
+    received_item = received(reg, number="9/BTP").item
     transfer = services.approve_provision(
         actor=reg["head"],
-        copy=received.copies.get(),
+        copy=received_item.copies.get(),
         to_agency=reg["health"],
         purpose="Phối hợp thẩm định",
     )
-    assert not RegisterEntry.objects.filter(item=received, kind=Book.OUTGOING).exists()
+    assert not RegisterEntry.objects.filter(item=received_item, kind=Book.OUTGOING).exists()
     services.hand_over(actor=reg["officer"], transfer=transfer)
-    line = RegisterEntry.objects.get(item=received, kind=Book.OUTGOING)
+    line = RegisterEntry.objects.get(item=received_item, kind=Book.OUTGOING)
     assert line.columns["recipients"] == reg["health"].name
     assert line.columns["number"] == "9/BTP" and line.columns["copies"] == 1
-    assert RegisterEntry.objects.filter(item=received, kind=Book.HANDOVER).exists()
-    assert SecretItem.objects.filter(source_item=received, agency=reg["health"]).count() == 0
+    assert RegisterEntry.objects.filter(item=received_item, kind=Book.HANDOVER).exists()
+    assert SecretItem.objects.filter(source_item=received_item, agency=reg["health"]).count() == 0
 
 
 def test_the_demo_shows_a_lowered_extended_plan_and_a_pending_re_marking() -> None:

@@ -25,6 +25,7 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.recall import recipient_names
+from bmnn.registry.tests.builders import LETTER, classified, handed_over, provided
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -32,29 +33,12 @@ RECIPIENTS = "- Sở Y tế;\n- Bộ Tư pháp;\n- Lưu: VT, PC."
 
 
 def _classified(reg, recipients=RECIPIENTS, signed=TODAY - timedelta(days=30)) -> SecretItem:
-    item = services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Công văn",
-        summary="Về phương án bảo vệ",
-        recipients=recipients,
-        copies_planned=2,
-    )
-    return services.classify_item(actor=reg["head"], item=item, number="12/CV-STP", doc_date=signed)
+    return classified(reg, doc_date=signed, recipients=recipients, copies_planned=2, **LETTER)
 
 
 def _provide(reg, item: SecretItem, number: int = 1) -> SecretItem:
     """Copy `number` provided to Sở Y tế, handed over and signed for: its received copy."""
-    transfer = services.approve_provision(
-        actor=reg["head"],
-        copy=item.copies.get(number=number),
-        to_agency=reg["health"],
-        purpose="Phối hợp",
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
-    return services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
+    return provided(reg, item.copies.get(number=number))
 
 
 def _sent(reg, **outgoing) -> tuple[SecretItem, SecretItem]:
@@ -308,13 +292,7 @@ def test_a_copy_not_yet_signed_for_cannot_be_returned(reg) -> None:
     """ND26 Art. 4.3: the receiver signs for the copy before it can give it back."""
     item = _classified(reg, recipients="Bộ Tư pháp")
     services.register_outgoing(actor=reg["officer"], item=item, recall_by=TODAY + timedelta(days=5))
-    transfer = services.approve_provision(
-        actor=reg["head"],
-        copy=item.copies.get(number=1),
-        to_agency=reg["health"],
-        purpose="Phối hợp",
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
+    handed_over(reg, item.copies.get(number=1))
     line = RecallReturn.objects.get(recall__item=item, to_agency=reg["health"])
     with pytest.raises(ValidationError, match=r"ND26 Art\. 4\.3"):
         services.record_recall_return(actor=reg["officer"], line=line)

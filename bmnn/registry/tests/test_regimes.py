@@ -16,6 +16,7 @@ from bmnn.org.models import AgencyType, Role
 from bmnn.registry import rules, services
 from bmnn.registry.models import ItemStatus
 from bmnn.registry.rules import INTERIM, L18, L25, MAT, TOI_MAT, TUYET_MAT, regime_on
+from bmnn.registry.tests.builders import destroy, received
 
 IN_2024 = date(2024, 5, 2)
 IN_INTERIM = date(2025, 10, 1)
@@ -194,10 +195,11 @@ def commune(make_agency, make_person):
 
 
 def _received(officer, agency, level, day):
-    entry = services.register_incoming(
-        actor=officer,
+    entry = received(
+        {},  # no province to look people up in: the officer and agency are given
+        level,
+        by=officer,
         agency=agency,
-        level=level,
         issuer_name="UBND tỉnh",
         number="7/KH-UBND",
         doc_date=day - timedelta(days=10),
@@ -232,16 +234,8 @@ def test_a_toi_mat_authority_destroys_a_tuyet_mat_item_with_a_council(on_day, re
     on_day(IN_2026)
     item = _received(reg["officer"], reg["justice"], "tuyet_mat", IN_2026)
     with pytest.raises(ValidationError, match=r"\(L25 Art\. 23\)"):
-        services.destroy(
-            actor=reg["head"], item=item, copies=list(item.copies.all()), council=[], minutes="Đốt"
-        )
-    services.destroy(
-        actor=reg["head"],
-        item=item,
-        copies=list(item.copies.all()),
-        council=["Trần Văn Định", "Nguyễn Thị Hoa"],
-        minutes="Đốt, biên bản số 2",
-    )
+        destroy(reg, item, "Đốt")
+    destroy(reg, item, "Đốt, biên bản số 2", council=["Trần Văn Định", "Nguyễn Thị Hoa"])
     item.refresh_from_db()
     assert item.status == ItemStatus.DESTROYED and item.destroyed_on == IN_2026
 
@@ -252,25 +246,11 @@ def test_a_mat_item_without_a_council_refused_under_l18_and_allowed_under_l25(on
     on_day(IN_2024)
     item = _received(reg["officer"], reg["justice"], "mat", IN_2024)
     with pytest.raises(ValidationError, match=re.escape("(L18 Art. 23.4)")):
-        services.destroy(
-            actor=reg["head"], item=item, copies=list(item.copies.all()), council=[], minutes="Đốt"
-        )
+        destroy(reg, item, "Đốt")
     with pytest.raises(ValidationError, match=re.escape("(L18 Art. 23.4)")):
-        services.destroy(
-            actor=reg["head"],
-            item=item,
-            copies=list(item.copies.all()),
-            council=["Trần Văn Định", " "],
-            minutes="Đốt",
-        )
+        destroy(reg, item, "Đốt", council=["Trần Văn Định", " "])
     on_day(IN_2026)
-    services.destroy(
-        actor=reg["head"],
-        item=item,
-        copies=list(item.copies.all()),
-        council=[],
-        minutes="Đốt, biên bản số 3",
-    )
+    destroy(reg, item, "Đốt, biên bản số 3")
     item.refresh_from_db()
     assert item.status == ItemStatus.DESTROYED
 
@@ -283,19 +263,7 @@ def test_a_mat_only_head_may_not_decide_destruction_citing_the_article_of_the_da
     on_day(IN_2024)
     item = _received(officer, reg["press"], "mat", IN_2024)
     with pytest.raises(ValidationError, match=re.escape("(L18 Art. 23.3.a)")):
-        services.destroy(
-            actor=reg["press_head"],
-            item=item,
-            copies=list(item.copies.all()),
-            council=["A", "B"],
-            minutes="x",
-        )
+        destroy(reg, item, "x", council=["A", "B"], by="press_head")
     on_day(IN_2026)
     with pytest.raises(ValidationError, match=re.escape("(L25 Art. 23)")):
-        services.destroy(
-            actor=reg["press_head"],
-            item=item,
-            copies=list(item.copies.all()),
-            council=["A", "B"],
-            minutes="x",
-        )
+        destroy(reg, item, "x", council=["A", "B"], by="press_head")

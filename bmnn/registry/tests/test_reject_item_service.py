@@ -13,19 +13,13 @@ from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.registry import services
 from bmnn.registry.models import ItemStatus, SecretItem
+from bmnn.registry.tests.builders import LETTER, proposed
 
 pytestmark = pytest.mark.django_db
 
 
 def _proposed(reg) -> SecretItem:
-    return services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Công văn",
-        summary="Về phương án bảo vệ",
-    )
+    return proposed(reg, **LETTER)
 
 
 def _rejections(item: SecretItem) -> list[AuditEvent]:

@@ -64,6 +64,34 @@ def check_labels(
     assert formats <= {item.format for item in items}
 
 
+def check_families_and_levels(corpus: tuple[list[Item], float]) -> None:
+    """Every file names its family, each level has at least 20 secret files, and the corpus
+    builds in under two minutes of CPU."""
+    items, cpu_seconds = corpus
+    assert all(item.family for item in items)
+    levels = [item.level for item in items if item.secret]
+    assert min(levels.count(level) for level in LEVELS) >= 20
+    assert cpu_seconds < 120
+
+
+def report_all_scored(
+    title: str,
+    corpus: tuple[list[Item], float],
+    scored: tuple[Score, float],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Prints the report past pytest's capture, then checks that every file was scored."""
+    with capsys.disabled():
+        report(title, corpus, scored)
+    assert scored[0].counts["files"] == len(corpus[0])
+
+
+def check_no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
+    """The one rule asserted on a held-out corpus."""
+    result, _ = scored
+    assert result.hard_flagged == [], result.hard_flagged
+
+
 def _breakdown(items: list[Item], result: Score, key: str) -> list[str]:
     """Recall of the secret files and flags on the others, grouped by format or category."""
     missed = {name for name, outcome, *_ in result.misses if outcome == "fn"}

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from bench.heldout import FORMATS, check_labels, fixtures, report
+from bench.heldout import (
+    FORMATS,
+    check_labels,
+    check_no_hard_negative_flagged,
+    fixtures,
+    report_all_scored,
+)
 from bench.scanner_scoring import Score
 from tests.corpus.heldout2 import build
 from tests.corpus.scanner_corpus import Item
@@ -29,11 +35,8 @@ def test_report_held_out_corpus_2(
     scored: tuple[Score, float],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with capsys.disabled():
-        report(f"held-out corpus 2 (seed {SEED})", corpus, scored)
-    assert scored[0].counts["files"] == len(corpus[0])
+    report_all_scored(f"held-out corpus 2 (seed {SEED})", corpus, scored, capsys)
 
 
 def test_no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
-    result, _ = scored
-    assert result.hard_flagged == [], result.hard_flagged
+    check_no_hard_negative_flagged(scored)

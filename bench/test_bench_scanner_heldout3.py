@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from bench.heldout import FORMATS, check_labels, fixtures, report
+from bench.heldout import (
+    FORMATS,
+    check_families_and_levels,
+    check_labels,
+    check_no_hard_negative_flagged,
+    fixtures,
+    report_all_scored,
+)
 from bench.scanner_scoring import Score
 from tests.corpus.heldout3 import SEED, build
 from tests.corpus.scanner_corpus import Item
@@ -19,12 +26,9 @@ corpus, scored = fixtures(build, SEED)
 
 
 def test_corpus_is_labelled_consistently(corpus: tuple[list[Item], float]) -> None:
-    items, cpu_seconds = corpus
+    items, _cpu_seconds = corpus
     check_labels(items, size=(170, 200), formats=FORMATS | {"rtf", "mht"}, names_neutral=True)
-    assert all(item.family for item in items)
-    levels = [item.level for item in items if item.secret]
-    assert min(levels.count(level) for level in ("tuyet_mat", "toi_mat", "mat")) >= 20
-    assert cpu_seconds < 120
+    check_families_and_levels(corpus)
 
 
 def test_report_held_out_corpus_3(
@@ -32,11 +36,8 @@ def test_report_held_out_corpus_3(
     scored: tuple[Score, float],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with capsys.disabled():
-        report(f"held-out corpus 3 (seed {SEED})", corpus, scored)
-    assert scored[0].counts["files"] == len(corpus[0])
+    report_all_scored(f"held-out corpus 3 (seed {SEED})", corpus, scored, capsys)
 
 
 def test_no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
-    result, _ = scored
-    assert result.hard_flagged == [], result.hard_flagged
+    check_no_hard_negative_flagged(scored)

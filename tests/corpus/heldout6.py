@@ -772,7 +772,7 @@ def add_small_stamps(c: Corpus) -> None:
             c,
             level,
             c.rng.choice(["under_number", "top_right"]),
-            size=c.rng.choice([0.7, 0.75, 0.8]) if i != 2 else 0.88,
+            size=c.rng.choice([0.75, 0.8, 0.85]) if i != 2 else 0.88,
         )
         if i < 2:
             c.add(scan_pdf(c, [letter]), "pdf", "scan", "small_stamp", level, "positive", "scan")

@@ -684,12 +684,24 @@ def _docx_spacing(run: Any, twips: int) -> None:
     rpr.append(sp)
 
 
-def _docx_marks(container: Any, marks: list[Mark], align: int) -> None:
+def _docx_marks(
+    container: Any, marks: list[Mark], align: int, room: float = 16.0, side: str = "both"
+) -> None:
+    """Marks as paragraphs; a framed one is indented so that its border hugs the text (`room`
+    is the width in cm the paragraph would otherwise take; `side` where the slack goes)."""
     from docx.shared import Cm, Pt, RGBColor
 
     for mark in marks:
         p = container.add_paragraph()
         p.alignment = align
+        if mark.frame and not mark.picture:
+            width = 0.42 * max(len(t) for t in mark.text.split("\n")) * mark.size + 0.8
+            slack = max(0.0, room - width)
+            if side == "left":
+                p.paragraph_format.left_indent = Cm(slack)
+            else:
+                p.paragraph_format.left_indent = Cm(slack / 2)
+                p.paragraph_format.right_indent = Cm(slack / 2)
         if mark.picture:
             p.add_run().add_picture(
                 io.BytesIO(stamp_png(mark)), width=Cm(1.0 + 0.5 * len(mark.text) ** 0.8)
@@ -745,7 +757,7 @@ def letters_docx(letters: list[Letter], *, core_title: str = "") -> bytes:
         if n and not any(k in letter.marks for k in ("header", "every_header")):
             section.header.paragraphs[0].text = ""
         if "top_right" in letter.marks:
-            _docx_marks(doc, letter.marks["top_right"], right)
+            _docx_marks(doc, letter.marks["top_right"], right, side="left")
         if "top_left" in letter.marks:
             _docx_marks(doc, letter.marks["top_left"], WD_ALIGN_PARAGRAPH.LEFT)
         table = doc.add_table(rows=1, cols=2)
@@ -758,7 +770,7 @@ def letters_docx(letters: list[Letter], *, core_title: str = "") -> bytes:
         p = lcell.add_paragraph(letter.number)
         p.alignment = center
         if "under_number" in letter.marks:
-            _docx_marks(lcell, letter.marks["under_number"], center)
+            _docx_marks(lcell, letter.marks["under_number"], center, room=7.5)
         for line in letter.top_lines:
             p = lcell.add_paragraph()
             p.alignment = center

@@ -1,90 +1,14 @@
-"""When reports are due: the statutory calendar as dated data, and the defaults a new period
-takes from it (a supervisor may change any date of a period; the rules change with the law).
-
-Decree 26/2020 Art. 8 (SOURCES.md §6.1): the annual report covers 15/12 of the previous year to
-14/12 of the report year and reaches the Ministry of Public Security by 20/12. Decree 63/2026
-amended the reporting article but its new dates were not retrieved (SOURCES.md Q2), so the 2020
-calendar stays the default until a row for the new rule is added here. Provinces set their own,
-earlier deadline for agencies so they can aggregate: BMNN_REPORT_LEAD_DAYS (five by default)
-before the statutory one.
-"""
+"""When reports are due here: the statutory calendar of `bmnn.reports.rules` with the province's
+own lead, BMNN_REPORT_LEAD_DAYS (five days by default), between the agencies' deadline and the
+statutory one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-
 from django.conf import settings
 
-
-@dataclass(frozen=True)
-class AnnualRule:
-    from_year: int
-    window_start: tuple[int, int]  # (month, day) in the previous year
-    window_end: tuple[int, int]  # (month, day) in the report year
-    due: tuple[int, int]  # (month, day) in the report year, to the ministry
-    basis: str
-
-
-ANNUAL_RULES = (
-    AnnualRule(2021, (12, 15), (12, 14), (12, 20), "Điều 8 Nghị định số 26/2020/NĐ-CP"),
-)
-
-
-@dataclass(frozen=True)
-class PeriodDefaults:
-    title: str
-    window_start: date
-    window_end: date
-    due_on: date
-    statutory_due_on: date | None
-    basis: str
-
-
-def annual_rule(year: int) -> AnnualRule:
-    rules = [rule for rule in ANNUAL_RULES if rule.from_year <= year] or [ANNUAL_RULES[0]]
-    return max(rules, key=lambda rule: rule.from_year)
-
-
-def _lead_days() -> int:
-    return int(settings.BMNN_REPORT_LEAD_DAYS)
+from bmnn.reports.rules import PeriodDefaults, period_defaults
 
 
 def defaults(kind: str, year: int, part: int = 1) -> PeriodDefaults:
-    """The dates a new period of `kind` for `year` starts with. `part` is the half (1–2) or the
-    quarter (1–4) for six-monthly and quarterly periods."""
-    if kind in ("annual", "five_year"):
-        rule = annual_rule(year)
-        span = 5 if kind == "five_year" else 1
-        start = date(year - span, *rule.window_start)
-        end, due = date(year, *rule.window_end), date(year, *rule.due)
-        title = (
-            f"Báo cáo công tác bảo vệ bí mật nhà nước năm {year}"
-            if kind == "annual"
-            else f"Báo cáo tổng kết công tác bảo vệ bí mật nhà nước giai đoạn {year - 4}–{year}"
-        )
-        return PeriodDefaults(
-            title, start, end, due - timedelta(days=_lead_days()), due, rule.basis
-        )
-    months = {"semiannual": 6, "quarterly": 3}.get(kind)
-    if months is None:
-        raise ValueError(f"no default dates for {kind}")
-    count = 12 // months
-    if not 1 <= part <= count:
-        raise ValueError(f"{kind} has parts 1 to {count}")
-    start = date(year, (part - 1) * months + 1, 1)
-    next_start = date(year + 1, 1, 1) if part == count else date(year, part * months + 1, 1)
-    end = next_start - timedelta(days=1)
-    name = (
-        f"6 tháng {'đầu' if part == 1 else 'cuối'} năm {year}"
-        if kind == "semiannual"
-        else f"quý {part} năm {year}"
-    )
-    return PeriodDefaults(
-        f"Báo cáo công tác bảo vệ bí mật nhà nước {name}",
-        start,
-        end,
-        end + timedelta(days=_lead_days()),
-        None,
-        "",
-    )
+    """The dates a new period of `kind` for `year` starts with (`rules.period_defaults`)."""
+    return period_defaults(kind, year, part, lead_days=int(settings.BMNN_REPORT_LEAD_DAYS))

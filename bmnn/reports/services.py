@@ -20,7 +20,7 @@ from bmnn.core.notify import notify
 from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, AgencyGroup, AgencyType, Person, Role
 from bmnn.org.queries import people_in_roles
-from bmnn.reports import calendar, figures
+from bmnn.reports import calendar, figures, rules
 from bmnn.reports.models import Incident, IncidentStep, ReportingPeriod, Submission, SubmissionEvent
 
 OPEN_FORM_REFUSES = {TOI_MAT, TUYET_MAT}
@@ -124,9 +124,8 @@ def add_step(*, actor: Person, incident: Incident, text: str, close: bool = Fals
 # --- reporting periods and requests ---------------------------------------------------------
 
 
-# TT104 Art. 17: the provincial police gathers the agencies' reports and reports through its own
-# line; a period that names no agencies asks every other one.
-AGGREGATOR = AgencyType.PROVINCIAL_POLICE
+# The agency types a period that names no agencies does not ask (`rules.reports_by_default`).
+NOT_ASKED_BY_DEFAULT = [t for t in AgencyType.values if not rules.reports_by_default(t)]
 
 
 def expected_agencies(period: ReportingPeriod) -> QuerySet[Agency]:
@@ -135,7 +134,7 @@ def expected_agencies(period: ReportingPeriod) -> QuerySet[Agency]:
     `periods_asking` reads it from the agencies' side."""
     if period.kind == ReportingPeriod.Kind.AD_HOC or period.targets.exists():
         return Agency.objects.filter(pk__in=period.targets.values("pk"), is_active=True)
-    return Agency.objects.filter(is_active=True).exclude(type=AGGREGATOR)
+    return Agency.objects.filter(is_active=True).exclude(type__in=NOT_ASKED_BY_DEFAULT)
 
 
 def periods_asking(agencies: QuerySet[Agency]) -> QuerySet[ReportingPeriod]:
@@ -145,7 +144,7 @@ def periods_asking(agencies: QuerySet[Agency]) -> QuerySet[ReportingPeriod]:
     agencies are active is the caller's choice: a closed agency's people still see what it was
     asked. One query to build (whether one of them reports by default)."""
     asked = Q(targets__in=agencies)
-    if agencies.exclude(type=AGGREGATOR).exists():
+    if agencies.exclude(type__in=NOT_ASKED_BY_DEFAULT).exists():
         asked |= Q(targets__isnull=True) & ~Q(kind=ReportingPeriod.Kind.AD_HOC)
     return ReportingPeriod.objects.filter(pk__in=ReportingPeriod.objects.filter(asked).values("pk"))
 

@@ -27,6 +27,7 @@ from bmnn.devices.models import (
     IndependentLan,
     Medium,
 )
+from bmnn.org import rules as org_rules
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 
@@ -60,8 +61,11 @@ def _plain(value: Any) -> Any:
 
 def _check_member(agency: Agency, person: Person | None, field: str) -> None:
     """The person named on a record of the agency's inventory (custodian, administrator) is one
-    of its people: an active membership of that agency."""
-    if person is not None and not agency.memberships.filter(person=person, is_active=True).exists():
+    of its people: an active membership of that agency (`org.rules.belongs_to`)."""
+    if person is None:
+        return
+    member_of = set(person.memberships.filter(is_active=True).values_list("agency_id", flat=True))
+    if not org_rules.belongs_to(agency.pk, member_of):
         raise ValidationError(
             {field: _("Choose a person of %(agency)s.") % {"agency": agency.name}}
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit, policy
 from bmnn.core.services import assign, locked, require, service
+from bmnn.org import rules
 from bmnn.org.models import (
     Agency,
     AgencyGroup,
@@ -262,7 +263,7 @@ def grant_clearance(
             policy.can_grant_clearance(actor, person, level),
             _("You may not grant this clearance to this person."),
         )
-    if granted_on > timezone.localdate():
+    if rules.dated_in_future(granted_on, timezone.localdate()):
         raise ValidationError(
             {"granted_on": _("The date of the decision cannot be in the future.")}
         )

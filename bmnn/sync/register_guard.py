@@ -1,13 +1,16 @@
 """The check that nothing of a register leaves an agency node, applied by the test suite to
 every node bundle any test makes (the root conftest wraps `bundles.write` with it): the
 sections are those an agency sends, the attachments are task evidence, and no string in any
-section is a secret item's number or summary held in the database at that moment."""
+section is a secret item's number or summary held in the database at that moment. What may
+travel is `bmnn.sync.rules`; this module applies it to a bundle's files."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+from bmnn.sync import rules
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -32,8 +35,7 @@ def _register_texts() -> tuple[set[str], list[str]]:
     except RuntimeError:  # a test without database access made the bundle
         return set(), []
     numbers = {number for number, _summary in rows if number}
-    summaries = [summary for _number, summary in rows if len(summary) >= 12]
-    return numbers, summaries
+    return numbers, [summary for _number, summary in rows if summary]
 
 
 def problems(files: Mapping[str, bytes]) -> list[str]:
@@ -46,7 +48,9 @@ def problems(files: Mapping[str, bytes]) -> list[str]:
     allowed = {section.name for section in sections_for("agency", "province")}
     found = []
     for name, data in files.items():
-        if name.startswith("attachments/") and not name.startswith("attachments/evidence-"):
+        if name.startswith("attachments/") and not rules.attachment_may_leave_agency(
+            name.removeprefix("attachments/")
+        ):
             found.append(f"{name}: only task evidence may be attached")
         if not name.startswith("sections/"):
             continue
@@ -56,6 +60,6 @@ def problems(files: Mapping[str, bytes]) -> list[str]:
             continue
         numbers, summaries = _register_texts()
         for text in _strings(json.loads(data)):
-            if text in numbers or any(summary in text for summary in summaries):
+            if rules.register_line_in(text, numbers, summaries):
                 found.append(f"{name}: carries a register line ({text[:40]!r})")
     return found

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from bmnn.core import audit, bundles, policy
 from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency
-from bmnn.sync import node, sealing
+from bmnn.sync import node, rules, sealing
 from bmnn.sync.models import NodeRole, Peer
 
 
@@ -58,7 +58,7 @@ def trust_peer(*, actor: Any, card: str) -> Peer:
             policy.can_manage_peers(actor), _("Only administrators set up trust between nodes.")
         )
     fields = parse_card(card)
-    if fields["role"] == node.role():
+    if not rules.may_exchange(node.role(), fields["role"]):
         raise ValidationError(
             {"card": _("A node exchanges bundles only with a node of the other kind.")}
         )

@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bmnn.core import audit, levels, policy
+from bmnn.core import audit, policy
 from bmnn.core.notify import notify
 from bmnn.core.services import assign, locked, require, service
 from bmnn.core.storage import sha256_of
 from bmnn.org.models import Level, Person, Role
 from bmnn.org.queries import people_in_roles
+from bmnn.scanner import rules
 from bmnn.scanner.engine import Limits, Verdict, scan_bytes
 from bmnn.scanner.engine.crawler import normalise
 from bmnn.scanner.leases import scan_slot
@@ -195,9 +196,9 @@ def decide_finding(*, actor: Person, finding: Finding, status: str, note: str = 
     """A supervisor closes a finding: not a leak (with the reason), or taken down."""
     require(policy.can_decide_findings(actor), _("Only province supervisors decide on findings."))
     finding = locked(Finding.objects).get(pk=finding.pk)
-    if status not in (Finding.Status.DISMISSED, Finding.Status.REMOVED, Finding.Status.OPEN):
+    if status not in rules.DECISIONS:
         raise ValidationError({"status": _("Unknown status.")})
-    if status == Finding.Status.DISMISSED and not note.strip():
+    if rules.needs_reason(status) and not note.strip():
         raise ValidationError({"note": _("Say why this is not a leak.")})
     finding.status, finding.note, finding.decided_by = status, note.strip(), actor
     finding.save(update_fields=["status", "note", "decided_by"])
@@ -263,7 +264,7 @@ def open_incident_from_finding(*, actor: Person, finding: Finding, agency: Any) 
         % {"level": level_label(finding.level), "url": finding.url},
         channel=Incident.Channel.WEB_PORTAL,
         found_at=finding.first_seen,
-        level=finding.level if finding.level in levels.LEVELS else "",
+        level=rules.incident_level(finding.level),
         source=Incident.Source.SCANNER,
         source_ref=finding.url,
     )

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ from bmnn.scanner.bundle import import_findings
 from bmnn.scanner.forms import BundleForm, CheckForm, DecideForm, IncidentForm, PortalForm
 from bmnn.scanner.highlight import page_images
 from bmnn.scanner.leases import TooManyScans
-from bmnn.scanner.models import CrawlRun, Finding, Portal, QueuedUrl, Resource
+from bmnn.scanner.models import Finding
 from bmnn.scanner.services import PORTAL_FIELDS
 
 MAX_UPLOAD = 100 * 1024 * 1024
@@ -38,31 +37,16 @@ def _require(allowed: bool) -> None:
 def overview(request: HttpRequest, bundle_form: BundleForm | None = None) -> HttpResponse:
     # No gate of its own: the policy's restrict leaves others an empty overview (with the link
     # to the document check), so the restrict is the one read path the tests can watch.
-    visible = policy.restrict_scan_findings(request.user, Finding.objects.all())
-    portals = list(
-        policy.restrict_scan_findings(request.user, Portal.objects.all())
-        .select_related("agency")
-        .order_by("name")
-    )
-    last_runs = {p.pk: queries.with_found(p.runs.all()).first() for p in portals}
-    counts = dict(
-        visible.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
-    )
+    portals = queries.portals(request.user)
     run = None
     if request.GET.get("run"):
-        run = CrawlRun.objects.filter(
-            pk=parse_id(request.GET.get("run")) or 0, portal__in=portals
-        ).first()
+        run = queries.run_of(portals, parse_id(request.GET.get("run")) or 0)
         if run is None:
             raise Http404
-    status = request.GET.get("status", "open")
-    if run is not None:
-        findings, status = visible.filter(pk__in=queries.run_findings(run)), "all"
-    elif status in Finding.Status.values:
-        findings = visible.filter(status=status)
-    else:
-        findings, status = visible, "all"
-    findings = findings.select_related("portal").order_by("-first_seen", "-pk")
+    findings, status = queries.listed_findings(
+        request.user, run=run, status=request.GET.get("status", "open")
+    )
+    counts = queries.status_counts(request.user)
     page = CappedPaginator(findings, 50).get_page(request.GET.get("page"))
     for finding in page:
         finding.level_name = services.level_label(finding.level)
@@ -74,7 +58,7 @@ def overview(request: HttpRequest, bundle_form: BundleForm | None = None) -> Htt
         request,
         "scanner/overview.html",
         {
-            "portals": [(p, last_runs[p.pk]) for p in portals],
+            "portals": queries.last_runs(portals),
             "page": page,
             "status": status,
             "statuses": statuses,
@@ -94,7 +78,7 @@ def _portal_form_values(form: PortalForm) -> dict[str, Any]:
 @login_required
 def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     _require(policy.can_manage_portals(request.user))
-    portal = Portal.objects.filter(pk=pk).first() if pk else None
+    portal = queries.portal_by_id(pk) if pk else None
     if pk and portal is None:
         raise Http404
     initial = {name: getattr(portal, name) for name in PORTAL_FIELDS} if portal else None
@@ -114,26 +98,19 @@ def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    portal = policy.restrict_scan_findings(request.user, Portal.objects.filter(pk=pk)).first()
+    portal = queries.portal(request.user, pk)
     if portal is None:
         raise Http404
-    runs = list(queries.with_found(portal.runs.all())[:20])
-    failures = (
-        list(QueuedUrl.objects.filter(run=runs[0], state=QueuedUrl.State.FAILED)[:50])
-        if runs
-        else []
-    )
+    shown = queries.portal_page(portal)
+    failures = shown["failures"]
     for row in failures:
-        row.reason = services.fetch_failure(row.note)  # type: ignore[attr-defined]
+        row.reason = services.fetch_failure(row.note)
     return render(
         request,
         "scanner/portal_detail.html",
         {
             "portal": portal,
-            "runs": runs,
-            "failures": failures,
-            "resources": Resource.objects.filter(portal=portal).count(),
-            "findings": portal.findings.order_by("-first_seen", "-pk")[:50],
+            **shown,
             "can_manage": policy.can_manage_portals(request.user),
         },
     )
@@ -142,7 +119,7 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def portal_scan(request: HttpRequest, pk: int) -> HttpResponse:
-    portal = Portal.objects.filter(pk=pk).first()
+    portal = queries.portal_by_id(pk)
     if portal is None:
         raise Http404
     try:
@@ -156,8 +133,7 @@ def portal_scan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    rows = Finding.objects.select_related("portal", "decided_by").filter(pk=pk)
-    finding = policy.restrict_scan_findings(request.user, rows).first()
+    finding = queries.finding(request.user, pk)
     if finding is None:
         raise Http404
     action = request.POST.get("action", "decide") if request.method == "POST" else None

@@ -44,6 +44,21 @@ def number_input() -> forms.TextInput:
     return forms.TextInput(attrs={"inputmode": "numeric"})
 
 
+def year_field() -> forms.IntegerField:
+    """The year of an inspection or a budget, 2000 to 2100, typed on the number pad."""
+    return forms.IntegerField(
+        label=pgettext_lazy("inspection", "Year"),
+        widget=number_input(),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Enter a year such as 2026."),
+            "min_value": _("The year must be between 2000 and 2100."),
+            "max_value": _("The year must be between 2000 and 2100."),
+        },
+    )
+
+
 DATE_MESSAGE = _("Enter a real date as dd/mm/yyyy (e.g. 05/03/2026).")
 END_BEFORE_START = _("An end date is before its start.")
 
@@ -124,17 +139,7 @@ class InspectionFields(BootstrapMixin, forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Inspection.Kind.choices)
     title = forms.CharField(label=_("Inspection title"), max_length=255)
-    year = forms.IntegerField(
-        label=pgettext_lazy("inspection", "Year"),
-        widget=number_input(),
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "invalid": _("Enter a year such as 2026."),
-            "min_value": _("The year must be between 2000 and 2100."),
-            "max_value": _("The year must be between 2000 and 2100."),
-        },
-    )
+    year = year_field()
     decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)
     scope = forms.CharField(
         label=_("Scope"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -463,17 +468,7 @@ class AmountField(forms.CharField):
 
 
 class BudgetForm(BootstrapMixin, forms.Form):
-    year = forms.IntegerField(
-        label=pgettext_lazy("inspection", "Year"),
-        widget=number_input(),
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "invalid": _("Enter a year such as 2026."),
-            "min_value": _("The year must be between 2000 and 2100."),
-            "max_value": _("The year must be between 2000 and 2100."),
-        },
-    )
+    year = year_field()
     lines = forms.CharField(
         label=_("Lines (item | amount in VND, one per line)"),
         widget=forms.Textarea(attrs={"rows": 5}),

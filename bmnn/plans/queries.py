@@ -79,7 +79,12 @@ def my_assignments(actor: Any) -> list[Assignment]:
             agency_id__in=scope.agency_ids, task__plan__status=PlanStatus.ISSUED
         )
     )
-    today = timezone.localdate()
+    return with_next_due(rows, timezone.localdate())
+
+
+def with_next_due(rows: list[Assignment], today: date) -> list[Assignment]:
+    """The rows with `next_due` (plans.rules.next_due) and `overdue` set, soonest due first
+    (those with no date last, then by the task's number)."""
     for row in rows:
         task = row.task
         row.next_due = rules.next_due(  # type: ignore[attr-defined]

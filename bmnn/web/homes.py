@@ -456,7 +456,7 @@ def _own_assignments(actor: Any) -> list[Any]:
     check of the coordinators' tasks is a subquery asked of those rows only (its former join
     over the whole table made the page scan every assignment of the province: 66 ms at 3,000
     agencies). Moves to plans.queries."""
-    from bmnn.plans import rules
+    from bmnn.plans import queries
     from bmnn.plans.models import Assignment, PlanStatus
 
     own = policy.scope(actor).agency_ids
@@ -474,15 +474,7 @@ def _own_assignments(actor: Any) -> list[Any]:
             "task__period",
         )
     )
-    today = _today()
-    for row in rows:
-        task = row.task
-        row.next_due = rules.next_due(  # type: ignore[attr-defined]
-            timing_kind=task.timing_kind, due=task.due_date, period=task.period, today=today
-        )
-        row.overdue = bool(row.next_due and row.next_due < today and row.status != "done")  # type: ignore[attr-defined]
-    rows.sort(key=lambda r: (r.next_due is None, r.next_due or today, r.task.ref))  # type: ignore[attr-defined]
-    return rows
+    return queries.with_next_due(rows, _today())
 
 
 def agency_tasks(actor: Any) -> Section:
@@ -741,15 +733,7 @@ def staffing(agencies: QuerySet[Agency], today: date | None = None) -> dict[str,
     - the figures split the agencies without overlap: with an officer and a decision, with an
       officer but no decision recorded, without an officer.
     Two queries."""
-    from bmnn.inspections.models import StaffDesignation
-
-    today = today or _today()
-    holds = Membership.objects.filter(agency=OuterRef("pk"), is_active=True)
-    decided = StaffDesignation.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=today),
-        agency=OuterRef("pk"),
-        decided_on__lte=today,
-    )
+    holds, decided = _posts(today or _today())
     rows = agencies.annotate(
         has_head=Exists(holds.filter(role=Role.HEAD)),
         has_officer=Exists(holds.filter(role=Role.SECURITY_OFFICER)),
@@ -764,18 +748,24 @@ def staffing(agencies: QuerySet[Agency], today: date | None = None) -> dict[str,
     )
 
 
-def missing_posts(agencies: QuerySet[Agency], limit: int = 10) -> list[Agency]:
-    """Agencies without a head or without a security officer (the definitions of `staffing`),
-    by name, each with `has_head` and `has_officer`."""
+def _posts(today: date) -> tuple[QuerySet[Membership], QuerySet[Any]]:
+    """Subqueries on an agency (OuterRef("pk")): its active memberships, and its staff
+    designations in force on `today`."""
     from bmnn.inspections.models import StaffDesignation
 
-    today = _today()
     holds = Membership.objects.filter(agency=OuterRef("pk"), is_active=True)
     decided = StaffDesignation.objects.filter(
         Q(ended_on__isnull=True) | Q(ended_on__gte=today),
         agency=OuterRef("pk"),
         decided_on__lte=today,
     )
+    return holds, decided
+
+
+def missing_posts(agencies: QuerySet[Agency], limit: int = 10) -> list[Agency]:
+    """Agencies without a head or without a security officer (the definitions of `staffing`),
+    by name, each with `has_head` and `has_officer`."""
+    holds, decided = _posts(_today())
     rows = agencies.annotate(
         has_head=Exists(holds.filter(role=Role.HEAD)),
         has_officer=Exists(holds.filter(role=Role.SECURITY_OFFICER)) | Exists(decided),

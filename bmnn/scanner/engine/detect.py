@@ -25,6 +25,10 @@ LEVEL_EXACT = {words: level for level, words in STAMP_WORDS.items()}
 LEVEL_KEYS = {letters_key(words): level for level, words in STAMP_WORDS.items()}
 # Keys long enough to be matched approximately (MẬT alone is too short to tell from noise).
 FUZZY_LEVEL_KEYS = tuple(key for key, level in LEVEL_KEYS.items() if level != MAT)
+# Real words within the approximate match of a level that OCR reads right far more often than
+# it misreads a level into them: "TÓM TẮT" (summary) is two letters from "TỐI MẬT".
+LOOKALIKE_KEYS = frozenset({"TOMTAT"})
+OCR_ORIGINS = frozenset({"ocr", "ocr-stamp"})
 THRESHOLD = 0.7
 PAGE_TOP = 6  # the first blocks of a later page of a file without geometry are its top
 DECISIVE = 0.85
@@ -109,8 +113,10 @@ class Candidate:
     notes: list[str]
 
 
-def stamp_level(text: str) -> tuple[str, bool] | None:
-    """The level a line states as a stamp, and whether it matched letter for letter."""
+def stamp_level(text: str, *, approximate: bool = True) -> tuple[str, bool] | None:
+    """The level a line states as a stamp, and whether it matched letter for letter. Letters
+    misread (`approximate`) are allowed for text read by OCR only: typed text has the level's
+    own letters, and a typed "TÓM TẮT" (a summary) is not a misread "TỐI MẬT"."""
     line = collapse(text)
     if not line or len(line) > 40 or not is_upper(line) or ENUMERATION.match(line):
         return None
@@ -123,18 +129,29 @@ def stamp_level(text: str) -> tuple[str, bool] | None:
     key = letters_key(line)
     # Two stamps side by side, or one over the other, are read as one line: a copy mark or an
     # urgency mark (Decree 30/2020 Art. 15) before or after the level — the level is the rest.
-    for companion in COMPANION_KEYS:
-        for rest in (key.removeprefix(companion), key.removesuffix(companion)):
-            if rest != key and rest in LEVEL_KEYS:
-                return LEVEL_KEYS[rest], False
-    # A frame or bracket read by OCR often adds an L, I or J at either end of the word.
+    rests = [
+        rest
+        for companion in COMPANION_KEYS
+        for rest in (key.removeprefix(companion), key.removesuffix(companion))
+        if rest != key
+    ]
+    for rest in rests:
+        if rest in LEVEL_KEYS:
+            return LEVEL_KEYS[rest], False
+    if key in LEVEL_KEYS:  # the letters without their marks: typed in ASCII or an old font
+        return LEVEL_KEYS[key], False
+    if not approximate:
+        return None
+    # A frame or bracket read by OCR often adds an L, I or J at either end of the word; the
+    # level beside a companion mark is misread as often as one alone.
     trimmed = key.strip("LIJ") if len(key) > 3 else key
-    for variant in dict.fromkeys((key, trimmed)):
+    for variant in dict.fromkeys((key, trimmed, *rests)):
         if variant in LEVEL_KEYS:
             return LEVEL_KEYS[variant], False
         for target in FUZZY_LEVEL_KEYS:
             if (
-                len(variant) >= 5
+                variant not in LOOKALIKE_KEYS
+                and len(variant) >= 5
                 and abs(len(variant) - len(target)) <= 2
                 and fuzz.ratio(variant, target) >= 80
             ):
@@ -351,7 +368,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
                     )
                 )
             continue
-        found = stamp_level(text) if short_upper else None
+        found = stamp_level(text, approximate=block.origin in OCR_ORIGINS) if short_upper else None
         if found is None:
             if len(text) <= 100 and (short_upper or _may_be_other_stamp(text)):
                 rule = _other_stamp(text)

@@ -9,6 +9,12 @@ HEADER = "header"  # where an administrative document carries its marks: the top
 BODY = "body"
 
 
+def is_red_rgb(r: int, g: int, b: int) -> bool:
+    """A colour (0–255 channels) a reader calls red: dark red and faded red included, orange,
+    pink and brown not — the stamp's colour (TT24 Art. 3.2) wherever a format keeps colours."""
+    return r >= 0x80 and max(g, b) <= 0x66 and r - max(g, b) >= 0x50
+
+
 @dataclass(frozen=True)
 class Block:
     """One line or short run of text with where it was found.

@@ -256,3 +256,33 @@ def test_a_later_sheet_with_its_own_administrative_header_anchors_its_stamp() ->
     ]
     verdict = detect(first + sheet, kind="xlsx")
     assert verdict.secret and verdict.level == "toi_mat" and verdict.score >= 0.9
+
+
+@pytest.mark.parametrize(
+    "line,level",
+    [
+        ("[ SAO Y BẢN CHÍNH TỐI MẬÂT", "toi_mat"),  # a copy mark beside a misread level
+        ("TUYỆT MẬI HỎA TỐC", "tuyet_mat"),
+    ],
+)
+def test_a_misread_level_beside_a_companion_mark_is_read_from_ocr(line, level) -> None:
+    assert stamp_level(line) == (level, False)
+    assert stamp_level(line, approximate=False) is None
+
+
+def test_typed_text_needs_the_levels_own_letters() -> None:
+    """Approximate matches are OCR's: typed, "TUYỆT MỸ" ("exquisite") is a heading's word, not
+    a misread "TUYỆT MẬT"; the letters without their marks still count (ASCII, an old font)."""
+    assert stamp_level("TUYỆT MỸ", approximate=False) is None
+    assert stamp_level("TUYỆT MỸ") == ("tuyet_mat", False)
+    assert stamp_level("TOI MAT", approximate=False) == ("toi_mat", False)
+    assert stamp_level("TÓM TẮT") is None  # a real word OCR reads right: not even from OCR
+    header = [
+        Block(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", zone=HEADER, order=0),
+        Block(text="Số: 12/BC-STC", zone=HEADER, order=1),
+        Block(text="TUYỆT MỸ", zone=HEADER, order=2),
+    ]
+    assert not detect(header).secret
+    read = [*header[:2], Block(text="TUYỆT MỸ", zone=HEADER, order=2, origin="ocr")]
+    verdict = detect(read)
+    assert verdict.secret and verdict.level == "tuyet_mat"

@@ -614,6 +614,7 @@ class Mark:
     picture: Any  # black on white, frame removed (`stamp_picture`)
     aspect: float  # width / height of the mark as found
     origin: str = "ocr-stamp"  # "ocr-stamp" for red ink (TT24 Art. 3.2), "ocr" otherwise
+    colour: Any = None  # the mark as scanned, in colour, when it was found by its red ink
 
 
 def _worth_turning(mark: Mark, found: list[ocr.Word]) -> bool:
@@ -660,15 +661,45 @@ def read_marks(
                 if any(is_stamp_line(line) for line in lines):
                     mark_lines[index] = lines
                     break
-        # the last try, apart (beside the turned copies' frames the layout pass finds nothing):
-        # the inside of the frame alone
-        left = [i for i in retry if not any(is_stamp_line(line) for line in mark_lines[i])]
-        inside = _read_stacked([_inside_frame(marks[i].picture) for i in left], limits)
-        for index, found in zip(left, inside, strict=True):
-            lines = _stamp_lines(found)
-            if any(is_stamp_line(line) for line in lines):
-                mark_lines[index] = lines
+        # the last tries, apart (beside the turned copies' frames the layout pass finds
+        # nothing): the inside of the frame alone; then a red mark drawn again from its colour
+        for redraw in (lambda mark: _inside_frame(mark.picture), _redrawn):
+            left = [i for i in retry if not any(is_stamp_line(line) for line in mark_lines[i])]
+            tries = [(i, redraw(marks[i])) for i in left]
+            tries = [(i, picture) for i, picture in tries if picture is not None]
+            last = _read_stacked([picture for _, picture in tries], limits) if tries else []
+            for (index, _), found in zip(tries, last, strict=True):
+                lines = _stamp_lines(found)
+                if any(is_stamp_line(line) for line in lines):
+                    mark_lines[index] = lines
     return text_words, mark_lines
+
+
+def _redrawn(mark: Mark) -> Any:
+    """A red mark's picture drawn from its colour (`redness`), or None for a mark found
+    otherwise."""
+    return None if mark.colour is None else stamp_picture(redness(mark.colour))
+
+
+REDNESS_BLUR = 2  # pixels of blur, at `STAMP_HEIGHT`, that join a grainy stamp's specks
+REDNESS_INK = 200  # of 255 once stretched: how little redness still counts as the stamp's ink
+
+
+def redness(region: Any) -> Any:
+    """A red mark drawn from how much redder than green each pixel is, black on white: a stamp
+    worn pale and grainy (few of its pixels red enough for `red_mask`, the rest pink) comes
+    back as whole letters once its specks are blurred together at a stamp's reading size."""
+    from PIL import Image, ImageChops, ImageFilter, ImageOps
+
+    factor = STAMP_HEIGHT / max(1, region.height)
+    if factor > 1:
+        region = region.resize(
+            (max(1, int(region.width * factor)), STAMP_HEIGHT), Image.Resampling.BICUBIC
+        )
+    red, green, _blue = region.convert("RGB").split()
+    level = ImageChops.subtract(red, green).filter(ImageFilter.GaussianBlur(REDNESS_BLUR))
+    level = ImageOps.invert(ImageOps.autocontrast(level, cutoff=1))
+    return level.point(_below(REDNESS_INK, 0, 255))
 
 
 def _inside_frame(picture: Any) -> Any:
@@ -856,6 +887,7 @@ def read_part(
             (left / width, (top + y0) / height, right / width, (top + y1) / height),
             stamp_picture(mask.crop((left, y0, right, y1))),
             (right - left) / max(1, y1 - y0),
+            colour=band.crop((left, y0, right, y1)),
         )
         for left, y0, right, y1 in regions
         if (left, y0, right, y1) not in cut_off

@@ -26,7 +26,7 @@ from bmnn.scanner.engine.limits import (
     open_zip,
     read_member,
 )
-from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
+from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
 from bmnn.scanner.engine.normalise import nfc
 
 HEADER_PARAGRAPHS = 15  # non-empty paragraphs (or header-table cells) that form the header block
@@ -476,13 +476,12 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def is_red(value: str | None) -> bool:
-    """An (A)RGB hex colour a reader calls red: dark red and faded red included, orange, pink
-    and brown not."""
+    """An (A)RGB hex colour a reader calls red (`is_red_rgb`)."""
     digits = (value or "").strip()[-6:]
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
         return False
     r, g, b = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
-    return r >= 0x80 and max(g, b) <= 0x66 and r - max(g, b) >= 0x50
+    return is_red_rgb(r, g, b)
 
 
 class _Book:

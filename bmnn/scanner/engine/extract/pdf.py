@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
-from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
+from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
 
 MIN_TEXT_CHARS = 20  # fewer characters than this on page one: treat it as a scan
 
@@ -39,12 +39,42 @@ def text_blocks(page: Any, index: int, limits: Limits, start: int) -> list[Block
                 continue
             box = (left / width, 1 - top / height, right / width, 1 - bottom / height)
             zone = HEADER if index == 0 and box[1] < limits.header_share else BODY
+            red, bold = _ink(textpage, left, bottom, top) if len(text) <= SHORT else (False, False)
             blocks.append(
-                Block(text=text, page=index + 1, zone=zone, order=start + len(blocks), box=box)
+                Block(
+                    text=text,
+                    page=index + 1,
+                    zone=zone,
+                    order=start + len(blocks),
+                    box=box,
+                    red=red,
+                    bold=bold,
+                )
             )
         return blocks
     finally:
         textpage.close()
+
+
+SHORT = 40  # a line this short may be a stamp: its ink is looked at
+BOLD_WEIGHT = 700
+
+
+def _ink(textpage: Any, left: float, bottom: float, top: float) -> tuple[bool, bool]:
+    """Whether a short line's first character is filled red, and whether its font is bold —
+    what a stamp typed into the document (or exported from a slide) keeps in the PDF."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    char = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, max(2.0, (top - bottom) / 2))
+    if char is None or char < 0:
+        return False, False
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    filled = raw.FPDFText_GetFillColor(textpage.raw, char, *(ctypes.byref(c) for c in rgba))
+    r, g, b = (c.value for c in rgba[:3])
+    red = bool(filled) and is_red_rgb(r, g, b)
+    return red, raw.FPDFText_GetFontWeight(textpage.raw, char) >= BOLD_WEIGHT
 
 
 def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:

@@ -514,8 +514,24 @@ def extract_html(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     return result
 
 
+def _mail_parts(part: Any) -> Any:
+    """The parts of a message scanned on their own: attachments, and pictures shown inside the
+    text (`cid:` images in a multipart/related part, a photo of a page pasted into the mail).
+    The text parts of the body are left to the body; a forwarded message is one part."""
+    if part.get_content_maintype() == "message" or not part.is_multipart():
+        body = part.get_content_type() in ("text/plain", "text/html") and not (
+            part.get_content_disposition() == "attachment" or part.get_filename()
+        )
+        if not body:
+            yield part
+        return
+    for inner in part.iter_parts():
+        yield from _mail_parts(inner)
+
+
 def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
-    """Subject and body as text; every attachment becomes a member scanned on its own."""
+    """Subject and body as text; every attachment, and every picture shown in the body, becomes
+    a member scanned on its own."""
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
     except Exception as exc:
@@ -536,7 +552,7 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         if body.get_content_type() == "text/html":
             content = html_text(content.encode("utf-8"))
         result.blocks += lines_to_blocks(str(content), origin="mail", start=len(result.blocks))
-    for index, part in enumerate(message.iter_attachments()):
+    for index, part in enumerate(_mail_parts(message)):
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many attachments; the rest were not scanned")
             break

@@ -1,0 +1,64 @@
+"""A mail's parts scanned on their own are its attachments and the pictures shown in its text:
+a photo of a stamped page pasted into the body (a `cid:` image of a multipart/related part)
+is read like an attached one; the body's own text parts are read once, as the body."""
+
+from __future__ import annotations
+
+import io
+from email.message import EmailMessage
+
+from PIL import Image, ImageDraw, ImageFont
+
+from bmnn.scanner.engine import scan_bytes
+from bmnn.scanner.engine.extract.plain import extract_mail
+from bmnn.scanner.tests.test_transparent_pictures import FONT
+
+
+def _picture(text: str | None) -> bytes:
+    """A stamp-sized PNG: the level in a red frame, or (None) a plain grey logo."""
+    image = Image.new("RGB", (420, 110), "white")
+    draw = ImageDraw.Draw(image)
+    if text is None:
+        draw.ellipse((160, 5, 260, 105), fill=(90, 90, 90))
+    else:
+        face = ImageFont.truetype(str(FONT), 44)
+        draw.rectangle((4, 4, 415, 105), outline=(200, 0, 0), width=5)
+        draw.text((30, 25), text, font=face, fill=(200, 0, 0))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _mail(picture: bytes) -> bytes:
+    message = EmailMessage()
+    message["Subject"] = "Ảnh chụp văn bản"
+    message["From"] = "vanthu@sotnmt.example"
+    message["To"] = "lanhdao@sotnmt.example"
+    message.set_content("Gửi anh ảnh chụp văn bản sáng nay.")
+    message.add_alternative(
+        '<html><body><p>Gửi anh ảnh chụp văn bản sáng nay.</p><img src="cid:scan01"/></body></html>',
+        subtype="html",
+    )
+    html = message.get_payload()[1]
+    html.add_related(picture, "image", "png", cid="<scan01>")
+    return message.as_bytes()
+
+
+def test_a_picture_shown_in_the_body_is_scanned_as_a_part() -> None:
+    data = _mail(_picture("TỐI MẬT"))
+    extracted = extract_mail(data)
+    assert [name for name, _ in extracted.members] == ["attachment-1"]
+    verdicts = scan_bytes(data, "thu.eml")
+    assert verdicts[0].secret and verdicts[0].level == "toi_mat"
+    assert verdicts[1].path == "thu.eml!attachment-1" and verdicts[1].secret
+
+
+def test_the_body_text_is_not_a_part_and_a_plain_logo_is_not_secret() -> None:
+    data = _mail(_picture(None))
+    extracted = extract_mail(data)
+    assert len(extracted.members) == 1  # the logo; neither text alternative
+    assert [b.text for b in extracted.blocks] == [
+        "Ảnh chụp văn bản",
+        "Gửi anh ảnh chụp văn bản sáng nay.",
+    ]
+    assert not scan_bytes(data, "thu.eml")[0].secret

@@ -4,7 +4,7 @@ API, an export, a count of their own agency's list, or search (issue 4; L18 Art.
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.urls import reverse
 from bmnn.core.models import AuditEvent
 from bmnn.registry import services
 from bmnn.registry.models import RegisterBook
+from bmnn.registry.tests.builders import classified, handed_over, incoming_body, received
 
 pytestmark = pytest.mark.django_db
 
@@ -21,17 +22,7 @@ SUMMARY = "Phương án di dời kho lưu trữ"
 @pytest.fixture
 def secret(reg):
     """A Tối mật item of Sở Tư pháp, drafted by the officer, registered outgoing."""
-    item = services.propose_item(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="toi_mat",
-        catalogue_item=reg["cat_toi_mat"],
-        doc_type="Phương án",
-        summary=SUMMARY,
-    )
-    item = services.classify_item(
-        actor=reg["head"], item=item, number="77/PA-STP", doc_date=date(2026, 4, 2)
-    )
+    item = classified(reg, "toi_mat", number="77/PA-STP", doc_type="Phương án", summary=SUMMARY)
     services.register_outgoing(actor=reg["officer"], item=item)
     return item
 
@@ -113,14 +104,8 @@ def test_a_supervisor_sees_counts_but_never_summaries(
 
 
 def test_a_tuyet_mat_summary_is_never_shown(reg, client_for) -> None:
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="tuyet_mat",
-        issuer_name="Bộ Công an",
-        number="3/KH",
-        doc_date=date(2026, 4, 1),
-        summary="Không được hiện",
+    entry = received(
+        reg, "tuyet_mat", issuer_name="Bộ Công an", number="3/KH", summary="Không được hiện"
     )
     head = client_for(reg["head"])
     assert (
@@ -164,14 +149,7 @@ def test_search_by_holder_and_the_expiring_list_respect_access(reg, secret, clie
 
 def test_the_api_registers_incoming_and_declassifies_with_the_same_checks(reg, client_for) -> None:
     officer = client_for(reg["officer"])
-    body = {
-        "agency": reg["justice"].pk,
-        "level": "mat",
-        "issuer_name": "Bộ Tư pháp",
-        "number": "66/BTP",
-        "doc_date": "2026-04-01",
-        "summary": "Hướng dẫn",
-    }
+    body = incoming_body(reg, "66/BTP", summary="Hướng dẫn")
     created = officer.post("/api/secret-items/incoming/", body, content_type="application/json")
     assert created.status_code == 201, created.content
     item_id = created.json()["id"]
@@ -235,22 +213,8 @@ def test_a_keeper_of_one_agency_needs_a_personal_need_to_know_in_another(
 def test_a_register_line_is_shown_only_to_its_keepers_within_clearance(reg, client_for) -> None:
     """Lines of the incoming book: the keeper's agency, and the line's item within the reader's
     clearance — on the page, in the XLSX and through the API export."""
-    high = services.register_incoming(
-        actor=reg["head"],
-        agency=reg["justice"],
-        level="tuyet_mat",
-        issuer_name="Bộ Công an",
-        number="9/KH-BCA",
-        doc_date=date(2026, 4, 1),
-    )
-    low = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="8/BTP",
-        doc_date=date(2026, 4, 1),
-    )
+    high = received(reg, "tuyet_mat", by="head", issuer_name="Bộ Công an", number="9/KH-BCA")
+    low = received(reg, number="8/BTP")
     book = high.book
 
     def shown(person) -> set[str]:
@@ -277,13 +241,7 @@ def test_a_copy_on_its_way_is_offered_only_to_a_receiving_keeper_cleared_for_it(
     from bmnn.org.models import Role
 
     low_officer = make_person(reg["health"], Role.SECURITY_OFFICER, "Đào Thị Thấp", clearance="mat")
-    transfer = services.approve_provision(
-        actor=reg["head"],
-        copy=secret.copies.get(number=1),
-        to_agency=reg["health"],
-        purpose="Phối hợp thẩm định",
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
+    handed_over(reg, secret.copies.get(number=1), purpose="Phối hợp thẩm định")
     for person, expected in ((reg["health_officer"], True), (low_officer, False)):
         client = client_for(person)
         assert (
@@ -298,21 +256,7 @@ def test_restrict_entries_keeps_to_the_keepers_agency_whatever_it_is_given(reg) 
     from bmnn.core import policy
     from bmnn.registry.models import RegisterEntry
 
-    services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="8/BTP",
-        doc_date=date(2026, 4, 1),
-    )
-    services.register_incoming(
-        actor=reg["health_officer"],
-        agency=reg["health"],
-        level="mat",
-        issuer_name="Bộ Y tế",
-        number="3/BYT",
-        doc_date=date(2026, 4, 1),
-    )
+    received(reg, number="8/BTP")
+    received(reg, by="health_officer", agency="health", issuer_name="Bộ Y tế", number="3/BYT")
     rows = policy.restrict_entries(reg["officer"], RegisterEntry.objects.all())
     assert {e.item.number for e in rows.select_related("item")} == {"8/BTP"}

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bmnn.core.models import AuditEvent
 from bmnn.registry.models import Copy, Meeting, RegisterBook, SecretItem, Transfer
+from bmnn.registry.tests.builders import incoming_body
 
 pytestmark = pytest.mark.django_db
 TODAY = date.today()
@@ -29,14 +30,7 @@ def test_the_whole_chain_runs_through_the_api_with_its_refusals(reg, client_for)
     created = _post(
         officer,
         "/api/secret-items/incoming/",
-        {
-            "agency": reg["justice"].pk,
-            "level": "mat",
-            "issuer_name": "Bộ Tư pháp",
-            "number": "91/BTP",
-            "doc_date": "2026-04-01",
-            "summary": "Hướng dẫn rà soát",
-        },
+        incoming_body(reg, "91/BTP", summary="Hướng dẫn rà soát"),
     )
     assert created.status_code == 201, created.content
     item_id = created.json()["id"]
@@ -82,11 +76,7 @@ def test_the_whole_chain_runs_through_the_api_with_its_refusals(reg, client_for)
 
 
 def test_propose_classify_register_extend_change_and_destroy(reg, client_for) -> None:
-    staff, head, officer = (
-        client_for(reg["staff"]),
-        client_for(reg["head"]),
-        client_for(reg["officer"]),
-    )
+    staff, head, officer = (client_for(reg[k]) for k in ("staff", "head", "officer"))
     no_catalogue = _post(
         staff,
         "/api/secret-items/",
@@ -156,12 +146,7 @@ def test_propose_classify_register_extend_change_and_destroy(reg, client_for) ->
 def test_meeting_carry_out_grants_files_and_books_through_the_api(
     reg, client_for, make_agency, make_person
 ) -> None:
-
-    head, officer, staff = (
-        client_for(reg["head"]),
-        client_for(reg["officer"]),
-        client_for(reg["staff"]),
-    )
+    head, officer, staff = (client_for(reg[k]) for k in ("head", "officer", "staff"))
     meeting_item = _post(
         officer,
         "/api/secret-items/",
@@ -198,13 +183,7 @@ def test_meeting_carry_out_grants_files_and_books_through_the_api(
     entry = _post(
         officer,
         "/api/secret-items/incoming/",
-        {
-            "agency": reg["justice"].pk,
-            "level": "mat",
-            "issuer_name": "UBND tỉnh",
-            "number": "3/UBND",
-            "doc_date": "2026-04-01",
-        },
+        incoming_body(reg, "3/UBND", issuer_name="UBND tỉnh"),
     ).json()
     item_url = f"/api/secret-items/{entry['id']}/"
     assert staff.get(item_url).status_code == 404
@@ -276,13 +255,7 @@ def test_someone_who_may_not_read_the_item_gets_404_from_every_endpoint(reg, cli
     entry = _post(
         officer,
         "/api/secret-items/incoming/",
-        {
-            "agency": reg["justice"].pk,
-            "level": "toi_mat",
-            "issuer_name": "Bộ Công an",
-            "number": "7/BCA",
-            "doc_date": "2026-04-01",
-        },
+        incoming_body(reg, "7/BCA", "toi_mat", issuer_name="Bộ Công an"),
     ).json()
     item = SecretItem.objects.get(pk=entry["id"])
     copy = item.copies.get()

@@ -10,8 +10,9 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from bmnn.registry import books, services
+from bmnn.registry import books
 from bmnn.registry.models import RegisterBook, RegisterEntry
+from bmnn.registry.tests.builders import received
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,9 @@ def year_2026(reg):
         ("toi_mat", "Báo cáo", "Kết quả rà soát danh mục", date(2026, 11, 20)),
     ]
     for n, (level, doc_type, summary, day) in enumerate(rows, start=1):
-        services.register_incoming(
-            actor=reg["officer"],
-            agency=reg["justice"],
-            level=level,
-            issuer_name="Bộ Tư pháp",
+        received(
+            reg,
+            level,
             number=f"{n}/BTP",
             doc_date=day,
             doc_type=doc_type,

@@ -14,8 +14,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from bmnn.registry import books, services
+from bmnn.registry import books
 from bmnn.registry.models import Book, RegisterBook, RegisterEntry
+from bmnn.registry.tests.builders import received
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,9 @@ ND63 = "Nghị định 63/2026/NĐ-CP"
 
 
 def _incoming(reg, n: int, day: date, level: str = "mat") -> RegisterEntry:
-    return services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level=level,
-        issuer_name="Bộ Tư pháp",
+    return received(
+        reg,
+        level,
         number=f"{n}/BTP",
         doc_date=day,
         doc_type="Công văn",

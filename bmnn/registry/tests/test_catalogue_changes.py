@@ -26,6 +26,7 @@ from bmnn.registry.models import (
     HolderNotice,
     ItemStatus,
 )
+from bmnn.registry.tests.builders import classified, declassify, proposed, provided
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -46,29 +47,48 @@ def province(reg, make_agency, make_person):
 
 
 def _classify(p, agency="justice", entry="cat_mat", level=None, number="1/STP"):
-    entry_row = p[entry] if isinstance(entry, str) else entry
-    level = level or entry_row.level
-    drafter, head = (
-        (p["officer"], p["head"])
-        if agency == "justice"
-        else (p["health_officer"], p["health_head"])
-    )
-    proposal = services.propose_item(
-        actor=drafter, agency=p[agency], level=level, catalogue_item=entry_row, copies_planned=2
-    )
-    return services.classify_item(
-        actor=head, item=proposal, number=number, doc_date=date(2026, 4, 2)
+    """Drafted by the agency's officer and approved by its head (Sở Tư pháp or Sở Y tế)."""
+    prefix = "" if agency == "justice" else "health_"
+    return classified(
+        p,
+        level or p[entry].level,
+        by=f"{prefix}officer",
+        agency=agency,
+        entry=entry,
+        head=f"{prefix}head",
+        number=number,
+        copies_planned=2,
     )
 
 
 def _holder_copy(p, item):
     services.register_outgoing(actor=p["officer"], item=item)
-    transfer = services.approve_provision(
-        actor=p["head"], copy=item.copies.get(number=2), to_agency=p["press"], purpose="Phối hợp"
+    return provided(p, item.copies.get(number=2), to="press", receiver="press_head")
+
+
+def _relevel(p, entry, level, on, decision=DECISION):
+    return services.change_catalogue_level(
+        actor=p["supervisor"], entry=p[entry], new_level=level, effective_on=on, decision=decision
     )
-    services.hand_over(actor=p["officer"], transfer=transfer)
-    press_officer = p["press_head"]
-    return services.receive_transfer(actor=press_officer, transfer=transfer)
+
+
+def _new_version(p, decision, **more):
+    """A catalogue of the justice sector issued today, recorded by the supervisor."""
+    return services.record_catalogue(
+        actor=p["supervisor"], sector="Tư pháp", decision=decision, issued_on=TODAY, **more
+    )
+
+
+def _add_entry(p, code, text, **more):
+    """An entry of the province's catalogue (the one of `cat_mat`), Mật."""
+    return services.add_catalogue_entry(
+        actor=p["supervisor"],
+        catalogue=p["cat_mat"].catalogue,
+        code=code,
+        text=text,
+        level="mat",
+        **more,
+    )
 
 
 def _remove(p, entry, on, actor="supervisor"):
@@ -172,14 +192,10 @@ def test_nothing_is_classified_under_a_removed_entry(province) -> None:
     """L25 Art. 5.1: from the day of its removal the entry justifies no classification, neither
     a new proposal nor the approval of one made before."""
     p = province
-    proposal = services.propose_item(
-        actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
-    )
+    proposal = proposed(p)
     _remove(p, "cat_mat", TODAY)
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
-        services.propose_item(
-            actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
-        )
+        proposed(p)
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
         services.classify_item(actor=p["head"], item=proposal, number="3/STP", doc_date=TODAY)
     assert p["cat_mat"] not in queries.catalogue_entries_in_force(TODAY)
@@ -189,9 +205,7 @@ def test_an_entry_leaving_tomorrow_still_serves_today(province) -> None:
     """L25 Art. 5.1, boundary: the removal day is the first day the entry is out."""
     p = province
     _remove(p, "cat_mat", TODAY + timedelta(days=1))
-    item = services.propose_item(
-        actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
-    )
+    item = proposed(p)
     assert item.status == ItemStatus.PROPOSED
     assert p["cat_mat"] in queries.catalogue_entries_in_force(TODAY)
     assert p["cat_mat"] not in queries.catalogue_entries_in_force(TODAY + timedelta(days=1))
@@ -200,29 +214,11 @@ def test_an_entry_leaving_tomorrow_still_serves_today(province) -> None:
 def test_an_entry_not_yet_in_force_refuses_until_its_first_day(province) -> None:
     """L25 Art. 5.1: an entry (or a catalogue) that starts later justifies nothing yet."""
     p = province
-    later = services.add_catalogue_entry(
-        actor=p["supervisor"],
-        catalogue=p["cat_mat"].catalogue,
-        code="9",
-        text="Nội dung mới",
-        level="mat",
-        valid_from=TODAY + timedelta(days=1),
-    )
+    later = _add_entry(p, "9", "Nội dung mới", valid_from=TODAY + timedelta(days=1))
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
-        services.propose_item(
-            actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=later
-        )
-    starting = services.add_catalogue_entry(
-        actor=p["supervisor"],
-        catalogue=p["cat_mat"].catalogue,
-        code="10",
-        text="Nội dung khác",
-        level="mat",
-        valid_from=TODAY,
-    )
-    assert services.propose_item(
-        actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=starting
-    )
+        proposed(p, entry=later)
+    starting = _add_entry(p, "10", "Nội dung khác", valid_from=TODAY)
+    assert proposed(p, entry=starting)
     future = services.record_catalogue(
         actor=p["supervisor"],
         sector="Y tế",
@@ -234,9 +230,7 @@ def test_an_entry_not_yet_in_force_refuses_until_its_first_day(province) -> None
         actor=p["supervisor"], catalogue=future, code="1", text="Hồ sơ", level="mat"
     )
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):
-        services.propose_item(
-            actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=entry
-        )
+        proposed(p, entry=entry)
 
 
 def test_the_proposal_form_offers_only_the_entries_in_force(province, client_for) -> None:
@@ -257,13 +251,7 @@ def test_a_lower_level_lists_exactly_the_items_above_it(province) -> None:
     middle = _classify(p, entry="cat_tuyet_mat", level="toi_mat", number="TOI/STP")
     low = _classify(p, entry="cat_tuyet_mat", level="mat", number="M/STP")
     elsewhere = _classify(p, entry="cat_toi_mat", level="toi_mat", number="X/STP")
-    services.change_catalogue_level(
-        actor=p["supervisor"],
-        entry=p["cat_tuyet_mat"],
-        new_level="toi_mat",
-        effective_on=TODAY,
-        decision=DECISION,
-    )
+    _relevel(p, "cat_tuyet_mat", "toi_mat", TODAY)
     assert list(queries.items_above_catalogue(p["head"])) == [top]
     for item in (top, middle, low, elsewhere):
         before = (item.level, item.status)
@@ -276,14 +264,8 @@ def test_a_lower_level_lists_exactly_the_items_above_it(province) -> None:
     assert not Notification.objects.filter(
         recipient=p["officer"], key__startswith="catalogue-level:"
     ).exists()
-    services.declassify(
-        actor=p["head"],
-        item=top,
-        decided_on=TODAY,
-        decision="QĐ 9/QĐ-STP",
-        council=["Giám đốc Sở, Chủ tịch", "Đại diện Công an tỉnh"],
-        minutes="Biên bản",
-    )
+    council = ["Giám đốc Sở, Chủ tịch", "Đại diện Công an tỉnh"]
+    declassify(p, top, TODAY, "QĐ 9/QĐ-STP", council, "Biên bản")
     assert list(queries.items_above_catalogue(p["head"])) == []
 
 
@@ -291,13 +273,7 @@ def test_a_higher_level_lists_nothing(province) -> None:
     """L18 Art. 21: raising the entry's level leaves every item as it was."""
     p = province
     _classify(p, entry="cat_mat")
-    services.change_catalogue_level(
-        actor=p["supervisor"],
-        entry=p["cat_mat"],
-        new_level="toi_mat",
-        effective_on=TODAY,
-        decision=DECISION,
-    )
+    _relevel(p, "cat_mat", "toi_mat", TODAY)
     p["cat_mat"].refresh_from_db()
     assert p["cat_mat"].level == "toi_mat"
     assert list(queries.items_above_catalogue(p["head"])) == []
@@ -307,13 +283,7 @@ def test_a_level_change_in_the_future_applies_on_its_day(province) -> None:
     p = province
     top = _classify(p, entry="cat_tuyet_mat", level="tuyet_mat")
     day = TODAY + timedelta(days=5)
-    change = services.change_catalogue_level(
-        actor=p["supervisor"],
-        entry=p["cat_tuyet_mat"],
-        new_level="mat",
-        effective_on=day,
-        decision=DECISION,
-    )
+    change = _relevel(p, "cat_tuyet_mat", "mat", day)
     assert change.old_level == "tuyet_mat"
     assert list(queries.items_above_catalogue(p["head"])) == []
     assert services.apply_catalogue_changes(day - timedelta(days=1))["catalogue_above"] == 0
@@ -325,41 +295,17 @@ def test_a_level_change_in_the_future_applies_on_its_day(province) -> None:
 
 def test_changes_are_recorded_in_the_order_they_take_effect(province) -> None:
     p = province
-    services.change_catalogue_level(
-        actor=p["supervisor"],
-        entry=p["cat_mat"],
-        new_level="toi_mat",
-        effective_on=TODAY + timedelta(days=5),
-        decision=DECISION,
-    )
+    _relevel(p, "cat_mat", "toi_mat", TODAY + timedelta(days=5))
     with pytest.raises(ValidationError):
-        services.change_catalogue_level(
-            actor=p["supervisor"],
-            entry=p["cat_mat"],
-            new_level="tuyet_mat",
-            effective_on=TODAY + timedelta(days=4),
-            decision=DECISION,
-        )
+        _relevel(p, "cat_mat", "tuyet_mat", TODAY + timedelta(days=4))
     with pytest.raises(ValidationError):  # the same level as it will have then
-        services.change_catalogue_level(
-            actor=p["supervisor"],
-            entry=p["cat_mat"],
-            new_level="toi_mat",
-            effective_on=TODAY + timedelta(days=6),
-            decision=DECISION,
-        )
+        _relevel(p, "cat_mat", "toi_mat", TODAY + timedelta(days=6))
 
 
 def test_the_review_page_shows_each_reader_only_their_items(province, client_for) -> None:
     p = province
     _classify(p, entry="cat_tuyet_mat", level="toi_mat", number="TOI/STP")
-    services.change_catalogue_level(
-        actor=p["supervisor"],
-        entry=p["cat_tuyet_mat"],
-        new_level="mat",
-        effective_on=TODAY,
-        decision=DECISION,
-    )
+    _relevel(p, "cat_tuyet_mat", "mat", TODAY)
     url = reverse("registry:catalogue_review")
     assert "TOI/STP" in client_for(p["head"]).get(url).content.decode()
     assert "TOI/STP" not in client_for(p["health_head"]).get(url).content.decode()
@@ -383,14 +329,7 @@ def test_a_new_version_carries_the_entries_over_and_the_items_follow_on_its_firs
     dropped = _classify(p, entry="cat_toi_mat", number="DROP/STP")
     old = p["cat_mat"].catalogue
     start = TODAY + timedelta(days=7)
-    new = services.record_catalogue(
-        actor=p["supervisor"],
-        sector="Tư pháp",
-        decision="QĐ 77/QĐ-TTg",
-        issued_on=TODAY,
-        valid_from=start,
-        replaces=old,
-    )
+    new = _new_version(p, "QĐ 77/QĐ-TTg", valid_from=start, replaces=old)
     old.refresh_from_db()
     assert old.valid_to == start - timedelta(days=1)
     assert sorted(new.items.values_list("code", "level")) == [
@@ -410,34 +349,20 @@ def test_a_new_version_carries_the_entries_over_and_the_items_follow_on_its_firs
     assert kept.catalogue_item == new.items.get(code="1") and kept.status == ItemStatus.CLASSIFIED
     assert (dropped.status, dropped.declassified_at) == (ItemStatus.DECLASSIFIED, start)
     with pytest.raises(ValidationError, match=r"L18 Art\. 9"):  # replaced once only
-        services.record_catalogue(
-            actor=p["supervisor"],
-            sector="Tư pháp",
-            decision="QĐ 78/QĐ-TTg",
-            issued_on=TODAY,
-            replaces=old,
-        )
+        _new_version(p, "QĐ 78/QĐ-TTg", replaces=old)
 
 
 def test_a_version_in_force_today_takes_over_at_once(province) -> None:
     p = province
     item = _classify(p)
-    new = services.record_catalogue(
-        actor=p["supervisor"],
-        sector="Tư pháp",
-        decision="QĐ 77/QĐ-TTg",
-        issued_on=TODAY,
-        replaces=p["cat_mat"].catalogue,
-    )
+    new = _new_version(p, "QĐ 77/QĐ-TTg", replaces=p["cat_mat"].catalogue)
     item.refresh_from_db()
     assert item.catalogue_item == new.items.get(code="1")
     assert AuditEvent.objects.filter(
         action="secret.catalogue_version_effective", object_id=str(new.pk)
     ).exists()
     with pytest.raises(ValidationError, match=r"L25 Art\. 5\.1"):  # the old version's entry is out
-        services.propose_item(
-            actor=p["staff"], agency=p["justice"], level="mat", catalogue_item=p["cat_mat"]
-        )
+        proposed(p)
 
 
 # --- who may act, pages, audit -------------------------------------------------------------------

@@ -5,7 +5,7 @@ allows (L18 Art. 11)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,24 +14,14 @@ from django.urls import reverse
 from bmnn.org.models import Role
 from bmnn.registry import services
 from bmnn.registry.models import Book, CopyAuthorisation, CopyForm, CopyKind, RegisterEntry
+from bmnn.registry.tests.builders import LETTER, classified, received
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def item(reg):
-    proposed = services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Công văn",
-        summary="Về phương án bảo vệ",
-        copy_allowed=True,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
-    )
+    return classified(reg, copy_allowed=True, **LETTER)
 
 
 @pytest.fixture
@@ -200,14 +190,7 @@ def test_the_api_authorises_in_a_form_and_records_against_the_authorisation(
         content_type="application/json",
     )
     assert again.status_code == 400 and "L18 Art. 11" in again.content.decode()
-    other = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="7/BTP",
-        doc_date=date(2026, 4, 1),
-    )
+    other = received(reg, number="7/BTP")
     foreign = officer.post(
         f"/api/secret-items/{other.item_id}/record-copies/",
         {"authorisation": grant, "count": 1},

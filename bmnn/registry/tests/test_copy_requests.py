@@ -17,6 +17,7 @@ from bmnn.core.services import NotAllowed
 from bmnn.org.models import AgencyType, Role
 from bmnn.registry import queries, rules, services
 from bmnn.registry.models import CopyAuthorisation, CopyRequest
+from bmnn.registry.tests.builders import classified, proposed
 
 pytestmark = pytest.mark.django_db
 
@@ -24,21 +25,18 @@ pytestmark = pytest.mark.django_db
 def _classified(reg, level: str = "mat", catalogue: str = "cat_mat"):
     """An item the staff member drafted (so that they may read it) or, above their clearance,
     the security officer did."""
-    author = reg["staff"] if level == "mat" else reg["officer"]
     if level == "tuyet_mat":
-        author.clearance = "tuyet_mat"
-        author.save(update_fields=["clearance"])
-    proposed = services.propose_item(
-        actor=author,
-        agency=reg["justice"],
-        level=level,
-        catalogue_item=reg[catalogue],
+        reg["officer"].clearance = "tuyet_mat"
+        reg["officer"].save(update_fields=["clearance"])
+    return classified(
+        reg,
+        level,
+        entry=catalogue,
+        number=f"{level}/BC-STP",
+        doc_date=date(2026, 11, 2),
         doc_type="Báo cáo",
         summary="Kết quả rà soát",
         copy_allowed=True,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=proposed, number=f"{level}/BC-STP", doc_date=date(2026, 11, 2)
     )
 
 
@@ -167,13 +165,7 @@ def test_what_waits_for_the_head_and_the_officer(reg, chairman) -> None:
     item = _classified(reg)
     services.request_copies(actor=reg["staff"], item=item, count=1, purpose="Lưu")
     grant = services.authorise_copies(actor=reg["head"], item=item, count=2)
-    services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Tờ trình",
-    )
+    proposed(reg, doc_type="Tờ trình")
     head = {w.key: w.count for w in queries.work_waiting(reg["head"])}
     assert head["copy_requests"] == 1 and head["proposals"] == 1
     officer = {w.key: w.count for w in queries.work_waiting(reg["officer"])}

@@ -13,6 +13,7 @@ from django.urls import reverse
 from bmnn.core import crypto
 from bmnn.core.models import AuditEvent
 from bmnn.registry import services
+from bmnn.registry.tests.builders import received
 
 pytestmark = pytest.mark.django_db
 CONTENT = "Phương án bảo vệ kho lưu trữ — nội dung mật".encode()
@@ -29,14 +30,7 @@ def keys(monkeypatch):
 
 @pytest.fixture
 def stored(reg):
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="8/BTP",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, number="8/BTP")
     return services.attach_file(
         actor=reg["officer"], item=entry.item, name="phuong-an.txt", data=CONTENT
     )
@@ -76,14 +70,7 @@ def test_rotation_re_encrypts_under_the_new_key_so_the_old_can_go(
 def test_a_hostile_upload_is_refused(reg) -> None:
     from django.core.exceptions import ValidationError
 
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="X",
-        number="9/X",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, issuer_name="X", number="9/X")
     with pytest.raises(ValidationError):
         services.attach_file(
             actor=reg["officer"], item=entry.item, name="a.pdf", data=b"MZ\x90\x00" + bytes(100)
@@ -97,13 +84,8 @@ def test_a_pdf_downloads_with_its_level_stamp_and_the_download_is_audited(reg, c
 
     from bmnn.registry.tests.test_stamp import _document
 
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="toi_mat",
-        issuer_name="UBND tỉnh",
-        number="12/KH-UBND",
-        doc_date=date(2026, 4, 2),
+    entry = received(
+        reg, "toi_mat", issuer_name="UBND tỉnh", number="12/KH-UBND", doc_date=date(2026, 4, 2)
     )
     original = _document()
     pdf = services.attach_file(

@@ -6,7 +6,7 @@ of a refusal is cited the Vietnamese way."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -23,6 +23,7 @@ from bmnn.registry.models import (
     Recall,
     Transfer,
 )
+from bmnn.registry.tests.builders import LETTER, classified, copies_made, proposed, received
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +34,7 @@ NUMBER_MESSAGE = "Nhập một số nguyên, ví dụ 3."
 
 @pytest.fixture
 def item(reg):
-    proposed = services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Công văn",
-        summary="Về phương án bảo vệ",
-        copy_allowed=True,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
-    )
+    return classified(reg, copy_allowed=True, **LETTER)
 
 
 def _post(client, item, action: str, data: dict) -> str:
@@ -83,26 +73,16 @@ def _value(page: str, field_id: str) -> str:
 def test_a_carry_out_request_with_an_impossible_date_keeps_what_was_typed(
     reg, item, client_for
 ) -> None:
-    copy = (
-        item.copies.first()
-        or services.record_copies(
-            actor=reg["officer"],
-            authorisation=services.authorise_copies(actor=reg["head"], item=item, count=1),
-            count=1,
-        )[0]
-    )
-    page = _post(
-        client_for(reg["staff"]),
-        item,
-        "carry_out_request",
-        {
-            "copy": copy.pk,
-            "purpose": "Họp thẩm định hồ sơ",
-            "place": "Trụ sở UBND tỉnh",
-            "until": BAD_DAY,
-            "protection": "Cặp có khóa",
-        },
-    )
+    copy = item.copies.first() or copies_made(reg, item)[0]
+    staff = client_for(reg["staff"])
+    typed = {
+        "copy": copy.pk,
+        "purpose": "Họp thẩm định hồ sơ",
+        "place": "Trụ sở UBND tỉnh",
+        "until": BAD_DAY,
+        "protection": "Cặp có khóa",
+    }
+    page = _post(staff, item, "carry_out_request", typed)
     assert _error_after(page, "id_carry_until") == DAY_MESSAGE
     assert _value(page, "id_carry_purpose") == "Họp thẩm định hồ sơ"
     assert _value(page, "id_carry_until") == BAD_DAY
@@ -111,18 +91,8 @@ def test_a_carry_out_request_with_an_impossible_date_keeps_what_was_typed(
     )
     assert not CarryOut.objects.exists()
     yesterday = (timezone.localdate() - timedelta(days=1)).strftime("%d/%m/%Y")
-    page = _post(
-        client_for(reg["staff"]),
-        item,
-        "carry_out_request",
-        {
-            "copy": copy.pk,
-            "purpose": "Họp",
-            "place": "UBND tỉnh",
-            "until": yesterday,
-            "protection": "Cặp có khóa",
-        },
-    )
+    typed |= {"purpose": "Họp", "place": "UBND tỉnh", "until": yesterday}
+    page = _post(staff, item, "carry_out_request", typed)
     assert "trước hôm nay" in _error_after(page, "id_carry_until")
     assert not CarryOut.objects.exists()
 
@@ -152,14 +122,7 @@ def test_a_count_of_copies_must_be_a_sensible_whole_number(
 
 
 def test_a_meeting_that_ends_before_it_starts_is_refused_on_its_last_day(reg, client_for) -> None:
-    meeting = services.propose_item(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        kind="meeting",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Hội nghị",
-    )
+    meeting = proposed(reg, by="officer", kind="meeting", doc_type="Hội nghị")
     page = _post(
         client_for(reg["officer"]),
         meeting,
@@ -186,11 +149,7 @@ def test_a_refusal_by_the_service_stays_in_its_form_with_what_was_chosen(
     """The form is valid; the service refuses (the copy is already being provided): the
     message, its article in words, sits in that copy's form, and the agency and purpose typed
     stay."""
-    copy = services.record_copies(
-        actor=reg["officer"],
-        authorisation=services.authorise_copies(actor=reg["head"], item=item, count=1),
-        count=1,
-    )[0]
+    copy = copies_made(reg, item)[0]
     services.approve_provision(
         actor=reg["head"], copy=copy, to_agency=reg["health"], purpose="Phối hợp"
     )
@@ -210,11 +169,7 @@ def test_a_refusal_by_the_service_stays_in_its_form_with_what_was_chosen(
 def test_the_provision_form_chooses_no_agency_and_says_so_when_none_is_chosen(
     reg, item, client_for
 ) -> None:
-    copy = services.record_copies(
-        actor=reg["officer"],
-        authorisation=services.authorise_copies(actor=reg["head"], item=item, count=1),
-        count=1,
-    )[0]
+    copy = copies_made(reg, item)[0]
     head = client_for(reg["head"])
     page = head.get(reverse("registry:item", args=[item.pk])).content.decode()
     form = _form(page, "provide-copy-1")
@@ -246,11 +201,7 @@ def test_the_outgoing_register_refuses_an_impossible_recall_date(reg, item, clie
 
 
 def test_irreversible_actions_ask_first(reg, item, client_for) -> None:
-    copy = services.record_copies(
-        actor=reg["officer"],
-        authorisation=services.authorise_copies(actor=reg["head"], item=item, count=2),
-        count=2,
-    )[0]
+    copy = copies_made(reg, item, 2)[0]
     services.approve_provision(
         actor=reg["head"], copy=copy, to_agency=reg["health"], purpose="Phối hợp"
     )
@@ -265,11 +216,7 @@ def test_irreversible_actions_ask_first(reg, item, client_for) -> None:
 
 def test_copies_destroyed_from_the_page_with_their_minutes(reg, item, client_for) -> None:
     """L25: no council for Mật; the minutes are required, nothing is destroyed without them."""
-    copy = services.record_copies(
-        actor=reg["officer"],
-        authorisation=services.authorise_copies(actor=reg["head"], item=item, count=1),
-        count=1,
-    )[0]
+    copy = copies_made(reg, item)[0]
     head = client_for(reg["head"])
     page = _post(head, item, "destroy", {"copies": [copy.pk], "minutes": ""})
     assert "Trường này là bắt buộc." in _error_after(page, "id_destroy_minutes")
@@ -380,14 +327,7 @@ def test_the_statistics_period_refuses_an_end_before_its_start(reg, client_for) 
 def test_a_late_re_marking_without_its_reason_keeps_the_page_and_says_why(reg, client_for) -> None:
     from bmnn.registry.models import HolderNotice
 
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="7/BTP",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, number="7/BTP")
     late = timezone.localdate() - timedelta(days=20)
     notice = HolderNotice.objects.create(
         item=entry.item,

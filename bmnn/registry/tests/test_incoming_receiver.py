@@ -4,28 +4,18 @@ not the clerk who writes the line."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
-from bmnn.registry import services
 from bmnn.registry.forms import IncomingForm
 from bmnn.registry.models import Book, RegisterEntry
+from bmnn.registry.tests.builders import incoming_body, provided, received
 
 pytestmark = pytest.mark.django_db
 
 
 def _register(reg, **extra) -> RegisterEntry:
-    return services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="5/BTP",
-        doc_date=date(2026, 4, 1),
-        **extra,
-    )
+    return received(reg, number="5/BTP", **extra)
 
 
 def test_the_receiving_unit_is_written_in_its_column(reg) -> None:
@@ -43,11 +33,7 @@ def test_a_provided_copy_is_received_by_the_agency(reg) -> None:
     """ND26 Art. 4.2–4.3: the receiving agency signs for a provided copy; nobody inside it is
     named at that moment, so the column names the agency."""
     sent = _register(reg, copies=1)
-    transfer = services.approve_provision(
-        actor=reg["head"], copy=sent.item.copies.get(), to_agency=reg["health"], purpose="Phối hợp"
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
-    item = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
+    item = provided(reg, sent.item.copies.get())
     line = RegisterEntry.objects.get(kind=Book.INCOMING, item=item)
     assert line.columns["receiver"] == "Sở Y tế"
 
@@ -69,14 +55,7 @@ def test_the_page_asks_for_the_receiving_unit(reg, client_for) -> None:
 
 
 def test_the_api_takes_the_receiving_unit(reg, client_for) -> None:
-    body = {
-        "agency": reg["justice"].pk,
-        "level": "mat",
-        "issuer_name": "Bộ Tư pháp",
-        "number": "8/BTP",
-        "doc_date": "2026-04-01",
-        "receiver": "Phòng Văn bản",
-    }
+    body = incoming_body(reg, "8/BTP", receiver="Phòng Văn bản")
     made = client_for(reg["officer"]).post(
         "/api/secret-items/incoming/", body, content_type="application/json"
     )

@@ -12,24 +12,23 @@ from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
 from bmnn.registry import services
 from bmnn.registry.models import Book, CopyStatus, ItemStatus, RegisterEntry, SecretItem, Transfer
+from bmnn.registry.tests.builders import (
+    LETTER,
+    classified,
+    declassify,
+    destroy,
+    extend,
+    proposed,
+    provided,
+    received,
+)
 
 pytestmark = pytest.mark.django_db
+COUNCIL = ["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"]
 
 
 def _classified(reg, level="mat", copies=2, copy_allowed=True):
-    item = services.propose_item(
-        actor=reg["staff"] if level == "mat" else reg["officer"],
-        agency=reg["justice"],
-        level=level,
-        catalogue_item=reg[f"cat_{level}"],
-        doc_type="Công văn",
-        summary="Về phương án bảo vệ",
-        copies_planned=copies,
-        copy_allowed=copy_allowed,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=item, number="12/CV-STP", doc_date=date(2026, 4, 2)
-    )
+    return classified(reg, level, copies_planned=copies, copy_allowed=copy_allowed, **LETTER)
 
 
 def test_a_proposal_needs_a_catalogue_item_in_force(reg) -> None:
@@ -67,9 +66,7 @@ def test_the_head_approves_and_the_period_starts(reg) -> None:
 
 def test_only_the_head_approves(reg) -> None:
     """L18 Art. 10.2."""
-    item = services.propose_item(
-        actor=reg["staff"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_mat"]
-    )
+    item = proposed(reg)
     with pytest.raises(NotAllowed):
         services.classify_item(
             actor=reg["officer"], item=item, number="1", doc_date=date(2026, 4, 2)
@@ -78,12 +75,7 @@ def test_only_the_head_approves(reg) -> None:
 
 def test_nobody_classifies_above_their_clearance(reg) -> None:
     """Issue 4; the head of Sở Y tế holds Tối mật clearance only."""
-    item = services.propose_item(
-        actor=reg["health_officer"],
-        agency=reg["health"],
-        level="tuyet_mat",
-        catalogue_item=reg["cat_tuyet_mat"],
-    )
+    item = proposed(reg, "tuyet_mat", by="health_officer", agency="health")
     with pytest.raises(NotAllowed):
         services.classify_item(
             actor=reg["health_head"], item=item, number="1", doc_date=date(2026, 4, 2)
@@ -107,28 +99,18 @@ def test_sequence_numbers_run_through_the_year_and_restart_next_year(reg) -> Non
     days = [date(2026, 5, 1), date(2026, 12, 31), date(2027, 1, 2)]
     seqs = []
     for day in days:
-        entry = services.register_incoming(
-            actor=reg["officer"],
-            agency=reg["justice"],
-            level="mat",
-            issuer_name="Bộ Tư pháp",
-            number=f"{day.day}/BTP",
-            doc_date=day,
-            received_on=day,
-        )
+        entry = received(reg, number=f"{day.day}/BTP", doc_date=day, received_on=day)
         seqs.append((entry.year, entry.seq))
     assert seqs == [(2026, 1), (2026, 2), (2027, 1)]
 
 
 def test_no_summary_is_kept_for_tuyet_mat(reg) -> None:
     """Decree 63/2026: Tuyệt mật entries carry the type only."""
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="tuyet_mat",
+    entry = received(
+        reg,
+        "tuyet_mat",
         issuer_name="Bộ Công an",
         number="5/KH-BCA",
-        doc_date=date(2026, 4, 1),
         doc_type="Kế hoạch",
         summary="Nội dung không được ghi",
     )
@@ -155,14 +137,7 @@ def test_copies_need_the_heads_authorisation_within_the_agencys_power(reg) -> No
 
 def test_a_department_head_may_not_authorise_tuyet_mat_copies(reg) -> None:
     """L25 Art. 11: Tuyệt mật copying is for the highest authorities."""
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="tuyet_mat",
-        issuer_name="Bộ Công an",
-        number="5/KH-BCA",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, "tuyet_mat", issuer_name="Bộ Công an", number="5/KH-BCA")
     with pytest.raises(ValidationError, match=r"L25 Art\. 11"):
         services.authorise_copies(actor=reg["head"], item=entry.item, count=1)
 
@@ -213,43 +188,18 @@ def test_an_extension_is_refused_outside_articles_20_1_and_20_2_and_recorded_wit
     item = _classified(reg)
     time_machine.move_to(date(2036, 3, 1))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.1"):
-        services.extend_protection(
-            actor=reg["head"],
-            item=item,
-            new_end=date(2040, 1, 1),
-            decided_on=date(2036, 3, 1),
-            decision="QĐ 1",
-        )
+        extend(reg, item, date(2040, 1, 1), date(2036, 3, 1), "QĐ 1")
     time_machine.move_to(date(2030, 1, 1))
     with pytest.raises(ValidationError, match=r"L18 Art\. 20\.2"):
-        services.extend_protection(
-            actor=reg["head"],
-            item=item,
-            new_end=date(2046, 4, 3),
-            decided_on=date(2030, 1, 1),
-            decision="QĐ 2",
-        )
-    services.extend_protection(
-        actor=reg["head"],
-        item=item,
-        new_end=date(2046, 4, 2),
-        decided_on=date(2030, 1, 1),
-        decision="QĐ 3",
-    )
+        extend(reg, item, date(2046, 4, 3), date(2030, 1, 1), "QĐ 2")
+    extend(reg, item, date(2046, 4, 2), date(2030, 1, 1), "QĐ 3")
     item.refresh_from_db()
     assert item.protected_until == date(2046, 4, 2)
 
 
 def test_only_the_classifying_agency_extends_or_declassifies(reg) -> None:
     """L18 Art. 20–22: the body that classified decides."""
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="9/BTP",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, number="9/BTP")
     with pytest.raises(ValidationError, match=r"L18 Art\. 20–22"):
         services.declassify(actor=reg["head"], item=entry.item, decided_on=date(2026, 5, 1))
 
@@ -258,22 +208,11 @@ def test_declassifying_reaches_the_copies_provided_and_tells_their_holders(reg) 
     """L18 Art. 22.3, 22.6."""
     item = _classified(reg)
     services.register_outgoing(actor=reg["officer"], item=item)
-    transfer = services.approve_provision(
-        actor=reg["head"], copy=item.copies.get(number=2), to_agency=reg["health"], purpose="x"
-    )
-    services.hand_over(actor=reg["officer"], transfer=transfer)
-    received = services.receive_transfer(actor=reg["health_officer"], transfer=transfer)
+    holder = provided(reg, item.copies.get(number=2), purpose="x")
     # by decision after a declassification council (L18 Art. 22.4): the council and its minutes
-    services.declassify(
-        actor=reg["head"],
-        item=item,
-        decided_on=date(2026, 6, 1),
-        decision="QĐ 5",
-        council=["Trần Văn Định — Giám đốc, Chủ tịch Hội đồng", "Đại diện Sở Y tế"],
-        minutes="Hội đồng đề nghị giải mật toàn bộ",
-    )
-    received.refresh_from_db()
-    assert received.status == ItemStatus.DECLASSIFIED
+    declassify(reg, item, date(2026, 6, 1), "QĐ 5", COUNCIL, "Hội đồng đề nghị giải mật toàn bộ")
+    holder.refresh_from_db()
+    assert holder.status == ItemStatus.DECLASSIFIED
     assert Notification.objects.filter(
         recipient=reg["health_officer"], key=f"declassify:{item.pk}"
     ).exists()
@@ -290,14 +229,7 @@ def test_automatic_declassification_when_the_period_ends(reg) -> None:
 
 def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
     """L18 Art. 22.3, 22.6: holders stamp their copies on notice; only the classifier decides."""
-    entry = services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level="mat",
-        issuer_name="Bộ Tư pháp",
-        number="9/BTP",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, number="9/BTP")
     with pytest.raises(ValidationError):
         services.record_declassification_notice(
             actor=reg["head"], item=entry.item, notice=" ", decided_on=date(2026, 5, 1)
@@ -316,12 +248,7 @@ def test_a_holder_records_the_classifiers_declassification_notice(reg) -> None:
 
 def test_level_change_by_the_classifier(reg, time_machine) -> None:
     """L18/L25 Art. 21: raised within the catalogue item that justifies it (here Tối mật)."""
-    proposed = services.propose_item(
-        actor=reg["staff"], agency=reg["justice"], level="mat", catalogue_item=reg["cat_toi_mat"]
-    )
-    item = services.classify_item(
-        actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
-    )
+    item = classified(reg, entry="cat_toi_mat")
     time_machine.move_to(date(2026, 6, 1))
     services.change_level(
         actor=reg["head"],
@@ -339,16 +266,8 @@ def test_a_destruction_is_refused_without_minutes_and_recorded_with_them(reg) ->
     item = _classified(reg, copies=1)
     services.register_outgoing(actor=reg["officer"], item=item)
     with pytest.raises(ValidationError):
-        services.destroy(
-            actor=reg["head"], item=item, copies=list(item.copies.all()), council=[], minutes=" "
-        )
-    services.destroy(
-        actor=reg["head"],
-        item=item,
-        copies=list(item.copies.all()),
-        council=[],
-        minutes="Đốt, 3 người chứng kiến",
-    )
+        destroy(reg, item, " ")
+    destroy(reg, item, "Đốt, 3 người chứng kiến")
     item.refresh_from_db()
     assert item.status == ItemStatus.DESTROYED
 
@@ -357,22 +276,9 @@ def test_a_press_head_may_not_decide_destruction(reg, make_person) -> None:
     """L18 Art. 23.3.a (L25 Art. 23 for a decision made from 01/3/2026, as today: the refusal
     names the article of the regime of the day; dated cases in test_regimes.py)."""
     officer = make_person(reg["press"], "security_officer", clearance="mat")
-    entry = services.register_incoming(
-        actor=officer,
-        agency=reg["press"],
-        level="mat",
-        issuer_name="X",
-        number="1/X",
-        doc_date=date(2026, 4, 1),
-    )
+    entry = received(reg, by=officer, agency="press", issuer_name="X", number="1/X")
     with pytest.raises(ValidationError, match=r"L25 Art\. 23"):
-        services.destroy(
-            actor=reg["press_head"],
-            item=entry.item,
-            copies=list(entry.item.copies.all()),
-            council=[],
-            minutes="x",
-        )
+        destroy(reg, entry.item, "x", by="press_head")
 
 
 def test_a_loss_is_reported_to_the_head_and_the_province_at_once(

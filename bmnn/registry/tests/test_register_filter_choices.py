@@ -5,12 +5,11 @@ still answers with the other filters applied, never an error 500."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from django.urls import reverse
 
-from bmnn.registry import services
+from bmnn.registry.tests.builders import LETTER, classified
 
 pytestmark = pytest.mark.django_db
 
@@ -20,18 +19,7 @@ STATUS_MESSAGE = "Chọn một tình trạng trong danh sách."
 
 @pytest.fixture
 def item(reg):
-    proposed = services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg["cat_mat"],
-        doc_type="Công văn",
-        summary="Về phương án bảo vệ",
-        copy_allowed=True,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=proposed, number="12/CV-STP", doc_date=date(2026, 4, 2)
-    )
+    return classified(reg, copy_allowed=True, **LETTER)
 
 
 def _page(client, query: dict[str, str]) -> str:
@@ -53,6 +41,14 @@ def _message(page: str, field_id: str) -> str | None:
     return found[1] if found else None
 
 
+def _refused_by_its_field(page: str, field_id: str, message: str, other_id: str) -> None:
+    """The message is the field's, the field says it is invalid, the other field says nothing."""
+    assert _message(page, field_id) == message
+    select = _select(page, field_id)
+    assert 'aria-invalid="true"' in select and f'aria-describedby="{field_id}_error"' in select
+    assert _message(page, other_id) is None
+
+
 def _listed(page: str) -> bool:
     table = re.search(r'data-testid="register-list".*?</table>', page, re.S)
     assert table
@@ -64,10 +60,7 @@ def test_a_forged_level_is_refused_by_its_field_and_the_words_still_search(
 ) -> None:
     officer = client_for(reg["officer"])
     page = _page(officer, {"level": "xyz", "q": "12/CV"})
-    assert _message(page, "id_level") == LEVEL_MESSAGE
-    select = _select(page, "id_level")
-    assert 'aria-invalid="true"' in select and 'aria-describedby="id_level_error"' in select
-    assert _message(page, "id_status") is None
+    _refused_by_its_field(page, "id_level", LEVEL_MESSAGE, "id_status")
     assert "aria-invalid" not in _select(page, "id_status")
     assert 'value="12/CV"' in page and _listed(page)
     # the words are still applied: others find nothing
@@ -82,10 +75,7 @@ def test_a_forged_status_is_refused_by_its_field_and_the_level_still_filters(
 ) -> None:
     officer = client_for(reg["officer"])
     page = _page(officer, {"status": "'; DROP TABLE x; --", "level": "mat"})
-    assert _message(page, "id_status") == STATUS_MESSAGE
-    select = _select(page, "id_status")
-    assert 'aria-invalid="true"' in select and 'aria-describedby="id_status_error"' in select
-    assert _message(page, "id_level") is None
+    _refused_by_its_field(page, "id_status", STATUS_MESSAGE, "id_level")
     assert _listed(page)
     assert not _listed(_page(officer, {"status": "xyz", "level": "toi_mat"}))
 

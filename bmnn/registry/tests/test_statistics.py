@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from bmnn.registry import services
 from bmnn.registry.statistics import statistics
+from bmnn.registry.tests.builders import received
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +18,11 @@ def test_counts_by_level_within_the_period(reg, client_for) -> None:
         [("mat", date(2026, 4, 1)), ("toi_mat", date(2026, 5, 2)), ("mat", date(2027, 1, 3))],
         start=1,
     ):
-        services.register_incoming(
-            actor=reg["officer"],
-            agency=reg["justice"],
-            level=level,
-            issuer_name="X",
-            number=f"{n}/X",
-            doc_date=day,
-            received_on=day,
-        )
+        received(reg, level, issuer_name="X", number=f"{n}/X", doc_date=day, received_on=day)
     stats = statistics(reg["justice"].pk, date(2026, 1, 1), date(2026, 12, 31))
     assert stats.counts["received"] == {"mat": 1, "toi_mat": 1}
-    received = stats.table()[0]
-    assert received == ["Tài liệu, vật chứa BMNN đến", 0, 1, 1, 2]
+    received_row = stats.table()[0]
+    assert received_row == ["Tài liệu, vật chứa BMNN đến", 0, 1, 1, 2]
     page = client_for(reg["officer"]).get(
         reverse("registry:statistics"), {"since": "01/01/2026", "until": "31/12/2026"}
     )

@@ -12,6 +12,7 @@ import pytest
 from bmnn.registry import services
 from bmnn.registry.models import LevelChange, SecretItem
 from bmnn.registry.statistics import held_on, statistics
+from bmnn.registry.tests.builders import classified, destroy, received
 
 pytestmark = pytest.mark.django_db
 
@@ -20,29 +21,14 @@ LATER = date(2026, 9, 1)
 
 
 def _received(reg, n: int, level: str, on: date):
-    return services.register_incoming(
-        actor=reg["officer"],
-        agency=reg["justice"],
-        level=level,
-        issuer_name="Bộ Tư pháp",
-        number=f"{n}/BTP",
-        doc_date=on,
-        received_on=on,
-    ).item
+    return received(reg, level, number=f"{n}/BTP", doc_date=on, received_on=on).item
 
 
 def _created(reg, time_machine, on: date, catalogue: str = "cat_mat"):
     """A Mật item classified here on `on`, under a catalogue item that allows up to its level."""
     time_machine.move_to(on)
-    proposed = services.propose_item(
-        actor=reg["staff"],
-        agency=reg["justice"],
-        level="mat",
-        catalogue_item=reg[catalogue],
-        copy_allowed=True,
-    )
-    return services.classify_item(
-        actor=reg["head"], item=proposed, number=f"{on:%d%m}/CV-STP", doc_date=on
+    return classified(
+        reg, entry=catalogue, number=f"{on:%d%m}/CV-STP", doc_date=on, copy_allowed=True
     )
 
 
@@ -80,13 +66,7 @@ def test_a_past_periods_figures_do_not_change_after_later_events(reg, time_machi
     services.record_declassification_notice(
         actor=reg["head"], item=noticed, notice="TB 3/BTP", decided_on=LATER
     )
-    services.destroy(
-        actor=reg["head"],
-        item=burned,
-        copies=list(burned.copies.all()),
-        council=[],
-        minutes="Hủy bằng máy hủy tài liệu",
-    )
+    destroy(reg, burned, "Hủy bằng máy hủy tài liệu")
     _change_level(reg, raised, "toi_mat", LATER)
     _received(reg, 3, "mat", LATER)
 
@@ -117,13 +97,7 @@ def test_an_item_destroyed_on_the_last_day_is_not_held_at_its_end(
     """L18 Art. 23: destroyed on that day (all its copies), no longer held at its end."""
     item = _received(reg, 1, "mat", date(2026, 4, 1))
     time_machine.move_to(UNTIL + timedelta(days=offset))
-    services.destroy(
-        actor=reg["head"],
-        item=item,
-        copies=list(item.copies.all()),
-        council=[],
-        minutes="Hủy bằng máy hủy tài liệu",
-    )
+    destroy(reg, item, "Hủy bằng máy hủy tài liệu")
     assert _held(reg) == held
 
 

@@ -74,22 +74,38 @@ def check_families_and_levels(corpus: tuple[list[Item], float]) -> None:
     assert cpu_seconds < 120
 
 
-def report_all_scored(
+def held_out_tests(
     title: str,
-    corpus: tuple[list[Item], float],
-    scored: tuple[Score, float],
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """Prints the report past pytest's capture, then checks that every file was scored."""
-    with capsys.disabled():
-        report(title, corpus, scored)
-    assert scored[0].counts["files"] == len(corpus[0])
+    *,
+    size: tuple[int, int],
+    formats: set[str],
+    names_neutral: bool,
+    families_and_levels: bool,
+) -> tuple[Callable[..., None], Callable[..., None], Callable[..., None]]:
+    """The three tests of a held-out corpus module, on its `corpus` and `scored` fixtures: its
+    labels agree (`check_labels`, and `check_families_and_levels` where the corpus promises
+    them); the report, printed past pytest's capture, counts every file; no hard negative is
+    flagged (the one rule asserted)."""
 
+    def labelled(corpus: tuple[list[Item], float]) -> None:
+        check_labels(corpus[0], size=size, formats=formats, names_neutral=names_neutral)
+        if families_and_levels:
+            check_families_and_levels(corpus)
 
-def check_no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
-    """The one rule asserted on a held-out corpus."""
-    result, _ = scored
-    assert result.hard_flagged == [], result.hard_flagged
+    def reported(
+        corpus: tuple[list[Item], float],
+        scored: tuple[Score, float],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        with capsys.disabled():
+            report(title, corpus, scored)
+        assert scored[0].counts["files"] == len(corpus[0])
+
+    def no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
+        result, _ = scored
+        assert result.hard_flagged == [], result.hard_flagged
+
+    return labelled, reported, no_hard_negative_flagged
 
 
 def _breakdown(items: list[Item], result: Score, key: str) -> list[str]:

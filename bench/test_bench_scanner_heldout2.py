@@ -7,36 +7,20 @@ and report are in bench/heldout.py.
 
 from __future__ import annotations
 
-import pytest
-
-from bench.heldout import (
-    FORMATS,
-    check_labels,
-    check_no_hard_negative_flagged,
-    fixtures,
-    report_all_scored,
-)
-from bench.scanner_scoring import Score
+from bench.heldout import FORMATS, fixtures, held_out_tests
 from tests.corpus.heldout2 import build
-from tests.corpus.scanner_corpus import Item
 
 SEED = 424242
 
 corpus, scored = fixtures(build, SEED)
-
-
-def test_corpus_is_labelled_consistently(corpus: tuple[list[Item], float]) -> None:
-    items, _cpu_seconds = corpus
-    check_labels(items, size=(150, 180), formats=FORMATS, names_neutral=False)
-
-
-def test_report_held_out_corpus_2(
-    corpus: tuple[list[Item], float],
-    scored: tuple[Score, float],
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    report_all_scored(f"held-out corpus 2 (seed {SEED})", corpus, scored, capsys)
-
-
-def test_no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
-    check_no_hard_negative_flagged(scored)
+(
+    test_corpus_is_labelled_consistently,
+    test_report_held_out_corpus_2,
+    test_no_hard_negative_flagged,
+) = held_out_tests(
+    f"held-out corpus 2 (seed {SEED})",
+    size=(150, 180),
+    formats=FORMATS,
+    names_neutral=False,
+    families_and_levels=False,
+)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.org.models import Agency, AgencyGroup, Level
-from bmnn.reports import figures, province
+from bmnn.reports import figures, province, rules
 from bmnn.reports.models import Incident, ProvinceReport, ReportingPeriod, Submission
 from bmnn.web.forms import BootstrapMixin
 
@@ -108,9 +108,10 @@ class PeriodForm(BootstrapMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end, due = data.get("window_start"), data.get("window_end"), data.get("due_on")
-        if start and end and end < start:
+        problems = rules.period_date_problems(start, end, due)
+        if "window_end" in problems:
             self.add_error("window_end", _("The data window ends before it starts."))
-        if start and due and due < start:
+        if "due_on" in problems:
             self.add_error("due_on", _("The deadline is before the data window starts."))
         if data.get("kind") == ReportingPeriod.Kind.AD_HOC:
             if not (data.get("title") or "").strip():
@@ -138,7 +139,7 @@ class PeriodChangeForm(BootstrapMixin, forms.Form):
 
     def clean_due_on(self) -> Any:
         due = self.cleaned_data["due_on"]
-        if due and due < self.period.window_start:
+        if rules.period_date_problems(self.period.window_start, None, due):
             raise ValidationError(_("The deadline is before the data window starts."))
         return due
 

@@ -97,3 +97,18 @@ def reports_by_default(agency_type: str) -> bool:
     every type but the aggregator, the provincial police, which gathers the others' reports and
     reports through its own line (Circular 104/2021/TT-BCA Art. 17)."""
     return agency_type != AGGREGATOR
+
+
+def period_date_problems(
+    window_start: date | None, window_end: date | None, due_on: date | None
+) -> list[str]:
+    """The dates a reporting period cannot have, by field: a data window that ends before it
+    starts (`window_end`), a deadline before the window starts (`due_on`). A window of one day
+    and a deadline on its first day are allowed; a date not given is not judged. (No article:
+    a report covers its window and cannot be due before it opens.)"""
+    problems = []
+    if window_start and window_end and window_end < window_start:
+        problems.append("window_end")
+    if window_start and due_on and due_on < window_start:
+        problems.append("due_on")
+    return problems

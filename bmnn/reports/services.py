@@ -150,9 +150,10 @@ def periods_asking(agencies: QuerySet[Agency]) -> QuerySet[ReportingPeriod]:
 
 
 def _check_dates(window_start: date, window_end: date, due_on: date) -> None:
-    if window_end < window_start:
+    problems = rules.period_date_problems(window_start, window_end, due_on)
+    if "window_end" in problems:
         raise ValidationError({"window_end": _("The data window ends before it starts.")})
-    if due_on < window_start:
+    if "due_on" in problems:
         raise ValidationError({"due_on": _("The deadline is before the data window starts.")})
 
 

@@ -77,3 +77,18 @@ def test_every_agency_but_the_provincial_police_reports_by_default() -> None:
     assert not rules.reports_by_default("provincial_police")
     for agency_type in ("department", "peoples_committee", "commune", "central"):
         assert rules.reports_by_default(agency_type)
+
+
+def test_a_period_s_window_and_deadline_are_judged_at_their_boundaries() -> None:
+    start = date(2026, 1, 1)
+    assert rules.period_date_problems(start, date(2026, 1, 1), date(2026, 1, 1)) == []  # one day
+    assert rules.period_date_problems(start, date(2025, 12, 31), date(2026, 1, 10)) == [
+        "window_end"
+    ]
+    assert rules.period_date_problems(start, date(2026, 6, 30), date(2025, 12, 31)) == ["due_on"]
+    assert rules.period_date_problems(start, date(2025, 12, 31), date(2025, 12, 31)) == [
+        "window_end",
+        "due_on",
+    ]
+    assert rules.period_date_problems(None, date(2025, 1, 1), date(2025, 1, 1)) == []
+    assert rules.period_date_problems(start, None, date(2025, 12, 31)) == ["due_on"]

@@ -152,11 +152,12 @@ def province(
     Role.STAFF, "Bùi Thị Lan"), clearance={"officer": "mat"}, types={"police": ...})`: a dict of
     the agencies named and those the people need (made in PROVINCE_AGENCIES' order), then the
     people, by the part they play: a name of PROVINCE_PEOPLE, a new key naming one of them, or a
-    new key with (agency, role, full name[, other fields]). Unnamed people get a made-up name."""
+    new key with (agency, role, full name[, other fields]). Unnamed people get a made-up name;
+    `clearance="mat"` gives everyone that clearance."""
 
     def make(
         *names: str,
-        clearance: dict[str, str] | None = None,
+        clearance: str | dict[str, str] = "none",
         types: dict[str, str] | None = None,
         **more: str | tuple[Any, ...],
     ) -> dict[str, Any]:
@@ -173,12 +174,35 @@ def province(
                 cast[key] = make_agency(name, type=(types or {}).get(key, type))
         for key, (where, role, full_name, *fields) in specs.items():
             extra = fields[0] if fields else {}
-            cast[key] = make_person(
-                cast[where], role, full_name, clearance=(clearance or {}).get(key, "none"), **extra
-            )
+            level = clearance if isinstance(clearance, str) else clearance.get(key, "none")
+            cast[key] = make_person(cast[where], role, full_name, clearance=level, **extra)
         return cast
 
     return make
+
+
+@pytest.fixture
+def signing(tmp_path: Any, settings: Any) -> bytes:
+    """This installation signs with a key of the test's own, as "Sở Tư pháp tỉnh Bắc Lâm";
+    returns the public key."""
+    from bmnn.core import bundles
+
+    private, public = bundles.generate_key()
+    path = tmp_path / "key.pem"
+    path.write_bytes(private)
+    settings.BMNN_SIGNING_KEY_FILE = str(path)
+    settings.BMNN_INSTALLATION_NAME = "Sở Tư pháp tỉnh Bắc Lâm"
+    return public
+
+
+@pytest.fixture
+def demo_plans(db: None) -> None:
+    """The demo province (`bmnn.org.demo`) and its plans (`bmnn.plans.demo`)."""
+    from bmnn.org.demo import load_demo
+    from bmnn.plans.demo import load_demo_plans
+
+    load_demo()
+    load_demo_plans()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from bmnn.inspections.tests.builders import new_inspection
 from bmnn.org.models import AgencyType, Role
 from bmnn.testing import login
 
@@ -214,16 +215,12 @@ def world(make_agency, make_person) -> World:
         )
 
     # A joint inspection of J and H, one finding each.
-    inspection = inspections.create_inspection(
-        actor=people["supervisor"],
-        kind="inspection",
+    inspection = new_inspection(
+        people["supervisor"],
+        [justice, health],
         title="Kiểm tra năm 2026",
-        year=2026,
-        period_from=date(2025, 1, 1),
-        period_to=date(2026, 10, 31),
         on_site_from=TODAY,
         on_site_to=TODAY + timedelta(days=3),
-        agencies=[justice, health],
         leader=people["inspector"],
         decision="45/QĐ-CAT",
     )

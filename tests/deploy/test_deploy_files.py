@@ -275,22 +275,25 @@ def run_check(bundle: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_install_refuses_a_changed_file_and_names_it(tmp_path: Path) -> None:
+def _refused_with_wheel(tmp_path: Path, name: str, content: bytes) -> str:
+    """The install check of a bundle whose wheel `name` holds `content` fails; what it said."""
     bundle = make_bundle(tmp_path)
-    (bundle / "wheels" / "a-1.0-py3-none-any.whl").write_bytes(b"other")
+    (bundle / "wheels" / name).write_bytes(content)
     result = run_check(bundle)
     assert result.returncode != 0
-    assert "wheels/a-1.0-py3-none-any.whl: FAILED" in result.stderr
-    assert "does not match SHA256SUMS" in result.stderr
+    return result.stderr
+
+
+def test_install_refuses_a_changed_file_and_names_it(tmp_path: Path) -> None:
+    said = _refused_with_wheel(tmp_path, "a-1.0-py3-none-any.whl", b"other")
+    assert "wheels/a-1.0-py3-none-any.whl: FAILED" in said
+    assert "does not match SHA256SUMS" in said
 
 
 def test_install_refuses_a_file_not_in_the_list(tmp_path: Path) -> None:
-    bundle = make_bundle(tmp_path)
-    (bundle / "wheels" / "b-1.0-py3-none-any.whl").write_bytes(b"added")
-    result = run_check(bundle)
-    assert result.returncode != 0
-    assert "wheels/b-1.0-py3-none-any.whl" in result.stderr
-    assert "not listed in SHA256SUMS" in result.stderr
+    said = _refused_with_wheel(tmp_path, "b-1.0-py3-none-any.whl", b"added")
+    assert "wheels/b-1.0-py3-none-any.whl" in said
+    assert "not listed in SHA256SUMS" in said
 
 
 def test_install_accepts_the_intact_bundle_checksums(tmp_path: Path) -> None:

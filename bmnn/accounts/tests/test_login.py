@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Mat-khau-Thu-2026"
 
 
-@pytest.fixture
-def head(make_agency, make_person):
-    person = make_person(make_agency("Sở Tư pháp"), Role.HEAD, username="thutruong")
-    device = TOTPDevice.objects.create(user=person, name="app", confirmed=True)
-    return person, device
-
-
 def _login(client: Client, username: str, password: str = PASSWORD):
     return client.post(reverse("accounts:login"), {"username": username, "password": password})
 

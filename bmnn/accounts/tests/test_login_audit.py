@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bmnn.accounts.totp import current_code
 from bmnn.core import audit
@@ -16,13 +15,6 @@ from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Mat-khau-Thu-2026"
-
-
-@pytest.fixture
-def head(make_agency, make_person):
-    person = make_person(make_agency("Sở Tư pháp"), Role.HEAD, username="thutruong")
-    device = TOTPDevice.objects.create(user=person, name="app", confirmed=True)
-    return person, device
 
 
 def _login(client: Client, username: str, password: str) -> int:

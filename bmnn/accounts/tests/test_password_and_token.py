@@ -12,17 +12,16 @@ from bmnn.org.models import Role
 pytestmark = pytest.mark.django_db
 
 
+def _change_password(client, new: str):
+    return client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "Mat-khau-Thu-2026", "new_password1": new, "new_password2": new},
+    )
+
+
 def test_password_change_enforces_the_rules(make_agency, make_person, client_for) -> None:
     person = make_person(make_agency(), Role.STAFF)
-    client = client_for(person)
-    response = client.post(
-        reverse("accounts:password_change"),
-        {
-            "old_password": "Mat-khau-Thu-2026",
-            "new_password1": "abcdefghij",
-            "new_password2": "abcdefghij",
-        },
-    )
+    response = _change_password(client_for(person), "abcdefghij")
     assert response.status_code == 200
     assert "chữ hoa" in response.content.decode()
     person.refresh_from_db()
@@ -32,14 +31,7 @@ def test_password_change_enforces_the_rules(make_agency, make_person, client_for
 def test_password_change_is_saved_and_audited(make_agency, make_person, client_for) -> None:
     person = make_person(make_agency(), Role.STAFF)
     client = client_for(person)
-    response = client.post(
-        reverse("accounts:password_change"),
-        {
-            "old_password": "Mat-khau-Thu-2026",
-            "new_password1": "Hoa-Sen-Trang-88",
-            "new_password2": "Hoa-Sen-Trang-88",
-        },
-    )
+    response = _change_password(client, "Hoa-Sen-Trang-88")
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.check_password("Hoa-Sen-Trang-88")

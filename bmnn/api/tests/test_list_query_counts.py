@@ -36,20 +36,10 @@ def _n() -> int:
 
 
 @pytest.fixture
-def world(make_agency, make_person) -> dict[str, Any]:
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice = make_agency("Sở Tư pháp")
-    health = make_agency("Sở Y tế")
-    return {
-        "police": police,
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(police, Role.SUPERVISOR, clearance="tuyet_mat"),
-        "inspector": make_person(police, Role.INSPECTOR, clearance="tuyet_mat"),
-        "head": make_person(justice, Role.HEAD, clearance="tuyet_mat"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, clearance="tuyet_mat"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, clearance="tuyet_mat"),
-    }
+def world(province) -> dict[str, Any]:
+    return province(
+        "health supervisor inspector head officer health_officer", clearance="tuyet_mat"
+    )
 
 
 # --- makers: each adds `count` rows to one list and names who reads it --------------------------

@@ -39,28 +39,20 @@ def _n() -> int:
 
 
 @pytest.fixture
-def world(make_agency, make_person) -> dict[str, Any]:
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice = make_agency("Sở Tư pháp")
-    health = make_agency("Sở Y tế")
+def world(province) -> dict[str, Any]:
+    cast = province(
+        "health supervisor head officer health_head health_officer", clearance="tuyet_mat"
+    )
     catalogue = Catalogue.objects.create(
         sector="Tư pháp", decision="Quyết định số 1/QĐ-TTg (đo)", issued_on=date(2020, 1, 1)
     )
-    return {
-        "police": police,
-        "justice": justice,
-        "health": health,
+    return cast | {
         "cat_mat": CatalogueItem.objects.create(
             catalogue=catalogue, code="1", text="Hồ sơ đo", level="mat"
         ),
         "cat_toi_mat": CatalogueItem.objects.create(
             catalogue=catalogue, code="2", text="Phương án đo", level="toi_mat"
         ),
-        "supervisor": make_person(police, Role.SUPERVISOR, clearance="tuyet_mat"),
-        "head": make_person(justice, Role.HEAD, clearance="tuyet_mat"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, clearance="tuyet_mat"),
-        "health_head": make_person(health, Role.HEAD, clearance="tuyet_mat"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, clearance="tuyet_mat"),
     }
 
 

@@ -5,33 +5,25 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from bmnn.org.demo import load_demo
 from bmnn.org.models import Person
-from bmnn.plans.demo import load_demo_plans
 from bmnn.plans.models import Assignment, Plan, PlanStatus
 from bmnn.testing import login
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    load_demo()
-    load_demo_plans()
-
-
 def _as(client, username):
     return login(client, Person.objects.get(username=username))
 
 
-def test_plan_detail_lists_tasks_with_their_issues(demo, client) -> None:
+def test_plan_detail_lists_tasks_with_their_issues(demo_plans, client) -> None:
     plan = Plan.objects.get(status=PlanStatus.DRAFT)
     body = _as(client, "giamsat").get(f"/api/plans/{plan.pk}/").json()
     refs = {t["ref"]: t for t in body["tasks"]}
     assert "no_lead" in refs["II.3"]["issues"]  # the draft's school-computers task names no lead
 
 
-def test_an_agency_lists_only_its_plans_and_assignments(demo, client) -> None:
+def test_an_agency_lists_only_its_plans_and_assignments(demo_plans, client) -> None:
     api = _as(client, "baomat")
     plans = api.get("/api/plans/").json()["results"]
     assert Plan.objects.filter(status=PlanStatus.DRAFT).exists()  # there is a draft to hide
@@ -52,7 +44,9 @@ def test_an_agency_lists_only_its_plans_and_assignments(demo, client) -> None:
     ]
 
 
-def test_an_officer_posts_progress_with_evidence_and_another_agency_cannot(demo, client) -> None:
+def test_an_officer_posts_progress_with_evidence_and_another_agency_cannot(
+    demo_plans, client
+) -> None:
     assignment = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
     api = _as(client, "baomat")
     response = api.post(
@@ -68,19 +62,10 @@ def test_an_officer_posts_progress_with_evidence_and_another_agency_cannot(demo,
     assert refused.status_code == 404
 
 
-def test_only_the_supervisor_reviews(demo, client) -> None:
+def test_only_the_supervisor_reviews(demo_plans, client) -> None:
     assignment = Assignment.objects.get(task__ref="II.2.a", agency__code="demo-stp")
-    officer = _as(client, "baomat")
-    refused = officer.post(
-        f"/api/assignments/{assignment.pk}/review/",
-        {"accept": True},
-        content_type="application/json",
-    )
+    url = f"/api/assignments/{assignment.pk}/review/"
+    refused = _as(client, "baomat").post(url, {"accept": True}, content_type="application/json")
     assert refused.status_code == 403 and refused.json()["code"] == "permission_denied"
-    supervisor = _as(client, "giamsat")
-    accepted = supervisor.post(
-        f"/api/assignments/{assignment.pk}/review/",
-        {"accept": True},
-        content_type="application/json",
-    )
+    accepted = _as(client, "giamsat").post(url, {"accept": True}, content_type="application/json")
     assert accepted.status_code == 200 and accepted.json()["review"] == "accepted"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
@@ -20,26 +18,6 @@ def _make_events(count: int = 3) -> list[AuditEvent]:
             actor=None, name=f"Sở Kiểm chứng {n}", code=f"verify-{n}", type=AgencyType.DEPARTMENT
         )
     return list(AuditEvent.objects.order_by("seq"))
-
-
-_triggers = [
-    importlib.import_module("bmnn.core.migrations.0003_append_only"),
-    importlib.import_module("bmnn.core.migrations.0007_audit_refuse_delete_and_guard_head"),
-]
-
-
-@pytest.fixture
-def intruder():
-    """Drops the append-only triggers, as an intruder with database rights would before editing
-    history, and puts them back afterwards so later tests see the real schema."""
-    with connection.schema_editor() as editor:
-        for module in _triggers:
-            module.drop_triggers(None, editor)
-    yield
-    with connection.schema_editor() as editor:
-        for module in _triggers:
-            module.drop_triggers(None, editor)
-            module.add_triggers(None, editor)
 
 
 @pytest.mark.django_db

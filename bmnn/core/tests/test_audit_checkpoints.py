@@ -3,7 +3,6 @@ database freely (drops the triggers, rewrites rows, recomputes every hash) is st
 
 from __future__ import annotations
 
-import importlib
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,41 +19,12 @@ from bmnn.org.models import AgencyType, Role
 from bmnn.reports import province
 from bmnn.reports import services as report_services
 
-_migrations = [
-    importlib.import_module("bmnn.core.migrations.0003_append_only"),
-    importlib.import_module("bmnn.core.migrations.0007_audit_refuse_delete_and_guard_head"),
-]
-
 
 def _make_events(count: int, start: int = 0) -> None:
     for n in range(start, start + count):
         services.create_agency(
             actor=None, name=f"Sở Neo {n}", code=f"anchor-{n}", type=AgencyType.DEPARTMENT
         )
-
-
-@pytest.fixture
-def signing(tmp_path, settings):
-    private, public = bundles.generate_key()
-    path = tmp_path / "key.pem"
-    path.write_bytes(private)
-    settings.BMNN_SIGNING_KEY_FILE = str(path)
-    settings.BMNN_INSTALLATION_NAME = "Sở Tư pháp tỉnh Bắc Lâm"
-    return public
-
-
-@pytest.fixture
-def intruder():
-    """Raw database access: the append-only triggers dropped through SQL, as an intruder with
-    the database's rights would; put back afterwards so later tests see the real schema."""
-    with connection.schema_editor() as editor:
-        for module in _migrations:
-            module.drop_triggers(None, editor)
-    yield
-    with connection.schema_editor() as editor:
-        for module in _migrations:
-            module.drop_triggers(None, editor)
-            module.add_triggers(None, editor)
 
 
 def _sql(statement: str, params: list | None = None) -> None:

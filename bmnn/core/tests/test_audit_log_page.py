@@ -6,7 +6,6 @@ import ast
 import html
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
@@ -14,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-import bmnn
 from bmnn.core import audit, audit_text
+from bmnn.core.tests.audit_calls import audit_records, keyword
 from bmnn.devices.models import DeviceFinding
 from bmnn.org import services
 from bmnn.org.models import Agency, AgencyType, Role
@@ -82,25 +81,13 @@ def _values(node: ast.expr, scope: ast.AST) -> list[str] | None:
 def recorded_actions() -> set[str]:
     """Every action code passed to `audit.record` anywhere in the code base."""
     found: set[str] = set()
-    for path in sorted(Path(bmnn.__file__).parent.rglob("*.py")):
-        if "tests" in path.parts:
-            continue
-        tree = ast.parse(path.read_text("utf-8"))
-        scopes = [
-            n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-        ]
-        for scope in [tree, *scopes]:
-            for node in ast.walk(scope):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                    continue
-                if node.func.attr != "record" or ast.unparse(node.func.value) != "audit":
-                    continue
-                action = next((kw.value for kw in node.keywords if kw.arg == "action"), None)
-                values = _values(action, scope) if action is not None else None
-                if scope is tree and values is None:
-                    continue  # a local name: resolved in its function's scope
-                assert values is not None, f"{path}:{node.lineno}: cannot enumerate the action"
-                found.update(values)
+    for path, tree, scope, node in audit_records(module_scope=True):
+        action = keyword(node, "action")
+        values = _values(action, scope) if action is not None else None
+        if scope is tree and values is None:
+            continue  # a local name: resolved in its function's scope
+        assert values is not None, f"{path}:{node.lineno}: cannot enumerate the action"
+        found.update(values)
     return found
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import ast
 import html
-from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
 
-import bmnn
 from bmnn.core import audit, audit_text
+from bmnn.core.tests.audit_calls import ROOT, audit_records, keyword
 from bmnn.devices import services as devices
 from bmnn.org.models import AgencyType, Role
 
@@ -70,22 +69,9 @@ def _assigns(step: ast.AST, name: str) -> bool:
 def recorded_keys() -> dict[str, set[str]]:
     """Every constant change key passed to `audit.record` in the code base, with where."""
     found: dict[str, set[str]] = {}
-    root = Path(bmnn.__file__).parent
-    for path in sorted(root.rglob("*.py")):
-        if "tests" in path.parts or "migrations" in path.parts:
-            continue
-        tree = ast.parse(path.read_text("utf-8"))
-        for scope in ast.walk(tree):
-            if not isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef):
-                continue
-            for node in ast.walk(scope):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                    continue
-                if node.func.attr != "record" or ast.unparse(node.func.value) != "audit":
-                    continue
-                changes = next((kw.value for kw in node.keywords if kw.arg == "changes"), None)
-                for key in _keys(changes, scope):
-                    found.setdefault(key, set()).add(str(path.relative_to(root)))
+    for path, _tree, scope, node in audit_records(module_scope=False, skip=("tests", "migrations")):
+        for key in _keys(keyword(node, "changes"), scope):
+            found.setdefault(key, set()).add(str(path.relative_to(ROOT)))
     return found
 
 

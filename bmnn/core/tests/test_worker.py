@@ -49,29 +49,28 @@ def test_a_task_and_its_success_commit_together(db: None, queued_tasks: None) ->
     assert marks("alpha") == 1
 
 
-def test_a_failing_task_leaves_no_write_and_is_recorded_as_failed(
-    db: None, queued_tasks: None
-) -> None:
-    result = worker_tasks.fail_after_mark.enqueue("beta")
+def _fails_and_leaves_no_mark(task: Any, name: str, said: str) -> None:
+    """The task, queued with `name` and run by a worker, is recorded as failed with `said` in its
+    traceback, and its mark was rolled back."""
+    result = task.enqueue(name)
 
     Worker(batch=True, interval=0, heartbeat=False).run()
 
     row = DBTaskResult.objects.get(pk=result.id)
     assert row.status == TaskResultStatus.FAILED
-    assert "this task fails after writing" in row.traceback
-    assert marks("beta") == 0
+    assert said in row.traceback
+    assert marks(name) == 0
+
+
+def test_a_failing_task_leaves_no_write_and_is_recorded_as_failed(
+    db: None, queued_tasks: None
+) -> None:
+    _fails_and_leaves_no_mark(worker_tasks.fail_after_mark, "beta", "this task fails after writing")
 
 
 def test_a_task_cannot_nest_one_service_in_another(db: None, queued_tasks: None) -> None:
     """Services called by a task join its transaction, at the task's level only."""
-    result = worker_tasks.nest_services.enqueue("delta")
-
-    Worker(batch=True, interval=0, heartbeat=False).run()
-
-    row = DBTaskResult.objects.get(pk=result.id)
-    assert row.status == TaskResultStatus.FAILED
-    assert "cannot be nested" in row.traceback
-    assert marks("delta") == 0
+    _fails_and_leaves_no_mark(worker_tasks.nest_services, "delta", "cannot be nested")
 
 
 def _worker_process(tmp_path: Path) -> subprocess.Popen[bytes]:

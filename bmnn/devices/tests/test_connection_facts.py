@@ -6,8 +6,6 @@ the facts consistent, the host audit setting the second, the pages and the API s
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date, timedelta
 
 import pytest
@@ -17,7 +15,8 @@ from django.utils import timezone
 from bmnn.core.models import AuditEvent
 from bmnn.devices import rules, services
 from bmnn.devices.models import Device
-from bmnn.org.models import Role
+from bmnn.devices.tests.builders import edit_device, host_report, new_device
+from bmnn.org.models import AgencyType
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +53,8 @@ USB = {
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    justice = make_agency("Sở Tư pháp")
-    return {
-        "justice": justice,
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo"),
-    }
+def people(province):
+    return province("officer inspector", types={"police": AgencyType.DEPARTMENT})
 
 
 def _device(people, **fields) -> Device:
@@ -71,24 +65,11 @@ def _device(people, **fields) -> Device:
         "ever_connected": "no",
         "highest_level": "mat",
     } | fields
-    return services.save_device(actor=people["officer"], agency=people["justice"], **values)
+    return new_device(people, **values)
 
 
 def _report(evidence: list[dict], generated_at: str = "2026-11-20T08:00:00+00:00") -> bytes:
-    body = {
-        "format": "bmnn-host-audit",
-        "version": "1.0",
-        "generated_at": generated_at,
-        "root": "/",
-        "live": True,
-        "machine": {"hostname": "may-soan-thao", "machine_id": "abc"},
-        "evidence": evidence,
-        "errors": [],
-    }
-    body["sha256"] = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    return json.dumps(body, ensure_ascii=False).encode()
+    return host_report(evidence, generated_at=generated_at)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -166,9 +147,7 @@ def test_a_device_connected_outside_now_is_recorded_as_ever_connected(people) ->
     """Being connected now (L25 Art. 5.2) implies having been connected: the second fact follows,
     in the history and the audit; saying "never" at the same time is refused."""
     device = _device(people)
-    services.save_device(
-        actor=people["officer"], agency=people["justice"], device=device, connected_to="internet"
-    )
+    edit_device(people, device, connected_to="internet")
     device.refresh_from_db()
     assert (device.connected_to, device.ever_connected) == ("internet", "yes")
     assert device.changes.first().changes == {
@@ -195,9 +174,7 @@ def test_a_date_or_network_of_past_connection_needs_a_yes(people) -> None:
     device = _device(
         people, ever_connected="yes", ever_connected_on=today, ever_connected_to="Internet"
     )
-    services.save_device(
-        actor=people["officer"], agency=people["justice"], device=device, ever_connected="unknown"
-    )
+    edit_device(people, device, ever_connected="unknown")
     device.refresh_from_db()
     assert (device.ever_connected, device.ever_connected_on, device.ever_connected_to) == (
         "unknown",
@@ -212,9 +189,7 @@ def test_a_device_leaving_its_independent_lan_no_longer_names_it(people) -> None
         actor=people["officer"], agency=people["justice"], name="LAN Văn phòng", site="P.203"
     )
     device = _device(people, connected_to="lan", lan=lan)
-    services.save_device(
-        actor=people["officer"], agency=people["justice"], device=device, connected_to="none"
-    )
+    edit_device(people, device, connected_to="none")
     device.refresh_from_db()
     assert device.lan is None
     with pytest.raises(ValidationError):

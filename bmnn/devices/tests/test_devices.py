@@ -3,11 +3,9 @@ compared with what the inventory declares; the agent's own report from this mach
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,40 +16,23 @@ from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.devices import rules, services
 from bmnn.devices.models import DeviceFinding, HostReport
-from bmnn.org.models import Role
+from bmnn.devices.tests.builders import edit_device, host_report, new_device, new_medium
+from bmnn.inspections.tests.builders import new_inspection
+from bmnn.org.models import AgencyType, Role
 
 pytestmark = pytest.mark.django_db
 AGENT = Path(__file__).resolve().parents[1] / "agent" / "bmnn_audit.py"
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "justice": justice,
-        "health": health,
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-        "inspector": make_person(make_agency("Công an tỉnh"), Role.INSPECTOR, "Phạm Quốc Bảo"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+def people(province):
+    return province(
+        "health officer staff inspector health_officer", types={"police": AgencyType.DEPARTMENT}
+    )
 
 
 def _report(evidence: list[dict], machine: dict | None = None) -> bytes:
-    body = {
-        "format": "bmnn-host-audit",
-        "version": "1.0",
-        "generated_at": "2026-11-20T08:00:00+00:00",
-        "root": "/",
-        "live": True,
-        "machine": machine or {"hostname": "may-soan-thao", "machine_id": "abc"},
-        "evidence": evidence,
-        "errors": [],
-    }
-    body["sha256"] = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    return json.dumps(body, ensure_ascii=False).encode()
+    return host_report(evidence, machine)
 
 
 WIFI = {
@@ -93,19 +74,13 @@ def test_the_rules_read_a_report_against_the_declared_status() -> None:
 
 
 def test_changes_are_kept_in_the_history_and_audited(people) -> None:
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
+    device = new_device(
+        people,
         make_model="Dell OptiPlex 7090",
-        connected_to="none",
         custodian=people["officer"],
         highest_level="toi_mat",
     )
-    services.save_device(
-        actor=people["officer"], agency=people["justice"], device=device, custodian=people["staff"]
-    )
+    edit_device(people, device, custodian=people["staff"])
     assert [list(c.changes) for c in device.changes.order_by("pk")] == [["created"], ["custodian"]]
     assert AuditEvent.objects.filter(
         action="device.change", changes__custodian=[people["officer"].pk, people["staff"].pk]
@@ -115,31 +90,12 @@ def test_changes_are_kept_in_the_history_and_audited(people) -> None:
             actor=people["health_officer"], agency=people["justice"], device=device, location="x"
         )
     with pytest.raises(ValidationError):
-        services.save_device(
-            actor=people["officer"],
-            agency=people["justice"],
-            asset_tag="STP-PC-08",
-            kind="computer",
-            connected_to="lan",
-        )  # which LAN?
+        new_device(people, asset_tag="STP-PC-08", connected_to="lan")  # which LAN?
 
 
 def test_an_imported_report_raises_findings_and_an_altered_one_is_refused(people) -> None:
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
-        connected_to="none",
-    )
-    services.register_medium(
-        actor=people["officer"],
-        agency=people["justice"],
-        label="USB-01",
-        kind="usb",
-        serial="AA11BB22",
-        registered_on=date(2026, 3, 1),
-    )
+    device = new_device(people)
+    new_medium(people, serial="AA11BB22")
     data = _report([WIFI, USB])
     altered = data.replace(b"Cafe-Free-WiFi", b"Cafe-Free-WiFX")
     with pytest.raises(ValidationError):
@@ -183,13 +139,7 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
         [sys.executable, str(AGENT), "--out", str(out)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-SV-01",
-        kind="computer",
-        connected_to="other",
-    )
+    device = new_device(people, asset_tag="STP-SV-01", connected_to="other")
     client = client_for(people["officer"])
     response = client.post(
         f"/devices/{device.pk}/", {"report": SimpleUploadedFile("report.json", out.read_bytes())}
@@ -206,13 +156,7 @@ def test_the_agents_report_from_this_machine_imports_through_the_page(
 def test_an_inspectors_device_report_opens_a_finding_shown_on_the_officers_home(
     people, client_for
 ) -> None:
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
-        connected_to="none",
-    )
+    device = new_device(people)
     inspector = client_for(people["inspector"])
     response = inspector.post(
         f"/api/devices/{device.pk}/reports/",
@@ -234,14 +178,7 @@ def test_an_inspectors_device_report_opens_a_finding_shown_on_the_officers_home(
 
 
 def test_a_custodian_change_through_the_page_is_in_the_history(people, client_for) -> None:
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
-        connected_to="none",
-        custodian=people["officer"],
-    )
+    device = new_device(people, custodian=people["officer"])
     client = client_for(people["officer"])
     response = client.post(
         f"/devices/{device.pk}/edit/",
@@ -261,14 +198,7 @@ def test_a_custodian_change_through_the_page_is_in_the_history(people, client_fo
 def test_another_agencys_device_cannot_be_edited_or_even_found(people, client_for) -> None:
     """The edit page reads the device through the policy's restrict: another agency's security
     officer (who keeps an inventory, only not this one) gets 404, not 403, and changes nothing."""
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
-        connected_to="none",
-        custodian=people["officer"],
-    )
+    device = new_device(people, custodian=people["officer"])
     stranger = client_for(people["health_officer"])
     assert stranger.get(f"/devices/{device.pk}/edit/").status_code == 404
     response = stranger.post(
@@ -293,7 +223,6 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
 
     from django.utils import timezone
 
-    from bmnn.inspections import services as inspections
     from bmnn.inspections.models import Finding as InspectionFinding
 
     supervisor_agency = people["inspector"].memberships.first().agency
@@ -302,25 +231,14 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
     supervisor = people["inspector"]
     Membership.objects.create(person=supervisor, agency=supervisor_agency, role=Role.SUPERVISOR)
     today = timezone.localdate()
-    inspection = inspections.create_inspection(
-        actor=supervisor,
-        kind="inspection",
+    inspection = new_inspection(
+        supervisor,
+        [people["justice"]],
         title="Kiểm tra máy tính",
-        year=2026,
-        period_from=today,
-        period_to=today,
-        on_site_from=today,
-        on_site_to=today,
-        agencies=[people["justice"]],
+        **dict.fromkeys(("period_from", "period_to", "on_site_from", "on_site_to"), today),
         leader=people["inspector"],
     )
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
-        connected_to="none",
-    )
+    device = new_device(people)
     services.import_report(actor=people["inspector"], device=device, data=_report([WIFI]))
     finding = DeviceFinding.objects.get()
     target = inspection.targets.get()
@@ -396,20 +314,9 @@ def test_another_devices_asset_tag_is_refused_by_the_field_on_the_edit_page(
 ) -> None:
     """Changing a device's tag to one the agency uses already is said next to the tag, with
     what was typed kept (before, the database refused it and the page was an error 500)."""
-    first, second = (
-        services.save_device(
-            actor=people["officer"],
-            agency=people["justice"],
-            asset_tag=tag,
-            kind="computer",
-            connected_to="none",
-        )
-        for tag in ("STP-PC-07", "STP-PC-08")
-    )
+    first, second = (new_device(people, asset_tag=tag) for tag in ("STP-PC-07", "STP-PC-08"))
     with pytest.raises(ValidationError) as taken:
-        services.save_device(
-            actor=people["officer"], agency=people["justice"], device=second, asset_tag="STP-PC-07"
-        )
+        edit_device(people, second, asset_tag="STP-PC-07")
     assert set(taken.value.message_dict) == {"asset_tag"}
     response = client_for(people["officer"]).post(
         f"/devices/{second.pk}/edit/",
@@ -428,6 +335,4 @@ def test_another_devices_asset_tag_is_refused_by_the_field_on_the_edit_page(
     second.refresh_from_db()
     assert (second.asset_tag, second.kind, second.location) == ("STP-PC-08", "computer", "")
     # the device keeps its own tag when other fields change
-    services.save_device(
-        actor=people["officer"], agency=people["justice"], device=first, asset_tag="STP-PC-07"
-    )
+    edit_device(people, first, asset_tag="STP-PC-07")

@@ -4,12 +4,10 @@ was typed; the custodian of a record is one of its agency's people, checked by t
 
 from __future__ import annotations
 
-import hashlib
 import html
 import importlib
-import json
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,39 +18,19 @@ from django.utils import timezone, translation
 
 from bmnn.devices import labels, services
 from bmnn.devices.models import Device, DeviceFinding, IndependentLan, Medium
-from bmnn.org.models import Role
+from bmnn.devices.tests.builders import edit_device, host_report, new_device, new_medium
 
 pytestmark = pytest.mark.django_db
 AGENT = Path(__file__).resolve().parents[1] / "agent" / "bmnn_audit.py"
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "justice": justice,
-        "health": health,
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "staff": make_person(justice, Role.STAFF, "Vũ Đức Hiếu"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+def people(province):
+    return province("health officer staff health_officer")
 
 
 def _report(evidence: list[dict]) -> bytes:
-    body = {
-        "format": "bmnn-host-audit",
-        "version": "1.0",
-        "generated_at": "2026-11-20T08:00:00+00:00",
-        "root": "/",
-        "live": True,
-        "machine": {"hostname": "may-01", "machine_id": "abc"},
-        "evidence": evidence,
-        "errors": [],
-    }
-    body["sha256"] = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    return json.dumps(body, ensure_ascii=False).encode()
+    return host_report(evidence, {"hostname": "may-01", "machine_id": "abc"})
 
 
 def _usb(serial: str) -> dict:
@@ -72,18 +50,10 @@ def _text(response) -> str:
 
 @pytest.fixture
 def audited(people):
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-MT-01",
-        kind="computer",
-        connected_to="none",
-        ever_connected="no",
-        custodian=people["officer"],
+    device = new_device(
+        people, asset_tag="STP-MT-01", ever_connected="no", custodian=people["officer"]
     )
-    services.save_device(
-        actor=people["officer"], agency=people["justice"], device=device, custodian=people["staff"]
-    )
+    edit_device(people, device, custodian=people["staff"])
     services.import_report(
         actor=people["officer"], device=device, data=_report([_usb("4C530001"), _usb("4C530002")])
     )
@@ -143,25 +113,10 @@ def test_irreversible_answers_ask_first(people, audited, client_for) -> None:
 
 def test_the_service_refuses_a_custodian_of_another_agency(people) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.save_device(
-            actor=people["officer"],
-            agency=people["justice"],
-            asset_tag="STP-MT-09",
-            kind="computer",
-            connected_to="none",
-            custodian=people["health_officer"],
-        )
+        new_device(people, asset_tag="STP-MT-09", custodian=people["health_officer"])
     assert "custodian" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        services.register_medium(
-            actor=people["officer"],
-            agency=people["justice"],
-            label="USB-02",
-            kind="usb",
-            serial="ZZ99",
-            registered_on=date(2026, 3, 1),
-            custodian=people["health_officer"],
-        )
+        new_medium(people, label="USB-02", serial="ZZ99", custodian=people["health_officer"])
     assert "custodian" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
         services.save_lan(

@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from bmnn.inspections import checklist, services
+from bmnn.inspections import checklist
+from bmnn.inspections.tests.builders import new_inspection
 from bmnn.org.models import Role
 
 ITEMS = {item.code: item for area in checklist.AREAS for item in area.items}
@@ -65,17 +66,8 @@ def test_a_new_inspection_copies_the_2025_checklist(make_agency, make_person) ->
     police, justice = make_agency("Công an tỉnh"), make_agency("Sở Tư pháp")
     supervisor = make_person(police, Role.SUPERVISOR)
     inspector = make_person(police, Role.INSPECTOR)
-    inspection = services.create_inspection(
-        actor=supervisor,
-        kind="inspection",
-        title="Kiểm tra 2026",
-        year=2026,
-        period_from=date(2026, 1, 1),
-        period_to=date(2026, 10, 31),
-        on_site_from=date(2026, 11, 2),
-        on_site_to=date(2026, 11, 6),
-        agencies=[justice],
-        leader=inspector,
+    inspection = new_inspection(
+        supervisor, [justice], title="Kiểm tra 2026", period_from=date(2026, 1, 1), leader=inspector
     )
     assert inspection.checklist_version == checklist.VERSION == "2026.2"
     copied = dict(inspection.items.values_list("code", "source"))

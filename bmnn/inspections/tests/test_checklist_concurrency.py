@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import date
 from typing import Any
 
 import pytest
@@ -16,6 +15,7 @@ from django.db import connection, connections, transaction
 from bmnn.core.services import joining_units
 from bmnn.inspections import checklist, services
 from bmnn.inspections.models import Inspection
+from bmnn.inspections.tests.builders import new_inspection
 from bmnn.org.models import AgencyType, Role
 
 pytestmark = pytest.mark.skipif(
@@ -30,19 +30,8 @@ def _inspection(make_agency: Any, make_person: Any) -> tuple[Inspection, Any, An
     justice = make_agency("Sở Tư pháp")
     leader = make_person(police, Role.INSPECTOR, "Phạm Quốc Bảo")
     member = make_person(police, Role.INSPECTOR, "Hoàng Minh Tâm")
-    inspection = services.create_inspection(
-        actor=make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        kind="inspection",
-        title="Kiểm tra công tác bảo vệ BMNN năm 2026",
-        year=2026,
-        period_from=date(2025, 1, 1),
-        period_to=date(2026, 10, 31),
-        on_site_from=date(2026, 11, 2),
-        on_site_to=date(2026, 11, 6),
-        agencies=[justice],
-        leader=leader,
-        team=[member],
-    )
+    supervisor = make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát")
+    inspection = new_inspection(supervisor, [justice], leader=leader, team=[member])
     return inspection, leader, member
 
 

@@ -5,8 +5,6 @@ are refused with the checklist as it was and nothing logged."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -14,7 +12,8 @@ from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.inspections import checklist, services
 from bmnn.inspections.models import Answer, ChecklistItem, Inspection
-from bmnn.org.models import AgencyType, Role
+from bmnn.inspections.tests.builders import new_inspection
+from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -22,36 +21,22 @@ DEFAULT_ITEMS = sum(len(area.items) for area in checklist.AREAS)
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "leader": make_person(police, Role.INSPECTOR, "Phạm Quốc Bảo"),
-        "member": make_person(police, Role.INSPECTOR, "Hoàng Minh Tâm"),
-        "other_inspector": make_person(police, Role.INSPECTOR, "Ngô Thị Lý"),
-        "justice_officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "justice_head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+def people(province):
+    return province(
+        "health supervisor",
+        leader="inspector",
+        member=("police", Role.INSPECTOR, "Hoàng Minh Tâm"),
+        other_inspector=("police", Role.INSPECTOR, "Ngô Thị Lý"),
+        justice_officer="officer",
+        justice_head="head",
+        health_officer="health_officer",
+    )
 
 
 def _inspection(people, actor: str = "supervisor", **changes) -> Inspection:
-    values = {
-        "kind": "inspection",
-        "title": "Kiểm tra công tác bảo vệ BMNN năm 2026",
-        "year": 2026,
-        "period_from": date(2025, 1, 1),
-        "period_to": date(2026, 10, 31),
-        "on_site_from": date(2026, 11, 2),
-        "on_site_to": date(2026, 11, 6),
-        "agencies": [people["justice"]],
-        "leader": people["leader"],
-        "team": [people["member"]],
-    }
-    return services.create_inspection(actor=people[actor], **(values | changes))
+    agencies = changes.pop("agencies", [people["justice"]])
+    values = {"leader": people["leader"], "team": [people["member"]]}
+    return new_inspection(people[actor], agencies, **(values | changes))
 
 
 def _edits(inspection: Inspection) -> list[AuditEvent]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -23,42 +23,32 @@ from bmnn.inspections.models import (
     Regulation,
     TrainingSession,
 )
-from bmnn.org.models import AgencyType, Role
+from bmnn.inspections.tests.builders import new_finding, new_inspection
+from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice, health = make_agency("Sở Tư pháp"), make_agency("Sở Y tế")
-    return {
-        "police": police,
-        "justice": justice,
-        "health": health,
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "inspector": make_person(
-            police, Role.INSPECTOR, "Phạm Quốc Bảo", position="Cán bộ kiểm tra"
-        ),
-        "police_staff": make_person(police, Role.STAFF, "Đỗ Văn Cảnh"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "health_staff": make_person(health, Role.STAFF, "Bùi Thị Lan"),
-    }
+def people(province):
+    return province(
+        "health supervisor",
+        inspector=("police", Role.INSPECTOR, "Phạm Quốc Bảo", {"position": "Cán bộ kiểm tra"}),
+        police_staff=("police", Role.STAFF, "Đỗ Văn Cảnh"),
+        officer="officer",
+        head="head",
+        health_staff=("health", Role.STAFF, "Bùi Thị Lan"),
+    )
 
 
 def _inspection(people):
-    return services.create_inspection(
-        actor=people["supervisor"],
-        kind="inspection",
+    return new_inspection(
+        people["supervisor"],
+        [people["justice"]],
         title="Kiểm tra năm 2026",
-        year=2026,
-        period_from=date(2025, 1, 1),
-        period_to=date(2026, 10, 31),
         on_site_from=TODAY,
         on_site_to=TODAY + timedelta(days=3),
-        agencies=[people["justice"]],
         leader=people["inspector"],
     )
 
@@ -213,13 +203,8 @@ def test_verifying_asks_first_and_a_refusal_needs_its_reason_by_the_field(
 ) -> None:
     inspection = _inspection(people)
     target = inspection.targets.get()
-    finding = services.record_finding(
-        actor=people["inspector"],
-        target=target,
-        description="Thiếu sổ",
-        rule="ND26 Art. 4",
-        deadline=TODAY + timedelta(days=5),
-    )
+    deadline = TODAY + timedelta(days=5)
+    finding = new_finding(people["inspector"], target, "Thiếu sổ", "ND26 Art. 4", deadline)
     services.post_remediation(actor=people["officer"], finding=finding, text="Đã lập sổ")
     client = client_for(people["inspector"])
     url = f"/inspections/findings/{finding.pk}/"

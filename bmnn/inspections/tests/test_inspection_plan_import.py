@@ -23,9 +23,8 @@ from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.inspections import plan_import, services
 from bmnn.inspections.models import Inspection
-from bmnn.org.demo import GROUPS, PROVINCE, all_agencies
 from bmnn.org.models import AgencyType, Role
-from bmnn.plans.importer import AgencyEntry, GroupEntry, Resolver
+from bmnn.plans.importer import Resolver
 from bmnn.plans.importer.extract import extract
 from bmnn.plans.importer.inspection_plan import (
     InspectionPlan,
@@ -36,7 +35,7 @@ from bmnn.plans.importer.inspection_plan import (
 )
 from bmnn.plans.importing import FAILURES
 from bmnn.plans.models import Plan
-from bmnn.plans.tests.builders import layout_docx, layout_pdf, layout_text
+from bmnn.plans.tests.builders import demo_resolver, layout_docx, layout_pdf, layout_text
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 POLICE_PLAN = SAMPLES / "kh-kiem-tra-cat-2026.txt"
@@ -49,12 +48,7 @@ PLAN_SAMPLES = Path(__file__).resolve().parents[2] / "plans" / "tests" / "sample
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
     """The demo province's directory, without a database."""
-    agencies = [
-        AgencyEntry(i, name, kind)
-        for i, (_code, kind, name, _short) in enumerate(all_agencies(), 1)
-    ]
-    groups = [GroupEntry(code, name, tuple(aliases)) for code, name, _types, aliases in GROUPS]
-    return Resolver(agencies, groups, [PROVINCE])
+    return demo_resolver()
 
 
 def _read(data: bytes, resolver: Resolver) -> InspectionPlan:

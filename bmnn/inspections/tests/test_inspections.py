@@ -16,44 +16,42 @@ from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
 from bmnn.inspections import checklist, queries, services
 from bmnn.inspections.models import Answer, Finding, Inspection, LegalDocument
-from bmnn.org.models import Membership, Role
+from bmnn.inspections.tests.builders import new_inspection, self_inspection
+from bmnn.org.models import AgencyType, Membership, Role
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh")
-    justice, health, finance = (
-        make_agency("Sở Tư pháp"),
-        make_agency("Sở Y tế"),
-        make_agency("Sở Tài chính"),
+def people(province):
+    cast = province(
+        "finance supervisor inspector",
+        justice_officer="officer",
+        justice_head="head",
+        health_officer="health_officer",
+        types={"police": AgencyType.DEPARTMENT},
     )
-    return {
-        "agencies": [justice, health, finance],
-        "supervisor": make_person(police, Role.SUPERVISOR, "Lê Thị Giám Sát"),
-        "inspector": make_person(police, Role.INSPECTOR, "Phạm Quốc Bảo"),
-        "justice_officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
-        "justice_head": make_person(justice, Role.HEAD, "Trần Văn Định"),
-        "health_officer": make_person(health, Role.SECURITY_OFFICER, "Phạm Quỳnh Anh"),
-    }
+    return cast | {"agencies": [cast["justice"], cast["health"], cast["finance"]]}
 
 
 def _inspection(people, **changes):
     values = {
-        "kind": "inspection",
-        "title": "Kiểm tra công tác bảo vệ BMNN năm 2026",
-        "year": 2026,
-        "period_from": date(2025, 1, 1),
-        "period_to": date(2026, 10, 31),
         "on_site_from": TODAY,
         "on_site_to": TODAY + timedelta(days=5),
-        "agencies": people["agencies"],
         "leader": people["inspector"],
         "decision": "Quyết định số 45/QĐ-CAT",
     }
-    return services.create_inspection(actor=people["supervisor"], **(values | changes))
+    return new_inspection(people["supervisor"], people["agencies"], **(values | changes))
+
+
+def _legal_text(actor, *values, **more):
+    """`services.save_legal_document` with its kind, number, title, issuer, issue date and
+    first day in force, in that order."""
+    names = ("kind", "number", "title", "issuer", "issued_on", "effective_from")
+    return services.save_legal_document(
+        actor=actor, **dict(zip(names, values, strict=True)), **more
+    )
 
 
 def test_the_checklist_command_prints_every_item_with_its_rule() -> None:
@@ -227,29 +225,17 @@ def test_an_inspected_agency_s_conclusion_holds_only_its_own_part(people, client
 
 def test_a_self_inspection_is_the_agency_s_own(people) -> None:
     justice = people["agencies"][0]
+    today = dict.fromkeys(("period_to", "on_site_from", "on_site_to"), TODAY)
     with pytest.raises(NotAllowed):
-        services.create_inspection(
-            actor=people["justice_officer"],
+        new_inspection(
+            people["justice_officer"],
+            [justice, people["agencies"][1]],
             kind="self",
             title="Tự kiểm tra",
-            year=2026,
             period_from=date(2026, 1, 1),
-            period_to=TODAY,
-            on_site_from=TODAY,
-            on_site_to=TODAY,
-            agencies=[justice, people["agencies"][1]],
+            **today,
         )
-    own = services.create_inspection(
-        actor=people["justice_officer"],
-        kind="self",
-        title="Tự kiểm tra 2026",
-        year=2026,
-        period_from=date(2026, 1, 1),
-        period_to=TODAY,
-        on_site_from=TODAY,
-        on_site_to=TODAY,
-        agencies=[justice],
-    )
+    own = self_inspection(people["justice_officer"], justice, title="Tự kiểm tra 2026", **today)
     target = own.targets.get()
     services.answer(
         actor=people["justice_head"], target=target, item=own.items.all()[0], result="compliant"
@@ -257,16 +243,12 @@ def test_a_self_inspection_is_the_agency_s_own(people) -> None:
     assert queries.inspection(people["supervisor"], own.pk) is not None  # visible to supervisors
     assert queries.inspection(people["health_officer"], own.pk) is None
     with pytest.raises(NotAllowed):  # an agency officer does not plan inspections of others
-        services.create_inspection(
-            actor=people["justice_officer"],
-            kind="inspection",
+        new_inspection(
+            people["justice_officer"],
+            [justice],
             title="x",
-            year=2026,
             period_from=TODAY,
-            period_to=TODAY,
-            on_site_from=TODAY,
-            on_site_to=TODAY,
-            agencies=[justice],
+            **today,
             leader=people["inspector"],
         )
 
@@ -332,23 +314,23 @@ def test_training_coverage_counts_attendance_in_the_window(people, make_person) 
 
 def test_the_library_finds_titles_typed_without_diacritics(people) -> None:
     """Issue 6: "bao ve bi mat nha nuoc" finds a title written with diacritics."""
-    law = services.save_legal_document(
-        actor=people["supervisor"],
-        kind="law",
-        number="117/2025/QH15",
-        title="Luật Bảo vệ bí mật nhà nước",
-        issuer="Quốc hội",
-        issued_on=date(2025, 6, 26),
-        effective_from=date(2026, 3, 1),
+    law = _legal_text(
+        people["supervisor"],
+        "law",
+        "117/2025/QH15",
+        "Luật Bảo vệ bí mật nhà nước",
+        "Quốc hội",
+        date(2025, 6, 26),
+        date(2026, 3, 1),
     )
-    services.save_legal_document(
-        actor=people["supervisor"],
-        kind="decree",
-        number="63/2026/NĐ-CP",
-        title="Nghị định quy định chi tiết một số điều của Luật",
-        issuer="Chính phủ",
-        issued_on=date(2026, 2, 27),
-        effective_from=date(2026, 3, 1),
+    _legal_text(
+        people["supervisor"],
+        "decree",
+        "63/2026/NĐ-CP",
+        "Nghị định quy định chi tiết một số điều của Luật",
+        "Chính phủ",
+        date(2026, 2, 27),
+        date(2026, 3, 1),
     )
     assert list(queries.library("bao ve bi mat nha nuoc")) == [law]
     assert list(queries.library("BẢO VỆ BÍ MẬT")) == [law]
@@ -357,15 +339,7 @@ def test_the_library_finds_titles_typed_without_diacritics(people) -> None:
         and queries.library("", kind="decree").count() == 1
     )
     with pytest.raises(NotAllowed):
-        services.save_legal_document(
-            actor=people["justice_officer"],
-            kind="law",
-            number="x",
-            title="x",
-            issuer="x",
-            issued_on=TODAY,
-            effective_from=TODAY,
-        )
+        _legal_text(people["justice_officer"], "law", "x", "x", "x", TODAY, TODAY)
     assert LegalDocument.objects.count() == 2 and Answer.objects.count() == 0
 
 
@@ -473,14 +447,14 @@ def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
         content_type="application/json",
     )
     assert verified.json()["status"] == "verified"
-    services.save_legal_document(
-        actor=people["supervisor"],
-        kind="law",
-        number="117/2025/QH15",
-        title="Luật Bảo vệ bí mật nhà nước",
-        issuer="Quốc hội",
-        issued_on=date(2025, 6, 26),
-        effective_from=date(2026, 3, 1),
+    _legal_text(
+        people["supervisor"],
+        "law",
+        "117/2025/QH15",
+        "Luật Bảo vệ bí mật nhà nước",
+        "Quốc hội",
+        date(2025, 6, 26),
+        date(2026, 3, 1),
     )
     assert officer.get("/api/library/", {"q": "bao ve bi mat"}).json()["count"] == 1
     readiness = {r["agency"]: r for r in officer.get("/api/trainings/readiness/").json()}
@@ -488,14 +462,14 @@ def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
 
 
 def test_checklist_items_and_findings_link_to_the_texts_they_cite(people, client_for) -> None:
-    law = services.save_legal_document(
-        actor=people["supervisor"],
-        kind="decree",
-        number="26/2020/NĐ-CP",
-        title="Nghị định quy định chi tiết Luật Bảo vệ bí mật nhà nước",
-        issuer="Chính phủ",
-        issued_on=date(2020, 2, 28),
-        effective_from=date(2020, 7, 1),
+    law = _legal_text(
+        people["supervisor"],
+        "decree",
+        "26/2020/NĐ-CP",
+        "Nghị định quy định chi tiết Luật Bảo vệ bí mật nhà nước",
+        "Chính phủ",
+        date(2020, 2, 28),
+        date(2020, 7, 1),
     )
     assert queries.cited_documents(["L18 Art. 11; ND26 Art. 3"]) == {
         "L18 Art. 11; ND26 Art. 3": [law]
@@ -676,33 +650,33 @@ def test_regulations_designations_and_budget_through_the_api(people, client_for)
 
 
 def test_a_plan_task_links_to_the_texts_it_names(people) -> None:
-    law = services.save_legal_document(
-        actor=people["supervisor"],
-        kind="law",
-        number="117/2025/QH15",
-        title="Luật Bảo vệ bí mật nhà nước",
-        issuer="Quốc hội",
-        issued_on=date(2025, 6, 26),
-        effective_from=date(2026, 3, 1),
+    law = _legal_text(
+        people["supervisor"],
+        "law",
+        "117/2025/QH15",
+        "Luật Bảo vệ bí mật nhà nước",
+        "Quốc hội",
+        date(2025, 6, 26),
+        date(2026, 3, 1),
     )
-    services.save_legal_document(
-        actor=people["supervisor"],
-        kind="law",
-        number="29/2018/QH14",
-        title="Luật Bảo vệ bí mật nhà nước",
-        issuer="Quốc hội",
-        issued_on=date(2018, 11, 15),
-        effective_from=date(2020, 7, 1),
+    _legal_text(
+        people["supervisor"],
+        "law",
+        "29/2018/QH14",
+        "Luật Bảo vệ bí mật nhà nước",
+        "Quốc hội",
+        date(2018, 11, 15),
+        date(2020, 7, 1),
         effective_to=date(2026, 2, 28),
     )
-    decree = services.save_legal_document(
-        actor=people["supervisor"],
-        kind="decree",
-        number="63/2026/NĐ-CP",
-        title="Nghị định hướng dẫn",
-        issuer="Chính phủ",
-        issued_on=date(2026, 2, 27),
-        effective_from=date(2026, 3, 1),
+    decree = _legal_text(
+        people["supervisor"],
+        "decree",
+        "63/2026/NĐ-CP",
+        "Nghị định hướng dẫn",
+        "Chính phủ",
+        date(2026, 2, 27),
+        date(2026, 3, 1),
     )
     assert queries.documents_mentioned("Quán triệt Nghị định số 63/2026/NĐ-CP của Chính phủ") == [
         decree

@@ -15,6 +15,7 @@ from django.utils import timezone
 from bmnn.devices import services as devices
 from bmnn.inspections import prefill, services
 from bmnn.inspections.models import Answer, BudgetLine
+from bmnn.inspections.tests.builders import new_inspection
 from bmnn.org.models import AgencyType, Role
 from bmnn.registry.models import HolderNotice, ItemStatus, Origin, Recall, RecallReturn, SecretItem
 from bmnn.registry.queries import remarking_overdue
@@ -35,16 +36,13 @@ def world(make_agency, make_person):
         "inspector": make_person(police, Role.INSPECTOR, "Phạm Quốc Bảo"),
         "officer": make_person(justice, Role.SECURITY_OFFICER, "Nguyễn Thị Hoa"),
     }
-    people["inspection"] = services.create_inspection(
-        actor=people["supervisor"],
-        kind="inspection",
+    people["inspection"] = new_inspection(
+        people["supervisor"],
+        [justice, police],
         title="Kiểm tra 2026",
         year=TODAY.year,
         period_from=date(2026, 1, 1),
-        period_to=TODAY,
-        on_site_from=TODAY,
-        on_site_to=TODAY,
-        agencies=[justice, police],
+        **dict.fromkeys(("period_to", "on_site_from", "on_site_to"), TODAY),
         leader=people["inspector"],
     )
     people["target"] = people["inspection"].targets.get(agency=justice)

@@ -17,18 +17,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(make_agency, make_person):
-    police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
-    justice = make_agency("Sở Tư pháp")
-    return {
-        "police": police,
-        "justice": justice,
-        "admin": make_person(police, Role.ADMINISTRATOR),
-        "supervisor": make_person(police, Role.SUPERVISOR, clearance="tuyet_mat"),
-        "head": make_person(justice, Role.HEAD, clearance="toi_mat"),
-        "officer": make_person(justice, Role.SECURITY_OFFICER),
-        "staff": make_person(justice, Role.STAFF),
-    }
+def people(province):
+    return province(
+        "admin",
+        supervisor=("police", Role.SUPERVISOR, None),
+        head=("justice", Role.HEAD, None),
+        officer=("justice", Role.SECURITY_OFFICER, None),
+        staff=("justice", Role.STAFF, None),
+        clearance={"supervisor": "tuyet_mat", "head": "toi_mat"},
+    )
 
 
 def test_supervisor_adds_an_agency_and_the_event_names_them(people) -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bmnn.org.demo import GROUPS, PROVINCE, all_agencies
+from bmnn.plans.importer import AgencyEntry, GroupEntry, Resolver
 from bmnn.plans.importer.model import ParsedPlan
+from bmnn.plans.services import PartyDraft, TaskDraft
 
 FONT = Path(__file__).resolve().parents[2] / "core" / "fonts" / "DejaVuSans.ttf"
 
@@ -309,3 +313,24 @@ def extraction(parsed: ParsedPlan) -> tuple[dict[str, Any], list[tuple[Any, ...]
         for task in result["tasks"]
     ]
     return header, tasks
+
+
+def demo_resolver() -> Resolver:
+    """The importer's resolver over the demo province's directory, without a database."""
+    agencies = [
+        AgencyEntry(i, name, kind)
+        for i, (_code, kind, name, _short) in enumerate(all_agencies(), 1)
+    ]
+    groups = [GroupEntry(code, name, tuple(aliases)) for code, name, _types, aliases in GROUPS]
+    return Resolver(agencies, groups, [PROVINCE])
+
+
+def task(
+    ref: str, content: str, lead: tuple[str, int], due: date | None = None, **more: Any
+) -> TaskDraft:
+    """A task led by one agency, given as (the words the plan names it by, its id): due on
+    `due`, or continuous without one."""
+    words, agency_id = lead
+    timing = {"timing_kind": "date", "due_date": due} if due else {"timing_kind": "continuous"}
+    leads = [PartyDraft(words, agency_id=agency_id)]
+    return TaskDraft(ref=ref, content=content, leads=leads, **(timing | more))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bmnn.org.demo import GROUPS, PROVINCE, all_agencies
-from bmnn.plans.importer import AgencyEntry, GroupEntry, Resolver
+from bmnn.plans.importer import Resolver
+from bmnn.plans.tests.builders import demo_resolver
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -15,12 +15,7 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 
 @pytest.fixture(scope="session")
 def resolver() -> Resolver:
-    agencies = [
-        AgencyEntry(i, name, kind)
-        for i, (_code, kind, name, _short) in enumerate(all_agencies(), 1)
-    ]
-    groups = [GroupEntry(code, name, tuple(aliases)) for code, name, _types, aliases in GROUPS]
-    return Resolver(agencies, groups, [PROVINCE])
+    return demo_resolver()
 
 
 def seed_path(name: str) -> Path:

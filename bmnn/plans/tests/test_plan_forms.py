@@ -11,20 +11,13 @@ import pytest
 from django.urls import reverse
 
 from bmnn.inspections.rules import REGULATION_DEADLINE
-from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency, AgencyType, Person
 from bmnn.plans import queries
-from bmnn.plans.demo import ISSUED, load_demo_plans
+from bmnn.plans.demo import ISSUED
 from bmnn.plans.models import Assignment, Plan, ProgressUpdate, Task
 from bmnn.testing import login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    load_demo()
-    load_demo_plans()
 
 
 def _client(client, username):
@@ -41,7 +34,7 @@ def _error_after(page: str, field_id: str) -> str:
     return found[1]
 
 
-def test_the_demo_plan_and_the_readiness_page_give_one_regulation_deadline(demo) -> None:
+def test_the_demo_plan_and_the_readiness_page_give_one_regulation_deadline(demo_plans) -> None:
     """The province plan's task "issue or amend the agency's regulation" is due the day the
     inspections' readiness page counts agencies late from (inspections.rules.REGULATION_DEADLINE,
     seed plan 004 II.5: Q2 2026). Before, the demo plan said Q4 (31/12/2026)."""
@@ -51,7 +44,7 @@ def test_the_demo_plan_and_the_readiness_page_give_one_regulation_deadline(demo)
     assert regulation[0].due_date == REGULATION_DEADLINE
 
 
-def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo, client) -> None:
+def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo_plans, client) -> None:
     plan = Plan.objects.exclude(source_name=ISSUED).get()
     task = plan.tasks.order_by("order")[0]
     supervisor = _client(client, "giamsat")
@@ -74,7 +67,7 @@ def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo, client) -
     assert task.content != "Nội dung đã sửa"
 
 
-def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo, client) -> None:
+def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo_plans, client) -> None:
     plan = Plan.objects.exclude(source_name=ISSUED).get()
     task = plan.tasks.order_by("order")[0]
     supervisor = _client(client, "giamsat")
@@ -92,7 +85,7 @@ def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo, clie
     assert task.content != "Nội dung đã sửa"
 
 
-def test_returning_work_says_what_is_missing_or_nothing_changes(demo, client) -> None:
+def test_returning_work_says_what_is_missing_or_nothing_changes(demo_plans, client) -> None:
     assignment = Assignment.objects.get(
         task__plan__source_name=ISSUED, task__ref="II.2.a", agency__code="demo-stp"
     )
@@ -108,7 +101,7 @@ def test_returning_work_says_what_is_missing_or_nothing_changes(demo, client) ->
     assert assignment.review == "pending"
 
 
-def test_progress_blocked_without_a_reason_keeps_the_status_chosen(demo, client) -> None:
+def test_progress_blocked_without_a_reason_keeps_the_status_chosen(demo_plans, client) -> None:
     assignment = Assignment.objects.get(
         task__plan__source_name=ISSUED, task__ref="II.1.b", agency__code="demo-stp"
     )
@@ -133,7 +126,7 @@ def _plan(number: str, agency: Agency) -> Plan:
 
 
 def test_the_matrix_names_each_plan_over_its_tasks_and_sorts_agencies_the_vietnamese_way(
-    demo, client
+    demo_plans, client
 ) -> None:
     names = ["Ủy ban Mặt trận thử", "Đài Phát thanh thử", "Sở Xây dựng thử", "Ban Dân tộc thử"]
     agencies = [
@@ -159,7 +152,9 @@ def test_the_matrix_names_each_plan_over_its_tasks_and_sorts_agencies_the_vietna
     ]
 
 
-def test_the_legend_gives_accepted_work_its_own_colour_and_the_counts_add_up(demo, client) -> None:
+def test_the_legend_gives_accepted_work_its_own_colour_and_the_counts_add_up(
+    demo_plans, client
+) -> None:
     plan = Plan.objects.get(source_name=ISSUED)
     page = _client(client, "giamsat").get(reverse("plans:matrix"), {"plan": plan.pk})
     page = page.content.decode()
@@ -182,7 +177,7 @@ def test_the_plan_label_is_its_number_or_the_start_of_its_title() -> None:
     assert queries.plan_label(long) == "Kế hoạch thực hiện công tác …"
 
 
-def test_what_waits_for_the_supervisor_and_an_agencys_officer(demo) -> None:
+def test_what_waits_for_the_supervisor_and_an_agencys_officer(demo_plans) -> None:
     from django.utils import timezone
 
     today = timezone.localdate()

@@ -8,20 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from bmnn.org.demo import load_demo
 from bmnn.org.models import Person
-from bmnn.plans.demo import load_demo_plans
 from bmnn.plans.models import Assignment, Evidence, Plan, PlanStatus
 from bmnn.plans.tests.conftest import seed
 from bmnn.testing import login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    load_demo()
-    load_demo_plans()
 
 
 def _client(client, username):
@@ -52,7 +44,7 @@ def _formset_post(html: str) -> dict[str, str]:
     return {k: html_lib.unescape(v) for k, v in fields.items()}
 
 
-def test_import_preview_saves_nothing_until_the_reviewer_saves(demo, client) -> None:
+def test_import_preview_saves_nothing_until_the_reviewer_saves(demo_plans, client) -> None:
     client = _client(client, "giamsat")
     before = Plan.objects.count()
     response = _preview(client, seed("004"))
@@ -76,7 +68,7 @@ def test_import_preview_saves_nothing_until_the_reviewer_saves(demo, client) -> 
     assert plan.source_name == "ke-hoach.txt" and plan.source_file
 
 
-def test_a_malformed_upload_gets_a_clear_message_and_nothing_is_saved(demo, client) -> None:
+def test_a_malformed_upload_gets_a_clear_message_and_nothing_is_saved(demo_plans, client) -> None:
     client = _client(client, "giamsat")
     before = Plan.objects.count()
     response = _preview(client, b"PK\x03\x04broken", "ke-hoach.docx")
@@ -85,12 +77,12 @@ def test_a_malformed_upload_gets_a_clear_message_and_nothing_is_saved(demo, clie
     assert Plan.objects.count() == before
 
 
-def test_agency_staff_cannot_import(demo, client) -> None:
+def test_agency_staff_cannot_import(demo_plans, client) -> None:
     client = _client(client, "baomat")
     assert client.get(reverse("plans:plan_import")).status_code == 403
 
 
-def test_draft_plans_are_invisible_to_agencies(demo, client) -> None:
+def test_draft_plans_are_invisible_to_agencies(demo_plans, client) -> None:
     draft = Plan.objects.get(status=PlanStatus.DRAFT)
     client = _client(client, "baomat")
     assert client.get(reverse("plans:plan_detail", args=[draft.pk])).status_code == 404
@@ -99,7 +91,7 @@ def test_draft_plans_are_invisible_to_agencies(demo, client) -> None:
     assert draft.title not in listed
 
 
-def test_an_officer_reports_progress_with_evidence_through_the_page(demo, client) -> None:
+def test_an_officer_reports_progress_with_evidence_through_the_page(demo_plans, client) -> None:
     client = _client(client, "baomat")
     assignment = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
     response = client.post(
@@ -118,7 +110,7 @@ def test_an_officer_reports_progress_with_evidence_through_the_page(demo, client
     assert b"".join(download.streaming_content).decode() == "Chương trình"
 
 
-def test_another_agency_can_neither_see_nor_report_on_the_assignment(demo, client) -> None:
+def test_another_agency_can_neither_see_nor_report_on_the_assignment(demo_plans, client) -> None:
     assignment = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
     evidence = Evidence.objects.filter(update__assignment__agency__code="demo-stp").first()
     health_officer = Person.objects.get(username="demo.syt.officer")
@@ -136,7 +128,7 @@ def test_another_agency_can_neither_see_nor_report_on_the_assignment(demo, clien
     assert other.get(reverse("plans:assignment", args=[own.pk])).status_code == 200
 
 
-def test_the_lead_sees_its_coordinators_inputs(demo, client) -> None:
+def test_the_lead_sees_its_coordinators_inputs(demo_plans, client) -> None:
     lead = Assignment.objects.get(task__ref="II.1.b", agency__code="demo-stp")
     page = (
         _client(client, "baomat").get(reverse("plans:assignment", args=[lead.pk])).content.decode()
@@ -144,7 +136,7 @@ def test_the_lead_sees_its_coordinators_inputs(demo, client) -> None:
     assert "Công an tỉnh Bắc Lâm" in page  # the coordinating agency of II.1.b
 
 
-def test_the_matrix_shows_every_assigned_agency_and_its_status(demo, client) -> None:
+def test_the_matrix_shows_every_assigned_agency_and_its_status(demo_plans, client) -> None:
     client = _client(client, "giamsat")
     plan = Plan.objects.get(status=PlanStatus.ISSUED)
     page = client.get(reverse("plans:matrix"), {"plan": plan.pk}).content.decode()
@@ -158,7 +150,7 @@ def test_the_matrix_shows_every_assigned_agency_and_its_status(demo, client) -> 
     assert _client(client, "baomat").get(reverse("plans:matrix")).status_code == 200
 
 
-def test_the_plan_exports_as_xlsx_and_a_docx_progress_report(demo, client) -> None:
+def test_the_plan_exports_as_xlsx_and_a_docx_progress_report(demo_plans, client) -> None:
     import io
 
     import docx
@@ -179,7 +171,7 @@ def test_the_plan_exports_as_xlsx_and_a_docx_progress_report(demo, client) -> No
     assert "BÁO CÁO" in text and "Chờ hướng dẫn của Bộ Công Thương" in text
 
 
-def test_an_agency_exports_only_its_own_rows(demo, client) -> None:
+def test_an_agency_exports_only_its_own_rows(demo_plans, client) -> None:
     import io
 
     from openpyxl import load_workbook
@@ -205,7 +197,7 @@ def test_an_agency_exports_only_its_own_rows(demo, client) -> None:
     assert officer.get(reverse("plans:plan_docx", args=[plan.pk])).status_code == 403
 
 
-def test_a_task_refused_by_the_service_is_marked_on_its_own_card(demo, client) -> None:
+def test_a_task_refused_by_the_service_is_marked_on_its_own_card(demo_plans, client) -> None:
     """create_plan refuses a task whose kind of deadline needs a date it does not have: the
     message sits under that task's due date (even with an earlier task removed), what was
     typed stays, and no plan is saved."""

@@ -12,7 +12,7 @@ from bmnn.core.models import AuditEvent, Notification, ScheduleRun
 from bmnn.org.models import AgencyType, Role
 from bmnn.plans import services
 from bmnn.plans.reminders import send_reminders
-from bmnn.plans.services import PartyDraft, TaskDraft
+from bmnn.plans.tests.builders import task
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +29,8 @@ def setup(make_agency, make_person, settings):
         actor=supervisor,
         header={"title": "Kế hoạch"},
         tasks=[
-            TaskDraft(
-                ref="1",
-                content="Việc có hạn",
-                leads=[PartyDraft("Sở Tư pháp", justice.pk)],
-                timing_kind="date",
-                due_date=date(2026, 6, 30),
-            ),
-            TaskDraft(
-                ref="2",
-                content="Việc thường xuyên",
-                leads=[PartyDraft("Sở Tư pháp", justice.pk)],
-                timing_kind="continuous",
-            ),
+            task("1", "Việc có hạn", ("Sở Tư pháp", justice.pk), date(2026, 6, 30)),
+            task("2", "Việc thường xuyên", ("Sở Tư pháp", justice.pk)),
         ],
     )
     services.issue_plan(actor=supervisor, plan=plan)
@@ -111,14 +100,8 @@ def test_the_scheduler_enqueues_the_daily_run_once_a_day(setup) -> None:
     morning = timezone.make_aware(datetime(2026, 6, 23, 7, 30))
     # all six morning jobs run at once here (immediate backend; the backup does nothing
     # without BMNN_BACKUP_DIR)
-    assert schedule.enqueue_due(morning) == [
-        "plan-reminders",
-        "registry-expiry",
-        "registry-recalls",
-        "portal-scans",
-        "report-reminders",
-        "backup",
-    ]
+    jobs = "plan-reminders registry-expiry registry-recalls portal-scans report-reminders backup"
+    assert schedule.enqueue_due(morning) == jobs.split()
     assert schedule.enqueue_due(morning) == []
     assert ScheduleRun.objects.count() == 6
     dawn = timezone.make_aware(datetime(2026, 6, 24, 6, 0))

@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 
 from bmnn.devices.models import Device, IndependentLan
-from bmnn.inspections.models import Finding, Inspection, Regulation, Target, TrainingSession
+from bmnn.inspections.models import Finding, Regulation, Target, TrainingSession
+from bmnn.inspections.tests.builders import inspection_of_one_day
 from bmnn.org.models import Role
 from bmnn.registry.models import Book, Copy, RegisterBook, RegisterEntry, SecretItem
 from bmnn.reports import figures
@@ -79,17 +80,8 @@ def _entry(agency, kind, item, day, officer):
 
 
 def _inspection(kind, agency, day, inspector):
-    inspection = Inspection.objects.create(
-        kind=kind,
-        title="Kiểm tra",
-        year=day.year,
-        period_from=day,
-        period_to=day,
-        on_site_from=day,
-        on_site_to=day,
-        leader=inspector,
-        checklist_version="t",
-        created_by=inspector,
+    inspection = inspection_of_one_day(
+        day, inspector, kind=kind, title="Kiểm tra", checklist_version="t"
     )
     return Target.objects.create(inspection=inspection, agency=agency)
 
@@ -137,27 +129,24 @@ def test_figures_match_hand_counts_at_the_window_edges(world) -> None:
     )
 
     # Training: sessions on both edges (12 declared + 3 on the attendance list only), one outside.
-    TrainingSession.objects.create(
-        agency=justice,
-        kind="training",
-        title="a",
-        held_on=START,
-        created_by=officer,
-        participants={"cán bộ": 10, "lãnh đạo": 2},
-    )
-    last = TrainingSession.objects.create(
-        agency=justice, kind="dissemination", title="b", held_on=END, created_by=officer
-    )
+    sessions = [
+        ("training", "a", START, {"cán bộ": 10, "lãnh đạo": 2}),
+        ("dissemination", "b", END, {}),
+        ("training", "c", AFTER, {"cán bộ": 40}),
+    ]
+    made = {
+        title: TrainingSession.objects.create(
+            agency=justice,
+            kind=kind,
+            title=title,
+            held_on=held_on,
+            created_by=officer,
+            participants=participants,
+        )
+        for kind, title, held_on, participants in sessions
+    }
     for name in ("A", "B", "C"):
-        last.attendance.create(name=name)
-    TrainingSession.objects.create(
-        agency=justice,
-        kind="training",
-        title="c",
-        held_on=AFTER,
-        created_by=officer,
-        participants={"cán bộ": 40},
-    )
+        made["b"].attendance.create(name=name)
     # Inspections: a self-inspection starting on the last day, an inspection on the first day with
     # two findings (one recorded at the last second, verified inside; one recorded just after),
     # an inspection starting the day before.

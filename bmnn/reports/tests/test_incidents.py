@@ -14,6 +14,7 @@ from bmnn.core.services import NotAllowed
 from bmnn.org.models import AgencyType, Role
 from bmnn.reports import services
 from bmnn.reports.models import Incident
+from bmnn.scanner.tests.builders import stored_finding
 
 pytestmark = pytest.mark.django_db
 
@@ -127,17 +128,8 @@ def test_a_loss_recorded_in_the_registry_opens_an_incident(people) -> None:
 
 
 def test_a_scanner_finding_opens_an_incident_in_one_click(people, client_for) -> None:
-    from bmnn.scanner.models import Finding
 
-    now = timezone.now()
-    finding = Finding.objects.create(
-        url="https://baclam.example/van-ban/1.pdf",
-        content_hash="ab" * 32,
-        level="toi_mat",
-        score=0.95,
-        first_seen=now,
-        last_seen=now,
-    )
+    finding = stored_finding("https://baclam.example/van-ban/1.pdf", "ab" * 32, "toi_mat", 0.95)
     response = client_for(people["supervisor"]).post(
         f"/scanner/findings/{finding.pk}/",
         {

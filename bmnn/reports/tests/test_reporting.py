@@ -21,6 +21,7 @@ from bmnn.org.models import AgencyGroup, AgencyType, Role
 from bmnn.reports import aggregate, calendar, province, services
 from bmnn.reports.models import ImportedReport, Incident, ReportingPeriod, Submission
 from bmnn.reports.reminders import occasion, send_reminders
+from bmnn.reports.tests.builders import ad_hoc_period
 
 pytestmark = pytest.mark.django_db
 
@@ -61,23 +62,10 @@ def test_an_ad_hoc_request_goes_to_the_chosen_agencies_and_groups(people) -> Non
         name="UBND cấp xã", code="xa", agency_types=[AgencyType.COMMUNE]
     )
     with pytest.raises(ValidationError):
-        services.create_period(
-            actor=people["supervisor"],
-            kind="ad_hoc",
-            year=2026,
-            title="Rà soát",
-            window_start=date(2026, 1, 1),
-            window_end=date(2026, 11, 30),
-            due_on=date(2026, 12, 5),
-        )
-    request = services.create_period(
-        actor=people["supervisor"],
-        kind="ad_hoc",
-        year=2026,
-        title="Rà soát máy tính soạn thảo BMNN",
-        window_start=date(2026, 1, 1),
-        window_end=date(2026, 11, 30),
-        due_on=date(2026, 12, 5),
+        ad_hoc_period(people["supervisor"], "Rà soát")
+    request = ad_hoc_period(
+        people["supervisor"],
+        "Rà soát máy tính soạn thảo BMNN",
         agencies=[people["health"]],
         groups=[group],
         questions=["Số máy tính đã từng kết nối Internet?", " "],
@@ -189,15 +177,8 @@ def test_draft_submit_sign_return_resubmit_accept(people) -> None:
     assert (
         accepted.state == "accepted" and accepted.first_sent_at == first_sent
     )  # lateness counts from the first send
-    assert list(accepted.events.values_list("action", flat=True)) == [
-        "draft",
-        "submit",
-        "sign",
-        "return",
-        "submit",
-        "sign",
-        "accept",
-    ]
+    actions = accepted.events.values_list("action", flat=True)
+    assert list(actions) == ["draft", "submit", "sign", "return", "submit", "sign", "accept"]
     assert AuditEvent.objects.filter(action="report.return", object_id=str(accepted.pk)).exists()
     with pytest.raises(ValidationError):
         services.save_submission(
@@ -348,13 +329,10 @@ def test_the_province_report_adds_up_accepted_reports_and_lists_the_missing(
 
 
 @pytest.fixture
-def signing(tmp_path, settings):
-    private, public = bundles.generate_key()
-    path = tmp_path / "key.pem"
-    path.write_bytes(private)
-    settings.BMNN_SIGNING_KEY_FILE = str(path)
+def signing(signing, settings):
+    """Signed as the province's police (conftest's `signing`, under another name)."""
     settings.BMNN_INSTALLATION_NAME = "Công an tỉnh Bắc Lâm"
-    return public
+    return signing
 
 
 def test_a_bundle_imports_once_and_altered_or_foreign_ones_are_refused(
@@ -645,15 +623,8 @@ def test_the_report_pages_show_each_reader_only_what_the_policy_lets_through(
     policy alone: an agency's officer sees its own agency and the periods put to it, never
     another agency's request, the province's report or a lower installation's report."""
     _annual(people)
-    request = services.create_period(
-        actor=people["supervisor"],
-        kind="ad_hoc",
-        year=2026,
-        title="Rà soát riêng Sở Y tế",
-        window_start=date(2026, 1, 1),
-        window_end=date(2026, 11, 30),
-        due_on=date(2026, 12, 5),
-        agencies=[people["health"]],
+    request = ad_hoc_period(
+        people["supervisor"], "Rà soát riêng Sở Y tế", agencies=[people["health"]]
     )
     officer = client_for(people["officer"])
     listing = officer.get("/reports/").content.decode()
@@ -700,16 +671,7 @@ def test_an_ad_hoc_request_to_an_empty_group_is_put_to_nobody(people) -> None:
     empty = AgencyGroup.objects.create(
         name="Doanh nghiệp nhà nước", code="dnnn", agency_types=[AgencyType.ENTERPRISE]
     )
-    request = services.create_period(
-        actor=people["supervisor"],
-        kind="ad_hoc",
-        year=2026,
-        title="Rà soát doanh nghiệp",
-        window_start=date(2026, 1, 1),
-        window_end=date(2026, 11, 30),
-        due_on=date(2026, 12, 5),
-        groups=[empty],
-    )
+    request = ad_hoc_period(people["supervisor"], "Rà soát doanh nghiệp", groups=[empty])
     annual = _annual(people)
     seen = set(policy.restrict_periods(people["officer"], ReportingPeriod.objects.all()))
     assert annual in seen and request not in seen

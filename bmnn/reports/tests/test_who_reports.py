@@ -4,14 +4,13 @@ offers to write) are exactly those that list it among their expected agencies.""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
 from bmnn.org.models import Agency, AgencyType, Role
 from bmnn.reports import services
 from bmnn.reports.models import ReportingPeriod
+from bmnn.reports.tests.builders import ad_hoc_period
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +24,8 @@ def world(make_agency, make_person):
     chosen = services.create_period(
         actor=supervisor, kind="semiannual", year=2026, part=2, agencies=[health]
     )
-    request = services.create_period(
-        actor=supervisor,
-        kind="ad_hoc",
-        year=2026,
-        title="Rà soát máy tính soạn thảo văn bản mật",
-        window_start=date(2026, 1, 1),
-        window_end=date(2026, 11, 30),
-        due_on=date(2026, 12, 5),
-        agencies=[justice, police],
+    request = ad_hoc_period(
+        supervisor, "Rà soát máy tính soạn thảo văn bản mật", agencies=[justice, police]
     )
     return {
         "agencies": [police, justice, health],

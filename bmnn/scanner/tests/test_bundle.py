@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from bmnn.core.models import AuditEvent
 from bmnn.scanner.models import Finding, Portal
+from bmnn.scanner.tests.builders import stored_finding
 
 pytestmark = pytest.mark.django_db
 
@@ -83,15 +84,7 @@ def test_a_supervisor_imports_through_the_page_and_a_foreign_bundle_is_refused(
 
     key, public = _keys(tmp_path, "host")
     settings.BMNN_SIGNING_KEY_FILE = str(key)
-    now = timezone.now()
-    Finding.objects.create(
-        url="https://b.example/2.pdf",
-        content_hash="b" * 64,
-        level="toi_mat",
-        score=0.9,
-        first_seen=now,
-        last_seen=now,
-    )
+    stored_finding("https://b.example/2.pdf", "b" * 64, "toi_mat", 0.9)
     data = scanner_bundle.export()
     Finding.objects.all().delete()
     supervisor = make_person(make_agency("Công an tỉnh"), Role.SUPERVISOR, "Lê Thị Giám Sát")

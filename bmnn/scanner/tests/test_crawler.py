@@ -9,13 +9,14 @@ import random
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bmnn.core.models import AuditEvent
 from bmnn.scanner import crawl, services
 from bmnn.scanner.models import CrawlRun, Finding, QueuedUrl
+from bmnn.scanner.tests.local_site import local_portal, serve
 from tests.corpus.scanner_corpus import make_doc, negative_plan, write_docx, write_pdf
 
 RNG = random.Random(31)
@@ -102,12 +103,7 @@ class Site(BaseHTTPRequestHandler):
 @pytest.fixture
 def site():
     Site.hits = Counter()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from serve(Site)
 
 
 @pytest.fixture
@@ -115,14 +111,8 @@ def portal(site, make_agency, make_person):
     from bmnn.org.models import Role
 
     supervisor = make_person(make_agency("Công an tỉnh"), Role.SUPERVISOR, "Lê Thị Giám Sát")
-    return supervisor, services.save_portal(
-        actor=supervisor,
-        name="Cổng thông tin tỉnh",
-        start_urls=site + "/",
-        allowed_hosts="127.0.0.1",
-        max_depth=3,
-        max_pages=50,
-        delay=0.05,
+    return supervisor, local_portal(
+        supervisor, site, "Cổng thông tin tỉnh", max_depth=3, max_pages=50
     )
 
 

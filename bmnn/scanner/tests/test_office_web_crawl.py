@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import io
 import random
-import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bmnn.scanner.engine.crawler import Fetcher, Policy, links, page_refs
+from bmnn.scanner.tests.local_site import local_portal, serve
 from tests.corpus.scanner_corpus import logo_picture, make_doc, page_image
 
 
@@ -83,12 +83,7 @@ class Site(BaseHTTPRequestHandler):
 @pytest.fixture
 def site():
     Site.hits = Counter()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from serve(Site)
 
 
 def test_pictures_are_not_links_and_keep_their_declared_size() -> None:
@@ -132,15 +127,7 @@ def test_a_crawl_finds_a_stamp_shown_as_a_picture_on_a_page(site, make_agency, m
     from bmnn.scanner.models import Finding, QueuedUrl
 
     supervisor = make_person(make_agency("Công an tỉnh"), Role.SUPERVISOR, "Lê Thị Giám Sát")
-    portal = services.save_portal(
-        actor=supervisor,
-        name="Cổng",
-        start_urls=site + "/",
-        allowed_hosts="127.0.0.1",
-        max_depth=2,
-        max_pages=20,
-        delay=0.05,
-    )
+    portal = local_portal(supervisor, site, "Cổng")
     run = services.start_crawl(actor=supervisor, portal=portal, workers=0)
     crawl.work(run.pk, "test-worker")
     findings = {f.url.removeprefix(site): f for f in Finding.objects.all()}

@@ -8,11 +8,11 @@ import random
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from bmnn.core.models import AuditEvent
 from bmnn.org.models import Role
-from bmnn.scanner.models import Check, Finding, Portal
+from bmnn.scanner.models import Check, Portal
+from bmnn.scanner.tests.builders import stored_finding
 from tests.corpus.scanner_corpus import make_doc, negative_plan, write_docx, write_pdf
 
 pytestmark = pytest.mark.django_db
@@ -81,17 +81,14 @@ def test_the_publishing_system_calls_the_api_with_a_token(people, client) -> Non
 
 
 def test_findings_are_for_supervisors_and_a_dismissal_needs_a_reason(people, client_for) -> None:
-    now = timezone.now()
-    finding = Finding.objects.create(
-        url="https://baclam.example/van-ban/1.pdf",
-        content_hash="ab" * 32,
-        level="mat",
-        score=0.95,
+    finding = stored_finding(
+        "https://baclam.example/van-ban/1.pdf",
+        "ab" * 32,
+        "mat",
+        0.95,
         evidence=[
             {"rule": "level_stamp", "text": "MẬT", "page": 1, "zone": "header", "score": 0.95}
         ],
-        first_seen=now,
-        last_seen=now,
     )
     editor = client_for(people["editor"])
     # Others find nothing: not found, empty lists, an overview without the finding.

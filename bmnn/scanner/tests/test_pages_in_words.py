@@ -8,8 +8,7 @@ import html
 import importlib
 import random
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from bmnn.org.models import Role
 from bmnn.scanner import crawl, queries, services
 from bmnn.scanner.engine import model
 from bmnn.scanner.models import CrawlRun, Finding, Portal
+from bmnn.scanner.tests.local_site import local_portal, serve
 from tests.corpus.scanner_corpus import make_doc, write_pdf
 
 pytestmark = pytest.mark.django_db
@@ -129,25 +129,13 @@ class Site(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from serve(Site)
 
 
 def test_the_new_findings_of_a_scan_are_the_findings_it_lists(site, supervisor, client_for) -> None:
     """The overview said "2 new findings" and listed 1: the figure counted what the scan found,
     the list showed only the open ones. Now the figure links to its own list, of every status."""
-    portal = services.save_portal(
-        actor=supervisor,
-        name="Cổng tỉnh",
-        start_urls=site + "/",
-        allowed_hosts="127.0.0.1",
-        max_depth=2,
-        max_pages=20,
-        delay=0.05,
-    )
+    portal = local_portal(supervisor, site, "Cổng tỉnh")
     run = services.start_crawl(actor=supervisor, portal=portal, workers=0)
     crawl.work(run.pk, "test-worker")
     run.refresh_from_db()

@@ -65,26 +65,21 @@ def setup_province(_: Any) -> dict[str, Any]:
 
 def issue_plan(_: Any) -> dict[str, Any]:
     from bmnn.org.models import Agency, Person
-    from bmnn.plans.services import PartyDraft, TaskDraft, create_plan, issue_plan
+    from bmnn.plans.services import PartyDraft, create_plan, issue_plan
+    from bmnn.plans.tests.builders import task
     from bmnn.reports.services import create_period
 
     supervisor = Person.objects.get(username="giam-sat")
     health, justice = Agency.objects.get(code=HEALTH), Agency.objects.get(code=JUSTICE)
     tasks = [
-        TaskDraft(
-            ref="1",
-            content="Tổ chức tập huấn công tác bảo vệ bí mật nhà nước",
-            leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
+        task(
+            "1",
+            "Tổ chức tập huấn công tác bảo vệ bí mật nhà nước",
+            ("Sở Y tế", health.pk),
+            date(2026, 12, 20),
             coordinating=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-            timing_kind="date",
-            due_date=date(2026, 12, 20),
         ),
-        TaskDraft(
-            ref="2",
-            content="Rà soát danh mục bí mật nhà nước của ngành",
-            leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-            timing_kind="continuous",
-        ),
+        task("2", "Rà soát danh mục bí mật nhà nước của ngành", ("Sở Tư pháp", justice.pk)),
     ]
     plan = create_plan(
         actor=supervisor,

@@ -16,9 +16,11 @@ from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.org.models import Role
 from bmnn.plans.models import Assignment, ProgressUpdate
-from bmnn.plans.services import PartyDraft, TaskDraft, create_plan, issue_plan
+from bmnn.plans.services import create_plan, issue_plan
+from bmnn.plans.tests.builders import task
 from bmnn.sync import channel, node, services
 from bmnn.sync.models import Inbound, Outbound, Peer
+from bmnn.sync.tests.agency_bundles import agency_bundle, progress_update
 
 pytestmark = pytest.mark.django_db
 
@@ -38,19 +40,8 @@ def province(make_agency, make_person):
         actor=supervisor,
         header={"title": "Kế hoạch năm 2026"},
         tasks=[
-            TaskDraft(
-                ref="1",
-                content="Tập huấn",
-                leads=[PartyDraft("Sở Y tế", agency_id=health.pk)],
-                timing_kind="date",
-                due_date=date(2026, 12, 20),
-            ),
-            TaskDraft(
-                ref="2",
-                content="Rà soát",
-                leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-                timing_kind="continuous",
-            ),
+            task("1", "Tập huấn", ("Sở Y tế", health.pk), date(2026, 12, 20)),
+            task("2", "Rà soát", ("Sở Tư pháp", justice.pk)),
         ],
     )
     issue_plan(actor=supervisor, plan=plan)
@@ -81,32 +72,12 @@ def _bundle(
     p, seq: int, progress=(), ack: int = 0, to: str | None = None, pem: bytes | None = None
 ) -> bytes:
     """What the health department's node would send: its progress records, numbered `seq`."""
-    sections = {"progress": list(progress)} if progress else {}
-    envelope = {
-        "from": bundles.key_id(bundles.parse_public_key(p["peer"].public_key)),
-        "to": to or node.key_id(),
-        "seq": seq,
-        "ack": ack,
-        "from_role": "agency",
-        "contents": {k: len(v) for k, v in sections.items()},
-    }
-    files = {"envelope.json": json.dumps(envelope).encode()}
-    files.update({f"sections/{k}.json": json.dumps(v).encode() for k, v in sections.items()})
-    return bundles.write(channel.KIND, files, private_pem=pem or p["pem"], issuer="Nút Sở Y tế")
+    public = bundles.parse_public_key(p["peer"].public_key)
+    return agency_bundle(pem or p["pem"], public, seq, progress, ack, issuer="Nút Sở Y tế", to=to)
 
 
 def _update(uid: int, assignment: Assignment, status: str = "in_progress") -> dict:
-    return {
-        "id": uid,
-        "assignment": assignment.pk,
-        "status": status,
-        "note": f"Cập nhật {uid}",
-        "period": "",
-        "at": "2026-11-02T08:00:00+07:00",
-        "by": "Nguyễn Thị Hoa",
-        "by_login": "hoa",
-        "evidence": [],
-    }
+    return progress_update(uid, assignment.pk, status, f"Cập nhật {uid}", "hoa")
 
 
 def _imported(p) -> list[str]:

@@ -24,11 +24,11 @@ from bmnn.inspections import queries
 from bmnn.inspections.models import Answer, ChecklistItem, Finding, Inspection, Remediation
 from bmnn.inspections.services import (
     answer,
-    create_inspection,
     post_remediation,
     record_finding,
     verify,
 )
+from bmnn.inspections.tests.builders import new_finding, new_inspection, self_inspection
 from bmnn.org.models import AgencyType, Person, Role
 from bmnn.sync import channel, node
 from bmnn.sync.models import Inbound, Link, Peer
@@ -119,53 +119,43 @@ def _export(function: Any, peer: Peer, mark: Any = None) -> tuple[list[Any], Any
 def _joint_inspection(w: dict[str, Any], answered: int = 2) -> Inspection:
     """The province inspects the health and the justice departments together."""
     supervisor, health, justice = w["supervisor"], w["health"], w["justice"]
-    inspection = create_inspection(
-        actor=supervisor,
-        kind="inspection",
+    inspection = new_inspection(
+        supervisor,
+        [health, justice],
         title="Kiểm tra công tác bảo vệ BMNN 2026",
-        year=2026,
-        period_from=date(2025, 1, 1),
         period_to=date(2025, 12, 31),
         on_site_from=date(2026, 5, 4),
         on_site_to=date(2026, 5, 8),
-        agencies=[health, justice],
         leader=supervisor,
         decision="15/QĐ-CAT",
     )
     targets = {t.agency_id: t for t in inspection.targets.all()}
     items = list(inspection.items.all())
+    found = (
+        (health, "compliant", "Sổ Y tế đủ"),
+        (justice, "not_compliant", "Tư pháp: sổ bị rách"),
+    )
     for item in items[:answered]:
-        answer(
-            actor=supervisor,
-            target=targets[health.pk],
-            item=item,
-            result="compliant",
-            evidence="Sổ Y tế đủ",
-        )
-        answer(
-            actor=supervisor,
-            target=targets[justice.pk],
-            item=item,
-            result="not_compliant",
-            evidence="Tư pháp: sổ bị rách",
-        )
+        for agency, result, evidence in found:
+            answer(
+                actor=supervisor,
+                target=targets[agency.pk],
+                item=item,
+                result=result,
+                evidence=evidence,
+            )
     deadline = timezone.localdate() + timedelta(days=30)
-    record_finding(
-        actor=supervisor,
-        target=targets[health.pk],
-        description="Sổ đăng ký chưa ghi đủ",
-        rule="ND26 Art. 3",
-        deadline=deadline,
+    health_target, justice_target = targets[health.pk], targets[justice.pk]
+    new_finding(
+        supervisor,
+        health_target,
+        "Sổ đăng ký chưa ghi đủ",
+        "ND26 Art. 3",
+        deadline,
         item=items[1],
         severity="high",
     )
-    record_finding(
-        actor=supervisor,
-        target=targets[justice.pk],
-        description="Tư pháp chưa ban hành quy chế",
-        rule="L18 Art. 8",
-        deadline=deadline,
-    )
+    new_finding(supervisor, justice_target, "Tư pháp chưa ban hành quy chế", "L18 Art. 8", deadline)
     return inspection
 
 
@@ -255,17 +245,7 @@ def test_a_self_inspection_and_a_remediation_come_up_and_the_decision_goes_down(
 
     # On the health node: a self-inspection with a finding remedied and verified, and the
     # remediation of the province's finding.
-    own = create_inspection(
-        actor=head,
-        kind="self",
-        title="Tự kiểm tra năm 2026",
-        year=2026,
-        period_from=date(2026, 1, 1),
-        period_to=date(2026, 6, 30),
-        on_site_from=date(2026, 7, 1),
-        on_site_to=date(2026, 7, 2),
-        agencies=[health],
-    )
+    own = self_inspection(head, health, title="Tự kiểm tra năm 2026")
     target, item = own.targets.get(), own.items.all()[2]
     answer(
         actor=head, target=target, item=item, result="not_compliant", evidence="Chưa có sổ theo dõi"
@@ -345,17 +325,7 @@ def test_a_record_about_another_agency_refuses_the_bundle_whole(world, which) ->
     w = world
     original = _joint_inspection(w)
     _down(w, 1, _export(export_inspections, w["health_node"])[0])
-    own = create_inspection(
-        actor=w["head"],
-        kind="self",
-        title="Tự kiểm tra",
-        year=2026,
-        period_from=date(2026, 1, 1),
-        period_to=date(2026, 6, 30),
-        on_site_from=date(2026, 7, 1),
-        on_site_to=date(2026, 7, 2),
-        agencies=[w["health"]],
-    )
+    own = self_inspection(w["head"], w["health"])
     up = _export(export_self_inspections, w["province_node"])[0]
     theirs = Finding.objects.get(target__inspection=original, target__agency=w["justice"])
     before = _counts()

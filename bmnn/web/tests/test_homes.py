@@ -116,23 +116,15 @@ def test_the_chairman_sees_the_province_a_department_head_does_not(
 
 
 def test_the_inspector_sees_findings_to_verify(make_agency, make_person) -> None:
-    from bmnn.inspections.models import Finding, Inspection, Target
+    from bmnn.inspections.models import Finding, Target
+    from bmnn.inspections.tests.builders import inspection_of_one_day
 
     police = make_agency("Công an tỉnh", type=AgencyType.PROVINCIAL_POLICE)
     inspector = make_person(police, Role.INSPECTOR, clearance="toi_mat")
     other = make_person(police, Role.INSPECTOR, clearance="toi_mat")
     today = timezone.localdate()
-    inspection = Inspection.objects.create(
-        title="Kiểm tra thử",
-        year=today.year,
-        period_from=today,
-        period_to=today,
-        on_site_from=today,
-        on_site_to=today,
-        leader=inspector,
-        checklist_version="1",
-        status="in_progress",
-        created_by=inspector,
+    inspection = inspection_of_one_day(
+        today, inspector, title="Kiểm tra thử", checklist_version="1", status="in_progress"
     )
     target = Target.objects.create(inspection=inspection, agency=make_agency())
     Finding.objects.create(

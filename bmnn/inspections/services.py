@@ -225,13 +225,26 @@ def answer(
         raise ValidationError({"result": _("Unknown result.")})
     if result == Answer.Result.NOT_COMPLIANT and not evidence.strip():
         raise ValidationError({"evidence": _("Say what was seen that does not comply.")})
+    row = _save_answer(actor, inspection, target, item, result, evidence)
+    if inspection.status == Inspection.Status.PLANNED:
+        Inspection.objects.filter(pk=inspection.pk).update(status=Inspection.Status.IN_PROGRESS)
+    return row
+
+
+def _save_answer(
+    actor: Person,
+    inspection: Inspection,
+    target: Target,
+    item: ChecklistItem,
+    result: str,
+    evidence: str,
+) -> Answer:
+    """Saves one checked answer (a new one or over the last) and audits it."""
     row, _created = Answer.objects.update_or_create(
         target=target,
         item=item,
         defaults={"result": result, "evidence": evidence.strip(), "answered_by": actor},
     )
-    if inspection.status == Inspection.Status.PLANNED:
-        Inspection.objects.filter(pk=inspection.pk).update(status=Inspection.Status.IN_PROGRESS)
     audit.record(
         actor=actor,
         action="inspection.answer",
@@ -268,18 +281,7 @@ def answer_checklist(
     if problems:
         raise ValidationError(problems)
     for item, result, evidence in rows:
-        Answer.objects.update_or_create(
-            target=target,
-            item=item,
-            defaults={"result": result, "evidence": evidence.strip(), "answered_by": actor},
-        )
-        audit.record(
-            actor=actor,
-            action="inspection.answer",
-            obj=inspection,
-            agency=target.agency,
-            changes={"item": item.code, "result": result},
-        )
+        _save_answer(actor, inspection, target, item, result, evidence)
     if rows and inspection.status == Inspection.Status.PLANNED:
         Inspection.objects.filter(pk=inspection.pk).update(status=Inspection.Status.IN_PROGRESS)
     return len(rows)

@@ -3,7 +3,9 @@ copied and provided, each through the services, so the books have real lines."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -12,6 +14,7 @@ from bmnn.registry import services
 from bmnn.registry.models import (
     Catalogue,
     CatalogueItem,
+    Copy,
     CopyForm,
     CopyRequest,
     Meeting,
@@ -83,15 +86,63 @@ def load_demo_registry() -> int:
     )
 
 
-def _load_registers() -> int:
-    justice = Agency.objects.get(code="demo-stp")
+@dataclass
+class _Cast:
+    """Who acts in the demo registers: Sở Tư pháp's head, security officer and staff member,
+    and Sở Y tế's security officer, which receives copies."""
+
+    justice: Agency
+    health: Agency
+    head: Person
+    officer: Person
+    staff: Person
+    health_officer: Person
+
+
+def _cast() -> _Cast:
     health = Agency.objects.get(code="demo-syt")
-    head = Person.objects.get(username="thutruong")
-    officer = Person.objects.get(username="baomat")
-    staff = Person.objects.get(username="canbo")
-    health_officer = Person.objects.get(
-        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
+    return _Cast(
+        justice=Agency.objects.get(code="demo-stp"),
+        health=health,
+        head=Person.objects.get(username="thutruong"),
+        officer=Person.objects.get(username="baomat"),
+        staff=Person.objects.get(username="canbo"),
+        health_officer=Person.objects.get(
+            memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
+        ),
     )
+
+
+def _issue(
+    cast: _Cast,
+    *,
+    proposer: Person,
+    number: str,
+    doc_date: date,
+    day: date,
+    recall_by: date | None = None,
+    **proposal: Any,
+) -> SecretItem:
+    """An item of Sở Tư pháp proposed, classified by the head under `number` and entered in
+    the outgoing register on `day`."""
+    proposed = services.propose_item(actor=proposer, agency=cast.justice, **proposal)
+    item = services.classify_item(actor=cast.head, item=proposed, number=number, doc_date=doc_date)
+    services.register_outgoing(actor=cast.officer, item=item, day=day, recall_by=recall_by)
+    return item
+
+
+def _provide(cast: _Cast, copy: Copy, purpose: str) -> None:
+    """A copy provided to Sở Y tế: approved by the head, handed over and received."""
+    transfer = services.approve_provision(
+        actor=cast.head, copy=copy, to_agency=cast.health, purpose=purpose
+    )
+    services.hand_over(actor=cast.officer, transfer=transfer)
+    services.receive_transfer(actor=cast.health_officer, transfer=transfer)
+
+
+def _load_registers() -> int:
+    cast = _cast()
+    justice, health, head, officer = cast.justice, cast.health, cast.head, cast.officer
     catalogue = Catalogue.objects.create(
         sector="Tư pháp", decision=CATALOGUE, issued_on=date(2020, 7, 1)
     )
@@ -122,9 +173,12 @@ def _load_registers() -> int:
             receiver=receiver,
         )
         added += 1
-    proposal = services.propose_item(
-        actor=staff,
-        agency=justice,
+    item = _issue(
+        cast,
+        proposer=cast.staff,
+        number="156/BC-STP",
+        doc_date=date(2026, 11, 10),
+        day=date(2026, 11, 10),
         level="mat",
         catalogue_item=mat,
         doc_type="Báo cáo",
@@ -133,10 +187,6 @@ def _load_registers() -> int:
         copies_planned=3,
         copy_allowed=True,
     )
-    item = services.classify_item(
-        actor=head, item=proposal, number="156/BC-STP", doc_date=date(2026, 11, 10)
-    )
-    services.register_outgoing(actor=officer, item=item, day=date(2026, 11, 10))
     # the copy register: two true copies (one spoiled sheet destroyed), then an extract
     copies = services.authorise_copies(
         actor=head, item=item, count=2, form=CopyForm.TRUE_COPY, purpose="Gửi Sở Y tế phối hợp"
@@ -158,14 +208,9 @@ def _load_registers() -> int:
         name="156-BC-STP.txt",
         data="Báo cáo kết quả rà soát hồ sơ thi hành án năm 2026 (dữ liệu mẫu)".encode(),
     )
-    copy = item.copies.get(kind="copy", number=1)
-    transfer = services.approve_provision(
-        actor=head, copy=copy, to_agency=health, purpose="Phối hợp rà soát hồ sơ"
-    )
-    services.hand_over(actor=officer, transfer=transfer)
-    services.receive_transfer(actor=health_officer, transfer=transfer)
+    _provide(cast, item.copies.get(kind="copy", number=1), "Phối hợp rà soát hồ sơ")
     services.propose_item(
-        actor=staff,
+        actor=cast.staff,
         agency=justice,
         level="mat",
         catalogue_item=mat,
@@ -231,15 +276,8 @@ def _load_catalogue_changes() -> int:
     (Art. 22.4, 22.6)."""
     if CatalogueItem.objects.filter(catalogue__decision=CATALOGUE, code="2.3").exists():
         return 0
-    justice = Agency.objects.get(code="demo-stp")
-    health = Agency.objects.get(code="demo-syt")
-    head = Person.objects.get(username="thutruong")
-    officer = Person.objects.get(username="baomat")
-    staff = Person.objects.get(username="canbo")
+    cast = _cast()
     supervisor = Person.objects.get(username="giamsat")
-    health_officer = Person.objects.get(
-        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
-    )
     catalogue = Catalogue.objects.get(decision=CATALOGUE)
     entry = services.add_catalogue_entry(
         actor=supervisor,
@@ -248,9 +286,12 @@ def _load_catalogue_changes() -> int:
         level="mat",
         text="Kế hoạch kiểm tra thi hành án đối với các vụ việc chưa công bố",
     )
-    proposal = services.propose_item(
-        actor=staff,
-        agency=justice,
+    plan = _issue(
+        cast,
+        proposer=cast.staff,
+        number="170/KH-STP",
+        doc_date=date(2026, 11, 12),
+        day=date(2026, 11, 12),
         level="mat",
         catalogue_item=entry,
         doc_type="Kế hoạch",
@@ -258,33 +299,24 @@ def _load_catalogue_changes() -> int:
         recipients="Sở Y tế; Lưu: VT",
         copies_planned=2,
     )
-    plan = services.classify_item(
-        actor=head, item=proposal, number="170/KH-STP", doc_date=date(2026, 11, 12)
-    )
-    services.register_outgoing(actor=officer, item=plan, day=date(2026, 11, 12))
-    transfer = services.approve_provision(
-        actor=head, copy=plan.copies.get(number=2), to_agency=health, purpose="Phối hợp kiểm tra"
-    )
-    services.hand_over(actor=officer, transfer=transfer)
-    services.receive_transfer(actor=health_officer, transfer=transfer)
+    _provide(cast, plan.copies.get(number=2), "Phối hợp kiểm tra")
     services.remove_catalogue_entry(
         actor=supervisor, entry=entry, effective_on=date(2026, 12, 1), decision=REMOVAL
     )
     mat = CatalogueItem.objects.get(catalogue=catalogue, code="2.1")
-    proposal = services.propose_item(
-        actor=staff,
-        agency=justice,
+    report = _issue(
+        cast,
+        proposer=cast.staff,
+        number="12/BC-STP",
+        doc_date=date(2026, 3, 20),
+        day=date(2026, 3, 20),
         level="mat",
         catalogue_item=mat,
         doc_type="Báo cáo",
         summary="Tổng kết công tác thi hành án năm 2025",
     )
-    report = services.classify_item(
-        actor=head, item=proposal, number="12/BC-STP", doc_date=date(2026, 3, 20)
-    )
-    services.register_outgoing(actor=officer, item=report, day=date(2026, 3, 20))
     services.declassify(
-        actor=head,
+        actor=cast.head,
         item=report,
         decided_on=date(2026, 11, 25),
         decision="Quyết định số 45/QĐ-STP",
@@ -305,16 +337,10 @@ def _load_recall() -> int:
     """Recalls ("Tài liệu thu hồi", ND26 Art. 4.4), dated from the day the demo is loaded:
     156/BC-STP recalled from its recipients — Sở Y tế has returned its copy, Bộ Tư pháp and
     Công an tỉnh have until the date — and a plan sent with the mark whose returns are overdue."""
-    justice = Agency.objects.get(code="demo-stp")
-    if SecretItem.objects.filter(agency=justice, recalls__isnull=False).exists():
+    cast = _cast()
+    if SecretItem.objects.filter(agency=cast.justice, recalls__isnull=False).exists():
         return 0
-    health = Agency.objects.get(code="demo-syt")
-    head = Person.objects.get(username="thutruong")
-    officer = Person.objects.get(username="baomat")
-    staff = Person.objects.get(username="canbo")
-    health_officer = Person.objects.get(
-        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
-    )
+    justice, health, head, officer = cast.justice, cast.health, cast.head, cast.officer
     today = timezone.localdate()
     report = SecretItem.objects.get(agency=justice, number="156/BC-STP")
     recall = services.decide_recall(
@@ -330,9 +356,13 @@ def _load_recall() -> int:
     )
     mat = CatalogueItem.objects.get(catalogue__decision=CATALOGUE, code="2.1")
     sent_on = today - timedelta(days=40)
-    proposal = services.propose_item(
-        actor=staff,
-        agency=justice,
+    plan = _issue(
+        cast,
+        proposer=cast.staff,
+        number="160/KH-STP",
+        doc_date=sent_on,
+        day=sent_on,
+        recall_by=today - timedelta(days=10),
         level="mat",
         catalogue_item=mat,
         doc_type="Kế hoạch",
@@ -340,18 +370,7 @@ def _load_recall() -> int:
         recipients="UBND tỉnh Bắc Lâm; Lưu: VT",
         copies_planned=2,
     )
-    plan = services.classify_item(actor=head, item=proposal, number="160/KH-STP", doc_date=sent_on)
-    services.register_outgoing(
-        actor=officer, item=plan, day=sent_on, recall_by=today - timedelta(days=10)
-    )
-    transfer = services.approve_provision(
-        actor=head,
-        copy=plan.copies.get(number=2),
-        to_agency=health,
-        purpose="Lấy ý kiến, trả lại sau khi góp ý",
-    )
-    services.hand_over(actor=officer, transfer=transfer)
-    services.receive_transfer(actor=health_officer, transfer=transfer)
+    _provide(cast, plan.copies.get(number=2), "Lấy ý kiến, trả lại sau khi góp ý")
     return 2
 
 
@@ -360,15 +379,10 @@ def _load_level_change_notice() -> int:
     by Sở Y tế; today the head lowers it to Mật and keeps the extended end (LAW.md lifecycle 9).
     Sở Y tế's copy has taken the new level and end, and its re-marking notice is pending with
     its 15-day deadline (L18 Art. 21.5; L25 Art. 21)."""
-    justice = Agency.objects.get(code="demo-stp")
-    if SecretItem.objects.filter(agency=justice, number="42/KH-STP").exists():
+    cast = _cast()
+    if SecretItem.objects.filter(agency=cast.justice, number="42/KH-STP").exists():
         return 0
-    health = Agency.objects.get(code="demo-syt")
-    head = Person.objects.get(username="thutruong")
-    officer = Person.objects.get(username="baomat")
-    health_officer = Person.objects.get(
-        memberships__agency=health, memberships__role=Role.SECURITY_OFFICER
-    )
+    head = cast.head
     today = timezone.localdate()
     entry = (
         CatalogueItem.objects.filter(
@@ -379,9 +393,12 @@ def _load_level_change_notice() -> int:
     )
     if entry is None:
         return 0
-    proposal = services.propose_item(
-        actor=officer,
-        agency=justice,
+    plan = _issue(
+        cast,
+        proposer=cast.officer,
+        number="42/KH-STP",
+        doc_date=date(2016, 3, 14),
+        day=today - timedelta(days=3),
         level="toi_mat",
         catalogue_item=entry,
         doc_type="Kế hoạch",
@@ -389,10 +406,6 @@ def _load_level_change_notice() -> int:
         recipients="Sở Y tế; Lưu: VT",
         copies_planned=2,
     )
-    plan = services.classify_item(
-        actor=head, item=proposal, number="42/KH-STP", doc_date=date(2016, 3, 14)
-    )
-    services.register_outgoing(actor=officer, item=plan, day=today - timedelta(days=3))
     services.extend_protection(
         actor=head,
         item=plan,
@@ -400,14 +413,7 @@ def _load_level_change_notice() -> int:
         decided_on=today,
         decision="Quyết định số 611/QĐ-STP",
     )
-    transfer = services.approve_provision(
-        actor=head,
-        copy=plan.copies.get(number=2),
-        to_agency=health,
-        purpose="Phối hợp bảo vệ kho lưu trữ",
-    )
-    services.hand_over(actor=officer, transfer=transfer)
-    services.receive_transfer(actor=health_officer, transfer=transfer)
+    _provide(cast, plan.copies.get(number=2), "Phối hợp bảo vệ kho lưu trữ")
     services.change_level(
         actor=head,
         item=plan,

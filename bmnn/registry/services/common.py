@@ -18,6 +18,7 @@ from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.registry import rules
 from bmnn.registry.models import (
+    Book,
     RegisterBook,
     RegisterEntry,
     SecretItem,
@@ -48,12 +49,19 @@ def _summary_for_books(item: SecretItem, day: date) -> str:
     return item.doc_type
 
 
-def _outgoing_columns(
-    item: SecretItem, day: date, *, recipients: str, keeping_unit: str, copies: int, note: str
-) -> dict[str, Any]:
-    """The columns of an outgoing-register line (Decree 63/2026 Appendix III, as encoded), for
-    the first issue of an item and for every later sending of it."""
-    return {
+def _enter_outgoing(
+    actor: Person,
+    item: SecretItem,
+    day: date,
+    *,
+    recipients: str,
+    keeping_unit: str,
+    copies: int,
+    note: str,
+) -> RegisterEntry:
+    """An outgoing-register line in the item's agency (Decree 63/2026 Appendix III, as encoded),
+    for the first issue of an item and for every later sending of it."""
+    columns = {
         "number": item.number,
         "date": item.doc_date.strftime("%d/%m/%Y") if item.doc_date else "",
         "type_summary": _summary_for_books(item, day),
@@ -64,6 +72,7 @@ def _outgoing_columns(
         "copies": copies,
         "note": note,
     }
+    return _enter(actor, item.agency, Book.OUTGOING, item, day, columns)
 
 
 def _book(agency: Agency, kind: str, year: int) -> RegisterBook:

@@ -33,8 +33,8 @@ from bmnn.registry.models import (
 )
 from bmnn.registry.services.common import (
     _enter,
+    _enter_outgoing,
     _law,
-    _outgoing_columns,
 )
 from bmnn.registry.services.recall import recall_handed_over, recall_received
 from bmnn.registry.services.registers import _file_incoming
@@ -443,20 +443,14 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
         "number": copy.number,
         "purpose": transfer.purpose,
     }
-    outgoing = _enter(
+    outgoing = _enter_outgoing(
         actor,
-        item.agency,
-        Book.OUTGOING,
         item,
         day,
-        _outgoing_columns(
-            item,
-            day,
-            recipients=transfer.to_agency.name,
-            keeping_unit=item.agency.name,
-            copies=1,
-            note=note,
-        ),
+        recipients=transfer.to_agency.name,
+        keeping_unit=item.agency.name,
+        copies=1,
+        note=note,
     )
     _enter(
         actor,

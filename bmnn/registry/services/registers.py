@@ -25,8 +25,8 @@ from bmnn.registry.models import (
 )
 from bmnn.registry.services.common import (
     _enter,
+    _enter_outgoing,
     _law,
-    _outgoing_columns,
     _searchable,
     _summary_for_books,
 )
@@ -66,20 +66,14 @@ def register_outgoing(
         Copy(item=item, number=n, kind=CopyKind.ORIGINAL, location=item.agency.name)
         for n in range(1, item.copies_planned + 1)
     )
-    entry = _enter(
+    entry = _enter_outgoing(
         actor,
-        item.agency,
-        Book.OUTGOING,
         item,
         day,
-        _outgoing_columns(
-            item,
-            day,
-            recipients=item.recipients,
-            keeping_unit=keeping_unit or item.agency.name,
-            copies=item.copies_planned,
-            note=note,
-        ),
+        recipients=item.recipients,
+        keeping_unit=keeping_unit or item.agency.name,
+        copies=item.copies_planned,
+        note=note,
     )
     audit.record(
         actor=actor,

@@ -3,7 +3,7 @@ check again what the forms check (the custodian is one of the agency's people, t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -14,8 +14,22 @@ from bmnn.devices.services import MAX_REPORT_BYTES
 from bmnn.org.models import Agency, Level, Person
 from bmnn.web.forms import BootstrapMixin
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 LEVEL_CHOICES = [("", "—"), *Level.choices]
 PERSON_NOT_LISTED = _("Choose one of the agency's people listed.")
+
+
+def person_choice(label: StrOrPromise) -> forms.ModelChoiceField:
+    """One of the agency's people, or no one (the form sets the people of its agency)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="—",
+        error_messages={"invalid_choice": PERSON_NOT_LISTED},
+    )
 
 
 class DayField(forms.DateField):
@@ -87,13 +101,7 @@ class DeviceForm(BootstrapMixin, forms.Form):
     serial = forms.CharField(label=_("Serial number"), max_length=128, required=False)
     os = forms.CharField(label=_("Operating system"), max_length=128, required=False)
     location = forms.CharField(label=_("Location"), max_length=255, required=False)
-    custodian = forms.ModelChoiceField(
-        label=_("Custodian"),
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="—",
-        error_messages={"invalid_choice": PERSON_NOT_LISTED},
-    )
+    custodian = person_choice(_("Custodian"))
     highest_level = forms.ChoiceField(
         label=_("Highest level handled"), choices=LEVEL_CHOICES, required=False
     )
@@ -143,13 +151,7 @@ class MediumForm(_AgencyFormMixin, BootstrapMixin, forms.Form):
         help_text=_("The one Windows and Linux report for the device."),
     )
     make_model = forms.CharField(label=_("Make and model"), max_length=255, required=False)
-    custodian = forms.ModelChoiceField(
-        label=_("Custodian"),
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="—",
-        error_messages={"invalid_choice": PERSON_NOT_LISTED},
-    )
+    custodian = person_choice(_("Custodian"))
     highest_level = forms.ChoiceField(
         label=_("Highest level"), choices=LEVEL_CHOICES, required=False
     )
@@ -172,13 +174,7 @@ class LanForm(_AgencyFormMixin, BootstrapMixin, forms.Form):
     )
     name = forms.CharField(label=_("Name"), max_length=255)
     site = forms.CharField(label=_("Site"), max_length=255)
-    administrator = forms.ModelChoiceField(
-        label=_("Administered by"),
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="—",
-        error_messages={"invalid_choice": PERSON_NOT_LISTED},
-    )
+    administrator = person_choice(_("Administered by"))
     measures = forms.CharField(
         label=_("Security measures"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

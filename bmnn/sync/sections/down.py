@@ -16,6 +16,7 @@ from bmnn.core.notify import notify
 from bmnn.core.text import fold
 from bmnn.org.models import Agency, AgencyGroup, Role
 from bmnn.org.queries import people_in_roles
+from bmnn.plans import services as plan_services
 from bmnn.plans.models import Assignment, Plan, Review, Status, Task, TaskParty
 from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
 from bmnn.sync.models import Peer
@@ -23,20 +24,7 @@ from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_pe
 
 AGENCY_FIELDS = ("name", "short_name", "type", "is_active", "address", "phone")
 GROUP_FIELDS = ("name", "agency_types", "aliases")
-PLAN_FIELDS = (
-    "number",
-    "issuer_name",
-    "place",
-    "date",
-    "title",
-    "legal_basis",
-    "purposes",
-    "budget",
-    "recipients",
-    "signer",
-    "status",
-    "issued_at",
-)
+PLAN_FIELDS = (*plan_services.PLAN_FIELDS, "status", "issued_at")  # its header, and its state
 TASK_FIELDS = (
     "ref",
     "order",

@@ -157,34 +157,21 @@ def test_the_device_form_keeps_the_input_and_refuses_31_february(people, client_
 
 def test_the_media_form_keeps_the_input_and_shows_errors_by_the_fields(people, client_for) -> None:
     client = client_for(people["officer"])
-    response = client.post(
-        "/devices/media/",
-        {
-            "action": "medium",
-            "medium-agency": people["justice"].pk,
-            "medium-label": "USB-MAT-02",
-            "medium-kind": "usb",
-            "medium-serial": "",
-            "medium-registered_on": "31/02/2026",
-        },
-    )
+
+    def send(serial: str, registered_on: str):
+        medium = {"label": "USB-MAT-02", "kind": "usb", "serial": serial}
+        fields = medium | {"agency": people["justice"].pk, "registered_on": registered_on}
+        data = {f"medium-{name}": value for name, value in fields.items()}
+        return client.post("/devices/media/", {"action": "medium", **data})
+
+    response = send("", "31/02/2026")
     page = html.unescape(response.content.decode())
     assert response.status_code == 200 and not Medium.objects.exists()
     assert 'value="USB-MAT-02"' in page and 'value="31/02/2026"' in page
     medium_form = page.split('data-testid="medium-form"', 1)[1].split("</form>", 1)[0]
     assert medium_form.count("invalid-feedback") == 2
     future = (timezone.localdate() + timedelta(days=3)).strftime("%d/%m/%Y")
-    response = client.post(
-        "/devices/media/",
-        {
-            "action": "medium",
-            "medium-agency": people["justice"].pk,
-            "medium-label": "USB-MAT-02",
-            "medium-kind": "usb",
-            "medium-serial": "AB12",
-            "medium-registered_on": future,
-        },
-    )
+    response = send("AB12", future)
     assert "Ngày đăng ký ở trong tương lai." in html.unescape(response.content.decode())
     assert not Medium.objects.exists()
     empty = client.post("/devices/media/", {"action": "lan", "lan-agency": people["justice"].pk})

@@ -19,10 +19,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import dj_database_url
 import pytest
+
+from tests.deploy.installations import clean_environment, drop_database, fresh_database, run
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL = ROOT / "deploy" / "install.sh"
@@ -38,20 +38,6 @@ pytestmark = pytest.mark.skipif(
 def read_env(path: Path) -> dict[str, str]:
     pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
     return {key: value for key, value in pairs if not key.startswith("#")}
-
-
-def server_connection() -> Any:
-    import psycopg
-
-    found = dj_database_url.parse(os.environ["DATABASE_URL"])
-    return psycopg.connect(
-        dbname="postgres",
-        user=found["USER"],
-        password=found["PASSWORD"],
-        host=found["HOST"],
-        port=found["PORT"] or 5432,
-        autocommit=True,
-    )
 
 
 class Server:
@@ -77,19 +63,11 @@ class Server:
         )
         self.settings = read_env(self.dir / "etc" / "bmnn.env")
         self.database = f"bmnn_restore_settings_{os.getpid()}_{name}"
-        with server_connection() as server:
-            server.execute(f'DROP DATABASE IF EXISTS "{self.database}"')
-            server.execute(f'CREATE DATABASE "{self.database}"')
-        url = dj_database_url.parse(os.environ["DATABASE_URL"])
-        self.env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
-        }
+        url = fresh_database(self.database)
+        self.env = clean_environment()
         self.env.update(self.settings)
         self.env.update(
-            DATABASE_URL=f"postgres://{url['USER']}:{url['PASSWORD']}@{url['HOST']}:"
-            f"{url['PORT'] or 5432}/{self.database}",
+            DATABASE_URL=url,
             BMNN_VAR_DIR=str(self.dir / "var"),
             BMNN_DATA_DIR=str(self.dir / "var" / "files"),
             BMNN_BACKUP_PASSPHRASE=PASSPHRASE,
@@ -97,24 +75,11 @@ class Server:
         )
 
     def bmnn(self, *argv: str) -> str:
-        done = subprocess.run(
-            [str(BMNN), *argv],
-            cwd=self.dir,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        if done.returncode:
-            raise AssertionError(
-                f"{self.name}: bmnn {' '.join(argv)}\n{done.stdout}\n{done.stderr}"
-            )
+        done = run(self.name, [str(BMNN), *argv], cwd=self.dir, env=self.env, timeout=600)
         return done.stdout + done.stderr
 
     def drop(self) -> None:
-        with server_connection() as server:
-            server.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        drop_database(self.database)
 
 
 @pytest.fixture

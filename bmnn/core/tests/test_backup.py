@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import dj_database_url
 import pytest
 import time_machine
 from django.utils import translation
@@ -31,6 +30,7 @@ from django.utils.translation import gettext as _
 from bmnn.core import backup
 from bmnn.core.models import AuditEvent
 from bmnn.core.tasks import daily_backup
+from tests.deploy.installations import clean_environment, drop_database, fresh_database, run
 
 ROOT = Path(__file__).resolve().parents[3]
 BMNN = Path(sys.executable).parent / "bmnn"  # the console script of this virtual environment
@@ -40,31 +40,13 @@ LARGE = 2_500_000  # one stored file this large: the backup spans several parts
 PART = backup.CHUNK_SIZE + backup.TAG_SIZE
 
 
-def _server() -> Any:
-    import psycopg
-
-    found = dj_database_url.parse(os.environ["DATABASE_URL"])
-    return psycopg.connect(
-        dbname="postgres",
-        user=found["USER"],
-        password=found["PASSWORD"],
-        host=found["HOST"],
-        port=found["PORT"] or 5432,
-        autocommit=True,
-    )
-
-
 class Installation:
     """One BMNN installation on this machine, reached only through its commands."""
 
     def __init__(self, base: Path, name: str) -> None:
         self.name, self.dir = name, base / name
         self.var, self.data = self.dir / "var", self.dir / "data"
-        self.env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("BMNN_", "DATABASE_URL", "DJANGO_"))
-        }
+        self.env = clean_environment()
         self.env.update(
             BMNN_VAR_DIR=str(self.var),
             BMNN_DATA_DIR=str(self.data),
@@ -74,28 +56,12 @@ class Installation:
         self.database = ""
         if POSTGRES:
             self.database = f"bmnn_backup_{os.getpid()}_{name}"
-            with _server() as server:
-                server.execute(f'DROP DATABASE IF EXISTS "{self.database}"')
-                server.execute(f'CREATE DATABASE "{self.database}"')
-            url = dj_database_url.parse(os.environ["DATABASE_URL"])
-            self.env["DATABASE_URL"] = (
-                f"postgres://{url['USER']}:{url['PASSWORD']}@{url['HOST']}:"
-                f"{url['PORT'] or 5432}/{self.database}"
-            )
+            self.env["DATABASE_URL"] = fresh_database(self.database)
 
     def run(self, *argv: str, check: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run(
-            argv,
-            cwd=ROOT,
-            env={**self.env, **env},
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
+        return run(
+            self.name, list(argv), cwd=ROOT, env={**self.env, **env}, timeout=600, check=check
         )
-        if check and done.returncode:
-            raise AssertionError(f"{self.name}: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
-        return done
 
     def bmnn(self, *argv: str, check: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run(str(BMNN), *argv, check=check, **env)
@@ -118,8 +84,7 @@ class Installation:
 
     def drop(self) -> None:
         if self.database:
-            with _server() as server:
-                server.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            drop_database(self.database)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ import pytest
 
 from bmnn.sync import sealing
 from bmnn.sync.tests.node_steps import HEALTH, JUSTICE
+from tests.deploy.installations import run
 
 ROOT = Path(__file__).resolve().parents[3]
 MARKER = "XQZ7"  # in every register line of the agency nodes; must never travel
@@ -46,18 +47,9 @@ class Node:
         self.made: list[Path] = []
 
     def _run(self, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run(
-            [sys.executable, *argv],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=300,
+        return run(
+            self.name, [sys.executable, *argv], cwd=ROOT, env=self.env, timeout=300, check=check
         )
-        if check and done.returncode:
-            raise AssertionError(f"{self.name}: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
-        return done
 
     def bmnn(self, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return self._run("-m", "bmnn.cli", *argv, check=check)

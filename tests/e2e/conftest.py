@@ -65,20 +65,42 @@ def _close_pages_after_the_test(browser: Any) -> Iterator[None]:
 
 
 @pytest.fixture
+def demo() -> None:
+    """The demo province with its plans and registers."""
+    from bmnn.org.demo import load_demo
+    from bmnn.plans.demo import load_demo_plans
+    from bmnn.registry.demo import load_demo_registry
+
+    load_demo()
+    load_demo_plans()
+    load_demo_registry()
+
+
+@pytest.fixture
 def window(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
     """Pages of one person each (logged in unless `username` is None), one browser context per
-    person, closed before the database goes; confirm() questions are answered yes and kept in
-    `page.asked`. (Older tests define their own.)"""
+    person, `width` pixels wide, closed before the database goes; confirm() questions are kept in
+    `page.asked` and answered yes, but no while `page.say_no` has items (each answer takes one).
+    (Older tests define their own.)"""
     from tests.e2e.helpers import log_in
 
     contexts = []
 
-    def open_as(username: str | None) -> Any:
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    def open_as(username: str | None, width: int = 1366) -> Any:
+        context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
         contexts.append(context)
         page = context.new_page()
-        page.asked = []
-        page.on("dialog", lambda dialog: (page.asked.append(dialog.message), dialog.accept()))
+        page.asked, page.say_no = [], []
+
+        def answer(dialog: Any) -> None:
+            page.asked.append(dialog.message)
+            if page.say_no:
+                page.say_no.pop()
+                dialog.dismiss()
+            else:
+                dialog.accept()
+
+        page.on("dialog", answer)
         if username:
             log_in(page, live_server.url, username)
         return page

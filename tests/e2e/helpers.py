@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -10,6 +11,11 @@ from playwright.sync_api import expect
 
 from bmnn.accounts.totp import current_code
 from bmnn.org.demo import DEMO_PASSWORD
+
+# What the forms say to a date that does not exist, and to an empty field they need.
+BAD_DAY = "31/02/2026"
+DAY_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
+REQUIRED = "Trường này là bắt buộc."
 
 
 def log_in(page: Any, base_url: str, username: str) -> None:
@@ -29,6 +35,56 @@ def log_in(page: Any, base_url: str, username: str) -> None:
     page.get_by_label("Mã 6 chữ số").fill(current_code(device))
     page.get_by_role("button", name="Xác thực").click()
     page.wait_for_url(f"{base_url}/")
+
+
+def health_officer_who_logs_in() -> Any:
+    """The demo health department's security officer, cleared to Tối mật, with the demo password
+    and second factor (the demo gives this officer no login)."""
+    from bmnn.org.demo import demo_totp_key
+    from bmnn.org.models import Person
+
+    health_officer = Person.objects.get(username="demo.syt.officer")
+    health_officer.set_password(DEMO_PASSWORD)
+    health_officer.clearance = "toi_mat"
+    health_officer.save()
+    TOTPDevice.objects.create(
+        user=health_officer, name="demo", key=demo_totp_key(health_officer.username), confirmed=True
+    )
+    return health_officer
+
+
+REPO = Path(__file__).resolve().parents[2]
+# The inspection plan of the demo province, as a text file.
+DEMO_INSPECTION_PLAN = REPO / "bmnn/plans/demo/ke-hoach-kiem-tra-bmnn-cuoi-nam-2026.txt"
+
+
+def plan_pdf(folder: Path, name: str, text_file: Path) -> Path:
+    """The plan written in `text_file`, laid out as the PDF `name` in `folder`."""
+    from bmnn.plans.tests.builders import layout_pdf
+
+    path = folder / name
+    path.write_bytes(layout_pdf(text_file.read_text(encoding="utf-8")))
+    return path
+
+
+def submit_three_times(form: Any) -> dict[str, Any]:
+    """Sends the form three times at once, inside the page: the click as the browser makes it
+    (requestSubmit with the button as submitter), a second click and a script's submit; returns
+    what the page shows 50 ms later (the form's aria-busy, whether the button is disabled, its
+    spinners and its hidden words). All in the page itself: while a navigation is pending,
+    Playwright's own waits look at the next document."""
+    return form.evaluate(
+        """f => {
+            const button = f.querySelector("button[type=submit]");
+            f.requestSubmit(button);
+            f.requestSubmit(button);
+            f.requestSubmit();
+            return new Promise(done => setTimeout(() => done({
+                busy: f.getAttribute("aria-busy"), disabled: button.disabled,
+                spinners: button.querySelectorAll(".spinner-border").length,
+                said: (button.querySelector(".visually-hidden") || {}).textContent}), 50));
+        }"""
+    )
 
 
 def log_out(page: Any) -> None:

@@ -16,11 +16,10 @@ from bmnn.org.demo import load_demo
 from bmnn.reports.models import Incident
 from bmnn.scanner.demo import load_demo_scanner
 from bmnn.scanner.models import Finding, Portal
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import REQUIRED, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 NO_DATE = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
-REQUIRED = "Trường này là bắt buộc."
 
 
 def _error(page: Any, field_id: str) -> Any:
@@ -28,18 +27,20 @@ def _error(page: Any, field_id: str) -> Any:
     return page.locator(f"#{field_id} ~ .invalid-feedback").first
 
 
-def _confirmed(page: Any) -> list[str]:
+def _start(page: Any, live_server: Any, load: Any, username: str) -> list[str]:
+    """The demo province and `load`'s records, `username` logged in on the page; the confirm()
+    questions the page asks are answered yes and kept in the list returned."""
+    load_demo()
+    load()
     asked: list[str] = []
     page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    log_in(page, live_server.url, username)
     return asked
 
 
 def test_the_device_forms_keep_what_was_typed(page: Any, live_server: Any) -> None:
-    load_demo()
-    load_demo_devices()
+    asked = _start(page, live_server, load_demo_devices, "baomat")
     base = live_server.url
-    asked = _confirmed(page)
-    log_in(page, base, "baomat")
     devices, media, lans = (
         Device.objects.count(),
         Medium.objects.count(),
@@ -100,11 +101,8 @@ def test_the_device_forms_keep_what_was_typed(page: Any, live_server: Any) -> No
 
 
 def test_the_scanner_forms_keep_what_was_typed(page: Any, live_server: Any) -> None:
-    load_demo()
-    load_demo_scanner()
+    asked = _start(page, live_server, load_demo_scanner, "giamsat")
     base = live_server.url
-    asked = _confirmed(page)
-    log_in(page, base, "giamsat")
     portals, incidents = Portal.objects.count(), Incident.objects.count()
 
     # a portal: empty, then letters, a negative number and an absurd delay

@@ -7,16 +7,13 @@ fit a 390 px phone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from bmnn.org.demo import load_demo
-from bmnn.plans.demo import ISSUED, load_demo_plans
+from bmnn.plans.demo import ISSUED
 from bmnn.plans.models import Assignment, ProgressUpdate, Task
-from bmnn.registry.demo import load_demo_registry
 from bmnn.registry.models import (
     CarryOut,
     Catalogue,
@@ -26,45 +23,9 @@ from bmnn.registry.models import (
     SecretItem,
     Transfer,
 )
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-BAD_DAY = "31/02/2026"
-DAY_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-REQUIRED = "Trường này là bắt buộc."
-
-
-@pytest.fixture
-def window(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
-    """Logged-in pages, one browser context per person, closed before the database goes. Each
-    records the confirm() questions it is asked and answers yes unless told otherwise."""
-    contexts = []
-
-    def open_as(username: str, width: int = 1366) -> Any:
-        context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.asked, page.say_no = [], []
-
-        def answer(dialog: Any) -> None:
-            page.asked.append(dialog.message)
-            dialog.dismiss() if page.say_no and page.say_no.pop() else dialog.accept()
-
-        page.on("dialog", answer)
-        log_in(page, live_server.url, username)
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def demo() -> None:
-    load_demo()
-    load_demo_plans()
-    load_demo_registry()
 
 
 def _error(page: Any, field_id: str) -> Any:

@@ -6,7 +6,6 @@ province report cannot be sent twice."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,37 +17,9 @@ from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency, Person
 from bmnn.reports import services
 from bmnn.reports.models import Incident, IncidentStep, ProvinceReport, ReportingPeriod, Submission
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import submit_three_times
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def window(browser: Any, live_server: Any) -> Iterator[Callable[[str], Any]]:
-    """Logged-in pages, one browser context per person, closed before the database goes."""
-    contexts = []
-
-    def open_as(username: str) -> Any:
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.asked, page.say_no = [], []  # questions seen; answer "no" while say_no has items
-
-        def answer(dialog: Any) -> None:
-            page.asked.append(dialog.message)
-            if page.say_no:
-                page.say_no.pop()
-                dialog.dismiss()
-            else:
-                dialog.accept()
-
-        page.on("dialog", answer)
-        log_in(page, live_server.url, username)
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def _annual() -> ReportingPeriod:
@@ -302,21 +273,8 @@ def test_the_province_report_is_built_once_and_its_form_keeps_input(window, live
         lambda route: held.append(route) if route.request.method == "POST" else route.continue_(),
     )
     form = supervisor.get_by_test_id("build-form")
-    # the click as the browser makes it, a second click and a script's submit, then what the
-    # page shows 50 ms later, all inside the page: while a navigation is pending, Playwright's
-    # own waits look at the next document
-    state = form.evaluate(
-        """f => {
-            const button = f.querySelector("button[type=submit]");
-            f.requestSubmit(button);
-            f.requestSubmit(button);
-            f.requestSubmit();
-            return new Promise(done => setTimeout(() => done({
-                disabled: button.disabled,
-                spinners: button.querySelectorAll(".spinner-border").length}), 50));
-        }"""
-    )
-    assert state == {"disabled": True, "spinners": 1}
+    state = submit_three_times(form)
+    assert (state["disabled"], state["spinners"]) == (True, 1)
     for _ in range(100):  # the request reaches the route a moment later on a busy machine
         if held:
             break

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, submit_three_times
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -34,21 +34,7 @@ def test_a_second_submit_while_the_first_is_on_its_way_sends_nothing(page, live_
         "**/agencies/new/",
         lambda route: held.append(route) if route.request.method == "POST" else route.continue_(),
     )
-    # the click as the browser makes it (requestSubmit with the button as submitter), a second
-    # click and a script's submit, then what the page shows 50 ms later — all in the page itself:
-    # while a navigation is pending Playwright's own waits look at the next document
-    state = form.evaluate(
-        """f => {
-            const button = f.querySelector("button[type=submit]");
-            f.requestSubmit(button);
-            f.requestSubmit(button);
-            f.requestSubmit();
-            return new Promise(done => setTimeout(() => done({
-                busy: f.getAttribute("aria-busy"), disabled: button.disabled,
-                spinners: button.querySelectorAll(".spinner-border").length,
-                said: (button.querySelector(".visually-hidden") || {}).textContent}), 50));
-        }"""
-    )
+    state = submit_three_times(form)
     assert state == {"busy": "true", "disabled": True, "spinners": 1, "said": "Đang xử lý…"}
     assert len(held) == 1 and len(posts) == 1
     held[0].continue_()

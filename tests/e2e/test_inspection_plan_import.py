@@ -5,8 +5,6 @@ only a week for, confirms, and lands on the inspection with its agencies and the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -14,26 +12,18 @@ from bmnn.inspections.models import Inspection
 from bmnn.org.demo import load_demo
 from bmnn.org.models import Person
 from bmnn.plans.models import Plan
-from bmnn.plans.tests.builders import layout_pdf
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import DEMO_INSPECTION_PLAN, log_in, plan_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PLAN = (
-    Path(__file__).resolve().parents[2]
-    / "bmnn"
-    / "plans"
-    / "demo"
-    / "ke-hoach-kiem-tra-bmnn-cuoi-nam-2026.txt"
-)
+PLAN = DEMO_INSPECTION_PLAN
 
 
 def test_an_inspection_plan_pdf_becomes_an_inspection_after_review(
     page, live_server, tmp_path
 ) -> None:
     load_demo()
-    plan_file = tmp_path / "ke-hoach-kiem-tra-07.pdf"
-    plan_file.write_bytes(layout_pdf(PLAN.read_text(encoding="utf-8")))
+    plan_file = plan_pdf(tmp_path, "ke-hoach-kiem-tra-07.pdf", PLAN)
     inspector = Person.objects.get(username="thanhtra")
 
     log_in(page, live_server.url, "giamsat")

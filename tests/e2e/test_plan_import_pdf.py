@@ -7,27 +7,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from bmnn.org.demo import load_demo
 from bmnn.plans.models import PartyRole, Plan, PlanStatus
-from bmnn.plans.tests.builders import layout_pdf
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import REPO, log_in, plan_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2]
-    / "bmnn"
-    / "plans"
-    / "tests"
-    / "samples"
-    / "layouts"
-    / "01-bvbmnn-phu-luc.txt"
-)
+SAMPLE = REPO / "bmnn/plans/tests/samples/layouts/01-bvbmnn-phu-luc.txt"
 ALL_BODIES = "Các sở, ban, ngành; UBND các xã, phường"
 # the appendix as the plan prints it: reference, the task's first words, lead(s), due date
 # (a quarter or a month ends on its last day; "Thường xuyên" has none). Rows whose lead cell is
@@ -59,8 +49,7 @@ def test_a_pdf_plan_with_an_appendix_table_is_reviewed_and_saved(
     page, live_server, tmp_path
 ) -> None:
     load_demo()
-    plan_file = tmp_path / "ke-hoach-12-KH-UBND.pdf"
-    plan_file.write_bytes(layout_pdf(SAMPLE.read_text(encoding="utf-8")))
+    plan_file = plan_pdf(tmp_path, "ke-hoach-12-KH-UBND.pdf", SAMPLE)
 
     log_in(page, live_server.url, "giamsat")
     page.goto(f"{live_server.url}/plans/import/")

@@ -8,12 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from bmnn.org.demo import DEMO_PASSWORD, demo_totp_key, load_demo
-from bmnn.org.models import Person
-from tests.e2e.helpers import log_in
+from bmnn.org.demo import load_demo
+from tests.e2e.helpers import health_officer_who_logs_in, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,13 +31,7 @@ def _open_item(page: Any, base: str, number: str) -> None:
 
 def test_incoming_copies_provision_receipt_declassification_and_books(browser, live_server) -> None:
     load_demo()
-    health_officer = Person.objects.get(username="demo.syt.officer")
-    health_officer.set_password(DEMO_PASSWORD)
-    health_officer.clearance = "toi_mat"
-    health_officer.save()
-    TOTPDevice.objects.create(
-        user=health_officer, name="demo", key=demo_totp_key(health_officer.username), confirmed=True
-    )
+    health_officer = health_officer_who_logs_in()
     base = live_server.url
     officer = _window(browser, live_server, "baomat")
     head = _window(browser, live_server, "thutruong")

@@ -27,9 +27,11 @@ from bmnn.core.models import AuditEvent
 from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency, Person
 from bmnn.plans.models import Assignment, ProgressUpdate
-from bmnn.plans.services import PartyDraft, TaskDraft, create_plan, issue_plan
+from bmnn.plans.services import create_plan, issue_plan
+from bmnn.plans.tests.builders import task
 from bmnn.sync import channel, node, services
 from bmnn.sync.models import Inbound, Outbound, Peer
+from bmnn.sync.tests.agency_bundles import agency_bundle, progress_update
 from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -67,32 +69,11 @@ def _agency_bundle(pem: bytes, public: bytes, seq: int, progress: list[dict], ac
     """What the justice department's node would send the province: its progress records,
     numbered `seq`, acknowledging the province's bundles up to `ack` (as `_bundle()` in
     bmnn/sync/tests/test_channel.py)."""
-    sections = {"progress": progress} if progress else {}
-    envelope = {
-        "from": bundles.key_id(public),
-        "to": node.key_id(),
-        "seq": seq,
-        "ack": ack,
-        "from_role": "agency",
-        "contents": {k: len(v) for k, v in sections.items()},
-    }
-    files = {"envelope.json": json.dumps(envelope).encode()}
-    files.update({f"sections/{k}.json": json.dumps(v).encode() for k, v in sections.items()})
-    return bundles.write(channel.KIND, files, private_pem=pem, issuer="Nút Sở Tư pháp")
+    return agency_bundle(pem, public, seq, progress, ack, issuer="Nút Sở Tư pháp")
 
 
 def _update(uid: int, assignment: Assignment, note: str) -> dict:
-    return {
-        "id": uid,
-        "assignment": assignment.pk,
-        "status": "in_progress",
-        "note": note,
-        "period": "",
-        "at": "2026-11-02T08:00:00+07:00",
-        "by": "Nguyễn Thị Hoa",
-        "by_login": "baomat",
-        "evidence": [],
-    }
+    return progress_update(uid, assignment.pk, "in_progress", note, "baomat")
 
 
 def _cells(table: Any) -> list[list[str]]:
@@ -103,6 +84,9 @@ def _cells(table: Any) -> list[list[str]]:
     ]
 
 
+TRAINING = "Tập huấn công tác bảo vệ bí mật nhà nước"
+
+
 def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     window, live_server, tmp_path: Path
 ) -> None:
@@ -111,15 +95,7 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     plan = create_plan(
         actor=Person.objects.get(username="giamsat"),
         header={"title": "Kế hoạch năm 2026"},
-        tasks=[
-            TaskDraft(
-                ref="1",
-                content="Tập huấn công tác bảo vệ bí mật nhà nước",
-                leads=[PartyDraft("Sở Tư pháp", agency_id=justice.pk)],
-                timing_kind="date",
-                due_date=date(2026, 12, 20),
-            ),
-        ],
+        tasks=[task("1", TRAINING, ("Sở Tư pháp", justice.pk), date(2026, 12, 20))],
     )
     issue_plan(actor=Person.objects.get(username="giamsat"), plan=plan)
     assignment = Assignment.objects.get(agency=justice)

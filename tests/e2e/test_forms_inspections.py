@@ -6,7 +6,6 @@ agency; concluding and verifying ask first."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -25,39 +24,9 @@ from bmnn.inspections.models import (
     TrainingSession,
 )
 from bmnn.org.demo import load_demo
-from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 DATE_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
-
-
-@pytest.fixture
-def window(browser: Any, live_server: Any) -> Iterator[Callable[[str], Any]]:
-    """Logged-in pages, one browser context per person; dialogs are answered "no" while
-    `say_no` has items, and every question is kept in `asked`."""
-    contexts = []
-
-    def open_as(username: str) -> Any:
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.asked, page.say_no = [], []
-
-        def answer(dialog: Any) -> None:
-            page.asked.append(dialog.message)
-            if page.say_no:
-                page.say_no.pop()
-                dialog.dismiss()
-            else:
-                dialog.accept()
-
-        page.on("dialog", answer)
-        log_in(page, live_server.url, username)
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def _error(page: Any, field_id: str) -> Any:

@@ -16,12 +16,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from bmnn.accounts.services import enrol_known_totp
-from bmnn.org.demo import DEMO_PASSWORD, demo_totp_key, load_demo
+from bmnn.org.demo import DEMO_PASSWORD, demo_totp_key
 from bmnn.org.models import Person
 from bmnn.org.services import grant_clearance
-from bmnn.plans.demo import load_demo_plans
 from bmnn.registry import services
-from bmnn.registry.demo import CATALOGUE, load_demo_registry
+from bmnn.registry.demo import CATALOGUE
 from bmnn.registry.models import (
     CarryOut,
     Catalogue,
@@ -35,21 +34,11 @@ from bmnn.registry.models import (
     RegisterEntry,
     SecretItem,
 )
-from tests.e2e.helpers import kept, refused
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, kept, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-BAD_DAY = "31/02/2026"
-DAY_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-REQUIRED = "Trường này là bắt buộc."
 PASSED = "Hạn trả lại đã qua."
-
-
-@pytest.fixture
-def demo() -> None:
-    load_demo()
-    load_demo_plans()
-    load_demo_registry()
 
 
 def _send(page: Any, action: str, button: str = "button[type=submit]") -> None:

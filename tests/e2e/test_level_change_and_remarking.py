@@ -10,14 +10,13 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from bmnn.org.demo import DEMO_PASSWORD, demo_totp_key, load_demo
+from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency, Person
 from bmnn.registry import rules, services
 from bmnn.registry.models import Catalogue, CatalogueItem, HolderNotice, SecretItem
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import health_officer_who_logs_in, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -72,13 +71,7 @@ def _extended_plan_held_by_health() -> tuple[SecretItem, SecretItem]:
 
 def test_the_head_lowers_an_extended_item_and_the_holder_re_marks(browser, live_server) -> None:
     load_demo()
-    health_officer = Person.objects.get(username="demo.syt.officer")
-    health_officer.set_password(DEMO_PASSWORD)
-    health_officer.clearance = "toi_mat"
-    health_officer.save()
-    TOTPDevice.objects.create(
-        user=health_officer, name="demo", key=demo_totp_key(health_officer.username), confirmed=True
-    )
+    health_officer_who_logs_in()
     item, held = _extended_plan_held_by_health()
     end = item.protected_until.strftime("%d/%m/%Y")
     base = live_server.url

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
+from typing import Any
 
 from bmnn.devices import services
 from bmnn.devices.models import Device
@@ -38,6 +39,11 @@ def load_demo_devices() -> int:
         return 0
     officer = Person.objects.get(username="baomat")
     inspector = Person.objects.get(username="thanhtra")
+
+    def machine(**fields: Any) -> Device:
+        """A device of Sở Tư pháp's inventory, entered by its security officer."""
+        return services.save_device(actor=officer, agency=justice, **fields)
+
     lan = services.save_lan(
         actor=officer,
         agency=justice,
@@ -46,9 +52,7 @@ def load_demo_devices() -> int:
         administrator=officer,
         measures="Không kết nối Internet; tủ mạng khóa; nhật ký truy cập hằng tuần",
     )
-    standalone = services.save_device(
-        actor=officer,
-        agency=justice,
+    standalone = machine(
         asset_tag="STP-MT-01",
         kind="computer",
         make_model="Dell OptiPlex 7090",
@@ -60,9 +64,7 @@ def load_demo_devices() -> int:
         connected_to="none",
         ever_connected="no",
     )
-    services.save_device(
-        actor=officer,
-        agency=justice,
+    machine(
         asset_tag="STP-MT-02",
         kind="computer",
         make_model="HP ProDesk 400",
@@ -75,9 +77,7 @@ def load_demo_devices() -> int:
         ever_connected_on=date(2024, 3, 15),
         ever_connected_to="Internet qua mạng văn phòng Sở, trước khi cài đặt lại và đưa vào mạng LAN độc lập",
     )
-    services.save_device(
-        actor=officer,
-        agency=justice,
+    machine(
         asset_tag="STP-MI-01",
         kind="printer",
         make_model="Canon LBP 2900",
@@ -86,9 +86,7 @@ def load_demo_devices() -> int:
         connected_to="none",
         ever_connected="no",
     )
-    services.save_device(
-        actor=officer,
-        agency=justice,
+    machine(
         asset_tag="STP-MT-04",
         kind="computer",
         make_model="Lenovo ThinkCentre M70s",
@@ -98,9 +96,7 @@ def load_demo_devices() -> int:
         connected_to="none",
         ever_connected="unknown",
     )
-    services.save_device(
-        actor=officer,
-        agency=justice,
+    machine(
         asset_tag="STP-LT-03",
         kind="laptop",
         make_model="Dell Latitude 5440",

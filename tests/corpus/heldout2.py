@@ -33,6 +33,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
+from tests.corpus.common import labelled, perspective_coeffs, word97_items
 from tests.corpus.scanner_corpus import Item
 
 LEVEL_WORD = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
@@ -1215,33 +1216,6 @@ def scan_pdf(pages: list[Image.Image], dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:
-    n = len(values)
-    rows = [[*matrix[i], values[i]] for i in range(n)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        for r in range(n):
-            if r != col:
-                factor = rows[r][col] / rows[col][col]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
-    return [rows[i][n] / rows[i][i] for i in range(n)]
-
-
-def _perspective(
-    dst: list[tuple[float, float]], src: list[tuple[float, float]]
-) -> tuple[float, ...]:
-    """Coefficients that map output points `dst` to input points `src` (Pillow's convention)."""
-    matrix: list[list[float]] = []
-    values: list[float] = []
-    for (x, y), (u, v) in zip(dst, src, strict=True):
-        matrix.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        values.append(u)
-        matrix.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        values.append(v)
-    return tuple(_solve(matrix, values))
-
-
 def photographed(
     paper: Image.Image,
     rng: random.Random,
@@ -1273,7 +1247,7 @@ def photographed(
         (x0 + jitter(), y0 + ph + jitter()),
     ]
     src = [(0.0, 0.0), (paper.width, 0.0), (paper.width, paper.height), (0.0, paper.height)]
-    coeffs = _perspective(corners, src)
+    coeffs = perspective_coeffs(corners, src)
     warped = paper.convert("RGB").transform(
         out, Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC
     )
@@ -2673,15 +2647,8 @@ class _Corpus:
         declassified: bool = False,
     ) -> None:
         self.items.append(
-            Item(
-                name=self.name(stem, ext),
-                data=data,
-                secret=level is not None,
-                level=level,
-                declassified=declassified,
-                category=category,
-                format=fmt,
-                family=family,
+            labelled(
+                self.name(stem, ext), data, level, category, fmt, family, declassified=declassified
             )
         )
 
@@ -4049,18 +4016,5 @@ def build(seed: int = 424242) -> list[Item]:
     _add_legacy_word(c)
     _add_hard_negatives(c)
     _add_negatives(c)
-    converted = word97_of({stem: docx for stem, docx, *_ in c.legacy})
-    for stem, _docx, level, category, family, declassified in c.legacy:
-        c.items.append(
-            Item(
-                name=f"{stem}.doc",
-                data=converted[stem],
-                secret=level is not None,
-                level=level,
-                declassified=declassified,
-                category=category,
-                format="doc",
-                family=family,
-            )
-        )
+    c.items += word97_items(c.legacy, word97_of({stem: docx for stem, docx, *_ in c.legacy}))
     return c.items

@@ -56,6 +56,7 @@ from pptx.dml.color import RGBColor as PptxRGB
 from pptx.util import Emu
 from pptx.util import Pt as PptxPt
 
+from tests.corpus.common import labelled, perspective_coeffs, word97_items
 from tests.corpus.scanner_corpus import Item
 
 SEED = 777001
@@ -775,32 +776,6 @@ def scan_pdf(pages: list[Image.Image], dpi: int, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    n = len(b)
-    m = [[*row[:], v] for row, v in zip(a, b, strict=True)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        for r in range(n):
-            if r != col:
-                k = m[r][col] / m[col][col]
-                m[r] = [x - k * y for x, y in zip(m[r], m[col], strict=True)]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
-def _perspective_coeffs(
-    dst: list[tuple[float, float]], src: list[tuple[float, float]]
-) -> list[float]:
-    """Coefficients for Image.transform: for each output point (dst) where to read (src)."""
-    rows, vals = [], []
-    for (x, y), (u, v) in zip(dst, src, strict=True):
-        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        vals.append(u)
-        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        vals.append(v)
-    return _solve(rows, vals)
-
-
 def phone_photo(
     page: Image.Image,
     rng: random.Random,
@@ -831,7 +806,7 @@ def phone_photo(
         (W * (m + rng.uniform(-j, j)), H * (1 - m + rng.uniform(-j, j))),
     ]
     src = [(0.0, 0.0), (page.width, 0.0), (page.width, page.height), (0.0, page.height)]
-    coeffs = _perspective_coeffs(quad, src)
+    coeffs = perspective_coeffs(quad, src)
     warped = page.convert("RGB").transform(
         (W, H), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC
     )
@@ -2008,15 +1983,14 @@ class Corpus:
         declassified: bool = False,
     ) -> None:
         self.items.append(
-            Item(
-                name=f"{self._name(slug, category)}.{ext}",
-                data=data,
-                secret=level is not None,
-                level=level,
+            labelled(
+                f"{self._name(slug, category)}.{ext}",
+                data,
+                level,
+                category,
+                fmt,
+                family,
                 declassified=declassified,
-                category=category,
-                format=fmt,
-                family=family,
             )
         )
 
@@ -3201,20 +3175,7 @@ def build(seed: int = SEED) -> list[Item]:
     _add_changed_and_declassified(c)
     _add_hard_negatives(c)
     _add_ordinary(c)
-    converted = word97_of({stem: data for stem, data, *_ in c.legacy})
-    for stem, _data, level, category, family, declassified in c.legacy:
-        c.items.append(
-            Item(
-                name=f"{stem}.doc",
-                data=converted[stem],
-                secret=level is not None,
-                level=level,
-                declassified=declassified,
-                category=category,
-                format="doc",
-                family=family,
-            )
-        )
+    c.items += word97_items(c.legacy, word97_of({stem: data for stem, data, *_ in c.legacy}))
     return c.items
 
 

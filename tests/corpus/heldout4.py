@@ -57,6 +57,7 @@ from pptx.dml.color import RGBColor as SlideRGB
 from pptx.util import Mm as SlideMm
 from pptx.util import Pt as SlidePt
 
+from tests.corpus.common import labelled, perspective_coeffs
 from tests.corpus.scanner_corpus import Item
 
 SEED = 909090
@@ -857,33 +858,6 @@ def layout_letter(
 
 # ---------------------------------------------------------------------------------------------
 # what happens to paper on its way into a file
-
-
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    n = len(b)
-    m = [[*row[:], v] for row, v in zip(a, b, strict=True)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(n):
-            if r != c:
-                f = m[r][c] / m[c][c]
-                m[r] = [x - f * y for x, y in zip(m[r], m[c], strict=True)]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
-def perspective_coeffs(
-    dst: list[tuple[float, float]], src: list[tuple[float, float]]
-) -> list[float]:
-    """Coefficients for Image.transform(PERSPECTIVE): output point (dst) -> input point (src)."""
-    a: list[list[float]] = []
-    b: list[float] = []
-    for (x, y), (u, v) in zip(dst, src, strict=True):
-        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        b.append(u)
-        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b.append(v)
-    return _solve(a, b)
 
 
 def scanned(
@@ -2141,15 +2115,14 @@ class Corpus:
         declassified: bool = False,
     ) -> None:
         self.items.append(
-            Item(
-                name=f"{self.stem(hint)}.{ext}",
-                data=data,
-                secret=level is not None,
-                level=level,
+            labelled(
+                f"{self.stem(hint)}.{ext}",
+                data,
+                level,
+                category,
+                fmt or ext,
+                family,
                 declassified=declassified,
-                category=category,
-                format=fmt or ext,
-                family=family,
             )
         )
 
@@ -2208,15 +2181,14 @@ class Corpus:
                 )
                 for p in jobs:
                     self.items.append(
-                        Item(
-                            name=f"{p.stem}.{target}",
-                            data=(root / target / f"{p.stem}.{target}").read_bytes(),
-                            secret=p.level is not None,
-                            level=p.level,
+                        labelled(
+                            f"{p.stem}.{target}",
+                            (root / target / f"{p.stem}.{target}").read_bytes(),
+                            p.level,
+                            p.category,
+                            target,
+                            p.family,
                             declassified=p.declassified,
-                            category=p.category,
-                            format=target,
-                            family=p.family,
                         )
                     )
 

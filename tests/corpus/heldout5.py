@@ -37,6 +37,7 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
+from tests.corpus.common import labelled
 from tests.corpus.heldout5_render import (
     Agency,
     Doc,
@@ -696,15 +697,14 @@ class Corpus:
     ) -> None:
         declassified = category == "declassified"
         self.items.append(
-            Item(
-                name=f"{self.stem(hint)}.{ext}",
-                data=data,
-                secret=level is not None and not declassified,
-                level=None if declassified else level,
+            labelled(
+                f"{self.stem(hint)}.{ext}",
+                data,
+                None if declassified else level,  # a declassified file carries no level
+                category,
+                fmt or ext,
+                family,
                 declassified=declassified,
-                category=category,
-                format=fmt or ext,
-                family=family,
             )
         )
 
@@ -822,15 +822,14 @@ class Corpus:
             )
             for p in self.pending:
                 self.items.append(
-                    Item(
-                        name=f"{p.stem}.doc",
-                        data=(out / f"{p.stem}.doc").read_bytes(),
-                        secret=p.level is not None and not p.declassified,
-                        level=None if p.declassified else p.level,
+                    labelled(
+                        f"{p.stem}.doc",
+                        (out / f"{p.stem}.doc").read_bytes(),
+                        None if p.declassified else p.level,
+                        p.category,
+                        "doc",
+                        p.family,
                         declassified=p.declassified,
-                        category=p.category,
-                        format="doc",
-                        family=p.family,
                     )
                 )
         self.pending.clear()

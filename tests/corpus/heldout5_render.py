@@ -38,6 +38,8 @@ from pptx.dml.color import RGBColor as SlideRGB
 from pptx.util import Mm as SlideMm
 from pptx.util import Pt as SlidePt
 
+from tests.corpus.common import perspective_coeffs
+
 Colour = tuple[int, int, int]
 
 # ---------------------------------------------------------------------------------------------
@@ -482,32 +484,6 @@ def scanned(
     return img
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    n = len(b)
-    m = [[*row, b[i]] for i, row in enumerate(a)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        for r in range(n):
-            if r != col:
-                f = m[r][col] / m[col][col]
-                m[r] = [x - f * y for x, y in zip(m[r], m[col], strict=True)]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
-def _perspective(
-    dst: list[tuple[float, float]], src: list[tuple[float, float]]
-) -> tuple[float, ...]:
-    """Coefficients mapping output points `dst` to input points `src` (PIL's convention)."""
-    a, b = [], []
-    for (x, y), (u, v) in zip(dst, src, strict=True):
-        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        b.append(u)
-        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b.append(v)
-    return tuple(_solve(a, b))
-
-
 def photographed(
     img: Image.Image, rng: random.Random, *, desk: Colour | None = None
 ) -> Image.Image:
@@ -527,7 +503,7 @@ def photographed(
         (ox + w + rng.uniform(-j, j) * w, oy + h + rng.uniform(-j, j) * h),
         (ox + rng.uniform(-j, j) * w, oy + h + rng.uniform(-j, j) * h),
     ]
-    coeffs = _perspective(quad, [(0, 0), (w, 0), (w, h), (0, h)])
+    coeffs = perspective_coeffs(quad, [(0, 0), (w, 0), (w, h), (0, h)])
     warped = sheet.transform(
         (cw, ch), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC
     )

@@ -28,15 +28,12 @@ from bmnn.plans.models import Plan, Task
 from bmnn.registry import services as registry
 from bmnn.registry.demo import CATALOGUE, load_demo_registry
 from bmnn.registry.models import CatalogueItem, Meeting
-from tests.e2e.helpers import kept, refused
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, kept, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-BAD_DAY = "31/02/2026"
-REQUIRED = "Trường này là bắt buộc."
 END_BEFORE_START = "Ngày kết thúc ở trước ngày bắt đầu."
 # the registry's and the plans' day fields
-DAY_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
 # the devices' day fields word it with the example in brackets
 DEVICE_DAY = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
 AUDIT_DAY = "Nhập ngày theo dạng dd/mm/yyyy."

@@ -6,22 +6,17 @@ saved."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from bmnn.inspections.models import Inspection
 from bmnn.org.demo import load_demo
 from bmnn.plans.models import Plan, Task
-from bmnn.plans.tests.builders import layout_pdf
-from tests.e2e.helpers import kept, refused
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, kept, plan_pdf, refused
+from tests.e2e.helpers import DEMO_INSPECTION_PLAN as INSPECTION_PLAN
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-BAD_DAY = "31/02/2026"
-DAY_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
-REQUIRED = "Trường này là bắt buộc."
 # the inspections app words it with the example in brackets
 INSPECTION_DAY = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
 
@@ -79,21 +74,11 @@ def test_the_plan_import_review_refuses_by_the_field(window, live_server, tmp_pa
     assert Plan.objects.count() == plans
 
 
-INSPECTION_PLAN = (
-    Path(__file__).resolve().parents[2]
-    / "bmnn"
-    / "plans"
-    / "demo"
-    / "ke-hoach-kiem-tra-bmnn-cuoi-nam-2026.txt"
-)
-
-
 def test_the_inspection_plan_review_refuses_by_the_field(window, live_server, tmp_path) -> None:
     """The plan read is an inspection plan: its review step, sent with the title emptied, a day
     that does not exist and a unit that ends before it starts."""
     load_demo()
-    source = tmp_path / "ke-hoach-kiem-tra-07.pdf"
-    source.write_bytes(layout_pdf(INSPECTION_PLAN.read_text(encoding="utf-8")))
+    source = plan_pdf(tmp_path, "ke-hoach-kiem-tra-07.pdf", INSPECTION_PLAN)
     supervisor = window("giamsat")
     supervisor.goto(f"{live_server.url}/plans/import/")
     supervisor.get_by_label("Tệp kế hoạch").set_input_files(str(source))

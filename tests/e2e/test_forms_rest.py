@@ -30,12 +30,9 @@ from bmnn.registry.demo import load_demo_registry
 from bmnn.registry.models import CopyAuthorisation, SecretItem
 from bmnn.reports.models import ImportedReport
 from bmnn.sync.models import Inbound, Peer
-from tests.e2e.helpers import kept, refused
+from tests.e2e.helpers import DAY_MESSAGE, REQUIRED, kept, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-REQUIRED = "Trường này là bắt buộc."
-DAY_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
 
 
 def _send(page: Any, test_id: str | None = None) -> None:

@@ -5,8 +5,9 @@ earlier corpora's document templates (only heldout5's interface and this harness
 the cases issue 18 calls hard: envelope and page photos, turned scans, a stamp picture in a PDF
 with a text layer, the stamp only on an annex page, spreadsheets with the level in the print
 header, HTML stamps in pictures or split into spans, Word 97, stamps in slide layouts, slides
-saved as PDF, faxes and small stamps. Its first run's figures are the honest estimate; once its
-misses are looked at, it is seen like the others. The shared checks and report are in
+saved as PDF, faxes and small stamps. Its first run's figures are the honest estimate (session
+11: precision 0.989, recall 0.869, F1 0.925, one hard negative flagged); once its misses are
+looked at, it is seen like the others. The shared checks and report are in
 bench/heldout.py.
 """
 
@@ -14,12 +15,8 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
-from bench.heldout import FORMATS, check_labels, fixtures, report
-from bench.scanner_scoring import Score
+from bench.heldout import FORMATS, fixtures, held_out_tests
 from tests.corpus.heldout6 import SEED, build
-from tests.corpus.scanner_corpus import Item
 
 corpus, scored = fixtures(build, SEED)
 
@@ -28,26 +25,14 @@ NEEDED = FORMATS | {"rtf", "odt", "csv", "png", "jpg"}
 if not (shutil.which("soffice") or shutil.which("libreoffice")):
     NEEDED = NEEDED - {"doc"}
 
-
-def test_corpus_is_labelled_consistently(corpus: tuple[list[Item], float]) -> None:
-    items, cpu_seconds = corpus
-    check_labels(items, size=(190, 215), formats=NEEDED, names_neutral=True)
-    assert all(item.family for item in items)
-    levels = [item.level for item in items if item.secret]
-    assert min(levels.count(level) for level in ("tuyet_mat", "toi_mat", "mat")) >= 20
-    assert cpu_seconds < 120
-
-
-def test_report_held_out_corpus_6(
-    corpus: tuple[list[Item], float],
-    scored: tuple[Score, float],
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    with capsys.disabled():
-        report(f"held-out corpus 6 (seed {SEED})", corpus, scored)
-    assert scored[0].counts["files"] == len(corpus[0])
-
-
-def test_no_hard_negative_flagged(scored: tuple[Score, float]) -> None:
-    result, _ = scored
-    assert result.hard_flagged == [], result.hard_flagged
+(
+    test_corpus_is_labelled_consistently,
+    test_report_held_out_corpus_6,
+    test_no_hard_negative_flagged,
+) = held_out_tests(
+    f"held-out corpus 6 (seed {SEED})",
+    size=(190, 215),
+    formats=NEEDED,
+    names_neutral=True,
+    families_and_levels=True,
+)

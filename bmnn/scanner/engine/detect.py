@@ -190,9 +190,9 @@ def change_of_level(text: str) -> tuple[bool, str | None]:
 
 # the change written as a note in mixed case: "Thay đổi độ mật theo CV số 33/UBND-NC ...",
 # "Điều chỉnh độ mật thành Tối mật" — a short line that starts with the words, then the
-# deciding document or the new level
+# deciding document or the new level (OCR often reads the note's small "mật" as "một")
 CHANGE_NOTE = re.compile(
-    r"^(?:dieu chinh|thay doi) do mat\s*(?:(?::|thanh|len|xuong)\s*(.*)|(?:theo|tu|ngay)\b.*|)$"
+    r"^(?:dieu chinh|thay doi|tang|giam|nang|ha) do m[ao]t\s*(?:(?::|thanh|len|xuong)\s*(.*)|(?:theo|tu|ngay)\b.*|)$"
 )
 
 
@@ -276,10 +276,18 @@ def _heads_an_annex(index: int, blocks: Sequence[Block]) -> bool:
 
 def _may_be_other_stamp(text: str) -> bool:
     """Cheap test before `_other_stamp` for a line in mixed case: it starts like "Bản sao",
-    "Bản số", "Giải mật", "Đã giải mật", "Điều chỉnh" or "Thay đổi" (many short cells of a
-    spreadsheet start with B/G/Đ)."""
+    "Bản số", "Giải mật", "Đã giải mật", "Điều chỉnh", "Thay đổi" or a change's verb before
+    "độ mật" ("Tăng độ mật", "Hạ độ mật"; many short cells of a spreadsheet start with
+    B/G/Đ)."""
     head = strip_diacritics(text.lstrip()[:2]).lower()
-    return head in ("ba", "gi", "di", "da") or fold(text.lstrip()[:7]) == "thay do"
+    return (
+        head in ("ba", "gi", "di", "da")
+        or fold(text.lstrip()[:7]) == "thay do"
+        or CHANGE_VERB.match(fold(text.lstrip()[:12])) is not None
+    )
+
+
+CHANGE_VERB = re.compile(r"(?:tang|giam|nang|ha) do m[ao]t\b")
 
 
 def _maybe_upper(text: str) -> bool:
@@ -320,6 +328,13 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         f = folded_at(i)
         return 0 < len(f) < 200 and SPECIMEN.search(f) is not None
 
+    # where the format gives positions, a specimen's caption is found by place as well: on a
+    # photo of a slide, OCR's stray pieces of the stamp may stand between the two in order
+    specimens_with_box = [
+        i
+        for i, b in enumerate(blocks)
+        if b.box is not None and len(b.text) < 200 and is_specimen(i)
+    ]
     page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
     for index, block in enumerate(blocks):
         page_starts.setdefault(block.page, index)
@@ -409,6 +424,11 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         elif block.box is not None and block.box[1] > FOOT:
             score += 0.15  # printed at the foot of the page, as a footer is
             notes.append("foot of page")
+        if kind == "text" and index == 0 and exact:
+            # a plain text file (a CSV, a note) has no header to stamp: its first line, the
+            # level alone, is where the stamp is typed
+            score += 0.1
+            notes.append("first line of a plain text file")
         window = range(max(0, index - 6), min(len(blocks), index + 7))
         if any(blocks[i].page == block.page and is_anchor(i) for i in window):
             score += 0.1
@@ -431,7 +451,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         if any(
             blocks[i].page == block.page and is_specimen(i)
             for i in range(max(0, index - 3), min(len(blocks), index + 4))
-        ):
+        ) or any(_captions(block, blocks[i]) for i in specimens_with_box):
             score -= 0.6
             notes.append("specimen context")
         candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
@@ -533,6 +553,19 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
         if overlap > 0.6 * height and abs((b1 - b0) - height) < 0.3 * height:
             beside += a1 <= x0 or a0 >= x1
     return beside >= 2
+
+
+def _captions(stamp: Block, caption: Block) -> bool:
+    """Whether `caption` is written right under or over `stamp`, as a specimen's caption is:
+    the same page, overlapping columns, no further away than the stamp is tall."""
+    if stamp.box is None or caption.box is None or stamp.page != caption.page:
+        return False
+    x0, y0, x1, y1 = stamp.box
+    cx0, cy0, cx1, cy1 = caption.box
+    if cx1 < x0 or cx0 > x1:
+        return False
+    gap = max(cy0 - y1, y0 - cy1)
+    return gap <= max(y1 - y0, 0.02)
 
 
 def _near(index: int, count: int, reach: int, test: Callable[[int], bool]) -> bool:

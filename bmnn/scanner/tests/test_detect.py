@@ -286,3 +286,85 @@ def test_typed_text_needs_the_levels_own_letters() -> None:
     read = [*header[:2], Block(text="TUYỆT MỸ", zone=HEADER, order=2, origin="ocr")]
     verdict = detect(read)
     assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def _slide_photo(caption_box: tuple[float, float, float, float]) -> list[Block]:
+    """A photo of a training slide as OCR returns it: the red stamp, stray pieces of it (an
+    overprinted "MẪU" read as noise), and a caption."""
+    noise = [
+        Block(
+            text=text,
+            zone=BODY,
+            order=2 + n,
+            origin="ocr",
+            box=(0.61, 0.39 + 0.01 * n, 0.7, 0.4 + 0.01 * n),
+        )
+        for n, text in enumerate(["T _Ắ", "KWMÐ", "j4", "“4"])
+    ]
+    return [
+        Block(
+            text="Dấu hình chữ nhật, viền đỏ",
+            zone=BODY,
+            order=0,
+            origin="ocr",
+            box=(0.2, 0.33, 0.5, 0.36),
+        ),
+        Block(text="TỐI MẬT", zone=HEADER, order=1, origin="ocr-stamp", box=(0.6, 0.3, 0.72, 0.37)),
+        *noise,
+        Block(text="Mẫu số 01 - độ Tối mật", zone=BODY, order=9, origin="ocr", box=caption_box),
+    ]
+
+
+def test_a_specimen_caption_right_under_the_stamp_counts_whatever_ocr_put_between() -> None:
+    assert not detect(_slide_photo((0.6, 0.43, 0.72, 0.45))).secret
+    far = detect(_slide_photo((0.05, 0.9, 0.3, 0.92)))  # the same words elsewhere on the page
+    assert far.secret and far.level == "toi_mat"
+
+
+def test_the_level_alone_on_the_first_line_of_a_plain_text_file_is_its_stamp() -> None:
+    from bmnn.scanner.engine import scan_bytes
+
+    table = "\n".join(f"{n},Đơn vị {300 + n},{40 + n},Điểm {n}" for n in range(1, 15))
+    csv = f"MẬT\nBảng quân số - trang bị\nSTT,Đơn vị,Quân số,Vị trí\n{table}\n"
+    verdict = scan_bytes(csv.encode("utf-8"), "bang.csv")[0]
+    assert verdict.secret and verdict.level == "mat"
+    # the same word further down (a heading of a note) is not
+    note = f"Bảng quân số - trang bị\nMẬT\nSTT,Đơn vị,Quân số,Vị trí\n{table}\n"
+    assert not scan_bytes(note.encode("utf-8"), "bang.csv")[0].secret
+
+
+@pytest.mark.parametrize(
+    ("old", "note", "new", "level"),
+    [
+        ("MẬT", "Tăng độ mật theo Quyết định", "TỐI MẬT", "toi_mat"),
+        ("TUYỆT MẬT", "Giảm độ mật theo Quyết định", "MẬT", "mat"),
+        ("TỐI MẬT", "Hạ độ mật theo Quyết định", "MẬT", "mat"),
+    ],
+)
+def test_a_raise_or_a_lowering_noted_under_the_old_stamp_is_a_change_of_level(
+    old: str, note: str, new: str, level: str
+) -> None:
+    """A level is adjusted up or down (L18 Art. 21, L25 Art. 21): "tăng", "giảm", "hạ" độ mật."""
+    header = [
+        Block(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", zone=HEADER, order=0),
+        Block(text="Số: 79/CV-PA01", zone=HEADER, order=1),
+        Block(text=old, zone=HEADER, order=2),
+        Block(text=note, zone=HEADER, order=3),
+        Block(text="số 1242/QĐ-UBND ngày 22/02/2025", zone=HEADER, order=4),
+        Block(text=new, zone=HEADER, order=5),
+    ]
+    verdict = detect(header)
+    assert verdict.secret and verdict.level == level
+
+
+def test_a_change_note_read_by_ocr_with_mat_as_mot_still_counts() -> None:
+    header = [
+        Block(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", zone=HEADER, order=0, origin="ocr"),
+        Block(text="Số: 242/QĐ-BCH", zone=HEADER, order=1, origin="ocr"),
+        Block(text="TỐI MÂT", zone=HEADER, order=2, origin="ocr-stamp"),
+        Block(text="Thay đổi độ một theo Quyết định", zone=HEADER, order=3, origin="ocr"),
+        Block(text="số 1630/QĐ-BTC ngày 02/06/2025", zone=HEADER, order=4, origin="ocr"),
+        Block(text="MẶT", zone=HEADER, order=5, origin="ocr-stamp"),
+    ]
+    verdict = detect(header)
+    assert verdict.secret and verdict.level == "mat"

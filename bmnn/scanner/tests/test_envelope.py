@@ -97,6 +97,18 @@ def test_the_mark_survives_size_turn_blur_and_jpeg(
     assert x1 - x0 == pytest.approx(diameter_mm / 210, rel=0.25)
 
 
+@pytest.mark.parametrize(("letter", "fill"), [("A", 0.3), ("B", 0.26), ("C", 0.28)])
+def test_a_small_letter_in_a_wide_ring_is_a_mark(letter: str, fill: float) -> None:
+    """Form 03 sets no proportions: some stamps hold a letter a quarter of the ring's width."""
+    rng = random.Random(40 + ord(letter))
+    sheet = family.envelope_page(rng)
+    ppm = sheet.ppm
+    layer = family.mark_layer(letter, int(16 * ppm), ring=0.05, fill=fill)
+    family.stamp_on(sheet.image, layer, (60 * ppm, 45 * ppm), (25, 25, 25), rng, wear=0.05)
+    assert letters(sheet.image) == [letter]
+    assert letters(photographed(sheet, random.Random(3))) == [letter]
+
+
 def test_the_block_says_the_letter_where_the_circle_is_and_its_page() -> None:
     sheet, (cx, cy, diameter) = marked_envelope("B", seed=40)
     image = sheet.image  # straight from the drawing: the circle's position is known exactly

@@ -240,3 +240,64 @@ def test_a_framed_word_read_as_nothing_is_read_inside_its_frame() -> None:
     mark = Mark((0.45, 0.02, 0.55, 0.06), picture.convert("L"), 2.0)
     _words, lines = read_marks([mark], DEFAULT)
     assert any(stamp_level(line) == ("mat", True) for line in lines[0]), lines
+
+
+def test_a_framed_level_barely_wider_than_tall_is_tried_again_a_round_seal_is_not() -> None:
+    """A red "MẬT" alone in its frame is about 1.4 times as wide as tall: when its first reading
+    finds nothing it is read again (turned, inside its frame); a round seal (1.0) is not."""
+    from PIL import Image
+
+    from bmnn.scanner.engine.extract.images import Mark, _worth_turning
+
+    blank = Image.new("L", (10, 10), 255)
+    assert _worth_turning(Mark((0, 0, 0.1, 0.05), blank, 1.44), [])
+    assert not _worth_turning(Mark((0, 0, 0.1, 0.1), blank, 1.0), [])
+
+
+def _fax_with_a_stamp_askew(angle: float, text: str = "TỐI MẬT") -> bytes:
+    """A faxed page (black and white, no grey): the level stamp under the number, put on
+    `angle` degrees askew, its frame's lines stepping more rows than a level line may."""
+    from PIL import Image, ImageDraw
+
+    image, draw = _page()
+    _header(draw, top_mm=12)
+    stamp = Image.new("L", (int(40 * PX), int(12 * PX)), 255)
+    ink = ImageDraw.Draw(stamp)
+    ink.rectangle((2, 2, stamp.width - 3, stamp.height - 3), outline=0, width=5)
+    ink.text((4 * PX, 2.2 * PX), text, fill=0, font=_font(6, bold=True))
+    turned = stamp.rotate(angle, expand=True, fillcolor=255)
+    image.paste(
+        turned.convert("RGB"), (int(22 * PX), int(36 * PX)), turned.point(lambda v: 255 - v)
+    )
+    fax = image.convert("L").point(lambda v: 0 if v < 140 else 255).convert("RGB")
+    return _scan_pdf(fax)
+
+
+@pytest.mark.parametrize(
+    ("angle", "text", "level"), [(5, "TỐI MẬT", "toi_mat"), (-4.5, "MẬT", "mat")]
+)
+def test_a_black_stamp_put_on_askew_on_a_fax_is_read(angle: float, text: str, level: str) -> None:
+    """The frame's top line falls a dozen rows across the stamp: no level line, so no frame
+    is found level; the top of the page is looked at turned a few degrees each way."""
+    from PIL import Image
+
+    from bmnn.scanner.engine.extract.images import copied_frames, tilted_frames
+
+    data = _fax_with_a_stamp_askew(angle, text)
+    verdict = scan_bytes(data, "fax.pdf")[0]
+    assert verdict.secret and verdict.level == level
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(data)[0].render(scale=DPI / 72).to_pil().convert("L")
+    strip = page.crop((0, 0, page.width, page.height // 5))
+    stamp_at = (int(22 * PX), int(36 * PX))
+    assert not any(
+        box[0] <= stamp_at[0] + 40 <= box[2] for box in copied_frames(strip, _small(strip))
+    )
+    centre = (stamp_at[0] + 20 * PX, stamp_at[1] + 6 * PX)
+    found = [
+        picture
+        for box, picture in tilted_frames(strip)
+        if box[0] < centre[0] < box[2] and box[1] < centre[1] < box[3]
+    ]
+    assert len(found) == 1 and isinstance(found[0], Image.Image)

@@ -552,9 +552,10 @@ def _cut_from_ring(ring: Shape, circle: Circle) -> list[Shape]:
 
 
 def _letter_fits(letter: Shape, circle: Circle) -> bool:
-    """One capital that fills much of the circle and sits in its middle."""
+    """One capital that fills a good part of the circle and sits in its middle. Form 03 gives
+    no proportions: some stamps fill the ring, others hold a letter a quarter of its width."""
     span = 2 * circle.inner
-    if not 0.38 <= letter.height / span <= 0.92:
+    if not MIN_LETTER_SHARE <= letter.height / span <= 0.92:
         return False
     if not 0.22 <= letter.width / span <= 0.9:
         return False
@@ -588,6 +589,9 @@ def _crowded(found: list[Shape], ring: Shape, letter: Shape, circle: Circle) -> 
         if gap < 1.0 * outer or (gap < 3.0 * outer and alike):
             return True
     return False
+
+
+MIN_LETTER_SHARE = 0.22  # the letter's height, of the ring's inner diameter, at the least
 
 
 def _encloses(outer: Shape, inner: Shape) -> bool:

@@ -285,6 +285,7 @@ def _paint(size: tuple[int, int], components: list[Component], value: int) -> An
 
 
 SMALL_WIDTH = 620  # pixels across the copy in which frames are looked for (~75 dpi on A4)
+MIN_STAMP_ASPECT = 1.2  # a framed "MẬT" alone is barely wider than tall; a round seal is 1.0
 
 
 def _bars(
@@ -392,7 +393,7 @@ def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
     for left, top, right, bottom in frames(small, copied=True):
         wide, high = right - left, bottom - top
         if (
-            1.5 <= wide / max(1, high) <= 12
+            MIN_STAMP_ASPECT <= wide / max(1, high) <= 12
             and wide < 0.5 * small.width
             and _apart(small, (left, top, right, bottom))
         ):
@@ -406,6 +407,39 @@ def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
             if not any(_overlap(box, kept) > 0.5 for kept in found):
                 found.append(box)
     return found[:MAX_FAINT_MARKS]
+
+
+TILTS = (5, -5)  # degrees a stamp put on askew is looked for at, when none is found level
+
+
+def tilted_frames(grey: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
+    """Frames of a copy found on the picture turned by `TILTS`: each as its box on the picture
+    as it is (centred where the frame is, of the frame's size) and its inside upright, black
+    on white, ready to read."""
+    import math
+
+    from PIL import Image
+
+    cx, cy = grey.width / 2, grey.height / 2
+    result: list[tuple[tuple[int, int, int, int], Any]] = []
+    for angle in TILTS:
+        turned = grey.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        a = math.radians(angle)
+        for left, top, right, bottom in copied_frames(turned, _small(turned)):
+            # the frame's centre on the picture as it is: the turn undone
+            x, y = (left + right) / 2 - cx, (top + bottom) / 2 - cy
+            ox = cx + x * math.cos(a) - y * math.sin(a)
+            oy = cy + x * math.sin(a) + y * math.cos(a)
+            half_w, half_h = (right - left) / 2, (bottom - top) / 2
+            box = (
+                max(0, int(ox - half_w)),
+                max(0, int(oy - half_h)),
+                min(grey.width, int(ox + half_w)),
+                min(grey.height, int(oy + half_h)),
+            )
+            if not any(_overlap(box, kept) > 0.5 for kept, _ in result):
+                result.append((box, stamp_picture(turned.crop((left, top, right, bottom)))))
+    return result[:MAX_FAINT_MARKS]
 
 
 def _small(grey: Any) -> Any:
@@ -621,7 +655,7 @@ def _worth_turning(mark: Mark, found: list[ocr.Word]) -> bool:
     """A mark whose upright reading may have missed a tilted stamp: stamp-shaped (a line of
     capitals in a box, wider than tall) and read with few or unsure letters. A mark read
     cleanly as something else ("ĐẾN", a signature's name) is not tried again."""
-    if not 1.5 <= mark.aspect <= 12:
+    if not MIN_STAMP_ASPECT <= mark.aspect <= 12:
         return False
     sure = [w for w in found if w.conf >= 75 and sum(ch.isalpha() for ch in w.text) >= 2]
     return len(sure) < 2
@@ -916,6 +950,23 @@ def read_part(
             for left, y0, right, y1 in copied_frames(grey, small)
             if not any(_overlap((left, y0, right, y1), other) > 0.5 for other in greys)
         ]
+        if top == 0 and not greys:
+            # a stamp put on askew: its frame's lines step more rows than a line may; the top
+            # of the page is looked at turned a few degrees each way
+            level = [
+                (int(x0 * width), int(y0 * height), int(x1 * width), int(y1 * height))
+                for x0, y0, x1, y1 in (m.box for m in marks)
+            ]
+            marks += [
+                Mark(
+                    (left / width, y0 / height, right / width, y1 / height),
+                    picture,
+                    (right - left) / max(1, y1 - y0),
+                    "ocr",
+                )
+                for (left, y0, right, y1), picture in tilted_frames(grey)
+                if not any(_overlap((left, y0, right, y1), box) > 0.5 for box in level)
+            ]
     text = erase_frames(grey, small)
     prose = prose_lines(text) if skim else []
     for box in prose:

@@ -46,8 +46,10 @@ STAMP_PATTERNS = (
     (re.compile(r"^(gia han )?thoi han bao ve\b.{0,60}$"), "protection_period_stamp"),  # Form 04
 )
 CHANGE_KEY = "DIEUCHINHDOMAT"  # Form 06
-# stamps that sit beside a level stamp: copy marks and urgency marks, longest first
+# stamps that sit beside a level stamp: the recall mark (Form 07), copy marks and urgency
+# marks, longest first
 COMPANION_KEYS = (
+    "TAILIEUTHUHOI",
     "SAOYBANCHINH",
     "THUONGKHAN",
     "TRICHSAO",
@@ -446,6 +448,9 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             if block.origin == "ocr-stamp" and _in_a_red_line(block, blocks):
                 score -= 0.4
                 notes.append("one word of a line in red")
+            elif block.origin == "ocr-stamp" and _other_sense_here(block, blocks):
+                score -= 0.6
+                notes.append("the first word of another word (mật ong, mật khẩu)")
         if not exact:
             score -= 0.05
         if any(
@@ -553,6 +558,35 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
         if overlap > 0.6 * height and abs((b1 - b0) - height) < 0.3 * height:
             beside += a1 <= x0 or a0 >= x1
     return beside >= 2
+
+
+# words that make "mật" something other than a level: honey, password, density, cipher, close
+# (mật thiết), molasses, ambush, honeyed (mật ngọt), bear bile
+OTHER_SENSES = frozenset({"ong", "khau", "do", "ma", "thiet", "mia", "phuc", "ngot", "gau"})
+
+
+def _other_sense_here(mark: Block, blocks: Sequence[Block]) -> bool:
+    """Whether the page's own reading, on the line where a red mark was cut out, has the mark's
+    words followed by a word that makes them another word ("MẬT ONG" on a honey label, the
+    "ONG" in a shadow the red-ink mask did not take)."""
+    if mark.box is None:
+        return False
+    x0, y0, x1, y1 = mark.box
+    words = fold(mark.text).split()
+    for line in blocks:
+        if line.origin != "ocr" or line.page != mark.page or line.box is None:
+            continue
+        a0, b0, a1, b1 = line.box
+        if min(y1, b1) - max(y0, b0) < 0.6 * (y1 - y0) or a1 <= x0 or a0 >= x1:
+            continue
+        said = fold(line.text).split()
+        for start in range(len(said) - len(words)):
+            if (
+                said[start : start + len(words)] == words
+                and said[start + len(words)] in OTHER_SENSES
+            ):
+                return True
+    return False
 
 
 def _captions(stamp: Block, caption: Block) -> bool:

@@ -368,3 +368,34 @@ def test_a_change_note_read_by_ocr_with_mat_as_mot_still_counts() -> None:
     ]
     verdict = detect(header)
     assert verdict.secret and verdict.level == "mat"
+
+
+@pytest.mark.parametrize(
+    ("line", "secret"), [("MẬT öNG", False), ("MẬT KHẨU", False), ("MẬT", True)]
+)
+def test_a_red_mark_that_the_page_reads_as_the_start_of_another_word_is_not_a_stamp(
+    line: str, secret: bool
+) -> None:
+    """A honey label's red "MẬT ONG" half in shadow: the red-ink mask takes "MẬT" alone, while
+    the page's own reading of that line says "MẬT ONG"."""
+    blocks = [
+        Block(
+            text="HTX ONG MẬT THẠCH BÌNH",
+            zone=HEADER,
+            order=0,
+            origin="ocr",
+            box=(0.28, 0.18, 0.73, 0.24),
+        ),
+        Block(
+            text="MẬT", zone=HEADER, order=1, origin="ocr-stamp", box=(0.285, 0.257, 0.484, 0.395)
+        ),
+        Block(text=line, zone=HEADER, order=2, origin="ocr", box=(0.285, 0.258, 0.714, 0.396)),
+    ]
+    assert detect(blocks).secret is secret
+
+
+def test_a_level_run_into_the_recall_mark_in_a_page_header_is_read() -> None:
+    """A Word 97 header holding the level stamp and "TÀI LIỆU THU HỒI" (Form 07) side by side
+    comes out as one run of text with no space between them."""
+    assert stamp_level("TUYỆT MẬTTÀI LIỆU THU HỒI", approximate=False) == ("tuyet_mat", False)
+    assert stamp_level("TÀI LIỆU THU HỒI") is None

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from bmnn.core.models import AuditEvent
-from bmnn.devices import services
 from bmnn.devices.models import Device, Medium
+from bmnn.devices.tests.builders import edit_device, new_device, new_medium
 from bmnn.org.models import Membership, Role
 
 pytestmark = pytest.mark.django_db
@@ -34,35 +34,16 @@ def _refused(excinfo: pytest.ExceptionInfo[ValidationError]) -> list[str]:
 
 def test_a_device_s_custodian_from_another_agency_is_refused(people) -> None:
     with pytest.raises(ValidationError) as excinfo:
-        services.save_device(
-            actor=people["officer"],
-            agency=people["justice"],
-            asset_tag="STP-PC-07",
-            kind="computer",
-            connected_to="none",
-            custodian=people["outsider"],
-        )
+        new_device(people, custodian=people["outsider"])
     assert _refused(excinfo) == ["Chọn một người thuộc Sở Tư pháp."]
     assert not Device.objects.exists()
     assert not AuditEvent.objects.filter(action__startswith="device.").exists()
 
 
 def test_a_device_s_custodian_changed_to_another_agency_s_person_is_refused(people) -> None:
-    device = services.save_device(
-        actor=people["officer"],
-        agency=people["justice"],
-        asset_tag="STP-PC-07",
-        kind="computer",
-        connected_to="none",
-        custodian=people["staff"],
-    )
+    device = new_device(people, custodian=people["staff"])
     with pytest.raises(ValidationError) as excinfo:
-        services.save_device(
-            actor=people["officer"],
-            agency=people["justice"],
-            device=device,
-            custodian=people["outsider"],
-        )
+        edit_device(people, device, custodian=people["outsider"])
     assert _refused(excinfo) == ["Chọn một người thuộc Sở Tư pháp."]
     device.refresh_from_db()
     assert device.custodian == people["staff"] and device.changes.count() == 1
@@ -71,24 +52,10 @@ def test_a_device_s_custodian_changed_to_another_agency_s_person_is_refused(peop
 def test_a_person_whose_membership_ended_is_no_longer_a_custodian(people) -> None:
     """The boundary: an ended membership does not count; none at all is allowed (no custodian)."""
     Membership.objects.filter(person=people["staff"]).update(is_active=False)
+    fields = {"serial": "AA11BB22", "registered_on": date(2026, 11, 1)}
     with pytest.raises(ValidationError) as excinfo:
-        services.register_medium(
-            actor=people["officer"],
-            agency=people["justice"],
-            label="USB-01",
-            kind="usb",
-            serial="AA11BB22",
-            registered_on=date(2026, 11, 1),
-            custodian=people["staff"],
-        )
+        new_medium(people, custodian=people["staff"], **fields)
     assert _refused(excinfo) == ["Chọn một người thuộc Sở Tư pháp."]
     assert not Medium.objects.exists()
-    medium = services.register_medium(
-        actor=people["officer"],
-        agency=people["justice"],
-        label="USB-01",
-        kind="usb",
-        serial="AA11BB22",
-        registered_on=date(2026, 11, 1),
-    )
+    medium = new_medium(people, **fields)
     assert medium.custodian is None

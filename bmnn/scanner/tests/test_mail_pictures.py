@@ -62,3 +62,24 @@ def test_the_body_text_is_not_a_part_and_a_plain_logo_is_not_secret() -> None:
         "Gửi anh ảnh chụp văn bản sáng nay.",
     ]
     assert not scan_bytes(data, "thu.eml")[0].secret
+
+
+def _nested(depth: int) -> bytes:
+    """A mail whose one attachment sits inside `depth` multiparts."""
+    head = "From: a@b.example\r\nTo: c@d.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n' for i in range(depth)
+    )
+    leaf = (
+        "Content-Type: application/octet-stream\r\n"
+        'Content-Disposition: attachment; filename="a.bin"\r\n\r\nabc\r\n'
+    )
+    closing = "".join(f"--b{i}--\r\n" for i in reversed(range(depth)))
+    return (head + opening + leaf + closing).encode()
+
+
+def test_parts_nested_deeper_than_mail_clients_nest_are_not_looked_into() -> None:
+    from bmnn.scanner.engine.extract.plain import MAIL_NESTING
+
+    assert [name for name, _ in extract_mail(_nested(3)).members] == ["a.bin"]
+    assert extract_mail(_nested(MAIL_NESTING + 5)).members == []

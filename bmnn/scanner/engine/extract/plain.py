@@ -514,10 +514,16 @@ def extract_html(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     return result
 
 
-def _mail_parts(part: Any) -> Any:
+MAIL_NESTING = 16  # multiparts inside multiparts looked into; a mail client nests three or four
+
+
+def _mail_parts(part: Any, depth: int = 0) -> Any:
     """The parts of a message scanned on their own: attachments, and pictures shown inside the
     text (`cid:` images in a multipart/related part, a photo of a page pasted into the mail).
-    The text parts of the body are left to the body; a forwarded message is one part."""
+    The text parts of the body are left to the body; a forwarded message is one part. Parts
+    nested deeper than `MAIL_NESTING` are not looked into."""
+    if depth > MAIL_NESTING:
+        return
     if part.get_content_maintype() == "message" or not part.is_multipart():
         body = part.get_content_type() in ("text/plain", "text/html") and not (
             part.get_content_disposition() == "attachment" or part.get_filename()
@@ -526,7 +532,7 @@ def _mail_parts(part: Any) -> Any:
             yield part
         return
     for inner in part.iter_parts():
-        yield from _mail_parts(inner)
+        yield from _mail_parts(inner, depth + 1)
 
 
 def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:

@@ -332,11 +332,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
 
     # where the format gives positions, a specimen's caption is found by place as well: on a
     # photo of a slide, OCR's stray pieces of the stamp may stand between the two in order
-    specimens_with_box = [
-        i
-        for i, b in enumerate(blocks)
-        if b.box is not None and len(b.text) < 200 and is_specimen(i)
-    ]
+    specimens_with_box: dict[int, list[int]] = {}  # page → its specimen lines with a place
+    for i, b in enumerate(blocks):
+        if b.box is not None and len(b.text) < 200 and is_specimen(i):
+            specimens_with_box.setdefault(b.page, []).append(i)
     page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
     for index, block in enumerate(blocks):
         page_starts.setdefault(block.page, index)
@@ -426,11 +425,12 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         elif block.box is not None and block.box[1] > FOOT:
             score += 0.15  # printed at the foot of the page, as a footer is
             notes.append("foot of page")
-        if kind == "text" and index == 0 and exact:
-            # a plain text file (a CSV, a note) has no header to stamp: its first line, the
-            # level alone, is where the stamp is typed
+        if kind == "text" and index == 0 and exact and _a_table_follows(blocks):
+            # a plain text export of a table (CSV) has no header to stamp: its first line, the
+            # level alone, is where the stamp is typed (a poem or a word list under the word
+            # is not such a file)
             score += 0.1
-            notes.append("first line of a plain text file")
+            notes.append("first line of a table exported as text")
         window = range(max(0, index - 6), min(len(blocks), index + 7))
         if any(blocks[i].page == block.page and is_anchor(i) for i in window):
             score += 0.1
@@ -456,7 +456,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         if any(
             blocks[i].page == block.page and is_specimen(i)
             for i in range(max(0, index - 3), min(len(blocks), index + 4))
-        ) or any(_captions(block, blocks[i]) for i in specimens_with_box):
+        ) or any(_captions(block, blocks[i]) for i in specimens_with_box.get(block.page, [])):
             score -= 0.6
             notes.append("specimen context")
         candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
@@ -466,8 +466,18 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         for index, rule in others
         if rule == "level_change_stamp"
         and not _near(index, len(blocks), 3, is_specimen)
-        # a note in mixed case counts beside a level stamp only, not in a sentence elsewhere
-        and (is_upper(blocks[index].text) or any(abs(c.index - index) <= 3 for c in candidates))
+        # a note in mixed case counts beside a level stamp only, not in a sentence elsewhere,
+        # and names the deciding document (its number or date), as a training text does not
+        and (
+            is_upper(blocks[index].text)
+            or (
+                any(abs(c.index - index) <= 3 for c in candidates)
+                and any(
+                    DECIDING_DOCUMENT.search(blocks[i].text)
+                    for i in range(index, min(len(blocks), index + 3))
+                )
+            )
+        )
     ]
     if not (changes and _apply_change(candidates, changes, blocks)):
         _weigh_specimens(candidates)
@@ -560,9 +570,11 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
     return beside >= 2
 
 
-# words that make "mật" something other than a level: honey, password, density, cipher, close
-# (mật thiết), molasses, ambush, honeyed (mật ngọt), bear bile
-OTHER_SENSES = frozenset({"ong", "khau", "do", "ma", "thiet", "mia", "phuc", "ngot", "gau"})
+# words that make "mật" something other than a level: honey, password, close (mật thiết),
+# molasses, ambush, honeyed (mật ngọt), bear bile — compared without their marks (OCR drops
+# them); density and cipher (độ, mã) only with them, since "Đồ Sơn", "do đó", "mà" fold alike
+OTHER_SENSES = frozenset({"ong", "khau", "thiet", "mia", "phuc", "ngot", "gau"})
+OTHER_SENSES_MARKED = frozenset({"ĐỘ", "MÃ"})
 
 
 def _other_sense_here(mark: Block, blocks: Sequence[Block]) -> bool:
@@ -579,14 +591,27 @@ def _other_sense_here(mark: Block, blocks: Sequence[Block]) -> bool:
         a0, b0, a1, b1 = line.box
         if min(y1, b1) - max(y0, b0) < 0.6 * (y1 - y0) or a1 <= x0 or a0 >= x1:
             continue
-        said = fold(line.text).split()
+        marked = line.text.upper().split()
+        said = [fold(word) for word in marked]
         for start in range(len(said) - len(words)):
-            if (
-                said[start : start + len(words)] == words
-                and said[start + len(words)] in OTHER_SENSES
+            after = start + len(words)
+            if said[start:after] == words and (
+                said[after] in OTHER_SENSES or marked[after] in OTHER_SENSES_MARKED
             ):
                 return True
     return False
+
+
+# a document's number ("số 1242/QĐ-UBND", "33/UBND-NC") or a date: what a change note cites
+DECIDING_DOCUMENT = re.compile(r"\d+\s*/\s*[A-ZĐ]|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
+
+
+def _a_table_follows(blocks: Sequence[Block]) -> bool:
+    """Whether most of the lines after the first are rows of a table (two or more commas,
+    semicolons or tabs): a CSV export, not prose or a list of words."""
+    rows = [b.text for b in blocks[1:9]]
+    cells = [r for r in rows if max(r.count(","), r.count(";"), r.count("\t")) >= 2]
+    return len(rows) >= 3 and len(cells) >= 0.6 * len(rows)
 
 
 def _captions(stamp: Block, caption: Block) -> bool:

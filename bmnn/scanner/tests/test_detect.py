@@ -371,7 +371,14 @@ def test_a_change_note_read_by_ocr_with_mat_as_mot_still_counts() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "secret"), [("MẬT öNG", False), ("MẬT KHẨU", False), ("MẬT", True)]
+    ("line", "secret"),
+    [
+        ("MẬT öNG", False),
+        ("MẬT KHẨU", False),
+        ("MẬT", True),
+        ("MẬT Đồ Sơn, ngày 12 tháng 5", True),
+        ("MẬT MÃ", False),
+    ],
 )
 def test_a_red_mark_that_the_page_reads_as_the_start_of_another_word_is_not_a_stamp(
     line: str, secret: bool
@@ -399,3 +406,24 @@ def test_a_level_run_into_the_recall_mark_in_a_page_header_is_read() -> None:
     comes out as one run of text with no space between them."""
     assert stamp_level("TUYỆT MẬTTÀI LIỆU THU HỒI", approximate=False) == ("tuyet_mat", False)
     assert stamp_level("TÀI LIỆU THU HỒI") is None
+
+
+def test_a_word_list_or_a_poem_under_the_level_word_is_not_a_stamped_file() -> None:
+    from bmnn.scanner.engine import scan_bytes
+
+    words = "MẬT\nMẬT ONG\nMẬT KHẨU\nMẬT ĐỘ\nMẬT THIẾT\nBÍ MẬT\n"
+    poem = "MẬT\nGiọt mật ngọt trên cành hoa nhãn\nCon ong chăm chỉ suốt mùa hè\nĐể dành cho em\n"
+    for text in (words, poem):
+        assert not scan_bytes(text.encode("utf-8"), "ghi-chu.txt")[0].secret
+
+
+def test_a_change_note_in_a_training_text_that_names_no_decision_does_not_count() -> None:
+    """A guide to stamping shows a change with the two stamps; no decision is cited, so the
+    two levels stay specimens of a guide."""
+    blocks = [
+        Block(text="HƯỚNG DẪN ĐÓNG DẤU", zone=HEADER, order=0),
+        Block(text="TỐI MẬT", zone=HEADER, order=1),
+        Block(text="Giảm độ mật từ Tối mật xuống Mật", zone=HEADER, order=2),
+        Block(text="MẬT", zone=HEADER, order=3),
+    ]
+    assert not detect(blocks).secret

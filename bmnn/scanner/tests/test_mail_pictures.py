@@ -83,3 +83,21 @@ def test_parts_nested_deeper_than_mail_clients_nest_are_not_looked_into() -> Non
 
     assert [name for name, _ in extract_mail(_nested(3)).members] == ["a.bin"]
     assert extract_mail(_nested(MAIL_NESTING + 5)).members == []
+
+
+def test_a_second_text_part_outside_the_body_is_scanned_as_a_part() -> None:
+    """A mail of two inline text parts one after the other (no alternative): the first is the
+    body, the second (a secret letter pasted as text) is scanned on its own."""
+    message = EmailMessage()
+    message["Subject"] = "Gửi văn bản"
+    message.make_mixed()
+    first, second = EmailMessage(), EmailMessage()
+    first.set_content("Gửi anh văn bản dưới đây.")
+    second.set_content(
+        "UBND TỈNH NAM SƠN\nSố: 12/UBND-NC\nTỐI MẬT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Về việc rà soát nhân sự làm việc ở bộ phận cơ yếu.\n"
+    )
+    message.attach(first)
+    message.attach(second)
+    verdict = scan_bytes(message.as_bytes(), "thu.eml")[0]
+    assert verdict.secret and verdict.level == "toi_mat"

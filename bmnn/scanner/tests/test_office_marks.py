@@ -194,3 +194,33 @@ def test_a_stamp_in_a_layout_no_slide_uses_is_not_shown_so_not_read() -> None:
     data = _deck_with_stamp_behind(layout_used=False)
     assert "TỐI MẬT" not in [b.text for b in extract_pptx(data).blocks]
     assert not scan_bytes(data, "giao-ban.pptx")[0].secret
+
+
+def test_a_layout_shape_python_pptx_does_not_know_is_read_for_its_text_without_failing() -> None:
+    """A shape with no geometry of a kind python-pptx names (other tools write such shapes in
+    layouts): the scan does not fail on it, and the slide's own stamp is still read."""
+    from lxml import etree
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(_deck_with_stamp_behind(layout_used=True)))
+    odd = etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+        '<p:nvSpPr><p:cNvPr id="99" name="odd"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        "<p:spPr/></p:sp>"
+    )
+    deck.slide_layouts[1].shapes._spTree.append(odd)
+    out = io.BytesIO()
+    deck.save(out)
+    verdict = scan_bytes(out.getvalue(), "giao-ban.pptx")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_layout_the_slide_hides_is_not_read() -> None:
+    """`showMasterSp="0"` on a slide hides what its layout and master draw: not shown, not read."""
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(_deck_with_stamp_behind(layout_used=True)))
+    deck.slides[0]._element.set("showMasterSp", "0")
+    out = io.BytesIO()
+    deck.save(out)
+    assert "TỐI MẬT" not in [b.text for b in extract_pptx(out.getvalue()).blocks]

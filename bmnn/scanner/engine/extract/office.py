@@ -871,7 +871,7 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             ((shape.left or 0) + (shape.width or 0)) / width,
             top + (shape.height or 0) / height,
         )
-        if number == 1 and top < 0.4 and shape.shape_type == 13 and len(header_pictures) < 3:
+        if number == 1 and top < 0.4 and _shape_type(shape) == 13 and len(header_pictures) < 3:
             header_pictures.extend(_slide_picture(shape))  # a stamp pasted as a picture
         # a stamp drawn on a slide: red text or a red outline
         red = any(is_red(colour.get("val")) for colour in shape._element.iter(f"{_A}srgbClr"))
@@ -901,37 +901,63 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     return result
 
 
+def _shape_type(shape: Any) -> int | None:
+    """python-pptx's kind of a shape, or None for a shape it does not know (a valid shape with
+    no geometry of a kind it names, as other tools write in layouts): read for its text only."""
+    try:
+        return int(shape.shape_type)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+
+
 def _flat(group: Any) -> Any:
     """The shapes of a shape tree, a group's children in its place."""
     for shape in group:
-        if shape.shape_type == 6:  # a group
+        if _shape_type(shape) == 6:  # a group
             yield from _flat(shape.shapes)
         else:
             yield shape
 
 
 def _deck_shapes(deck: Any) -> Any:
-    """(slide number, shape) for every shape a reader sees: each slide's own, then the
-    shapes its layout and master draw on it. A stamp put in a layout or the master shows on
-    every slide made from it, though no slide holds its text; their placeholders ("Click to
-    edit…") only show through when a slide leaves them empty, so they are passed over. A layout
-    or master is read once, as part of the first slide that uses it."""
+    """(slide number, shape) for the shapes a slide shows: its own, then those its layout and
+    master draw on it (unless the slide or the layout hides them, `showMasterSp="0"`); shapes
+    marked hidden are left out. A stamp put in a layout or the master shows on every slide made
+    from it, though no slide holds its text; their placeholders ("Click to edit…") only show
+    through when a slide leaves them empty, so they are passed over. A layout or master is read
+    once, as part of the first slide that shows it."""
     seen: set[int] = set()
     for number, slide in enumerate(deck.slides, start=1):
-        for shape in _flat(slide.shapes):
-            yield number, shape
+        yield from ((number, shape) for shape in _flat(slide.shapes) if not _hidden(shape))
         try:
             layout = slide.slide_layout
             behind = [layout, layout.slide_master]
         except (KeyError, AttributeError, ValueError):  # no layout part: its own shapes only
             behind = []
+        if _hides_master(slide):
+            behind = []
+        elif behind and _hides_master(behind[0]):
+            behind = behind[:1]
         for part in behind:
             if id(part.part) in seen:
                 continue
             seen.add(id(part.part))
             for shape in _flat(part.shapes):
-                if not shape.is_placeholder:
+                if not shape.is_placeholder and not _hidden(shape):
                     yield number, shape
+
+
+def _hides_master(part: Any) -> bool:
+    """Whether a slide (or a layout) hides the shapes of the parts behind it."""
+    return part._element.get("showMasterSp") in ("0", "false")
+
+
+def _hidden(shape: Any) -> bool:
+    """Whether a shape is marked hidden (its non-visual properties, `hidden="1"`)."""
+    for element in shape._element.iter():
+        if str(element.tag).endswith("}cNvPr"):
+            return element.get("hidden") in ("1", "true")
+    return False
 
 
 def _slide_picture(shape: Any) -> list[bytes]:

@@ -65,10 +65,14 @@ def _ink(textpage: Any, left: float, bottom: float, top: float) -> tuple[bool, b
     what a stamp typed into the document (or exported from a slide) keeps in the PDF."""
     import ctypes
 
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    char = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, max(2.0, (top - bottom) / 2))
-    if char is None or char < 0:
+    try:
+        char = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, max(2.0, (top - bottom) / 2))
+    except pdfium.PdfiumError:  # pdfium could not say which character is there: no ink known
+        return False, False
+    if char is None:
         return False, False
     rgba = [ctypes.c_uint() for _ in range(4)]
     filled = raw.FPDFText_GetFillColor(textpage.raw, char, *(ctypes.byref(c) for c in rgba))

@@ -517,22 +517,24 @@ def extract_html(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
 MAIL_NESTING = 16  # multiparts inside multiparts looked into; a mail client nests three or four
 
 
-def _mail_parts(part: Any, depth: int = 0) -> Any:
-    """The parts of a message scanned on their own: attachments, and pictures shown inside the
-    text (`cid:` images in a multipart/related part, a photo of a page pasted into the mail).
-    The text parts of the body are left to the body; a forwarded message is one part. Parts
-    nested deeper than `MAIL_NESTING` are not looked into."""
+def _mail_parts(part: Any, body: Any, depth: int = 0, alternative: bool = False) -> Any:
+    """The parts of a message scanned on their own: attachments, pictures shown inside the text
+    (`cid:` images in a multipart/related part, a photo of a page pasted into the mail), and
+    text parts other than the body (`body`, read as the body, and the other versions of it in
+    its multipart/alternative). A forwarded message is one part. Parts nested deeper than
+    `MAIL_NESTING` are not looked into."""
     if depth > MAIL_NESTING:
         return
     if part.get_content_maintype() == "message" or not part.is_multipart():
-        body = part.get_content_type() in ("text/plain", "text/html") and not (
+        text = part.get_content_type() in ("text/plain", "text/html") and not (
             part.get_content_disposition() == "attachment" or part.get_filename()
         )
-        if not body:
+        if not (text and (part is body or alternative)):
             yield part
         return
+    inside = alternative or part.get_content_subtype() == "alternative"
     for inner in part.iter_parts():
-        yield from _mail_parts(inner, depth + 1)
+        yield from _mail_parts(inner, body, depth + 1, inside)
 
 
 def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
@@ -558,7 +560,7 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         if body.get_content_type() == "text/html":
             content = html_text(content.encode("utf-8"))
         result.blocks += lines_to_blocks(str(content), origin="mail", start=len(result.blocks))
-    for index, part in enumerate(_mail_parts(message)):
+    for index, part in enumerate(_mail_parts(message, body)):
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many attachments; the rest were not scanned")
             break

@@ -226,9 +226,14 @@ def answer(
     if result == Answer.Result.NOT_COMPLIANT and not evidence.strip():
         raise ValidationError({"evidence": _("Say what was seen that does not comply.")})
     row = _save_answer(actor, inspection, target, item, result, evidence)
+    _mark_started(inspection)
+    return row
+
+
+def _mark_started(inspection: Inspection) -> None:
+    """A planned inspection is under way once its first answer is saved."""
     if inspection.status == Inspection.Status.PLANNED:
         Inspection.objects.filter(pk=inspection.pk).update(status=Inspection.Status.IN_PROGRESS)
-    return row
 
 
 def _save_answer(
@@ -282,8 +287,8 @@ def answer_checklist(
         raise ValidationError(problems)
     for item, result, evidence in rows:
         _save_answer(actor, inspection, target, item, result, evidence)
-    if rows and inspection.status == Inspection.Status.PLANNED:
-        Inspection.objects.filter(pk=inspection.pk).update(status=Inspection.Status.IN_PROGRESS)
+    if rows:
+        _mark_started(inspection)
     return len(rows)
 
 

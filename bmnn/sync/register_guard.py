@@ -47,6 +47,7 @@ def problems(files: Mapping[str, bytes]) -> list[str]:
         return []
     allowed = {section.name for section in sections_for("agency", "province")}
     found = []
+    register: tuple[set[str], list[str]] | None = None  # read once, when a section needs it
     for name, data in files.items():
         if name.startswith("attachments/") and not rules.attachment_may_leave_agency(
             name.removeprefix("attachments/")
@@ -58,7 +59,8 @@ def problems(files: Mapping[str, bytes]) -> list[str]:
         if section not in allowed:
             found.append(f"{name}: an agency node does not send {section}")
             continue
-        numbers, summaries = _register_texts()
+        register = register or _register_texts()
+        numbers, summaries = register
         for text in _strings(json.loads(data)):
             if rules.register_line_in(text, numbers, summaries):
                 found.append(f"{name}: carries a register line ({text[:40]!r})")

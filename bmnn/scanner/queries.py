@@ -58,8 +58,18 @@ def portal_by_id(pk: int) -> Portal | None:
 
 
 def last_runs(portals: list[Portal]) -> list[tuple[Portal, CrawlRun | None]]:
-    """Each portal with its last run (with `found`, see `with_found`)."""
-    return [(p, with_found(p.runs.all()).first()) for p in portals]
+    """Each portal with its last run (with `found`, see `with_found`): two queries, however
+    many portals."""
+    latest = CrawlRun.objects.filter(portal=OuterRef("pk")).order_by("-started_at", "-pk")
+    last = dict(
+        Portal.objects.filter(pk__in=[p.pk for p in portals])
+        .annotate(last=Subquery(latest.values("pk")[:1]))
+        .values_list("pk", "last")
+    )
+    runs = {
+        r.pk: r for r in with_found(CrawlRun.objects.filter(pk__in=[x for x in last.values() if x]))
+    }
+    return [(p, runs.get(last.get(p.pk) or 0)) for p in portals]
 
 
 def run_of(portals: list[Portal], run_id: int) -> CrawlRun | None:

@@ -21,6 +21,14 @@ def may_exchange(own_role: str, peer_role: str) -> bool:
     return {own_role, peer_role} == {PROVINCE, AGENCY}
 
 
+def may_close_incident(sender_role: str) -> bool:
+    """On an agency node, an incident it reported is closed only by a step the province node
+    signed: the provincial police receive the report and follow the incident up (ND26 Art.
+    8.1.b [V]), and on the province's own pages only its supervisor closes one (the rule of
+    `policy.can_close_incident`). A step from any other sender does not close it."""
+    return sender_role == PROVINCE
+
+
 def attachment_may_leave_agency(name: str) -> bool:
     """Of the files attached to an agency node's bundle, only the evidence of a task done
     (`evidence-<id>`) may leave: nothing of the register travels (ND26 Art. 4.7 [V])."""

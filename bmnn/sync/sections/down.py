@@ -19,6 +19,7 @@ from bmnn.org.queries import people_in_roles
 from bmnn.plans import services as plan_services
 from bmnn.plans.models import Assignment, Plan, Review, Status, Task, TaskParty
 from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
+from bmnn.sync import rules
 from bmnn.sync.models import Peer
 from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_person
 
@@ -417,6 +418,8 @@ def apply_incident_steps(
             peer, str(record.get("by_login") or "province"), str(record.get("by") or "")
         )
         closes = bool(record.get("closes"))
+        if closes and not rules.may_close_incident(peer.role):
+            raise ValidationError(_("Only the province node closes an incident."))
         step = IncidentStep.objects.create(
             incident=incident, text=str(record.get("text") or "")[:20_000], author=by, closes=closes
         )

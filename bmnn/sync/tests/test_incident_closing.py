@@ -72,7 +72,7 @@ def test_a_closing_step_closes_the_incident_only_from_the_province_node(
     if closed:
         apply_incident_steps(peer, [_closing_step(found, "s-1")], {}, officer)
     else:
-        with pytest.raises(ValidationError, match="province node closes"):
+        with pytest.raises(ValidationError, match="nút cấp tỉnh"):
             apply_incident_steps(peer, [_closing_step(found, "s-1")], {}, officer)
     found.refresh_from_db()
     assert (found.status == Incident.Status.CLOSED) is closed

@@ -451,6 +451,9 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             elif block.origin == "ocr-stamp" and _other_sense_here(block, blocks):
                 score -= 0.6
                 notes.append("the first word of another word (mật ong, mật khẩu)")
+            elif block.origin == "ocr-stamp" and _one_word_of_a_title(block, blocks):
+                score -= 0.6
+                notes.append("one word of a title the page reads on")
         if not exact:
             score -= 0.05
         if any(
@@ -599,6 +602,41 @@ def _other_sense_here(mark: Block, blocks: Sequence[Block]) -> bool:
                 said[after] in OTHER_SENSES or marked[after] in OTHER_SENSES_MARKED
             ):
                 return True
+    return False
+
+
+def _one_word_of_a_title(mark: Block, blocks: Sequence[Block]) -> bool:
+    """Whether the page's own reading puts a red mark inside a line of letters of its own size:
+    the line holds the mark's words and runs on past the mark by half its width or more, and
+    what it says there (a word of two or more letters) takes as much width per letter as the
+    mark does. A title's first word printed in red ("MẬT ONG", its "ONG" in a shadow the
+    red-ink mask did not take, and read as anything) is such a line; the smaller print that a
+    stamp may share a line with ("Đồ Sơn, ngày 12 tháng 5") is not, and a framed stamp's mark,
+    cut out with its frame, is wider per letter than any text beside it."""
+    if mark.box is None:
+        return False
+    x0, y0, x1, y1 = mark.box
+    words = fold(mark.text).split()
+    per_letter = (x1 - x0) / max(1, sum(len(w) for w in words))
+    for line in blocks:
+        if line.origin != "ocr" or line.page != mark.page or line.box is None:
+            continue
+        a0, b0, a1, b1 = line.box
+        if min(y1, b1) - max(y0, b0) < 0.6 * (y1 - y0) or a1 <= x0 or a0 >= x1:
+            continue
+        said = fold(line.text).split()
+        at = [i for i in range(len(said)) if said[i : i + len(words)] == words]
+        if not at:
+            continue
+        rest = said[: at[0]] + said[at[0] + len(words) :]
+        beyond = max(0.0, x0 - a0) + max(0.0, a1 - x1)
+        letters = sum(len(w) for w in rest)
+        if (
+            any(sum(c.isalpha() for c in w) >= 2 for w in rest)
+            and beyond >= 0.5 * (x1 - x0)
+            and beyond / letters >= 0.6 * per_letter
+        ):
+            return True
     return False
 
 

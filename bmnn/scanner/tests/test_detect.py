@@ -378,13 +378,19 @@ def test_a_change_note_read_by_ocr_with_mat_as_mot_still_counts() -> None:
         ("MẬT", True),
         ("MẬT Đồ Sơn, ngày 12 tháng 5", True),
         ("MẬT MÃ", False),
+        # the shadowed "ONG" read as another word: letters as wide as the mark's run on past it
+        ("MẬT SING", False),
+        ("MẬT 0NG", False),
+        # smaller print sharing the stamp's line: many narrower letters
+        ("MẬT UBND TỈNH ĐÔNG GIANG", True),
     ],
 )
 def test_a_red_mark_that_the_page_reads_as_the_start_of_another_word_is_not_a_stamp(
     line: str, secret: bool
 ) -> None:
     """A honey label's red "MẬT ONG" half in shadow: the red-ink mask takes "MẬT" alone, while
-    the page's own reading of that line says "MẬT ONG"."""
+    the page's own reading of that line says "MẬT ONG", or reads the shadowed word as another
+    word of the same size."""
     blocks = [
         Block(
             text="HTX ONG MẬT THẠCH BÌNH",

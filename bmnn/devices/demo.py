@@ -6,7 +6,6 @@ on the office Wi-Fi (prohibited, Law 117/2025/QH15, Art. 5.2)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from typing import Any
@@ -16,20 +15,22 @@ from bmnn.devices.models import Device
 from bmnn.org.models import Agency, Person
 
 
-def _report(evidence: list[dict], hostname: str, machine_id: str) -> bytes:
-    body = {
+def host_report(
+    evidence: list[dict[str, Any]], machine: dict[str, str], generated_at: str
+) -> bytes:
+    """A host-audit report as the agent writes it, sealed with its fingerprint (the demo's, and
+    the tests' through devices/tests/builders.py)."""
+    body: dict[str, Any] = {
         "format": "bmnn-host-audit",
         "version": "1.0",
-        "generated_at": "2026-11-18T02:15:00+00:00",
+        "generated_at": generated_at,
         "root": "/",
         "live": True,
-        "machine": {"hostname": hostname, "machine_id": machine_id, "os": "Windows 10 Pro 22H2"},
+        "machine": machine,
         "evidence": evidence,
         "errors": [],
     }
-    body["sha256"] = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    body["sha256"] = services.fingerprint(body)
     return json.dumps(body, ensure_ascii=False).encode()
 
 
@@ -136,7 +137,11 @@ def load_demo_devices() -> int:
             },
         },
     ]
-    services.import_report(
-        actor=inspector, device=standalone, data=_report(evidence, "STP-MT-01", "7H2K9Q3-UUID")
-    )
+    machine_facts = {
+        "hostname": "STP-MT-01",
+        "machine_id": "7H2K9Q3-UUID",
+        "os": "Windows 10 Pro 22H2",
+    }
+    report = host_report(evidence, machine_facts, "2026-11-18T02:15:00+00:00")
+    services.import_report(actor=inspector, device=standalone, data=report)
     return 7

@@ -67,31 +67,36 @@ def people_of(agencies: list[Agency]) -> QuerySet[Person]:
     )
 
 
-class _AgencyFormMixin:
+class _AgencyForm(BootstrapMixin, forms.Form):
     """A form for one of the agencies whose inventory the person keeps: the first is chosen
-    beforehand; the person named must be of the chosen agency."""
+    beforehand; the person named (`person_field`) must be of the chosen agency."""
 
     person_field = ""
-    fields: dict[str, Any]
-    cleaned_data: dict[str, Any]
+    form_prefix = ""
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.none(), empty_label=None
+    )
 
-    def limit(self, agencies: list[Agency]) -> None:
-        self.fields["agency"].queryset = Agency.objects.filter(
+    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, prefix=self.form_prefix, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
             pk__in=[a.pk for a in agencies]
         ).order_by("name")
         if agencies:
             self.fields["agency"].initial = agencies[0].pk
-        self.fields[self.person_field].queryset = people_of(agencies)
+        self.fields[self.person_field].queryset = people_of(agencies)  # type: ignore[attr-defined]
 
-    def check_person(self) -> None:
+    def clean(self) -> dict[str, Any]:
+        super().clean()
         agency, person = self.cleaned_data.get("agency"), self.cleaned_data.get(self.person_field)
         if agency is not None and person is not None:
             member = person.memberships.filter(agency=agency, is_active=True).exists()
             if not member:
-                self.add_error(  # type: ignore[attr-defined]
+                self.add_error(
                     self.person_field,
                     _("Choose a person of %(agency)s.") % {"agency": agency.name},
                 )
+        return self.cleaned_data
 
 
 class DeviceForm(BootstrapMixin, forms.Form):
@@ -138,11 +143,9 @@ class DeviceForm(BootstrapMixin, forms.Form):
         self.fields["lan"].queryset = IndependentLan.objects.filter(agency=agency)  # type: ignore[attr-defined]
 
 
-class MediumForm(_AgencyFormMixin, BootstrapMixin, forms.Form):
+class MediumForm(_AgencyForm):
     person_field = "custodian"
-    agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Agency.objects.none(), empty_label=None
-    )
+    form_prefix = "medium"
     label = forms.CharField(label=_("Label"), max_length=64)
     kind = forms.ChoiceField(label=_("Kind"), choices=Medium.Kind.choices)
     serial = forms.CharField(
@@ -157,36 +160,16 @@ class MediumForm(_AgencyFormMixin, BootstrapMixin, forms.Form):
     )
     registered_on = DayField(label=_("Registered on (dd/mm/yyyy)"))
 
-    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
-        super().__init__(*args, prefix="medium", **kwargs)
-        self.limit(agencies)
 
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        self.check_person()
-        return self.cleaned_data
-
-
-class LanForm(_AgencyFormMixin, BootstrapMixin, forms.Form):
+class LanForm(_AgencyForm):
     person_field = "administrator"
-    agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Agency.objects.none(), empty_label=None
-    )
+    form_prefix = "lan"
     name = forms.CharField(label=_("Name"), max_length=255)
     site = forms.CharField(label=_("Site"), max_length=255)
     administrator = person_choice(_("Administered by"))
     measures = forms.CharField(
         label=_("Security measures"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
-        super().__init__(*args, prefix="lan", **kwargs)
-        self.limit(agencies)
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        self.check_person()
-        return self.cleaned_data
 
 
 class FindingDecisionForm(BootstrapMixin, forms.Form):

@@ -116,14 +116,18 @@ def _check_connection(device: Device, given: dict[str, Any]) -> None:
         )
 
 
-@service
-def save_device(
-    *, actor: Person, agency: Agency, device: Device | None = None, **fields: Any
-) -> Device:
+def _require_keeper(actor: Person, agency: Agency) -> None:
     require(
         policy.can_keep_inventory(actor, agency.pk),
         _("The agency's security officer keeps its inventory."),
     )
+
+
+@service
+def save_device(
+    *, actor: Person, agency: Agency, device: Device | None = None, **fields: Any
+) -> Device:
+    _require_keeper(actor, agency)
     unknown = set(fields) - set(DEVICE_FIELDS)
     if unknown:
         raise TypeError(f"unknown device fields: {sorted(unknown)}")
@@ -178,10 +182,7 @@ def register_medium(
     custodian: Person | None = None,
     highest_level: str = "",
 ) -> Medium:
-    require(
-        policy.can_keep_inventory(actor, agency.pk),
-        _("The agency's security officer keeps its inventory."),
-    )
+    _require_keeper(actor, agency)
     _check_member(agency, custodian, "custodian")
     if registered_on > timezone.localdate():
         raise ValidationError({"registered_on": _("The registration date is in the future.")})
@@ -218,10 +219,7 @@ def save_lan(
     administrator: Person | None = None,
     measures: str = "",
 ) -> IndependentLan:
-    require(
-        policy.can_keep_inventory(actor, agency.pk),
-        _("The agency's security officer keeps its inventory."),
-    )
+    _require_keeper(actor, agency)
     _check_member(agency, administrator, "administrator")
     lan = IndependentLan.objects.create(
         agency=agency,
@@ -236,6 +234,15 @@ def save_lan(
     return lan
 
 
+def fingerprint(report: dict[str, Any]) -> str:
+    """SHA-256 of a host-audit report without its own `sha256` field, keys sorted, UTF-8 (as
+    the agent seals it)."""
+    content = {k: v for k, v in report.items() if k != "sha256"}
+    return hashlib.sha256(
+        json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+
+
 def parse_report(data: bytes) -> dict[str, Any]:
     """A host-audit report as written by bmnn/devices/agent/bmnn_audit.py, its fingerprint checked."""
     if len(data) > MAX_REPORT_BYTES:
@@ -246,11 +253,7 @@ def parse_report(data: bytes) -> dict[str, Any]:
         raise ValidationError(_("The file is not a host-audit report (not JSON).")) from exc
     if not isinstance(report, dict) or report.get("format") != "bmnn-host-audit":
         raise ValidationError(_("The file is not a host-audit report."))
-    content = {k: v for k, v in report.items() if k != "sha256"}
-    expected = hashlib.sha256(
-        json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    ).hexdigest()
-    if report.get("sha256") != expected:
+    if report.get("sha256") != fingerprint(report):
         raise ValidationError(
             _("The report was altered after it was written (its fingerprint does not match).")
         )

@@ -3,6 +3,8 @@ reports and findings, and the register of media and independent LANs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -77,6 +79,26 @@ def device_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _saved(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[..., Any],
+    done: str,
+    default: str | None = None,
+) -> Any:
+    """`save(**form.cleaned_data)` when the form is valid; what it returns once saved (`done` is
+    then said), else None with the form's errors or the service's refusal (at `default`) on it."""
+    if not form.is_valid():
+        return None
+    try:
+        result = save(**form.cleaned_data)
+    except ValidationError as exc:
+        add_errors(form, exc, default=default)
+        return None
+    messages.success(request, done)
+    return result
+
+
 def _chosen_agency(request: HttpRequest, agencies: list[Agency]) -> Agency:
     """The agency named in the address (?agency=), else the first the person keeps."""
     wanted = parse_id(request.GET.get("agency"))
@@ -91,15 +113,10 @@ def device_new(request: HttpRequest) -> HttpResponse:
     agency = _chosen_agency(request, agencies)
     initial = {"connected_to": "none", "ever_connected": "unknown"}
     form = DeviceForm(request.POST or None, initial=initial, agency=agency)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device = services.save_device(
-                actor=actor_of(request), agency=agency, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Device added to the inventory."))
+    if request.method == "POST":
+        save = partial(services.save_device, actor=actor_of(request), agency=agency)
+        device = _saved(request, form, save, _("Device added to the inventory."))
+        if device is not None:
             return redirect("devices:device", pk=device.pk)
     return render(
         request, "devices/form.html", {"form": form, "agency": agency, "agencies": agencies}
@@ -120,15 +137,11 @@ def device_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     initial = {name: getattr(device, name) for name in DeviceForm.base_fields}
     form = DeviceForm(request.POST or None, initial=initial, agency=device.agency)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_device(
-                actor=actor_of(request), agency=device.agency, device=device, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
+    if request.method == "POST":
+        save = partial(
+            services.save_device, actor=actor_of(request), agency=device.agency, device=device
+        )
+        if _saved(request, form, save, _("Saved.")) is not None:
             return redirect("devices:device", pk=pk)
     return render(
         request, "devices/form.html", {"form": form, "agency": device.agency, "device": device}
@@ -147,28 +160,14 @@ def _answer(request: HttpRequest, device: Device, shown: dict[str, Any]) -> bool
         decision = shown["decisions"][finding.pk] = FindingDecisionForm(
             request.POST, finding=finding
         )
-        if decision.is_valid():
-            try:
-                services.decide_finding(actor=actor, finding=finding, **decision.cleaned_data)
-            except ValidationError as exc:
-                add_errors(decision, exc)
-                return False
-            messages.success(request, _("Saved."))
-            return True
-        return False
+        save = partial(services.decide_finding, actor=actor, finding=finding)
+        return _saved(request, decision, save, _("Saved.")) is not None
     if action == "inspection" and finding is not None:
         carry = shown["carries"][finding.pk] = ToInspectionForm(
             request.POST, finding=finding, targets=shown["targets"]
         )
-        if carry.is_valid():
-            try:
-                services.raise_in_inspection(actor=actor, finding=finding, **carry.cleaned_data)
-            except ValidationError as exc:
-                add_errors(carry, exc)
-                return False
-            messages.success(request, _("Recorded as an inspection finding."))
-            return True
-        return False
+        save = partial(services.raise_in_inspection, actor=actor, finding=finding)
+        return _saved(request, carry, save, _("Recorded as an inspection finding.")) is not None
     upload = shown["upload"] = HostReportForm(request.POST, request.FILES)
     if not upload.is_valid():
         return False
@@ -290,17 +289,12 @@ def media(request: HttpRequest) -> HttpResponse:
     )
     lan_form = LanForm(request.POST if action == "lan" else None, agencies=agencies)
     form = medium_form if action == "medium" else lan_form if action == "lan" else None
-    if form is not None and form.is_valid():
-        values = dict(form.cleaned_data)
-        try:
-            if form is lan_form:
-                services.save_lan(actor=actor_of(request), **values)
-            else:
-                services.register_medium(actor=actor_of(request), **values)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
+    if form is not None:
+        service = services.save_lan if form is lan_form else services.register_medium
+        if (
+            _saved(request, form, partial(service, actor=actor_of(request)), _("Saved."))
+            is not None
+        ):
             return redirect("devices:media")
     return render(
         request,

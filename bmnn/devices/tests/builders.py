@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date
 from typing import Any
 
-from bmnn.devices import services
+from bmnn.devices import demo, services
 from bmnn.devices.models import Device, Medium
 
 DEVICE: dict[str, Any] = {"asset_tag": "STP-PC-07", "kind": "computer", "connected_to": "none"}
@@ -41,17 +39,6 @@ def host_report(
     generated_at: str = "2026-11-20T08:00:00+00:00",
 ) -> bytes:
     """A host-audit report as the agent writes it, with its checksum."""
-    body = {
-        "format": "bmnn-host-audit",
-        "version": "1.0",
-        "generated_at": generated_at,
-        "root": "/",
-        "live": True,
-        "machine": machine or {"hostname": "may-soan-thao", "machine_id": "abc"},
-        "evidence": evidence,
-        "errors": [],
-    }
-    body["sha256"] = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    return json.dumps(body, ensure_ascii=False).encode()
+    return demo.host_report(
+        evidence, machine or {"hostname": "may-soan-thao", "machine_id": "abc"}, generated_at
+    )

@@ -27,6 +27,26 @@ AGENCY_FIELDS = ("name", "short_name", "code", "type", "parent_id", "is_active",
 PERSON_FIELDS = ("full_name", "username", "email", "position", "phone", "is_active")
 
 
+def _refuse_unknown(changes: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(_("Unknown fields: %s") % ", ".join(sorted(unknown)))
+
+
+def _save_and_record(
+    row: Any,
+    *,
+    actor: Person | None,
+    action: str,
+    changes: Any,
+    agency: Agency | None = None,
+) -> None:
+    """Validates and saves `row`, then writes its audit event."""
+    row.full_clean()
+    row.save()
+    audit.record(actor=actor, action=action, obj=row, agency=agency, changes=changes)
+
+
 @service
 def create_agency(
     *,
@@ -51,12 +71,10 @@ def create_agency(
         address=address,
         phone=phone,
     )
-    agency.full_clean()
-    agency.save()
-    audit.record(
+    _save_and_record(
+        agency,
         actor=actor,
         action="agency.create",
-        obj=agency,
         agency=agency,
         changes=audit.diff({}, audit.fields_of(agency, AGENCY_FIELDS)),
     )
@@ -67,9 +85,7 @@ def create_agency(
 def update_agency(*, actor: Person, agency: Agency, **changes: Any) -> Agency:
     """Changes an agency's details; only the names in AGENCY_FIELDS may change."""
     require(policy.can_change_agency(actor, agency), _("You may not change this agency."))
-    unknown = set(changes) - {f.removesuffix("_id") for f in AGENCY_FIELDS} - set(AGENCY_FIELDS)
-    if unknown:
-        raise ValidationError(_("Unknown fields: %s") % ", ".join(sorted(unknown)))
+    _refuse_unknown(changes, {f.removesuffix("_id") for f in AGENCY_FIELDS} | set(AGENCY_FIELDS))
     if not policy.is_province_wide(actor):
         # A head edits contact details; type, code, parent and status are the province's call.
         protected = {"type", "code", "parent", "parent_id", "is_active"} & set(changes)
@@ -79,14 +95,8 @@ def update_agency(*, actor: Person, agency: Agency, **changes: Any) -> Agency:
     assign(agency, changes, strip=False)
     if agency.parent_id == agency.pk:
         raise ValidationError({"parent": _("An agency cannot be its own parent.")})
-    agency.full_clean()
-    agency.save()
-    audit.record(
-        actor=actor,
-        action="agency.update",
-        obj=agency,
-        agency=agency,
-        changes=watched.changes(),
+    _save_and_record(
+        agency, actor=actor, action="agency.update", agency=agency, changes=watched.changes()
     )
     return agency
 
@@ -101,12 +111,10 @@ def create_group(
     if not agency_types or not set(agency_types) <= valid:
         raise ValidationError({"agency_types": _("Choose one or more agency types.")})
     group = AgencyGroup(name=name, code=code, agency_types=agency_types, aliases=aliases)
-    group.full_clean()
-    group.save()
-    audit.record(
+    _save_and_record(
+        group,
         actor=actor,
         action="group.create",
-        obj=group,
         changes={"name": name, "agency_types": agency_types},
     )
     return group
@@ -129,15 +137,22 @@ def _add_membership(
         raise ValidationError(_("This person already has this role in this agency."))
     membership.is_active = True
     membership.save()
+    _membership_changed(actor, membership, person, agency, "membership.add")
+    return membership
+
+
+def _membership_changed(
+    actor: Person | None, membership: Membership, person: Person, agency: Agency, action: str
+) -> None:
+    """Drops the person's cached permissions and records the change of role."""
     policy.forget(person)
     audit.record(
         actor=actor,
-        action="membership.add",
+        action=action,
         obj=membership,
         agency=agency,
-        changes={"person": person.username, "role": role},
+        changes={"person": person.username, "role": membership.role},
     )
-    return membership
 
 
 @service
@@ -171,12 +186,10 @@ def create_person(
         person.set_password(password)
     else:
         person.set_unusable_password()
-    person.full_clean()
-    person.save()
-    audit.record(
+    _save_and_record(
+        person,
         actor=actor,
         action="person.create",
-        obj=person,
         agency=agency,
         changes=audit.diff({}, audit.fields_of(person, PERSON_FIELDS)),
     )
@@ -187,9 +200,7 @@ def create_person(
 @service
 def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
     require(policy.can_change_person(actor, person), _("You may not change this person."))
-    unknown = set(changes) - set(PERSON_FIELDS)
-    if unknown:
-        raise ValidationError(_("Unknown fields: %s") % ", ".join(sorted(unknown)))
+    _refuse_unknown(changes, set(PERSON_FIELDS))
     person = locked(Person.objects).get(pk=person.pk)
     watched = audit.Watched(person, PERSON_FIELDS)
     if "username" in changes and changes["username"].strip() != person.username:
@@ -209,12 +220,7 @@ def update_person(*, actor: Person, person: Person, **changes: Any) -> Person:
         from bmnn.accounts import tokens
 
         tokens.revoke_all(actor=actor, person=person, reason="deactivated")
-    audit.record(
-        actor=actor,
-        action="person.update",
-        obj=person,
-        changes=watched.changes(),
-    )
+    audit.record(actor=actor, action="person.update", obj=person, changes=watched.changes())
     return person
 
 
@@ -235,14 +241,7 @@ def end_membership(*, actor: Person, membership: Membership) -> Membership:
         raise ValidationError(_("You cannot remove your own administrator role."))
     membership.is_active = False
     membership.save(update_fields=["is_active"])
-    policy.forget(membership.person)
-    audit.record(
-        actor=actor,
-        action="membership.end",
-        obj=membership,
-        agency=membership.agency,
-        changes={"person": membership.person.username, "role": membership.role},
-    )
+    _membership_changed(actor, membership, membership.person, membership.agency, "membership.end")
     return membership
 
 

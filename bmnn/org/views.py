@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -41,11 +42,44 @@ def _apply_errors(form: Any, exc: ValidationError, field: str | None = None) -> 
         form.add_error(field, exc.messages)
 
 
+def _saved(
+    request: HttpRequest,
+    form: Any,
+    call: Callable[[], Any],
+    success: str,
+    *,
+    field: str | None = None,
+    denied_field: str | None = None,
+) -> Any:
+    """Runs `call` (a service, which answers the row it saved): the row, with `success` as
+    the page's message, or None with the refusal on `form` (by `_apply_errors`; a denial on
+    `denied_field` where one is named, else it goes on up as a 403)."""
+    try:
+        row = call()
+    except ValidationError as exc:
+        _apply_errors(form, exc, field)
+        return None
+    except PermissionDenied as exc:
+        if denied_field is None:
+            raise
+        form.add_error(denied_field, str(exc))
+        return None
+    messages.success(request, success)
+    return row
+
+
 def _agency_or_404(request: HttpRequest, pk: int) -> Agency:
     agency = queries.agency(request.user, pk)
     if agency is None:
         raise Http404
     return agency
+
+
+def _person_or_404(request: HttpRequest, pk: int) -> Any:
+    person = queries.person(request.user, pk)
+    if person is None:
+        raise Http404
+    return person
 
 
 @login_required
@@ -122,9 +156,11 @@ def agency_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Only province staff may add agencies."))
     form = AgencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            data = form.cleaned_data
-            agency = services.create_agency(
+        data = form.cleaned_data
+        agency = _saved(
+            request,
+            form,
+            lambda: services.create_agency(
                 actor=request.user,  # type: ignore[arg-type]
                 name=data["name"],
                 short_name=data["short_name"],
@@ -133,11 +169,10 @@ def agency_create(request: HttpRequest) -> HttpResponse:
                 parent=data["parent"],
                 address=data["address"],
                 phone=data["phone"],
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Agency added."))
+            ),
+            _("Agency added."),
+        )
+        if agency is not None:
             return redirect("org:agency_detail", pk=agency.pk)
     return render(request, "org/agency_form.html", {"form": form, "agency": None})
 
@@ -151,12 +186,12 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = form_class(request.POST or None, instance=Agency.objects.get(pk=agency.pk))
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            services.update_agency(actor=request.user, agency=agency, **changes)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
+        if _saved(
+            request,
+            form,
+            lambda: services.update_agency(actor=request.user, agency=agency, **changes),  # type: ignore[arg-type]
+            _("Changes saved."),
+        ):
             return redirect("org:agency_detail", pk=agency.pk)
     return render(request, "org/agency_form.html", {"form": form, "agency": agency})
 
@@ -214,10 +249,7 @@ def person_export(request: HttpRequest) -> StreamingHttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = queries.person(request.user, pk)
-    if person is None:
-        raise Http404
-    return _person_page(request, person)
+    return _person_page(request, _person_or_404(request, pk))
 
 
 def _person_page(
@@ -256,8 +288,10 @@ def person_create(request: HttpRequest, agency_pk: int) -> HttpResponse:
     form = NewPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            person = services.create_person(
+        person = _saved(
+            request,
+            form,
+            lambda: services.create_person(
                 actor=request.user,  # type: ignore[arg-type]
                 agency=agency,
                 role=data["role"],
@@ -267,22 +301,18 @@ def person_create(request: HttpRequest, agency_pk: int) -> HttpResponse:
                 position=data["position"],
                 phone=data["phone"],
                 password=data["password"] or None,
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error("role", str(exc))
-        else:
-            messages.success(request, _("Person added."))
+            ),
+            _("Person added."),
+            denied_field="role",
+        )
+        if person is not None:
             return redirect("org:person_detail", pk=person.pk)
     return render(request, "org/person_form.html", {"form": form, "agency": agency, "person": None})
 
 
 @login_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = queries.person(request.user, pk)
-    if person is None:
-        raise Http404
+    person = _person_or_404(request, pk)
     if not policy.can_change_person(request.user, person):
         raise PermissionDenied(_("You may not change this person."))
     form = PersonForm(request.POST or None, instance=type(person).objects.get(pk=person.pk))
@@ -290,12 +320,12 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         del form.fields["username"]
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            services.update_person(actor=request.user, person=person, **changes)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
+        if _saved(
+            request,
+            form,
+            lambda: services.update_person(actor=request.user, person=person, **changes),  # type: ignore[arg-type]
+            _("Changes saved."),
+        ):
             return redirect("org:person_detail", pk=person.pk)
     return render(request, "org/person_form.html", {"form": form, "person": person, "agency": None})
 
@@ -303,51 +333,42 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def person_grant_clearance(request: HttpRequest, pk: int) -> HttpResponse:
-    person = queries.person(request.user, pk)
-    if person is None:
-        raise Http404
+    person = _person_or_404(request, pk)
     form = ClearanceForm(request.POST)
-    if not form.is_valid():
-        return _person_page(request, person, clearance_form=form)
-    try:
-        services.grant_clearance(actor=request.user, person=person, **form.cleaned_data)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        _apply_errors(form, exc, "level")
-        return _person_page(request, person, clearance_form=form)
-    except PermissionDenied as exc:
-        form.add_error("level", str(exc))
-        return _person_page(request, person, clearance_form=form)
-    messages.success(request, _("Clearance recorded."))
-    return redirect("org:person_detail", pk=person.pk)
+    if form.is_valid() and _saved(
+        request,
+        form,
+        lambda: services.grant_clearance(actor=request.user, person=person, **form.cleaned_data),  # type: ignore[arg-type]
+        _("Clearance recorded."),
+        field="level",
+        denied_field="level",
+    ):
+        return redirect("org:person_detail", pk=person.pk)
+    return _person_page(request, person, clearance_form=form)
 
 
 @login_required
 @require_POST
 def person_add_membership(request: HttpRequest, pk: int) -> HttpResponse:
-    person = queries.person(request.user, pk)
-    if person is None:
-        raise Http404
+    person = _person_or_404(request, pk)
     form = MembershipForm(request.POST, agencies=queries.agencies(request.user))
-    if not form.is_valid():
-        return _person_page(request, person, membership_form=form)
-    try:
-        services.add_membership(
-            actor=request.user,  # type: ignore[arg-type]
-            person=person,
-            agency=form.cleaned_data["agency"],
-            role=form.cleaned_data["role"],
-        )
-    except ValidationError as exc:
-        _apply_errors(form, exc, "role")
-        return _person_page(request, person, membership_form=form)
-    except PermissionDenied as exc:
-        form.add_error("role", str(exc))
-        return _person_page(request, person, membership_form=form)
-    except IntegrityError:
-        form.add_error("role", _("This person already has this role in this agency."))
-        return _person_page(request, person, membership_form=form)
-    messages.success(request, _("Role added."))
-    return redirect("org:person_detail", pk=person.pk)
+
+    def add() -> Membership:
+        try:
+            return services.add_membership(
+                actor=request.user,  # type: ignore[arg-type]
+                person=person,
+                agency=form.cleaned_data["agency"],
+                role=form.cleaned_data["role"],
+            )
+        except IntegrityError as exc:
+            raise ValidationError(_("This person already has this role in this agency.")) from exc
+
+    if form.is_valid() and _saved(
+        request, form, add, _("Role added."), field="role", denied_field="role"
+    ):
+        return redirect("org:person_detail", pk=person.pk)
+    return _person_page(request, person, membership_form=form)
 
 
 @login_required

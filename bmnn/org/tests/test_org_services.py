@@ -72,43 +72,45 @@ def _only_event(action: str) -> AuditEvent:
     return event
 
 
-def test_only_an_administrator_gives_province_roles(people) -> None:
-    with pytest.raises(NotAllowed):
-        services.add_membership(
-            actor=people["supervisor"],
-            person=people["staff"],
-            agency=people["police"],
-            role=Role.SUPERVISOR,
-        )
-    assert not Membership.objects.filter(person=people["staff"], agency=people["police"]).exists()
-    membership = services.add_membership(
-        actor=people["admin"], person=people["staff"], agency=people["police"], role=Role.SUPERVISOR
+def _staff_role(people, actor: str, agency: str, role: str) -> Membership:
+    """The staff member given `role` in `agency` by `actor` (keys of the `people` fixture)."""
+    return services.add_membership(
+        actor=people[actor], person=people["staff"], agency=people[agency], role=role
     )
-    row = Membership.objects.get(person=people["staff"], agency=people["police"])
-    assert (row.pk, row.role, row.is_active) == (membership.pk, Role.SUPERVISOR, True)
-    event = _only_event("membership.add")
+
+
+def _assert_membership_event(action: str, actor, agency, membership, person, role) -> None:
+    """The one `action` event: by `actor`, for `agency`, on `membership`, naming person and role."""
+    event = _only_event(action)
     assert (event.actor_id, event.agency_id, event.object_id) == (
-        people["admin"].pk,
-        people["police"].pk,
+        actor.pk,
+        agency.pk,
         str(membership.pk),
     )
-    assert event.changes == {"person": people["staff"].username, "role": Role.SUPERVISOR}
+    assert event.changes == {"person": person.username, "role": role}
+
+
+def test_only_an_administrator_gives_province_roles(people) -> None:
+    with pytest.raises(NotAllowed):
+        _staff_role(people, "supervisor", "police", Role.SUPERVISOR)
+    assert not Membership.objects.filter(person=people["staff"], agency=people["police"]).exists()
+    membership = _staff_role(people, "admin", "police", Role.SUPERVISOR)
+    row = Membership.objects.get(person=people["staff"], agency=people["police"])
+    assert (row.pk, row.role, row.is_active) == (membership.pk, Role.SUPERVISOR, True)
+    _assert_membership_event(
+        "membership.add",
+        people["admin"],
+        people["police"],
+        membership,
+        people["staff"],
+        Role.SUPERVISOR,
+    )
 
 
 def test_head_names_an_officer_and_officer_names_only_staff(people) -> None:
-    services.add_membership(
-        actor=people["head"],
-        person=people["staff"],
-        agency=people["justice"],
-        role=Role.SECURITY_OFFICER,
-    )
+    _staff_role(people, "head", "justice", Role.SECURITY_OFFICER)
     with pytest.raises(NotAllowed):
-        services.add_membership(
-            actor=people["officer"],
-            person=people["staff"],
-            agency=people["justice"],
-            role=Role.HEAD,
-        )
+        _staff_role(people, "officer", "justice", Role.HEAD)
     roles = Membership.objects.filter(person=people["staff"], agency=people["justice"])
     assert sorted(roles.values_list("role", flat=True)) == [Role.SECURITY_OFFICER, Role.STAFF]
     event = _only_event("membership.add")
@@ -283,13 +285,9 @@ def test_the_head_ends_a_staff_role_and_the_event_names_person_and_role(people) 
     services.end_membership(actor=people["head"], membership=membership)
     row = Membership.objects.get(pk=membership.pk)
     assert row.is_active is False  # kept, switched off: the history stays readable
-    event = _only_event("membership.end")
-    assert (event.actor_id, event.agency_id, event.object_id) == (
-        people["head"].pk,
-        people["justice"].pk,
-        str(membership.pk),
+    _assert_membership_event(
+        "membership.end", people["head"], people["justice"], membership, people["staff"], Role.STAFF
     )
-    assert event.changes == {"person": people["staff"].username, "role": Role.STAFF}
 
 
 def test_an_officer_cannot_end_the_heads_role_nor_an_administrator_their_own(people) -> None:

@@ -3,7 +3,9 @@ document, training coverage and the legal library."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -65,6 +67,20 @@ def _inspection_or_404(request: HttpRequest, pk: int) -> Inspection:
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
+
+
+def _saved(
+    request: HttpRequest, form: Any, save: Callable[[], Any], default: str | None = None
+) -> bool:
+    """Runs `save` (a service given the valid form's data): True once saved and said; False with
+    the service's refusal on the form (a message without a field at `default`)."""
+    try:
+        save()
+    except ValidationError as exc:
+        add_service_errors(form, exc, default=default)
+        return False
+    messages.success(request, _("Saved."))
+    return True
 
 
 @login_required
@@ -495,23 +511,12 @@ def training(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         status = 400
         if form.is_valid():
-            data = form.cleaned_data
-            counts = {_("leaders"): data["leaders"] or 0, _("staff"): data["staff"] or 0}
-            try:
-                services.record_training(
-                    actor=actor_of(request),
-                    agency=data["agency"],
-                    kind=data["kind"],
-                    title=data["title"],
-                    held_on=data["held_on"],
-                    audience=data["audience"],
-                    participants=counts,
-                    attendees=data["attendees"],
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc, default="leaders")
-            else:
-                messages.success(request, _("Saved."))
+            data = dict(form.cleaned_data)
+            counts = {_("leaders"): data.pop("leaders") or 0, _("staff"): data.pop("staff") or 0}
+            save = partial(
+                services.record_training, actor=actor_of(request), participants=counts, **data
+            )
+            if _saved(request, form, save, default="leaders"):
                 return redirect("inspections:training")
     coverage = queries.training_coverage(agencies)
     # The policy's restrict is the sessions' only read gate (not the agency list above).
@@ -657,24 +662,17 @@ def budget(request: HttpRequest) -> HttpResponse:
     can_plan = policy.can_plan_inspections(request.user)
     if request.method == "POST" and not can_plan:
         raise PermissionDenied
-    initial = {"year": timezone.localdate().year + 1, "appraised_by": "Sở Tài chính"}
-    form = BudgetForm(request.POST or None, initial=initial)
+    form = BudgetForm(request.POST or None, initial=_budget_initial())
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.save_budget(
-                actor=actor_of(request),
-                year=data["year"],
-                lines=data["lines"],
-                status=data["status"],
-                appraised_by=data["appraised_by"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
+        save = partial(services.save_budget, actor=actor_of(request), **form.cleaned_data)
+        if _saved(request, form, save):
             return redirect("inspections:budget")
     return _render_budget(request, form, None, status=400 if request.method == "POST" else 200)
+
+
+def _budget_initial() -> dict[str, Any]:
+    """A new estimate is for next year, appraised by the finance department."""
+    return {"year": timezone.localdate().year + 1, "appraised_by": "Sở Tài chính"}
 
 
 def _render_budget(
@@ -729,20 +727,14 @@ def budget_decision(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = BudgetDecisionForm(request.POST, estimate=estimate, prefix=f"b{estimate.pk}")
     if form.is_valid():
-        try:
-            services.decide_budget(
-                actor=actor_of(request),
-                estimate=estimate,
-                decision=form.cleaned_data["decision"],
-                decided_on=form.cleaned_data["decided_on"],
-                allocated=form.allocated(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
+        save = partial(
+            services.decide_budget,
+            actor=actor_of(request),
+            estimate=estimate,
+            decision=form.cleaned_data["decision"],
+            decided_on=form.cleaned_data["decided_on"],
+            allocated=form.allocated(),
+        )
+        if _saved(request, form, save):
             return redirect("inspections:budget")
-    blank = BudgetForm(
-        initial={"year": timezone.localdate().year + 1, "appraised_by": "Sở Tài chính"}
-    )
-    return _render_budget(request, blank, form, status=400)
+    return _render_budget(request, BudgetForm(initial=_budget_initial()), form, status=400)

@@ -56,3 +56,14 @@ def new_finding(
     return services.record_finding(
         actor=actor, target=target, description=description, rule=rule, deadline=deadline, **more
     )
+
+
+def budget_decision(
+    estimate: Any, decision: str, decided_on: str, allocated: dict[int, str]
+) -> tuple[str, dict[str, Any]]:
+    """The budget page's decision form of `estimate` as sent: its address and its fields, the
+    amounts allocated by line id."""
+    b = f"b{estimate.pk}-"
+    fields = {b + "decision": decision, b + "decided_on": decided_on}
+    fields |= {f"{b}allocated-{line}": amount for line, amount in allocated.items()}
+    return f"/inspections/budget/{estimate.pk}/decision/", fields

@@ -23,7 +23,7 @@ from bmnn.inspections.models import (
     Regulation,
     TrainingSession,
 )
-from bmnn.inspections.tests.builders import new_finding, new_inspection
+from bmnn.inspections.tests.builders import budget_decision, new_finding, new_inspection
 from bmnn.org.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +55,13 @@ def _inspection(people):
 
 def _text(response) -> str:
     return html.unescape(response.content.decode())
+
+
+def _refused(client, url: str, data: dict, model) -> str:
+    """Posts `data` to `url`: refused (400) with nothing of `model` saved; the page's text."""
+    response = client.post(url, data)
+    assert response.status_code == 400 and not model.objects.exists()
+    return _text(response)
 
 
 def _error_after(page: str, field_id: str) -> str:
@@ -136,9 +143,7 @@ def test_the_whole_checklist_is_saved_in_one_form_and_kept_on_error(people, clie
     bad = items[3]
     data[f"c-result-{bad.pk}"] = "not_compliant"
     data[f"c-evidence-{bad.pk}"] = ""
-    refused = client.post(url, data)
-    assert refused.status_code == 400 and not Answer.objects.exists()
-    page = _text(refused)
+    page = _refused(client, url, data, Answer)
     assert _error_after(page, f"id_c-evidence-{bad.pk}") == "Ghi rõ nội dung chưa đạt đã thấy."
     assert f"Đã xem hồ sơ {items[0].pk}" in page  # what was typed stays
     data[f"c-evidence-{bad.pk}"] = "Thiếu sổ chuyển giao"
@@ -172,22 +177,17 @@ def test_a_finding_with_errors_keeps_the_description_and_says_why_by_the_field(
         "f-rule": "",
         "f-deadline": "31/02/2026",
     }
-    refused = client.post(url, sent)
-    assert refused.status_code == 400 and not Finding.objects.exists()
-    page = _text(refused)
+    page = _refused(client, url, sent, Finding)
     assert "Sổ đăng ký đến thiếu chữ ký nhận" in page
     assert _error_after(page, "id_f-deadline") == (
         "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
     )
     assert "deadline" not in re.sub(r"<[^>]+>", " ", page)
-    empty = client.post(
-        url, {"action": "finding", "f-severity": "medium", "f-description": "", "f-deadline": ""}
-    )
-    assert empty.status_code == 400 and not Finding.objects.exists()
-    assert _error_after(_text(empty), "id_f-description") == "Trường này là bắt buộc."
+    empty = {"action": "finding", "f-severity": "medium", "f-description": "", "f-deadline": ""}
+    page = _refused(client, url, empty, Finding)
+    assert _error_after(page, "id_f-description") == "Trường này là bắt buộc."
     assert (
-        _error_after(_text(empty), "id_f-rule")
-        == "Ghi quy định bị vi phạm, hoặc chọn nội dung kiểm tra."
+        _error_after(page, "id_f-rule") == "Ghi quy định bị vi phạm, hoặc chọn nội dung kiểm tra."
     )
     deadline = TODAY + timedelta(days=10)
     sent["f-deadline"] = deadline.strftime("%d/%m/%Y")
@@ -242,9 +242,7 @@ def test_the_new_inspection_form_keeps_input_and_groups_leaders_by_agency(
         "leader": people["inspector"].pk,
         "agencies": [people["justice"].pk],
     }
-    refused = client.post("/inspections/new/", sent)
-    assert refused.status_code == 400 and not Inspection.objects.exists()
-    page = _text(refused)
+    page = _refused(client, "/inspections/new/", sent, Inspection)
     assert _error_after(page, "id_year") == "Nhập năm, ví dụ 2026."
     assert _error_after(page, "id_period_to") == "Có ngày kết thúc trước ngày bắt đầu."
     assert _error_after(page, "id_on_site_from").startswith("Nhập một ngày có thật")
@@ -268,9 +266,7 @@ def test_training_keeps_input_and_flags_letters_and_bad_dates(people, client_for
         "leaders": "ba",
         "staff": "-4",
     }
-    refused = client.post("/inspections/training/", sent)
-    assert refused.status_code == 400 and not TrainingSession.objects.exists()
-    page = _text(refused)
+    page = _refused(client, "/inspections/training/", sent, TrainingSession)
     assert _error_after(page, "id_leaders") == "Nhập một số nguyên, ví dụ 3."
     assert _error_after(page, "id_staff") == "Số người không được là số âm."
     assert _error_after(page, "id_held_on").startswith("Nhập một ngày có thật")
@@ -291,9 +287,7 @@ def test_the_regulation_form_says_what_an_issued_regulation_needs(people, client
         p + "issued_on": "20/05/2026",
         p + "review_due": "01/01/2026",
     }
-    refused = client.post("/inspections/agencies/", sent)
-    assert refused.status_code == 400 and not Regulation.objects.exists()
-    page = _text(refused)
+    page = _refused(client, "/inspections/agencies/", sent, Regulation)
     assert (
         _error_after(page, f"id_{p}document_number")
         == "Quy chế đã ban hành phải có số văn bản ban hành."
@@ -312,12 +306,8 @@ def test_the_budget_accepts_dotted_amounts_and_flags_letters_and_negatives(
 ) -> None:
     client = client_for(people["supervisor"])
     lines = "Mua két sắt | 25.000.000\nTập huấn | hai triệu\nMáy hủy | -3.000.000"
-    refused = client.post(
-        "/inspections/budget/",
-        {"year": "2027", "lines": lines, "status": "draft", "appraised_by": "Sở Tài chính"},
-    )
-    assert refused.status_code == 400 and not BudgetEstimate.objects.exists()
-    page = _text(refused)
+    sent = {"year": "2027", "lines": lines, "status": "draft", "appraised_by": "Sở Tài chính"}
+    page = _refused(client, "/inspections/budget/", sent, BudgetEstimate)
     assert "Dòng 2: Ghi số tiền bằng chữ số, tính theo đồng, ví dụ 1.250.000." in page
     assert "Dòng 3: Số tiền không được là số âm." in page
     assert "Tập huấn | hai triệu" in page  # the lines as typed
@@ -337,15 +327,8 @@ def test_the_budget_accepts_dotted_amounts_and_flags_letters_and_negatives(
     first, second = estimate.lines.all()
     page = _text(client.get("/inspections/budget/"))
     assert re.search(r'data-testid="budget-decision-2027"[^>]*data-confirm="[^"]+"', page)
-    refused = client.post(
-        f"/inspections/budget/{estimate.pk}/decision/",
-        {
-            b + "decision": "QĐ 88/QĐ-STC",
-            b + "decided_on": "31/02/2026",
-            f"{b}allocated-{first.pk}": "hai mươi",
-            f"{b}allocated-{second.pk}": "1.000.000",
-        },
-    )
+    amounts = {first.pk: "hai mươi", second.pk: "1.000.000"}
+    refused = client.post(*budget_decision(estimate, "QĐ 88/QĐ-STC", "31/02/2026", amounts))
     page = _text(refused)
     assert refused.status_code == 400
     assert _error_after(page, f"id_{b}allocated-{first.pk}").startswith("Ghi số tiền bằng chữ số")

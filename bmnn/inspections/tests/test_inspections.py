@@ -16,7 +16,7 @@ from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
 from bmnn.inspections import checklist, queries, services
 from bmnn.inspections.models import Answer, Finding, Inspection, LegalDocument
-from bmnn.inspections.tests.builders import new_inspection, self_inspection
+from bmnn.inspections.tests.builders import budget_decision, new_inspection, self_inspection
 from bmnn.org.models import AgencyType, Membership, Role
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,24 @@ def _legal_text(actor, *values, **more):
     names = ("kind", "number", "title", "issuer", "issued_on", "effective_from")
     return services.save_legal_document(
         actor=actor, **dict(zip(names, values, strict=True)), **more
+    )
+
+
+# Law 117/2025/QH15 as the library tests save it
+LAW_117 = (
+    "law",
+    "117/2025/QH15",
+    "Luật Bảo vệ bí mật nhà nước",
+    "Quốc hội",
+    date(2025, 6, 26),
+    date(2026, 3, 1),
+)
+
+
+def _decree_63(actor, title: str):
+    """Decree 63/2026/NĐ-CP saved under `title`."""
+    return _legal_text(
+        actor, "decree", "63/2026/NĐ-CP", title, "Chính phủ", date(2026, 2, 27), date(2026, 3, 1)
     )
 
 
@@ -314,24 +332,8 @@ def test_training_coverage_counts_attendance_in_the_window(people, make_person) 
 
 def test_the_library_finds_titles_typed_without_diacritics(people) -> None:
     """Issue 6: "bao ve bi mat nha nuoc" finds a title written with diacritics."""
-    law = _legal_text(
-        people["supervisor"],
-        "law",
-        "117/2025/QH15",
-        "Luật Bảo vệ bí mật nhà nước",
-        "Quốc hội",
-        date(2025, 6, 26),
-        date(2026, 3, 1),
-    )
-    _legal_text(
-        people["supervisor"],
-        "decree",
-        "63/2026/NĐ-CP",
-        "Nghị định quy định chi tiết một số điều của Luật",
-        "Chính phủ",
-        date(2026, 2, 27),
-        date(2026, 3, 1),
-    )
+    law = _legal_text(people["supervisor"], *LAW_117)
+    _decree_63(people["supervisor"], "Nghị định quy định chi tiết một số điều của Luật")
     assert list(queries.library("bao ve bi mat nha nuoc")) == [law]
     assert list(queries.library("BẢO VỆ BÍ MẬT")) == [law]
     assert (
@@ -447,15 +449,7 @@ def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
         content_type="application/json",
     )
     assert verified.json()["status"] == "verified"
-    _legal_text(
-        people["supervisor"],
-        "law",
-        "117/2025/QH15",
-        "Luật Bảo vệ bí mật nhà nước",
-        "Quốc hội",
-        date(2025, 6, 26),
-        date(2026, 3, 1),
-    )
+    _legal_text(people["supervisor"], *LAW_117)
     assert officer.get("/api/library/", {"q": "bao ve bi mat"}).json()["count"] == 1
     readiness = {r["agency"]: r for r in officer.get("/api/trainings/readiness/").json()}
     assert set(readiness) == {people["agencies"][0].pk}
@@ -589,16 +583,8 @@ def test_regulation_file_and_budget_decision_through_the_pages(people, client_fo
     )
     supervisor = client_for(people["supervisor"])
     first, second = estimate.lines.all()
-    b = f"b{estimate.pk}-"
-    supervisor.post(
-        f"/inspections/budget/{estimate.pk}/decision/",
-        {
-            b + "decision": "QĐ 88/QĐ-STC",
-            b + "decided_on": "10/12/2026",
-            f"{b}allocated-{first.pk}": "50.000.000",
-            f"{b}allocated-{second.pk}": "40000000",
-        },
-    )
+    amounts = {first.pk: "50.000.000", second.pk: "40000000"}
+    supervisor.post(*budget_decision(estimate, "QĐ 88/QĐ-STC", "10/12/2026", amounts))
     estimate.refresh_from_db()
     assert estimate.status == "decided" and [line.allocated for line in estimate.lines.all()] == [
         50_000_000,
@@ -650,15 +636,7 @@ def test_regulations_designations_and_budget_through_the_api(people, client_for)
 
 
 def test_a_plan_task_links_to_the_texts_it_names(people) -> None:
-    law = _legal_text(
-        people["supervisor"],
-        "law",
-        "117/2025/QH15",
-        "Luật Bảo vệ bí mật nhà nước",
-        "Quốc hội",
-        date(2025, 6, 26),
-        date(2026, 3, 1),
-    )
+    law = _legal_text(people["supervisor"], *LAW_117)
     _legal_text(
         people["supervisor"],
         "law",
@@ -669,15 +647,7 @@ def test_a_plan_task_links_to_the_texts_it_names(people) -> None:
         date(2020, 7, 1),
         effective_to=date(2026, 2, 28),
     )
-    decree = _legal_text(
-        people["supervisor"],
-        "decree",
-        "63/2026/NĐ-CP",
-        "Nghị định hướng dẫn",
-        "Chính phủ",
-        date(2026, 2, 27),
-        date(2026, 3, 1),
-    )
+    decree = _decree_63(people["supervisor"], "Nghị định hướng dẫn")
     assert queries.documents_mentioned("Quán triệt Nghị định số 63/2026/NĐ-CP của Chính phủ") == [
         decree
     ]
@@ -725,14 +695,8 @@ def test_huge_numbers_typed_into_the_forms_are_refused_with_a_message(people, cl
         actor=people["supervisor"], year=2027, lines=[("Tập huấn", 1000)], status="submitted"
     )
     line = estimate.lines.get()
-    b = f"b{estimate.pk}-"
     response = supervisor.post(
-        f"/inspections/budget/{estimate.pk}/decision/",
-        {
-            b + "decision": "QĐ 1/QĐ-STC",
-            b + "decided_on": "01/12/2026",
-            f"{b}allocated-{line.pk}": HUGE,
-        },
+        *budget_decision(estimate, "QĐ 1/QĐ-STC", "01/12/2026", {line.pk: HUGE})
     )
     assert response.status_code == 400 and "15 chữ số" in response.content.decode()
     assert estimate.lines.get().allocated is None
@@ -838,15 +802,8 @@ def test_the_budget_estimate_is_read_and_decided_by_supervisors_only(people, cli
     page = head.get("/inspections/budget/")
     assert page.status_code == 200 and "Mua két sắt chống cháy" not in page.content.decode()
     assert 'data-testid="budget-form"' not in page.content.decode()  # no form it may not send
-    b = f"b{estimate.pk}-"
-    decided = head.post(
-        f"/inspections/budget/{estimate.pk}/decision/",
-        {
-            b + "decision": "QĐ 88/QĐ-STC",
-            b + "decided_on": "10/12/2026",
-            f"{b}allocated-{estimate.lines.get().pk}": "60000000",
-        },
-    )
+    allocated = {estimate.lines.get().pk: "60000000"}
+    decided = head.post(*budget_decision(estimate, "QĐ 88/QĐ-STC", "10/12/2026", allocated))
     assert decided.status_code == 404
     saved = head.post(
         "/inspections/budget/", {"year": "2028", "lines": "Tập huấn | 1000", "status": "draft"}

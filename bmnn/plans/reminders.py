@@ -62,34 +62,22 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
         url = reverse("plans:assignment", args=[assignment.pk])
         left = (due - today).days
         if left < 0:
-            title = _("Task %(ref)s is overdue (due %(due)s)") % {
-                "ref": task.ref,
-                "due": due.strftime("%d/%m/%Y"),
-            }
             # once when it falls due, then once a week while it stays overdue
-            week = (today - due).days // 7
-            sent = notify(
-                recipients[assignment.agency_id],
-                title=title,
-                url=url,
-                key=f"overdue:{assignment.pk}:{due.isoformat()}:{week}",
-            )
-            counts["overdue"] += bool(sent)
+            count, prefix, mark = "overdue", "overdue", (today - due).days // 7
+            title = _("Task %(ref)s is overdue (due %(due)s)")
         else:
             window = next((d for d in reversed(days_before) if left <= d), None)
             if window is None:
                 continue
-            title = _("Task %(ref)s is due on %(due)s") % {
-                "ref": task.ref,
-                "due": due.strftime("%d/%m/%Y"),
-            }
-            sent = notify(
-                recipients[assignment.agency_id],
-                title=title,
-                url=url,
-                key=f"due:{assignment.pk}:{due.isoformat()}:{window}",
-            )
-            counts["due_soon"] += bool(sent)
+            count, prefix, mark = "due_soon", "due", window
+            title = _("Task %(ref)s is due on %(due)s")
+        sent = notify(
+            recipients[assignment.agency_id],
+            title=title % {"ref": task.ref, "due": due.strftime("%d/%m/%Y")},
+            url=url,
+            key=f"{prefix}:{assignment.pk}:{due.isoformat()}:{mark}",
+        )
+        counts[count] += bool(sent)
     if any(counts.values()):
         audit.record(
             actor=None, action="plan.reminders", changes={**counts, "day": today.isoformat()}

@@ -96,6 +96,12 @@ def _save_parties(task: Task, role: str, parties: list[PartyDraft]) -> None:
     )
 
 
+def _save_task_parties(task: Task, draft: TaskDraft) -> None:
+    """The task's lead and coordinating parties, as the draft names them."""
+    _save_parties(task, PartyRole.LEAD, draft.leads)
+    _save_parties(task, PartyRole.COORDINATING, draft.coordinating)
+
+
 def _validate_task(draft: TaskDraft) -> None:
     """Refuses a task that cannot be followed, naming the field that is wrong."""
     if not draft.content.strip():
@@ -172,8 +178,7 @@ def create_plan(
             # the head answers for the agency's work until the supervisor names someone else
             responsible=heads.get(sole_lead) if sole_lead else None,
         )
-        _save_parties(task, PartyRole.LEAD, draft.leads)
-        _save_parties(task, PartyRole.COORDINATING, draft.coordinating)
+        _save_task_parties(task, draft)
     audit.record(
         actor=actor,
         action="plan.create",
@@ -206,14 +211,8 @@ def update_task(*, actor: Person, task: Task, draft: TaskDraft, responsible: Per
     task.uncertain = []
     task.save()
     task.parties.all().delete()
-    _save_parties(task, PartyRole.LEAD, draft.leads)
-    _save_parties(task, PartyRole.COORDINATING, draft.coordinating)
-    audit.record(
-        actor=actor,
-        action="task.update",
-        obj=task,
-        changes=watched.changes(),
-    )
+    _save_task_parties(task, draft)
+    audit.record(actor=actor, action="task.update", obj=task, changes=watched.changes())
     return task
 
 
@@ -225,13 +224,19 @@ def _agencies_of(party: TaskParty) -> list[int]:
     return []
 
 
+def _locked_plan(actor: Person, plan: Plan, status: str, refusal: str) -> Plan:
+    """The plan locked for a supervisor's step, refused with `refusal` unless it is at `status`."""
+    require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
+    plan = locked(Plan.objects).get(pk=plan.pk)
+    if plan.status != status:
+        raise ValidationError(refusal)
+    return plan
+
+
 @service
 def issue_plan(*, actor: Person, plan: Plan) -> Plan:
     """Issues a draft: every lead and coordinator (groups expanded) gets its own assignment."""
-    require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
-    plan = locked(Plan.objects).get(pk=plan.pk)
-    if plan.status != PlanStatus.DRAFT:
-        raise ValidationError(_("Only a draft plan can be issued."))
+    plan = _locked_plan(actor, plan, PlanStatus.DRAFT, _("Only a draft plan can be issued."))
     tasks = list(plan.tasks.prefetch_related("parties__group"))
     if not tasks:
         raise ValidationError(_("The plan has no tasks."))
@@ -275,10 +280,7 @@ def issue_plan(*, actor: Person, plan: Plan) -> Plan:
 
 @service
 def close_plan(*, actor: Person, plan: Plan) -> Plan:
-    require(policy.can_manage_plans(actor), _("Only the province supervisor manages plans."))
-    plan = locked(Plan.objects).get(pk=plan.pk)
-    if plan.status != PlanStatus.ISSUED:
-        raise ValidationError(_("Only an issued plan can be closed."))
+    plan = _locked_plan(actor, plan, PlanStatus.ISSUED, _("Only an issued plan can be closed."))
     plan.status = PlanStatus.CLOSED
     plan.save(update_fields=["status"])
     audit.record(actor=actor, action="plan.close", obj=plan)

@@ -3,6 +3,7 @@ progress and review, and the province matrix."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -203,30 +204,37 @@ def plan_source(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(plan.source_file.open("rb"), as_attachment=True, filename=plan.source_name)
 
 
-@login_required
-@require_POST
-def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+def _plan_step(
+    request: HttpRequest, pk: int, step: Callable[..., Plan], success: str
+) -> HttpResponse:
+    """Runs a supervisor's step on the plan and goes back to it, with the outcome as a message."""
     plan = _plan_or_404(request, pk)
     try:
-        services.issue_plan(actor=request.user, plan=plan)  # type: ignore[arg-type]
+        step(actor=request.user, plan=plan)
     except ValidationError as exc:
         messages.error(request, in_words(" ".join(exc.messages)))
     else:
-        messages.success(request, _("The plan is issued; the agencies have been notified."))
+        messages.success(request, success)
     return redirect("plans:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_step(
+        request, pk, services.issue_plan, _("The plan is issued; the agencies have been notified.")
+    )
 
 
 @login_required
 @require_POST
 def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_or_404(request, pk)
-    try:
-        services.close_plan(actor=request.user, plan=plan)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        messages.error(request, in_words(" ".join(exc.messages)))
-    else:
-        messages.success(request, _("The plan is closed; its tasks can no longer be reported on."))
-    return redirect("plans:plan_detail", pk=plan.pk)
+    return _plan_step(
+        request,
+        pk,
+        services.close_plan,
+        _("The plan is closed; its tasks can no longer be reported on."),
+    )
 
 
 @login_required

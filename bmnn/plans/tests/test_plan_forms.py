@@ -44,21 +44,22 @@ def test_the_demo_plan_and_the_readiness_page_give_one_regulation_deadline(demo_
     assert regulation[0].due_date == REGULATION_DEADLINE
 
 
-def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo_plans, client) -> None:
+def _edit_draft_task(client, fields: dict[str, str]) -> tuple[Task, str]:
+    """The draft plan's first task and the page the supervisor gets back for a new content
+    ("Nội dung đã sửa") with `fields`."""
     plan = Plan.objects.exclude(source_name=ISSUED).get()
     task = plan.tasks.order_by("order")[0]
-    supervisor = _client(client, "giamsat")
-    response = supervisor.post(
+    response = _client(client, "giamsat").post(
         reverse("plans:task_edit", args=[task.pk]),
-        {
-            "ref": task.ref,
-            "content": "Nội dung đã sửa",
-            "timing_kind": "date",
-            "due_date": "31/02/2026",
-            "leads": "Sở Tư pháp",
-        },
+        {"ref": task.ref, "content": "Nội dung đã sửa", **fields},
     )
-    page = response.content.decode()
+    return task, response.content.decode()
+
+
+def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo_plans, client) -> None:
+    task, page = _edit_draft_task(
+        client, {"timing_kind": "date", "due_date": "31/02/2026", "leads": "Sở Tư pháp"}
+    )
     assert _error_after(page, "id_due_date") == (
         "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
     )
@@ -68,14 +69,7 @@ def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo_plans, cli
 
 
 def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo_plans, client) -> None:
-    plan = Plan.objects.exclude(source_name=ISSUED).get()
-    task = plan.tasks.order_by("order")[0]
-    supervisor = _client(client, "giamsat")
-    response = supervisor.post(
-        reverse("plans:task_edit", args=[task.pk]),
-        {"ref": task.ref, "content": "Nội dung đã sửa", "timing_kind": "month", "due_date": ""},
-    )
-    page = response.content.decode()
+    task, page = _edit_draft_task(client, {"timing_kind": "month", "due_date": ""})
     assert _error_after(page, "id_due_date") == (
         f"Nhiệm vụ {task.ref}: loại thời hạn này cần có hạn hoàn thành."
     )
@@ -85,34 +79,45 @@ def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo_plans
     assert task.content != "Nội dung đã sửa"
 
 
-def test_returning_work_says_what_is_missing_or_nothing_changes(demo_plans, client) -> None:
-    assignment = Assignment.objects.get(
-        task__plan__source_name=ISSUED, task__ref="II.2.a", agency__code="demo-stp"
+def _justice_assignment(ref: str) -> Assignment:
+    return Assignment.objects.get(
+        task__plan__source_name=ISSUED, task__ref=ref, agency__code="demo-stp"
     )
-    assert assignment.review == "pending"
-    supervisor = _client(client, "giamsat")
-    response = supervisor.post(
-        reverse("plans:assignment_review", args=[assignment.pk]), {"decision": "return", "note": ""}
-    )
+
+
+def _refused_note(client, username: str, url: str, data: dict[str, str], message: str) -> str:
+    """The page a 400 answers to `username`'s post, with `message` under the note field."""
+    response = _client(client, username).post(url, data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert _error_after(page, "id_note") == "Nêu rõ còn thiếu gì trước khi trả lại."
+    assert _error_after(page, "id_note") == message
+    return page
+
+
+def test_returning_work_says_what_is_missing_or_nothing_changes(demo_plans, client) -> None:
+    assignment = _justice_assignment("II.2.a")
+    assert assignment.review == "pending"
+    _refused_note(
+        client,
+        "giamsat",
+        reverse("plans:assignment_review", args=[assignment.pk]),
+        {"decision": "return", "note": ""},
+        "Nêu rõ còn thiếu gì trước khi trả lại.",
+    )
     assignment.refresh_from_db()
     assert assignment.review == "pending"
 
 
 def test_progress_blocked_without_a_reason_keeps_the_status_chosen(demo_plans, client) -> None:
-    assignment = Assignment.objects.get(
-        task__plan__source_name=ISSUED, task__ref="II.1.b", agency__code="demo-stp"
-    )
+    assignment = _justice_assignment("II.1.b")
     before = ProgressUpdate.objects.count()
-    officer = _client(client, "baomat")
-    response = officer.post(
-        reverse("plans:assignment", args=[assignment.pk]), {"status": "blocked", "note": ""}
+    page = _refused_note(
+        client,
+        "baomat",
+        reverse("plans:assignment", args=[assignment.pk]),
+        {"status": "blocked", "note": ""},
+        "Hãy nêu vướng mắc.",
     )
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert _error_after(page, "id_note") == "Hãy nêu vướng mắc."
     assert re.search(r'<option value="blocked" selected>', page)
     assert ProgressUpdate.objects.count() == before
 

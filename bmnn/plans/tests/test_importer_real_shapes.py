@@ -107,17 +107,12 @@ def test_a_table_row_with_an_empty_lead_cell_inherits_nothing_and_is_flagged(res
     assert [flag.code for flag in row.flags] == ["no_lead"]
 
 
-GRIDLESS = """
+# the table's column headings, which the document repeats on every page
+COLUMNS = "STT\nNội dung\nĐơn vị\nchủ trì\nĐơn vị\nphối hợp\nThời hạn\nhoàn thành"
+GRIDLESS = f"""
 PHỤ LỤC
 NHIỆM VỤ CỤ THỂ
-STT
-Nội dung
-Đơn vị
-chủ trì
-Đơn vị
-phối hợp
-Thời hạn
-hoàn thành
+{COLUMNS}
 1.
 Xây dựng quy chế bảo vệ bí mật nhà nước của cơ quan,
 trình lãnh đạo ký ban hành
@@ -135,14 +130,7 @@ ngành
 TRANG TIN/Bắc Lâm/2026
 7
 
-STT
-Nội dung
-Đơn vị
-chủ trì
-Đơn vị
-phối hợp
-Thời hạn
-hoàn thành
+{COLUMNS}
 và các đơn vị trực thuộc, lập biên bản từng lần kiểm tra
 Công an tỉnh
 Tháng 11/2026

@@ -107,14 +107,18 @@ class HostAuditReportInput(serializers.Serializer):
     file = serializers.FileField()
 
 
-class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = DeviceSerializer
+# The rows of `queryset` in the inventories the reader may see (policy.restrict_devices); no
+# docstring, which the schema would give as every subclass's description.
+class _InventoryViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        return policy.restrict_devices(
-            self.request.user, Device.objects.order_by("agency_id", "asset_tag")
-        )
+        return policy.restrict_devices(self.request.user, super().get_queryset())
+
+
+class DeviceViewSet(_InventoryViewSet):
+    serializer_class = DeviceSerializer
+    queryset = Device.objects.order_by("agency_id", "asset_tag")
 
     def _values(self, request: Request, agency: Agency) -> dict[str, Any]:
         data = DeviceInput(data=request.data, partial=True)
@@ -176,24 +180,14 @@ class DeviceViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(FindingSerializer(report.findings.all(), many=True).data, status=201)
 
 
-class MediumViewSet(viewsets.ReadOnlyModelViewSet):
+class MediumViewSet(_InventoryViewSet):
     serializer_class = MediumSerializer
-    lookup_value_regex = r"\d+"
-
-    def get_queryset(self) -> Any:
-        return policy.restrict_devices(
-            self.request.user, Medium.objects.order_by("agency_id", "label")
-        )
+    queryset = Medium.objects.order_by("agency_id", "label")
 
 
-class LanViewSet(viewsets.ReadOnlyModelViewSet):
+class LanViewSet(_InventoryViewSet):
     serializer_class = LanSerializer
-    lookup_value_regex = r"\d+"
-
-    def get_queryset(self) -> Any:
-        return policy.restrict_devices(
-            self.request.user, IndependentLan.objects.order_by("agency_id", "name")
-        )
+    queryset = IndependentLan.objects.order_by("agency_id", "name")
 
 
 class DeviceFindingViewSet(viewsets.ReadOnlyModelViewSet):

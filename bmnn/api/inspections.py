@@ -134,6 +134,13 @@ class TrainingInput(serializers.Serializer):
     )
 
 
+def _valid(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    """The request body as `serializer_class` reads it (a 400 naming each field it refuses)."""
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return dict(data.validated_data)
+
+
 class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = InspectionSerializer
     lookup_value_regex = r"\d+"
@@ -197,23 +204,17 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=TextInput, responses=FindingSerializer)
     @action(detail=True, methods=["post"])
     def remediate(self, request: Request, pk: str | None = None) -> Response:
-        data = TextInput(data=request.data)
-        data.is_valid(raise_exception=True)
+        text = _valid(TextInput, request)["text"]
         finding = self.get_object()
-        services.post_remediation(
-            actor=actor_of(request), finding=finding, text=data.validated_data["text"]
-        )
+        services.post_remediation(actor=actor_of(request), finding=finding, text=text)
         finding.refresh_from_db()
         return Response(FindingSerializer(finding).data)
 
     @extend_schema(request=VerifyInput, responses=FindingSerializer)
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
-        data = VerifyInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        made = services.verify(
-            actor=actor_of(request), finding=self.get_object(), **data.validated_data
-        )
+        values = _valid(VerifyInput, request)
+        made = services.verify(actor=actor_of(request), finding=self.get_object(), **values)
         return Response(FindingSerializer(made).data)
 
 
@@ -226,9 +227,7 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=TrainingInput, responses={201: TrainingSerializer})
     def create(self, request: Request) -> Response:
-        data = TrainingInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
+        values = _valid(TrainingInput, request)
         agency = Agency.objects.filter(pk=values.pop("agency"), is_active=True).first()
         if agency is None:
             raise NotFound
@@ -352,9 +351,7 @@ class RegulationViewSet(viewsets.ReadOnlyModelViewSet):
     # Sets the agency's one regulation record (created or updated): 200, not 201.
     @extend_schema(request=RegulationInput, responses={200: RegulationSerializer})
     def create(self, request: Request) -> Response:
-        data = RegulationInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
+        values = _valid(RegulationInput, request)
         made = services.set_regulation(
             actor=actor_of(request), agency=_own_agency(request, values.pop("agency")), **values
         )
@@ -370,9 +367,7 @@ class DesignationViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=DesignationInput, responses={201: DesignationSerializer})
     def create(self, request: Request) -> Response:
-        data = DesignationInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
+        values = _valid(DesignationInput, request)
         agency = _own_agency(request, values.pop("agency"))
         membership = (
             agency.memberships.filter(person_id=values.pop("person"), is_active=True)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from bmnn.core.models import AuditEvent
 from bmnn.devices import rules, services
 from bmnn.devices.models import Device
-from bmnn.devices.tests.builders import edit_device, host_report, new_device
+from bmnn.devices.tests.builders import device_body, edit_device, host_report, new_device
 from bmnn.org.models import AgencyType
 
 pytestmark = pytest.mark.django_db
@@ -310,14 +310,7 @@ def test_the_api_reads_and_writes_both_facts(people, client_for) -> None:
     client = client_for(people["officer"])
     made = client.post(
         "/api/devices/",
-        {
-            "agency": people["justice"].pk,
-            "asset_tag": "STP-MT-04",
-            "kind": "computer",
-            "highest_level": "mat",
-            "connected_to": "none",
-            "ever_connected": "unknown",
-        },
+        device_body(people, asset_tag="STP-MT-04", highest_level="mat", ever_connected="unknown"),
         content_type="application/json",
     )
     assert made.status_code == 201, made.content

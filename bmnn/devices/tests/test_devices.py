@@ -16,7 +16,13 @@ from bmnn.core.models import AuditEvent
 from bmnn.core.services import NotAllowed
 from bmnn.devices import rules, services
 from bmnn.devices.models import DeviceFinding, HostReport
-from bmnn.devices.tests.builders import edit_device, host_report, new_device, new_medium
+from bmnn.devices.tests.builders import (
+    device_body,
+    edit_device,
+    host_report,
+    new_device,
+    new_medium,
+)
 from bmnn.inspections.tests.builders import new_inspection
 from bmnn.org.models import AgencyType, Role
 
@@ -269,14 +275,13 @@ def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
     officer = client_for(people["officer"])
     made = officer.post(
         "/api/devices/",
-        {
-            "agency": people["justice"].pk,
-            "asset_tag": "STP-LT-02",
-            "kind": "laptop",
-            "connected_to": "none",
-            "ever_connected": "no",
-            "custodian": people["staff"].pk,
-        },
+        device_body(
+            people,
+            asset_tag="STP-LT-02",
+            kind="laptop",
+            ever_connected="no",
+            custodian=people["staff"].pk,
+        ),
         content_type="application/json",
     )
     assert made.status_code == 201, made.content
@@ -296,13 +301,13 @@ def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
     assert (
         officer.post(
             "/api/devices/",
-            {
-                "agency": people["health"].pk,
-                "asset_tag": "X",
-                "kind": "laptop",
-                "connected_to": "none",
-                "ever_connected": "no",
-            },
+            device_body(
+                people,
+                agency=people["health"].pk,
+                asset_tag="X",
+                kind="laptop",
+                ever_connected="no",
+            ),
             content_type="application/json",
         ).status_code
         == 404

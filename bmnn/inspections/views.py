@@ -625,27 +625,17 @@ def readiness(request: HttpRequest) -> HttpResponse:
 
 
 def _save_readiness(request: HttpRequest, agency: Agency, action: str, form: Any) -> bool:
-    data = form.cleaned_data
+    data = dict(form.cleaned_data)
     try:
         if action == "designate":
-            services.designate_staff(
-                actor=actor_of(request),
-                agency=agency,
-                person=data["person"],
-                mode=data["mode"],
-                decision=data["decision"],
-                decided_on=data["decided_on"],
-            )
+            services.designate_staff(actor=actor_of(request), agency=agency, **data)
         else:
-            upload = data.get("file")
+            upload = data.pop("file", None)
             services.set_regulation(
                 actor=actor_of(request),
                 agency=agency,
-                status=data["status"],
-                document_number=data["document_number"],
-                issued_on=data["issued_on"],
-                review_due=data["review_due"],
                 file=(upload.name or "quy-che", upload.read()) if upload else None,
+                **data,
             )
     except ValidationError as exc:
         add_service_errors(form, exc, default="file" if action != "designate" else None)

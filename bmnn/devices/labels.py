@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.devices.models import Device, DeviceChange, HostReport, IndependentLan
@@ -77,41 +77,42 @@ TIME_DETAILS = {"first_install", "last_arrival", "last_removal", "created", "las
 MAX_DETAIL = 120
 
 
+# A finding with a count, as a sentence in the reader's language (the plural follows "n").
+COUNTED_FINDINGS = {
+    "network_on_standalone": ngettext_lazy(
+        "Declared not connected to any network, yet the audit found %(n)s network trace "
+        "(%(wifi)s of them Wi-Fi).",
+        "Declared not connected to any network, yet the audit found %(n)s network traces "
+        "(%(wifi)s of them Wi-Fi).",
+        "n",
+    ),
+    "wifi_on_lan_device": ngettext_lazy(
+        "%(n)s Wi-Fi profile on a machine of an independent LAN.",
+        "%(n)s Wi-Fi profiles on a machine of an independent LAN.",
+        "n",
+    ),
+    "public_network": ngettext_lazy(
+        "%(n)s trace of a public network or a public DNS server.",
+        "%(n)s traces of a public network or a public DNS server.",
+        "n",
+    ),
+    "unregistered_media": ngettext_lazy(
+        "%(n)s USB storage device that is not in the register of media.",
+        "%(n)s USB storage devices that are not in the register of media.",
+        "n",
+    ),
+    "marked_files": ngettext_lazy(
+        "%(n)s file with state-secret markings.", "%(n)s files with state-secret markings.", "n"
+    ),
+}
+
+
 def finding_text(code: str, counts: Mapping[str, Any] | None, summary: str = "") -> str:
     """The finding as a sentence with its figures, in the reader's language."""
     counts = counts or {}
-    n = int(counts.get("traces") or 0)
-    if code == "network_on_standalone":
-        wifi = int(counts.get("wifi") or 0)
-        return ngettext(
-            "Declared not connected to any network, yet the audit found %(n)s network trace "
-            "(%(wifi)s of them Wi-Fi).",
-            "Declared not connected to any network, yet the audit found %(n)s network traces "
-            "(%(wifi)s of them Wi-Fi).",
-            n,
-        ) % {"n": n, "wifi": wifi}
-    if code == "wifi_on_lan_device":
-        return ngettext(
-            "%(n)s Wi-Fi profile on a machine of an independent LAN.",
-            "%(n)s Wi-Fi profiles on a machine of an independent LAN.",
-            n,
-        ) % {"n": n}
-    if code == "public_network":
-        return ngettext(
-            "%(n)s trace of a public network or a public DNS server.",
-            "%(n)s traces of a public network or a public DNS server.",
-            n,
-        ) % {"n": n}
-    if code == "unregistered_media":
-        return ngettext(
-            "%(n)s USB storage device that is not in the register of media.",
-            "%(n)s USB storage devices that are not in the register of media.",
-            n,
-        ) % {"n": n}
-    if code == "marked_files":
-        return ngettext(
-            "%(n)s file with state-secret markings.", "%(n)s files with state-secret markings.", n
-        ) % {"n": n}
+    if code in COUNTED_FINDINGS:
+        figures = {"n": int(counts.get("traces") or 0), "wifi": int(counts.get("wifi") or 0)}
+        return str(COUNTED_FINDINGS[code] % figures)
     if code == "other_machine":
         return gettext("The report comes from another machine than the one recorded.")
     return summary

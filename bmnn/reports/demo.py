@@ -153,24 +153,38 @@ def _write(
         )
 
 
+def _ad_hoc(
+    supervisor: Person, year: int, today: date, title: str, days: int, question: str, **targets: Any
+) -> ReportingPeriod:
+    """An ad-hoc request from the start of the year to today, due in `days`, with one question,
+    to the `agencies` or `groups` named in `targets`."""
+    return services.create_period(
+        actor=supervisor,
+        kind="ad_hoc",
+        year=year,
+        title=title,
+        window_start=date(year, 1, 1),
+        window_end=today,
+        due_on=today + timedelta(days=days),
+        questions=[question],
+        **targets,
+    )
+
+
 def _quick_request(
     supervisor: Person, year: int, today: date, justice: Agency, officer: Person
 ) -> None:
     """An ad-hoc request to two departments due in a week; Sở Tư pháp's officer has started
     the draft (figures filled, the narrative still to write)."""
     health = Agency.objects.filter(code="demo-syt").first()
-    request = services.create_period(
-        actor=supervisor,
-        kind="ad_hoc",
-        year=year,
-        title="Báo cáo nhanh việc sao, chụp tài liệu mật",
-        window_start=date(year, 1, 1),
-        window_end=today,
-        due_on=today + timedelta(days=7),
+    request = _ad_hoc(
+        supervisor,
+        year,
+        today,
+        "Báo cáo nhanh việc sao, chụp tài liệu mật",
+        7,
+        "Việc sao, chụp tài liệu mật có được thủ trưởng cho phép bằng văn bản và ghi sổ đầy đủ không?",
         agencies=[a for a in (justice, health) if a is not None],
-        questions=[
-            "Việc sao, chụp tài liệu mật có được thủ trưởng cho phép bằng văn bản và ghi sổ đầy đủ không?"
-        ],
     )
     services.start_submission(actor=officer, period=request, agency=justice)
 
@@ -208,18 +222,14 @@ def load_demo_reporting() -> int:
     province.build(actor=supervisor, period=period)
     communes = AgencyGroup.objects.filter(code="ubnd-xa-phuong").first()
     if communes is not None:
-        request = services.create_period(
-            actor=supervisor,
-            kind="ad_hoc",
-            year=year,
-            title="Rà soát máy tính dùng soạn thảo tài liệu mật cấp xã",
-            window_start=date(year, 1, 1),
-            window_end=today,
-            due_on=today + timedelta(days=10),
+        request = _ad_hoc(
+            supervisor,
+            year,
+            today,
+            "Rà soát máy tính dùng soạn thảo tài liệu mật cấp xã",
+            10,
+            "Số máy tính dùng soạn thảo, lưu giữ tài liệu mật; có máy nào từng kết nối Internet không?",
             groups=[communes],
-            questions=[
-                "Số máy tính dùng soạn thảo, lưu giữ tài liệu mật; có máy nào từng kết nối Internet không?"
-            ],
         )
         for agency in list(services.expected_agencies(request).order_by("code"))[:3]:
             pair = _pair(agency)

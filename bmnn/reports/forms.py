@@ -74,11 +74,10 @@ class PeriodForm(BootstrapMixin, forms.Form):
         initial=1,
         widget=NUMBER,
         help_text=_("For six-monthly and quarterly reports"),
-        error_messages={
-            "invalid": _("Write 1 or 2 for a half, 1 to 4 for a quarter."),
-            "min_value": _("Write 1 or 2 for a half, 1 to 4 for a quarter."),
-            "max_value": _("Write 1 or 2 for a half, 1 to 4 for a quarter."),
-        },
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"),
+            _("Write 1 or 2 for a half, 1 to 4 for a quarter."),
+        ),
     )
     title = forms.CharField(
         label=_("Report title"),

@@ -1,13 +1,15 @@
-"""Reporting periods as the reports tests make them."""
+"""Reporting periods and incidents as the reports tests make them."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from bmnn.org.models import Person
+from django.utils import timezone
+
+from bmnn.org.models import Agency, Person
 from bmnn.reports import services
-from bmnn.reports.models import ReportingPeriod
+from bmnn.reports.models import Incident, ReportingPeriod
 
 
 def ad_hoc_period(actor: Person, title: str, **changes: Any) -> ReportingPeriod:
@@ -20,3 +22,10 @@ def ad_hoc_period(actor: Person, title: str, **changes: Any) -> ReportingPeriod:
     return services.create_period(
         actor=actor, kind="ad_hoc", year=2026, title=title, **(values | changes)
     )
+
+
+def incident(actor: Person, agency: Agency, **fields: Any) -> Incident:
+    """An incident `actor` reports for `agency`: "x", by another channel, found just now, but
+    for what `fields` say."""
+    values: dict[str, Any] = {"what": "x", "channel": "other", "found_at": timezone.now()}
+    return services.report_incident(actor=actor, agency=agency, **(values | fields))

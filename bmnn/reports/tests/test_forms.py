@@ -39,6 +39,26 @@ def _url(period, agency) -> str:
     return f"/reports/periods/{period.pk}/agencies/{agency.pk}/"
 
 
+def _refused_page(response, *typed: str) -> str:
+    """The page of a refused form: answered 200 (the form again), with each of `typed` kept."""
+    page = response.content.decode()
+    assert response.status_code == 200
+    for text in typed:
+        assert text in page, text
+    return page
+
+
+def _usb_lost(people, what: str) -> Incident:
+    """The staff member's report of a USB stick of the justice department lost an hour ago."""
+    return services.report_incident(
+        actor=people["staff"],
+        agency=people["justice"],
+        what=what,
+        channel="lost_document",
+        found_at=timezone.now() - timedelta(hours=1),
+    )
+
+
 def _error(page: str, field_id: str) -> str:
     """The message shown next to a field: the element with the id Django's aria-describedby
     names, or (web/_form_fields.html) the first message after the field in its block."""
@@ -151,8 +171,7 @@ def test_submitting_without_the_situation_keeps_the_text_and_says_where(
         _url(period, people["justice"]),
         {"action": "submit", "revision": draft.revision, "proposals": "Đề nghị tập huấn"},
     )
-    page = response.content.decode()
-    assert response.status_code == 200 and "Đề nghị tập huấn" in page
+    page = _refused_page(response, "Đề nghị tập huấn")
     assert _error(page, "id_situation") == "Hãy viết phần tình hình và kết quả trước khi trình."
     assert "Đã lưu thay đổi nhưng báo cáo chưa được gửi" in page
     draft.refresh_from_db()
@@ -237,13 +256,7 @@ def test_the_homes_queries_list_what_waits(people, period, client_for) -> None:
     assert list(queries.to_review(people["supervisor"])) == [signed]
     assert not queries.to_review(people["head"]).exists()
     assert not queries.to_write(people["officer"]).exists()
-    incident = services.report_incident(
-        actor=people["staff"],
-        agency=people["justice"],
-        what="Mất 01 USB",
-        channel="lost_document",
-        found_at=timezone.now() - timedelta(hours=1),
-    )
+    incident = _usb_lost(people, "Mất 01 USB")
     assert list(queries.open_incidents(people["officer"])) == [incident]
     assert not queries.open_incidents(people["health_officer"]).exists()
 
@@ -367,8 +380,7 @@ def test_the_province_table_is_headed_in_words_and_its_forms_keep_input(
             "situation": "Đoạn đã viết lại",
         },
     )
-    page = response.content.decode()
-    assert response.status_code == 200 and "Đoạn đã viết lại" in page
+    page = _refused_page(response, "Đoạn đã viết lại")
     assert (
         _error(page, "id_day")
         == "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
@@ -396,8 +408,7 @@ def test_the_period_forms_refuse_bad_dates_and_numbers_next_to_the_field(
             "questions": "Có máy nào kết nối Internet?",
         },
     )
-    page = response.content.decode()
-    assert response.status_code == 200
+    page = _refused_page(response)
     assert _error(page, "id_year") == "Nhập năm bằng chữ số, ví dụ 2026."
     assert _error(page, "id_window_start").startswith("Nhập một ngày có thật")
     assert _error(page, "id_due_on") == "Yêu cầu báo cáo đột xuất cần có ngày này."
@@ -457,8 +468,7 @@ def test_the_incident_forms_keep_input_and_preselect_the_only_agency(people, cli
             "scope": "Nhóm Zalo 23 người",
         },
     )
-    page = response.content.decode()
-    assert response.status_code == 200 and "Nhóm Zalo 23 người" in page
+    page = _refused_page(response, "Nhóm Zalo 23 người")
     assert _error(page, "id_what") == "Ghi rõ nội dung bị lộ, mất."
     assert _error(page, "id_found_at").startswith("Nhập ngày giờ có thật")
     assert _error(page, "id_channel") == "Chọn hình thức lộ, mất bí mật nhà nước."
@@ -475,13 +485,7 @@ def test_the_incident_forms_keep_input_and_preselect_the_only_agency(people, cli
     assert _error(later, "id_found_at") == "Thời điểm phát hiện ở tương lai."
     assert not Incident.objects.exists()
 
-    incident = services.report_incident(
-        actor=people["staff"],
-        agency=people["justice"],
-        what="Mất USB",
-        channel="lost_document",
-        found_at=timezone.now() - timedelta(hours=1),
-    )
+    incident = _usb_lost(people, "Mất USB")
     supervisor = client_for(people["supervisor"])
     page = supervisor.get(f"/reports/incidents/{incident.pk}/").content.decode()
     assert re.search(r'<button[^>]*name="close"[^>]*data-confirm=', page)

@@ -14,6 +14,7 @@ from bmnn.core.services import NotAllowed
 from bmnn.org.models import AgencyType, Role
 from bmnn.reports import services
 from bmnn.reports.models import Incident
+from bmnn.reports.tests import builders
 from bmnn.scanner.tests.builders import stored_finding
 
 pytestmark = pytest.mark.django_db
@@ -64,30 +65,16 @@ def test_an_agency_reports_and_every_supervisor_is_told(people, client_for) -> N
         == 404
     )
     with pytest.raises(NotAllowed):
-        services.report_incident(
-            actor=people["health_staff"],
-            agency=people["justice"],
-            what="x",
-            channel="other",
-            found_at=timezone.now(),
-        )
+        builders.incident(people["health_staff"], people["justice"])
     with pytest.raises(ValidationError):
-        services.report_incident(
-            actor=people["staff"],
-            agency=people["justice"],
-            what="x",
-            channel="other",
-            found_at=timezone.now() + timedelta(days=1),
+        builders.incident(
+            people["staff"], people["justice"], found_at=timezone.now() + timedelta(days=1)
         )
 
 
 def test_follow_up_and_closure_by_a_supervisor(people) -> None:
-    incident = services.report_incident(
-        actor=people["officer"],
-        agency=people["justice"],
-        what="Tài liệu bị chụp ảnh",
-        channel="email_chat",
-        found_at=timezone.now(),
+    incident = builders.incident(
+        people["officer"], people["justice"], what="Tài liệu bị chụp ảnh", channel="email_chat"
     )
     services.add_step(actor=people["officer"], incident=incident, text="Đã xác minh người chụp")
     with pytest.raises(NotAllowed):
@@ -208,13 +195,12 @@ def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(
         settings.EMAIL_HOST, settings.EMAIL_PORT, settings.BMNN_SEND_EMAIL = "127.0.0.1", port, True
         settings.BMNN_BASE_URL = "http://bmnn.congan.local"
         with django_capture_on_commit_callbacks(execute=True):
-            incident = services.report_incident(
-                actor=people["staff"],
-                agency=people["justice"],
+            incident = builders.incident(
+                people["staff"],
+                people["justice"],
                 level="mat",
                 what="Mất 01 bản sao Kế hoạch số 12/KH-STP",
                 channel="lost_document",
-                found_at=timezone.now(),
             )
         received = mailbox.wait_for(1, timeout=5)
     assert len(received) == 1
@@ -236,12 +222,8 @@ def test_every_supervisor_is_e_mailed_through_the_lan_mail_server(
 def test_the_badge_poll_shows_the_newest_unread_notification(people, client_for) -> None:
     poll = client_for(people["supervisor"]).get("/notifications/poll/")
     assert poll.json() == {"unread": 0, "latest": None}
-    incident = services.report_incident(
-        actor=people["staff"],
-        agency=people["justice"],
-        what="Mất USB",
-        channel="stolen_device",
-        found_at=timezone.now(),
+    incident = builders.incident(
+        people["staff"], people["justice"], what="Mất USB", channel="stolen_device"
     )
     poll = client_for(people["supervisor"]).get("/notifications/poll/").json()
     assert poll["unread"] == 1 and poll["latest"]["url"] == f"/reports/incidents/{incident.pk}/"
@@ -249,13 +231,12 @@ def test_the_badge_poll_shows_the_newest_unread_notification(people, client_for)
 
 
 def _tuyet_mat_incident(people) -> Incident:
-    return services.report_incident(
-        actor=people["head"],
-        agency=people["justice"],
+    return builders.incident(
+        people["head"],
+        people["justice"],
         level="tuyet_mat",
         what="Lộ nội dung Đề án số 3/ĐA-TM về phòng thủ",
         channel="email_chat",
-        found_at=timezone.now(),
     )
 
 

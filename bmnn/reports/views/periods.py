@@ -3,6 +3,7 @@ return, accept), the province's report (build, edit, DOCX/XLSX, bundle) and impo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -337,32 +338,21 @@ def _submission_action(
                 _step(actor, action, current)
         elif action in ("accept", "return"):
             review = ReviewForm(request.POST)
-            if review.is_valid():
-                try:
-                    services.review(
-                        actor=actor,
-                        submission=current,
-                        accept=action == "accept",
-                        comment=review.cleaned_data["comment"],
-                    )
-                except ValidationError as exc:
-                    if not hasattr(exc, "error_dict"):
-                        raise
-                    take_errors(review, exc)
-            if not review.is_valid():
+            if not _with_comment(
+                review,
+                lambda comment: services.review(
+                    actor=actor, submission=current, accept=action == "accept", comment=comment
+                ),
+            ):
                 return again(review=review)
         elif action == "send_back":
             back = SendBackForm(request.POST)
-            if back.is_valid():
-                try:
-                    services.send_back(
-                        actor=actor, submission=current, comment=back.cleaned_data["comment"]
-                    )
-                except ValidationError as exc:
-                    if not hasattr(exc, "error_dict"):
-                        raise
-                    take_errors(back, exc)
-            if not back.is_valid():
+            if not _with_comment(
+                back,
+                lambda comment: services.send_back(
+                    actor=actor, submission=current, comment=comment
+                ),
+            ):
                 return again(back=back)
         else:
             raise ValidationError(_("Unknown action."))
@@ -372,6 +362,19 @@ def _submission_action(
         if action in DONE:
             messages.success(request, DONE[action])
     return redirect("reports:submission", pk=period.pk, agency=agency.pk)
+
+
+def _with_comment(form: Any, call: Callable[[str], object]) -> bool:
+    """Runs `call` with the form's comment when the form is valid: a refusal that names a field
+    goes on the form, any other on up. True when the form is still valid."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data["comment"])
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                raise
+            take_errors(form, exc)
+    return bool(form.is_valid())
 
 
 def _step(actor: Any, action: str, submission: Submission) -> None:

@@ -47,6 +47,15 @@ TODAY = timezone.localdate()
 # first agency: head, officer, staff, low), H = Sở Y tế (the second: other).
 EVERYONE_IN_PROVINCE = {"admin", "supervisor"}
 JUSTICE = {"head", "officer", "staff", "low"}
+
+
+def _own_agency(what: str, *, inspector: bool = False) -> dict[str, set[str]]:
+    """Rows J-<what> and H-<what>, each read by its own agency and the province (and the
+    inspectors, where `inspector`)."""
+    also = EVERYONE_IN_PROVINCE | ({"inspector"} if inspector else set())
+    return {f"J-{what}": JUSTICE | also, f"H-{what}": {"other"} | also}
+
+
 ALLOWED: dict[str, dict[str, set[str]]] = {
     # Clearance: head Tuyệt mật, officer and staff Tối mật, low Mật. Need-to-know: the head and
     # the officer keep the register; staff has grants on J-TM and J-TTM, low on J-M and J-TM.
@@ -66,50 +75,17 @@ ALLOWED: dict[str, dict[str, set[str]]] = {
         "H-M": {"other", "supervisor", "inspector"},
     },
     # A joint inspection of J and H: each inspected agency reads its own finding only.
-    "inspection_finding": {
-        "J-FINDING": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
-        "H-FINDING": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
-    },
-    "submission": {
-        "J-REPORT": {"head", "officer", "staff", "low"} | EVERYONE_IN_PROVINCE,
-        "H-REPORT": {"other"} | EVERYONE_IN_PROVINCE,
-    },
-    "device": {
-        "J-DEVICE": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
-        "H-DEVICE": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
-    },
-    "medium": {
-        "J-MEDIUM": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
-        "H-MEDIUM": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
-    },
-    "lan": {
-        "J-LAN": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
-        "H-LAN": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
-    },
-    "device_finding": {
-        "J-DEVFINDING": JUSTICE | EVERYONE_IN_PROVINCE | {"inspector"},
-        "H-DEVFINDING": {"other"} | EVERYONE_IN_PROVINCE | {"inspector"},
-    },
-    "regulation": {
-        "J-REGULATION": JUSTICE | EVERYONE_IN_PROVINCE,
-        "H-REGULATION": {"other"} | EVERYONE_IN_PROVINCE,
-    },
-    "designation": {
-        "J-DESIGNATION": JUSTICE | EVERYONE_IN_PROVINCE,
-        "H-DESIGNATION": {"other"} | EVERYONE_IN_PROVINCE,
-    },
-    "training": {
-        "J-TRAINING": JUSTICE | EVERYONE_IN_PROVINCE,
-        "H-TRAINING": {"other"} | EVERYONE_IN_PROVINCE,
-    },
-    "person": {
-        "J-PERSON": JUSTICE | EVERYONE_IN_PROVINCE,
-        "H-PERSON": {"other"} | EVERYONE_IN_PROVINCE,
-    },
-    "assignment": {
-        "J-TASK": JUSTICE | EVERYONE_IN_PROVINCE,
-        "H-TASK": {"other"} | EVERYONE_IN_PROVINCE,
-    },
+    "inspection_finding": _own_agency("FINDING", inspector=True),
+    "submission": _own_agency("REPORT"),
+    "device": _own_agency("DEVICE", inspector=True),
+    "medium": _own_agency("MEDIUM", inspector=True),
+    "lan": _own_agency("LAN", inspector=True),
+    "device_finding": _own_agency("DEVFINDING", inspector=True),
+    "regulation": _own_agency("REGULATION"),
+    "designation": _own_agency("DESIGNATION"),
+    "training": _own_agency("TRAINING"),
+    "person": _own_agency("PERSON"),
+    "assignment": _own_agency("TASK"),
     "scan_finding": {"PORTAL-FINDING": {"admin", "supervisor", "inspector"}},
 }
 
@@ -377,19 +353,25 @@ class Path:
         return self.name.startswith("API")
 
 
+def _api(slug: str, query: str = "") -> list[Path]:
+    """A kind's two REST API paths: its list (`query` appended) and one row, under /api/<slug>/."""
+    return [
+        Path("API list", lambda w: f"/api/{slug}/{query}"),
+        Path("API detail", lambda w, o: f"/api/{slug}/{o.pk}/", detail=True),
+    ]
+
+
 PATHS: dict[str, list[Path]] = {
     "secret_item": [
         Path("page list", lambda w: "/registry/"),
         Path("page detail", lambda w, o: f"/registry/items/{o.pk}/", detail=True),
-        Path("API list", lambda w: "/api/secret-items/?page_size=100"),
-        Path("API detail", lambda w, o: f"/api/secret-items/{o.pk}/", detail=True),
+        *_api("secret-items", "?page_size=100"),
         Path("search", lambda w: "/registry/?q=MXSECRETITEM"),
     ],
     "incident": [
         Path("page list", lambda w: "/reports/incidents/"),
         Path("page detail", lambda w, o: f"/reports/incidents/{o.pk}/", detail=True),
-        Path("API list", lambda w: "/api/incidents/"),
-        Path("API detail", lambda w, o: f"/api/incidents/{o.pk}/", detail=True),
+        *_api("incidents"),
     ],
     "inspection_finding": [
         Path("inspection page", lambda w: f"/inspections/{w.extra['inspection'].pk}/"),
@@ -397,8 +379,7 @@ PATHS: dict[str, list[Path]] = {
             "conclusion DOCX", lambda w: f"/inspections/{w.extra['inspection'].pk}/conclusion.docx"
         ),
         Path("page detail", lambda w, o: f"/inspections/findings/{o.pk}/", detail=True),
-        Path("API list", lambda w: "/api/inspection-findings/"),
-        Path("API detail", lambda w, o: f"/api/inspection-findings/{o.pk}/", detail=True),
+        *_api("inspection-findings"),
     ],
     "submission": [
         Path(
@@ -406,62 +387,49 @@ PATHS: dict[str, list[Path]] = {
             lambda w, o: f"/reports/periods/{o.period_id}/agencies/{o.agency_id}/",
             detail=True,
         ),
-        Path("API list", lambda w: "/api/report-submissions/"),
-        Path("API detail", lambda w, o: f"/api/report-submissions/{o.pk}/", detail=True),
+        *_api("report-submissions"),
     ],
     "device": [
         Path("page list", lambda w: "/devices/"),
         Path("page detail", lambda w, o: f"/devices/{o.pk}/", detail=True),
-        Path("API list", lambda w: "/api/devices/"),
-        Path("API detail", lambda w, o: f"/api/devices/{o.pk}/", detail=True),
+        *_api("devices"),
     ],
     "medium": [
         Path("page list", lambda w: "/devices/media/"),
-        Path("API list", lambda w: "/api/media/"),
-        Path("API detail", lambda w, o: f"/api/media/{o.pk}/", detail=True),
+        *_api("media"),
     ],
     "lan": [
         Path("page list", lambda w: "/devices/media/"),
-        Path("API list", lambda w: "/api/independent-lans/"),
-        Path("API detail", lambda w, o: f"/api/independent-lans/{o.pk}/", detail=True),
+        *_api("independent-lans"),
     ],
     "device_finding": [
         Path("device page", lambda w, o: f"/devices/{o.device_id}/", detail=True),
-        Path("API list", lambda w: "/api/device-findings/"),
-        Path("API detail", lambda w, o: f"/api/device-findings/{o.pk}/", detail=True),
+        *_api("device-findings"),
     ],
     "regulation": [
         Path("readiness page", lambda w: "/inspections/agencies/"),
-        Path("API list", lambda w: "/api/regulations/"),
-        Path("API detail", lambda w, o: f"/api/regulations/{o.pk}/", detail=True),
+        *_api("regulations"),
     ],
-    "designation": [
-        Path("API list", lambda w: "/api/designations/"),
-        Path("API detail", lambda w, o: f"/api/designations/{o.pk}/", detail=True),
-    ],
+    "designation": _api("designations"),
     "training": [
         Path("page list", lambda w: "/inspections/training/"),
-        Path("API list", lambda w: "/api/trainings/"),
-        Path("API detail", lambda w, o: f"/api/trainings/{o.pk}/", detail=True),
+        *_api("trainings"),
     ],
     "person": [
         Path("page list", lambda w: "/people/"),
         Path("CSV export", lambda w: "/people/export.csv"),
         Path("search", lambda w: "/search/?q=MXPERSON"),
-        Path("API list", lambda w: "/api/people/"),
-        Path("API detail", lambda w, o: f"/api/people/{o.pk}/", detail=True),
+        *_api("people"),
     ],
     "assignment": [
         Path("matrix", lambda w: "/plans/matrix/"),
         Path("page detail", lambda w, o: f"/plans/assignments/{o.pk}/", detail=True),
-        Path("API list", lambda w: "/api/assignments/"),
-        Path("API detail", lambda w, o: f"/api/assignments/{o.pk}/", detail=True),
+        *_api("assignments"),
     ],
     "scan_finding": [
         Path("page list", lambda w: "/scanner/"),
         Path("page detail", lambda w, o: f"/scanner/findings/{o.pk}/", detail=True),
-        Path("API list", lambda w: "/api/findings/"),
-        Path("API detail", lambda w, o: f"/api/findings/{o.pk}/", detail=True),
+        *_api("findings"),
     ],
 }
 

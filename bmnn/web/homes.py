@@ -19,6 +19,7 @@ exist only here are marked "moves to <app>.queries" in their docstring.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -102,6 +103,24 @@ def _first(rows: QuerySet[Any], limit: int = LINES) -> tuple[int, list[Any]]:
     return len(found), found[:limit]
 
 
+def _listed(
+    key: str,
+    title: str | Promise,
+    rows: QuerySet[Any],
+    line: Callable[[Any], Line],
+    url: str,
+    empty: str | Promise,
+    *,
+    urgent: bool = False,
+) -> Section:
+    """A section of the first of `rows`, each shown by `line`; marked urgent, where `urgent`
+    says so, when anything waits."""
+    count, found = _first(rows)
+    return Section(
+        key, title, count, [line(row) for row in found], url, empty, urgent=urgent and bool(count)
+    )
+
+
 def _headed(actor: Any) -> list[int]:
     return [a for a, roles in policy.scope(actor).roles_by_agency.items() if Role.HEAD in roles]
 
@@ -136,15 +155,14 @@ def _submission_line(row: Any, *, with_agency: bool) -> Line:
 def reports_to_sign(actor: Any) -> Section:
     from bmnn.reports import queries
 
-    count, rows = _first(queries.awaiting_signature(actor).only(*SUBMISSION_FIELDS))
-    return Section(
+    return _listed(
         "to-sign",
         _("Reports to sign"),
-        count,
-        [_submission_line(r, with_agency=len(_headed(actor)) > 1) for r in rows],
+        queries.awaiting_signature(actor).only(*SUBMISSION_FIELDS),
+        lambda r: _submission_line(r, with_agency=len(_headed(actor)) > 1),
         reverse("registry:approvals"),  # lists every report to sign
         _("No report waits for your signature."),
-        urgent=bool(count),
+        urgent=True,
     )
 
 
@@ -168,15 +186,14 @@ def reports_to_write(actor: Any) -> Section:
 def reports_to_review(actor: Any) -> Section:
     from bmnn.reports import queries
 
-    count, rows = _first(queries.to_review(actor).only(*SUBMISSION_FIELDS))
-    return Section(
+    return _listed(
         "to-review",
         _("Reports to review"),
-        count,
-        [_submission_line(r, with_agency=True) for r in rows],
+        queries.to_review(actor).only(*SUBMISSION_FIELDS),
+        lambda r: _submission_line(r, with_agency=True),
         reverse("reports:periods"),
         _("No signed report waits for review."),
-        urgent=bool(count),
+        urgent=True,
     )
 
 
@@ -298,15 +315,14 @@ def levels_to_approve(actor: Any) -> Section:
     from bmnn.registry.models import ItemStatus
 
     rows = queries.items(actor, status=ItemStatus.PROPOSED).filter(agency_id__in=_headed(actor))
-    count, found = _first(rows.order_by("created_at", "pk"))
-    return Section(
+    return _listed(
         "levels",
         _("Levels to decide"),
-        count,
-        [_item_line(item, item.agency.short_name or item.agency.name) for item in found],
+        rows.order_by("created_at", "pk"),
+        lambda item: _item_line(item, item.agency.short_name or item.agency.name),
         reverse("registry:item_list") + "?status=proposed",
         _("No proposed level waits for you."),
-        urgent=bool(count),
+        urgent=True,
     )
 
 
@@ -362,13 +378,11 @@ def requests_to_decide(actor: Any) -> Section:
 def protection_ending(actor: Any, days: int = 90) -> Section:
     from bmnn.registry import queries
 
-    rows = queries.expiring(actor, within_days=days).order_by("protected_until", "pk")
-    count, found = _first(rows)
-    return Section(
+    return _listed(
         "expiring",
         _("Protection ending within 90 days"),
-        count,
-        [_item_line(item, _("protected until"), item.protected_until) for item in found],
+        queries.expiring(actor, within_days=days).order_by("protected_until", "pk"),
+        lambda item: _item_line(item, _("protected until"), item.protected_until),
         reverse("registry:expiring"),
         _("No item's protection ends within 90 days."),
     )
@@ -434,13 +448,11 @@ def my_proposals(actor: Any) -> Section:
     from bmnn.registry import queries
     from bmnn.registry.models import ItemStatus
 
-    rows = queries.items(actor, status=ItemStatus.PROPOSED).filter(author=actor)
-    count, found = _first(rows)
-    return Section(
+    return _listed(
         "proposals",
         _("Your proposals awaiting the head"),
-        count,
-        [_item_line(item, item.get_status_display()) for item in found],
+        queries.items(actor, status=ItemStatus.PROPOSED).filter(author=actor),
+        lambda item: _item_line(item, item.get_status_display()),
         reverse("registry:item_list") + "?status=proposed",
         _("None of your proposals is waiting."),
     )
@@ -504,20 +516,14 @@ def agency_tasks(actor: Any) -> Section:
 def results_to_accept(actor: Any) -> Section:
     from bmnn.plans import queries
 
-    rows = queries.assignments(actor).filter(review="pending").order_by("updated_at", "pk")
-    count, found = _first(rows)
-    lines = [
-        Line(
-            f"{row.agency.short_name or row.agency.name} — {row.task.ref} {row.task.content}"[:140],
-            reverse("plans:assignment", args=[row.pk]),
-        )
-        for row in found
-    ]
-    return Section(
+    return _listed(
         "to-accept",
         _("Results to accept"),
-        count,
-        lines,
+        queries.assignments(actor).filter(review="pending").order_by("updated_at", "pk"),
+        lambda row: Line(
+            f"{row.agency.short_name or row.agency.name} — {row.task.ref} {row.task.content}"[:140],
+            reverse("plans:assignment", args=[row.pk]),
+        ),
         reverse("plans:matrix"),
         _("No result waits for your acceptance."),
     )
@@ -642,24 +648,25 @@ def findings_to_verify(actor: Any) -> Section:
         .select_related("target__agency")
         .order_by("deadline", "pk")
     )
-    count, found = _first(rows)
-    lines = [
-        Line(
-            f"{f.target.agency.short_name or f.target.agency.name} — {f.description}"[:140],
-            reverse("inspections:finding", args=[f.pk]),
-            f.get_severity_display(),
-            f.deadline,
-        )
-        for f in found
-    ]
-    return Section(
+    return _listed(
         "to-verify",
         _("Findings to verify"),
-        count,
-        lines,
+        rows,
+        lambda f: _finding_line(f, f.get_severity_display()),
         reverse("inspections:list"),
         _("No remediation waits for your check."),
-        urgent=bool(count),
+        urgent=True,
+    )
+
+
+def _finding_line(finding: Any, detail: str, late: bool = False) -> Line:
+    agency = finding.target.agency
+    return Line(
+        f"{agency.short_name or agency.name} — {finding.description}"[:140],
+        reverse("inspections:finding", args=[finding.pk]),
+        detail,
+        finding.deadline,
+        late,
     )
 
 
@@ -674,21 +681,16 @@ def my_inspections(actor: Any) -> Section:
         .exclude(status=Inspection.Status.CONCLUDED)
         .order_by("on_site_from", "pk")
     )
-    count, found = _first(rows)
-    lines = [
-        Line(
+    return _listed(
+        "inspections",
+        _("Your inspections"),
+        rows,
+        lambda i: Line(
             i.title,
             reverse("inspections:detail", args=[i.pk]),
             i.get_status_display(),
             i.on_site_from,
-        )
-        for i in found
-    ]
-    return Section(
-        "inspections",
-        _("Your inspections"),
-        count,
-        lines,
+        ),
         reverse("inspections:list"),
         _("You are on no inspection under way."),
     )
@@ -697,25 +699,14 @@ def my_inspections(actor: Any) -> Section:
 def late_findings(actor: Any) -> Section:
     from bmnn.inspections import queries
 
-    count, found = _first(queries.overdue_findings(actor).order_by("deadline", "pk"))
-    lines = [
-        Line(
-            f"{f.target.agency.short_name or f.target.agency.name} — {f.description}"[:140],
-            reverse("inspections:finding", args=[f.pk]),
-            f.get_status_display(),
-            f.deadline,
-            True,
-        )
-        for f in found
-    ]
-    return Section(
+    return _listed(
         "late-findings",
         _("Findings past their deadline"),
-        count,
-        lines,
+        queries.overdue_findings(actor).order_by("deadline", "pk"),
+        lambda f: _finding_line(f, f.get_status_display(), late=True),
         reverse("inspections:list"),
         _("No finding is past its deadline."),
-        urgent=bool(count),
+        urgent=True,
     )
 
 

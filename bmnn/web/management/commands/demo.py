@@ -4,6 +4,7 @@ It lives in the web app, which knows every domain app; each app has its own demo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,19 @@ from bmnn.reports.demo import load_demo_incidents, load_demo_reporting
 from bmnn.scanner.demo import load_demo_scanner
 from bmnn.sync.demo import load_demo_nodes
 
+# (what is counted, the app's loader, the count printed instead of the loader's own number where
+# there is one), in the order they load: each app after the ones it builds on
+LOADERS: list[tuple[str, Callable[[], int], int | None]] = [
+    ("plan items", load_demo_plans, None),
+    ("register items", load_demo_registry, None),
+    ("inspections", load_demo_inspections, 1),
+    ("devices", load_demo_devices, 3),
+    ("incidents", load_demo_incidents, 1),
+    ("agency reports", load_demo_reporting, None),
+    ("scanner records", load_demo_scanner, None),
+    ("node bundles", load_demo_nodes, None),
+]
+
 
 class Command(BaseCommand):
     help = "Loads the fictional demo province (running it twice changes nothing)."
@@ -32,27 +46,10 @@ class Command(BaseCommand):
             raise CommandError("the demo province is never loaded in production")
         if not codes:
             result = load_demo()
-            plans_added = load_demo_plans()
-            if plans_added:
-                result.created["plan items"] = plans_added
-            registry_added = load_demo_registry()
-            if registry_added:
-                result.created["register items"] = registry_added
-            if load_demo_inspections():
-                result.created["inspections"] = 1
-            if load_demo_devices():
-                result.created["devices"] = 3
-            if load_demo_incidents():
-                result.created["incidents"] = 1
-            reports_added = load_demo_reporting()
-            if reports_added:
-                result.created["agency reports"] = reports_added
-            scanner_added = load_demo_scanner()
-            if scanner_added:
-                result.created["scanner records"] = scanner_added
-            nodes_added = load_demo_nodes()
-            if nodes_added:
-                result.created["node bundles"] = nodes_added
+            for kind, loader, fixed in LOADERS:
+                added = loader()
+                if added:
+                    result.created[kind] = fixed or added
             if result.total:
                 parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.created.items()))
                 self.stdout.write(f"demo province loaded: {parts}")

@@ -117,6 +117,12 @@ def refused(page: Any, field_id: str, message: str) -> None:
     assert f"{field_id}_error" in described, (field_id, described)
 
 
+def fill(page: Any, values: dict[str, str]) -> None:
+    """Types each value into the field with that id, in order."""
+    for field_id, value in values.items():
+        page.locator(f'[id="{field_id}"]').fill(value)
+
+
 def kept(page: Any, values: dict[str, str]) -> None:
     """What was typed is still in the fields."""
     for field_id, value in values.items():

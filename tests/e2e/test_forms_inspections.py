@@ -24,6 +24,7 @@ from bmnn.inspections.models import (
     TrainingSession,
 )
 from bmnn.org.demo import load_demo
+from tests.e2e.helpers import fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 DATE_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
@@ -166,12 +167,17 @@ def test_the_supervisor_s_inspection_and_budget_forms_keep_input(window, live_se
     expect(leader.locator("option", has_text="Phạm Quốc Bảo — Cán bộ kiểm tra")).to_have_count(1)
     assert leader.locator("option").count() < 20  # those who may lead, not the whole directory
 
-    supervisor.locator("#id_title").fill("Kiểm tra đột xuất tại Sở Y tế")
-    supervisor.locator("#id_year").fill("hai nghìn")
-    supervisor.locator("#id_period_from").fill("01/01/2026")
-    supervisor.locator("#id_period_to").fill("31/12/2025")
-    supervisor.locator("#id_on_site_from").fill("31/02/2026")
-    supervisor.locator("#id_scope").fill("Việc quản lý máy tính soạn thảo tài liệu mật")
+    fill(
+        supervisor,
+        {
+            "id_title": "Kiểm tra đột xuất tại Sở Y tế",
+            "id_year": "hai nghìn",
+            "id_period_from": "01/01/2026",
+            "id_period_to": "31/12/2025",
+            "id_on_site_from": "31/02/2026",
+            "id_scope": "Việc quản lý máy tính soạn thảo tài liệu mật",
+        },
+    )
     supervisor.get_by_role("button", name="Tạo", exact=True).click()
     expect(_error(supervisor, "id_year")).to_have_text("Nhập năm, ví dụ 2026.")
     expect(_error(supervisor, "id_period_to")).to_have_text("Có ngày kết thúc trước ngày bắt đầu.")
@@ -231,10 +237,15 @@ def test_the_agency_s_training_regulation_and_designation_forms_keep_input(
     form.get_by_role("button", name="Lưu").click()
     expect(_error(officer, "id_title")).to_have_text("Trường này là bắt buộc.")
     expect(_error(officer, "id_held_on")).to_have_text("Trường này là bắt buộc.")
-    officer.locator("#id_title").fill("Tập huấn Nghị định 63/2026")
-    officer.locator("#id_held_on").fill("31/02/2026")
-    officer.locator("#id_leaders").fill("ba")
-    officer.locator("#id_staff").fill("-4")
+    fill(
+        officer,
+        {
+            "id_title": "Tập huấn Nghị định 63/2026",
+            "id_held_on": "31/02/2026",
+            "id_leaders": "ba",
+            "id_staff": "-4",
+        },
+    )
     officer.get_by_test_id("training-form").get_by_role("button", name="Lưu").click()
     expect(_error(officer, "id_held_on")).to_have_text(DATE_MESSAGE)
     expect(_error(officer, "id_leaders")).to_have_text("Nhập một số nguyên, ví dụ 3.")

@@ -6,13 +6,15 @@ saved."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import expect
 
 from bmnn.inspections.models import Inspection
 from bmnn.org.demo import load_demo
 from bmnn.plans.models import Plan, Task
-from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, kept, plan_pdf, refused
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, fill, kept, plan_pdf, refused
 from tests.e2e.helpers import DEMO_INSPECTION_PLAN as INSPECTION_PLAN
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,26 +33,37 @@ I. NHIỆM VỤ
 """
 
 
+def _read(window, live_server, source) -> Any:
+    """The supervisor's window, on the review step of the plan read from `source`."""
+    supervisor = window("giamsat")
+    supervisor.goto(f"{live_server.url}/plans/import/")
+    supervisor.get_by_label("Tệp kế hoạch").set_input_files(str(source))
+    supervisor.get_by_role("button", name="Đọc văn bản").click()
+    return supervisor
+
+
 def test_the_plan_import_review_refuses_by_the_field(window, live_server, tmp_path) -> None:
     load_demo()
     plans, tasks = Plan.objects.count(), Task.objects.count()
     source = tmp_path / "ke-hoach-81.txt"
     source.write_text(PLAN, encoding="utf-8")
-    supervisor = window("giamsat")
-    supervisor.goto(f"{live_server.url}/plans/import/")
-    supervisor.get_by_label("Tệp kế hoạch").set_input_files(str(source))
-    supervisor.get_by_role("button", name="Đọc văn bản").click()
+    supervisor = _read(window, live_server, source)
     expect(supervisor.get_by_role("heading", name="Kiểm tra kế hoạch vừa đọc")).to_be_visible()
 
     # the dates carry their hint before anything is sent
     expect(supervisor.locator('[id="id_date-help"]')).to_be_visible()
     expect(supervisor.locator('[id="id_task-0-due_date-help"]')).to_be_visible()
 
-    supervisor.locator("#id_title").fill("")
-    supervisor.locator("#id_date").fill(BAD_DAY)
-    supervisor.locator("#id_signer").fill("Hoàng Minh Tuấn")
-    supervisor.locator("#id_task-0-content").fill("")
-    supervisor.locator("#id_task-0-due_date").fill(BAD_DAY)
+    fill(
+        supervisor,
+        {
+            "id_title": "",
+            "id_date": BAD_DAY,
+            "id_signer": "Hoàng Minh Tuấn",
+            "id_task-0-content": "",
+            "id_task-0-due_date": BAD_DAY,
+        },
+    )
     supervisor.get_by_role("button", name="Lưu dự thảo").click()
     refused(supervisor, "id_title", REQUIRED)
     refused(supervisor, "id_date", DAY_MESSAGE)
@@ -62,11 +75,16 @@ def test_the_plan_import_review_refuses_by_the_field(window, live_server, tmp_pa
     assert Plan.objects.count() == plans and Task.objects.count() == tasks
 
     # the reference emptied: refused by it, the rest as corrected stays
-    supervisor.locator("#id_title").fill("Tự kiểm tra công tác bảo vệ bí mật nhà nước")
-    supervisor.locator("#id_date").fill("05/10/2026")
-    supervisor.locator("#id_task-0-content").fill("Rà soát sổ đăng ký tài liệu mật")
-    supervisor.locator("#id_task-0-due_date").fill("30/11/2026")
-    supervisor.locator("#id_task-0-ref").fill("")
+    fill(
+        supervisor,
+        {
+            "id_title": "Tự kiểm tra công tác bảo vệ bí mật nhà nước",
+            "id_date": "05/10/2026",
+            "id_task-0-content": "Rà soát sổ đăng ký tài liệu mật",
+            "id_task-0-due_date": "30/11/2026",
+            "id_task-0-ref": "",
+        },
+    )
     supervisor.get_by_role("button", name="Lưu dự thảo").click()
     refused(supervisor, "id_task-0-ref", REQUIRED)
     kept(supervisor, {"id_title": "Tự kiểm tra công tác bảo vệ bí mật nhà nước"})
@@ -79,17 +97,19 @@ def test_the_inspection_plan_review_refuses_by_the_field(window, live_server, tm
     that does not exist and a unit that ends before it starts."""
     load_demo()
     source = plan_pdf(tmp_path, "ke-hoach-kiem-tra-07.pdf", INSPECTION_PLAN)
-    supervisor = window("giamsat")
-    supervisor.goto(f"{live_server.url}/plans/import/")
-    supervisor.get_by_label("Tệp kế hoạch").set_input_files(str(source))
-    supervisor.get_by_role("button", name="Đọc văn bản").click()
+    supervisor = _read(window, live_server, source)
     expect(supervisor.get_by_test_id("inspection-plan-review")).to_be_visible()
 
-    supervisor.locator("#id_title").fill("")
-    supervisor.locator("#id_on_site_from").fill(BAD_DAY)
-    supervisor.locator("#id_row-0-scheduled_from").fill("10/07/2026")
-    supervisor.locator("#id_row-0-scheduled_to").fill("07/07/2026")
-    supervisor.locator("#id_row-1-scheduled_from").fill(BAD_DAY)
+    fill(
+        supervisor,
+        {
+            "id_title": "",
+            "id_on_site_from": BAD_DAY,
+            "id_row-0-scheduled_from": "10/07/2026",
+            "id_row-0-scheduled_to": "07/07/2026",
+            "id_row-1-scheduled_from": BAD_DAY,
+        },
+    )
     supervisor.get_by_test_id("create-inspection").click()
     refused(supervisor, "id_title", REQUIRED)
     refused(supervisor, "id_on_site_from", INSPECTION_DAY)

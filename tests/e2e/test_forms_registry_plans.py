@@ -23,7 +23,7 @@ from bmnn.registry.models import (
     SecretItem,
     Transfer,
 )
-from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -52,13 +52,18 @@ def test_the_officers_registry_forms_keep_what_was_typed(demo, window, live_serv
     officer.get_by_role("button", name="Lưu", exact=True).click()
     expect(_error(officer, "id_issuer_name")).to_have_text(REQUIRED)
     expect(_error(officer, "id_level")).to_have_text(REQUIRED)
-    _field(officer, "id_issuer_name").fill("Bộ Tư pháp")
-    _field(officer, "id_number").fill("77/BTP-VP")
-    _field(officer, "id_doc_date").fill(BAD_DAY)
+    fill(
+        officer, {"id_issuer_name": "Bộ Tư pháp", "id_number": "77/BTP-VP", "id_doc_date": BAD_DAY}
+    )
     _field(officer, "id_level").select_option("mat")
-    _field(officer, "id_summary").fill("Hướng dẫn công tác đặc xá")
-    _field(officer, "id_copies").fill("hai")
-    _field(officer, "id_receiver").fill("Phòng Bổ trợ tư pháp")
+    fill(
+        officer,
+        {
+            "id_summary": "Hướng dẫn công tác đặc xá",
+            "id_copies": "hai",
+            "id_receiver": "Phòng Bổ trợ tư pháp",
+        },
+    )
     officer.get_by_role("button", name="Lưu", exact=True).click()
     expect(_error(officer, "id_doc_date")).to_have_text(DAY_MESSAGE)
     expect(_error(officer, "id_copies")).to_have_text("Nhập một số nguyên, ví dụ 3.")
@@ -66,9 +71,7 @@ def test_the_officers_registry_forms_keep_what_was_typed(demo, window, live_serv
     expect(_field(officer, "id_summary")).to_have_value("Hướng dẫn công tác đặc xá")
     expect(_field(officer, "id_copies")).to_have_value("hai")
     expect(_field(officer, "id_level")).to_have_value("mat")
-    _field(officer, "id_doc_date").fill("10/11/2026")
-    _field(officer, "id_received_on").fill("01/11/2026")
-    _field(officer, "id_copies").fill("-1")
+    fill(officer, {"id_doc_date": "10/11/2026", "id_received_on": "01/11/2026", "id_copies": "-1"})
     officer.get_by_role("button", name="Lưu", exact=True).click()
     expect(_error(officer, "id_received_on")).to_have_text(
         "Ngày nhận không thể trước ngày văn bản."
@@ -180,9 +183,14 @@ def test_the_heads_forms_ask_first_choose_no_agency_and_keep_what_was_typed(
 
     # extension: the new end before the decision, refused on the new end
     extend = head.get_by_test_id("extend")
-    _field(head, "id_extend_decided_on").fill("01/12/2026")
-    _field(head, "id_extend_new_end").fill("01/11/2026")
-    _field(head, "id_extend_decision").fill("QĐ 99/QĐ-STP")
+    fill(
+        head,
+        {
+            "id_extend_decided_on": "01/12/2026",
+            "id_extend_new_end": "01/11/2026",
+            "id_extend_decision": "QĐ 99/QĐ-STP",
+        },
+    )
     extend.get_by_role("button", name="Gia hạn").click()
     expect(_error(head, "id_extend_new_end")).to_have_text("Thời hạn mới ở trước ngày quyết định.")
     expect(_field(head, "id_extend_decision")).to_have_value("QĐ 99/QĐ-STP")
@@ -254,9 +262,14 @@ def test_the_hand_over_asks_first_and_the_staffs_requests_keep_input(
     staff.goto(f"{base}/registry/items/{item.pk}/")
     staff.get_by_text("Đề nghị mang bản ra ngoài").click()
     form = staff.get_by_test_id("carry-out-request")
-    _field(staff, "id_carry_purpose").fill("Họp thẩm định hồ sơ")
-    _field(staff, "id_carry_place").fill("Trụ sở UBND tỉnh")
-    _field(staff, "id_carry_until").fill(BAD_DAY)
+    fill(
+        staff,
+        {
+            "id_carry_purpose": "Họp thẩm định hồ sơ",
+            "id_carry_place": "Trụ sở UBND tỉnh",
+            "id_carry_until": BAD_DAY,
+        },
+    )
     form.get_by_role("button", name="Gửi đề nghị").click()
     expect(_error(staff, "id_carry_until")).to_have_text(DAY_MESSAGE)
     expect(_error(staff, "id_carry_protection")).to_have_text(REQUIRED)
@@ -278,9 +291,14 @@ def test_a_meeting_ending_before_it_starts_and_a_catalogue_in_force_before_issue
     _field(officer, "id_doc_type").fill("Hội nghị")
     officer.get_by_role("button", name="Lưu", exact=True).click()
     form = officer.get_by_test_id("meeting-plan")
-    _field(officer, "id_meeting_starts_on").fill("10/12/2026")
-    _field(officer, "id_meeting_ends_on").fill("09/12/2026")
-    _field(officer, "id_meeting_venue").fill("Phòng họp số 1")
+    fill(
+        officer,
+        {
+            "id_meeting_starts_on": "10/12/2026",
+            "id_meeting_ends_on": "09/12/2026",
+            "id_meeting_venue": "Phòng họp số 1",
+        },
+    )
     form.get_by_role("button", name="Lưu phương án").click()
     expect(_error(officer, "id_meeting_ends_on")).to_have_text(
         "Ngày kết thúc ở trước ngày bắt đầu."
@@ -293,10 +311,15 @@ def test_a_meeting_ending_before_it_starts_and_a_catalogue_in_force_before_issue
     supervisor.goto(f"{base}/registry/catalogues/new/")
     supervisor.get_by_role("button", name="Lưu", exact=True).click()
     expect(_error(supervisor, "id_sector")).to_have_text(REQUIRED)
-    _field(supervisor, "id_sector").fill("Y tế")
-    _field(supervisor, "id_decision").fill("QĐ 9/QĐ-TTg")
-    _field(supervisor, "id_issued_on").fill("10/03/2026")
-    _field(supervisor, "id_valid_from").fill("01/03/2026")
+    fill(
+        supervisor,
+        {
+            "id_sector": "Y tế",
+            "id_decision": "QĐ 9/QĐ-TTg",
+            "id_issued_on": "10/03/2026",
+            "id_valid_from": "01/03/2026",
+        },
+    )
     supervisor.get_by_role("button", name="Lưu", exact=True).click()
     expect(_error(supervisor, "id_valid_from")).to_have_text(
         "Danh mục không thể có hiệu lực trước ngày ban hành."

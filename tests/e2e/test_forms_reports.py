@@ -17,7 +17,7 @@ from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency, Person
 from bmnn.reports import services
 from bmnn.reports.models import Incident, IncidentStep, ProvinceReport, ReportingPeriod, Submission
-from tests.e2e.helpers import submit_three_times
+from tests.e2e.helpers import fill, submit_three_times
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -59,11 +59,16 @@ def test_the_agency_report_flags_bad_figures_keeps_everything_and_asks_before_su
     officer = window("baomat")
     officer.goto(f"{live_server.url}/reports/periods/{period.pk}/agencies/{justice.pk}/")
 
-    officer.locator("#id_situation").fill("Sở đã quán triệt Luật Bảo vệ bí mật nhà nước")
-    officer.locator("#id_lessons").fill("Người đứng đầu trực tiếp chỉ đạo")
-    _field(officer, "id_fig-devices").fill("ba")
-    _field(officer, "id_why-devices").fill("02 máy chưa nhập danh mục")
-    _field(officer, "id_fig-trainings").fill("-2")
+    fill(
+        officer,
+        {
+            "id_situation": "Sở đã quán triệt Luật Bảo vệ bí mật nhà nước",
+            "id_lessons": "Người đứng đầu trực tiếp chỉ đạo",
+            "id_fig-devices": "ba",
+            "id_why-devices": "02 máy chưa nhập danh mục",
+            "id_fig-trainings": "-2",
+        },
+    )
     _field(officer, "id_fig-created.mat").fill("4")  # differs from the records, no reason
     officer.get_by_role("button", name="Lưu", exact=True).click()
 
@@ -95,9 +100,7 @@ def test_the_agency_report_flags_bad_figures_keeps_everything_and_asks_before_su
     assert draft.revision == 0
 
     # corrected, then submitted: the officer is asked first, and saying no sends nothing
-    _field(officer, "id_fig-devices").fill("2")
-    _field(officer, "id_fig-trainings").fill("0")
-    _field(officer, "id_fig-created.mat").fill("0")
+    fill(officer, {"id_fig-devices": "2", "id_fig-trainings": "0", "id_fig-created.mat": "0"})
     officer.say_no.append(True)
     officer.get_by_role("button", name="Trình thủ trưởng ký").click()
     assert officer.asked[-1].startswith("Trình báo cáo này để thủ trưởng ký?")
@@ -165,11 +168,16 @@ def test_the_period_forms_keep_input_and_refuse_bad_dates_and_numbers(window, li
     assert ReportingPeriod.objects.count() == 0
 
     supervisor.locator("#id_kind").select_option("semiannual")
-    supervisor.locator("#id_year").fill("năm nay")
-    supervisor.locator("#id_part").fill("-1")
-    supervisor.locator("#id_title").fill("Báo cáo 6 tháng đầu năm")
-    supervisor.locator("#id_window_start").fill("31/02/2026")
-    supervisor.locator("#id_due_on").fill("15/07/2026")
+    fill(
+        supervisor,
+        {
+            "id_year": "năm nay",
+            "id_part": "-1",
+            "id_title": "Báo cáo 6 tháng đầu năm",
+            "id_window_start": "31/02/2026",
+            "id_due_on": "15/07/2026",
+        },
+    )
     supervisor.get_by_role("button", name="Mở kỳ báo cáo").click()
     expect(_error(supervisor, "id_year")).to_have_text("Nhập năm bằng chữ số, ví dụ 2026.")
     expect(_error(supervisor, "id_part")).to_have_text(
@@ -189,9 +197,7 @@ def test_the_period_forms_keep_input_and_refuse_bad_dates_and_numbers(window, li
         expect(supervisor.locator(f"#{field}")).to_have_value(value)
     expect(supervisor.locator("#id_kind")).to_have_value("semiannual")
 
-    supervisor.locator("#id_year").fill("2026")
-    supervisor.locator("#id_part").fill("1")
-    supervisor.locator("#id_window_start").fill("30/06/2026")
+    fill(supervisor, {"id_year": "2026", "id_part": "1", "id_window_start": "30/06/2026"})
     supervisor.locator("#id_window_end").fill("01/01/2026")  # ends before it starts
     supervisor.get_by_role("button", name="Mở kỳ báo cáo").click()
     expect(_error(supervisor, "id_window_end")).to_have_text(
@@ -226,9 +232,14 @@ def test_the_incident_forms_preselect_the_agency_and_keep_input(window, live_ser
     staff.locator("main form[method=post] button[type=submit]").click()  # empty
     expect(_error(staff, "id_what")).to_have_text("Ghi rõ nội dung bị lộ, mất.")
     expect(_error(staff, "id_found_at")).to_have_text("Hãy ghi thời điểm phát hiện.")
-    staff.locator("#id_what").fill("Mất 01 sổ tay ghi chép nội dung cuộc họp Mật")
-    staff.locator("#id_found_at").fill("31/02/2026 08:30")
-    staff.locator("#id_scope").fill("Phòng Hành chính tư pháp")
+    fill(
+        staff,
+        {
+            "id_what": "Mất 01 sổ tay ghi chép nội dung cuộc họp Mật",
+            "id_found_at": "31/02/2026 08:30",
+            "id_scope": "Phòng Hành chính tư pháp",
+        },
+    )
     staff.locator("main form[method=post] button[type=submit]").click()
     expect(_error(staff, "id_found_at")).to_contain_text(
         "Nhập ngày giờ có thật theo dạng ngày/tháng/năm giờ:phút"
@@ -292,9 +303,14 @@ def test_the_province_report_is_built_once_and_its_form_keeps_input(window, live
     assert ProvinceReport.objects.get().revision == 1
 
     revision = ProvinceReport.objects.get().revision
-    supervisor.locator("#id_day").fill("31/02/2026")
-    supervisor.locator("#id_number").fill("")
-    supervisor.locator("#id_lessons").fill("Bài học do giám sát viên viết lại")
+    fill(
+        supervisor,
+        {
+            "id_day": "31/02/2026",
+            "id_number": "",
+            "id_lessons": "Bài học do giám sát viên viết lại",
+        },
+    )
     supervisor.get_by_test_id("province-form").get_by_role("button", name="Lưu").click()
     expect(_error(supervisor, "id_day")).to_have_text(
         "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."

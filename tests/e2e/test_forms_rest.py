@@ -30,7 +30,7 @@ from bmnn.registry.demo import load_demo_registry
 from bmnn.registry.models import CopyAuthorisation, SecretItem
 from bmnn.reports.models import ImportedReport
 from bmnn.sync.models import Inbound, Peer
-from tests.e2e.helpers import DAY_MESSAGE, REQUIRED, kept, refused
+from tests.e2e.helpers import DAY_MESSAGE, REQUIRED, fill, kept, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -77,10 +77,15 @@ def test_agency_and_person_forms_keep_what_was_typed(window, live_server) -> Non
     _send(head)
     refused(head, "id_full_name", REQUIRED)
     refused(head, "id_username", REQUIRED)
-    head.locator("#id_full_name").fill("Hoàng Thị Mai")
-    head.locator("#id_username").fill("hoang mai")
-    head.locator("#id_email").fill("mai-at-stp")
-    head.locator("#id_position").fill("Chuyên viên")
+    fill(
+        head,
+        {
+            "id_full_name": "Hoàng Thị Mai",
+            "id_username": "hoang mai",
+            "id_email": "mai-at-stp",
+            "id_position": "Chuyên viên",
+        },
+    )
     _send(head)
     refused(
         head,
@@ -193,9 +198,14 @@ def test_login_second_factor_password_and_token_forms(window, live_server) -> No
     _send(page)
     refused(page, "id_old_password", REQUIRED)
     refused(page, "id_new_password1", REQUIRED)
-    page.locator("#id_old_password").fill("khong-phai")
-    page.locator("#id_new_password1").fill("Mat-khau-moi-2026!")
-    page.locator("#id_new_password2").fill("Mat-khau-khac-2026!")
+    fill(
+        page,
+        {
+            "id_old_password": "khong-phai",
+            "id_new_password1": "Mat-khau-moi-2026!",
+            "id_new_password2": "Mat-khau-khac-2026!",
+        },
+    )
     _send(page)
     refused(page, "id_old_password", "Mật khẩu cũ không chính xác. Hãy nhập lại lần nữa")
     refused(page, "id_new_password2", "Hai trường mật khẩu không giống nhau.")

@@ -76,6 +76,20 @@ def _update(uid: int, assignment: Assignment, note: str) -> dict:
     return progress_update(uid, assignment.pk, "in_progress", note, "baomat")
 
 
+def _card(role: str, name: str, agency: str, public: bytes) -> str:
+    """A node's card as an administrator pastes it."""
+    card = {"role": role, "name": name, "agency": agency, "key": bundles.public_key_text(public)}
+    return json.dumps(card, ensure_ascii=False)
+
+
+def _on_sync_page(window: Callable[[str], Any], live_server: Any, username: str) -> Any:
+    """`username`'s window, on the node's page."""
+    page = window(username)
+    page.goto(f"{live_server.url}/sync/")
+    page.wait_for_url(f"{live_server.url}/sync/")
+    return page
+
+
 def _cells(table: Any) -> list[list[str]]:
     rows = table.locator("tbody tr")
     return [
@@ -100,21 +114,11 @@ def test_province_trusts_an_agency_node_sends_and_receives_bundles(
     issue_plan(actor=Person.objects.get(username="giamsat"), plan=plan)
     assignment = Assignment.objects.get(agency=justice)
     pem, public = bundles.generate_key()  # the agency node's key
-    card = json.dumps(
-        {
-            "role": "agency",
-            "name": "Nút Sở Tư pháp",
-            "agency": JUSTICE,
-            "key": bundles.public_key_text(public),
-        },
-        ensure_ascii=False,
-    )
+    card = _card("agency", "Nút Sở Tư pháp", JUSTICE, public)
     agency_fp = node.fingerprint(bundles.public_key_text(public))
 
     # The administrator: this node's card and fingerprint, then trust by pasting the card.
-    admin = window("quantri")
-    admin.goto(f"{live_server.url}/sync/")
-    admin.wait_for_url(f"{live_server.url}/sync/")
+    admin = _on_sync_page(window, live_server, "quantri")
     this_node = admin.get_by_test_id("this-node")
     expect(this_node).to_contain_text("Nút cấp tỉnh")
     expect(admin.get_by_test_id("own-fingerprint")).to_have_text(
@@ -221,21 +225,11 @@ def test_agency_node_pages_for_its_officer_and_not_for_another_agency(
     settings.BMNN_NODE, settings.BMNN_NODE_AGENCY = "agency", JUSTICE
     load_demo()
     _pem, public = bundles.generate_key()  # the province node's key
-    province_card = json.dumps(
-        {
-            "role": "province",
-            "name": "Nút tỉnh Bắc Lâm",
-            "agency": "",
-            "key": bundles.public_key_text(public),
-        },
-        ensure_ascii=False,
-    )
+    province_card = _card("province", "Nút tỉnh Bắc Lâm", "", public)
     peer = services.trust_peer(actor=Person.objects.get(username="quantri"), card=province_card)
     province_fp = node.fingerprint(bundles.public_key_text(public))
 
-    officer = window("baomat")
-    officer.goto(f"{live_server.url}/sync/")
-    officer.wait_for_url(f"{live_server.url}/sync/")
+    officer = _on_sync_page(window, live_server, "baomat")
     this_node = officer.get_by_test_id("this-node")
     expect(this_node).to_contain_text("Sở Tư pháp")
     expect(this_node).to_contain_text("Nút của cơ quan")

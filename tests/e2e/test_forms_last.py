@@ -8,6 +8,7 @@ aria-describedby names, nothing saved, and never an error page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,7 +29,7 @@ from bmnn.plans.models import Plan, Task
 from bmnn.registry import services as registry
 from bmnn.registry.demo import CATALOGUE, load_demo_registry
 from bmnn.registry.models import CatalogueItem, Meeting
-from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, kept, refused
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, fill, kept, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -65,10 +66,31 @@ def _no_message(page: Any) -> None:
     expect(page.locator('main [aria-invalid="true"]')).to_have_count(0)
 
 
-def test_the_chairman_s_written_consent_to_a_foreign_meeting(window, live_server) -> None:
+def _both_days_refused(page: Any, send: Callable[[], None], since: str, until: str) -> None:
+    """The period's two days sent as typed: each refused by its field, both kept."""
+    fill(page, {"id_since": since, "id_until": until})
+    send()
+    refused(page, "id_since", DAY_MESSAGE)
+    refused(page, "id_until", DAY_MESSAGE)
+    kept(page, {"id_since": since, "id_until": until})
+
+
+def _registers() -> None:
+    """The demo province with its plans and registers."""
     load_demo()
     load_demo_plans()
     load_demo_registry()
+
+
+def _officer_on_the_registers(window: Any) -> tuple[Any, list[tuple[int, str]]]:
+    """The demo registers, and the security officer's window with what its pages answer."""
+    _registers()
+    page = window("baomat")
+    return page, _watch(page)
+
+
+def test_the_chairman_s_written_consent_to_a_foreign_meeting(window, live_server) -> None:
+    _registers()
     justice = Agency.objects.get(code="demo-stp")
     officer, head = Person.objects.get(username="baomat"), Person.objects.get(username="thutruong")
     item = registry.propose_item(
@@ -187,9 +209,7 @@ def test_the_device_edit_form_keeps_what_was_typed(window, live_server) -> None:
         page.locator("main form[method=post] button[type=submit]").click()
 
     # the tag emptied and a day that does not exist
-    page.locator("#id_asset_tag").fill("")
-    page.locator("#id_location").fill("Phòng 205")
-    page.locator("#id_ever_connected_on").fill(BAD_DAY)
+    fill(page, {"id_asset_tag": "", "id_location": "Phòng 205", "id_ever_connected_on": BAD_DAY})
     save()
     refused(page, "id_asset_tag", REQUIRED)
     refused(page, "id_ever_connected_on", DEVICE_DAY)
@@ -282,9 +302,7 @@ def test_the_audit_log_filter_refuses_bad_days_by_their_fields(window, live_serv
     _no_message(page)
     expect(page.locator("main table tbody tr").first).not_to_contain_text("Không có sự kiện")
 
-    page.locator("#id_person").fill("Nguyễn Thị Hoa")
-    page.locator("#id_since").fill(BAD_DAY)
-    page.locator("#id_until").fill("hôm nay")
+    fill(page, {"id_person": "Nguyễn Thị Hoa", "id_since": BAD_DAY, "id_until": "hôm nay"})
     send()
     refused(page, "id_since", AUDIT_DAY)
     refused(page, "id_until", AUDIT_DAY)
@@ -304,11 +322,7 @@ def test_the_audit_log_filter_refuses_bad_days_by_their_fields(window, live_serv
 
 
 def test_the_register_list_filter_refuses_bad_days_and_keeps_the_words(window, live_server) -> None:
-    load_demo()
-    load_demo_plans()
-    load_demo_registry()
-    page = window("baomat")
-    seen = _watch(page)
+    page, seen = _officer_on_the_registers(window)
     page.goto(f"{live_server.url}/registry/")
     form = page.get_by_test_id("register-filter")
     words = form.locator('input[name="q"]')
@@ -320,12 +334,7 @@ def test_the_register_list_filter_refuses_bad_days_and_keeps_the_words(window, l
     _no_message(page)
 
     words.fill("BTP")
-    page.locator("#id_since").fill(BAD_DAY)
-    page.locator("#id_until").fill("cuối năm")
-    send()
-    refused(page, "id_since", DAY_MESSAGE)
-    refused(page, "id_until", DAY_MESSAGE)
-    kept(page, {"id_since": BAD_DAY, "id_until": "cuối năm"})
+    _both_days_refused(page, send, BAD_DAY, "cuối năm")
     expect(words).to_have_value("BTP")
 
     page.locator("#id_since").fill("01/12/2026")
@@ -340,11 +349,7 @@ def test_the_register_list_filter_refuses_bad_days_and_keeps_the_words(window, l
 def test_the_register_list_refuses_a_level_or_status_not_in_its_list(window, live_server) -> None:
     """A level or status sent by hand in the address is refused by its select, in Vietnamese;
     the page still lists with the other filters."""
-    load_demo()
-    load_demo_plans()
-    load_demo_registry()
-    page = window("baomat")
-    seen = _watch(page)
+    page, seen = _officer_on_the_registers(window)
     listing = page.get_by_test_id("register-list")
     form = page.get_by_test_id("register-filter")
 
@@ -384,11 +389,7 @@ def test_the_register_list_refuses_a_level_or_status_not_in_its_list(window, liv
 def test_the_register_statistics_period_refuses_bad_days_even_for_the_spreadsheet(
     window, live_server
 ) -> None:
-    load_demo()
-    load_demo_plans()
-    load_demo_registry()
-    page = window("baomat")
-    seen = _watch(page)
+    page, seen = _officer_on_the_registers(window)
     page.goto(f"{live_server.url}/registry/statistics/")
     year = timezone.localdate().year
     kept(page, {"id_since": f"01/01/{year}"})
@@ -402,12 +403,7 @@ def test_the_register_statistics_period_refuses_bad_days_even_for_the_spreadshee
     send()
     _no_message(page)
 
-    page.locator("#id_since").fill(BAD_DAY)
-    page.locator("#id_until").fill("ba mươi/06/2026")
-    send()
-    refused(page, "id_since", DAY_MESSAGE)
-    refused(page, "id_until", DAY_MESSAGE)
-    kept(page, {"id_since": BAD_DAY, "id_until": "ba mươi/06/2026"})
+    _both_days_refused(page, send, BAD_DAY, "ba mươi/06/2026")
 
     page.locator("#id_since").fill("01/06/2026")
     page.locator("#id_until").fill("30/06/2026")

@@ -30,6 +30,18 @@ def _annual() -> ReportingPeriod:
     )
 
 
+def _justice_draft() -> tuple[ReportingPeriod, Agency, Submission]:
+    """The demo province's annual period, and the justice department's report in it as its
+    security officer starts it."""
+    load_demo()
+    period = _annual()
+    justice = Agency.objects.get(code="demo-stp")
+    draft = services.start_submission(
+        actor=Person.objects.get(username="baomat"), period=period, agency=justice
+    )
+    return period, justice, draft
+
+
 def _error(page: Any, field_id: str) -> Any:
     """The message next to a field: the message that follows it in its block."""
     return page.locator(f'[id="{field_id}"] ~ .invalid-feedback').first
@@ -50,12 +62,7 @@ def _points_at_its_message(page: Any, field_id: str) -> None:
 def test_the_agency_report_flags_bad_figures_keeps_everything_and_asks_before_submitting(
     window, live_server
 ) -> None:
-    load_demo()
-    period = _annual()
-    justice = Agency.objects.get(code="demo-stp")
-    draft = services.start_submission(
-        actor=Person.objects.get(username="baomat"), period=period, agency=justice
-    )
+    period, justice, draft = _justice_draft()
     officer = window("baomat")
     officer.goto(f"{live_server.url}/reports/periods/{period.pk}/agencies/{justice.pk}/")
 
@@ -116,11 +123,8 @@ def test_the_agency_report_flags_bad_figures_keeps_everything_and_asks_before_su
 def test_the_head_returns_the_report_with_a_reason_and_signing_asks_first(
     window, live_server
 ) -> None:
-    load_demo()
-    period = _annual()
-    justice = Agency.objects.get(code="demo-stp")
+    period, justice, draft = _justice_draft()
     officer_person = Person.objects.get(username="baomat")
-    draft = services.start_submission(actor=officer_person, period=period, agency=justice)
     draft = services.save_submission(
         actor=officer_person, submission=draft, revision=draft.revision, situation="Kết quả tốt"
     )

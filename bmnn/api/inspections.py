@@ -218,12 +218,19 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(FindingSerializer(made).data)
 
 
-class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = TrainingSerializer
+# The rows of `queryset` of the agencies whose records the reader may see
+# (policy.restrict_agency_records); no docstring, which the schema would give as every
+# subclass's description.
+class _AgencyRecordsViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> Any:
-        return policy.restrict_agency_records(self.request.user, TrainingSession.objects.all())
+        return policy.restrict_agency_records(self.request.user, super().get_queryset())
+
+
+class TrainingViewSet(_AgencyRecordsViewSet):
+    serializer_class = TrainingSerializer
+    queryset = TrainingSession.objects.all()
 
     @extend_schema(request=TrainingInput, responses={201: TrainingSerializer})
     def create(self, request: Request) -> Response:
@@ -339,14 +346,9 @@ def _own_agency(request: Request, pk: int) -> Agency:
     return agency
 
 
-class RegulationViewSet(viewsets.ReadOnlyModelViewSet):
+class RegulationViewSet(_AgencyRecordsViewSet):
     serializer_class = RegulationSerializer
-    lookup_value_regex = r"\d+"
-
-    def get_queryset(self) -> Any:
-        return policy.restrict_agency_records(
-            self.request.user, Regulation.objects.order_by("agency__name")
-        )
+    queryset = Regulation.objects.order_by("agency__name")
 
     # Sets the agency's one regulation record (created or updated): 200, not 201.
     @extend_schema(request=RegulationInput, responses={200: RegulationSerializer})
@@ -358,12 +360,9 @@ class RegulationViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(RegulationSerializer(made).data)
 
 
-class DesignationViewSet(viewsets.ReadOnlyModelViewSet):
+class DesignationViewSet(_AgencyRecordsViewSet):
     serializer_class = DesignationSerializer
-    lookup_value_regex = r"\d+"
-
-    def get_queryset(self) -> Any:
-        return policy.restrict_agency_records(self.request.user, StaffDesignation.objects.all())
+    queryset = StaffDesignation.objects.all()
 
     @extend_schema(request=DesignationInput, responses={201: DesignationSerializer})
     def create(self, request: Request) -> Response:

@@ -18,7 +18,14 @@ from rapidfuzz import fuzz
 
 from bmnn.core.levels import ENVELOPE_LETTER, MAT, STAMP_WORDS
 from bmnn.scanner.engine.model import HEADER, Block, Evidence, Verdict
-from bmnn.scanner.engine.normalise import collapse, fold, is_upper, letters_key, strip_diacritics
+from bmnn.scanner.engine.normalise import (
+    OCR_LETTERS,
+    collapse,
+    fold,
+    is_upper,
+    letters_key,
+    strip_diacritics,
+)
 
 # The level stamp's words (TT24 Form 02) as printed, and as OCR's letters-only key.
 LEVEL_EXACT = {words: level for level, words in STAMP_WORDS.items()}
@@ -100,6 +107,9 @@ SPECIMEN_WORDS = (
 )
 # whole words only: "đơn vị được" folds to "don vi duoc", which holds "vi du" ("for example")
 SPECIMEN = re.compile(r"\b(?:" + "|".join(map(re.escape, SPECIMEN_WORDS)) + r")\b")
+# the specimen stamp itself: "MẪU" in capitals, alone or after the level it shows ("TUYỆT MẬT
+# MẪU"), as a handout prints it beside a sample (OCR drops its mark: "MAU")
+SPECIMEN_STAMP = re.compile(r"^(?:(?:tuyet |toi )?mat )?mau$")
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
 # "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
 ENUMERATION = re.compile(r"^(?:[A-Da-d]|\d{1,2})\s*[.)]\s+\S")
@@ -137,10 +147,16 @@ def stamp_level(text: str, *, approximate: bool = True) -> tuple[str, bool] | No
         for rest in (key.removeprefix(companion), key.removesuffix(companion))
         if rest != key
     ]
+    marked = _marked_letters(line) if not approximate else ""
     for rest in rests:
         if rest in LEVEL_KEYS:
-            return LEVEL_KEYS[rest], False
-    if key in LEVEL_KEYS:  # the letters without their marks: typed in ASCII or an old font
+            part = marked[len(key) - len(rest) :] if key.endswith(rest) else marked[: len(rest)]
+            if approximate or _typed_as_level(part, LEVEL_KEYS[rest], len(marked) == len(key)):
+                return LEVEL_KEYS[rest], False
+    # the letters without their marks: typed in ASCII or an old font
+    if key in LEVEL_KEYS and (
+        approximate or _typed_as_level(marked, LEVEL_KEYS[key], len(marked) == len(key))
+    ):
         return LEVEL_KEYS[key], False
     if not approximate:
         return None
@@ -159,6 +175,20 @@ def stamp_level(text: str, *, approximate: bool = True) -> tuple[str, bool] | No
             ):
                 return LEVEL_KEYS[target], False
     return None
+
+
+def _marked_letters(line: str) -> str:
+    """The letters of a line as `letters_key` keeps them, one for one, but with their marks."""
+    return "".join(ch for ch in line.translate(OCR_LETTERS).upper() if ch.isalpha())
+
+
+def _typed_as_level(marked: str, level: str, aligned: bool) -> bool:
+    """Whether typed letters that fold to a level's are that level: written without any mark
+    (ASCII, or an old font read without its marks), or with the level's own marks. Typed with
+    other marks they are other words: "MẤT" (lost) in an inventory's column, "MẶT", "MÁT"."""
+    if not aligned:  # a letter without a composed form: the marks cannot be told apart here
+        return True
+    return marked.isascii() or marked == STAMP_WORDS[level].replace(" ", "")
 
 
 def is_stamp_line(text: str) -> bool:
@@ -328,7 +358,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
 
     def is_specimen(i: int) -> bool:
         f = folded_at(i)
-        return 0 < len(f) < 200 and SPECIMEN.search(f) is not None
+        return 0 < len(f) < 200 and (
+            SPECIMEN.search(f) is not None
+            or (is_upper(blocks[i].text) and SPECIMEN_STAMP.match(f) is not None)
+        )
 
     # where the format gives positions, a specimen's caption is found by place as well: on a
     # photo of a slide, OCR's stray pieces of the stamp may stand between the two in order

@@ -10,9 +10,10 @@ BODY = "body"
 
 
 def is_red_rgb(r: int, g: int, b: int) -> bool:
-    """A colour (0–255 channels) a reader calls red: dark red and faded red included, orange,
-    pink and brown not — the stamp's colour (TT24 Art. 3.2) wherever a format keeps colours."""
-    return r >= 0x80 and max(g, b) <= 0x66 and r - max(g, b) >= 0x50
+    """A colour (0–255 channels) a reader calls red: dark red, faded red and red shading to
+    plum ("801E60") included; orange, pink, magenta, purple and brown not — the stamp's colour
+    (TT24 Art. 3.2) wherever a format keeps colours."""
+    return r >= 0x80 and max(g, b) <= 0x66 and r - g >= 0x50 and r > b
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ _SPACES = re.compile(r"\s+")
 # Characters a stamp's border or a scan's noise puts around the words.
 _FRAME = re.compile(r"^[\s|\[\](){}<>\-_=*#~.,:;'\"`!/\\]+|[\s|\[\](){}<>\-_=*#~.,:;'\"`!/\\]+$")
 # Inside words OCR confuses digits and letters; only applied to the letters-only comparison.
-_OCR_LETTERS = str.maketrans(
+OCR_LETTERS = str.maketrans(
     {"0": "O", "1": "I", "l": "I", "|": "I", "!": "I", "5": "S", "8": "B", "$": "S"}
 )
 
@@ -34,7 +34,7 @@ def collapse(text: str) -> str:
 def letters_key(text: str) -> str:
     """Upper-case letters only, without diacritics or spaces, OCR confusions folded: the form in
     which "T Ố I  M Ậ T", "TOI MAT" and "T0I MẬT" compare equal."""
-    folded = strip_diacritics(collapse(text)).translate(_OCR_LETTERS).upper()
+    folded = strip_diacritics(collapse(text)).translate(OCR_LETTERS).upper()
     return "".join(ch for ch in folded if ch.isalpha())
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from bmnn.scanner.engine.detect import detect, stamp_level
@@ -403,6 +405,61 @@ def test_a_red_mark_that_the_page_reads_as_the_start_of_another_word_is_not_a_st
             text="MẬT", zone=HEADER, order=1, origin="ocr-stamp", box=(0.285, 0.257, 0.484, 0.395)
         ),
         Block(text=line, zone=HEADER, order=2, origin="ocr", box=(0.285, 0.258, 0.714, 0.396)),
+    ]
+    assert detect(blocks).secret is secret
+
+
+@pytest.mark.parametrize("word", ["MẤT", "MẶT", "MÁT", "TỐI MẤT", "TUYỆT MẶT"])
+def test_typed_words_marked_otherwise_are_not_the_level_but_ocr_may_misread_one(word: str) -> None:
+    """Typed text carries its marks: "MẤT" (lost) heading an inventory's column is not "MẬT".
+    OCR drops and confuses marks, so there the same letters may still be the level."""
+    assert stamp_level(word, approximate=False) is None
+    assert stamp_level(word) is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "level"),
+    [("MAT", "mat"), ("TOI MAT", "toi_mat"), ("BẢN SAO TỐI MẬT", "toi_mat"), ("MẬT", "mat")],
+)
+def test_a_level_typed_without_marks_or_with_its_own_is_read(typed: str, level: str) -> None:
+    found = stamp_level(typed, approximate=False)
+    assert found is not None and found[0] == level
+
+
+def test_an_inventory_table_with_a_column_headed_mat_lost_is_not_stamped() -> None:
+    """A commune's equipment count: "CÒN | MẤT | HỎNG" (in hand, lost, broken) head the table's
+    columns at the top of the page, where a typed "MẬT" would be the stamp."""
+    import docx
+
+    from bmnn.scanner.engine import scan_bytes
+
+    document = docx.Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN XÃ TÂN AN")
+    document.add_paragraph("BIÊN BẢN KIỂM KÊ THIẾT BỊ")
+    rows = [["TÊN THIẾT BỊ", "CÒN", "MẤT", "HỎNG"], ["Máy tính", "10", "1", "2"]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for cells, row in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, row, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    verdict = scan_bytes(out.getvalue(), "kiem-ke.docx")[0]
+    assert not verdict.secret and verdict.level is None
+
+
+@pytest.mark.parametrize(
+    ("beside", "secret"),
+    [("MẪU", False), ("MAU", False), ("TỐI MẬT MẪU", False), ("BIỂU MẪU", True), ("Mẫu", True)],
+)
+def test_a_level_shown_with_the_specimen_stamp_is_a_specimen(beside: str, secret: bool) -> None:
+    """A handout's pictures of sample stamps: OCR reads the level and, as a line of its own, the
+    "MẪU" stamped beside it (its mark often lost). A heading that ends in the word ("BIỂU MẪU",
+    forms) or the word in running text is not that stamp."""
+    blocks = [
+        Block(text="UBND TỈNH KIM THẠCH", zone=HEADER, order=0),
+        Block(text="Số: 128/KH-SKHĐT", zone=HEADER, order=1),
+        Block(text="TỐI MẬT", zone=HEADER, order=2, origin="ocr-stamp"),
+        Block(text=beside, zone=HEADER, order=3, origin="ocr-stamp"),
     ]
     assert detect(blocks).secret is secret
 

@@ -470,3 +470,55 @@ def test_an_envelope_photographed_sideways_is_read_once_the_page_is_turned_uprig
     sideways.save(out, format="JPEG", quality=85)
     verdict = scan_bytes(out.getvalue(), "IMG_2041.jpg")[0]
     assert verdict.secret and verdict.level == "toi_mat"
+
+
+def _sideways_with_lines_above_and_below(letter: str, seed: int) -> tuple[Any, tuple]:
+    """An envelope whose mark has a line of text just above and just below it (as the page
+    stands), photographed sideways: as the picture lies, those lines stand on the ring's line."""
+    from PIL import Image
+
+    rng = random.Random(seed)
+    sheet = family.envelope_page(rng)
+    cx, cy, diameter = family.place_mark(sheet, letter, rng)
+    draw = ImageDraw.Draw(sheet.image)
+    face = family.font(diameter * 0.45, bold=True)
+    for dy in (-0.95 * diameter, 0.95 * diameter):
+        draw.text((cx, cy + dy), "SỞ TÀI CHÍNH", font=face, fill=(30, 30, 30), anchor="mm")
+    turned = sheet.image.transpose(Image.Transpose.ROTATE_270)  # a quarter clockwise
+    w = sheet.image.width
+    return turned, (sheet.image.height - cy, cx, diameter, w)
+
+
+@pytest.mark.parametrize("letter", ["A", "C"])
+def test_a_sideways_envelope_whose_orientation_is_unknown_is_read_with_the_page_turned(
+    letter: str,
+) -> None:
+    """OSD cannot tell how an envelope with a few words stands: a ring refused only for text
+    on its line is looked at again a quarter turned either way, and found where it is."""
+    image, (x, y, diameter, _) = _sideways_with_lines_above_and_below(letter, 50 + ord(letter))
+    assert envelope_marks(image, page=1, start_order=0, limits=DEFAULT) == []
+    blocks = envelope_marks(image, page=1, start_order=0, limits=DEFAULT, upright_known=False)
+    assert [b.text for b in blocks] == [letter]
+    x0, y0, x1, y1 = blocks[0].box or (0, 0, 0, 0)
+    assert x0 * image.width == pytest.approx(x - diameter / 2, abs=0.15 * diameter)
+    assert x1 * image.width == pytest.approx(x + diameter / 2, abs=0.15 * diameter)
+    assert y0 * image.height == pytest.approx(y - diameter / 2, abs=0.15 * diameter)
+    assert y1 * image.height == pytest.approx(y + diameter / 2, abs=0.15 * diameter)
+
+
+def test_a_circled_answer_on_a_page_whose_orientation_is_unknown_stays_refused() -> None:
+    """The second look is for the page turned a quarter: a circled letter with text on its line
+    on both axes (a quiz's answer in a grid) is still not a mark."""
+    rng = random.Random(61)
+    sheet = family.envelope_page(rng)
+    cx, cy, diameter = family.place_mark(sheet, "B", rng)
+    draw = ImageDraw.Draw(sheet.image)
+    face = family.font(diameter * 0.6, bold=True)
+    for dx, dy in ((-1.3, 0), (1.3, 0), (0, -1.1), (0, 1.1)):
+        draw.text(
+            (cx + dx * diameter, cy + dy * diameter), "D", font=face, fill=(30, 30, 30), anchor="mm"
+        )
+    assert (
+        envelope_marks(sheet.image, page=1, start_order=0, limits=DEFAULT, upright_known=False)
+        == []
+    )

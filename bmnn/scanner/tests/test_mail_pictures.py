@@ -101,3 +101,29 @@ def test_a_second_text_part_outside_the_body_is_scanned_as_a_part() -> None:
     message.attach(second)
     verdict = scan_bytes(message.as_bytes(), "thu.eml")[0]
     assert verdict.secret and verdict.level == "toi_mat"
+
+
+def _mail_with_html_version(colour: str) -> bytes:
+    message = EmailMessage()
+    message["Subject"] = "V/v Phương án đấu thầu gói thầu số 07"
+    message["From"] = "vanthu@example.gov.vn"
+    body = "Phương án đấu thầu gói thầu số 07 trước khi mở thầu.\nĐề nghị nghiên cứu, cho ý kiến."
+    message.set_content("MẬT\n\n" + body)
+    message.add_alternative(
+        f'<html><body><div style="color:{colour};border:2px solid {colour}">MẬT</div>'
+        f"<p>{body}</p></body></html>",
+        subtype="html",
+    )
+    return message.as_bytes()
+
+
+def test_the_plain_body_is_red_where_its_html_version_is_red() -> None:
+    """A mail client sends the text twice: plain, read as the body, and HTML, which alone keeps
+    the stamp's red. The level line above the text is red, and the mail secret, only when the
+    HTML version draws it in red."""
+    red = extract_mail(_mail_with_html_version("#c8101e")).blocks
+    black = extract_mail(_mail_with_html_version("#222222")).blocks
+    assert [b.text for b in red if b.red] == ["MẬT"]
+    assert not any(b.red for b in black)
+    assert scan_bytes(_mail_with_html_version("#c8101e"), "thu.eml")[0].secret
+    assert not scan_bytes(_mail_with_html_version("#222222"), "thu.eml")[0].secret

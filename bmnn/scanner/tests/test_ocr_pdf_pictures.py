@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from fontTools.pens.basePen import BasePen
 
 from bmnn.scanner.engine import ocr, scan_document
 from bmnn.scanner.engine.limits import DEFAULT
@@ -107,3 +109,94 @@ def test_a_picture_in_a_form_is_placed_by_the_forms_matrix() -> None:
         left, top, _right, _bottom = boxes[0]
         # drawn at x = 130 mm, y = 37 mm of an A4 page
         assert abs(left - 130 / 210) < 0.01 and abs(top - 37 / 297) < 0.01, placed_by
+
+
+class _OutlinePen(BasePen):  # type: ignore[misc]
+    """A glyph's outline drawn as an fpdf2 path, in mm from a baseline point."""
+
+    def __init__(self, glyphs: Any, path: Any, x: float, y: float, scale: float) -> None:
+        super().__init__(glyphs)
+        self.path, self.x, self.y, self.scale = path, x, y, scale
+
+    def _at(self, point: tuple[float, float]) -> tuple[float, float]:
+        return self.x + point[0] * self.scale, self.y - point[1] * self.scale
+
+    def _moveTo(self, pt: tuple[float, float]) -> None:
+        self.path.move_to(*self._at(pt))
+
+    def _lineTo(self, pt: tuple[float, float]) -> None:
+        self.path.line_to(*self._at(pt))
+
+    def _curveToOne(self, a: Any, b: Any, c: Any) -> None:
+        self.path.curve_to(*self._at(a), *self._at(b), *self._at(c))
+
+    def _qCurveToOne(self, a: Any, b: Any) -> None:
+        self.path.quadratic_curve_to(*self._at(a), *self._at(b))
+
+    def _closePath(self) -> None:
+        self.path.close()
+
+
+def _typed_pdf_with_drawn_stamp(doc: Doc, text: str, colour: tuple[int, int, int]) -> bytes:
+    """A typed PDF whose stamp is drawn, not written: its frame a stroked rectangle and each
+    letter the filled outline of its glyph (as a PDF editor that turns text into curves leaves
+    it), so the text layer has no level word and the page has no picture."""
+    from fontTools.ttLib import TTFont
+    from fpdf import FPDF
+    from fpdf.drawing import DeviceRGB
+
+    from tests.corpus.scanner_corpus import FONTS, _pdf_page
+
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    level, doc.level = doc.level, None
+    _pdf_page(pdf, doc)
+    doc.level = level
+    font = TTFont(str(FONTS / "DejaVuSans-Bold.ttf"))
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    size, x, y = 5.0, 42.0, 15 + 7 * 3 + 7.5  # em in mm; the baseline under the number line
+    scale = size / font["head"].unitsPerEm
+    pdf.set_draw_color(*colour)
+    pdf.set_fill_color(*colour)
+    start = x
+    for char in text:
+        name = cmap.get(ord(char))
+        if name is None:
+            continue
+        with pdf.new_path() as path:
+            path.style.fill_color = DeviceRGB(*(c / 255 for c in colour))
+            path.style.stroke_color = None
+            glyphs[name].draw(_OutlinePen(glyphs, path, x, y, scale))
+        x += glyphs[name].width * scale
+    pdf.set_line_width(0.5)
+    pdf.rect(start - 2, y - size - 1, x - start + 4, size + 3.5)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("colour", "secret"),
+    [((206, 24, 30), True), ((140, 14, 22), True), ((128, 30, 96), True), ((30, 60, 160), False)],
+)
+def test_a_stamp_drawn_as_curves_in_a_typed_pdf_is_read(
+    colour: tuple[int, int, int], secret: bool
+) -> None:
+    """Red, dark red and red shading to purple are a stamp's ink; a blue drawing is a logo or
+    a signature, and is not read."""
+    rng = random.Random(f"curves-{colour}")
+    data = _typed_pdf_with_drawn_stamp(make_doc(rng, "toi_mat"), "TỐI MẬT", colour)
+    verdict, extracted = scan_document(data, "typed.pdf")
+    assert extracted is not None and extracted.kind == "pdf"
+    assert verdict.secret is secret
+    if secret:
+        assert verdict.level == "toi_mat"
+
+
+def test_a_stamp_picture_in_purple_ink_is_read_from_its_own_ink() -> None:
+    """The red mask takes only the pink fringes of a purple stamp's letters; the picture is
+    also read in its own ink."""
+    rng = random.Random(63)
+    picture = stamp_picture("TUYỆT MẬT", (120, 20, 120))
+    data = typed_pdf_with_picture(make_doc(rng, "tuyet_mat"), picture, where="left")
+    verdict, _ = scan_document(data, "typed.pdf")
+    assert verdict.secret and verdict.level == "tuyet_mat"

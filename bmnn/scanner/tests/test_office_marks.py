@@ -22,7 +22,10 @@ from bmnn.scanner.engine.extract.office import extract_pptx, extract_xlsx, is_re
         ("990000", True),
         ("FF6666", True),  # a faded red
         ("AA1E50", True),  # crimson
+        ("801E60", True),  # plum: red shading to purple
         ("C71585", False),  # violet red
+        ("800080", False),  # purple
+        ("FF00FF", False),  # magenta
         ("FF9999", False),  # pink
         ("FFC000", False),  # orange
         ("000000", False),

@@ -91,6 +91,40 @@ def test_a_split_level_inside_a_headline_sentence_is_not_a_stamp() -> None:
         assert not scan_bytes(page, "n.html")[0].secret
 
 
+@pytest.mark.parametrize(
+    ("style", "red"),
+    [
+        ("<style>.dm{color:#c8101e;border:2px solid #c8101e}</style>", True),
+        ("<style>div.dm{color: rgb(190, 20, 30)}</style>", True),
+        ('<style>.dm{color:darkred}</style><font color="navy"></font>', True),
+        ("<style>.dm{color:#1e3a8a}</style>", False),
+        ("", False),
+    ],
+)
+def test_a_line_in_red_ink_is_marked_red(style: str, red: bool) -> None:
+    """The stamp's colour (TT24 Art. 3.2) counts on a web page as in a document: a framed red
+    level above the text of a plain page, with no administrative header, reaches the threshold
+    in red only."""
+    body = (
+        '<div class="dm">TUYỆT MẬT</div><h2>Lộ trình đoàn công tác</h2>'
+        "<p>Thời gian triển khai dự kiến từ ngày 02 đến ngày 09 tháng 4.</p>"
+    )
+    data = f"<html><head>{style}</head><body>{body}</body></html>".encode()
+    blocks = extract(data, "trang.html").blocks
+    assert blocks[0].text == "TUYỆT MẬT" and blocks[0].red is red
+    assert not blocks[1].red
+    assert scan_bytes(data, "trang.html")[0].secret is red
+
+
+def test_a_red_word_within_a_line_does_not_make_the_line_red() -> None:
+    page = page_text(
+        b'<html><body><p><font color="red">MAT</font> ONG</p>'
+        b'<p><span style="color:#f00">TOI</span> <b style="color:#d00">MAT</b></p></body></html>'
+    )
+    assert page.lines == [("MAT ONG", False), ("TOI MAT", False)]
+    assert page.red == {1}
+
+
 def test_navigation_menus_are_not_the_header() -> None:
     nav = "<nav>" + "".join(f"<a href='/{i}'>Mục {i}</a><br>" for i in range(30)) + "</nav>"
     page = f"<html><body>{nav}<p>UBND TỈNH BẮC LÂM</p><p>Số: 1/BC</p><p>MẬT</p></body></html>"

@@ -237,9 +237,17 @@ def _holding_something(candidates: list[Shape], found: list[Shape]) -> list[Shap
     return kept
 
 
-def envelope_marks(image: Any, *, page: int, start_order: int, limits: Limits) -> list[Block]:
+def envelope_marks(
+    image: Any, *, page: int, start_order: int, limits: Limits, upright_known: bool = True
+) -> list[Block]:
     """The envelope letter marks (TT24 Form 03) on one photo or scanned page, one block each:
-    `text` the letter, `box` the circle's box as fractions of the page."""
+    `text` the letter, `box` the circle's box as fractions of the page.
+
+    When the page's orientation is not known (`upright_known` false: an envelope has too little
+    text for OSD to tell), a ring refused only for text on its line is looked at again with the
+    page turned a quarter either way: on an envelope photographed sideways, the sender's lines
+    and another stamp stand on the ring's line as the picture lies, above it as the page
+    stands."""
     from PIL import Image
 
     gray = _channel(image)
@@ -260,6 +268,7 @@ def envelope_marks(image: Any, *, page: int, start_order: int, limits: Limits) -
     candidates.sort(key=lambda s: -s.area)
     blocks: list[Block] = []
     reads = 0
+    crowded: list[tuple[float, float, float, float]] = []
     for shape in candidates[:MAX_CANDIDATES]:
         box = (
             shape.left * factor,
@@ -269,27 +278,85 @@ def envelope_marks(image: Any, *, page: int, start_order: int, limits: Limits) -
         )
         if any(_overlaps(box, _pixels(b.box, width, height)) for b in blocks if b.box):
             continue
-        mark = examine(image, gray, background, factor, box)
+        mark = examine(image, gray, background, factor, box, crowded=crowded)
         if mark is None or reads >= MAX_READS:
             continue
         reads += 1
         letter = read_letter(mark, limits)
         if letter is None:
             continue
-        x0, y0, x1, y1 = mark.circle
-        fractions = (x0 / width, y0 / height, x1 / width, y1 / height)
-        zone = HEADER if page == 1 and fractions[1] < limits.header_share else BODY
         blocks.append(
-            Block(
-                text=letter,
-                page=page,
-                zone=zone,
-                order=start_order + len(blocks),
-                box=fractions,
-                origin=ORIGIN,
-            )
+            _block(letter, mark.circle, (width, height), page, start_order + len(blocks), limits)
         )
+    if not blocks and not upright_known and crowded:
+        turned = _read_turned(image, gray, background, factor, crowded[:MAX_READS], limits)
+        blocks += [
+            _block(letter, circle, (width, height), page, start_order, limits)
+            for letter, circle in turned[:1]
+        ]
     return blocks
+
+
+def _block(
+    letter: str,
+    circle: tuple[float, float, float, float],
+    size: tuple[int, int],
+    page: int,
+    order: int,
+    limits: Limits,
+) -> Block:
+    width, height = size
+    x0, y0, x1, y1 = circle
+    fractions = (x0 / width, y0 / height, x1 / width, y1 / height)
+    zone = HEADER if page == 1 and fractions[1] < limits.header_share else BODY
+    return Block(text=letter, page=page, zone=zone, order=order, box=fractions, origin=ORIGIN)
+
+
+# a quarter turn of the picture (PIL's transposes, counter-clockwise and clockwise), with where a
+# point (x, y) of the w × h picture goes on the turned one, and back (w, h: the picture's own)
+QUARTER_TURNS = ("ROTATE_90", "ROTATE_270")
+
+
+def _turn_point(turn: str, x: float, y: float, w: float, h: float) -> tuple[float, float]:
+    return (y, w - x) if turn == "ROTATE_90" else (h - y, x)
+
+
+def _unturn_point(turn: str, x: float, y: float, w: float, h: float) -> tuple[float, float]:
+    return (w - y, x) if turn == "ROTATE_90" else (y, h - x)
+
+
+def _turn_box(
+    move: Any, turn: str, box: tuple[float, float, float, float], w: float, h: float
+) -> tuple[float, float, float, float]:
+    (ax, ay), (bx, by) = move(turn, box[0], box[1], w, h), move(turn, box[2], box[3], w, h)
+    return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def _read_turned(
+    image: Any,
+    gray: Any,
+    background: Any,
+    factor: float,
+    boxes: list[tuple[float, float, float, float]],
+    limits: Limits,
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The rings refused for text on their line, looked at again with the page turned a quarter
+    either way: (letter, circle in the picture's own pixels) for each that passes every test
+    there and reads as A, B or C."""
+    from PIL import Image
+
+    width, height = gray.size
+    found: list[tuple[str, tuple[float, float, float, float]]] = []
+    for turn in QUARTER_TURNS:
+        step = getattr(Image.Transpose, turn)
+        turned = (image.transpose(step), gray.transpose(step), background.transpose(step))
+        for box in boxes:
+            mark = examine(*turned, factor, _turn_box(_turn_point, turn, box, width, height))
+            letter = read_letter(mark, limits) if mark is not None else None
+            if mark is not None and letter is not None:
+                circle = _turn_box(_unturn_point, turn, mark.circle, width, height)
+                found.append((letter, circle))
+    return found
 
 
 def _pixels(box: tuple[float, float, float, float], width: int, height: int) -> tuple[float, ...]:
@@ -380,9 +447,16 @@ def _crop(
 
 
 def examine(
-    image: Any, gray: Any, background: Any, factor: float, box: tuple[float, float, float, float]
+    image: Any,
+    gray: Any,
+    background: Any,
+    factor: float,
+    box: tuple[float, float, float, float],
+    *,
+    crowded: list[tuple[float, float, float, float]] | None = None,
 ) -> Mark | None:
-    """The tests of a lone envelope mark on one candidate; None when any fails."""
+    """The tests of a lone envelope mark on one candidate; None when any fails. A candidate
+    that fails only for text on its line is added to `crowded` (when given)."""
     crop = _crop(gray, background, factor, box)
     if crop is None:
         return None
@@ -398,9 +472,11 @@ def examine(
         return None
     if not _letter_fits(letter, circle):
         return None
-    if _crowded(found, ring, letter, circle):
-        return None
     if not _ink_colour_allowed(image, ring, crop):
+        return None
+    if _crowded(found, ring, letter, circle):
+        if crowded is not None:
+            crowded.append(box)
         return None
     left, top = crop.origin
     cx, cy, outer = circle.cx, circle.cy, circle.radius

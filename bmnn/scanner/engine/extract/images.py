@@ -1028,6 +1028,9 @@ class PageImage:
         self.limits = limits
         self.turn = 0  # degrees clockwise that stand the page upright
         self.oriented = False
+        # OSD was asked and could not tell (too little text: an envelope): the page may lie
+        # turned a quarter, which only the envelope mark's search allows for
+        self.turn_unsure = False
         self.blank: bool | None = None  # known once a band without ink was met
         self.spent = 0.0
         self.skipped: list[Box] = []  # the header's lines of running text, for `rest`
@@ -1063,6 +1066,7 @@ class PageImage:
             grey = grey.resize((int(grey.width * factor), int(grey.height * factor)))
         found = ocr.orientation(grey, timeout=self.limits.ocr_timeout)
         if found is None or found[1] < 1.5:
+            self.turn_unsure = True
             return 0
         return found[0]
 
@@ -1103,7 +1107,13 @@ class PageImage:
         if self.blank:
             return []
         picture = _turned(self._load(PAGE_DPI, 1.0), self.turn)
-        return envelope_marks(picture, page=self.page, start_order=start_order, limits=self.limits)
+        return envelope_marks(
+            picture,
+            page=self.page,
+            start_order=start_order,
+            limits=self.limits,
+            upright_known=not self.turn_unsure,
+        )
 
     def release(self) -> None:
         """Lets the page's pictures go (the page stays readable: they are made again)."""
@@ -1200,7 +1210,13 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     from bmnn.scanner.engine.extract.envelope import envelope_marks
 
     upright = _turned(picture, page.turn)
-    header += envelope_marks(upright, page=1, start_order=len(header), limits=limits)
+    header += envelope_marks(
+        upright,
+        page=1,
+        start_order=len(header),
+        limits=limits,
+        upright_known=not page.turn_unsure,
+    )
     result = Extracted(kind="image", blocks=header, ocr_pages=page.spent)
     result.unread_images = page.cut_mark
 

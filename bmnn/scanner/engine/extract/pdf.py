@@ -225,8 +225,12 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
             return []
         turn = page.get_rotation() % 360
         forms: list[Any] = []  # the matrices of the forms around the current object
-        boxes = []
-        kinds = [pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
+        boxes, drawn = [], []
+        kinds = [
+            pdfium_raw.FPDF_PAGEOBJ_IMAGE,
+            pdfium_raw.FPDF_PAGEOBJ_FORM,
+            pdfium_raw.FPDF_PAGEOBJ_PATH,
+        ]
         for found, thing in enumerate(page.get_objects(filter=kinds, max_depth=4)):
             if found > 2000:
                 break
@@ -234,21 +238,83 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
             if thing.type == pdfium_raw.FPDF_PAGEOBJ_FORM:
                 forms.append(thing.get_matrix())
                 continue
+            path = thing.type == pdfium_raw.FPDF_PAGEOBJ_PATH
+            if path and not _in_stamp_ink(thing):
+                continue
             left, bottom, right, top = thing.get_bounds()
             for matrix in reversed(forms):
                 left, bottom, right, top = matrix.on_rect(left, bottom, right, top)
             box = _upright_box(
                 (left / width, 1 - top / height, right / width, 1 - bottom / height), turn
             )
-            if (
-                (box[2] - box[0]) > 0.03
-                and (box[3] - box[1]) > 0.01
-                and box[1] < limits.header_share
-            ):
+            if box[1] >= limits.header_share:
+                continue
+            if path:
+                drawn.append(box)
+            elif (box[2] - box[0]) > 0.03 and (box[3] - box[1]) > 0.01:
                 boxes.append(tuple(max(0.0, min(1.0, v)) for v in box))
+        boxes += [
+            tuple(max(0.0, min(1.0, v)) for v in box)
+            for box, count in _clusters(drawn)
+            if count >= 2 and (box[2] - box[0]) > 0.03 and (box[3] - box[1]) > 0.01
+        ]
         return boxes[:20]  # type: ignore[return-value]
     finally:
         page.close()
+
+
+def _in_stamp_ink(path: Any) -> bool:
+    """Whether a vector path is painted in a stamp's ink (`is_red_rgb`) where it is painted
+    (filled, stroked): a stamp drawn as the outlines of its letters and its frame has no text
+    for the text layer to give."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_raw.FPDFPath_GetDrawMode(path.raw, fill, stroke):
+        return False
+    for painted, get in (
+        (fill.value != 0, pdfium_raw.FPDFPageObj_GetFillColor),
+        (bool(stroke.value), pdfium_raw.FPDFPageObj_GetStrokeColor),
+    ):
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        if (
+            painted
+            and get(path.raw, r, g, b, a)
+            and a.value > 0
+            and is_red_rgb(r.value, g.value, b.value)
+        ):
+            return True
+    return False
+
+
+def _clusters(
+    boxes: list[tuple[float, float, float, float]], gap: float = 0.012
+) -> list[tuple[tuple[float, float, float, float], int]]:
+    """Boxes that touch or stand within `gap` of one another (a page's fraction), joined: each
+    group's outer box and how many boxes it holds."""
+    groups: list[tuple[list[float], int]] = []
+    for x0, y0, x1, y1 in sorted(boxes):
+        for group in groups:
+            outer = group[0]
+            if (
+                x0 <= outer[2] + gap
+                and outer[0] <= x1 + gap
+                and y0 <= outer[3] + gap
+                and outer[1] <= y1 + gap
+            ):
+                outer[:] = [
+                    min(outer[0], x0),
+                    min(outer[1], y0),
+                    max(outer[2], x1),
+                    max(outer[3], y1),
+                ]
+                groups[groups.index(group)] = (outer, group[1] + 1)
+                break
+        else:
+            groups.append(([x0, y0, x1, y1], 1))
+    return [((g[0], g[1], g[2], g[3]), count) for g, count in groups]
 
 
 def _upright_box(
@@ -321,23 +387,14 @@ def _read_pictures(
             continue
         crop = image.crop((left, top, right, bottom))
         mask = red_mask(crop)
-        regions = stamp_regions(mask)
-        if regions:
-            for a, b, c, d in regions:
-                box = (
-                    (left + a) / width,
-                    (top + b) / height,
-                    (left + c) / width,
-                    (top + d) / height,
-                )
-                marks.append(
-                    Mark(box, stamp_picture(mask.crop((a, b, c, d))), (c - a) / max(1, d - b))
-                )
-        else:  # a grey or black stamp: its own ink, darkened to black
-            grey = crop.convert("L").point(lambda v: 0 if v < 170 else 255)
-            box = (left / width, top / height, right / width, bottom / height)
-            marks.append(
-                Mark(box, stamp_picture(grey), (right - left) / max(1, bottom - top), "ocr")
-            )
+        for a, b, c, d in stamp_regions(mask):
+            box = ((left + a) / width, (top + b) / height, (left + c) / width, (top + d) / height)
+            marks.append(Mark(box, stamp_picture(mask.crop((a, b, c, d))), (c - a) / max(1, d - b)))
+        # and the picture's own ink, darkened to black: a grey or black stamp, or one in an ink
+        # the red mask takes only the pink fringes of (a purple or dark red stamp comes out as
+        # hollow letters there)
+        grey = crop.convert("L").point(lambda v: 0 if v < 170 else 255)
+        box = (left / width, top / height, right / width, bottom / height)
+        marks.append(Mark(box, stamp_picture(grey), (right - left) / max(1, bottom - top), "ocr"))
     _text, lines = read_marks(marks, limits)
     return mark_blocks(marks, lines, page=1, limits=limits, start_order=start)

@@ -9,13 +9,13 @@ import email
 import email.policy
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
-from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
+from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
 from bmnn.scanner.engine.normalise import nfc
 
 HEADER_LINES = 15
@@ -152,6 +152,7 @@ class PageText:
 
     lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, inside navigation)
     struck: set[int] = field(default_factory=set)  # the lines crossed out (<s>, line-through)
+    red: set[int] = field(default_factory=set)  # the lines whose every word is in red ink
     images: list[ImageRef] = field(default_factory=list)
     truncated: str = ""  # why not all of the page was read
 
@@ -214,12 +215,54 @@ _LAYOUT_PROPERTIES = frozenset(
         "text-transform",
         "font-variant",
         "font-variant-caps",
+        "color",
         "text-decoration",
         "text-decoration-line",
     )
 )
 _LETTER = re.compile(r"[^\W\d_]")
 STRUCK_TAGS = frozenset(("s", "strike", "del"))
+
+
+def _in_red(
+    tag: str, attributes: dict[str, str | None], declarations: dict[str, str], inherited: bool
+) -> bool:
+    """Whether an element's text is drawn in red (CSS color, or an old <font color>): the
+    stamp's colour (TT24 Art. 3.2); a colour it does not name is its parent's."""
+    colour = declarations.get("color") or (attributes.get("color") if tag == "font" else None)
+    if not colour:
+        return inherited
+    rgb = _css_rgb(colour.strip().lower())
+    return rgb is not None and is_red_rgb(*rgb)
+
+
+_NAMED_REDS = {
+    "red": (255, 0, 0),
+    "darkred": (139, 0, 0),
+    "firebrick": (178, 34, 34),
+    "crimson": (220, 20, 60),
+    "maroon": (128, 0, 0),
+    "brown": (165, 42, 42),
+}
+_RGB_FUNCTION = re.compile(r"rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})")
+
+
+def _css_rgb(value: str) -> tuple[int, int, int] | None:
+    """A CSS colour as red, green and blue (0–255): #rgb, #rrggbb, rgb() and a few red names."""
+    value = value.removesuffix("!important").strip()
+    if value in _NAMED_REDS:
+        return _NAMED_REDS[value]
+    if value.startswith("#") and len(value) in (4, 7):
+        digits = value[1:] if len(value) == 7 else "".join(c * 2 for c in value[1:])
+        try:
+            return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
+        except ValueError:
+            return None
+    found = _RGB_FUNCTION.match(value)
+    if found:
+        r, g, b = (min(255, int(v)) for v in found.groups())
+        return r, g, b
+    return None
 
 
 def _crossed_out(tag: str, declarations: dict[str, str], inherited: bool) -> bool:
@@ -298,13 +341,16 @@ def page_text(data: bytes) -> PageText:
         return page
     parts: list[str] = []
     crossed: list[bool] = []  # whether each of `parts` is drawn crossed out
+    inks: list[bool] = []  # whether each of `parts` is drawn in red
     in_nav = False
 
-    def add_line(pieces: list[str], struck: bool) -> None:
+    def add_line(pieces: list[str], struck: bool, red: bool = False) -> None:
         text = _SPACE.sub(" ", "".join(pieces).translate(INVISIBLE)).strip()
         if text:
             if struck:
                 page.struck.add(len(page.lines))
+            if red:
+                page.red.add(len(page.lines))
             page.lines.append((text, in_nav))
 
     def end_line() -> None:
@@ -312,6 +358,7 @@ def page_text(data: bytes) -> PageText:
         if not parts:
             return
         lettered = [flag for part, flag in zip(parts, crossed, strict=True) if _LETTER.search(part)]
+        red = [ink for part, ink in zip(parts, inks, strict=True) if _LETTER.search(part)]
         if any(lettered) and not all(lettered):
             # the crossed-out words (an old level beside the new one) are a line of their own
             for flag in dict.fromkeys(lettered):
@@ -319,17 +366,19 @@ def page_text(data: bytes) -> PageText:
                     [p for p, f in zip(parts, crossed, strict=True) if f == flag] + [" "], flag
                 )
         else:
-            add_line(parts, bool(lettered) and all(lettered))
+            add_line(parts, bool(lettered) and all(lettered), bool(red) and all(red))
         parts.clear()
         crossed.clear()
+        inks.clear()
         in_nav = False
 
-    # (children still to visit, is a block, text transform, preformatted, navigation, struck)
-    stack: list[tuple[Any, bool, str, bool, bool, bool]] = [
-        (root.iter(include_text=True), True, "", False, False, False)
+    # (children still to visit, is a block, text transform, preformatted, navigation, struck,
+    # in red)
+    stack: list[tuple[Any, bool, str, bool, bool, bool, bool]] = [
+        (root.iter(include_text=True), True, "", False, False, False, False)
     ]
     while stack:
-        children, block, transform, pre, nav, struck = stack[-1]
+        children, block, transform, pre, nav, struck, red = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
@@ -347,6 +396,7 @@ def page_text(data: bytes) -> PageText:
                 for line in lines[:-1]:
                     parts.append(line)
                     crossed.append(struck)
+                    inks.append(red)
                     in_nav = in_nav or nav
                     end_line()
                 text = lines[-1]
@@ -354,6 +404,7 @@ def page_text(data: bytes) -> PageText:
                 in_nav = in_nav or nav
             parts.append(text if pre else _SPACE.sub(" ", text))
             crossed.append(struck)
+            inks.append(red)
             continue
         if not child.is_element_node:
             continue
@@ -372,7 +423,8 @@ def page_text(data: bytes) -> PageText:
         if len(stack) >= MAX_DEPTH:
             page.truncated = page.truncated or "elements nested too deeply were not read"
             continue
-        declarations = rules.apply(tag, attributes) if rules.rules or "style" in attributes else {}
+        styled = rules.rules or "style" in attributes
+        declarations = rules.apply(tag, attributes) if styled else {}
         display = declarations.get("display", "").split(" ")[0] if declarations else ""
         is_block = display in BOXED_DISPLAYS or (
             display not in INLINE_DISPLAYS
@@ -389,6 +441,7 @@ def page_text(data: bytes) -> PageText:
                 pre or tag in PRE_TAGS,
                 child_nav,
                 _crossed_out(tag, declarations, struck),
+                _in_red(tag, attributes, declarations, red),
             )
         )
     end_line()
@@ -411,8 +464,16 @@ def _page_blocks(
         zone = BODY
         if not nav and header_left > 0:
             zone, header_left = HEADER, header_left - 1
-        struck = index in page.struck
-        blocks.append(Block(text=text, zone=zone, order=len(blocks), origin=origin, struck=struck))
+        blocks.append(
+            Block(
+                text=text,
+                zone=zone,
+                order=len(blocks),
+                origin=origin,
+                struck=index in page.struck,
+                red=index in page.red,
+            )
+        )
     return blocks
 
 
@@ -537,6 +598,31 @@ def _mail_parts(part: Any, body: Any, depth: int = 0, alternative: bool = False)
         yield from _mail_parts(inner, body, depth + 1, inside)
 
 
+def _red_as_in_html(blocks: list[Block], message: Any, body: Any) -> list[Block]:
+    """The plain text body's lines, red where the message's HTML version of the same text
+    draws that line in red (the plain version has no colours)."""
+    if body.get_content_type() != "text/plain":
+        return blocks
+    html = next(
+        (
+            part
+            for part in message.walk()
+            if part.get_content_type() == "text/html"
+            and part is not body
+            and not (part.get_content_disposition() == "attachment" or part.get_filename())
+        ),
+        None,
+    )
+    if html is None:
+        return blocks
+    try:
+        page = page_text(str(html.get_content()).encode("utf-8"))
+    except (LookupError, ValueError, AssertionError):
+        return blocks
+    red = {page.lines[index][0] for index in page.red}
+    return [replace(block, red=True) if block.text in red else block for block in blocks]
+
+
 def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = None) -> Extracted:
     """Subject and body as text; every attachment, and every picture shown in the body, becomes
     a member scanned on its own."""
@@ -559,7 +645,8 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             content = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else ""
         if body.get_content_type() == "text/html":
             content = html_text(content.encode("utf-8"))
-        result.blocks += lines_to_blocks(str(content), origin="mail", start=len(result.blocks))
+        lines = lines_to_blocks(str(content), origin="mail", start=len(result.blocks))
+        result.blocks += _red_as_in_html(lines, message, body)
     for index, part in enumerate(_mail_parts(message, body)):
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many attachments; the rest were not scanned")

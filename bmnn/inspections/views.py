@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -148,10 +147,10 @@ def import_plan(request: HttpRequest) -> HttpResponse:
     if not _may_import_plans(request):
         raise PermissionDenied(_("Only those who plan inspections import inspection plans."))
     if request.method == "POST" and "token" in request.POST:
-        return _confirm_plan(request, request.POST["token"])
+        return _plan_review(request, request.POST["token"], request.POST)
     token = request.GET.get("token", "")
     if token:
-        return _review_plan(request, token)
+        return _plan_review(request, token)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -182,40 +181,22 @@ def _pending_plan(
     return name, plan
 
 
-def _review_choices(
-    plan: plan_import.InspectionPlan,
-) -> tuple[QuerySet[Person], list[plan_import.TeamRow], dict[str, Agency]]:
-    """The people the team may be chosen among, the team as read and matched, the agencies."""
+def _plan_review(request: HttpRequest, token: str, sent: Any = None) -> HttpResponse:
+    """The review page of the plan pending under `token`; with the form `sent`, its confirmation
+    (the inspection is created and the pending file dropped, else the page says why)."""
+    pending = _pending_plan(request, token)
+    if isinstance(pending, HttpResponse):
+        return pending
+    name, plan = pending
     people = plan_import.team_candidates(plan)
-    return people, plan_import.match_team(plan, people), plan_import.agencies_by_name()
-
-
-def _review_plan(request: HttpRequest, token: str) -> HttpResponse:
-    pending = _pending_plan(request, token)
-    if isinstance(pending, HttpResponse):
-        return pending
-    name, plan = pending
-    people, team, agencies = _review_choices(plan)
-    form = ImportedPlanForm(initial=plan_import.initial(plan, team, agencies), people=people)
+    team, agencies = plan_import.match_team(plan, people), plan_import.agencies_by_name()
+    initial = plan_import.initial(plan, team, agencies) if sent is None else None
+    form = ImportedPlanForm(sent, initial=initial, people=people)
     rows = plan_import.schedule_initial(plan, agencies)
-    formset = ScheduleFormSet(initial=rows, prefix="row", form_kwargs={"agencies": agencies})
-    return _render_review(request, token, name, plan, team, form, formset, agencies)
-
-
-def _confirm_plan(request: HttpRequest, token: str) -> HttpResponse:
-    pending = _pending_plan(request, token)
-    if isinstance(pending, HttpResponse):
-        return pending
-    name, plan = pending
-    people, team, agencies = _review_choices(plan)
-    form = ImportedPlanForm(request.POST, people=people)
-    rows = plan_import.schedule_initial(plan, agencies)
-    formset = ScheduleFormSet(
-        request.POST, initial=rows, prefix="row", form_kwargs={"agencies": agencies}
-    )
+    formset = ScheduleFormSet(sent, initial=rows, prefix="row", form_kwargs={"agencies": agencies})
     errors: list[str] = []
-    status = 400
-    if form.is_valid() and formset.is_valid():
+    status = 200 if sent is None else 400
+    if sent is not None and form.is_valid() and formset.is_valid():
         try:
             made = plan_import.confirm(
                 actor=actor_of(request),
@@ -233,24 +214,6 @@ def _confirm_plan(request: HttpRequest, token: str) -> HttpResponse:
                 request, _("The inspection was created from the plan, with the default checklist.")
             )
             return redirect("inspections:detail", pk=made.pk)
-    return _render_review(
-        request, token, name, plan, team, form, formset, agencies, errors=errors, status=status
-    )
-
-
-def _render_review(
-    request: HttpRequest,
-    token: str,
-    name: str,
-    plan: plan_import.InspectionPlan,
-    team: list[plan_import.TeamRow],
-    form: ImportedPlanForm,
-    formset: Any,
-    agencies: dict[str, Agency],
-    *,
-    errors: list[str] | None = None,
-    status: int = 200,
-) -> HttpResponse:
     return render(
         request,
         "inspections/plan_review.html",
@@ -263,7 +226,7 @@ def _render_review(
             "formset": formset,
             "plan_flags": plan_import.plan_flags(plan),
             "agency_names": [a.name for a in agencies.values()],
-            "errors": errors or [],
+            "errors": errors,
         },
         status=status,
     )

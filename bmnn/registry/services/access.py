@@ -15,6 +15,7 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.common import (
+    _audit,
     _law,
 )
 
@@ -36,20 +37,14 @@ def grant_need_to_know(
         person=person,
         defaults={"granted_by": actor, "granted_on": timezone.localdate(), "reason": reason},
     )
-    audit.record(
-        actor=actor,
-        action="secret.grant",
-        obj=item,
-        agency=item.agency,
-        changes={"person": person.username},
-    )
+    _audit(actor, "secret.grant", item, {"person": person.username})
     return grant
 
 
 @service
 def record_read(*, actor: Person, item: SecretItem) -> None:
     """Every read of a registry record is audited (DESIGN.md, security model)."""
-    audit.record(actor=actor, action="secret.read", obj=item, agency=item.agency)
+    _audit(actor, "secret.read", item)
 
 
 @service
@@ -63,10 +58,9 @@ def record_list_read(*, actor: Person, items: list[SecretItem], where: str) -> N
 @service
 def record_book_read(*, actor: Person, book: RegisterBook, lines: int, fmt: str = "page") -> None:
     """Reading or exporting a book reads its lines: one audit event says which and how many."""
-    audit.record(
-        actor=actor,
-        action="register.read" if fmt == "page" else "register.export",
-        obj=book,
-        agency=book.agency,
-        changes={"format": fmt, "lines": lines},
+    _audit(
+        actor,
+        "register.read" if fmt == "page" else "register.export",
+        book,
+        {"format": fmt, "lines": lines},
     )

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
+from bmnn.core import policy
 from bmnn.core.notify import notify
 from bmnn.core.services import locked, require, service
 from bmnn.org.models import Agency, Person, Role
@@ -22,7 +22,10 @@ from bmnn.registry.models import (
     ItemStatus,
 )
 from bmnn.registry.services.common import (
+    _audit,
     _law,
+    _notify_item,
+    _require_clearance,
 )
 
 
@@ -46,10 +49,7 @@ def request_carry_out(
         policy.can_propose_item(actor, copy.item.agency_id),
         _("Only members of the agency ask to carry it out."),
     )
-    require(
-        rules.may_access(actor.clearance, copy.item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, copy.item.level)
     _law(
         copy.status == CopyStatus.IN_STORE and copy.item.status == ItemStatus.CLASSIFIED,
         _("Only a classified copy in store can be carried out"),
@@ -76,18 +76,17 @@ def request_carry_out(
         abroad=abroad,
         delegation_leader=delegation_leader.strip() if abroad else "",
     )
-    audit.record(
-        actor=actor,
-        action="secret.carry_out_request",
-        obj=copy.item,
-        agency=copy.item.agency,
-        changes={"copy": copy.number, "place": place, "until": until, "abroad": abroad},
+    _audit(
+        actor,
+        "secret.carry_out_request",
+        copy.item,
+        {"copy": copy.number, "place": place, "until": until, "abroad": abroad},
     )
-    notify(
+    _notify_item(
         people_in_roles((Role.HEAD,), {copy.item.agency_id}),
-        title=_("A request to carry a secret out awaits your decision"),
-        url=reverse("registry:item", args=[copy.item.pk]),
-        key=f"carry-out-{request.pk}-request",
+        copy.item.pk,
+        _("A request to carry a secret out awaits your decision"),
+        f"carry-out-{request.pk}-request",
     )
     return request
 
@@ -119,10 +118,7 @@ def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> Carr
             ),
             "L18 Art. 14.2",
         )
-        require(
-            rules.may_access(actor.clearance, item.level),
-            _("Your clearance is below the item's level."),
-        )
+        _require_clearance(actor, item.level)
     if request.abroad and request.state == CarryOut.State.REQUESTED and approve:
         return _endorse_abroad(actor, request)
     request.state = CarryOut.State.APPROVED if approve else CarryOut.State.REFUSED
@@ -132,18 +128,17 @@ def decide_carry_out(*, actor: Person, request: CarryOut, approve: bool) -> Carr
         request.copy.status = CopyStatus.CHECKED_OUT
         request.copy.holder = request.requested_by
         request.copy.save(update_fields=["status", "holder"])
-    audit.record(
-        actor=actor,
-        action="secret.carry_out_" + ("approve" if approve else "refuse"),
-        obj=item,
-        agency=item.agency,
-        changes={"copy": request.copy.number, "abroad": request.abroad},
+    _audit(
+        actor,
+        "secret.carry_out_" + ("approve" if approve else "refuse"),
+        item,
+        {"copy": request.copy.number, "abroad": request.abroad},
     )
-    notify(
+    _notify_item(
         [request.requested_by],
-        title=_("Carrying out approved") if approve else _("Carrying out refused"),
-        url=reverse("registry:item", args=[item.pk]),
-        key=f"carry-out-{request.pk}-decided",
+        item.pk,
+        _("Carrying out approved") if approve else _("Carrying out refused"),
+        f"carry-out-{request.pk}-decided",
     )
     return request
 
@@ -152,13 +147,7 @@ def _endorse_abroad(actor: Person, request: CarryOut) -> CarryOut:
     item = request.copy.item
     request.state, request.endorsed_by = CarryOut.State.ENDORSED, actor
     request.save(update_fields=["state", "endorsed_by"])
-    audit.record(
-        actor=actor,
-        action="secret.carry_out_endorse",
-        obj=item,
-        agency=item.agency,
-        changes={"copy": request.copy.number},
-    )
+    _audit(actor, "secret.carry_out_endorse", item, {"copy": request.copy.number})
     authorities = Agency.objects.filter(is_active=True, type__in=rules.CARRY_ABROAD_AUTHORITY)
     notify(
         people_in_roles((Role.HEAD,), set(authorities.values_list("pk", flat=True))),
@@ -185,11 +174,5 @@ def return_carried_out(*, actor: Person, request: CarryOut, report: str) -> Carr
     request.save(update_fields=["state", "returned_on"])
     request.copy.status = CopyStatus.IN_STORE
     request.copy.save(update_fields=["status"])
-    audit.record(
-        actor=actor,
-        action="secret.carry_out_return",
-        obj=item,
-        agency=item.agency,
-        changes={"copy": request.copy.number, "report": report},
-    )
+    _audit(actor, "secret.carry_out_return", item, {"copy": request.copy.number, "report": report})
     return request

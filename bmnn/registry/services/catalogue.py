@@ -44,7 +44,7 @@ from bmnn.registry.models import (
     ItemStatus,
     SecretItem,
 )
-from bmnn.registry.services.common import _law
+from bmnn.registry.services.common import _audit, _law
 from bmnn.registry.services.declassification import end_secret
 
 Change = CatalogueChange.Change
@@ -391,12 +391,11 @@ def _apply_removal(entry: CatalogueItem, *, actor: Person | None) -> int:
             decided_on=entry.removed_on,
             decision=decision,
         )
-        audit.record(
-            actor=actor,
-            action="secret.out_of_catalogue",
-            obj=item,
-            agency=item.agency,
-            changes={
+        _audit(
+            actor,
+            "secret.out_of_catalogue",
+            item,
+            {
                 "entry": _entry_name(entry),
                 "decision": decision,
                 "declassified_at": entry.removed_on,

@@ -20,6 +20,7 @@ from bmnn.registry.models import (
 )
 from bmnn.registry.services.catalogue import entry_in_force
 from bmnn.registry.services.common import (
+    _audit,
     _law,
     _refuse,
     _searchable,
@@ -129,12 +130,11 @@ def classify_item(
         raise _refuse(violation) from violation
     _searchable(item)
     item.save()
-    audit.record(
-        actor=actor,
-        action="secret.classify",
-        obj=item,
-        agency=item.agency,
-        changes={"level": item.level, "protected_until": item.protected_until},
+    _audit(
+        actor,
+        "secret.classify",
+        item,
+        {"level": item.level, "protected_until": item.protected_until},
     )
     return item
 
@@ -148,11 +148,5 @@ def reject_item(*, actor: Person, item: SecretItem, reason: str) -> SecretItem:
     )
     item.status = ItemStatus.REJECTED
     item.save(update_fields=["status"])
-    audit.record(
-        actor=actor,
-        action="secret.reject",
-        obj=item,
-        agency=item.agency,
-        changes={"reason": reason},
-    )
+    _audit(actor, "secret.reject", item, {"reason": reason})
     return item

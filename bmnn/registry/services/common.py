@@ -1,18 +1,21 @@
-"""Helpers shared by the registry services: rule refusals, search text, register lines and
-holder notices."""
+"""Helpers shared by the registry services: rule refusals, the audit event, search text,
+register lines and holder notices."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from bmnn.core import audit
 from bmnn.core.levels import LEVEL_NAME, TUYET_MAT
 from bmnn.core.notify import notify
-from bmnn.core.services import locked
+from bmnn.core.services import locked, require
 from bmnn.core.text import fold
 from bmnn.org.models import Agency, Person, Role
 from bmnn.org.queries import people_in_roles
@@ -33,6 +36,20 @@ def _refuse(violation: rules.RuleViolation) -> ValidationError:
 def _law(allowed: bool, message: str, article: str) -> None:
     if not allowed:
         raise ValidationError(f"{message} ({article})", code="rule")
+
+
+def _require_clearance(actor: Person, level: str) -> None:
+    """Refuses an actor whose clearance is below the item's `level` (NotAllowed)."""
+    require(
+        rules.may_access(actor.clearance, level), _("Your clearance is below the item's level.")
+    )
+
+
+def _audit(
+    actor: Person | None, action: str, obj: Any, changes: dict[str, Any] | None = None
+) -> None:
+    """The service's audit event on `obj` (an item, copy, entry, book...), for `obj`'s agency."""
+    audit.record(actor=actor, action=action, obj=obj, agency=obj.agency, changes=changes)
 
 
 def _searchable(item: SecretItem) -> None:
@@ -125,5 +142,10 @@ def _holders(item: SecretItem) -> list[Person]:
     return list(people)
 
 
+def _notify_item(people: Iterable[Person], item_id: int, title: str, key: str) -> int:
+    """Tells `people` (those not yet told under `key`), with a link to the item's page."""
+    return notify(people, title=title, url=reverse("registry:item", args=[item_id]), key=key)
+
+
 def _notify_holders(item: SecretItem, title: str, key: str) -> None:
-    notify(_holders(item), title=title, url=reverse("registry:item", args=[item.pk]), key=key)
+    _notify_item(_holders(item), item.pk, title, key)

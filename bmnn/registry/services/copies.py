@@ -32,9 +32,12 @@ from bmnn.registry.models import (
     Transfer,
 )
 from bmnn.registry.services.common import (
+    _audit,
     _enter,
     _enter_outgoing,
     _law,
+    _notify_item,
+    _require_clearance,
 )
 from bmnn.registry.services.recall import recall_handed_over, recall_received
 from bmnn.registry.services.registers import _file_incoming
@@ -86,12 +89,11 @@ def _grant(
         authorised_on=timezone.localdate(),
         purpose=purpose.strip(),
     )
-    audit.record(
-        actor=actor,
-        action="secret.authorise_copies",
-        obj=item,
-        agency=item.agency,
-        changes={"count": count, "form": form, "authorisation": grant.pk},
+    _audit(
+        actor,
+        "secret.authorise_copies",
+        item,
+        {"count": count, "form": form, "authorisation": grant.pk},
     )
     return grant
 
@@ -115,10 +117,7 @@ def authorise_copies(
         policy.is_head_of(actor, item.agency_id),
         _("Only the head of the agency authorises copies."),
     )
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     today = timezone.localdate()  # an authorisation given now: today's regime judges it
     _law(
         rules.may_authorise_copy(item.agency.type, item.level, on=today),
@@ -175,10 +174,7 @@ def request_copies(
         policy.can_propose_item(actor, item.agency_id),
         _("Only people of the agency that keeps it ask to copy it."),
     )
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     _may_copy(item)
     _copy_terms(count, form)
     if not purpose.strip():
@@ -203,12 +199,11 @@ def request_copies(
         url=url,
         key=f"copy-request:{request.pk}",
     )
-    audit.record(
-        actor=actor,
-        action="secret.request_copies",
-        obj=item,
-        agency=item.agency,
-        changes={"count": count, "form": form, "reason": request.purpose},
+    _audit(
+        actor,
+        "secret.request_copies",
+        item,
+        {"count": count, "form": form, "reason": request.purpose},
     )
     return request
 
@@ -246,12 +241,11 @@ def decide_copy_request(
         if not reason.strip():
             raise ValidationError({"reason": _("Give the reason for the refusal.")})
         request.state, request.refusal_reason = CopyRequest.State.REFUSED, reason.strip()
-        audit.record(
-            actor=actor,
-            action="secret.refuse_copies",
-            obj=item,
-            agency=item.agency,
-            changes={
+        _audit(
+            actor,
+            "secret.refuse_copies",
+            item,
+            {
                 "count": request.count,
                 "form": request.form,
                 "reason": request.refusal_reason,
@@ -263,12 +257,7 @@ def decide_copy_request(
     request.save(
         update_fields=["state", "authorisation", "refusal_reason", "decided_by", "decided_on"]
     )
-    notify(
-        told,
-        title=title,
-        url=reverse("registry:item", args=[item.pk]),
-        key=f"copy-request-decided:{request.pk}",
-    )
+    _notify_item(told, item.pk, title, f"copy-request-decided:{request.pk}")
     return request
 
 
@@ -349,12 +338,11 @@ def record_copies(
             "note": grant.purpose,
         },
     )
-    audit.record(
-        actor=actor,
-        action="secret.copy",
-        obj=item,
-        agency=item.agency,
-        changes={
+    _audit(
+        actor,
+        "secret.copy",
+        item,
+        {
             "numbers": [c.number for c in made],
             "kind": kind,
             "form": grant.form,
@@ -402,13 +390,7 @@ def approve_provision(*, actor: Person, copy: Copy, to_agency: Agency, purpose: 
         purpose=purpose.strip(),
         approved_by=actor,
     )
-    audit.record(
-        actor=actor,
-        action="secret.approve_provision",
-        obj=item,
-        agency=item.agency,
-        changes={"copy": copy.number, "to": to_agency.name},
-    )
+    _audit(actor, "secret.approve_provision", item, {"copy": copy.number, "to": to_agency.name})
     return transfer
 
 
@@ -478,12 +460,11 @@ def hand_over(*, actor: Person, transfer: Transfer) -> Transfer:
         key=f"transfer:{transfer.pk}",
     )
     recall_handed_over(transfer)
-    audit.record(
-        actor=actor,
-        action="secret.hand_over",
-        obj=item,
-        agency=item.agency,
-        changes={"copy": copy.number, "to": transfer.to_agency.name, "outgoing_seq": outgoing.seq},
+    _audit(
+        actor,
+        "secret.hand_over",
+        item,
+        {"copy": copy.number, "to": transfer.to_agency.name, "outgoing_seq": outgoing.seq},
     )
     return transfer
 

@@ -14,12 +14,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
+from bmnn.core import policy
 from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person
 from bmnn.registry import rules
 from bmnn.registry.models import Declassification, HolderNotice, ItemStatus, Origin, SecretItem
-from bmnn.registry.services.common import _law, _notify_holders
+from bmnn.registry.services.common import _audit, _law, _notify_holders, _require_clearance
 from bmnn.registry.services.notices import send_notices
 from bmnn.registry.services.protection import _classifier_head
 
@@ -138,19 +138,10 @@ def declassify(
             _("%(number)s is declassified") % {"number": item.number},
             key=f"declassify:{item.pk}",
         )
-        audit.record(
-            actor=None,
-            action="secret.declassify",
-            obj=item,
-            agency=item.agency,
-            changes={"reason": "expired", "decided_on": decided_on},
-        )
+        _audit(None, "secret.declassify", item, {"reason": "expired", "decided_on": decided_on})
         return item
     _classifier_head(actor, item)
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     members = [
         line.strip()
         for line in (council.splitlines() if isinstance(council, str) else council)
@@ -193,13 +184,7 @@ def declassify(
             _("%(number)s is partly declassified") % {"number": item.number},
             key=f"declassify-partial:{record.pk}",
         )
-        audit.record(
-            actor=actor,
-            action="secret.declassify_partial",
-            obj=item,
-            agency=item.agency,
-            changes={**changes, "parts": parts},
-        )
+        _audit(actor, "secret.declassify_partial", item, {**changes, "parts": parts})
         return item
     end_secret(
         item,
@@ -213,9 +198,7 @@ def declassify(
     _notify_holders(
         item, _("%(number)s is declassified") % {"number": item.number}, key=f"declassify:{item.pk}"
     )
-    audit.record(
-        actor=actor, action="secret.declassify", obj=item, agency=item.agency, changes=changes
-    )
+    _audit(actor, "secret.declassify", item, changes)
     return item
 
 
@@ -242,12 +225,8 @@ def record_declassification_notice(
         actor=actor,
         decision=notice.strip(),
     )
-    audit.record(
-        actor=actor,
-        action="secret.declassification_noted",
-        obj=item,
-        agency=item.agency,
-        changes={"notice": notice, "decided_on": decided_on},
+    _audit(
+        actor, "secret.declassification_noted", item, {"notice": notice, "decided_on": decided_on}
     )
     return item
 

@@ -9,17 +9,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, crypto, policy
+from bmnn.core import crypto, policy
 from bmnn.core.services import require, service
 from bmnn.core.storage import random_name, sha256_of
 from bmnn.core.uploads import check_upload
 from bmnn.org.models import Person
-from bmnn.registry import rules, stamp
+from bmnn.registry import stamp
 from bmnn.registry.models import (
     ItemFile,
     ItemStatus,
     SecretItem,
 )
+from bmnn.registry.services.common import _audit, _require_clearance
 
 FILE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
 
@@ -32,10 +33,7 @@ def attach_file(*, actor: Person, item: SecretItem, name: str, data: bytes) -> I
         policy.can_keep_registers(actor, item.agency_id) or item.author_id == actor.pk,
         _("Only the drafter or the security officer attaches the file."),
     )
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     content_type = check_upload(name, data, FILE_KINDS)
     stored = ItemFile(
         item=item,
@@ -49,13 +47,7 @@ def attach_file(*, actor: Person, item: SecretItem, name: str, data: bytes) -> I
         random_name("secret-files", "x.bin"), ContentFile(crypto.encrypt(data)), save=False
     )
     stored.save()
-    audit.record(
-        actor=actor,
-        action="secret.attach_file",
-        obj=item,
-        agency=item.agency,
-        changes={"file": name, "sha256": stored.sha256},
-    )
+    _audit(actor, "secret.attach_file", item, {"file": name, "sha256": stored.sha256})
     return stored
 
 
@@ -79,12 +71,8 @@ def open_file(*, actor: Person, stored: ItemFile, stamped: bool = False) -> byte
             raise ValidationError(
                 _("The PDF cannot be stamped: %(reason)s.") % {"reason": exc}
             ) from exc
-    audit.record(
-        actor=actor,
-        action="secret.download",
-        obj=stored.item,
-        agency=stored.item.agency,
-        changes={"file": stored.original_name, "stamped": stamped},
+    _audit(
+        actor, "secret.download", stored.item, {"file": stored.original_name, "stamped": stamped}
     )
     return data
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
-from bmnn.core.notify import notify
+from bmnn.core import policy
 from bmnn.core.services import assign, locked, require, service
 from bmnn.org.models import Person, Role
 from bmnn.org.queries import people_in_roles
@@ -22,8 +20,11 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.common import (
+    _audit,
     _law,
+    _notify_item,
     _refuse,
+    _require_clearance,
 )
 
 MEETING_FIELDS = (
@@ -97,12 +98,11 @@ def plan_meeting(*, actor: Person, item: SecretItem, **arrangements: Any) -> Mee
         raise _refuse(violation)
     meeting.state, meeting.organiser = Meeting.State.PLANNED, actor
     meeting.save()
-    audit.record(
-        actor=actor,
-        action="secret.meeting_plan",
-        obj=item,
-        agency=item.agency,
-        changes={
+    _audit(
+        actor,
+        "secret.meeting_plan",
+        item,
+        {
             "starts_on": meeting.starts_on,
             "ends_on": meeting.ends_on,
             "venue": meeting.venue,
@@ -140,10 +140,7 @@ def consent_to_meeting(
         _("Your office may not consent to a meeting at this level"),
         rules.cite(rules.MEETING_FOREIGN if meeting.foreign_element else rules.MEETING, today),
     )
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     _law(
         meeting.state == Meeting.State.PLANNED,
         _("This meeting was already decided"),
@@ -167,18 +164,17 @@ def consent_to_meeting(
     meeting.state = Meeting.State.APPROVED if approve else Meeting.State.REFUSED
     meeting.consent_by, meeting.consent_document = actor, consent_document.strip()
     meeting.save(update_fields=["state", "consent_by", "consent_document"])
-    audit.record(
-        actor=actor,
-        action="secret.meeting_" + ("consent" if approve else "refuse"),
-        obj=item,
-        agency=item.agency,
-        changes={"document": meeting.consent_document},
+    _audit(
+        actor,
+        "secret.meeting_" + ("consent" if approve else "refuse"),
+        item,
+        {"document": meeting.consent_document},
     )
-    notify(
+    _notify_item(
         [meeting.organiser],
-        title=_("Meeting consent given") if approve else _("Meeting consent refused"),
-        url=reverse("registry:item", args=[item.pk]),
-        key=f"meeting-{meeting.pk}-decided",
+        item.pk,
+        _("Meeting consent given") if approve else _("Meeting consent refused"),
+        f"meeting-{meeting.pk}-decided",
     )
     return meeting
 
@@ -227,18 +223,17 @@ def close_meeting(
             "room_sealed_daily",
         ]
     )
-    audit.record(
-        actor=actor,
-        action="secret.meeting_close",
-        obj=item,
-        agency=item.agency,
-        changes={"documents_collected": documents_collected, "sealed": room_sealed_daily},
+    _audit(
+        actor,
+        "secret.meeting_close",
+        item,
+        {"documents_collected": documents_collected, "sealed": room_sealed_daily},
     )
     if not documents_collected:
-        notify(
+        _notify_item(
             people_in_roles((Role.HEAD,), {item.agency_id}),
-            title=_("Documents of a secret meeting were not all collected"),
-            url=reverse("registry:item", args=[item.pk]),
-            key=f"meeting-{meeting.pk}-missing",
+            item.pk,
+            _("Documents of a secret meeting were not all collected"),
+            f"meeting-{meeting.pk}-missing",
         )
     return meeting

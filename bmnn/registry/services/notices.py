@@ -14,21 +14,26 @@ and shown to inspectors. A holder that passed the item on passes the notice on t
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
+from bmnn.core import policy
 from bmnn.core.levels import LEVEL_NAME
-from bmnn.core.notify import notify
 from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person, Role
 from bmnn.org.queries import people_by_agency, people_in_roles
 from bmnn.registry import rules
 from bmnn.registry.models import HolderNotice, ItemStatus, SecretItem
-from bmnn.registry.services.common import _law, _searchable
+from bmnn.registry.services.common import (
+    _audit,
+    _law,
+    _notify_item,
+    _require_clearance,
+    _searchable,
+)
 
 Kind = HolderNotice.Kind
 # The notices that end the secret for the holder's copy.
@@ -125,18 +130,17 @@ def apply_notice(
         remark_by=rules.holder_notice_due(today),
         bundle=bundle[:128],
     )
-    notify(
+    _notify_item(
         people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {holder.agency_id}),
-        title=_title(notice, holder),
-        url=reverse("registry:item", args=[holder.pk]),
-        key=f"notice:{notice.pk}",
+        holder.pk,
+        _title(notice, holder),
+        f"notice:{notice.pk}",
     )
-    audit.record(
-        actor=None,
-        action="secret.notice_received",
-        obj=holder,
-        agency=holder.agency,
-        changes={
+    _audit(
+        None,
+        "secret.notice_received",
+        holder,
+        {
             "kind": kind,
             "from": issuer_name,
             "decision": decision,
@@ -147,16 +151,18 @@ def apply_notice(
     return notice
 
 
+class NoticeContent(TypedDict, total=False):
+    """What a decision tells the holders, beyond its kind and day (see `apply_notice`)."""
+
+    decision: str
+    new_level: str
+    new_end: date | None
+    parts: str
+    return_by: date | None
+
+
 def send_notices(
-    item: SecretItem,
-    kind: str,
-    *,
-    decided_on: date,
-    decision: str = "",
-    new_level: str = "",
-    new_end: date | None = None,
-    parts: str = "",
-    return_by: date | None = None,
+    item: SecretItem, kind: str, *, decided_on: date, **content: Unpack[NoticeContent]
 ) -> list[HolderNotice]:
     """The classifier's decision on `item` reaches every holder's copy in the installation at
     once (LAW.md lifecycle 8–10). Returns the notices written, one per holder's copy."""
@@ -166,12 +172,8 @@ def send_notices(
             kind,
             issuer_name=item.issuer_name or item.agency.name,
             decided_on=decided_on,
-            decision=decision,
-            new_level=new_level,
-            new_end=new_end,
-            parts=parts,
-            return_by=return_by,
             source_item=item,
+            **content,
         )
         for holder in _holder_copies(item)
     ]
@@ -186,10 +188,7 @@ def record_remarking(*, actor: Person, notice: HolderNotice, note: str = "") -> 
         policy.can_keep_registers(actor, notice.item.agency_id),
         _("Only the holding agency's security officer records the re-marking."),
     )
-    require(
-        rules.may_access(actor.clearance, notice.item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, notice.item.level)
     _law(notice.remarked_on is None, _("This notice was already acted on"), "L18 Art. 21.5")
     today = timezone.localdate()
     if today > notice.remark_by and not note.strip():
@@ -198,12 +197,11 @@ def record_remarking(*, actor: Person, notice: HolderNotice, note: str = "") -> 
         )
     notice.remarked_on, notice.remarked_by, notice.remark_note = today, actor, note.strip()[:255]
     notice.save(update_fields=["remarked_on", "remarked_by", "remark_note"])
-    audit.record(
-        actor=actor,
-        action="secret.remarked",
-        obj=notice.item,
-        agency=notice.item.agency,
-        changes={"kind": notice.kind, "late": today > notice.remark_by},
+    _audit(
+        actor,
+        "secret.remarked",
+        notice.item,
+        {"kind": notice.kind, "late": today > notice.remark_by},
     )
     return notice
 
@@ -236,11 +234,8 @@ def remarking_reminders(today: date | None = None) -> int:
                 "due": notice.remark_by.strftime("%d/%m/%Y"),
             }
         told += bool(
-            notify(
-                people[notice.item.agency_id],
-                title=title,
-                url=reverse("registry:item", args=[notice.item_id]),
-                key=f"remark:{notice.pk}:{step}",
+            _notify_item(
+                people[notice.item.agency_id], notice.item_id, title, f"remark:{notice.pk}:{step}"
             )
         )
     return told

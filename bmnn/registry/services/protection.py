@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, levels, policy
+from bmnn.core import levels, policy
 from bmnn.core.services import locked, require, service
 from bmnn.org.models import Person
 from bmnn.registry import rules
@@ -24,6 +24,7 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.common import (
+    _audit,
     _law,
     _notify_holders,
     _refuse,
@@ -102,12 +103,8 @@ def extend_protection(
     send_notices(
         item, HolderNotice.Kind.EXTENSION, decided_on=decided_on, decision=decision, new_end=new_end
     )
-    audit.record(
-        actor=actor,
-        action="secret.extend",
-        obj=item,
-        agency=item.agency,
-        changes={"protected_until": [before, new_end], "decision": decision},
+    _audit(
+        actor, "secret.extend", item, {"protected_until": [before, new_end], "decision": decision}
     )
     return item
 
@@ -189,12 +186,11 @@ def change_level(
         new_level=new_level,
         new_end=end,
     )
-    audit.record(
-        actor=actor,
-        action="secret.change_level",
-        obj=item,
-        agency=item.agency,
-        changes={
+    _audit(
+        actor,
+        "secret.change_level",
+        item,
+        {
             "level": [before, new_level],
             "protected_until": [previous_end, end],
             "decision": decision,
@@ -243,12 +239,11 @@ def destroy(
     if not item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT]).exists():
         item.status, item.destroyed_on = ItemStatus.DESTROYED, today
         item.save(update_fields=["status", "destroyed_on"])
-    audit.record(
-        actor=actor,
-        action="secret.destroy",
-        obj=item,
-        agency=item.agency,
-        changes={"copies": [c.number for c in targets], "council": council, "minutes": minutes},
+    _audit(
+        actor,
+        "secret.destroy",
+        item,
+        {"copies": [c.number for c in targets], "council": council, "minutes": minutes},
     )
     return item
 
@@ -268,13 +263,7 @@ def report_lost(*, actor: Person, copy: Copy, what: str) -> Copy:
         raise ValidationError({"what": _("Say what happened.")})
     copy.status = CopyStatus.LOST
     copy.save(update_fields=["status"])
-    audit.record(
-        actor=actor,
-        action="secret.lost",
-        obj=item,
-        agency=item.agency,
-        changes={"copy": copy.number, "what": what},
-    )
+    _audit(actor, "secret.lost", item, {"copy": copy.number, "what": what})
     from bmnn.reports.models import Incident
     from bmnn.reports.services import open_incident
 

@@ -27,13 +27,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bmnn.core import audit, policy
+from bmnn.core import policy
 from bmnn.core.notify import notify
 from bmnn.core.services import locked, require, service
 from bmnn.core.text import fold
 from bmnn.org.models import Agency, Person
 from bmnn.org.queries import people_by_agency
-from bmnn.registry import rules
 from bmnn.registry.models import (
     Book,
     CopyStatus,
@@ -45,7 +44,7 @@ from bmnn.registry.models import (
     SecretItem,
     Transfer,
 )
-from bmnn.registry.services.common import _law
+from bmnn.registry.services.common import _audit, _law, _notify_item, _require_clearance
 from bmnn.registry.services.notices import apply_notice, send_notices
 
 # The stamp's own words (TT24 Form 07; Decree 63/2026 appendix): written as they are on paper.
@@ -181,12 +180,11 @@ def _open(
     send_notices(
         item, HolderNotice.Kind.RECALL, decided_on=decided_on, return_by=return_by, decision=reason
     )
-    audit.record(
-        actor=actor,
-        action="secret.recall",
-        obj=item,
-        agency=item.agency,
-        changes={
+    _audit(
+        actor,
+        "secret.recall",
+        item,
+        {
             "return_by": return_by,
             "reason": reason,
             "decided_by": decided_by.full_name,
@@ -208,10 +206,7 @@ def decide_recall(*, actor: Person, item: SecretItem, return_by: date, reason: s
         policy.is_head_of(actor, item.agency_id),
         _("Only the head of the agency that sent the item decides a recall."),
     )
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     _law(item.status == ItemStatus.CLASSIFIED, _("Only a classified item is recalled"), ARTICLE)
     today = timezone.localdate()
     _law(return_by >= today, _("The return date cannot be in the past"), ARTICLE)
@@ -312,12 +307,11 @@ def _taken_back(actor: Person, line: RecallReturn, sender: SecretItem, day: date
     HolderNotice.objects.filter(
         item=received, kind=HolderNotice.Kind.RECALL, remarked_on__isnull=True
     ).update(remarked_on=day, remark_note=back[:255])
-    audit.record(
-        actor=actor,
-        action="secret.returned_to_sender",
-        obj=received,
-        agency=received.agency,
-        changes={"to": sender.agency.name, "returned_on": day, "copies": [c.number for c in taken]},
+    _audit(
+        actor,
+        "secret.returned_to_sender",
+        received,
+        {"to": sender.agency.name, "returned_on": day, "copies": [c.number for c in taken]},
     )
 
 
@@ -341,10 +335,7 @@ def record_recall_return(
         policy.can_keep_registers(actor, item.agency_id),
         _("Only the sending agency's security officer records a return."),
     )
-    require(
-        rules.may_access(actor.clearance, item.level),
-        _("Your clearance is below the item's level."),
-    )
+    _require_clearance(actor, item.level)
     _law(
         line.returned_on is None, _("This recipient's return is already recorded"), "TT07 Art. 6.5"
     )
@@ -380,12 +371,11 @@ def record_recall_return(
         _note_books(
             item, _("returned in full on %(day)s") % {"day": recall.closed_on.strftime("%d/%m/%Y")}
         )
-    audit.record(
-        actor=actor,
-        action="secret.recall_return",
-        obj=item,
-        agency=item.agency,
-        changes={"recipient": line.recipient, "returned_on": day, "late": late, "closed": closed},
+    _audit(
+        actor,
+        "secret.recall_return",
+        item,
+        {"recipient": line.recipient, "returned_on": day, "late": late, "closed": closed},
     )
     return line
 
@@ -423,11 +413,11 @@ def recall_alerts(today: date | None = None) -> int:
             "sender": item.agency.name,
             "day": recall.return_by.strftime("%d/%m/%Y"),
         }
-        told += notify(
+        told += _notify_item(
             people[item.agency_id],
-            title=_("%(number)s: the return from %(recipient)s is overdue since %(day)s") % values,
-            url=reverse("registry:item", args=[item.pk]),
-            key=f"recall-overdue:{line.pk}:{step}",
+            item.pk,
+            _("%(number)s: the return from %(recipient)s is overdue since %(day)s") % values,
+            f"recall-overdue:{line.pk}:{step}",
         )
         holder = holders[line.pk]
         if holder:

@@ -24,6 +24,7 @@ from bmnn.registry.models import (
     SecretItem,
 )
 from bmnn.registry.services.common import (
+    _audit,
     _enter,
     _enter_outgoing,
     _law,
@@ -75,12 +76,8 @@ def register_outgoing(
         copies=item.copies_planned,
         note=note,
     )
-    audit.record(
-        actor=actor,
-        action="secret.register_outgoing",
-        obj=item,
-        agency=item.agency,
-        changes={"seq": entry.seq, "copies": item.copies_planned},
+    _audit(
+        actor, "secret.register_outgoing", item, {"seq": entry.seq, "copies": item.copies_planned}
     )
     if recall_by is not None:
         recall_at_issue(actor=actor, item=item, day=day, return_by=recall_by)
@@ -164,13 +161,7 @@ def close_volume(*, actor: Person, book: RegisterBook) -> RegisterBook:
         raise ValidationError(_("This volume is already closed."))
     book.closed_at = timezone.now()
     book.save(update_fields=["closed_at"])
-    audit.record(
-        actor=actor,
-        action="register.close_volume",
-        obj=book,
-        agency=book.agency,
-        changes={"last_seq": book.last_seq},
-    )
+    _audit(actor, "register.close_volume", book, {"last_seq": book.last_seq})
     return book
 
 

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError
 
 from bmnn.registry.expiry import run_expiry
+from bmnn.registry.management.dated import DatedCommand
 
 
-class Command(BaseCommand):
+class Command(DatedCommand):
     help = (
         "Declassifies items whose protection ended and notifies those ending within 90/30/7 days."
     )
 
-    def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--date", help="pretend today is this day (YYYY-MM-DD)")
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            today = Date.fromisoformat(options["date"]) if options["date"] else None
-        except ValueError as exc:
-            raise CommandError("--date: expected YYYY-MM-DD") from exc
+    def run_for(self, today: Date | None) -> str:
         counts = run_expiry(today)
-        self.stdout.write(f"declassified: {counts['declassified']}, warned: {counts['warned']}")
+        return f"declassified: {counts['declassified']}, warned: {counts['warned']}"

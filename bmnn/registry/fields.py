@@ -8,7 +8,8 @@ Used by the registry's and the plans' forms; the reports' forms have the same me
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,6 +17,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bmnn.registry.citation import in_words
+
+Saved = TypeVar("Saved")
 
 DAY_INVALID = _("Write a real date as dd/mm/yyyy, e.g. 05/03/2026.")
 WHOLE_NUMBER = _("Enter a whole number, such as 3.")
@@ -71,3 +74,15 @@ def take_errors(
         target = aliases.get(name, name)
         found = [in_words(m) for error in errors for m in error.messages]
         form.add_error(target if target in form.fields else None, found)
+
+
+def save_form(form: forms.BaseForm, call: Callable[[dict[str, Any]], Saved]) -> Saved | None:
+    """What the service (`call`) made of a bound, valid form's data; None when the form is not
+    bound or not valid, or when the service refuses (its refusal then goes on the form)."""
+    if not form.is_bound or not form.is_valid():
+        return None
+    try:
+        return call(form.cleaned_data)
+    except ValidationError as exc:
+        take_errors(form, exc)
+        return None

@@ -18,7 +18,7 @@ from bmnn.core import policy
 from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import NotAllowed, actor_of
 from bmnn.registry import queries, services
-from bmnn.registry.fields import take_errors
+from bmnn.registry.fields import save_form, take_errors
 from bmnn.registry.forms import (
     CatalogueEntryForm,
     CatalogueForm,
@@ -59,14 +59,12 @@ def catalogue_new(request: HttpRequest) -> HttpResponse:
             _("Only a province supervisor or an administrator records secret catalogues.")
         )
     form = CatalogueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            catalogue = services.record_catalogue(actor=actor_of(request), **form.cleaned_data)
-        except ValidationError as exc:
-            take_errors(form, exc)
-        else:
-            messages.success(request, _("The catalogue is recorded."))
-            return redirect("registry:catalogue", pk=catalogue.pk)
+    catalogue = save_form(
+        form, lambda data: services.record_catalogue(actor=actor_of(request), **data)
+    )
+    if catalogue is not None:
+        messages.success(request, _("The catalogue is recorded."))
+        return redirect("registry:catalogue", pk=catalogue.pk)
     return render(
         request,
         "registry/catalogue_form.html",
@@ -86,16 +84,15 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
             raise NotAllowed(
                 _("Only a province supervisor or an administrator records secret catalogues.")
             )
-        if form.is_valid():
-            try:
-                entry = services.add_catalogue_entry(
-                    actor=actor_of(request), catalogue=catalogue, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                take_errors(form, exc)
-            else:
-                messages.success(request, _("The entry is added."))
-                return redirect("registry:catalogue_entry", pk=entry.pk)
+        entry = save_form(
+            form,
+            lambda data: services.add_catalogue_entry(
+                actor=actor_of(request), catalogue=catalogue, **data
+            ),
+        )
+        if entry is not None:
+            messages.success(request, _("The entry is added."))
+            return redirect("registry:catalogue_entry", pk=entry.pk)
     today = timezone.localdate()
     entries = [
         (entry, entry_in_force(entry, today))

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bmnn.core import policy
@@ -28,7 +29,7 @@ from bmnn.org.models import Agency
 from bmnn.registry import books, forms, queries, rules, services
 from bmnn.registry import statistics as registry_statistics
 from bmnn.registry.citation import in_words
-from bmnn.registry.fields import take_errors
+from bmnn.registry.fields import save_form, take_errors
 from bmnn.registry.forms import (
     AuthoriseCopiesForm,
     CarryOutForm,
@@ -339,88 +340,125 @@ def _action(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return register
 
 
-@_action("classify")
-def _classify(request: HttpRequest, item: Any) -> str:
-    form = ClassifyForm(request.POST, auto_id=_ids("classify"))
-    data = _checked("classify", form)
-    _service(
-        "classify", form, lambda: services.classify_item(actor=actor_of(request), item=item, **data)
-    )
-    return _("The level is approved.")
+def _found(found: Any) -> Any:
+    """What a lookup for the posted id found, or a 404 when it found nothing."""
+    if found is None:
+        raise Http404
+    return found
+
+
+def _submit(
+    name: str,
+    form: Any,
+    call: Callable[[dict[str, Any]], Any],
+    aliases: dict[str, str] | None = None,
+) -> Any:
+    """Hands the form's cleaned data to the service (`call`); a refusal by either is `_Refused`."""
+    data = _checked(name, form)
+    return _service(name, form, lambda: call(data), aliases)
+
+
+def _plain_action(
+    name: str, form_class: Callable[..., Any], prefix: str, service: Callable[..., Any], done: Any
+) -> None:
+    """Registers an action whose form's data go whole to `service` with the actor and the item;
+    `done` is what the page says once it is done."""
+
+    def handler(request: HttpRequest, item: Any) -> str:
+        form = form_class(request.POST, auto_id=_ids(prefix))
+        _submit(name, form, lambda data: service(actor=actor_of(request), item=item, **data))
+        return str(done)
+
+    ACTIONS[name] = handler
+
+
+# The action, its form with the prefix of the form's ids, the service and what the page says.
+for _plain in (
+    (
+        "classify",
+        ClassifyForm,
+        "classify",
+        services.classify_item,
+        gettext_lazy("The level is approved."),
+    ),
+    (
+        "authorise_copies",
+        AuthoriseCopiesForm,
+        "authorise",
+        services.authorise_copies,
+        gettext_lazy("Copies authorised."),
+    ),
+    (
+        "copy_request",
+        forms.CopyRequestForm,
+        "ask",
+        services.request_copies,
+        gettext_lazy("Request sent; you are told of the decision."),
+    ),
+    (
+        "extend",
+        ExtendForm,
+        "extend",
+        services.extend_protection,
+        gettext_lazy("Protection extended."),
+    ),
+    (
+        "meeting_plan",
+        MeetingForm,
+        "meeting",
+        services.plan_meeting,
+        gettext_lazy("The meeting plan is recorded; the head decides on consent."),
+    ),
+):
+    _plain_action(*_plain)
 
 
 @_action("register_outgoing")
 def _register_outgoing(request: HttpRequest, item: Any) -> str:
-    form = forms.OutgoingForm(request.POST, auto_id=_ids("outgoing"))
-    data = _checked("register_outgoing", form)
-    entry = _service(
+    entry = _submit(
         "register_outgoing",
-        form,
-        lambda: services.register_outgoing(
+        forms.OutgoingForm(request.POST, auto_id=_ids("outgoing")),
+        lambda data: services.register_outgoing(
             actor=actor_of(request), item=item, recall_by=data["recall_by"]
         ),
     )
     return _("Entered in the outgoing register as number %(seq)s.") % {"seq": entry.seq}
 
 
-@_action("authorise_copies")
-def _authorise(request: HttpRequest, item: Any) -> str:
-    form = AuthoriseCopiesForm(request.POST, auto_id=_ids("authorise"))
-    data = _checked("authorise_copies", form)
-    _service(
-        "authorise_copies",
+def _decide_copies(request: HttpRequest, found: CopyRequest) -> bool:
+    """The decision posted on a request to copy; True when it is approved."""
+    form = forms.CopyDecisionForm(request.POST, auto_id=_ids(f"decide{found.pk}"))
+    _submit(
+        f"decide:{found.pk}",
         form,
-        lambda: services.authorise_copies(actor=actor_of(request), item=item, **data),
+        lambda data: services.decide_copy_request(
+            actor=actor_of(request),
+            request=found,
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
+        ),
     )
-    return _("Copies authorised.")
-
-
-@_action("copy_request")
-def _copy_request(request: HttpRequest, item: Any) -> str:
-    form = forms.CopyRequestForm(request.POST, auto_id=_ids("ask"))
-    data = _checked("copy_request", form)
-    _service(
-        "copy_request",
-        form,
-        lambda: services.request_copies(actor=actor_of(request), item=item, **data),
-    )
-    return _("Request sent; you are told of the decision.")
+    return bool(form.cleaned_data["decision"] == "approve")
 
 
 @_action("copy_decide")
 def _copy_decide(request: HttpRequest, item: Any) -> str:
-    found = item.copy_requests.filter(pk=parse_id(request.POST.get("request")) or 0).first()
-    if found is None:
-        raise Http404
-    name = f"decide:{found.pk}"
-    form = forms.CopyDecisionForm(request.POST, auto_id=_ids(f"decide{found.pk}"))
-    data = _checked(name, form)
-    approve = data["decision"] == "approve"
-    _service(
-        name,
-        form,
-        lambda: services.decide_copy_request(
-            actor=actor_of(request), request=found, approve=approve, reason=data["reason"]
-        ),
-    )
-    return _("Copies authorised.") if approve else _("Request refused; the requester is told why.")
+    found = _found(item.copy_requests.filter(pk=parse_id(request.POST.get("request")) or 0).first())
+    if _decide_copies(request, found):
+        return _("Copies authorised.")
+    return _("Request refused; the requester is told why.")
 
 
 @_action("record_copies")
 def _record(request: HttpRequest, item: Any) -> str:
     """Copies made under the authorisation named in the form (one of this item's)."""
-    grant = item.copy_authorisations.filter(
-        pk=parse_id(request.POST.get("authorisation")) or 0
-    ).first()
-    if grant is None:
-        raise Http404
-    name = f"record:{grant.pk}"
-    form = RecordCopiesForm(request.POST, auto_id=_ids(f"record{grant.pk}"))
-    data = _checked(name, form)
-    made = _service(
-        name,
-        form,
-        lambda: services.record_copies(
+    grant = _found(
+        item.copy_authorisations.filter(pk=parse_id(request.POST.get("authorisation")) or 0).first()
+    )
+    made = _submit(
+        f"record:{grant.pk}",
+        RecordCopiesForm(request.POST, auto_id=_ids(f"record{grant.pk}")),
+        lambda data: services.record_copies(
             actor=actor_of(request),
             authorisation=grant,
             count=data["count"],
@@ -433,16 +471,11 @@ def _record(request: HttpRequest, item: Any) -> str:
 
 @_action("provide")
 def _provide(request: HttpRequest, item: Any) -> str:
-    copy = item.copies.filter(pk=parse_id(request.POST.get("copy")) or 0).first()
-    if copy is None:
-        raise Http404
-    name = f"provide:{copy.pk}"
-    form = _provide_form(item, copy, request.POST)
-    data = _checked(name, form)
-    _service(
-        name,
-        form,
-        lambda: services.approve_provision(
+    copy = _found(item.copies.filter(pk=parse_id(request.POST.get("copy")) or 0).first())
+    _submit(
+        f"provide:{copy.pk}",
+        _provide_form(item, copy, request.POST),
+        lambda data: services.approve_provision(
             actor=actor_of(request), copy=copy, to_agency=data["to_agency"], purpose=data["purpose"]
         ),
     )
@@ -451,26 +484,21 @@ def _provide(request: HttpRequest, item: Any) -> str:
 
 @_action("hand_over")
 def _hand_over(request: HttpRequest, item: Any) -> str:
-    transfer = (
+    transfer = _found(
         queries.transfers_to_hand_over(request.user, item)
         .filter(pk=parse_id(request.POST.get("transfer")) or 0)
         .first()
     )
-    if transfer is None:
-        raise Http404
     services.hand_over(actor=actor_of(request), transfer=transfer)
     return _("Handed over; the receiving agency signs for it.")
 
 
 @_action("declassification_notice")
 def _notice(request: HttpRequest, item: Any) -> str:
-    name = "declassification_notice"
-    form = DecisionForm(request.POST, auto_id=_ids("notice"))
-    data = _checked(name, form)
-    _service(
-        name,
-        form,
-        lambda: services.record_declassification_notice(
+    _submit(
+        "declassification_notice",
+        DecisionForm(request.POST, auto_id=_ids("notice")),
+        lambda data: services.record_declassification_notice(
             actor=actor_of(request),
             item=item,
             notice=data["decision"],
@@ -485,11 +513,12 @@ def _notice(request: HttpRequest, item: Any) -> str:
 def _declassify(request: HttpRequest, item: Any) -> str:
     """By decision after a declassification council, in whole or in part (L18 Art. 22.4)."""
     form = DeclassifyForm(request.POST, auto_id=_ids("declassify"))
-    data = _checked("declassify", form)
-    _service(
-        "declassify", form, lambda: services.declassify(actor=actor_of(request), item=item, **data)
+    _submit(
+        "declassify",
+        form,
+        lambda data: services.declassify(actor=actor_of(request), item=item, **data),
     )
-    if data["partial"]:
+    if form.cleaned_data["partial"]:
         return _("Partly declassified: the item stays classified; holders have been notified.")
     return _("Declassified; holders have been notified.")
 
@@ -499,11 +528,10 @@ def _destroy(request: HttpRequest, item: Any) -> str:
     """Destruction of the copies held here, decided by the head (L18 Art. 23)."""
     held = item.copies.exclude(status__in=[CopyStatus.DESTROYED, CopyStatus.SENT])
     form = forms.DestroyForm(request.POST, copies=list(held), auto_id=_ids("destroy"))
-    data = _checked("destroy", form)
-    _service(
+    _submit(
         "destroy",
         form,
-        lambda: services.destroy(
+        lambda data: services.destroy(
             actor=actor_of(request),
             item=item,
             copies=list(held.filter(pk__in=data["copies"])),
@@ -514,40 +542,29 @@ def _destroy(request: HttpRequest, item: Any) -> str:
     return _("The copies are destroyed and the minutes recorded.")
 
 
-@_action("extend")
-def _extend(request: HttpRequest, item: Any) -> str:
-    form = ExtendForm(request.POST, auto_id=_ids("extend"))
-    data = _checked("extend", form)
-    _service(
-        "extend",
-        form,
-        lambda: services.extend_protection(actor=actor_of(request), item=item, **data),
-    )
-    return _("Protection extended.")
-
-
 @_action("carry_out_request")
 def _carry_out_request(request: HttpRequest, item: Any) -> str:
     in_store = list(item.copies.filter(status=CopyStatus.IN_STORE))
-    form = CarryOutForm(request.POST, copies=in_store, auto_id=_ids("carry"))
-    data = _checked("carry_out_request", form)
-    copy = next(c for c in in_store if c.pk == data["copy"])
-    values = {k: v for k, v in data.items() if k != "copy"}
-    _service(
+
+    def request_carry_out(data: dict[str, Any]) -> Any:
+        copy = next(c for c in in_store if c.pk == data["copy"])
+        values = {k: v for k, v in data.items() if k != "copy"}
+        return services.request_carry_out(actor=actor_of(request), copy=copy, **values)
+
+    _submit(
         "carry_out_request",
-        form,
-        lambda: services.request_carry_out(actor=actor_of(request), copy=copy, **values),
+        CarryOutForm(request.POST, copies=in_store, auto_id=_ids("carry")),
+        request_carry_out,
     )
     return _("Request sent to the head.")
 
 
 def _carry_out(request: HttpRequest, item: Any) -> CarryOut:
-    found = CarryOut.objects.filter(
-        copy__item=item, pk=parse_id(request.POST.get("request")) or 0
-    ).first()
-    if found is None:
-        raise Http404
-    return found
+    return _found(
+        CarryOut.objects.filter(
+            copy__item=item, pk=parse_id(request.POST.get("request")) or 0
+        ).first()
+    )
 
 
 @_action("carry_out_decide")
@@ -562,36 +579,19 @@ def _carry_out_decide(request: HttpRequest, item: Any) -> str:
 @_action("carry_out_return")
 def _carry_out_return(request: HttpRequest, item: Any) -> str:
     found = _carry_out(request, item)
-    name = f"carry_return:{found.pk}"
-    form = forms.CarryReturnForm(request.POST, auto_id=_ids(f"back{found.pk}"))
-    data = _checked(name, form)
-    _service(
-        name,
-        form,
-        lambda: services.return_carried_out(
+    _submit(
+        f"carry_return:{found.pk}",
+        forms.CarryReturnForm(request.POST, auto_id=_ids(f"back{found.pk}")),
+        lambda data: services.return_carried_out(
             actor=actor_of(request), request=found, report=data["report"]
         ),
     )
     return _("The copy is back in store.")
 
 
-@_action("meeting_plan")
-def _meeting_plan(request: HttpRequest, item: Any) -> str:
-    form = MeetingForm(request.POST, auto_id=_ids("meeting"))
-    data = _checked("meeting_plan", form)
-    _service(
-        "meeting_plan",
-        form,
-        lambda: services.plan_meeting(actor=actor_of(request), item=item, **data),
-    )
-    return _("The meeting plan is recorded; the head decides on consent.")
-
-
 @_action("meeting_consent")
 def _meeting_consent(request: HttpRequest, item: Any) -> str:
-    meeting = Meeting.objects.filter(item=item).first()
-    if meeting is None:
-        raise Http404
+    meeting = _found(Meeting.objects.filter(item=item).first())
     approve = request.POST.get("decision") == "approve"
     services.consent_to_meeting(
         actor=actor_of(request),
@@ -604,15 +604,11 @@ def _meeting_consent(request: HttpRequest, item: Any) -> str:
 
 @_action("meeting_close")
 def _meeting_close(request: HttpRequest, item: Any) -> str:
-    meeting = Meeting.objects.filter(item=item).first()
-    if meeting is None:
-        raise Http404
-    form = MeetingCloseForm(request.POST, auto_id=_ids("close"))
-    data = _checked("meeting_close", form)
-    _service(
+    meeting = _found(Meeting.objects.filter(item=item).first())
+    _submit(
         "meeting_close",
-        form,
-        lambda: services.close_meeting(actor=actor_of(request), meeting=meeting, **data),
+        MeetingCloseForm(request.POST, auto_id=_ids("close")),
+        lambda data: services.close_meeting(actor=actor_of(request), meeting=meeting, **data),
     )
     return _("The meeting record is closed.")
 
@@ -662,40 +658,22 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     approve = request.POST.get("decision") == "approve"
     try:
         if kind == "copy":
-            found_request = next((r for r in pending["copy_requests"] if r.pk == pk), None)
-            if found_request is None:
-                raise Http404
-            form = forms.CopyDecisionForm(request.POST, auto_id=_ids(f"decide{pk}"))
-            data = _checked(f"decide:{pk}", form)
-            _service(
-                f"decide:{pk}",
-                form,
-                lambda: services.decide_copy_request(
-                    actor=actor_of(request),
-                    request=found_request,
-                    approve=data["decision"] == "approve",
-                    reason=data["reason"],
-                ),
+            _decide_copies(
+                request, _found(next((r for r in pending["copy_requests"] if r.pk == pk), None))
             )
         elif kind == "carry-out":
-            found = next((c for c in pending["carry_outs"] if c.pk == pk), None)
-            if found is None:
-                raise Http404
+            found = _found(next((c for c in pending["carry_outs"] if c.pk == pk), None))
             services.decide_carry_out(actor=actor_of(request), request=found, approve=approve)
         elif kind == "meeting":
-            meeting = next((m for m in pending["meetings"] if m.pk == pk), None)
-            if meeting is None:
-                raise Http404
-            consent = _consent_form(pk, request.POST)
-            written = _checked("meeting", consent)["consent_document"]
-            _service(
+            meeting = _found(next((m for m in pending["meetings"] if m.pk == pk), None))
+            _submit(
                 "meeting",
-                consent,
-                lambda: services.consent_to_meeting(
+                _consent_form(pk, request.POST),
+                lambda data: services.consent_to_meeting(
                     actor=actor_of(request),
                     meeting=meeting,
                     approve=approve,
-                    consent_document=written,
+                    consent_document=data["consent_document"],
                 ),
             )
         else:
@@ -714,14 +692,16 @@ def approval_decide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @_action("attach_file")
 def _attach(request: HttpRequest, item: Any) -> str:
-    form = forms.AttachFileForm(request.POST, request.FILES, auto_id=_ids("attach"))
-    upload = _checked("attach_file", form)["file"]
-    _service(
-        "attach_file",
-        form,
-        lambda: services.attach_file(
+    def attach_file(data: dict[str, Any]) -> Any:
+        upload = data["file"]
+        return services.attach_file(
             actor=actor_of(request), item=item, name=upload.name or "", data=upload.read()
-        ),
+        )
+
+    _submit(
+        "attach_file",
+        forms.AttachFileForm(request.POST, request.FILES, auto_id=_ids("attach")),
+        attach_file,
         {"name": "file", "data": "file"},
     )
     return _("The file is stored, encrypted.")
@@ -762,52 +742,42 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("registry:item", pk=item.pk)
 
 
+def _form_page(request: HttpRequest, form: Any, title: str, agency: Agency) -> HttpResponse:
+    """A form of the registry for one agency, shown again with its errors until it is saved."""
+    return render(request, "registry/form.html", {"form": form, "title": title, "agency": agency})
+
+
 @login_required
 def register_incoming(request: HttpRequest) -> HttpResponse:
     agency = _agency_for(request, policy.can_keep_registers)
     form = IncomingForm(request.POST or None, initial={"received_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            entry = services.register_incoming(
-                actor=actor_of(request),
-                agency=agency,
-                **{k: v for k, v in data.items() if v is not None},
-            )
-        except ValidationError as exc:
-            take_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Entered in the incoming register as number %(seq)s.") % {"seq": entry.seq},
-            )
-            return redirect("registry:item", pk=entry.item_id)
-    return render(
-        request,
-        "registry/form.html",
-        {"form": form, "title": _("Register an incoming item"), "agency": agency},
+    entry = save_form(
+        form,
+        lambda data: services.register_incoming(
+            actor=actor_of(request),
+            agency=agency,
+            **{k: v for k, v in data.items() if v is not None},
+        ),
     )
+    if entry is not None:
+        messages.success(
+            request, _("Entered in the incoming register as number %(seq)s.") % {"seq": entry.seq}
+        )
+        return redirect("registry:item", pk=entry.item_id)
+    return _form_page(request, form, _("Register an incoming item"), agency)
 
 
 @login_required
 def propose(request: HttpRequest) -> HttpResponse:
     agency = _agency_for(request, policy.can_propose_item)
     form = ProposeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.propose_item(
-                actor=actor_of(request), agency=agency, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            take_errors(form, exc)
-        else:
-            messages.success(request, _("Proposal sent to the head."))
-            return redirect("registry:item", pk=item.pk)
-    return render(
-        request,
-        "registry/form.html",
-        {"form": form, "title": _("Propose a level"), "agency": agency},
+    item = save_form(
+        form, lambda data: services.propose_item(actor=actor_of(request), agency=agency, **data)
     )
+    if item is not None:
+        messages.success(request, _("Proposal sent to the head."))
+        return redirect("registry:item", pk=item.pk)
+    return _form_page(request, form, _("Propose a level"), agency)
 
 
 @login_required
@@ -945,10 +915,10 @@ def _recall_context(
 
 @_action("recall")
 def _recall(request: HttpRequest, item: Any) -> str:
-    form = forms.RecallForm(request.POST, auto_id=_ids("recall"))
-    data = _checked("recall", form)
-    recall = _service(
-        "recall", form, lambda: services.decide_recall(actor=actor_of(request), item=item, **data)
+    recall = _submit(
+        "recall",
+        forms.RecallForm(request.POST, auto_id=_ids("recall")),
+        lambda data: services.decide_recall(actor=actor_of(request), item=item, **data),
     )
     return _("Recalled: every recipient returns it by %(day)s.") % {
         "day": recall.return_by.strftime("%d/%m/%Y")
@@ -957,16 +927,11 @@ def _recall(request: HttpRequest, item: Any) -> str:
 
 @_action("recall_return")
 def _recall_return(request: HttpRequest, item: Any) -> str:
-    line = queries.recall_line(request.user, item, parse_id(request.POST.get("line")) or 0)
-    if line is None:
-        raise Http404
-    name = f"recall_return:{line.pk}"
-    form = forms.RecallReturnForm(request.POST, auto_id=_ids(f"return{line.pk}"))
-    data = _checked(name, form)
-    _service(
-        name,
-        form,
-        lambda: services.record_recall_return(
+    line = _found(queries.recall_line(request.user, item, parse_id(request.POST.get("line")) or 0))
+    _submit(
+        f"recall_return:{line.pk}",
+        forms.RecallReturnForm(request.POST, auto_id=_ids(f"return{line.pk}")),
+        lambda data: services.record_recall_return(
             actor=actor_of(request), line=line, returned_on=data["returned_on"], note=data["note"]
         ),
     )

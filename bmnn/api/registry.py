@@ -8,6 +8,7 @@ exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponse
@@ -427,6 +428,13 @@ def _item(request: Request, pk: Any) -> SecretItem:
     return _found(queries.item(request.user, int(pk)))
 
 
+def _on_item(
+    request: Request, pk: Any, service: Callable[..., Any], given: type[serializers.Serializer]
+) -> Any:
+    """What `service` makes of the caller's item with the caller's checked input."""
+    return service(actor=actor_of(request), item=_item(request, pk), **_valid(given, request))
+
+
 def _agency(pk: int) -> Agency:
     return _found(Agency.objects.filter(pk=pk, is_active=True).first())
 
@@ -491,27 +499,18 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def classify(self, request: Request, pk: str | None = None) -> Response:
         """The head approves the proposed level (L18 Art. 10.2)."""
-        item = services.classify_item(
-            actor=actor_of(request), item=_item(request, pk), **_valid(ClassifyInput, request)
-        )
-        return _item_out(item)
+        return _item_out(_on_item(request, pk, services.classify_item, ClassifyInput))
 
     @extend_schema(request=ReasonInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str | None = None) -> Response:
-        item = services.reject_item(
-            actor=actor_of(request), item=_item(request, pk), **_valid(ReasonInput, request)
-        )
-        return _item_out(item)
+        return _item_out(_on_item(request, pk, services.reject_item, ReasonInput))
 
     @extend_schema(request=OutgoingInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"], url_path="register-outgoing")
     def register_outgoing(self, request: Request, pk: str | None = None) -> Response:
         """Enters the item in the outgoing register and numbers its copies (ND26 Art. 4.1.a)."""
-        entry = services.register_outgoing(
-            actor=actor_of(request), item=_item(request, pk), **_valid(OutgoingInput, request)
-        )
-        return _item_out(entry.item)
+        return _item_out(_on_item(request, pk, services.register_outgoing, OutgoingInput).item)
 
     @extend_schema(request=AuthoriseInput, responses={201: CopyAuthorisationSerializer})
     @action(detail=True, methods=["post"], url_path="authorise-copies")
@@ -558,19 +557,13 @@ class SecretItemViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def extend(self, request: Request, pk: str | None = None) -> Response:
         """Extends the protection period (L18 Art. 20)."""
-        item = services.extend_protection(
-            actor=actor_of(request), item=_item(request, pk), **_valid(ExtendInput, request)
-        )
-        return _item_out(item)
+        return _item_out(_on_item(request, pk, services.extend_protection, ExtendInput))
 
     @extend_schema(request=ChangeLevelInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"], url_path="change-level")
     def change_level(self, request: Request, pk: str | None = None) -> Response:
         """Raises or lowers the level (L18 Art. 21)."""
-        item = services.change_level(
-            actor=actor_of(request), item=_item(request, pk), **_valid(ChangeLevelInput, request)
-        )
-        return _item_out(item)
+        return _item_out(_on_item(request, pk, services.change_level, ChangeLevelInput))
 
     @extend_schema(request=DeclassifyInput, responses=SecretItemSerializer)
     @action(detail=True, methods=["post"])
@@ -752,13 +745,24 @@ class CopyViewSet(viewsets.GenericViewSet):
         return Response(CarryOutSerializer(made).data, status=201)
 
 
-class TransferViewSet(viewsets.GenericViewSet):
-    """Transfers: those awaiting the caller's receipt (list), hand-over and receipt."""
+class _PendingWork(viewsets.GenericViewSet):
+    """What awaits the caller, listed whole (not paginated): by default the `pending` list of
+    `queries.approvals`."""
 
     lookup_value_regex = r"\d+"
+    pagination_class = None
+    pending = ""
+
+    def list(self, request: Request) -> Response:
+        rows = queries.approvals(request.user)[self.pending]
+        return Response(self.serializer_class(rows, many=True).data)  # type: ignore[misc]
+
+
+class TransferViewSet(_PendingWork):
+    """Transfers: those awaiting the caller's receipt (list), hand-over and receipt."""
+
     queryset = Transfer.objects.none()
     serializer_class = TransferSerializer
-    pagination_class = None  # the caller's pending work, whole (not paginated)
 
     def list(self, request: Request) -> Response:
         rows = queries.pending_transfers(request.user).order_by("created_at", "pk")[:500]
@@ -800,18 +804,12 @@ def _carry_out(request: Request, pk: Any) -> CarryOut:
     return _decidable(request, found, "carry_outs", lambda: found.copy.item_id)  # type: ignore[union-attr]
 
 
-class CarryOutViewSet(viewsets.GenericViewSet):
+class CarryOutViewSet(_PendingWork):
     """Requests to carry copies out: those awaiting the caller's decision (list), decide, return."""
 
-    lookup_value_regex = r"\d+"
     queryset = CarryOut.objects.none()
     serializer_class = CarryOutSerializer
-    pagination_class = None  # the caller's pending work, whole (not paginated)
-
-    def list(self, request: Request) -> Response:
-        return Response(
-            CarryOutSerializer(queries.approvals(request.user)["carry_outs"], many=True).data
-        )
+    pending = "carry_outs"
 
     @extend_schema(request=ApproveInput, responses=CarryOutSerializer)
     @action(detail=True, methods=["post"])
@@ -839,18 +837,12 @@ def _meeting(request: Request, pk: Any) -> Meeting:
     return _decidable(request, found, "meetings", lambda: found.item_id)  # type: ignore[union-attr]
 
 
-class MeetingViewSet(viewsets.GenericViewSet):
+class MeetingViewSet(_PendingWork):
     """Meetings with secret content: those awaiting the caller's consent (list), consent, close."""
 
-    lookup_value_regex = r"\d+"
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
-    pagination_class = None  # the caller's pending work, whole (not paginated)
-
-    def list(self, request: Request) -> Response:
-        return Response(
-            MeetingSerializer(queries.approvals(request.user)["meetings"], many=True).data
-        )
+    pending = "meetings"
 
     @extend_schema(request=ApproveInput, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])

@@ -1,4 +1,4 @@
-"""What the device tests make again and again: a device, a medium, an audit report."""
+"""What the device tests make again and again: a device, a medium, a LAN, an audit report."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from bmnn.devices import demo, services
-from bmnn.devices.models import Device, Medium
+from bmnn.devices.models import Device, IndependentLan, Medium
 
 DEVICE: dict[str, Any] = {"asset_tag": "STP-PC-07", "kind": "computer", "connected_to": "none"}
 MEDIUM: dict[str, Any] = {"label": "USB-01", "kind": "usb", "registered_on": date(2026, 3, 1)}
+LAN: dict[str, Any] = {"name": "LAN Văn phòng", "site": "P.203"}
 
 
 def new_device(people: dict[str, Any], **fields: Any) -> Device:
@@ -36,6 +37,11 @@ def new_medium(people: dict[str, Any], **fields: Any) -> Medium:
     return services.register_medium(
         actor=people["officer"], agency=people["justice"], **(MEDIUM | fields)
     )
+
+
+def new_lan(people: dict[str, Any], **fields: Any) -> IndependentLan:
+    """An independent LAN of the justice department saved by its officer: LAN but for `fields`."""
+    return services.save_lan(actor=people["officer"], agency=people["justice"], **(LAN | fields))
 
 
 def host_report(

@@ -15,7 +15,7 @@ from django.utils import timezone
 from bmnn.core.models import AuditEvent
 from bmnn.devices import rules, services
 from bmnn.devices.models import Device
-from bmnn.devices.tests.builders import device_body, edit_device, host_report, new_device
+from bmnn.devices.tests.builders import device_body, edit_device, host_report, new_device, new_lan
 from bmnn.org.models import AgencyType
 
 pytestmark = pytest.mark.django_db
@@ -185,9 +185,7 @@ def test_a_date_or_network_of_past_connection_needs_a_yes(people) -> None:
 
 
 def test_a_device_leaving_its_independent_lan_no_longer_names_it(people) -> None:
-    lan = services.save_lan(
-        actor=people["officer"], agency=people["justice"], name="LAN Văn phòng", site="P.203"
-    )
+    lan = new_lan(people)
     device = _device(people, connected_to="lan", lan=lan)
     edit_device(people, device, connected_to="none")
     device.refresh_from_db()
@@ -233,9 +231,7 @@ def test_a_host_audit_that_finds_a_network_sets_ever_connected(people) -> None:
 def test_a_lan_machine_showing_only_its_lan_keeps_its_history(people) -> None:
     """L25 Art. 2, 5.2: the independent LAN's own lease is not an outside connection; a public
     DNS server is."""
-    lan = services.save_lan(
-        actor=people["officer"], agency=people["justice"], name="LAN Văn phòng", site="P.203"
-    )
+    lan = new_lan(people)
     device = _device(people, connected_to="lan", lan=lan, ever_connected="unknown")
     services.import_report(actor=people["inspector"], device=device, data=_report([LAN_LEASE]))
     device.refresh_from_db()

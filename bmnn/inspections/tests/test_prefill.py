@@ -13,6 +13,7 @@ import pytest
 from django.utils import timezone
 
 from bmnn.devices import services as devices
+from bmnn.devices.tests.builders import new_lan
 from bmnn.inspections import prefill, services
 from bmnn.inspections.models import Answer, BudgetLine
 from bmnn.inspections.tests.builders import new_inspection
@@ -76,13 +77,7 @@ def _item(world, agency, number: str, **fields) -> SecretItem:
 
 def test_a_device_used_for_secrets_while_connected_suggests_not_compliant(world) -> None:
     """L25 Art. 5.2: the asset tag is named; a LAN machine is not."""
-    lan = devices.save_lan(
-        actor=world["officer"],
-        agency=world["justice"],
-        name="LAN",
-        site="P.203",
-        measures="Không kết nối Internet",
-    )
+    lan = new_lan(world, name="LAN", measures="Không kết nối Internet")
     _device(world, "STP-MT-02", connected_to="lan", lan=lan)
     assert _suggested(world, "computers.offline").result == Answer.Result.COMPLIANT
     _device(world, "STP-LT-03", connected_to="internet")

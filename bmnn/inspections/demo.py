@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -10,6 +11,16 @@ from bmnn.inspections import services
 from bmnn.inspections.models import Inspection, LegalDocument
 from bmnn.org.models import Agency, Person
 
+# A text of the library: its kind, number, title, issuer, issue date, first and last day in force.
+LIBRARY_FIELDS = (
+    "kind",
+    "number",
+    "title",
+    "issuer",
+    "issued_on",
+    "effective_from",
+    "effective_to",
+)
 LIBRARY = [
     (
         "law",
@@ -185,17 +196,9 @@ def load_demo_inspections() -> int:
         participants={"lãnh đạo": 3, "cán bộ, công chức": 24},
         attendees=list(Person.objects.filter(username__in=["thutruong", "baomat", "canbo"])),
     )
-    for kind, number, title, issuer, issued, start, end in LIBRARY:
-        if not LegalDocument.objects.filter(number=number).exists():
-            services.save_legal_document(
-                actor=supervisor,
-                kind=kind,
-                number=number,
-                title=title,
-                issuer=issuer,
-                issued_on=issued,
-                effective_from=start,
-                effective_to=end,
-                sector="Tư pháp" if kind == "catalogue" else "",
-            )
+    for row in LIBRARY:
+        text: dict[str, Any] = dict(zip(LIBRARY_FIELDS, row, strict=True))
+        if not LegalDocument.objects.filter(number=text["number"]).exists():
+            sector = "Tư pháp" if text["kind"] == "catalogue" else ""
+            services.save_legal_document(actor=supervisor, sector=sector, **text)
     return 1

@@ -26,7 +26,10 @@ class Limits:
     max_depth: int = 3  # archives inside archives inside …
     max_members_scanned: int = 2000
     max_text_pages: int = 500
-    max_ocr_pages: int = 3
+    max_ocr_pages: int = 3  # scanned pages OCR'd whole, when their header strips were not enough
+    # scanned pages whose header strip is read: a secret annex may follow a public covering
+    # letter and other annexes (at least `max_ocr_pages`)
+    max_header_pages: int = 12
     max_blocks: int = 200_000
     max_image_pixels: int = 80_000_000
     ocr_timeout: float = 60.0

@@ -68,7 +68,27 @@ def test_a_later_page_that_names_a_level_in_its_prose_is_not_a_stamp() -> None:
 def test_pages_past_the_ocr_limit_are_not_read() -> None:
     rng = random.Random(74)
     pages = [_letter(rng), text_page(rng.sample(SENTENCES, 6)), _annex(rng, "mat")]
-    verdict, extracted = scan_document(_scan(pages), "long.pdf", Limits(max_ocr_pages=2))
+    limits = Limits(max_ocr_pages=2, max_header_pages=2)
+    verdict, extracted = scan_document(_scan(pages), "long.pdf", limits)
     assert not verdict.secret
     assert extracted is not None and "OCR stopped after 2 scanned pages" in extracted.notes
     assert not any(block.page == 3 for block in extracted.blocks)
+
+
+def test_a_stamp_on_a_fourth_page_past_the_whole_page_limit_is_found_by_its_header() -> None:
+    """Three annexes after a covering letter, the last one secret: every page's header strip
+    is read (up to `max_header_pages`), while whole pages are read only for the first
+    `max_ocr_pages`."""
+    rng = random.Random(75)
+    pages = [
+        _letter(rng),
+        _annex(rng, None),
+        text_page(rng.sample(SENTENCES, 6)),
+        _annex(rng, "toi_mat"),
+    ]
+    verdict, extracted = scan_document(_scan(pages), "cong-van-3-phu-luc.pdf")
+    assert DEFAULT.max_ocr_pages < 4 <= DEFAULT.max_header_pages
+    assert verdict.secret and verdict.level == "toi_mat"
+    assert verdict.evidence[0].page == 4
+    assert extracted is not None
+    assert "below the header strip, OCR stopped after 3 scanned pages" in extracted.notes

@@ -929,14 +929,17 @@ def read_part(
     if not regions:  # a copy in black and white: a red stamp became light grey ink
         faint = grey_mask(grey)
         greys = stamp_regions(faint)[:MAX_FAINT_MARKS]
+        # each read twice: through the light-grey mask, and in its own ink (a grey stamp darker
+        # in places than the mask's band comes out broken through it)
         marks += [
             Mark(
                 (left / width, (top + y0) / height, right / width, (top + y1) / height),
-                stamp_picture(faint.crop((left, y0, right, y1))),
+                stamp_picture(source.crop((left, y0, right, y1))),
                 (right - left) / max(1, y1 - y0),
                 "ocr",
             )
             for left, y0, right, y1 in greys
+            for source in (faint, grey)
         ]
         # or black: a copy's frame is speckled and askew, and the page's own reading may
         # take the box for a picture; what a stamp-shaped frame holds is read on its own

@@ -162,22 +162,28 @@ def _loader(pdf: Any, index: int, limits: Limits) -> Any:
 
 def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -> None:
     """The header strip of the first scanned page now; then, when asked, the header strips of
-    the later scanned pages (a public covering letter can come before a stamped annex, so they
-    are read even when page one's header was clean: `unread_images`); then the rest of them."""
+    the later scanned pages, up to `max_header_pages` (a public covering letter can come before
+    a stamped annex, so they are read even when page one's header was clean:
+    `unread_images`); then the rest of the first `max_ocr_pages`."""
     from bmnn.scanner.engine.extract.images import PageImage
 
+    headed = scanned[: max(limits.max_ocr_pages, limits.max_header_pages)]
     reading = scanned[: limits.max_ocr_pages]
-    if len(scanned) > len(reading):
-        result.notes.append(f"OCR stopped after {limits.max_ocr_pages} scanned pages")
-    pages = {i: PageImage(_loader(pdf, i, limits), page=i + 1, limits=limits) for i in reading}
+    if len(scanned) > len(headed):
+        result.notes.append(f"OCR stopped after {len(headed)} scanned pages")
+    if len(headed) > len(reading):
+        result.notes.append(
+            f"below the header strip, OCR stopped after {limits.max_ocr_pages} scanned pages"
+        )
+    pages = {i: PageImage(_loader(pdf, i, limits), page=i + 1, limits=limits) for i in headed}
     done = result.ocr_pages  # OCR spent before, if any
 
     def spent() -> float:
         return done + sum(page.spent for page in pages.values())
 
-    result.blocks.extend(pages[reading[0]].header(start_order=len(result.blocks)))
-    result.blocks.extend(pages[reading[0]].envelope(start_order=len(result.blocks)))
-    pages[reading[0]].release()  # what is read next is rendered at `ocr_dpi`
+    result.blocks.extend(pages[headed[0]].header(start_order=len(result.blocks)))
+    result.blocks.extend(pages[headed[0]].envelope(start_order=len(result.blocks)))
+    pages[headed[0]].release()  # what is read next is rendered at `ocr_dpi`
     result.ocr_pages = spent()
 
     def rests() -> list[Block]:
@@ -194,7 +200,7 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
 
     def headers() -> list[Block]:
         blocks: list[Block] = []
-        for index in reading[1:]:
+        for index in headed[1:]:
             blocks += pages[index].header(start_order=len(result.blocks) + len(blocks))
             blocks += pages[index].envelope(start_order=len(result.blocks) + len(blocks))
             pages[index].release()
@@ -202,8 +208,8 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
         result.needs_more = rests
         return blocks
 
-    result.unread_images = len(reading) > 1 or pages[reading[0]].cut_mark
-    result.needs_more = headers if len(reading) > 1 else rests
+    result.unread_images = len(headed) > 1 or pages[headed[0]].cut_mark
+    result.needs_more = headers if len(headed) > 1 else rests
     result.cleanup = pdf.close
 
 

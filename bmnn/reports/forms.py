@@ -375,7 +375,7 @@ class IncidentForm(BootstrapMixin, forms.Form):
 
     def clean_found_at(self) -> Any:
         found = self.cleaned_data["found_at"]
-        if found and found > timezone.now():
+        if found and rules.found_later_than(found, timezone.now()):
             raise ValidationError(_("The time it was found is in the future."))
         return found
 

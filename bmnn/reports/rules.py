@@ -13,7 +13,7 @@ earlier deadline for agencies so they can aggregate: `lead_days` before the stat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 
 @dataclass(frozen=True)
@@ -112,3 +112,10 @@ def period_date_problems(
     if window_start and due_on and due_on < window_start:
         problems.append("due_on")
     return problems
+
+
+def found_later_than(found_at: datetime, now: datetime) -> bool:
+    """Whether an incident's finding time is after the moment it is reported (a typo in the
+    date, or a clock): an incident is reported once found (ND26 Art. 8.1.b [V]), never
+    before."""
+    return found_at > now

@@ -46,7 +46,7 @@ def open_incident(
         raise ValidationError({"channel": _("Say how the secret was leaked or lost.")})
     if not what.strip():
         raise ValidationError({"what": _("Say what was leaked or lost.")})
-    if found_at > timezone.now():
+    if rules.found_later_than(found_at, timezone.now()):
         raise ValidationError({"found_at": _("The time it was found is in the future.")})
     if not settings.BMNN_HOLDS_SECRETS and level in OPEN_FORM_REFUSES:
         # A node that holds no secrets (reached over a network) takes the fact of an incident,

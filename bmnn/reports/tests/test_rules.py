@@ -92,3 +92,12 @@ def test_a_period_s_window_and_deadline_are_judged_at_their_boundaries() -> None
     ]
     assert rules.period_date_problems(None, date(2025, 1, 1), date(2025, 1, 1)) == []
     assert rules.period_date_problems(start, None, date(2025, 12, 31)) == ["due_on"]
+
+
+def test_an_incident_is_not_found_later_than_it_is_reported() -> None:
+    from datetime import datetime, timedelta
+
+    now = datetime(2026, 12, 4, 9, 30)
+    assert rules.found_later_than(now + timedelta(minutes=1), now)
+    assert not rules.found_later_than(now, now)
+    assert not rules.found_later_than(now - timedelta(days=3), now)

@@ -94,3 +94,40 @@ def test_what_counts_as_red_ink(colour: tuple[int, int, int], red: bool) -> None
 
     patch = Image.new("RGB", (8, 8), colour)
     assert (red_mask(patch).getextrema()[0] == 0) is red
+
+
+@pytest.mark.parametrize(
+    ("dpi", "size"),
+    [
+        ((204, 98), (400, 416)),
+        ((98, 204), (833, 200)),
+        ((200, 200), (400, 200)),
+        (None, (400, 200)),
+    ],
+)
+def test_a_picture_stating_unequal_resolutions_gets_square_pixels(
+    dpi: tuple[int, int] | None, size: tuple[int, int]
+) -> None:
+    """A fax in normal mode states 204 dpi across and 98 down: its rows are drawn twice as tall
+    before reading, as the page is. A picture stating one resolution, or none, is left as is."""
+    from PIL import Image
+
+    from bmnn.scanner.engine.extract.images import square_pixels
+
+    picture = Image.new("L", (400, 200), 255)
+    if dpi is not None:
+        picture.info["dpi"] = dpi
+    assert square_pixels(picture).size == size
+
+
+def test_a_fax_in_normal_mode_is_read_with_its_rows_stretched() -> None:
+    """Half-height rows squash the letters beyond Tesseract's reading; the TIFF's stated
+    resolution stands them up again."""
+
+    rng = random.Random(87)
+    page = page_image(make_doc(rng, "toi_mat"), dpi=200).convert("L")  # type: ignore[attr-defined]
+    fax = page.resize((page.width, page.height * 98 // 204)).point(lambda v: 0 if v < 160 else 255)
+    out = io.BytesIO()
+    fax.convert("1").save(out, format="TIFF", dpi=(204, 98), compression="group4")
+    verdict, _ = scan_document(out.getvalue(), "fax.tif")
+    assert verdict.secret and verdict.level == "toi_mat"

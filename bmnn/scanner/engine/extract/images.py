@@ -39,11 +39,27 @@ def prepare(image: Any, *, exif: bool = True) -> Any:
 
     if exif:
         image = ImageOps.exif_transpose(image) or image
+    image = square_pixels(image)
     image = on_white(image)
     if image.width < 1600:
         factor = 1600 / image.width
         image = image.resize((int(image.width * factor), int(image.height * factor)))
     return image
+
+
+def square_pixels(image: Any) -> Any:
+    """The picture with as many pixels per inch down as across, from the resolution it states:
+    a fax in normal mode (204 × 98 dpi) is half as tall as the page, its letters squashed."""
+    dpi = image.info.get("dpi")
+    try:
+        across, down = (float(v) for v in dpi)
+    except (TypeError, ValueError):
+        return image
+    if across <= 0 or down <= 0 or 0.8 <= across / down <= 1.25:
+        return image
+    if across > down:  # too few rows: stretched down
+        return image.resize((image.width, round(image.height * min(4.0, across / down))))
+    return image.resize((round(image.width * min(4.0, down / across)), image.height))
 
 
 def on_white(image: Any) -> Any:

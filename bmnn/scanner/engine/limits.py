@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,22 @@ class Budget:
     def too_deep(self) -> LimitReached:
         """Depth stops one branch, not the scan: the archive's other members are still read."""
         return LimitReached("depth", f"nested deeper than {self.limits.max_depth} levels")
+
+
+def allowed(budget: Budget | None, result: Any, *, member: bool = False, size: int = 0) -> bool:
+    """Spends one member (`member`) and `size` bytes of the scan's budget for a part about to
+    be read; when the budget is spent, `result.limit` says why and False stops the reading."""
+    if budget is None:
+        return True
+    try:
+        if member:
+            budget.spend_member()
+        if size:
+            budget.spend_bytes(size)
+    except LimitReached as exc:
+        result.limit = exc
+        return False
+    return True
 
 
 def open_zip(

@@ -40,7 +40,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
+from bmnn.scanner.engine.limits import (
+    DEFAULT,
+    Budget,
+    ExtractError,
+    LimitReached,
+    Limits,
+    allowed,
+)
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 from bmnn.scanner.engine.normalise import nfc
 
@@ -1637,12 +1644,8 @@ def extract_mht(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = N
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many pictures in the web archive; the rest were not read")
             break
-        if budget is not None:
-            try:
-                budget.spend_member()
-            except LimitReached as exc:
-                result.limit = exc
-                break
+        if not allowed(budget, result, member=True):
+            break
         name = part.location.replace("\\", "/").rsplit("/", 1)[-1] or part.content_id
         result.members.append((f"img/{name or 'picture'}", part.payload))
     return result

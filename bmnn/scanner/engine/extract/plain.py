@@ -14,7 +14,14 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits
+from bmnn.scanner.engine.limits import (
+    DEFAULT,
+    Budget,
+    ExtractError,
+    LimitReached,
+    Limits,
+    allowed,
+)
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
 from bmnn.scanner.engine.normalise import nfc
 
@@ -557,13 +564,8 @@ def extract_html(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         if found is None or size is None or len(found[0]) < IMAGE_MIN_BYTES or is_icon(*size):
             continue
         raw, suffix = found
-        if budget is not None:
-            try:
-                budget.spend_member()
-                budget.spend_bytes(len(raw))
-            except LimitReached as exc:
-                result.limit = exc
-                break
+        if not allowed(budget, result, member=True, size=len(raw)):
+            break
         bytes_left -= len(raw)
         if is_stamp_shaped(*size) and _in_header(page, ref.line) and len(header_pictures) < 3:
             header_pictures.append(raw)
@@ -651,19 +653,10 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many attachments; the rest were not scanned")
             break
-        if budget is not None:
-            try:
-                budget.spend_member()
-            except LimitReached as exc:
-                result.limit = exc
-                break
         payload = part.get_payload(decode=True)
-        if isinstance(payload, bytes) and budget is not None:
-            try:
-                budget.spend_bytes(len(payload))
-            except LimitReached as exc:
-                result.limit = exc
-                break
+        size = len(payload) if isinstance(payload, bytes) else 0
+        if not allowed(budget, result, member=True, size=size):
+            break
         if isinstance(payload, bytes):
             name = part.get_filename() or f"attachment-{index + 1}"
             result.members.append((name, payload))

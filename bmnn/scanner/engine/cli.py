@@ -56,6 +56,19 @@ def fetch(url: str) -> bytes:
     return b"".join(chunks)
 
 
+def _unscanned(target: str, error: str) -> dict[str, Any]:
+    """The row of a target that could not be fetched or read: not scanned, so not clean."""
+    return {
+        "path": target,
+        "secret": False,
+        "level": None,
+        "declassified": False,
+        "score": 0,  # nosec B105 # a verdict field, not a password
+        "evidence": [],
+        "error": error,
+    }
+
+
 def scan_target(target: str) -> list[dict[str, Any]]:
     """Verdicts for one file or URL, as dictionaries (what crosses the process boundary)."""
     try:
@@ -65,29 +78,9 @@ def scan_target(target: str) -> list[dict[str, Any]]:
             else Path(target).read_bytes()
         )
     except (OSError, ValueError) as exc:
-        return [
-            {
-                "path": target,
-                "secret": False,
-                "level": None,
-                "declassified": False,
-                "score": 0,  # nosec B105 # a verdict field, not a password
-                "evidence": [],
-                "error": f"unreadable: {getattr(exc, 'strerror', None) or exc}",
-            }
-        ]
+        return [_unscanned(target, f"unreadable: {getattr(exc, 'strerror', None) or exc}")]
     except Exception as exc:
-        return [
-            {
-                "path": target,
-                "secret": False,
-                "level": None,
-                "declassified": False,
-                "score": 0,  # nosec B105 # a verdict field, not a password
-                "evidence": [],
-                "error": f"download failed: {exc}",
-            }
-        ]
+        return [_unscanned(target, f"download failed: {exc}")]
     rows = []
     for verdict in scan_bytes(data, target):
         row = verdict.as_dict()

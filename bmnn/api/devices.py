@@ -125,15 +125,8 @@ class DeviceViewSet(_InventoryViewSet):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         values.pop("agency", None)
-        if "custodian" in values:
-            member = (
-                agency.memberships.filter(person_id=values["custodian"], is_active=True).first()
-                if values["custodian"]
-                else None
-            )
-            if values["custodian"] and member is None:
-                raise NotFound
-            values["custodian"] = member.person if member else None
+        if "custodian" in values:  # one of the agency's people: the service's rule (a 400)
+            values["custodian"] = services.member_by_id(agency, values["custodian"], "custodian")
         if "lan" in values:
             values["lan"] = IndependentLan.objects.filter(
                 pk=values["lan"] or 0, agency=agency

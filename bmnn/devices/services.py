@@ -66,9 +66,24 @@ def _check_member(agency: Agency, person: Person | None, field: str) -> None:
         return
     member_of = set(person.memberships.filter(is_active=True).values_list("agency_id", flat=True))
     if not org_rules.belongs_to(agency.pk, member_of):
-        raise ValidationError(
-            {field: _("Choose a person of %(agency)s.") % {"agency": agency.name}}
-        )
+        raise _not_ours(agency, field)
+
+
+def _not_ours(agency: Agency, field: str) -> ValidationError:
+    return ValidationError({field: _("Choose a person of %(agency)s.") % {"agency": agency.name}})
+
+
+def member_by_id(agency: Agency, person_id: int | None, field: str) -> Person | None:
+    """The person an id names (the API's way of naming one), checked as one of the agency's
+    people (`_check_member`); None for no id. An id that names nobody is refused the same way
+    as a person of another agency, so the answer tells nothing more."""
+    if not person_id:
+        return None
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        raise _not_ours(agency, field)
+    _check_member(agency, person, field)
+    return person
 
 
 def _check_connection(device: Device, given: dict[str, Any]) -> None:

@@ -271,6 +271,30 @@ def test_a_device_finding_feeds_an_inspection(people, client_for) -> None:
     )
 
 
+@pytest.mark.parametrize("who", ["another agency's officer", "nobody"])
+def test_the_api_refuses_a_custodian_who_is_not_one_of_the_agencys_people(
+    people, client_for, who
+) -> None:
+    """The rule is the service's (a 400 naming the field); an id that names nobody gets the
+    same answer, so the API tells nothing about people of other agencies."""
+    from bmnn.devices.models import Device
+    from bmnn.org.models import Person
+
+    custodian = (
+        people["health_officer"].pk
+        if who == "another agency's officer"
+        else (Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1000
+    )
+    made = client_for(people["officer"]).post(
+        "/api/devices/",
+        device_body(people, asset_tag="STP-LT-09", kind="laptop", custodian=custodian),
+        content_type="application/json",
+    )
+    assert made.status_code == 400, made.content
+    assert list(made.json()["errors"]) == ["custodian"]
+    assert not Device.objects.filter(asset_tag="STP-LT-09").exists()
+
+
 def test_the_inventory_is_written_through_the_api(people, client_for) -> None:
     officer = client_for(people["officer"])
     made = officer.post(

@@ -12,16 +12,20 @@ import bmnn
 ROOT = Path(bmnn.__file__).parent
 
 
+def audit_modules(skip: tuple[str, ...] = ("tests",)) -> Iterator[tuple[Path, ast.Module]]:
+    """Each module of the code base outside the folders `skip` names, parsed."""
+    for path in sorted(ROOT.rglob("*.py")):
+        if not any(part in path.parts for part in skip):
+            yield path, ast.parse(path.read_text("utf-8"))
+
+
 def audit_records(
     *, module_scope: bool, skip: tuple[str, ...] = ("tests",)
 ) -> Iterator[tuple[Path, ast.Module, ast.AST, ast.Call]]:
     """(file, its module, the scope the call is read in, the call) for each `audit.record(...)`
     outside the folders `skip` names: read in each function's scope and, with `module_scope`, in
     the module's as well (where a call inside a function is found a second time)."""
-    for path in sorted(ROOT.rglob("*.py")):
-        if any(part in path.parts for part in skip):
-            continue
-        tree = ast.parse(path.read_text("utf-8"))
+    for path, tree in audit_modules(skip):
         functions = [
             n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import html
 import re
 from datetime import timedelta
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bmnn.core import audit, audit_text
-from bmnn.core.tests.audit_calls import audit_records, keyword
+from bmnn.core.tests.audit_calls import audit_modules, audit_records, keyword
 from bmnn.devices.models import DeviceFinding
 from bmnn.org import services
 from bmnn.org.models import Agency, AgencyType, Role
@@ -52,9 +53,10 @@ _DYNAMIC = {
 }
 
 
-def _values(node: ast.expr, scope: ast.AST) -> list[str] | None:
+def _values(node: ast.expr, scope: ast.AST, tree: ast.AST | None = None) -> list[str] | None:
     """The strings `node` can be: constants, either branch of a conditional, concatenations, a
-    local name assigned only such values in `scope` (the enclosing function), or _DYNAMIC."""
+    local name assigned only such values in `scope` (the enclosing function), a parameter of
+    that function given only such values wherever the module (`tree`) calls it, or _DYNAMIC."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value]
     if isinstance(node, ast.IfExp):
@@ -75,7 +77,49 @@ def _values(node: ast.expr, scope: ast.AST) -> list[str] | None:
         ]
         if assigned and all(v is not None for v in assigned):
             return [value for values in assigned if values for value in values]
+        if not assigned and tree is not None and isinstance(scope, ast.FunctionDef):
+            return _parameter_values(node.id, scope, tree)
     return None
+
+
+def _parameter_values(name: str, function: ast.FunctionDef, tree: ast.AST) -> list[str] | None:
+    """The strings a helper's parameter `name` is given by its calls anywhere in the code base,
+    by keyword or by place (`_audit(actor, "item.destroy", item)`); None when a call passes
+    anything else, or the helper is never called."""
+    positional = [a.arg for a in function.args.args]
+    if name not in positional + [a.arg for a in function.args.kwonlyargs]:
+        return None
+    place = positional.index(name) if name in positional else None
+    given: list[str] = []
+    for call, caller in _calls()[function.name]:
+        passed = keyword(call, name)
+        if passed is None and place is not None and place < len(call.args):
+            passed = call.args[place]
+        values = _values(passed, caller) if passed is not None else None
+        if values is None:
+            return None
+        given += values
+    return given or None
+
+
+@functools.cache
+def _calls() -> dict[str, list[tuple[ast.Call, ast.AST]]]:
+    """Every call in the code base by the name it calls (`name(...)`, `module.name(...)`), with
+    the scope it is made in: its innermost function, or its module."""
+    found: dict[str, list[tuple[ast.Call, ast.AST]]] = {}
+
+    def visit(node: ast.AST, scope: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else scope
+            if isinstance(child, ast.Call):
+                callee = child.func
+                called = callee.id if isinstance(callee, ast.Name) else getattr(callee, "attr", "")
+                found.setdefault(called, []).append((child, scope))
+            visit(child, inner)
+
+    for _path, tree in audit_modules():
+        visit(tree, tree)
+    return found
 
 
 def recorded_actions() -> set[str]:
@@ -83,7 +127,7 @@ def recorded_actions() -> set[str]:
     found: set[str] = set()
     for path, tree, scope, node in audit_records(module_scope=True):
         action = keyword(node, "action")
-        values = _values(action, scope) if action is not None else None
+        values = _values(action, scope, tree) if action is not None else None
         if scope is tree and values is None:
             continue  # a local name: resolved in its function's scope
         assert values is not None, f"{path}:{node.lineno}: cannot enumerate the action"

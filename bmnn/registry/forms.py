@@ -22,6 +22,20 @@ def _not_before(form: forms.Form, field: str, start: date | None, message: objec
         form.add_error(field, str(message))
 
 
+class _DayOrderForm(forms.Form):
+    """A form whose day `later` may not come before the day `earlier` (a field's name, or None
+    for today): `day_order = (later, earlier, message)`, the message on the later field."""
+
+    day_order: tuple[str, str | None, Any]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        later, earlier, message = self.day_order
+        start = timezone.localdate() if earlier is None else data.get(earlier)
+        _not_before(self, later, start, message)
+        return data
+
+
 class IncomingForm(BootstrapMixin, forms.Form):
     issuer_name = forms.CharField(label=_("Issuing agency"), max_length=255)
     number = forms.CharField(label=_("Number and symbol"), max_length=64)
@@ -75,7 +89,7 @@ class ProposeForm(BootstrapMixin, forms.Form):
         self.fields["catalogue_item"].queryset = catalogue_entries_in_force()  # type: ignore[attr-defined]
 
 
-class OutgoingForm(BootstrapMixin, forms.Form):
+class OutgoingForm(BootstrapMixin, _DayOrderForm):
     """Entering an item in the outgoing register, optionally as "Tài liệu thu hồi" with the date
     it must come back by (ND26 Art. 4.4)."""
 
@@ -85,10 +99,7 @@ class OutgoingForm(BootstrapMixin, forms.Form):
         help_text=_("Empty when the document is not recalled."),
     )
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(self, "recall_by", timezone.localdate(), _("The return date has passed."))
-        return data
+    day_order = ("recall_by", None, _("The return date has passed."))
 
 
 class CarryReturnForm(BootstrapMixin, forms.Form):
@@ -225,16 +236,13 @@ class ProvideForm(BootstrapMixin, forms.Form):
     purpose = forms.CharField(label=_("Purpose"), max_length=255)
 
 
-class RecallForm(BootstrapMixin, forms.Form):
+class RecallForm(BootstrapMixin, _DayOrderForm):
     """The head recalls what the agency sent: the date written on it and why (ND26 Art. 4.4)."""
 
     return_by = day_field(_("Return by"))
     reason = forms.CharField(label=_("Reason"), max_length=255)
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(self, "return_by", timezone.localdate(), _("The return date has passed."))
-        return data
+    day_order = ("return_by", None, _("The return date has passed."))
 
 
 class RecallReturnForm(BootstrapMixin, forms.Form):
@@ -250,15 +258,10 @@ class DecisionForm(BootstrapMixin, forms.Form):
     decision = forms.CharField(label=_("Decision number"), max_length=128, required=False)
 
 
-class ExtendForm(DecisionForm):
+class ExtendForm(_DayOrderForm, DecisionForm):
     new_end = day_field(_("New end of protection"))
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(
-            self, "new_end", data.get("decided_on"), _("The new end is before the decision.")
-        )
-        return data
+    day_order = ("new_end", "decided_on", _("The new end is before the decision."))
 
 
 class DeclassifyForm(BootstrapMixin, forms.Form):
@@ -289,7 +292,7 @@ class DeclassifyForm(BootstrapMixin, forms.Form):
     )
 
 
-class FilterForm(forms.Form):
+class FilterForm(_DayOrderForm):
     """The register list's filters. A level or status that is not in its list (sent by hand in
     the address) is refused by its field; the other filters still apply."""
 
@@ -310,22 +313,16 @@ class FilterForm(forms.Form):
     until = day_field(_("To"), required=False)
     holder = forms.CharField(label=_("Holder"), required=False)
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(self, "until", data.get("since"), _("The end is before the start."))
-        return data
+    day_order = ("until", "since", _("The end is before the start."))
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(_DayOrderForm):
     """The period of the statistics (TT24 Form 18): from and to, dd/mm/yyyy."""
 
     since = day_field(_("From"), required=False)
     until = day_field(_("To"), required=False)
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(self, "until", data.get("since"), _("The end is before the start."))
-        return data
+    day_order = ("until", "since", _("The end is before the start."))
 
 
 class CarryOutForm(BootstrapMixin, forms.Form):
@@ -360,7 +357,7 @@ class CarryOutForm(BootstrapMixin, forms.Form):
         return data
 
 
-class MeetingForm(BootstrapMixin, forms.Form):
+class MeetingForm(BootstrapMixin, _DayOrderForm):
     """What the organiser declares about a meeting with secret content (ND26 Art. 6)."""
 
     starts_on = day_field(_("First day"))
@@ -399,12 +396,7 @@ class MeetingForm(BootstrapMixin, forms.Form):
         label=_("Participants (one per line)"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(
-            self, "ends_on", data.get("starts_on"), _("The last day is before the first day.")
-        )
-        return data
+    day_order = ("ends_on", "starts_on", _("The last day is before the first day."))
 
 
 class MeetingConsentForm(BootstrapMixin, forms.Form):
@@ -429,7 +421,7 @@ class MeetingCloseForm(BootstrapMixin, forms.Form):
 # --- secret catalogues ---------------------------------------------------------------------------
 
 
-class CatalogueForm(BootstrapMixin, forms.Form):
+class CatalogueForm(BootstrapMixin, _DayOrderForm):
     sector = forms.CharField(label=_("Sector"), max_length=255)
     decision = forms.CharField(label=_("Prime Minister's decision (number)"), max_length=128)
     issued_on = day_field(_("Issued on"))
@@ -445,15 +437,7 @@ class CatalogueForm(BootstrapMixin, forms.Form):
         help_text=_("Its entries are carried over; remove, change or add entries afterwards."),
     )
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        _not_before(
-            self,
-            "valid_from",
-            data.get("issued_on"),
-            _("A catalogue is not in force before it is issued."),
-        )
-        return data
+    day_order = ("valid_from", "issued_on", _("A catalogue is not in force before it is issued."))
 
 
 class CatalogueEntryForm(BootstrapMixin, forms.Form):

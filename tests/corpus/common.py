@@ -17,11 +17,12 @@ def labelled(
     *,
     declassified: bool = False,
 ) -> Item:
-    """A built file and its labels: it is secret exactly when it carries a level."""
+    """A built file and its labels: it is secret exactly when it carries a level and has not
+    been declassified (a declassified file may keep the level it had, as the families label)."""
     return Item(
         name=name,
         data=data,
-        secret=level is not None,
+        secret=level is not None and not declassified,
         level=level,
         declassified=declassified,
         category=category,

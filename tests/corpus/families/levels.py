@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import io
 import random
+from typing import Any
 
+from tests.corpus.common import labelled
 from tests.corpus.scanner_corpus import FONTS, LEVELS, SENTENCES, Item, make_doc
 
 OTHER = {
@@ -310,17 +312,8 @@ def _public_notice(rng: random.Random, fmt: str) -> bytes:
 def items(rng: random.Random, scale: int) -> list[Item]:
     found: list[Item] = []
 
-    def add(
-        name: str,
-        data: bytes,
-        level: str | None,
-        category: str,
-        fmt: str,
-        family: str,
-        declassified: bool = False,
-    ) -> None:
-        secret = level is not None and not declassified
-        found.append(Item(name, data, secret, level, declassified, category, fmt, family))
+    def add(*labels: Any, declassified: bool = False) -> None:
+        found.append(labelled(*labels, declassified=declassified))
 
     for _ in range(scale):
         for new in LEVELS:

@@ -33,6 +33,7 @@ import re
 import zipfile
 from typing import Any
 
+from tests.corpus.common import labelled
 from tests.corpus.scanner_corpus import (
     ABOUT_SECRETS,
     LEVELS,
@@ -589,17 +590,8 @@ def _form06_handout(rng: random.Random) -> bytes:
 def items(rng: random.Random, scale: int) -> list[Item]:
     found: list[Item] = []
 
-    def add(
-        name: str,
-        data: bytes,
-        level: str | None,
-        category: str,
-        fmt: str,
-        family: str,
-        declassified: bool = False,
-    ) -> None:
-        secret = level is not None and not declassified
-        found.append(Item(name, data, secret, level, declassified, category, fmt, family))
+    def add(*labels: Any, declassified: bool = False) -> None:
+        found.append(labelled(*labels, declassified=declassified))
 
     for _ in range(scale):
         for level in LEVELS:

@@ -987,19 +987,9 @@ def read_word(
             parts = styled_parts(
                 _char_pieces(paragraph, word.looks(paragraph.start_cp, paragraph.raw))
             )
-        for part, bold, struck in parts:
-            part = nfc(part).strip()
-            if part:
-                result.blocks.append(
-                    Block(
-                        text=part,
-                        zone=zone,
-                        order=len(result.blocks),
-                        origin=origin,
-                        bold=bold,
-                        struck=struck,
-                    )
-                )
+        _add_parts(
+            result, [(nfc(p).strip(), bold, struck) for p, bold, struck in parts], zone, origin
+        )
 
     for start, stop in _header_stories(word, headers):
         for paragraph in _paragraphs(word, start, stop):
@@ -1281,17 +1271,7 @@ def extract_rtf(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = N
             origin = "textbox" if state.origin == "textbox" else ("table" if table else "text")
             if parts:
                 counted += 1
-        for text, bold, struck in parts:
-            result.blocks.append(
-                Block(
-                    text=text,
-                    zone=zone,
-                    order=len(result.blocks),
-                    origin=origin,
-                    bold=bold,
-                    struck=struck,
-                )
-            )
+        _add_parts(result, parts, zone, origin)
 
     position = 0
     length = len(data)
@@ -2036,3 +2016,21 @@ def _flat_package(root: Any, limits: Limits) -> bytes:
             + "</Types>",
         )
     return out.getvalue()
+
+
+def _add_parts(
+    result: Extracted, parts: list[tuple[str, bool, bool]], zone: str, origin: str
+) -> None:
+    """A paragraph's styled parts (text, bold, struck) as blocks, in order; empty ones left out."""
+    for text, bold, struck in parts:
+        if text:
+            result.blocks.append(
+                Block(
+                    text=text,
+                    zone=zone,
+                    order=len(result.blocks),
+                    origin=origin,
+                    bold=bold,
+                    struck=struck,
+                )
+            )

@@ -20,6 +20,7 @@ from bmnn.core.notify import notify
 from bmnn.core.services import locked
 from bmnn.core.storage import random_name
 from bmnn.core.uploads import check_upload
+from bmnn.devices import services as device_services
 from bmnn.org.models import Role
 from bmnn.org.queries import people_in_roles
 from bmnn.plans.models import Assignment, Evidence, ProgressUpdate, Review, Status
@@ -405,22 +406,9 @@ def apply_incidents(
 # --- Device inventory (computers, media, independent LANs) and what host audits concluded -----
 
 LAN_FIELDS = ("name", "site", "measures")
-DEVICE_FIELDS = (
-    "asset_tag",
-    "kind",
-    "make_model",
-    "serial",
-    "os",
-    "location",
-    "highest_level",
-    "connected_to",
-    "ever_connected",
-    "ever_connected_on",
-    "ever_connected_to",
-    "hostname",
-    "machine_id",
-    "active",
-)
+# the inventory's own fields; its custodian (a person of the agency) and LAN (sent in its own
+# list, and named) do not travel as values
+DEVICE_FIELDS = tuple(f for f in device_services.DEVICE_FIELDS if f not in ("custodian", "lan"))
 MEDIUM_FIELDS = (
     "label",
     "kind",

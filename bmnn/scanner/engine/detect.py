@@ -11,6 +11,7 @@ are specimens (the forms circular, training material); an empty "Độ mật:" f
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -183,12 +184,22 @@ def _marked_letters(line: str) -> str:
 
 
 def _typed_as_level(marked: str, level: str, aligned: bool) -> bool:
-    """Whether typed letters that fold to a level's are that level: written without any mark
-    (ASCII, or an old font read without its marks), or with the level's own marks. Typed with
-    other marks they are other words: "MẤT" (lost) in an inventory's column, "MẶT", "MÁT"."""
+    """Whether typed letters that fold to a level's are that level: each letter written with
+    the level's own marks or some of them (ASCII, an old font read bare, a tone mark left out
+    in typing: "TÔI MẬT", "MÂT"). A letter with a mark the level's letter lacks makes another
+    word: "MẤT" (lost) in an inventory's column, "MẶT", "MÁT", "TỐI MẤT"."""
     if not aligned:  # a letter without a composed form: the marks cannot be told apart here
         return True
-    return marked.isascii() or marked == STAMP_WORDS[level].replace(" ", "")
+    own = STAMP_WORDS[level].replace(" ", "")
+    return len(own) == len(marked) and all(
+        _marks(typed) <= _marks(wanted) for typed, wanted in zip(marked, own, strict=True)
+    )
+
+
+def _marks(letter: str) -> set[str]:
+    """The combining marks of a letter ("Ậ" → circumflex and dot below; "Đ" counts its bar)."""
+    marks = {ch for ch in unicodedata.normalize("NFD", letter) if unicodedata.combining(ch)}
+    return marks | ({"bar"} if letter in "Đđ" else set())
 
 
 def is_stamp_line(text: str) -> bool:
@@ -662,7 +673,10 @@ def _one_word_of_a_title(mark: Block, blocks: Sequence[Block]) -> bool:
         if not at:
             continue
         rest = said[: at[0]] + said[at[0] + len(words) :]
-        beyond = max(0.0, x0 - a0) + max(0.0, a1 - x1)
+        if NUMBERED.search(" ".join(rest)):
+            continue  # "Số: 15/KH-UBND", "Trang 12": a number line or a page's, not a title
+        # the blank between the mark and the rest is not a letter: half a letter taken off
+        beyond = max(0.0, x0 - a0) + max(0.0, a1 - x1) - 0.5 * per_letter
         letters = sum(len(w) for w in rest)
         if (
             any(sum(c.isalpha() for c in w) >= 2 for w in rest)
@@ -671,6 +685,11 @@ def _one_word_of_a_title(mark: Block, blocks: Sequence[Block]) -> bool:
         ):
             return True
     return False
+
+
+# what a number line or a page number has and a title's words have not: a colon or slash, or
+# two digits running
+NUMBERED = re.compile(r"[:/]|\d\d")
 
 
 # a document's number ("số 1242/QĐ-UBND", "33/UBND-NC") or a date: what a change note cites

@@ -30,7 +30,7 @@ class Limits:
     max_ocr_pages: int = 3  # scanned pages OCR'd whole, when their header strips were not enough
     # scanned pages whose header strip is read: a secret annex may follow a public covering
     # letter and other annexes (at least `max_ocr_pages`)
-    max_header_pages: int = 12
+    max_header_pages: int = 8
     max_blocks: int = 200_000
     max_image_pixels: int = 80_000_000
     ocr_timeout: float = 60.0

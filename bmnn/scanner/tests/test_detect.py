@@ -385,6 +385,9 @@ def test_a_change_note_read_by_ocr_with_mat_as_mot_still_counts() -> None:
         ("MẬT 0NG", False),
         # smaller print sharing the stamp's line: many narrower letters
         ("MẬT UBND TỈNH ĐÔNG GIANG", True),
+        # a number line or a page number beside it (review of session 12)
+        ("MẬT Số: 15/KH-UBND", True),
+        ("MẬT Trang 12", True),
     ],
 )
 def test_a_red_mark_that_the_page_reads_as_the_start_of_another_word_is_not_a_stamp(
@@ -419,7 +422,17 @@ def test_typed_words_marked_otherwise_are_not_the_level_but_ocr_may_misread_one(
 
 @pytest.mark.parametrize(
     ("typed", "level"),
-    [("MAT", "mat"), ("TOI MAT", "toi_mat"), ("BẢN SAO TỐI MẬT", "toi_mat"), ("MẬT", "mat")],
+    [
+        ("MAT", "mat"),
+        ("TOI MAT", "toi_mat"),
+        ("BẢN SAO TỐI MẬT", "toi_mat"),
+        ("MẬT", "mat"),
+        # a mark left out in typing: some of the level's own marks (review of session 12)
+        ("TÔI MẬT", "toi_mat"),
+        ("TỐI MÂT", "toi_mat"),
+        ("TUYÊT MẬT", "tuyet_mat"),
+        ("MẠT", "mat"),
+    ],
 )
 def test_a_level_typed_without_marks_or_with_its_own_is_read(typed: str, level: str) -> None:
     found = stamp_level(typed, approximate=False)

@@ -4,6 +4,7 @@ XObject or as the whole page of a "searchable" scan."""
 
 from __future__ import annotations
 
+import io
 import random
 from collections.abc import Callable
 from typing import Any
@@ -200,3 +201,48 @@ def test_a_stamp_picture_in_purple_ink_is_read_from_its_own_ink() -> None:
     data = typed_pdf_with_picture(make_doc(rng, "tuyet_mat"), picture, where="left")
     verdict, _ = scan_document(data, "typed.pdf")
     assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def _page_with(lines: int, *, band: bool = False, picture: bool = True) -> bytes:
+    """One page: `lines` short black rules (a table's borders) drawn before a stamp picture in
+    the header, and (`band`) a red letterhead: a band and a bar across the top, a square under
+    them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_page()
+    for i in range(lines):
+        x, y = 10 + (i % 100) * 1.9, 120 + (i // 100) * 6
+        pdf.line(x, y, x + 1, y)
+    if band:
+        pdf.set_fill_color(200, 20, 30)
+        pdf.rect(0, 0, 210, 8, style="F")
+        pdf.rect(0, 9, 210, 1, style="F")
+        pdf.rect(10, 11, 15, 15, style="F")  # the emblem's red square under them
+    if picture:
+        pdf.image(io.BytesIO(stamp_picture("MẬT")), x=30, y=20, h=8)
+    return bytes(pdf.output())
+
+
+def _header_boxes(data: bytes) -> list[tuple[float, float, float, float]]:
+    import pypdfium2 as pdfium
+
+    from bmnn.scanner.engine.extract.pdf import _pictures
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return _pictures(pdf, DEFAULT)
+    finally:
+        pdf.close()
+
+
+def test_a_stamp_picture_after_thousands_of_drawn_lines_is_still_found() -> None:
+    """Paths are counted apart from pictures: a page-one table's 2,100 border lines do not end
+    the search before the stamp picture (review of session 12)."""
+    assert len(_header_boxes(_page_with(2100))) == 1
+
+
+def test_a_red_letterhead_band_is_not_a_drawn_stamp() -> None:
+    """Red paths larger than a stamp (a band across the page, a bar under the header) are not
+    read as one: it would send the whole header strip to OCR (review of session 12)."""
+    assert _header_boxes(_page_with(0, band=True, picture=False)) == []

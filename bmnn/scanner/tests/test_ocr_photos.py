@@ -102,6 +102,8 @@ def test_what_counts_as_red_ink(colour: tuple[int, int, int], red: bool) -> None
         ((204, 98), (400, 416)),
         ((98, 204), (833, 200)),
         ((200, 200), (400, 200)),
+        ((float("nan"), 200), (400, 200)),  # a TIFF whose resolution is 1/0 (review)
+        ((float("inf"), 200), (400, 200)),
         (None, (400, 200)),
     ],
 )
@@ -131,3 +133,17 @@ def test_a_fax_in_normal_mode_is_read_with_its_rows_stretched() -> None:
     fax.convert("1").save(out, format="TIFF", dpi=(204, 98), compression="group4")
     verdict, _ = scan_document(out.getvalue(), "fax.tif")
     assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_squaring_pixels_does_not_grow_a_large_picture_past_its_bound() -> None:
+    """A picture that would pass the pixel bound when stretched has its other side narrowed
+    instead (review of session 12)."""
+    from PIL import Image
+
+    from bmnn.scanner.engine.extract.images import SQUARED_PIXELS, square_pixels
+
+    picture = Image.new("L", (8000, 2500), 255)
+    picture.info["dpi"] = (400, 100)
+    squared = square_pixels(picture)
+    assert squared.size == (2000, 2500)
+    assert squared.width * squared.height <= SQUARED_PIXELS

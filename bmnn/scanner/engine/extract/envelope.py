@@ -312,6 +312,7 @@ def _block(
     return Block(text=letter, page=page, zone=zone, order=order, box=fractions, origin=ORIGIN)
 
 
+TURNED_LETTERS = ("A", "B")  # what a quarter-turned look may read (see `_read_turned`)
 # a quarter turn of the picture (PIL's transposes, counter-clockwise and clockwise), with where a
 # point (x, y) of the w × h picture goes on the turned one, and back (w, h: the picture's own)
 QUARTER_TURNS = ("ROTATE_90", "ROTATE_270")
@@ -342,7 +343,7 @@ def _read_turned(
 ) -> list[tuple[str, tuple[float, float, float, float]]]:
     """The rings refused for text on their line, looked at again with the page turned a quarter
     either way: (letter, circle in the picture's own pixels) for each that passes every test
-    there and reads as A, B or C."""
+    there and reads as A or B (`TURNED_LETTERS`)."""
     from PIL import Image
 
     width, height = gray.size
@@ -353,7 +354,9 @@ def _read_turned(
         for box in boxes:
             mark = examine(*turned, factor, _turn_box(_turn_point, turn, box, width, height))
             letter = read_letter(mark, limits) if mark is not None else None
-            if mark is not None and letter is not None:
+            # a C turned a quarter is a "U", "V", "u" or "∩" as the picture lies: a circled tick
+            # or answer on a sparse page would read C this way, so only A and B are taken
+            if mark is not None and letter in TURNED_LETTERS:
                 circle = _turn_box(_unturn_point, turn, mark.circle, width, height)
                 found.append((letter, circle))
     return found

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,9 +38,9 @@ def prepare(image: Any, *, exif: bool = True) -> Any:
     is at least ~20 px high. A rendered PDF page has no EXIF: `exif=False` spares a copy."""
     from PIL import ImageOps
 
+    image = square_pixels(image)  # the stated resolution is of the picture as stored
     if exif:
         image = ImageOps.exif_transpose(image) or image
-    image = square_pixels(image)
     image = on_white(image)
     if image.width < 1600:
         factor = 1600 / image.width
@@ -55,11 +56,24 @@ def square_pixels(image: Any) -> Any:
         across, down = (float(v) for v in dpi)
     except (TypeError, ValueError):
         return image
-    if across <= 0 or down <= 0 or 0.8 <= across / down <= 1.25:
+    if not (math.isfinite(across) and math.isfinite(down)) or across <= 0 or down <= 0:
         return image
-    if across > down:  # too few rows: stretched down
-        return image.resize((image.width, round(image.height * min(4.0, across / down))))
-    return image.resize((round(image.width * min(4.0, down / across)), image.height))
+    ratio = min(4.0, max(0.25, across / down))
+    if 0.8 <= ratio <= 1.25:
+        return image
+    width, height = image.width, image.height
+    if ratio > 1:  # too few rows: stretched down, or the columns narrowed when that is too big
+        size = (width, round(height * ratio))
+        if size[0] * size[1] > SQUARED_PIXELS:
+            size = (round(width / ratio), height)
+    else:
+        size = (round(width / ratio), height)
+        if size[0] * size[1] > SQUARED_PIXELS:
+            size = (width, round(height * ratio))
+    return image.resize((max(1, size[0]), max(1, size[1])))
+
+
+SQUARED_PIXELS = 40_000_000  # what a picture may grow to when given square pixels
 
 
 def on_white(image: Any) -> Any:

@@ -237,15 +237,21 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
             pdfium_raw.FPDF_PAGEOBJ_FORM,
             pdfium_raw.FPDF_PAGEOBJ_PATH,
         ]
+        # pictures and forms as before (at most 2000 looked at); paths on their own count, so
+        # a page-one table's thousands of border lines neither stop the search for a picture
+        # nor cost without end
+        pictures = paths = 0
         for found, thing in enumerate(page.get_objects(filter=kinds, max_depth=4)):
-            if found > 2000:
+            path = thing.type == pdfium_raw.FPDF_PAGEOBJ_PATH
+            paths += path
+            pictures += not path
+            if pictures > 2000 or found > MAX_PAGE_OBJECTS:
                 break
             del forms[thing.level :]
             if thing.type == pdfium_raw.FPDF_PAGEOBJ_FORM:
                 forms.append(thing.get_matrix())
                 continue
-            path = thing.type == pdfium_raw.FPDF_PAGEOBJ_PATH
-            if path and not _in_stamp_ink(thing):
+            if path and (paths > MAX_PATHS or not _in_stamp_ink(thing)):
                 continue
             left, bottom, right, top = thing.get_bounds()
             for matrix in reversed(forms):
@@ -259,14 +265,26 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
                 drawn.append(box)
             elif (box[2] - box[0]) > 0.03 and (box[3] - box[1]) > 0.01:
                 boxes.append(tuple(max(0.0, min(1.0, v)) for v in box))
+        # a stamp's size only: a red band or bar across a letterhead is not a stamp, and read
+        # as one it would send the whole header strip to OCR
+        heights = sorted(box[3] - box[1] for box in drawn)
+        gap = max(0.012, heights[len(heights) // 2]) if heights else 0.012
         boxes += [
             tuple(max(0.0, min(1.0, v)) for v in box)
-            for box, count in _clusters(drawn)
-            if count >= 2 and (box[2] - box[0]) > 0.03 and (box[3] - box[1]) > 0.01
+            for box, count in _clusters(drawn, gap)
+            if count >= 2
+            and 0.03 < (box[2] - box[0]) <= MAX_STAMP_WIDTH
+            and 0.01 < (box[3] - box[1]) <= MAX_STAMP_HEIGHT
         ]
         return boxes[:20]  # type: ignore[return-value]
     finally:
         page.close()
+
+
+MAX_PAGE_OBJECTS = 50_000  # page objects looked through for header pictures and drawn stamps
+MAX_PATHS = 5_000  # red paths looked at, of those
+# a drawn stamp's greatest size, of the page: a Tuyệt mật stamp is about 60 × 15 mm on A4
+MAX_STAMP_WIDTH, MAX_STAMP_HEIGHT = 0.4, 0.1
 
 
 def _in_stamp_ink(path: Any) -> bool:

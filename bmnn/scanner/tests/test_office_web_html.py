@@ -95,16 +95,19 @@ def test_a_split_level_inside_a_headline_sentence_is_not_a_stamp() -> None:
     ("style", "red"),
     [
         ("<style>.dm{color:#c8101e;border:2px solid #c8101e}</style>", True),
-        ("<style>div.dm{color: rgb(190, 20, 30)}</style>", True),
-        ('<style>.dm{color:darkred}</style><font color="navy"></font>', True),
-        ("<style>.dm{color:#1e3a8a}</style>", False),
+        ("<style>div.dm{color: rgb(190, 20, 30); outline: 1px solid}</style>", True),
+        ("<style>.dm{color:darkred;border-style:double}</style>", True),
+        ("<style>.dm{color:#c8101e}</style>", False),  # a red heading: no frame
+        ("<style>.dm{color:#c8101e;border:none}</style>", False),
+        ("<style>.dm{color:#1e3a8a;border:2px solid}</style>", False),  # framed, in blue
         ("", False),
     ],
 )
-def test_a_line_in_red_ink_is_marked_red(style: str, red: bool) -> None:
-    """The stamp's colour (TT24 Art. 3.2) counts on a web page as in a document: a framed red
-    level above the text of a plain page, with no administrative header, reaches the threshold
-    in red only."""
+def test_a_line_in_red_ink_inside_a_frame_is_marked_red(style: str, red: bool) -> None:
+    """The stamp's colour (TT24 Art. 3.2) in its frame counts on a web page as in a document: a
+    framed red level above the text of a plain page, with no administrative header, reaches the
+    threshold in red only. A red heading without a frame ("MẬT" over a honey shop's page, a
+    film's title) is only a heading."""
     body = (
         '<div class="dm">TUYỆT MẬT</div><h2>Lộ trình đoàn công tác</h2>'
         "<p>Thời gian triển khai dự kiến từ ngày 02 đến ngày 09 tháng 4.</p>"
@@ -118,8 +121,9 @@ def test_a_line_in_red_ink_is_marked_red(style: str, red: bool) -> None:
 
 def test_a_red_word_within_a_line_does_not_make_the_line_red() -> None:
     page = page_text(
-        b'<html><body><p><font color="red">MAT</font> ONG</p>'
-        b'<p><span style="color:#f00">TOI</span> <b style="color:#d00">MAT</b></p></body></html>'
+        b'<html><body><p style="border:1px solid"><font color="red">MAT</font> ONG</p>'
+        b'<p style="border:1px solid"><span style="color:#f00">TOI</span> '
+        b'<b style="color:#d00">MAT</b></p></body></html>'
     )
     assert page.lines == [("MAT ONG", False), ("TOI MAT", False)]
     assert page.red == {1}

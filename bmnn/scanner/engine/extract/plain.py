@@ -159,7 +159,8 @@ class PageText:
 
     lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, inside navigation)
     struck: set[int] = field(default_factory=set)  # the lines crossed out (<s>, line-through)
-    red: set[int] = field(default_factory=set)  # the lines whose every word is in red ink
+    # the lines whose every word is in red ink inside a frame: drawn as a stamp is
+    red: set[int] = field(default_factory=set)
     images: list[ImageRef] = field(default_factory=list)
     truncated: str = ""  # why not all of the page was read
 
@@ -223,6 +224,9 @@ _LAYOUT_PROPERTIES = frozenset(
         "font-variant",
         "font-variant-caps",
         "color",
+        "border",
+        "border-style",
+        "outline",
         "text-decoration",
         "text-decoration-line",
     )
@@ -252,6 +256,16 @@ _NAMED_REDS = {
     "brown": (165, 42, 42),
 }
 _RGB_FUNCTION = re.compile(r"rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})")
+
+
+def _framed(declarations: dict[str, str]) -> bool:
+    """Whether an element draws a frame (a border or an outline) around its text: a stamp's look
+    on a web page, where a red heading alone is only a heading."""
+    for name in ("border", "border-style", "outline"):
+        value = declarations.get(name, "")
+        if value and not any(word in value for word in ("none", "hidden")) and value != "0":
+            return True
+    return False
 
 
 def _css_rgb(value: str) -> tuple[int, int, int] | None:
@@ -380,12 +394,12 @@ def page_text(data: bytes) -> PageText:
         in_nav = False
 
     # (children still to visit, is a block, text transform, preformatted, navigation, struck,
-    # in red)
-    stack: list[tuple[Any, bool, str, bool, bool, bool, bool]] = [
-        (root.iter(include_text=True), True, "", False, False, False, False)
+    # in red, inside a frame)
+    stack: list[tuple[Any, bool, str, bool, bool, bool, bool, bool]] = [
+        (root.iter(include_text=True), True, "", False, False, False, False, False)
     ]
     while stack:
-        children, block, transform, pre, nav, struck, red = stack[-1]
+        children, block, transform, pre, nav, struck, red, framed = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
@@ -403,7 +417,7 @@ def page_text(data: bytes) -> PageText:
                 for line in lines[:-1]:
                     parts.append(line)
                     crossed.append(struck)
-                    inks.append(red)
+                    inks.append(red and framed)
                     in_nav = in_nav or nav
                     end_line()
                 text = lines[-1]
@@ -411,7 +425,7 @@ def page_text(data: bytes) -> PageText:
                 in_nav = in_nav or nav
             parts.append(text if pre else _SPACE.sub(" ", text))
             crossed.append(struck)
-            inks.append(red)
+            inks.append(red and framed)
             continue
         if not child.is_element_node:
             continue
@@ -449,6 +463,7 @@ def page_text(data: bytes) -> PageText:
                 child_nav,
                 _crossed_out(tag, declarations, struck),
                 _in_red(tag, attributes, declarations, red),
+                framed or _framed(declarations),
             )
         )
     end_line()

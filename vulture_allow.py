@@ -28,4 +28,11 @@ __all__ = [
     "narrative_fields",
     "answer_fields",
     "shown_count",
+    # fontTools' BasePen calls these on a subclass while drawing a glyph's outline
+    # (bmnn/scanner/tests/test_ocr_pdf_pictures.py, tests/corpus/heldout7_render.py)
+    "_moveTo",
+    "_lineTo",
+    "_curveToOne",
+    "_qCurveToOne",
+    "_closePath",
 ]

@@ -959,17 +959,31 @@ def read_part(
     if not regions:  # a copy in black and white: a red stamp became light grey ink
         faint = grey_mask(grey)
         greys = stamp_regions(faint)[:MAX_FAINT_MARKS]
-        # each read twice: through the light-grey mask, and in its own ink (a grey stamp darker
-        # in places than the mask's band comes out broken through it)
         marks += [
             Mark(
                 (left / width, (top + y0) / height, right / width, (top + y1) / height),
-                stamp_picture(source.crop((left, y0, right, y1))),
+                stamp_picture(faint.crop((left, y0, right, y1))),
                 (right - left) / max(1, y1 - y0),
                 "ocr",
             )
             for left, y0, right, y1 in greys
-            for source in (faint, grey)
+        ]
+        # the first stamp-shaped one in its own ink as well: a grey stamp darker in places than
+        # the mask's band comes out broken through it (one only, of a stamp's width at most: a
+        # shadow across the header strip is not read twice)
+        shaped = [
+            m
+            for m in (marks[-len(greys) :] if greys else [])
+            if MIN_STAMP_ASPECT <= m.aspect <= 12 and m.box[2] - m.box[0] <= STAMP_WIDTH
+        ][:1]
+        marks += [
+            Mark(
+                m.box,
+                stamp_picture(grey.crop(_pixel_box(m.box, width, height, top))),
+                m.aspect,
+                "ocr",
+            )
+            for m in shaped
         ]
         # or black: a copy's frame is speckled and askew, and the page's own reading may
         # take the box for a picture; what a stamp-shaped frame holds is read on its own
@@ -1028,6 +1042,22 @@ def read_part(
         marks, lines, page=page, limits=limits, start_order=start_order + len(blocks)
     )
     return Reading(blocks, _letters(text_words), True, skipped, bool(cut_off))
+
+
+STAMP_WIDTH = 0.45  # of the page: wider than any level stamp (about 60 mm of A4's 210)
+
+
+def _pixel_box(
+    box: tuple[float, float, float, float], width: int, height: int, top: int
+) -> tuple[int, int, int, int]:
+    """A mark's box (fractions of the page) in the pixels of a band starting at row `top`."""
+    x0, y0, x1, y1 = box
+    return (
+        round(x0 * width),
+        round(y0 * height) - top,
+        round(x1 * width),
+        round(y1 * height) - top,
+    )
 
 
 def _turned(image: Any, turn: int) -> Any:

@@ -386,6 +386,7 @@ def _ocr_header_pictures(
 def _read_pictures(
     image: Any, boxes: list[tuple[float, float, float, float]], result: Extracted, limits: Limits
 ) -> list[Block]:
+    from bmnn.scanner.engine.detect import is_stamp_line
     from bmnn.scanner.engine.extract.images import (
         Mark,
         PageImage,
@@ -404,6 +405,7 @@ def _read_pictures(
         return page.header(start_order=start)
     width, height = image.size
     marks: list[Mark] = []
+    inked: list[Mark] = []  # each picture in its own ink, for a second reading
     for x0, y0, x1, y1 in boxes:
         left, top = int(max(0.0, x0 - MARGIN) * width), int(max(0.0, y0 - MARGIN) * height)
         right, bottom = int(min(1.0, x1 + MARGIN) * width), int(min(1.0, y1 + MARGIN) * height)
@@ -411,14 +413,20 @@ def _read_pictures(
             continue
         crop = image.crop((left, top, right, bottom))
         mask = red_mask(crop)
-        for a, b, c, d in stamp_regions(mask):
+        regions = stamp_regions(mask)
+        for a, b, c, d in regions:
             box = ((left + a) / width, (top + b) / height, (left + c) / width, (top + d) / height)
             marks.append(Mark(box, stamp_picture(mask.crop((a, b, c, d))), (c - a) / max(1, d - b)))
-        # and the picture's own ink, darkened to black: a grey or black stamp, or one in an ink
-        # the red mask takes only the pink fringes of (a purple or dark red stamp comes out as
-        # hollow letters there)
+        # the picture's own ink, darkened to black: a grey or black stamp; or, read after the
+        # red marks read nothing, a stamp in an ink the red mask takes only the pink fringes of
+        # (a purple or dark red stamp comes out as hollow letters there)
         grey = crop.convert("L").point(lambda v: 0 if v < 170 else 255)
         box = (left / width, top / height, right / width, bottom / height)
-        marks.append(Mark(box, stamp_picture(grey), (right - left) / max(1, bottom - top), "ocr"))
+        own = Mark(box, stamp_picture(grey), (right - left) / max(1, bottom - top), "ocr")
+        (inked if regions else marks).append(own)
     _text, lines = read_marks(marks, limits)
-    return mark_blocks(marks, lines, page=1, limits=limits, start_order=start)
+    blocks = mark_blocks(marks, lines, page=1, limits=limits, start_order=start)
+    if inked and not any(is_stamp_line(line) for found in lines for line in found):
+        _text, again = read_marks(inked, limits)
+        blocks += mark_blocks(inked, again, page=1, limits=limits, start_order=start + len(blocks))
+    return blocks

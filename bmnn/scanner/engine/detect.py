@@ -789,9 +789,40 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
             candidate.notes.append("shown with other levels: specimens")
     strong = [c for c in candidates if c.score >= 0.5]
     body_stamps = [c for c in strong if c.block.zone != HEADER]
-    if len(body_stamps) >= 3 and not any(c.block.zone == HEADER for c in strong):
+    # counted by place: one stamp read twice (its red mark, its own ink, the page's text) is
+    # one stamp
+    if _places(body_stamps) >= 3 and not any(c.block.zone == HEADER for c in strong):
         for c in candidates:
             c.score *= 0.6
+
+
+def _places(candidates: list[Candidate]) -> int:
+    """How many places the candidates stand in: those on one page whose boxes overlap by half
+    of the smaller are one place; a candidate without a box is a place of its own."""
+    places: list[tuple[int, tuple[float, float, float, float]]] = []
+    alone = 0
+    for candidate in candidates:
+        box = candidate.block.box
+        if box is None:
+            alone += 1
+        elif not any(
+            page == candidate.block.page and _overlap_share(box, other) >= 0.5
+            for page, other in places
+        ):
+            places.append((candidate.block.page, box))
+    return alone + len(places)
+
+
+def _overlap_share(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+) -> float:
+    """The share of the smaller box that the two boxes have in common."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width * height / smaller if smaller > 0 else 0.0
 
 
 def _decisive(verdict: Verdict, blocks: Sequence[Block], candidates: list[Candidate]) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -475,6 +476,29 @@ def test_a_level_shown_with_the_specimen_stamp_is_a_specimen(beside: str, secret
         Block(text=beside, zone=HEADER, order=3, origin="ocr-stamp"),
     ]
     assert detect(blocks).secret is secret
+
+
+def test_one_stamp_read_three_times_is_one_place_not_three_stamps() -> None:
+    """An annex page's grey stamp read through the light-grey mask, in its own ink and in the
+    page's text: three readings in one place are one stamp, not the three body stamps of a
+    specimen sheet (corpus 5's 013, once faint marks were read twice)."""
+    boxes = [
+        (0.760, 0.034, 0.828, 0.055),
+        (0.748, 0.029, 0.837, 0.061),
+        (0.748, 0.029, 0.837, 0.061),
+    ]
+    blocks = [Block(text="CÔNG VĂN", zone=HEADER, order=0, box=(0.4, 0.2, 0.6, 0.22))]
+    blocks += [
+        Block(text=text, zone=BODY, page=2, order=1 + i, origin="ocr", box=box)
+        for i, (text, box) in enumerate(zip(["MẬT", "MẬT", "[MẬT|"], boxes, strict=True))
+    ]
+    blocks.append(Block(text="PHỤ LỤC", zone=BODY, page=2, order=4, box=(0.1, 0.09, 0.2, 0.1)))
+    assert detect(blocks).secret
+    spread = [
+        replace(b, box=(0.1 + 0.3 * i, 0.03 + 0.3 * i, 0.2 + 0.3 * i, 0.05 + 0.3 * i))
+        for i, b in enumerate(blocks[1:4])
+    ]
+    assert detect([blocks[0], *spread, blocks[4]]).score < detect(blocks).score
 
 
 def test_a_level_run_into_the_recall_mark_in_a_page_header_is_read() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -628,16 +628,8 @@ def _other_sense_here(mark: Block, blocks: Sequence[Block]) -> bool:
     """Whether the page's own reading, on the line where a red mark was cut out, has the mark's
     words followed by a word that makes them another word ("MẬT ONG" on a honey label, the
     "ONG" in a shadow the red-ink mask did not take)."""
-    if mark.box is None:
-        return False
-    x0, y0, x1, y1 = mark.box
     words = fold(mark.text).split()
-    for line in blocks:
-        if line.origin != "ocr" or line.page != mark.page or line.box is None:
-            continue
-        a0, b0, a1, b1 = line.box
-        if min(y1, b1) - max(y0, b0) < 0.6 * (y1 - y0) or a1 <= x0 or a0 >= x1:
-            continue
+    for line in _lines_across(mark, blocks):
         marked = line.text.upper().split()
         said = [fold(word) for word in marked]
         for start in range(len(said) - len(words)):
@@ -647,6 +639,20 @@ def _other_sense_here(mark: Block, blocks: Sequence[Block]) -> bool:
             ):
                 return True
     return False
+
+
+def _lines_across(mark: Block, blocks: Sequence[Block]) -> Iterator[Block]:
+    """The page's own OCR lines on the row of a mark cut out of red ink: over most of its
+    height, and reaching into it from either side."""
+    if mark.box is None:
+        return
+    x0, y0, x1, y1 = mark.box
+    for line in blocks:
+        if line.origin != "ocr" or line.page != mark.page or line.box is None:
+            continue
+        a0, b0, a1, b1 = line.box
+        if min(y1, b1) - max(y0, b0) >= 0.6 * (y1 - y0) and a1 > x0 and a0 < x1:
+            yield line
 
 
 def _one_word_of_a_title(mark: Block, blocks: Sequence[Block]) -> bool:
@@ -659,15 +665,11 @@ def _one_word_of_a_title(mark: Block, blocks: Sequence[Block]) -> bool:
     cut out with its frame, is wider per letter than any text beside it."""
     if mark.box is None:
         return False
-    x0, y0, x1, y1 = mark.box
+    x0, _y0, x1, _y1 = mark.box
     words = fold(mark.text).split()
     per_letter = (x1 - x0) / max(1, sum(len(w) for w in words))
-    for line in blocks:
-        if line.origin != "ocr" or line.page != mark.page or line.box is None:
-            continue
-        a0, b0, a1, b1 = line.box
-        if min(y1, b1) - max(y0, b0) < 0.6 * (y1 - y0) or a1 <= x0 or a0 >= x1:
-            continue
+    for line in _lines_across(mark, blocks):
+        a0, _b0, a1, _b1 = line.box or mark.box
         said = fold(line.text).split()
         at = [i for i in range(len(said)) if said[i : i + len(words)] == words]
         if not at:

@@ -40,14 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bmnn.scanner.engine.limits import (
-    DEFAULT,
-    Budget,
-    ExtractError,
-    LimitReached,
-    Limits,
-    allowed,
-)
+from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits, allowed
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 from bmnn.scanner.engine.normalise import nfc
 

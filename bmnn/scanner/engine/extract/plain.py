@@ -14,14 +14,7 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from bmnn.scanner.engine.limits import (
-    DEFAULT,
-    Budget,
-    ExtractError,
-    LimitReached,
-    Limits,
-    allowed,
-)
+from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits, allowed
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
 from bmnn.scanner.engine.normalise import nfc
 

@@ -99,6 +99,7 @@ def test_a_split_level_inside_a_headline_sentence_is_not_a_stamp() -> None:
         ("<style>.dm{color:darkred;border-style:double}</style>", True),
         ("<style>.dm{color:#c8101e}</style>", False),  # a red heading: no frame
         ("<style>.dm{color:#c8101e;border:none}</style>", False),
+        ("<style>.dm{color:#c8101e;border:0px solid red}</style>", False),  # no line drawn
         ("<style>.dm{color:#1e3a8a;border:2px solid}</style>", False),  # framed, in blue
         ("", False),
     ],

@@ -256,9 +256,16 @@ def _framed(declarations: dict[str, str]) -> bool:
     on a web page, where a red heading alone is only a heading."""
     for name in ("border", "border-style", "outline"):
         value = declarations.get(name, "")
-        if value and not any(word in value for word in ("none", "hidden")) and value != "0":
+        if (
+            value
+            and not any(word in value for word in ("none", "hidden"))
+            and not NO_WIDTH.match(value)
+        ):
             return True
     return False
+
+
+NO_WIDTH = re.compile(r"0(?:\.0+)?(?:px|pt|em|rem)?(?:\s|$)")  # "0", "0px solid": no line drawn
 
 
 def _css_rgb(value: str) -> tuple[int, int, int] | None:

@@ -16,7 +16,12 @@ from bmnn.core.models import AuditEvent, Notification
 from bmnn.core.services import NotAllowed
 from bmnn.inspections import checklist, queries, services
 from bmnn.inspections.models import Answer, Finding, Inspection, LegalDocument
-from bmnn.inspections.tests.builders import budget_decision, new_inspection, self_inspection
+from bmnn.inspections.tests.builders import (
+    budget_decision,
+    new_finding,
+    new_inspection,
+    self_inspection,
+)
 from bmnn.org.models import AgencyType, Membership, Role
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +48,13 @@ def _inspection(people, **changes):
         "decision": "Quyết định số 45/QĐ-CAT",
     }
     return new_inspection(people["supervisor"], people["agencies"], **(values | changes))
+
+
+def _submitted_budget(people, *lines: tuple[str, int], **more):
+    """The supervisor's estimate for 2027 of `lines` (what, how much), submitted."""
+    return services.save_budget(
+        actor=people["supervisor"], year=2027, status="submitted", lines=list(lines), **more
+    )
 
 
 def _legal_text(actor, *values, **more):
@@ -129,14 +141,14 @@ def test_an_inspection_runs_its_whole_cycle_with_its_refusals(people) -> None:
     )
     inspection.refresh_from_db()
     assert inspection.status == Inspection.Status.IN_PROGRESS
-    finding = services.record_finding(
-        actor=people["inspector"],
-        target=target,
+    finding = new_finding(
+        people["inspector"],
+        target,
+        "Sổ đăng ký đến thiếu chữ ký nhận",
+        "ND26 Art. 4",
+        TODAY + timedelta(days=30),
         item=item,
         severity="medium",
-        description="Sổ đăng ký đến thiếu chữ ký nhận",
-        rule="ND26 Art. 4",
-        deadline=TODAY + timedelta(days=30),
         responsible=people["justice_officer"],
     )
     with pytest.raises(NotAllowed):
@@ -188,14 +200,14 @@ def test_the_conclusion_document_reads_back(people) -> None:
         result="not_compliant",
         evidence="Máy soạn thảo văn bản mật có kết nối Internet",
     )
-    services.record_finding(
-        actor=people["inspector"],
-        target=target,
+    new_finding(
+        people["inspector"],
+        target,
+        "Máy tính soạn thảo tài liệu mật kết nối Internet",
+        "L18 Art. 5",
+        TODAY + timedelta(days=7),
         item=item,
         severity="high",
-        description="Máy tính soạn thảo tài liệu mật kết nối Internet",
-        rule="L18 Art. 5",
-        deadline=TODAY + timedelta(days=7),
     )
     document = docx.Document(io.BytesIO(conclusion_docx(inspection, people["inspector"])))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -215,14 +227,13 @@ def test_an_inspected_agency_s_conclusion_holds_only_its_own_part(people, client
 
     inspection = _inspection(people)
     health = inspection.targets.get(agency=people["agencies"][1])
-    services.record_finding(
-        actor=people["inspector"],
-        target=health,
-        item=None,
+    new_finding(
+        people["inspector"],
+        health,
+        "Sổ đăng ký văn bản mật ghi thiếu",
+        "L18 Art. 10",
+        TODAY + timedelta(days=7),
         severity="high",
-        description="Sổ đăng ký văn bản mật ghi thiếu",
-        rule="L18 Art. 10",
-        deadline=TODAY + timedelta(days=7),
     )
 
     def read(person) -> str:
@@ -274,13 +285,7 @@ def test_a_self_inspection_is_the_agency_s_own(people) -> None:
 def test_overdue_findings_are_listed_from_the_day_after_the_deadline(people) -> None:
     inspection = _inspection(people)
     target = inspection.targets.get(agency=people["agencies"][0])
-    finding = services.record_finding(
-        actor=people["inspector"],
-        target=target,
-        description="Chưa có quy chế",
-        rule="L18 Art. 24.3.c",
-        deadline=TODAY,
-    )
+    finding = new_finding(people["inspector"], target, "Chưa có quy chế", "L18 Art. 24.3.c", TODAY)
     assert list(queries.overdue_findings(people["supervisor"], today=TODAY)) == []
     assert list(
         queries.overdue_findings(people["supervisor"], today=TODAY + timedelta(days=1))
@@ -358,32 +363,23 @@ def test_regulations_staff_and_budget(people, client_for) -> None:
         document_number="Quyết định số 12/QĐ-STP",
         issued_on=date(2026, 5, 20),
     )
-    with pytest.raises(NotAllowed):
+
+    def designate(actor: str, person: str, decision: str = "QĐ 3") -> None:
+        """A part-time designation at the justice department, decided on 1 March 2026."""
         services.designate_staff(
-            actor=people["justice_officer"],
+            actor=people[actor],
             agency=justice,
-            person=people["justice_officer"],
+            person=people[person],
             mode="part_time",
-            decision="QĐ 3",
-            decided_on=date(2026, 3, 1),
-        )  # the head decides
-    with pytest.raises(ValidationError):
-        services.designate_staff(
-            actor=people["justice_head"],
-            agency=justice,
-            person=people["health_officer"],
-            mode="part_time",
-            decision="QĐ 3",
+            decision=decision,
             decided_on=date(2026, 3, 1),
         )
-    services.designate_staff(
-        actor=people["justice_head"],
-        agency=justice,
-        person=people["justice_officer"],
-        mode="part_time",
-        decision="Quyết định số 3/QĐ-STP",
-        decided_on=date(2026, 3, 1),
-    )
+
+    with pytest.raises(NotAllowed):
+        designate("justice_officer", "justice_officer")  # the head decides
+    with pytest.raises(ValidationError):
+        designate("justice_head", "health_officer")
+    designate("justice_head", "justice_officer", "Quyết định số 3/QĐ-STP")
     rows = {
         r["agency"].pk: r
         for r in queries.agency_readiness(people["agencies"], today=date(2026, 7, 1))
@@ -395,12 +391,11 @@ def test_regulations_staff_and_budget(people, client_for) -> None:
         services.save_budget(
             actor=people["justice_head"], year=2027, lines=[("Két sắt", 30_000_000)]
         )
-    estimate = services.save_budget(
-        actor=people["supervisor"],
-        year=2027,
-        status="submitted",
+    estimate = _submitted_budget(
+        people,
+        ("Mua két sắt, máy hủy tài liệu", 120_000_000),
+        ("Tập huấn", 45_000_000),
         appraised_by="Sở Tài chính",
-        lines=[("Mua két sắt, máy hủy tài liệu", 120_000_000), ("Tập huấn", 45_000_000)],
     )
     assert [line.requested for line in estimate.lines.all()] == [120_000_000, 45_000_000]
     page = client_for(people["supervisor"]).get("/inspections/agencies/").content.decode()
@@ -410,12 +405,8 @@ def test_regulations_staff_and_budget(people, client_for) -> None:
 def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
     inspection = _inspection(people)
     target = inspection.targets.get(agency=people["agencies"][0])
-    finding = services.record_finding(
-        actor=people["inspector"],
-        target=target,
-        description="Thiếu sổ sao chụp",
-        rule="ND26 Art. 3",
-        deadline=TODAY + timedelta(days=3),
+    finding = new_finding(
+        people["inspector"], target, "Thiếu sổ sao chụp", "ND26 Art. 3", TODAY + timedelta(days=3)
     )
     officer = client_for(people["justice_officer"])
     assert [i["id"] for i in officer.get("/api/inspections/").json()["results"]] == [inspection.pk]
@@ -423,12 +414,8 @@ def test_the_api_gives_the_same_data_and_refusals(people, client_for) -> None:
         len(officer.get(f"/api/inspections/{inspection.pk}/checklist/").json())
         == inspection.items.count()
     )
-    assert (
-        client_for(people["health_officer"])
-        .get(f"/api/inspection-findings/{finding.pk}/")
-        .status_code
-        == 404
-    )
+    health_officer = client_for(people["health_officer"])
+    assert health_officer.get(f"/api/inspection-findings/{finding.pk}/").status_code == 404
     made = officer.post(
         f"/api/inspection-findings/{finding.pk}/remediate/",
         {"text": "Đã lập sổ"},
@@ -470,13 +457,7 @@ def test_checklist_items_and_findings_link_to_the_texts_they_cite(people, client
     }
     inspection = _inspection(people)
     target = inspection.targets.get(agency=people["agencies"][0])
-    finding = services.record_finding(
-        actor=people["inspector"],
-        target=target,
-        description="Thiếu sổ chuyển giao",
-        rule="ND26 Art. 4",
-        deadline=TODAY,
-    )
+    finding = new_finding(people["inspector"], target, "Thiếu sổ chuyển giao", "ND26 Art. 4", TODAY)
     client = client_for(people["inspector"])
     page = client.get(f"/inspections/{inspection.pk}/agencies/{target.pk}/").content.decode()
     assert "?q=26/2020/N%C4%90-CP" in page
@@ -556,12 +537,8 @@ def test_regulation_file_and_budget_decision_through_the_pages(people, client_fo
         if download.streaming
         else download.content
     )
-    assert (
-        client_for(people["health_officer"])
-        .get(f"/inspections/agencies/{justice.pk}/regulation/")
-        .status_code
-        == 404
-    )
+    health_officer = client_for(people["health_officer"])
+    assert health_officer.get(f"/inspections/agencies/{justice.pk}/regulation/").status_code == 404
     refused = officer.post(
         "/inspections/agencies/",
         {
@@ -575,12 +552,7 @@ def test_regulation_file_and_budget_decision_through_the_pages(people, client_fo
     assert refused.status_code == 400
     regulation.refresh_from_db()
     assert regulation.document_number == "QĐ 12/QĐ-STP"  # the bad upload changed nothing
-    estimate = services.save_budget(
-        actor=people["supervisor"],
-        year=2027,
-        status="submitted",
-        lines=[("Két sắt", 60_000_000), ("Tập huấn", 40_000_000)],
-    )
+    estimate = _submitted_budget(people, ("Két sắt", 60_000_000), ("Tập huấn", 40_000_000))
     supervisor = client_for(people["supervisor"])
     first, second = estimate.lines.all()
     amounts = {first.pk: "50.000.000", second.pk: "40000000"}
@@ -691,9 +663,7 @@ def test_huge_numbers_typed_into_the_forms_are_refused_with_a_message(people, cl
         )
         assert response.status_code == 400 and message in response.content.decode(), (year, amount)
     assert not BudgetEstimate.objects.exists()
-    estimate = services.save_budget(
-        actor=people["supervisor"], year=2027, lines=[("Tập huấn", 1000)], status="submitted"
-    )
+    estimate = _submitted_budget(people, ("Tập huấn", 1000))
     line = estimate.lines.get()
     response = supervisor.post(
         *budget_decision(estimate, "QĐ 1/QĐ-STC", "01/12/2026", {line.pk: HUGE})
@@ -723,14 +693,13 @@ def test_a_team_member_from_an_agency_reads_every_target_of_their_inspection(
     seconded = make_person(justice, Role.STAFF, "Cán Bộ Biệt Phái")
     inspection = _inspection(people, team=[seconded])
     target = inspection.targets.get(agency=health)
-    finding = services.record_finding(
-        actor=people["inspector"],
-        target=target,
-        item=None,
+    finding = new_finding(
+        people["inspector"],
+        target,
+        "Thiếu sổ theo dõi",
+        "ND26 Art. 4",
+        TODAY + timedelta(days=7),
         severity="low",
-        description="Thiếu sổ theo dõi",
-        rule="ND26 Art. 4",
-        deadline=TODAY + timedelta(days=7),
     )
     client = client_for(seconded)
     assert client.get(f"/api/inspection-findings/{finding.pk}/").status_code == 200
@@ -792,12 +761,7 @@ def test_the_budget_estimate_is_read_and_decided_by_supervisors_only(people, cli
     saving one is still refused."""
     from bmnn.inspections.models import BudgetEstimate
 
-    estimate = services.save_budget(
-        actor=people["supervisor"],
-        year=2027,
-        status="submitted",
-        lines=[("Mua két sắt chống cháy", 60_000_000)],
-    )
+    estimate = _submitted_budget(people, ("Mua két sắt chống cháy", 60_000_000))
     head = client_for(people["justice_head"])
     page = head.get("/inspections/budget/")
     assert page.status_code == 200 and "Mua két sắt chống cháy" not in page.content.decode()

@@ -12,31 +12,17 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.fields import agency_field, person_field
+
 
 class AuditEvent(models.Model):
     """Sự kiện nhật ký: who did what to which object, when and from where."""
 
     seq = models.BigIntegerField(_("sequence"), unique=True)
     at = models.DateTimeField(_("time"), db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_constraint=False,
-    )
+    actor = person_field(_("actor"), optional=True, db_constraint=False)
     actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
-    agency = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("agency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_constraint=False,
-    )
+    agency = agency_field(_("agency"), optional=True, db_constraint=False)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     object_type = models.CharField(_("object type"), max_length=64, blank=True, db_index=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
@@ -112,9 +98,7 @@ class TrustedKey(models.Model):
     kind = models.CharField(_("bundle kind"), max_length=64)
     key_id = models.CharField(max_length=16)
     public_key = models.CharField(max_length=64)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    added_by = person_field(optional=True)
     added_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -3,31 +3,19 @@ host-audit reports and the findings they raise."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.fields import agency_field, person_field
 from bmnn.devices import rules
 from bmnn.org.models import Level
 
 
 class IndependentLan(models.Model):
-    agency = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
-        related_name="independent_lans",
-    )
+    agency = agency_field(_("agency"), related_name="independent_lans")
     name = models.CharField(_("name"), max_length=255)
     site = models.CharField(_("site"), max_length=255)
-    administrator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("administered by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    administrator = person_field(_("administered by"), optional=True)
     measures = models.TextField(_("security measures"), blank=True)
 
     class Meta:
@@ -89,23 +77,14 @@ class Device(models.Model):
         NO = "no", _("No")
         UNKNOWN = "unknown", _("Not known")
 
-    agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="devices"
-    )
+    agency = agency_field(_("agency"), related_name="devices")
     asset_tag = models.CharField(_("asset tag"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     make_model = models.CharField(_("make and model"), max_length=255, blank=True)
     serial = models.CharField(_("serial number"), max_length=128, blank=True)
     os = models.CharField(_("operating system"), max_length=128, blank=True)
     location = models.CharField(_("location"), max_length=255, blank=True)
-    custodian = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("custodian"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="devices",
-    )
+    custodian = person_field(_("custodian"), optional=True, related_name="devices")
     highest_level = models.CharField(
         _("highest level handled"), max_length=16, choices=Level.choices, blank=True
     )
@@ -176,12 +155,7 @@ class DeviceChange(models.Model):
     device = models.ForeignKey(
         Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="changes"
     )
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    changed_by = person_field(_("changed by"))
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
     # {"created": true} for a new record; else {field: [old, new], ...} (a related row by its
     # id, a day as yyyy-mm-dd), with "host_report": id when a host audit made the change
@@ -202,21 +176,12 @@ class Medium(models.Model):
         CARD = "card", _("Memory card")
         OPTICAL = "optical", _("Optical disc")
 
-    agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="media"
-    )
+    agency = agency_field(_("agency"), related_name="media")
     label = models.CharField(_("label"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     make_model = models.CharField(_("make and model"), max_length=255, blank=True)
     serial = models.CharField(_("serial number"), max_length=128)
-    custodian = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("custodian"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    custodian = person_field(_("custodian"), optional=True)
     highest_level = models.CharField(
         _("highest level"), max_length=16, choices=Level.choices, blank=True
     )
@@ -238,12 +203,7 @@ class HostReport(models.Model):
     device = models.ForeignKey(
         Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="reports"
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("imported by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    uploaded_by = person_field(_("imported by"))
     uploaded_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     generated_at = models.DateTimeField(_("audited at"))
     sha256 = models.CharField(_("fingerprint (SHA-256)"), max_length=64)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.fields import agency_field, person_field
 from bmnn.core.storage import encrypted_storage
 
 
@@ -29,12 +30,7 @@ class Inspection(models.Model):
     period_to = models.DateField(_("period under review to"))
     on_site_from = models.DateField(_("on site from"))
     on_site_to = models.DateField(_("on site to"))
-    leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("team leader"),
-        on_delete=models.PROTECT,
-        related_name="led_inspections",
-    )
+    leader = person_field(_("team leader"), related_name="led_inspections")
     team = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("team"), related_name="inspections", blank=True
     )
@@ -44,9 +40,7 @@ class Inspection(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field()
     created_at = models.DateTimeField(auto_now_add=True)
     concluded_at = models.DateTimeField(null=True, blank=True)
 
@@ -61,9 +55,7 @@ class Target(models.Model):
     """One inspected agency."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="targets")
-    agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, related_name="inspection_targets"
-    )
+    agency = agency_field(related_name="inspection_targets")
     # the days the plan's schedule gives this agency (lịch kiểm tra), when it gives them
     scheduled_from = models.DateField(_("scheduled from"), null=True, blank=True)
     scheduled_to = models.DateField(_("scheduled to"), null=True, blank=True)
@@ -109,9 +101,7 @@ class Answer(models.Model):
     item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="answers")
     result = models.CharField(_("result"), max_length=16, choices=Result.choices)
     evidence = models.TextField(_("evidence"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    answered_by = person_field()
     answered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -143,25 +133,14 @@ class Finding(models.Model):
     )
     description = models.TextField(_("what was found"))
     rule = models.CharField(_("rule broken"), max_length=255)
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    responsible = person_field(_("responsible person"), optional=True)
     deadline = models.DateField(_("remediation deadline"))
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field()
     created_at = models.DateTimeField(auto_now_add=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    verified_by = person_field(optional=True)
     verified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -175,9 +154,7 @@ class Finding(models.Model):
 class Remediation(models.Model):
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="remediations")
     text = models.TextField(_("what was done"))
-    posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    posted_by = person_field()
     posted_at = models.DateTimeField(auto_now_add=True)
     accepted = models.BooleanField(null=True, blank=True)
     comment = models.TextField(_("inspector's comment"), blank=True)
@@ -196,21 +173,14 @@ class TrainingSession(models.Model):
         CAMPAIGN = "campaign", _("Media campaign")
         EXAM = "exam", _("Exam")
 
-    agency = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("organiser"),
-        on_delete=models.PROTECT,
-        related_name="training_sessions",
-    )
+    agency = agency_field(_("organiser"), related_name="training_sessions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=255)
     held_on = models.DateField(_("date"))
     audience = models.CharField(_("audience"), max_length=255, blank=True)
     participants = models.JSONField(_("participants by category"), default=dict)
     materials = models.TextField(_("materials"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field()
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -227,13 +197,7 @@ class Attendance(models.Model):
     session = models.ForeignKey(
         TrainingSession, on_delete=models.CASCADE, related_name="attendance"
     )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="trainings",
-    )
+    person = person_field(optional=True, related_name="trainings")
     name = models.CharField(max_length=150)
 
     class Meta:
@@ -294,9 +258,7 @@ class Regulation(models.Model):
     review_due = models.DateField(_("review due"), null=True, blank=True)
     file = models.FileField(storage=encrypted_storage, blank=True)
     file_name = models.CharField(max_length=255, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    updated_by = person_field()
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -311,16 +273,12 @@ class StaffDesignation(models.Model):
         PART_TIME = "part_time", _("Part-time")
 
     agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="designations")
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="designations"
-    )
+    person = person_field(related_name="designations")
     mode = models.CharField(_("kind"), max_length=16, choices=Mode.choices)
     decision = models.CharField(_("designating decision"), max_length=128)
     decided_on = models.DateField(_("decided on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field()
 
     class Meta:
         ordering = ["agency", "-decided_on"]
@@ -346,9 +304,7 @@ class BudgetEstimate(models.Model):
     appraised_by = models.CharField(_("appraised by"), max_length=255, blank=True)
     decision = models.CharField(_("decision"), max_length=128, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field()
 
     class Meta:
         ordering = ["-year"]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.fields import agency_field, person_field
 from bmnn.core.storage import encrypted_storage
 
 
@@ -42,14 +43,7 @@ class PartyRole(models.TextChoices):
 
 class Plan(models.Model):
     number = models.CharField(_("number and symbol"), max_length=64, blank=True)
-    issuer = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("issuing agency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issuer = agency_field(_("issuing agency"), optional=True)
     issuer_name = models.CharField(_("issued by"), max_length=255, blank=True)
     place = models.CharField(_("place"), max_length=128, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -94,13 +88,8 @@ class Task(models.Model):
         _("check-in period"), max_length=16, choices=Period.choices, blank=True
     )
     expected_output = models.CharField(_("expected output"), max_length=500, blank=True)
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="responsible_tasks",
+    responsible = person_field(
+        _("responsible person"), optional=True, related_name="responsible_tasks"
     )
     uncertain = models.JSONField(default=list, blank=True)
 
@@ -118,9 +107,7 @@ class TaskParty(models.Model):
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(max_length=16, choices=PartyRole.choices)
-    agency = models.ForeignKey(
-        "org.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    agency = agency_field(optional=True)
     group = models.ForeignKey(
         "org.AgencyGroup", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -155,9 +142,7 @@ class Assignment(models.Model):
     """One agency's share of a task (a group lead expands into one of these per member)."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
-    agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, related_name="plan_assignments"
-    )
+    agency = agency_field(related_name="plan_assignments")
     role = models.CharField(_("role"), max_length=16, choices=PartyRole.choices)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.NOT_STARTED
@@ -180,7 +165,7 @@ class Assignment(models.Model):
 
 class ProgressUpdate(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = person_field()
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
     period = models.CharField(_("period"), max_length=16, blank=True)

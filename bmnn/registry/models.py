@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.fields import agency_field, person_field
 from bmnn.core.storage import private_storage
 from bmnn.org.models import Level
 from bmnn.registry import rules
@@ -78,9 +79,7 @@ class CatalogueChange(models.Model):
     decision = models.CharField(_("decision"), max_length=128)
     old_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
     new_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = person_field()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -114,7 +113,7 @@ class ItemStatus(models.TextChoices):
 
 
 class SecretItem(models.Model):
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="secret_items")
+    agency = agency_field(related_name="secret_items")
     origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DOCUMENT)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
@@ -132,22 +131,8 @@ class SecretItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("drafted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    author = person_field(_("drafted by"), optional=True)
+    approved_by = person_field(_("approved by"), optional=True)
     signer = models.CharField(_("signer"), max_length=150, blank=True)
     recipients = models.TextField(_("recipients"), blank=True)
     copies_planned = models.PositiveIntegerField(_("copies issued"), default=1)
@@ -226,14 +211,7 @@ class Copy(models.Model):
     item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="copies")
     number = models.PositiveIntegerField(_("copy number"))
     kind = models.CharField(_("kind"), max_length=16, choices=CopyKind.choices)
-    holder = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("holder"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="held_copies",
-    )
+    holder = person_field(_("holder"), optional=True, related_name="held_copies")
     location = models.CharField(_("location"), max_length=255, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=CopyStatus.choices, default=CopyStatus.IN_STORE
@@ -272,9 +250,7 @@ class Book(models.TextChoices):
 class RegisterBook(models.Model):
     """One volume of one book of one agency for one year; closed volumes take no entries."""
 
-    agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, related_name="register_books"
-    )
+    agency = agency_field(related_name="register_books")
     kind = models.CharField(_("book"), max_length=16, choices=Book.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     volume = models.PositiveSmallIntegerField(_("volume"), default=1)
@@ -299,16 +275,14 @@ class RegisterEntry(models.Model):
     """A line in a book. `seq` runs through the year across volumes and is never reused."""
 
     book = models.ForeignKey(RegisterBook, on_delete=models.PROTECT, related_name="entries")
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = agency_field()
     kind = models.CharField(max_length=16, choices=Book.choices)
     year = models.PositiveSmallIntegerField()
     seq = models.PositiveIntegerField(_("sequence number"))
     item = models.ForeignKey(SecretItem, on_delete=models.PROTECT, related_name="entries")
     entered_on = models.DateField(_("date"))
     columns = models.JSONField(default=dict)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -341,9 +315,7 @@ class CopyAuthorisation(models.Model):
         _("form"), max_length=16, choices=CopyForm.choices, default=CopyForm.TRUE_COPY
     )
     spoiled = models.PositiveIntegerField(_("spoiled copies destroyed"), default=0)
-    authorised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    authorised_by = person_field()
     authorised_on = models.DateField()
     purpose = models.CharField(_("purpose"), max_length=255, blank=True)
 
@@ -367,12 +339,7 @@ class CopyRequest(models.Model):
         on_delete=models.CASCADE,
         related_name="copy_requests",
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    requested_by = person_field(_("requested by"))
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     count = models.PositiveIntegerField(_("number of copies"))
     form = models.CharField(
@@ -382,14 +349,7 @@ class CopyRequest(models.Model):
     state = models.CharField(
         _("state"), max_length=16, choices=State.choices, default=State.REQUESTED
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decided_by = person_field(_("decided by"), optional=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     refusal_reason = models.CharField(_("reason for the refusal"), max_length=255, blank=True)
     authorisation = models.OneToOneField(
@@ -420,14 +380,10 @@ class Transfer(models.Model):
         RECEIVED = "received", _("Received")
 
     copy = models.ForeignKey(Copy, on_delete=models.PROTECT, related_name="transfers")
-    from_agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
-    to_agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, related_name="incoming_transfers"
-    )
+    from_agency = agency_field()
+    to_agency = agency_field(related_name="incoming_transfers")
     purpose = models.CharField(_("purpose"), max_length=255)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    approved_by = person_field()
     state = models.CharField(max_length=16, choices=State.choices, default=State.DECIDED)
     received_item = models.ForeignKey(
         SecretItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -443,9 +399,7 @@ class Extension(models.Model):
     new_end = models.DateField(_("new end"))
     decided_on = models.DateField(_("decided on"))
     decision = models.CharField(_("decision"), max_length=128, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = person_field()
     recorded_on = models.DateField(_("recorded on"), null=True, blank=True)
 
     class Meta:
@@ -466,9 +420,7 @@ class LevelChange(models.Model):
     new_end = models.DateField(_("protected until"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"))
     decision = models.CharField(_("decision"), max_length=128, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = person_field(optional=True)
     recorded_on = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -497,9 +449,7 @@ class Declassification(models.Model):
     decision = models.CharField(_("decision"), max_length=128, blank=True)
     council = models.TextField(_("council members (one per line)"), blank=True)
     council_minutes = models.TextField(_("council minutes"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = person_field(optional=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -538,9 +488,7 @@ class HolderNotice(models.Model):
     received_on = models.DateField(_("received on"))
     remark_by = models.DateField(_("re-mark by"))
     remarked_on = models.DateField(_("re-marked on"), null=True, blank=True)
-    remarked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    remarked_by = person_field(optional=True)
     remark_note = models.CharField(_("note"), max_length=255, blank=True)
     bundle = models.CharField(_("arrived in bundle"), max_length=128, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -561,9 +509,7 @@ class Recall(models.Model):
     item = models.ForeignKey(SecretItem, on_delete=models.PROTECT, related_name="recalls")
     return_by = models.DateField(_("return by"))
     reason = models.CharField(_("reason"), max_length=255, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = person_field()
     decided_on = models.DateField(_("decided on"))
     closed_on = models.DateField(_("all returned on"), null=True, blank=True)
 
@@ -577,16 +523,12 @@ class Recall(models.Model):
 class RecallReturn(models.Model):
     recall = models.ForeignKey(Recall, on_delete=models.CASCADE, related_name="returns")
     recipient = models.CharField(_("recipient"), max_length=255)
-    to_agency = models.ForeignKey(
-        "org.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    to_agency = agency_field(optional=True)
     received_item = models.ForeignKey(
         SecretItem, null=True, blank=True, on_delete=models.PROTECT, related_name="recall_returns"
     )
     returned_on = models.DateField(_("returned on"), null=True, blank=True)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    checked_by = person_field(optional=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     class Meta:
@@ -602,9 +544,7 @@ class NeedToKnow(models.Model):
 
     item = models.ForeignKey(SecretItem, on_delete=models.CASCADE, related_name="grants")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    granted_by = person_field()
     granted_on = models.DateField()
     reason = models.CharField(max_length=255, blank=True)
 
@@ -629,9 +569,7 @@ class CarryOut(models.Model):
         RETURNED = "returned", _("Returned")
 
     copy = models.ForeignKey(Copy, on_delete=models.PROTECT, related_name="carry_outs")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = person_field()
     purpose = models.CharField(_("purpose"), max_length=255)
     place = models.CharField(_("place and work"), max_length=255)
     until = models.DateField(_("to be returned by"))
@@ -641,12 +579,8 @@ class CarryOut(models.Model):
         _("delegation leader (informed)"), max_length=150, blank=True
     )
     state = models.CharField(max_length=16, choices=State.choices, default=State.REQUESTED)
-    endorsed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    endorsed_by = person_field(optional=True)
+    decided_by = person_field(optional=True)
     returned_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -688,19 +622,13 @@ class Meeting(models.Model):
     protection_plan = models.TextField(_("protection plan"))
     participants = models.TextField(_("participants (one per line)"))
     state = models.CharField(max_length=16, choices=State.choices, default=State.PLANNED)
-    organiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    consent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    organiser = person_field()
+    consent_by = person_field(optional=True)
     consent_document = models.CharField(_("written consent"), max_length=128, blank=True)
     documents_collected = models.BooleanField(null=True, blank=True)
     room_sealed_daily = models.BooleanField(null=True, blank=True)
     closing_note = models.TextField(blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    closed_by = person_field(optional=True)
 
     def __str__(self) -> str:
         return f"{self.item} ({self.starts_on:%d/%m/%Y})"
@@ -723,9 +651,7 @@ class ItemFile(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    uploaded_by = person_field()
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

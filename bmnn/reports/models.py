@@ -3,11 +3,11 @@ follow-up steps and closure."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bmnn.core.fields import agency_field, person_field
 from bmnn.org.models import Level
 
 
@@ -33,9 +33,7 @@ class Incident(models.Model):
         REGISTRY = "registry", _("Loss recorded in the registry")
         SCANNER = "scanner", _("Found by the leak scanner")
 
-    agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="incidents"
-    )
+    agency = agency_field(_("agency"), related_name="incidents")
     what = models.TextField(_("what was leaked or lost"))
     level = models.CharField(_("level"), max_length=16, choices=Level.choices, blank=True)
     found_at = models.DateTimeField(_("when it was found"))
@@ -49,12 +47,7 @@ class Incident(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    reported_by = person_field(_("reported by"))
     reported_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
@@ -70,12 +63,7 @@ class IncidentStep(models.Model):
         Incident, verbose_name=_("incident"), on_delete=models.CASCADE, related_name="steps"
     )
     text = models.TextField(_("follow-up"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    author = person_field(_("author"))
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     closes = models.BooleanField(_("closes the incident"), default=False)
 
@@ -119,14 +107,7 @@ class ReportingPeriod(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("opened by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = person_field(_("opened by"), optional=True)
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
 
     class Meta:
@@ -166,12 +147,7 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="submissions",
     )
-    agency = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
-        related_name="report_submissions",
-    )
+    agency = agency_field(_("agency"), related_name="report_submissions")
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
     situation = models.TextField(_("situation and results"), blank=True)
     shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
@@ -180,32 +156,11 @@ class Submission(models.Model):
     answers = models.JSONField(_("answers"), default=list, blank=True)
     figures = models.JSONField(_("figures"), default=dict)
     figures_filled_at = models.DateTimeField(_("figures filled at"), null=True, blank=True)
-    drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("drafted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("signed by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    drafted_by = person_field(_("drafted by"), optional=True)
+    signed_by = person_field(_("signed by"), optional=True)
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
     first_sent_at = models.DateTimeField(_("first sent at"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    accepted_by = person_field(_("accepted by"), optional=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -239,9 +194,7 @@ class SubmissionEvent(models.Model):
         Submission, verbose_name=_("report"), on_delete=models.CASCADE, related_name="events"
     )
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
+    actor = person_field(_("by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)
 
@@ -278,14 +231,7 @@ class ProvinceReport(models.Model):
     proposals = models.TextField(_("proposals"), blank=True)
     data = models.JSONField(_("figures as built"), default=dict)
     built_at = models.DateTimeField(_("built at"), null=True, blank=True)
-    built_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("built by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    built_by = person_field(_("built by"), optional=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
 
     def __str__(self) -> str:
@@ -304,14 +250,7 @@ class ImportedReport(models.Model):
     bundle_sha256 = models.CharField(_("bundle fingerprint"), max_length=64)
     signed_at = models.CharField(_("signed at"), max_length=40)
     payload = models.JSONField(_("content"), default=dict)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("imported by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    imported_by = person_field(_("imported by"), optional=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bmnn.core.fields import agency_field, person_field
+
 
 def url_key(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
@@ -16,14 +18,7 @@ def url_key(url: str) -> str:
 
 class Portal(models.Model):
     name = models.CharField(_("name"), max_length=255)
-    agency = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("agency running it"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="portals",
-    )
+    agency = agency_field(_("agency running it"), optional=True, related_name="portals")
     start_urls = models.TextField(_("start addresses (one per line)"))
     allowed_hosts = models.TextField(_("hosts that may be crawled (one per line)"))
     max_depth = models.PositiveSmallIntegerField(_("link depth"), default=3)
@@ -61,9 +56,7 @@ class CrawlRun(models.Model):
     state = models.CharField(max_length=16, choices=State.choices, default=State.RUNNING)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = person_field(optional=True)
     pages = models.PositiveIntegerField(default=0)
     documents = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
@@ -157,9 +150,7 @@ class Finding(models.Model):
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.CRAWL)
     note = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = person_field(optional=True)
 
     class Meta:
         verbose_name = _("finding")
@@ -175,9 +166,7 @@ class Finding(models.Model):
 class Check(models.Model):
     """A pre-publication check: who, what file (name, size, fingerprint) and the verdict."""
 
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = person_field()
     name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)

@@ -8,11 +8,11 @@ in the database, so a backup of the database carries the channel numbers and the
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bmnn.core.fields import agency_field, person_field
 from bmnn.core.storage import encrypted_storage
 
 
@@ -28,22 +28,13 @@ class Peer(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     role = models.CharField(_("kind of node"), max_length=16, choices=NodeRole.choices)
-    agency = models.ForeignKey(
-        "org.Agency",
-        verbose_name=_("agency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    agency = agency_field(_("agency"), optional=True)
     agency_code = models.CharField(_("agency code"), max_length=64, blank=True)
     key_id = models.CharField(max_length=16, unique=True)
     public_key = models.CharField(max_length=64)
     # X25519 key its bundles are sealed to (from its card); empty: sent signed, not sealed
     seal_key = models.CharField(max_length=64, blank=True)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    added_by = person_field(optional=True)
     added_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     # The highest number of ours the peer says it received: after this node is restored from an
@@ -65,9 +56,7 @@ class Outbound(models.Model):
     peer = models.ForeignKey(Peer, on_delete=models.PROTECT, related_name="outbound")
     seq = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = person_field(optional=True)
     contents = models.JSONField(default=dict)  # section → number of records
     marks = models.JSONField(default=dict)  # how far each incremental section went
     sha256 = models.CharField(max_length=64)
@@ -96,9 +85,7 @@ class Inbound(models.Model):
     state = models.CharField(max_length=16, choices=State.choices)
     received_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
-    received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    received_by = person_field(optional=True)
     created_at = models.CharField(max_length=40)  # when the sender made it (its own clock)
     contents = models.JSONField(default=dict)
     sha256 = models.CharField(max_length=64)

@@ -116,18 +116,21 @@ def _cast() -> _Cast:
 def _issue(
     cast: _Cast,
     *,
-    proposer: Person,
     number: str,
     doc_date: date,
-    day: date,
+    proposer: Person | None = None,
+    day: date | None = None,
     recall_by: date | None = None,
     **proposal: Any,
 ) -> SecretItem:
-    """An item of Sở Tư pháp proposed, classified by the head under `number` and entered in
-    the outgoing register on `day`."""
-    proposed = services.propose_item(actor=proposer, agency=cast.justice, **proposal)
+    """An item of Sở Tư pháp proposed (by its staff member unless `proposer` is named),
+    classified by the head under `number` and entered in the outgoing register on `day`, by
+    default the day it is dated."""
+    proposed = services.propose_item(actor=proposer or cast.staff, agency=cast.justice, **proposal)
     item = services.classify_item(actor=cast.head, item=proposed, number=number, doc_date=doc_date)
-    services.register_outgoing(actor=cast.officer, item=item, day=day, recall_by=recall_by)
+    services.register_outgoing(
+        actor=cast.officer, item=item, day=day or doc_date, recall_by=recall_by
+    )
     return item
 
 
@@ -175,10 +178,8 @@ def _load_registers() -> int:
         added += 1
     item = _issue(
         cast,
-        proposer=cast.staff,
         number="156/BC-STP",
         doc_date=date(2026, 11, 10),
-        day=date(2026, 11, 10),
         level="mat",
         catalogue_item=mat,
         doc_type="Báo cáo",
@@ -226,10 +227,8 @@ def _load_meeting_and_trip() -> int:
     abroad that the head endorsed and the Chairman of the People's Committee has to decide."""
     if Meeting.objects.filter(item__agency__code="demo-stp").exists():
         return 0
-    justice = Agency.objects.get(code="demo-stp")
-    head = Person.objects.get(username="thutruong")
-    officer = Person.objects.get(username="baomat")
-    staff = Person.objects.get(username="canbo")
+    cast = _cast()
+    justice, head, officer = cast.justice, cast.head, cast.officer
     toi_mat = CatalogueItem.objects.get(catalogue__decision=CATALOGUE, code="1.4")
     meeting_item = services.propose_item(
         actor=officer,
@@ -256,7 +255,7 @@ def _load_meeting_and_trip() -> int:
     services.consent_to_meeting(actor=head, meeting=meeting, approve=True)
     document = SecretItem.objects.get(agency=justice, number="215/BTP-VP")
     trip = services.request_carry_out(
-        actor=staff,
+        actor=cast.staff,
         copy=document.copies.get(number=1),
         purpose="Trao đổi kinh nghiệm thi hành án",
         place="Viêng Chăn, Lào — đoàn công tác của tỉnh",
@@ -288,10 +287,8 @@ def _load_catalogue_changes() -> int:
     )
     plan = _issue(
         cast,
-        proposer=cast.staff,
         number="170/KH-STP",
         doc_date=date(2026, 11, 12),
-        day=date(2026, 11, 12),
         level="mat",
         catalogue_item=entry,
         doc_type="Kế hoạch",
@@ -306,10 +303,8 @@ def _load_catalogue_changes() -> int:
     mat = CatalogueItem.objects.get(catalogue=catalogue, code="2.1")
     report = _issue(
         cast,
-        proposer=cast.staff,
         number="12/BC-STP",
         doc_date=date(2026, 3, 20),
-        day=date(2026, 3, 20),
         level="mat",
         catalogue_item=mat,
         doc_type="Báo cáo",
@@ -358,10 +353,8 @@ def _load_recall() -> int:
     sent_on = today - timedelta(days=40)
     plan = _issue(
         cast,
-        proposer=cast.staff,
         number="160/KH-STP",
         doc_date=sent_on,
-        day=sent_on,
         recall_by=today - timedelta(days=10),
         level="mat",
         catalogue_item=mat,

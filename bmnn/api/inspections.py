@@ -41,14 +41,7 @@ class InspectionSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "kind",
-            "title",
-            "year",
-            "decision",
-            "scope",
-            "period_from",
-            "period_to",
-            "on_site_from",
-            "on_site_to",
+            *services.HEADING_FIELDS,
             "leader",
             "status",
             "checklist_version",
@@ -98,18 +91,7 @@ class TrainingSerializer(serializers.ModelSerializer):
 class LegalDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = LegalDocument
-        fields = [
-            "id",
-            "kind",
-            "number",
-            "title",
-            "issuer",
-            "sector",
-            "issued_on",
-            "effective_from",
-            "effective_to",
-            "summary",
-        ]
+        fields = ["id", *services.LEGAL_FIELDS]
 
 
 class TextInput(serializers.Serializer):

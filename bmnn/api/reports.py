@@ -28,21 +28,7 @@ class PeriodSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReportingPeriod
-        fields = [
-            "id",
-            "kind",
-            "year",
-            "title",
-            "window_start",
-            "window_end",
-            "due_on",
-            "statutory_due_on",
-            "basis",
-            "questions",
-            "targets",
-            "status",
-            "created_at",
-        ]
+        fields = ["id", *services.PERIOD_FIELDS, "targets", "status", "created_at"]
 
 
 class PeriodInput(serializers.Serializer):

@@ -44,6 +44,29 @@ from bmnn.org.queries import people_in_roles
 MAX_AMOUNT = 10**15 - 1
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_PARTICIPANTS = 1_000_000
+# What an inspection is and when: what the API shows and the province sends down of its heading
+HEADING_FIELDS = (
+    "title",
+    "year",
+    "decision",
+    "scope",
+    "period_from",
+    "period_to",
+    "on_site_from",
+    "on_site_to",
+)
+# What a text of the legal library says: what the API shows of it and the province sends down
+LEGAL_FIELDS = (
+    "kind",
+    "number",
+    "title",
+    "issuer",
+    "sector",
+    "issued_on",
+    "effective_from",
+    "effective_to",
+    "summary",
+)
 
 
 def _agency_people(agency_id: int) -> list[Person]:
@@ -469,7 +492,8 @@ def record_training(
     return session
 
 
-def _library_text(document: LegalDocument) -> str:
+def library_text(document: LegalDocument) -> str:
+    """What the library's search reads of `document`, folded."""
     return fold(
         " ".join(
             [document.number, document.title, document.issuer, document.sector, document.summary]
@@ -490,7 +514,7 @@ def save_legal_document(
     assign(document, fields)
     if document.effective_to and document.effective_to < document.effective_from:
         raise ValidationError({"effective_to": _("The end of force is before its start.")})
-    document.search_text = _library_text(document)
+    document.search_text = library_text(document)
     document.save()
     audit.record(
         actor=actor, action="library.save", obj=document, changes={"number": document.number}

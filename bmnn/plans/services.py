@@ -48,6 +48,16 @@ PLAN_FIELDS = (
     "recipients",
     "signer",
 )
+# What a task asks and by when: what the API shows and the province sends down of each
+TASK_FIELDS = (
+    "section",
+    "content",
+    "timing_kind",
+    "timing_text",
+    "due_date",
+    "period",
+    "expected_output",
+)
 
 
 @dataclass

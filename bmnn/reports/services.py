@@ -24,6 +24,18 @@ from bmnn.reports import calendar, figures, rules
 from bmnn.reports.models import Incident, IncidentStep, ReportingPeriod, Submission, SubmissionEvent
 
 OPEN_FORM_REFUSES = {TOI_MAT, TUYET_MAT}
+# What a reporting period asks, and by when: what the API shows and the province sends down
+PERIOD_FIELDS = (
+    "kind",
+    "year",
+    "title",
+    "window_start",
+    "window_end",
+    "due_on",
+    "statutory_due_on",
+    "basis",
+    "questions",
+)
 
 
 def open_incident(
@@ -565,17 +577,31 @@ def review(*, actor: Person, submission: Submission, accept: bool, comment: str 
         )
     if not accept and not comment.strip():
         raise ValidationError({"comment": _("Say what the agency must change.")})
+    settle(submission, actor, accept)
+    _event(submission, actor, "accept" if accept else "return", comment.strip())
+    tell_of_decision(submission, accept, key=f"report-review-{submission.pk}-{submission.revision}")
+    return submission
+
+
+def settle(submission: Submission, by: Person, accept: bool) -> None:
+    """A signed report as the province's decision leaves it: accepted by `by` now, or
+    returned; a new revision either way. The caller has locked it and checked who decides
+    (`review` here, the agency node when the decision comes down)."""
     if accept:
         submission.state, submission.accepted_by, submission.accepted_at = (
             Submission.State.ACCEPTED,
-            actor,
+            by,
             timezone.now(),
         )
     else:
         submission.state = Submission.State.RETURNED
     submission.revision += 1
     submission.save()
-    _event(submission, actor, "accept" if accept else "return", comment.strip())
+
+
+def tell_of_decision(submission: Submission, accept: bool, key: str) -> None:
+    """The agency's head and security officers are told the province accepted or returned
+    its report."""
     title = (
         _("Report accepted: %(title)s") if accept else _("Report returned for changes: %(title)s")
     ) % {"title": submission.period.title}
@@ -583,6 +609,5 @@ def review(*, actor: Person, submission: Submission, accept: bool, comment: str 
         people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {submission.agency_id}),
         title=title,
         url=_submission_url(submission),
-        key=f"report-review-{submission.pk}-{submission.revision}",
+        key=key,
     )
-    return submission

@@ -21,11 +21,14 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
+from bmnn.core.services import locked
 from bmnn.sync.models import Link, NodeRole, Peer
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
 @dataclass
@@ -109,6 +112,18 @@ def unseen(
             seen.add(str(record[key]))
             fresh.append(record)
     return fresh
+
+
+def rows_named(
+    rows: QuerySet[M], records: list[dict[str, Any]], key: str, what: str, refusal: str
+) -> dict[int, M]:
+    """The rows the records name by id under `key`, locked, by id: each must be among `rows`
+    (what the sending node may act on), or the bundle is refused with `refusal`."""
+    wanted = {as_int(need(r.get(key), what)) for r in records}
+    found = {row.pk: row for row in locked(rows.filter(pk__in=wanted))}
+    if set(found) != wanted:
+        raise ValidationError(refusal)
+    return found
 
 
 def remote_person(peer: Peer, username: str, full_name: str) -> Any:

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bmnn.core.notify import notify
-from bmnn.core.text import fold
+from bmnn.inspections.services import LEGAL_FIELDS, library_text
 from bmnn.org.models import Agency, AgencyGroup, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.plans import services as plan_services
 from bmnn.plans.models import Assignment, Plan, Review, Status, Task, TaskParty
+from bmnn.reports import services as report_services
 from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
 from bmnn.sync import rules
 from bmnn.sync.models import Peer
@@ -26,30 +27,8 @@ from bmnn.sync.sections import Payload, Section, link, local_id, need, remote_pe
 AGENCY_FIELDS = ("name", "short_name", "type", "is_active", "address", "phone")
 GROUP_FIELDS = ("name", "agency_types", "aliases")
 PLAN_FIELDS = (*plan_services.PLAN_FIELDS, "status", "issued_at")  # its header, and its state
-TASK_FIELDS = (
-    "ref",
-    "order",
-    "section",
-    "content",
-    "timing_kind",
-    "timing_text",
-    "due_date",
-    "period",
-    "expected_output",
-    "uncertain",
-)
-PERIOD_FIELDS = (
-    "kind",
-    "year",
-    "title",
-    "window_start",
-    "window_end",
-    "due_on",
-    "statutory_due_on",
-    "basis",
-    "questions",
-    "status",
-)
+TASK_FIELDS = ("ref", "order", *plan_services.TASK_FIELDS, "uncertain")
+PERIOD_FIELDS = (*report_services.PERIOD_FIELDS, "status")  # what it asks, and its state
 DATES = {"date", "due_date", "window_start", "window_end", "due_on", "statutory_due_on"}
 
 
@@ -334,17 +313,9 @@ def apply_periods(
         action = record.get("action")
         if action not in (SubmissionEvent.Action.RETURN, SubmissionEvent.Action.ACCEPT):
             raise ValidationError(_("The bundle has an unknown decision on a report."))
+        accept = action == SubmissionEvent.Action.ACCEPT
         if submission.state == Submission.State.SIGNED:
-            if action == SubmissionEvent.Action.ACCEPT:
-                submission.state, submission.accepted_by, submission.accepted_at = (
-                    Submission.State.ACCEPTED,
-                    by,
-                    timezone.now(),
-                )
-            else:
-                submission.state = Submission.State.RETURNED
-            submission.revision += 1
-            submission.save()
+            report_services.settle(submission, by, accept)
         event = SubmissionEvent.objects.create(
             submission=submission,
             actor=by,
@@ -352,16 +323,8 @@ def apply_periods(
             comment=(record.get("comment") or "")[:20_000],
         )
         link(peer, "decision", record["decision"], event.pk)
-        notify(
-            people_in_roles((Role.HEAD, Role.SECURITY_OFFICER), {own.pk}),
-            title=(
-                _("Report accepted: %(title)s")
-                if action == "accept"
-                else _("Report returned for changes: %(title)s")
-            )
-            % {"title": submission.period.title},
-            url=reverse("reports:submission", args=[submission.period_id, own.pk]),
-            key=f"sync-decision:{peer.pk}:{record['decision']}",
+        report_services.tell_of_decision(
+            submission, accept, key=f"sync-decision:{peer.pk}:{record['decision']}"
         )
 
 
@@ -434,17 +397,6 @@ def apply_incident_steps(
 CATALOGUE_FIELDS = ("sector", "decision", "issued_on", "valid_from", "valid_to")
 ENTRY_FIELDS = ("code", "text", "level", "is_active", "valid_from", "removed_on")
 CHANGE_FIELDS = ("change", "effective_on", "decision", "old_level", "new_level")
-LEGAL_FIELDS = (
-    "kind",
-    "number",
-    "title",
-    "issuer",
-    "sector",
-    "issued_on",
-    "effective_from",
-    "effective_to",
-    "summary",
-)
 LIBRARY_DATES = {
     "issued_on",
     "valid_from",
@@ -531,17 +483,7 @@ def apply_library(
             for name, value in _library_typed(record, LEGAL_FIELDS).items():
                 setattr(document, name, value)
             document.full_clean(exclude=["search_text"])
-            document.search_text = fold(
-                " ".join(
-                    [
-                        document.number,
-                        document.title,
-                        document.issuer,
-                        document.sector,
-                        document.summary,
-                    ]
-                )
-            )
+            document.search_text = library_text(document)
             document.save()
             link(peer, "legal", record["document"], document.pk)
             continue

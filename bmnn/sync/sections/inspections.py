@@ -34,7 +34,6 @@ from django.utils.translation import gettext as _
 
 from bmnn.core import audit
 from bmnn.core.notify import notify
-from bmnn.core.services import locked
 from bmnn.inspections.models import (
     Answer,
     ChecklistItem,
@@ -43,6 +42,7 @@ from bmnn.inspections.models import (
     Remediation,
     Target,
 )
+from bmnn.inspections.services import HEADING_FIELDS
 from bmnn.org.models import Agency, Role
 from bmnn.org.queries import people_in_roles
 from bmnn.sync.models import Link, Peer
@@ -54,22 +54,11 @@ from bmnn.sync.sections import (
     as_moment,
     need,
     remote_person,
+    rows_named,
     unseen,
 )
 
-HEADER = (
-    "title",
-    "year",
-    "decision",
-    "scope",
-    "period_from",
-    "period_to",
-    "on_site_from",
-    "on_site_to",
-    "status",
-    "checklist_version",
-    "concluded_at",
-)
+HEADER = (*HEADING_FIELDS, "status", "checklist_version", "concluded_at")
 ITEM_FIELDS = ("area_code", "area_title", "code", "text", "source", "position", "removed")
 FINDING_FIELDS = ("severity", "description", "rule", "deadline", "status")
 
@@ -730,22 +719,16 @@ def _apply_reported(
     fresh = unseen(peer, "remediation", records, "remediation", "a remediation id")
     if not fresh:
         return
-    wanted = {as_int(need(r.get("finding"), "a finding")) for r in fresh}
-    findings = {
-        f.pk: f
-        for f in locked(Finding.objects)
-        .select_related("target__inspection__leader")
-        .filter(
-            pk__in=wanted,
-            target__agency=agency,
-            target__inspection__kind=Inspection.Kind.INSPECTION,
-        )
-    }
-    if set(findings) != wanted:
-        raise ValidationError(
-            _("The bundle reports remediation on a finding not made to %(agency)s.")
-            % {"agency": agency.name}
-        )
+    findings = rows_named(
+        Finding.objects.select_related("target__inspection__leader").filter(
+            target__agency=agency, target__inspection__kind=Inspection.Kind.INSPECTION
+        ),
+        fresh,
+        "finding",
+        "a finding",
+        _("The bundle reports remediation on a finding not made to %(agency)s.")
+        % {"agency": agency.name},
+    )
     new: list[tuple[Any, datetime | None]] = []
     for record in fresh:
         text = _text(record.get("text"), 20_000).strip()

@@ -36,6 +36,7 @@ from bmnn.sync.sections import (
     local_id,
     need,
     remote_person,
+    rows_named,
     unseen,
 )
 from bmnn.sync.sections.down import _served
@@ -91,18 +92,14 @@ def apply_progress(
     fresh = unseen(peer, "progress", records, "id", "an update id")
     if not fresh:
         return
-    wanted = {as_int(need(r.get("assignment"), "an assignment")) for r in fresh}
-    assignments = {
-        a.pk: a
-        for a in locked(Assignment.objects)
-        .select_related("task")
-        .filter(pk__in=wanted, agency=agency)
-    }
-    if set(assignments) != wanted:
-        raise ValidationError(
-            _("The bundle reports progress on a task not assigned to %(agency)s.")
-            % {"agency": agency.name}
-        )
+    assignments = rows_named(
+        Assignment.objects.select_related("task").filter(agency=agency),
+        fresh,
+        "assignment",
+        "an assignment",
+        _("The bundle reports progress on a task not assigned to %(agency)s.")
+        % {"agency": agency.name},
+    )
     authors: dict[tuple[str, str], Any] = {}
     updates = []
     for record in fresh:

@@ -29,6 +29,7 @@ from bmnn.org.forms import (
     PersonForm,
 )
 from bmnn.org.models import Agency, AgencyType, ClearanceLevel, Membership, Role
+from bmnn.web.shortcuts import found_or_404
 
 PAGE_SIZE = 50
 
@@ -69,17 +70,11 @@ def _saved(
 
 
 def _agency_or_404(request: HttpRequest, pk: int) -> Agency:
-    agency = queries.agency(request.user, pk)
-    if agency is None:
-        raise Http404
-    return agency
+    return found_or_404(queries.agency(request.user, pk))
 
 
 def _person_or_404(request: HttpRequest, pk: int) -> Any:
-    person = queries.person(request.user, pk)
-    if person is None:
-        raise Http404
-    return person
+    return found_or_404(queries.person(request.user, pk))
 
 
 @login_required

@@ -33,6 +33,7 @@ from bmnn.plans.importer.inspection_plan import sniff_bytes
 from bmnn.plans.models import Evidence, PartyRole, Plan, PlanStatus, Status, Task
 from bmnn.registry.citation import in_words
 from bmnn.registry.fields import take_errors
+from bmnn.web.shortcuts import found_or_404
 
 MAX_FILES_FIELD = "evidence"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -152,10 +153,7 @@ def _refusal_by_field(exc: ValidationError, header: Any, tasks: list[Any]) -> li
 
 
 def _plan_or_404(request: HttpRequest, pk: int) -> Plan:
-    plan = queries.plan(request.user, pk)
-    if plan is None:
-        raise Http404
-    return plan
+    return found_or_404(queries.plan(request.user, pk))
 
 
 @login_required
@@ -318,9 +316,7 @@ def _assignment_page(
 
 @login_required
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = queries.assignment(request.user, pk)
-    if assignment is None:
-        raise Http404
+    assignment = found_or_404(queries.assignment(request.user, pk))
     if request.method != "POST":
         return _assignment_page(request, assignment)
     if not policy.can_report_progress(request.user, assignment):
@@ -349,9 +345,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def assignment_review(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = queries.assignment(request.user, pk)
-    if assignment is None:
-        raise Http404
+    assignment = found_or_404(queries.assignment(request.user, pk))
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -372,9 +366,9 @@ def assignment_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = policy.restrict_evidence(request.user, Evidence.objects.filter(pk=pk)).first()
-    if evidence is None:
-        raise Http404
+    evidence = found_or_404(
+        policy.restrict_evidence(request.user, Evidence.objects.filter(pk=pk)).first()
+    )
     return FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
     )

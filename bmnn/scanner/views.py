@@ -24,6 +24,7 @@ from bmnn.scanner.highlight import page_images
 from bmnn.scanner.leases import TooManyScans
 from bmnn.scanner.models import Finding
 from bmnn.scanner.services import PORTAL_FIELDS
+from bmnn.web.shortcuts import found_or_404
 
 MAX_UPLOAD = 100 * 1024 * 1024
 
@@ -40,9 +41,7 @@ def overview(request: HttpRequest, bundle_form: BundleForm | None = None) -> Htt
     portals = queries.portals(request.user)
     run = None
     if request.GET.get("run"):
-        run = queries.run_of(portals, parse_id(request.GET.get("run")) or 0)
-        if run is None:
-            raise Http404
+        run = found_or_404(queries.run_of(portals, parse_id(request.GET.get("run")) or 0))
     findings, status = queries.listed_findings(
         request.user, run=run, status=request.GET.get("status", "open")
     )
@@ -98,9 +97,7 @@ def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    portal = queries.portal(request.user, pk)
-    if portal is None:
-        raise Http404
+    portal = found_or_404(queries.portal(request.user, pk))
     shown = queries.portal_page(portal)
     failures = shown["failures"]
     for row in failures:
@@ -119,9 +116,7 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def portal_scan(request: HttpRequest, pk: int) -> HttpResponse:
-    portal = queries.portal_by_id(pk)
-    if portal is None:
-        raise Http404
+    portal = found_or_404(queries.portal_by_id(pk))
     try:
         services.start_crawl(actor=actor_of(request), portal=portal)
     except ValidationError as exc:
@@ -133,9 +128,7 @@ def portal_scan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = queries.finding(request.user, pk)
-    if finding is None:
-        raise Http404
+    finding = found_or_404(queries.finding(request.user, pk))
     action = request.POST.get("action", "decide") if request.method == "POST" else None
     if action is not None and not policy.can_decide_findings(request.user):
         raise PermissionDenied

@@ -18,6 +18,7 @@ from bmnn.core.services import actor_of
 from bmnn.sync import channel, node, queries, services
 from bmnn.sync.forms import ReceiveForm, TrustForm
 from bmnn.sync.models import Inbound, Outbound, Peer
+from bmnn.web.shortcuts import found_or_404
 
 
 @login_required
@@ -60,10 +61,7 @@ def _overview(
 
 
 def _peer(request: HttpRequest, pk: int) -> Peer:
-    peer = policy.restrict_channels(request.user, Peer.objects.filter(pk=pk)).first()
-    if peer is None:
-        raise Http404
-    return peer
+    return found_or_404(policy.restrict_channels(request.user, Peer.objects.filter(pk=pk)).first())
 
 
 @login_required
@@ -157,9 +155,7 @@ def trust(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    peer = Peer.objects.filter(pk=pk).first()
-    if peer is None:
-        raise Http404
+    peer = found_or_404(Peer.objects.filter(pk=pk).first())
     services.revoke_peer(actor=actor_of(request), peer=peer)
     messages.success(request, _("%(name)s is no longer trusted.") % {"name": peer.name})
     return redirect("sync:overview")

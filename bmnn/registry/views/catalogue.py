@@ -27,6 +27,7 @@ from bmnn.registry.forms import (
 )
 from bmnn.registry.models import Catalogue, CatalogueItem
 from bmnn.registry.services.catalogue import entry_in_force
+from bmnn.web.shortcuts import found_or_404
 
 
 def _record_read(request: HttpRequest, page: Any) -> None:
@@ -74,9 +75,7 @@ def catalogue_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    catalogue = queries.catalogues().filter(pk=pk).first()
-    if catalogue is None:
-        raise Http404
+    catalogue = found_or_404(queries.catalogues().filter(pk=pk).first())
     can_manage = policy.can_manage_catalogues(request.user)
     form = CatalogueEntryForm(request.POST or None)
     if request.method == "POST":
@@ -114,9 +113,7 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def catalogue_entry(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = CatalogueItem.objects.select_related("catalogue").filter(pk=pk).first()
-    if entry is None:
-        raise Http404
+    entry = found_or_404(CatalogueItem.objects.select_related("catalogue").filter(pk=pk).first())
     can_manage = policy.can_manage_catalogues(request.user)
     today = timezone.localdate()
     # two forms on one page: each has ids of its own

@@ -54,6 +54,7 @@ from bmnn.registry.models import (
     Meeting,
 )
 from bmnn.reports.queries import awaiting_signature
+from bmnn.web.shortcuts import found_or_404
 
 
 def _agency_for(request: HttpRequest, check: Callable[[Any, int], bool]) -> Agency:
@@ -130,10 +131,7 @@ def expiring(request: HttpRequest) -> HttpResponse:
 
 
 def _item_or_404(request: HttpRequest, pk: int) -> Any:
-    item = queries.item(request.user, pk)
-    if item is None:
-        raise Http404
-    return item
+    return found_or_404(queries.item(request.user, pk))
 
 
 # --- one item: its page, and the actions posted from it ------------------------------------------
@@ -710,9 +708,7 @@ def _attach(request: HttpRequest, item: Any) -> str:
 @login_required
 def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     rows = ItemFile.objects.select_related("item").filter(pk=pk)
-    stored = policy.restrict_item_children(request.user, rows).first()
-    if stored is None:
-        raise Http404
+    stored = found_or_404(policy.restrict_item_children(request.user, rows).first())
     stamped = request.GET.get("stamp") == "1"
     try:
         data = services.open_file(actor=actor_of(request), stored=stored, stamped=stamped)
@@ -729,9 +725,7 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     item = _item_or_404(request, pk)
-    handler = ACTIONS.get(action)
-    if handler is None:
-        raise Http404
+    handler = found_or_404(ACTIONS.get(action))
     try:
         messages.success(request, handler(request, item))
     except _Refused as refused:
@@ -810,9 +804,7 @@ def book_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    book = queries.books(request.user).filter(pk=pk).first()
-    if book is None:
-        raise Http404
+    book = found_or_404(queries.books(request.user).filter(pk=pk).first())
     entries = queries.book_entries(request.user, book)
     parts = books.parts(book, entries)  # each run of lines in the layout of its dates
     services.record_book_read(actor=actor_of(request), book=book, lines=len(entries))
@@ -826,9 +818,7 @@ def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def book_close(request: HttpRequest, pk: int) -> HttpResponse:
-    book = queries.books(request.user).filter(pk=pk).first()
-    if book is None:
-        raise Http404
+    book = found_or_404(queries.books(request.user).filter(pk=pk).first())
     try:
         services.close_volume(actor=actor_of(request), book=book)
     except ValidationError as exc:

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -28,12 +28,11 @@ from bmnn.registry.models import ItemStatus, Origin
 from bmnn.registry.notice_bundle import export_notices, import_notices
 from bmnn.registry.services.protection import level_change_preview
 from bmnn.registry.views.items import item_page
+from bmnn.web.shortcuts import found_or_404
 
 
 def _classified_item(request: HttpRequest, pk: int) -> Any:
-    item = queries.item(request.user, pk)
-    if item is None:
-        raise Http404
+    item = found_or_404(queries.item(request.user, pk))
     if not policy.is_head_of(request.user, item.agency_id):
         raise PermissionDenied
     return item
@@ -101,12 +100,8 @@ def change_level(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def record_remarking(request: HttpRequest, pk: int, notice: int) -> HttpResponse:
-    item = queries.item(request.user, pk)
-    if item is None:
-        raise Http404
-    found = item.notices.filter(pk=notice).first()
-    if found is None:
-        raise Http404
+    item = found_or_404(queries.item(request.user, pk))
+    found = found_or_404(item.notices.filter(pk=notice).first())
     form = RemarkForm(request.POST)
     if form.is_valid():
         try:

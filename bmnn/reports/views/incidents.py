@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,7 @@ from bmnn.org.models import Agency
 from bmnn.reports import services
 from bmnn.reports.forms import IncidentForm, StepForm, take_errors
 from bmnn.reports.models import Incident
+from bmnn.web.shortcuts import found_or_404
 
 
 def _rows(request: HttpRequest) -> object:
@@ -54,9 +55,7 @@ def incident_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _rows(request).filter(pk=pk).first()  # type: ignore[attr-defined]
-    if incident is None:
-        raise Http404
+    incident = found_or_404(_rows(request).filter(pk=pk).first())  # type: ignore[attr-defined]
     form = StepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         close = request.POST.get("close") == "1"

@@ -55,13 +55,11 @@ from bmnn.inspections.models import (
 from bmnn.org.models import Agency, Person
 from bmnn.plans import importing
 from bmnn.plans.forms import UploadForm
+from bmnn.web.shortcuts import found_or_404
 
 
 def _inspection_or_404(request: HttpRequest, pk: int) -> Inspection:
-    found = queries.inspection(request.user, pk)
-    if found is None:
-        raise Http404
-    return found
+    return found_or_404(queries.inspection(request.user, pk))
 
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
@@ -267,9 +265,7 @@ def target_checklist(request: HttpRequest, pk: int, target_pk: int) -> HttpRespo
     with errors comes back with what was typed and each message by its field."""
     inspection = _inspection_or_404(request, pk)
     rows = Target.objects.filter(inspection=inspection, pk=target_pk).select_related("agency")
-    target = policy.restrict_targets(request.user, rows).first()
-    if target is None:
-        raise Http404
+    target = found_or_404(policy.restrict_targets(request.user, rows).first())
     inspector = policy.is_inspector_of(request.user, inspection)
     open_for_answers = inspector and inspection.status != Inspection.Status.CONCLUDED
     answers = {a.item_id: a for a in Answer.objects.filter(target=target)}
@@ -529,9 +525,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
     ][:20]
     sent: tuple[int, str] | None = None
     if request.method == "POST":
-        agency = visible.filter(pk=parse_id(request.POST.get("agency")) or 0).first()
-        if agency is None:
-            raise Http404
+        agency = found_or_404(visible.filter(pk=parse_id(request.POST.get("agency")) or 0).first())
         sent = (
             agency.pk,
             "designate" if request.POST.get("action") == "designate" else "regulation",
@@ -660,9 +654,7 @@ def regulation_file(request: HttpRequest, agency_pk: int) -> HttpResponse:
     from bmnn.inspections.models import Regulation
 
     rows = Regulation.objects.filter(agency_id=agency_pk).exclude(file="")
-    regulation = policy.restrict_agency_records(request.user, rows).first()
-    if regulation is None:
-        raise Http404
+    regulation = found_or_404(policy.restrict_agency_records(request.user, rows).first())
     with regulation.file.open("rb") as handle:
         data = handle.read()
     response = HttpResponse(data, content_type="application/octet-stream")
@@ -675,9 +667,9 @@ def regulation_file(request: HttpRequest, agency_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def budget_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    estimate = policy.restrict_budgets(request.user, BudgetEstimate.objects.filter(pk=pk)).first()
-    if estimate is None:
-        raise Http404
+    estimate = found_or_404(
+        policy.restrict_budgets(request.user, BudgetEstimate.objects.filter(pk=pk)).first()
+    )
     form = BudgetDecisionForm(request.POST, estimate=estimate, prefix=f"b{estimate.pk}")
     if form.is_valid():
         save = partial(

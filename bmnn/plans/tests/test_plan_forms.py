@@ -16,22 +16,13 @@ from bmnn.plans import queries
 from bmnn.plans.demo import ISSUED
 from bmnn.plans.models import Assignment, Plan, ProgressUpdate, Task
 from bmnn.testing import login
+from bmnn.web.tests.pages import error_after
 
 pytestmark = pytest.mark.django_db
 
 
 def _client(client, username):
     return login(client, Person.objects.get(username=username))
-
-
-def _error_after(page: str, field_id: str) -> str:
-    found = re.search(
-        rf'id="{re.escape(field_id)}".*?<div class="invalid-feedback d-block"[^>]*>([^<]*)</div>',
-        page,
-        re.S,
-    )
-    assert found, f"no message after {field_id}"
-    return found[1]
 
 
 def test_the_demo_plan_and_the_readiness_page_give_one_regulation_deadline(demo_plans) -> None:
@@ -60,7 +51,7 @@ def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo_plans, cli
     task, page = _edit_draft_task(
         client, {"timing_kind": "date", "due_date": "31/02/2026", "leads": "Sở Tư pháp"}
     )
-    assert _error_after(page, "id_due_date") == (
+    assert error_after(page, "id_due_date") == (
         "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
     )
     assert "Nội dung đã sửa</textarea>" in page and 'value="31/02/2026"' in page
@@ -70,7 +61,7 @@ def test_a_task_with_an_impossible_due_date_keeps_what_was_typed(demo_plans, cli
 
 def test_a_deadline_kind_without_a_date_is_refused_under_the_due_date(demo_plans, client) -> None:
     task, page = _edit_draft_task(client, {"timing_kind": "month", "due_date": ""})
-    assert _error_after(page, "id_due_date") == (
+    assert error_after(page, "id_due_date") == (
         f"Nhiệm vụ {task.ref}: loại thời hạn này cần có hạn hoàn thành."
     )
     assert 'class="alert alert-danger"' not in page  # by the field, not above the form
@@ -90,7 +81,7 @@ def _refused_note(client, username: str, url: str, data: dict[str, str], message
     response = _client(client, username).post(url, data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert _error_after(page, "id_note") == message
+    assert error_after(page, "id_note") == message
     return page
 
 

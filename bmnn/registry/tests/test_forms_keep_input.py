@@ -24,6 +24,7 @@ from bmnn.registry.models import (
     Transfer,
 )
 from bmnn.registry.tests.builders import LETTER, classified, copies_made, proposed, received
+from bmnn.web.tests.pages import error_after
 
 pytestmark = pytest.mark.django_db
 
@@ -41,17 +42,6 @@ def _post(client, item, action: str, data: dict) -> str:
     response = client.post(reverse("registry:item_action", args=[item.pk, action]), data)
     assert response.status_code == 400, response.status_code
     return response.content.decode()
-
-
-def _error_after(page: str, field_id: str) -> str:
-    """The first message shown after the field with this id (the message next to it)."""
-    found = re.search(
-        rf'id="{re.escape(field_id)}".*?<div class="invalid-feedback d-block"[^>]*>([^<]*)</div>',
-        page,
-        re.S,
-    )
-    assert found, f"no message after {field_id}"
-    return found[1]
 
 
 def _form(page: str, testid: str) -> str:
@@ -83,7 +73,7 @@ def test_a_carry_out_request_with_an_impossible_date_keeps_what_was_typed(
         "protection": "Cặp có khóa",
     }
     page = _post(staff, item, "carry_out_request", typed)
-    assert _error_after(page, "id_carry_until") == DAY_MESSAGE
+    assert error_after(page, "id_carry_until") == DAY_MESSAGE
     assert _value(page, "id_carry_purpose") == "Họp thẩm định hồ sơ"
     assert _value(page, "id_carry_until") == BAD_DAY
     assert re.search(
@@ -93,7 +83,7 @@ def test_a_carry_out_request_with_an_impossible_date_keeps_what_was_typed(
     yesterday = (timezone.localdate() - timedelta(days=1)).strftime("%d/%m/%Y")
     typed |= {"purpose": "Họp", "place": "UBND tỉnh", "until": yesterday}
     page = _post(staff, item, "carry_out_request", typed)
-    assert "trước hôm nay" in _error_after(page, "id_carry_until")
+    assert "trước hôm nay" in error_after(page, "id_carry_until")
     assert not CarryOut.objects.exists()
 
 
@@ -115,7 +105,7 @@ def test_a_count_of_copies_must_be_a_sensible_whole_number(
         "authorise_copies",
         {"count": typed, "form": "sao_y", "purpose": "Gửi Sở Y tế"},
     )
-    assert _error_after(page, "id_authorise_count") == message
+    assert error_after(page, "id_authorise_count") == message
     assert _value(page, "id_authorise_count") == typed
     assert _value(page, "id_authorise_purpose") == "Gửi Sở Y tế"
     assert not CopyAuthorisation.objects.exists()
@@ -137,7 +127,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_on_its_last_day(reg, cl
             "participants": "Trần Văn Định\nNguyễn Thị Hoa",
         },
     )
-    assert _error_after(page, "id_meeting_ends_on") == "Ngày kết thúc ở trước ngày bắt đầu."
+    assert error_after(page, "id_meeting_ends_on") == "Ngày kết thúc ở trước ngày bắt đầu."
     assert _value(page, "id_meeting_venue") == "Phòng họp số 1"
     assert _value(page, "id_meeting_participants") == "Trần Văn Định\nNguyễn Thị Hoa"
     assert not Meeting.objects.exists()
@@ -189,14 +179,14 @@ def test_a_recall_date_in_the_past_and_an_impossible_return_date_are_refused(
     services.register_outgoing(actor=reg["officer"], item=item)
     head = client_for(reg["head"])
     page = _post(head, item, "recall", {"return_by": BAD_DAY, "reason": "Sửa đổi nội dung"})
-    assert _error_after(page, "id_recall_return_by") == DAY_MESSAGE
+    assert error_after(page, "id_recall_return_by") == DAY_MESSAGE
     assert _value(page, "id_recall_reason") == "Sửa đổi nội dung"
     assert not Recall.objects.exists()
 
 
 def test_the_outgoing_register_refuses_an_impossible_recall_date(reg, item, client_for) -> None:
     page = _post(client_for(reg["officer"]), item, "register_outgoing", {"recall_by": BAD_DAY})
-    assert _error_after(page, "id_outgoing_recall_by") == DAY_MESSAGE
+    assert error_after(page, "id_outgoing_recall_by") == DAY_MESSAGE
     assert not item.entries.exists()
 
 
@@ -219,7 +209,7 @@ def test_copies_destroyed_from_the_page_with_their_minutes(reg, item, client_for
     copy = copies_made(reg, item)[0]
     head = client_for(reg["head"])
     page = _post(head, item, "destroy", {"copies": [copy.pk], "minutes": ""})
-    assert "Trường này là bắt buộc." in _error_after(page, "id_destroy_minutes")
+    assert "Trường này là bắt buộc." in error_after(page, "id_destroy_minutes")
     copy.refresh_from_db()
     assert copy.status == "in_store"
     response = head.post(
@@ -237,13 +227,13 @@ def test_the_register_filter_shows_a_wrong_date_next_to_it(reg, item, client_for
         .get(reverse("registry:item_list"), {"since": BAD_DAY, "q": "12/CV"})
         .content.decode()
     )
-    assert _error_after(page, "id_since") == DAY_MESSAGE and 'value="12/CV"' in page
+    assert error_after(page, "id_since") == DAY_MESSAGE and 'value="12/CV"' in page
     page = (
         client_for(reg["officer"])
         .get(reverse("registry:item_list"), {"since": "10/05/2026", "until": "01/05/2026"})
         .content.decode()
     )
-    assert _error_after(page, "id_until") == "Ngày kết thúc ở trước ngày bắt đầu."
+    assert error_after(page, "id_until") == "Ngày kết thúc ở trước ngày bắt đầu."
 
 
 def test_a_catalogue_cannot_be_in_force_before_it_is_issued(make_person, client_for) -> None:
@@ -259,7 +249,7 @@ def test_a_catalogue_cannot_be_in_force_before_it_is_issued(make_person, client_
     )
     page = response.content.decode()
     assert (
-        _error_after(page, "id_valid_from") == "Danh mục không thể có hiệu lực trước ngày ban hành."
+        error_after(page, "id_valid_from") == "Danh mục không thể có hiệu lực trước ngày ban hành."
     )
     assert _value(page, "id_decision") == "QĐ 9/QĐ-TTg"
     assert not Catalogue.objects.filter(decision="QĐ 9/QĐ-TTg").exists()
@@ -320,7 +310,7 @@ def test_the_statistics_period_refuses_an_end_before_its_start(reg, client_for) 
     )
     page = response.content.decode()
     assert response.status_code == 400
-    assert _error_after(page, "id_until") == "Ngày kết thúc ở trước ngày bắt đầu."
+    assert error_after(page, "id_until") == "Ngày kết thúc ở trước ngày bắt đầu."
     assert 'value="01/06/2026"' in page
 
 
@@ -342,7 +332,7 @@ def test_a_late_re_marking_without_its_reason_keeps_the_page_and_says_why(reg, c
     response = officer.post(url, {"note": ""})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "15" in _error_after(page, f"id_remark{notice.pk}_note")
+    assert "15" in error_after(page, f"id_remark{notice.pk}_note")
     notice.refresh_from_db()
     assert notice.remarked_on is None
     assert officer.post(url, {"note": "Cán bộ nghỉ phép"}).status_code == 302

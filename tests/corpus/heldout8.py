@@ -674,11 +674,13 @@ class _Corpus:
                 if header_rows
                 else (f"Tổ công tác xã {c}" if not title else f"{i + 1}. Xã {c}")
             )
-            rows.append(
-                (label, *[r.randint(0, 60) for _ in head[2:]], "")
-                if header_rows
-                else (i + 1, label, *[r.randint(1, 40) for _ in head[2:-1]], "")
-            )
+            if "Độ mật" in head:  # a blank register: numbered lines, nothing filled in
+                rows.append((i + 1,))
+            elif header_rows:
+                nums = [r.randint(0, 60) for _ in head[1:-1]]
+                rows.append((label, *nums, sum(nums) if head[-1] == "Tổng" else ""))
+            else:
+                rows.append((i + 1, label, *[r.randint(1, 40) for _ in head[2:-1]], ""))
 
         def fill(sheet, with_head: bool) -> None:
             sheet["A1"] = issuer[-1]

@@ -301,3 +301,108 @@ def test_a_black_stamp_put_on_askew_on_a_fax_is_read(angle: float, text: str, le
         if box[0] < centre[0] < box[2] and box[1] < centre[1] < box[3]
     ]
     assert len(found) == 1 and isinstance(found[0], Image.Image)
+
+
+def _stamped_page(red: tuple[int, int, int], text: str = "TUYỆT MẬT") -> object:
+    """A letter's first page: the usual header, a red framed level stamp under the number and
+    a few lines of body text."""
+    image, draw = _page()
+    _header(draw)
+    box = (28 * PX, 46 * PX, 78 * PX, 58 * PX)
+    draw.rectangle(box, outline=red, width=4)  # type: ignore[attr-defined]
+    draw.text((32 * PX, 48.5 * PX), text, fill=red, font=_font(5.5, bold=True))  # type: ignore[attr-defined]
+    for row in range(10):
+        draw.text(  # type: ignore[attr-defined]
+            (25 * PX, (100 + 8 * row) * PX),
+            "Nội dung báo cáo tình hình công tác bảo đảm an ninh trên địa bàn.",
+            fill="black",
+            font=_font(4),
+        )
+    return image
+
+
+def _washed_out(image: object, lightest: int) -> object:
+    """The page as a copier with its darkness turned down scans it: black print comes out at
+    `lightest` grey and every colour moves as far towards white."""
+    scale = (255 - lightest) / 255
+    return image.point(lambda v: round(255 - (255 - v) * scale))  # type: ignore[attr-defined]
+
+
+def _jpeg_scan_pdf(image: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PDF", resolution=DPI, quality=70)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("lightest", "red"), [(200, (205, 30, 35)), (228, (220, 40, 50))])
+def test_a_washed_out_scan_is_read_not_taken_for_a_blank_page(lightest: int, red: tuple) -> None:
+    """Corpus 7's pale scans: print at grey 200 to 230, the stamp pale pink. No pixel was dark
+    enough to count as ink, so the page was blank to the scanner and nothing was read."""
+    from bmnn.scanner.engine.extract.images import inked
+
+    pale = _washed_out(_stamped_page(red), lightest)
+    assert not inked(pale.convert("L"))  # type: ignore[attr-defined]
+    verdict = scan_bytes(_jpeg_scan_pdf(pale), "scan.pdf")[0]
+    assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def test_a_blank_page_or_a_normal_scan_is_not_darkened() -> None:
+    from PIL import Image
+
+    from bmnn.scanner.engine.extract.images import darker_when_pale
+
+    rng = random.Random(5)
+    blank = Image.new("RGB", (800, 1100), (252, 252, 250))
+    for _ in range(300):  # JPEG-like noise, a few steps off the paper
+        blank.putpixel((rng.randrange(800), rng.randrange(1100)), (244, 245, 243))
+    assert darker_when_pale(blank) is blank
+    normal = _stamped_page((200, 25, 30))
+    assert darker_when_pale(normal) is normal
+    pale = _washed_out(normal, 210)
+    darkened = darker_when_pale(pale).convert("L")  # type: ignore[attr-defined]
+    assert darkened.getextrema()[0] <= 60  # the print is dark again
+
+
+def _squashed_fax(text: str) -> bytes:
+    """A page faxed in normal mode (half the rows of fine mode) and saved as a PNG by a
+    fax-to-mail service that states no resolution: two-tone, half as tall as the page."""
+    image = _stamped_page((0, 0, 0), text).convert("L")  # type: ignore[attr-defined]
+    fax = image.point(lambda v: 0 if v < 140 else 255).resize((image.width, image.height // 2))
+    fax = fax.point(lambda v: 0 if v < 128 else 255)
+    out = io.BytesIO()
+    fax.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_normal_mode_fax_without_its_resolution_is_given_its_height_back() -> None:
+    from PIL import Image
+
+    from bmnn.scanner.engine.extract.images import letter_shape, unsquashed
+
+    data = _squashed_fax("TỐI MẬT")
+    picture = Image.open(io.BytesIO(data))
+    assert "dpi" not in picture.info
+    assert unsquashed(picture).height == 2 * picture.height
+    assert letter_shape(picture.convert("L")) > letter_shape(unsquashed(picture).convert("L"))
+    verdict = scan_bytes(data, "fax.png")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_landscape_two_tone_page_of_normal_print_keeps_its_height() -> None:
+    """A wide table printed in landscape and scanned in black and white lies like a fax in
+    normal mode, but its letters are of normal shape: it is left as it is."""
+    from PIL import Image, ImageDraw
+
+    from bmnn.scanner.engine.extract.images import unsquashed
+
+    image = Image.new("L", (int(297 * PX), int(210 * PX)), 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(14):
+        draw.text(
+            (20 * PX, (20 + 12 * row) * PX),
+            f"Xã {row + 1}   Số hộ 1.2{row}4   Diện tích 34,{row} ha   Ghi chú: đã rà soát",
+            fill=0,
+            font=_font(4.5),
+        )
+    two_tone = image.point(lambda v: 0 if v < 128 else 255)
+    assert unsquashed(two_tone).height == two_tone.height

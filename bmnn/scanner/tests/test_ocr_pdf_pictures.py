@@ -138,10 +138,13 @@ class _OutlinePen(BasePen):  # type: ignore[misc]
         self.path.close()
 
 
-def _typed_pdf_with_drawn_stamp(doc: Doc, text: str, colour: tuple[int, int, int]) -> bytes:
+def _typed_pdf_with_drawn_stamp(
+    doc: Doc, text: str, colour: tuple[int, int, int], *, one_path: bool = False
+) -> bytes:
     """A typed PDF whose stamp is drawn, not written: its frame a stroked rectangle and each
     letter the filled outline of its glyph (as a PDF editor that turns text into curves leaves
-    it), so the text layer has no level word and the page has no picture."""
+    it), so the text layer has no level word and the page has no picture. `one_path`: all the
+    letters in one compound path and no frame (a design program's "create outlines")."""
     from fontTools.ttLib import TTFont
     from fpdf import FPDF
     from fpdf.drawing import DeviceRGB
@@ -160,18 +163,19 @@ def _typed_pdf_with_drawn_stamp(doc: Doc, text: str, colour: tuple[int, int, int
     scale = size / font["head"].unitsPerEm
     pdf.set_draw_color(*colour)
     pdf.set_fill_color(*colour)
+    names = [cmap[ord(char)] for char in text if ord(char) in cmap]
+    words = [names] if one_path else [[name] for name in names]
     start = x
-    for char in text:
-        name = cmap.get(ord(char))
-        if name is None:
-            continue
+    for word in words:
         with pdf.new_path() as path:
             path.style.fill_color = DeviceRGB(*(c / 255 for c in colour))
             path.style.stroke_color = None
-            glyphs[name].draw(_OutlinePen(glyphs, path, x, y, scale))
-        x += glyphs[name].width * scale
-    pdf.set_line_width(0.5)
-    pdf.rect(start - 2, y - size - 1, x - start + 4, size + 3.5)
+            for name in word:
+                glyphs[name].draw(_OutlinePen(glyphs, path, x, y, scale))
+                x += glyphs[name].width * scale
+    if not one_path:
+        pdf.set_line_width(0.5)
+        pdf.rect(start - 2, y - size - 1, x - start + 4, size + 3.5)
     return bytes(pdf.output())
 
 
@@ -191,6 +195,16 @@ def test_a_stamp_drawn_as_curves_in_a_typed_pdf_is_read(
     assert verdict.secret is secret
     if secret:
         assert verdict.level == "toi_mat"
+
+
+def test_a_stamp_drawn_as_one_compound_path_is_read() -> None:
+    """All the letters in one path, no frame: one drawn thing, read as a stamp because it
+    draws a word (many segments). A red band, bar or square alone is still no stamp
+    (`test_a_red_letterhead_band_is_not_a_drawn_stamp`)."""
+    rng = random.Random("curves-one-path")
+    data = _typed_pdf_with_drawn_stamp(make_doc(rng, "mat"), "MẬT", (200, 30, 36), one_path=True)
+    verdict, _ = scan_document(data, "typed.pdf")
+    assert verdict.secret and verdict.level == "mat"
 
 
 def test_a_stamp_picture_in_purple_ink_is_read_from_its_own_ink() -> None:

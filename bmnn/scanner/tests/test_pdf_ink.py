@@ -66,3 +66,43 @@ def test_long_lines_are_not_looked_at_for_ink() -> None:
     pdf.text(40, 60, "Thông báo về việc tổ chức hội nghị tổng kết công tác năm 2026")
     [line] = extract_pdf(bytes(pdf.output())).blocks
     assert (line.red, line.bold) == (False, False)
+
+
+def _annex_with_stamp_over_text(*, stamp: str, colour: tuple[int, int, int]) -> bytes:
+    """A covering letter and an annex whose level stamp, typed in a text box, was laid a little
+    low: over the first line of the annex's text."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("face", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("face", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    for title, first in (
+        ("CÔNG VĂN", "Gửi kèm theo công văn này tài liệu phục vụ hội nghị."),
+        ("PHỤ LỤC", "Các điểm chốt chặn được bố trí tại km 12 và ngã ba theo sơ đồ kèm theo."),
+    ):
+        pdf.add_page()
+        pdf.set_font("face", "", 12)
+        pdf.set_text_color(20, 20, 20)
+        pdf.text(60, 120, title)
+        for row, line in enumerate([first, "Lực lượng tham gia gồm 03 tổ công tác."]):
+            pdf.text(60, 145 + 20 * row, line)
+    pdf.set_font("face", "B", 14)
+    pdf.set_text_color(*colour)
+    pdf.text(80, 141, stamp)  # its letters reach into the line below it
+    return bytes(pdf.output())
+
+
+def test_a_stamp_laid_over_a_line_of_text_is_read_as_its_own_line() -> None:
+    """Corpus 7's annex: the text within the stamp's box took in the letters of the line under
+    it ("Ụ Ụ / điểm chốt chặn đư / TUYỆT MẬT"), and the line under it took in the stamp."""
+    data = _annex_with_stamp_over_text(stamp="TUYỆT MẬT", colour=(210, 30, 40))
+    lines = [block.text for block in extract_pdf(data).blocks if block.page == 2]
+    assert "TUYỆT MẬT" in lines
+    assert not any("TUYỆT" in line and "chốt" in line for line in lines), lines
+    verdict = scan_bytes(data, "cong-van.pdf")[0]
+    assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def test_other_words_laid_over_a_line_are_their_own_line_and_no_stamp() -> None:
+    data = _annex_with_stamp_over_text(stamp="Mật khẩu: 1234", colour=(20, 20, 20))
+    lines = [block.text for block in extract_pdf(data).blocks if block.page == 2]
+    assert "Mật khẩu: 1234" in lines
+    assert not scan_bytes(data, "cong-van.pdf")[0].secret

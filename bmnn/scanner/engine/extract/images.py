@@ -38,7 +38,7 @@ def prepare(image: Any, *, exif: bool = True) -> Any:
     is at least ~20 px high. A rendered PDF page has no EXIF: `exif=False` spares a copy."""
     from PIL import ImageOps
 
-    image = square_pixels(image)  # the stated resolution is of the picture as stored
+    image = unsquashed(square_pixels(image))  # the resolution is of the picture as stored
     if exif:
         image = ImageOps.exif_transpose(image) or image
     image = on_white(image)
@@ -74,6 +74,53 @@ def square_pixels(image: Any) -> Any:
 
 
 SQUARED_PIXELS = 40_000_000  # what a picture may grow to when given square pixels
+
+
+def unsquashed(image: Any) -> Any:
+    """A fax in normal mode saved without its resolution (a PNG from a fax-to-mail service):
+    half as tall as its page, its letters wider than tall. Only a two-tone picture lying like
+    half an A4 or Letter sheet is measured (`letter_shape`); a squashed one gets its height
+    back."""
+    if image.info.get("dpi") or not 0.5 <= image.height / max(1, image.width) <= 0.8:
+        return image
+    grey = image.convert("L")
+    if sum(1 for count in grey.histogram() if count) > 2:
+        return image
+    shape = letter_shape(grey)
+    if shape is None or shape < SQUASHED:
+        return image
+    return image.resize((image.width, image.height * 2))
+
+
+SQUASHED = 1.15  # letter width over line height: print measures 0.7 to 1.0, a normal-mode fax 1.4
+
+
+def letter_shape(grey: Any, most: int = 15) -> float | None:
+    """How wide a letter is for the height of its line, the median over up to `most` lines of
+    text: the inked width of a line's words over the number of its letters (runs of ink
+    between blank columns), over the line's height. None with fewer than three lines."""
+    from PIL import Image
+
+    ink = grey.point(_below(170, 0, 255))
+    width, height = ink.size
+    rows = _runs(_flat(ink.resize((1, height), Image.Resampling.BOX)), gap=2)
+    heights = sorted(bottom - top for top, bottom in rows if bottom - top >= 4)
+    if len(heights) < 3:
+        return None
+    common = heights[len(heights) // 2]
+    shapes: list[float] = []
+    for top, bottom in rows:
+        if not 0.7 * common <= bottom - top <= 1.4 * common:
+            continue
+        columns = _flat(ink.crop((0, top, width, bottom)).resize((width, 1), Image.Resampling.BOX))
+        letters = _runs(columns, gap=1)
+        if len(letters) < 8:
+            continue
+        words = _runs(columns, gap=max(3, (bottom - top) // 2))
+        shapes.append(sum(right - left for left, right in words) / len(letters) / (bottom - top))
+        if len(shapes) >= most:
+            break
+    return sorted(shapes)[len(shapes) // 2] if shapes else None
 
 
 def on_white(image: Any) -> Any:
@@ -118,7 +165,7 @@ def even_light(image: Any) -> Any:
     light = _background(image.convert("L"), factor)
     histogram = light.histogram()
     if _percentile(histogram, 0.05) >= 0.82 * _percentile(histogram, 0.95):
-        return image
+        return darker_when_pale(image)
     bands = []
     for band in image.split():
         background = _background(band, factor).resize(image.size, Image.Resampling.BILINEAR)
@@ -129,7 +176,28 @@ def even_light(image: Any) -> Any:
                 b=background,
             )
         )
-    return Image.merge("RGB", bands)
+    return darker_when_pale(Image.merge("RGB", bands))
+
+
+INK = 140  # grey below this is ink (`inked`)
+PALE_SHARE = 0.002  # of a page's pixels: its darkest ink, specks of dust aside
+DARKENED_TO = 40  # the grey a washed-out scan's darkest ink is given
+
+
+def darker_when_pale(image: Any) -> Any:
+    """A washed-out scan — the copier's darkness turned down, its darkest ink lighter than
+    `INK`, so that the page would pass for blank — with the range from that ink to the paper
+    spread to a normal print's (the same on every colour: a pale pink stamp turns red). A
+    blank page, its ink no darker than the paper by a few steps of JPEG noise, is kept."""
+    grey = image.convert("L")
+    small = grey.reduce(2) if min(grey.size) >= 4 else grey
+    histogram = small.histogram()
+    darkest, paper = _percentile(histogram, PALE_SHARE), _percentile(histogram, 0.5)
+    if darkest < INK or paper - darkest < 12:
+        return image
+    scale = (paper - DARKENED_TO) / (paper - darkest)
+    table = [max(0, min(255, round(paper - (paper - value) * scale))) for value in range(256)]
+    return image.point(table * len(image.getbands()))
 
 
 @functools.cache
@@ -568,7 +636,7 @@ def inked(grey: Any, share: float = 0.0005) -> bool:
     """Whether a greyscale picture has any ink worth reading (a blank page's strip has none;
     a scanner's specks vanish in the quarter-size copy)."""
     small = grey.reduce(4) if min(grey.size) >= 8 else grey
-    dark = small.point(_below(140)).histogram()[255]
+    dark = small.point(_below(INK)).histogram()[255]
     return dark > share * small.width * small.height
 
 

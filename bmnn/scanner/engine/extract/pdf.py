@@ -9,6 +9,7 @@ from typing import Any
 
 from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
+from bmnn.scanner.engine.normalise import fold
 
 MIN_TEXT_CHARS = 20  # fewer characters than this on page one: treat it as a scan
 
@@ -32,9 +33,16 @@ def text_blocks(page: Any, index: int, limits: Limits, start: int) -> list[Block
     textpage = page.get_textpage()
     try:
         blocks: list[Block] = []
-        for rect in range(min(textpage.count_rects(), 20_000)):
-            left, bottom, right, top = textpage.get_rect(rect)
+        rects = [textpage.get_rect(rect) for rect in range(min(textpage.count_rects(), 20_000))]
+        crowded = 0
+        for number, (left, bottom, right, top) in enumerate(rects):
             text = textpage.get_text_bounded(left, bottom, right, top).strip()
+            if "\n" in text and crowded < MAX_CROWDED and "mat" in fold(text):
+                # another line's letters reach into the box (a stamp laid over the text, an
+                # accent from the line below): where it bears on a level word, the box's own
+                # letters are its text (sought only there: it costs pdfium a pass per halving)
+                crowded += 1
+                text = _own_text(textpage, number).strip() or text
             if not text:
                 continue
             box = (left / width, 1 - top / height, right / width, 1 - bottom / height)
@@ -57,6 +65,30 @@ def text_blocks(page: Any, index: int, limits: Limits, start: int) -> list[Block
 
 
 SHORT = 40  # a line this short may be a stamp: its ink is looked at
+MAX_CROWDED = 50  # boxes of a page whose own letters are sought (a few calls into pdfium each)
+
+
+def _own_text(textpage: Any, number: int) -> str:
+    """The text of the page's `number`-th box alone: the characters pdfium put in it, found
+    by halving (pdfium counts the boxes of the page's first n characters; it does not say
+    which characters a box holds), where the text within the box's bounds takes in any other
+    line's letters that reach into it."""
+
+    def first_of(box: int) -> int:
+        low, high = 1, chars + 1
+        while low < high:
+            middle = (low + high) // 2
+            if textpage.count_rects(0, middle) > box:
+                high = middle
+            else:
+                low = middle + 1
+        return low - 1  # the character that opens box `box` (`chars` when there is none)
+
+    chars = textpage.count_chars()
+    start = first_of(number)
+    return str(textpage.get_text_range(start, max(0, first_of(number + 1) - start)))
+
+
 BOLD_WEIGHT = 700
 
 
@@ -232,6 +264,7 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
         turn = page.get_rotation() % 360
         forms: list[Any] = []  # the matrices of the forms around the current object
         boxes, drawn = [], []
+        compound = set()  # drawn boxes of one path with a word's outlines in it
         kinds = [
             pdfium_raw.FPDF_PAGEOBJ_IMAGE,
             pdfium_raw.FPDF_PAGEOBJ_FORM,
@@ -263,6 +296,8 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
                 continue
             if path:
                 drawn.append(box)
+                if pdfium_raw.FPDFPath_CountSegments(thing.raw) >= WORD_SEGMENTS:
+                    compound.add(box)
             elif (box[2] - box[0]) > 0.03 and (box[3] - box[1]) > 0.01:
                 boxes.append(tuple(max(0.0, min(1.0, v)) for v in box))
         # a stamp's size only: a red band or bar across a letterhead is not a stamp, and read
@@ -272,7 +307,7 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
         boxes += [
             tuple(max(0.0, min(1.0, v)) for v in box)
             for box, count in _clusters(drawn, gap)
-            if count >= 2
+            if (count >= 2 or box in compound)
             and 0.03 < (box[2] - box[0]) <= MAX_STAMP_WIDTH
             and 0.01 < (box[3] - box[1]) <= MAX_STAMP_HEIGHT
         ]
@@ -283,6 +318,10 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
 
 MAX_PAGE_OBJECTS = 50_000  # page objects looked through for header pictures and drawn stamps
 MAX_PATHS = 5_000  # red paths looked at, of those
+# a drawn stamp is two paths or more (its letters, its frame), or one path drawing a word: a
+# design program's "text to outlines" may join all its letters in one compound path, while a
+# red rule or frame alone has a handful of segments (a letter's outline has a dozen or more)
+WORD_SEGMENTS = 40
 # a drawn stamp's greatest size, of the page: a Tuyệt mật stamp is about 60 × 15 mm on A4
 MAX_STAMP_WIDTH, MAX_STAMP_HEIGHT = 0.4, 0.1
 

@@ -37,6 +37,16 @@ def log_in(page: Any, base_url: str, username: str) -> None:
     page.wait_for_url(f"{base_url}/")
 
 
+def by_id(page: Any, field_id: str) -> Any:
+    """The form field with this id."""
+    return page.locator(f'[id="{field_id}"]')
+
+
+def error_next_to(page: Any, field_id: str) -> Any:
+    """The message next to a field: the first one that follows it in its block."""
+    return page.locator(f'[id="{field_id}"] ~ .invalid-feedback').first
+
+
 def health_officer_who_logs_in() -> Any:
     """The demo health department's security officer, cleared to Tối mật, with the demo password
     and second factor (the demo gives this officer no login)."""

@@ -16,15 +16,10 @@ from bmnn.org.demo import load_demo
 from bmnn.reports.models import Incident
 from bmnn.scanner.demo import load_demo_scanner
 from bmnn.scanner.models import Finding, Portal
-from tests.e2e.helpers import REQUIRED, log_in
+from tests.e2e.helpers import REQUIRED, error_next_to, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 NO_DATE = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
-
-
-def _error(page: Any, field_id: str) -> Any:
-    """The message shown next to a field (in the same block, after the input)."""
-    return page.locator(f"#{field_id} ~ .invalid-feedback").first
 
 
 def _start(page: Any, live_server: Any, load: Any, username: str) -> list[str]:
@@ -50,13 +45,13 @@ def test_the_device_forms_keep_what_was_typed(page: Any, live_server: Any) -> No
     # a new device: empty, then a date that does not exist
     page.goto(f"{base}/devices/new/")
     page.locator("main form[method=post] button[type=submit]").click()
-    expect(_error(page, "id_asset_tag")).to_have_text(REQUIRED)
+    expect(error_next_to(page, "id_asset_tag")).to_have_text(REQUIRED)
     page.locator("#id_asset_tag").fill("STP-MT-09")
     page.locator("#id_make_model").fill("HP ProDesk 600")
     page.locator("#id_ever_connected").select_option("yes")
     page.locator("#id_ever_connected_on").fill("31/02/2026")
     page.locator("main form[method=post] button[type=submit]").click()
-    expect(_error(page, "id_ever_connected_on")).to_have_text(NO_DATE)
+    expect(error_next_to(page, "id_ever_connected_on")).to_have_text(NO_DATE)
     expect(page.locator("#id_asset_tag")).to_have_value("STP-MT-09")
     expect(page.locator("#id_make_model")).to_have_value("HP ProDesk 600")
     expect(page.locator("#id_ever_connected_on")).to_have_value("31/02/2026")
@@ -74,14 +69,14 @@ def test_the_device_forms_keep_what_was_typed(page: Any, live_server: Any) -> No
     answer.locator(f"#id_finding-{finding.pk}-status").select_option("dismissed")
     answer.locator("button[type=submit]").click()
     assert asked and asked[-1].startswith("Đóng phát hiện này")
-    expect(_error(page, f"id_finding-{finding.pk}-note")).to_have_text(REQUIRED)
+    expect(error_next_to(page, f"id_finding-{finding.pk}-note")).to_have_text(REQUIRED)
     expect(page.locator(f"#id_finding-{finding.pk}-status")).to_have_value("dismissed")
     assert DeviceFinding.objects.get(pk=finding.pk).status == DeviceFinding.Status.OPEN
 
     # the report upload with no file
     reports = HostReport.objects.filter(device=device).count()
     page.get_by_test_id("report-upload").locator("button[type=submit]").click()
-    expect(_error(page, "id_report")).to_have_text("Chọn tệp báo cáo.")
+    expect(error_next_to(page, "id_report")).to_have_text("Chọn tệp báo cáo.")
     assert HostReport.objects.filter(device=device).count() == reports
 
     # a medium with no serial and 31/02/2026; a LAN with nothing
@@ -90,13 +85,13 @@ def test_the_device_forms_keep_what_was_typed(page: Any, live_server: Any) -> No
     medium.locator("#id_medium-label").fill("USB-MAT-02")
     medium.locator("#id_medium-registered_on").fill("31/02/2026")
     medium.locator("button[type=submit]").click()
-    expect(_error(page, "id_medium-serial")).to_have_text(REQUIRED)
-    expect(_error(page, "id_medium-registered_on")).to_have_text(NO_DATE)
+    expect(error_next_to(page, "id_medium-serial")).to_have_text(REQUIRED)
+    expect(error_next_to(page, "id_medium-registered_on")).to_have_text(NO_DATE)
     expect(page.locator("#id_medium-label")).to_have_value("USB-MAT-02")
     expect(page.locator("#id_medium-registered_on")).to_have_value("31/02/2026")
     page.get_by_test_id("lan-form").locator("button[type=submit]").click()
-    expect(_error(page, "id_lan-name")).to_have_text(REQUIRED)
-    expect(_error(page, "id_lan-site")).to_have_text(REQUIRED)
+    expect(error_next_to(page, "id_lan-name")).to_have_text(REQUIRED)
+    expect(error_next_to(page, "id_lan-site")).to_have_text(REQUIRED)
     assert (Medium.objects.count(), IndependentLan.objects.count()) == (media, lans)
 
 
@@ -108,17 +103,17 @@ def test_the_scanner_forms_keep_what_was_typed(page: Any, live_server: Any) -> N
     # a portal: empty, then letters, a negative number and an absurd delay
     page.goto(f"{base}/scanner/portals/new/")
     page.locator("main form[method=post] button[type=submit]").click()
-    expect(_error(page, "id_name")).to_have_text(REQUIRED)
-    expect(_error(page, "id_start_urls")).to_have_text(REQUIRED)
+    expect(error_next_to(page, "id_name")).to_have_text(REQUIRED)
+    expect(error_next_to(page, "id_start_urls")).to_have_text(REQUIRED)
     page.locator("#id_name").fill("Cổng Sở Y tế")
     page.locator("#id_start_urls").fill("https://syt.baclam.gov.vn.example/")
     page.locator("#id_max_depth").fill("ba")
     page.locator("#id_max_pages").fill("-5")
     page.locator("#id_delay").fill("99999")
     page.locator("main form[method=post] button[type=submit]").click()
-    expect(_error(page, "id_max_depth")).to_have_text("Nhập một số nguyên bằng chữ số.")
-    expect(_error(page, "id_max_pages")).to_have_text("Ít nhất là 1.")
-    expect(_error(page, "id_delay")).to_have_text("Nhiều nhất là 60.")
+    expect(error_next_to(page, "id_max_depth")).to_have_text("Nhập một số nguyên bằng chữ số.")
+    expect(error_next_to(page, "id_max_pages")).to_have_text("Ít nhất là 1.")
+    expect(error_next_to(page, "id_delay")).to_have_text("Nhiều nhất là 60.")
     expect(page.locator("#id_name")).to_have_value("Cổng Sở Y tế")
     expect(page.locator("#id_max_depth")).to_have_value("ba")
     expect(page.locator("#id_max_pages")).to_have_value("-5")
@@ -135,13 +130,13 @@ def test_the_scanner_forms_keep_what_was_typed(page: Any, live_server: Any) -> N
     incident.locator("#id_incident-agency").select_option("")
     incident.locator("button[type=submit]").click()
     assert asked and asked[-1].startswith("Lập báo cáo vụ việc")
-    expect(_error(page, "id_incident-agency")).to_have_text("Chọn cơ quan.")
+    expect(error_next_to(page, "id_incident-agency")).to_have_text("Chọn cơ quan.")
     assert Incident.objects.count() == incidents
     decide = page.get_by_test_id("decide")
     decide.locator("#id_status").select_option("dismissed")
     decide.locator("#id_note").fill("   ")
     decide.locator("button[type=submit]").click()
-    expect(_error(page, "id_note")).to_have_text("Ghi rõ lý do không phải lộ lọt.")
+    expect(error_next_to(page, "id_note")).to_have_text("Ghi rõ lý do không phải lộ lọt.")
     expect(page.locator("#id_status")).to_have_value("dismissed")
     assert Finding.objects.get(pk=finding.pk).status == Finding.Status.OPEN
 
@@ -149,10 +144,10 @@ def test_the_scanner_forms_keep_what_was_typed(page: Any, live_server: Any) -> N
     page.goto(f"{base}/scanner/")
     page.get_by_text("Nhập kết quả từ máy quét").click()
     page.get_by_test_id("import-bundle").locator("button[type=submit]").click()
-    expect(_error(page, "id_bundle")).to_have_text("Chọn tệp gói dữ liệu (tối đa 200 MB).")
+    expect(error_next_to(page, "id_bundle")).to_have_text("Chọn tệp gói dữ liệu (tối đa 200 MB).")
     page.goto(f"{base}/scanner/check/")
     page.get_by_test_id("check-form").locator("button[type=submit]").click()
-    expect(_error(page, "id_file")).to_have_text("Chọn tệp cần kiểm tra.")
+    expect(error_next_to(page, "id_file")).to_have_text("Chọn tệp cần kiểm tra.")
 
 
 def test_the_audit_log_filter_refuses_bad_dates_by_their_fields(
@@ -164,11 +159,11 @@ def test_the_audit_log_filter_refuses_bad_dates_by_their_fields(
     page.goto(f"{base}/audit/")
     page.locator("#id_since").fill("31/02/2026")
     page.get_by_role("button", name="Lọc").click()
-    expect(_error(page, "id_since")).to_have_text("Nhập ngày theo dạng dd/mm/yyyy.")
+    expect(error_next_to(page, "id_since")).to_have_text("Nhập ngày theo dạng dd/mm/yyyy.")
     expect(page.locator("#id_since")).to_have_value("31/02/2026")
     page.locator("#id_since").fill("10/12/2026")
     page.locator("#id_until").fill("01/12/2026")
     page.get_by_role("button", name="Lọc").click()
-    expect(_error(page, "id_until")).to_have_text("Ngày kết thúc ở trước ngày bắt đầu.")
+    expect(error_next_to(page, "id_until")).to_have_text("Ngày kết thúc ở trước ngày bắt đầu.")
     expect(page.locator("#id_until")).to_have_value("01/12/2026")
     expect(page.locator("main")).not_to_contain_text("device.")

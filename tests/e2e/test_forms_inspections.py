@@ -7,7 +7,6 @@ agency; concluding and verifying ask first."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -24,19 +23,10 @@ from bmnn.inspections.models import (
     TrainingSession,
 )
 from bmnn.org.demo import load_demo
-from tests.e2e.helpers import fill
+from tests.e2e.helpers import by_id, error_next_to, fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 DATE_MESSAGE = "Nhập một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2026)."
-
-
-def _error(page: Any, field_id: str) -> Any:
-    """The message next to a field: the first one that follows it in its block."""
-    return page.locator(f'[id="{field_id}"] ~ .invalid-feedback').first
-
-
-def _field(page: Any, field_id: str) -> Any:
-    return page.locator(f'[id="{field_id}"]')
 
 
 def test_the_inspector_answers_the_checklist_in_one_form_and_records_a_finding(
@@ -62,23 +52,21 @@ def test_the_inspector_answers_the_checklist_in_one_form_and_records_a_finding(
         items["computers.offline"],
         items["classification.marking"],
     )
-    _field(inspector, f"id_c-result-{books.pk}").select_option("compliant")
-    _field(inspector, f"id_c-evidence-{books.pk}").fill("Sổ đăng ký đi, đến đầy đủ")
-    _field(inspector, f"id_c-result-{marking.pk}").select_option("not_applicable")
-    _field(inspector, f"id_c-result-{offline.pk}").select_option("not_compliant")
-    _field(inspector, f"id_c-evidence-{offline.pk}").fill("")  # no evidence
+    by_id(inspector, f"id_c-result-{books.pk}").select_option("compliant")
+    by_id(inspector, f"id_c-evidence-{books.pk}").fill("Sổ đăng ký đi, đến đầy đủ")
+    by_id(inspector, f"id_c-result-{marking.pk}").select_option("not_applicable")
+    by_id(inspector, f"id_c-result-{offline.pk}").select_option("not_compliant")
+    by_id(inspector, f"id_c-evidence-{offline.pk}").fill("")  # no evidence
     inspector.get_by_test_id("save-answers").click()
-    expect(_error(inspector, f"id_c-evidence-{offline.pk}")).to_have_text(
+    expect(error_next_to(inspector, f"id_c-evidence-{offline.pk}")).to_have_text(
         "Ghi rõ nội dung chưa đạt đã thấy."
     )
     expect(inspector.get_by_test_id("form-errors")).to_contain_text("Chưa lưu gì")
-    expect(_field(inspector, f"id_c-evidence-{books.pk}")).to_have_value(
-        "Sổ đăng ký đi, đến đầy đủ"
-    )
-    expect(_field(inspector, f"id_c-result-{marking.pk}")).to_have_value("not_applicable")
+    expect(by_id(inspector, f"id_c-evidence-{books.pk}")).to_have_value("Sổ đăng ký đi, đến đầy đủ")
+    expect(by_id(inspector, f"id_c-result-{marking.pk}")).to_have_value("not_applicable")
     assert not Answer.objects.filter(target=health).exists()
 
-    _field(inspector, f"id_c-evidence-{offline.pk}").fill(
+    by_id(inspector, f"id_c-evidence-{offline.pk}").fill(
         "Máy YT-03 soạn thảo tài liệu Mật đang nối mạng"
     )
     inspector.get_by_test_id("save-answers").click()
@@ -88,31 +76,31 @@ def test_the_inspector_answers_the_checklist_in_one_form_and_records_a_finding(
     assert saved["registers.books"] == "compliant"
     assert saved["classification.marking"] == "not_applicable"
     assert saved["computers.offline"] == "not_compliant"
-    expect(_field(inspector, f"id_c-evidence-{offline.pk}")).to_have_value(
+    expect(by_id(inspector, f"id_c-evidence-{offline.pk}")).to_have_value(
         "Máy YT-03 soạn thảo tài liệu Mật đang nối mạng"
     )
 
     # the finding: empty, then a date that does not exist — the description stays
     form = inspector.get_by_test_id("finding-form")
     form.get_by_role("button", name="Ghi nhận").click()
-    expect(_error(inspector, "id_f-description")).to_have_text("Trường này là bắt buộc.")
-    expect(_error(inspector, "id_f-rule")).to_have_text(
+    expect(error_next_to(inspector, "id_f-description")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(inspector, "id_f-rule")).to_have_text(
         "Ghi quy định bị vi phạm, hoặc chọn nội dung kiểm tra."
     )
-    _field(inspector, "id_f-item").select_option(str(offline.pk))
-    _field(inspector, "id_f-description").fill(
+    by_id(inspector, "id_f-item").select_option(str(offline.pk))
+    by_id(inspector, "id_f-description").fill(
         "Máy tính YT-03 nối Internet dùng soạn thảo tài liệu Mật"
     )
-    _field(inspector, "id_f-deadline").fill("31/02/2026")
+    by_id(inspector, "id_f-deadline").fill("31/02/2026")
     inspector.get_by_test_id("finding-form").get_by_role("button", name="Ghi nhận").click()
-    expect(_error(inspector, "id_f-deadline")).to_have_text(DATE_MESSAGE)
-    expect(_field(inspector, "id_f-description")).to_have_value(
+    expect(error_next_to(inspector, "id_f-deadline")).to_have_text(DATE_MESSAGE)
+    expect(by_id(inspector, "id_f-description")).to_have_value(
         "Máy tính YT-03 nối Internet dùng soạn thảo tài liệu Mật"
     )
-    expect(_field(inspector, "id_f-item")).to_have_value(str(offline.pk))
+    expect(by_id(inspector, "id_f-item")).to_have_value(str(offline.pk))
     assert not Finding.objects.filter(target=health).exists()
     deadline = timezone.localdate() + timedelta(days=14)
-    _field(inspector, "id_f-deadline").fill(deadline.strftime("%d/%m/%Y"))
+    by_id(inspector, "id_f-deadline").fill(deadline.strftime("%d/%m/%Y"))
     inspector.get_by_test_id("finding-form").get_by_role("button", name="Ghi nhận").click()
     expect(inspector.get_by_text("Đã ghi nhận tồn tại", exact=False)).to_be_visible()
     finding = Finding.objects.get(target=health)
@@ -120,7 +108,7 @@ def test_the_inspector_answers_the_checklist_in_one_form_and_records_a_finding(
 
     # the added item: empty is refused by the field
     inspector.get_by_test_id("item-form").get_by_role("button", name="Thêm").click()
-    expect(_error(inspector, "id_i-text")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(inspector, "id_i-text")).to_have_text("Trường này là bắt buộc.")
 
 
 def test_verifying_and_concluding_ask_first_and_a_rejection_needs_its_reason(
@@ -138,7 +126,9 @@ def test_verifying_and_concluding_ask_first_and_a_rejection_needs_its_reason(
     inspector.get_by_label("Kết quả kiểm tra khắc phục").select_option("reject")
     inspector.get_by_role("button", name="Ghi kết quả kiểm tra khắc phục").click()
     assert inspector.asked[-1].startswith("Ghi kết quả kiểm tra khắc phục?")
-    expect(_error(inspector, "id_comment")).to_have_text("Ghi rõ vì sao việc khắc phục chưa đạt.")
+    expect(error_next_to(inspector, "id_comment")).to_have_text(
+        "Ghi rõ vì sao việc khắc phục chưa đạt."
+    )
     remediated.refresh_from_db()
     assert remediated.status == "remediated"
     inspector.get_by_label("Kết quả kiểm tra khắc phục").select_option("accept")
@@ -161,7 +151,7 @@ def test_the_supervisor_s_inspection_and_budget_forms_keep_input(window, live_se
     load_demo()
     supervisor = window("giamsat")
     supervisor.goto(f"{live_server.url}/inspections/new/")
-    leader = _field(supervisor, "id_leader")
+    leader = by_id(supervisor, "id_leader")
     groups = leader.locator("optgroup")
     expect(groups.first).to_have_attribute("label", "Công an tỉnh Bắc Lâm")
     expect(leader.locator("option", has_text="Phạm Quốc Bảo — Cán bộ kiểm tra")).to_have_count(1)
@@ -179,10 +169,12 @@ def test_the_supervisor_s_inspection_and_budget_forms_keep_input(window, live_se
         },
     )
     supervisor.get_by_role("button", name="Tạo", exact=True).click()
-    expect(_error(supervisor, "id_year")).to_have_text("Nhập năm, ví dụ 2026.")
-    expect(_error(supervisor, "id_period_to")).to_have_text("Có ngày kết thúc trước ngày bắt đầu.")
-    expect(_error(supervisor, "id_on_site_from")).to_have_text(DATE_MESSAGE)
-    expect(_error(supervisor, "id_agencies")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(supervisor, "id_year")).to_have_text("Nhập năm, ví dụ 2026.")
+    expect(error_next_to(supervisor, "id_period_to")).to_have_text(
+        "Có ngày kết thúc trước ngày bắt đầu."
+    )
+    expect(error_next_to(supervisor, "id_on_site_from")).to_have_text(DATE_MESSAGE)
+    expect(error_next_to(supervisor, "id_agencies")).to_have_text("Trường này là bắt buộc.")
     expect(supervisor.locator("#id_title")).to_have_value("Kiểm tra đột xuất tại Sở Y tế")
     expect(supervisor.locator("#id_scope")).to_have_value(
         "Việc quản lý máy tính soạn thảo tài liệu mật"
@@ -197,7 +189,7 @@ def test_the_supervisor_s_inspection_and_budget_forms_keep_input(window, live_se
         "Mua két sắt | 25.000.000\nTập huấn | hai triệu\nMáy hủy | -3.000.000"
     )
     form.get_by_role("button", name="Lưu").click()
-    expect(_error(supervisor, "id_lines")).to_have_text(
+    expect(error_next_to(supervisor, "id_lines")).to_have_text(
         "Dòng 2: Ghi số tiền bằng chữ số, tính theo đồng, ví dụ 1.250.000."
     )
     expect(supervisor.locator("#id_lines")).to_have_value(
@@ -212,16 +204,16 @@ def test_the_supervisor_s_inspection_and_budget_forms_keep_input(window, live_se
     first = estimate.lines.all()[0]
     prefix = f"b{estimate.pk}-"
     decision = supervisor.get_by_test_id("budget-decision-2027")
-    _field(supervisor, f"id_{prefix}decision").fill("Quyết định số 88/QĐ-STC")
-    _field(supervisor, f"id_{prefix}decided_on").fill("31/02/2026")
-    _field(supervisor, f"id_{prefix}allocated-{first.pk}").fill("hai mươi triệu")
+    by_id(supervisor, f"id_{prefix}decision").fill("Quyết định số 88/QĐ-STC")
+    by_id(supervisor, f"id_{prefix}decided_on").fill("31/02/2026")
+    by_id(supervisor, f"id_{prefix}allocated-{first.pk}").fill("hai mươi triệu")
     decision.get_by_role("button", name="Ghi quyết định giao kinh phí").click()
     assert supervisor.asked[-1].startswith("Ghi quyết định của cơ quan tài chính?")
-    expect(_error(supervisor, f"id_{prefix}decided_on")).to_have_text(DATE_MESSAGE)
-    expect(_error(supervisor, f"id_{prefix}allocated-{first.pk}")).to_have_text(
+    expect(error_next_to(supervisor, f"id_{prefix}decided_on")).to_have_text(DATE_MESSAGE)
+    expect(error_next_to(supervisor, f"id_{prefix}allocated-{first.pk}")).to_have_text(
         "Ghi số tiền bằng chữ số, tính theo đồng, ví dụ 1.250.000."
     )
-    expect(_field(supervisor, f"id_{prefix}decision")).to_have_value("Quyết định số 88/QĐ-STC")
+    expect(by_id(supervisor, f"id_{prefix}decision")).to_have_value("Quyết định số 88/QĐ-STC")
     estimate.refresh_from_db()
     assert estimate.status == "submitted"
 
@@ -235,8 +227,8 @@ def test_the_agency_s_training_regulation_and_designation_forms_keep_input(
     before = TrainingSession.objects.count()
     form = officer.get_by_test_id("training-form")
     form.get_by_role("button", name="Lưu").click()
-    expect(_error(officer, "id_title")).to_have_text("Trường này là bắt buộc.")
-    expect(_error(officer, "id_held_on")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(officer, "id_title")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(officer, "id_held_on")).to_have_text("Trường này là bắt buộc.")
     fill(
         officer,
         {
@@ -247,9 +239,9 @@ def test_the_agency_s_training_regulation_and_designation_forms_keep_input(
         },
     )
     officer.get_by_test_id("training-form").get_by_role("button", name="Lưu").click()
-    expect(_error(officer, "id_held_on")).to_have_text(DATE_MESSAGE)
-    expect(_error(officer, "id_leaders")).to_have_text("Nhập một số nguyên, ví dụ 3.")
-    expect(_error(officer, "id_staff")).to_have_text("Số người không được là số âm.")
+    expect(error_next_to(officer, "id_held_on")).to_have_text(DATE_MESSAGE)
+    expect(error_next_to(officer, "id_leaders")).to_have_text("Nhập một số nguyên, ví dụ 3.")
+    expect(error_next_to(officer, "id_staff")).to_have_text("Số người không được là số âm.")
     expect(officer.locator("#id_title")).to_have_value("Tập huấn Nghị định 63/2026")
     expect(officer.locator("#id_leaders")).to_have_value("ba")
     assert TrainingSession.objects.count() == before
@@ -261,13 +253,13 @@ def test_the_agency_s_training_regulation_and_designation_forms_keep_input(
     form.locator(f'[id="{prefix}issued_on"]').fill("20/05/2026")
     form.locator(f'[id="{prefix}review_due"]').fill("01/01/2026")
     form.get_by_role("button", name="Lưu").click()
-    expect(_error(officer, f"{prefix}document_number")).to_have_text(
+    expect(error_next_to(officer, f"{prefix}document_number")).to_have_text(
         "Quy chế đã ban hành phải có số văn bản ban hành."
     )
-    expect(_error(officer, f"{prefix}review_due")).to_have_text(
+    expect(error_next_to(officer, f"{prefix}review_due")).to_have_text(
         "Có ngày kết thúc trước ngày bắt đầu."
     )
-    expect(_field(officer, f"{prefix}issued_on")).to_have_value("20/05/2026")
+    expect(by_id(officer, f"{prefix}issued_on")).to_have_value("20/05/2026")
     assert not Regulation.objects.filter(agency__code="demo-stp", status="issued").exists()
 
     head = window("thutruong")
@@ -277,10 +269,10 @@ def test_the_agency_s_training_regulation_and_designation_forms_keep_input(
     form.get_by_role("button", name="Phân công").click()
     prefix = head.get_by_test_id("designation-form").locator("select").first.get_attribute("id")
     prefix = prefix.removesuffix("person")
-    expect(_error(head, f"{prefix}decision")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(head, f"{prefix}decision")).to_have_text("Trường này là bắt buộc.")
     head.locator(f'[id="{prefix}decision"]').fill("Quyết định số 3/QĐ-STP")
     head.locator(f'[id="{prefix}decided_on"]').fill("31/02/2026")
     head.get_by_test_id("designation-form").get_by_role("button", name="Phân công").click()
-    expect(_error(head, f"{prefix}decided_on")).to_have_text(DATE_MESSAGE)
+    expect(error_next_to(head, f"{prefix}decided_on")).to_have_text(DATE_MESSAGE)
     expect(head.locator(f'[id="{prefix}decision"]')).to_have_value("Quyết định số 3/QĐ-STP")
     assert StaffDesignation.objects.count() == designations

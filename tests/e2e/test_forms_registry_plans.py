@@ -23,18 +23,9 @@ from bmnn.registry.models import (
     SecretItem,
     Transfer,
 )
-from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, fill
+from tests.e2e.helpers import BAD_DAY, DAY_MESSAGE, REQUIRED, by_id, error_next_to, fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _error(page: Any, field_id: str) -> Any:
-    """The message next to a field: the message that follows it in its block."""
-    return page.locator(f'[id="{field_id}"] ~ .invalid-feedback').first
-
-
-def _field(page: Any, field_id: str) -> Any:
-    return page.locator(f'[id="{field_id}"]')
 
 
 def _item_page(page: Any, base: str, number: str) -> None:
@@ -50,12 +41,12 @@ def test_the_officers_registry_forms_keep_what_was_typed(demo, window, live_serv
     # incoming: empty, then an impossible date, letters in the count and received before dated
     officer.goto(f"{base}/registry/incoming/")
     officer.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(officer, "id_issuer_name")).to_have_text(REQUIRED)
-    expect(_error(officer, "id_level")).to_have_text(REQUIRED)
+    expect(error_next_to(officer, "id_issuer_name")).to_have_text(REQUIRED)
+    expect(error_next_to(officer, "id_level")).to_have_text(REQUIRED)
     fill(
         officer, {"id_issuer_name": "Bộ Tư pháp", "id_number": "77/BTP-VP", "id_doc_date": BAD_DAY}
     )
-    _field(officer, "id_level").select_option("mat")
+    by_id(officer, "id_level").select_option("mat")
     fill(
         officer,
         {
@@ -65,43 +56,43 @@ def test_the_officers_registry_forms_keep_what_was_typed(demo, window, live_serv
         },
     )
     officer.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(officer, "id_doc_date")).to_have_text(DAY_MESSAGE)
-    expect(_error(officer, "id_copies")).to_have_text("Nhập một số nguyên, ví dụ 3.")
-    expect(_field(officer, "id_number")).to_have_value("77/BTP-VP")
-    expect(_field(officer, "id_summary")).to_have_value("Hướng dẫn công tác đặc xá")
-    expect(_field(officer, "id_copies")).to_have_value("hai")
-    expect(_field(officer, "id_level")).to_have_value("mat")
+    expect(error_next_to(officer, "id_doc_date")).to_have_text(DAY_MESSAGE)
+    expect(error_next_to(officer, "id_copies")).to_have_text("Nhập một số nguyên, ví dụ 3.")
+    expect(by_id(officer, "id_number")).to_have_value("77/BTP-VP")
+    expect(by_id(officer, "id_summary")).to_have_value("Hướng dẫn công tác đặc xá")
+    expect(by_id(officer, "id_copies")).to_have_value("hai")
+    expect(by_id(officer, "id_level")).to_have_value("mat")
     fill(officer, {"id_doc_date": "10/11/2026", "id_received_on": "01/11/2026", "id_copies": "-1"})
     officer.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(officer, "id_received_on")).to_have_text(
+    expect(error_next_to(officer, "id_received_on")).to_have_text(
         "Ngày nhận không thể trước ngày văn bản."
     )
-    expect(_error(officer, "id_copies")).to_have_text("Nhập một số từ 1 đến 100.")
+    expect(error_next_to(officer, "id_copies")).to_have_text("Nhập một số từ 1 đến 100.")
     assert SecretItem.objects.count() == before
 
     # the outgoing register's recall date, on an item the officer may enter
     officer.goto(f"{base}/registry/propose/")
     officer.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(officer, "id_catalogue_item")).to_have_text(REQUIRED)
-    _field(officer, "id_copies_planned").fill("-3")
-    _field(officer, "id_summary").fill("Kế hoạch bảo vệ kho lưu trữ")
+    expect(error_next_to(officer, "id_catalogue_item")).to_have_text(REQUIRED)
+    by_id(officer, "id_copies_planned").fill("-3")
+    by_id(officer, "id_summary").fill("Kế hoạch bảo vệ kho lưu trữ")
     officer.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(officer, "id_copies_planned")).to_have_text("Nhập một số từ 1 đến 500.")
-    expect(_field(officer, "id_summary")).to_have_value("Kế hoạch bảo vệ kho lưu trữ")
+    expect(error_next_to(officer, "id_copies_planned")).to_have_text("Nhập một số từ 1 đến 500.")
+    expect(by_id(officer, "id_summary")).to_have_value("Kế hoạch bảo vệ kho lưu trữ")
     assert SecretItem.objects.count() == before
 
     # the register list's filter and the statistics period
     officer.goto(f"{base}/registry/?since={BAD_DAY}&q=BTP")
-    expect(_error(officer, "id_since")).to_have_text(DAY_MESSAGE)
+    expect(error_next_to(officer, "id_since")).to_have_text(DAY_MESSAGE)
     expect(officer.get_by_test_id("register-filter").locator('input[name="q"]')).to_have_value(
         "BTP"
     )
     officer.goto(f"{base}/registry/statistics/")
-    _field(officer, "id_since").fill("01/06/2026")
-    _field(officer, "id_until").fill("01/01/2026")
+    by_id(officer, "id_since").fill("01/06/2026")
+    by_id(officer, "id_until").fill("01/01/2026")
     officer.get_by_role("button", name="Lọc").click()
-    expect(_error(officer, "id_until")).to_have_text("Ngày kết thúc ở trước ngày bắt đầu.")
-    expect(_field(officer, "id_since")).to_have_value("01/06/2026")
+    expect(error_next_to(officer, "id_until")).to_have_text("Ngày kết thúc ở trước ngày bắt đầu.")
+    expect(by_id(officer, "id_since")).to_have_value("01/06/2026")
 
 
 def test_copying_is_asked_decided_and_recorded_and_bad_input_is_kept(
@@ -116,15 +107,15 @@ def test_copying_is_asked_decided_and_recorded_and_bad_input_is_kept(
     _item_page(staff, base, "156/BC-STP")
     staff.locator("summary", has_text="Đề nghị sao, chụp").click()
     ask = staff.get_by_test_id("copy-request")
-    _field(staff, "id_ask_count").fill("ba")
+    by_id(staff, "id_ask_count").fill("ba")
     ask.get_by_role("button", name="Gửi yêu cầu").click()
-    expect(_error(staff, "id_ask_count")).to_have_text("Nhập một số nguyên, ví dụ 3.")
-    expect(_error(staff, "id_ask_purpose")).to_have_text("Hãy nêu lý do cần sao, chụp.")
-    expect(_field(staff, "id_ask_count")).to_have_value("ba")
+    expect(error_next_to(staff, "id_ask_count")).to_have_text("Nhập một số nguyên, ví dụ 3.")
+    expect(error_next_to(staff, "id_ask_purpose")).to_have_text("Hãy nêu lý do cần sao, chụp.")
+    expect(by_id(staff, "id_ask_count")).to_have_value("ba")
     assert CopyRequest.objects.count() == asked
-    _field(staff, "id_ask_count").fill("2")
-    _field(staff, "id_ask_form").select_option("trich_sao")
-    _field(staff, "id_ask_purpose").fill("Trích số liệu gửi Sở Nội vụ")
+    by_id(staff, "id_ask_count").fill("2")
+    by_id(staff, "id_ask_form").select_option("trich_sao")
+    by_id(staff, "id_ask_purpose").fill("Trích số liệu gửi Sở Nội vụ")
     staff.get_by_test_id("copy-request").get_by_role("button", name="Gửi yêu cầu").click()
     expect(staff.get_by_text("Đã gửi đề nghị")).to_be_visible()
     request = CopyRequest.objects.get(purpose="Trích số liệu gửi Sở Nội vụ")
@@ -136,7 +127,7 @@ def test_copying_is_asked_decided_and_recorded_and_bad_input_is_kept(
     _item_page(head, base, "156/BC-STP")
     decide = head.get_by_test_id(f"copy-decide-{request.pk}")
     decide.get_by_role("button", name="Không duyệt").click()
-    expect(_error(head, f"id_decide{request.pk}_reason")).to_have_text("Nêu lý do từ chối.")
+    expect(error_next_to(head, f"id_decide{request.pk}_reason")).to_have_text("Nêu lý do từ chối.")
     request.refresh_from_db()
     assert request.state == "requested"
     head.get_by_test_id(f"copy-decide-{request.pk}").get_by_role("button", name="Cho phép").click()
@@ -192,20 +183,22 @@ def test_the_heads_forms_ask_first_choose_no_agency_and_keep_what_was_typed(
         },
     )
     extend.get_by_role("button", name="Gia hạn").click()
-    expect(_error(head, "id_extend_new_end")).to_have_text("Thời hạn mới ở trước ngày quyết định.")
-    expect(_field(head, "id_extend_decision")).to_have_value("QĐ 99/QĐ-STP")
+    expect(error_next_to(head, "id_extend_new_end")).to_have_text(
+        "Thời hạn mới ở trước ngày quyết định."
+    )
+    expect(by_id(head, "id_extend_decision")).to_have_value("QĐ 99/QĐ-STP")
 
     # declassification: asked first; saying no sends nothing, empty fields are refused
     head.say_no.append(True)
     head.get_by_test_id("declassify").get_by_role("button", name="Giải mật").click()
     assert head.asked[-1] == "Giải mật tài liệu này?" or head.asked[-1].startswith("Giải mật")
     expect(head.get_by_test_id("item-status")).not_to_have_text("Đã giải mật")
-    _field(head, "id_declassify_decided_on").fill(BAD_DAY)
-    _field(head, "id_declassify_minutes").fill("Hội đồng thống nhất giải mật")
+    by_id(head, "id_declassify_decided_on").fill(BAD_DAY)
+    by_id(head, "id_declassify_minutes").fill("Hội đồng thống nhất giải mật")
     head.get_by_test_id("declassify").get_by_role("button", name="Giải mật").click()
-    expect(_error(head, "id_declassify_decided_on")).to_have_text(DAY_MESSAGE)
-    expect(_error(head, "id_declassify_decision")).to_have_text(REQUIRED)
-    expect(_field(head, "id_declassify_minutes")).to_have_value("Hội đồng thống nhất giải mật")
+    expect(error_next_to(head, "id_declassify_decided_on")).to_have_text(DAY_MESSAGE)
+    expect(error_next_to(head, "id_declassify_decision")).to_have_text(REQUIRED)
+    expect(by_id(head, "id_declassify_minutes")).to_have_value("Hội đồng thống nhất giải mật")
     item.refresh_from_db()
     assert item.status == "classified"
 
@@ -215,19 +208,19 @@ def test_the_heads_forms_ask_first_choose_no_agency_and_keep_what_was_typed(
     destroy.get_by_label("Bản sao 2").check()
     destroy.get_by_role("button", name="Tiêu hủy").click()
     assert head.asked[-1].startswith("Tiêu hủy các bản đã chọn?")
-    expect(_error(head, "id_destroy_minutes")).to_have_text(REQUIRED)
+    expect(error_next_to(head, "id_destroy_minutes")).to_have_text(REQUIRED)
     expect(head.get_by_test_id("destroy").get_by_label("Bản sao 2")).to_be_checked()
     assert not item.copies.filter(status="destroyed").exists()
 
     # a level change: an impossible date, then the confirmation asks before changing
     head.goto(f"{base}/registry/items/{item.pk}/change-level/")
-    _field(head, "id_new_level").select_option("toi_mat")
-    _field(head, "id_decided_on").fill(BAD_DAY)
-    _field(head, "id_decision").fill("QĐ 5/QĐ-STP")
+    by_id(head, "id_new_level").select_option("toi_mat")
+    by_id(head, "id_decided_on").fill(BAD_DAY)
+    by_id(head, "id_decision").fill("QĐ 5/QĐ-STP")
     head.get_by_role("button", name="Xem thời hạn sau khi điều chỉnh").click()
-    expect(_error(head, "id_decided_on")).to_have_text(DAY_MESSAGE)
-    expect(_field(head, "id_decision")).to_have_value("QĐ 5/QĐ-STP")
-    expect(_field(head, "id_new_level")).to_have_value("toi_mat")
+    expect(error_next_to(head, "id_decided_on")).to_have_text(DAY_MESSAGE)
+    expect(by_id(head, "id_decision")).to_have_value("QĐ 5/QĐ-STP")
+    expect(by_id(head, "id_new_level")).to_have_value("toi_mat")
     item.refresh_from_db()
     assert item.level == "mat"
 
@@ -271,10 +264,10 @@ def test_the_hand_over_asks_first_and_the_staffs_requests_keep_input(
         },
     )
     form.get_by_role("button", name="Gửi đề nghị").click()
-    expect(_error(staff, "id_carry_until")).to_have_text(DAY_MESSAGE)
-    expect(_error(staff, "id_carry_protection")).to_have_text(REQUIRED)
-    expect(_field(staff, "id_carry_purpose")).to_have_value("Họp thẩm định hồ sơ")
-    expect(_field(staff, "id_carry_until")).to_have_value(BAD_DAY)
+    expect(error_next_to(staff, "id_carry_until")).to_have_text(DAY_MESSAGE)
+    expect(error_next_to(staff, "id_carry_protection")).to_have_text(REQUIRED)
+    expect(by_id(staff, "id_carry_purpose")).to_have_value("Họp thẩm định hồ sơ")
+    expect(by_id(staff, "id_carry_until")).to_have_value(BAD_DAY)
     assert not CarryOut.objects.filter(copy__item=item).exists()
 
 
@@ -285,10 +278,10 @@ def test_a_meeting_ending_before_it_starts_and_a_catalogue_in_force_before_issue
     officer, supervisor = window("baomat"), window("giamsat")
     meetings = Meeting.objects.count()
     officer.goto(f"{base}/registry/propose/")
-    _field(officer, "id_kind").select_option("meeting")
-    _field(officer, "id_catalogue_item").select_option(index=1)
-    _field(officer, "id_level").select_option("mat")
-    _field(officer, "id_doc_type").fill("Hội nghị")
+    by_id(officer, "id_kind").select_option("meeting")
+    by_id(officer, "id_catalogue_item").select_option(index=1)
+    by_id(officer, "id_level").select_option("mat")
+    by_id(officer, "id_doc_type").fill("Hội nghị")
     officer.get_by_role("button", name="Lưu", exact=True).click()
     form = officer.get_by_test_id("meeting-plan")
     fill(
@@ -300,17 +293,17 @@ def test_a_meeting_ending_before_it_starts_and_a_catalogue_in_force_before_issue
         },
     )
     form.get_by_role("button", name="Lưu phương án").click()
-    expect(_error(officer, "id_meeting_ends_on")).to_have_text(
+    expect(error_next_to(officer, "id_meeting_ends_on")).to_have_text(
         "Ngày kết thúc ở trước ngày bắt đầu."
     )
-    expect(_error(officer, "id_meeting_protection_plan")).to_have_text(REQUIRED)
-    expect(_field(officer, "id_meeting_venue")).to_have_value("Phòng họp số 1")
+    expect(error_next_to(officer, "id_meeting_protection_plan")).to_have_text(REQUIRED)
+    expect(by_id(officer, "id_meeting_venue")).to_have_value("Phòng họp số 1")
     assert Meeting.objects.count() == meetings
 
     catalogues = Catalogue.objects.count()
     supervisor.goto(f"{base}/registry/catalogues/new/")
     supervisor.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(supervisor, "id_sector")).to_have_text(REQUIRED)
+    expect(error_next_to(supervisor, "id_sector")).to_have_text(REQUIRED)
     fill(
         supervisor,
         {
@@ -321,10 +314,10 @@ def test_a_meeting_ending_before_it_starts_and_a_catalogue_in_force_before_issue
         },
     )
     supervisor.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(supervisor, "id_valid_from")).to_have_text(
+    expect(error_next_to(supervisor, "id_valid_from")).to_have_text(
         "Danh mục không thể có hiệu lực trước ngày ban hành."
     )
-    expect(_field(supervisor, "id_decision")).to_have_value("QĐ 9/QĐ-TTg")
+    expect(by_id(supervisor, "id_decision")).to_have_value("QĐ 9/QĐ-TTg")
     assert Catalogue.objects.count() == catalogues
 
 
@@ -335,11 +328,11 @@ def test_the_plans_forms_keep_what_was_typed(demo, window, live_server) -> None:
     # a draft plan's task: an impossible due date
     task = Task.objects.exclude(plan__source_name=ISSUED).order_by("order")[0]
     supervisor.goto(f"{base}/plans/tasks/{task.pk}/edit/")
-    _field(supervisor, "id_content").fill("Nội dung đã sửa")
-    _field(supervisor, "id_due_date").fill(BAD_DAY)
+    by_id(supervisor, "id_content").fill("Nội dung đã sửa")
+    by_id(supervisor, "id_due_date").fill(BAD_DAY)
     supervisor.get_by_role("button", name="Lưu", exact=True).click()
-    expect(_error(supervisor, "id_due_date")).to_have_text(DAY_MESSAGE)
-    expect(_field(supervisor, "id_content")).to_have_value("Nội dung đã sửa")
+    expect(error_next_to(supervisor, "id_due_date")).to_have_text(DAY_MESSAGE)
+    expect(by_id(supervisor, "id_content")).to_have_value("Nội dung đã sửa")
     task.refresh_from_db()
     assert task.content != "Nội dung đã sửa"
 
@@ -348,10 +341,12 @@ def test_the_plans_forms_keep_what_was_typed(demo, window, live_server) -> None:
         task__plan__source_name=ISSUED, task__ref="II.2.a", agency__code="demo-stp"
     )
     supervisor.goto(f"{base}/plans/assignments/{pending.pk}/")
-    _field(supervisor, "id_decision").select_option("return")
+    by_id(supervisor, "id_decision").select_option("return")
     supervisor.get_by_role("button", name="Ghi nhận").click()
-    expect(_error(supervisor, "id_note")).to_have_text("Nêu rõ còn thiếu gì trước khi trả lại.")
-    expect(_field(supervisor, "id_decision")).to_have_value("return")
+    expect(error_next_to(supervisor, "id_note")).to_have_text(
+        "Nêu rõ còn thiếu gì trước khi trả lại."
+    )
+    expect(by_id(supervisor, "id_decision")).to_have_value("return")
     pending.refresh_from_db()
     assert pending.review == "pending"
 
@@ -361,16 +356,16 @@ def test_the_plans_forms_keep_what_was_typed(demo, window, live_server) -> None:
     )
     before = ProgressUpdate.objects.count()
     officer.goto(f"{base}/plans/assignments/{mine.pk}/")
-    _field(officer, "id_status").select_option("blocked")
+    by_id(officer, "id_status").select_option("blocked")
     officer.get_by_role("button", name="Gửi", exact=True).click()
-    expect(_error(officer, "id_note")).to_have_text("Hãy nêu vướng mắc.")
-    expect(_field(officer, "id_status")).to_have_value("blocked")
+    expect(error_next_to(officer, "id_note")).to_have_text("Hãy nêu vướng mắc.")
+    expect(by_id(officer, "id_status")).to_have_value("blocked")
     assert ProgressUpdate.objects.count() == before
 
     # the import form, empty
     supervisor.goto(f"{base}/plans/import/")
     supervisor.get_by_role("button", name="Đọc văn bản").click()
-    expect(_error(supervisor, "id_file")).to_have_text("Hãy chọn văn bản kế hoạch.")
+    expect(error_next_to(supervisor, "id_file")).to_have_text("Hãy chọn văn bản kế hoạch.")
 
 
 def test_the_province_registers_are_a_pivot_and_the_registry_fits_a_phone(

@@ -17,7 +17,7 @@ from bmnn.org.demo import load_demo
 from bmnn.org.models import Agency, Person
 from bmnn.reports import services
 from bmnn.reports.models import Incident, IncidentStep, ProvinceReport, ReportingPeriod, Submission
-from tests.e2e.helpers import fill, submit_three_times
+from tests.e2e.helpers import by_id, error_next_to, fill, submit_three_times
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,18 +42,9 @@ def _justice_draft() -> tuple[ReportingPeriod, Agency, Submission]:
     return period, justice, draft
 
 
-def _error(page: Any, field_id: str) -> Any:
-    """The message next to a field: the message that follows it in its block."""
-    return page.locator(f'[id="{field_id}"] ~ .invalid-feedback').first
-
-
-def _field(page: Any, field_id: str) -> Any:
-    return page.locator(f'[id="{field_id}"]')
-
-
 def _points_at_its_message(page: Any, field_id: str) -> None:
     """The hand-laid fields too: invalid, and described by the message `<id>_error`."""
-    field = _field(page, field_id)
+    field = by_id(page, field_id)
     expect(field).to_have_attribute("aria-invalid", "true")
     assert f"{field_id}_error" in (field.get_attribute("aria-describedby") or "").split()
     expect(page.locator(f'[id="{field_id}_error"]')).to_be_visible()
@@ -76,30 +67,30 @@ def test_the_agency_report_flags_bad_figures_keeps_everything_and_asks_before_su
             "id_fig-trainings": "-2",
         },
     )
-    _field(officer, "id_fig-created.mat").fill("4")  # differs from the records, no reason
+    by_id(officer, "id_fig-created.mat").fill("4")  # differs from the records, no reason
     officer.get_by_role("button", name="Lưu", exact=True).click()
 
-    expect(_error(officer, "id_fig-devices")).to_have_text("Nhập một số nguyên, ví dụ 3.")
-    expect(_error(officer, "id_fig-trainings")).to_have_text("Số liệu không được là số âm.")
-    expect(_error(officer, "id_why-created.mat")).to_have_text(
+    expect(error_next_to(officer, "id_fig-devices")).to_have_text("Nhập một số nguyên, ví dụ 3.")
+    expect(error_next_to(officer, "id_fig-trainings")).to_have_text("Số liệu không được là số âm.")
+    expect(error_next_to(officer, "id_why-created.mat")).to_have_text(
         "Khác với số liệu trong BMNN (0): hãy nêu lý do."
     )
-    expect(_field(officer, "id_fig-devices")).to_have_attribute("aria-invalid", "true")
+    expect(by_id(officer, "id_fig-devices")).to_have_attribute("aria-invalid", "true")
     expect(officer.get_by_test_id("form-errors")).to_contain_text("Chưa lưu gì")
     expect(officer.locator("#id_situation")).to_have_value(
         "Sở đã quán triệt Luật Bảo vệ bí mật nhà nước"
     )
     expect(officer.locator("#id_lessons")).to_have_value("Người đứng đầu trực tiếp chỉ đạo")
-    expect(_field(officer, "id_fig-devices")).to_have_value("ba")
-    expect(_field(officer, "id_why-devices")).to_have_value("02 máy chưa nhập danh mục")
-    expect(_field(officer, "id_fig-trainings")).to_have_value("-2")
-    expect(_field(officer, "id_fig-created.mat")).to_have_value("4")
+    expect(by_id(officer, "id_fig-devices")).to_have_value("ba")
+    expect(by_id(officer, "id_why-devices")).to_have_value("02 máy chưa nhập danh mục")
+    expect(by_id(officer, "id_fig-trainings")).to_have_value("-2")
+    expect(by_id(officer, "id_fig-created.mat")).to_have_value("4")
     draft.refresh_from_db()
     assert draft.situation == "" and draft.value("devices") == 0 and draft.revision == 0
 
     # "Lấy lại số liệu" saves what was typed first: with bad figures, it refills nothing
     officer.get_by_role("button", name="Lấy lại số liệu").click()
-    expect(_error(officer, "id_fig-devices")).to_have_text("Nhập một số nguyên, ví dụ 3.")
+    expect(error_next_to(officer, "id_fig-devices")).to_have_text("Nhập một số nguyên, ví dụ 3.")
     expect(officer.locator("#id_situation")).to_have_value(
         "Sở đã quán triệt Luật Bảo vệ bí mật nhà nước"
     )
@@ -141,7 +132,9 @@ def test_the_head_returns_the_report_with_a_reason_and_signing_asks_first(
 
     back = head.get_by_test_id("send-back")
     back.get_by_role("button", name="Trả lại cán bộ bảo mật").click()  # no reason
-    expect(_error(head, "id_back-comment")).to_have_text("Hãy ghi rõ cán bộ cần sửa nội dung gì.")
+    expect(error_next_to(head, "id_back-comment")).to_have_text(
+        "Hãy ghi rõ cán bộ cần sửa nội dung gì."
+    )
     _points_at_its_message(head, "id_back-comment")
     assert Submission.objects.get().state == "submitted"
     head.locator("#id_back-comment").fill("Bổ sung kết quả tự kiểm tra tại các phòng")
@@ -168,7 +161,7 @@ def test_the_period_forms_keep_input_and_refuse_bad_dates_and_numbers(window, li
     expect(supervisor.get_by_role("button", name="Mở kỳ báo cáo")).to_be_visible()
     supervisor.locator("#id_year").fill("")  # empty
     supervisor.get_by_role("button", name="Mở kỳ báo cáo").click()
-    expect(_error(supervisor, "id_year")).to_have_text("Trường này là bắt buộc.")
+    expect(error_next_to(supervisor, "id_year")).to_have_text("Trường này là bắt buộc.")
     assert ReportingPeriod.objects.count() == 0
 
     supervisor.locator("#id_kind").select_option("semiannual")
@@ -183,11 +176,11 @@ def test_the_period_forms_keep_input_and_refuse_bad_dates_and_numbers(window, li
         },
     )
     supervisor.get_by_role("button", name="Mở kỳ báo cáo").click()
-    expect(_error(supervisor, "id_year")).to_have_text("Nhập năm bằng chữ số, ví dụ 2026.")
-    expect(_error(supervisor, "id_part")).to_have_text(
+    expect(error_next_to(supervisor, "id_year")).to_have_text("Nhập năm bằng chữ số, ví dụ 2026.")
+    expect(error_next_to(supervisor, "id_part")).to_have_text(
         "Nhập 1 hoặc 2 đối với 6 tháng, từ 1 đến 4 đối với quý."
     )
-    expect(_error(supervisor, "id_window_start")).to_have_text(
+    expect(error_next_to(supervisor, "id_window_start")).to_have_text(
         "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
     )
     typed = {
@@ -204,7 +197,7 @@ def test_the_period_forms_keep_input_and_refuse_bad_dates_and_numbers(window, li
     fill(supervisor, {"id_year": "2026", "id_part": "1", "id_window_start": "30/06/2026"})
     supervisor.locator("#id_window_end").fill("01/01/2026")  # ends before it starts
     supervisor.get_by_role("button", name="Mở kỳ báo cáo").click()
-    expect(_error(supervisor, "id_window_end")).to_have_text(
+    expect(error_next_to(supervisor, "id_window_end")).to_have_text(
         "Ngày kết thúc kỳ số liệu trước ngày bắt đầu."
     )
     expect(supervisor.locator("#id_window_end")).to_have_value("01/01/2026")
@@ -216,7 +209,7 @@ def test_the_period_forms_keep_input_and_refuse_bad_dates_and_numbers(window, li
     change.locator("#id_due_on").fill("31/02/2026")
     change.locator("#id_status").select_option("closed")
     change.get_by_role("button", name="Lưu").click()
-    expect(_error(supervisor, "id_due_on")).to_have_text(
+    expect(error_next_to(supervisor, "id_due_on")).to_have_text(
         "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
     )
     expect(supervisor.locator("#id_due_on")).to_have_value("31/02/2026")
@@ -234,8 +227,8 @@ def test_the_incident_forms_preselect_the_agency_and_keep_input(window, live_ser
     expect(staff.locator("#id_agency")).to_have_value(str(justice.pk))  # the only agency
     staff.locator("#id_found_at").fill("")
     staff.locator("main form[method=post] button[type=submit]").click()  # empty
-    expect(_error(staff, "id_what")).to_have_text("Ghi rõ nội dung bị lộ, mất.")
-    expect(_error(staff, "id_found_at")).to_have_text("Hãy ghi thời điểm phát hiện.")
+    expect(error_next_to(staff, "id_what")).to_have_text("Ghi rõ nội dung bị lộ, mất.")
+    expect(error_next_to(staff, "id_found_at")).to_have_text("Hãy ghi thời điểm phát hiện.")
     fill(
         staff,
         {
@@ -245,7 +238,7 @@ def test_the_incident_forms_preselect_the_agency_and_keep_input(window, live_ser
         },
     )
     staff.locator("main form[method=post] button[type=submit]").click()
-    expect(_error(staff, "id_found_at")).to_contain_text(
+    expect(error_next_to(staff, "id_found_at")).to_contain_text(
         "Nhập ngày giờ có thật theo dạng ngày/tháng/năm giờ:phút"
     )
     expect(staff.locator("#id_what")).to_have_value("Mất 01 sổ tay ghi chép nội dung cuộc họp Mật")
@@ -264,7 +257,7 @@ def test_the_incident_forms_preselect_the_agency_and_keep_input(window, live_ser
     supervisor = window("giamsat")
     supervisor.goto(f"{live_server.url}/reports/incidents/{incident.pk}/")
     supervisor.get_by_role("button", name="Thêm bước xử lý").click()  # empty
-    expect(_error(supervisor, "id_text")).to_have_text("Hãy ghi việc đã làm để xử lý.")
+    expect(error_next_to(supervisor, "id_text")).to_have_text("Hãy ghi việc đã làm để xử lý.")
     supervisor.locator("#id_text").fill("Đã thu hồi USB, lập biên bản")
     supervisor.say_no.append(True)  # "close the incident?" — no
     supervisor.get_by_role("button", name="Thêm bước và kết thúc vụ việc").click()
@@ -316,10 +309,10 @@ def test_the_province_report_is_built_once_and_its_form_keeps_input(window, live
         },
     )
     supervisor.get_by_test_id("province-form").get_by_role("button", name="Lưu").click()
-    expect(_error(supervisor, "id_day")).to_have_text(
+    expect(error_next_to(supervisor, "id_day")).to_have_text(
         "Nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
     )
-    expect(_error(supervisor, "id_number")).to_be_visible()
+    expect(error_next_to(supervisor, "id_number")).to_be_visible()
     _points_at_its_message(supervisor, "id_day")
     _points_at_its_message(supervisor, "id_number")
     expect(supervisor.locator("#id_lessons")).to_have_value("Bài học do giám sát viên viết lại")

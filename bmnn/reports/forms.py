@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from bmnn.org.models import Agency, AgencyGroup, Level
 from bmnn.reports import figures, province, rules
 from bmnn.reports.models import Incident, ProvinceReport, ReportingPeriod, Submission
-from bmnn.web.forms import BootstrapMixin
+from bmnn.web.forms import BootstrapMixin, take_errors
 
 DAY_HINT = _("dd/mm/yyyy, e.g. 05/03/2026")
 DAY_INVALID = _("Write a real date as dd/mm/yyyy, e.g. 05/03/2026.")
@@ -34,21 +34,6 @@ def day_field(label: Any, *, required: bool = True, help_text: Any = DAY_HINT) -
         error_messages={"invalid": DAY_INVALID},
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
     )
-
-
-def take_errors(
-    form: forms.BaseForm, exc: ValidationError, aliases: dict[str, str] | None = None
-) -> None:
-    """A service's refusal shown on the form: each message on its field when the service named
-    one the form has (through `aliases` for names that differ), the others above the form."""
-    aliases = aliases or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for name, errors in exc.error_dict.items():
-        target = aliases.get(name, name)
-        messages = [m for error in errors for m in error.messages]
-        form.add_error(target if target in form.fields else None, messages)
 
 
 # --- reporting periods -------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from bmnn.scanner.highlight import page_images
 from bmnn.scanner.leases import TooManyScans
 from bmnn.scanner.models import Finding
 from bmnn.scanner.services import PORTAL_FIELDS
+from bmnn.web.forms import take_errors
 from bmnn.web.shortcuts import found_or_404
 
 MAX_UPLOAD = 100 * 1024 * 1024
@@ -88,7 +89,7 @@ def portal_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 actor=actor_of(request), portal=portal, **_portal_form_values(form)
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            take_errors(form, exc)
         else:
             messages.success(request, _("Portal saved."))
             return redirect("scanner:portal", pk=saved.pk)
@@ -143,7 +144,7 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=actor_of(request), finding=finding, **incident_form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(incident_form, exc, "agency")
+            take_errors(incident_form, exc, default="agency")
         else:
             messages.success(
                 request, _("Incident opened; the province supervisors have been told.")
@@ -153,7 +154,7 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.decide_finding(actor=actor_of(request), finding=finding, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            take_errors(form, exc)
         else:
             messages.success(request, _("Decision recorded."))
             return redirect("scanner:finding", pk=pk)
@@ -169,15 +170,6 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_decide": policy.can_decide_findings(request.user),
         },
     )
-
-
-def _add_errors(form: Any, exc: ValidationError, default: str | None = None) -> None:
-    """A service's refusal next to the field it concerns (or `default`, or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else default, errors)
-    else:
-        form.add_error(default, exc.messages)
 
 
 @login_required
@@ -234,7 +226,7 @@ def import_bundle(request: HttpRequest) -> HttpResponse:
                 actor=actor_of(request), data=form.cleaned_data["bundle"].read()
             )
         except ValidationError as exc:
-            _add_errors(form, exc, "bundle")
+            take_errors(form, exc, default="bundle")
         else:
             added = ngettext("%(n)s finding added", "%(n)s findings added", result["added"]) % {
                 "n": result["added"]

@@ -6,7 +6,10 @@ template naming the class; it belongs here, with the base layout, not to any one
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class BootstrapMixin:
@@ -17,3 +20,21 @@ class BootstrapMixin:
             if isinstance(field.widget, forms.CheckboxInput):
                 css = "form-check-input"
             field.widget.attrs.setdefault("class", css)
+
+
+def take_errors(
+    form: forms.BaseForm,
+    exc: ValidationError,
+    aliases: Mapping[str, str] | None = None,
+    default: str | None = None,
+) -> None:
+    """A service's refusal shown on the form: each message next to the field it names (through
+    `aliases` where the service's name differs), the others at `default`, or above the form."""
+    aliases = aliases or {}
+    if not hasattr(exc, "error_dict"):
+        form.add_error(default, exc.messages)
+        return
+    for name, errors in exc.error_dict.items():
+        target = aliases.get(name, name)
+        found = [m for error in errors for m in error.messages]
+        form.add_error(target if target in form.fields else default, found)

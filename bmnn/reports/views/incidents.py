@@ -14,8 +14,9 @@ from bmnn.core.paginator import CappedPaginator
 from bmnn.core.services import actor_of
 from bmnn.org.models import Agency
 from bmnn.reports import services
-from bmnn.reports.forms import IncidentForm, StepForm, take_errors
+from bmnn.reports.forms import IncidentForm, StepForm
 from bmnn.reports.models import Incident
+from bmnn.web.forms import take_errors
 from bmnn.web.shortcuts import found_or_404
 
 

@@ -28,10 +28,10 @@ from bmnn.reports.forms import (
     ReviewForm,
     SendBackForm,
     SubmissionForm,
-    take_errors,
 )
 from bmnn.reports.models import ImportedReport, ProvinceReport, ReportingPeriod, Submission
 from bmnn.sync.forms import ReceiveForm
+from bmnn.web.forms import take_errors
 
 # how a report sent to the province but not accepted stands, on the province report's page
 WAITING = {

@@ -1,10 +1,26 @@
-"""Primitives the held-out corpora share: a built file with its labels, and the perspective
-transform of a photographed page. Nothing here decides what a corpus contains; each corpus's
-templates, wording and randomness stay its own."""
+"""Primitives the held-out corpora share: the levels' words and envelope letters, a built file
+with its labels, a random order of numbered names, writing the files to a folder, the
+perspective transform of a photographed page, words wrapped to a width, a bordered Word
+paragraph and a ZIP archive with fixed dates. Nothing here decides what a corpus contains; each
+corpus's templates, wording and randomness stay its own."""
 
 from __future__ import annotations
 
+import io
+import random
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PIL import ImageFont
+
 from tests.corpus.scanner_corpus import Item
+
+LEVELS = ("tuyet_mat", "toi_mat", "mat")
+# the level as its stamp says it, and the circled letter that stands for it on an envelope
+LEVEL_WORD = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
+LEVEL_LETTER = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
 
 
 def labelled(
@@ -29,6 +45,22 @@ def labelled(
         format=fmt,
         family=family,
     )
+
+
+def write_files(folder: Path, items: list[Item]) -> None:
+    """A corpus's files in a folder, to look at them by hand."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in items:
+        (folder / item.name).write_bytes(item.data)
+
+
+def renumbered(items: list[Item], rng: random.Random) -> list[Item]:
+    """The items in a random order, each name's leading three-digit running number replaced by
+    its place in that order: the number says nothing about the category."""
+    rng.shuffle(items)
+    for i, item in enumerate(items, 1):
+        item.name = f"{i:03d}{item.name[3:]}"
+    return items
 
 
 def word97_items(
@@ -57,7 +89,7 @@ def solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 
 def perspective_coeffs(
-    dst: list[tuple[float, float]], src: list[tuple[float, float]]
+    dst: Sequence[tuple[float, float]], src: Sequence[tuple[float, float]]
 ) -> list[float]:
     """Coefficients for Image.transform(PERSPECTIVE): for each output point (dst) the input
     point (src) it is read from."""
@@ -69,3 +101,86 @@ def perspective_coeffs(
         a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
         b.append(v)
     return solve(a, b)
+
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/liberation2"),
+    Path("/usr/share/fonts/truetype/liberation"),
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
+
+
+def font_path(name: str, *, bold: bool) -> Path:
+    """The TrueType file `name`.ttf from the first of FONT_DIRS that has it; failing that,
+    DejaVu Sans (`bold` or not)."""
+    for folder in FONT_DIRS:
+        if (folder / f"{name}.ttf").exists():
+            return folder / f"{name}.ttf"
+    for folder in FONT_DIRS:
+        fallback = folder / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+        if fallback.exists():
+            return fallback
+    raise FileNotFoundError(f"no TrueType font for {name}")
+
+
+def wrap_words(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """`text` broken into lines no wider than `width` pixels in `font` (a word longer than the
+    width stands on a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if font.getlength(trial) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def paragraph_border(
+    paragraph: Any, colour: str, *, size: int = 12, space: int = 2, style: str = "single"
+) -> None:
+    """A frame around a Word paragraph: `colour` as hex RGB, `size` in eighths of a point,
+    `space` between frame and text in points, `style` as Word names it (single, double)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), style)
+        edge.set(qn("w:sz"), str(size))
+        edge.set(qn("w:space"), str(space))
+        edge.set(qn("w:color"), colour)
+        borders.append(edge)
+    ppr.append(borders)
+
+
+def rtf_unicode(text: str) -> str:
+    """`text` for an RTF file: braces and backslashes escaped, every character past ASCII as
+    \\uN? (N a signed 16-bit number, as Word writes it)."""
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\u{code if code < 32768 else code - 65536}?")
+    return "".join(out)
+
+
+def zip_of(
+    members: list[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int]
+) -> bytes:
+    """A deflated ZIP archive of (name, data) members, every entry dated `date_time`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(zipfile.ZipInfo(name, date_time=date_time), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()

@@ -22,7 +22,6 @@ import subprocess
 import tempfile
 import textwrap
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
@@ -33,13 +32,20 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
-from tests.corpus.common import labelled, perspective_coeffs, word97_items
+from tests.corpus.common import (
+    LEVEL_LETTER,
+    LEVEL_WORD,
+    LEVELS,
+    labelled,
+    paragraph_border,
+    perspective_coeffs,
+    word97_items,
+    zip_of,
+)
 from tests.corpus.scanner_corpus import Item
 
-LEVEL_WORD = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-LEVEL_LETTER = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
 LEVEL_PLAIN = {"tuyet_mat": "Tuyệt mật", "toi_mat": "Tối mật", "mat": "Mật"}
-LEVELS = ("tuyet_mat", "toi_mat", "mat")
+ZIP_DATE = (2025, 3, 14, 9, 30, 0)  # every entry of the corpus's ZIP files
 
 RGB = tuple[int, int, int]
 
@@ -1453,22 +1459,6 @@ def _run(
     return run
 
 
-def _border_paragraph(paragraph: object, colour: str, size: int = 12) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), "single")
-        edge.set(qn("w:sz"), str(size))
-        edge.set(qn("w:space"), "1")
-        edge.set(qn("w:color"), colour)
-        borders.append(edge)
-    ppr.append(borders)
-
-
 def _table_borders(table: object, colour: str | None, size: int = 12) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -1535,12 +1525,19 @@ def _word_mark(
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(p, mark.text, size=style.size - 1)
         return
+
+    def stamp_line(p: object, line: str, *, first: bool) -> None:
+        """A line of a framed stamp: the level word large, what follows it three points smaller."""
+        _run(
+            p, line, bold=True, size=size if first else size - 3, rgb=style.stamp_rgb, strike=strike
+        )
+
     kind = style.stamp
     longest = max(len(line) for line in lines)
     stamp_cm = min(width_cm - 0.4, 0.3 * size / 10 * longest + 1.0)
     if kind == "pbdr":
         p = container.add_paragraph()  # type: ignore[attr-defined]
-        _border_paragraph(p, colour)
+        paragraph_border(p, colour, space=1)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         side = max(0.0, (width_cm - stamp_cm) / 2)
         p.paragraph_format.left_indent = Cm(side)
@@ -1548,14 +1545,7 @@ def _word_mark(
         for i, line in enumerate(lines):
             if i:
                 _run(p, "").add_break()  # type: ignore[attr-defined]
-            _run(
-                p,
-                line,
-                bold=True,
-                size=size if i == 0 else size - 3,
-                rgb=style.stamp_rgb,
-                strike=strike,
-            )
+            stamp_line(p, line, first=i == 0)
     elif kind == "table":
         table = container.add_table(rows=1, cols=1)  # type: ignore[attr-defined]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -1567,14 +1557,7 @@ def _word_mark(
         for i, line in enumerate(lines):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(
-                p,
-                line,
-                bold=True,
-                size=size if i == 0 else size - 3,
-                rgb=style.stamp_rgb,
-                strike=strike,
-            )
+            stamp_line(p, line, first=i == 0)
     elif kind == "vml":
         p = container.add_paragraph()  # type: ignore[attr-defined]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -1636,7 +1619,7 @@ def docx_of(paper: Paper, rng: random.Random, style: WordStyle | None = None) ->
                 (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)
             )
             if style.stamp == "pbdr":
-                _border_paragraph(para, _hex(style.stamp_rgb))
+                paragraph_border(para, _hex(style.stamp_rgb), space=1)
             _run(
                 para,
                 mark.text.replace("\n", " "),
@@ -2204,16 +2187,6 @@ def eml_of(
     return message.as_bytes()
 
 
-def zip_of(members: list[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members:
-            archive.writestr(
-                zipfile.ZipInfo(name, date_time=(2025, 3, 14, 9, 30, 0)), data, zipfile.ZIP_DEFLATED
-            )
-    return buffer.getvalue()
-
-
 def word97_of(documents: dict[str, bytes], timeout: float = 600.0) -> dict[str, bytes]:
     """Every DOCX converted to Word 97-2003 by one LibreOffice call (its own profile folder, so
     it does not meet another LibreOffice running on the machine)."""
@@ -2740,6 +2713,30 @@ class _Corpus:
             quality=quality,
         )
 
+    def add_paper(
+        self,
+        paper: Paper,
+        fmt: str,
+        category: str,
+        family: str = "",
+        look: Look | None = None,
+        *,
+        seal: bool = False,
+    ) -> None:
+        """A file with no level: `paper` as Word (`seal`: with the agency's round seal), as a
+        PDF, scanned at 200 dpi or photographed by phone."""
+        if fmt == "docx":
+            data = docx_of(paper, self.rng, random_word_style(self.rng, seal=seal))
+            self.add(_file_stem(paper), "docx", data, None, category, "docx", family)
+        elif fmt == "pdf":
+            self.add(_file_stem(paper), "pdf", self.pdf(paper, look), None, category, "pdf", family)
+        elif fmt == "scan":
+            stem = f"scan{self.rng.randint(1000, 9999)}"
+            self.add(stem, "pdf", self.scan(paper, look, dpi=200), None, category, "scan", family)
+        else:
+            stem = f"IMG_{self.rng.randint(1000, 9999)}"
+            self.add(stem, "jpg", self.photo(paper, look), None, category, "photo", family)
+
 
 def _add_secret_office(c: _Corpus) -> None:
     rng = c.rng
@@ -3002,42 +2999,21 @@ def _add_secret_web_text(c: _Corpus) -> None:
             "positive",
             "html",
         )
-    for mode in ("split", "split", "entity"):
+    for mode, family in (
+        ("split", "html-split"),
+        ("split", "html-split"),
+        ("entity", "html-split"),
+        ("spacing", "html-spaced"),
+        ("uppercase", "html-spaced"),
+        ("spaced", "html-spaced"),
+        ("image", "html-image"),
+        ("image", "html-image"),
+        ("image", "html-image"),
+    ):
         level = c.level()
         paper = c.secret(level)
-        c.add(
-            _file_stem(paper),
-            "html",
-            html_of(paper, rng, mode=mode),
-            level,
-            "positive",
-            "html",
-            "html-split",
-        )
-    for mode in ("spacing", "uppercase", "spaced"):
-        level = c.level()
-        paper = c.secret(level)
-        c.add(
-            _file_stem(paper),
-            "html",
-            html_of(paper, rng, mode=mode),
-            level,
-            "positive",
-            "html",
-            "html-spaced",
-        )
-    for _ in range(3):
-        level = c.level()
-        paper = c.secret(level)
-        c.add(
-            _file_stem(paper),
-            "html",
-            html_of(paper, rng, mode="image"),
-            level,
-            "positive",
-            "html",
-            "html-image",
-        )
+        html = html_of(paper, rng, mode=mode)
+        c.add(_file_stem(paper), "html", html, level, "positive", "html", family)
     for columns in (True, False):
         level = c.level()
         paper = c.secret(level)
@@ -3071,7 +3047,7 @@ def _add_secret_containers(c: _Corpus) -> None:
         else:
             attachment = (
                 "tai lieu hop.zip",
-                zip_of([(f"{stem}.docx", docx_of(paper, rng, random_word_style(rng)))]),
+                zip_of([(f"{stem}.docx", docx_of(paper, rng, random_word_style(rng)))], ZIP_DATE),
             )
         body = f"Kính gửi anh/chị,\n\nEm gửi lại file {paper.subject.lower()} để anh/chị xem trước buổi họp.\n\nTrân trọng,\nVăn thư"
         c.add(
@@ -3108,7 +3084,14 @@ def _add_secret_containers(c: _Corpus) -> None:
             members.append((f"{stem}.xlsx", xlsx_of([sheet], rng)))
             members.append(("ghi-chu.txt", "Bản cuối, đã sửa theo ý kiến lãnh đạo.\n".encode()))
         rng.shuffle(members)
-        c.add(f"ho-so-{rng.randint(100, 999)}", "zip", zip_of(members), level, "positive", "zip")
+        c.add(
+            f"ho-so-{rng.randint(100, 999)}",
+            "zip",
+            zip_of(members, ZIP_DATE),
+            level,
+            "positive",
+            "zip",
+        )
     for on_slide in (1, 3, 1):
         level = c.level()
         paper = c.secret(level)
@@ -3387,18 +3370,8 @@ def _add_hard_negatives(c: _Corpus) -> None:
     for fmt in ("docx", "docx", "pdf", "doc", "txt", "eml"):
         paper = c.public(topics=ABOUT_SECRETS_TOPICS)
         stem = _file_stem(paper)
-        if fmt == "docx":
-            c.add(
-                stem,
-                "docx",
-                docx_of(paper, rng, random_word_style(rng)),
-                None,
-                hard,
-                "docx",
-                "about-secrets",
-            )
-        elif fmt == "pdf":
-            c.add(stem, "pdf", c.pdf(paper), None, hard, "pdf", "about-secrets")
+        if fmt in ("docx", "pdf"):
+            c.add_paper(paper, fmt, hard, "about-secrets")
         elif fmt == "doc":
             c.legacy_doc(
                 stem, docx_of(paper, rng, random_word_style(rng)), None, hard, "about-secrets"
@@ -3552,15 +3525,7 @@ def _add_hard_negatives(c: _Corpus) -> None:
         )
     paper = c.public(topics=ABOUT_SECRETS_TOPICS[1:2])
     paper.table = [columns] + [[str(v) for v in row] for row in stats_rows(rng)]
-    c.add(
-        _file_stem(paper),
-        "docx",
-        docx_of(paper, rng, random_word_style(rng)),
-        None,
-        hard,
-        "docx",
-        "stats-table",
-    )
+    c.add_paper(paper, "docx", hard, "stats-table")
     paper = c.public(topics=ABOUT_SECRETS_TOPICS[1:2])
     paper.table = [columns] + [[str(v) for v in row] for row in stats_rows(rng)]
     c.add(_file_stem(paper), "html", html_of(paper, rng), None, hard, "html", "stats-table")
@@ -3691,28 +3656,8 @@ def _add_hard_negatives(c: _Corpus) -> None:
                 "scan",
                 "agency-seal",
             )
-        elif fmt == "photo":
-            c.add(
-                f"IMG_{rng.randint(1000, 9999)}",
-                "jpg",
-                c.photo(paper, look),
-                None,
-                hard,
-                "photo",
-                "agency-seal",
-            )
-        elif fmt == "pdf":
-            c.add(_file_stem(paper), "pdf", c.pdf(paper, look), None, hard, "pdf", "agency-seal")
         else:
-            c.add(
-                _file_stem(paper),
-                "docx",
-                docx_of(paper, rng, random_word_style(rng, seal=True)),
-                None,
-                hard,
-                "docx",
-                "agency-seal",
-            )
+            c.add_paper(paper, fmt, hard, "agency-seal", look, seal=True)
     # envelopes with no level mark (one urgent)
     for variant in range(4):
         page = layout_envelope(
@@ -3750,26 +3695,8 @@ def _add_hard_negatives(c: _Corpus) -> None:
             receipt=True,
             receipt_rgb=rng.choice(((40, 60, 170), (200, 30, 40), (110, 40, 140))),
         )
-        if fmt == "scan":
-            c.add(
-                f"scan{rng.randint(1000, 9999)}",
-                "pdf",
-                c.scan(paper, look, dpi=200),
-                None,
-                hard,
-                "scan",
-                "receipt-stamp",
-            )
-        elif fmt == "photo":
-            c.add(
-                f"IMG_{rng.randint(1000, 9999)}",
-                "jpg",
-                c.photo(paper, look),
-                None,
-                hard,
-                "photo",
-                "receipt-stamp",
-            )
+        if fmt in ("scan", "photo"):
+            c.add_paper(paper, fmt, hard, "receipt-stamp", look)
         else:
             c.add(
                 _file_stem(paper) + "-den",
@@ -3836,62 +3763,15 @@ def _add_hard_negatives(c: _Corpus) -> None:
         "declass-notice",
     )
     # urgency and internal-circulation stamps: red frames that are not level stamps
-    for fmt, text, where in (
-        ("docx", "HỎA TỐC", "under_number"),
-        ("pdf", "THƯỢNG KHẨN", "under_number"),
-        ("scan", "KHẨN", "top_right"),
+    for kind, family, fmt, text, where in (
+        ("urgent", "urgency-stamp", "docx", "HỎA TỐC", "under_number"),
+        ("urgent", "urgency-stamp", "pdf", "THƯỢNG KHẨN", "under_number"),
+        ("urgent", "urgency-stamp", "scan", "KHẨN", "top_right"),
+        ("internal", "internal-use", "docx", "TÀI LIỆU LƯU HÀNH NỘI BỘ", "top"),
+        ("internal", "internal-use", "pdf", "DỰ THẢO", "top_right"),
+        ("internal", "internal-use", "scan", "LƯU HÀNH NỘI BỘ", "under_number"),
     ):
-        paper = c.public([Mark("urgent", text, where)])
-        if fmt == "docx":
-            c.add(
-                _file_stem(paper),
-                "docx",
-                docx_of(paper, rng, random_word_style(rng)),
-                None,
-                hard,
-                "docx",
-                "urgency-stamp",
-            )
-        elif fmt == "pdf":
-            c.add(_file_stem(paper), "pdf", c.pdf(paper), None, hard, "pdf", "urgency-stamp")
-        else:
-            c.add(
-                f"scan{rng.randint(1000, 9999)}",
-                "pdf",
-                c.scan(paper, dpi=200),
-                None,
-                hard,
-                "scan",
-                "urgency-stamp",
-            )
-    for fmt, text, where in (
-        ("docx", "TÀI LIỆU LƯU HÀNH NỘI BỘ", "top"),
-        ("pdf", "DỰ THẢO", "top_right"),
-        ("scan", "LƯU HÀNH NỘI BỘ", "under_number"),
-    ):
-        paper = c.public([Mark("internal", text, where)])
-        if fmt == "docx":
-            c.add(
-                _file_stem(paper),
-                "docx",
-                docx_of(paper, rng, random_word_style(rng)),
-                None,
-                hard,
-                "docx",
-                "internal-use",
-            )
-        elif fmt == "pdf":
-            c.add(_file_stem(paper), "pdf", c.pdf(paper), None, hard, "pdf", "internal-use")
-        else:
-            c.add(
-                f"scan{rng.randint(1000, 9999)}",
-                "pdf",
-                c.scan(paper, dpi=200),
-                None,
-                hard,
-                "scan",
-                "internal-use",
-            )
+        c.add_paper(c.public([Mark(kind, text, where)]), fmt, hard, family)
 
 
 def escape_free(text: str) -> str:
@@ -3906,19 +3786,8 @@ def re_split_news(page: bytes) -> list[str]:
 def _add_negatives(c: _Corpus) -> None:
     rng = c.rng
     neg = "negative"
-    for _ in range(2):
-        paper = c.public()
-        c.add(
-            _file_stem(paper),
-            "docx",
-            docx_of(paper, rng, random_word_style(rng)),
-            None,
-            neg,
-            "docx",
-        )
-    for _ in range(2):
-        paper = c.public()
-        c.add(_file_stem(paper), "pdf", c.pdf(paper), None, neg, "pdf")
+    for fmt in ("docx", "docx", "pdf", "pdf"):
+        c.add_paper(c.public(), fmt, neg)
     for writer in ("openpyxl", "xlsxwriter"):
         heading, columns, rows = _public_sheet_rows(rng)
         agency = rng.choice(AGENCIES)
@@ -3971,7 +3840,7 @@ def _add_negatives(c: _Corpus) -> None:
     for _ in range(2):
         paper = c.public()
         members.append((f"{_file_stem(paper)}.docx", docx_of(paper, rng, random_word_style(rng))))
-    c.add(f"van-ban-{rng.randint(100, 999)}", "zip", zip_of(members), None, neg, "zip")
+    c.add(f"van-ban-{rng.randint(100, 999)}", "zip", zip_of(members, ZIP_DATE), None, neg, "zip")
     paper = c.public()
     c.add(
         "bao-cao-so-ket",
@@ -3998,8 +3867,7 @@ def _add_negatives(c: _Corpus) -> None:
             "scan",
         )
     for _ in range(2):
-        paper = c.public()
-        c.add(f"IMG_{rng.randint(1000, 9999)}", "jpg", c.photo(paper), None, neg, "photo")
+        c.add_paper(c.public(), "photo", neg)
     paper = c.public()
     c.legacy_doc(_file_stem(paper), docx_of(paper, rng, random_word_style(rng)), None, neg, "")
 

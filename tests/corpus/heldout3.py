@@ -31,7 +31,6 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -56,13 +55,22 @@ from pptx.dml.color import RGBColor as PptxRGB
 from pptx.util import Emu
 from pptx.util import Pt as PptxPt
 
-from tests.corpus.common import labelled, perspective_coeffs, word97_items
+from tests.corpus.common import (
+    LEVEL_LETTER,
+    LEVEL_WORD,
+    LEVELS,
+    labelled,
+    paragraph_border,
+    perspective_coeffs,
+    word97_items,
+    wrap_words,
+    write_files,
+    zip_of,
+)
 from tests.corpus.scanner_corpus import Item
 
 SEED = 777001
-WORD = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-LETTER = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
-LEVELS = ("tuyet_mat", "toi_mat", "mat")
+ZIP_DATE = (2025, 3, 14, 9, 30, 0)  # every entry of the corpus's ZIP files
 RGB = tuple[int, int, int]
 
 # ---------------------------------------------------------------------------------------------
@@ -328,7 +336,7 @@ PLAIN_TOPICS = (
 
 
 def level_mark(level: str, where: str = "under_number") -> Mark:
-    return Mark("level", (WORD[level],), where)
+    return Mark("level", (LEVEL_WORD[level],), where)
 
 
 def recipients_of(p: Paper) -> list[str]:
@@ -503,21 +511,6 @@ A4 = (210.0, 297.0)
 LEFT, RIGHT, TOP, BOTTOM = 30.0, 15.0, 20.0, 20.0
 
 
-def _wrap(text: str, f: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    out: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if f.getlength(trial) <= width or not line:
-            line = trial
-        else:
-            out.append(line)
-            line = word
-    if line:
-        out.append(line)
-    return out
-
-
 def mark_mask(mark: Mark, look: Look, dpi: int, rng: random.Random) -> Image.Image:
     if mark.kind == "copy":
         return stamp_mask(
@@ -580,7 +573,7 @@ class Sheet:
         self, x: float, y: float, width: float, s: str, style: str = "r", indent: float = 10
     ) -> float:
         f = self.f(style)
-        lines = _wrap(s, f, self.px(width - indent))
+        lines = wrap_words(s, f, self.px(width - indent))
         step = (self.look.pt * 1.38) * 25.4 / 72
         for i, line in enumerate(lines):
             self.draw.text(
@@ -642,7 +635,7 @@ def raster(p: Paper, look: Look, dpi: int, rng: random.Random) -> list[Image.Ima
     low = _place_marks(s, p.marks, number_y, rng)
     y = max(low, number_y + 8)
     if not p.kind and p.organ:  # an official letter: the summary sits under the number
-        for i, line in enumerate(_wrap(p.subject, s.f("r", 12), s.px(68))):
+        for i, line in enumerate(wrap_words(p.subject, s.f("r", 12), s.px(68))):
             s.text(lcx, y + i * 4.8, line, "r", 12)
         y += 14
         s.text(105, y, p.addressee, "r")
@@ -650,9 +643,9 @@ def raster(p: Paper, look: Look, dpi: int, rng: random.Random) -> list[Image.Ima
     else:
         y += 6
         s.text(105, y, p.kind, "b", 14)
-        for i, line in enumerate(_wrap(p.subject, s.f("b"), s.px(140))):
+        for i, line in enumerate(wrap_words(p.subject, s.f("b"), s.px(140))):
             s.text(105, y + 6.5 + i * 6, line, "b")
-        y += 6.5 + 6 * len(_wrap(p.subject, s.f("b"), s.px(140)))
+        y += 6.5 + 6 * len(wrap_words(p.subject, s.f("b"), s.px(140)))
         s.rule(105, y + 1, 40)
         y += 8
     width = 210 - LEFT - RIGHT
@@ -886,19 +879,6 @@ def _run(
     return run
 
 
-def _par_border(par, colour: str, qn, OxmlElement) -> None:
-    ppr = par._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "12")
-        el.set(qn("w:space"), "2")
-        el.set(qn("w:color"), colour)
-        borders.append(el)
-    ppr.append(borders)
-
-
 def _cell_borders(table, colour: str | None, qn, OxmlElement) -> None:
     tblpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -988,7 +968,7 @@ def _mark_into(container, mark: Mark, style: WordStyle, rng: random.Random) -> N
             sp.set(qn("w:val"), str(rng.choice((20, 30, 40, 60))))
             rpr.append(sp)
     if how == "border" and mark.kind not in ("copy", "note"):
-        _par_border(par, colour, qn, OxmlElement)
+        paragraph_border(par, colour)
         indent = Mm(max(2, 24 - 2.6 * len(text)))
         par.paragraph_format.left_indent = indent
         par.paragraph_format.right_indent = indent
@@ -1029,7 +1009,7 @@ def docx_of(p: Paper, rng: random.Random, style: WordStyle | None = None) -> byt
                 upper=True,
             )
             run.font.strike = m.kind == "crossed"
-            _par_border(par, INK_HEX[style.ink], qn, OxmlElement)
+            paragraph_border(par, INK_HEX[style.ink])
             par.paragraph_format.right_indent = Mm(max(10, 140 - 6 * len(m.lines[0])))
     for m in top_marks:
         _mark_into(d, m, style, rng)
@@ -1689,16 +1669,6 @@ def mht_of(html: str, title: str, images: dict[str, bytes], rng: random.Random) 
     return msg.as_bytes()
 
 
-def zip_of(members: list[tuple[str, bytes]]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            z.writestr(
-                zipfile.ZipInfo(name, date_time=(2025, 3, 14, 9, 30, 0)), data, zipfile.ZIP_DEFLATED
-            )
-    return out.getvalue()
-
-
 def word97_of(documents: dict[str, bytes], timeout: float = 300.0) -> dict[str, bytes]:
     """Save every DOCX as Word 97-2003 in one LibreOffice run with a private profile."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -1857,7 +1827,7 @@ def specimen_board(rng: random.Random, dpi: int = 150) -> Image.Image:
     f = font("sans", "b", mm(5, dpi))
     small = font("sans", "i", mm(3.6, dpi))
     for i, level in enumerate(LEVELS):
-        mask = stamp_mask((WORD[level],), look, dpi, rng)
+        mask = stamp_mask((LEVEL_WORD[level],), look, dpi, rng)
         ink(board, mask, STAMP_INKS["red"], mm(30 + 60 * i, dpi), mm(22, dpi))
         draw.text(
             (mm(30 + 60 * i, dpi), mm(38, dpi)),
@@ -2038,7 +2008,7 @@ def _date(rng: random.Random) -> str:
 
 def changed_marks(rng: random.Random, old: str, new: str) -> list[Mark]:
     where = rng.choice(("under_number", "top_right"))
-    marks = [Mark("crossed", (WORD[old],), "under_number"), level_mark(new, where)]
+    marks = [Mark("crossed", (LEVEL_WORD[old],), "under_number"), level_mark(new, where)]
     if rng.random() < 0.7:
         ag = rng.choice(AGENCIES)
         marks.append(
@@ -2058,7 +2028,7 @@ def changed_marks(rng: random.Random, old: str, new: str) -> list[Mark]:
 def declass_marks(rng: random.Random, old: str | None, *, crossed: bool) -> list[Mark]:
     marks = []
     if old:
-        marks.append(Mark("crossed" if crossed else "level", (WORD[old],), "under_number"))
+        marks.append(Mark("crossed" if crossed else "level", (LEVEL_WORD[old],), "under_number"))
     lines = ("GIẢI MẬT", f"Ngày {_date(rng)}") if rng.random() < 0.6 else ("GIẢI MẬT",)
     marks.append(Mark("declass", lines, rng.choice(("under_number", "top_right", "top_center"))))
     return marks
@@ -2274,14 +2244,14 @@ def _add_images(c: Corpus) -> None:
         [level_mark("toi_mat"), Mark("named", ("CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ",))],
         [Mark("letter", ("B",)), Mark("urgent", ("KHẨN",))],
     ]
-    by_letter = {v: k for k, v in LETTER.items()}
+    by_letter = {v: k for k, v in LEVEL_LETTER.items()}
     for i, marks in enumerate(envelopes):
         level = by_letter.get(marks[0].lines[0]) or "toi_mat"
         look = random_look(rng, ink=rng.choice(("red", "dark-red")), stamp_pt=rng.uniform(14, 18))
         img = envelope(rng, look, 200, marks=marks)
         if i % 2 == 0:
             c.positive(
-                f"envelope-photo-{LETTER[level]}",
+                f"envelope-photo-{LEVEL_LETTER[level]}",
                 "jpg",
                 phone_photo(img, rng, long_side=1600),
                 level,
@@ -2290,7 +2260,7 @@ def _add_images(c: Corpus) -> None:
             )
         else:
             ext, data = _scan_file(c, [img], 200, mode="colour", fmt=rng.choice(("jpg", "pdf")))
-            c.positive(f"envelope-scan-{LETTER[level]}", ext, data, level, "scan", "envelope")
+            c.positive(f"envelope-scan-{LEVEL_LETTER[level]}", ext, data, level, "scan", "envelope")
 
 
 def _budget_rows(rng: random.Random) -> list[list[object]]:
@@ -2320,20 +2290,31 @@ def _add_sheets_slides_web(c: Corpus) -> None:
             top=[ag.organ],
         )
         if i < 2:
-            tabs, fam = [Tab("Du toan", _budget_rows(rng), top=top, mark=WORD[level])], "xlsx-cell"
+            tabs, fam = (
+                [Tab("Du toan", _budget_rows(rng), top=top, mark=LEVEL_WORD[level])],
+                "xlsx-cell",
+            )
         elif i < 4:
             tabs, fam = (
-                [Tab("Du toan", _budget_rows(rng), top=top, header=WORD[level], footer="&P/&N")],
+                [
+                    Tab(
+                        "Du toan",
+                        _budget_rows(rng),
+                        top=top,
+                        header=LEVEL_WORD[level],
+                        footer="&P/&N",
+                    )
+                ],
                 "xlsx-header",
             )
         elif i == 4:
             tabs, fam = (
-                [cover, Tab("Chi tiet", _budget_rows(rng), top=top, mark=WORD[level])],
+                [cover, Tab("Chi tiet", _budget_rows(rng), top=top, mark=LEVEL_WORD[level])],
                 "xlsx-sheet2",
             )
         else:
             tabs, fam = (
-                [cover, Tab("Chi tiet", _budget_rows(rng), top=top, header=WORD[level])],
+                [cover, Tab("Chi tiet", _budget_rows(rng), top=top, header=LEVEL_WORD[level])],
                 "xlsx-sheet2",
             )
         c.positive(f"dutoan-{fam}-{level}", "xlsx", xlsx_of(tabs), level, "xlsx", fam)
@@ -2344,14 +2325,14 @@ def _add_sheets_slides_web(c: Corpus) -> None:
             Slide(
                 topic[2],
                 ["Báo cáo tại cuộc họp Ban Chỉ đạo", f"Ngày {_date(rng)}"],
-                mark=WORD[level] if i < 2 else "",
+                mark=LEVEL_WORD[level] if i < 2 else "",
             ),
             Slide("Tình hình chung", rng.sample(SECRET_BODY, 3)),
             Slide("Đề xuất", rng.sample(SECRET_BODY, 2)),
         ]
         if i == 2:
             look = random_look(rng, stamp_tilt=rng.uniform(-2, 2))
-            slides[0].picture = stamp_picture((WORD[level],), look, 200, rng)
+            slides[0].picture = stamp_picture((LEVEL_WORD[level],), look, 200, rng)
             slides[0].picture_at = (300000, 150000, 1900000)  # where the typed mark would be
         c.positive(f"briefing-{level}", "pptx", pptx_of(slides), level, "pptx", "pptx")
     hows = ("plain", "spans", "spacing", "entities", "transform", "decomposed")
@@ -2453,7 +2434,8 @@ def _add_containers(c: Corpus) -> None:
                 [
                     ("Phuong an.pdf", pdf_of(p, rng)),
                     ("Danh sach.xlsx", xlsx_of([Tab("DS", _budget_rows(rng))])),
-                ]
+                ],
+                ZIP_DATE,
             )
             members = [("Tai lieu hop.zip", inner), ("Giay moi.docx", ordinary)]
         else:
@@ -2461,7 +2443,7 @@ def _add_containers(c: Corpus) -> None:
                 ("Van ban/Bao cao.rtf", rtf_of(p, legacy="")),
                 ("Van ban/Giay moi.docx", ordinary),
             ]
-        c.positive(f"folder-{i}-{level}", "zip", zip_of(members), level, "zip", "zip")
+        c.positive(f"folder-{i}-{level}", "zip", zip_of(members, ZIP_DATE), level, "zip", "zip")
 
 
 def _add_changed_and_declassified(c: Corpus) -> None:
@@ -2764,7 +2746,8 @@ def _add_hard_negatives(c: Corpus) -> None:
             [
                 ("Tap huan/Bai giang.pptx", pptx_of(training)),
                 ("Tap huan/Quy che.pdf", pdf_of(rules, rng)),
-            ]
+            ],
+            ZIP_DATE,
         ),
         "zip",
         "training",
@@ -3157,7 +3140,8 @@ def _add_ordinary(c: Corpus) -> None:
                         ]
                     ),
                 ),
-            ]
+            ],
+            ZIP_DATE,
         ),
         "zip",
     )
@@ -3181,6 +3165,4 @@ def build(seed: int = SEED) -> list[Item]:
 
 def write(out: Path, seed: int = SEED) -> None:
     """Write the corpus to a folder (to look at the files by hand)."""
-    out.mkdir(parents=True, exist_ok=True)
-    for item in build(seed):
-        (out / item.name).write_bytes(item.data)
+    write_files(out, build(seed))

@@ -36,12 +36,12 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -57,13 +57,20 @@ from pptx.dml.color import RGBColor as SlideRGB
 from pptx.util import Mm as SlideMm
 from pptx.util import Pt as SlidePt
 
-from tests.corpus.common import labelled, perspective_coeffs
+from tests.corpus.common import (
+    LEVEL_LETTER,
+    LEVEL_WORD,
+    LEVELS,
+    labelled,
+    perspective_coeffs,
+    rtf_unicode,
+    write_files,
+    zip_of,
+)
 from tests.corpus.scanner_corpus import Item
 
 SEED = 909090
-WORDS = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-CIRCLED = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
-LEVELS = ("tuyet_mat", "toi_mat", "mat")
+ZIP_DATE = (2025, 3, 11, 16, 5, 0)  # every entry of the corpus's ZIP files
 Colour = tuple[int, int, int]
 INKS: dict[str, Colour] = {
     "red": (214, 30, 38),
@@ -468,7 +475,7 @@ class Stamp:
 
 
 def level_stamp(level: str, where: str = "under_number", **kw: bool | float | str) -> Stamp:
-    stamp = Stamp((WORDS[level],), where)
+    stamp = Stamp((LEVEL_WORD[level],), where)
     for key, value in kw.items():
         setattr(stamp, key, value)
     return stamp
@@ -1682,16 +1689,7 @@ def rtf_text(s: str, codepage: bool) -> str:
         return "".join(
             chr(b) if 32 <= b < 128 and chr(b) not in "\\{}" else f"\\'{b:02x}" for b in cp1258(s)
         )
-    out = []
-    for c in s:
-        if c in "\\{}":
-            out.append("\\" + c)
-        elif ord(c) < 128:
-            out.append(c)
-        else:
-            code = ord(c) if ord(c) < 32768 else ord(c) - 65536
-            out.append(f"\\u{code}?")
-    return "".join(out)
+    return rtf_unicode(s)
 
 
 def letter_rtf(
@@ -1950,16 +1948,6 @@ def email(
     return msg.as_bytes()
 
 
-def archive(members: list[tuple[str, bytes]]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            z.writestr(
-                zipfile.ZipInfo(name, date_time=(2025, 3, 11, 16, 5, 0)), data, zipfile.ZIP_DEFLATED
-            )
-    return out.getvalue()
-
-
 # ---------------------------------------------------------------------------------------------
 # things that are not letters: envelopes, dossier covers, notices, labels
 
@@ -1994,7 +1982,7 @@ def envelope_picture(
     )
     s.text(125, 67, "Số 12 đường Lê Lợi, thành phố Nam Sơn", "r", 11)
     if level and not inner:
-        s.put(Stamp((CIRCLED[level],), circle=True), 40, 28, rng)
+        s.put(Stamp((LEVEL_LETTER[level],), circle=True), 40, 28, rng)
     elif level:
         s.put(level_stamp(level), 40, 28, rng)
     else:
@@ -2125,6 +2113,11 @@ class Corpus:
                 declassified=declassified,
             )
         )
+
+    def add_email(self, hint: str, level: str, subject: str, text: str, **how: Any) -> None:
+        """A secret sent by e-mail (`how`: sender, attachments, pictures inline, as `email` takes
+        them)."""
+        self.add(hint, "eml", email(subject, text, **how), level, "positive", "email")
 
     def later(
         self,
@@ -2585,9 +2578,9 @@ def _add_sheets_slides(c: Corpus) -> None:
             "DANH SÁCH CÁN BỘ DỰ KIẾN ĐIỀU ĐỘNG, BỔ NHIỆM NĂM 2025",
             header,
             people,
-            merged_mark=WORDS[lv] if how == "merged" else None,
-            print_header=WORDS[lv] if how == "print" else None,
-            second=("Phu luc", WORDS[lv]) if how == "second" else None,
+            merged_mark=LEVEL_WORD[lv] if how == "merged" else None,
+            print_header=LEVEL_WORD[lv] if how == "print" else None,
+            second=("Phu luc", LEVEL_WORD[lv]) if how == "second" else None,
             organ=rng.choice(ORGANS),
         )
         c.add(f"DS can bo {rng.randint(1, 50)}", "xlsx", data, lv, "positive", "sheet")
@@ -2609,7 +2602,7 @@ def _add_sheets_slides(c: Corpus) -> None:
                 ]
                 for i in range(1, 14)
             ],
-            page_header=WORDS[lv],
+            page_header=LEVEL_WORD[lv],
             producer="Microsoft® Excel® for Microsoft 365",
         ),
         lv,
@@ -2638,7 +2631,7 @@ def _add_sheets_slides(c: Corpus) -> None:
         c.add(
             f"Bao cao giao ban {rng.randint(1, 12)}",
             "pptx",
-            deck(slides, mark=WORDS[lv], mark_on_layout=on_layout),
+            deck(slides, mark=LEVEL_WORD[lv], mark_on_layout=on_layout),
             lv,
             "positive",
             "slides",
@@ -2647,7 +2640,9 @@ def _add_sheets_slides(c: Corpus) -> None:
     c.add(
         "Slide bao cao Thuong truc",
         "pdf",
-        slides_pdf(slides, mark=WORDS[lv], producer="Microsoft® PowerPoint® for Microsoft 365"),
+        slides_pdf(
+            slides, mark=LEVEL_WORD[lv], producer="Microsoft® PowerPoint® for Microsoft 365"
+        ),
         lv,
         "positive",
         "exported_pdf",
@@ -2667,7 +2662,7 @@ def _add_web_mail_zip(c: Corpus) -> None:
     for how in ("div", "spans", "entities", "picture", "spaced"):
         lv = c.level()
         letter = c.letter()
-        word = WORDS[lv]
+        word = LEVEL_WORD[lv]
         top = {
             "div": f'<div class="stamp">{escape(word)}</div>',
             "spans": f'<p style="color:#c00;border:1px solid #c00;display:inline-block;padding:2px 10px"><b>{_split_spans(word)}</b></p>',
@@ -2699,7 +2694,7 @@ def _add_web_mail_zip(c: Corpus) -> None:
         letter = c.letter()
         pics: dict[str, bytes] = {}
         src: list[str] = []
-        top = f'<div class="stamp">{escape(WORDS[lv])}</div>'
+        top = f'<div class="stamp">{escape(LEVEL_WORD[lv])}</div>'
         if with_picture:
             top = ""
             pics["https://vpdt.namson.gov.vn/files/scan01.jpg"] = jpeg(
@@ -2728,7 +2723,7 @@ def _add_web_mail_zip(c: Corpus) -> None:
             letter.organ.parent,
             letter.organ.name,
             letter.number_line,
-            WORDS[lv],
+            LEVEL_WORD[lv],
             "",
             letter.date_line,
             "",
@@ -2752,47 +2747,37 @@ def _add_web_mail_zip(c: Corpus) -> None:
     # e-mails
     lv = c.level()
     letter = c.letter()
-    c.add(
+    c.add_email(
         "Fwd van ban",
-        "eml",
-        email(
-            f"Fwd: Gửi anh văn bản số {letter.number}",
-            "Anh xem giúp em file đính kèm nhé.\nEm cảm ơn.",
-            sender="hoa.nt@gmail.com",
-            attachments=[
-                (
-                    f"{plain_name(letter.topic.title)[:30]}.docx",
-                    letter_docx(letter, c.look(), rng, stamps=[level_stamp(lv)]),
-                )
-            ],
-        ),
         lv,
-        "positive",
-        "email",
+        f"Fwd: Gửi anh văn bản số {letter.number}",
+        "Anh xem giúp em file đính kèm nhé.\nEm cảm ơn.",
+        sender="hoa.nt@gmail.com",
+        attachments=[
+            (
+                f"{plain_name(letter.topic.title)[:30]}.docx",
+                letter_docx(letter, c.look(), rng, stamps=[level_stamp(lv)]),
+            )
+        ],
     )
     lv = c.level()
     letter = c.letter()
-    c.add(
+    c.add_email(
         "Scan gui lanh dao",
-        "eml",
-        email(
-            "Bản scan báo cáo",
-            "Văn thư gửi bản scan để đồng chí nghiên cứu trước cuộc họp.",
-            attachments=[
-                (
-                    "scan0001.pdf",
-                    scan_file(
-                        c,
-                        layout_letter(letter, c.look(), 150, rng, [level_stamp(lv)]),
-                        dpi=150,
-                        out_dpi=150,
-                    ),
-                )
-            ],
-        ),
         lv,
-        "positive",
-        "email",
+        "Bản scan báo cáo",
+        "Văn thư gửi bản scan để đồng chí nghiên cứu trước cuộc họp.",
+        attachments=[
+            (
+                "scan0001.pdf",
+                scan_file(
+                    c,
+                    layout_letter(letter, c.look(), 150, rng, [level_stamp(lv)]),
+                    dpi=150,
+                    out_dpi=150,
+                ),
+            )
+        ],
     )
     lv = c.level()
     letter = c.letter()
@@ -2809,61 +2794,45 @@ def _add_web_mail_zip(c: Corpus) -> None:
             70,
         )
     ]
-    c.add(
+    c.add_email(
         "Anh chup van ban",
-        "eml",
-        email(
-            "Ảnh văn bản",
-            "Gửi anh ảnh chụp văn bản sáng nay.",
-            sender="tuan.hm@yahoo.com",
-            inline=inline,
-        ),
         lv,
-        "positive",
-        "email",
+        "Ảnh văn bản",
+        "Gửi anh ảnh chụp văn bản sáng nay.",
+        sender="tuan.hm@yahoo.com",
+        inline=inline,
     )
     lv = c.level()
     letter = c.letter()
-    inner = archive(
+    inner = zip_of(
         [
             (
                 f"{letter.number}-{letter.organ.code}.docx",
                 letter_docx(letter, c.look(), rng, stamps=[level_stamp(lv)], mode="header"),
             )
-        ]
+        ],
+        ZIP_DATE,
     )
-    c.add(
+    c.add_email(
         "Tai lieu hop",
-        "eml",
-        email(
-            "Tài liệu họp chiều nay",
-            "Gửi các đồng chí tài liệu phục vụ cuộc họp.",
-            attachments=[("tai_lieu_hop.zip", inner)],
-        ),
         lv,
-        "positive",
-        "email",
+        "Tài liệu họp chiều nay",
+        "Gửi các đồng chí tài liệu phục vụ cuộc họp.",
+        attachments=[("tai_lieu_hop.zip", inner)],
     )
     lv = c.level()
     letter = c.letter()
     body = "\n".join(
-        [letter.organ.name, letter.number_line, WORDS[lv], letter.topic.title, *letter.body]
+        [letter.organ.name, letter.number_line, LEVEL_WORD[lv], letter.topic.title, *letter.body]
     )
-    c.add(
-        "Noi dung van ban",
-        "eml",
-        email(f"V/v {letter.topic.title[:40]}", body),
-        lv,
-        "positive",
-        "email",
-    )
+    c.add_email("Noi dung van ban", lv, f"V/v {letter.topic.title[:40]}", body)
     # archives
     lv = c.level()
     letter = c.letter()
     c.add(
         "Ho so gui So",
         "zip",
-        archive(
+        zip_of(
             [
                 (
                     "Công văn đề nghị.docx",
@@ -2873,7 +2842,8 @@ def _add_web_mail_zip(c: Corpus) -> None:
                     f"Phụ lục/{letter.number}.docx",
                     letter_docx(letter, c.look(), rng, stamps=[level_stamp(lv)], mode="cell"),
                 ),
-            ]
+            ],
+            ZIP_DATE,
         ),
         lv,
         "positive",
@@ -2887,11 +2857,12 @@ def _add_web_mail_zip(c: Corpus) -> None:
     c.add(
         "Luu tru 2024",
         "zip",
-        archive(
+        zip_of(
             [
-                ("2024/thang3.zip", archive([("scan_0315.pdf", scan)])),
+                ("2024/thang3.zip", zip_of([("scan_0315.pdf", scan)], ZIP_DATE)),
                 ("doc_ghi_chu.txt", "Danh mục hồ sơ lưu tháng 3".encode()),
-            ]
+            ],
+            ZIP_DATE,
         ),
         lv,
         "positive",
@@ -2903,9 +2874,10 @@ def _add_web_mail_zip(c: Corpus) -> None:
     c.add(
         "Anh Zalo",
         "zip",
-        archive(
+        zip_of(
             [(f"IMG_{i}.jpg", photo_file(c, p)) for i, p in enumerate(pages[:1])]
-            + [("readme.txt", b"anh chup tu dien thoai")]
+            + [("readme.txt", b"anh chup tu dien thoai")],
+            ZIP_DATE,
         ),
         lv,
         "positive",
@@ -2916,7 +2888,7 @@ def _add_web_mail_zip(c: Corpus) -> None:
     c.add(
         "Tai lieu tap huan va bao cao",
         "zip",
-        archive(
+        zip_of(
             [
                 (
                     "Tập huấn/Luật BVBMNN.txt",
@@ -2928,7 +2900,8 @@ def _add_web_mail_zip(c: Corpus) -> None:
                         letter, c.look(), rng, stamps=[level_stamp(lv)], producer=PRODUCERS[0]
                     ),
                 ),
-            ]
+            ],
+            ZIP_DATE,
         ),
         lv,
         "positive",
@@ -2990,75 +2963,30 @@ def _add_changed_and_declassified(c: Corpus) -> None:
         letter = c.letter()
         stamps = [level_stamp(old, crossed=crossed), decl_stamp(rng)]
         hint = f"{letter.topic.code or 'CV'} {letter.number} {letter.date[2]}"
-        if fmt == "docx":
-            c.add(
-                hint,
-                "docx",
-                letter_docx(letter, c.look(), rng, stamps=stamps),
-                None,
-                "declassified",
-                "declassified",
-                declassified=True,
-            )
-        elif fmt == "doc":
-            c.later(
-                hint,
-                "docx",
-                letter_docx(letter, c.look(), rng, stamps=stamps),
-                None,
-                "declassified",
-                "declassified",
-                "doc",
-                declassified=True,
-            )
+        if fmt in ("docx", "doc"):
+            ext = "docx"
+            data = letter_docx(letter, c.look(), rng, stamps=stamps)
         elif fmt == "scan":
-            c.add(
-                hint,
-                "pdf",
-                scan_file(c, layout_letter(letter, c.look(), 200, rng, stamps), dpi=200),
-                None,
-                "declassified",
-                "declassified",
-                "scan",
-                declassified=True,
-            )
+            ext = "pdf"
+            data = scan_file(c, layout_letter(letter, c.look(), 200, rng, stamps), dpi=200)
         elif fmt == "pdf":
-            c.add(
-                hint,
-                "pdf",
-                letter_pdf(letter, c.look(), rng, stamps=stamps, producer=rng.choice(PRODUCERS)),
-                None,
-                "declassified",
-                "declassified",
-                declassified=True,
-            )
+            ext = "pdf"
+            data = letter_pdf(letter, c.look(), rng, stamps=stamps, producer=rng.choice(PRODUCERS))
         elif fmt == "photo":
-            c.add(
-                hint,
-                "jpg",
-                photo_file(c, layout_letter(letter, c.look(), 150, rng, stamps)[0]),
-                None,
-                "declassified",
-                "declassified",
-                "photo",
-                declassified=True,
-            )
+            ext = "jpg"
+            data = photo_file(c, layout_letter(letter, c.look(), 150, rng, stamps)[0])
         else:
-            c.add(
-                hint,
-                "eml",
-                email(
-                    "Văn bản đã giải mật",
-                    "Gửi phòng lưu trữ văn bản đã giải mật để chỉnh lý.",
-                    attachments=[
-                        ("vb_0312.docx", letter_docx(letter, c.look(), rng, stamps=stamps))
-                    ],
-                ),
-                None,
-                "declassified",
-                "declassified",
-                declassified=True,
+            ext = "eml"
+            attachment = letter_docx(letter, c.look(), rng, stamps=stamps)
+            data = email(
+                "Văn bản đã giải mật",
+                "Gửi phòng lưu trữ văn bản đã giải mật để chỉnh lý.",
+                attachments=[("vb_0312.docx", attachment)],
             )
+        if fmt == "doc":  # the DOCX saved as Word 97 once the corpus is built
+            c.later(hint, ext, data, None, "declassified", "declassified", fmt, declassified=True)
+        else:
+            c.add(hint, ext, data, None, "declassified", "declassified", fmt, declassified=True)
 
 
 PROTECTION_TOPICS = (
@@ -3520,7 +3448,7 @@ def _add_hard_negatives(c: Corpus) -> None:
         "c",
     )
     for k, lv in enumerate(LEVELS):
-        s.text(30, 45 + 28 * k, f"Mẫu số 01 - Mẫu dấu độ {WORDS[lv].lower()}:", "r", 12)
+        s.text(30, 45 + 28 * k, f"Mẫu số 01 - Mẫu dấu độ {LEVEL_WORD[lv].lower()}:", "r", 12)
         s.put(level_stamp(lv, ink="copy_black"), 140, 40 + 28 * k, rng)
     s.text(30, 130, "Ghi chú: hình dấu có kích thước 40 mm x 8 mm, mực đỏ tươi.", "i", 12)
     c.add(
@@ -3692,11 +3620,12 @@ def _add_hard_negatives(c: Corpus) -> None:
     c.add(
         "Tai lieu tap huan",
         "zip",
-        archive(
+        zip_of(
             [
                 ("Bài giảng.pptx", deck(training, specimens=["TUYỆT MẬT"])),
                 ("Đề thi.txt", quiz.encode()),
-            ]
+            ],
+            ZIP_DATE,
         ),
         None,
         "hard_negative",
@@ -3717,14 +3646,15 @@ def _add_hard_negatives(c: Corpus) -> None:
     c.add(
         "Bao cao nam",
         "zip",
-        archive(
+        zip_of(
             [
                 (
                     "BC BVBMNN 2024.docx",
                     letter_docx(make_letter(rng, report, secret=False), c.look(), rng, stamps=[]),
                 ),
                 ("Thống kê.xlsx", workbook("THỐNG KÊ TÀI LIỆU MẬT", levels_header, counts)),
-            ]
+            ],
+            ZIP_DATE,
         ),
         None,
         "hard_negative",
@@ -3863,11 +3793,12 @@ def _add_ordinary(c: Corpus) -> None:
     c.add(
         "Van ban thang 3",
         "zip",
-        archive(
+        zip_of(
             [
                 (f"CV{i}.docx", letter_docx(c.letter(secret=False), c.look(), rng, stamps=[]))
                 for i in range(2)
-            ]
+            ],
+            ZIP_DATE,
         ),
         None,
         "negative",
@@ -3891,9 +3822,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 
 def write(out: Path, seed: int = SEED) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for item in build(seed):
-        (out / item.name).write_bytes(item.data)
+    write_files(out, build(seed))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from tests.corpus.common import labelled
+from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, LEVELS, labelled, renumbered, write_files
 from tests.corpus.heldout5_render import (
     Agency,
     Doc,
@@ -46,7 +46,6 @@ from tests.corpus.heldout5_render import (
     Page,
     SheetSpec,
     SlideSpec,
-    archive,
     deck_pptx,
     email,
     font_file,
@@ -72,12 +71,9 @@ from tests.corpus.heldout5_render import (
     stamp_mask,
     workbook_xlsx,
 )
-from tests.corpus.scanner_corpus import Item
+from tests.corpus.scanner_corpus import Item, write_zip
 
 SEED = 515253
-LEVELS = ("tuyet_mat", "toi_mat", "mat")
-LEVEL_TEXT = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-LEVEL_LETTER = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
 
 # ---------------------------------------------------------------------------------------------
 # places, bodies and people
@@ -708,6 +704,33 @@ class Corpus:
             )
         )
 
+    def add_doc(
+        self, d: Doc, look: Look, fmt: str, level: str | None, category: str, family: str
+    ) -> None:
+        """`d` as a file of the format `fmt`: Word (the stamp in a table cell), a PDF with a text
+        layer, a scan, a phone photo of its first page, ODT, a web page or RTF."""
+        rng = self.rng
+        h = hint_of(d)
+        if fmt == "docx":
+            self.add(h, "docx", letter_docx(d, look, rng, mode="cell"), level, category, family)
+        elif fmt == "pdf":
+            data = letter_pdf(d, look, rng, producer=rng.choice(PRODUCERS))
+            self.add(h, "pdf", data, level, category, family)
+        elif fmt == "scan":
+            data = scan_pdf(self, render_pages(d, look, rng))
+            self.add(f"scan {h}", "pdf", data, level, category, family, "scan")
+        elif fmt == "photo":
+            hint = f"IMG_{rng.randint(1000, 9999)}"
+            data = photo_jpg(self, render_pages(d, look, rng)[0])
+            self.add(hint, "jpg", data, level, category, family, "photo")
+        elif fmt == "odt":
+            self.add(h, "odt", letter_odt(d, look, rng), level, category, family)
+        elif fmt == "html":
+            self.add(h, "html", letter_html(d, look, rng).encode(), level, category, family)
+        else:
+            assert fmt == "rtf", fmt
+            self.add(h, "rtf", letter_rtf(d, look), level, category, family)
+
     def later_doc(
         self, hint: str, docx_bytes: bytes, level: str | None, category: str, family: str
     ) -> None:
@@ -851,7 +874,7 @@ SCANNERS = ("Canon iR-ADV C3530", "RICOH MP 4055", "KONICA MINOLTA bizhub 368", 
 
 
 def stamp(level: str, where: str = "under_number") -> Mark:
-    return Mark((LEVEL_TEXT[level],), where)
+    return Mark((LEVEL_WORD[level],), where)
 
 
 def scan_pdf(c: Corpus, pages: list[Image.Image], *, grey: bool = False, dpi: int = 150) -> bytes:
@@ -1246,7 +1269,7 @@ def _add_web_mail_text(c: Corpus) -> None:
         lv = c.level()
         d = c.doc()
         header, rows = _sheet_rows(c, True)
-        first = LEVEL_TEXT[lv] if variant == "alone" else f",,{LEVEL_TEXT[lv]},,"
+        first = LEVEL_WORD[lv] if variant == "alone" else f",,{LEVEL_WORD[lv]},,"
         lines = [first, d.agency.name, d.title, ",".join(header)]
         lines += [",".join(str(v) for v in r) for r in rows]
         c.add(
@@ -1272,7 +1295,7 @@ def _add_archives(c: Corpus) -> None:
                 (f"{plain_name(d.number)}.docx", letter_docx(d, look, rng, mode="nested"))
             )
         elif kind == "nested_pdf":
-            inner = archive(
+            inner = write_zip(
                 [(f"{plain_name(d.number)}.pdf", letter_pdf(d, look, rng, producer="WPS Writer"))]
             )
             members.append(("ho_so_kem_theo.zip", inner))
@@ -1280,7 +1303,7 @@ def _add_archives(c: Corpus) -> None:
             header, rows = _sheet_rows(c, True)
             sheets = [SheetSpec("Sheet1", [d.title], header, rows, stamp(lv), "cell")]
             members.append(("bieu_tong_hop.xlsx", workbook_xlsx(sheets, look, rng)))
-        c.add(f"ho so {hint_of(d)}", "zip", archive(members), lv, "positive", "archive")
+        c.add(f"ho so {hint_of(d)}", "zip", write_zip(members), lv, "positive", "archive")
 
 
 def _level_change(c: Corpus) -> tuple[str, str, Mark]:
@@ -1297,49 +1320,12 @@ def _add_changed(c: Corpus) -> None:
     rng = c.rng
     for fmt in ("docx", "pdf", "scan", "odt", "html", "photo"):
         old, new, note = _level_change(c)
-        marks = [Mark((LEVEL_TEXT[old],), struck=True), stamp(new), note]
+        marks = [Mark((LEVEL_WORD[old],), struck=True), stamp(new), note]
         d = c.doc(marks=marks)
         look = c.look()
-        if fmt == "docx":
-            c.add(
-                hint_of(d),
-                "docx",
-                letter_docx(d, look, rng, mode="cell"),
-                new,
-                "positive",
-                "changed_level",
-            )
-        elif fmt == "pdf":
-            c.add(
-                hint_of(d),
-                "pdf",
-                letter_pdf(d, look, rng, producer=rng.choice(PRODUCERS)),
-                new,
-                "positive",
-                "changed_level",
-            )
-        elif fmt == "scan":
-            c.add(
-                f"scan {hint_of(d)}",
-                "pdf",
-                scan_pdf(c, render_pages(d, look, rng)),
-                new,
-                "positive",
-                "changed_level",
-                "scan",
-            )
-        elif fmt == "odt":
-            c.add(hint_of(d), "odt", letter_odt(d, look, rng), new, "positive", "changed_level")
-        elif fmt == "html":
-            c.add(
-                hint_of(d),
-                "html",
-                letter_html(d, look, rng).encode(),
-                new,
-                "positive",
-                "changed_level",
-            )
-        else:
+        if fmt != "photo":
+            c.add_doc(d, look, fmt, new, "positive", "changed_level")
+        else:  # the page is drawn before the random number in the photo's name
             page = render_pages(d, look, rng)[0]
             c.add(
                 f"IMG_{rng.randint(1000, 9999)}",
@@ -1362,57 +1348,13 @@ def _add_declassified(c: Corpus) -> None:
         old = rng.choice(LEVELS)
         decision = f"QĐ số {rng.randint(5, 300)}/QĐ-UBND ngày {c.short_date()}"
         words = rng.choice(("ĐÃ GIẢI MẬT", "GIẢI MẬT"))
-        marks = [Mark((LEVEL_TEXT[old],), struck=True), Mark((words, decision))]
+        marks = [Mark((LEVEL_WORD[old],), struck=True), Mark((words, decision))]
         d = c.doc(marks=marks)
         look = c.look()
         h = hint_of(d)
-        if fmt == "docx":
-            c.add(
-                h,
-                "docx",
-                letter_docx(d, look, rng, mode="cell"),
-                old,
-                "declassified",
-                "declassified",
-            )
-        elif fmt == "doc":
+        if fmt == "doc":
             c.later_doc(
                 h, letter_docx(d, look, rng, mode="cell"), old, "declassified", "declassified"
-            )
-        elif fmt == "pdf":
-            c.add(
-                h,
-                "pdf",
-                letter_pdf(d, look, rng, producer=rng.choice(PRODUCERS)),
-                old,
-                "declassified",
-                "declassified",
-            )
-        elif fmt == "scan":
-            c.add(
-                f"scan {h}",
-                "pdf",
-                scan_pdf(c, render_pages(d, look, rng)),
-                old,
-                "declassified",
-                "declassified",
-                "scan",
-            )
-        elif fmt == "photo":
-            c.add(
-                f"IMG_{rng.randint(1000, 9999)}",
-                "jpg",
-                photo_jpg(c, render_pages(d, look, rng)[0]),
-                old,
-                "declassified",
-                "declassified",
-                "photo",
-            )
-        elif fmt == "odt":
-            c.add(h, "odt", letter_odt(d, look, rng), old, "declassified", "declassified")
-        elif fmt == "html":
-            c.add(
-                h, "html", letter_html(d, look, rng).encode(), old, "declassified", "declassified"
             )
         elif fmt == "eml":
             att = (
@@ -1430,7 +1372,7 @@ def _add_declassified(c: Corpus) -> None:
             )
             c.add(f"thu {h}", "eml", data, old, "declassified", "declassified")
         else:
-            c.add(h, "rtf", letter_rtf(d, look), old, "declassified", "declassified")
+            c.add_doc(d, look, fmt, old, "declassified", "declassified")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1556,16 +1498,9 @@ def _add_protection_work(c: Corpus) -> None:
     rng = c.rng
     hn = "hard_negative"
     plan = _protection_plan(c)
-    c.add(hint_of(plan), "docx", letter_docx(plan, c.look(), rng), None, hn, "protection_work")
+    c.add_doc(plan, c.look(), "docx", None, hn, "protection_work")
     plan = _protection_plan(c)
-    c.add(
-        hint_of(plan),
-        "pdf",
-        letter_pdf(plan, c.look(), rng, producer=rng.choice(PRODUCERS)),
-        None,
-        hn,
-        "protection_work",
-    )
+    c.add_doc(plan, c.look(), "pdf", None, hn, "protection_work")
     plan = _protection_plan(c)
     plan.marks = [
         Mark(
@@ -1573,21 +1508,11 @@ def _add_protection_work(c: Corpus) -> None:
             "top_center",
         )
     ]
-    c.add(
-        f"scan {hint_of(plan)}",
-        "pdf",
-        scan_pdf(c, render_pages(plan, c.look(), rng)),
-        None,
-        hn,
-        "protection_work",
-        "scan",
-    )
+    c.add_doc(plan, c.look(), "scan", None, hn, "protection_work")
     rep, _counts = _protection_report(c)
-    c.add(hint_of(rep), "docx", letter_docx(rep, c.look(), rng), None, hn, "protection_work")
+    c.add_doc(rep, c.look(), "docx", None, hn, "protection_work")
     rep, _counts = _protection_report(c)
-    c.add(
-        hint_of(rep), "html", letter_html(rep, c.look(), rng).encode(), None, hn, "protection_work"
-    )
+    c.add_doc(rep, c.look(), "html", None, hn, "protection_work")
     units = ["Văn phòng", "Phòng Tổ chức", "Phòng Kế hoạch", "Thanh tra", "Trung tâm CNTT"]
     rows: list[list[object]] = [
         [u, rng.randint(0, 3), rng.randint(0, 9), rng.randint(2, 60), ""] for u in units
@@ -1607,26 +1532,11 @@ def _add_protection_work(c: Corpus) -> None:
         "thong ke 2025", "xlsx", workbook_xlsx(sheets, c.look(), rng), None, hn, "protection_work"
     )
     insp = _inspection(c)
-    c.add(
-        hint_of(insp),
-        "pdf",
-        letter_pdf(insp, c.look(), rng, producer=rng.choice(PRODUCERS)),
-        None,
-        hn,
-        "protection_work",
-    )
+    c.add_doc(insp, c.look(), "pdf", None, hn, "protection_work")
     cat = _catalogue_decision(c)
-    c.add(hint_of(cat), "docx", letter_docx(cat, c.look(), rng), None, hn, "protection_work")
+    c.add_doc(cat, c.look(), "docx", None, hn, "protection_work")
     cat = _catalogue_decision(c)
-    c.add(
-        f"scan {hint_of(cat)}",
-        "pdf",
-        scan_pdf(c, render_pages(cat, c.look(), rng)),
-        None,
-        hn,
-        "protection_work",
-        "scan",
-    )
+    c.add_doc(cat, c.look(), "scan", None, hn, "protection_work")
     body = (
         "Kính gửi các đồng chí,\n\nCông an tỉnh tổ chức Hội nghị tập huấn công tác bảo vệ bí mật "
         f"nhà nước vào ngày {c.short_date()} tại Hội trường Công an tỉnh. Nội dung: quy trình xác "
@@ -2054,14 +1964,7 @@ def _add_other_senses(c: Corpus) -> None:
         "Lịch thời vụ và mật độ gieo sạ lúa vụ Hè Thu 2026",
         other_sense_text(c, "gieo_sa"),
     )
-    c.add(
-        hint_of(d),
-        "pdf",
-        letter_pdf(d, c.look(), rng, producer=rng.choice(PRODUCERS)),
-        None,
-        hn,
-        fam,
-    )
+    c.add_doc(d, c.look(), "pdf", None, hn, fam)
     c.add("IMG_nhan_san_pham", "jpg", photo_jpg(c, honey_label(c)), None, hn, fam, "photo")
     honey = [("HỢP ĐỒNG MUA BÁN MẬT ONG", "cb"), *((s, "") for s in other_sense_text(c, "mat_ong"))]
     c.add(
@@ -2088,7 +1991,7 @@ def _add_other_senses(c: Corpus) -> None:
         "Giá thu mua mía và giá bán mật rỉ vụ 2026–2027",
         other_sense_text(c, "mat_mia"),
     )
-    c.add(hint_of(d), "docx", letter_docx(d, c.look(), rng), None, hn, fam)
+    c.add_doc(d, c.look(), "docx", None, hn, fam)
     art = "".join(f"<p>{s}</p>" for s in other_sense_text(c, "tui_mat"))
     c.add(
         "suc khoe",
@@ -2105,7 +2008,7 @@ def _add_other_senses(c: Corpus) -> None:
         "Tại hội nghị sơ kết công tác dân vận",
         other_sense_text(c, "mat_thiet"),
     )
-    c.add(hint_of(d), "docx", letter_docx(d, c.look(), rng), None, hn, fam)
+    c.add_doc(d, c.look(), "docx", None, hn, fam)
     d = public_doc(
         c,
         "THÔNG BÁO",
@@ -2113,14 +2016,7 @@ def _add_other_senses(c: Corpus) -> None:
         "Hội thảo giới thiệu sản phẩm mật mã dân sự",
         other_sense_text(c, "mat_ma"),
     )
-    c.add(
-        hint_of(d),
-        "pdf",
-        letter_pdf(d, c.look(), rng, producer=rng.choice(PRODUCERS)),
-        None,
-        hn,
-        fam,
-    )
+    c.add_doc(d, c.look(), "pdf", None, hn, fam)
     art = "".join(f"<p>{s}</p>" for s in other_sense_text(c, "mat_phuc"))
     c.add(
         "tin an ninh",
@@ -2248,26 +2144,11 @@ def _add_public_mentions(c: Corpus) -> None:
     hn = "hard_negative"
     fam = "public_mention"
     d = _recall_notice(c)
-    c.add(hint_of(d), "docx", letter_docx(d, c.look(), rng), None, hn, fam)
+    c.add_doc(d, c.look(), "docx", None, hn, fam)
     d = _recall_notice(c)
-    c.add(
-        f"scan {hint_of(d)}",
-        "pdf",
-        scan_pdf(c, render_pages(d, c.look(), rng)),
-        None,
-        hn,
-        fam,
-        "scan",
-    )
+    c.add_doc(d, c.look(), "scan", None, hn, fam)
     d = _declass_decision(c)
-    c.add(
-        hint_of(d),
-        "pdf",
-        letter_pdf(d, c.look(), rng, producer=rng.choice(PRODUCERS)),
-        None,
-        hn,
-        fam,
-    )
+    c.add_doc(d, c.look(), "pdf", None, hn, fam)
     day, who, years = c.short_date(), rng.choice(NAMES), rng.randint(2, 6)
     court = (
         f"<p>Ngày {day}, Tòa án nhân dân tỉnh xét xử sơ thẩm bị cáo {who}, nguyên chuyên viên "
@@ -2342,29 +2223,12 @@ def _add_other_red(c: Corpus) -> None:
         where = "top_center" if words[0] == "ĐẾN" else rng.choice(("under_number", "top_right"))
         d = c.doc(secret=False, marks=[Mark(words, where)])
         look = c.look()
-        h = hint_of(d)
-        if fmt == "scan":
-            c.add(
-                f"scan {h}", "pdf", scan_pdf(c, render_pages(d, look, rng)), None, hn, fam, "scan"
-            )
-        elif fmt == "photo":
-            c.add(
-                f"IMG_{rng.randint(1000, 9999)}",
-                "jpg",
-                photo_jpg(c, render_pages(d, look, rng)[0]),
-                None,
-                hn,
-                fam,
-                "photo",
-            )
-        elif fmt == "pdf":
-            c.add(h, "pdf", letter_pdf(d, look, rng, producer=rng.choice(PRODUCERS)), None, hn, fam)
-        elif fmt == "docx":
-            c.add(h, "docx", letter_docx(d, look, rng, mode="cell"), None, hn, fam)
+        if fmt != "png":
+            c.add_doc(d, look, fmt, None, hn, fam)
         else:
             page = render_pages(d, look, rng, dpi=120)[0]
             c.add(
-                f"trang {h}",
+                f"trang {hint_of(d)}",
                 "png",
                 png(page.convert("P", palette=Image.Palette.ADAPTIVE, colors=64)),
                 None,
@@ -2429,10 +2293,8 @@ def _add_ordinary(c: Corpus) -> None:
                 neg,
                 fam,
             )
-        elif fmt == "pdf":
-            c.add(
-                h, "pdf", letter_pdf(d, look, rng, producer=rng.choice(PRODUCERS)), None, neg, fam
-            )
+        elif fmt in ("pdf", "photo", "odt"):
+            c.add_doc(d, look, fmt, None, neg, fam)
         elif fmt == "scan":
             c.add(
                 f"scan {h}",
@@ -2442,16 +2304,6 @@ def _add_ordinary(c: Corpus) -> None:
                 neg,
                 fam,
                 "scan",
-            )
-        elif fmt == "photo":
-            c.add(
-                f"IMG_{rng.randint(1000, 9999)}",
-                "jpg",
-                photo_jpg(c, render_pages(d, look, rng)[0]),
-                None,
-                neg,
-                fam,
-                "photo",
             )
         elif fmt == "xlsx":
             header, rows = _sheet_rows(c, False)
@@ -2497,8 +2349,6 @@ def _add_ordinary(c: Corpus) -> None:
             header, rows = _sheet_rows(c, False)
             lines = [d.title, ",".join(header)] + [",".join(str(v) for v in r) for r in rows]
             c.add(f"xuat {h}", "csv", "\n".join(lines).encode("utf-8-sig"), None, neg, fam)
-        elif fmt == "odt":
-            c.add(h, "odt", letter_odt(d, look, rng), None, neg, fam)
         elif fmt == "doc":
             c.later_doc(h, letter_docx(d, look, rng), None, neg, fam)
         else:
@@ -2510,7 +2360,7 @@ def _add_ordinary(c: Corpus) -> None:
                     letter_pdf(other, look, rng, producer="LibreOffice 7.6"),
                 ),
             ]
-            c.add(f"ho so {h}", "zip", archive(members), None, neg, fam)
+            c.add(f"ho so {h}", "zip", write_zip(members), None, neg, fam)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2540,17 +2390,11 @@ def build(seed: int = SEED) -> list[Item]:
     c.convert()
     for note in c.notes:
         print("held-out corpus 5:", note, file=sys.stderr)
-    items = sorted(c.items, key=lambda item: item.name)
-    c.rng.shuffle(items)  # the running number says nothing about the category either
-    for i, item in enumerate(items, 1):
-        item.name = f"{i:03d}{item.name[3:]}"
-    return items
+    return renumbered(sorted(c.items, key=lambda item: item.name), c.rng)
 
 
 def write(out: Path, seed: int = SEED) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for item in build(seed):
-        (out / item.name).write_bytes(item.data)
+    write_files(out, build(seed))
 
 
 if __name__ == "__main__":

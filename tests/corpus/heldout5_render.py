@@ -38,7 +38,7 @@ from pptx.dml.color import RGBColor as SlideRGB
 from pptx.util import Mm as SlideMm
 from pptx.util import Pt as SlidePt
 
-from tests.corpus.common import perspective_coeffs
+from tests.corpus.common import font_path, paragraph_border, perspective_coeffs, rtf_unicode
 
 Colour = tuple[int, int, int]
 
@@ -139,11 +139,6 @@ def plain_name(s: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # typefaces
 
-_FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/liberation2"),
-    Path("/usr/share/fonts/truetype/liberation"),
-    Path("/usr/share/fonts/truetype/dejavu"),
-)
 _FACES = {
     "serif": ("LiberationSerif-Regular", "LiberationSerif-Bold", "LiberationSerif-Italic"),
     "sans": ("LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic"),
@@ -153,15 +148,7 @@ _FACES = {
 
 
 def font_file(face: str, style: str) -> Path:
-    name = _FACES.get(face, _FACES["dejavu"])["rbi".index(style)]
-    for folder in _FONT_DIRS:
-        if (folder / f"{name}.ttf").exists():
-            return folder / f"{name}.ttf"
-    for folder in _FONT_DIRS:
-        fallback = folder / ("DejaVuSans-Bold.ttf" if style == "b" else "DejaVuSans.ttf")
-        if fallback.exists():
-            return fallback
-    raise FileNotFoundError("no TrueType font for the held-out corpus 5")
+    return font_path(_FACES.get(face, _FACES["dejavu"])["rbi".index(style)], bold=style == "b")
 
 
 @functools.lru_cache(maxsize=256)
@@ -740,19 +727,6 @@ def _run(par, text: str, *, bold=False, italic=False, size=13.0, colour=None, st
     return run
 
 
-def _para_border(par, colour: Colour, size: int = 12) -> None:  # type: ignore[no-untyped-def]
-    ppr = par._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), str(size))
-        el.set(qn("w:space"), "2")
-        el.set(qn("w:color"), _hex(colour))
-        borders.append(el)
-    ppr.append(borders)
-
-
 def _cell_borders(cell, colour: Colour | None) -> None:  # type: ignore[no-untyped-def]
     tcpr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
@@ -874,7 +848,7 @@ def letter_docx(doc: Doc, look: Look, rng: random.Random, *, mode: str = "cell")
         for mark in under + top_marks:
             _stamp_runs(hp, mark, look, rng, split)
             hp.add_run("   ")
-        _para_border(hp, look.ink, 10)
+        paragraph_border(hp, _hex(look.ink), size=10)
         under, top_marks = [], []
     if footer_marks:
         fp = section.footer.paragraphs[0]
@@ -885,7 +859,7 @@ def letter_docx(doc: Doc, look: Look, rng: random.Random, *, mode: str = "cell")
         tp = d.add_paragraph()
         tp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _stamp_runs(tp, mark, look, rng, split)
-        _para_border(tp, mark.colour or look.ink)
+        paragraph_border(tp, _hex(mark.colour or look.ink))
 
     table = d.add_table(rows=1, cols=2)
     table.autofit = False
@@ -942,13 +916,13 @@ def letter_docx(doc: Doc, look: Look, rng: random.Random, *, mode: str = "cell")
             sp.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _stamp_runs(sp, mark, look, rng, split)
             if mark.frame:
-                _para_border(sp, mark.colour or look.ink)
+                paragraph_border(sp, _hex(mark.colour or look.ink))
     if mode == "body_top":
         for mark in under:
             bp = d.add_paragraph()
             bp.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _stamp_runs(bp, mark, look, rng, split)
-            _para_border(bp, mark.colour or look.ink)
+            paragraph_border(bp, _hex(mark.colour or look.ink))
 
     if doc.kind:
         kp = d.add_paragraph()
@@ -987,7 +961,7 @@ def letter_docx(doc: Doc, look: Look, rng: random.Random, *, mode: str = "cell")
                 ap.add_run().add_picture(io.BytesIO(stamp_png(mark.lines, look, rng)), width=Mm(30))
             else:
                 _stamp_runs(ap, mark, look, rng, split)
-                _para_border(ap, mark.colour or look.ink)
+                paragraph_border(ap, _hex(mark.colour or look.ink))
         tp2 = d.add_paragraph()
         tp2.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(tp2, "PHỤ LỤC", bold=True, size=14)
@@ -1030,7 +1004,7 @@ def simple_docx(
         fp = d.add_paragraph()
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(fp, text, bold=True, size=14, colour=colour)
-        _para_border(fp, colour)
+        paragraph_border(fp, _hex(colour))
     for i, (text, st) in enumerate(paragraphs):
         if i == new_section_at:
             d.add_section(WD_SECTION.NEW_PAGE)
@@ -1236,16 +1210,7 @@ def simple_odt(paragraphs: list[str], *, header: str = "") -> bytes:
 
 
 def rtf_escape(s: str) -> str:
-    out = []
-    for ch in unicodedata.normalize("NFC", s):
-        code = ord(ch)
-        if ch in "\\{}":
-            out.append("\\" + ch)
-        elif code < 128:
-            out.append(ch)
-        else:
-            out.append(f"\\u{code if code < 32768 else code - 65536}?")
-    return "".join(out)
+    return rtf_unicode(unicodedata.normalize("NFC", s))
 
 
 def letter_rtf(doc: Doc, look: Look, *, header_stamp: bool = False) -> bytes:
@@ -1440,14 +1405,6 @@ def email(
         main, sub = types.get(name.rsplit(".", 1)[-1], ("application", "octet-stream"))
         msg.add_attachment(data, maintype=main, subtype=sub, filename=name)
     return msg.as_bytes(policy=SMTP)
-
-
-def archive(members: list[tuple[str, bytes]]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, LEVELS, renumbered, write_files
 from tests.corpus.heldout6_render import (
     BLACK,
     FACES,
@@ -60,14 +61,10 @@ from tests.corpus.heldout6_render import (
     slides_pdf,
     stamp_image,
     workbook,
-    zipped,
 )
-from tests.corpus.scanner_corpus import Item
+from tests.corpus.scanner_corpus import Item, write_zip
 
 SEED = 606162
-LEVELS = ("tuyet_mat", "toi_mat", "mat")
-WORD = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-LETTER = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
 
 # --------------------------------------------------------------------------- content
 
@@ -322,7 +319,7 @@ def make_letter(
 
 
 def stamp(level: str, rng: random.Random, **kw: object) -> Mark:
-    m = Mark(WORD[level], double=rng.random() < 0.2, size=rng.choice([1.2, 1.3, 1.45]))
+    m = Mark(LEVEL_WORD[level], double=rng.random() < 0.2, size=rng.choice([1.2, 1.3, 1.45]))
     return replace(m, **kw)  # type: ignore[arg-type]
 
 
@@ -411,6 +408,59 @@ class Corpus:
             )
         )
         return len(self.items) - 1
+
+    def add_letter(
+        self,
+        letter: Letter,
+        fmt: str,
+        family: str,
+        level: str | None,
+        category: str,
+        *,
+        turn: int = 0,
+    ) -> None:
+        """`letter` as a file of the format `fmt`: Word (`doc`: Word 97, made later), a PDF with a
+        text layer, a scan (turned by `turn` degrees), a phone photo of its first page, ODT, a
+        web page or plain text."""
+        if fmt == "docx":
+            self.add(letters_docx([letter]), "docx", "docx", family, level, category)
+        elif fmt == "doc":
+            self.later("doc", letters_docx([letter]), family, level, category)
+        elif fmt == "pdf":
+            self.add(letters_pdf([letter]), "pdf", "pdf", family, level, category)
+        elif fmt == "scan":
+            data = scan_pdf(self, [letter], turn=turn)
+            self.add(data, "pdf", "scan", family, level, category, "scan")
+        elif fmt == "photo":
+            self.add_photo(letter_pages([letter])[0], family, level, category)
+        elif fmt == "odt":
+            self.add(letter_odt(letter), "odt", "odt", family, level, category)
+        elif fmt == "html":
+            self.add(letter_html(letter), "html", "html", family, level, category)
+        else:
+            assert fmt == "txt", fmt
+            self.add(plain_text(letter).encode(), "txt", "txt", family, level, category)
+
+    def add_message(
+        self,
+        sender: str,
+        to: str,
+        subject: str,
+        body: str,
+        attachments: list[tuple[str, bytes]],
+        family: str,
+        level: str | None,
+        category: str,
+    ) -> None:
+        """A plain-text mail with its attachments, sent at some time of the corpus's year."""
+        data = mail(sender, to, subject, body, attachments, when(self))
+        self.add(data, "eml", "eml", family, level, category, "mail")
+
+    def add_photo(
+        self, page: Image.Image, family: str, level: str | None, category: str, **how: object
+    ) -> None:
+        """A phone photo of `page` (`how`: its size, tilt and the like, as `photo` takes them)."""
+        self.add(photo(self, page, **how), "jpg", "photo", family, level, category, "photo")
 
     def later(
         self, target: str, source: bytes, family: str, level: str | None, category: str
@@ -517,7 +567,7 @@ def add_word(c: Corpus) -> None:
     for where, kw in variants:
         level = c.level()
         letter = secret_letter(c, level, where, **kw)
-        c.add(letters_docx([letter]), "docx", "docx", "word", level, "positive")
+        c.add_letter(letter, "docx", "word", level, "positive")
 
 
 def add_legacy_doc(c: Corpus) -> None:
@@ -696,7 +746,7 @@ def add_envelopes(c: Corpus) -> None:
     for i in range(9):
         level = LEVELS[i % 3]
         circled = Mark(
-            LETTER[level],
+            LEVEL_LETTER[level],
             frame=False,
             circle=True,
             size=1.3,
@@ -710,14 +760,14 @@ def add_envelopes(c: Corpus) -> None:
             extra.append(Mark("KHẨN", size=1.1))
         img = envelope_image(c, circled, extra)
         if i < 7:
-            c.add(
-                photo(c, img, size=(1600, 1200), tilt=c.rng.choice([0.06, 0.1, 0.14]), fill=0.9),
-                "jpg",
-                "photo",
+            c.add_photo(
+                img,
                 "envelope",
                 level,
                 "positive",
-                "photo",
+                size=(1600, 1200),
+                tilt=c.rng.choice([0.06, 0.1, 0.14]),
+                fill=0.9,
             )
         else:
             c.add(
@@ -777,17 +827,9 @@ def add_small_stamps(c: Corpus) -> None:
         if i < 2:
             c.add(scan_pdf(c, [letter]), "pdf", "scan", "small_stamp", level, "positive", "scan")
         elif i == 2:
-            c.add(
-                photo(c, letter_pages([letter])[0], tilt=0.05),
-                "jpg",
-                "photo",
-                "small_stamp",
-                level,
-                "positive",
-                "photo",
-            )
+            c.add_photo(letter_pages([letter])[0], "small_stamp", level, "positive", tilt=0.05)
         else:
-            c.add(letters_pdf([letter]), "pdf", "pdf", "small_stamp", level, "positive")
+            c.add_letter(letter, "pdf", "small_stamp", level, "positive")
 
 
 def table_rows(c: Corpus, kind: str) -> list[list[object]]:
@@ -829,7 +871,7 @@ def add_sheets(c: Corpus) -> None:
     ]
     for kind in kinds:
         level = c.level()
-        word = WORD[level]
+        word = LEVEL_WORD[level]
         main = Sheet(
             "Tổng hợp",
             [["BẢNG TỔNG HỢP SỐ LIỆU"], [], *table_rows(c, c.rng.choice(["stock", "force"]))],
@@ -934,21 +976,15 @@ def add_mail(c: Corpus) -> None:
         )
         if not att:
             body = plain_text(letter)
-        c.add(
-            mail(
-                "vanthu@cuc.gov.example",
-                "lanhdao@cuc.gov.example",
-                rf"Chuyển tài liệu: {letter.title[:60]}",
-                body,
-                att,
-                when(c),
-            ),
-            "eml",
-            "eml",
+        c.add_message(
+            "vanthu@cuc.gov.example",
+            "lanhdao@cuc.gov.example",
+            rf"Chuyển tài liệu: {letter.title[:60]}",
+            body,
+            att,
             "mail",
             level,
             "positive",
-            "mail",
         )
 
 
@@ -958,17 +994,19 @@ def add_zip(c: Corpus) -> None:
         letter = secret_letter(c, level, where_of(c))
         cover = ordinary_letter(c)
         if i == 0:
-            data = zipped(
+            data = write_zip(
                 [
                     ("01_congvan.docx", letters_docx([cover])),
                     ("02_phuluc.docx", letters_docx([letter])),
                 ]
             )
         elif i == 1:
-            inner = zipped([("bao_cao.pdf", scan_pdf(c, [letter]))])
-            data = zipped([("readme.txt", "Tài liệu họp tuần.".encode()), ("hop/tuan.zip", inner)])
+            inner = write_zip([("bao_cao.pdf", scan_pdf(c, [letter]))])
+            data = write_zip(
+                [("readme.txt", "Tài liệu họp tuần.".encode()), ("hop/tuan.zip", inner)]
+            )
         else:
-            data = zipped(
+            data = write_zip(
                 [
                     ("anh/IMG_0012.jpg", photo(c, letter_pages([letter])[0])),
                     ("ds.txt", "danh sách ảnh chụp".encode()),
@@ -1018,7 +1056,7 @@ def add_text(c: Corpus) -> None:
     level = c.level()
     rows = "\n".join(",".join(str(x) for x in r) for r in table_rows(c, "force"))
     c.add(
-        f"{WORD[level]}\nBảng quân số - trang bị\n{rows}\n".encode(),
+        f"{LEVEL_WORD[level]}\nBảng quân số - trang bị\n{rows}\n".encode(),
         "csv",
         "csv",
         "text",
@@ -1055,59 +1093,30 @@ def add_declassified(c: Corpus) -> None:
         letter = make_letter(c.rng)
         letter.marks["under_number"] = declassified_stack(old, c.rng)
         fam = "declassified"
-        if fmt == "docx":
-            c.add(letters_docx([letter]), "docx", "docx", fam, None, "declassified")
-        elif fmt == "doc":
-            c.later("doc", letters_docx([letter]), fam, None, "declassified")
-        elif fmt == "pdf":
-            c.add(letters_pdf([letter]), "pdf", "pdf", fam, None, "declassified")
-        elif fmt == "scan":
-            c.add(
-                scan_pdf(c, [letter], turn=c.rng.choice([0, 0, 180])),
-                "pdf",
-                "scan",
-                fam,
-                None,
-                "declassified",
-                "scan",
-            )
-        elif fmt == "photo":
-            c.add(
-                photo(c, letter_pages([letter])[0]),
-                "jpg",
-                "photo",
-                fam,
-                None,
-                "declassified",
-                "photo",
-            )
+        if fmt in ("docx", "doc", "pdf", "scan", "photo"):
+            turn = c.rng.choice([0, 0, 180]) if fmt == "scan" else 0
+            c.add_letter(letter, fmt, fam, None, "declassified", turn=turn)
         elif fmt == "xlsx":
             note = f"ĐÃ GIẢI MẬT theo Quyết định {decision_ref(c.rng)}"
             sh = Sheet(
                 "Số liệu",
                 [[None], [note], [], *table_rows(c, "stock")],
-                cell_marks=[("A1", WORD[old])],
+                cell_marks=[("A1", LEVEL_WORD[old])],
                 struck=True,
             )
             sh.header = {"left": note}
             c.add(workbook([sh]), "xlsx", "xlsx", fam, None, "declassified")
         else:
             att = [("vanban_giaimat.pdf", scan_pdf(c, [letter]))]
-            c.add(
-                mail(
-                    "luutru@so.gov.example",
-                    "phongnv@so.gov.example",
-                    "Gửi bản tài liệu đã giải mật",
-                    "Gửi anh bản chụp tài liệu đã được giải mật để đăng tải theo quy định.",
-                    att,
-                    when(c),
-                ),
-                "eml",
-                "eml",
+            c.add_message(
+                "luutru@so.gov.example",
+                "phongnv@so.gov.example",
+                "Gửi bản tài liệu đã giải mật",
+                "Gửi anh bản chụp tài liệu đã được giải mật để đăng tải theo quy định.",
+                att,
                 fam,
                 None,
                 "declassified",
-                "mail",
             )
 
 
@@ -1154,26 +1163,7 @@ def add_protection_work(c: Corpus) -> None:
     for i, fmt in enumerate(outs):
         title, body, kind = docs[i % 3]
         letter = hard_letter(c, title, body, kind)
-        if fmt == "docx":
-            c.add(letters_docx([letter]), "docx", "docx", fam, None, "hard_negative")
-        elif fmt == "pdf":
-            c.add(letters_pdf([letter]), "pdf", "pdf", fam, None, "hard_negative")
-        elif fmt == "doc":
-            c.later("doc", letters_docx([letter]), fam, None, "hard_negative")
-        elif fmt == "scan":
-            c.add(
-                scan_pdf(c, [letter], turn=90 * (i % 2)),
-                "pdf",
-                "scan",
-                fam,
-                None,
-                "hard_negative",
-                "scan",
-            )
-        elif fmt == "html":
-            c.add(letter_html(letter), "html", "html", fam, None, "hard_negative")
-        else:
-            c.add(plain_text(letter).encode(), "txt", "txt", fam, None, "hard_negative")
+        c.add_letter(letter, fmt, fam, None, "hard_negative", turn=90 * (i % 2))
     for _ in range(2):  # statistics of documents by level
         rows: list[list[object]] = [
             ["THỐNG KÊ TÀI LIỆU BÍ MẬT NHÀ NƯỚC THEO ĐỘ MẬT"],
@@ -1192,23 +1182,17 @@ def add_protection_work(c: Corpus) -> None:
         ]
         sh = Sheet("Thống kê", rows, header={"center": "Báo cáo thống kê công tác bảo vệ BMNN"})
         c.add(workbook([sh]), "xlsx", "xlsx", fam, None, "hard_negative")
-    c.add(
-        mail(
-            "baomat@so.gov.example",
-            "toancoquan@so.gov.example",
-            "Nhắc việc: rà soát tài liệu mật cuối năm",
-            "Đề nghị các phòng rà soát tài liệu mật đang lưu giữ, lập danh sách tài liệu độ "
-            "Tối mật, Mật đề nghị giải mật, gửi về Văn phòng trước ngày 20/12.\n"
-            "Lưu ý: không gửi tài liệu mật qua thư điện tử công vụ.",
-            [],
-            when(c),
-        ),
-        "eml",
-        "eml",
+    c.add_message(
+        "baomat@so.gov.example",
+        "toancoquan@so.gov.example",
+        "Nhắc việc: rà soát tài liệu mật cuối năm",
+        "Đề nghị các phòng rà soát tài liệu mật đang lưu giữ, lập danh sách tài liệu độ "
+        "Tối mật, Mật đề nghị giải mật, gửi về Văn phòng trước ngày 20/12.\n"
+        "Lưu ý: không gửi tài liệu mật qua thư điện tử công vụ.",
+        [],
         fam,
         None,
         "hard_negative",
-        "mail",
     )
 
 
@@ -1239,7 +1223,7 @@ def training_slides(c: Corpus) -> list[Slide]:
                 "Đóng phía trên bên trái, dưới số, ký hiệu",
             ],
             pictures=[
-                (specimen_image(lv[0], c), f"Mẫu số 01 - độ {WORD[lv[0]].capitalize()}"),
+                (specimen_image(lv[0], c), f"Mẫu số 01 - độ {LEVEL_WORD[lv[0]].capitalize()}"),
                 (specimen_image(lv[1], c), "Mẫu số 02 (MẪU)"),
             ],
         ),
@@ -1264,14 +1248,15 @@ def add_training(c: Corpus) -> None:
         c.add(slides_pdf(training_slides(c)), "pdf", "pdf", fam, None, "hard_negative")
     for _ in range(2):  # a photo of the projected slide with a specimen labelled MẪU
         img = slide_image(training_slides(c)[1])
-        c.add(
-            photo(c, img, size=(1600, 1200), tilt=0.1, fill=0.8, background=(30, 30, 34)),
-            "jpg",
-            "photo",
+        c.add_photo(
+            img,
             fam,
             None,
             "hard_negative",
-            "photo",
+            size=(1600, 1200),
+            tilt=0.1,
+            fill=0.8,
+            background=(30, 30, 34),
         )
     for i in range(3):  # handout: specimens framed with MẪU across them
         letter = hard_letter(
@@ -1281,7 +1266,7 @@ def add_training(c: Corpus) -> None:
         lv = c.rng.choice(LEVELS)
         letter.marks["footer"] = [
             Mark(
-                f"MẪU - dấu độ {WORD[lv].capitalize()}",
+                f"MẪU - dấu độ {LEVEL_WORD[lv].capitalize()}",
                 frame=False,
                 bold=False,
                 italic=True,
@@ -1302,7 +1287,7 @@ def add_training(c: Corpus) -> None:
                 "hard_negative",
             )
         else:
-            c.add(letters_docx([letter]), "docx", "docx", fam, None, "hard_negative")
+            c.add_letter(letter, "docx", fam, None, "hard_negative")
 
 
 FORM_FIELDS = [
@@ -1325,14 +1310,7 @@ def add_blank_forms(c: Corpus) -> None:
         letter.number = "Số: ....../PĐX"
         letter.signer_name = ""
         letter.body.insert(0, "Tên tài liệu: ....................................................")
-        if fmt == "docx":
-            c.add(letters_docx([letter]), "docx", "docx", fam, None, "hard_negative")
-        elif fmt == "pdf":
-            c.add(letters_pdf([letter]), "pdf", "pdf", fam, None, "hard_negative")
-        elif fmt == "scan":
-            c.add(scan_pdf(c, [letter]), "pdf", "scan", fam, None, "hard_negative", "scan")
-        else:
-            c.add(letter_odt(letter), "odt", "odt", fam, None, "hard_negative")
+        c.add_letter(letter, fmt, fam, None, "hard_negative")
     for i in range(2):
         head: list[object] = [
             "STT",
@@ -1365,23 +1343,17 @@ def add_other_senses(c: Corpus) -> None:
         ],
     )
     it.body = [fill(c.rng, s) for s in it.body]
-    c.add(letters_docx([it]), "docx", "docx", fam, None, "hard_negative")
-    c.add(
-        mail(
-            "helpdesk@so.gov.example",
-            "canbo@so.gov.example",
-            "[IT] Yêu cầu đổi MẬT KHẨU",
-            "MẬT KHẨU của anh/chị sẽ hết hạn sau 3 ngày.\nVui lòng truy cập cổng tự phục vụ để đặt "
-            "lại mật khẩu.\nMã OTP không chia sẻ cho bất kỳ ai.",
-            [],
-            when(c),
-        ),
-        "eml",
-        "eml",
+    c.add_letter(it, "docx", fam, None, "hard_negative")
+    c.add_message(
+        "helpdesk@so.gov.example",
+        "canbo@so.gov.example",
+        "[IT] Yêu cầu đổi MẬT KHẨU",
+        "MẬT KHẨU của anh/chị sẽ hết hạn sau 3 ngày.\nVui lòng truy cập cổng tự phục vụ để đặt "
+        "lại mật khẩu.\nMã OTP không chia sẻ cho bất kỳ ai.",
+        [],
         fam,
         None,
         "hard_negative",
-        "mail",
     )
     # login screen screenshot
     img = Image.new("RGB", (1280, 800), (236, 240, 246))
@@ -1425,7 +1397,7 @@ def add_other_senses(c: Corpus) -> None:
         ],
     )
     dens.body = [fill(c.rng, s) for s in dens.body]
-    c.add(letters_pdf([dens]), "pdf", "pdf", fam, None, "hard_negative")
+    c.add_letter(dens, "pdf", fam, None, "hard_negative")
     rows: list[list[object]] = [
         ["MẬT ĐỘ DÂN SỐ THEO HUYỆN"],
         ["Huyện", "Diện tích (km²)", "Dân số", "Mật độ (người/km²)"],
@@ -1468,15 +1440,7 @@ def add_other_senses(c: Corpus) -> None:
             fill=BLACK,
             anchor="ms",
         )
-        c.add(
-            photo(c, card, tilt=0.12, fill=0.85),
-            "jpg",
-            "photo",
-            fam,
-            None,
-            "hard_negative",
-            "photo",
-        )
+        c.add_photo(card, fam, None, "hard_negative", tilt=0.12, fill=0.85)
     shop = (
         "<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>Mật ong</title></head><body>"
         "<div style='border:3px solid #c00;color:#c00;font-weight:bold;display:inline-block'>MẬT ONG</div>"
@@ -1494,7 +1458,7 @@ def add_other_senses(c: Corpus) -> None:
         ],
     )
     meet.body = [fill(c.rng, s) for s in meet.body]
-    c.add(letters_docx([meet]), "docx", "docx", fam, None, "hard_negative")
+    c.add_letter(meet, "docx", fam, None, "hard_negative")
     c.add(scan_pdf(c, [meet]), "pdf", "scan", fam, None, "hard_negative", "scan")
     tie = make_letter(
         c.rng,
@@ -1530,8 +1494,8 @@ def add_business(c: Corpus) -> None:
         ],
     )
     nda.national = c.rng.random() < 0.5
-    c.add(letters_docx([nda]), "docx", "docx", fam, None, "hard_negative")
-    c.add(letters_pdf([nda]), "pdf", "pdf", fam, None, "hard_negative")
+    c.add_letter(nda, "docx", fam, None, "hard_negative")
+    c.add_letter(nda, "pdf", fam, None, "hard_negative")
     for i in range(2):  # a company stamp "BÍ MẬT KINH DOANH" / "BẢO MẬT" in red frame
         doc = make_letter(
             c.rng,
@@ -1551,30 +1515,16 @@ def add_business(c: Corpus) -> None:
         if i == 0:
             c.add(scan_pdf(c, [doc]), "pdf", "scan", fam, None, "hard_negative", "scan")
         else:
-            c.add(
-                photo(c, letter_pages([doc])[0]),
-                "jpg",
-                "photo",
-                fam,
-                None,
-                "hard_negative",
-                "photo",
-            )
-    c.add(
-        mail(
-            "legal@congty.example",
-            "sales@congty.example",
-            "Bảo mật thông tin khách hàng",
-            "Danh sách khách hàng là bí mật kinh doanh của công ty, không chuyển ra ngoài.",
-            [],
-            when(c),
-        ),
-        "eml",
-        "eml",
+            c.add_photo(letter_pages([doc])[0], fam, None, "hard_negative")
+    c.add_message(
+        "legal@congty.example",
+        "sales@congty.example",
+        "Bảo mật thông tin khách hàng",
+        "Danh sách khách hàng là bí mật kinh doanh của công ty, không chuyển ra ngoài.",
+        [],
         fam,
         None,
         "hard_negative",
-        "mail",
     )
 
 
@@ -1614,27 +1564,7 @@ def add_other_red(c: Corpus) -> None:
         letter.marks[c.rng.choice(["under_number", "top_right"])] = [Mark(word, size=1.3)]
         if i in (3, 6, 10):
             letter.marks["top_left"] = [received_stamp(c)]
-        if fmt == "scan":
-            c.add(
-                scan_pdf(c, [letter], turn=c.rng.choice([0, 0, 180])),
-                "pdf",
-                "scan",
-                fam,
-                None,
-                "hard_negative",
-                "scan",
-            )
-        elif fmt == "photo":
-            c.add(
-                photo(c, letter_pages([letter])[0]),
-                "jpg",
-                "photo",
-                fam,
-                None,
-                "hard_negative",
-                "photo",
-            )
-        elif fmt == "fax":
+        if fmt == "fax":
             pages = [faxed(p, c.rng, fax_header(c)) for p in letter_pages([letter])]
             c.add(
                 images_pdf(pages, 60, "FaxServer"),
@@ -1645,23 +1575,12 @@ def add_other_red(c: Corpus) -> None:
                 "hard_negative",
                 "scan",
             )
-        elif fmt == "docx":
-            c.add(letters_docx([letter]), "docx", "docx", fam, None, "hard_negative")
-        elif fmt == "pdf":
-            c.add(letters_pdf([letter]), "pdf", "pdf", fam, None, "hard_negative")
         else:
-            c.add(letter_html(letter), "html", "html", fam, None, "hard_negative")
+            turn = c.rng.choice([0, 0, 180]) if fmt == "scan" else 0
+            c.add_letter(letter, fmt, fam, None, "hard_negative", turn=turn)
     for word in ("HỎA TỐC", "KHẨN"):  # envelopes with an urgency stamp, no letter
         img = envelope_image(c, None, [Mark(word, size=1.2)])
-        c.add(
-            photo(c, img, size=(1600, 1200), tilt=0.1, fill=0.9),
-            "jpg",
-            "photo",
-            fam,
-            None,
-            "hard_negative",
-            "photo",
-        )
+        c.add_photo(img, fam, None, "hard_negative", size=(1600, 1200), tilt=0.1, fill=0.9)
 
 
 NEWS = [
@@ -1687,24 +1606,18 @@ def add_public(c: Corpus) -> None:
         title="Kết quả hội nghị quán triệt công tác bảo vệ bí mật nhà nước",
         body=NEWS[:],
     )
-    c.add(letters_pdf([notice]), "pdf", "pdf", fam, None, "hard_negative")
-    c.add(photo(c, letter_pages([notice])[0]), "jpg", "photo", fam, None, "hard_negative", "photo")
+    c.add_letter(notice, "pdf", fam, None, "hard_negative")
+    c.add_photo(letter_pages([notice])[0], fam, None, "hard_negative")
     c.add("\n".join(NEWS).encode(), "txt", "txt", fam, None, "hard_negative")
-    c.add(
-        mail(
-            "bantin@so.gov.example",
-            "all@so.gov.example",
-            "Bản tin nội bộ số 12",
-            "\n".join(NEWS),
-            [],
-            when(c),
-        ),
-        "eml",
-        "eml",
+    c.add_message(
+        "bantin@so.gov.example",
+        "all@so.gov.example",
+        "Bản tin nội bộ số 12",
+        "\n".join(NEWS),
+        [],
         fam,
         None,
         "hard_negative",
-        "mail",
     )
 
 
@@ -1733,26 +1646,9 @@ def add_ordinary(c: Corpus) -> None:
         "doc",
     ]:
         letter = ordinary_letter(c)
-        if fmt == "docx":
-            c.add(letters_docx([letter]), "docx", "docx", fam, None, "negative")
-        elif fmt == "doc":
-            c.later("doc", letters_docx([letter]), fam, None, "negative")
-        elif fmt == "pdf":
-            c.add(letters_pdf([letter]), "pdf", "pdf", fam, None, "negative")
-        elif fmt == "scan":
-            c.add(
-                scan_pdf(c, [letter], turn=c.rng.choice([0, 90])),
-                "pdf",
-                "scan",
-                fam,
-                None,
-                "negative",
-                "scan",
-            )
-        elif fmt == "photo":
-            c.add(
-                photo(c, letter_pages([letter])[0]), "jpg", "photo", fam, None, "negative", "photo"
-            )
+        if fmt in ("docx", "doc", "pdf", "scan", "photo", "html"):
+            turn = c.rng.choice([0, 90]) if fmt == "scan" else 0
+            c.add_letter(letter, fmt, fam, None, "negative", turn=turn)
         elif fmt == "xlsx":
             sh = Sheet(
                 "Dự toán",
@@ -1767,24 +1663,16 @@ def add_ordinary(c: Corpus) -> None:
             c.add(workbook([sh]), "xlsx", "xlsx", fam, None, "negative")
         elif fmt == "pptx":
             c.add(deck(deck_slides(c, secret=False)), "pptx", "pptx", fam, None, "negative")
-        elif fmt == "html":
-            c.add(letter_html(letter), "html", "html", fam, None, "negative")
         elif fmt == "eml":
-            c.add(
-                mail(
-                    "vanphong@so.gov.example",
-                    "phong@so.gov.example",
-                    letter.title,
-                    plain_text(letter),
-                    [("congvan.docx", letters_docx([letter]))],
-                    when(c),
-                ),
-                "eml",
-                "eml",
+            c.add_message(
+                "vanphong@so.gov.example",
+                "phong@so.gov.example",
+                letter.title,
+                plain_text(letter),
+                [("congvan.docx", letters_docx([letter]))],
                 fam,
                 None,
                 "negative",
-                "mail",
             )
         elif fmt == "csv":
             c.add(
@@ -1797,7 +1685,7 @@ def add_ordinary(c: Corpus) -> None:
             )
         else:
             c.add(
-                zipped(
+                write_zip(
                     [
                         ("congvan.docx", letters_docx([letter])),
                         ("anh.jpg", photo(c, letter_pages([letter])[0])),
@@ -1809,14 +1697,14 @@ def add_ordinary(c: Corpus) -> None:
                 None,
                 "negative",
             )
-    c.add(
-        photo(c, envelope_image(c, None, []), size=(1600, 1200), tilt=0.08, fill=0.9),
-        "jpg",
-        "photo",
+    c.add_photo(
+        envelope_image(c, None, []),
         "ordinary",
         None,
         "negative",
-        "photo",
+        size=(1600, 1200),
+        tilt=0.08,
+        fill=0.9,
     )
 
 
@@ -1859,17 +1747,11 @@ def build(seed: int = SEED) -> list[Item]:
     c.convert()
     for note in c.notes:
         print("held-out corpus 6:", note, file=sys.stderr)
-    items = c.items
-    c.rng.shuffle(items)  # the running number says nothing about the category
-    for i, item in enumerate(items, 1):
-        item.name = f"{i:03d}{item.name[3:]}"
-    return items
+    return renumbered(c.items, c.rng)
 
 
 def write(out: Path, seed: int = SEED) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for item in build(seed):
-        (out / item.name).write_bytes(item.data)
+    write_files(out, build(seed))
 
 
 if __name__ == "__main__":

@@ -16,22 +16,24 @@ import zipfile
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageOps
+
+from tests.corpus.common import (
+    font_path,
+    paragraph_border,
+    perspective_coeffs,
+    rtf_unicode,
+    wrap_words,
+)
 
 RED = (200, 16, 24)
 BLACK = (20, 20, 20)
 W, H = 1240, 1754  # A4 at 150 dpi
 PT = 72 / 150  # points per pixel
 
-_DIRS = [
-    Path("/usr/share/fonts/truetype/liberation2"),
-    Path("/usr/share/fonts/truetype/liberation"),
-    Path("/usr/share/fonts/truetype/dejavu"),
-]
 _FACES = {
     "lib-serif": ("LiberationSerif-Regular", "LiberationSerif-Bold", "LiberationSerif-Italic"),
     "lib-sans": ("LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic"),
@@ -45,16 +47,9 @@ FACES = ("lib-serif", "lib-serif", "dv-serif", "lib-sans", "dv-sans")
 @functools.cache
 def ttf(face: str, style: str) -> str:
     """Path of a TrueType file; style is r, b or i."""
-    names = _FACES.get(face, _FACES["dv-serif"])
-    name = names["rbi".index(style)]
-    for folder in _DIRS:
-        if (folder / f"{name}.ttf").exists():
-            return str(folder / f"{name}.ttf")
-    for folder in _DIRS:
-        fallback = folder / ("DejaVuSans-Bold.ttf" if style == "b" else "DejaVuSans.ttf")
-        if fallback.exists():
-            return str(fallback)
-    raise FileNotFoundError("no TrueType font for held-out corpus 6")
+    return str(
+        font_path(_FACES.get(face, _FACES["dv-serif"])["rbi".index(style)], bold=style == "b")
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -187,21 +182,6 @@ def jpeg(img: Image.Image, quality: int = 80) -> bytes:
 Op = tuple[Any, ...]
 
 
-def _wrap(text: str, f: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    out: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if f.getlength(trial) <= width or not line:
-            line = trial
-        else:
-            out.append(line)
-            line = word
-    if line:
-        out.append(line)
-    return out
-
-
 def _text(
     ops: list[Op],
     x: float,
@@ -295,7 +275,7 @@ def layout(letter: Letter) -> list[list[Op]]:
     y: float = 150
     _text(ops, lc, y, letter.org_top, face, "r", small, anchor="m")
     y += int(small * 1.3)
-    for part in _wrap(letter.org, font(face, "b", small), 430):
+    for part in wrap_words(letter.org, font(face, "b", small), 430):
         _text(ops, lc, y, part, face, "b", small, anchor="m")
         y += int(small * 1.3)
     ops.append(("line", lc - 60, y - small + 8, lc + 60, y - small + 8, BLACK, 2))
@@ -320,14 +300,14 @@ def layout(letter: Letter) -> list[list[Op]]:
     if letter.kind:
         _text(ops, W / 2, y, letter.kind, face, "b", px + 4, anchor="m")
         y += int(px * 1.5)
-    for part in _wrap(letter.title, font(face, "b", px), right - left - 120):
+    for part in wrap_words(letter.title, font(face, "b", px), right - left - 120):
         _text(ops, W / 2, y, part, face, "b", px, anchor="m")
         y += int(px * 1.35)
     y += px
     body_f = font(face, "r", px)
     bottom = H - 150
     for para in letter.body:
-        lines = _wrap(para, body_f, right - left - 40)
+        lines = wrap_words(para, body_f, right - left - 40)
         for i, line in enumerate(lines):
             if y > bottom:
                 ops = []
@@ -471,30 +451,6 @@ def images_pdf(images: list[Image.Image], quality: int = 70, producer: str = "Sc
 # --------------------------------------------------------------------------- image effects
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    n = len(b)
-    m = [[*row[:], b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(n):
-            if r != c and m[r][c]:
-                k = m[r][c] / m[c][c]
-                m[r] = [m[r][j] - k * m[c][j] for j in range(n + 1)]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
-def _perspective(dst: list[tuple[float, float]], src: list[tuple[float, float]]) -> list[float]:
-    a: list[list[float]] = []
-    b: list[float] = []
-    for (x, y), (u, v) in zip(dst, src, strict=True):
-        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        b.append(u)
-        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b.append(v)
-    return _solve(a, b)
-
-
 def scanned(
     page: Image.Image,
     rng: random.Random,
@@ -580,7 +536,7 @@ def photographed(
         (page.width, page.height),
         (0, page.height),
     ]
-    coeffs = _perspective(dst, src)
+    coeffs = perspective_coeffs(dst, src)
     warped = page.convert("RGB").transform(
         (ow, oh), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC
     )
@@ -642,7 +598,7 @@ def envelope(
         my += st.height + 14
     ty = 520
     for i, line in enumerate(to):
-        for part in _wrap(line, font(face, "b" if i == 0 else "r", 32), ew - 700 - 60):
+        for part in wrap_words(line, font(face, "b" if i == 0 else "r", 32), ew - 700 - 60):
             d.text(
                 (700, ty),
                 part,
@@ -656,22 +612,6 @@ def envelope(
 
 
 # --------------------------------------------------------------------------- DOCX
-
-
-def _docx_border(paragraph: Any, color: str = "C00000", size: int = 12) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ppr = paragraph._p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), str(size))
-        el.set(qn("w:space"), "2")
-        el.set(qn("w:color"), color)
-        bdr.append(el)
-    ppr.append(bdr)
 
 
 def _docx_spacing(run: Any, twips: int) -> None:
@@ -721,7 +661,7 @@ def _docx_marks(
             if mark.spacing:
                 _docx_spacing(run, mark.spacing * 8)
         if mark.frame:
-            _docx_border(p, "{:02X}{:02X}{:02X}".format(*mark.color))
+            paragraph_border(p, "{:02X}{:02X}{:02X}".format(*mark.color))
 
 
 def letters_docx(letters: list[Letter], *, core_title: str = "") -> bytes:
@@ -923,19 +863,6 @@ def letter_odt(letter: Letter) -> bytes:
     return buf.getvalue()
 
 
-def _rtf(s: str) -> str:
-    out = []
-    for ch in s:
-        o = ord(ch)
-        if ch in "\\{}":
-            out.append("\\" + ch)
-        elif o < 128:
-            out.append(ch)
-        else:
-            out.append(f"\\u{o if o < 32768 else o - 65536}?")
-    return "".join(out)
-
-
 def letter_rtf(letter: Letter) -> bytes:
     """RTF written by hand: marks boxed (\\box), red, bold; header marks in {\\header}."""
 
@@ -945,7 +872,7 @@ def letter_rtf(letter: Letter) -> bytes:
             box = "\\box\\brdrs\\brdrw20\\brdrcf1 " if m.frame else ""
             strike = "\\strike " if m.struck else ""
             ind = "\\li400\\ri6500 " if m.frame else ""
-            body = "\\line ".join(_rtf(t) for t in m.text.split("\n"))
+            body = "\\line ".join(rtf_unicode(t) for t in m.text.split("\n"))
             weight = "\\b\\cf1\\fs28 " if m.bold else "\\i "
             out.append(f"\\pard{align}{ind}{box}{{{weight}{strike}{body}}}\\par\n")
         return "".join(out)
@@ -962,28 +889,30 @@ def letter_rtf(letter: Letter) -> bytes:
     if "top_right" in letter.marks:
         parts.append(mark_rtf(letter.marks["top_right"], "\\qr"))
     parts.append(
-        f"\\pard\\qc {_rtf(letter.org_top)}\\par\n\\pard\\qc{{\\b {_rtf(letter.org)}}}\\par\n"
+        f"\\pard\\qc {rtf_unicode(letter.org_top)}\\par\n\\pard\\qc{{\\b {rtf_unicode(letter.org)}}}\\par\n"
     )
-    parts.append(f"\\pard\\qc {_rtf(letter.number)}\\par\n")
+    parts.append(f"\\pard\\qc {rtf_unicode(letter.number)}\\par\n")
     if "under_number" in letter.marks:
         parts.append(mark_rtf(letter.marks["under_number"]))
     for line in letter.top_lines:
-        parts.append(f"\\pard\\qc{{\\i {_rtf(line)}}}\\par\n")
+        parts.append(f"\\pard\\qc{{\\i {rtf_unicode(line)}}}\\par\n")
     if letter.national:
-        parts.append("\\pard\\qc{\\b " + _rtf("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "}\\par\n")
-        parts.append("\\pard\\qc{\\b " + _rtf("Độc lập - Tự do - Hạnh phúc") + "}\\par\n")
-    parts.append(f"\\pard\\qr{{\\i {_rtf(letter.place_date)}}}\\par\n")
+        parts.append(
+            "\\pard\\qc{\\b " + rtf_unicode("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "}\\par\n"
+        )
+        parts.append("\\pard\\qc{\\b " + rtf_unicode("Độc lập - Tự do - Hạnh phúc") + "}\\par\n")
+    parts.append(f"\\pard\\qr{{\\i {rtf_unicode(letter.place_date)}}}\\par\n")
     if letter.kind:
-        parts.append(f"\\pard\\qc{{\\b {_rtf(letter.kind)}}}\\par\n")
-    parts.append(f"\\pard\\qc{{\\b {_rtf(letter.title)}}}\\par\n")
+        parts.append(f"\\pard\\qc{{\\b {rtf_unicode(letter.kind)}}}\\par\n")
+    parts.append(f"\\pard\\qc{{\\b {rtf_unicode(letter.title)}}}\\par\n")
     for p in letter.body:
-        parts.append(f"\\pard\\qj\\fi560 {_rtf(p)}\\par\n")
+        parts.append(f"\\pard\\qj\\fi560 {rtf_unicode(p)}\\par\n")
     if letter.signer_role:
         parts.append(
-            f"\\pard\\qr{{\\b {_rtf(letter.signer_role)}\\line\\line {_rtf(letter.signer_name)}}}\\par\n"
+            f"\\pard\\qr{{\\b {rtf_unicode(letter.signer_role)}\\line\\line {rtf_unicode(letter.signer_name)}}}\\par\n"
         )
     for r in letter.recipients:
-        parts.append(f"\\pard\\fs22 - {_rtf(r)};\\par\n")
+        parts.append(f"\\pard\\fs22 - {rtf_unicode(r)};\\par\n")
     parts.append("}")
     return "".join(parts).encode("ascii")
 
@@ -1111,14 +1040,6 @@ def mail(
         }.get(ext, ("application", "octet-stream"))
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return bytes(msg)
-
-
-def zipped(files: list[tuple[str, bytes]]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files:
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 # --------------------------------------------------------------------------- XLSX and PPTX
@@ -1278,7 +1199,7 @@ def _slide_ops(spec: Slide, layout_marks: list[Mark] | None, face: str) -> list[
     _text(ops, 60, 82, spec.title, face, "b", 44, (255, 255, 255))
     y: float = 210
     for b in spec.bullets:
-        for line in _wrap(b, font(face, "r", 34), 820 if spec.pictures else 1400):
+        for line in wrap_words(b, font(face, "r", 34), 820 if spec.pictures else 1400):
             _text(ops, 80, y, line, face, "r", 34)
             y += 50
         y += 12

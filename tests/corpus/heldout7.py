@@ -38,6 +38,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD
 from tests.corpus.heldout7_render import (
     INKS,
     Paper,
@@ -64,8 +65,6 @@ from tests.corpus.heldout7_render import (
 from tests.corpus.scanner_corpus import Item
 
 SEED = 717273
-WORDS = {"tuyet_mat": "TUYỆT MẬT", "toi_mat": "TỐI MẬT", "mat": "MẬT"}
-CIRCLE = {"tuyet_mat": "A", "toi_mat": "B", "mat": "C"}
 
 AGENCIES = [
     ("UBND TỈNH KIM THẠCH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "SKHĐT"),
@@ -161,7 +160,7 @@ class Corpus:
         self.names = random.Random(rng.random())
         self.taken: set[str] = set()
         self.word97: list[tuple[str, bytes, str | None, str, str]] = []
-        levels = [lvl for lvl in WORDS for _ in range(37)]
+        levels = [lvl for lvl in LEVEL_WORD for _ in range(37)]
         rng.shuffle(levels)
         self.levels = levels
 
@@ -253,7 +252,7 @@ def paper(rng: random.Random, kind: str = "secret", lang: str = "vi") -> Paper:
 
 def level_stamp(rng: random.Random, level: str, **over: object) -> Stamp:
     fields: dict[str, object] = {
-        "words": WORDS[level],
+        "words": LEVEL_WORD[level],
         "ink": rng.choices(["red", "dark_red", "purple", "faded"], weights=[6, 2, 1, 1])[0],
         "frame": rng.choice(["box", "box", "double", "thin", "rounded", "none"]),
         "face": rng.choice(["times_b", "arial_b", "scond_b", "serif_b", "cond_b"]),
@@ -483,7 +482,7 @@ def envelopes(c: Corpus) -> None:
         _, agency, _ = rng.choice(AGENCIES)
         im = envelope_image(
             rng,
-            mark=CIRCLE[level],
+            mark=LEVEL_LETTER[level],
             ring=rings[i % 4],
             ink="black" if i % 3 == 2 else "red",
             sender=agency,
@@ -562,7 +561,7 @@ def spreadsheets(c: Corpus) -> None:
             f'{n},{rng.choice(AGENCIES)[1]},"{rng.choice(SECRET_SUBJECTS)}",{rng.randint(1, 50)}'
             for n in range(1, 8)
         ]
-        top = WORDS[level] if i == 0 else f",,{WORDS[level]},"
+        top = LEVEL_WORD[level] if i == 0 else f",,{LEVEL_WORD[level]},"
         c.add(
             f"xuat_du_lieu_{rng.randint(10, 99)}",
             "csv",
@@ -603,7 +602,7 @@ def web_pages(c: Corpus) -> None:
     rng = c.rng
     for v in ["div", "spans", "spacing", "spaced_letters", "img", "img", "entities", "nfd"]:
         level = c.level()
-        words = WORDS[level]
+        words = LEVEL_WORD[level]
         p = paper(rng)
         if v == "div":
             stamp = f'<div class="dm">{words}</div>'
@@ -678,8 +677,8 @@ def mails(c: Corpus) -> None:
             inline = None
         else:
             att = []
-            body = f"{WORDS[level]}\n\n{p.subject}\n\n" + "\n".join(p.paras)
-            inline = page_html(p.subject, f'<div class="dm">{WORDS[level]}</div>', p.paras)
+            body = f"{LEVEL_WORD[level]}\n\n{p.subject}\n\n" + "\n".join(p.paras)
+            inline = page_html(p.subject, f'<div class="dm">{LEVEL_WORD[level]}</div>', p.paras)
         data = mail(
             rng,
             sender="vanthu@kimthach.gov.vn",
@@ -735,9 +734,9 @@ def plain_texts(c: Corpus) -> None:
         p = paper(rng)
         lines = [p.parent, p.agency, f"Số: {p.number}"]
         if v == 1:
-            lines = [WORDS[level].center(60), *lines]
+            lines = [LEVEL_WORD[level].center(60), *lines]
         else:
-            lines.append(WORDS[level])
+            lines.append(LEVEL_WORD[level])
         text = (
             "\n".join([*lines, "", p.title, p.subject, "", *p.paras, "", p.signer_role, p.signer])
             + "\n"
@@ -759,7 +758,7 @@ def changed_levels(c: Corpus) -> None:
     rng = c.rng
     for fmt in ["docx", "docx", "scan", "scan", "pdf", "pdf"]:
         level = c.level()
-        old = rng.choice([lvl for lvl in WORDS if lvl != level])
+        old = rng.choice([lvl for lvl in LEVEL_WORD if lvl != level])
         p = paper(rng)
         ink = rng.choice(["red", "dark_red"])
         p.stamps = [
@@ -799,7 +798,7 @@ def changed_levels(c: Corpus) -> None:
 def declassified(c: Corpus) -> None:
     rng = c.rng
     for fmt in ["docx", "docx", "docx", "pdf", "pdf", "scan", "scan", "photo", "txt", "html"]:
-        old = rng.choice(list(WORDS))
+        old = rng.choice(list(LEVEL_WORD))
         p = paper(rng)
         words = rng.choice(["GIẢI MẬT", "ĐÃ GIẢI MẬT"])
         when = f"Từ: {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2025"
@@ -841,13 +840,15 @@ def declassified(c: Corpus) -> None:
         elif fmt == "txt":
             text = (
                 "\n".join(
-                    [*p.head_left(), WORDS[old], words, when, "", p.title, p.subject, *p.paras]
+                    [*p.head_left(), LEVEL_WORD[old], words, when, "", p.title, p.subject, *p.paras]
                 )
                 + "\n"
             )
             c.add(stem, "txt", text.encode("utf-8"), None, "declassified", "txt", "declassified")
         else:
-            stamp = f'<div class="dm">{WORDS[old]}</div><div class="dm">{words}<br>{when}</div>'
+            stamp = (
+                f'<div class="dm">{LEVEL_WORD[old]}</div><div class="dm">{words}<br>{when}</div>'
+            )
             c.add(
                 stem,
                 "html",
@@ -950,7 +951,7 @@ def specimen_sheet(rng: random.Random, labels: list[str]) -> Image.Image:
 def specimens(c: Corpus) -> None:
     rng = c.rng
     for fmt in ["docx", "docx", "pdf", "pdf", "scan", "scan", "photo", "png"]:
-        labels = rng.sample(list(WORDS.values()), 3)
+        labels = rng.sample(list(LEVEL_WORD.values()), 3)
         stem = f"tap_huan_{rng.randint(100, 999)}"
         if fmt == "docx":
             p = paper(rng, kind="about")
@@ -1029,7 +1030,7 @@ def training_decks(c: Corpus) -> None:
             ),
         ]
         specimens_ = (
-            [Stamp(w, second="MẪU", size=34) for w in rng.sample(list(WORDS.values()), 2)]
+            [Stamp(w, second="MẪU", size=34) for w in rng.sample(list(LEVEL_WORD.values()), 2)]
             if v % 2 == 0
             else None
         )

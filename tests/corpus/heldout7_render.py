@@ -14,13 +14,14 @@ import math
 import random
 import re
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
+
+from tests.corpus.common import paragraph_border, perspective_coeffs, rtf_unicode, wrap_words
 
 FIXED = dt.datetime(2025, 3, 14, 8, 30, 0)
 ZIP_TIME = (2025, 3, 14, 8, 30, 0)
@@ -177,20 +178,6 @@ def jpeg(im: Image.Image, quality: int = 85) -> bytes:
     return out.getvalue()
 
 
-def wrap(text: str, fnt: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if fnt.getlength(trial) > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    if line:
-        lines.append(line)
-    return lines
-
-
 def _centred(d: ImageDraw.ImageDraw, cx: int, y: int, text: str, fnt: Any, fill: RGB) -> None:
     for i, line in enumerate(text.split("\n")):
         d.text((cx - fnt.getlength(line) / 2, y + i * fnt.size * 1.3), line, font=fnt, fill=fill)
@@ -250,12 +237,12 @@ def page_image(
         ink,
     )
     y += int(46 * k)
-    for line in wrap(paper.subject, fb, int(900 * k)):
+    for line in wrap_words(paper.subject, fb, int(900 * k)):
         _centred(d, width // 2, y, line, fb, ink)
         y += int(34 * k)
     y += int(24 * k)
     for para in paper.paras:
-        for line in wrap(para, fs, int(1000 * k)):
+        for line in wrap_words(para, fs, int(1000 * k)):
             if y > height - int(320 * k):
                 break
             d.text((int(140 * k), y), line, font=fs, fill=ink)
@@ -273,7 +260,7 @@ def page_image(
         d = ImageDraw.Draw(extra)
         yy = int(150 * k)
         for line in lines:
-            for part in wrap(line, fs, int(1000 * k)):
+            for part in wrap_words(line, fs, int(1000 * k)):
                 d.text((int(140 * k), yy), part, font=fs, fill=ink)
                 yy += int(34 * k)
         _place(
@@ -333,32 +320,6 @@ def scanned(
     if turn:
         out = out.rotate(turn, expand=True)
     return out
-
-
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Gaussian elimination for the 8x8 perspective system."""
-    n = len(b)
-    m = [[*row, b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(n):
-            if r != c:
-                f = m[r][c] / m[c][c]
-                m[r] = [x - f * y for x, y in zip(m[r], m[c], strict=True)]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
-def perspective_coeffs(
-    dst: Sequence[tuple[float, float]], src: Sequence[tuple[float, float]]
-) -> list[float]:
-    rows, rhs = [], []
-    for (x, y), (u, v) in zip(dst, src, strict=True):
-        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        rhs.append(u)
-        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        rhs.append(v)
-    return _solve(rows, rhs)
 
 
 def photographed(
@@ -734,22 +695,6 @@ def _red_run(paragraph: Any, text: str, stamp: Stamp, pt: float | None = None) -
     return run
 
 
-def _border(paragraph: Any, rgb: RGB, double: bool = False) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ppr = paragraph._p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "double" if double else "single")
-        el.set(qn("w:sz"), "12")
-        el.set(qn("w:space"), "2")
-        el.set(qn("w:color"), hexcolor(rgb))
-        bdr.append(el)
-    ppr.append(bdr)
-
-
 TEXTBOX_XML = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
  xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><w:pict>
 <v:shape id="stampbox{n}" o:spid="_x0000_s10{n}" type="#_x0000_t202" style="position:absolute;margin-left:{left}pt;margin-top:{top}pt;width:{w}pt;height:{h}pt;z-index:2" strokecolor="#{color}" strokeweight="1.5pt">
@@ -793,7 +738,11 @@ def letter_docx(
         else:
             _red_run(p, first[0].words, first[0])
         if first[0].frame != "none":
-            _border(p, INKS[first[0].ink], first[0].frame == "double")
+            paragraph_border(
+                p,
+                hexcolor(INKS[first[0].ink]),
+                style="double" if first[0].frame == "double" else "single",
+            )
     if first is not None and where == "picture":
         p = doc.add_paragraph()
         p.add_run().add_picture(
@@ -834,7 +783,7 @@ def letter_docx(
         if stamp.second:
             _red_run(sp, "\n" + stamp.second, stamp, 10)
         if stamp.frame != "none":
-            _border(sp, INKS[stamp.ink])
+            paragraph_border(sp, hexcolor(INKS[stamp.ink]))
     t = doc.add_paragraph()
     t.alignment = WD_ALIGN_PARAGRAPH.CENTER
     t.add_run(paper.title).bold = True
@@ -853,7 +802,7 @@ def letter_docx(
         for stamp, _ in paper.annex_stamps.get(n, []):
             ap = doc.add_paragraph()
             _red_run(ap, stamp.words, stamp)
-            _border(ap, INKS[stamp.ink])
+            paragraph_border(ap, hexcolor(INKS[stamp.ink]))
         for line in lines:
             doc.add_paragraph(line)
     out = io.BytesIO()
@@ -935,19 +884,6 @@ def letter_odt(paper: Paper, *, stamp_in: str = "body") -> bytes:
     )
 
 
-def _rtf_text(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in "\\{}":
-            out.append("\\" + ch)
-        elif ord(ch) < 128:
-            out.append(ch)
-        else:
-            code = ord(ch)
-            out.append(f"\\u{code if code < 32768 else code - 65536}?")
-    return "".join(out)
-
-
 def letter_rtf(paper: Paper, *, stamp_in: str = "body") -> bytes:
     """RTF as old Word/WordPad write it: Unicode escapes, the stamp red and boxed at the top,
     in the header (`header`) or in the left cell of the header table (`cell`)."""
@@ -959,15 +895,15 @@ def letter_rtf(paper: Paper, *, stamp_in: str = "body") -> bytes:
     ]
     stamp_run = ""
     for stamp, _ in paper.stamps:
-        second = f"\\line {_rtf_text(stamp.second)}" if stamp.second else ""
+        second = f"\\line {rtf_unicode(stamp.second)}" if stamp.second else ""
         strike = "\\strike" if stamp.struck else ""
-        stamp_run += f"{{\\pard\\qc\\box\\brdrs\\brdrw20\\brdrcf1\\cf1\\b{strike}\\fs30 {_rtf_text(stamp.words)}{second}\\par}}"
+        stamp_run += f"{{\\pard\\qc\\box\\brdrs\\brdrw20\\brdrcf1\\cf1\\b{strike}\\fs30 {rtf_unicode(stamp.words)}{second}\\par}}"
     if stamp_in == "header":
         parts.append(f"{{\\header {stamp_run}}}")
-    left = "\\line ".join(_rtf_text(x) for x in paper.head_left())
-    right = "\\line ".join(_rtf_text(x) for x in [*paper.head_right(), paper.place_date])
+    left = "\\line ".join(rtf_unicode(x) for x in paper.head_left())
+    right = "\\line ".join(rtf_unicode(x) for x in [*paper.head_right(), paper.place_date])
     cell_extra = (
-        f"\\line {{\\cf1\\b\\fs28 {_rtf_text(paper.stamps[0][0].words)}}}"
+        f"\\line {{\\cf1\\b\\fs28 {rtf_unicode(paper.stamps[0][0].words)}}}"
         if (stamp_in == "cell" and paper.stamps)
         else ""
     )
@@ -978,12 +914,12 @@ def letter_rtf(paper: Paper, *, stamp_in: str = "body") -> bytes:
         f"\\pard\\intbl\\qc {left}{cell_extra}\\cell\\pard\\intbl\\qc\\b {right}\\b0\\cell\\row\\pard"
     )
     parts.append(
-        f"{{\\pard\\qc\\b\\fs28 {_rtf_text(paper.title)}\\par}}{{\\pard\\qc\\b {_rtf_text(paper.subject)}\\par}}"
+        f"{{\\pard\\qc\\b\\fs28 {rtf_unicode(paper.title)}\\par}}{{\\pard\\qc\\b {rtf_unicode(paper.subject)}\\par}}"
     )
     for para in [*paper.paras, *paper.closing()]:
-        parts.append(f"{{\\pard\\fi567\\sa120 {_rtf_text(para)}\\par}}")
+        parts.append(f"{{\\pard\\fi567\\sa120 {rtf_unicode(para)}\\par}}")
     parts.append(
-        f"{{\\pard\\qr\\b {_rtf_text(paper.signer_role)}\\line\\line {_rtf_text(paper.signer)}\\par}}}}"
+        f"{{\\pard\\qr\\b {rtf_unicode(paper.signer_role)}\\line\\line {rtf_unicode(paper.signer)}\\par}}}}"
     )
     return "\n".join(parts).encode("ascii")
 

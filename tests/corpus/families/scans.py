@@ -26,6 +26,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
+from tests.corpus.common import perspective_coeffs
 from tests.corpus.scanner_corpus import (
     ABOUT_SECRETS,
     FONTS,
@@ -102,20 +103,6 @@ def text_page(lines: list[str], dpi: int = 200) -> Any:
     return image
 
 
-def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (8 × 8: the perspective's coefficients)."""
-    size = len(values)
-    rows = [[*row, value] for row, value in zip(matrix, values, strict=True)]
-    for col in range(size):
-        pivot = max(range(col, size), key=lambda r: abs(rows[r][col]))
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        for r in range(size):
-            if r != col and rows[r][col]:
-                factor = rows[r][col] / rows[col][col]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
-    return [rows[i][size] / rows[i][i] for i in range(size)]
-
-
 def _perspective(
     image: Any, corners: list[tuple[float, float]], size: tuple[int, int], fill: Any
 ) -> Any:
@@ -123,14 +110,7 @@ def _perspective(
     from PIL import Image
 
     w, h = image.size
-    source = [(0, 0), (w, 0), (w, h), (0, h)]
-    matrix, values = [], []
-    for (x, y), (u, v) in zip(corners, source, strict=True):  # output (x, y) → input (u, v)
-        matrix.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        values.append(u)
-        matrix.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        values.append(v)
-    coefficients = _solve(matrix, values)
+    coefficients = perspective_coeffs(corners, [(0, 0), (w, 0), (w, h), (0, h)])
     return image.transform(
         size, Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC, fillcolor=fill
     )
@@ -368,19 +348,16 @@ def searchable_pdf(doc: Doc, rng: random.Random, *, grey: bool = False) -> bytes
     pdf.text_mode = TextMode.INVISIBLE
     pdf.set_font("DejaVu", "", 11)
     stamp = doc.stamp_text() if doc.level else None
-    y = 15.0
-    for line in doc.header_lines():
-        if line != stamp:
-            pdf.set_xy(20, y)
-            pdf.cell(80, 6, line, align="C")
-        y += 7
-    y2 = 15.0
-    for line in doc.right_lines():
-        if line != stamp:
-            pdf.set_xy(110, y2)
-            pdf.cell(85, 6, line, align="C")
-        y2 += 7
-    y = max(y, y2) + 10
+    bottom = 15.0
+    for lines, x, width in ((doc.header_lines(), 20, 80), (doc.right_lines(), 110, 85)):
+        y = 15.0
+        for line in lines:
+            if line != stamp:
+                pdf.set_xy(x, y)
+                pdf.cell(width, 6, line, align="C")
+            y += 7
+        bottom = max(bottom, y)
+    y = bottom + 10
     for line in doc.body_lines():
         pdf.set_xy(25, y)
         pdf.cell(165, 6, line[:95])

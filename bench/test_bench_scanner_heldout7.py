@@ -16,18 +16,10 @@ looked at, it is seen like the others. The shared checks and report are in bench
 
 from __future__ import annotations
 
-import shutil
-
-from bench.heldout import FORMATS, fixtures, held_out_tests
+from bench.heldout import FORMATS, fixtures, held_out_tests, made_here
 from tests.corpus.heldout7 import SEED, build
 
 corpus, scored = fixtures(build, SEED)
-
-# Word 97 files come from LibreOffice headless; without it the corpus skips them (with a note).
-NEEDED = FORMATS | {"rtf", "odt", "csv", "png", "jpg"}
-if not (shutil.which("soffice") or shutil.which("libreoffice")):
-    NEEDED = NEEDED - {"doc"}
-
 (
     test_corpus_is_labelled_consistently,
     test_report_held_out_corpus_7,
@@ -35,7 +27,7 @@ if not (shutil.which("soffice") or shutil.which("libreoffice")):
 ) = held_out_tests(
     f"held-out corpus 7 (seed {SEED})",
     size=(195, 220),
-    formats=NEEDED,
+    formats=made_here(FORMATS | {"rtf", "odt", "csv", "png", "jpg"}),
     names_neutral=True,
     families_and_levels=True,
 )

@@ -544,24 +544,35 @@ def sign(*, actor: Person, submission: Submission) -> Submission:
     if submission.state not in EDITABLE | {Submission.State.SUBMITTED}:
         raise ValidationError(_("This report was already signed."))
     _complete(submission)
-    now = timezone.now()
+    seal(submission, actor, timezone.now())
+    _event(submission, actor, "sign")
+    tell_of_signature(submission, key=f"report-signed-{submission.pk}-{submission.revision}")
+    return submission
+
+
+def seal(submission: Submission, by: Person, at: datetime) -> None:
+    """A report as the head's signature leaves it: signed by `by` at `at` (the first time it
+    was sent, unless it was sent before), a new revision. The caller has locked it and checked
+    who signs (`sign` here, the province when a signed report comes up)."""
     submission.state, submission.signed_by, submission.signed_at = (
         Submission.State.SIGNED,
-        actor,
-        now,
+        by,
+        at,
     )
-    submission.first_sent_at = submission.first_sent_at or now
+    submission.first_sent_at = submission.first_sent_at or at
     submission.revision += 1
     submission.save()
-    _event(submission, actor, "sign")
+
+
+def tell_of_signature(submission: Submission, key: str) -> None:
+    """Every supervisor is told a signed report came in."""
     notify(
         people_in_roles((Role.SUPERVISOR,)),
         title=_("Report received from %(agency)s: %(title)s")
         % {"agency": submission.agency.name, "title": submission.period.title},
         url=_submission_url(submission),
-        key=f"report-signed-{submission.pk}-{submission.revision}",
+        key=key,
     )
-    return submission
 
 
 @service

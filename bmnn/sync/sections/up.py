@@ -25,6 +25,7 @@ from bmnn.org.models import Role
 from bmnn.org.queries import people_in_roles
 from bmnn.plans.models import Assignment, Evidence, ProgressUpdate, Review, Status
 from bmnn.plans.services import EVIDENCE_KINDS
+from bmnn.reports import services as report_services
 from bmnn.reports.models import ReportingPeriod, Submission, SubmissionEvent
 from bmnn.sync.models import Link, Peer
 from bmnn.sync.sections import (
@@ -40,9 +41,6 @@ from bmnn.sync.sections import (
     unseen,
 )
 from bmnn.sync.sections.down import _served
-
-NARRATIVE = ("situation", "shortcomings", "lessons", "proposals")
-
 
 # --- Progress ------------------------------------------------------------------------------------
 
@@ -189,7 +187,7 @@ def export_reports(peer: Peer, payload: Payload, mark: Any) -> Any:
                 "id": e.pk,
                 "period": links[e.submission.period_id],
                 "revision": e.submission.revision,
-                **{n: getattr(e.submission, n) for n in NARRATIVE},
+                **{n: getattr(e.submission, n) for n in report_services.NARRATIVE},
                 "answers": e.submission.answers,
                 "figures": e.submission.figures,
                 "by": e.actor.get_full_name(),
@@ -243,37 +241,28 @@ def apply_reports(
         signer = remote_person(
             peer, str(record.get("by_login") or "head"), str(record.get("by") or "")
         )
-        submission = locked(Submission.objects).filter(period=period, agency=agency).first()
+        submission = (
+            locked(Submission.objects)
+            .select_related("period", "agency")
+            .filter(period=period, agency=agency)
+            .first()
+        )
         if submission is None:
             submission = Submission(period=period, agency=agency)
         if submission.state == Submission.State.ACCEPTED:
             raise ValidationError(
                 _("The province already accepted this report; it cannot be signed again.")
             )
-        for name in NARRATIVE:
+        for name in report_services.NARRATIVE:
             setattr(submission, name, str(record.get(name) or "")[:50_000])
         submission.answers = [a for a in (record.get("answers") or []) if isinstance(a, dict)]
         submission.figures, submission.figures_filled_at = clean, timezone.now()
-        signed_at = as_moment(record.get("at"))
-        submission.state, submission.signed_by, submission.signed_at = (
-            Submission.State.SIGNED,
-            signer,
-            signed_at,
-        )
-        submission.first_sent_at = submission.first_sent_at or signed_at
-        submission.revision += 1
-        submission.save()
+        report_services.seal(submission, signer, as_moment(record.get("at")))
         event = SubmissionEvent.objects.create(
             submission=submission, actor=signer, action=SubmissionEvent.Action.SIGN
         )
         link(peer, "signature", record["id"], event.pk)
-        notify(
-            people_in_roles((Role.SUPERVISOR,)),
-            title=_("Report received from %(agency)s: %(title)s")
-            % {"agency": agency.name, "title": period.title},
-            url=reverse("reports:submission", args=[period.pk, agency.pk]),
-            key=f"sync-report:{peer.pk}:{record['id']}",
-        )
+        report_services.tell_of_signature(submission, key=f"sync-report:{peer.pk}:{record['id']}")
 
 
 # --- Incidents (leaks and losses) and their follow-up ------------------------------------------

@@ -5,6 +5,7 @@ XObject or as the whole page of a "searchable" scan."""
 from __future__ import annotations
 
 import io
+import math
 import random
 from collections.abc import Callable
 from typing import Any
@@ -260,3 +261,33 @@ def test_a_red_letterhead_band_is_not_a_drawn_stamp() -> None:
     """Red paths larger than a stamp (a band across the page, a bar under the header) are not
     read as one: it would send the whole header strip to OCR (review of session 12)."""
     assert _header_boxes(_page_with(0, band=True, picture=False)) == []
+
+
+def _emblem_page(*, wide: bool) -> bytes:
+    """A typed page whose letterhead has a red emblem drawn as one path: two rings, a star
+    and a dot (about 50 segments); `wide` stretches it to a word's shape."""
+    from fpdf import FPDF
+    from fpdf.drawing import DeviceRGB
+
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_page()
+    cx, cy, r = 40, 22, 9
+    stretch = 3.0 if wide else 1.0
+    with pdf.new_path() as path:
+        path.style.fill_color = DeviceRGB(0.8, 0.1, 0.12)
+        path.style.stroke_color = None
+        for radius in (r, r * 0.8, r * 0.15):
+            path.ellipse(cx, cy, radius * stretch, radius)
+        for point in range(10):  # a five-pointed star
+            angle = math.pi / 2 + point * math.pi / 5
+            reach = r * (0.6 if point % 2 == 0 else 0.25)
+            x, y = cx + reach * stretch * math.cos(angle), cy - reach * math.sin(angle)
+            (path.move_to if point == 0 else path.line_to)(x, y)
+        path.close()
+    return bytes(pdf.output())
+
+
+def test_a_round_emblem_drawn_as_one_path_is_no_stamp() -> None:
+    """As many segments as a drawn word, but as tall as wide: not read as a stamp (review)."""
+    assert _header_boxes(_emblem_page(wide=False)) == []
+    assert len(_header_boxes(_emblem_page(wide=True))) == 1  # the same drawing, word-shaped

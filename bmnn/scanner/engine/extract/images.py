@@ -89,10 +89,16 @@ def unsquashed(image: Any) -> Any:
     shape = letter_shape(grey)
     if shape is None or shape < SQUASHED:
         return image
+    if image.width * image.height * 2 > SQUARED_PIXELS:  # too big to double: narrowed instead
+        return image.resize((max(1, image.width // 2), image.height))
     return image.resize((image.width, image.height * 2))
 
 
-SQUASHED = 1.15  # letter width over line height: print measures 0.7 to 1.0, a normal-mode fax 1.4
+# letter width over line height: upright print measures 0.6 to 1.0 (bold capitals at 100 dpi
+# up to 1.16), a normal-mode fax 1.25 to 1.6. Italic capitals touch one another and measure as
+# wide (1.4, the review found): such a page — two-tone, landscape and without a resolution —
+# is stretched, and read worse
+SQUASHED = 1.2
 
 
 def letter_shape(grey: Any, most: int = 15) -> float | None:
@@ -182,18 +188,22 @@ def even_light(image: Any) -> Any:
 INK = 140  # grey below this is ink (`inked`)
 PALE_SHARE = 0.002  # of a page's pixels: its darkest ink, specks of dust aside
 DARKENED_TO = 40  # the grey a washed-out scan's darkest ink is given
+PALE_GAP = 30  # grey steps between paper and print: less is noise or the other side's print
 
 
 def darker_when_pale(image: Any) -> Any:
     """A washed-out scan — the copier's darkness turned down, its darkest ink lighter than
     `INK`, so that the page would pass for blank — with the range from that ink to the paper
     spread to a normal print's (the same on every colour: a pale pink stamp turns red). A
-    blank page, its ink no darker than the paper by a few steps of JPEG noise, is kept."""
+    blank page is kept: its darkest marks no more than `PALE_GAP` below the paper (JPEG noise,
+    the print of the other side showing through); print paler than that is left unread."""
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
     grey = image.convert("L")
     small = grey.reduce(2) if min(grey.size) >= 4 else grey
     histogram = small.histogram()
     darkest, paper = _percentile(histogram, PALE_SHARE), _percentile(histogram, 0.5)
-    if darkest < INK or paper - darkest < 12:
+    if darkest < INK or paper - darkest < PALE_GAP:
         return image
     scale = (paper - DARKENED_TO) / (paper - darkest)
     table = [max(0, min(255, round(paper - (paper - value) * scale))) for value in range(256)]

@@ -5,6 +5,8 @@ shows no secret."""
 
 from __future__ import annotations
 
+import ctypes
+import re
 from typing import Any
 
 from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
@@ -37,12 +39,12 @@ def text_blocks(page: Any, index: int, limits: Limits, start: int) -> list[Block
         crowded = 0
         for number, (left, bottom, right, top) in enumerate(rects):
             text = textpage.get_text_bounded(left, bottom, right, top).strip()
-            if "\n" in text and crowded < MAX_CROWDED and "mat" in fold(text):
+            if "\n" in text and crowded < MAX_CROWDED and LEVEL_WORD.search(fold(text)):
                 # another line's letters reach into the box (a stamp laid over the text, an
                 # accent from the line below): where it bears on a level word, the box's own
                 # letters are its text (sought only there: it costs pdfium a pass per halving)
                 crowded += 1
-                text = _own_text(textpage, number).strip() or text
+                text = _own_text(textpage, number, text).strip() or text
             if not text:
                 continue
             box = (left / width, 1 - top / height, right / width, 1 - bottom / height)
@@ -65,14 +67,19 @@ def text_blocks(page: Any, index: int, limits: Limits, start: int) -> list[Block
 
 
 SHORT = 40  # a line this short may be a stamp: its ink is looked at
-MAX_CROWDED = 50  # boxes of a page whose own letters are sought (a few calls into pdfium each)
+MAX_CROWDED = 50  # boxes of a page whose own letters are sought
+# each search costs pdfium ~2 × log2(characters) passes over the page's text: not on a page
+# with more characters than this (a dense page; its stamp, if any, is read as it was)
+MAX_CROWDED_CHARS = 20_000
+LEVEL_WORD = re.compile(r"\bmat\b")  # folded
 
 
-def _own_text(textpage: Any, number: int) -> str:
+def _own_text(textpage: Any, number: int, bounded: str) -> str:
     """The text of the page's `number`-th box alone: the characters pdfium put in it, found
     by halving (pdfium counts the boxes of the page's first n characters; it does not say
-    which characters a box holds), where the text within the box's bounds takes in any other
-    line's letters that reach into it."""
+    which characters a box holds), where the text within the box's bounds (`bounded`) takes in
+    any other line's letters that reach into it. `bounded` where pdfium cannot say."""
+    import pypdfium2 as pdfium
 
     def first_of(box: int) -> int:
         low, high = 1, chars + 1
@@ -85,8 +92,15 @@ def _own_text(textpage: Any, number: int) -> str:
         return low - 1  # the character that opens box `box` (`chars` when there is none)
 
     chars = textpage.count_chars()
-    start = first_of(number)
-    return str(textpage.get_text_range(start, max(0, first_of(number + 1) - start)))
+    if chars > MAX_CROWDED_CHARS:
+        return bounded
+    try:
+        start = first_of(number)
+        return str(textpage.get_text_range(start, max(0, first_of(number + 1) - start)))
+    except (pdfium.PdfiumError, ctypes.ArgumentError, RecursionError, ValueError):
+        # pypdfium2 trims characters without text from a range's ends one recursive call at
+        # a time; whatever pdfium cannot say of a crafted text layer, the bounded text stands
+        return bounded
 
 
 BOLD_WEIGHT = 700
@@ -95,8 +109,6 @@ BOLD_WEIGHT = 700
 def _ink(textpage: Any, left: float, bottom: float, top: float) -> tuple[bool, bool]:
     """Whether a short line's first character is filled red, and whether its font is bold —
     what a stamp typed into the document (or exported from a slide) keeps in the PDF."""
-    import ctypes
-
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -296,7 +308,8 @@ def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float
                 continue
             if path:
                 drawn.append(box)
-                if pdfium_raw.FPDFPath_CountSegments(thing.raw) >= WORD_SEGMENTS:
+                wide = (box[2] - box[0]) * width >= WORD_SHAPE * (box[3] - box[1]) * height
+                if wide and pdfium_raw.FPDFPath_CountSegments(thing.raw) >= WORD_SEGMENTS:
                     compound.add(box)
             elif (box[2] - box[0]) > 0.03 and (box[3] - box[1]) > 0.01:
                 boxes.append(tuple(max(0.0, min(1.0, v)) for v in box))
@@ -322,6 +335,9 @@ MAX_PATHS = 5_000  # red paths looked at, of those
 # design program's "text to outlines" may join all its letters in one compound path, while a
 # red rule or frame alone has a handful of segments (a letter's outline has a dozen or more)
 WORD_SEGMENTS = 40
+# and lies like a word: a round emblem or a square logo drawn as one path has as many
+# segments (a circle is 13) but is as tall as it is wide
+WORD_SHAPE = 1.8
 # a drawn stamp's greatest size, of the page: a Tuyệt mật stamp is about 60 × 15 mm on A4
 MAX_STAMP_WIDTH, MAX_STAMP_HEIGHT = 0.4, 0.1
 
@@ -330,8 +346,6 @@ def _in_stamp_ink(path: Any) -> bool:
     """Whether a vector path is painted in a stamp's ink (`is_red_rgb`) where it is painted
     (filled, stroked): a stamp drawn as the outlines of its letters and its frame has no text
     for the text layer to give."""
-    import ctypes
-
     import pypdfium2.raw as pdfium_raw
 
     fill, stroke = ctypes.c_int(), ctypes.c_int()

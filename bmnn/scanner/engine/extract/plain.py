@@ -46,14 +46,23 @@ def decode(data: bytes) -> str:
 def lines_to_blocks(
     text: str, *, origin: str = "text", start: int = 0, header_lines: int = HEADER_LINES
 ) -> list[Block]:
+    """One block a line; in the header's lines, one a column: a text laid out with spaces (a
+    letter saved as plain text, a layout export) sets the two header columns side by side, the
+    level under the number sharing its line with the date at the right."""
     blocks: list[Block] = []
+    lines = 0
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
-        zone = HEADER if len(blocks) < header_lines else BODY
-        blocks.append(Block(text=line, zone=zone, order=start + len(blocks), origin=origin))
+        zone = HEADER if lines < header_lines else BODY
+        lines += 1
+        for part in COLUMN_GAP.split(line) if zone == HEADER else [line]:
+            blocks.append(Block(text=part, zone=zone, order=start + len(blocks), origin=origin))
     return blocks
+
+
+COLUMN_GAP = re.compile(r" {4,}|\t+")  # between two columns of a text laid out with spaces
 
 
 def extract_text(data: bytes, limits: Limits = DEFAULT) -> Extracted:

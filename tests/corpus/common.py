@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PIL import ImageFont
+from PIL import Image, ImageFont
 
 from tests.corpus.scanner_corpus import Item
 
@@ -108,6 +108,20 @@ FONT_DIRS = (
     Path("/usr/share/fonts/truetype/liberation"),
     Path("/usr/share/fonts/truetype/dejavu"),
 )
+
+
+def png(image: Image.Image) -> bytes:
+    """The picture as PNG bytes."""
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def jpeg(image: Image.Image, quality: int) -> bytes:
+    """The picture as RGB JPEG bytes of the given quality."""
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "JPEG", quality=quality)
+    return out.getvalue()
 
 
 def font_path(name: str, *, bold: bool) -> Path:

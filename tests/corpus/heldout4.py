@@ -63,6 +63,7 @@ from tests.corpus.common import (
     LEVELS,
     labelled,
     perspective_coeffs,
+    png,
     rtf_unicode,
     write_files,
     zip_of,
@@ -974,12 +975,6 @@ def jpeg(img: Image.Image, quality: int, dpi: int | None = None) -> bytes:
     img.convert("RGB" if img.mode not in ("L",) else "L").save(
         out, "JPEG", quality=quality, **extra
     )
-    return out.getvalue()
-
-
-def png(img: Image.Image) -> bytes:
-    out = io.BytesIO()
-    img.save(out, "PNG", optimize=False)
     return out.getvalue()
 
 

@@ -37,7 +37,16 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, LEVELS, labelled, renumbered, write_files
+from tests.corpus.common import (
+    LEVEL_LETTER,
+    LEVEL_WORD,
+    LEVELS,
+    jpeg,
+    labelled,
+    png,
+    renumbered,
+    write_files,
+)
 from tests.corpus.heldout5_render import (
     Agency,
     Doc,
@@ -50,7 +59,6 @@ from tests.corpus.heldout5_render import (
     email,
     font_file,
     ink_on,
-    jpeg,
     letter_docx,
     letter_html,
     letter_odt,
@@ -61,7 +69,6 @@ from tests.corpus.heldout5_render import (
     photographed,
     pil_font,
     plain_name,
-    png,
     random_look,
     render_pages,
     scanned,

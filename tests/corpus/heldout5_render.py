@@ -38,7 +38,14 @@ from pptx.dml.color import RGBColor as SlideRGB
 from pptx.util import Mm as SlideMm
 from pptx.util import Pt as SlidePt
 
-from tests.corpus.common import font_path, paragraph_border, perspective_coeffs, rtf_unicode
+from tests.corpus.common import (
+    font_path,
+    jpeg,
+    paragraph_border,
+    perspective_coeffs,
+    png,
+    rtf_unicode,
+)
 
 Colour = tuple[int, int, int]
 
@@ -437,18 +444,6 @@ def render_pages(doc: Doc, look: Look, rng: random.Random, dpi: int = 150) -> li
 
 # ---------------------------------------------------------------------------------------------
 # scans and photographs
-
-
-def jpeg(img: Image.Image, quality: int) -> bytes:
-    buf = io.BytesIO()
-    img.convert("RGB").save(buf, "JPEG", quality=quality)
-    return buf.getvalue()
-
-
-def png(img: Image.Image) -> bytes:
-    buf = io.BytesIO()
-    img.save(buf, "PNG", optimize=False)
-    return buf.getvalue()
 
 
 def scanned(

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, LEVELS, renumbered, write_files
+from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, LEVELS, jpeg, png, renumbered, write_files
 from tests.corpus.heldout6_render import (
     BLACK,
     FACES,
@@ -45,7 +45,6 @@ from tests.corpus.heldout6_render import (
     envelope,
     faxed,
     images_pdf,
-    jpeg,
     letter_html,
     letter_odt,
     letter_pages,
@@ -55,7 +54,6 @@ from tests.corpus.heldout6_render import (
     mail,
     photographed,
     plain_text,
-    png,
     scanned,
     slide_image,
     slides_pdf,

@@ -23,8 +23,10 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 from tests.corpus.common import (
     font_path,
+    jpeg,
     paragraph_border,
     perspective_coeffs,
+    png,
     rtf_unicode,
     wrap_words,
 )
@@ -162,18 +164,6 @@ def stamp_png(mark: Mark, px: int = 40) -> bytes:
     out = Image.new("RGB", img.size, (255, 255, 255))
     out.paste(img, mask=img)
     return png(out)
-
-
-def png(img: Image.Image) -> bytes:
-    buf = io.BytesIO()
-    img.save(buf, "PNG", optimize=False)
-    return buf.getvalue()
-
-
-def jpeg(img: Image.Image, quality: int = 80) -> bytes:
-    buf = io.BytesIO()
-    img.convert("RGB").save(buf, "JPEG", quality=quality)
-    return buf.getvalue()
 
 
 # --------------------------------------------------------------------------- layout

@@ -38,7 +38,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD
+from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, jpeg, png
 from tests.corpus.heldout7_render import (
     INKS,
     Paper,
@@ -47,14 +47,12 @@ from tests.corpus.heldout7_render import (
     envelope_image,
     font,
     images_pdf,
-    jpeg,
     letter_docx,
     letter_odt,
     letter_rtf,
     mail,
     page_image,
     photographed,
-    png,
     scanned,
     stamp_image,
     stamp_png,

@@ -21,7 +21,14 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
-from tests.corpus.common import paragraph_border, perspective_coeffs, rtf_unicode, wrap_words
+from tests.corpus.common import (
+    jpeg,
+    paragraph_border,
+    perspective_coeffs,
+    png,
+    rtf_unicode,
+    wrap_words,
+)
 
 FIXED = dt.datetime(2025, 3, 14, 8, 30, 0)
 ZIP_TIME = (2025, 3, 14, 8, 30, 0)
@@ -164,18 +171,6 @@ def stamp_png(stamp: Stamp, rng: random.Random, scale: float = 1.0) -> bytes:
     bg = Image.new("RGB", im.size, (255, 255, 255))
     bg.paste(im, (0, 0), im)
     return png(bg)
-
-
-def png(im: Image.Image) -> bytes:
-    out = io.BytesIO()
-    im.save(out, "PNG")
-    return out.getvalue()
-
-
-def jpeg(im: Image.Image, quality: int = 85) -> bytes:
-    out = io.BytesIO()
-    im.convert("RGB").save(out, "JPEG", quality=quality)
-    return out.getvalue()
 
 
 def _centred(d: ImageDraw.ImageDraw, cx: int, y: int, text: str, fnt: Any, fill: RGB) -> None:

@@ -178,6 +178,16 @@ def stamp_level(text: str, *, approximate: bool = True) -> tuple[str, bool] | No
     return None
 
 
+def _level_under_the_number(text: str, above: str) -> tuple[str, bool] | None:
+    """A level on its own line right under the document's number (`above`, folded), written
+    in any case: where Form 19 puts the stamp. Typed "Tối mật" and shown in capitals by a
+    character style (Word's caps), the text keeps the letters as typed."""
+    line = collapse(text).upper()
+    if line in LEVEL_EXACT and NUMBER_LINE.match(above):
+        return LEVEL_EXACT[line], False
+    return None
+
+
 def _marked_letters(line: str) -> str:
     """The letters of a line as `letters_key` keeps them, one for one, but with their marks."""
     return "".join(ch for ch in line.translate(OCR_LETTERS).upper() if ch.isalpha())
@@ -221,8 +231,10 @@ def change_of_level(text: str) -> tuple[bool, str | None]:
     """Whether a line is the level-change stamp (TT24 Form 06, "ĐIỀU CHỈNH ĐỘ MẬT"), and the
     new level when the line itself states it ("ĐIỀU CHỈNH ĐỘ MẬT: TỐI MẬT", "... THÀNH MẬT")."""
     line = collapse(text)
-    if not line or len(line) > 80:
+    if not line or len(line) > NOTE_LENGTH:
         return False, None
+    if len(line) > 80:  # longer than a stamp: a note of the change, naming its decision
+        return _change_note(line)
     head, _rest = _upper_head(line)
     key = letters_key(head)
     if not key.startswith(CHANGE_KEY) and fuzz.ratio(key[: len(CHANGE_KEY)], CHANGE_KEY) < 88:
@@ -239,8 +251,18 @@ CHANGE_NOTE = re.compile(
 )
 
 
+# or with the level first and both levels named: "Độ mật thay đổi từ Tối mật thành Mật theo
+# Quyết định số 10/QĐ-UBND", "Độ mật được điều chỉnh từ Mật lên Tối mật"
+CHANGE_FROM_TO = re.compile(
+    r"^do mat (?:duoc |da )?(?:dieu chinh|thay doi) tu (?:do )?(?:tuyet mat|toi mat|mat)"
+    r" (?:thanh|sang|len|xuong) (?:do )?(tuyet mat|toi mat|mat)\b"
+)
+NOTE_LENGTH = 120  # a change note may name its decision at length
+
+
 def _change_note(line: str) -> tuple[bool, str | None]:
-    found = CHANGE_NOTE.match(fold(line))
+    folded = fold(line)
+    found = CHANGE_NOTE.match(folded) or CHANGE_FROM_TO.match(folded)
     if found is None:
         return False, None
     stated = letters_key((found.group(1) or "").upper())
@@ -249,8 +271,10 @@ def _change_note(line: str) -> tuple[bool, str | None]:
 
 def _other_stamp(text: str) -> str | None:
     line = collapse(text)
-    if not line or len(line) > 80:
+    if not line or len(line) > NOTE_LENGTH:
         return None
+    if len(line) > 80:
+        return "level_change_stamp" if change_of_level(line)[0] else None
     key = letters_key(line)
     if is_upper(line):
         for stamp, rule in STAMP_KEYS.items():
@@ -325,7 +349,7 @@ def _may_be_other_stamp(text: str) -> bool:
     head = strip_diacritics(text.lstrip()[:2]).lower()
     return (
         head in ("ba", "gi", "di", "da")
-        or fold(text.lstrip()[:7]) == "thay do"
+        or fold(text.lstrip()[:7]) in ("thay do", "do mat")
         or CHANGE_VERB.match(fold(text.lstrip()[:12])) is not None
     )
 
@@ -429,8 +453,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
                 )
             continue
         found = stamp_level(text, approximate=block.origin in OCR_ORIGINS) if short_upper else None
+        if found is None and index and len(text) <= 12 and in_header(block):
+            found = _level_under_the_number(text, folded_at(index - 1))
         if found is None:
-            if len(text) <= 100 and (short_upper or _may_be_other_stamp(text)):
+            if len(text) <= NOTE_LENGTH and (short_upper or _may_be_other_stamp(text)):
                 rule = _other_stamp(text)
                 if rule is not None:
                     others.append((index, rule))

@@ -527,3 +527,49 @@ def test_a_change_note_in_a_training_text_that_names_no_decision_does_not_count(
         Block(text="MẬT", zone=HEADER, order=3),
     ]
     assert not detect(blocks).secret
+
+
+@pytest.mark.parametrize(
+    ("note", "level"),
+    [
+        # on one line, longer than a stamp, naming the decision (corpus 8)
+        (
+            "Độ mật thay đổi từ TỐI MẬT thành MẬT theo Quyết định số 10/QĐ-UBND ngày 18/05/2026",
+            "mat",
+        ),
+        ("Độ mật được điều chỉnh từ Mật lên Tối mật theo Quyết định số 8/QĐ-UBND", "toi_mat"),
+    ],
+)
+def test_a_change_note_that_starts_with_the_level_and_names_both_levels(
+    note: str, level: str
+) -> None:
+    old, new = ("TỐI MẬT", "MẬT") if level == "mat" else ("MẬT", "TỐI MẬT")
+    blocks = _header("UBND TỈNH BẠCH LĨNH", "Số: 468/PA-STC", old, new, note)
+    verdict = detect(blocks)
+    assert verdict.secret and verdict.level == level
+    assert any(e.rule == "level_change_stamp" for e in verdict.evidence)
+
+
+def test_a_sentence_on_changing_levels_without_a_decision_changes_nothing() -> None:
+    """The same words in a guide, beside specimens and citing no decision, stay a guide."""
+    blocks = _header(
+        "HƯỚNG DẪN ĐÓNG DẤU",
+        "TỐI MẬT",
+        "MẬT",
+        "Độ mật thay đổi từ Tối mật thành Mật khi nội dung tài liệu thay đổi",
+    )
+    assert not detect(blocks).secret
+
+
+@pytest.mark.parametrize(("typed", "level"), [("Tối Mật", "toi_mat"), ("Tuyệt mật", "tuyet_mat")])
+def test_a_level_typed_in_small_letters_right_under_the_number_is_the_stamp(
+    typed: str, level: str
+) -> None:
+    """Word shows "Tối mật" in capitals when a character style says so (caps); the text keeps
+    what was typed (corpus 8's DOCX and Word 97 letters)."""
+    blocks = _header("ỦY BAN NHÂN DÂN", "XÃ NẬM KHAO", "Số: 170/KH-UBND", typed, "KẾ HOẠCH")
+    verdict = detect(blocks)
+    assert verdict.secret and verdict.level == level
+    # elsewhere in the header, a level in small letters is a word, not a stamp
+    elsewhere = _header("ỦY BAN NHÂN DÂN", "Số: 170/KH-UBND", "KẾ HOẠCH", typed)
+    assert not detect(elsewhere).secret

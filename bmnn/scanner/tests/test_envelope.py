@@ -543,3 +543,28 @@ def test_a_circled_tick_on_a_sparse_page_is_not_read_as_a_turned_c(glyph: str) -
     if glyph == "C":
         image = image.transpose(Image.Transpose.ROTATE_270)
     assert envelope_marks(image, page=1, start_order=0, limits=DEFAULT, upright_known=False) == []
+
+
+def test_a_scanned_letter_whose_header_stamp_decides_is_spared_the_envelope_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page one's envelope search waits for what is read after the header when the header
+    holds a level stamp: a stamp that decides the verdict spares it (a fifth of a page's
+    header-first cost); a clean header is followed by the search at once."""
+    from bmnn.scanner.engine import scan_bytes
+    from tests.corpus.scanner_corpus import make_doc, negative_plan, write_scan
+
+    searched: list[int] = []
+    real = envelope.envelope_marks
+
+    def counted(*args: object, **kwargs: object) -> object:
+        searched.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(envelope, "envelope_marks", counted)
+    rng = random.Random(5)
+    verdict = scan_bytes(write_scan(make_doc(rng, "toi_mat", variant="framed"), rng), "a.pdf")[0]
+    assert verdict.secret and verdict.level == "toi_mat" and verdict.decisive
+    assert searched == []
+    scan_bytes(write_scan(negative_plan(rng), rng), "b.pdf")
+    assert searched == [1]

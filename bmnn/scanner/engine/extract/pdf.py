@@ -209,6 +209,7 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
     the later scanned pages, up to `max_header_pages` (a public covering letter can come before
     a stamped annex, so they are read even when page one's header was clean:
     `unread_images`); then the rest of the first `max_ocr_pages`."""
+    from bmnn.scanner.engine.detect import stamp_level
     from bmnn.scanner.engine.extract.images import PageImage
 
     headed = scanned[: max(limits.max_ocr_pages, limits.max_header_pages)]
@@ -220,19 +221,31 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
             f"below the header strip, OCR stopped after {limits.max_ocr_pages} scanned pages"
         )
     pages = {i: PageImage(_loader(pdf, i, limits), page=i + 1, limits=limits) for i in headed}
+    first: list[int] = []
+
+    def first_envelope(start: int) -> list[Block]:
+        return pages[first.pop()].envelope(start_order=start) if first else []
+
     done = result.ocr_pages  # OCR spent before, if any
 
     def spent() -> float:
         return done + sum(page.spent for page in pages.values())
 
-    result.blocks.extend(pages[headed[0]].header(start_order=len(result.blocks)))
-    result.blocks.extend(pages[headed[0]].envelope(start_order=len(result.blocks)))
+    header = pages[headed[0]].header(start_order=len(result.blocks))
+    result.blocks.extend(header)
+    # page one's envelope mark: looked for now, unless its header holds a level stamp — then
+    # with what is read next, which a stamp that decided the verdict spares (the search is a
+    # fifth of a page's header-first cost)
+    first.append(headed[0])
+    if not any(stamp_level(block.text) for block in header if len(block.text) <= 40):
+        result.blocks.extend(first_envelope(len(result.blocks)))
     pages[headed[0]].release()  # what is read next is rendered at `ocr_dpi`
     result.ocr_pages = spent()
 
     def rests() -> list[Block]:
         blocks: list[Block] = []
         try:
+            blocks += first_envelope(len(result.blocks))
             for index in reading:
                 blocks += pages[index].rest(start_order=len(result.blocks) + len(blocks))
                 pages[index].release()
@@ -243,7 +256,7 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
         return blocks
 
     def headers() -> list[Block]:
-        blocks: list[Block] = []
+        blocks = first_envelope(len(result.blocks))
         for index in headed[1:]:
             blocks += pages[index].header(start_order=len(result.blocks) + len(blocks))
             blocks += pages[index].envelope(start_order=len(result.blocks) + len(blocks))

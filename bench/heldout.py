@@ -37,7 +37,9 @@ def made_here(formats: set[str]) -> set[str]:
 def seed_c_random(seed: int) -> None:
     """Pillow's `Image.effect_noise` (the film grain in some corpora's photos) draws from the C
     library's rand(), not from the corpus's own seeded generator: seeded here before a build, a
-    corpus is the same bytes whatever was built before it in the process."""
+    corpus's pictures are the same whatever was built before it in the process. (Some bytes
+    still vary from run to run and hold nothing the scanner reads: workbook and archive dates,
+    MIME boundaries, one corpus's Message-IDs.)"""
     ctypes.CDLL(None).srand(seed)
 
 

@@ -1,4 +1,4 @@
-"""The held-out harness builds the same corpus bytes whatever ran before it."""
+"""The held-out harness draws a corpus's pictures the same whatever ran before it."""
 
 from __future__ import annotations
 

@@ -92,3 +92,48 @@ def test_a_stamp_on_a_fourth_page_past_the_whole_page_limit_is_found_by_its_head
     assert verdict.evidence[0].page == 4
     assert extracted is not None
     assert "below the header strip, OCR stopped after 3 scanned pages" in extracted.notes
+
+
+def _tiff(pages: list[object], *, fax: bool = False) -> bytes:
+    """A multipage TIFF as a scanner or a fax machine writes it (two-tone, Group 4)."""
+    frames = [page.convert("1") if fax else page.convert("RGB") for page in pages]  # type: ignore[attr-defined]
+    out = io.BytesIO()
+    frames[0].save(
+        out,
+        format="TIFF",
+        save_all=True,
+        append_images=frames[1:],
+        dpi=(200, 200),
+        compression="group4" if fax else "tiff_deflate",
+    )
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fax", [False, True])
+def test_a_stamp_on_page_three_of_a_multipage_tiff_is_found(fax: bool) -> None:
+    """Only a TIFF's first page was read (corpus 8's annex in a Group 4 TIFF)."""
+    rng = random.Random(73)
+    pages = [_letter(rng), text_page(rng.sample(SENTENCES, 6)), _annex(rng, "toi_mat")]
+    verdict, extracted = scan_document(_tiff(pages, fax=fax), "scan.tif")
+    assert verdict.secret and verdict.level == "toi_mat"
+    assert verdict.evidence[0].page == 3
+    assert extracted is not None and extracted.ocr_pages == pytest.approx(3 * DEFAULT.header_share)
+
+
+def test_a_multipage_tiff_of_public_pages_stays_clean_and_cheap() -> None:
+    rng = random.Random(74)
+    pages = [_letter(rng), _annex(rng, None)]
+    verdict, extracted = scan_document(_tiff(pages), "scan.tif")
+    assert not verdict.secret and verdict.error is None
+    assert extracted is not None and extracted.ocr_pages == pytest.approx(2 * DEFAULT.header_share)
+    assert any(block.page == 2 for block in extracted.blocks)  # page two's header was read
+
+
+def test_a_multipage_tiff_cut_short_is_read_as_far_as_it_goes() -> None:
+    """Page two cut short (Pillow cannot walk the chain of pages: TypeError, not OSError):
+    page one is read, and the file is no crash."""
+    rng = random.Random(75)
+    data = _tiff([_annex(rng, "mat"), _letter(rng)])
+    verdict, extracted = scan_document(data[: int(len(data) * 0.8)], "cut.tif")
+    assert verdict.secret and verdict.level == "mat"
+    assert extracted is not None and extracted.kind == "image"

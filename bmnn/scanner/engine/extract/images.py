@@ -1336,7 +1336,10 @@ def _at_most(image: Any, width: int) -> Any:
 
 
 def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
-    picture = prepare(open_image(data, limits))
+    opened = open_image(data, limits)
+    if opened.format == "TIFF" and _pages_of(opened) > 1:
+        return _tiff_pages(opened, limits)
+    picture = prepare(opened)
     # a photo from a phone is far larger than a page needs: read at about the resolution asked
     # for across an A4 page's width
     page = PageImage(
@@ -1368,3 +1371,73 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
 
     result.needs_more = rest
     return result
+
+
+BROKEN_PAGE = (OSError, ValueError, SyntaxError, EOFError, TypeError, KeyError)  # from Pillow
+
+
+def _pages_of(tiff: Any) -> int:
+    """How many pages a TIFF holds; its first alone when the chain of pages is broken (Pillow
+    walks it to count them)."""
+    try:
+        return int(tiff.n_frames)
+    except BROKEN_PAGE:
+        tiff.seek(0)
+        return 1
+
+
+def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
+    """A multipage TIFF (a scanner's or a fax's document) read as a scanned PDF is: page one's
+    header strip and envelope mark now; when asked, the header strips of the later pages up to
+    `max_header_pages` (a stamped annex behind a public covering letter); then the rest of the
+    first `max_ocr_pages`."""
+    count = min(_pages_of(tiff), max(limits.max_ocr_pages, limits.max_header_pages))
+
+    def loader(index: int) -> Callable[..., Any]:
+        def load(dpi: int, share: float = 1.0) -> Any:
+            from PIL import Image
+
+            try:
+                tiff.seek(index)
+                if tiff.width * tiff.height > limits.max_image_pixels:
+                    raise ExtractError(
+                        "too_large", f"page {index + 1}: {tiff.width} × {tiff.height}"
+                    )
+                frame = tiff.copy()  # decoded here: a later page may be broken or a bomb
+            except ExtractError:
+                raise
+            except (*BROKEN_PAGE, Image.DecompressionBombError) as exc:
+                raise ExtractError("malformed", f"page {index + 1} cannot be decoded") from exc
+            return upper_part(_at_most(prepare(frame), int(8.3 * dpi)), share)
+
+        return load
+
+    pages = [PageImage(loader(i), page=i + 1, limits=limits) for i in range(count)]
+    result = Extracted(kind="image", blocks=[])
+    if _pages_of(tiff) > count:
+        result.notes.append(f"OCR stopped after {count} pages")
+
+    def read(step: Callable[[PageImage, int], list[Block]], which: list[PageImage]) -> list[Block]:
+        blocks: list[Block] = []
+        for page in which:
+            blocks += step(page, len(result.blocks) + len(blocks))
+            page.release()
+        result.ocr_pages = sum(page.spent for page in pages)
+        return blocks
+
+    def headers() -> list[Block]:
+        result.needs_more = rests
+        return read(_header_and_envelope, pages[1:])
+
+    def rests() -> list[Block]:
+        return read(lambda page, start: page.rest(start), pages[: limits.max_ocr_pages])
+
+    result.blocks = read(_header_and_envelope, pages[:1])
+    result.unread_images = count > 1
+    result.needs_more = headers if count > 1 else rests
+    return result
+
+
+def _header_and_envelope(page: PageImage, start: int) -> list[Block]:
+    header = page.header(start_order=start)
+    return header + page.envelope(start_order=start + len(header))

@@ -19,18 +19,10 @@ run's figures are the honest estimate. The shared checks and report are in bench
 
 from __future__ import annotations
 
-import shutil
-
-from bench.heldout import FORMATS, fixtures, held_out_tests
+from bench.heldout import FORMATS, fixtures, held_out_tests, made_here
 from tests.corpus.heldout8 import SEED, build
 
 corpus, scored = fixtures(build, SEED)
-
-# Word 97 files come from LibreOffice headless; without it the corpus skips them.
-NEEDED = FORMATS
-if not (shutil.which("soffice") or shutil.which("libreoffice")):
-    NEEDED = NEEDED - {"doc"}
-
 (
     test_corpus_is_labelled_consistently,
     test_report_held_out_corpus_8,
@@ -38,7 +30,7 @@ if not (shutil.which("soffice") or shutil.which("libreoffice")):
 ) = held_out_tests(
     f"held-out corpus 8 (seed {SEED})",
     size=(195, 220),
-    formats=NEEDED,
+    formats=made_here(FORMATS),
     names_neutral=True,
     families_and_levels=True,
 )

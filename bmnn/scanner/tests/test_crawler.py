@@ -58,12 +58,14 @@ class Site(BaseHTTPRequestHandler):
         "/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /noi-bo/\n"),
     }
     hits: Counter[str] = Counter()
+    pause = 0.0  # seconds every answer takes (a test of two workers sharing a run sets it)
 
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
         Site.hits[self.path] += 1
+        time.sleep(Site.pause)
         if self.path in ("/vong-lap", "/vong-lap-2"):
             self.send_response(302)
             self.send_header("Location", "/vong-lap-2" if self.path == "/vong-lap" else "/vong-lap")
@@ -185,14 +187,20 @@ def test_two_workers_share_a_run_without_doing_a_url_twice(portal, monkeypatch) 
     from bmnn.scanner.engine import crawler
 
     monkeypatch.setattr(crawler.Policy, "__init__", _short_timeout(crawler.Policy.__init__))
+    # every page answers in a third of a second: neither worker can take the whole run before
+    # the other has started, however loaded the machine (it did once, on a busy one)
+    monkeypatch.setattr(Site, "pause", 0.3)
     supervisor, portal = portal
     run = services.start_crawl(actor=supervisor, portal=portal, workers=0)
     counts: dict[str, int] = {}
+    both = threading.Barrier(2, timeout=60)
 
     def worker(name: str) -> None:
         from django.db import connection
 
         try:
+            connection.ensure_connection()
+            both.wait()  # both connected before either claims a page
             counts[name] = crawl.work(run.pk, name, batch=1)
         finally:
             connection.close()

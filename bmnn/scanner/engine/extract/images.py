@@ -1391,7 +1391,8 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
     header strip and envelope mark now; when asked, the header strips of the later pages up to
     `max_header_pages` (a stamped annex behind a public covering letter); then the rest of the
     first `max_ocr_pages`."""
-    count = min(_pages_of(tiff), max(limits.max_ocr_pages, limits.max_header_pages))
+    held = _pages_of(tiff)
+    count = min(held, max(limits.max_ocr_pages, limits.max_header_pages))
 
     def loader(index: int) -> Callable[..., Any]:
         def load(dpi: int, share: float = 1.0) -> Any:
@@ -1414,7 +1415,7 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
 
     pages = [PageImage(loader(i), page=i + 1, limits=limits) for i in range(count)]
     result = Extracted(kind="image", blocks=[])
-    if _pages_of(tiff) > count:
+    if held > count:
         result.notes.append(f"OCR stopped after {count} pages")
 
     def read(step: Callable[[PageImage, int], list[Block]], which: list[PageImage]) -> list[Block]:

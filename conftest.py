@@ -11,9 +11,33 @@ import pytest
 from django.test import Client
 
 from bmnn.org.models import Agency, AgencyType, Membership, Person, Role
-from bmnn.testing import login
+from bmnn.testing import login, reaches_database
 
 _real_connect = socket.socket.connect
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that may use the database, and those over ../shared "
+        "(`./dev test-postgres`: the others run the same on any database and ran on SQLite "
+        "already, in CI's bare clone where ../shared is absent)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--database-tests-only"):
+        return
+
+    def kept_here(item: pytest.Item) -> bool:
+        return reaches_database(item) or item.get_closest_marker("beside_shared") is not None
+
+    kept = [item for item in items if kept_here(item)]
+    left = [item for item in items if not kept_here(item)]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 def _is_local(address: Any) -> bool:

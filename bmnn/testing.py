@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -30,3 +31,15 @@ def api_token(person: Person, name: str = "test") -> str:
     from bmnn.accounts.services import issue_api_token
 
     return issue_api_token(actor=person, name=name, otp_device=_device(person)).key
+
+
+# pytest-django builds the test database for any test whose fixtures include this one (`db`,
+# `transactional_db`, `live_server` and every fixture built on them) or that is marked django_db.
+_DATABASE_FIXTURE = "django_db_setup"
+
+
+def reaches_database(item: pytest.Item) -> bool:
+    """Whether a test may use the database. A test for which this is False cannot: pytest-django
+    blocks every query outside a test given database access and fails the test that tries."""
+    fixtures = getattr(item, "fixturenames", ())
+    return _DATABASE_FIXTURE in fixtures or item.get_closest_marker("django_db") is not None

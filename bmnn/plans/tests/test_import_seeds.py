@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bmnn.plans.importer import parse_bytes
 from bmnn.plans.tests.conftest import seed
+
+pytestmark = pytest.mark.beside_shared
 
 POLICE = "Công an tỉnh Bắc Lâm"
 DEPARTMENTS = "Các sở, ban, ngành"

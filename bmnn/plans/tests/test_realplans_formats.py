@@ -26,6 +26,8 @@ from bmnn.plans.importer.layout import looks_wrapped
 from bmnn.plans.importer.table import column_role
 from bmnn.plans.tests.builders import extraction, layout_docx, layout_pdf, layout_text
 
+pytestmark = pytest.mark.beside_shared
+
 REALPLANS = Path(__file__).resolve().parents[3].parent / "shared" / "realplans"
 
 

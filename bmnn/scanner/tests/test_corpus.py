@@ -37,6 +37,7 @@ def test_the_text_corpus_meets_the_targets() -> None:
     assert not [i.name for i in hard if scan_bytes(i.data, i.name)[0].secret]
 
 
+@pytest.mark.beside_shared
 def test_both_seed_plans_scan_as_not_secret() -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"the seed plans ({SEEDS}) are not beside this clone")

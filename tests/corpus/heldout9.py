@@ -90,7 +90,17 @@ NAMES = (
     "Lò Văn Thắng", "Hoàng Thị Mỵ", "Nông Đức Khải", "Vi Thị Hằng", "Lục Minh Tuấn",
     "Đinh Quang Vĩnh", "Sầm Thị Nguyệt", "Triệu Văn Bình", "Hà Thanh Lịch", "Ma Thị Thu",
 )  # fmt: skip
-SIGNERS = ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG PHÒNG", "CHỦ TỊCH", "TRƯỞNG BAN")
+# who signs for each agency code (the title line above the name)
+SIGNERS = {
+    "UBND": ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "CHỦ TỊCH"),
+    "SNNMT": ("GIÁM ĐỐC", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"),
+    "SNV": ("GIÁM ĐỐC", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"),
+    "VP": ("CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG"),
+    "ANĐN": ("TRƯỞNG PHÒNG",),
+    "TM": ("THAM MƯU TRƯỞNG",),
+    "ĐBP": ("ĐỒN TRƯỞNG",),
+    "BTCTU": ("TRƯỞNG BAN", "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN"),
+}
 
 # (kind, symbol, summary, paragraphs, annex) of documents whose content a level would justify
 SECRET_KINDS: tuple[tuple[str, str, str, list[str], list[str]], ...] = (
@@ -349,24 +359,24 @@ class Corpus:
                 "Sở Tài chính", "UBND các xã, phường", "Lưu: VT"]  # fmt: skip
         return [*self.rng.sample(pool[:-1], 3), pool[-1]]
 
-    def signer(self) -> tuple[str, str]:
-        return self.rng.choice(SIGNERS).split("\n")[-1], self.rng.choice(NAMES)
+    def signer(self, code: str = "UBND") -> tuple[str, str]:
+        return self.rng.choice(SIGNERS[code]), self.rng.choice(NAMES)
 
     def secret_doc(self, *, annex: bool = False) -> Doc:
         kind, symbol, title, body, extra = self.rng.choice(SECRET_KINDS)
-        agency, number, party, date, _ = self.header(symbol)
+        agency, number, party, date, code = self.header(symbol)
         return Doc(
             agency, number, date, kind, self.fill(title), [self.fill(p) for p in body],
-            self.recipients(), self.signer(), party, [self.fill(p) for p in extra] if annex else [],
+            self.recipients(), self.signer(code), party, [self.fill(p) for p in extra] if annex else [],
         )  # fmt: skip
 
     def plain_doc(self, *, commune: bool | None = None) -> Doc:
         kind, symbol, title, body = self.rng.choice(PLAIN_KINDS)
         commune = self.rng.random() < 0.4 if commune is None else commune
-        agency, number, party, date, _ = self.header(symbol, commune=commune)
+        agency, number, party, date, code = self.header(symbol, commune=commune)
         return Doc(
             agency, number, date, kind, self.fill(title), [self.fill(p) for p in body],
-            self.recipients(), self.signer(), party,
+            self.recipients(), self.signer(code), party,
         )  # fmt: skip
 
     def marks(self, category: str, level: str | None) -> tuple[list[Stamp], str]:
@@ -421,7 +431,7 @@ class Corpus:
                 )
             )
             return doc, []
-        agency, number, party, date, _ = self.header("KH")
+        agency, number, party, date, code = self.header("KH")
         texts: dict[str, tuple[str, str, list[str]]] = {
             "protection_plan": (
                 "KẾ HOẠCH",
@@ -526,9 +536,9 @@ class Corpus:
         }
         doc_kind, title, body = texts[kind]
         if kind in ("honey", "density", "trade_secret"):
-            agency, number, party, date, _ = self.header("BC", commune=kind == "honey")
+            agency, number, party, date, code = self.header("BC", commune=kind == "honey")
         doc = Doc(
-            agency, number, date, doc_kind, title, body, self.recipients(), self.signer(), party
+            agency, number, date, doc_kind, title, body, self.recipients(), self.signer(code), party
         )
         if kind == "training":
             doc.specimens = [
@@ -576,11 +586,11 @@ class Corpus:
         doc, stamps, tag, level = self.pick(category, self.HARD_WORD, annex=annex)
         cover = None
         if where == "section2":
-            agency, number, party, date, _ = self.header("CV")
+            agency, number, party, date, code = self.header("CV")
             cover = Doc(agency, number, date, "CÔNG VĂN", "V/v gửi tài liệu phục vụ hội nghị",
                         ["Văn phòng gửi kèm theo công văn này tài liệu phục vụ hội nghị; đề nghị các "
                          "đồng chí nghiên cứu, quản lý tài liệu theo đúng quy định."],
-                        self.recipients(), self.signer(), party)  # fmt: skip
+                        self.recipients(), self.signer(code), party)  # fmt: skip
         used = where if stamps and category in ("positive", "declassified") else hard_where
         data = word_doc(doc, stamps, self.rng, where=used, cover=cover)
         return data, level, category, self.family(f"word_{where}", category, tag)

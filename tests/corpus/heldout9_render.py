@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import math
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -288,7 +289,7 @@ def photographed(
     """A phone photo of the page on a desk: a perspective, a background, a shadow, soft focus."""
     scale = out / max(page.size)
     src = page.resize((int(page.width * scale * 0.8), int(page.height * scale * 0.8)))
-    w, h = int(out * 0.75), out
+    w, h = (int(out * 0.75), out) if page.height >= page.width else (out, int(out * 0.75))
     bg = rng.choice([(120, 92, 64), (70, 74, 80), (160, 150, 135), (40, 52, 60)])
     canvas = Image.new("RGB", (w, h), bg)
     sw, sh = src.size
@@ -393,7 +394,9 @@ def image_bytes(img: Image.Image, kind: str, *, quality: int = 80, dpi: int = 15
         return out.getvalue()
     if kind == "pdf":
         rgb = img if img.mode in ("1", "L") else img.convert("RGB")
-        rgb.save(out, "PDF", resolution=dpi)
+        rgb.save(
+            out, "PDF", resolution=dpi, creationDate=FIXED.timetuple(), modDate=FIXED.timetuple()
+        )
         return out.getvalue()
     raise ValueError(kind)
 
@@ -406,7 +409,30 @@ def pages_file(pages: list[Image.Image], kind: str, dpi: int) -> bytes:
         comp = "group4" if first.mode == "1" else "tiff_lzw"
         first.save(out, "TIFF", save_all=True, append_images=rest, compression=comp, dpi=(dpi, dpi))
     else:
-        first.save(out, "PDF", save_all=True, append_images=rest, resolution=dpi)
+        first.save(
+            out, "PDF", save_all=True, append_images=rest, resolution=dpi,
+            creationDate=FIXED.timetuple(), modDate=FIXED.timetuple(),
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def redated(package: bytes) -> bytes:
+    """An Office package (a ZIP) with every entry dated FIXED: the libraries date entries with
+    the clock, so two builds would differ in bytes that hold nothing the scanner reads."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at saving
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>2027-03-14T08:30:00Z\g<2>",
+                    data,
+                )
+            dst.writestr(entry, data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -485,14 +511,21 @@ TEXTBOX = (
     '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
     '<w:pict><v:shape id="tb{n}" o:spid="_x0000_s10{n}" type="#_x0000_t202" '
-    'style="position:absolute;margin-left:{left}pt;margin-top:{top}pt;width:{w}pt;height:26pt;z-index:3" '
-    'strokecolor="#{c}" strokeweight="1.5pt"><v:textbox><w:txbxContent>{paras}</w:txbxContent>'
+    'style="position:absolute;margin-left:{left}pt;margin-top:{top}pt;width:{w}pt;height:{h}pt;z-index:3;'
+    'mso-wrap-style:square" '
+    'stroked="t" strokecolor="#{c}" strokeweight="1.5pt"><v:textbox><w:txbxContent>{paras}</w:txbxContent>'
     "</v:textbox></v:shape></w:pict></w:r>"
 )
 TB_PARA = (
     '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" '
     'w:hAnsi="Times New Roman"/><w:b/>{strike}<w:color w:val="{c}"/><w:sz w:val="28"/></w:rPr>'
     '<w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
+)
+
+
+TB_NOTE = (
+    '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:i/><w:color w:val="{c}"/>'
+    '<w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
 )
 
 
@@ -503,11 +536,15 @@ def _textbox_run(stamps: list[Stamp], n: int, left: int, top: int) -> object:
 
     paras = "".join(
         TB_PARA.format(c=hexc(s.colour), t=escape(s.text), strike="<w:strike/>" if s.struck else "")
+        + (TB_NOTE.format(c=hexc(s.colour), t=escape(s.note)) if s.note else "")
         for s in stamps
     )
-    width = max(len(s.text) for s in stamps) * 11 + 24
+    height = 24 * len(stamps) + 12 * sum(1 for s in stamps if s.note) + 6
+    width = max(max(len(s.text) * 11, len(s.note) * 4) for s in stamps) + 24
     return parse_xml(
-        TEXTBOX.format(n=n, left=left, top=top, w=width, c=hexc(stamps[0].colour), paras=paras)
+        TEXTBOX.format(
+            n=n, left=left, top=top, w=width, h=height, c=hexc(stamps[0].colour), paras=paras
+        )
     )
 
 
@@ -531,7 +568,10 @@ def word_doc(
     def header_table(x: Doc, marks: list[Stamp], mode: str) -> None:
         t = d.add_table(rows=1, cols=2)
         _no_borders(t)
+        t.autofit = False
         left, right = t.rows[0].cells
+        left.width, right.width = Cm(6.8), Cm(9.2)
+        t.columns[0].width, t.columns[1].width = Cm(6.8), Cm(9.2)
         p = left.paragraphs[0]
         _centre(p)
         _run(p, x.agency[0])
@@ -640,7 +680,7 @@ def word_doc(
         p.paragraph_format.space_after = Pt(6)
     out = io.BytesIO()
     d.save(out)
-    return out.getvalue()
+    return redated(out.getvalue())
 
 
 def soffice_convert(files: dict[str, bytes], target: str) -> dict[str, bytes]:
@@ -740,9 +780,10 @@ def text_pdf(doc: Doc, stamps: list[Stamp], rng: random.Random, *, where: str) -
             )
     elif where == "turned":
         with pdf.rotation(rng.choice([8, -7, 90]), x=cx, y=y + 5):
+            yy = y
             for s in stamps:
-                framed(cx, y, s)
-        y += 22
+                yy = framed(cx, yy, s)
+        y = yy + 8
     elif where == "picture":
         for s in stamps:
             pic = stamp_image(s, 64, rng, rough=True, angle=rng.uniform(-4, 4))
@@ -786,7 +827,7 @@ def text_pdf(doc: Doc, stamps: list[Stamp], rng: random.Random, *, where: str) -
         y = 15.0
         if where == "annex":
             for s in stamps:
-                y = framed(40, y, s)
+                y = framed(55, y, s)
         pdf.set_y(y + 2)
         pdf.set_font("serif", "B", 13)
         pdf.multi_cell(0, 7, "PHỤ LỤC", align="C", new_x="LMARGIN", new_y="NEXT")
@@ -874,7 +915,7 @@ def workbook(
             r += 1
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue()
+    return redated(out.getvalue())
 
 
 def slides(
@@ -931,7 +972,7 @@ def slides(
         put_stamps(s, 1.0, 0.4)
     out = io.BytesIO()
     prs.save(out)
-    return out.getvalue()
+    return redated(out.getvalue())
 
 
 # --- web, text, mail ----------------------------------------------------------------------------
@@ -1001,8 +1042,7 @@ def plain_text(doc: Doc, stamps: list[Stamp], *, boxed: bool) -> str:
         f"{doc.number:<40}{doc.place_date}",
     ]
     for s in stamps:
-        text = "-".join(s.text) if s.struck else s.text  # a struck word typed as crossed out
-        text = f"[gạch bỏ: {s.text}]" if s.struck else text
+        text = f"[gạch bỏ: {s.text}]" if s.struck else s.text  # no strike-through in plain text
         if boxed:
             lines += [
                 "┌" + "─" * (len(text) + 2) + "┐",

@@ -20,9 +20,11 @@ kraft or blue paper; workbooks (a framed merged cell, print header or footer, a 
 slides (a framed text box, a picture, an annex slide); web pages (framed div, picture, a word
 cut across spans, letter spacing, character references); mail with the document in the body,
 attached or inside a forwarded message; archives in archives; plain text in UTF-8, NFD UTF-8,
-UTF-16 and windows-1258, boxed or not. Changed levels (old stamp struck out, new stamp with the
-deciding text) are secret at the new level; declassified files ("GIẢI MẬT" stamp, with or
-without the old level struck) are not secret. Hard negatives: the protection work's own plans,
+UTF-16 and windows-1258, boxed or not. Stamps are mostly red, some black or blue (typed or
+photocopied), some with a copy number or the recall stamp beside them. Changed levels (old
+stamp struck out, new stamp with the deciding letter) are secret at the new level; declassified
+files ("GIẢI MẬT" stamp, with or without the old level struck, or the old level kept and a typed
+note that the document was declassified) are not secret. Hard negatives: the protection work's own plans,
 regulations and training slides (with specimen stamps), empty level fields, other red stamps
 under the number (KHẨN, HỎA TỐC, THƯỢNG KHẨN, BẢN SAO, ĐÃ KIỂM TRA, DỰ THẢO), other senses of
 "mật" (honey, density, trade secrets, passwords, molasses), leak news, counts by level,
@@ -379,28 +381,43 @@ class Corpus:
             self.recipients(), self.signer(code), party,
         )  # fmt: skip
 
-    def marks(self, category: str, level: str | None) -> tuple[list[Stamp], str]:
-        """The stamps of a positive (its level, or an old level struck out and the new one) or
-        of a declassified file (the old level, maybe struck, and GIẢI MẬT); with a family note."""
+    def marks(self, category: str, level: str | None, doc: Doc) -> tuple[list[Stamp], str]:
+        """The stamps of a positive (its level, or an old level struck out and the new one with
+        the deciding letter; sometimes a copy number or the recall stamp beside it) or of a
+        declassified file (the old level, maybe struck, and GIẢI MẬT; or the old level and a
+        typed note in the text); with a family tag."""
         r = self.rng
+        ink = r.choices((RED, (25, 25, 25), (30, 50, 140)), weights=(80, 12, 8))[0]
+        day = f"ngày {r.randint(1, 28)}/{r.randint(1, 12)}/2027"
         if category == "positive":
             assert level is not None
+            extra = []
+            if r.random() < 0.2:
+                extra.append(Stamp(f"Bản số: {r.randint(1, 6):02d}", colour=ink, frame=False))
+            elif r.random() < 0.1:
+                extra.append(Stamp("TÀI LIỆU THU HỒI", colour=ink))
             if r.random() < 0.2:
                 old = r.choice([lv for lv in LEVELS if lv != level])
-                num = r.randint(2, 90)
-                note = f"Thay đổi độ mật theo CV số {num}/UBND-VP ngày {r.randint(1, 28)}/{r.randint(1, 12)}/2027"
+                note = f"Thay đổi độ mật theo CV số {r.randint(2, 90)}/UBND-VP {day}"
                 return [
-                    Stamp(LEVEL_WORD[old], struck=True),
-                    Stamp(LEVEL_WORD[level], note=note),
+                    Stamp(LEVEL_WORD[old], colour=ink, struck=True),
+                    Stamp(LEVEL_WORD[level], colour=ink, note=note),
+                    *extra,
                 ], "level_changed"
-            return [Stamp(LEVEL_WORD[level], double=r.random() < 0.25)], "stamp"
+            return [Stamp(LEVEL_WORD[level], colour=ink, double=r.random() < 0.25), *extra], "stamp"
         if category == "declassified":
             old = r.choice(LEVELS)
-            note = f"Theo QĐ số {r.randint(5, 300)}/QĐ-UBND ngày {r.randint(1, 28)}/{r.randint(1, 12)}/2027"
+            decision = f"Quyết định số {r.randint(5, 300)}/QĐ-UBND {day}"
+            if r.random() < 0.3:
+                doc.body.append(
+                    f"Ghi chú: tài liệu này đã được giải mật toàn bộ theo {decision} của Chủ tịch "
+                    "UBND tỉnh Khê Lam; được sử dụng, công bố theo quy định."
+                )
+                return [Stamp(LEVEL_WORD[old], colour=ink)], "declassified_note"
             struck = r.random() < 0.5
             return [
-                Stamp(LEVEL_WORD[old], struck=struck),
-                Stamp("GIẢI MẬT", note=note),
+                Stamp(LEVEL_WORD[old], colour=ink, struck=struck),
+                Stamp("GIẢI MẬT", colour=ink, note="Theo " + decision.replace("Quyết định", "QĐ")),
             ], "declassified_stamp"
         return [], "none"
 
@@ -556,7 +573,7 @@ class Corpus:
         if category in ("positive", "declassified"):
             level = self.level() if category == "positive" else None
             doc = self.secret_doc(annex=annex)
-            stamps, tag = self.marks(category, level)
+            stamps, tag = self.marks(category, level, doc)
             return doc, stamps, tag, level
         if category == "hard_negative":
             kind = self.rng.choice(hard_kinds)
@@ -569,7 +586,11 @@ class Corpus:
         if category == "positive":
             return base if tag == "stamp" else f"{base}+level_change"
         if category == "declassified":
-            return f"{base}+declassified"
+            return (
+                f"{base}+declassified"
+                if tag == "declassified_stamp"
+                else f"{base}+declassified_note"
+            )
         if category == "hard_negative":
             return f"hard_{tag}_{base.split('_')[0]}"
         return f"plain_{base.split('_')[0]}"
@@ -653,7 +674,7 @@ class Corpus:
             opts |= {"mode": "1", "noise": 0.0}
             kind = "tif"
         elif how == "grey_low_contrast":
-            opts |= {"mode": "L", "contrast": 0.45}
+            opts |= {"mode": "L", "contrast": r.uniform(0.5, 0.65)}
         elif how == "colour_cast":
             opts["cast"] = r.choice(((255, 200, 120), (120, 200, 255), (200, 255, 160)))
         elif how == "lowdpi":

@@ -1043,7 +1043,7 @@ def plain_text(doc: Doc, stamps: list[Stamp], *, boxed: bool) -> str:
     ]
     for s in stamps:
         text = f"[gạch bỏ: {s.text}]" if s.struck else s.text  # no strike-through in plain text
-        if boxed:
+        if boxed and s.frame:
             lines += [
                 "┌" + "─" * (len(text) + 2) + "┐",
                 f"│ {text} │",

@@ -89,9 +89,17 @@ AGENCIES = (
 )
 COMMUNE_AGENCY = (("ỦY BAN NHÂN DÂN", "XÃ {c}"), "UBND", False)
 NAMES = (
-    "Lò Văn Thắng", "Hoàng Thị Mỵ", "Nông Đức Khải", "Vi Thị Hằng", "Lục Minh Tuấn",
-    "Đinh Quang Vĩnh", "Sầm Thị Nguyệt", "Triệu Văn Bình", "Hà Thanh Lịch", "Ma Thị Thu",
-)  # fmt: skip
+    "Lò Văn Thắng",
+    "Hoàng Thị Mỵ",
+    "Nông Đức Khải",
+    "Vi Thị Hằng",
+    "Lục Minh Tuấn",
+    "Đinh Quang Vĩnh",
+    "Sầm Thị Nguyệt",
+    "Triệu Văn Bình",
+    "Hà Thanh Lịch",
+    "Ma Thị Thu",
+)
 # who signs for each agency code (the title line above the name)
 SIGNERS = {
     "UBND": ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "CHỦ TỊCH"),
@@ -332,9 +340,12 @@ class Corpus:
     def fill(self, text: str) -> str:
         r = self.rng
         return text.format(
-            n=r.randint(3, 48), m=r.randint(12, 640), c=r.choice(COMMUNES),
-            p=r.choice(NAMES), q=r.choice(NAMES),
-        )  # fmt: skip
+            n=r.randint(3, 48),
+            m=r.randint(12, 640),
+            c=r.choice(COMMUNES),
+            p=r.choice(NAMES),
+            q=r.choice(NAMES),
+        )
 
     def header(
         self, symbol: str, *, commune: bool = False
@@ -357,8 +368,15 @@ class Corpus:
         return agency, number, party, date, code
 
     def recipients(self) -> list[str]:
-        pool = ["Thường trực Tỉnh ủy", "Chủ tịch, các PCT UBND tỉnh", "Bộ CHQS tỉnh", "Công an tỉnh",
-                "Sở Tài chính", "UBND các xã, phường", "Lưu: VT"]  # fmt: skip
+        pool = [
+            "Thường trực Tỉnh ủy",
+            "Chủ tịch, các PCT UBND tỉnh",
+            "Bộ CHQS tỉnh",
+            "Công an tỉnh",
+            "Sở Tài chính",
+            "UBND các xã, phường",
+            "Lưu: VT",
+        ]
         return [*self.rng.sample(pool[:-1], 3), pool[-1]]
 
     def signer(self, code: str = "UBND") -> tuple[str, str]:
@@ -368,18 +386,33 @@ class Corpus:
         kind, symbol, title, body, extra = self.rng.choice(SECRET_KINDS)
         agency, number, party, date, code = self.header(symbol)
         return Doc(
-            agency, number, date, kind, self.fill(title), [self.fill(p) for p in body],
-            self.recipients(), self.signer(code), party, [self.fill(p) for p in extra] if annex else [],
-        )  # fmt: skip
+            agency,
+            number,
+            date,
+            kind,
+            self.fill(title),
+            [self.fill(p) for p in body],
+            self.recipients(),
+            self.signer(code),
+            party,
+            [self.fill(p) for p in extra] if annex else [],
+        )
 
     def plain_doc(self, *, commune: bool | None = None) -> Doc:
         kind, symbol, title, body = self.rng.choice(PLAIN_KINDS)
         commune = self.rng.random() < 0.4 if commune is None else commune
         agency, number, party, date, code = self.header(symbol, commune=commune)
         return Doc(
-            agency, number, date, kind, self.fill(title), [self.fill(p) for p in body],
-            self.recipients(), self.signer(code), party,
-        )  # fmt: skip
+            agency,
+            number,
+            date,
+            kind,
+            self.fill(title),
+            [self.fill(p) for p in body],
+            self.recipients(),
+            self.signer(code),
+            party,
+        )
 
     def marks(self, category: str, level: str | None, doc: Doc) -> tuple[list[Stamp], str]:
         """The stamps of a positive (its level, or an old level struck out and the new one with
@@ -598,8 +631,19 @@ class Corpus:
     # --- formats --------------------------------------------------------------------------------
 
     WORD_STEMS = ("van_ban", "vb_di", "vb_den", "du_thao_cuoi", "tai_lieu", "ban_luu")
-    HARD_WORD = ("protection_plan", "regulation", "training", "empty_field", "other_stamp", "honey",
-                 "density", "trade_secret", "password", "no_secret_note", "stats_by_level")  # fmt: skip
+    HARD_WORD = (
+        "protection_plan",
+        "regulation",
+        "training",
+        "empty_field",
+        "other_stamp",
+        "honey",
+        "density",
+        "trade_secret",
+        "password",
+        "no_secret_note",
+        "stats_by_level",
+    )
 
     def word_bytes(self, category: str, where: str) -> tuple[bytes, str | None, str, str]:
         annex = where == "annex"
@@ -608,10 +652,20 @@ class Corpus:
         cover = None
         if where == "section2":
             agency, number, party, date, code = self.header("CV")
-            cover = Doc(agency, number, date, "CÔNG VĂN", "V/v gửi tài liệu phục vụ hội nghị",
-                        ["Văn phòng gửi kèm theo công văn này tài liệu phục vụ hội nghị; đề nghị các "
-                         "đồng chí nghiên cứu, quản lý tài liệu theo đúng quy định."],
-                        self.recipients(), self.signer(code), party)  # fmt: skip
+            cover = Doc(
+                agency,
+                number,
+                date,
+                "CÔNG VĂN",
+                "V/v gửi tài liệu phục vụ hội nghị",
+                [
+                    "Văn phòng gửi kèm theo công văn này tài liệu phục vụ hội nghị; đề nghị các "
+                    "đồng chí nghiên cứu, quản lý tài liệu theo đúng quy định."
+                ],
+                self.recipients(),
+                self.signer(code),
+                party,
+            )
         used = where if stamps and category in ("positive", "declassified") else hard_where
         data = word_doc(doc, stamps, self.rng, where=used, cover=cover)
         return data, level, category, self.family(f"word_{where}", category, tag)
@@ -634,8 +688,18 @@ class Corpus:
             )
         )
 
-    HARD_PDF = ("protection_plan", "regulation", "training", "empty_field", "other_stamp",
-                "trade_secret", "leak_news", "stats_by_level", "no_secret_note", "density")  # fmt: skip
+    HARD_PDF = (
+        "protection_plan",
+        "regulation",
+        "training",
+        "empty_field",
+        "other_stamp",
+        "trade_secret",
+        "leak_news",
+        "stats_by_level",
+        "no_secret_note",
+        "density",
+    )
 
     def pdf(self, category: str, where: str) -> None:
         doc, stamps, tag, level = self.pick(category, self.HARD_PDF, annex=where == "annex")
@@ -651,8 +715,17 @@ class Corpus:
             self.family(f"pdf_{where}", category, tag),
         )
 
-    HARD_PAGE = ("other_stamp", "empty_field", "training", "protection_plan", "honey",
-                 "leak_news", "no_secret_note", "stats_by_level", "regulation")  # fmt: skip
+    HARD_PAGE = (
+        "other_stamp",
+        "empty_field",
+        "training",
+        "protection_plan",
+        "honey",
+        "leak_news",
+        "no_secret_note",
+        "stats_by_level",
+        "regulation",
+    )
 
     def scan(self, category: str, how: str) -> None:
         r = self.rng
@@ -726,8 +799,10 @@ class Corpus:
         style = how.split("_")[-1]
         agency, number, *_ = self.header("CV")
         paper = r.choice(((250, 250, 246), (196, 160, 112), (210, 222, 236)))
-        to = [f"Kính gửi: {r.choice(('Chủ tịch UBND tỉnh', 'Giám đốc Công an tỉnh', 'Chỉ huy trưởng Bộ CHQS tỉnh', 'Trưởng Ban Tổ chức Tỉnh ủy'))}",
-              f"Địa chỉ: phường {r.choice(WARDS)}, tỉnh {PROVINCE}"]  # fmt: skip
+        to = [
+            f"Kính gửi: {r.choice(('Chủ tịch UBND tỉnh', 'Giám đốc Công an tỉnh', 'Chỉ huy trưởng Bộ CHQS tỉnh', 'Trưởng Ban Tổ chức Tỉnh ủy'))}",
+            f"Địa chỉ: phường {r.choice(WARDS)}, tỉnh {PROVINCE}",
+        ]
         extra: list[str] = []
         level = None
         if category == "positive":
@@ -735,11 +810,9 @@ class Corpus:
             mark = LEVEL_LETTER[level]
             if level == "tuyet_mat" and r.random() < 0.5:
                 extra = ["CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ"]
-            tag = "stamp"
         else:
             mark = r.choice(("R", "Đ", "1", "2", "H"))
             extra = r.choice(([], ["HỎA TỐC"], ["KHẨN"], ["BƯU PHẨM ĐẢM BẢO"]))
-            tag = "envelope_other_mark"
         img = envelope_image(
             r,
             sender=agency,
@@ -750,7 +823,11 @@ class Corpus:
             paper=paper,
             extra=extra,
         )
-        fam = self.family(f"envelope_{'photo' if photo else 'scan'}_{style}", category, tag)
+        fam = (
+            f"envelope_{'photo' if photo else 'scan'}_{style}"
+            if category == "positive"
+            else f"hard_envelope_other_mark_{'photo' if photo else 'scan'}"
+        )
         if photo:
             img = photographed(img, r, shadow=True, out=1300)
             self.add(
@@ -844,7 +921,7 @@ class Corpus:
             ]
         head = ["TT", "Nội dung", "Số lượng", "Ghi chú"]
         return head, [
-            [i + 1, line[:90], r.randint(1, 60), ""] for i, line in enumerate(doc.body + doc.annex)
+            [i + 1, line[:240], r.randint(1, 60), ""] for i, line in enumerate(doc.body + doc.annex)
         ]
 
     def xlsx(self, category: str, where: str) -> None:
@@ -1007,8 +1084,14 @@ class Corpus:
             html_body = web_page(doc, stamps, r, where="spans")
             body = "Xem nội dung văn bản ở phần HTML."
         elif how == "forwarded":
-            inner = mail("vanthu@snnmt.khelam.gov.vn", sender, subject, greet,
-                         [("vanban.pdf", text_pdf(doc, stamps, r, where="text"), "application/pdf")], self.serial + 5000)  # fmt: skip
+            inner = mail(
+                "vanthu@snnmt.khelam.gov.vn",
+                sender,
+                subject,
+                greet,
+                [("vanban.pdf", text_pdf(doc, stamps, r, where="text"), "application/pdf")],
+                self.serial + 5000,
+            )
             forwarded = inner
             body = "Chuyển tiếp để anh/chị biết.\n\n---------- Forwarded message ---------\n"
             subject = "Fwd: " + subject
@@ -1094,19 +1177,46 @@ def to_cp1258(text: str) -> bytes:
 # per format: the builder, its variants, and how many files of each category
 PLAN: dict[str, tuple[str, tuple[str, ...], tuple[int, int, int, int]]] = {
     # format: (builder, variants, (positive, declassified, hard_negative, negative))
-    "docx": ("docx", ("cell", "textbox", "picture", "wordart", "header", "footer", "section2", "annex"), (12, 3, 10, 5)),
+    "docx": (
+        "docx",
+        ("cell", "textbox", "picture", "wordart", "header", "footer", "section2", "annex"),
+        (12, 3, 10, 5),
+    ),
     "doc": ("doc97", ("cell", "textbox", "picture", "footer", "section2", "header"), (5, 1, 4, 2)),
     "pdf": ("pdf", ("text", "spaced", "condensed", "turned", "picture", "annex"), (10, 3, 8, 5)),
-    "scan": ("scan", ("skewed", "rotated", "bilevel", "grey_low_contrast", "colour_cast", "lowdpi", "jpeg",
-                      "multipage", "envelope_printed", "envelope_stamped", "envelope_hand"), (13, 3, 9, 5)),
-    "photo": ("photo", ("desk", "shadow", "envelope_printed", "envelope_stamped", "envelope_hand"), (8, 1, 6, 3)),
+    "scan": (
+        "scan",
+        (
+            "skewed",
+            "rotated",
+            "bilevel",
+            "grey_low_contrast",
+            "colour_cast",
+            "lowdpi",
+            "jpeg",
+            "multipage",
+            "envelope_printed",
+            "envelope_stamped",
+            "envelope_hand",
+        ),
+        (13, 3, 9, 5),
+    ),
+    "photo": (
+        "photo",
+        ("desk", "shadow", "envelope_printed", "envelope_stamped", "envelope_hand"),
+        (8, 1, 6, 3),
+    ),
     "xlsx": ("xlsx", ("cell", "print_header", "print_footer", "later_sheet"), (6, 1, 6, 3)),
     "pptx": ("pptx", ("textbox", "picture", "later_slide"), (5, 1, 5, 3)),
-    "html": ("html", ("div", "image", "spans", "spaced", "entities", "legacy_charset"), (7, 2, 6, 3)),
+    "html": (
+        "html",
+        ("div", "image", "spans", "spaced", "entities", "legacy_charset"),
+        (7, 2, 6, 3),
+    ),
     "txt": ("txt", ("utf8", "nfd", "utf16", "cp1258"), (6, 1, 5, 4)),
     "eml": ("eml", ("body", "docx", "pdf", "scan", "html", "forwarded"), (7, 1, 5, 3)),
     "zip": ("archive", ("nested", "scans", "pdf", "deep"), (5, 1, 3, 3)),
-}  # fmt: skip
+}
 CATEGORIES = ("positive", "declassified", "hard_negative", "negative")
 
 
@@ -1141,10 +1251,14 @@ def main(argv: list[str]) -> None:
     with (out / "labels.jsonl").open("w", encoding="utf-8") as labels:
         for item in items:
             row = {
-                "name": item.name, "secret": item.secret, "level": item.level,
-                "declassified": item.declassified, "category": item.category,
-                "format": item.format, "family": item.family,
-            }  # fmt: skip
+                "name": item.name,
+                "secret": item.secret,
+                "level": item.level,
+                "declassified": item.declassified,
+                "category": item.category,
+                "format": item.format,
+                "family": item.family,
+            }
             labels.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(items)} files in {out}")
 

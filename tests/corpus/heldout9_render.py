@@ -410,9 +410,14 @@ def pages_file(pages: list[Image.Image], kind: str, dpi: int) -> bytes:
         first.save(out, "TIFF", save_all=True, append_images=rest, compression=comp, dpi=(dpi, dpi))
     else:
         first.save(
-            out, "PDF", save_all=True, append_images=rest, resolution=dpi,
-            creationDate=FIXED.timetuple(), modDate=FIXED.timetuple(),
-        )  # fmt: skip
+            out,
+            "PDF",
+            save_all=True,
+            append_images=rest,
+            resolution=dpi,
+            creationDate=FIXED.timetuple(),
+            modDate=FIXED.timetuple(),
+        )
     return out.getvalue()
 
 

@@ -293,6 +293,7 @@ class Corpus:
         self.level_cycle: list[str] = []
         self.serial = 0
         self.used: set[str] = set()
+        self.hard_queues: dict[tuple[str, ...], list[str]] = {}
 
     # --- labels ---------------------------------------------------------------------------------
 
@@ -609,7 +610,11 @@ class Corpus:
             stamps, tag = self.marks(category, level, doc)
             return doc, stamps, tag, level
         if category == "hard_negative":
-            kind = self.rng.choice(hard_kinds)
+            # each format's kinds in turn (shuffled per round), so that none is left out by chance
+            queue = self.hard_queues.setdefault(hard_kinds, [])
+            if not queue:
+                queue.extend(self.rng.sample(hard_kinds, len(hard_kinds)))
+            kind = queue.pop()
             doc, stamps = self.hard_doc(kind)
             return doc, stamps, kind, None
         return self.plain_doc(), [], "plain", None

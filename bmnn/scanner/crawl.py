@@ -79,8 +79,8 @@ def _retrying(action: Callable[[], None]) -> None:
 
 
 def process(run: CrawlRun, row: QueuedUrl, fetcher: Fetcher) -> None:
-    """Fetch (network), scan what changed (CPU, no database), then record it all in one short
-    transaction, retried as a whole if SQLite is busy."""
+    """Fetch (network), scan what changed (CPU, no database), then record it all, the page's
+    links included, in one short transaction, retried as a whole if SQLite is busy."""
     resource = Resource.objects.filter(portal=run.portal, key=row.key).first()
     document = looks_like_document(row.url)
     fetched = fetcher.fetch(
@@ -100,10 +100,19 @@ def process(run: CrawlRun, row: QueuedUrl, fetcher: Fetcher) -> None:
             note = "scanned" + (f", {verdicts[0].error}" if verdicts[0].error else "")
             if fetched.is_html and fetched.images and not verdicts[0].secret:
                 note += _read_pictures(fetcher, fetched, row.url, verdicts)
-    _retrying(lambda: _record(run, row, resource, fetched, content_hash, verdicts, note))
+    links: list[str] = []
     if fetched.links and row.depth < run.portal.max_depth:
         links = [u for u in fetched.links if in_scope(u, fetcher.policy)]
-        _retrying(lambda: _enqueue(run, links, row.depth + 1, row.url))
+
+    def record_and_follow() -> None:
+        # One commit marks the row done and queues its links: between two commits another worker
+        # would see nothing pending or claimed, take the run for finished and stop (or finish it).
+        with transaction.atomic():
+            _record(run, row, resource, fetched, content_hash, verdicts, note)
+            if links:
+                _enqueue(run, links, row.depth + 1, row.url)
+
+    _retrying(record_and_follow)
 
 
 def _read_pictures(fetcher: Fetcher, page: Fetched, url: str, verdicts: list[Verdict]) -> str:

@@ -183,6 +183,31 @@ def test_unchanged_files_are_not_scanned_again(portal, monkeypatch) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_page_is_marked_done_only_in_the_commit_that_queues_its_links(
+    portal, monkeypatch
+) -> None:
+    """Between two commits another worker would find nothing pending or claimed and take the run
+    for finished: when queueing the links fails, the page is not done either."""
+    from bmnn.scanner.engine.crawler import Fetcher, Policy
+
+    supervisor, portal = portal
+    run = services.start_crawl(actor=supervisor, portal=portal, workers=0)
+    (row,) = crawl._claim(run, "w1", 1)
+    assert row.url.endswith("/")
+
+    def refused(*args: object) -> None:
+        raise RuntimeError("the links could not be queued")
+
+    monkeypatch.setattr(crawl, "_enqueue", refused)
+    policy = Policy(allowed_hosts=portal.host_set, max_depth=3, max_pages=50, delay=0)
+    with Fetcher(policy) as fetcher, pytest.raises(RuntimeError):
+        crawl.process(run, row, fetcher)
+    row.refresh_from_db()
+    assert row.state == QueuedUrl.State.CLAIMED
+    assert QueuedUrl.objects.filter(run=run).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
 def test_two_workers_share_a_run_without_doing_a_url_twice(portal, monkeypatch) -> None:
     from bmnn.scanner.engine import crawler
 

@@ -59,11 +59,12 @@ def _guarded_connect(self: socket.socket, address: Any) -> Any:
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings() -> None:
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
     """SQLite tests run on a file, not in memory: Django's live server shares one in-memory
     connection between its request threads, so a page that polls while another posts would
     interleave their transactions on it. On a file each thread has its own connection, as in
-    production."""
+    production; its name holds the process id, one per pytest-xdist worker. PostgreSQL's test
+    database keeps pytest-django's name for the worker (test_bmnn_gw0, ...)."""
     import os
     import tempfile
     from pathlib import Path

@@ -58,3 +58,20 @@ def test_every_test_over_the_shared_folder_runs_in_the_postgresql_pass() -> None
         and "pytestmark = pytest.mark.django_db" not in text
     ]
     assert unmarked == []
+
+
+def test_each_test_process_has_a_database_of_its_own(db: None) -> None:
+    """Under pytest-xdist every worker builds its own test database: SQLite's file is named by
+    the process, PostgreSQL's by the worker (two workers creating one name fail at setup)."""
+    import os
+
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if connection.vendor == "sqlite":
+        assert str(os.getpid()) in name
+    elif worker is None:
+        pytest.skip("one test process: no other worker shares the server")
+    else:
+        assert name.endswith(f"_{worker}"), name

@@ -110,6 +110,8 @@ SPECIMEN_WORDS = (
 SPECIMEN = re.compile(r"\b(?:" + "|".join(map(re.escape, SPECIMEN_WORDS)) + r")\b")
 # the specimen stamp itself: "MẪU" in capitals, alone or after the level it shows ("TUYỆT MẬT
 # MẪU"), as a handout prints it beside a sample (OCR drops its mark: "MAU")
+# where a caption says its picture is: on the next page or slide
+NEXT_PAGE = re.compile(r"\b(?:trang|slide|hinh|phan) (?:sau|tiep theo|ke tiep)\b")
 SPECIMEN_STAMP = re.compile(r"^(?:(?:tuyet |toi )?mat )?mau$")
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
 # "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
@@ -225,6 +227,18 @@ def _upper_head(line: str) -> tuple[str, str]:
     while count < len(words) and is_upper(words[count]):
         count += 1
     return " ".join(words[:count]), " ".join(words[count:])
+
+
+# the copy's number printed after the level on the same line ("MẬT Bản số: 03", a footer's
+# one section or a stamp's two rows read as one line)
+COPY_NUMBER = re.compile(r"^(?:ban so|so ban)\s*[:.]?\s*\d")
+
+
+def _level_before_copy_number(text: str) -> tuple[str, bool] | None:
+    head, rest = _upper_head(collapse(text))
+    if not head or not COPY_NUMBER.match(fold(rest)):
+        return None
+    return stamp_level(head, approximate=False)
 
 
 def change_of_level(text: str) -> tuple[bool, str | None]:
@@ -404,6 +418,16 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     for i, b in enumerate(blocks):
         if b.box is not None and len(b.text) < 200 and is_specimen(i):
             specimens_with_box.setdefault(b.page, []).append(i)
+    # a caption that points at the next page ("the picture on the next slide is a specimen"):
+    # that page's stamps are the specimen
+    specimen_pages = {
+        b.page + 1
+        for i, b in enumerate(blocks)
+        if len(b.text) < 200
+        and ("sau" in b.text or "tiếp" in b.text)
+        and is_specimen(i)
+        and NEXT_PAGE.search(folded_at(i))
+    }
     page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
     for index, block in enumerate(blocks):
         page_starts.setdefault(block.page, index)
@@ -455,11 +479,16 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         found = stamp_level(text, approximate=block.origin in OCR_ORIGINS) if short_upper else None
         if found is None and index and len(text) <= 12 and in_header(block):
             found = _level_under_the_number(text, folded_at(index - 1))
+        if found is None and len(text) <= 40 and text[:1].isupper():
+            found = _level_before_copy_number(text)
         if found is None:
+            rule = None
             if len(text) <= NOTE_LENGTH and (short_upper or _may_be_other_stamp(text)):
                 rule = _other_stamp(text)
-                if rule is not None:
-                    others.append((index, rule))
+            if rule is None and _says_it_is_declassified(text):
+                rule = "declassification_note"
+            if rule is not None:
+                others.append((index, rule))
             field = (
                 LEVEL_FIELD.match(strip_diacritics(text).lower().strip())
                 if block.zone == HEADER and len(text) < 120
@@ -526,10 +555,14 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
                 notes.append("one word of a title the page reads on")
         if not exact:
             score -= 0.05
-        if any(
-            blocks[i].page == block.page and is_specimen(i)
-            for i in range(max(0, index - 3), min(len(blocks), index + 4))
-        ) or any(_captions(block, blocks[i]) for i in specimens_with_box.get(block.page, [])):
+        if (
+            any(
+                blocks[i].page == block.page and is_specimen(i)
+                for i in range(max(0, index - 3), min(len(blocks), index + 4))
+            )
+            or any(_captions(block, blocks[i]) for i in specimens_with_box.get(block.page, []))
+            or block.page in specimen_pages
+        ):
             score -= 0.6
             notes.append("specimen context")
         candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
@@ -579,6 +612,14 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             evidence.append(
                 Evidence(rule, collapse(block.text), block.page, block.zone, weight, block.box)
             )
+        elif rule == "declassification_note":
+            # the document saying in so many words that it was declassified, and by what: the
+            # "other form" of Law 29/2018 Art. 22 besides the stamp
+            weight = 0.1 if _near(index, len(blocks), 3, is_specimen) else 0.6
+            declassified_marks.append(weight)
+            evidence.append(
+                Evidence(rule, collapse(block.text), block.page, block.zone, weight, block.box)
+            )
         else:
             weight = CORROBORATION[rule]
             corroboration += weight
@@ -620,6 +661,19 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     verdict.evidence = evidence
     verdict.decisive = _decisive(verdict, blocks, candidates)
     return verdict
+
+
+# "Tài liệu này đã được giải mật (toàn bộ) theo Quyết định số ...": the document itself, in the
+# past tense, in full (a part declassified leaves the rest secret), naming the deciding document
+SELF_DECLASSIFIED = re.compile(
+    r"\b(?:tai lieu|van ban) nay da (?:duoc )?giai mat\b(?! mot phan)(?! mot so)"
+)
+
+
+def _says_it_is_declassified(text: str) -> bool:
+    if len(text) > 400 or not ("giải mật" in text.lower() or "giai mat" in text.lower()):
+        return False
+    return bool(SELF_DECLASSIFIED.search(fold(text))) and bool(DECIDING_DOCUMENT.search(text))
 
 
 def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:

@@ -167,14 +167,18 @@ def _background(small: Any) -> Any:
     return coarse.filter(ImageFilter.MaxFilter(3)).resize(small.size, Image.Resampling.BILINEAR)
 
 
-def _ring_like(shape: Shape, low: float, high: float) -> bool:
-    """Cheap tests on the shrunk image: stamp-sized, about as wide as high, mostly hollow, and
-    an outline all round — its middle rows and its middle column have ink near both ends (a
-    word's blob or a letter with its accents has not)."""
+ROUND = 1.35  # a ring's width and height differ by this factor at the most
+FORESHORTENED = 1.8  # or this much on a photo taken at an angle (`_foreshortening`)
+
+
+def _ring_like(shape: Shape, low: float, high: float, most: float = ROUND) -> bool:
+    """Cheap tests on the shrunk image: stamp-sized, about as wide as high (within `most`),
+    mostly hollow, and an outline all round — its middle rows and its middle column have ink
+    near both ends (a word's blob or a letter with its accents has not)."""
     width, height = shape.width, shape.height
     if not (low <= width <= high and low <= height <= high):
         return False
-    if max(width, height) > 1.35 * min(width, height):
+    if max(width, height) > most * min(width, height):
         return False
     if shape.area >= 0.55 * width * height:
         return False
@@ -237,8 +241,32 @@ def _holding_something(candidates: list[Shape], found: list[Shape]) -> list[Shap
     return kept
 
 
+def _foreshortening(found: list[Shape], low: float, high: float) -> float:
+    """How much a photo taken at an angle squeezed its rings, along x (above 1: the picture is
+    to be widened by it) or y (below 1: heightened by its inverse); 1.0 when no squeezed ring
+    holds something. A squeezed ring no longer fits a circle; drawn round again, it does."""
+    squeezed = [
+        s
+        for s in found
+        if max(s.width, s.height) >= 2 * low  # larger than a letter of running text
+        and _ring_like(s, low, high, FORESHORTENED)
+        and not _ring_like(s, low, high)
+    ]
+    squeezed = _holding_something(squeezed, found)
+    if not squeezed:
+        return 1.0
+    largest = max(squeezed, key=lambda s: s.area)
+    return largest.height / largest.width
+
+
 def envelope_marks(
-    image: Any, *, page: int, start_order: int, limits: Limits, upright_known: bool = True
+    image: Any,
+    *,
+    page: int,
+    start_order: int,
+    limits: Limits,
+    upright_known: bool = True,
+    redrawn: bool = False,
 ) -> list[Block]:
     """The envelope letter marks (TT24 Form 03) on one photo or scanned page, one block each:
     `text` the letter, `box` the circle's box as fractions of the page.
@@ -294,6 +322,24 @@ def envelope_marks(
             _block(letter, circle, (width, height), page, start_order, limits)
             for letter, circle in turned[:1]
         ]
+    if not blocks and not redrawn:
+        # a ring squeezed by the camera's angle: the picture stretched until it is round again
+        # (boxes are fractions of the page, the same on the stretched copy)
+        squeeze = _foreshortening(found, low, high)
+        if squeeze != 1.0:
+            size = (
+                (round(width * squeeze), height)
+                if squeeze > 1
+                else (width, round(height / squeeze))
+            )
+            blocks = envelope_marks(
+                image.resize(size, Image.Resampling.BILINEAR),
+                page=page,
+                start_order=start_order,
+                limits=limits,
+                upright_known=upright_known,
+                redrawn=True,
+            )
     return blocks
 
 

@@ -666,6 +666,10 @@ def stamp_picture(region: Any) -> Any:
     factor = STAMP_HEIGHT / max(1, region.height)
     if factor < 1 or factor > 1.3:
         region = region.resize((max(1, int(region.width * factor)), STAMP_HEIGHT))
+    tilt = _tilt(region)
+    if tilt:  # a stamp put on at an angle, or a WordArt-like picture: its line levelled first
+        region = region.convert("L").rotate(tilt, expand=True, fillcolor=255)
+        region = _cut_to_ink(region)
     cleaned = _without_frame(region)
     box = ImageOps.invert(cleaned.convert("L")).getbbox()
     if box is not None:
@@ -680,6 +684,38 @@ def stamp_picture(region: Any) -> Any:
                 (max(1, int(cleaned.width * factor)), max(1, int(cleaned.height * factor)))
             )
     return ImageOps.expand(cleaned, border=24, fill=255)
+
+
+TILT_RANGE = 16  # degrees either way a mark's own tilt is looked for
+LEVEL_ENOUGH = 3  # degrees of tilt Tesseract reads through; `ANGLES` are tried later anyway
+
+
+def _tilt(region: Any) -> float:
+    """The angle that levels a mark (its frame's lines and its line of capitals give the
+    sharpest row profile), 0 when under `LEVEL_ENOUGH` or when no angle stands out (a round
+    seal, a blot)."""
+    from PIL import Image
+
+    small = region.convert("L").point(_below(170, 0, 255))
+    small = small.reduce(2) if min(small.size) >= 40 else small
+
+    def sharpness(angle: float) -> float:
+        turned = small.rotate(angle, fillcolor=255, resample=Image.Resampling.NEAREST, expand=True)
+        profile = _flat(turned.resize((1, turned.height), Image.Resampling.BOX))
+        return float(sum((b - a) ** 2 for a, b in itertools.pairwise(profile)))
+
+    scores = {angle: sharpness(angle) for angle in range(-TILT_RANGE, TILT_RANGE + 1, 2)}
+    best = max(scores, key=lambda angle: scores[angle])
+    if abs(best) < LEVEL_ENOUGH or scores[best] < 1.5 * scores[0]:
+        return 0.0
+    return max((best - 1.0, float(best), best + 1.0), key=sharpness)
+
+
+def _cut_to_ink(picture: Any) -> Any:
+    from PIL import ImageOps
+
+    box = ImageOps.invert(picture).getbbox()
+    return picture.crop(box) if box is not None else picture
 
 
 def _stack(parts: list[Any]) -> tuple[Any, list[int]]:
@@ -791,18 +827,17 @@ def read_marks(
         # read beside a band of running text, Tesseract's layout pass may take a small mark
         # for a picture and skip it: the retry, among marks only, reads it upright as well
         angles = (0, *ANGLES) if text is not None else ANGLES
-        turned = [
-            marks[index].picture.rotate(angle, expand=True, fillcolor=255)
-            for index in retry
-            for angle in angles
-        ]
-        again = _read_stacked(turned, limits)
-        for position, index in enumerate(retry):
-            for offset in range(len(angles)):
-                lines = _stamp_lines(again[position * len(angles) + offset])
-                if any(is_stamp_line(line) for line in lines):
-                    mark_lines[index] = lines
-                    break
+        tries = [(index, angle) for index in retry for angle in angles]
+        again = _read_stacked(
+            [marks[i].picture.rotate(angle, expand=True, fillcolor=255) for i, angle in tries],
+            limits,
+        )
+        for (index, _angle), found in zip(tries, again, strict=True):
+            lines = _stamp_lines(found)
+            if any(is_stamp_line(line) for line in mark_lines[index]):
+                continue  # an earlier angle read it
+            if any(is_stamp_line(line) for line in lines):
+                mark_lines[index] = lines
         # the last tries, apart (beside the turned copies' frames the layout pass finds
         # nothing): the inside of the frame alone; then a red mark drawn again from its colour
         for redraw in (lambda mark: _inside_frame(mark.picture), _redrawn):
@@ -886,6 +921,32 @@ def mark_blocks(
                 )
             )
     return blocks
+
+
+PASTED_STAMP_HEIGHT = 400  # pixels: a pasted picture no taller than this, and wider than tall,
+# may be a stamp alone
+
+
+def read_as_stamp(
+    image: Any, limits: Limits, start_order: int = 0, *, size: tuple[int, int]
+) -> list[Block]:
+    """A small picture that may be a stamp alone (pasted into a slide or a document; `size` is
+    the picture's own, before `prepare`), read as one mark: its red ink when it has some, else
+    its dark ink. Tesseract's page layout often takes a framed word filling the whole picture
+    for a drawing and returns nothing. Returns the lines only when one of them is a stamp's."""
+    from bmnn.scanner.engine.detect import is_stamp_line
+
+    width, height = size
+    if not (height <= PASTED_STAMP_HEIGHT and width >= MIN_STAMP_ASPECT * height):
+        return []
+    mask = red_mask(image)
+    if mask.getextrema()[0] > 0:  # no red: the dark ink is the mark
+        mask = image.convert("L").point(_below(170, 0, 255))
+    mark = Mark((0.0, 0.0, 1.0, 1.0), stamp_picture(mask), image.width / max(1, image.height))
+    _words, lines = read_marks([mark], limits)
+    if not any(is_stamp_line(line) for line in lines[0]):
+        return []
+    return mark_blocks([mark], lines, page=1, limits=limits, start_order=start_order)
 
 
 Box = tuple[float, float, float, float]
@@ -1036,7 +1097,10 @@ def read_part(
     ]
     if not regions:  # a copy in black and white: a red stamp became light grey ink
         faint = grey_mask(grey)
-        greys = stamp_regions(faint)[:MAX_FAINT_MARKS]
+        # no wider than a stamp: a band as wide as the page is a photo's shading, whose
+        # reading is noise that may happen to spell a level
+        greys = [r for r in stamp_regions(faint) if r[2] - r[0] <= STAMP_WIDTH * width]
+        greys = greys[:MAX_FAINT_MARKS]
         marks += [
             Mark(
                 (left / width, (top + y0) / height, right / width, (top + y1) / height),

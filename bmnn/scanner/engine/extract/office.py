@@ -352,16 +352,25 @@ def read_pictures_later(blobs: list[bytes], result: Extracted, limits: Limits) -
         return
 
     def more() -> list[Block]:
-        from bmnn.scanner.engine.extract.images import ocr_page, open_image, prepare
+        from bmnn.scanner.engine.extract.images import (
+            ocr_page,
+            open_image,
+            prepare,
+            read_as_stamp,
+        )
 
         found: list[Block] = []
         for blob in blobs:
             try:
-                image = prepare(open_image(blob, limits))
+                picture = open_image(blob, limits)
+                image = prepare(picture)
             except ExtractError:
                 continue
             start = len(result.blocks) + len(found)
-            for block in ocr_page(image, page=1, limits=limits, part="all", start_order=start):
+            read = read_as_stamp(image, limits, start, size=picture.size) or ocr_page(
+                image, page=1, limits=limits, part="all", start_order=start
+            )
+            for block in read:
                 found.append(replace(block, zone=HEADER, box=None))
             result.ocr_pages += 1
         return found
@@ -875,22 +884,23 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             header_pictures.extend(_slide_picture(shape))  # a stamp pasted as a picture
         # a stamp drawn on a slide: red text or a red outline
         red = any(is_red(colour.get("val")) for colour in shape._element.iter(f"{_A}srgbClr"))
-        texts: list[str] = []
+        paragraphs: list[list[Piece]] = []
         if getattr(shape, "has_text_frame", False):
-            texts = [p.text for p in shape.text_frame.paragraphs]
+            paragraphs = [_slide_pieces(p) for p in shape.text_frame.paragraphs]
         elif getattr(shape, "has_table", False):
-            texts = [cell.text for row in shape.table.rows for cell in row.cells]
-        for text in texts:
-            if text.strip():
-                zone = HEADER if number == 1 and top < 0.4 else BODY
+            paragraphs = [
+                [(cell.text, False, False, False)] for row in shape.table.rows for cell in row.cells
+            ]
+        zone = HEADER if number == 1 and top < 0.4 else BODY
+        for pieces in paragraphs:
+            for block in blocks_of_pieces(pieces, zone, "slide"):
                 result.blocks.append(
-                    Block(
-                        text=nfc(text).strip(),
+                    replace(
+                        block,
+                        text=nfc(block.text).strip(),
                         page=number,
-                        zone=zone,
                         order=len(result.blocks),
                         box=box,
-                        origin="slide",
                         red=red,
                     )
                 )
@@ -899,6 +909,21 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             break
     read_pictures_later(header_pictures, result, limits)
     return result
+
+
+STRIKES = ("sngStrike", "dblStrike")
+
+
+def _slide_pieces(paragraph: Any) -> list[Piece]:
+    """A slide paragraph as one piece, or as its runs when some are struck through (an old
+    level crossed out beside the new one)."""
+    runs = list(paragraph.runs)
+    if not any(run._r.rPr is not None and run._r.rPr.get("strike") in STRIKES for run in runs):
+        return [(paragraph.text, False, False, False)]
+    return [
+        (run.text, False, run._r.rPr is not None and run._r.rPr.get("strike") in STRIKES, False)
+        for run in runs
+    ]
 
 
 def _shape_type(shape: Any) -> int | None:

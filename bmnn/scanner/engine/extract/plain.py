@@ -601,6 +601,7 @@ def extract_html(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     return result
 
 
+SHORT_PLAIN = 100  # characters the HTML version must hold beyond twice the plain one's
 MAIL_NESTING = 16  # multiparts inside multiparts looked into; a mail client nests three or four
 
 
@@ -624,12 +625,9 @@ def _mail_parts(part: Any, body: Any, depth: int = 0, alternative: bool = False)
         yield from _mail_parts(inner, body, depth + 1, inside)
 
 
-def _red_as_in_html(blocks: list[Block], message: Any, body: Any) -> list[Block]:
-    """The plain text body's lines, red where the message's HTML version of the same text
-    draws that line in red (the plain version has no colours)."""
-    if body.get_content_type() != "text/plain":
-        return blocks
-    html = next(
+def _html_version(message: Any, body: Any) -> Any:
+    """The message's HTML text part other than `body`, if any (not an attachment)."""
+    return next(
         (
             part
             for part in message.walk()
@@ -639,6 +637,25 @@ def _red_as_in_html(blocks: list[Block], message: Any, body: Any) -> list[Block]
         ),
         None,
     )
+
+
+def _text_of(part: Any) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, AssertionError):
+        raw = part.get_payload(decode=True)
+        content = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else ""
+    if part.get_content_type() == "text/html":
+        return html_text(str(content).encode("utf-8"))
+    return str(content)
+
+
+def _red_as_in_html(blocks: list[Block], message: Any, body: Any) -> list[Block]:
+    """The plain text body's lines, red where the message's HTML version of the same text
+    draws that line in red (the plain version has no colours)."""
+    if body.get_content_type() != "text/plain":
+        return blocks
+    html = _html_version(message, body)
     if html is None:
         return blocks
     try:
@@ -664,14 +681,15 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         result.blocks.append(Block(text=nfc(subject).strip(), zone=HEADER, origin="mail"))
     body = message.get_body(preferencelist=("plain", "html"))
     if body is not None:
-        try:
-            content = body.get_content()
-        except (LookupError, ValueError, AssertionError):
-            raw = body.get_payload(decode=True)
-            content = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else ""
-        if body.get_content_type() == "text/html":
-            content = html_text(content.encode("utf-8"))
-        lines = lines_to_blocks(str(content), origin="mail", start=len(result.blocks))
+        content = _text_of(body)
+        html = _html_version(message, body) if body.get_content_type() == "text/plain" else None
+        if html is not None:
+            # a plain version that only points at the HTML one ("see the HTML part"): the
+            # document is in the HTML, which becomes the body
+            fuller = _text_of(html)
+            if len(fuller.strip()) > 2 * len(content.strip()) + SHORT_PLAIN:
+                body, content = html, fuller
+        lines = lines_to_blocks(content, origin="mail", start=len(result.blocks))
         result.blocks += _red_as_in_html(lines, message, body)
     for index, part in enumerate(_mail_parts(message, body)):
         if len(result.members) >= limits.max_members_scanned:

@@ -1,0 +1,245 @@
+"""Markings as offices make them, found apart from the corpus that showed them (held-out corpus
+9): a document that says in words it was declassified, a specimen whose caption is on the page
+before, the copy's number after the level in one footer, a mail whose plain version only points
+at its HTML one, a stamp picture pasted askew or alone on a slide, an old level struck through
+on a slide, a page photographed at an angle that squeezes the envelope's ring, and a photo's
+shading that is not a faint stamp."""
+
+from __future__ import annotations
+
+import io
+import random
+from email.message import EmailMessage
+
+import pytest
+from PIL import Image, ImageDraw
+
+from bmnn.scanner.engine import ocr, scan_bytes
+from bmnn.scanner.engine.extract.images import read_part
+from bmnn.scanner.engine.limits import DEFAULT
+from bmnn.scanner.tests.test_envelope import letters, marked_envelope, photographed
+from tests.corpus.scanner_corpus import (
+    docx_with_picture,
+    make_doc,
+    stamp_picture,
+    write_docx,
+)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tesseract() -> None:
+    assert ocr.available("vie"), "Tesseract is missing (./dev test installs it)"
+
+
+def _verdict(data: bytes, name: str):
+    return scan_bytes(data, name)[0]
+
+
+# --- declassified in words ------------------------------------------------------------------------
+
+
+def _stamped_docx_with(line: str) -> bytes:
+    doc = make_doc(random.Random(91), "toi_mat")
+    doc.body.append(line)
+    return write_docx(doc)
+
+
+def test_a_document_saying_it_was_declassified_by_a_decision_is_not_secret() -> None:
+    verdict = _verdict(
+        _stamped_docx_with(
+            "Ghi chú: tài liệu này đã được giải mật toàn bộ theo Quyết định số 41/QĐ-UBND "
+            "ngày 12/3/2027 của Chủ tịch UBND tỉnh."
+        ),
+        "ban-luu.docx",
+    )
+    assert not verdict.secret and verdict.declassified
+    assert "declassification_note" in [e.rule for e in verdict.evidence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # declassified in part: the rest stays secret
+        "Tài liệu này đã được giải mật một phần theo Quyết định số 41/QĐ-UBND ngày 12/3/2027.",
+        # a protection period, not a declassification
+        "Tài liệu này được giải mật sau 20 năm kể từ ngày ban hành.",
+        # no deciding document named
+        "Tài liệu này đã được giải mật.",
+        # another document's declassification
+        "Đề nghị giải mật tài liệu số 12/BC-CA theo Quyết định số 41/QĐ-UBND.",
+    ],
+)
+def test_other_sentences_about_declassifying_leave_the_stamp_secret(line: str) -> None:
+    verdict = _verdict(_stamped_docx_with(line), "ban-luu.docx")
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+# --- the specimen on the next page ---------------------------------------------------------------
+
+
+def _training_deck(caption: str) -> bytes:
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches, Pt
+
+    deck = Presentation()
+    slides = [
+        ["Tập huấn nghiệp vụ bảo vệ bí mật nhà nước", "Phòng An ninh đối nội"],
+        ["Mẫu dấu độ mật", caption],
+    ]
+    for lines in slides:
+        slide = deck.slides.add_slide(deck.slide_layouts[6])
+        for row, line in enumerate(lines):
+            box = slide.shapes.add_textbox(Inches(1), Inches(1 + row), Inches(8), Inches(0.6))
+            box.text_frame.text = line
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    box = slide.shapes.add_textbox(Inches(0.4), Inches(0.2), Inches(2), Inches(0.5))
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text, run.font.size, run.font.bold = "TỐI MẬT", Pt(20), True
+    run.font.color.rgb = RGBColor(0xC8, 0x18, 0x1E)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_a_stamp_on_the_slide_its_caption_calls_a_specimen_is_not_secret() -> None:
+    caption = "Hình ở trang sau là mẫu dấu, chỉ dùng để minh họa khi tập huấn."
+    assert not _verdict(_training_deck(caption), "tap-huan.pptx").secret
+
+
+def test_without_that_caption_the_stamp_on_a_later_slide_counts() -> None:
+    verdict = _verdict(_training_deck("Dấu do văn thư quản lý."), "tap-huan.pptx")
+    assert verdict.level == "toi_mat" and verdict.score >= 0.5
+
+
+# --- the copy's number after the level -------------------------------------------------------------
+
+
+def test_the_level_before_the_copys_number_in_a_footer_is_the_stamp() -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A2"] = "UBND TỈNH KHÊ LAM", "Số: 97/KH-SNNMT"
+    sheet["A4"] = "Vị trí sở chỉ huy dự bị"
+    sheet.oddFooter.center.text = "MẬT Bản số: 03"
+    out = io.BytesIO()
+    book.save(out)
+    verdict = _verdict(out.getvalue(), "bieu.xlsx")
+    assert verdict.secret and verdict.level == "mat"
+
+
+# --- a mail whose plain version points at the HTML one -----------------------------------------------
+
+
+def test_a_mail_whose_document_is_only_in_its_html_version_is_read_there() -> None:
+    doc = make_doc(random.Random(92), "tuyet_mat")
+    message = EmailMessage()
+    message["Subject"] = "V/v gửi báo cáo"
+    message.set_content("Xem nội dung văn bản ở phần HTML.")
+    rows = "".join(f"<p>{line}</p>" for line in doc.all_lines())
+    message.add_alternative(f"<html><body>{rows}</body></html>", subtype="html")
+    verdict = _verdict(message.as_bytes(), "thu.eml")
+    assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+# --- stamp pictures ------------------------------------------------------------------------------------
+
+
+def test_a_stamp_picture_pasted_askew_is_read() -> None:
+    picture = Image.open(io.BytesIO(stamp_picture("TUYỆT MẬT")))
+    turned = picture.rotate(11, expand=True, fillcolor="white")
+    out = io.BytesIO()
+    turned.save(out, format="PNG")
+    doc = make_doc(random.Random(93), "tuyet_mat")
+    verdict = _verdict(docx_with_picture(doc, out.getvalue(), width_mm=40), "to-trinh.docx")
+    assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def _deck_with(shape_of: object) -> bytes:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    box = slide.shapes.add_textbox(Inches(1), Inches(2.5), Inches(8), Inches(0.6))
+    box.text_frame.text = "PHƯƠNG ÁN Bảo đảm an toàn đập, hồ chứa nước trong tình huống xả lũ"
+    shape_of(slide)  # type: ignore[operator]
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_a_small_black_stamp_picture_alone_on_a_slide_is_read() -> None:
+    from pptx.util import Inches
+
+    picture = Image.new("RGB", (207, 104), "white")
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((3, 3, 203, 100), outline="black", width=5)
+    from PIL import ImageFont
+
+    from tests.corpus.scanner_corpus import FONTS
+
+    face = ImageFont.truetype(str(FONTS / "DejaVuSerif-Bold.ttf"), 46)
+    draw.text((30, 22), "MẬT", font=face, fill="black")
+    out = io.BytesIO()
+    picture.save(out, format="PNG")
+
+    def add(slide: object) -> None:
+        slide.shapes.add_picture(  # type: ignore[attr-defined]
+            io.BytesIO(out.getvalue()), Inches(0.4), Inches(0.25), width=Inches(0.95)
+        )
+
+    verdict = _verdict(_deck_with(add), "bao-cao.pptx")
+    assert verdict.secret and verdict.level == "mat"
+
+
+def test_an_old_level_struck_through_on_a_slide_gives_way_to_the_new_one() -> None:
+    from pptx.util import Inches
+
+    def add(slide: object) -> None:
+        for row, (text, struck) in enumerate([("TUYỆT MẬT", True), ("MẬT", False)]):
+            box = slide.shapes.add_textbox(  # type: ignore[attr-defined]
+                Inches(0.4), Inches(0.2 + 0.6 * row), Inches(2), Inches(0.5)
+            )
+            run = box.text_frame.paragraphs[0].add_run()
+            run.text = text
+            if struck:
+                run.font._rPr.set("strike", "sngStrike")
+
+    verdict = _verdict(_deck_with(add), "ke-hoach.pptx")
+    assert verdict.level == "mat"
+    assert [e.rule for e in verdict.evidence if e.text == "TUYỆT MẬT"] == []
+
+
+# --- photos ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("letter", "squeeze"), [("B", (0.65, 1.0)), ("C", (1.0, 0.62))])
+def test_an_envelope_ring_squeezed_by_the_cameras_angle_is_read(letter: str, squeeze) -> None:
+    sheet, _ = marked_envelope(letter, seed=300 + ord(letter))
+    image = photographed(sheet, random.Random(4))
+    squeezed = image.resize((int(image.width * squeeze[0]), int(image.height * squeeze[1])))
+    assert letters(squeezed) == [letter]
+
+
+def test_a_light_grey_band_across_the_page_is_not_read_as_a_faint_stamp(monkeypatch) -> None:
+    """A photo's shading can make a band of light grey as wide as the page; whatever Tesseract
+    makes of it is noise (once it spelled "TI MAT"), and a level stamp is never that wide."""
+    from bmnn.scanner.engine.extract import images
+
+    page = Image.new("RGB", (1600, 600), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((60, 80, 1540, 400), fill=(130, 130, 130))
+    draw.rectangle((200, 470, 500, 560), fill=(130, 130, 130))  # a stamp-sized grey patch
+    seen: list[tuple[float, float, float, float]] = []
+    real = images.read_marks
+
+    def spy(marks, limits, text=None):
+        seen.extend(mark.box for mark in marks)
+        return real(marks, limits, text)
+
+    monkeypatch.setattr(images, "read_marks", spy)
+    read_part(page, page=1, limits=DEFAULT, top=0, bottom=600, start_order=0)
+    assert seen, "the stamp-sized patch is read as a faint mark"
+    assert all(x1 - x0 <= images.STAMP_WIDTH for x0, _y0, x1, _y1 in seen), seen

@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter, ImageFont
 
 from tests.corpus.common import font_path, jpeg, perspective_coeffs, png, wrap_words
 
@@ -1099,7 +1099,3 @@ def mail(
         if part.is_multipart():
             part.set_boundary(f"=_h9_{n:04d}_{i}")
     return msg.as_bytes()
-
-
-def greyed(img: Image.Image) -> Image.Image:
-    return ImageOps.grayscale(img).convert("RGB")

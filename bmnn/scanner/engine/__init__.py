@@ -121,6 +121,8 @@ def scan_bytes(
             (v.level for v in member_hits if v.level), key=RANK.__getitem__, default=None
         )
         verdict.score = max(verdict.score, *(v.score for v in member_hits))
+    elif not verdict.secret and any(v.declassified for v in results[1:]):
+        verdict.declassified = True  # it holds a declassified document and nothing secret
     limited = next((v.limit for v in results[1:] if v.limit), None)
     if limited and not verdict.limit:
         verdict.limit = limited

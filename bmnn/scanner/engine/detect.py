@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -385,6 +385,7 @@ def _mostly_upper(text: str) -> bool:
 def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     # Reading order: by page, then top to bottom where the format gives positions.
     blocks = sorted(blocks, key=lambda b: (b.page, b.box[1] if b.box else 0.0, b.order))
+    blocks = [part for block in blocks for part in _marks_apart(block)]
     folded_cache: dict[int, str] = {}
 
     def folded_at(i: int) -> str:
@@ -671,6 +672,28 @@ SELF_DECLASSIFIED = re.compile(
 
 
 DECLASSIFIED_WORDS = ("iải mật", "IẢI MẬT", "iai mat", "IAI MAT")
+
+
+DECLASSIFIED_KEYS = ("GIAIMAT", "DAGIAIMAT")  # Form 05's words, with or without "ĐÃ"
+
+
+def _marks_apart(block: Block) -> list[Block]:
+    """A level and its declassification stamped on one line ("MẬT   GIẢI MẬT" in a page's
+    footer, a sheet's print header, one line of a scan) as two marks: each is then weighed as
+    its own stamp, the level void beside the Form 05 mark. Any other block is kept whole."""
+    line = collapse(block.text)
+    if len(line) > 40 or not is_upper(line):
+        return [block]
+    words = line.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        for level_part, mark_part in ((head, tail), (tail, head)):
+            if (
+                letters_key(level_part) in LEVEL_KEYS
+                and letters_key(mark_part) in DECLASSIFIED_KEYS
+            ):
+                return [replace(block, text=head), replace(block, text=tail)]
+    return [block]
 
 
 def _says_it_is_declassified(text: str) -> bool:

@@ -77,6 +77,47 @@ def test_other_sentences_about_declassifying_leave_the_stamp_secret(line: str) -
 # --- the specimen on the next page ---------------------------------------------------------------
 
 
+def _docx_with_footer(footer: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in ("UBND TỈNH", "Số: 33/TTr-SNN", "TỜ TRÌNH", "Phê duyệt phương án bồi thường."):
+        document.add_paragraph(line)
+    document.sections[0].footer.paragraphs[0].text = footer
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("footer", ["MẬT   GIẢI MẬT", "TUYỆT MẬT GIẢI MẬT", "ĐÃ GIẢI MẬT\tTỐI MẬT"])
+def test_a_level_and_its_declassification_on_one_footer_line_are_two_marks(footer: str) -> None:
+    verdict = _verdict(_docx_with_footer(footer), "to-trinh.docx")
+    assert not verdict.secret and verdict.declassified
+
+
+@pytest.mark.parametrize("footer", ["TỐI MẬT", "TỐI MẬT   Bản số: 02"])
+def test_a_level_alone_on_the_footer_line_stays_secret(footer: str) -> None:
+    verdict = _verdict(_docx_with_footer(footer), "to-trinh.docx")
+    assert verdict.secret and verdict.level == "toi_mat" and not verdict.declassified
+
+
+def test_an_archive_holding_a_declassified_document_and_nothing_secret_is_declassified() -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("to-trinh.docx", _docx_with_footer("MẬT   GIẢI MẬT"))
+        archive.writestr("ghi-chu.txt", "Danh sách tài liệu gửi kèm.".encode())
+    results = scan_bytes(out.getvalue(), "ho-so.zip")
+    assert not results[0].secret and results[0].declassified
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("to-trinh.docx", _docx_with_footer("MẬT   GIẢI MẬT"))
+        archive.writestr("bao-cao.docx", _docx_with_footer("TỐI MẬT"))
+    results = scan_bytes(out.getvalue(), "ho-so.zip")
+    assert results[0].secret and results[0].level == "toi_mat"
+
+
 def _training_deck(caption: str) -> bytes:
     from pptx import Presentation
     from pptx.dml.color import RGBColor
@@ -210,6 +251,101 @@ def test_an_old_level_struck_through_on_a_slide_gives_way_to_the_new_one() -> No
     verdict = _verdict(_deck_with(add), "ke-hoach.pptx")
     assert verdict.level == "mat"
     assert [e.rule for e in verdict.evidence if e.text == "TUYỆT MẬT"] == []
+
+
+# --- a level crossed out on paper -------------------------------------------------------------------
+
+
+RED = (190, 25, 30)
+
+
+def _stamp_on(
+    draw: ImageDraw.ImageDraw, text: str, left: int, top: int, *, extra: str = "", pen: int = 2
+) -> int:
+    """A framed red stamp of `text` at (left, top), 150 dpi; `extra` draws a line over it: a
+    stroke `pen` pixels wide through its letters ("struck"), under them ("underlined"), or a
+    second line of the stamp under a rule ("rule"). Returns the frame's right edge."""
+    from PIL import ImageFont
+
+    from tests.corpus.scanner_corpus import FONTS
+
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 26)
+    small = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 15)
+    width = int(draw.textlength(text, font=font))
+    right, bottom = left + width + 24, top + 46 + (30 if extra == "rule" else 0)
+    draw.rectangle((left, top, right, bottom), outline=RED, width=3)
+    draw.text((left + 12, top + 8), text, fill=RED, font=font)
+    if extra == "struck":
+        draw.line((left - 14, top + 24, right + 14, top + 22), fill=RED, width=pen)
+    elif extra == "underlined":
+        draw.line((left + 12, top + 38, right - 12, top + 38), fill=RED, width=2)
+    elif extra == "rule":
+        draw.line((left, top + 46, right, top + 46), fill=RED, width=2)
+        draw.text((left + 12, top + 52), "Từ ngày 12/3/2027", fill=RED, font=small)
+    return right
+
+
+@pytest.mark.parametrize(
+    ("extra", "struck"), [("struck", True), ("", False), ("underlined", False), ("rule", False)]
+)
+def test_a_stroke_through_a_stamps_letters_crosses_it_out(extra: str, struck: bool) -> None:
+    from bmnn.scanner.engine.extract.images import crossed_out, red_mask, stamp_regions
+
+    page = Image.new("RGB", (500, 160), "white")
+    _stamp_on(ImageDraw.Draw(page), "TỐI MẬT", 60, 30, extra=extra)
+    mask = red_mask(page)
+    (region,) = stamp_regions(mask)
+    assert crossed_out(mask.crop(region)) is struck
+
+
+def _changed_level_scan(old: str, new: str, pen: int) -> bytes:
+    """A 150 dpi scan whose old level is crossed out by a pen stroke above the new one, the
+    change's note too small to read (TT24 Form 06 as offices stamp it)."""
+    from PIL import ImageFont
+
+    from tests.corpus.scanner_corpus import FONTS
+
+    page = Image.new("RGB", (1240, 1754), (250, 250, 248))
+    draw = ImageDraw.Draw(page)
+    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 24)
+    for row, line in enumerate(["ỦY BAN NHÂN DÂN TỈNH", "SỞ TÀI NGUYÊN", "Số: 214/BC-STN"]):
+        draw.text((120, 90 + 40 * row), line, fill="black", font=regular)
+    draw.text((700, 90), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fill="black", font=regular)
+    draw.text((760, 130), "Độc lập - Tự do - Hạnh phúc", fill="black", font=regular)
+    _stamp_on(draw, old, 150, 230, extra="struck", pen=pen)
+    _stamp_on(draw, new, 150, 300)
+    tiny = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 6)
+    draw.text(
+        (120, 356), "Thay đổi độ mật theo CV số 41/UBND-VP ngày 02/3/2027", fill=RED, font=tiny
+    )
+    for row in range(12):
+        draw.text(
+            (120, 460 + 42 * row),
+            "Báo cáo tình hình quản lý đất đai khu vực biên giới.",
+            fill="black",
+            font=regular,
+        )
+    out = io.BytesIO()
+    page.save(out, format="PDF", resolution=150)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "level", "pen"),
+    [
+        ("TỐI MẬT", "TUYỆT MẬT", "tuyet_mat", 1),
+        ("MẬT", "TỐI MẬT", "toi_mat", 1),
+        ("TUYỆT MẬT", "MẬT", "mat", 1),
+        ("TỐI MẬT", "MẬT", "mat", 1),
+        ("TUYỆT MẬT", "MẬT", "mat", 2),
+    ],
+)
+def test_a_level_crossed_out_on_a_scan_gives_way_to_the_new_one(
+    old: str, new: str, level: str, pen: int
+) -> None:
+    """The page's own reading and the stamp's are both of the crossed-out mark: both are void."""
+    verdict = _verdict(_changed_level_scan(old, new, pen), "bao-cao.pdf")
+    assert verdict.secret and verdict.level == level
 
 
 # --- photos ---------------------------------------------------------------------------------------------

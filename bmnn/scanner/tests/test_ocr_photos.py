@@ -61,6 +61,50 @@ def test_a_page_photographed_in_the_shadow_of_the_phone_is_found() -> None:
     assert verdict.secret and verdict.level == "toi_mat"
 
 
+def _tinted(page: object, tint: tuple[float, float, float]) -> object:
+    """The page as seen under a coloured light: each colour scaled by its share of `tint`."""
+    from PIL import Image
+
+    bands = [
+        band.point([round(value * share) for value in range(256)])
+        for band, share in zip(page.split(), tint, strict=True)  # type: ignore[attr-defined]
+    ]
+    return Image.merge("RGB", bands)
+
+
+WARM_LAMP = (1.0, 0.84, 0.58)
+
+
+def _faded(page: object) -> object:
+    """A copy with pale ink: the stamp pink rather than red, the text grey."""
+    from PIL import Image
+
+    return Image.blend(page, Image.new("RGB", page.size, "white"), 0.45)  # type: ignore[arg-type, attr-defined]
+
+
+def test_a_stamp_under_a_warm_cast_is_red_again_once_the_paper_is_grey() -> None:
+    rng = random.Random(88)
+    page = page_image(make_doc(rng, "toi_mat", variant="plain"), dpi=150)
+    warm = _tinted(_faded(page), WARM_LAMP)
+    assert stamp_regions(red_mask(_header(_faded(page))))
+    assert not stamp_regions(red_mask(_header(warm)))  # its ink looks brown
+    assert stamp_regions(red_mask(_header(even_light(warm))))
+
+
+@pytest.mark.parametrize(
+    "tint",
+    [
+        (1.0, 1.0, 1.0),  # white paper
+        (0.95, 0.95, 0.95),  # grey paper: dimmer, no cast
+        (0.35, 0.3, 0.2),  # dark paper (a dark photo): no paper to make grey
+    ],
+)
+def test_paper_without_a_cast_keeps_its_colours(tint: tuple[float, float, float]) -> None:
+    rng = random.Random(92)
+    page = _tinted(page_image(make_doc(rng, "mat"), dpi=100), tint)
+    assert even_light(page).tobytes() == page.tobytes()  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("seed", [84, 89])
 def test_a_phone_photo_on_a_desk_with_perspective_and_uneven_light_is_found(seed: int) -> None:
     rng = random.Random(seed)

@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bmnn.scanner.engine import ocr
@@ -164,14 +164,15 @@ def _background(band: Any, factor: int) -> Any:
 def even_light(image: Any) -> Any:
     """The picture with its light evened out — each colour divided by the paper's brightness —
     when the paper is darker in places (a shadow, a lamp's fall-off, a desk around the page);
-    an evenly lit scan is returned as it is, after a look at a copy of ~160 pixels wide."""
+    an evenly lit scan is returned as it is, after a look at a copy of ~160 pixels wide, unless
+    a colour cast tints the whole page (`_without_cast`)."""
     from PIL import Image, ImageMath
 
     factor = max(1, image.width // 160)
     light = _background(image.convert("L"), factor)
     histogram = light.histogram()
     if _percentile(histogram, 0.05) >= 0.82 * _percentile(histogram, 0.95):
-        return darker_when_pale(image)
+        return darker_when_pale(_without_cast(image, factor))
     bands = []
     for band in image.split():
         background = _background(band, factor).resize(image.size, Image.Resampling.BILINEAR)
@@ -183,6 +184,28 @@ def even_light(image: Any) -> Any:
             )
         )
     return darker_when_pale(Image.merge("RGB", bands))
+
+
+CAST = 24  # grey steps between the paper's brightest and dimmest colour: more is a cast
+LIT_PAPER = 110  # paper dimmer than this in any colour is dark paper, not a tinted light
+
+
+def _without_cast(image: Any, factor: int) -> Any:
+    """An evenly lit picture with a colour cast over the whole page (a warm lamp, a yellowed
+    copy, a camera's white balance) with each colour scaled so that the paper is grey again, as
+    `even_light` does for uneven light by dividing by the paper itself: under a warm cast a red
+    stamp's ink has less blue than green and looks brown to `red_mask`. Grey pictures, neutral
+    paper and dark paper are returned as they are."""
+    if image.mode != "RGB":
+        return image
+    small = image.reduce(factor) if factor > 1 else image
+    paper = [_percentile(band.histogram(), 0.9) for band in small.split()]
+    if max(paper) - min(paper) <= CAST or min(paper) < LIT_PAPER:
+        return image
+    table: list[int] = []
+    for level in paper:
+        table += [min(255, round(value * 255 / level)) for value in range(256)]
+    return image.point(table)
 
 
 INK = 140  # grey below this is ink (`inked`)
@@ -640,6 +663,43 @@ def _frame_piece(box: tuple[int, int, int, int], width: int, height: int) -> boo
 
 
 FRAME_BAND = 0.12
+STROKE_ROW = 0.6  # of a mark's width: a row of ink at least this long may be a stroke through it
+CUT_LETTERS = (0.12, 0.6)  # ink share of the rows beside a stroke when it cuts through letters
+EVEN_CUT = 0.5  # the letters' ink above a stroke and below it differ less than this ratio (the
+# crossbars atop a line of capitals have the accents' thin row above them)
+STROKE_THICK = 0.15  # of a mark's height: a stroke is a line, not a filled band
+STANDS_OUT = 0.2  # of a mark's width: how much more ink a stroke's row has than the letters'
+MID_HEIGHT = (0.25, 0.75)  # of a mark's height: where a stroke through its letters runs (the
+# lines of a double frame, thickened by a photo's blur, lie outside)
+
+
+def crossed_out(mask: Any) -> bool:
+    """Whether a mark (black on white, as found on the page) is crossed out, as the old level is
+    when it is changed (TT24 Form 06): a line of ink across most of its width, through its
+    letters, in the middle of its height, so that the rows just above and below the line are
+    partly and about equally inked, and the line's rows clearly more so (letters drawn broad in the middle are
+    not a line). A frame's border lies at the top or bottom, a rule between a stamp's two lines
+    has blank rows on both sides, and an underline has them below."""
+    from PIL import Image
+
+    ink = mask.convert("L").point(_below(128))  # 255 where there is ink
+    height = ink.height
+    if height < 12 or ink.width < 12:
+        return False
+    profile = [value / 255 for value in _flat(ink.resize((1, height), Image.Resampling.BOX))]
+    reach = max(2, round(0.05 * height))
+    for start, end in _runs([0 if share >= STROKE_ROW else 255 for share in profile], gap=1):
+        middle = (start + end) / 2 / height
+        if end - start > STROKE_THICK * height or not MID_HEIGHT[0] <= middle <= MID_HEIGHT[1]:
+            continue
+        above, below = profile[start - reach], profile[end - 1 + reach]
+        if (
+            all(CUT_LETTERS[0] <= share < CUT_LETTERS[1] for share in (above, below))
+            and min(above, below) >= EVEN_CUT * max(above, below)
+            and max(profile[start:end]) >= max(above, below) + STANDS_OUT
+        ):
+            return True
+    return False
 
 
 def inked(grey: Any, share: float = 0.0005) -> bool:
@@ -793,6 +853,7 @@ class Mark:
     aspect: float  # width / height of the mark as found
     origin: str = "ocr-stamp"  # "ocr-stamp" for red ink (TT24 Art. 3.2), "ocr" otherwise
     colour: Any = None  # the mark as scanned, in colour, when it was found by its red ink
+    struck: bool = False  # a line drawn through its letters (`crossed_out`)
 
 
 def _worth_turning(mark: Mark, found: list[ocr.Word]) -> bool:
@@ -918,6 +979,7 @@ def mark_blocks(
                     order=start_order + len(blocks),
                     box=mark.box,
                     origin=mark.origin,
+                    struck=mark.struck,
                 )
             )
     return blocks
@@ -1091,6 +1153,7 @@ def read_part(
             stamp_picture(mask.crop((left, y0, right, y1))),
             (right - left) / max(1, y1 - y0),
             colour=band.crop((left, y0, right, y1)),
+            struck=crossed_out(mask.crop((left, y0, right, y1))),
         )
         for left, y0, right, y1 in regions
         if (left, y0, right, y1) not in cut_off
@@ -1107,6 +1170,7 @@ def read_part(
                 stamp_picture(faint.crop((left, y0, right, y1))),
                 (right - left) / max(1, y1 - y0),
                 "ocr",
+                struck=crossed_out(faint.crop((left, y0, right, y1))),
             )
             for left, y0, right, y1 in greys
         ]
@@ -1180,10 +1244,34 @@ def read_part(
         header_until=limits.header_share,
         start_order=start_order,
     )
+    crossed = [mark.box for mark in marks if mark.struck]
+    if crossed:  # the page's own reading of a crossed-out mark is that mark: void too
+        blocks = [
+            replace(block, struck=True) if _within(block.box, crossed) else block
+            for block in blocks
+        ]
     blocks += mark_blocks(
         marks, lines, page=page, limits=limits, start_order=start_order + len(blocks)
     )
     return Reading(blocks, _letters(text_words), True, skipped, bool(cut_off))
+
+
+WITHIN = 0.6  # of a line's box: inside a mark's box, the line is that mark read again
+
+
+def _within(
+    box: tuple[float, float, float, float] | None, marks: list[tuple[float, float, float, float]]
+) -> bool:
+    """Whether most of a line's box (fractions of the page) lies inside one of `marks`."""
+    if box is None:
+        return False
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    for mark in marks:
+        wide = min(box[2], mark[2]) - max(box[0], mark[0])
+        high = min(box[3], mark[3]) - max(box[1], mark[1])
+        if wide > 0 and high > 0 and wide * high >= WITHIN * area:
+            return True
+    return False
 
 
 STAMP_WIDTH = 0.45  # of the page: wider than any level stamp (about 60 mm of A4's 210)

@@ -249,12 +249,23 @@ def change_of_level(text: str) -> tuple[bool, str | None]:
         return False, None
     if len(line) > 80:  # longer than a stamp: a note of the change, naming its decision
         return _change_note(line)
-    head, _rest = _upper_head(line)
+    head, rest = _upper_head(line)
     key = letters_key(head)
     if not key.startswith(CHANGE_KEY) and fuzz.ratio(key[: len(CHANGE_KEY)], CHANGE_KEY) < 88:
         return _change_note(line)
     tail = key[len(CHANGE_KEY) :].removeprefix("THANH").removeprefix("LEN").removeprefix("XUONG")
-    return True, LEVEL_KEYS.get(tail)
+    return True, LEVEL_KEYS.get(tail) or new_level_row(rest)
+
+
+# the stamp's row naming the new level, on the stamp's line or the next: "Thành: TỐI MẬT",
+# "Thành Mật", followed perhaps by the deciding document ("Theo QĐ số 58/QĐ-BCH ...")
+NEW_LEVEL_ROW = re.compile(r"^(?:thanh|len|xuong)\s*[:.]?\s*(?:do )?(tuyet mat|toi mat|mat)\b")
+
+
+def new_level_row(text: str) -> str | None:
+    """The new level a row of the level-change stamp states, or None."""
+    found = NEW_LEVEL_ROW.match(fold(collapse(text)))
+    return LEVEL_KEYS.get(letters_key(found.group(1).upper())) if found else None
 
 
 # the change written as a note in mixed case: "Thay đổi độ mật theo CV số 33/UBND-NC ...",
@@ -280,7 +291,7 @@ def _change_note(line: str) -> tuple[bool, str | None]:
     if found is None:
         return False, None
     stated = letters_key((found.group(1) or "").upper())
-    return True, LEVEL_KEYS.get(stated)
+    return True, LEVEL_KEYS.get(stated) or new_level_row("thanh " + (found.group(1) or ""))
 
 
 def _other_stamp(text: str) -> str | None:
@@ -569,7 +580,10 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         candidates.append(Candidate(block, index, level, min(score, 1.0), exact, notes))
 
     changes = [
-        (index, change_of_level(blocks[index].text)[1])
+        (
+            index,
+            change_of_level(blocks[index].text)[1] or _new_level_below(index, blocks),
+        )
         for index, rule in others
         if rule == "level_change_stamp"
         and not _near(index, len(blocks), 3, is_specimen)
@@ -824,6 +838,14 @@ def _captions(stamp: Block, caption: Block) -> bool:
         return False
     gap = max(cy0 - y1, y0 - cy1)
     return gap <= max(y1 - y0, 0.02)
+
+
+def _new_level_below(index: int, blocks: Sequence[Block]) -> str | None:
+    """The new level stated by one of the two rows under the change stamp's first line."""
+    for i in range(index + 1, min(len(blocks), index + 3)):
+        if blocks[i].page == blocks[index].page and (named := new_level_row(blocks[i].text)):
+            return named
+    return None
 
 
 def _near(index: int, count: int, reach: int, test: Callable[[int], bool]) -> bool:

@@ -184,6 +184,36 @@ def test_a_mail_whose_document_is_only_in_its_html_version_is_read_there() -> No
     assert verdict.secret and verdict.level == "tuyet_mat"
 
 
+RED_BOX = (
+    '<div style="border:2px solid #c00;color:#c00;display:inline-block;font-weight:bold">'
+    "<span>TUYỆ</span><span>T MẬT</span></div>"
+)
+GREETING = "<p>Kính gửi anh/chị,</p>"
+MAIL_LINES = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "Cán bộ trong diện quy hoạch chức danh chủ chốt nhiệm kỳ 2026 - 2031.",
+        "Kết quả phiếu tín nhiệm được ghi tại cột 7 và chỉ phục vụ Ban Thường vụ.",
+    )
+)
+
+
+@pytest.mark.parametrize("plain", [None, "Nội dung xem ở bản HTML."])
+def test_a_mails_html_body_keeps_the_red_of_its_level_box(plain: str | None) -> None:
+    """The level in a red box between a greeting and the text, as a web page draws it: red
+    there as on a page, whether the HTML is the only body or stands beside a plain pointer."""
+    message = EmailMessage()
+    message["Subject"] = "Gửi danh sách số 48"
+    html = f"<html><body>{GREETING}{RED_BOX}{MAIL_LINES}</body></html>"
+    if plain is None:
+        message.set_content(html, subtype="html")
+    else:
+        message.set_content(plain)
+        message.add_alternative(html, subtype="html")
+    verdict = _verdict(message.as_bytes(), "thu.eml")
+    assert verdict.secret and verdict.level == "tuyet_mat"
+
+
 # --- stamp pictures ------------------------------------------------------------------------------------
 
 
@@ -251,6 +281,46 @@ def test_an_old_level_struck_through_on_a_slide_gives_way_to_the_new_one() -> No
     verdict = _verdict(_deck_with(add), "ke-hoach.pptx")
     assert verdict.level == "mat"
     assert [e.rule for e in verdict.evidence if e.text == "TUYỆT MẬT"] == []
+
+
+# --- the new level on the change stamp's own row ---------------------------------------------------
+
+
+def _changed_docx(rows: list[str], *, strike_old: bool) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH", "Số: 52/DS-UBND"):
+        document.add_paragraph(line)
+    document.add_paragraph().add_run("MẬT").font.strike = strike_old
+    for row in rows:
+        document.add_paragraph(row)
+    for line in ("DANH SÁCH", "Cán bộ trong diện quy hoạch chức danh chủ chốt."):
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["ĐIỀU CHỈNH ĐỘ MẬT", "Thành: TỐI MẬT", "Theo QĐ số 97/QĐ-UBND ngày 20/04/2026"],
+        ["ĐIỀU CHỈNH ĐỘ MẬT Thành: TỐI MẬT Theo QĐ số 58/QĐ-UBND ngày 26/06/2026"],
+        ["ĐIỀU CHỈNH ĐỘ MẬT", "Thành Tối mật"],
+    ],
+)
+@pytest.mark.parametrize("strike_old", [True, False])
+def test_the_new_level_on_the_change_stamps_row_is_the_level(
+    rows: list[str], strike_old: bool
+) -> None:
+    verdict = _verdict(_changed_docx(rows, strike_old=strike_old), "danh-sach.docx")
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_row_naming_a_level_without_the_change_stamp_changes_nothing() -> None:
+    verdict = _verdict(_changed_docx(["Thành: TỐI MẬT"], strike_old=False), "danh-sach.docx")
+    assert verdict.secret and verdict.level == "mat"
 
 
 # --- a level crossed out on paper -------------------------------------------------------------------
@@ -346,6 +416,52 @@ def test_a_level_crossed_out_on_a_scan_gives_way_to_the_new_one(
     """The page's own reading and the stamp's are both of the crossed-out mark: both are void."""
     verdict = _verdict(_changed_level_scan(old, new, pen), "bao-cao.pdf")
     assert verdict.secret and verdict.level == level
+
+
+# --- a cut-out stamp that lost its transparency --------------------------------------------------
+
+
+def _cut_out_stamp(ink: tuple[int, int, int], text: str = "MẬT") -> Image.Image:
+    """A stamp drawn on a transparent picture, then flattened as a JPEG flattens it: black where
+    it was clear."""
+    from PIL import ImageFont
+
+    from tests.corpus.scanner_corpus import FONTS
+
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 34)
+    picture = Image.new("RGBA", (170, 76), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((3, 3, 166, 72), outline=(*ink, 255), width=4)
+    draw.text((85, 38), text, fill=(*ink, 255), font=font, anchor="mm")
+    return picture.convert("RGB")
+
+
+def test_a_cut_out_stamp_flattened_to_black_on_a_web_page_is_read() -> None:
+    import base64
+
+    out = io.BytesIO()
+    _cut_out_stamp((122, 24, 34)).save(out, format="JPEG", quality=85)
+    src = "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode()
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><img src="' + src + '">'
+        "<h1>Kế hoạch bảo vệ mục tiêu</h1><p>Phân công lực lượng các tổ công tác.</p></body></html>"
+    )
+    verdict = _verdict(page.encode(), "ke-hoach.html")
+    assert verdict.secret and verdict.level == "mat"
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        _cut_out_stamp((235, 235, 235), "MẬT KHẨU"),  # white letters on black: not a cut-out
+        _cut_out_stamp((40, 90, 200)),  # blue ink on black
+        Image.new("RGB", (900, 600), (20, 20, 20)),  # a dark photo
+    ],
+)
+def test_black_is_made_paper_only_around_red_ink_of_a_small_picture(picture: Image.Image) -> None:
+    from bmnn.scanner.engine.extract.images import on_white
+
+    assert on_white(picture).tobytes() == picture.tobytes()
 
 
 # --- photos ---------------------------------------------------------------------------------------------

@@ -291,3 +291,53 @@ def test_a_round_emblem_drawn_as_one_path_is_no_stamp() -> None:
     """As many segments as a drawn word, but as tall as wide: not read as a stamp (review)."""
     assert _header_boxes(_emblem_page(wide=False)) == []
     assert len(_header_boxes(_emblem_page(wide=True))) == 1  # the same drawing, word-shaped
+
+
+def _letter_with_annex(picture: bytes | None, heading: str) -> bytes:
+    """A public covering letter (page one, typed, no level) and an annex whose first page has
+    `picture` (a stamp) at its top left, above `heading`."""
+    from tests.corpus.families.scans import _fpdf
+    from tests.corpus.scanner_corpus import _pdf_page
+
+    pdf = _fpdf()
+    _pdf_page(pdf, make_doc(random.Random(55), None))
+    pdf.add_page()
+    if picture is not None:
+        pdf.image(io.BytesIO(picture), x=22, y=12, h=9)
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.set_xy(20, 30)
+    pdf.cell(170, 8, heading, align="C")
+    pdf.set_font("DejaVu", "", 12)
+    for row in range(6):
+        pdf.set_xy(20, 45 + 8 * row)
+        pdf.cell(170, 8, "Sơ đồ tuyến cáp, tọa độ các điểm nối và trạm lặp của tuyến.")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("ink", [(200, 20, 20), (35, 35, 35)])
+def test_a_stamp_picture_atop_an_annex_page_is_read(ink: tuple[int, int, int]) -> None:
+    """A covering letter sends a secret annex: the annex's stamp is a picture (red, or black
+    from a photocopy) at the top of its first page, the text layer has no level word."""
+    data = _letter_with_annex(stamp_picture("TUYỆT MẬT", ink), "PHỤ LỤC II")
+    verdict, _ = scan_document(data, "cong-van.pdf")
+    assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def test_only_an_annex_pages_pictures_are_read_past_page_one(monkeypatch) -> None:
+    """A picture atop a later page that does not open an annex (a letterhead's logo repeated)
+    is not rendered and read: the cost stays with page one and the annexes."""
+    from bmnn.scanner.engine.extract import pdf as reader
+
+    looked: list[int] = []
+    real = reader._pictures
+
+    def spy(pdf: Any, limits: Any, index: int = 0) -> Any:
+        looked.append(index)
+        return real(pdf, limits, index)
+
+    monkeypatch.setattr(reader, "_pictures", spy)
+    scan_document(_letter_with_annex(logo_picture(), "BÁO CÁO BỔ SUNG"), "cong-van.pdf")
+    assert looked == [0]
+    looked.clear()
+    scan_document(_letter_with_annex(logo_picture(), "PHỤ LỤC I"), "cong-van.pdf")
+    assert looked == [0, 1]

@@ -64,3 +64,15 @@ TỐI MẬT               12
 MẬT                   40
 """
     assert not scan_bytes(table.encode("utf-8"), "thong-ke.txt")[0].secret
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"), [("T U Y Ệ T     M Ậ T", "tuyet_mat"), ("T Ố I    M Ậ T", "toi_mat")]
+)
+def test_a_level_typed_letter_by_letter_is_one_stamp_not_two_columns(
+    level: str, expected: str
+) -> None:
+    """The wide gap of a letter-spaced level parts its two words, not two header columns."""
+    text = f"CÔNG AN TỈNH\nPHÒNG AN NINH NỘI ĐỊA\nSố: 377/BC-PA09\n{level}\n\nBÁO CÁO\nKết quả khảo sát.\n"
+    verdict = scan_bytes(text.encode(), "bao-cao.txt")[0]
+    assert verdict.secret and verdict.level == expected

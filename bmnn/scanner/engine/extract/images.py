@@ -141,7 +141,42 @@ def on_white(image: Any) -> Any:
         image = image.convert("RGBA")
         paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, image).convert("RGB")
-    return image if image.mode == "RGB" else image.convert("RGB")
+    return _black_made_paper(image if image.mode == "RGB" else image.convert("RGB"))
+
+
+CUT_OUT_SIDE = 600  # pixels: a picture no larger than this may be a cut-out (a stamp, a logo)
+BLACK = 60  # no colour brighter than this: where a lost transparency was flattened to black
+RED_INK = 40  # how much redder than green a stamp's ink is
+
+
+def _black_made_paper(image: Any) -> Any:
+    """A cut-out stamp saved without its transparency (a PNG turned JPEG): black where it was
+    clear, its ink (often a dark red) blended with that black at its edges. How much ink each
+    pixel holds is recovered from its red (against the ink's own) and the stamp is drawn again
+    in stamp red on white paper, as `on_white` lays a picture that kept its alpha. Photos, dark
+    pictures in other colours, and white letters on black are left as they are."""
+    from PIL import Image, ImageChops
+
+    if max(image.size) > CUT_OUT_SIDE:
+        return image
+    red, green, blue = image.split()
+    black = ImageChops.lighter(red, ImageChops.lighter(green, blue)).point(_below(BLACK))
+    black_pixels = black.histogram()[255]
+    if not 0.5 <= black_pixels / (image.width * image.height) < 0.97:
+        return image
+    reddish = ImageChops.subtract(red, green).point(_below(RED_INK, 0, 255))
+    ink = ImageChops.multiply(ImageChops.invert(black), reddish).histogram()[255]
+    if ink < 0.6 * (image.width * image.height - black_pixels):
+        return image
+    ink_share = 1 - black_pixels / (image.width * image.height)
+    full = max(BLACK, _percentile(red.histogram(), 1 - 0.1 * ink_share))  # the ink's own red
+    alpha = red.point([min(255, value * 255 // full) for value in range(256)])
+    return Image.composite(
+        Image.new("RGB", image.size, STAMP_RED), Image.new("RGB", image.size, "white"), alpha
+    )
+
+
+STAMP_RED = (200, 20, 20)
 
 
 def _percentile(histogram: list[int], share: float) -> int:

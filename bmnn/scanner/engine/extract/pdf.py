@@ -166,9 +166,13 @@ def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
             _ocr_plan(pdf, scanned, result, limits)
             handed_over = True
         else:
-            boxes = _pictures(pdf, limits)
-            if boxes:
-                _ocr_header_pictures(pdf, boxes, result, limits)
+            pictured = {
+                index: boxes
+                for index in [0, *_annex_pages(result.blocks)]
+                if (boxes := _pictures(pdf, limits, index))
+            }
+            if pictured:
+                _ocr_header_pictures(pdf, pictured, result, limits)
                 handed_over = True
         return result
     finally:
@@ -270,16 +274,16 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
     result.cleanup = pdf.close
 
 
-def _pictures(pdf: Any, limits: Limits) -> list[tuple[float, float, float, float]]:
-    """Pictures in page one's header strip (a stamp pasted as an image, a scanned page under
-    an invisible text layer), as boxes in fractions of the page from its top-left corner.
-    Pictures inside Form XObjects are placed by their forms' matrices. A page one that cannot
-    be loaded has none."""
+def _pictures(pdf: Any, limits: Limits, index: int = 0) -> list[tuple[float, float, float, float]]:
+    """Pictures in the header strip of page `index` (page one, or an annex's first page): a
+    stamp pasted as an image, a scanned page under an invisible text layer; as boxes in
+    fractions of the page from its top-left corner. Pictures inside Form XObjects are placed by
+    their forms' matrices. A page that cannot be loaded has none."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_raw
 
     try:
-        page = pdf[0]
+        page = pdf[index]
     except pdfium.PdfiumError:
         return []
     try:
@@ -425,21 +429,44 @@ def _upright_box(
 MARGIN = 0.006  # of the page, around a picture's box: its frame's antialiasing, a tilt
 
 
+ANNEX_PAGES = 3  # later pages opening an annex whose header pictures are read
+ANNEX_HEAD = re.compile(r"^phu luc\b")
+
+
+def _annex_pages(blocks: list[Block]) -> list[int]:
+    """The indexes of the later pages whose text opens with an annex's heading ("PHỤ LỤC II"):
+    a public covering letter sends a secret annex, whose stamp may be a picture at its top."""
+    first: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.page > 1 and len(first.setdefault(block.page, [])) < 3:
+            first[block.page].append(block)
+    pages = [
+        page - 1
+        for page, heads in first.items()
+        if any(ANNEX_HEAD.match(fold(block.text[:40])) for block in heads)
+    ]
+    return pages[:ANNEX_PAGES]
+
+
 def _ocr_header_pictures(
-    pdf: Any, boxes: list[tuple[float, float, float, float]], result: Extracted, limits: Limits
+    pdf: Any,
+    pictured: dict[int, list[tuple[float, float, float, float]]],
+    result: Extracted,
+    limits: Limits,
 ) -> None:
-    """OCR of the pictures in page one's header, only if the text did not already show a
-    secret: small ones (a stamp) cut out and read on their own, red ink through the red mask,
-    all in one Tesseract process; a large one (a scanned page under a text layer) as the
-    header strip of a scan."""
+    """OCR of the pictures in the header of page one and of the annexes' first pages, only if
+    the text did not already show a secret: small ones (a stamp) cut out and read on their own,
+    red ink through the red mask, all of a page in one Tesseract process; a large one (a scanned
+    page under a text layer) as the header strip of a scan."""
     result.unread_images = True
 
     def more() -> list[Block]:
         try:
-            blocks = _read_pictures(
-                _loader(pdf, 0, limits)(limits.header_dpi), boxes, result, limits
-            )
-            result.ocr_pages += limits.header_share
+            blocks: list[Block] = []
+            for index, boxes in pictured.items():
+                image = _loader(pdf, index, limits)(limits.header_dpi)
+                blocks += _read_pictures(image, boxes, result, limits, page=index + 1)
+                result.ocr_pages += limits.header_share
             return blocks
         finally:
             pdf.close()
@@ -450,7 +477,11 @@ def _ocr_header_pictures(
 
 
 def _read_pictures(
-    image: Any, boxes: list[tuple[float, float, float, float]], result: Extracted, limits: Limits
+    image: Any,
+    boxes: list[tuple[float, float, float, float]],
+    result: Extracted,
+    limits: Limits,
+    page: int = 1,
 ) -> list[Block]:
     from bmnn.scanner.engine.detect import is_stamp_line
     from bmnn.scanner.engine.extract.images import (
@@ -466,9 +497,11 @@ def _read_pictures(
 
     start = len(result.blocks)
     if any((x1 - x0) > 0.5 or (y1 - y0) > 0.15 for x0, y0, x1, y1 in boxes):
-        page = PageImage(lambda _dpi, share=1.0: upper_part(image, share), page=1, limits=limits)
-        page.oriented = True  # the text layer is upright: so is the page
-        return page.header(start_order=start)
+        strip = PageImage(
+            lambda _dpi, share=1.0: upper_part(image, share), page=page, limits=limits
+        )
+        strip.oriented = True  # the text layer is upright: so is the page
+        return strip.header(start_order=start)
     width, height = image.size
     marks: list[Mark] = []
     inked: list[Mark] = []  # each picture in its own ink, for a second reading
@@ -491,8 +524,10 @@ def _read_pictures(
         own = Mark(box, stamp_picture(grey), (right - left) / max(1, bottom - top), "ocr")
         (inked if regions else marks).append(own)
     _text, lines = read_marks(marks, limits)
-    blocks = mark_blocks(marks, lines, page=1, limits=limits, start_order=start)
+    blocks = mark_blocks(marks, lines, page=page, limits=limits, start_order=start)
     if inked and not any(is_stamp_line(line) for found in lines for line in found):
         _text, again = read_marks(inked, limits)
-        blocks += mark_blocks(inked, again, page=1, limits=limits, start_order=start + len(blocks))
+        blocks += mark_blocks(
+            inked, again, page=page, limits=limits, start_order=start + len(blocks)
+        )
     return blocks

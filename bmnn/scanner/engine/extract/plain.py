@@ -57,12 +57,19 @@ def lines_to_blocks(
             continue
         zone = HEADER if lines < header_lines else BODY
         lines += 1
-        for part in COLUMN_GAP.split(line) if zone == HEADER else [line]:
+        for part in COLUMN_GAP.split(line) if zone == HEADER and not _spaced(line) else [line]:
             blocks.append(Block(text=part, zone=zone, order=start + len(blocks), origin=origin))
     return blocks
 
 
 COLUMN_GAP = re.compile(r" {4,}|\t+")  # between two columns of a text laid out with spaces
+
+
+def _spaced(line: str) -> bool:
+    """A line typed letter by letter ("T U Y Ệ T     M Ậ T"): its wide gap parts words of one
+    stamp, not two columns."""
+    letters = line.split()
+    return len(letters) >= 3 and all(len(letter) == 1 for letter in letters)
 
 
 def extract_text(data: bytes, limits: Limits = DEFAULT) -> Extracted:
@@ -650,6 +657,18 @@ def _text_of(part: Any) -> str:
     return str(content)
 
 
+def _html_body(part: Any, start: int) -> list[Block]:
+    """An HTML body's lines as a web page's are read: red and crossed-out lines keep their
+    colour and their stroke (a level stamped in a red box, an old level struck through)."""
+    try:
+        page = page_text(str(part.get_content()).encode("utf-8"))
+    except (LookupError, ValueError, AssertionError):
+        return lines_to_blocks(_text_of(part), origin="mail", start=start)
+    return [
+        replace(block, order=start + block.order) for block in _page_blocks(page, origin="mail")
+    ]
+
+
 def _red_as_in_html(blocks: list[Block], message: Any, body: Any) -> list[Block]:
     """The plain text body's lines, red where the message's HTML version of the same text
     draws that line in red (the plain version has no colours)."""
@@ -689,8 +708,11 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             fuller = _text_of(html)
             if len(fuller.strip()) > 2 * len(content.strip()) + SHORT_PLAIN:
                 body, content = html, fuller
-        lines = lines_to_blocks(content, origin="mail", start=len(result.blocks))
-        result.blocks += _red_as_in_html(lines, message, body)
+        if body.get_content_type() == "text/html":
+            result.blocks += _html_body(body, start=len(result.blocks))
+        else:
+            lines = lines_to_blocks(content, origin="mail", start=len(result.blocks))
+            result.blocks += _red_as_in_html(lines, message, body)
     for index, part in enumerate(_mail_parts(message, body)):
         if len(result.members) >= limits.max_members_scanned:
             result.notes.append("too many attachments; the rest were not scanned")

@@ -495,3 +495,47 @@ def test_a_light_grey_band_across_the_page_is_not_read_as_a_faint_stamp(monkeypa
     read_part(page, page=1, limits=DEFAULT, top=0, bottom=600, start_order=0)
     assert seen, "the stamp-sized patch is read as a faint mark"
     assert all(x1 - x0 <= images.STAMP_WIDTH for x0, _y0, x1, _y1 in seen), seen
+
+
+# --- a deck's annex slide -------------------------------------------------------------------------
+
+
+def _deck_with_annex(title: str) -> bytes:
+    """A public first slide, then a slide titled `title` with a red stamp picture at its top."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[6])
+    first.shapes.add_textbox(
+        Inches(1), Inches(1), Inches(8), Inches(1)
+    ).text_frame.text = "Bảo vệ kho dự trữ quốc gia trong mùa mưa bão"
+    annex = deck.slides.add_slide(deck.slide_layouts[6])
+    annex.shapes.add_textbox(Inches(1), Inches(1.4), Inches(8), Inches(0.8)).text_frame.text = title
+    annex.shapes.add_picture(
+        io.BytesIO(stamp_picture("TỐI MẬT")), Inches(6.2), Inches(0.3), height=Inches(0.45)
+    )
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_a_stamp_picture_atop_a_decks_annex_slide_is_read() -> None:
+    verdict = _verdict(_deck_with_annex("Phụ lục: bố trí lực lượng"), "trinh-chieu.pptx")
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_pictures_atop_other_later_slides_are_not_read(monkeypatch) -> None:
+    """Only page one's pictures and an annex's cost OCR: a logo on every slide does not."""
+    from bmnn.scanner.engine.extract import office
+
+    handed: list[int] = []
+    real = office.read_pictures_later
+
+    def spy(blobs, result, limits):  # type: ignore[no-untyped-def]
+        handed.append(len(blobs))
+        return real(blobs, result, limits)
+
+    monkeypatch.setattr(office, "read_pictures_later", spy)
+    _verdict(_deck_with_annex("Kết quả tuần tra tháng 9"), "trinh-chieu.pptx")
+    assert handed == [0]

@@ -27,7 +27,7 @@ from bmnn.scanner.engine.limits import (
     read_member,
 )
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
-from bmnn.scanner.engine.normalise import nfc
+from bmnn.scanner.engine.normalise import fold, nfc
 
 HEADER_PARAGRAPHS = 15  # non-empty paragraphs (or header-table cells) that form the header block
 HEADER_ROWS = 8  # rows from a sheet's first row with text that form its header
@@ -871,6 +871,7 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     width, height = deck.slide_width or 1, deck.slide_height or 1
     result = Extracted(kind="pptx", pages=len(deck.slides))
     header_pictures: list[bytes] = []
+    later_pictures: dict[int, list[Any]] = {}  # pictures atop later slides, by slide
 
     for number, shape in _deck_shapes(deck):
         top = (shape.top or 0) / height
@@ -880,8 +881,11 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             ((shape.left or 0) + (shape.width or 0)) / width,
             top + (shape.height or 0) / height,
         )
-        if number == 1 and top < 0.4 and _shape_type(shape) == 13 and len(header_pictures) < 3:
-            header_pictures.extend(_slide_picture(shape))  # a stamp pasted as a picture
+        if top < 0.4 and _shape_type(shape) == 13:  # a stamp pasted as a picture
+            if number == 1 and len(header_pictures) < 3:
+                header_pictures.extend(_slide_picture(shape))
+            elif number > 1 and len(later_pictures.setdefault(number, [])) < 2:
+                later_pictures[number].append(shape)
         # a stamp drawn on a slide: red text or a red outline
         red = any(is_red(colour.get("val")) for colour in shape._element.iter(f"{_A}srgbClr"))
         paragraphs: list[list[Piece]] = []
@@ -907,8 +911,29 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         if len(result.blocks) > limits.max_blocks:
             result.notes.append("text truncated")
             break
+    for number in _annex_slides(result.blocks, later_pictures):
+        header_pictures += [
+            blob for shape in later_pictures[number] for blob in _slide_picture(shape)
+        ]
     read_pictures_later(header_pictures, result, limits)
     return result
+
+
+ANNEX_SLIDES = 3  # later slides opening an annex whose pictures are read
+
+
+def _annex_slides(blocks: list[Block], pictured: dict[int, list[Any]]) -> list[int]:
+    """The later slides with a picture near their top whose first lines open an annex ("Phụ
+    lục: ..."): a public deck's secret annex, its stamp a picture (as a PDF's annex page)."""
+    firsts: dict[int, list[str]] = {}
+    for block in blocks:
+        if block.page in pictured and len(firsts.setdefault(block.page, [])) < 2:
+            firsts[block.page].append(fold(block.text[:40]))
+    return [
+        number
+        for number, lines in firsts.items()
+        if pictured[number] and any(line.startswith("phu luc") for line in lines)
+    ][:ANNEX_SLIDES]
 
 
 STRIKES = ("sngStrike", "dblStrike")

@@ -369,6 +369,43 @@ def test_the_holes_of_a_letter_are_counted(glyph: str, holes: int) -> None:
     assert count_holes(letter) == holes
 
 
+@pytest.mark.parametrize(("glyph", "holes"), [("A", 1), ("B", 2), ("D", 1)])
+def test_a_speck_of_paper_inside_a_stroke_is_not_a_hole(glyph: str, holes: int) -> None:
+    """JPEG noise or a worn stamp leaves a pixel or two of paper inside a thick stroke: a B
+    with such a speck still has two holes, not three."""
+    image = Image.new("L", (120, 120), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 10), glyph, fill=0, font=family.font(80, bold=True))
+    ink = image.point(lambda v: 255 if v < 128 else 0)
+    (letter,) = shapes(ink.tobytes(), 120, 120)
+    column = letter.left + 5  # inside the left upright stroke, half-way down
+    row = (letter.top + letter.bottom) // 2
+    ink.paste(0, (column, row, column + 4, row + 4))
+    (specked,) = shapes(ink.tobytes(), 120, 120)
+    assert count_holes(specked) == holes
+
+
+@pytest.mark.parametrize("squeeze", [1.0, 1.1, 1.2, 1.24])
+def test_a_ring_seen_a_little_askew_is_still_round(squeeze: float) -> None:
+    """A photo taken at a slight angle makes the ring an ellipse up to ~1.2:1 (beyond, the
+    picture is stretched round again first): still a ring, once its box is made square."""
+    from bmnn.scanner.engine.extract.envelope import fit_circle
+
+    image = Image.new("L", (240, 240), 255)
+    ImageDraw.Draw(image).ellipse((20, 20, 20 + 90, 20 + round(90 * squeeze)), outline=0, width=7)
+    (ring,) = shapes(image.point(lambda v: 255 if v < 128 else 0).tobytes(), 240, 240)
+    assert fit_circle(ring) is not None
+
+
+def test_a_square_box_is_not_a_ring() -> None:
+    from bmnn.scanner.engine.extract.envelope import fit_circle
+
+    image = Image.new("L", (240, 240), 255)
+    ImageDraw.Draw(image).rectangle((20, 20, 110, 120), outline=0, width=7)
+    (box,) = shapes(image.point(lambda v: 255 if v < 128 else 0).tobytes(), 240, 240)
+    assert fit_circle(box) is None
+
+
 @pytest.mark.parametrize(
     ("glyph", "expected"),
     [("A", "A"), ("B", "B"), ("C", "C"), ("8", None), ("D", None), ("G", None)],

@@ -606,14 +606,32 @@ def fit_circle(ring: Shape) -> Circle | None:
         strokes.append(outermost - depth + 1)
     outers = [edge[i] for i in covered]
     mean = sum(outers) / len(outers)
-    spread = math.sqrt(sum((d - mean) ** 2 for d in outers) / len(outers))
-    if spread > 0.06 * mean:
+    if _unevenness(ring, cx, cy) > 0.06:
         return None  # not round (a square, a polygon, an uneven hand-drawn loop)
     strokes.sort()
     stroke = float(strokes[len(strokes) // 2])
     if stroke > 0.3 * mean:
         return None  # a disc or a thick ring: a logo, not a stamped outline
     return Circle(cx, cy, mean, stroke, edge)
+
+
+def _unevenness(ring: Shape, cx: float, cy: float) -> float:
+    """How far the outline's outer edge strays from a round one, as a share of its radius,
+    once its box is made square: a ring seen a little askew (its box up to 1.25 times taller
+    than wide) is an even ellipse, a square or a hand-drawn loop stays uneven."""
+    stretch = ring.width / max(1, ring.height)
+    outer = [0.0] * BINS
+    for y, x0, x1 in ring.runs:
+        dy = (y + 0.5 - cy) * stretch
+        for x in range(x0, x1):
+            dx = x + 0.5 - cx
+            slot = int((math.atan2(dy, dx) + math.pi) / (2 * math.pi) * BINS) % BINS
+            outer[slot] = max(outer[slot], math.hypot(dx, dy))
+    reached = [distance for distance in outer if distance > 0]
+    if not reached:
+        return 1.0
+    mean = sum(reached) / len(reached)
+    return math.sqrt(sum((d - mean) ** 2 for d in reached) / len(reached)) / max(mean, 1e-9)
 
 
 def _within(shape: Shape, circle: Circle) -> bool:
@@ -779,12 +797,19 @@ def count_holes(shape: Shape) -> int:
     for y, x0, x1 in shape.runs:
         start = (y - shape.top + 1) * width + (x0 - shape.left + 1)
         paper[start : start + (x1 - x0)] = bytes(x1 - x0)
-    holes = 0
     minimum = max(4, shape.area // 200)
-    for region in shapes(bytes(paper), width, height):
-        if region.left > 0 and region.top > 0 and region.right < width and region.bottom < height:
-            holes += region.area >= minimum
-    return holes
+    enclosed = [
+        region.area
+        for region in shapes(bytes(paper), width, height)
+        if region.left > 0 and region.top > 0 and region.right < width and region.bottom < height
+    ]
+    # a speck of paper left inside a stroke (JPEG noise, a worn stamp) is far smaller than a
+    # bowl: a B's two bowls are alike in size
+    floor = max(minimum, SPECK_HOLE * max(enclosed, default=0))
+    return sum(area >= floor for area in enclosed)
+
+
+SPECK_HOLE = 0.15  # of the largest hole: a smaller enclosed area is a speck, not a hole
 
 
 # --- the letter ---------------------------------------------------------------------------------

@@ -605,3 +605,15 @@ def test_a_scanned_letter_whose_header_stamp_decides_is_spared_the_envelope_sear
     assert searched == []
     scan_bytes(write_scan(negative_plan(rng), rng), "b.pdf")
     assert searched == [1]
+
+
+@pytest.mark.parametrize(("letter", "squeeze"), [("A", (0.77, 1.0)), ("B", (1.0, 0.78))])
+def test_a_ring_squeezed_just_past_what_a_circle_fit_takes_is_read(
+    letter: str, squeeze: tuple[float, float]
+) -> None:
+    """A ring about 1.3 times taller than wide passes the cheap ring test but not the circle
+    fit: the picture is stretched round again, as for a more squeezed one."""
+    sheet, _ = marked_envelope(letter, seed=400 + ord(letter))
+    image = photographed(sheet, random.Random(6))
+    squeezed = image.resize((int(image.width * squeeze[0]), int(image.height * squeeze[1])))
+    assert letters(squeezed) == [letter]

@@ -168,6 +168,7 @@ def _background(small: Any) -> Any:
 
 
 ROUND = 1.35  # a ring's width and height differ by this factor at the most
+FITS_ROUND = 1.25  # and by this much for `fit_circle` to measure it as a circle
 FORESHORTENED = 1.8  # or this much on a photo taken at an angle (`_foreshortening`)
 
 
@@ -250,7 +251,7 @@ def _foreshortening(found: list[Shape], low: float, high: float) -> float:
         for s in found
         if max(s.width, s.height) >= 2 * low  # larger than a letter of running text
         and _ring_like(s, low, high, FORESHORTENED)
-        and not _ring_like(s, low, high)
+        and not _ring_like(s, low, high, FITS_ROUND)
     ]
     squeezed = _holding_something(squeezed, found)
     if not squeezed:
@@ -579,7 +580,7 @@ def fit_circle(ring: Shape) -> Circle | None:
     direction the outline is the band of ink reaching inwards from the outermost ink without a
     gap, so that a letter touching the ring does not count as outline."""
     width, height = ring.width, ring.height
-    if max(width, height) > 1.25 * min(width, height):
+    if max(width, height) > FITS_ROUND * min(width, height):
         return None
     cx, cy = (ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2
     radius = (width + height) / 4

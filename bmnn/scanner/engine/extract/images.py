@@ -723,10 +723,21 @@ def crossed_out(mask: Any) -> bool:
         return False
     profile = [value / 255 for value in _flat(ink.resize((1, height), Image.Resampling.BOX))]
     reach = max(2, round(0.05 * height))
-    for start, end in _runs([0 if share >= STROKE_ROW else 255 for share in profile], gap=1):
-        middle = (start + end) / 2 / height
-        if end - start > STROKE_THICK * height or not MID_HEIGHT[0] <= middle <= MID_HEIGHT[1]:
-            continue
+    lines = [
+        (start, end)
+        for start, end in _runs([0 if share >= STROKE_ROW else 255 for share in profile], gap=1)
+        if end - start <= STROKE_THICK * height
+        and MID_HEIGHT[0] <= (start + end) / 2 / height <= MID_HEIGHT[1]
+    ]
+    # a line with bare rows on both sides in the middle (the frames of two stamps stacked and
+    # touching, a rule between a stamp's rows): more than one mark in one region, and a stroke
+    # cannot tell which of them it voids, so none is
+    if any(
+        min(profile[start - reach : start]) < CUT_LETTERS[0] > min(profile[end : end + reach])
+        for start, end in lines
+    ) or _side_by_side(ink):
+        return False
+    for start, end in lines:
         above, below = profile[start - reach], profile[end - 1 + reach]
         if (
             all(CUT_LETTERS[0] <= share < CUT_LETTERS[1] for share in (above, below))
@@ -735,6 +746,29 @@ def crossed_out(mask: Any) -> bool:
         ):
             return True
     return False
+
+
+FRAME_SIDE = 0.9  # of a mark's height: a column inked this far is a frame's side
+LETTER_COLUMN = 0.25  # of a mark's height: a column inked this far holds letters, not a stroke
+LETTERS_BESIDE = 0.05  # of a mark's width: that many such columns are a stamp's letters
+
+
+def _side_by_side(ink: Any) -> bool:
+    """Whether a mark (255 where there is ink) is two framed stamps side by side, joined into one
+    region: a frame's side with a stamp's letters on both sides of it (a single stamp has only a
+    stroke's ends outside its frame)."""
+    from PIL import Image
+
+    columns = [value / 255 for value in _flat(ink.resize((ink.width, 1), Image.Resampling.BOX))]
+    least = max(1, round(LETTERS_BESIDE * ink.width))
+
+    def letters(part: list[float]) -> bool:
+        return sum(LETTER_COLUMN <= share < FRAME_SIDE for share in part) >= least
+
+    return any(
+        letters(columns[:start]) and letters(columns[end:])
+        for start, end in _runs([0 if share >= FRAME_SIDE else 255 for share in columns], gap=1)
+    )
 
 
 def inked(grey: Any, share: float = 0.0005) -> bool:

@@ -14,9 +14,10 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from bmnn.core.levels import STAMP_WORDS
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits, allowed
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
-from bmnn.scanner.engine.normalise import nfc
+from bmnn.scanner.engine.normalise import letters_key, nfc
 
 HEADER_LINES = 15
 
@@ -57,17 +58,34 @@ def lines_to_blocks(
             continue
         zone = HEADER if lines < header_lines else BODY
         lines += 1
-        for part in COLUMN_GAP.split(line) if zone == HEADER and not _spaced(line) else [line]:
+        for part in _columns(line) if zone == HEADER else [line]:
             blocks.append(Block(text=part, zone=zone, order=start + len(blocks), origin=origin))
     return blocks
+
+
+def _columns(line: str) -> list[str]:
+    """A header line's columns; the two words of a letter-spaced level ("T Ố I    M Ậ T")
+    stay one column, whether alone on the line or beside another column (the date)."""
+    parts = COLUMN_GAP.split(line)
+    gaps = [found.group() for found in COLUMN_GAP.finditer(line)]
+    columns = [parts[0]]
+    for gap, part in zip(gaps, parts[1:], strict=True):
+        joined = columns[-1] + gap + part
+        if _spaced(columns[-1]) and _spaced(part) and letters_key(joined) in SPACED_LEVELS:
+            columns[-1] = joined
+        else:
+            columns.append(part)
+    return columns
 
 
 COLUMN_GAP = re.compile(r" {4,}|\t+")  # between two columns of a text laid out with spaces
 
 
+SPACED_LEVELS = {letters_key(words) for words in STAMP_WORDS.values()}
+
+
 def _spaced(line: str) -> bool:
-    """A line typed letter by letter ("T U Y Ệ T     M Ậ T"): its wide gap parts words of one
-    stamp, not two columns."""
+    """A column typed letter by letter ("T U Y Ệ T", "M Ậ T"): one word of a spaced level."""
     letters = line.split()
     return len(letters) >= 3 and all(len(letter) == 1 for letter in letters)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 from email.message import EmailMessage
 
 import pytest
@@ -368,9 +369,9 @@ def test_a_stroke_through_a_stamps_letters_crosses_it_out(extra: str, struck: bo
     assert crossed_out(mask.crop(region)) is struck
 
 
-def _changed_level_scan(old: str, new: str, pen: int) -> bytes:
-    """A 150 dpi scan whose old level is crossed out by a pen stroke above the new one, the
-    change's note too small to read (TT24 Form 06 as offices stamp it)."""
+def _scanned_letter(stamp: Callable[[ImageDraw.ImageDraw], object], fmt: str = "PDF") -> bytes:
+    """A 150 dpi scan of a typed letter: its agency and number at the top left, `stamp` drawing
+    the marks under them, a body of text lines."""
     from PIL import ImageFont
 
     from tests.corpus.scanner_corpus import FONTS
@@ -382,22 +383,30 @@ def _changed_level_scan(old: str, new: str, pen: int) -> bytes:
         draw.text((120, 90 + 40 * row), line, fill="black", font=regular)
     draw.text((700, 90), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fill="black", font=regular)
     draw.text((760, 130), "Độc lập - Tự do - Hạnh phúc", fill="black", font=regular)
-    _stamp_on(draw, old, 150, 230, extra="struck", pen=pen)
-    _stamp_on(draw, new, 150, 300)
-    tiny = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 6)
-    draw.text(
-        (120, 356), "Thay đổi độ mật theo CV số 41/UBND-VP ngày 02/3/2027", fill=RED, font=tiny
-    )
-    for row in range(12):
-        draw.text(
-            (120, 460 + 42 * row),
-            "Báo cáo tình hình quản lý đất đai khu vực biên giới.",
-            fill="black",
-            font=regular,
-        )
+    stamp(draw)
+    for row in range(10):
+        line = "Báo cáo tình hình quản lý đất đai khu vực biên giới."
+        draw.text((120, 460 + 42 * row), line, fill="black", font=regular)
     out = io.BytesIO()
-    page.save(out, format="PDF", resolution=150)
+    page.save(out, format=fmt, **({"resolution": 150} if fmt == "PDF" else {"quality": 85}))
     return out.getvalue()
+
+
+def _changed_level_scan(old: str, new: str, pen: int) -> bytes:
+    """The old level crossed out by a pen stroke above the new one, the change's note too small
+    to read (TT24 Form 06 as offices stamp it)."""
+    from PIL import ImageFont
+
+    from tests.corpus.scanner_corpus import FONTS
+
+    def stamps(draw: ImageDraw.ImageDraw) -> None:
+        _stamp_on(draw, old, 150, 230, extra="struck", pen=pen)
+        _stamp_on(draw, new, 150, 300)
+        tiny = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 6)
+        note = "Thay đổi độ mật theo CV số 41/UBND-VP ngày 02/3/2027"
+        draw.text((120, 356), note, fill=RED, font=tiny)
+
+    return _scanned_letter(stamps)
 
 
 @pytest.mark.parametrize(
@@ -539,3 +548,35 @@ def test_pictures_atop_other_later_slides_are_not_read(monkeypatch) -> None:
     monkeypatch.setattr(office, "read_pictures_later", spy)
     _verdict(_deck_with_annex("Kết quả tuần tra tháng 9"), "trinh-chieu.pptx")
     assert handed == [0]
+
+
+# --- a worn stamp's dashed frame ------------------------------------------------------------------
+
+
+def _dashed_stamp_scan(text: str) -> bytes:
+    """A stamp whose frame came out as dashes (a worn rubber stamp): no piece of the frame
+    spans the stamp."""
+    from PIL import ImageFont
+
+    from tests.corpus.scanner_corpus import FONTS
+
+    def stamp(draw: ImageDraw.ImageDraw) -> None:
+        font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 28)
+        left, top = 150, 240
+        right, bottom = left + int(draw.textlength(text, font=font)) + 30, top + 52
+        draw.text((left + 15, top + 10), text, fill=RED, font=font)
+        for inset in (0, 5):
+            for x in range(left + inset, right - inset, 14):  # dashes along the top and bottom
+                draw.line((x, top + inset, x + 8, top + inset), fill=RED, width=2)
+                draw.line((x, bottom - inset, x + 8, bottom - inset), fill=RED, width=2)
+            for y in range(top + inset, bottom - inset, 14):  # and down the sides
+                draw.line((left + inset, y, left + inset, y + 8), fill=RED, width=2)
+                draw.line((right - inset, y, right - inset, y + 8), fill=RED, width=2)
+
+    return _scanned_letter(stamp, "JPEG")
+
+
+@pytest.mark.parametrize(("text", "level"), [("TUYỆT MẬT", "tuyet_mat"), ("TỐI MẬT", "toi_mat")])
+def test_a_stamp_whose_frame_came_out_in_dashes_is_read(text: str, level: str) -> None:
+    verdict = _verdict(_dashed_stamp_scan(text), "scan_0001.jpg")
+    assert verdict.secret and verdict.level == level

@@ -671,7 +671,9 @@ def _without_frame(region: Any) -> Any:
     def spans(box: tuple[int, int, int, int]) -> bool:
         return box[2] - 1 > 0.6 * width or box[3] - 1 > 0.85 * height
 
-    framed = any(spans(component.box) for component in components)
+    framed = any(spans(component.box) for component in components) or _dashed_frame(
+        components, width, height
+    )
     letters = [
         component
         for component in components
@@ -680,6 +682,27 @@ def _without_frame(region: Any) -> Any:
     if len(letters) == len(components):
         return region
     return _paint(small.size, letters, 0).resize(region.size)
+
+
+DASHED_COVER = 0.5  # of the width: how much of the top and of the bottom band a dashed frame's
+# pieces cover (the accents above a line of capitals and the dots below it cover far less)
+
+
+def _dashed_frame(components: list[Component], width: int, height: int) -> bool:
+    """Whether small pieces in the region's outer band make a frame's top and bottom lines: a
+    dashed or worn frame comes apart into dashes, none of which spans the region."""
+    covered = {"top": [0] * width, "bottom": [0] * width}
+    for component in components:
+        left, top, box_w, box_h = component.box
+        if box_h >= 0.25 * height or box_w >= 0.25 * width:
+            continue
+        middle = top + box_h / 2
+        side = "top" if middle < FRAME_BAND * height else "bottom"
+        if side == "bottom" and middle <= (1 - FRAME_BAND) * height:
+            continue
+        for column in range(left, min(width, left + box_w)):
+            covered[side][column] = 1
+    return all(sum(columns) >= DASHED_COVER * width for columns in covered.values())
 
 
 def _frame_piece(box: tuple[int, int, int, int], width: int, height: int) -> bool:

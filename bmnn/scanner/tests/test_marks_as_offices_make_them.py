@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable
 from email.message import EmailMessage
 
 import pytest
@@ -18,6 +17,7 @@ from PIL import Image, ImageDraw
 from bmnn.scanner.engine import ocr, scan_bytes
 from bmnn.scanner.engine.extract.images import read_part
 from bmnn.scanner.engine.limits import DEFAULT
+from bmnn.scanner.tests.scan_pages import RED, letter_page, saved
 from bmnn.scanner.tests.test_envelope import letters, marked_envelope, photographed
 from tests.corpus.scanner_corpus import (
     docx_with_picture,
@@ -327,9 +327,6 @@ def test_a_row_naming_a_level_without_the_change_stamp_changes_nothing() -> None
 # --- a level crossed out on paper -------------------------------------------------------------------
 
 
-RED = (190, 25, 30)
-
-
 def _stamp_on(
     draw: ImageDraw.ImageDraw, text: str, left: int, top: int, *, extra: str = "", pen: int = 2
 ) -> int:
@@ -369,29 +366,6 @@ def test_a_stroke_through_a_stamps_letters_crosses_it_out(extra: str, struck: bo
     assert crossed_out(mask.crop(region)) is struck
 
 
-def _scanned_letter(stamp: Callable[[ImageDraw.ImageDraw], object], fmt: str = "PDF") -> bytes:
-    """A 150 dpi scan of a typed letter: its agency and number at the top left, `stamp` drawing
-    the marks under them, a body of text lines."""
-    from PIL import ImageFont
-
-    from tests.corpus.scanner_corpus import FONTS
-
-    page = Image.new("RGB", (1240, 1754), (250, 250, 248))
-    draw = ImageDraw.Draw(page)
-    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 24)
-    for row, line in enumerate(["ỦY BAN NHÂN DÂN TỈNH", "SỞ TÀI NGUYÊN", "Số: 214/BC-STN"]):
-        draw.text((120, 90 + 40 * row), line, fill="black", font=regular)
-    draw.text((700, 90), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fill="black", font=regular)
-    draw.text((760, 130), "Độc lập - Tự do - Hạnh phúc", fill="black", font=regular)
-    stamp(draw)
-    for row in range(10):
-        line = "Báo cáo tình hình quản lý đất đai khu vực biên giới."
-        draw.text((120, 460 + 42 * row), line, fill="black", font=regular)
-    out = io.BytesIO()
-    page.save(out, format=fmt, **({"resolution": 150} if fmt == "PDF" else {"quality": 85}))
-    return out.getvalue()
-
-
 def _changed_level_scan(old: str, new: str, pen: int) -> bytes:
     """The old level crossed out by a pen stroke above the new one, the change's note too small
     to read (TT24 Form 06 as offices stamp it)."""
@@ -406,7 +380,7 @@ def _changed_level_scan(old: str, new: str, pen: int) -> bytes:
         note = "Thay đổi độ mật theo CV số 41/UBND-VP ngày 02/3/2027"
         draw.text((120, 356), note, fill=RED, font=tiny)
 
-    return _scanned_letter(stamps)
+    return saved(letter_page(stamps))
 
 
 @pytest.mark.parametrize(
@@ -573,7 +547,7 @@ def _dashed_stamp_scan(text: str) -> bytes:
                 draw.line((left + inset, y, left + inset, y + 8), fill=RED, width=2)
                 draw.line((right - inset, y, right - inset, y + 8), fill=RED, width=2)
 
-    return _scanned_letter(stamp, "JPEG")
+    return saved(letter_page(stamp), "JPEG")
 
 
 @pytest.mark.parametrize(("text", "level"), [("TUYỆT MẬT", "tuyet_mat"), ("TỐI MẬT", "toi_mat")])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from PIL import Image, ImageDraw
 
 from bmnn.scanner.engine import scan_bytes
+from bmnn.scanner.tests.scan_pages import RED, letter_page, saved
 
 SPACED_LETTER = """\
    ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -40,8 +39,6 @@ def test_a_letter_spaced_level_beside_another_column_is_read_whole(
 
 # --- two stamps stacked so close that the red mask makes them one region -------------------------
 
-RED = (190, 25, 30)
-
 
 def _framed(draw: ImageDraw.ImageDraw, text: str, top: int, *, struck: bool) -> int:
     """A framed red level stamp at 150 dpi, its left edge at x=150, crossed by a pen stroke
@@ -62,28 +59,13 @@ def _framed(draw: ImageDraw.ImageDraw, text: str, top: int, *, struck: bool) -> 
 def _stacked_stamps(old: str, new: str, gap: int) -> tuple[Image.Image, bytes]:
     """A scanned report whose old level is struck through and whose new level is stamped `gap`
     pixels under it (the frames touch when it is 0): the page, and the page as a PDF."""
-    from PIL import ImageFont
 
-    from tests.corpus.scanner_corpus import FONTS
+    def stamps(draw: ImageDraw.ImageDraw) -> None:
+        bottom = _framed(draw, old, 230, struck=True)
+        _framed(draw, new, bottom + gap, struck=False)
 
-    page = Image.new("RGB", (1240, 1754), (250, 250, 248))
-    draw = ImageDraw.Draw(page)
-    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 24)
-    for row, line in enumerate(["ỦY BAN NHÂN DÂN TỈNH", "SỞ XÂY DỰNG", "Số: 88/BC-SXD"]):
-        draw.text((120, 90 + 40 * row), line, fill="black", font=regular)
-    draw.text((700, 90), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fill="black", font=regular)
-    bottom = _framed(draw, old, 230, struck=True)
-    _framed(draw, new, bottom + gap, struck=False)
-    for row in range(12):
-        draw.text(
-            (120, 460 + 42 * row),
-            "Báo cáo tiến độ thi công công trình phòng thủ khu vực.",
-            fill="black",
-            font=regular,
-        )
-    out = io.BytesIO()
-    page.save(out, format="PDF", resolution=150)
-    return page, out.getvalue()
+    page = letter_page(stamps)
+    return page, saved(page)
 
 
 @pytest.mark.parametrize("gap", [0, 2, 4, 8])
@@ -129,30 +111,18 @@ def _side_by_side_scan(old: str, new: str, gap: int) -> bytes:
 
     from tests.corpus.scanner_corpus import FONTS
 
-    page = Image.new("RGB", (1240, 1754), (250, 250, 248))
-    draw = ImageDraw.Draw(page)
-    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 24)
-    for row, line in enumerate(["ỦY BAN NHÂN DÂN TỈNH", "SỞ XÂY DỰNG", "Số: 88/BC-SXD"]):
-        draw.text((120, 90 + 40 * row), line, fill="black", font=regular)
-    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 26)
-    left = 150
-    for text, struck in ((old, True), (new, False)):
-        right = left + int(draw.textlength(text, font=font)) + 24
-        draw.rectangle((left, 230, right, 276), outline=RED, width=3)
-        draw.text((left + 12, 238), text, fill=RED, font=font)
-        if struck:
-            draw.line((left - 14, 254, right + 14, 252), fill=RED, width=2)
-        left = right + gap
-    for row in range(12):
-        draw.text(
-            (120, 460 + 42 * row),
-            "Báo cáo tiến độ thi công công trình phòng thủ khu vực.",
-            fill="black",
-            font=regular,
-        )
-    out = io.BytesIO()
-    page.save(out, format="PDF", resolution=150)
-    return out.getvalue()
+    def stamps(draw: ImageDraw.ImageDraw) -> None:
+        font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 26)
+        left = 150
+        for text, struck in ((old, True), (new, False)):
+            right = left + int(draw.textlength(text, font=font)) + 24
+            draw.rectangle((left, 230, right, 276), outline=RED, width=3)
+            draw.text((left + 12, 238), text, fill=RED, font=font)
+            if struck:
+                draw.line((left - 14, 254, right + 14, 252), fill=RED, width=2)
+            left = right + gap
+
+    return saved(letter_page(stamps))
 
 
 @pytest.mark.parametrize("gap", [0, 10])

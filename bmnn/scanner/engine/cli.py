@@ -108,8 +108,9 @@ def _text(row: dict[str, Any]) -> str:
             f"{e['text']} (p. {e['page']}, {e['rule']})" for e in row["evidence"][:3]
         )
         return f"SECRET  {row['path']}: {row['level']} score {row['score']} — {evidence}"
-    if row["declassified"]:
-        return f"declass {row['path']}: declassified ({row['level']})"
+    if row["declassified"]:  # an archive holding a declassified document has no level itself
+        level = f" ({row['level']})" if row["level"] else ""
+        return f"declass {row['path']}: declassified{level}"
     return f"clean   {row['path']}"
 
 

@@ -118,3 +118,13 @@ def test_the_engine_imports_no_django() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_declassified_line_names_the_old_level_only_when_there_is_one() -> None:
+    from bmnn.scanner.engine.cli import _text
+
+    row = {"path": "ho-so.zip", "secret": False, "declassified": True, "level": None}
+    assert _text(row) == "declass ho-so.zip: declassified"  # the archive around a document
+    assert (
+        _text({**row, "path": "qd.docx", "level": "mat"}) == "declass qd.docx: declassified (mat)"
+    )

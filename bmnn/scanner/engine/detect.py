@@ -695,6 +695,10 @@ def _marks_apart(block: Block) -> list[Block]:
     """A level and its declassification stamped on one line ("MẬT   GIẢI MẬT" in a page's
     footer, a sheet's print header, one line of a scan) as two marks: each is then weighed as
     its own stamp, the level void beside the Form 05 mark. Any other block is kept whole."""
+    text = block.text
+    # no copy of a line that cannot be one: running text, or no capital G (GIẢI is in capitals)
+    if "G" not in text or len(text) - text.count(" ") > 60:
+        return [block]
     line = collapse(block.text)
     if len(line) > 40 or not is_upper(line):
         return [block]

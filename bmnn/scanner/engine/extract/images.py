@@ -686,16 +686,18 @@ def _without_frame(region: Any) -> Any:
 
 DASHED_COVER = 0.5  # of the width: how much of the top and of the bottom band a dashed frame's
 # pieces cover (the accents above a line of capitals and the dots below it cover far less)
+DASH_THICK = 0.1  # of the region's height: a frame's dash is a line no thicker than this
 
 
 def _dashed_frame(components: list[Component], width: int, height: int) -> bool:
-    """Whether small pieces in the region's outer band make a frame's top and bottom lines: a
-    dashed or worn frame comes apart into dashes, none of which spans the region."""
+    """Whether flat dashes in the region's outer band make a frame's top and bottom lines: a
+    dashed or worn frame comes apart into dashes, none of which spans the region. The letters
+    of a stamp's first and last rows (the level-change stamp has three) are not dashes."""
     covered = {"top": [0] * width, "bottom": [0] * width}
     for component in components:
         left, top, box_w, box_h = component.box
-        if box_h >= 0.25 * height or box_w >= 0.25 * width:
-            continue
+        if box_w >= 0.25 * width or box_h > max(3, DASH_THICK * height) or box_w < 1.5 * box_h:
+            continue  # not a dash: a letter of a stamp's top or bottom row, an accent, a dot
         middle = top + box_h / 2
         side = "top" if middle < FRAME_BAND * height else "bottom"
         if side == "bottom" and middle <= (1 - FRAME_BAND) * height:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from bmnn.core.levels import ENVELOPE_LETTER, MAT, STAMP_WORDS
-from bmnn.scanner.engine.model import HEADER, Block, Evidence, Verdict
+from bmnn.scanner.engine.model import ANNEX_TITLE, HEADER, Block, Evidence, Verdict
 from bmnn.scanner.engine.normalise import (
     OCR_LETTERS,
     collapse,
@@ -348,7 +348,6 @@ def _top_of_page(block: Block, page_tops: dict[int, float] | None = None) -> boo
     return position is not None and position < 0.35
 
 
-ANNEX_TITLE = re.compile(r"^phu luc\b")
 # formats whose reader gives no pages (where the page is known, the top of a page decides)
 PAGELESS = frozenset(("doc", "rtf", "wordml", "text", "html"))
 FOOT = 0.9  # a line starting this far down the page is in its foot

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from bmnn.scanner.engine.normalise import fold
 
 HEADER = "header"  # where an administrative document carries its marks: the top of page one
 BODY = "body"
@@ -115,3 +118,20 @@ class Verdict:
             data["limit"] = self.limit
             data["incomplete"] = True
         return data
+
+
+ANNEX_TITLE = re.compile(r"^phu luc\b")  # an annex's title, folded ("PHỤ LỤC II", "Phụ lục: ...")
+ANNEX_PAGES = 3  # later pages (or slides) opening an annex whose top pictures are read
+
+
+def annex_pages(blocks: list[Block], among: set[int] | None = None) -> list[int]:
+    """The later pages (numbered from 1; only those `among`, when given) whose first three
+    lines include an annex's title: a public covering letter or deck sends a secret annex,
+    whose stamp may be a picture at its top. At most `ANNEX_PAGES`."""
+    firsts: dict[int, list[str]] = {}
+    for block in blocks:
+        wanted = block.page > 1 and (among is None or block.page in among)
+        if wanted and len(firsts.setdefault(block.page, [])) < 3:
+            firsts[block.page].append(fold(block.text[:40]))
+    opening = [page for page, lines in firsts.items() if any(map(ANNEX_TITLE.match, lines))]
+    return opening[:ANNEX_PAGES]

@@ -26,8 +26,8 @@ from bmnn.scanner.engine.limits import (
     open_zip,
     read_member,
 )
-from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
-from bmnn.scanner.engine.normalise import fold, nfc
+from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, annex_pages, is_red_rgb
+from bmnn.scanner.engine.normalise import nfc
 
 HEADER_PARAGRAPHS = 15  # non-empty paragraphs (or header-table cells) that form the header block
 HEADER_ROWS = 8  # rows from a sheet's first row with text that form its header
@@ -911,29 +911,13 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         if len(result.blocks) > limits.max_blocks:
             result.notes.append("text truncated")
             break
-    for number in _annex_slides(result.blocks, later_pictures):
+    pictured = {number for number, shapes in later_pictures.items() if shapes}
+    for number in annex_pages(result.blocks, pictured):
         header_pictures += [
             blob for shape in later_pictures[number] for blob in _slide_picture(shape)
         ]
     read_pictures_later(header_pictures, result, limits)
     return result
-
-
-ANNEX_SLIDES = 3  # later slides opening an annex whose pictures are read
-
-
-def _annex_slides(blocks: list[Block], pictured: dict[int, list[Any]]) -> list[int]:
-    """The later slides with a picture near their top whose first lines open an annex ("Phụ
-    lục: ..."): a public deck's secret annex, its stamp a picture (as a PDF's annex page)."""
-    firsts: dict[int, list[str]] = {}
-    for block in blocks:
-        if block.page in pictured and len(firsts.setdefault(block.page, [])) < 2:
-            firsts[block.page].append(fold(block.text[:40]))
-    return [
-        number
-        for number, lines in firsts.items()
-        if pictured[number] and any(line.startswith("phu luc") for line in lines)
-    ][:ANNEX_SLIDES]
 
 
 STRIKES = ("sngStrike", "dblStrike")

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
-from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
+from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, annex_pages, is_red_rgb
 from bmnn.scanner.engine.normalise import fold
 
 MIN_TEXT_CHARS = 20  # fewer characters than this on page one: treat it as a scan
@@ -168,7 +168,7 @@ def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
         else:
             pictured = {
                 index: boxes
-                for index in [0, *_annex_pages(result.blocks)]
+                for index in [0, *(page - 1 for page in annex_pages(result.blocks))]
                 if (boxes := _pictures(pdf, limits, index))
             }
             if pictured:
@@ -427,25 +427,6 @@ def _upright_box(
 
 
 MARGIN = 0.006  # of the page, around a picture's box: its frame's antialiasing, a tilt
-
-
-ANNEX_PAGES = 3  # later pages opening an annex whose header pictures are read
-ANNEX_HEAD = re.compile(r"^phu luc\b")
-
-
-def _annex_pages(blocks: list[Block]) -> list[int]:
-    """The indexes of the later pages whose text opens with an annex's heading ("PHỤ LỤC II"):
-    a public covering letter sends a secret annex, whose stamp may be a picture at its top."""
-    first: dict[int, list[Block]] = {}
-    for block in blocks:
-        if block.page > 1 and len(first.setdefault(block.page, [])) < 3:
-            first[block.page].append(block)
-    pages = [
-        page - 1
-        for page, heads in first.items()
-        if any(ANNEX_HEAD.match(fold(block.text[:40])) for block in heads)
-    ]
-    return pages[:ANNEX_PAGES]
 
 
 def _ocr_header_pictures(

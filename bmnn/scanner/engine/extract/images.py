@@ -268,6 +268,21 @@ def darker_when_pale(image: Any) -> Any:
     return image.point(table * len(image.getbands()))
 
 
+WHITE_PAPER = 235  # grey of paper that Tesseract's own threshold never takes for ink
+
+
+def _paper_white(grey: Any) -> Any:
+    """A band whose paper is grey (a dim scan, a copy on grey paper) stretched so that its paper
+    is white. Tesseract picks one threshold for all it is given, and a band stacked with the
+    marks' white pictures (`read_marks`) made the grey paper fall on the ink's side of it: the
+    whole band was read as nothing. Paper darker than `LIT_PAPER` (a photo) is left alone."""
+    small = grey.reduce(4) if min(grey.size) >= 16 else grey
+    paper = _percentile(small.histogram(), 0.5)
+    if paper >= WHITE_PAPER or paper < LIT_PAPER:
+        return grey
+    return grey.point([min(255, round(value * 255 / paper)) for value in range(256)])
+
+
 @functools.cache
 def _below(limit: int, inside: int = 255, outside: int = 0) -> list[int]:
     """A lookup table for `Image.point`: `inside` for the values below `limit`, `outside` for
@@ -489,6 +504,9 @@ BAR_ROWS = 6  # rows a frame's line may span at ~75 dpi: two thick, stepping by 
 # a run of ink along a row, through gaps of a pixel or two (a copied or faxed line is speckled)
 COPIED_RUN = re.compile(b"\x01(?:\x00{0,2}\x01)+")
 STEP = 3  # a copied line's run on the next row may start up to two columns past this one's end
+# columns a copied frame's side may stand beyond the end of its lines: a dashed or speckled
+# line often loses its last dash before the corner
+CORNER_GAP = 6
 
 
 def _side(ink: bytes, width: int, columns: range, rows: range) -> bool:
@@ -516,8 +534,9 @@ def frames(small: Any, *, copied: bool = False) -> list[tuple[int, int, int, int
             if right - left < 0.85 * min(top[3] - top[2], bottom[3] - bottom[2]):
                 continue
             between = range(top[1], bottom[0])
-            if _side(ink, width, range(left - 1, left + 3), between) and _side(
-                ink, width, range(right - 3, right + 1), between
+            reach = CORNER_GAP if copied else 1
+            if _side(ink, width, range(left - reach, left + 3), between) and _side(
+                ink, width, range(right - 3, right + reach), between
             ):
                 found.append((left, top[0], right, bottom[1]))
     return found
@@ -1314,7 +1333,7 @@ def read_part(
                 for (left, y0, right, y1), picture in tilted_frames(grey)
                 if not any(_overlap((left, y0, right, y1), box) > 0.5 for box in level)
             ]
-    text = erase_frames(grey, small)
+    text = _paper_white(erase_frames(grey, small))
     prose = prose_lines(text) if skim else []
     for box in prose:
         text.paste(255, box)

@@ -840,6 +840,7 @@ def letter_image(letter: Shape) -> Any:
 
 
 TURNS = (8, -8)  # after straightening, the estimate's error either way
+LETTER_LIKE = "08"  # figures a worn C or B is read as
 
 
 def read_letter(mark: Mark, limits: Limits) -> str | None:
@@ -848,12 +849,14 @@ def read_letter(mark: Mark, limits: Limits) -> str | None:
     straightened (stamps go on askew: the turn that makes its box smallest) and read again, then
     turned a little either way, where a reading must also pass the shape tests. When no reading
     was a letter at all (nothing, a digit, a sign) the shape alone may decide; a reading of
-    another letter ("G", "U", the "a" of "@") ends it."""
+    another letter ("G", "U", the "a" of "@") or of a figure (but "0" or "8") ends it."""
     image = letter_image(mark.letter)
     first = _reading(_tesseract_character(image, limits.ocr_timeout))
     if first in LETTERS and _agrees(first, mark.letter, mark.holes):
         return first
-    other = first == "?" or first.isalpha()
+    # a figure read as found is a figure ("4" straightened may pass the A's shape tests), but
+    # for those a worn letter is read as: an O-like "0" for a C, an "8" for a B
+    other = first == "?" or first.isalpha() or (first.isdigit() and first not in LETTER_LIKE)
     upright = _straightened(image)
     shape = _main_shape(upright) if upright is not image else mark.letter
     if shape is None:

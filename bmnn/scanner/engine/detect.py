@@ -229,14 +229,18 @@ def _upper_head(line: str) -> tuple[str, str]:
     return " ".join(words[:count]), " ".join(words[count:])
 
 
-# the copy's number printed after the level on the same line ("MẬT Bản số: 03", a footer's
-# one section or a stamp's two rows read as one line)
-COPY_NUMBER = re.compile(r"^(?:ban so|so ban)\s*[:.]?\s*\d")
+# what a stamp's second row says after the level, printed on the same line (a footer's one
+# section, or a stamp's two rows read as one line): the copy's number ("MẬT Bản số: 03"), or
+# the date of the change that gave the level ("TUYỆT MẬT Điều chỉnh ngày 27/04/2029")
+LEVEL_ROW_AFTER = re.compile(
+    r"^(?:(?:ban so|so ban)\s*[:.]?\s*\d"
+    r"|(?:dieu chinh|thay doi)(?: do mat)?\s*(?:ngay|tu ngay|theo)\b)"
+)
 
 
-def _level_before_copy_number(text: str) -> tuple[str, bool] | None:
+def _level_before_its_row(text: str) -> tuple[str, bool] | None:
     head, rest = _upper_head(collapse(text))
-    if not head or not COPY_NUMBER.match(fold(rest)):
+    if not head or not LEVEL_ROW_AFTER.match(fold(rest)):
         return None
     return stamp_level(head, approximate=False)
 
@@ -365,6 +369,24 @@ def _heads_an_annex(index: int, blocks: Sequence[Block]) -> bool:
     return False
 
 
+# a forwarded message's first line and header fields, as mail programs write them
+MAIL_HEAD = re.compile(
+    r"^(?:-+ ?(?:forwarded message|original message|thu chuyen tiep|tin nhan goc) ?-+"
+    r"|(?:from|to|cc|date|sent|subject|tu|den|gui|ngay gui|chu de|tieu de)\s*:)"
+)
+
+
+def _opens_the_message(index: int, blocks: Sequence[Block]) -> bool:
+    """Whether a mail's line is the first of its body: right after the subject (the mail's
+    first block) or after a header field of a message forwarded in it."""
+    if blocks[index].origin != "mail" or index == 0:
+        return False
+    before = blocks[index - 1]
+    return index == 1 or (
+        before.origin == "mail" and MAIL_HEAD.match(fold(before.text)) is not None
+    )
+
+
 def _may_be_other_stamp(text: str) -> bool:
     """Cheap test before `_other_stamp` for a line in mixed case: it starts like "Bản sao",
     "Bản số", "Giải mật", "Đã giải mật", "Điều chỉnh", "Thay đổi" or a change's verb before
@@ -490,8 +512,8 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         found = stamp_level(text, approximate=block.origin in OCR_ORIGINS) if short_upper else None
         if found is None and index and len(text) <= 12 and in_header(block):
             found = _level_under_the_number(text, folded_at(index - 1))
-        if found is None and len(text) <= 40 and text[:1].isupper():
-            found = _level_before_copy_number(text)
+        if found is None and len(text) <= 60 and text[:1].isupper():
+            found = _level_before_its_row(text)
         if found is None:
             rule = None
             if len(text) <= NOTE_LENGTH and (short_upper or _may_be_other_stamp(text)):
@@ -535,6 +557,11 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         elif block.box is not None and block.box[1] > FOOT:
             score += 0.15  # printed at the foot of the page, as a footer is
             notes.append("foot of page")
+        if kind == "eml" and exact and not header_anchored and _opens_the_message(index, blocks):
+            # typed atop a mail's body, right under its subject or a forwarded message's
+            # header fields: where a sender marks the message (a mail has no header to stamp)
+            score += 0.2
+            notes.append("top of the message")
         if kind == "text" and index == 0 and exact and _a_table_follows(blocks):
             # a plain text export of a table (CSV) has no header to stamp: its first line, the
             # level alone, is where the stamp is typed (a poem or a word list under the word

@@ -96,7 +96,16 @@ def test_a_level_and_its_declassification_on_one_footer_line_are_two_marks(foote
     assert not verdict.secret and verdict.declassified
 
 
-@pytest.mark.parametrize("footer", ["TỐI MẬT", "TỐI MẬT   Bản số: 02"])
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "TỐI MẬT",
+        "TỐI MẬT   Bản số: 02",
+        # a changed level's stamp, its date row on the same line
+        "TỐI MẬT Điều chỉnh ngày 27/04/2029",
+        "TỐI MẬT Thay đổi độ mật theo QĐ số 12/QĐ-UBND",
+    ],
+)
 def test_a_level_alone_on_the_footer_line_stays_secret(footer: str) -> None:
     verdict = _verdict(_docx_with_footer(footer), "to-trinh.docx")
     assert verdict.secret and verdict.level == "toi_mat" and not verdict.declassified
@@ -508,20 +517,48 @@ def test_a_stamp_picture_atop_a_decks_annex_slide_is_read() -> None:
     assert verdict.secret and verdict.level == "toi_mat"
 
 
-def test_pictures_atop_other_later_slides_are_not_read(monkeypatch) -> None:
-    """Only page one's pictures and an annex's cost OCR: a logo on every slide does not."""
+def test_a_stamp_picture_atop_another_later_slide_is_read_there() -> None:
+    """A slide that is no annex may carry its own stamp (the one secret slide of a deck)."""
+    verdict = _verdict(_deck_with_annex("Kết quả tuần tra tháng 9"), "trinh-chieu.pptx")
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_specimen_picture_atop_a_later_slide_beside_its_caption_is_not_secret() -> None:
+    caption = "Mẫu dấu chỉ độ mật dùng để minh họa khi tập huấn"
+    assert not _verdict(_deck_with_annex(caption), "tap-huan.pptx").secret
+
+
+def test_a_picture_repeated_atop_every_slide_is_read_once(monkeypatch) -> None:
+    """A logo on every slide costs one reading, not one a slide."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
     from bmnn.scanner.engine.extract import office
 
+    deck = Presentation()
+    for title in ("Kế hoạch tuần tra", "Lực lượng", "Phương tiện", "Tổ chức thực hiện"):
+        slide = deck.slides.add_slide(deck.slide_layouts[6])
+        slide.shapes.add_textbox(
+            Inches(1), Inches(1.4), Inches(8), Inches(0.8)
+        ).text_frame.text = title
+        slide.shapes.add_picture(
+            io.BytesIO(stamp_picture("SỞ NÔNG NGHIỆP")),
+            Inches(6.2),
+            Inches(0.3),
+            height=Inches(0.45),
+        )
+    out = io.BytesIO()
+    deck.save(out)
     handed: list[int] = []
     real = office.read_pictures_later
 
-    def spy(blobs, result, limits):  # type: ignore[no-untyped-def]
+    def spy(blobs, result, limits, pages=None):  # type: ignore[no-untyped-def]
         handed.append(len(blobs))
-        return real(blobs, result, limits)
+        return real(blobs, result, limits, pages)
 
     monkeypatch.setattr(office, "read_pictures_later", spy)
-    _verdict(_deck_with_annex("Kết quả tuần tra tháng 9"), "trinh-chieu.pptx")
-    assert handed == [0]
+    assert not _verdict(out.getvalue(), "trinh-chieu.pptx").secret
+    assert handed == [1]
 
 
 # --- a worn stamp's dashed frame ------------------------------------------------------------------

@@ -344,12 +344,16 @@ def _plan_picture_ocr(
     read_pictures_later(blobs, result, limits)
 
 
-def read_pictures_later(blobs: list[bytes], result: Extracted, limits: Limits) -> None:
+def read_pictures_later(
+    blobs: list[bytes], result: Extracted, limits: Limits, pages: list[int] | None = None
+) -> None:
     """Pictures that belong to the document's header (a stamp pasted as an image) are OCR'd
     whole, their lines added to the header, only when the text does not already show a secret
-    (`Extracted.needs_more`)."""
+    (`Extracted.needs_more`). A picture given a later page in `pages` (atop a later slide) is
+    read onto that page's top instead."""
     if not blobs:
         return
+    pages = pages or [1] * len(blobs)
 
     def more() -> list[Block]:
         from bmnn.scanner.engine.extract.images import (
@@ -360,7 +364,7 @@ def read_pictures_later(blobs: list[bytes], result: Extracted, limits: Limits) -
         )
 
         found: list[Block] = []
-        for blob in blobs:
+        for blob, page in zip(blobs, pages, strict=True):
             try:
                 picture = open_image(blob, limits)
                 image = prepare(picture)
@@ -371,7 +375,8 @@ def read_pictures_later(blobs: list[bytes], result: Extracted, limits: Limits) -
                 image, page=1, limits=limits, part="all", start_order=start
             )
             for block in read:
-                found.append(replace(block, zone=HEADER, box=None))
+                zone = HEADER if page == 1 else BODY
+                found.append(replace(block, zone=zone, box=None, page=page))
             result.ocr_pages += 1
         return found
 
@@ -912,11 +917,27 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             result.notes.append("text truncated")
             break
     pictured = {number for number, shapes in later_pictures.items() if shapes}
-    for number in annex_pages(result.blocks, pictured):
+    annexes = annex_pages(result.blocks, pictured)
+    for number in annexes:
         header_pictures += [
             blob for shape in later_pictures[number] for blob in _slide_picture(shape)
         ]
-    read_pictures_later(header_pictures, result, limits)
+    # a stamp picture atop another slide is read on that slide (a specimen's caption beside it
+    # counts there), after the first slide's and the annexes', within the same three; a logo
+    # repeated on every slide is one picture, read once
+    elsewhere: dict[bytes, int] = {}
+    for number in sorted(pictured - set(annexes)):
+        for shape in later_pictures[number]:
+            for blob in _slide_picture(shape):
+                if blob not in header_pictures:
+                    elsewhere.setdefault(blob, number)
+    room = max(0, 3 - len(header_pictures))
+    read_pictures_later(
+        header_pictures + list(elsewhere)[:room],
+        result,
+        limits,
+        pages=[1] * len(header_pictures) + list(elsewhere.values())[:room],
+    )
     return result
 
 

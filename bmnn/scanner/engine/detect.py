@@ -929,7 +929,7 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
         if candidate.block.struck:  # void, whether or not another level stands beside it
             candidate.score *= 0.3
             candidate.notes.append("crossed out")
-    candidates = live
+    candidates = [c for c in live if not _a_part_of_a_longer_stamp(c, live)]
     for candidate in candidates:
         together = [
             other
@@ -955,6 +955,27 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
     if _places(body_stamps) >= 3 and not any(c.block.zone == HEADER for c in strong):
         for c in candidates:
             c.score *= 0.6
+
+
+def _a_part_of_a_longer_stamp(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """A "MẬT" read where a "TỐI MẬT" or "TUYỆT MẬT" was read too, inside its box: the stamp's
+    last word, cut off as a mark of its own (its red broke between the words). It counts for
+    nothing (not another level beside it: the two are not a list of specimens)."""
+    box = candidate.block.box
+    if candidate.level != "mat" or box is None:
+        return False
+    for other in candidates:
+        if (
+            other.level != "mat"
+            and other.block.page == candidate.block.page
+            and other.block.box is not None
+            and _overlap_share(box, other.block.box) >= 0.6
+            and (other.block.box[2] - other.block.box[0]) > 1.3 * (box[2] - box[0])
+        ):
+            candidate.score *= 0.3
+            candidate.notes.append("the last word of a longer stamp")
+            return True
+    return False
 
 
 def _places(candidates: list[Candidate]) -> int:

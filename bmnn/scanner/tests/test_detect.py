@@ -573,3 +573,42 @@ def test_a_level_typed_in_small_letters_right_under_the_number_is_the_stamp(
     # elsewhere in the header, a level in small letters is a word, not a stamp
     elsewhere = _header("ỦY BAN NHÂN DÂN", "Số: 170/KH-UBND", "KẾ HOẠCH", typed)
     assert not detect(elsewhere).secret
+
+
+def _scanned_header(*marks: tuple[str, str, tuple[float, float, float, float]]) -> list[Block]:
+    """A scan's header as OCR gives it: the agency and motto lines, then `marks` (text,
+    origin, box)."""
+    lines = [
+        ("BỘ CHQS TỈNH LAM KIỀU", (0.15, 0.09, 0.38, 0.10)),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (0.51, 0.09, 0.88, 0.10)),
+        ("Số: 246/PA-TC", (0.20, 0.13, 0.34, 0.14)),
+        ("PHƯƠNG ÁN", (0.43, 0.22, 0.57, 0.23)),
+    ]
+    blocks = [
+        Block(text=t, zone=HEADER, order=i, box=b, origin="ocr") for i, (t, b) in enumerate(lines)
+    ]
+    return blocks + [
+        Block(text=t, zone=HEADER, order=len(lines) + i, box=b, origin=o)
+        for i, (t, o, b) in enumerate(marks)
+    ]
+
+
+def test_the_last_word_of_a_stamp_read_apart_is_not_another_level() -> None:
+    """A faint red TUYỆT MẬT whose red broke between its words: the page's reading has the
+    whole stamp, the red marks its parts, one of them "MẬT". Two levels at one place were
+    taken for specimens shown together, and the stamp lost its weight."""
+    blocks = _scanned_header(
+        ("TUYỆT MẠT", "ocr", (0.73, 0.035, 0.94, 0.058)),
+        ("TUYỆTI", "ocr-stamp", (0.73, 0.03, 0.84, 0.06)),
+        ("MẬT", "ocr-stamp", (0.86, 0.03, 0.94, 0.06)),
+    )
+    verdict = detect(blocks)
+    assert (verdict.secret, verdict.level) == (True, "tuyet_mat")
+
+
+def test_two_levels_side_by_side_in_their_own_boxes_stay_specimens() -> None:
+    blocks = _scanned_header(
+        ("TỐI MẬT", "ocr", (0.30, 0.03, 0.45, 0.06)),
+        ("MẬT", "ocr", (0.50, 0.03, 0.58, 0.06)),
+    )
+    assert not detect(blocks).secret

@@ -303,7 +303,8 @@ def _fax_with_a_stamp_askew(angle: float, text: str = "TỐI MẬT") -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("angle", "text", "level"), [(5, "TỐI MẬT", "toi_mat"), (-4.5, "MẬT", "mat")]
+    ("angle", "text", "level"),
+    [(5, "TỐI MẬT", "toi_mat"), (-4.5, "MẬT", "mat")],
 )
 def test_a_black_stamp_put_on_askew_on_a_fax_is_read(angle: float, text: str, level: str) -> None:
     """The frame's top line falls a dozen rows across the stamp: no level line, so no frame
@@ -463,3 +464,21 @@ def test_a_scan_on_grey_paper_with_a_red_stamp_is_read(paper: int) -> None:
     dim = Image.eval(letter_page(stamp), lambda value: value * paper // 250)
     verdict = scan_bytes(saved(dim, "JPEG"), "scan.jpg")[0]
     assert (verdict.secret, verdict.level) == (True, "mat")
+
+
+def test_boxes_no_taller_than_a_line_of_print_do_not_crowd_out_the_stamps_frame() -> None:
+    """On a JPEG copy the bowls of bold capitals close into small boxes a line high; the
+    first few frames found were kept, and such boxes filled the places before the stamp's."""
+    from PIL import Image, ImageDraw
+
+    from bmnn.scanner.engine.extract.images import copied_frames
+
+    band = Image.new("L", (1654, 500), 255)
+    draw = ImageDraw.Draw(band)
+    for left in (200, 500, 800, 1100):
+        draw.rectangle((left, 40, left + 90, 62), outline=0, width=3)  # 2.8 mm high
+    stamp = (150, 200, 450, 290)
+    draw.rectangle(stamp, outline=0, width=4)
+    found = copied_frames(band, _small(band))
+    assert len(found) == 1
+    assert found[0] == pytest.approx(stamp, abs=12)

@@ -573,20 +573,31 @@ def _apart(small: Any, box: tuple[int, int, int, int]) -> bool:
 def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
     """Stamp-shaped frames of a page without red ink (`frames` as on a copy), as pixel boxes
     of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them."""
-    factor = grey.width / max(1, small.width)
+    return _stamp_frames(small, grey.size)
+
+
+MIN_FRAME_HEIGHT = 0.02  # of the band's width (4 mm on A4): lower boxes are a line's letters
+
+
+def _stamp_frames(small: Any, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """`copied_frames` found on `small`, as boxes of a picture of `size` it is a copy of. A box
+    no taller than a line of print (the bowls of "Đ", "Ộ" and their neighbours closed by
+    JPEG's grey) is not a stamp's frame, and would crowd the stamps out of the few kept."""
+    factor = size[0] / max(1, small.width)
     found: list[tuple[int, int, int, int]] = []
     for left, top, right, bottom in frames(small, copied=True):
         wide, high = right - left, bottom - top
         if (
             MIN_STAMP_ASPECT <= wide / max(1, high) <= 12
             and wide < 0.5 * small.width
+            and high >= MIN_FRAME_HEIGHT * small.width
             and _apart(small, (left, top, right, bottom))
         ):
             box = (
                 int(left * factor),
                 int(top * factor),
-                min(grey.width, int((right + 1) * factor)),
-                min(grey.height, int((bottom + 1) * factor)),
+                min(size[0], int((right + 1) * factor)),
+                min(size[1], int((bottom + 1) * factor)),
             )
             # a double frame is two outlines around the same words: read once
             if not any(_overlap(box, kept) > 0.5 for kept in found):
@@ -609,8 +620,9 @@ def tilted_frames(grey: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
     result: list[tuple[tuple[int, int, int, int], Any]] = []
     for angle in TILTS:
         turned = grey.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        found = _stamp_frames(_small(turned), grey.size)
         a = math.radians(angle)
-        for left, top, right, bottom in copied_frames(turned, _small(turned)):
+        for left, top, right, bottom in found:
             # the frame's centre on the picture as it is: the turn undone
             x, y = (left + right) / 2 - cx, (top + bottom) / 2 - cy
             ox = cx + x * math.cos(a) - y * math.sin(a)

@@ -4,6 +4,7 @@ scans, and the round things that look like it left alone."""
 from __future__ import annotations
 
 import io
+import math
 import random
 from typing import Any
 
@@ -631,3 +632,182 @@ def test_a_ring_squeezed_just_past_what_a_circle_fit_takes_is_read(
     image = photographed(sheet, random.Random(6))
     squeezed = image.resize((int(image.width * squeeze[0]), int(image.height * squeeze[1])))
     assert letters(squeezed) == [letter]
+
+
+# --- worn, doubled, drawn by hand, upside down ----------------------------------------------------
+
+
+def _on_envelope(layer: Any, seed: int, colour: tuple[int, int, int] = (200, 25, 30)) -> Any:
+    """The layer stamped straight (no wear of its own) on an envelope, left of "Kính gửi"."""
+    sheet = family.envelope_page(random.Random(seed))
+    centre = (0.2 * sheet.image.width, 0.55 * sheet.image.height)
+    family.stamp_on(sheet.image, layer, centre, colour, random.Random(seed), angle=0, wear=0)
+    return sheet.image
+
+
+def _mark(letter: str, ppm: float) -> tuple[Any, int]:
+    diameter = int(15 * ppm)
+    return family.mark_layer(letter, diameter), diameter
+
+
+def _erase_arcs(layer: Any, diameter: int, arcs: list[tuple[float, float]]) -> Any:
+    """Paper where the ink of the outline wore off, between the given angles (degrees,
+    clockwise from the right)."""
+    draw = ImageDraw.Draw(layer)
+    ring = max(2, round(0.07 * diameter))
+    for start, end in arcs:
+        draw.arc((4, 4, 4 + diameter, 4 + diameter), start, end, fill=255, width=ring + 3)
+    return layer
+
+
+@pytest.mark.parametrize(
+    ("letter", "arcs"),
+    [
+        ("B", [(-12.0, 12.0)]),  # one break where the middle row meets the outline
+        ("C", [(-3.0, 3.0), (85.0, 91.0)]),  # two short ones: the outline in two pieces
+        ("A", [(a - 2.5, a + 2.5) for a in range(0, 360, 40)]),  # dashed: nine arcs
+    ],
+)
+def test_a_ring_worn_through_in_places_is_a_mark(
+    letter: str, arcs: list[tuple[float, float]]
+) -> None:
+    """A worn stamp's outline breaks (c11 004, 060, 149): a break may cross a line the cheap
+    ring test looks along, and arcs are joined — on the shrunk image by growing the ink a
+    little, on the close look by taking the pieces that lie along the expected circle."""
+    layer, diameter = _mark(letter, 8.0)
+    image = _on_envelope(_erase_arcs(layer, diameter, arcs), 70 + len(arcs))
+    assert letters(image) == [letter]
+
+
+def test_an_arc_of_text_around_a_letter_is_not_joined_into_a_ring() -> None:
+    """Joining arcs wants them closed all round but for short breaks: a round seal's words
+    along a circle with a letter in the middle, but no outline, hold a second piece (the
+    words) and are not round enough."""
+    ppm = 8.0
+    layer = family.seal_layer(int(30 * ppm), "SỞ TƯ PHÁP", "UBND TỈNH BẮC LÂM", centre="star")
+    diameter = int(30 * ppm)
+    ImageDraw.Draw(layer).ellipse((0, 0, diameter + 8, diameter + 8), outline=255, width=14)
+    assert letters(_on_envelope(layer, 75)) == []
+
+
+@pytest.mark.parametrize(
+    ("letter", "cut"),
+    [
+        ("B", (0.55, 0.17, 0.58, 0.33)),  # the upper bowl cut open at its top
+        ("A", (0.15, 0.65, 0.4, 0.68)),  # the left leg cut off below the bar
+    ],
+)
+def test_a_worn_letter_broken_in_a_stroke_is_mended_and_read(
+    letter: str, cut: tuple[float, float, float, float]
+) -> None:
+    """Worn ink breaks a stroke (c11 004 and 074, c8 058): a B with one bowl open has one
+    hole, an A with a leg cut off is two pieces. The letter's pieces within its box are one
+    letter, and short breaks are closed before it is read again."""
+    layer, _ = _mark(letter, 8.0)
+    size = layer.width
+    x0, y0, x1, y1 = (round(v * size) for v in cut)
+    ImageDraw.Draw(layer).rectangle((x0, y0, x1, y1), fill=255)
+    assert letters(_on_envelope(layer, 80 + ord(letter))) == [letter]
+
+
+@pytest.mark.parametrize("letter", ["A", "C"])
+def test_a_double_ring_is_one_outline(letter: str) -> None:
+    """Some stamps draw the circle twice, a thin line just inside the outline (c7): the inner
+    circle is the outline's, the letter is what it holds."""
+    diameter = int(20 * 8.0)
+    layer = family.mark_layer(letter, diameter, ring=0.04, fill=0.45)
+    inset = round(0.1 * diameter)
+    ImageDraw.Draw(layer).ellipse(
+        (4 + inset, 4 + inset, 4 + diameter - inset, 4 + diameter - inset), outline=0, width=3
+    )
+    assert letters(_on_envelope(layer, 90 + ord(letter))) == [letter]
+
+
+def test_a_seal_with_a_double_ring_and_words_between_stays_refused() -> None:
+    """A double ring with lettering between its circles is a seal: the words are not specks."""
+    ppm = 8.0
+    layer = family.seal_layer(int(32 * ppm), "SỞ NỘI VỤ", "UBND TỈNH BẮC LÂM", centre="text")
+    assert letters(_on_envelope(layer, 95)) == []
+
+
+def test_a_double_ring_round_a_star_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small round seal whose lettering between its circles is too faint to see: a double
+    ring holding a star. What a double ring holds must be a letter by its shape before
+    Tesseract is asked (c11 008 and 220 cost four readings each without it)."""
+    read: list[int] = []
+    monkeypatch.setattr(
+        envelope, "_tesseract_character", lambda image, timeout: read.append(1) or ""
+    )
+    diameter = int(20 * 8.0)
+    layer = family.mark_layer(" ", diameter, ring=0.04)
+    inset = round(0.1 * diameter)
+    draw = ImageDraw.Draw(layer)
+    draw.ellipse(
+        (4 + inset, 4 + inset, 4 + diameter - inset, 4 + diameter - inset), outline=0, width=3
+    )
+    centre, outer, inner = layer.width / 2, 0.2 * diameter, 0.08 * diameter
+    star = [
+        (
+            centre + (outer if k % 2 == 0 else inner) * math.cos(math.pi * (k / 5 - 0.5)),
+            centre + (outer if k % 2 == 0 else inner) * math.sin(math.pi * (k / 5 - 0.5)),
+        )
+        for k in range(10)
+    ]
+    draw.polygon(star, fill=0)
+    assert letters(_on_envelope(layer, 96)) == []
+    assert read == []
+
+
+def _wobbly_loop(letter: str, diameter: int, wobble: tuple[float, float]) -> Any:
+    """A letter in a loop drawn by hand: its radius wanders twice and three times around."""
+    size = int(diameter * 1.4)
+    layer = Image.new("L", (size, size), 255)
+    draw = ImageDraw.Draw(layer)
+    points = []
+    for step in range(241):
+        t = 2 * math.pi * step / 240
+        scale = 1 + wobble[0] * math.sin(2 * t + 0.4) + wobble[1] * math.cos(3 * t)
+        points.append(
+            (
+                size / 2 + scale * diameter / 2 * math.cos(t),
+                size / 2 + scale * diameter / 2 * math.sin(t),
+            )
+        )
+    draw.line(points, fill=0, width=max(2, diameter // 30), joint="curve")
+    face = family.font(0.6 * diameter * 1.37)
+    draw.text((size / 2, size / 2), letter, font=face, fill=0, anchor="mm")
+    return layer
+
+
+@pytest.mark.parametrize(("letter", "wobble"), [("C", (0.09, 0.07)), ("A", (0.05, 0.08))])
+def test_a_letter_in_a_loop_drawn_by_hand_is_a_mark(
+    letter: str, wobble: tuple[float, float]
+) -> None:
+    """A clerk without the stamp draws the circle by hand (c9 091 and 188): uneven, but with
+    no corners."""
+    ppm = 8.0
+    image = _on_envelope(_wobbly_loop(letter, int(16 * ppm), wobble), 100 + ord(letter))
+    assert letters(image) == [letter]
+
+
+@pytest.mark.parametrize("corner", [8, 15])
+def test_a_box_with_rounded_corners_is_not_a_ring(corner: int) -> None:
+    """As uneven as a hand's loop, but its edge bulges at four corners."""
+    from bmnn.scanner.engine.extract.envelope import fit_circle
+
+    image = Image.new("L", (240, 240), 255)
+    ImageDraw.Draw(image).rounded_rectangle((20, 20, 110, 110), radius=corner, outline=0, width=5)
+    (box,) = shapes(image.point(lambda v: 255 if v < 128 else 0).tobytes(), 240, 240)
+    assert fit_circle(box) is None
+
+
+@pytest.mark.parametrize("letter", ["A", "B"])
+def test_an_envelope_upside_down_is_read_when_its_orientation_is_unknown(letter: str) -> None:
+    """A scan fed the wrong way round (c10 024): the sender's lines keep to their own, so only
+    the letter tells; it is read turned half round when the page's orientation is unknown
+    (taken for A and B only, as for a quarter turn), never when the page is known upright."""
+    sheet, _ = marked_envelope(letter, seed=110 + ord(letter))
+    image = sheet.image.transpose(Image.Transpose.ROTATE_180)
+    assert envelope_marks(image, page=1, start_order=0, limits=DEFAULT) == []
+    blocks = envelope_marks(image, page=1, start_order=0, limits=DEFAULT, upright_known=False)
+    assert [b.text for b in blocks] == [letter]

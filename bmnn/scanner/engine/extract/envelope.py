@@ -7,19 +7,24 @@ the mark: one capital letter in a circle, in red ink (grey on a photocopy).
 `envelope_marks` runs on every photo and scanned page, so it is built to be cheap when there is
 no mark: the page is shrunk to 1000 pixels, ink is what is clearly darker than the paper around
 it, and only connected shapes that look like a stamp-sized ring holding something are examined
-closer (no Tesseract at all on a page without one). Each survivor is redrawn at a fixed size and
-must pass every test of a lone envelope mark before Tesseract reads the one letter inside, with
-the ring left out:
+closer (no Tesseract at all on a page without one); when none is read, the ink grown a little
+is looked through again for an outline worn into arcs. Each survivor is redrawn at a fixed size
+and must pass every test of a lone envelope mark before Tesseract reads the one letter inside,
+with the ring left out:
 
-- a round, closed, even, thin outline (not a box, a hand-drawn loop, a disc, a thick ring);
+- a round, closed, thin outline, even or drawn by hand without corners (not a box, a disc, a
+  thick ring); arcs along one circle are one outline, a second circle just inside is its own;
 - one shape inside it, nothing more than specks besides (an accent, a second letter, a word, a
-  star with lettering around it are not Form 03), centred and filling much of the circle;
+  star with lettering around it are not Form 03), centred and filling much of the circle; the
+  pieces of a worn letter within its box are the letter;
 - no text on its own line right beside it: text as tall as the circled letter within a diameter
   and a half, or any text within half a diameter (a circled answer or list number, "©", the
   inner ring of a seal in its lettering); another stamp's frame and its words may be beside it;
 - red or neutral ink (a blue or green ring is a logo or a pen);
 - the reading is a capital A, B or C whose shape agrees: A has one hole, B two, C none and a
-  mouth open to the right (a serif G, a closed 4, the "a" of "@" are refused).
+  mouth open to the right (a serif G, a closed 4, the "a" of "@" are refused); a letter with a
+  stroke broken is mended and read again; on a page whose orientation is unknown, an A or B is
+  also read upside down.
 
 What it cannot tell apart: a lone stamp-sized "©" with nothing beside it (a circled c), a logo
 that is exactly one red capital in a thin circle with no name beside it.
@@ -174,8 +179,10 @@ FORESHORTENED = 1.8  # or this much on a photo taken at an angle (`_foreshorteni
 
 def _ring_like(shape: Shape, low: float, high: float, most: float = ROUND) -> bool:
     """Cheap tests on the shrunk image: stamp-sized, about as wide as high (within `most`),
-    mostly hollow, and an outline all round — its middle rows and its middle column have ink
-    near both ends (a word's blob or a letter with its accents has not)."""
+    mostly hollow, and an outline all round — its middle rows and columns have ink near both
+    ends (a word's blob or a letter with its accents has not). A worn stamp's outline may break
+    where a line crosses it, so a few of the lines may miss an end (`fit_circle` still wants it
+    closed but for a short gap)."""
     width, height = shape.width, shape.height
     if not (low <= width <= high and low <= height <= high):
         return False
@@ -183,22 +190,33 @@ def _ring_like(shape: Shape, low: float, high: float, most: float = ROUND) -> bo
         return False
     if shape.area >= 0.55 * width * height:
         return False
-    rows: dict[int, list[tuple[int, int]]] = {}
-    middle_x = (shape.left + shape.right) // 2
-    column = []
+    rows: dict[int, list[int]] = {}
+    columns: dict[int, list[int]] = {}
+    wanted = {shape.left + int(f * width) for f in RING_LINES}
     for y, x0, x1 in shape.runs:
-        rows.setdefault(y, []).append((x0, x1))
-        if x0 <= middle_x < x1:
-            column.append(y)
-    if not column or not _ends_apart(column, shape.top, shape.bottom):
-        return False
-    for fraction in (0.35, 0.5, 0.65):
-        row = rows.get(shape.top + int(fraction * height), [])
-        if not row or not _ends_apart(
-            [x for x0, x1 in row for x in (x0, x1 - 1)], shape.left, shape.right
-        ):
-            return False
-    return True
+        rows.setdefault(y, []).extend((x0, x1 - 1))
+        for x in wanted:
+            if x0 <= x < x1:
+                columns.setdefault(x, []).append(y)
+    crossed = sum(
+        bool(line) and _ends_apart(line, shape.top, shape.bottom)
+        for line in (columns.get(x, []) for x in wanted)
+    )
+    crossed += sum(
+        bool(line) and _ends_apart(line, shape.left, shape.right)
+        for line in (rows.get(shape.top + int(f * height), []) for f in RING_LINES)
+    )
+    # a letter of a heading (an "e", an "ô") may miss an end too: only a shape larger than
+    # that is let off a few
+    gaps = RING_GAPS if max(width, height) >= 2 * low else 0
+    return crossed >= 2 * len(RING_LINES) - gaps
+
+
+# where a ring's rows and columns are looked through (fractions of its box), and how many of
+# these lines a ring larger than a letter may see miss one of its ends (a short break in a worn
+# outline)
+RING_LINES = (0.35, 0.42, 0.5, 0.58, 0.65)
+RING_GAPS = 3
 
 
 def _ends_apart(ink: list[int], start: int, end: int) -> bool:
@@ -298,25 +316,38 @@ def envelope_marks(
     blocks: list[Block] = []
     reads = 0
     crowded: list[tuple[float, float, float, float]] = []
-    for shape in candidates[:MAX_CANDIDATES]:
-        box = (
-            shape.left * factor,
-            shape.top * factor,
-            shape.right * factor,
-            shape.bottom * factor,
-        )
-        if any(_overlaps(box, _pixels(b.box, width, height)) for b in blocks if b.box):
-            continue
-        mark = examine(image, gray, background, factor, box, crowded=crowded)
-        if mark is None or reads >= MAX_READS:
-            continue
-        reads += 1
-        letter = read_letter(mark, limits)
-        if letter is None:
-            continue
-        blocks.append(
-            _block(letter, mark.circle, (width, height), page, start_order + len(blocks), limits)
-        )
+    looked: list[tuple[float, float, float, float]] = []
+
+    def look(boxes: list[tuple[float, float, float, float]]) -> None:
+        nonlocal reads
+        for box in boxes:
+            if any(_overlaps(box, _pixels(b.box, width, height)) for b in blocks if b.box):
+                continue
+            looked.append(box)
+            mark = examine(image, gray, background, factor, box, crowded=crowded)
+            if mark is None or reads >= MAX_READS:
+                continue
+            reads += 1
+            letter = read_letter(mark, limits)
+            if letter is None and not upright_known:
+                letter = _read_upside_down(mark, limits)
+            if letter is not None:
+                circle, order = mark.circle, start_order + len(blocks)
+                blocks.append(_block(letter, circle, (width, height), page, order, limits))
+
+    look([_box(shape, factor, 0) for shape in candidates[:MAX_CANDIDATES]])
+    if not blocks and not redrawn:
+        # a worn or dashed outline broken into arcs: found again on the ink grown a little
+        # (which joins the arcs), only where no candidate was looked at already
+        for grow in BRIDGES:
+            joined = shapes(_grown(mask, small.size, grow), *small.size)
+            rings = [s for s in joined if _ring_like(s, low, high)]
+            rings = _holding_something(rings, joined)
+            rings.sort(key=lambda s: -s.area)
+            boxes = [_box(shape, factor, grow // 2) for shape in rings[:MAX_CANDIDATES]]
+            look([box for box in boxes if not any(_same_place(box, seen) for seen in looked)])
+            if blocks:
+                break
     if not blocks and not upright_known and crowded:
         turned = _read_turned(image, gray, background, factor, crowded[:MAX_READS], limits)
         blocks += [
@@ -342,6 +373,35 @@ def envelope_marks(
                 redrawn=True,
             )
     return blocks
+
+
+BRIDGES = (3, 5)  # widths (pixels of the shrunk image) the ink is grown by to join a ring's arcs
+
+
+def _grown(mask: bytes, size: tuple[int, int], grow: int) -> bytes:
+    """The ink grown to every pixel within a `grow` × `grow` square of it (a box blur of the
+    mask is not zero there: cheaper than a rank filter)."""
+    from PIL import Image, ImageFilter
+
+    blurred = Image.frombytes("L", size, mask).filter(ImageFilter.BoxBlur(grow // 2))
+    return blurred.point(lambda v: 255 if v else 0).tobytes()
+
+
+def _box(shape: Shape, factor: float, inset: int) -> tuple[float, float, float, float]:
+    """A shape's box on the shrunk image in the picture's own pixels, `inset` pixels taken
+    off each side (what growing the ink added)."""
+    return (
+        (shape.left + inset) * factor,
+        (shape.top + inset) * factor,
+        (shape.right - inset) * factor,
+        (shape.bottom - inset) * factor,
+    )
+
+
+def _same_place(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether the centre of box `a` lies in box `b`."""
+    x, y = (a[0] + a[2]) / 2, (a[1] + a[3]) / 2
+    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
 
 
 def _block(
@@ -407,6 +467,27 @@ def _read_turned(
                 circle = _turn_box(_unturn_point, turn, mark.circle, width, height)
                 found.append((letter, circle))
     return found
+
+
+def _read_upside_down(mark: Mark, limits: Limits) -> str | None:
+    """The letter read once more turned half round: the page may stand upside down (a scan fed
+    the wrong way round), and the sender's lines keep to their own, so only the letter tells.
+    One look, its holes agreeing; as with a quarter turn, only A or B is taken (a C turned is
+    a reversed C)."""
+    turned = _half_turned(mark.letter)
+    reading = _reading(_tesseract_character(letter_image(turned), limits.ocr_timeout))
+    if reading in TURNED_LETTERS and _agrees(reading, turned, mark.holes):
+        return reading
+    return None
+
+
+def _half_turned(shape: Shape) -> Shape:
+    """The shape turned upside down (half a turn) within its own box."""
+    top, bottom, left, right = shape.top, shape.bottom, shape.left, shape.right
+    runs = sorted(
+        (top + bottom - 1 - y, left + right - x1, left + right - x0) for y, x0, x1 in shape.runs
+    )
+    return Shape(runs, left, top, right, bottom, shape.area)
 
 
 def _pixels(box: tuple[float, float, float, float], width: int, height: int) -> tuple[float, ...]:
@@ -512,13 +593,23 @@ def examine(
         return None
     found = shapes(crop.mask, crop.width, crop.height)
     ring = _the_ring(found, crop)
-    if ring is None:
-        return None
-    circle = fit_circle(ring)
-    if circle is None:
-        return None
-    letter, others = _inside(found, ring, circle)
+    circle = fit_circle(ring) if ring is not None else None
+    if ring is None or circle is None:
+        # a worn or dashed outline comes in arcs: the pieces lying along the expected circle
+        arcs = [shape for shape in found if _on_outline(shape, crop)]
+        if len(arcs) < 2:
+            return None
+        ring = _joined(arcs)
+        circle = fit_circle(ring)
+        if circle is None:
+            return None
+        found = [shape for shape in found if all(shape is not arc for arc in arcs)] + [ring]
+    letter, others, doubled = _inside(found, ring, circle)
     if letter is None or not _specks(others, letter):
+        return None
+    if doubled and shape_letter(letter, count_holes(letter)) is None:
+        # a round seal is a double ring too (its lettering between the circles may be too
+        # faint to see at this size): what a double ring holds must be a letter by its shape
         return None
     if not _letter_fits(letter, circle):
         return None
@@ -555,6 +646,20 @@ def _the_ring(found: list[Shape], crop: Crop) -> Shape | None:
     return best
 
 
+def _on_outline(shape: Shape, crop: Crop) -> bool:
+    """A piece whose ink all lies along the candidate's expected circle (between ARC_BAND's
+    shares of its radius from its centre): an arc of a broken outline."""
+    nearest, farthest = ARC_BAND[0] * crop.radius, ARC_BAND[1] * crop.radius
+    for y, x0, x1 in shape.runs:
+        dy = y + 0.5 - crop.cy
+        near = min(max(crop.cx, x0 + 0.5), x1 - 0.5) - crop.cx
+        far = max(abs(x0 + 0.5 - crop.cx), abs(x1 - 0.5 - crop.cx))
+        if math.hypot(near, dy) < nearest or math.hypot(far, dy) > farthest:
+            return False
+    return True
+
+
+ARC_BAND = (0.7, 1.25)  # an arc of the outline lies this far from the centre (shares of its radius)
 BINS = 48  # directions around the centre the outline is measured in
 
 
@@ -576,7 +681,7 @@ class Circle:
 
 def fit_circle(ring: Shape) -> Circle | None:
     """Centre, radius and stroke width of a round, closed, thin, even outline; None for anything
-    else (a square box, a hand-drawn loop, a disc, a thick logo ring, an open arc). In each
+    else (a square box, a scrawl, a disc, a thick logo ring, an open arc). In each
     direction the outline is the band of ink reaching inwards from the outermost ink without a
     gap, so that a letter touching the ring does not count as outline."""
     width, height = ring.width, ring.height
@@ -607,8 +712,9 @@ def fit_circle(ring: Shape) -> Circle | None:
         strokes.append(outermost - depth + 1)
     outers = [edge[i] for i in covered]
     mean = sum(outers) / len(outers)
-    if _unevenness(ring, cx, cy) > 0.06:
-        return None  # not round (a square, a polygon, an uneven hand-drawn loop)
+    unevenness = _unevenness(ring, cx, cy)
+    if unevenness > EVEN and not _hand_drawn(ring, cx, cy, unevenness):
+        return None  # not round (a square, a polygon, a scrawl)
     strokes.sort()
     stroke = float(strokes[len(strokes) // 2])
     if stroke > 0.3 * mean:
@@ -619,7 +725,17 @@ def fit_circle(ring: Shape) -> Circle | None:
 def _unevenness(ring: Shape, cx: float, cy: float) -> float:
     """How far the outline's outer edge strays from a round one, as a share of its radius,
     once its box is made square: a ring seen a little askew (its box up to 1.25 times taller
-    than wide) is an even ellipse, a square or a hand-drawn loop stays uneven."""
+    than wide) is an even ellipse, a square or a loop drawn by hand stays uneven."""
+    reached = [distance for distance in _outline(ring, cx, cy) if distance > 0]
+    if not reached:
+        return 1.0
+    mean = sum(reached) / len(reached)
+    return math.sqrt(sum((d - mean) ** 2 for d in reached) / len(reached)) / max(mean, 1e-9)
+
+
+def _outline(ring: Shape, cx: float, cy: float) -> list[float]:
+    """The outer edge's distance from the centre in each of BINS directions (0 where there is
+    no ink), the ring's box made square first."""
     stretch = ring.width / max(1, ring.height)
     outer = [0.0] * BINS
     for y, x0, x1 in ring.runs:
@@ -628,11 +744,26 @@ def _unevenness(ring: Shape, cx: float, cy: float) -> float:
             dx = x + 0.5 - cx
             slot = int((math.atan2(dy, dx) + math.pi) / (2 * math.pi) * BINS) % BINS
             outer[slot] = max(outer[slot], math.hypot(dx, dy))
-    reached = [distance for distance in outer if distance > 0]
-    if not reached:
-        return 1.0
-    mean = sum(reached) / len(reached)
-    return math.sqrt(sum((d - mean) ** 2 for d in reached) / len(reached)) / max(mean, 1e-9)
+    return outer
+
+
+def _hand_drawn(ring: Shape, cx: float, cy: float, unevenness: float) -> bool:
+    """A loop drawn by hand round the letter (a pen's or a brush's): uneven, but with no
+    corners — a box with rounded corners is as uneven, its edge bulging four times around
+    (the fourth harmonic of its distance from the centre), a hand's loop a few broad times."""
+    if unevenness > HAND_DRAWN:
+        return False
+    outer = _outline(ring, cx, cy)
+    mean = sum(outer) / BINS
+    turns = [2 * math.pi * 4 * i / BINS for i in range(BINS)]
+    along = sum(d * math.cos(t) for d, t in zip(outer, turns, strict=True))
+    across = sum(d * math.sin(t) for d, t in zip(outer, turns, strict=True))
+    return 2 * math.hypot(along, across) / BINS <= CORNERS * max(mean, 1e-9)
+
+
+EVEN = 0.06  # a stamped outline strays from round by this share of its radius at the most
+HAND_DRAWN = 0.1  # a loop drawn by hand, by this much
+CORNERS = 0.03  # a hand's loop bulges four times around by this share at the most (a box: 0.07+)
 
 
 def _within(shape: Shape, circle: Circle) -> bool:
@@ -646,15 +777,63 @@ def _within(shape: Shape, circle: Circle) -> bool:
     )
 
 
-def _inside(found: list[Shape], ring: Shape, circle: Circle) -> tuple[Shape | None, list[Shape]]:
-    """The biggest shape inside the ring and the other pieces inside; a letter joined to the
-    ring is cut free of it first."""
+def _inside(
+    found: list[Shape], ring: Shape, circle: Circle
+) -> tuple[Shape | None, list[Shape], bool]:
+    """The biggest shape inside the ring, the other pieces inside, and whether a second
+    outline just inside the first (a double ring) was left out as the ring's own. A letter
+    joined to the ring is cut free of it first; the pieces of a worn letter within its box are
+    joined to it."""
     pieces = [shape for shape in found if shape is not ring and _within(shape, circle)]
     pieces.extend(_cut_from_ring(ring, circle))
     if not pieces:
-        return None, []
+        return None, [], False
     pieces.sort(key=lambda s: -s.area)
-    return pieces[0], pieces[1:]
+    within = [piece for piece in pieces if not _inner_ring(piece, circle)]
+    doubled = 0 < len(within) < len(pieces)
+    if doubled:
+        pieces = within
+    letter, others = pieces[0], pieces[1:]
+    worn = [piece for piece in others if _part_of(piece, letter)]
+    if worn:
+        letter = _joined([letter, *worn])
+        others = [piece for piece in others if all(piece is not part for part in worn)]
+    return letter, others, doubled
+
+
+def _inner_ring(piece: Shape, circle: Circle) -> bool:
+    """A piece that is a second round outline close inside the ring, around its centre."""
+    span = 2 * circle.inner
+    if min(piece.width, piece.height) < 0.75 * span:
+        return False
+    middle = ((piece.left + piece.right) / 2, (piece.top + piece.bottom) / 2)
+    if math.hypot(middle[0] - circle.cx, middle[1] - circle.cy) > 0.1 * span:
+        return False
+    inner = fit_circle(piece)
+    return inner is not None and inner.stroke <= 2 * circle.stroke
+
+
+def _part_of(piece: Shape, letter: Shape) -> bool:
+    """A piece of a worn letter: small, and lying across the letter's box."""
+    return (
+        piece.height <= 0.5 * letter.height
+        and piece.left < letter.right
+        and letter.left < piece.right
+        and piece.top < letter.bottom
+        and letter.top < piece.bottom
+    )
+
+
+def _joined(parts: list[Shape]) -> Shape:
+    runs = sorted(run for part in parts for run in part.runs)
+    return Shape(
+        runs,
+        min(p.left for p in parts),
+        min(p.top for p in parts),
+        max(p.right for p in parts),
+        max(p.bottom for p in parts),
+        sum(p.area for p in parts),
+    )
 
 
 def _specks(pieces: list[Shape], letter: Shape) -> bool:
@@ -849,11 +1028,19 @@ def read_letter(mark: Mark, limits: Limits) -> str | None:
     straightened (stamps go on askew: the turn that makes its box smallest) and read again, then
     turned a little either way, where a reading must also pass the shape tests. When no reading
     was a letter at all (nothing, a digit, a sign) the shape alone may decide; a reading of
-    another letter ("G", "U", the "a" of "@") or of a figure (but "0" or "8") ends it."""
+    another letter ("G", "U", the "a" of "@") or of a figure (but "0" or "8") ends it. A worn
+    letter whose strokes are broken (a bowl open, a leg cut off) is mended first and read again
+    when mending changes its holes."""
     image = letter_image(mark.letter)
     first = _reading(_tesseract_character(image, limits.ocr_timeout))
     if first in LETTERS and _agrees(first, mark.letter, mark.holes):
         return first
+    mended = _mended(mark.letter, mark.holes)
+    if mended is not None:
+        whole, holes = mended
+        reading = _reading(_tesseract_character(letter_image(whole), limits.ocr_timeout))
+        if reading in LETTERS and _agrees(reading, whole, holes):
+            return reading
     # a figure read as found is a figure ("4" straightened may pass the A's shape tests), but
     # for those a worn letter is read as: an O-like "0" for a C, an "8" for a B
     other = first == "?" or first.isalpha() or (first.isdigit() and first not in LETTER_LIKE)
@@ -872,6 +1059,33 @@ def read_letter(mark: Mark, limits: Limits) -> str | None:
             return reading
         other = other or reading == "?" or reading.isalpha()
     return None if other else by_shape
+
+
+MENDS = (5, 7)  # pixels (of the redrawn circle's 96) a break in a worn stroke may span, in turn
+
+
+def _mended(letter: Shape, holes: int) -> tuple[Shape, int] | None:
+    """The letter with short breaks in its strokes closed (ink grown then shrunk back by the
+    same width), at the first width that changes its count of holes; None when none does."""
+    from PIL import Image, ImageFilter
+
+    margin = max(MENDS)
+    width, height = letter.width + 2 * margin, letter.height + 2 * margin
+    pixels = bytearray(width * height)
+    for y, x0, x1 in letter.runs:
+        start = (y - letter.top + margin) * width + (x0 - letter.left + margin)
+        pixels[start : start + (x1 - x0)] = b"\xff" * (x1 - x0)
+    ink = Image.frombytes("L", (width, height), bytes(pixels))
+    for size in MENDS:
+        closed = ink.filter(ImageFilter.MaxFilter(size)).filter(ImageFilter.MinFilter(size))
+        parts = shapes(closed.tobytes(), width, height)
+        if not parts:
+            continue
+        whole = _joined(parts)
+        count = count_holes(max(parts, key=lambda part: part.area))
+        if count != holes:
+            return whole, count
+    return None
 
 
 def _straightened(image: Any) -> Any:

@@ -482,3 +482,39 @@ def test_boxes_no_taller_than_a_line_of_print_do_not_crowd_out_the_stamps_frame(
     found = copied_frames(band, _small(band))
     assert len(found) == 1
     assert found[0] == pytest.approx(stamp, abs=12)
+
+
+def _inner_frame_left(size: int, gap: int) -> object:
+    """A mark's picture as `stamp_picture` leaves a double-framed stamp: the outer frame lifted,
+    the inner one (dashed, `gap` pixels from the letters) still around "MẬT"."""
+    from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+    font = ImageFont.truetype(str(FONTS / "DejaVuSerif-Bold.ttf"), size)
+    image = Image.new("L", (200, 120), 255)
+    draw = ImageDraw.Draw(image)
+    left, top, right, bottom = draw.textbbox((0, 0), "MẬT", font=font)
+    x0, y0 = 100 - (right - left) // 2, 60 - (bottom - top) // 2
+    draw.text((x0 - left, y0 - top), "MẬT", fill=0, font=font)
+    fx0, fy0 = x0 - gap, y0 - gap
+    fx1, fy1 = x0 + right - left + gap, y0 + bottom - top + gap
+    for x in range(fx0, fx1, 9):
+        draw.rectangle((x, fy0, x + 5, fy0 + 1), fill=0)
+        draw.rectangle((x, fy1 - 1, x + 5, fy1), fill=0)
+    for y in range(fy0, fy1, 9):
+        draw.rectangle((fx0, y, fx0 + 1, y + 5), fill=0)
+        draw.rectangle((fx1 - 1, y, fx1, y + 5), fill=0)
+    box = ImageOps.invert(image).getbbox()
+    return ImageOps.expand(image.crop(box), border=24, fill=255)
+
+
+def test_a_double_frames_inner_frame_left_beside_the_letters_is_cut_away() -> None:
+    """A small double-framed MẬT photographed: once the outer frame is lifted the inner one
+    still stands close around the letters, and neither reading, nor the inside of one frame,
+    read a word (corpus 11's 143 read "MMÃTÌ"). The inside of the inner frame is tried last."""
+    from bmnn.scanner.engine.extract.images import Mark, read_marks
+    from bmnn.scanner.engine.limits import DEFAULT
+
+    mark = Mark((0.2, 0.1, 0.3, 0.13), _inner_frame_left(22, 7), 1.7)
+    _, lines = read_marks([mark], DEFAULT)
+    levels = [found[0] for found in map(stamp_level, lines[0]) if found is not None]
+    assert levels[:1] == ["mat"], lines

@@ -1025,8 +1025,13 @@ def read_marks(
             if any(is_stamp_line(line) for line in lines):
                 mark_lines[index] = lines
         # the last tries, apart (beside the turned copies' frames the layout pass finds
-        # nothing): the inside of the frame alone; then a red mark drawn again from its colour
-        for redraw in (lambda mark: _inside_frame(mark.picture), _redrawn):
+        # nothing): the inside of the frame alone; then a red mark drawn again from its colour;
+        # then the inside of a double frame (its inner frame left beside the letters)
+        for redraw in (
+            lambda mark: _inside_frame(mark.picture),
+            _redrawn,
+            lambda mark: _inside_frame(_inside_frame(mark.picture)),
+        ):
             left = [i for i in retry if not any(is_stamp_line(line) for line in mark_lines[i])]
             tries = [(i, redraw(marks[i])) for i in left]
             tries = [(i, picture) for i, picture in tries if picture is not None]

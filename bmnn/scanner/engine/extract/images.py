@@ -269,16 +269,21 @@ def darker_when_pale(image: Any) -> Any:
 
 
 WHITE_PAPER = 235  # grey of paper that Tesseract's own threshold never takes for ink
+DARK_AROUND = 0.15  # of a band: more this dark is a desk or a shadow around a photographed page
 
 
 def _paper_white(grey: Any) -> Any:
     """A band whose paper is grey (a dim scan, a copy on grey paper) stretched so that its paper
     is white. Tesseract picks one threshold for all it is given, and a band stacked with the
     marks' white pictures (`read_marks`) made the grey paper fall on the ink's side of it: the
-    whole band was read as nothing. Paper darker than `LIT_PAPER` (a photo) is left alone."""
+    whole band was read as nothing. Paper darker than `LIT_PAPER`, and a photo with the desk
+    around the page (more than `DARK_AROUND` of the band that dark), are left alone: stretched,
+    a lamp-lit page's red title went from the photo's reading."""
     small = grey.reduce(4) if min(grey.size) >= 16 else grey
-    paper = _percentile(small.histogram(), 0.5)
-    if paper >= WHITE_PAPER or paper < LIT_PAPER:
+    histogram = small.histogram()
+    paper = _percentile(histogram, 0.5)
+    dark = sum(histogram[:LIT_PAPER]) / max(1, small.width * small.height)
+    if paper >= WHITE_PAPER or paper < LIT_PAPER or dark > DARK_AROUND:
         return grey
     return grey.point([min(255, round(value * 255 / paper)) for value in range(256)])
 

@@ -374,15 +374,18 @@ MAIL_HEAD = re.compile(
     r"^(?:-+ ?(?:forwarded message|original message|thu chuyen tiep|tin nhan goc) ?-+"
     r"|(?:from|to|cc|date|sent|subject|tu|den|gui|ngay gui|chu de|tieu de)\s*:)"
 )
+MAIL_SUBJECT = "mail-subject"  # the origin of a mail's subject line (the body's is "mail")
 
 
 def _opens_the_message(index: int, blocks: Sequence[Block]) -> bool:
     """Whether a mail's line is the first of its body: right after the subject (the mail's
-    first block) or after a header field of a message forwarded in it."""
-    if blocks[index].origin != "mail" or index == 0:
+    very first line when it has none) or after a header field of a message forwarded in it."""
+    if blocks[index].origin != "mail":
         return False
+    if index == 0:
+        return True
     before = blocks[index - 1]
-    return index == 1 or (
+    return before.origin == MAIL_SUBJECT or (
         before.origin == "mail" and MAIL_HEAD.match(fold(before.text)) is not None
     )
 
@@ -628,6 +631,8 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
     ]
     if not (changes and _apply_change(candidates, changes, blocks)):
         _weigh_specimens(candidates)
+        if kind == "pptx":
+            _levels_slide_by_slide(candidates)
     corroboration = 0.0
     declassified_marks = []
     for index, rule in others:
@@ -976,6 +981,23 @@ def _a_part_of_a_longer_stamp(candidate: Candidate, candidates: list[Candidate])
             candidate.notes.append("the last word of a longer stamp")
             return True
     return False
+
+
+def _levels_slide_by_slide(candidates: list[Candidate]) -> None:
+    """Stamp pictures read atop a deck's later slides (`office.read_pictures_later`: no place
+    on the slide, a page after the first) that show different levels are a lesson's specimens,
+    one level to a slide: a deck is marked with one level. Each slide is a page of its own, so
+    `_weigh_specimens` never sees them together."""
+    pictured = [
+        c
+        for c in candidates
+        if c.block.page > 1 and c.block.box is None and c.block.origin in OCR_ORIGINS
+    ]
+    if len({c.level for c in pictured}) < 2:
+        return
+    for candidate in pictured:
+        candidate.score *= 0.3
+        candidate.notes.append("levels shown slide by slide: specimens")
 
 
 def _places(candidates: list[Candidate]) -> int:

@@ -16,9 +16,10 @@ PROSE = [
 ]
 
 
-def _mail(body: list[str], subject: str = "Phương án bảo vệ trạm K52") -> bytes:
+def _mail(body: list[str], subject: str | None = "Phương án bảo vệ trạm K52") -> bytes:
     message = EmailMessage()
-    message["Subject"] = subject
+    if subject is not None:
+        message["Subject"] = subject
     message["From"] = "vanthu@example.vn"
     message["To"] = "lanhdao@example.vn"
     message.set_content("\n".join(body))
@@ -58,3 +59,13 @@ def test_a_level_atop_a_mails_body_marks_it(body: list[str], level: str) -> None
 def test_the_same_line_inside_the_body_is_not_the_marking(body: list[str]) -> None:
     verdict = scan_bytes(_mail(body), "thu.eml")[0]
     assert not verdict.secret
+
+
+def test_a_mail_without_a_subject_opens_its_body_with_its_first_line() -> None:
+    """With no subject the body's first line is the mail's first: the level typed there is the
+    sender's marking, and a level on the line after the greeting is not (it was taken for the
+    line under the subject)."""
+    atop = scan_bytes(_mail(["TỐI MẬT", "PHƯƠNG ÁN", *PROSE], subject=None), "thu.eml")[0]
+    assert (atop.secret, atop.level) == (True, "toi_mat")
+    greeted = _mail(["Kính gửi các đồng chí,", "TỐI MẬT", *PROSE], subject=None)
+    assert not scan_bytes(greeted, "thu.eml")[0].secret

@@ -561,6 +561,42 @@ def test_a_picture_repeated_atop_every_slide_is_read_once(monkeypatch) -> None:
     assert handed == [1]
 
 
+def _lesson_deck(levels: list[str]) -> bytes:
+    """A lesson that shows one level's stamp atop each of its later slides, under a title that
+    names the level but no word of a specimen ("mẫu", "ví dụ"), then a slide of questions."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    titles = ["Tập huấn nghiệp vụ văn thư năm 2029"]
+    titles += [f"Độ {level.capitalize()}" for level in levels] + ["Câu hỏi thảo luận"]
+    for number, title in enumerate(titles):
+        slide = deck.slides.add_slide(deck.slide_layouts[6])
+        slide.shapes.add_textbox(
+            Inches(1), Inches(1.4), Inches(8), Inches(0.8)
+        ).text_frame.text = title
+        if 0 < number <= len(levels):
+            slide.shapes.add_picture(
+                io.BytesIO(stamp_picture(levels[number - 1])),
+                Inches(6.2),
+                Inches(0.3),
+                height=Inches(0.45),
+            )
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_stamp_pictures_of_different_levels_atop_later_slides_are_specimens() -> None:
+    """Read each on its own slide (both are read: their levels stand in the evidence), two
+    levels shown one slide after another are a lesson's specimens: a deck is marked with one
+    level. (One stamp picture atop a later slide stays the deck's marking: see above.)"""
+    verdict = _verdict(_lesson_deck(["TỐI MẬT", "MẬT"]), "tap-huan.pptx")
+    assert not verdict.secret
+    read = {e.page for e in verdict.evidence if e.rule.startswith("level_stamp")}
+    assert read == {2, 3}
+
+
 # --- a worn stamp's dashed frame ------------------------------------------------------------------
 
 

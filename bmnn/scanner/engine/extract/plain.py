@@ -715,7 +715,9 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     result = Extracted(kind="eml")
     subject = str(message.get("subject", "") or "")
     if subject.strip():
-        result.blocks.append(Block(text=nfc(subject).strip(), zone=HEADER, origin="mail"))
+        # its own origin: the body's first line is the one after it (`detect.MAIL_SUBJECT`)
+        subject_line = Block(text=nfc(subject).strip(), zone=HEADER, origin="mail-subject")
+        result.blocks.append(subject_line)
     body = message.get_body(preferencelist=("plain", "html"))
     if body is not None:
         content = _text_of(body)

@@ -666,6 +666,19 @@ class Maker:
             )
         )
 
+    def add_doc(
+        self,
+        doc: Doc,
+        fmt: str,
+        data: bytes,
+        kind: str,
+        level: str | None,
+        category: str,
+        base: str,
+    ) -> None:
+        """A file made from `doc` in the format `fmt`, named after it, in `base`'s family."""
+        self.add(self.stem(doc, fmt), fmt, data, level, category, fmt, family_of(kind, base))
+
     def case(self, kind: str) -> tuple[str, str | None, str]:
         """(kind, label level, category) for a secret, changed or declassified file."""
         level = self.level()
@@ -898,15 +911,7 @@ def pdf_secret(m: Maker, place: str, kind: str, level: str, category: str) -> No
         "turned": "pdf_spaced_or_turned",
         "picture": "stamp_picture",
     }.get(place, WORD_FAMILY.get(where, "stamp_under_number"))
-    m.add(
-        m.stem(doc, "pdf"),
-        "pdf",
-        data,
-        level if category == "positive" else None,
-        category,
-        "pdf",
-        family_of(kind, base),
-    )
+    m.add_doc(doc, "pdf", data, kind, level, category, base)
 
 
 def specimens(m: Maker) -> list[tuple[Block, str]]:
@@ -1444,15 +1449,7 @@ def workbook_secret(m: Maker, place: str, kind: str, level: str, category: str) 
             sheets, stamp=(0 if place == "first" else 1, r.choice(["E1", "D1", "F2"]), block)
         )
         base = "stamp_top_of_page" if place == "first" else "later_sheet_or_slide"
-    m.add(
-        m.stem(doc, "xlsx"),
-        "xlsx",
-        data,
-        level if category == "positive" else None,
-        category,
-        "xlsx",
-        family_of(kind, base),
-    )
+    m.add_doc(doc, "xlsx", data, kind, level, category, base)
 
 
 def make_slides(m: Maker) -> None:
@@ -1547,15 +1544,7 @@ def slides_secret(m: Maker, place: object, kind: str, level: str, category: str)
     base = (
         "stamp_picture" if picture else ("later_sheet_or_slide" if index else "stamp_top_of_page")
     )
-    m.add(
-        m.stem(doc, "pptx"),
-        "pptx",
-        data,
-        level if category == "positive" else None,
-        category,
-        "pptx",
-        family_of(kind, base),
-    )
+    m.add_doc(doc, "pptx", data, kind, level, category, base)
 
 
 def make_html(m: Maker) -> None:
@@ -1708,15 +1697,7 @@ def text_secret(
             "annex": "annex_after_public_letter",
         }[where]
     )
-    m.add(
-        m.stem(doc, "txt"),
-        "txt",
-        data,
-        level if category == "positive" else None,
-        category,
-        "txt",
-        family_of(kind, base),
-    )
+    m.add_doc(doc, "txt", data, kind, level, category, base)
 
 
 # ---- mail and archives -------------------------------------------------------------------

@@ -965,9 +965,11 @@ def _weigh_specimens(candidates: list[Candidate]) -> None:
 def _a_part_of_a_longer_stamp(candidate: Candidate, candidates: list[Candidate]) -> bool:
     """A "MẬT" read where a "TỐI MẬT" or "TUYỆT MẬT" was read too, inside its box: the stamp's
     last word, cut off as a mark of its own (its red broke between the words). It counts for
-    nothing (not another level beside it: the two are not a list of specimens)."""
+    nothing (not another level beside it: the two are not a list of specimens). Read by OCR
+    only: in a file's own text a box is its shape's or its line's, and a "MẬT" whose box lies
+    in a bigger one's is a level of its own (a text box laid over a slide's list)."""
     box = candidate.block.box
-    if candidate.level != "mat" or box is None:
+    if candidate.level != "mat" or box is None or candidate.block.origin not in OCR_ORIGINS:
         return False
     for other in candidates:
         if (

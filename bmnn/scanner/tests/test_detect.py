@@ -612,3 +612,20 @@ def test_two_levels_side_by_side_in_their_own_boxes_stay_specimens() -> None:
         ("MẬT", "ocr", (0.50, 0.03, 0.58, 0.06)),
     )
     assert not detect(blocks).secret
+
+
+def test_a_level_in_a_shape_laid_over_a_bigger_shapes_level_stays_a_specimen() -> None:
+    """On a slide a block's box is its shape's, not its ink's: a red "MẬT" text box laid over
+    the text box that lists "TỐI MẬT" is a second level shown beside it, not the last word of
+    a stamp whose red broke apart (that happens to what OCR reads only)."""
+    listing = (0.08, 0.25, 0.92, 0.85)
+    blocks = [
+        Block(text="Tập huấn nghiệp vụ văn thư", zone=HEADER, box=(0.1, 0.3, 0.9, 0.4)),
+        Block(text="Phân loại theo mức độ", page=2, order=1, box=(0.08, 0.05, 0.92, 0.15)),
+        Block(text="TỐI MẬT", page=2, order=2, box=listing),
+        Block(text="Áp dụng cho thông tin gây thiệt hại rất nghiêm trọng", page=2, order=3),
+        Block(text="MẬT", page=2, order=4, box=(0.70, 0.30, 0.85, 0.38), red=True),
+    ]
+    slides = [replace(block, origin="slide") for block in blocks]
+    slides[3] = replace(slides[3], box=listing)
+    assert not detect(slides, "tap-huan.pptx", "pptx").secret

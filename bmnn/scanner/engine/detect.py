@@ -18,7 +18,14 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from bmnn.core.levels import ENVELOPE_LETTER, MAT, STAMP_WORDS
-from bmnn.scanner.engine.model import ANNEX_TITLE, HEADER, Block, Evidence, Verdict
+from bmnn.scanner.engine.model import (
+    ANNEX_TITLE,
+    HEADER,
+    MAIL_SUBJECT,
+    Block,
+    Evidence,
+    Verdict,
+)
 from bmnn.scanner.engine.normalise import (
     OCR_LETTERS,
     collapse,
@@ -374,7 +381,6 @@ MAIL_HEAD = re.compile(
     r"^(?:-+ ?(?:forwarded message|original message|thu chuyen tiep|tin nhan goc) ?-+"
     r"|(?:from|to|cc|date|sent|subject|tu|den|gui|ngay gui|chu de|tieu de)\s*:)"
 )
-MAIL_SUBJECT = "mail-subject"  # the origin of a mail's subject line (the body's is "mail")
 
 
 def _opens_the_message(index: int, blocks: Sequence[Block]) -> bool:

@@ -10,6 +10,7 @@ from bmnn.scanner.engine.normalise import fold
 
 HEADER = "header"  # where an administrative document carries its marks: the top of page one
 BODY = "body"
+MAIL_SUBJECT = "mail-subject"  # the origin of a mail's subject line (its body's is "mail")
 
 
 def is_red_rgb(r: int, g: int, b: int) -> bool:
@@ -33,7 +34,8 @@ class Block:
     zone: str = BODY
     order: int = 0
     box: tuple[float, float, float, float] | None = None
-    origin: str = "text"  # text | ocr | table | textbox | page-header | cell | html | mail
+    # text | ocr | table | textbox | page-header | cell | html | mail | mail-subject
+    origin: str = "text"
     bold: bool = False
     # crossed out in the file (Word's strike-through): an old marking kept visible but void,
     # as when a level is changed (TT24 Form 06) or a document declassified (Form 05)

@@ -16,7 +16,7 @@ from urllib.parse import unquote_to_bytes
 
 from bmnn.core.levels import STAMP_WORDS
 from bmnn.scanner.engine.limits import DEFAULT, Budget, ExtractError, LimitReached, Limits, allowed
-from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted, is_red_rgb
+from bmnn.scanner.engine.model import BODY, HEADER, MAIL_SUBJECT, Block, Extracted, is_red_rgb
 from bmnn.scanner.engine.normalise import letters_key, nfc
 
 HEADER_LINES = 15
@@ -715,8 +715,8 @@ def extract_mail(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     result = Extracted(kind="eml")
     subject = str(message.get("subject", "") or "")
     if subject.strip():
-        # its own origin: the body's first line is the one after it (`detect.MAIL_SUBJECT`)
-        subject_line = Block(text=nfc(subject).strip(), zone=HEADER, origin="mail-subject")
+        # its own origin: the body's first line is the one after it
+        subject_line = Block(text=nfc(subject).strip(), zone=HEADER, origin=MAIL_SUBJECT)
         result.blocks.append(subject_line)
     body = message.get_body(preferencelist=("plain", "html"))
     if body is not None:

@@ -120,6 +120,8 @@ SPECIMEN = re.compile(r"\b(?:" + "|".join(map(re.escape, SPECIMEN_WORDS)) + r")\
 # where a caption says its picture is: on the next page or slide
 NEXT_PAGE = re.compile(r"\b(?:trang|slide|hinh|phan) (?:sau|tiep theo|ke tiep)\b")
 SPECIMEN_STAMP = re.compile(r"^(?:(?:tuyet |toi )?mat )?mau$")
+# a caption that opens with the word: "MẪU - dùng để hướng dẫn", "Mẫu: dấu độ Mật"
+SPECIMEN_CAPTION = re.compile(r"^mau\s*[-–:]")
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
 # "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
 ENUMERATION = re.compile(r"^(?:[A-Da-d]|\d{1,2})\s*[.)]\s+\S")
@@ -452,6 +454,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         return 0 < len(f) < 200 and (
             SPECIMEN.search(f) is not None
             or (is_upper(blocks[i].text) and SPECIMEN_STAMP.match(f) is not None)
+            or SPECIMEN_CAPTION.match(f) is not None
         )
 
     # where the format gives positions, a specimen's caption is found by place as well: on a
@@ -600,6 +603,12 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             elif block.origin == "ocr-stamp" and _one_word_of_a_title(block, blocks):
                 score -= 0.6
                 notes.append("one word of a title the page reads on")
+            elif block.origin == "ocr-stamp" and level != "mat" and not in_header(block):
+                # a red mark of its own reading TUYỆT MẬT or TỐI MẬT and nothing else, put lower
+                # than the header (over the text, by the signature, at the foot): a stamp out of
+                # Form 19's place is still a stamp (a lone red MẬT there may be a honey label)
+                score += 0.1
+                notes.append("a two-word level stamp of its own below the header")
         if not exact:
             score -= 0.05
         if (

@@ -767,6 +767,9 @@ STROKE_THICK = 0.15  # of a mark's height: a stroke is a line, not a filled band
 STANDS_OUT = 0.2  # of a mark's width: how much more ink a stroke's row has than the letters'
 MID_HEIGHT = (0.25, 0.75)  # of a mark's height: where a stroke through its letters runs (the
 # lines of a double frame, thickened by a photo's blur, lie outside)
+LETTERS_AROUND = (0.12, 0.08)  # a stroke through letters has letters on both sides: every row
+# within this share of the mark's height of it holds at least this share of ink (the bars atop
+# a line of capitals have only the accents above them, rows with far less ink)
 
 
 def crossed_out(mask: Any) -> bool:
@@ -798,10 +801,13 @@ def crossed_out(mask: Any) -> bool:
         for start, end in lines
     ) or _side_by_side(ink):
         return False
+    around = max(reach + 1, round(LETTERS_AROUND[0] * height))
     for start, end in lines:
         above, below = profile[start - reach], profile[end - 1 + reach]
         if (
             all(CUT_LETTERS[0] <= share < CUT_LETTERS[1] for share in (above, below))
+            and min(profile[max(0, start - around) : start] + profile[end : end + around])
+            >= LETTERS_AROUND[1]
             and min(above, below) >= EVEN_CUT * max(above, below)
             and max(profile[start:end]) >= max(above, below) + STANDS_OUT
         ):
@@ -1412,6 +1418,24 @@ def _within(
 STAMP_WIDTH = 0.45  # of the page: wider than any level stamp (about 60 mm of A4's 210)
 
 
+def stamp_below(picture: Any, share: float) -> bool:
+    """Whether a red mark shaped like a level stamp lies below the header strip (the top
+    `share` of an upright page): wider than tall and no wider than a stamp, which a round seal
+    beside a signature is not. Only the header strip is read first; a stamp put lower — over
+    the text, by the signature, at the foot — is read with the rest of the page, which such a
+    mark asks for (`Extracted.unread_images`). Looked for on the envelope search's ~100 dpi
+    copy of the whole page: no Tesseract."""
+    cut = int(picture.height * share)
+    if picture.height - cut < 10:
+        return False
+    band = picture.crop((0, cut, picture.width, picture.height))
+    for left, top, right, bottom in stamp_regions(red_mask(band)):
+        wide, high = right - left, bottom - top
+        if MIN_STAMP_ASPECT <= wide / max(1, high) <= 12 and wide <= STAMP_WIDTH * picture.width:
+            return True
+    return False
+
+
 def _pixel_box(
     box: tuple[float, float, float, float], width: int, height: int, top: int
 ) -> tuple[int, int, int, int]:
@@ -1463,6 +1487,7 @@ class PageImage:
         self.spent = 0.0
         self.skipped: list[Box] = []  # the header's lines of running text, for `rest`
         self.cut_mark = False  # the header strip's edge cut a red mark: `rest` must be read
+        self.mark_below = False  # a stamp-shaped red mark below the strip: `rest` must be read
         self._images: dict[tuple[int, float], Any] = {}
 
     @property
@@ -1535,6 +1560,7 @@ class PageImage:
         if self.blank:
             return []
         picture = _turned(self._load(PAGE_DPI, 1.0), self.turn)
+        self.mark_below = stamp_below(picture, self.share)
         return envelope_marks(
             picture,
             page=self.page,
@@ -1638,9 +1664,12 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     # an envelope's letter mark (TT24 Form 03) may sit anywhere on the photo: looked for on the
     # whole picture by shape, which costs little when there is none — upright, as the header's
     # reading found the page to stand
-    from bmnn.scanner.engine.extract.envelope import envelope_marks
+    from bmnn.scanner.engine.extract.envelope import PAGE_DPI, envelope_marks
 
     upright = _turned(picture, page.turn)
+    page.mark_below = stamp_below(
+        upright.reduce(max(1, upright.width // int(8.3 * PAGE_DPI))), page.share
+    )
     header += envelope_marks(
         upright,
         page=1,
@@ -1649,7 +1678,7 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
         upright_known=not page.turn_unsure,
     )
     result = Extracted(kind="image", blocks=header, ocr_pages=page.spent)
-    result.unread_images = page.cut_mark
+    result.unread_images = page.cut_mark or page.mark_below
 
     def rest() -> list[Block]:
         blocks = page.rest(start_order=len(header))
@@ -1715,13 +1744,15 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
 
     def headers() -> list[Block]:
         result.needs_more = rests
-        return read(_header_and_envelope, pages[1:])
+        blocks = read(_header_and_envelope, pages[1:])
+        result.unread_images = any(page.mark_below for page in pages[1 : limits.max_ocr_pages])
+        return blocks
 
     def rests() -> list[Block]:
         return read(lambda page, start: page.rest(start), pages[: limits.max_ocr_pages])
 
     result.blocks = read(_header_and_envelope, pages[:1])
-    result.unread_images = count > 1
+    result.unread_images = count > 1 or pages[0].mark_below
     result.needs_more = headers if count > 1 else rests
     return result
 

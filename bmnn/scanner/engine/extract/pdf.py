@@ -267,9 +267,12 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
             pages[index].release()
             result.ocr_pages = spent()
         result.needs_more = rests
+        result.unread_images = any(pages[index].mark_below for index in reading[1:])
         return blocks
 
-    result.unread_images = len(headed) > 1 or pages[headed[0]].cut_mark
+    result.unread_images = (
+        len(headed) > 1 or pages[headed[0]].cut_mark or pages[headed[0]].mark_below
+    )
     result.needs_more = headers if len(headed) > 1 else rests
     result.cleanup = pdf.close
 

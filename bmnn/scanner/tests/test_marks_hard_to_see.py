@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import io
 import random
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bmnn.scanner.engine import ocr, scan_bytes
 from bmnn.scanner.engine.detect import stamp_level
-from bmnn.scanner.engine.extract.images import _small, frames
+from bmnn.scanner.engine.extract.images import Mark, _small, frames, read_marks
+from bmnn.scanner.engine.limits import DEFAULT
 from tests.corpus.families.scans import typed_pdf_with_picture
 from tests.corpus.scanner_corpus import FONTS, make_doc
 
@@ -258,13 +261,6 @@ def test_a_framed_word_read_as_nothing_is_read_inside_its_frame() -> None:
     """A small pale MẬT cut from a typed PDF's picture, its frame in specks that touch the
     letters (corpus 4's 031): read as it is, upright or turned, Tesseract finds no word; inside
     the frame alone it reads MẬT."""
-    from pathlib import Path
-
-    from PIL import Image
-
-    from bmnn.scanner.engine.extract.images import Mark, read_marks
-    from bmnn.scanner.engine.limits import DEFAULT
-
     picture = Image.open(Path(__file__).parent / "fixtures" / "framed_word_specks.png")
     mark = Mark((0.45, 0.02, 0.55, 0.06), picture.convert("L"), 2.0)
     _words, lines = read_marks([mark], DEFAULT)
@@ -535,3 +531,12 @@ def test_grey_paper_is_stretched_to_white_but_not_a_photo_with_the_desk_around_i
     photo = Image.new("L", (1200, 400), 30)
     ImageDraw.Draw(photo).rectangle((150, 120, 1050, 400), fill=190)
     assert _paper_white(photo).tobytes() == photo.tobytes()
+
+
+def test_a_worn_double_frame_stamp_is_read_as_the_one_line_it_is() -> None:
+    """A worn stamp in a double frame, cut from a turned scan: its frame's pieces left beside
+    the letters make every stacked reading (upright, tilted, inside the frame) come back empty;
+    read as a single line of text it says its level."""
+    picture = Image.open(Path(__file__).parent / "fixtures" / "worn_double_frame_stamp.png")
+    _, lines = read_marks([Mark((0.2, 0.14, 0.45, 0.18), picture, 3.5)], DEFAULT)
+    assert any(stamp_level(line) == ("tuyet_mat", True) for line in lines[0]), lines

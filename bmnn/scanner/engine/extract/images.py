@@ -1051,7 +1051,20 @@ def read_marks(
                 lines = _stamp_lines(found)
                 if any(is_stamp_line(line) for line in lines):
                     mark_lines[index] = lines
+        # last of all, a stamp still unread taken as the one line of text it is: Tesseract's
+        # layout pass, which the stacked readings need, can split a worn frame's letters into
+        # pieces that a single-line reading keeps whole (one process per mark, a few at most)
+        left = [i for i in retry if not any(is_stamp_line(line) for line in mark_lines[i])]
+        for index in left[:LINE_TRIES]:
+            found = ocr.words(marks[index].picture, timeout=limits.ocr_timeout, psm=LINE_PSM)
+            lines = _stamp_lines(found)
+            if any(is_stamp_line(line) for line in lines):
+                mark_lines[index] = lines
     return text_words, mark_lines
+
+
+LINE_PSM = 7  # Tesseract's "one line of text"
+LINE_TRIES = 2  # marks read that way on one band at most
 
 
 def _redrawn(mark: Mark) -> Any:

@@ -773,19 +773,28 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
     height side by side with it. A level stamp stands apart, at most beside one other stamp."""
     if block.box is None:
         return False
-    x0, y0, x1, y1 = block.box
+    boxes = [
+        other.box
+        for other in blocks
+        if other is not block
+        and other.origin == "ocr-stamp"
+        and other.page == block.page
+        and other.box is not None
+    ]
+    return words_beside(block.box, boxes) >= 2
+
+
+def words_beside(box: Sequence[float], others: Sequence[Sequence[float]]) -> int:
+    """How many of `others` stand beside `box` on its row, about as tall: the other words of a
+    line whose words were found apart (a red heading's, one mark a word)."""
+    x0, y0, x1, y1 = box
     height = y1 - y0
     beside = 0
-    for other in blocks:
-        if other is block or other.origin != "ocr-stamp" or other.page != block.page:
-            continue
-        if other.box is None:
-            continue
-        a0, b0, a1, b1 = other.box
+    for a0, b0, a1, b1 in others:
         overlap = min(y1, b1) - max(y0, b0)
         if overlap > 0.6 * height and abs((b1 - b0) - height) < 0.3 * height:
             beside += a1 <= x0 or a0 >= x1
-    return beside >= 2
+    return beside
 
 
 # words that make "mật" something other than a level: honey, password, close (mật thiết),

@@ -7,8 +7,10 @@ import io
 import random
 
 import pytest
+from PIL import Image
 
 from bmnn.scanner.engine import ocr, scan_document
+from bmnn.scanner.engine.extract.images import _page_sized
 from tests.corpus.families.scans import turned_scan
 from tests.corpus.scanner_corpus import make_doc, write_scan
 
@@ -95,3 +97,21 @@ def test_skew_is_measured_from_the_lines_of_text() -> None:
         draw.rectangle((40, y, 560, y + 8), fill=0)
     assert skew(page) == 0
     assert abs(skew(page.rotate(3, fillcolor=255)) + 3) <= 0.5  # turned back by -3°
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ((3000, 4000), (1660, 2213)),  # a phone's portrait photo: its width to A4's at 200 dpi
+        ((1754, 1240), (1754, 1240)),  # an A4 page scanned turned a quarter: kept whole
+        ((2339, 1654), (2339, 1654)),  # two pages side by side on one landscape sheet
+        ((4000, 3000), (2213, 1660)),  # a landscape photo: its height to A4's width
+    ],
+)
+def test_a_picture_is_read_at_an_a4_pages_resolution_either_way_up(
+    size: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    """The short side is held to A4's width and the long side to its height: a page turned a
+    quarter is not shrunk by a limit meant for its width (read upright, it is the portrait
+    page's size)."""
+    assert _page_sized(Image.new("L", size, 255), 200).size == expected

@@ -1,6 +1,8 @@
 """A level stamp put lower than the header of a scanned page — over the text, beside the
 signature, at the foot — is read: a red mark shaped like a stamp below the header strip asks
-for the rest of the page, which a round seal by the signature does not."""
+for the rest of the page, which a round seal by the signature does not. With it, what keeps
+the red marks that are not stamps clean there and in the header: a specimen's caption, and the
+words of a red heading found apart, even those read as nothing."""
 
 from __future__ import annotations
 
@@ -11,10 +13,16 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from bmnn.scanner.engine import ocr, scan_document
-from bmnn.scanner.engine.detect import detect
-from bmnn.scanner.engine.extract.images import crossed_out, red_mask, stamp_below
+from bmnn.scanner.engine.detect import detect, words_beside
+from bmnn.scanner.engine.extract.images import (
+    Mark,
+    crossed_out,
+    mark_blocks,
+    red_mask,
+    stamp_below,
+)
 from bmnn.scanner.engine.limits import DEFAULT
-from bmnn.scanner.engine.model import BODY, Block
+from bmnn.scanner.engine.model import BODY, HEADER, Block
 from bmnn.scanner.tests.scan_pages import RED, letter_page, saved
 from tests.corpus.scanner_corpus import FONTS
 
@@ -170,3 +178,41 @@ def test_a_specimen_under_its_caption_stays_clean(stamp: str, top: float, captio
     assert detect(_read(lines), "huong-dan.jpg", "image").secret  # the caption decides
     lines.append((caption, "ocr", top + 0.04))
     assert not detect(_read(lines), "huong-dan.jpg", "image").secret
+
+
+def _red_row(words: list[str]) -> list[Block]:
+    """Red marks side by side on one row near the top of a photo, as a heading's words are
+    found apart (one mark a word); an empty text is a word Tesseract read as nothing."""
+    return [
+        Block(
+            text=word,
+            zone=HEADER,
+            order=i,
+            origin="ocr-stamp",
+            box=(0.16 + 0.13 * i, 0.17, 0.26 + 0.13 * i, 0.25),
+        )
+        for i, word in enumerate(words)
+    ]
+
+
+def test_a_red_heading_whose_words_were_read_as_nothing_is_still_a_line() -> None:
+    """A honey label's red heading MẬT ONG RỪNG U MINH: its middle words read as nothing still
+    stand beside MẬT, which is one word of a red line, not a stamp."""
+    heading = _red_row(["MẬT", "", "", "", "MINH"])
+    assert not detect(heading, "anh.jpg", "image").secret
+    # without the unread words, MẬT has one red word beside it, as a stamp may have
+    assert detect(_red_row(["MẬT", "MINH"]), "anh.jpg", "image").secret
+
+
+def test_an_unread_word_of_a_red_line_stays_on_the_page() -> None:
+    word = Mark((0.3, 0.17, 0.4, 0.25), Image.new("L", (40, 20), 255), 2.0, in_line=True)
+    alone = Mark((0.5, 0.17, 0.6, 0.25), Image.new("L", (40, 20), 255), 2.0)
+    blocks = mark_blocks([word, alone], [[], []], page=1, limits=DEFAULT, start_order=0)
+    assert [(b.text, b.origin, b.box) for b in blocks] == [("", "ocr-stamp", word.box)]
+
+
+def test_the_words_of_a_red_line_are_told_from_stamps_side_by_side() -> None:
+    row = [(100, 200, 220, 260), (240, 200, 330, 262), (350, 198, 520, 260)]
+    assert all(words_beside(box, [b for b in row if b != box]) == 2 for box in row)
+    taller = (600, 150, 760, 330)  # a seal beside: not a word of the line
+    assert words_beside(taller, row) == 0

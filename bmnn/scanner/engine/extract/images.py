@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bmnn.scanner.engine import ocr
+from bmnn.scanner.engine.detect import words_beside
 from bmnn.scanner.engine.limits import DEFAULT, ExtractError, Limits
 from bmnn.scanner.engine.model import BODY, HEADER, Block, Extracted
 
@@ -990,6 +991,9 @@ class Mark:
     origin: str = "ocr-stamp"  # "ocr-stamp" for red ink (TT24 Art. 3.2), "ocr" otherwise
     colour: Any = None  # the mark as scanned, in colour, when it was found by its red ink
     struck: bool = False  # a line drawn through its letters (`crossed_out`)
+    # one word of a line printed in red (`detect.words_beside`): read as nothing, it still
+    # stands on the page as a block without text, for detect to count beside its other words
+    in_line: bool = False
 
 
 def _worth_turning(mark: Mark, found: list[ocr.Word]) -> bool:
@@ -1124,7 +1128,7 @@ def mark_blocks(
     blocks: list[Block] = []
     for mark, texts in zip(marks, lines, strict=True):
         zone = HEADER if page == 1 and mark.box[1] < limits.header_share else BODY
-        for text in texts:
+        for text in texts or ([""] if mark.in_line else []):
             blocks.append(
                 Block(
                     text=text,
@@ -1308,9 +1312,11 @@ def read_part(
             (right - left) / max(1, y1 - y0),
             colour=band.crop((left, y0, right, y1)),
             struck=crossed_out(mask.crop((left, y0, right, y1))),
+            in_line=words_beside(region, [r for r in regions if r != region]) >= 2,
         )
-        for left, y0, right, y1 in regions
-        if (left, y0, right, y1) not in cut_off
+        for region in regions
+        if region not in cut_off
+        for left, y0, right, y1 in [region]
     ]
     if not regions:  # a copy in black and white: a red stamp became light grey ink
         faint = grey_mask(grey)
@@ -1654,11 +1660,21 @@ def upper_part(image: Any, share: float) -> Any:
     return image if share >= 1 else image.crop((0, 0, image.width, int(image.height * share)))
 
 
-def _at_most(image: Any, width: int) -> Any:
-    if image.width <= width:
+A4_INCHES = (8.3, 11.7)
+
+
+def _page_sized(image: Any, dpi: int) -> Any:
+    """The picture no larger than an A4 page at `dpi`, either way up: its short side at most
+    8.3 inches, its long side at most 11.7. A phone's photo is far larger than a page needs; a
+    landscape picture (a page turned a quarter, two pages side by side) keeps the resolution its
+    pages need, which a limit on its width alone would take from it."""
+    short, long = A4_INCHES
+    factor = min(1.0, short * dpi / min(image.size), long * dpi / max(image.size))
+    if factor >= 1:
         return image
-    factor = width / image.width
-    return image.resize((width, int(image.height * factor)), resample=3)  # bicubic
+    return image.resize(
+        (int(image.width * factor), int(image.height * factor)), resample=3
+    )  # bicubic
 
 
 def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
@@ -1666,10 +1682,9 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     if opened.format == "TIFF" and _pages_of(opened) > 1:
         return _tiff_pages(opened, limits)
     picture = prepare(opened)
-    # a photo from a phone is far larger than a page needs: read at about the resolution asked
-    # for across an A4 page's width
+    # read at about the resolution asked for on an A4 page (`_page_sized`)
     page = PageImage(
-        lambda dpi, share=1.0: upper_part(_at_most(picture, int(8.3 * dpi)), share),
+        lambda dpi, share=1.0: upper_part(_page_sized(picture, dpi), share),
         page=1,
         limits=limits,
     )
@@ -1738,7 +1753,7 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
                 raise
             except (*BROKEN_PAGE, Image.DecompressionBombError) as exc:
                 raise ExtractError("malformed", f"page {index + 1} cannot be decoded") from exc
-            return upper_part(_at_most(prepare(frame), int(8.3 * dpi)), share)
+            return upper_part(_page_sized(prepare(frame), dpi), share)
 
         return load
 

@@ -271,8 +271,11 @@ def change_of_level(text: str) -> tuple[bool, str | None]:
 
 
 # the stamp's row naming the new level, on the stamp's line or the next: "Thành: TỐI MẬT",
-# "Thành Mật", followed perhaps by the deciding document ("Theo QĐ số 58/QĐ-BCH ...")
-NEW_LEVEL_ROW = re.compile(r"^(?:thanh|len|xuong)\s*[:.]?\s*(?:do )?(tuyet mat|toi mat|mat)\b")
+# "Thành Mật", "Độ mật mới: MẬT", followed perhaps by the deciding document ("Theo QĐ số
+# 58/QĐ-BCH ...")
+NEW_LEVEL_ROW = re.compile(
+    r"^(?:thanh|len|xuong|(?:do mat |muc )?moi)\s*[:.]?\s*(?:do )?(tuyet mat|toi mat|mat)\b"
+)
 
 
 def new_level_row(text: str) -> str | None:
@@ -526,6 +529,8 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             found = _level_under_the_number(text, folded_at(index - 1))
         if found is None and len(text) <= 60 and text[:1].isupper():
             found = _level_before_its_row(text)
+        if found is None and block.origin == "page-header":
+            found = _level_field_filled_in(text)
         if found is None:
             rule = None
             if len(text) <= NOTE_LENGTH and (short_upper or _may_be_other_stamp(text)):
@@ -782,6 +787,16 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
         and other.box is not None
     ]
     return words_beside(block.box, boxes) >= 2
+
+
+def _level_field_filled_in(text: str) -> tuple[str, bool] | None:
+    """The level of a "Độ mật: TỐI MẬT" line whose value is one level in capitals, as a sheet
+    prints its marking in the header or footer of every page (a form's blank field, dotted or
+    with a box to tick for each level, holds none)."""
+    if LEVEL_FIELD.match(strip_diacritics(collapse(text)).lower()) is None:
+        return None
+    value = re.split(r"[:.]", collapse(text), maxsplit=1)[1].strip(" .…_-")
+    return stamp_level(value, approximate=False) if value and is_upper(value) else None
 
 
 def words_beside(box: Sequence[float], others: Sequence[Sequence[float]]) -> int:

@@ -127,13 +127,25 @@ ANNEX_PAGES = 3  # later pages (or slides) opening an annex whose top pictures a
 
 
 def annex_pages(blocks: list[Block], among: set[int] | None = None) -> list[int]:
-    """The later pages (numbered from 1; only those `among`, when given) whose first three
-    lines include an annex's title: a public covering letter or deck sends a secret annex,
-    whose stamp may be a picture at its top. At most `ANNEX_PAGES`."""
+    """The later pages (numbered from 1; only those `among`, when given) that open an annex:
+    an annex's title in their first three lines, or the title in capitals under the annex's
+    own administrative header ("PHỤ LỤC" below its agency, number and motto, within its first
+    `ANNEX_HEADED` lines). A public covering letter or deck sends a secret annex, whose stamp
+    may be a picture at its top. At most `ANNEX_PAGES`."""
     firsts: dict[int, list[str]] = {}
     for block in blocks:
         wanted = block.page > 1 and (among is None or block.page in among)
-        if wanted and len(firsts.setdefault(block.page, [])) < 3:
-            firsts[block.page].append(fold(block.text[:40]))
-    opening = [page for page, lines in firsts.items() if any(map(ANNEX_TITLE.match, lines))]
+        if wanted and len(firsts.setdefault(block.page, [])) < ANNEX_HEADED:
+            firsts[block.page].append(block.text[:40])
+    opening = [
+        page
+        for page, lines in firsts.items()
+        if any(
+            ANNEX_TITLE.match(fold(line)) and (index < 3 or line[:7].upper() == line[:7])
+            for index, line in enumerate(lines)
+        )
+    ]
     return opening[:ANNEX_PAGES]
+
+
+ANNEX_HEADED = 8  # lines: an administrative header's six, a blank-free title, and its subject

@@ -157,6 +157,9 @@ def test_corroborating_stamps_add_weight_but_do_not_make_a_secret_alone() -> Non
         (("TUYỆT MẬT", "ĐIỀU CHỈNH ĐỘ MẬT: MẬT"), "mat"),
         (("TỐI MẬT", "ĐIỀU CHỈNH ĐỘ MẬT THÀNH TUYỆT MẬT"), "tuyet_mat"),
         (("TỐI MẬT", "ĐIỀU CHỈNH ĐỘ MẬT", "Theo văn bản số 12/QĐ ngày 02/03/2026", "MẬT"), "mat"),
+        # the new level on the stamp's row "Độ mật mới", in one paragraph or on its own line
+        (("TUYỆT MẬT", "ĐIỀU CHỈNH ĐỘ MẬT Độ mật mới: MẬT Ngày 26/5/2027"), "mat"),
+        (("MẬT", "ĐIỀU CHỈNH ĐỘ MẬT", "Độ mật mới: TỐI MẬT", "Ngày 8/1/2027"), "toi_mat"),
     ],
 )
 def test_a_changed_level_is_secret_at_the_new_level(lines, level) -> None:

@@ -56,3 +56,18 @@ def test_a_level_printed_at_the_foot_of_the_page() -> None:
     assert verdict.secret and verdict.level == "tuyet_mat"
     middle = [*blocks, _placed("TUYỆT MẬT", 0.6, len(blocks))]
     assert not detect(middle, "bao-cao.pdf", "pdf").secret
+
+
+def test_an_annex_opens_under_its_own_header_in_capitals_only() -> None:
+    """A later page that starts with the annex's agency, number and motto opens the annex when
+    "PHỤ LỤC" in capitals follows them; a sentence that starts "Phụ lục ..." as deep down a
+    continuation page does not."""
+    from bmnn.scanner.engine.model import annex_pages
+
+    header = ["UBND TỈNH BẮC LÂM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ XÂY DỰNG"]
+    header += ["Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-SXD", "Bắc Lâm, ngày 3 tháng 3 năm 2026"]
+    annex = [Block(text=t, page=2, order=i) for i, t in enumerate([*header, "PHỤ LỤC II"])]
+    assert annex_pages([Block(text="Kính gửi: các sở, ngành"), *annex]) == [2]
+    prose = [f"Dòng {i} của trang tiếp theo." for i in range(5)] + ["Phụ lục kèm theo gồm ba trang"]
+    continued = [Block(text=t, page=2, order=i) for i, t in enumerate(prose)]
+    assert annex_pages([Block(text="Kính gửi: các sở, ngành"), *continued]) == []

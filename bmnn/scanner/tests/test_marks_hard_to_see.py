@@ -307,7 +307,7 @@ def test_a_black_stamp_put_on_askew_on_a_fax_is_read(angle: float, text: str, le
     is found level; the top of the page is looked at turned a few degrees each way."""
     from PIL import Image
 
-    from bmnn.scanner.engine.extract.images import copied_frames, tilted_frames
+    from bmnn.scanner.engine.extract.images import _stamp_frames, tilted_frames
 
     data = _fax_with_a_stamp_askew(angle, text)
     verdict = scan_bytes(data, "fax.pdf")[0]
@@ -317,13 +317,14 @@ def test_a_black_stamp_put_on_askew_on_a_fax_is_read(angle: float, text: str, le
     page = pdfium.PdfDocument(data)[0].render(scale=DPI / 72).to_pil().convert("L")
     strip = page.crop((0, 0, page.width, page.height // 5))
     stamp_at = (int(22 * PX), int(36 * PX))
+    # no frame is found level (its outline, closed, is: `_hollow_frames`)
     assert not any(
-        box[0] <= stamp_at[0] + 40 <= box[2] for box in copied_frames(strip, _small(strip))
+        box[0] <= stamp_at[0] + 40 <= box[2] for box in _stamp_frames(_small(strip), strip.size)
     )
     centre = (stamp_at[0] + 20 * PX, stamp_at[1] + 6 * PX)
     found = [
         picture
-        for box, picture in tilted_frames(strip)
+        for box, picture in tilted_frames(strip, _small(strip))
         if box[0] < centre[0] < box[2] and box[1] < centre[1] < box[3]
     ]
     assert len(found) == 1 and isinstance(found[0], Image.Image)
@@ -540,3 +541,51 @@ def test_a_worn_double_frame_stamp_is_read_as_the_one_line_it_is() -> None:
     picture = Image.open(Path(__file__).parent / "fixtures" / "worn_double_frame_stamp.png")
     _, lines = read_marks([Mark((0.2, 0.14, 0.45, 0.18), picture, 3.5)], DEFAULT)
     assert any(stamp_level(line) == ("tuyet_mat", True) for line in lines[0]), lines
+
+
+def _double_frame_stamp(angle: float) -> Image.Image:
+    """A black stamp in a thick double frame (a copy of a red one), turned `angle` degrees."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 40)
+    stamp = Image.new("L", (340, 150), 255)
+    draw = ImageDraw.Draw(stamp)
+    draw.rectangle((30, 30, 310, 120), outline=40, width=5)
+    draw.rectangle((39, 39, 301, 111), outline=40, width=2)
+    draw.text((65, 50), "TỐI MẬT", font=font, fill=40)
+    return stamp.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+@pytest.mark.parametrize("angle", [-3, -1, 1, 3])
+def test_a_double_frame_stamp_a_degree_or_three_askew_is_read(angle: float) -> None:
+    """Turned a degree or so, the thick outer line steps into the inner one and no level frame
+    is found; the outline closed around the words is (`_hollow_frames`)."""
+    from bmnn.scanner.tests.scan_pages import letter_page, saved
+
+    page = letter_page(lambda draw: None)
+    page.paste(_double_frame_stamp(angle).convert("RGB"), (80, 215))
+    verdict = scan_bytes(saved(page), "to-trinh.pdf")[0]
+    assert verdict.secret and verdict.level == "toi_mat"
+
+
+def test_a_worn_outline_is_closed_before_it_is_taken_for_a_frame() -> None:
+    """A worn frame broken in a few places is one outline once its ink is thickened by a pixel
+    (the second try); print alone makes no outline either way."""
+    from PIL import ImageDraw
+
+    from bmnn.scanner.engine.extract.images import _hollow_frames
+
+    strip = Image.new("L", (1650, 700), 255)
+    draw = ImageDraw.Draw(strip)
+    draw.rectangle((300, 300, 580, 410), outline=30, width=6)
+    for x in (350, 470):  # two gaps worn through the bottom line, one through a side
+        draw.rectangle((x, 400, x + 4, 412), fill=255)
+    draw.rectangle((575, 340, 582, 344), fill=255)
+    draw.text((340, 330), "TỐI MẬT", fill=30)
+    small = _small(strip)
+    assert _hollow_frames(small, strip.size) == []
+    [box] = _hollow_frames(small, strip.size, joined=True)
+    assert box[0] <= 300 < 580 <= box[2] and box[1] <= 300 < 410 <= box[3]
+    text = Image.new("L", (1650, 700), 255)
+    ImageDraw.Draw(text).text((100, 100), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" * 2, fill=0)
+    assert _hollow_frames(_small(text), text.size, joined=True) == []

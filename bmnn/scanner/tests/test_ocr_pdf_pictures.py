@@ -293,19 +293,34 @@ def test_a_round_emblem_drawn_as_one_path_is_no_stamp() -> None:
     assert len(_header_boxes(_emblem_page(wide=True))) == 1  # the same drawing, word-shaped
 
 
-def _letter_with_annex(picture: bytes | None, heading: str) -> bytes:
+ANNEX_HEADER = [
+    "UBND TỈNH BẮC LÂM",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "SỞ XÂY DỰNG",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 12/KH-SXD",
+    "Bắc Lâm, ngày 3 tháng 3 năm 2026",
+]
+
+
+def _letter_with_annex(picture: bytes | None, heading: str, *, headed: bool = False) -> bytes:
     """A public covering letter (page one, typed, no level) and an annex whose first page has
-    `picture` (a stamp) at its top left, above `heading`."""
+    `picture` (a stamp) at its top left, above `heading` — under the annex's own
+    administrative header when `headed` (the picture then under its number)."""
     from tests.corpus.families.scans import _fpdf
     from tests.corpus.scanner_corpus import _pdf_page
 
     pdf = _fpdf()
     _pdf_page(pdf, make_doc(random.Random(55), None))
     pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    for row, line in enumerate(ANNEX_HEADER if headed else []):
+        pdf.set_xy(20 + 95 * (row % 2), 8 + 5 * (row // 2))
+        pdf.cell(90, 5, line, align="C")
     if picture is not None:
-        pdf.image(io.BytesIO(picture), x=22, y=12, h=9)
+        pdf.image(io.BytesIO(picture), x=22, y=25 if headed else 12, h=9)
     pdf.set_font("DejaVu", "B", 13)
-    pdf.set_xy(20, 30)
+    pdf.set_xy(20, 38 if headed else 30)
     pdf.cell(170, 8, heading, align="C")
     pdf.set_font("DejaVu", "", 12)
     for row in range(6):
@@ -321,6 +336,14 @@ def test_a_stamp_picture_atop_an_annex_page_is_read(ink: tuple[int, int, int]) -
     data = _letter_with_annex(stamp_picture("TUYỆT MẬT", ink), "PHỤ LỤC II")
     verdict, _ = scan_document(data, "cong-van.pdf")
     assert verdict.secret and verdict.level == "tuyet_mat"
+
+
+def test_a_stamp_picture_under_an_annexs_own_header_is_read() -> None:
+    """The annex opens with its own agency, number and motto, then its title: the title is
+    the seventh line of the page, and the stamp picture sits under the annex's number."""
+    data = _letter_with_annex(stamp_picture("TỐI MẬT", (200, 20, 20)), "PHỤ LỤC", headed=True)
+    verdict, _ = scan_document(data, "cong-van.pdf")
+    assert verdict.secret and verdict.level == "toi_mat"
 
 
 def test_only_an_annex_pages_pictures_are_read_past_page_one(monkeypatch) -> None:

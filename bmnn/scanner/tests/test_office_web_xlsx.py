@@ -79,6 +79,28 @@ def test_the_level_in_a_print_header_or_footer_is_a_page_header(part, section) -
     assert verdict.secret and verdict.level == "toi_mat"
 
 
+@pytest.mark.parametrize(
+    ("footer", "level"),
+    [
+        ("Độ mật: TỐI MẬT", "toi_mat"),
+        ("ĐỘ MẬT: MẬT", "mat"),
+        ("Độ mật: ....................", None),  # the blank field of a form
+        ("Độ mật: ☐ Tuyệt mật   ☐ Tối mật   ☐ Mật", None),  # a box to tick for each
+        ("Độ mật: Mật", None),  # a value in running case: a form's entry, not a marking
+    ],
+)
+def test_a_level_field_filled_in_a_print_footer(footer: str, level: str | None) -> None:
+    """A sheet that prints its marking as a field with the level in capitals on every page."""
+
+    def build(book) -> None:
+        sheet = book.active
+        _table(sheet)
+        sheet.oddFooter.center.text = footer
+
+    verdict = scan_bytes(_book(build), "a.xlsx")[0]
+    assert (verdict.secret, verdict.level) == (level is not None, level)
+
+
 def test_print_headers_of_every_sheet_and_the_sheet_name_field() -> None:
     def build(book) -> None:
         _table(book.active)

@@ -578,8 +578,81 @@ def _apart(small: Any, box: tuple[int, int, int, int]) -> bool:
 
 def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
     """Stamp-shaped frames of a page without red ink (`frames` as on a copy), as pixel boxes
-    of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them."""
-    return _stamp_frames(small, grey.size)
+    of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them;
+    failing those, outlines closed around their words (`_hollow_frames`)."""
+    return (
+        _stamp_frames(small, grey.size)
+        or _hollow_frames(small, grey.size)
+        or _hollow_frames(small, grey.size, joined=True)
+    )
+
+
+HOLLOW_INK = 0.4  # of its box: an outline's ink at most (a blot or a picture is fuller)
+HOLLOW_BORDER = 0.2  # of its height: the band along each edge of its box where a side runs
+HOLLOW_SIDE = 0.8  # of an edge's length: how much of it a side covers (a corner may be round)
+
+
+def _four_sides(outline: Component, box: tuple[int, int, int, int]) -> bool:
+    """Whether ink runs along all four edges of `box` (the outline's own): across most columns
+    in the bands at its top and bottom, down most rows in the bands at its left and right.
+    The words inside may touch the frame and join it; they do not make its sides."""
+    from PIL import Image
+
+    left, top, right, bottom = box
+    picture = _paint((right - left, bottom - top), [_shifted(outline, left, top)], 0)
+    band = max(2, round(HOLLOW_BORDER * (bottom - top)))
+    width, height = picture.size
+    edges = [
+        picture.crop((0, 0, width, band)).resize((width, 1), Image.Resampling.BOX),
+        picture.crop((0, height - band, width, height)).resize((width, 1), Image.Resampling.BOX),
+        picture.crop((0, 0, band, height)).resize((1, height), Image.Resampling.BOX),
+        picture.crop((width - band, 0, width, height)).resize((1, height), Image.Resampling.BOX),
+    ]
+    return all(
+        sum(value < 250 for value in _flat(edge)) >= HOLLOW_SIDE * max(edge.size) for edge in edges
+    )
+
+
+def _shifted(component: Component, left: int, top: int) -> Component:
+    return Component([(row - top, start - left, end - left) for row, start, end in component.runs])
+
+
+def _hollow_frames(
+    small: Any, size: tuple[int, int], *, joined: bool = False
+) -> list[tuple[int, int, int, int]]:
+    """Stamp frames found as one connected outline each: ink of a stamp's shape and size that
+    runs along all four edges of its box and fills little of it. A thick double frame put on
+    a degree askew steps its outer line into the inner one, which `frames` takes for a block
+    of bold print; as an outline it is whole at any small tilt. `joined` thickens the ink by a
+    pixel each way first, which closes a worn or copied line's gaps (and may join a frame to
+    the print beside it: the second try). Boxes of a picture of `size`."""
+    from PIL import ImageFilter
+
+    factor = size[0] / max(1, small.width)
+    found: list[tuple[int, int, int, int]] = []
+    ink = small.filter(ImageFilter.MinFilter(3)) if joined else small
+    outlines = sorted(_components(ink, 200), key=lambda c: -c.box[2] * c.box[3])
+    for outline in outlines:
+        left, top, wide, high = outline.box
+        if not (
+            MIN_STAMP_ASPECT <= wide / max(1, high) <= 12
+            and wide < 0.5 * small.width
+            and high >= MIN_FRAME_HEIGHT * small.width
+            and outline.size <= HOLLOW_INK * wide * high
+        ):
+            continue
+        box = (left, top, left + wide, top + high)
+        if not _four_sides(outline, box) or not _apart(small, box):
+            continue
+        box = (
+            int(left * factor),
+            int(top * factor),
+            min(size[0], int((left + wide + 1) * factor)),
+            min(size[1], int((top + high + 1) * factor)),
+        )
+        if not any(_overlap(box, kept) > 0.5 for kept in found):  # a double frame: once
+            found.append(box)
+    return found[:MAX_FAINT_MARKS]
 
 
 MIN_FRAME_HEIGHT = 0.02  # of the band's width (4 mm on A4): lower boxes are a line's letters
@@ -611,13 +684,14 @@ def _stamp_frames(small: Any, size: tuple[int, int]) -> list[tuple[int, int, int
     return found[:MAX_FAINT_MARKS]
 
 
-TILTS = (5, -5)  # degrees a stamp put on askew is looked for at, when none is found level
+TILTS = (5, -5)  # degrees a stamp put on askew is looked for at, when none is level
 
 
-def tilted_frames(grey: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
+def tilted_frames(grey: Any, small: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
     """Frames of a copy found on the picture turned by `TILTS`: each as its box on the picture
     as it is (centred where the frame is, of the frame's size) and its inside upright, black
-    on white, ready to read."""
+    on white, ready to read. Looked for on `small` (the picture's ~75 dpi copy) turned, which
+    costs a few milliseconds an angle; the picture itself is turned only for a frame found."""
     import math
 
     from PIL import Image
@@ -625,8 +699,12 @@ def tilted_frames(grey: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
     cx, cy = grey.width / 2, grey.height / 2
     result: list[tuple[tuple[int, int, int, int], Any]] = []
     for angle in TILTS:
+        found = _stamp_frames(
+            small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255), grey.size
+        )
+        if not found:
+            continue
         turned = grey.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
-        found = _stamp_frames(_small(turned), grey.size)
         a = math.radians(angle)
         for left, top, right, bottom in found:
             # the frame's centre on the picture as it is: the turn undone
@@ -1377,7 +1455,7 @@ def read_part(
                     (right - left) / max(1, y1 - y0),
                     "ocr",
                 )
-                for (left, y0, right, y1), picture in tilted_frames(grey)
+                for (left, y0, right, y1), picture in tilted_frames(grey, small)
                 if not any(_overlap((left, y0, right, y1), box) > 0.5 for box in level)
             ]
     text = _paper_white(erase_frames(grey, small))

@@ -324,7 +324,7 @@ def test_a_black_stamp_put_on_askew_on_a_fax_is_read(angle: float, text: str, le
     centre = (stamp_at[0] + 20 * PX, stamp_at[1] + 6 * PX)
     found = [
         picture
-        for box, picture in tilted_frames(strip, _small(strip))
+        for box, picture in tilted_frames(strip)
         if box[0] < centre[0] < box[2] and box[1] < centre[1] < box[3]
     ]
     assert len(found) == 1 and isinstance(found[0], Image.Image)

@@ -684,14 +684,13 @@ def _stamp_frames(small: Any, size: tuple[int, int]) -> list[tuple[int, int, int
     return found[:MAX_FAINT_MARKS]
 
 
-TILTS = (5, -5)  # degrees a stamp put on askew is looked for at, when none is level
+TILTS = (5, -5)  # degrees a stamp put on askew is looked for at, when none is found level
 
 
-def tilted_frames(grey: Any, small: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
+def tilted_frames(grey: Any) -> list[tuple[tuple[int, int, int, int], Any]]:
     """Frames of a copy found on the picture turned by `TILTS`: each as its box on the picture
     as it is (centred where the frame is, of the frame's size) and its inside upright, black
-    on white, ready to read. Looked for on `small` (the picture's ~75 dpi copy) turned, which
-    costs a few milliseconds an angle; the picture itself is turned only for a frame found."""
+    on white, ready to read."""
     import math
 
     from PIL import Image
@@ -699,12 +698,8 @@ def tilted_frames(grey: Any, small: Any) -> list[tuple[tuple[int, int, int, int]
     cx, cy = grey.width / 2, grey.height / 2
     result: list[tuple[tuple[int, int, int, int], Any]] = []
     for angle in TILTS:
-        found = _stamp_frames(
-            small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255), grey.size
-        )
-        if not found:
-            continue
         turned = grey.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        found = _stamp_frames(_small(turned), grey.size)
         a = math.radians(angle)
         for left, top, right, bottom in found:
             # the frame's centre on the picture as it is: the turn undone
@@ -1455,7 +1450,7 @@ def read_part(
                     (right - left) / max(1, y1 - y0),
                     "ocr",
                 )
-                for (left, y0, right, y1), picture in tilted_frames(grey, small)
+                for (left, y0, right, y1), picture in tilted_frames(grey)
                 if not any(_overlap((left, y0, right, y1), box) > 0.5 for box in level)
             ]
     text = _paper_white(erase_frames(grey, small))

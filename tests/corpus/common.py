@@ -7,6 +7,7 @@ corpus's templates, wording and randomness stay its own."""
 from __future__ import annotations
 
 import io
+import json
 import random
 import zipfile
 from collections.abc import Sequence
@@ -52,6 +53,20 @@ def write_files(folder: Path, items: list[Item]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for item in items:
         (folder / item.name).write_bytes(item.data)
+
+
+LABEL_FIELDS = ("name", "secret", "level", "declassified", "category", "format", "family")
+
+
+def write_corpus(folder: Path, items: list[Item]) -> None:
+    """A held-out corpus's files in a folder and its labels beside them, one JSON object a
+    line in `labels.jsonl` (what `python -m tests.corpus.heldoutN OUT` writes)."""
+    write_files(folder, items)
+    with (folder / "labels.jsonl").open("w", encoding="utf-8") as labels:
+        for item in items:
+            row = {field: getattr(item, field) for field in LABEL_FIELDS}
+            labels.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(items)} files in {folder}")
 
 
 def renumbered(items: list[Item], rng: random.Random) -> list[Item]:

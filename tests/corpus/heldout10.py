@@ -36,7 +36,6 @@ circled figures, a circled D or a round seal.
 from __future__ import annotations
 
 import io
-import json
 import shutil
 import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
@@ -53,7 +52,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
-    write_files,
+    write_corpus,
     zip_of,
 )
 from tests.corpus.heldout10_render import (
@@ -1886,16 +1885,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 def main(argv: list[str]) -> None:
     """Writes the corpus to the folder named on the command line, with labels.jsonl."""
-    out = Path(argv[1] if len(argv) > 1 else "heldout10-out")
-    items = build(SEED)
-    write_files(out, items)
-    with (out / "labels.jsonl").open("w", encoding="utf-8") as f:
-        for item in items:
-            row = {
-                k: getattr(item, k)
-                for k in ("name", "secret", "level", "declassified", "category", "format", "family")
-            }
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_corpus(Path(argv[1] if len(argv) > 1 else "heldout10-out"), build(SEED))
 
 
 if __name__ == "__main__":

@@ -38,7 +38,6 @@ round seal.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
@@ -54,7 +53,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
-    write_files,
+    write_corpus,
     zip_of,
 )
 from tests.corpus.heldout11_render import (
@@ -2055,17 +2054,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 
 def main(out: str) -> None:
-    items = build(SEED)
-    folder = Path(out)
-    write_files(folder, items)
-    with (folder / "labels.jsonl").open("w", encoding="utf-8") as f:
-        for item in items:
-            row = {
-                k: getattr(item, k)
-                for k in ("name", "secret", "level", "declassified", "category", "format", "family")
-            }
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(items)} files in {folder}")
+    write_corpus(Path(out), build(SEED))
 
 
 if __name__ == "__main__":

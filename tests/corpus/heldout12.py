@@ -41,7 +41,6 @@ label photo, a Wi-Fi password notice.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
@@ -61,7 +60,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
-    write_files,
+    write_corpus,
     zip_of,
 )
 from tests.corpus.heldout12_render import (
@@ -1627,16 +1626,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 def main(argv: list[str]) -> None:
     """Writes the corpus and its labels to the folder named on the command line."""
-    out = Path(argv[1])
-    items = build(SEED)
-    write_files(out, items)
-    with (out / "labels.jsonl").open("w", encoding="utf-8") as labels:
-        for item in items:
-            record = {
-                k: getattr(item, k)
-                for k in ("name", "secret", "level", "declassified", "category", "format", "family")
-            }
-            labels.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_corpus(Path(argv[1]), build(SEED))
 
 
 if __name__ == "__main__":

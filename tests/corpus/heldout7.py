@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import random
 import shutil
 import subprocess
@@ -38,7 +37,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, jpeg, png
+from tests.corpus.common import LEVEL_LETTER, LEVEL_WORD, jpeg, png, write_corpus
 from tests.corpus.heldout7_render import (
     INKS,
     Paper,
@@ -1754,18 +1753,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 
 def main(argv: list[str]) -> None:
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    items = build(SEED)
-    with (out / "labels.jsonl").open("w", encoding="utf-8") as labels:
-        for item in items:
-            (out / item.name).write_bytes(item.data)
-            row = {
-                k: getattr(item, k)
-                for k in ("name", "secret", "level", "declassified", "category", "format", "family")
-            }
-            labels.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(items)} files in {out}")
+    write_corpus(Path(argv[0]), build(SEED))
 
 
 if __name__ == "__main__":

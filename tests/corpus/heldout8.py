@@ -31,7 +31,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import json
 import random
 import sys
 import unicodedata
@@ -50,6 +49,7 @@ from pptx.dml.color import RGBColor as PptColor
 from pptx.util import Cm as PptCm
 from pptx.util import Pt as PptPt
 
+from tests.corpus.common import write_corpus
 from tests.corpus.heldout8_render import (
     INKS,
     Page,
@@ -1836,24 +1836,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 
 def main(out: str) -> None:
-    target = Path(out)
-    target.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for item in build(SEED):
-        (target / item.name).write_bytes(item.data)
-        rows.append(
-            {
-                "name": item.name,
-                "secret": item.secret,
-                "level": item.level,
-                "declassified": item.declassified,
-                "category": item.category,
-                "format": item.format,
-                "family": item.family,
-            }
-        )
-    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
-    (target / "labels.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_corpus(Path(out), build(SEED))
 
 
 if __name__ == "__main__":

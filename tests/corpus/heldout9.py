@@ -33,7 +33,6 @@ envelopes with other circled marks and pages stating that they hold no secret.
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 import unicodedata
@@ -47,7 +46,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
-    write_files,
+    write_corpus,
     zip_of,
 )
 from tests.corpus.heldout9_render import (
@@ -1250,22 +1249,7 @@ def build(seed: int = SEED) -> list[Item]:
 
 def main(argv: list[str]) -> None:
     """Writes the corpus and its labels (one JSON object a line) to the folder argv[1]."""
-    out = Path(argv[1])
-    items = build(SEED)
-    write_files(out, items)
-    with (out / "labels.jsonl").open("w", encoding="utf-8") as labels:
-        for item in items:
-            row = {
-                "name": item.name,
-                "secret": item.secret,
-                "level": item.level,
-                "declassified": item.declassified,
-                "category": item.category,
-                "format": item.format,
-                "family": item.family,
-            }
-            labels.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(items)} files in {out}")
+    write_corpus(Path(argv[1]), build(SEED))
 
 
 if __name__ == "__main__":

@@ -120,8 +120,9 @@ SPECIMEN = re.compile(r"\b(?:" + "|".join(map(re.escape, SPECIMEN_WORDS)) + r")\
 # where a caption says its picture is: on the next page or slide
 NEXT_PAGE = re.compile(r"\b(?:trang|slide|hinh|phan) (?:sau|tiep theo|ke tiep)\b")
 SPECIMEN_STAMP = re.compile(r"^(?:(?:tuyet |toi )?mat )?mau$")
-# a caption that opens with the word: "MẪU - dùng để hướng dẫn", "Mẫu: dấu độ Mật"
-SPECIMEN_CAPTION = re.compile(r"^mau\s*[-–:]")
+# a caption that opens with the word: "MẪU - dùng để hướng dẫn", "Mẫu: dấu độ Mật" — matched
+# with its marks ("Màu:", colour, folds alike), or with none at all, as OCR may drop them
+SPECIMEN_CAPTION = re.compile(r"^m(?:ẫ|a)u\s*[-–:]")
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
 # "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
 ENUMERATION = re.compile(r"^(?:[A-Da-d]|\d{1,2})\s*[.)]\s+\S")
@@ -274,7 +275,7 @@ def change_of_level(text: str) -> tuple[bool, str | None]:
 # "Thành Mật", "Độ mật mới: MẬT", followed perhaps by the deciding document ("Theo QĐ số
 # 58/QĐ-BCH ...")
 NEW_LEVEL_ROW = re.compile(
-    r"^(?:thanh|len|xuong|(?:do mat |muc )?moi)\s*[:.]?\s*(?:do )?(tuyet mat|toi mat|mat)\b"
+    r"^(?:thanh|len|xuong|(?:do mat|muc) moi)\s*[:.]?\s*(?:do )?(tuyet mat|toi mat|mat)\b"
 )
 
 
@@ -457,7 +458,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         return 0 < len(f) < 200 and (
             SPECIMEN.search(f) is not None
             or (is_upper(blocks[i].text) and SPECIMEN_STAMP.match(f) is not None)
-            or SPECIMEN_CAPTION.match(f) is not None
+            or SPECIMEN_CAPTION.match(collapse(blocks[i].text).lower()) is not None
         )
 
     # where the format gives positions, a specimen's caption is found by place as well: on a
@@ -529,7 +530,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             found = _level_under_the_number(text, folded_at(index - 1))
         if found is None and len(text) <= 60 and text[:1].isupper():
             found = _level_before_its_row(text)
-        if found is None and block.origin == "page-header":
+        if found is None and block.origin == "page-header" and kind == "xlsx":
             found = _level_field_filled_in(text)
         if found is None:
             rule = None
@@ -608,7 +609,12 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             elif block.origin == "ocr-stamp" and _one_word_of_a_title(block, blocks):
                 score -= 0.6
                 notes.append("one word of a title the page reads on")
-            elif block.origin == "ocr-stamp" and level != "mat" and not in_header(block):
+            elif (
+                block.origin == "ocr-stamp"
+                and level != "mat"
+                and not in_header(block)
+                and not _printed_in_a_line(block, blocks)
+            ):
                 # a red mark of its own reading TUYỆT MẬT or TỐI MẬT and nothing else, put lower
                 # than the header (over the text, by the signature, at the foot): a stamp out of
                 # Form 19's place is still a stamp (a lone red MẬT there may be a honey label)
@@ -790,13 +796,41 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
 
 
 def _level_field_filled_in(text: str) -> tuple[str, bool] | None:
-    """The level of a "Độ mật: TỐI MẬT" line whose value is one level in capitals, as a sheet
-    prints its marking in the header or footer of every page (a form's blank field, dotted or
-    with a box to tick for each level, holds none)."""
+    """The level of a "Độ mật: TỐI MẬT" line whose value is one level in capitals and nothing
+    else, as a sheet prints its marking in the header or footer of every page (a form's blank
+    field, dotted or with boxes to tick, holds none)."""
     if LEVEL_FIELD.match(strip_diacritics(collapse(text)).lower()) is None:
         return None
     value = re.split(r"[:.]", collapse(text), maxsplit=1)[1].strip(" .…_-")
-    return stamp_level(value, approximate=False) if value and is_upper(value) else None
+    if not value or not is_upper(value) or not all(ch.isalpha() or ch == " " for ch in value):
+        return None  # a box to tick ("☐ MẬT", "[ ] MẬT"), a bracket, a list: not one value
+    found = stamp_level(value, approximate=False)
+    return found if found is not None and found[1] else None
+
+
+def _printed_in_a_line(mark: Block, blocks: Sequence[Block]) -> bool:
+    """Whether the page's own reading has a red word inside a line of print: a line on the
+    mark's row, over it and about as tall, that holds more than the level ("1) TỐI MẬT", an
+    item of a handout's list). A stamp is bigger than the print around it, and where it stands
+    alone the page reads the stamp and nothing else."""
+    if mark.box is None:
+        return False
+    x0, y0, x1, y1 = mark.box
+    height = y1 - y0
+    letters = sum(ch.isalnum() for ch in mark.text)
+    for other in blocks:
+        if other.origin != "ocr" or other.box is None or other.page != mark.page:
+            continue
+        a0, b0, a1, b1 = other.box
+        if (
+            min(y1, b1) - max(y0, b0) > 0.6 * height
+            and abs((b1 - b0) - height) < 0.3 * height
+            and a0 < x1
+            and a1 > x0
+            and sum(ch.isalnum() for ch in other.text) > letters
+        ):
+            return True
+    return False
 
 
 def words_beside(box: Sequence[float], others: Sequence[Sequence[float]]) -> int:

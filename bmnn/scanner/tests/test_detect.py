@@ -169,6 +169,22 @@ def test_a_changed_level_is_secret_at_the_new_level(lines, level) -> None:
     assert any(e.rule == "level_change_stamp" for e in verdict.evidence)
 
 
+def test_a_colour_line_under_a_stamp_is_no_specimen_caption() -> None:
+    """ "Màu:" (colour) folds as "Mẫu:" (specimen) does; only the latter is a caption (review)."""
+    verdict = detect(_header("UBND TỈNH BẮC LÂM", "Số: 12/BC-UBND", "TỐI MẬT", "Màu: xanh rêu"))
+    assert verdict.secret and verdict.level == "toi_mat"
+    captioned = _header("UBND TỈNH BẮC LÂM", "Số: 12/BC-UBND", "TỐI MẬT", "Mẫu: dấu độ Tối mật")
+    assert not detect(captioned).secret
+
+
+def test_a_new_level_row_names_it_after_the_word_for_new() -> None:
+    from bmnn.scanner.engine.detect import new_level_row
+
+    assert new_level_row("Độ mật mới: TỐI MẬT") == "toi_mat"
+    assert new_level_row("Mức mới: MẬT") == "mat"
+    assert new_level_row("Mới: Mật ong rừng") is None
+
+
 def test_the_struck_level_is_the_old_one_whatever_the_order() -> None:
     """In Word the old level is struck through; the new one may come before the change stamp."""
     blocks = _header("UBND TỈNH BẮC LÂM", "Số: 31/BC-SYT", "TỐI MẬT", "ĐIỀU CHỈNH ĐỘ MẬT")

@@ -106,6 +106,7 @@ def test_skew_is_measured_from_the_lines_of_text() -> None:
         ((1754, 1240), (1754, 1240)),  # an A4 page scanned turned a quarter: kept whole
         ((2339, 1654), (2339, 1654)),  # two pages side by side on one landscape sheet
         ((4000, 3000), (2213, 1660)),  # a landscape photo: its height to A4's width
+        ((30000, 5), (2340, 1)),  # a sliver: never a side of no pixels
     ],
 )
 def test_a_picture_is_read_at_an_a4_pages_resolution_either_way_up(

@@ -87,6 +87,8 @@ def test_the_level_in_a_print_header_or_footer_is_a_page_header(part, section) -
         ("Độ mật: ....................", None),  # the blank field of a form
         ("Độ mật: ☐ Tuyệt mật   ☐ Tối mật   ☐ Mật", None),  # a box to tick for each
         ("Độ mật: Mật", None),  # a value in running case: a form's entry, not a marking
+        ("Độ mật: ☐ MẬT", None),  # one box to tick, left blank
+        ("Độ mật: [ ] MẬT", None),
     ],
 )
 def test_a_level_field_filled_in_a_print_footer(footer: str, level: str | None) -> None:

@@ -98,13 +98,35 @@ def test_another_red_stamp_in_the_body_is_read_and_stays_clean() -> None:
     assert extracted is not None and extracted.ocr_pages == pytest.approx(1.0)
 
 
-def test_a_stamp_at_the_foot_of_a_later_page_is_read() -> None:
+@pytest.mark.parametrize("fmt", ["PDF", "TIFF"])
+@pytest.mark.parametrize("stamped_first", [False, True])
+def test_a_stamp_at_the_foot_of_either_page_of_two_is_read(fmt: str, stamped_first: bool) -> None:
+    """Page one's mark below its strip is not forgotten when the later pages' headers are read
+    (review: a two-page scan with the stamp at page one's foot was missed)."""
     public = _page(seal=False)
     stamped = _page(("TỐI MẬT", 470, 1560))
+    first, second = (stamped, public) if stamped_first else (public, stamped)
     out = io.BytesIO()
-    public.save(out, format="PDF", resolution=150, save_all=True, append_images=[stamped])
-    verdict, _ = scan_document(out.getvalue(), "letter-and-annex.pdf")
+    options = {"resolution": 150} if fmt == "PDF" else {"compression": "tiff_deflate"}
+    first.save(out, format=fmt, save_all=True, append_images=[second], **options)
+    verdict, _ = scan_document(out.getvalue(), f"letter.{fmt.lower()}")
     assert verdict.secret and verdict.level == "toi_mat", verdict
+
+
+def test_a_red_level_in_a_handouts_list_stays_clean() -> None:
+    """A training handout lists the levels, one in red bold the size of its print: the red word
+    below the header is read with its line ("1) TỐI MẬT"), which is print, not a stamp."""
+    page = _signed(letter_page(lambda draw: None), seal=False)
+    draw = ImageDraw.Draw(page)
+    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 24)
+    bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 24)
+    draw.text(
+        (120, 960), "Các độ mật theo Luật Bảo vệ bí mật nhà nước gồm:", fill="black", font=regular
+    )
+    draw.text((150, 1010), "1)", fill="black", font=regular)
+    draw.text((190, 1010), "TỐI MẬT", fill=RED, font=bold)
+    verdict, _ = scan_document(saved(page), "tai-lieu.pdf")
+    assert not verdict.secret, verdict
 
 
 @pytest.mark.parametrize(

@@ -590,6 +590,7 @@ def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
 HOLLOW_INK = 0.4  # of its box: an outline's ink at most (a blot or a picture is fuller)
 HOLLOW_BORDER = 0.2  # of its height: the band along each edge of its box where a side runs
 HOLLOW_SIDE = 0.8  # of an edge's length: how much of it a side covers (a corner may be round)
+HOLLOW_MOST = 1500  # pieces of ink in a band: more are a speckled copy's noise
 
 
 def _four_sides(outline: Component, box: tuple[int, int, int, int]) -> bool:
@@ -631,7 +632,10 @@ def _hollow_frames(
     factor = size[0] / max(1, small.width)
     found: list[tuple[int, int, int, int]] = []
     ink = small.filter(ImageFilter.MinFilter(3)) if joined else small
-    outlines = sorted(_components(ink, 200), key=lambda c: -c.box[2] * c.box[3])
+    outlines = _components(ink, 200)
+    if len(outlines) > HOLLOW_MOST:
+        return []  # a speckled copy: its specks, not outlines, and costly to sort through
+    outlines.sort(key=lambda c: -c.box[2] * c.box[3])
     for outline in outlines:
         left, top, wide, high = outline.box
         if not (
@@ -1746,7 +1750,7 @@ def _page_sized(image: Any, dpi: int) -> Any:
     if factor >= 1:
         return image
     return image.resize(
-        (int(image.width * factor), int(image.height * factor)), resample=3
+        (max(1, int(image.width * factor)), max(1, int(image.height * factor))), resample=3
     )  # bicubic
 
 
@@ -1846,7 +1850,7 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
     def headers() -> list[Block]:
         result.needs_more = rests
         blocks = read(_header_and_envelope, pages[1:])
-        result.unread_images = any(page.mark_below for page in pages[1 : limits.max_ocr_pages])
+        result.unread_images = any(page.mark_below for page in pages[: limits.max_ocr_pages])
         return blocks
 
     def rests() -> list[Block]:

@@ -267,7 +267,8 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
             pages[index].release()
             result.ocr_pages = spent()
         result.needs_more = rests
-        result.unread_images = any(pages[index].mark_below for index in reading[1:])
+        # page one's envelope search may have run only now, and found a mark below its strip
+        result.unread_images = any(pages[index].mark_below for index in reading)
         return blocks
 
     result.unread_images = (

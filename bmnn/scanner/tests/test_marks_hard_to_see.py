@@ -589,3 +589,25 @@ def test_a_worn_outline_is_closed_before_it_is_taken_for_a_frame() -> None:
     text = Image.new("L", (1650, 700), 255)
     ImageDraw.Draw(text).text((100, 100), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" * 2, fill=0)
     assert _hollow_frames(_small(text), text.size, joined=True) == []
+
+
+def test_a_speckled_band_is_not_searched_for_outlines() -> None:
+    """More pieces of ink than `HOLLOW_MOST` are a speckled copy's noise: the outline search,
+    costly there, gives up (the level frames and the tilted search still run)."""
+    from PIL import ImageDraw
+
+    from bmnn.scanner.engine.extract.images import HOLLOW_MOST, _hollow_frames
+
+    strip = Image.new("L", (1650, 700), 255)
+    ImageDraw.Draw(strip).rectangle((300, 300, 580, 410), outline=30, width=6)
+    assert _hollow_frames(_small(strip), strip.size)
+    rng = random.Random(7)
+    draw = ImageDraw.Draw(strip)
+    specks = 0
+    while specks < 2 * HOLLOW_MOST:  # apart from one another and well clear of the frame
+        x, y = rng.randrange(0, 1640), rng.randrange(0, 690)
+        if 150 < x < 730 and 150 < y < 560:
+            continue
+        draw.rectangle((x - x % 12, y - y % 12, x - x % 12 + 4, y - y % 12 + 4), fill=0)
+        specks += 1
+    assert _hollow_frames(_small(strip), strip.size) == []

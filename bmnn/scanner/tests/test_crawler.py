@@ -58,14 +58,12 @@ class Site(BaseHTTPRequestHandler):
         "/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /noi-bo/\n"),
     }
     hits: Counter[str] = Counter()
-    pause = 0.0  # seconds every answer takes (a test of two workers sharing a run sets it)
 
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
         Site.hits[self.path] += 1
-        time.sleep(Site.pause)
         if self.path in ("/vong-lap", "/vong-lap-2"):
             self.send_response(302)
             self.send_header("Location", "/vong-lap-2" if self.path == "/vong-lap" else "/vong-lap")
@@ -212,9 +210,19 @@ def test_two_workers_share_a_run_without_doing_a_url_twice(portal, monkeypatch) 
     from bmnn.scanner.engine import crawler
 
     monkeypatch.setattr(crawler.Policy, "__init__", _short_timeout(crawler.Policy.__init__))
-    # every page answers in a third of a second: neither worker can take the whole run before
-    # the other has started, however loaded the machine (it did once, on a busy one)
-    monkeypatch.setattr(Site, "pause", 0.3)
+    # Each worker's first page after the home page waits, holding its claim, until the other
+    # worker has claimed one too: neither can take the whole run alone, however the machine
+    # schedules them (a fixed delay per page once let one worker do it all on a loaded machine).
+    # The home page is not held: until it is read it is the only page there is.
+    original, met, held = crawl.process, threading.Barrier(2, timeout=60), set()
+
+    def process(run, row, fetcher) -> None:
+        if row.depth > 0 and threading.get_ident() not in held:
+            held.add(threading.get_ident())
+            met.wait()
+        original(run, row, fetcher)
+
+    monkeypatch.setattr(crawl, "process", process)
     supervisor, portal = portal
     run = services.start_crawl(actor=supervisor, portal=portal, workers=0)
     counts: dict[str, int] = {}

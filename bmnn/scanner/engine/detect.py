@@ -620,6 +620,16 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
                 # Form 19's place is still a stamp (a lone red MẬT there may be a honey label)
                 score += 0.1
                 notes.append("a two-word level stamp of its own below the header")
+        elif (
+            block.framed
+            and level != "mat"
+            and not in_header(block)
+            and not _printed_in_a_line(block, blocks)
+        ):
+            # the same on a copy: TUYỆT MẬT or TỐI MẬT alone inside a stamp-shaped frame of its
+            # own (Form 02's), in black or grey, below the header
+            score += 0.2
+            notes.append("a framed two-word level stamp of its own below the header")
         if not exact:
             score -= 0.05
         if (

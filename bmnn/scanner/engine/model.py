@@ -43,6 +43,9 @@ class Block:
     # written in red in the file (a cell's font, a slide shape's text or outline): the stamp's
     # own colour (Circular 24/2020/TT-BCA Art. 3.2), as `ocr-stamp` is for scans
     red: bool = False
+    # read on a scan from inside a closed, stamp-shaped frame (no red ink on the page): the
+    # frame Form 02 draws round the level, in a copy's black or grey
+    framed: bool = False
 
 
 @dataclass

@@ -393,6 +393,33 @@ def stamp_regions(mask: Any) -> list[tuple[int, int, int, int]]:
     return boxes[:12]
 
 
+SAME_SIDES = 0.02  # of the page's width: two marks' left and right ends this close line up
+
+
+def _framed_halves_joined(
+    regions: list[tuple[int, int, int, int]], width: int
+) -> list[tuple[int, int, int, int]]:
+    """`stamp_regions` of a grey mask with a stamp's two halves made one again. A copied stamp
+    whose letters came out darker than its frame leaves the mask only the frame's lines and the
+    letters' pale edges: its top and its bottom, parted by the letters' clean rows. The two
+    parts line up at both ends (the frame's sides) and lie a part's height apart at most; two
+    marks one above the other (a level and a note under it) are seldom of one width."""
+    joined: list[tuple[int, int, int, int]] = []
+    for region in sorted(regions, key=lambda r: r[1]):
+        for index, (left, top, right, bottom) in enumerate(joined):
+            gap = region[1] - bottom
+            if (
+                abs(region[0] - left) <= SAME_SIDES * width
+                and abs(region[2] - right) <= SAME_SIDES * width
+                and 0 <= gap <= min(bottom - top, region[3] - region[1])
+            ):
+                joined[index] = (min(left, region[0]), top, max(right, region[2]), region[3])
+                break
+        else:
+            joined.append(region)
+    return joined
+
+
 INK_RUN = re.compile(b"\x01+")
 
 
@@ -1071,6 +1098,9 @@ class Mark:
     # one word of a line printed in red (`detect.words_beside`): read as nothing, it still
     # stands on the page as a block without text, for detect to count beside its other words
     in_line: bool = False
+    # read from inside a closed outline of a stamp's shape on a page without red ink (a copy,
+    # a fax, a stamp in black): the frame TT24 Form 02 draws round the level
+    framed: bool = False
 
 
 def _worth_turning(mark: Mark, found: list[ocr.Word]) -> bool:
@@ -1215,6 +1245,7 @@ def mark_blocks(
                     box=mark.box,
                     origin=mark.origin,
                     struck=mark.struck,
+                    framed=mark.framed,
                 )
             )
     return blocks
@@ -1399,7 +1430,11 @@ def read_part(
         faint = grey_mask(grey)
         # no wider than a stamp: a band as wide as the page is a photo's shading, whose
         # reading is noise that may happen to spell a level
-        greys = [r for r in stamp_regions(faint) if r[2] - r[0] <= STAMP_WIDTH * width]
+        greys = [
+            r
+            for r in _framed_halves_joined(stamp_regions(faint), width)
+            if r[2] - r[0] <= STAMP_WIDTH * width
+        ]
         greys = greys[:MAX_FAINT_MARKS]
         marks += [
             Mark(
@@ -1436,6 +1471,7 @@ def read_part(
                 stamp_picture(grey.crop((left, y0, right, y1))),
                 (right - left) / max(1, y1 - y0),
                 "ocr",
+                framed=True,
             )
             for left, y0, right, y1 in copied_frames(grey, small)
             if not any(_overlap((left, y0, right, y1), other) > 0.5 for other in greys)
@@ -1453,6 +1489,7 @@ def read_part(
                     picture,
                     (right - left) / max(1, y1 - y0),
                     "ocr",
+                    framed=True,
                 )
                 for (left, y0, right, y1), picture in tilted_frames(grey)
                 if not any(_overlap((left, y0, right, y1), box) > 0.5 for box in level)
@@ -1515,12 +1552,14 @@ STAMP_WIDTH = 0.45  # of the page: wider than any level stamp (about 60 mm of A4
 
 
 def stamp_below(picture: Any, share: float) -> bool:
-    """Whether a red mark shaped like a level stamp lies below the header strip (the top
-    `share` of an upright page): wider than tall and no wider than a stamp, which a round seal
-    beside a signature is not. Only the header strip is read first; a stamp put lower — over
-    the text, by the signature, at the foot — is read with the rest of the page, which such a
-    mark asks for (`Extracted.unread_images`). Looked for on the envelope search's ~100 dpi
-    copy of the whole page: no Tesseract."""
+    """Whether a mark shaped like a level stamp lies below the header strip (the top `share`
+    of an upright page): a red mark wider than tall and no wider than a stamp, which a round
+    seal beside a signature is not; or, in black or grey (a copy, a fax), a closed frame of a
+    stamp's shape standing apart from the print (`copied_frames`) and clear of the picture's
+    edges (a photographed page's border is no stamp). Only the header strip is read first; a
+    stamp put lower — over the text, by the signature, at the foot — is read with the rest of
+    the page, which such a mark asks for (`Extracted.unread_images`). Looked for on the
+    envelope search's ~100 dpi copy of the whole page: no Tesseract."""
     cut = int(picture.height * share)
     if picture.height - cut < 10:
         return False
@@ -1529,7 +1568,15 @@ def stamp_below(picture: Any, share: float) -> bool:
         wide, high = right - left, bottom - top
         if MIN_STAMP_ASPECT <= wide / max(1, high) <= 12 and wide <= STAMP_WIDTH * picture.width:
             return True
-    return False
+    grey = band.convert("L")
+    edge = EDGE_CLEAR * grey.width
+    return any(
+        left > edge and top > edge and right < grey.width - edge and bottom < grey.height - edge
+        for left, top, right, bottom in copied_frames(grey, _small(grey))
+    )
+
+
+EDGE_CLEAR = 0.01  # of the page's width: a stamp's frame stands clear of the picture's edges
 
 
 def _pixel_box(

@@ -62,11 +62,13 @@ def scan_document(
     try:
         verdict = detect(extracted.blocks, path, extracted.kind)
         while (
-            not verdict.decisive or (extracted.unread_images and not verdict.secret)
+            not verdict.decisive
+            or (extracted.unread_images and not verdict.secret)
+            or (extracted.marks_below and not verdict.declassified)
         ) and extracted.needs_more:
             budget.check()
             more, extracted.needs_more = extracted.needs_more, None
-            extracted.unread_images = False
+            extracted.unread_images = extracted.marks_below = False
             extracted.blocks.extend(more())
             verdict = detect(extracted.blocks, path, extracted.kind)
     except LimitReached as exc:

@@ -315,8 +315,10 @@ def _other_stamp(text: str) -> str | None:
     line = collapse(text)
     if not line or len(line) > NOTE_LENGTH:
         return None
-    if len(line) > 80:
-        return "level_change_stamp" if change_of_level(line)[0] else None
+    if len(line) > 80:  # a stamp's row with its decision named at length
+        if change_of_level(line)[0]:
+            return "level_change_stamp"
+        return "declassified_stamp" if _declassification_line(line) else None
     key = letters_key(line)
     if is_upper(line):
         for stamp, rule in STAMP_KEYS.items():
@@ -349,6 +351,23 @@ def _declassification_line(line: str) -> bool:
     if not extra and not folded:
         return key != letters_key(head)  # "ĐÃ GIẢI MẬT" alone ("GIẢI MẬT" is in STAMP_KEYS)
     return bool(extra) or bool(DATE_ROW.match(folded) or DECISION_ROW.match(folded))
+
+
+def _misread_declassification(text: str, below: list[str]) -> bool:
+    """Form 05's words read by OCR with one letter wrong ("GIAT MẠT", "GIẢI MẬI") on a line of
+    their own, with one of the stamp's own rows under them: its date ("Ngày 04 tháng 6 năm
+    2026", "Từ: …"), its deciding document ("Theo QĐ số …") or who declassified it. The words
+    alone, one letter off, could be another pair of words."""
+    key = letters_key(text).removeprefix("DA")
+    if not is_upper(collapse(text)) or len(key) != len("GIAIMAT") or key == "GIAIMAT":
+        return False
+    if sum(a != b for a, b in zip(key, "GIAIMAT", strict=True)) != 1:
+        return False
+    return any(
+        DATE_ROW.match(row) or DECISION_ROW.match(row) or row.startswith("nguoi giai mat")
+        for row in below
+        if row
+    )
 
 
 def _relative_top(block: Block, page_tops: dict[int, float]) -> float | None:
@@ -536,6 +555,19 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             rule = None
             if len(text) <= NOTE_LENGTH and (short_upper or _may_be_other_stamp(text)):
                 rule = _other_stamp(text)
+            if (
+                rule is None
+                and block.origin in OCR_ORIGINS
+                and _misread_declassification(
+                    text,
+                    [
+                        folded_at(i)
+                        for i in range(index + 1, min(len(blocks), index + 3))
+                        if blocks[i].page == block.page
+                    ],
+                )
+            ):
+                rule = "declassified_stamp"
             if rule is None and _says_it_is_declassified(text):
                 rule = "declassification_note"
             if rule is not None:

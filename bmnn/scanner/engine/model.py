@@ -64,6 +64,10 @@ class Extracted:
     # red mark cut by the header strip's edge): read by `needs_more` unless the text already
     # shows a secret
     unread_images: bool = False
+    # a stamp-shaped mark below a scanned page's header strip, not read yet: read by
+    # `needs_more` even when the header already shows a secret, as it may be the declassification
+    # (Form 05) or the change of level (Form 06) stamped lower than the old level
+    marks_below: bool = False
     # the scan's budget ran out while reading this file's members (LimitReached): the rest of
     # them were not read
     limit: Any = None

@@ -1698,11 +1698,11 @@ class PageImage:
     def envelope(self, start_order: int = 0) -> list[Block]:
         """The envelope letter marks (TT24 Form 03) anywhere on the page, looked for by shape on
         the whole page at `envelope.PAGE_DPI`: Tesseract runs only on a ring holding a glyph."""
-        from bmnn.scanner.engine.extract.envelope import PAGE_DPI, envelope_marks
+        from bmnn.scanner.engine.extract.envelope import envelope_marks
 
         if self.blank:
             return []
-        picture = _turned(self._load(PAGE_DPI, 1.0), self.turn)
+        picture = self._whole_small()
         self.mark_below = stamp_below(picture, self.share)
         return envelope_marks(
             picture,
@@ -1711,6 +1711,21 @@ class PageImage:
             limits=self.limits,
             upright_known=not self.turn_unsure,
         )
+
+    def look_below(self) -> bool:
+        """Whether a stamp-shaped mark lies below the header strip (`stamp_below`), looked for
+        without the envelope search: on a page whose header already holds a level stamp, the
+        declassification or the change of level may be stamped lower."""
+        self.mark_below = not self.blank and stamp_below(self._whole_small(), self.share)
+        return self.mark_below
+
+    def _whole_small(self) -> Any:
+        from bmnn.scanner.engine.extract.envelope import PAGE_DPI
+
+        key = (PAGE_DPI, -1.0)  # the whole page as loaded, upright, light not evened
+        if key not in self._images:
+            self._images[key] = _turned(self._load(PAGE_DPI, 1.0), self.turn)
+        return self._images[key]
 
     def release(self) -> None:
         """Lets the page's pictures go (the page stays readable: they are made again)."""
@@ -1831,6 +1846,7 @@ def extract_image(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     )
     result = Extracted(kind="image", blocks=header, ocr_pages=page.spent)
     result.unread_images = page.cut_mark or page.mark_below
+    result.marks_below = page.mark_below
 
     def rest() -> list[Block]:
         blocks = page.rest(start_order=len(header))
@@ -1898,6 +1914,7 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
         result.needs_more = rests
         blocks = read(_header_and_envelope, pages[1:])
         result.unread_images = any(page.mark_below for page in pages[: limits.max_ocr_pages])
+        result.marks_below = result.unread_images
         return blocks
 
     def rests() -> list[Block]:
@@ -1905,6 +1922,7 @@ def _tiff_pages(tiff: Any, limits: Limits) -> Extracted:
 
     result.blocks = read(_header_and_envelope, pages[:1])
     result.unread_images = count > 1 or pages[0].mark_below
+    result.marks_below = pages[0].mark_below
     result.needs_more = headers if count > 1 else rests
     return result
 

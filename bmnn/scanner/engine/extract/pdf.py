@@ -243,6 +243,8 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
     first.append(headed[0])
     if not any(stamp_level(block.text) for block in header if len(block.text) <= 40):
         result.blocks.extend(first_envelope(len(result.blocks)))
+    else:
+        pages[headed[0]].look_below()
     pages[headed[0]].release()  # what is read next is rendered at `ocr_dpi`
     result.ocr_pages = spent()
 
@@ -269,11 +271,13 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
         result.needs_more = rests
         # page one's envelope search may have run only now, and found a mark below its strip
         result.unread_images = any(pages[index].mark_below for index in reading)
+        result.marks_below = result.unread_images
         return blocks
 
     result.unread_images = (
         len(headed) > 1 or pages[headed[0]].cut_mark or pages[headed[0]].mark_below
     )
+    result.marks_below = pages[headed[0]].mark_below
     result.needs_more = headers if len(headed) > 1 else rests
     result.cleanup = pdf.close
 

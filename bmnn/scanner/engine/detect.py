@@ -551,6 +551,17 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             found = _level_before_its_row(text)
         if found is None and block.origin == "page-header" and kind == "xlsx":
             found = _level_field_filled_in(text)
+        if found is None and block.origin != "page-header" and len(text) <= 40 and in_header(block):
+            # a document's own record of its level atop it (a records system's export or
+            # print: "Độ mật: Tối mật" above "UBND TỈNH …"), the value on the field's line or
+            # in the next cell of its table row; weighed as any mark there (without an
+            # administrative header, a form's field falls short)
+            value = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            found = _level_field_filled_in(text, capitals=False) or (
+                _level_field_filled_in(f"{text} {value}", capitals=False)
+                if text.rstrip().endswith(":") and len(value) <= 20
+                else None
+            )
         if found is None:
             rule = None
             if len(text) <= NOTE_LENGTH and (short_upper or _may_be_other_stamp(text)):
@@ -627,6 +638,11 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             notes.append("page header")
         elif block.bold or block.origin == "textbox":
             score += 0.05
+        if exact and level != "mat" and not block.struck and _own_box_atop_the_deck(block, blocks):
+            # a deck is marked by a small box of the level atop its first slide (a box reading
+            # MẬT alone needs more: the word has other senses)
+            score += 0.1
+            notes.append("a box of its own atop the first slide")
         if (
             block.origin == "ocr-stamp" or block.red
         ):  # read from red ink alone, or written in red: the stamp's own colour (TT24 Art. 3.2)
@@ -837,16 +853,32 @@ def _in_a_red_line(block: Block, blocks: Sequence[Block]) -> bool:
     return words_beside(block.box, boxes) >= 2
 
 
-def _level_field_filled_in(text: str) -> tuple[str, bool] | None:
-    """The level of a "Độ mật: TỐI MẬT" line whose value is one level in capitals and nothing
-    else, as a sheet prints its marking in the header or footer of every page (a form's blank
-    field, dotted or with boxes to tick, holds none)."""
+SLIDE_CORNER = (0.15, 0.4)  # of a slide: how low a marking box starts, and how wide it is
+
+
+def _own_box_atop_the_deck(block: Block, blocks: Sequence[Block]) -> bool:
+    """Whether a slide's block is a small box of its own at the top of the first slide, no other
+    text in it: where a deck's level is put (a slide has no header to stamp)."""
+    box = block.box
+    if block.origin != "slide" or block.page != 1 or box is None:
+        return False
+    if box[1] >= SLIDE_CORNER[0] or box[2] - box[0] > SLIDE_CORNER[1]:
+        return False
+    return not any(other is not block and other.box == box for other in blocks)
+
+
+def _level_field_filled_in(text: str, *, capitals: bool = True) -> tuple[str, bool] | None:
+    """The level of a "Độ mật: TỐI MẬT" line whose value is one level and nothing else (in
+    capitals where `capitals`), as a sheet prints its marking in the header or footer of every
+    page (a form's blank field, dotted or with boxes to tick, holds none)."""
     if LEVEL_FIELD.match(strip_diacritics(collapse(text)).lower()) is None:
         return None
     value = re.split(r"[:.]", collapse(text), maxsplit=1)[1].strip(" .…_-")
-    if not value or not is_upper(value) or not all(ch.isalpha() or ch == " " for ch in value):
+    if not value or not all(ch.isalpha() or ch == " " for ch in value):
         return None  # a box to tick ("☐ MẬT", "[ ] MẬT"), a bracket, a list: not one value
-    found = stamp_level(value, approximate=False)
+    if capitals and not is_upper(value):
+        return None
+    found = stamp_level(value.upper(), approximate=False)
     return found if found is not None and found[1] else None
 
 

@@ -227,3 +227,36 @@ def test_a_layout_the_slide_hides_is_not_read() -> None:
     out = io.BytesIO()
     deck.save(out)
     assert "TỐI MẬT" not in [b.text for b in extract_pptx(out.getvalue()).blocks]
+
+
+def _deck_marked(level: str, *, top_cm: float, width_cm: float = 5.0) -> bytes:
+    """A briefing deck whose first slide carries `level` in a black box of its own."""
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Tình hình ổ dịch tại bản Huổi Lè (chưa công bố)"
+    slide.placeholders[1].text_frame.text = "Đã khoanh vùng ổ dịch, tiêm phòng cho gia súc."
+    box = slide.shapes.add_textbox(Cm(19), Cm(top_cm), Cm(width_cm), Cm(1.2))
+    box.text_frame.text = level
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("level", "top_cm", "width_cm", "secret"),
+    [
+        ("TUYỆT MẬT", 0.4, 5.0, True),
+        ("TỐI MẬT", 0.4, 5.0, True),
+        ("MẬT", 0.4, 5.0, False),  # one word with other senses needs more
+        ("TUYỆT MẬT", 12.0, 5.0, False),  # low on the slide: not where a deck is marked
+        ("TUYỆT MẬT", 0.4, 15.0, False),  # a banner across the slide, not a marking box
+    ],
+)
+def test_a_black_level_box_atop_the_first_slide(
+    level: str, top_cm: float, width_cm: float, secret: bool
+) -> None:
+    verdict = scan_bytes(_deck_marked(level, top_cm=top_cm, width_cm=width_cm), "b.pptx")[0]
+    assert verdict.secret is secret, verdict

@@ -146,7 +146,7 @@ def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
                 result.notes.append(f"page {index + 1} is damaged")
                 continue
             try:
-                found = text_blocks(page, index, limits, len(result.blocks))
+                found = _struck_through(page, text_blocks(page, index, limits, len(result.blocks)))
             finally:
                 page.close()
             if sum(len(b.text) for b in found) < MIN_TEXT_CHARS:
@@ -178,6 +178,56 @@ def extract_pdf(data: bytes, limits: Limits = DEFAULT) -> Extracted:
     finally:
         if not handed_over:
             pdf.close()
+
+
+STRIKE_THIN = 0.45  # of a level's line height: a line drawn through it is no thicker
+STRIKE_ACROSS = 0.7  # of the level's width: how much of it the line runs over
+STRIKE_MIDDLE = (0.25, 0.75)  # of the level's height: where the line's middle lies
+
+
+def _struck_through(page: Any, blocks: list[Block]) -> list[Block]:
+    """The page's text blocks with a level crossed out by a drawn line marked `struck`: an old
+    level voided by a stroke drawn over it (TT24 Form 06's change of level), not by the font's
+    strike-through, which the text layer does not carry. The page's drawings are looked at
+    only when it has a short line that reads as a level."""
+    from dataclasses import replace
+
+    import pypdfium2.raw as pdfium_raw
+
+    from bmnn.scanner.engine.detect import stamp_level
+
+    levels = [
+        i
+        for i, block in enumerate(blocks)
+        if block.box is not None and len(block.text) <= 40 and stamp_level(block.text)
+    ]
+    if not levels:
+        return blocks
+    width, height = page.get_size()
+    if width <= 0 or height <= 0:
+        return blocks
+    turn = page.get_rotation() % 360
+    lines = []
+    for count, thing in enumerate(page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH])):
+        if count > MAX_PATHS:
+            break
+        left, bottom, right, top = thing.get_bounds()
+        lines.append(
+            _upright_box((left / width, 1 - top / height, right / width, 1 - bottom / height), turn)
+        )
+    for i in levels:
+        x0, y0, x1, y1 = blocks[i].box  # type: ignore[misc]
+        high = y1 - y0
+        for left, top, right, bottom in lines:
+            middle = (top + bottom) / 2
+            if (
+                bottom - top <= STRIKE_THIN * high
+                and min(right, x1) - max(left, x0) >= STRIKE_ACROSS * (x1 - x0)
+                and y0 + STRIKE_MIDDLE[0] * high <= middle <= y0 + STRIKE_MIDDLE[1] * high
+            ):
+                blocks[i] = replace(blocks[i], struck=True)
+                break
+    return blocks
 
 
 def _loader(pdf: Any, index: int, limits: Limits) -> Any:

@@ -105,3 +105,20 @@ def test_a_declassification_with_its_decision_at_length_on_one_line() -> None:
     assert verdict.declassified and not verdict.secret, verdict
     still = text.replace("ĐÃ GIẢI MẬT theo", "Đề nghị giải mật theo")
     assert scan_bytes(still.encode(), "ke-hoach.txt")[0].secret
+
+
+def test_the_look_below_a_stamped_header_is_rendered_small() -> None:
+    """The red mark below a stamped header is looked for on a rendering as small as asked
+    (an A4 page at 60 dpi is 496 pixels across), not one enlarged for reading."""
+    import pypdfium2 as pdfium
+
+    from bmnn.scanner.engine.extract.images import LOOK_DPI
+    from bmnn.scanner.engine.extract.pdf import _loader
+
+    pdf = pdfium.PdfDocument(saved(_stamped(declassified_at=None)))
+    try:
+        small = _loader(pdf, 0, DEFAULT, enlarge=False)(LOOK_DPI)
+        assert small.width == pytest.approx(210 / 25.4 * LOOK_DPI, abs=2)
+        assert _loader(pdf, 0, DEFAULT)(LOOK_DPI).width >= 1600
+    finally:
+        pdf.close()

@@ -1551,7 +1551,7 @@ def _within(
 STAMP_WIDTH = 0.45  # of the page: wider than any level stamp (about 60 mm of A4's 210)
 
 
-def stamp_below(picture: Any, share: float) -> bool:
+def stamp_below(picture: Any, share: float, *, frames: bool = True) -> bool:
     """Whether a mark shaped like a level stamp lies below the header strip (the top `share`
     of an upright page): a red mark wider than tall and no wider than a stamp, which a round
     seal beside a signature is not; or, in black or grey (a copy, a fax), a closed frame of a
@@ -1568,6 +1568,8 @@ def stamp_below(picture: Any, share: float) -> bool:
         wide, high = right - left, bottom - top
         if MIN_STAMP_ASPECT <= wide / max(1, high) <= 12 and wide <= STAMP_WIDTH * picture.width:
             return True
+    if not frames:
+        return False
     grey = band.convert("L")
     edge = EDGE_CLEAR * grey.width
     return any(
@@ -1577,6 +1579,8 @@ def stamp_below(picture: Any, share: float) -> bool:
 
 
 EDGE_CLEAR = 0.01  # of the page's width: a stamp's frame stands clear of the picture's edges
+LOOK_DPI = 60  # a red stamp below a stamped header is looked for at this resolution: a stamp
+# 8 mm high is still 19 rows, and the page costs a third of its rendering at `PAGE_DPI`
 
 
 def _pixel_box(
@@ -1698,11 +1702,11 @@ class PageImage:
     def envelope(self, start_order: int = 0) -> list[Block]:
         """The envelope letter marks (TT24 Form 03) anywhere on the page, looked for by shape on
         the whole page at `envelope.PAGE_DPI`: Tesseract runs only on a ring holding a glyph."""
-        from bmnn.scanner.engine.extract.envelope import envelope_marks
+        from bmnn.scanner.engine.extract.envelope import PAGE_DPI, envelope_marks
 
         if self.blank:
             return []
-        picture = self._whole_small()
+        picture = _turned(self._load(PAGE_DPI, 1.0), self.turn)
         self.mark_below = stamp_below(picture, self.share)
         return envelope_marks(
             picture,
@@ -1712,20 +1716,17 @@ class PageImage:
             upright_known=not self.turn_unsure,
         )
 
-    def look_below(self) -> bool:
-        """Whether a stamp-shaped mark lies below the header strip (`stamp_below`), looked for
-        without the envelope search: on a page whose header already holds a level stamp, the
-        declassification or the change of level may be stamped lower."""
-        self.mark_below = not self.blank and stamp_below(self._whole_small(), self.share)
+    def look_below(self, render: Callable[[int], Any]) -> bool:
+        """Whether a red stamp-shaped mark lies below the header strip (`stamp_below`), looked
+        for without the envelope search on the page rendered at `LOOK_DPI` by `render(dpi)`
+        (as it lies, not enlarged): on a page whose header already holds a level stamp, the
+        declassification or the change of level may be stamped lower. A copy's grey frames
+        are not looked for here."""
+        if self.blank:
+            return False
+        picture = _turned(render(LOOK_DPI), self.turn)
+        self.mark_below = stamp_below(picture, self.share, frames=False)
         return self.mark_below
-
-    def _whole_small(self) -> Any:
-        from bmnn.scanner.engine.extract.envelope import PAGE_DPI
-
-        key = (PAGE_DPI, -1.0)  # the whole page as loaded, upright, light not evened
-        if key not in self._images:
-            self._images[key] = _turned(self._load(PAGE_DPI, 1.0), self.turn)
-        return self._images[key]
 
     def release(self) -> None:
         """Lets the page's pictures go (the page stays readable: they are made again)."""

@@ -230,10 +230,11 @@ def _struck_through(page: Any, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def _loader(pdf: Any, index: int, limits: Limits) -> Any:
+def _loader(pdf: Any, index: int, limits: Limits, *, enlarge: bool = True) -> Any:
     """`load(dpi, share)` for a `PageImage`: the top `share` of page `index` (all of it by
     default) rendered at that resolution (fewer pixels when `max_image_pixels` says so), in
-    RGB; the header strip alone costs a third of the page's rendering."""
+    RGB; the header strip alone costs a third of the page's rendering. Not to `enlarge`, a
+    small rendering stays small (`prepare` would give it 1,600 pixels across)."""
     import pypdfium2 as pdfium
 
     from bmnn.scanner.engine.extract.images import prepare
@@ -251,7 +252,8 @@ def _loader(pdf: Any, index: int, limits: Limits) -> Any:
             if page.get_rotation() % 180:
                 width, height = height, width  # the crop is of the page as displayed
             crop = (0.0, height * (1 - share), 0.0, 0.0) if share < 1 else (0.0, 0.0, 0.0, 0.0)
-            return prepare(page.render(scale=scale, crop=crop).to_pil(), exif=False)
+            picture = page.render(scale=scale, crop=crop).to_pil()
+            return prepare(picture, exif=False) if enlarge else picture.convert("RGB")
         finally:
             page.close()
 
@@ -294,7 +296,7 @@ def _ocr_plan(pdf: Any, scanned: list[int], result: Extracted, limits: Limits) -
     if not any(stamp_level(block.text) for block in header if len(block.text) <= 40):
         result.blocks.extend(first_envelope(len(result.blocks)))
     else:
-        pages[headed[0]].look_below()
+        pages[headed[0]].look_below(_loader(pdf, headed[0], limits, enlarge=False))
     pages[headed[0]].release()  # what is read next is rendered at `ocr_dpi`
     result.ocr_pages = spent()
 

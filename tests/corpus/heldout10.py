@@ -36,10 +36,7 @@ circled figures, a circled D or a round seal.
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -52,6 +49,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
+    word97_of,
     write_corpus,
     zip_of,
 )
@@ -1825,35 +1823,6 @@ class Corpus:
             )
 
 
-def soffice_convert(docs: dict[str, bytes]) -> dict[str, bytes]:
-    """Each stem's .docx converted to Word 97 by LibreOffice headless in one run (an empty
-    result without LibreOffice)."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if not office or not docs:
-        return {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        (folder / "in").mkdir()
-        for stem, data in docs.items():
-            (folder / "in" / f"{stem}.docx").write_bytes(data)
-        subprocess.run(  # nosec B603: a fixed program on files written here
-            [
-                office,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "doc",
-                "--outdir",
-                str(folder / "out"),
-                *sorted(str(p) for p in (folder / "in").iterdir()),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-        return {stem: (folder / "out" / f"{stem}.doc").read_bytes() for stem in docs}
-
-
 BUILDERS: tuple[Callable[[Corpus], None], ...] = (
     Corpus.docx,
     Corpus.doc97,
@@ -1876,7 +1845,7 @@ def build(seed: int = SEED) -> list[Item]:
     corpus = Corpus(seed)
     for builder in BUILDERS:
         builder(corpus)
-    converted = soffice_convert({stem: data for stem, data, *_ in corpus.legacy})
+    converted = word97_of({stem: data for stem, data, *_ in corpus.legacy})
     items = corpus.items
     if converted:
         items += word97_items(corpus.legacy, converted)

@@ -38,10 +38,7 @@ round seal.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from random import Random
@@ -53,6 +50,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
+    word97_of,
     write_corpus,
     zip_of,
 )
@@ -2001,38 +1999,6 @@ def zip_secret(m: Maker, how: str, kind: str, level: str, category: str) -> None
 # ---- Word 97 and the whole build -------------------------------------------------------------
 
 
-def convert_to_doc(legacy: list[tuple[str, bytes, str | None, str, str, bool]]) -> dict[str, bytes]:
-    """LibreOffice headless makes a Word 97 file of each kept .docx (an empty dict without it)."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if not office or not legacy:
-        return {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for stem, docx_bytes, *_ in legacy:
-            (folder / f"{stem}.docx").write_bytes(docx_bytes)
-        out = folder / "out"
-        subprocess.run(  # nosec B603: a fixed LibreOffice command on our own files
-            [
-                office,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "doc:MS Word 97",
-                "--outdir",
-                str(out),
-                *[str(folder / f"{s[0]}.docx") for s in legacy],
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        return {
-            s[0]: (out / f"{s[0]}.doc").read_bytes()
-            for s in legacy
-            if (out / f"{s[0]}.doc").exists()
-        }
-
-
 def build(seed: int = SEED) -> list[Item]:
     m = Maker(seed)
     make_word(m, legacy=False)
@@ -2046,7 +2012,7 @@ def build(seed: int = SEED) -> list[Item]:
     make_text(m)
     make_mail(m)
     make_zips(m)
-    converted = convert_to_doc(m.legacy)
+    converted = word97_of({stem: data for stem, data, *_ in m.legacy})
     items = m.items + word97_items(
         [entry for entry in m.legacy if entry[0] in converted], converted
     )

@@ -41,10 +41,7 @@ label photo, a Wi-Fi password notice.
 
 from __future__ import annotations
 
-import shutil
-import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +57,7 @@ from tests.corpus.common import (
     labelled,
     renumbered,
     word97_items,
+    word97_of,
     write_corpus,
     zip_of,
 )
@@ -1550,34 +1548,6 @@ def add_plain(b: Builder) -> None:
 # --- the corpus ----------------------------------------------------------------------------
 
 
-def word97(legacy: list[tuple[str, bytes, str | None, str, str, bool]]) -> dict[str, bytes]:
-    """The Word files converted by LibreOffice headless to Word 97 (.doc), by stem; empty when
-    LibreOffice is not installed."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if not office or not legacy:
-        return {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for stem, docx, *_ in legacy:
-            (folder / f"{stem}.docx").write_bytes(docx)
-        subprocess.run(  # nosec B603: our own files, a fixed program
-            [
-                office,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "doc:MS Word 97",
-                "--outdir",
-                str(folder / "out"),
-                *[str(folder / f"{stem}.docx") for stem, *_ in legacy],
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-        return {stem: (folder / "out" / f"{stem}.doc").read_bytes() for stem, *_ in legacy}
-
-
 def build(seed: int = SEED) -> list[Item]:
     """The corpus's files in a random order, numbered in that order."""
     b = Builder(Random(seed))
@@ -1619,7 +1589,7 @@ def build(seed: int = SEED) -> list[Item]:
         add_plain,
     ):
         family(b)
-    converted = word97(b.legacy)
+    converted = word97_of({stem: data for stem, data, *_ in b.legacy})
     items = b.items + (word97_items(b.legacy, converted) if converted else [])
     return renumbered(items, b.rng)
 

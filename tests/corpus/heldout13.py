@@ -50,10 +50,7 @@ for a security clerk, the blank cover of a secret-documents register.
 
 from __future__ import annotations
 
-import shutil
-import subprocess  # nosec B404: LibreOffice converts the Word 97 files
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +70,7 @@ from tests.corpus.common import (
     png,
     renumbered,
     word97_items,
+    word97_of,
     write_corpus,
     zip_of,
 )
@@ -2290,42 +2288,13 @@ def negatives(c: Ctx) -> None:
 # ---- the whole corpus ----------------------------------------------------------------------
 
 
-def convert_legacy(legacy: list[tuple[str, bytes, str | None, str, str, bool]]) -> dict[str, bytes]:
-    """LibreOffice headless turns the kept Word files into Word 97 (one call for all)."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if not office or not legacy:
-        if legacy:
-            print("note: no LibreOffice, the .doc files are left out", file=sys.stderr)
-        return {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for stem, data, *_ in legacy:
-            (folder / f"{stem}.docx").write_bytes(data)
-        subprocess.run(  # nosec B603: a fixed command on files this module wrote
-            [
-                office,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "doc",
-                "--outdir",
-                str(folder / "out"),
-                *[str(folder / f"{stem}.docx") for stem, *_ in legacy],
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        return {stem: (folder / "out" / f"{stem}.doc").read_bytes() for stem, *_ in legacy}
-
-
 def build(seed: int = SEED) -> list[Item]:
     c = Ctx(Random(seed))
     positives(c)
     declassified(c)
     hard_negatives(c)
     negatives(c)
-    converted = convert_legacy(c.legacy)
+    converted = word97_of({stem: data for stem, data, *_ in c.legacy})
     if converted:
         c.items += word97_items(c.legacy, converted)
     return renumbered(c.items, c.rng)

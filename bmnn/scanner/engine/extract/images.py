@@ -1558,8 +1558,9 @@ def stamp_below(picture: Any, share: float, *, frames: bool = True) -> bool:
     stamp's shape standing apart from the print (`copied_frames`) and clear of the picture's
     edges (a photographed page's border is no stamp). Only the header strip is read first; a
     stamp put lower — over the text, by the signature, at the foot — is read with the rest of
-    the page, which such a mark asks for (`Extracted.unread_images`). Looked for on the
-    envelope search's ~100 dpi copy of the whole page: no Tesseract."""
+    the page, which such a mark asks for (`Extracted.unread_images`, and `marks_below` when
+    the header already shows a secret). Looked for on the copy of the whole page that the
+    envelope search renders anyway (frames on its ~75 dpi `_small` copy): no Tesseract."""
     cut = int(picture.height * share)
     if picture.height - cut < 10:
         return False

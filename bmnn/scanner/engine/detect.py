@@ -90,7 +90,9 @@ CORROBORATION = {
 }
 
 MOTTO = (
-    "cong hoa xa hoi chu nghia viet nam",
+    # "cộng hòa xã hội chủ nghĩa Việt Nam" by its first words: a fax or a worn copy keeps
+    # them and garbles the rest ("CỘNG HÒA XÃ HỘI CHỦ NG HÌA VIỆT")
+    "cong hoa xa hoi chu",
     "doc lap - tu do - hanh phuc",
     "doc lap tu do hanh phuc",
 )
@@ -496,6 +498,13 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         and is_specimen(i)
         and NEXT_PAGE.search(folded_at(i))
     }
+    # a slide with a specimen's caption in its own text: what a picture on it shows (a page
+    # pasted as an example, a stamp's picture) is the specimen, wherever on the slide it stands
+    captioned_slides = (
+        {b.page for i, b in enumerate(blocks) if b.origin == "slide" and is_specimen(i)}
+        if kind == "pptx"
+        else set()
+    )
     page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
     for index, block in enumerate(blocks):
         page_starts.setdefault(block.page, index)
@@ -687,6 +696,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             )
             or any(_captions(block, blocks[i]) for i in specimens_with_box.get(block.page, []))
             or block.page in specimen_pages
+            or (block.page in captioned_slides and block.origin in OCR_ORIGINS)
         ):
             score -= 0.6
             notes.append("specimen context")
@@ -1023,11 +1033,21 @@ def _captions(stamp: Block, caption: Block) -> bool:
 
 
 def _new_level_below(index: int, blocks: Sequence[Block]) -> str | None:
-    """The new level stated by one of the two rows under the change stamp's first line."""
-    for i in range(index + 1, min(len(blocks), index + 3)):
-        if blocks[i].page == blocks[index].page and (named := new_level_row(blocks[i].text)):
+    """The new level stated by one of the two rows under the change stamp's first line. A
+    scan's specks, read as a stray mark or two ("ˆ", "^^"), are no row."""
+    rows = 0
+    for block in blocks[index + 1 :]:
+        if block.page != blocks[index].page or rows == 2:
+            break
+        if sum(letter.isalnum() for letter in block.text) < SPECK_LETTERS:
+            continue
+        rows += 1
+        if named := new_level_row(block.text):
             return named
     return None
+
+
+SPECK_LETTERS = 3  # letters and figures in a row of print at the least: fewer are OCR's specks
 
 
 def _near(index: int, count: int, reach: int, test: Callable[[int], bool]) -> bool:

@@ -552,9 +552,9 @@ def test_a_picture_repeated_atop_every_slide_is_read_once(monkeypatch) -> None:
     handed: list[int] = []
     real = office.read_pictures_later
 
-    def spy(blobs, result, limits, pages=None):  # type: ignore[no-untyped-def]
+    def spy(blobs, result, limits, pages=None, scans=None):  # type: ignore[no-untyped-def]
         handed.append(len(blobs))
-        return real(blobs, result, limits, pages)
+        return real(blobs, result, limits, pages, scans)
 
     monkeypatch.setattr(office, "read_pictures_later", spy)
     assert not _verdict(out.getvalue(), "trinh-chieu.pptx").secret

@@ -345,13 +345,20 @@ def _plan_picture_ocr(
 
 
 def read_pictures_later(
-    blobs: list[bytes], result: Extracted, limits: Limits, pages: list[int] | None = None
+    blobs: list[bytes],
+    result: Extracted,
+    limits: Limits,
+    pages: list[int] | None = None,
+    scans: list[tuple[bytes, int]] | None = None,
 ) -> None:
     """Pictures that belong to the document's header (a stamp pasted as an image) are OCR'd
     whole, their lines added to the header, only when the text does not already show a secret
     (`Extracted.needs_more`). A picture given a later page in `pages` (atop a later slide) is
-    read onto that page's top instead."""
-    if not blobs:
+    read onto that page's top instead. `scans` are pictures of a whole page and the page they
+    stand on: each is read as a scanned page is, its header strip first (turned upright, its
+    envelope mark looked for), onto that page."""
+    scans = scans or []
+    if not blobs and not scans:
         return
     pages = pages or [1] * len(blobs)
 
@@ -378,10 +385,34 @@ def read_pictures_later(
                 zone = HEADER if page == 1 else BODY
                 found.append(replace(block, zone=zone, box=None, page=page))
             result.ocr_pages += 1
+        for blob, page in scans:
+            found += _scanned_page(blob, page, result, limits, len(result.blocks) + len(found))
         return found
 
     result.unread_images = True
     result.needs_more = more
+
+
+def _scanned_page(
+    blob: bytes, page: int, result: Extracted, limits: Limits, start: int
+) -> list[Block]:
+    """The header strip of a picture of a page, read as a scan's (`extract_image`), its lines
+    put on `page` of the document in their order; a picture that cannot be decoded gives
+    nothing."""
+    from bmnn.scanner.engine.extract.images import extract_image
+
+    try:
+        scan = extract_image(blob, limits)
+    except ExtractError:
+        return []
+    if scan.cleanup is not None:
+        scan.cleanup()
+    result.ocr_pages += scan.ocr_pages
+    zone = HEADER if page == 1 else BODY
+    return [
+        replace(block, zone=zone, box=None, page=page, order=start + i)
+        for i, block in enumerate(scan.blocks)
+    ]
 
 
 # --- Excel --------------------------------------------------------------------------------------
@@ -877,6 +908,7 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     result = Extracted(kind="pptx", pages=len(deck.slides))
     header_pictures: list[bytes] = []
     later_pictures: dict[int, list[Any]] = {}  # pictures atop later slides, by slide
+    page_pictures: dict[bytes, int] = {}  # pictures of a whole page, by the slide they are on
 
     for number, shape in _deck_shapes(deck):
         top = (shape.top or 0) / height
@@ -886,6 +918,9 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             ((shape.left or 0) + (shape.width or 0)) / width,
             top + (shape.height or 0) / height,
         )
+        if _shape_type(shape) == 13 and len(page_pictures) < MAX_PAGE_PICTURES:
+            for blob in _page_picture(shape, height):
+                page_pictures.setdefault(blob, number)
         if top < 0.4 and _shape_type(shape) == 13:  # a stamp pasted as a picture
             if number == 1 and len(header_pictures) < 3:
                 header_pictures.extend(_slide_picture(shape))
@@ -937,8 +972,27 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         result,
         limits,
         pages=[1] * len(header_pictures) + list(elsewhere.values())[:room],
+        scans=list(page_pictures.items()),
     )
     return result
+
+
+MAX_PAGE_PICTURES = 2  # pictures of a page per deck read as scans: a budget, not a rule
+PAGE_SHAPE = (1.2, 1.6)  # height over width of a page picture: A4 is 1.41, US letter 1.29
+
+
+def _page_picture(shape: Any, slide_height: int) -> list[bytes]:
+    """The picture of a slide shape when it shows a whole page upright (a scanned document
+    pasted into a deck): of a page's proportions and at least half the slide's height."""
+    if not shape.width or not shape.height or shape.height < 0.5 * slide_height:
+        return []
+    if not PAGE_SHAPE[0] <= shape.height / shape.width <= PAGE_SHAPE[1]:
+        return []
+    try:
+        blob = shape.image.blob
+    except Exception:  # a linked or damaged picture: nothing to read
+        return []
+    return [blob] if isinstance(blob, bytes) and 2_000 < len(blob) < 20_000_000 else []
 
 
 STRIKES = ("sngStrike", "dblStrike")

@@ -1,6 +1,7 @@
 """Pages that reach the scanner in poor shape: a copy whose stamp has a dashed frame, a fax whose
 motto came out garbled, a change of level with specks between its rows, a negative (light print
-on black: a print from microfilm), and a scanned page pasted into a slide deck."""
+on black: a print from microfilm), and a scanned page pasted into a slide deck or, as an annex,
+into a Word letter."""
 
 from __future__ import annotations
 
@@ -231,3 +232,44 @@ def test_thickened_ink_is_what_a_minimum_filter_leaves(reach: int) -> None:
         )
     expected = picture.filter(ImageFilter.MinFilter(2 * reach + 1)).point(_below(200, 0, 255))
     assert ImageChops.difference(_thickened(picture, reach), expected).getbbox() is None
+
+
+def _letter_with_pasted_annex(page: Image.Image, *, width_cm: float = 16) -> bytes:
+    """A typed covering letter, then on its second page a scanned annex pasted as a picture."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
+
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH", "Số: 88/UBND-NC", "V/v gửi phụ lục kế hoạch"):
+        document.add_paragraph(line)
+    for _ in range(3):
+        document.add_paragraph("Ủy ban nhân dân tỉnh gửi kèm phụ lục để các đơn vị nghiên cứu.")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    document.add_picture(io.BytesIO(out.getvalue()), width=Cm(width_cm))
+    saved_document = io.BytesIO()
+    document.save(saved_document)
+    return saved_document.getvalue()
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_scanned_annex_pasted_into_a_letter_is_read_on_its_page() -> None:
+    page = letter_page(_red_stamp).resize((620, 877))
+    verdict = scan_bytes(_letter_with_pasted_annex(page), "cong-van.docx")[0]
+    assert verdict.secret and verdict.level == "tuyet_mat", verdict
+    assert verdict.evidence[0].page == 2
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_pasted_page_without_a_stamp_or_a_small_picture_is_not_read_as_a_scan() -> None:
+    from bmnn.scanner.engine import scan_document
+
+    plain = letter_page(lambda draw: None).resize((620, 877))
+    verdict, extracted = scan_document(_letter_with_pasted_annex(plain), "cong-van.docx")
+    assert not verdict.secret and extracted is not None and extracted.ocr_pages > 0
+    stamped = letter_page(_red_stamp).resize((620, 877))
+    small = _letter_with_pasted_annex(stamped, width_cm=6)  # a photo in the text, not a page
+    verdict, extracted = scan_document(small, "cong-van.docx")
+    assert not verdict.secret and extracted is not None and extracted.ocr_pages == 0

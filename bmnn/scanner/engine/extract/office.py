@@ -264,6 +264,7 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
     first_table: Any = None
     blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
     header_pictures: list[Any] = []
+    page_pictures: list[tuple[Any, int]] = []  # pictures of a whole page below the header
     page, turn_after = 1, False  # the page a paragraph starts on, by the file's hard breaks
     for paragraph in body.iter(_w("p")):
         if turn_after:
@@ -292,8 +293,10 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         blocks = _paragraph_blocks(paragraph, styles, HEADER if in_header else BODY, origin)
         if page > 1:
             blocks = [replace(block, page=page) for block in blocks]
-        if in_header:
+        if in_header and page == 1:
             header_pictures.extend(paragraph.iter(blip))
+        elif len(page_pictures) < MAX_PAGE_PICTURES:
+            page_pictures += [(picture, page) for picture in _drawn_pages(paragraph)]
         if not blocks:
             continue
         found += blocks
@@ -302,8 +305,28 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             result.notes.append("text truncated")
             break
     result.blocks = [replace(block, order=index) for index, block in enumerate(found)]
-    _plan_picture_ocr(document, header_pictures, result, limits)
+    _plan_picture_ocr(document, header_pictures, result, limits, page_pictures)
     return result
+
+
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+PAGE_WIDE = 3_600_000  # EMU (10 cm): a picture of a page is pasted at least this wide
+
+
+def _drawn_pages(paragraph: Any) -> list[Any]:
+    """The pictures (their `a:blip`) a paragraph draws at a page's proportions (`PAGE_SHAPE`)
+    and at least `PAGE_WIDE` across: a scanned page pasted into the document, an annex often."""
+    blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+    found = []
+    for drawing in (*paragraph.iter(f"{_WP}inline"), *paragraph.iter(f"{_WP}anchor")):
+        extent = drawing.find(f"{_WP}extent")
+        try:
+            wide, high = int(extent.get("cx")), int(extent.get("cy"))
+        except (AttributeError, TypeError, ValueError):
+            continue
+        if wide >= PAGE_WIDE and PAGE_SHAPE[0] <= high / wide <= PAGE_SHAPE[1]:
+            found += list(drawing.iter(blip))[:1]
+    return found
 
 
 _PAGE_BREAK = _w("br")
@@ -330,18 +353,27 @@ def _page_breaks(paragraph: Any) -> tuple[bool, bool]:
 
 
 def _plan_picture_ocr(
-    document: Any, pictures: list[Any], result: Extracted, limits: Limits
+    document: Any,
+    pictures: list[Any],
+    result: Extracted,
+    limits: Limits,
+    pages: list[tuple[Any, int]] | None = None,
 ) -> None:
-    """Pictures in the header paragraphs (a stamp pasted as an image) are OCR'd only when the
-    text does not already show a secret."""
+    """Pictures in the header paragraphs (a stamp pasted as an image), and pictures of a whole
+    page lower down with the page they are on (read as scans), are OCR'd only when the text
+    does not already show a secret."""
     embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
-    blobs = []
-    for picture in pictures[:3]:
-        part = document.part.related_parts.get(picture.get(embed, ""))
-        blob = getattr(part, "blob", None)
-        if isinstance(blob, bytes) and 2_000 < len(blob) < 20_000_000:
-            blobs.append(blob)
-    read_pictures_later(blobs, result, limits)
+
+    def blob_of(picture: Any) -> bytes | None:
+        blob = getattr(document.part.related_parts.get(picture.get(embed, "")), "blob", None)
+        return blob if isinstance(blob, bytes) and 2_000 < len(blob) < 20_000_000 else None
+
+    blobs = [blob for blob in map(blob_of, pictures[:3]) if blob is not None]
+    scans: dict[bytes, int] = {}
+    for picture, page in (pages or [])[:MAX_PAGE_PICTURES]:
+        if (blob := blob_of(picture)) is not None:
+            scans.setdefault(blob, page)
+    read_pictures_later(blobs, result, limits, scans=list(scans.items()))
 
 
 def read_pictures_later(

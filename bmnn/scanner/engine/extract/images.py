@@ -641,15 +641,16 @@ def _apart(small: Any, box: tuple[int, int, int, int]) -> bool:
     return sum(share > 0.05 for share in inked) < 2
 
 
-def copied_frames(grey: Any, small: Any) -> list[tuple[int, int, int, int]]:
+def copied_frames(grey: Any, small: Any, *, dashed: bool = True) -> list[tuple[int, int, int, int]]:
     """Stamp-shaped frames of a page without red ink (`frames` as on a copy), as pixel boxes
     of `grey`: a few centimetres wide, wider than tall, at most `MAX_FAINT_MARKS` of them;
-    failing those, outlines closed around their words (`_hollow_frames`)."""
+    failing those, outlines closed around their words (`_hollow_frames`), and (unless
+    `dashed` is false) dashed ones."""
     return (
         _stamp_frames(small, grey.size)
         or _hollow_frames(small, grey.size)
         or _hollow_frames(small, grey.size, joined=True)
-        or _hollow_frames(small, grey.size, dashed=True)
+        or (_hollow_frames(small, grey.size, dashed=True) if dashed else [])
     )
 
 
@@ -1654,8 +1655,10 @@ def stamp_below(picture: Any, share: float, *, frames: bool = True) -> bool:
     """Whether a mark shaped like a level stamp lies below the header strip (the top `share`
     of an upright page): a red mark wider than tall and no wider than a stamp, which a round
     seal beside a signature is not; or, in black or grey (a copy, a fax), a closed frame of a
-    stamp's shape standing apart from the print (`copied_frames`) and clear of the picture's
-    edges (a photographed page's border is no stamp). Only the header strip is read first; a
+    stamp's shape standing apart from the print (`copied_frames`; a dashed one is looked for in
+    the header strip only, where Form 02 puts the stamp, as it costs a quarter more) and clear
+    of the picture's edges (a photographed page's border is no stamp). Only the header strip
+    is read first; a
     stamp put lower — over the text, by the signature, at the foot — is read with the rest of
     the page, which such a mark asks for (`Extracted.unread_images`, and `marks_below` when
     the header already shows a secret). Looked for on the copy of the whole page that the
@@ -1674,7 +1677,7 @@ def stamp_below(picture: Any, share: float, *, frames: bool = True) -> bool:
     edge = EDGE_CLEAR * grey.width
     return any(
         left > edge and top > edge and right < grey.width - edge and bottom < grey.height - edge
-        for left, top, right, bottom in copied_frames(grey, _small(grey))
+        for left, top, right, bottom in copied_frames(grey, _small(grey), dashed=False)
     )
 
 

@@ -498,11 +498,19 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         and is_specimen(i)
         and NEXT_PAGE.search(folded_at(i))
     }
-    # a slide with a specimen's caption in its own text: what a picture on it shows (a page
-    # pasted as an example, a stamp's picture) is the specimen, wherever on the slide it stands
-    captioned_slides = (
-        {b.page for i, b in enumerate(blocks) if b.origin == "slide" and is_specimen(i)}
-        if kind == "pptx"
+    # a slide (or a Word file's later page) with a specimen's caption in its own text: what a
+    # picture on it shows (a page pasted as an example, a stamp's picture) is the specimen,
+    # wherever on the slide or page it stands. Not on a Word file's first page: its pictures
+    # are its header's, and its text may name a form ("Mẫu số 02") far from them
+    captioned_pages = (
+        {
+            b.page
+            for i, b in enumerate(blocks)
+            if b.origin not in OCR_ORIGINS
+            and (kind == "pptx" or b.page > 1)
+            and is_specimen(i)
+        }
+        if kind in ("pptx", "docx")
         else set()
     )
     page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
@@ -696,7 +704,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             )
             or any(_captions(block, blocks[i]) for i in specimens_with_box.get(block.page, []))
             or block.page in specimen_pages
-            or (block.page in captioned_slides and block.origin in OCR_ORIGINS)
+            or (block.page in captioned_pages and block.origin in OCR_ORIGINS)
         ):
             score -= 0.6
             notes.append("specimen context")

@@ -234,8 +234,11 @@ def test_thickened_ink_is_what_a_minimum_filter_leaves(reach: int) -> None:
     assert ImageChops.difference(_thickened(picture, reach), expected).getbbox() is None
 
 
-def _letter_with_pasted_annex(page: Image.Image, *, width_cm: float = 16) -> bytes:
-    """A typed covering letter, then on its second page a scanned annex pasted as a picture."""
+def _letter_with_pasted_annex(
+    page: Image.Image, *, width_cm: float = 16, caption: str | None = None
+) -> bytes:
+    """A typed covering letter, then on its second page a scanned annex pasted as a picture
+    (under a `caption` line, if given)."""
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
@@ -246,6 +249,8 @@ def _letter_with_pasted_annex(page: Image.Image, *, width_cm: float = 16) -> byt
     for _ in range(3):
         document.add_paragraph("Ủy ban nhân dân tỉnh gửi kèm phụ lục để các đơn vị nghiên cứu.")
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if caption:
+        document.add_paragraph(caption)
     out = io.BytesIO()
     page.save(out, format="PNG")
     document.add_picture(io.BytesIO(out.getvalue()), width=Cm(width_cm))
@@ -273,3 +278,34 @@ def test_a_pasted_page_without_a_stamp_or_a_small_picture_is_not_read_as_a_scan(
     small = _letter_with_pasted_annex(stamped, width_cm=6)  # a photo in the text, not a page
     verdict, extracted = scan_document(small, "cong-van.docx")
     assert not verdict.secret and extracted is not None and extracted.ocr_pages == 0
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_stamped_page_shown_as_an_example_in_a_handout_is_not_secret() -> None:
+    """A training handout's later page shows a stamped letter as a picture under its caption:
+    the stamp is the specimen."""
+    page = letter_page(_red_stamp).resize((620, 877))
+    caption = "Hình 2. Mẫu văn bản có đóng dấu độ mật (minh họa)"
+    handout = _letter_with_pasted_annex(page, caption=caption)
+    assert not scan_bytes(handout, "tai-lieu-tap-huan.docx")[0].secret
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_form_named_on_page_one_leaves_the_headers_stamp_picture_a_stamp() -> None:
+    """Page one's pictures are the header's: a form's name in its text ("Mẫu số 02") does not
+    make the stamp pasted there a specimen."""
+    import docx
+
+    from bmnn.scanner.tests.test_office_marks import _stamp_png
+
+    document = docx.Document()
+    document.add_paragraph("Mẫu số 02 - Báo cáo tình hình biên giới")
+    document.add_paragraph("ỦY BAN NHÂN DÂN TỈNH")
+    document.add_paragraph("Số: 41/BC-UBND")
+    document.add_picture(io.BytesIO(_stamp_png("TỐI MẬT")))
+    for _ in range(8):
+        document.add_paragraph("Tình hình an ninh trên tuyến biên giới trong quý được giữ vững.")
+    out = io.BytesIO()
+    document.save(out)
+    verdict = scan_bytes(out.getvalue(), "bao-cao.docx")[0]
+    assert verdict.secret and verdict.level == "toi_mat", verdict

@@ -125,6 +125,11 @@ SPECIMEN_STAMP = re.compile(r"^(?:(?:tuyet |toi )?mat )?mau$")
 # a caption that opens with the word: "MẪU - dùng để hướng dẫn", "Mẫu: dấu độ Mật" — matched
 # with its marks ("Màu:", colour, folds alike), or with none at all, as OCR may drop them
 SPECIMEN_CAPTION = re.compile(r"^m(?:ẫ|a)u\s*[-–:]")
+# a caption that calls a picture an example: "Hình 2. Mẫu văn bản mật", "(minh họa)", "Ví
+# dụ:", "Mẫu: …", "ảnh mẫu" (folded)
+PICTURE_CAPTION = re.compile(
+    r"\b(?:minh hoa|vi du|anh mau|mau (?:van ban|dau|con dau))\b|^mau\s*[-:]"
+)
 LEVEL_FIELD = re.compile(r"^do mat\s*[:.]\s*(.*)$")
 # "A. MẬT", "2) TỐI MẬT": an answer or a list item, not a stamp.
 ENUMERATION = re.compile(r"^(?:[A-Da-d]|\d{1,2})\s*[.)]\s+\S")
@@ -498,21 +503,18 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
         and is_specimen(i)
         and NEXT_PAGE.search(folded_at(i))
     }
-    # a slide (or a Word file's later page) with a specimen's caption in its own text: what a
-    # picture on it shows (a page pasted as an example, a stamp's picture) is the specimen,
-    # wherever on the slide or page it stands. Not on a Word file's first page: its pictures
-    # are its header's, and its text may name a form ("Mẫu số 02") far from them
-    captioned_pages = (
-        {
-            b.page
-            for i, b in enumerate(blocks)
-            if b.origin not in OCR_ORIGINS
-            and (kind == "pptx" or b.page > 1)
-            and is_specimen(i)
-        }
-        if kind in ("pptx", "docx")
-        else set()
-    )
+    # a slide or page whose own text has a caption calling what it shows an example ("Hình 2.
+    # Mẫu văn bản …", "(minh họa)"): a picture of a whole page pasted on it is that example,
+    # wherever on the slide or page the caption stands
+    pictured_pages = {b.page for b in blocks if b.pictured}
+    captioned_pages = {
+        b.page
+        for b in blocks
+        if b.page in pictured_pages
+        and not b.pictured
+        and len(b.text) < 200
+        and PICTURE_CAPTION.search(fold(b.text)) is not None
+    }
     page_starts: dict[int, int] = {}  # each page's first block (a later page opens an annex)
     for index, block in enumerate(blocks):
         page_starts.setdefault(block.page, index)
@@ -704,7 +706,7 @@ def detect(blocks: Sequence[Block], path: str = "", kind: str = "") -> Verdict:
             )
             or any(_captions(block, blocks[i]) for i in specimens_with_box.get(block.page, []))
             or block.page in specimen_pages
-            or (block.page in captioned_pages and block.origin in OCR_ORIGINS)
+            or (block.pictured and block.page in captioned_pages)
         ):
             score -= 0.6
             notes.append("specimen context")
@@ -1044,10 +1046,11 @@ def _new_level_below(index: int, blocks: Sequence[Block]) -> str | None:
     """The new level stated by one of the two rows under the change stamp's first line. A
     scan's specks, read as a stray mark or two ("ˆ", "^^"), are no row."""
     rows = 0
-    for block in blocks[index + 1 :]:
+    for i in range(index + 1, min(len(blocks), index + 3 + MOST_SPECKS)):
+        block = blocks[i]
         if block.page != blocks[index].page or rows == 2:
             break
-        if sum(letter.isalnum() for letter in block.text) < SPECK_LETTERS:
+        if sum(letter.isalnum() for letter in block.text[:40]) < SPECK_LETTERS:
             continue
         rows += 1
         if named := new_level_row(block.text):
@@ -1056,6 +1059,7 @@ def _new_level_below(index: int, blocks: Sequence[Block]) -> str | None:
 
 
 SPECK_LETTERS = 3  # letters and figures in a row of print at the least: fewer are OCR's specks
+MOST_SPECKS = 4  # specks passed over between a change stamp's rows, at the most
 
 
 def _near(index: int, count: int, reach: int, test: Callable[[int], bool]) -> bool:

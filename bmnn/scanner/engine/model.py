@@ -46,6 +46,9 @@ class Block:
     # read on a scan from inside a closed, stamp-shaped frame (no red ink on the page): the
     # frame Form 02 draws round the level, in a copy's black or grey
     framed: bool = False
+    # read from a picture of a whole page inside a document (a scan pasted into a slide or a
+    # Word file): `box` is then the place on that pictured page
+    pictured: bool = False
 
 
 @dataclass

@@ -192,7 +192,7 @@ def test_a_scanned_page_pasted_into_a_deck_is_read_as_a_scan() -> None:
 
 
 @pytest.mark.usefixtures("tesseract")
-def test_a_pasted_page_without_a_stamp_or_a_wide_picture_is_not_secret() -> None:
+def test_a_pasted_page_without_a_stamp_is_not_secret() -> None:
     plain = letter_page(lambda draw: None).resize((620, 877))
     assert not scan_bytes(_deck_with_page(plain), "trinh-chieu.pptx")[0].secret
 
@@ -235,10 +235,15 @@ def test_thickened_ink_is_what_a_minimum_filter_leaves(reach: int) -> None:
 
 
 def _letter_with_pasted_annex(
-    page: Image.Image, *, width_cm: float = 16, caption: str | None = None
+    page: Image.Image,
+    *,
+    width_cm: float = 16,
+    caption: str | None = None,
+    paragraphs: int = 3,
+    page_break: bool = True,
 ) -> bytes:
-    """A typed covering letter, then on its second page a scanned annex pasted as a picture
-    (under a `caption` line, if given)."""
+    """A typed covering letter of `paragraphs`, then (on its second page, after a hard break)
+    a scanned annex pasted as a picture, under a `caption` line if given."""
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
@@ -246,9 +251,10 @@ def _letter_with_pasted_annex(
     document = docx.Document()
     for line in ("ỦY BAN NHÂN DÂN TỈNH", "Số: 88/UBND-NC", "V/v gửi phụ lục kế hoạch"):
         document.add_paragraph(line)
-    for _ in range(3):
+    for _ in range(paragraphs):
         document.add_paragraph("Ủy ban nhân dân tỉnh gửi kèm phụ lục để các đơn vị nghiên cứu.")
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if page_break:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     if caption:
         document.add_paragraph(caption)
     out = io.BytesIO()
@@ -268,32 +274,99 @@ def test_a_scanned_annex_pasted_into_a_letter_is_read_on_its_page() -> None:
 
 
 @pytest.mark.usefixtures("tesseract")
-def test_a_pasted_page_without_a_stamp_or_a_small_picture_is_not_read_as_a_scan() -> None:
-    from bmnn.scanner.engine import scan_document
-
+def test_a_pasted_page_without_a_stamp_is_read_and_clean_and_a_small_picture_is_not_read() -> None:
     plain = letter_page(lambda draw: None).resize((620, 877))
     verdict, extracted = scan_document(_letter_with_pasted_annex(plain), "cong-van.docx")
     assert not verdict.secret and extracted is not None and extracted.ocr_pages > 0
     stamped = letter_page(_red_stamp).resize((620, 877))
-    small = _letter_with_pasted_annex(stamped, width_cm=6)  # a photo in the text, not a page
+    # a photo in the text, past the header's paragraphs: not a page, not a header's picture
+    small = _letter_with_pasted_annex(stamped, width_cm=6, paragraphs=16)
     verdict, extracted = scan_document(small, "cong-van.docx")
     assert not verdict.secret and extracted is not None and extracted.ocr_pages == 0
 
 
 @pytest.mark.usefixtures("tesseract")
-def test_a_stamped_page_shown_as_an_example_in_a_handout_is_not_secret() -> None:
-    """A training handout's later page shows a stamped letter as a picture under its caption:
-    the stamp is the specimen."""
+@pytest.mark.parametrize(("paragraphs", "page_break"), [(3, True), (20, False)])
+def test_a_stamped_page_shown_as_an_example_in_a_handout_is_not_secret(
+    paragraphs: int, page_break: bool
+) -> None:
+    """A training handout shows a stamped letter as a picture under its caption, on a later
+    page or (no hard break: one long first page) far down the first: the stamp is the
+    specimen."""
     page = letter_page(_red_stamp).resize((620, 877))
     caption = "Hình 2. Mẫu văn bản có đóng dấu độ mật (minh họa)"
-    handout = _letter_with_pasted_annex(page, caption=caption)
+    handout = _letter_with_pasted_annex(
+        page, caption=caption, paragraphs=paragraphs, page_break=page_break
+    )
     assert not scan_bytes(handout, "tai-lieu-tap-huan.docx")[0].secret
 
 
 @pytest.mark.usefixtures("tesseract")
+def test_a_secret_annex_stays_secret_when_its_page_mentions_sizes_further_down() -> None:
+    """Only a caption calling the picture an example makes it one: "kích thước" (sizes) on
+    the same page does not."""
+    page = letter_page(_red_stamp).resize((620, 877))
+    import docx
+
+    annex = docx.Document(io.BytesIO(_letter_with_pasted_annex(page)))
+    annex.add_paragraph("Ghi chú: quy mô, kích thước các hạng mục công trình phòng thủ.")
+    out = io.BytesIO()
+    annex.save(out)
+    verdict = scan_bytes(out.getvalue(), "cong-van.docx")[0]
+    assert verdict.secret and verdict.level == "tuyet_mat", verdict
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_stamp_picture_in_a_header_after_a_cover_page_is_read() -> None:
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    from bmnn.scanner.tests.test_office_marks import _stamp_png
+
+    document = docx.Document()
+    document.add_paragraph("BỘ CHỈ HUY QUÂN SỰ TỈNH")
+    document.add_paragraph("KẾ HOẠCH PHÒNG THỦ KHU VỰC NĂM 2027")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("Số: 12/KH-BCH")
+    document.add_picture(io.BytesIO(_stamp_png("TỐI MẬT")))
+    for _ in range(4):
+        document.add_paragraph("Tổ chức lực lượng phòng thủ trên các hướng trọng điểm.")
+    out = io.BytesIO()
+    document.save(out)
+    verdict = scan_bytes(out.getvalue(), "ke-hoach.docx")[0]
+    assert verdict.secret and verdict.level == "toi_mat", verdict
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_deck_whose_title_slide_mentions_sizes_or_an_example_keeps_its_stamp_picture() -> None:
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    from bmnn.scanner.tests.test_office_marks import _stamp_png
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Phương án phòng thủ khu vực"
+    body = slide.placeholders[1].text_frame
+    body.text = "Lực lượng tham gia diễn tập khu vực phòng thủ"
+    for line in (
+        "Thời gian, địa điểm tổ chức",
+        "Phương tiện, vũ khí trang bị",
+        "Quy mô, kích thước các hạng mục công trình phòng thủ",
+        "Ví dụ: tình huống tập kích vào kho xăng dầu dự trữ",
+    ):
+        body.add_paragraph().text = line
+    slide.shapes.add_picture(io.BytesIO(_stamp_png("TUYỆT MẬT")), Cm(1), Cm(0.6), height=Cm(1.4))
+    out = io.BytesIO()
+    deck.save(out)
+    verdict = scan_bytes(out.getvalue(), "phuong-an.pptx")[0]
+    assert verdict.secret and verdict.level == "tuyet_mat", verdict
+
+
+@pytest.mark.usefixtures("tesseract")
 def test_a_form_named_on_page_one_leaves_the_headers_stamp_picture_a_stamp() -> None:
-    """Page one's pictures are the header's: a form's name in its text ("Mẫu số 02") does not
-    make the stamp pasted there a specimen."""
+    """A form's name in the text ("Mẫu số 02") does not make the stamp pasted in the header a
+    specimen: the picture caption rule is for pictures of a whole page."""
     import docx
 
     from bmnn.scanner.tests.test_office_marks import _stamp_png
@@ -309,3 +382,56 @@ def test_a_form_named_on_page_one_leaves_the_headers_stamp_picture_a_stamp() -> 
     document.save(out)
     verdict = scan_bytes(out.getvalue(), "bao-cao.docx")[0]
     assert verdict.secret and verdict.level == "toi_mat", verdict
+
+
+def _header_stamp_and_annex(page: Image.Image) -> bytes:
+    """A letter with a stamp pasted as a picture in its header and a page pasted on page two."""
+    import docx
+
+    from bmnn.scanner.tests.test_office_marks import _stamp_png
+
+    document = docx.Document(io.BytesIO(_letter_with_pasted_annex(page)))
+    header = document.paragraphs[1].insert_paragraph_before()
+    header.add_run().add_picture(io.BytesIO(_stamp_png("TỐI MẬT")))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_pages_pasted_later_are_not_read_once_the_headers_picture_shows_a_secret() -> None:
+    page = letter_page(_red_stamp).resize((620, 877))
+    verdict, extracted = scan_document(_header_stamp_and_annex(page), "cong-van.docx")
+    assert verdict.secret and verdict.level == "toi_mat", verdict
+    assert extracted is not None and extracted.ocr_pages == 1  # the header's picture alone
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_ocr_failing_on_a_pasted_page_is_said_not_passed_over() -> None:
+    from dataclasses import replace
+
+    from bmnn.scanner.engine.limits import DEFAULT
+
+    page = letter_page(_red_stamp).resize((620, 877))
+    hurried = replace(DEFAULT, ocr_timeout=0.001)
+    verdict, _ = scan_document(_letter_with_pasted_annex(page), "cong-van.docx", hurried)
+    assert verdict.error is not None and verdict.error.startswith("timeout"), verdict
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_page_in_a_picture_placeholder_is_read_as_a_scan() -> None:
+    from pptx import Presentation
+
+    deck = Presentation()
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "Báo cáo chuyên đề"
+    slide = deck.slides.add_slide(deck.slide_layouts[8])  # "Picture with Caption"
+    placeholder = next(p for p in slide.placeholders if p.placeholder_format.type == 18)
+    out = io.BytesIO()
+    letter_page(_red_stamp).resize((620, 877)).save(out, format="PNG")
+    picture = placeholder.insert_picture(io.BytesIO(out.getvalue()))
+    picture.height = int(deck.slide_height * 0.87)  # drawn to a page's shape on the slide
+    picture.width = int(picture.height / 1.41)
+    saved_deck = io.BytesIO()
+    deck.save(saved_deck)
+    verdict = scan_bytes(saved_deck.getvalue(), "chuyen-de.pptx")[0]
+    assert verdict.secret and verdict.level == "tuyet_mat", verdict

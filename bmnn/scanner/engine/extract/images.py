@@ -694,8 +694,11 @@ def _hollow_frames(
     of bold print; as an outline it is whole at any small tilt. `joined` thickens the ink by a
     pixel each way first, which closes a worn or copied line's gaps (and may join a frame to
     the print beside it: the second try). `dashed` thickens it by two pixels each way, which
-    closes the gaps of a dashed frame (the third try); the bold letters inside, thickened as
-    much, would fill the outline like a blot, so its ink is then counted on the page as it is.
+    closes the gaps of a dashed frame up to four pixels (about 1.4 mm on the ~75 dpi copy: the
+    third try); the bold letters inside, thickened as much, would fill the outline like a
+    blot, so its ink is then counted on the page as it is, and a word's letters, thickened
+    into an outline of their own, are told apart by the clean margin a frame leaves
+    (`_clear_inside`, which also asks for a frame taller than 24 pixels, about 8 mm).
     Boxes of a picture of `size`."""
     factor = size[0] / max(1, small.width)
     found: list[tuple[int, int, int, int]] = []
@@ -717,7 +720,6 @@ def _hollow_frames(
         box = (left, top, left + wide, top + high)
         if dashed and (
             _ink_share(small.crop(box)) > HOLLOW_INK
-            or high < DASHED_FRAME_HEIGHT * small.width
             or not _clear_inside(small, box)
             or left <= EDGE_CLEAR * small.width
             or left + wide >= (1 - EDGE_CLEAR) * small.width
@@ -734,10 +736,6 @@ def _hollow_frames(
         if not any(_overlap(box, kept) > 0.5 for kept in found):  # a double frame: once
             found.append(box)
     return found[:MAX_FAINT_MARKS]
-
-
-DASHED_FRAME_HEIGHT = 0.03  # of the band's width (6 mm on A4): a word's letters thickened
-# are an outline too, as tall as a line of print and two pixels more
 
 
 def _clear_inside(small: Any, box: tuple[int, int, int, int]) -> bool:
@@ -1655,8 +1653,8 @@ def stamp_below(picture: Any, share: float, *, frames: bool = True) -> bool:
     """Whether a mark shaped like a level stamp lies below the header strip (the top `share`
     of an upright page): a red mark wider than tall and no wider than a stamp, which a round
     seal beside a signature is not; or, in black or grey (a copy, a fax), a closed frame of a
-    stamp's shape standing apart from the print (`copied_frames`; a dashed one is looked for in
-    the header strip only, where Form 02 puts the stamp, as it costs a quarter more) and clear
+    stamp's shape standing apart from the print (`copied_frames`, dashed ones left to the
+    reading itself: this look is made on every page, and they cost a quarter more) and clear
     of the picture's edges (a photographed page's border is no stamp). Only the header strip
     is read first; a
     stamp put lower — over the text, by the signature, at the foot — is read with the rest of

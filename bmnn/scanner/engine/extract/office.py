@@ -293,10 +293,11 @@ def extract_docx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
         blocks = _paragraph_blocks(paragraph, styles, HEADER if in_header else BODY, origin)
         if page > 1:
             blocks = [replace(block, page=page) for block in blocks]
-        if in_header and page == 1:
+        drawn = _drawn_pages(paragraph)  # pictures of a whole page: read as scans
+        if in_header and (page == 1 or not drawn):
             header_pictures.extend(paragraph.iter(blip))
         elif len(page_pictures) < MAX_PAGE_PICTURES:
-            page_pictures += [(picture, page) for picture in _drawn_pages(paragraph)]
+            page_pictures += [(picture, page) for picture in drawn]
         if not blocks:
             continue
         found += blocks
@@ -319,6 +320,8 @@ def _drawn_pages(paragraph: Any) -> list[Any]:
     blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
     found = []
     for drawing in (*paragraph.iter(f"{_WP}inline"), *paragraph.iter(f"{_WP}anchor")):
+        if drawing.get("behindDoc") in ("1", "true"):
+            continue  # a watermark or a background, not a page
         extent = drawing.find(f"{_WP}extent")
         try:
             wide, high = int(extent.get("cx")), int(extent.get("cy"))
@@ -387,12 +390,19 @@ def read_pictures_later(
     whole, their lines added to the header, only when the text does not already show a secret
     (`Extracted.needs_more`). A picture given a later page in `pages` (atop a later slide) is
     read onto that page's top instead. `scans` are pictures of a whole page and the page they
-    stand on: each is read as a scanned page is, its header strip first (turned upright, its
-    envelope mark looked for), onto that page."""
+    stand on, read after those and only if they did not show a secret either: each as a
+    scanned page is, its header strip first (turned upright, its envelope mark looked for),
+    onto that page."""
     scans = scans or []
     if not blobs and not scans:
         return
     pages = pages or [1] * len(blobs)
+
+    def pictured() -> list[Block]:
+        found: list[Block] = []
+        for blob, page in scans:
+            found += _scanned_page(blob, page, result, limits, len(result.blocks) + len(found))
+        return found
 
     def more() -> list[Block]:
         from bmnn.scanner.engine.extract.images import (
@@ -417,34 +427,51 @@ def read_pictures_later(
                 zone = HEADER if page == 1 else BODY
                 found.append(replace(block, zone=zone, box=None, page=page))
             result.ocr_pages += 1
-        for blob, page in scans:
-            found += _scanned_page(blob, page, result, limits, len(result.blocks) + len(found))
+        if scans:
+            result.unread_images = True
+            result.needs_more = pictured
         return found
 
     result.unread_images = True
-    result.needs_more = more
+    result.needs_more = more if blobs else pictured
 
 
 def _scanned_page(
     blob: bytes, page: int, result: Extracted, limits: Limits, start: int
 ) -> list[Block]:
-    """The header strip of a picture of a page, read as a scan's (`extract_image`), its lines
-    put on `page` of the document in their order; a picture that cannot be decoded gives
-    nothing."""
+    """A picture of a page read as a scan is (`extract_image`): its header strip, and the rest
+    of it where a mark below the strip asks for it. Its lines go on `page` of the document,
+    `pictured`, with their places on the pictured page; only page one's header strip is the
+    document's header. A picture that cannot be decoded gives nothing; OCR's own failures
+    (a timeout) are the scan's, as a scanned page's are."""
     from bmnn.scanner.engine.extract.images import extract_image
 
     try:
         scan = extract_image(blob, limits)
-    except ExtractError:
-        return []
-    if scan.cleanup is not None:
-        scan.cleanup()
+    except ExtractError as exc:
+        if exc.code in UNREADABLE_PICTURE:
+            return []
+        raise
+    try:
+        if scan.unread_images and scan.needs_more is not None:
+            scan.blocks.extend(scan.needs_more())
+    finally:
+        if scan.cleanup is not None:
+            scan.cleanup()
     result.ocr_pages += scan.ocr_pages
-    zone = HEADER if page == 1 else BODY
     return [
-        replace(block, zone=zone, box=None, page=page, order=start + i)
+        replace(
+            block,
+            zone=HEADER if page == 1 and block.zone == HEADER else BODY,
+            page=page,
+            order=start + i,
+            pictured=True,
+        )
         for i, block in enumerate(scan.blocks)
     ]
+
+
+UNREADABLE_PICTURE = frozenset({"malformed", "unsupported", "too_large", "empty"})
 
 
 # --- Excel --------------------------------------------------------------------------------------
@@ -950,7 +977,7 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
             ((shape.left or 0) + (shape.width or 0)) / width,
             top + (shape.height or 0) / height,
         )
-        if _shape_type(shape) == 13 and len(page_pictures) < MAX_PAGE_PICTURES:
+        if _is_picture(shape) and len(page_pictures) < MAX_PAGE_PICTURES:
             for blob in _page_picture(shape, height):
                 page_pictures.setdefault(blob, number)
         if top < 0.4 and _shape_type(shape) == 13:  # a stamp pasted as a picture
@@ -1011,6 +1038,14 @@ def extract_pptx(data: bytes, limits: Limits = DEFAULT, budget: Budget | None = 
 
 MAX_PAGE_PICTURES = 2  # pictures of a page per deck read as scans: a budget, not a rule
 PAGE_SHAPE = (1.2, 1.6)  # height over width of a page picture: A4 is 1.41, US letter 1.29
+
+
+def _is_picture(shape: Any) -> bool:
+    """A picture shape, or a picture placeholder holding one (a "Picture with Caption"
+    layout's)."""
+    from pptx.shapes.placeholder import PlaceholderPicture
+
+    return _shape_type(shape) == 13 or isinstance(shape, PlaceholderPicture)
 
 
 def _page_picture(shape: Any, slide_height: int) -> list[bytes]:

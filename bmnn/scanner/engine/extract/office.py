@@ -1055,11 +1055,16 @@ def _page_picture(shape: Any, slide_height: int) -> list[bytes]:
         return []
     if not PAGE_SHAPE[0] <= shape.height / shape.width <= PAGE_SHAPE[1]:
         return []
+    return _picture_bytes(shape, 2_000)
+
+
+def _picture_bytes(shape: Any, least: int) -> list[bytes]:
+    """A picture shape's bytes when it holds more than `least` and less than 20 MB of them."""
     try:
         blob = shape.image.blob
     except Exception:  # a linked or damaged picture: nothing to read
         return []
-    return [blob] if isinstance(blob, bytes) and 2_000 < len(blob) < 20_000_000 else []
+    return [blob] if isinstance(blob, bytes) and least < len(blob) < 20_000_000 else []
 
 
 STRIKES = ("sngStrike", "dblStrike")
@@ -1141,8 +1146,4 @@ def _slide_picture(shape: Any) -> list[bytes]:
     not a photo or a logo."""
     if not shape.width or not shape.height or shape.width < 1.3 * shape.height:
         return []
-    try:
-        blob = shape.image.blob
-    except Exception:  # a linked or damaged picture: nothing to read
-        return []
-    return [blob] if isinstance(blob, bytes) and 500 < len(blob) < 20_000_000 else []
+    return _picture_bytes(shape, 500)
